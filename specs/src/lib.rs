@@ -1,0 +1,44 @@
+//! # mwtyped-spec
+//!
+//! The spec model of the MediaWiki Action API, that is everything `action=paraminfo`
+//! (formatversion=2) says of each module and parameter, and the committed captures of the
+//! MediaWiki versions mwtyped supports, embedded so that the proc macros need no path
+//! outside their package.
+//!
+//! The flow: `raw/` files as the wiki served them ([`ParamInfo`], [`Provenance`]) →
+//! [`normalise`] → [`Spec`] (`spec.json`) → the generator.
+
+mod captures;
+mod error;
+mod model;
+mod normalise;
+mod param_type;
+mod raw;
+mod spec;
+
+pub use captures::CAPTURES;
+pub use error::SpecError;
+pub use model::{Example, Help, Info, Module, Origin, ParamType, Parameter};
+pub use normalise::{AttributionPart, CORE_PART, normalise};
+pub use raw::{ExtensionInfo, ParamInfo, Provenance};
+pub use spec::{CaptureInfo, Finding, Spec};
+
+/// A committed capture, embedded in the crate.
+#[derive(Debug, Clone, Copy)]
+pub struct Capture {
+    /// The folder name under `specs/`, e.g. `mediawiki-1.39`.
+    pub name: &'static str,
+    /// The normalised spec, as `cargo xtask regen` wrote it.
+    pub spec_json: &'static str,
+}
+
+impl Capture {
+    pub fn spec(&self) -> Result<Spec, SpecError> {
+        Spec::parse(&format!("specs/{}/spec.json", self.name), self.spec_json)
+    }
+}
+
+/// The committed capture of that name.
+pub fn capture(name: &str) -> Option<&'static Capture> {
+    CAPTURES.iter().find(|c| c.name == name)
+}

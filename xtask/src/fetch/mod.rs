@@ -1,0 +1,280 @@
+//! `cargo xtask fetch`: capture what a live api.php says of itself into `specs/<name>/raw/`.
+//!
+//! Three requests, the fewest MediaWiki allows for this content: siteinfo (version,
+//! extensions, namespaces), paraminfo of every module and submodule at once
+//! (`modules=main|main+**`; wildcards do not count against the 50-values limit), and the
+//! recursive help page. Everything is fetched and checked in memory first and written only
+//! when complete, so a server that dies part way leaves the previous capture untouched.
+//!
+//! `--local 1.39` captures a local test wiki with every bundled extension, plus the
+//! attribution parts (`specs/<name>/attribution/<part>/`: the same wiki with no extension, and
+//! with each extension alone) that tell which extension adds what.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use mwtyped_spec::{CORE_PART, ExtensionInfo, ParamInfo, Provenance};
+use serde_json::Value;
+
+use crate::files;
+use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
+
+#[derive(Args)]
+pub struct FetchArgs {
+    /// The api.php to capture, e.g. http://127.0.0.1:8139/api.php.
+    #[arg(long, required_unless_present = "local", conflicts_with = "local")]
+    api: Option<String>,
+    /// The capture's name: its folder under specs/ (default with --local: mediawiki-X.Y).
+    #[arg(long, required_unless_present = "local")]
+    name: Option<String>,
+    /// Store the answer as attribution part PART of the capture (paraminfo only).
+    #[arg(long, requires = "api")]
+    part: Option<String>,
+    /// Capture the local test wiki of this version, with its attribution parts
+    /// (starts and stops the wikis it needs).
+    #[arg(long)]
+    local: Option<MwVersion>,
+    /// Where the captures live (default: the workspace's specs/).
+    #[arg(long)]
+    specs_dir: Option<PathBuf>,
+}
+
+/// What one capture writes: a folder and its files.
+pub struct Capture {
+    pub dir: PathBuf,
+    pub files: Vec<(String, Vec<u8>)>,
+    pub requests: usize,
+    pub provenance: Provenance,
+    /// How many modules paraminfo described.
+    pub modules: usize,
+}
+
+impl Capture {
+    /// Replaces the capture's folder by the fetched files, atomically.
+    pub fn write(&self) -> Result<()> {
+        files::replace_dir(&self.dir, &self.files)
+    }
+}
+
+/// The recursive help page and paraminfo with HTML help text make the main capture; an
+/// attribution part needs only the names, so it asks for no help text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Main,
+    Part,
+}
+
+pub fn run(args: FetchArgs) -> Result<()> {
+    let specs = args
+        .specs_dir
+        .unwrap_or_else(|| files::workspace_root().join("specs"));
+    let started = Instant::now();
+    let captures = match (args.local, args.api) {
+        (Some(version), _) => {
+            let name = args
+                .name
+                .unwrap_or_else(|| format!("mediawiki-{version}"));
+            fetch_local(version, &specs.join(name))?
+        }
+        (None, Some(api)) => {
+            let name = args.name.context("--name is required with --api")?;
+            let dir = match &args.part {
+                Some(part) => specs.join(&name).join("attribution").join(part),
+                None => specs.join(&name).join("raw"),
+            };
+            let kind = if args.part.is_some() {
+                Kind::Part
+            } else {
+                Kind::Main
+            };
+            vec![fetch(&api, dir, kind)?]
+        }
+        (None, None) => bail!("give --api URL --name NAME, or --local VERSION"),
+    };
+    // Written only now that every answer is in and checked.
+    let mut requests = 0;
+    for capture in &captures {
+        capture.write()?;
+        requests += capture.requests;
+        println!("wrote {}", files::display(&capture.dir));
+    }
+    eprintln!(
+        "{requests} requests in {:.1} s; run `cargo xtask regen` to update the specs",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Captures one api.php into memory. Fails, writing nothing, on any HTTP error, API error,
+/// or answer that does not parse.
+pub fn fetch(api: &str, dir: PathBuf, kind: Kind) -> Result<Capture> {
+    let client = reqwest::blocking::Client::builder()
+        .user_agent(concat!(
+            "mwtyped-xtask/",
+            env!("CARGO_PKG_VERSION"),
+            " (capture of API descriptions)"
+        ))
+        .timeout(Duration::from_secs(300))
+        .build()?;
+    let progress = ProgressBar::new_spinner().with_style(
+        ProgressStyle::with_template("{spinner} {prefix}: {msg} [{elapsed}]")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    progress.set_prefix(files::display(&dir));
+    progress.enable_steady_tick(Duration::from_millis(120));
+
+    let helpformat = match kind {
+        Kind::Main => "html",
+        Kind::Part => "none",
+    };
+    let siteinfo_query = "action=query&meta=siteinfo&siprop=general|extensions|namespaces|namespacealiases&format=json&formatversion=2";
+    let paraminfo_query = format!(
+        "action=paraminfo&modules=main|main%2B**&helpformat={helpformat}&format=json&formatversion=2"
+    );
+    let help_query = "action=help&modules=main&recursivesubmodules=1";
+
+    progress.set_message("siteinfo");
+    let siteinfo = get(&client, api, siteinfo_query)?;
+    let site: Value = serde_json::from_slice(&siteinfo)
+        .with_context(|| format!("{api}: the siteinfo answer is not JSON"))?;
+    if let Some(error) = site.get("error") {
+        bail!("{api}: siteinfo answered with API error {error}");
+    }
+    let generator = site["query"]["general"]["generator"]
+        .as_str()
+        .with_context(|| format!("{api}: siteinfo has no query.general.generator"))?
+        .to_owned();
+
+    progress.set_message(format!("paraminfo ({generator})"));
+    let paraminfo = get(&client, api, &paraminfo_query)?;
+    let text = String::from_utf8_lossy(&paraminfo);
+    let parsed = ParamInfo::parse(&format!("{api} paraminfo"), &text)?;
+    let mut requests = vec![siteinfo_query.to_owned(), paraminfo_query.clone()];
+
+    let mut files = vec![];
+    if kind == Kind::Main {
+        progress.set_message(format!("help page ({} modules)", parsed.modules.len()));
+        let help = get(&client, api, help_query)?;
+        check_help_page(api, &help)?;
+        requests.push(help_query.to_owned());
+        files.push(("help.html".to_owned(), help));
+        files.push(("siteinfo.json".to_owned(), siteinfo));
+    }
+    files.push(("paraminfo.json".to_owned(), paraminfo));
+
+    let provenance = Provenance {
+        api_url: api.to_owned(),
+        generator,
+        fetched: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+        extensions: extensions(&site),
+        requests: requests.clone(),
+        tool: concat!("mwtyped xtask fetch ", env!("CARGO_PKG_VERSION")).to_owned(),
+    };
+    let mut provenance_json = serde_json::to_string_pretty(&provenance)?;
+    provenance_json.push('\n');
+    files.push(("provenance.json".to_owned(), provenance_json.into_bytes()));
+    progress.finish_and_clear();
+    Ok(Capture {
+        dir,
+        files,
+        requests: requests.len(),
+        provenance,
+        modules: parsed.modules.len(),
+    })
+}
+
+fn get(client: &reqwest::blocking::Client, api: &str, query: &str) -> Result<Vec<u8>> {
+    let url = format!("{api}?{query}");
+    let response = client
+        .get(&url)
+        .send()
+        .with_context(|| format!("GET {url}"))?;
+    let status = response.status();
+    if !status.is_success() {
+        bail!("GET {url}: HTTP {status}");
+    }
+    // reqwest checks the body against Content-Length, so a cut-off answer is an error here.
+    let body = response
+        .bytes()
+        .with_context(|| format!("GET {url}: reading the answer"))?;
+    if body.is_empty() {
+        bail!("GET {url}: empty answer");
+    }
+    Ok(body.to_vec())
+}
+
+/// A complete help page ends its document and holds module sections.
+fn check_help_page(api: &str, page: &[u8]) -> Result<()> {
+    let text = String::from_utf8_lossy(page);
+    if !text.trim_end().ends_with("</html>") || !text.contains("apihelp-module-name") {
+        bail!("{api}: the help page is incomplete or not an API help page");
+    }
+    Ok(())
+}
+
+fn extensions(site: &Value) -> Vec<ExtensionInfo> {
+    let mut list: Vec<ExtensionInfo> = site["query"]["extensions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            Some(ExtensionInfo {
+                name: e["name"].as_str()?.to_owned(),
+                version: e["version"].as_str().map(str::to_owned),
+            })
+        })
+        .collect();
+    list.sort();
+    list.dedup();
+    list
+}
+
+/// The main capture of a local test wiki with every bundled extension, and its attribution
+/// parts. Wikis this starts are stopped again; wikis already running are left running.
+fn fetch_local(version: MwVersion, capture_dir: &Path) -> Result<Vec<Capture>> {
+    let mut sets = vec![
+        (None, ExtensionSet::All),
+        (Some(CORE_PART.to_owned()), ExtensionSet::None),
+    ];
+    for ext in wiki::bundled_extensions(version)? {
+        sets.push((Some(ext.clone()), ExtensionSet::Only(vec![ext])));
+    }
+    let bar = ProgressBar::new(sets.len() as u64).with_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} wikis of {prefix} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_prefix(version.to_string());
+    let mut captures = vec![];
+    for (part, extensions) in sets {
+        bar.set_message(part.clone().unwrap_or_else(|| "all extensions".into()));
+        let spec = WikiSpec {
+            version,
+            extensions,
+            name: None,
+            port: None,
+        };
+        let was_running = wiki::running(&spec)?;
+        let wiki = wiki::start(&spec)?;
+        let result = match &part {
+            None => fetch(&wiki.api_url(), capture_dir.join("raw"), Kind::Main),
+            Some(part) => fetch(
+                &wiki.api_url(),
+                capture_dir.join("attribution").join(part),
+                Kind::Part,
+            ),
+        };
+        if !was_running {
+            wiki::stop(&wiki.name)?;
+        }
+        captures.push(result?);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(captures)
+}
+
+#[cfg(test)]
+mod tests;

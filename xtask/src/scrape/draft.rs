@@ -1,0 +1,434 @@
+//! A parameter as it is being read, and the reading of its info lines, shared by the HTML and
+//! the text reader; [`ParamDraft::finish`] turns it into the model's [`Parameter`] and says
+//! what stayed unknown.
+
+use std::collections::BTreeMap;
+
+use mwtyped_spec::{Help, ParamType, Parameter};
+use serde_json::Value;
+
+use super::lang::Catalog;
+use super::numbers::parse_int;
+use super::output::{Constraint, Note, UNKNOWN_TYPE, UNTYPED_CANDIDATES, Unknown};
+use super::template::normalise;
+
+#[derive(Debug, Default, Clone)]
+pub struct ParamDraft {
+    /// The name as the page shows it, with the module's prefix.
+    pub prefixed: String,
+    pub description: Vec<String>,
+    pub deprecated: bool,
+    pub required: bool,
+    /// Told by the type line's plural form, the enum line or the "separate values" line.
+    pub multi: bool,
+    pub ty: Option<ParamType>,
+    pub deprecated_values: Vec<String>,
+    pub internal_values: Vec<String>,
+    pub submodules: Option<BTreeMap<String, String>>,
+    pub limits: Option<(u32, u32)>,
+    pub allspecifier: Option<String>,
+    pub default: Option<String>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub highmax: Option<i64>,
+    pub maxbytes: Option<u64>,
+    pub maxchars: Option<u64>,
+    pub must_exist: Option<bool>,
+    pub templatevars: Option<BTreeMap<String, String>>,
+    /// `A "csrf" token retrieved from …`: the token type.
+    pub tokentype: Option<String>,
+    /// Values the description marks deprecated or internal (its per-value list).
+    pub marked_in_description: Vec<(String, &'static str)>,
+    pub notes: Vec<Constraint>,
+    /// Whether the reader can tell deprecated and internal enum values (HTML can, text cannot).
+    pub values_marked: bool,
+}
+
+/// An info line's message keys, in the order they are tried. More specific shapes come first
+/// (`default-empty` before `default`, `multi-max-simple` after `multi-max`).
+const INFO_KEYS: &[&str] = &[
+    "required",
+    "deprecated",
+    "internal",
+    "multi-separate",
+    "multi-max",
+    "multi-max-simple",
+    "multi-all",
+    "default-empty",
+    "default",
+    "type-presenceboolean",
+    "type-boolean",
+    "type-integer",
+    "type-limit",
+    "type-float",
+    "type-timestamp",
+    "type-expiry",
+    "type-title",
+    "type-title-must-exist",
+    "type-title-no-must-exist",
+    "type-user",
+    "type-upload",
+    "upload",
+    "type-enum",
+    "type-number-minmax",
+    "type-number-min",
+    "type-number-max",
+    "type-string-maxbytes",
+    "type-string-maxchars",
+    "templated",
+    "limit",
+    "limit2",
+];
+
+/// What went wrong reading a line that did match a message: a number that is not one.
+#[derive(Debug)]
+pub struct BadValue(pub String);
+
+impl ParamDraft {
+    pub fn new(prefixed: &str, values_marked: bool) -> ParamDraft {
+        ParamDraft {
+            prefixed: prefixed.to_owned(),
+            values_marked,
+            ..ParamDraft::default()
+        }
+    }
+
+    /// Reads one info line; the message it is, or `None` when no known message matches (the
+    /// caller keeps the line as a note).
+    pub fn read_info(&mut self, cat: &Catalog, line: &str) -> Result<Option<&'static str>, BadValue> {
+        let text = normalise(line);
+        let Some((key, c)) = cat.find(INFO_KEYS, &text) else {
+            return Ok(None);
+        };
+        let multi_from = |c: &super::template::Captures| c.plural.get(&1) == Some(&2);
+        let int = |n: u8| -> Result<i64, BadValue> {
+            let s = c.get(n).unwrap_or("");
+            parse_int(s).ok_or_else(|| BadValue(format!("`{s}` in `{text}` is not a number")))
+        };
+        let count = |n: u8| -> Result<u32, BadValue> {
+            u32::try_from(int(n)?).map_err(|_| BadValue(format!("a negative count in `{text}`")))
+        };
+        match key {
+            "required" => self.required = true,
+            "deprecated" => self.deprecated = true,
+            "internal" => {}
+            "multi-separate" => self.multi = true,
+            "multi-max" => {
+                self.multi = true;
+                self.limits = Some((count(1)?, count(2)?));
+            }
+            "multi-max-simple" => {
+                self.multi = true;
+                let n = count(1)?;
+                self.limits = Some((n, n));
+            }
+            "multi-all" => self.allspecifier = c.get(1).map(str::to_owned),
+            "default-empty" => self.default = Some(String::new()),
+            "default" => self.default = c.get(1).map(str::to_owned),
+            "type-presenceboolean" | "type-boolean" => self.set_type(ParamType::Boolean, &c),
+            "type-integer" => self.set_type(ParamType::Integer, &c),
+            "type-limit" => self.ty = Some(ParamType::Limit),
+            "type-float" => self.set_type(ParamType::Other("float".into()), &c),
+            "type-timestamp" => self.set_type(ParamType::Timestamp, &c),
+            "type-expiry" => self.set_type(ParamType::Expiry, &c),
+            "type-title" => self.ty = Some(ParamType::Title),
+            "type-title-must-exist" => self.must_exist = Some(true),
+            "type-title-no-must-exist" => self.must_exist = Some(false),
+            "type-user" => self.set_type(ParamType::User, &c),
+            "type-upload" | "upload" => self.ty = Some(ParamType::Upload),
+            "type-enum" => {
+                self.multi |= multi_from(&c);
+                let values = enum_values(cat, c.get(2).unwrap_or(""));
+                self.ty = Some(ParamType::Enum(values));
+            }
+            "type-number-minmax" => {
+                self.min = Some(int(2)?);
+                self.max = Some(int(3)?);
+            }
+            "type-number-min" => self.min = Some(int(2)?),
+            "type-number-max" => self.max = Some(int(3)?),
+            "type-string-maxbytes" => self.maxbytes = Some(int(1)?.unsigned_abs()),
+            "type-string-maxchars" => self.maxchars = Some(int(1)?.unsigned_abs()),
+            "templated" => {
+                // The variables are read from the line's structure by the caller (HTML `var`s)
+                // or from its text; an empty map marks the parameter as templated meanwhile.
+                self.templatevars.get_or_insert_with(BTreeMap::new);
+                if let Some(list) = c.get(2) {
+                    self.read_templatevars_text(list);
+                }
+            }
+            "limit" => self.max = Some(int(1)?),
+            "limit2" => {
+                self.max = Some(int(1)?);
+                self.highmax = Some(int(2)?);
+            }
+            _ => return Ok(None),
+        }
+        Ok(Some(key))
+    }
+
+    /// Reads what the description itself tells: a token parameter's description is
+    /// MediaWiki's `api-help-param-token` message naming the token type.
+    pub fn read_description(&mut self, cat: &Catalog, description: &str) {
+        for line in strip_tags(description).lines() {
+            if let Some((_, c)) = cat.find(&["token"], &normalise(line)) {
+                self.tokentype = c.get(1).map(str::to_owned);
+            }
+        }
+    }
+
+    fn set_type(&mut self, ty: ParamType, c: &super::template::Captures) {
+        self.multi |= c.plural.get(&1) == Some(&2);
+        self.ty = Some(ty);
+    }
+
+    /// `{slot} in the parameter's name should be replaced with values of fromslots`: every
+    /// `{var}` is followed, further on, by the parameter that fills it.
+    fn read_templatevars_text(&mut self, list: &str) {
+        let words: Vec<&str> = list.split_whitespace().collect();
+        let vars = self.templatevars.get_or_insert_with(BTreeMap::new);
+        for (i, w) in words.iter().enumerate() {
+            let Some(var) = w.strip_prefix('{').and_then(|w| w.strip_suffix('}')) else {
+                continue;
+            };
+            // The filling parameter is the last word before the next `{var}`.
+            let next = words[i + 1..]
+                .iter()
+                .position(|w| w.starts_with('{'))
+                .map_or(words.len(), |p| i + 1 + p);
+            if let Some(param) = words[i + 1..next].last() {
+                let param = param.trim_end_matches([',', '.', ';']);
+                vars.insert(var.to_owned(), param.to_owned());
+            }
+        }
+    }
+
+    /// Reads the constraints stated in the description's prose (English shapes only: the
+    /// prose is each module's own message).
+    fn prose_notes(&self) -> Vec<Constraint> {
+        let mut notes = vec![];
+        let text = normalise(&strip_tags(&self.description.join(" ")));
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("Either this or ") {
+            let after = &rest[at + "Either this or ".len()..];
+            if let Some(end) = after.find(" is required") {
+                let others: Vec<String> = after[..end]
+                    .split([',', ' '])
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_'))
+                    .filter(|w| !w.is_empty() && *w != "or")
+                    .map(str::to_owned)
+                    .collect();
+                if !others.is_empty() {
+                    notes.push(Constraint::EitherRequired { others });
+                }
+            }
+            rest = after;
+        }
+        notes
+    }
+
+    /// The model's parameter, its notes and what stayed unknown.
+    pub fn finish(
+        mut self,
+        prefix: &str,
+        index: u32,
+        supported: bool,
+        unknowns: &mut Vec<Unknown>,
+        notes: &mut Vec<Note>,
+    ) -> Parameter {
+        let name = self
+            .prefixed
+            .strip_prefix(prefix)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&self.prefixed)
+            .to_owned();
+        if !prefix.is_empty() && !self.prefixed.starts_with(prefix) {
+            unknowns.push(Unknown::parameter(
+                &name,
+                "name",
+                &format!("`{}` does not start with the module's prefix `{prefix}`", self.prefixed),
+            ));
+        }
+        if let Some(vars) = self.templatevars.as_mut() {
+            for param in vars.values_mut() {
+                if let Some(bare) = param.strip_prefix(prefix).filter(|b| !b.is_empty()) {
+                    *param = bare.to_owned();
+                }
+            }
+        }
+        // In a language without a table an unread line may be a type, a range or a default:
+        // everything the info lines tell is then unknown, not absent.
+        let unread: Vec<String> = self
+            .notes
+            .iter()
+            .filter_map(|n| match n {
+                Constraint::Info { text } => Some(text.clone()),
+                Constraint::EitherRequired { .. } => None,
+            })
+            .collect();
+        let blind = !supported && !unread.is_empty();
+        if blind {
+            unknowns.push(Unknown::parameter(
+                &name,
+                "info",
+                &format!("info lines in a language without a table: {unread:?}"),
+            ));
+        }
+        let mut own_notes = std::mem::take(&mut self.notes);
+        own_notes.extend(self.prose_notes());
+        notes.extend(own_notes.into_iter().map(|constraint| Note {
+            parameter: name.clone(),
+            constraint,
+        }));
+        // MediaWiki declares every token parameter itself (`ApiBase::getFinalParams`): a
+        // required, sensitive string described by the token message. A module may describe a
+        // parameter of its own with that message (`action=login`'s optional `lgtoken`): without
+        // the required flag the message proves nothing.
+        if !self.required {
+            self.tokentype = None;
+        }
+        let token = self.tokentype.is_some() && self.ty.is_none();
+        let ty = match self.ty.take() {
+            Some(ty) => ty,
+            None if token => ParamType::String,
+            None if blind => {
+                unknowns.push(Unknown::parameter(&name, "type", "no type line was understood"));
+                ParamType::Other(UNKNOWN_TYPE.into())
+            }
+            None => {
+                unknowns.push(Unknown {
+                    candidates: UNTYPED_CANDIDATES.iter().map(|s| (*s).to_owned()).collect(),
+                    ..Unknown::parameter(&name, "type", "the page shows no type line")
+                });
+                ParamType::Other(UNKNOWN_TYPE.into())
+            }
+        };
+        let ty = namespace_or_enum(ty);
+        let is_enum = matches!(ty, ParamType::Enum(_));
+        if self.multi && self.limits.is_none() {
+            unknowns.push(Unknown::parameter(
+                &name,
+                "lowlimit",
+                "the page states no maximum number of values (MediaWiki omits it when an enum has fewer values)",
+            ));
+        }
+        if ty == ParamType::Limit && self.highmax.is_none() {
+            unknowns.push(Unknown::parameter(
+                &name,
+                "highmax",
+                "the page shows the maximum of the user who loaded it only",
+            ));
+        }
+        if is_enum && !self.values_marked {
+            unknowns.push(Unknown::parameter(
+                &name,
+                "deprecatedvalues",
+                "a text page does not mark deprecated or internal values",
+            ));
+        }
+        if let ParamType::Enum(values) = &ty {
+            for (value, mark) in &self.marked_in_description {
+                let list = match *mark {
+                    "deprecated" => &mut self.deprecated_values,
+                    _ => &mut self.internal_values,
+                };
+                if values.contains(value) && !list.contains(value) {
+                    list.push(value.clone());
+                }
+            }
+        }
+        let default = self.default.take().map(|d| typed_default(&ty, d));
+        let (lowlimit, highlimit) = match self.limits {
+            Some((l, h)) => (Some(l), Some(h)),
+            None => (None, None),
+        };
+        Parameter {
+            index: Some(index),
+            name,
+            templatevars: self.templatevars,
+            description: (!self.description.is_empty())
+                .then(|| Help::Text(self.description.join("\n"))),
+            ty,
+            required: self.required,
+            default,
+            multi: self.multi,
+            lowlimit,
+            highlimit,
+            limit: lowlimit,
+            allowsduplicates: false,
+            allspecifier: self.allspecifier,
+            min: self.min,
+            max: self.max,
+            highmax: self.highmax,
+            maxbytes: self.maxbytes,
+            maxchars: self.maxchars,
+            deprecated: self.deprecated,
+            deprecatedvalues: (!self.deprecated_values.is_empty()).then_some(self.deprecated_values),
+            internalvalues: (!self.internal_values.is_empty()).then_some(self.internal_values),
+            sensitive: token,
+            tokentype: self.tokentype,
+            extranamespaces: None,
+            subtypes: None,
+            must_exist: self.must_exist,
+            info: None,
+            submodules: self.submodules,
+            submoduleparamprefix: None,
+            origin: None,
+            value_origins: BTreeMap::new(),
+            unknown: BTreeMap::new(),
+        }
+    }
+}
+
+/// The values of an enum line's list: `a, b, c`, or "Can be empty, or a, b", or "Must be empty".
+fn enum_values(cat: &Catalog, list: &str) -> Vec<String> {
+    if let Some((_, c)) = cat.find(&["type-enum-can-be-empty"], list) {
+        let mut values = vec![String::new()];
+        if let Some(rest) = c.get(1) {
+            values.extend(cat.split_list(rest).into_iter().map(str::to_owned));
+        }
+        return values;
+    }
+    cat.split_list(list).into_iter().map(str::to_owned).collect()
+}
+
+/// Namespace parameters render as an enum of namespace numbers. Every namespace list holds
+/// the main namespace, `0`; an enum of numbers without it (`imagerotate`'s 90, 180, 270) stays
+/// an enum.
+fn namespace_or_enum(ty: ParamType) -> ParamType {
+    match &ty {
+        ParamType::Enum(values)
+            if values.iter().any(|v| v == "0")
+                && values.iter().all(|v| v.parse::<i64>().is_ok()) =>
+        {
+            ParamType::Namespace
+        }
+        _ => ty,
+    }
+}
+
+/// Defaults are shown as text; numbers of numeric types are numbers in the model, as paraminfo
+/// sends them.
+fn typed_default(ty: &ParamType, default: String) -> Value {
+    match ty {
+        ParamType::Integer | ParamType::Limit | ParamType::Namespace => default
+            .parse::<i64>()
+            .map_or(Value::String(default), Value::from),
+        _ => Value::String(default),
+    }
+}
+
+/// The text of an HTML fragment, for reading its prose (a plain text is returned as it is).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+}

@@ -1,0 +1,201 @@
+//! The localisation tables: the MediaWiki messages that make up a help page's chrome and its
+//! info lines, per language, compiled into [`Template`]s.
+//!
+//! `messages.json` holds, for each supported language, every `api-help-*` and
+//! `paramvalidator-help-*` message (and the list separators) of MediaWiki 1.39.17 and 1.43.9,
+//! copied verbatim from their `includes/api/i18n/`, `languages/i18n/` and
+//! `includes/libs/ParamValidator/i18n/` files; where the two releases differ, both wordings are
+//! kept. [`HISTORICAL_EN`] adds English wordings of older releases found in saved pages.
+//!
+//! Supported languages (their message shapes are read): **en, lt, hi, mr, bn, ar, fa**.
+//! A message a language has not translated falls back to English, as MediaWiki does, so English
+//! is always tried too. Digits of every script are read whatever the language
+//! ([`super::numbers`]).
+//!
+//! The API prefers `api-help-param-X` and falls back to `paramvalidator-help-X` (see
+//! `ApiParamValidator::getHelpInfo`), and a language may translate either; both families are
+//! filed under one name, `X` (`type-boolean`, `multi-max`, …).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use super::template::{Captures, Template};
+
+const MESSAGES_JSON: &str = include_str!("messages.json");
+
+/// English wordings of releases before 1.39, as saved pages (like the seeds) still show them.
+const HISTORICAL_EN: &[(&str, &str)] = &[
+    (
+        "multi-max",
+        "Maximum number of values is {{PLURAL:$1|$1}} ({{PLURAL:$2|$2}} for bots).",
+    ),
+    (
+        "multi-max",
+        "Maximum number of values is {{PLURAL:$1|$1}} ({{PLURAL:$2|$2}} for clients allowed higher limits).",
+    ),
+    ("api-help-parameters", "{{PLURAL:$1|Parameter|Parameters}}:"),
+    ("limit", "No more than $1 allowed."),
+    ("limit2", "No more than $1 ($2 for bots) allowed."),
+    (
+        "type-user",
+        "Type: {{PLURAL:$1|1=user name|2=list of user names}}",
+    ),
+    (
+        "type-enum",
+        "{{PLURAL:$1|1=One value|2=Values (separate with <kbd>{{!}}</kbd> or [[Special:ApiHelp/main#main/datatypes|alternative]])}}: $2",
+    ),
+];
+
+/// The languages whose message shapes this reader knows.
+pub const SUPPORTED: &[&str] = &["en", "lt", "hi", "mr", "bn", "ar", "fa"];
+
+/// The compiled messages of some languages.
+#[derive(Debug)]
+pub struct Catalog {
+    /// Canonical key → the templates of every wording in the chosen languages.
+    by_key: BTreeMap<String, Vec<Template>>,
+    /// Every comma separator of the chosen languages (`, `, `، `, …).
+    pub commas: Vec<String>,
+    /// False when a requested language has no table: its info lines may go unread.
+    pub supported: bool,
+}
+
+/// `api-help-param-type-boolean` and `paramvalidator-help-type-boolean` → `type-boolean`.
+fn canonical(key: &str) -> &str {
+    key.strip_prefix("api-help-param-")
+        .or_else(|| key.strip_prefix("paramvalidator-help-"))
+        .unwrap_or(key)
+}
+
+type Raw = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+fn raw() -> &'static Raw {
+    static RAW: OnceLock<Raw> = OnceLock::new();
+    // The table is part of the binary and checked by a test; an unreadable one is empty.
+    RAW.get_or_init(|| serde_json::from_str(MESSAGES_JSON).unwrap_or_default())
+}
+
+impl Catalog {
+    /// The catalog for `languages` (English always included); every supported language when
+    /// none is given.
+    pub fn new(languages: &[String]) -> Catalog {
+        let supported = languages.iter().all(|l| SUPPORTED.contains(&l.as_str()));
+        let mut langs: Vec<String> = if languages.is_empty() {
+            SUPPORTED.iter().map(|s| (*s).to_owned()).collect()
+        } else {
+            languages.to_vec()
+        };
+        if !langs.iter().any(|l| l == "en") {
+            langs.push("en".into());
+        }
+        let mut by_key: BTreeMap<String, Vec<Template>> = BTreeMap::new();
+        let mut commas = vec![];
+        for lang in &langs {
+            let Some(table) = raw().get(lang.as_str()) else {
+                continue;
+            };
+            for (key, wordings) in table {
+                for w in wordings {
+                    if key == "comma-separator" {
+                        push_unique(&mut commas, unescape(w));
+                    }
+                    let c = canonical(key);
+                    by_key
+                        .entry(c.to_owned())
+                        .or_default()
+                        .push(Template::compile(w));
+                }
+            }
+        }
+        for (key, w) in HISTORICAL_EN {
+            by_key
+                .entry((*key).to_owned())
+                .or_default()
+                .push(Template::compile(w));
+        }
+        push_unique(&mut commas, ", ".into());
+        Catalog {
+            by_key,
+            commas,
+            supported,
+        }
+    }
+
+    /// The first of `keys` whose message matches the whole `text`.
+    pub fn find<'k>(&self, keys: &[&'k str], text: &str) -> Option<(&'k str, Captures)> {
+        keys.iter().find_map(|key| {
+            self.by_key
+                .get(*key)?
+                .iter()
+                .find_map(|t| t.matches(text))
+                .map(|c| (*key, c))
+        })
+    }
+
+    /// Whether some wording of `key` matches `text`.
+    pub fn is(&self, key: &str, text: &str) -> bool {
+        self.find(&[key], text).is_some()
+    }
+
+    /// Splits a list rendered with the language's comma separator.
+    pub fn split_list<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        let text = text.trim();
+        if text.is_empty() {
+            return vec![];
+        }
+        let mut parts = vec![text];
+        for comma in &self.commas {
+            let sep = comma.trim_end();
+            if sep.is_empty() {
+                continue;
+            }
+            parts = parts
+                .into_iter()
+                .flat_map(|p| p.split(sep))
+                .map(str::trim)
+                .collect();
+        }
+        parts
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !item.trim().is_empty() && !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&#32;", " ").replace("&nbsp;", "\u{a0}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_supported_language_is_in_the_table() {
+        let raw: Raw = serde_json::from_str(MESSAGES_JSON).expect("messages.json is JSON");
+        for lang in SUPPORTED {
+            assert!(raw.contains_key(*lang), "{lang} missing from messages.json");
+        }
+        assert!(raw["en"].len() > 50);
+    }
+
+    #[test]
+    fn lithuanian_and_hindi_shapes() {
+        let lt = Catalog::new(&["lt".into()]);
+        assert!(lt.find(&["source"], "Šaltinis: MediaWiki").is_none());
+        assert!(lt.find(&["api-help-source"], "Šaltinis: MediaWiki").is_some());
+        assert!(lt.is("default-empty", "Numatytasis: (tuščia)"));
+        let hi = Catalog::new(&["hi".into()]);
+        assert!(hi.is("type-title", "प्रकार: पृष्ठ शीर्षक"));
+        let c = hi
+            .find(
+                &["multi-max"],
+                "Maximum number of values is ५० (५०० for clients that are allowed higher limits).",
+            )
+            .map(|(_, c)| c);
+        assert_eq!(c.and_then(|c| c.get(2).map(str::to_owned)).as_deref(), Some("५००"));
+    }
+}

@@ -1,0 +1,299 @@
+//! Reading help pages as text: a browser's copy or a text dump, like the seeds. There are no
+//! classes to lean on, so the page's shape does the work:
+//!
+//! - a module starts at a line `group=name (prefix)` (or the main module's heading);
+//! - `(main | query | allpages)` right after it gives the path;
+//! - bullets (`•`, `◦`, `- `, `* `) and step numbers (`1.`) are dropped before reading a line;
+//! - a parameter starts at a line holding one name that begins with the module's prefix (a
+//!   `Parameters:` heading, when present, also opens the list, which lets a module without a
+//!   prefix be read); `*` opens the dynamic-parameters note;
+//! - every other line of a parameter is tried against the info messages of the supported
+//!   languages (two messages run together on one line are split at sentence ends), and is
+//!   description otherwise;
+//! - a line `api.php?…` is an example; the line before it is its description.
+//!
+//! Limits of text: deprecated and internal enum values look like the others, and submodule
+//! values carry no link, so those fields are reported unknown.
+
+use mwtyped_spec::{Example, Help};
+use std::collections::BTreeMap;
+
+use super::ScrapeError;
+use super::draft::ParamDraft;
+use super::lang::Catalog;
+use super::module::{FLAGS, Heading, ModuleDraft};
+use super::output::ScrapedModule;
+use super::template::normalise;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Head,
+    Params,
+    Dynamic,
+    Examples,
+    Other,
+}
+
+/// The line without list bullets or step numbers.
+fn strip_marker(line: &str) -> &str {
+    let mut l = line.trim();
+    loop {
+        let before = l;
+        for bullet in ["•", "◦", "▪", "·", "- ", "* ", "– "] {
+            if let Some(rest) = l.strip_prefix(bullet) {
+                l = rest.trim_start();
+            }
+        }
+        let digits = l.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 {
+            let rest = &l[digits..];
+            if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+                l = rest.trim_start();
+            }
+        }
+        if l == before {
+            return l;
+        }
+    }
+}
+
+fn is_name(line: &str) -> bool {
+    !line.is_empty()
+        && line
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '{' | '}' | '.'))
+        && !line.ends_with('.')
+}
+
+struct Reader<'c> {
+    cat: &'c Catalog,
+    file: String,
+    modules: Vec<ScrapedModule>,
+    current: Option<ModuleDraft>,
+    section: Section,
+    /// A line that may turn out to be the description of the example that follows.
+    pending: Option<String>,
+}
+
+pub fn read(
+    file: &str,
+    text: &str,
+    cat: &Catalog,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<ScrapedModule>, ScrapeError> {
+    let mut r = Reader {
+        cat,
+        file: file.to_owned(),
+        modules: vec![],
+        current: None,
+        section: Section::Head,
+        pending: None,
+    };
+    for raw in text.lines() {
+        let line = normalise(strip_marker(raw));
+        if line.is_empty() {
+            continue;
+        }
+        r.line(&line, warnings)?;
+    }
+    r.close();
+    Ok(r.modules)
+}
+
+impl Reader<'_> {
+    fn close(&mut self) {
+        if let Some(m) = self.current.take() {
+            self.modules.push(m.finish(self.cat.supported));
+        }
+    }
+
+    fn open(&mut self, heading: Heading) {
+        self.close();
+        self.current = Some(ModuleDraft {
+            heading: Some(heading),
+            ..ModuleDraft::default()
+        });
+        self.section = Section::Head;
+        self.pending = None;
+    }
+
+    fn line(&mut self, line: &str, warnings: &mut Vec<String>) -> Result<(), ScrapeError> {
+        if let Some(h) = Heading::parse(line) {
+            self.open(h);
+            return Ok(());
+        }
+        if self.cat.is("api-help-main-header", line) {
+            self.open(Heading::main());
+            return Ok(());
+        }
+        let cat = self.cat;
+        let Some(m) = self.current.as_mut() else {
+            // The page's lead, before the first module.
+            return Ok(());
+        };
+        let prefix = m.heading.as_ref().map_or("", |h| h.prefix.as_str()).to_owned();
+
+        if self.section == Section::Head && m.params.is_empty() && m.path.is_none() {
+            if let Some(trail) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+                let items: Vec<&str> = trail.split('|').map(str::trim).collect();
+                if items.len() > 1 && items.iter().all(|i| is_name(i)) {
+                    m.path = Some(items[1..].join("+"));
+                    return Ok(());
+                }
+            }
+        }
+        if let Some(flag) = FLAGS
+            .iter()
+            .find(|f| cat.is(&format!("api-help-flag-{f}"), line))
+        {
+            m.flags.insert(flag, true);
+            return Ok(());
+        }
+        if let Some((_, c)) = cat.find(&["api-help-source"], line) {
+            m.source = c.get(1).map(str::to_owned);
+            return Ok(());
+        }
+        if let Some((_, c)) = cat.find(&["api-help-license", "api-help-license-noname"], line) {
+            m.licensetag = c.get(2).map(str::to_owned);
+            return Ok(());
+        }
+        if cat.is("api-help-source-unknown", line) || cat.is("api-help-license-unknown", line) {
+            return Ok(());
+        }
+        if cat.is("api-help-parameters", line) {
+            self.section = Section::Params;
+            return Ok(());
+        }
+        if cat.is("api-help-parameters-note", line) {
+            return Ok(());
+        }
+        if cat.is("api-help-examples", line) {
+            self.section = Section::Examples;
+            self.pending = None;
+            return Ok(());
+        }
+        if cat.is("api-help-permissions", line) {
+            self.section = Section::Other;
+            return Ok(());
+        }
+        if let Some(query) = line.strip_prefix("api.php?") {
+            let description = match self.section {
+                Section::Examples => self.pending.take(),
+                // No `Examples:` heading: the example's description was read as the last line
+                // of what came before.
+                Section::Dynamic => m.dynamic.as_mut().and_then(Vec::pop),
+                Section::Params => m.params.last_mut().and_then(|p| p.description.pop()),
+                Section::Head | Section::Other => m.description.pop(),
+            };
+            m.examples.push(Example {
+                query: strip_sandbox(cat, query),
+                description: description.map(Help::Text),
+                unknown: BTreeMap::new(),
+            });
+            self.section = Section::Examples;
+            return Ok(());
+        }
+        let starts_list = is_name(line) && !prefix.is_empty() && line.starts_with(&prefix);
+        match self.section {
+            Section::Head if starts_list => {
+                self.section = Section::Params;
+                m.params.push(ParamDraft::new(line, false));
+            }
+            Section::Head => m.description.push(line.to_owned()),
+            Section::Params | Section::Dynamic if line == "*" => {
+                self.section = Section::Dynamic;
+                m.dynamic = Some(vec![]);
+            }
+            Section::Params if is_name(line) && (prefix.is_empty() || line.starts_with(&prefix)) => {
+                m.params.push(ParamDraft::new(line, false));
+            }
+            Section::Params => {
+                let file = self.file.clone();
+                let Some(p) = m.params.last_mut() else {
+                    m.description.push(line.to_owned());
+                    return Ok(());
+                };
+                if !read_info_line(cat, p, line).map_err(|e| ScrapeError::Value {
+                    file,
+                    parameter: p.prefixed.clone(),
+                    message: e.0,
+                })? {
+                    p.read_description(cat, line);
+                    p.description.push(line.to_owned());
+                }
+            }
+            Section::Dynamic => {
+                if let Some(d) = m.dynamic.as_mut() {
+                    d.push(line.to_owned());
+                }
+            }
+            Section::Examples => {
+                if let Some(old) = self.pending.replace(line.to_owned()) {
+                    warnings.push(format!(
+                        "{}: an example line without a query: `{old}`",
+                        self.file
+                    ));
+                }
+            }
+            Section::Other => {}
+        }
+        Ok(())
+    }
+}
+
+/// Reads `line` as one info line, or as several run together (`Separate values with | or
+/// alternative. Maximum number of values is 50 (500 for bots).`); all or nothing.
+fn read_info_line(
+    cat: &Catalog,
+    p: &mut ParamDraft,
+    line: &str,
+) -> Result<bool, super::draft::BadValue> {
+    let mut trial = p.clone();
+    if trial.read_info(cat, line)?.is_some() {
+        *p = trial;
+        return Ok(true);
+    }
+    let mut rest = line;
+    let mut trial = p.clone();
+    'parts: while !rest.is_empty() {
+        for (i, _) in rest.match_indices(". ") {
+            let (head, tail) = (&rest[..=i], rest[i + 1..].trim_start());
+            if trial.read_info(cat, head)?.is_some() {
+                rest = tail;
+                continue 'parts;
+            }
+        }
+        if trial.read_info(cat, rest)?.is_some() {
+            *p = trial;
+            return Ok(true);
+        }
+        return Ok(false);
+    }
+    *p = trial;
+    Ok(true)
+}
+
+fn strip_sandbox(cat: &Catalog, query: &str) -> String {
+    // `… [open in sandbox]`: the sandbox link's label, in any supported language.
+    if let Some(at) = query.rfind(" [") {
+        if cat.is("api-help-open-in-apisandbox", &query[at + 1..]) {
+            return query[..at].to_owned();
+        }
+    }
+    query.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(strip_marker("  • Source: MediaWiki"), "Source: MediaWiki");
+        assert_eq!(strip_marker("- createrequests"), "createrequests");
+        assert_eq!(strip_marker("- *"), "*");
+        assert_eq!(strip_marker("*"), "*");
+        assert_eq!(strip_marker("  1. Fetch the fields"), "Fetch the fields");
+        assert_eq!(strip_marker("    ◦ If you received"), "If you received");
+    }
+}

@@ -1,0 +1,78 @@
+//! `cargo xtask test`: the whole test suite against real wikis. Brings up the local 1.39 and
+//! 1.43 wikis with every bundled extension, checks that generated files are fresh, runs every
+//! test of the workspace with the wikis' api.php URLs in the environment, and stops the wikis
+//! it started (those already running are left running).
+
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+
+use crate::regen::{self, RegenArgs};
+use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
+
+#[derive(Args)]
+pub struct TestArgs {
+    /// Extra arguments for `cargo test` (after `--`), e.g. a test name filter.
+    #[arg(last = true)]
+    cargo_args: Vec<String>,
+}
+
+/// The environment variable holding the api.php URL of the test wiki of `version`.
+pub fn api_env_var(version: MwVersion) -> String {
+    format!("MWTYPED_TEST_API_{}", version.to_string().replace('.', "_"))
+}
+
+pub fn run(args: TestArgs) -> Result<()> {
+    let mut started = vec![];
+    let result = (|| {
+        let mut env = vec![];
+        for version in [MwVersion::V1_39, MwVersion::V1_43] {
+            let spec = WikiSpec {
+                version,
+                extensions: ExtensionSet::All,
+                name: None,
+                port: None,
+            };
+            let was_running = wiki::running(&spec)?;
+            let wiki = wiki::start(&spec)?;
+            if !was_running {
+                started.push(wiki.name.clone());
+            }
+            eprintln!("test wiki {}: {}", wiki.name, wiki.api_url());
+            env.push((api_env_var(version), wiki.api_url()));
+        }
+        regen::run(RegenArgs {
+            check: true,
+            verbose: false,
+        })?;
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .current_dir(crate::files::workspace_root())
+            .args(["test", "--workspace", "--all-targets", "--all-features"])
+            .args(&args.cargo_args)
+            .envs(env)
+            .status()
+            .context("running cargo test")?;
+        if !status.success() {
+            bail!("cargo test failed ({status})");
+        }
+        Ok(())
+    })();
+    for name in started {
+        if let Err(e) = wiki::stop(&name) {
+            eprintln!("stopping {name}: {e:#}");
+        }
+    }
+    result
+}
+
+/// The api.php of the test wiki of `version`, for tests. Fails the test when the wiki is not
+/// there: a test that needs a wiki must not pass without one.
+#[cfg(test)]
+pub fn test_api(version: MwVersion) -> String {
+    let var = api_env_var(version);
+    std::env::var(&var).unwrap_or_else(|_| {
+        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
+    })
+}
