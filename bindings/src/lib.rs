@@ -3,8 +3,39 @@
 //! Typed bindings of the MediaWiki Action API, generated from MediaWiki's own description
 //! of it (`action=paraminfo`), one module per supported MediaWiki version.
 //!
-//! Today each version module lists the facts of every API module; typed parameter structs,
-//! the client and the AuthManager flows build on them.
+//! Each version module has a struct per API module, named as MediaWiki's class names it
+//! (`ClientLogin`, `query::AllPages`), with fields named without the module's prefix
+//! (`ClientLogin::return_url` goes on the wire as `loginreturnurl`). [`ApiModule::encode`]
+//! turns one into the exact name/value pairs MediaWiki expects.
+//!
+//! ```
+//! use mwtyped::{ApiModule, Limit};
+//! use mwtyped::v1_43::query::{AllPages, AllPagesFilterredir};
+//!
+//! let mut pages = AllPages::new();
+//! pages.limit = Some(Limit::Max);
+//! pages.filterredir = Some(AllPagesFilterredir::Nonredirects);
+//! let request = pages.to_request().unwrap();
+//! assert_eq!(
+//!     request.form_pairs(),
+//!     [("action", "query"), ("list", "allpages"), ("apfilterredir", "nonredirects"), ("aplimit", "max")]
+//! );
+//! ```
+//!
+//! Features: `v1_39`, `v1_43` (the default) choose the versions; `ext-<name>` turns on what a
+//! bundled extension adds (`ext-confirmedit`, `ext-oathauth`, …); `full` turns them all on.
+
+// The generated code names the runtime `::mwtyped`, as it would from a user's crate.
+extern crate self as mwtyped;
+
+mod module;
+mod request;
+pub mod token;
+mod types;
+
+pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, WireValue};
+pub use request::{EncodeError, Request, Value};
+pub use types::{Expiry, Limit, Namespace, Secret, Timestamp, Upload};
 
 /// What MediaWiki says of one API module, apart from its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,14 +67,5 @@ pub fn find_module(modules: &'static [ModuleFacts], path: &str) -> Option<&'stat
         .map(|i| &modules[i])
 }
 
-/// MediaWiki 1.39 (LTS).
-#[cfg(feature = "v1_39")]
-pub mod v1_39 {
-    mwtyped_macros::module_table!("mediawiki-1.39");
-}
-
-/// MediaWiki 1.43 (LTS).
-#[cfg(feature = "v1_43")]
-pub mod v1_43 {
-    mwtyped_macros::module_table!("mediawiki-1.43");
-}
+// One module per committed capture (`mwtyped::v1_39`, …), written by `cargo xtask regen`.
+include!("versions.rs");

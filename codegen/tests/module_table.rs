@@ -26,12 +26,23 @@ fn render() -> String {
 #[test]
 fn one_row_per_module_with_its_facts() {
     let code = render();
-    assert!(code.contains(r#"pub const MEDIAWIKI_VERSION: &str = "1.99.0";"#), "{code}");
-    let login = code.find(r#"path: "clientlogin""#).expect("clientlogin row");
+    assert!(
+        code.contains(r#"pub const MEDIAWIKI_VERSION: &str = "1.99.0";"#),
+        "{code}"
+    );
+    let login = code
+        .find(r#"path: "clientlogin""#)
+        .expect("clientlogin row");
     let row = &code[login..];
     let row = &row[..row.find('}').expect("row ends")];
-    assert!(row.contains(r#"prefix: "login""#) && row.contains("mustbeposted: true"), "{row}");
-    assert!(row.contains("extension: None") && row.contains("readrights: false"), "{row}");
+    assert!(
+        row.contains(r#"prefix: "login""#) && row.contains("mustbeposted: true"),
+        "{row}"
+    );
+    assert!(
+        row.contains("extension: None") && row.contains("readrights: false"),
+        "{row}"
+    );
     assert!(code.contains(r#"extension: Some("ConfirmEdit")"#), "{code}");
     assert!(code.contains("The 2 modules of MediaWiki 1.99.0"), "{code}");
 }

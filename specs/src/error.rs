@@ -48,14 +48,20 @@ impl fmt::Display for SpecError {
                 write!(f, "{file}: missing or malformed `{key}`")
             }
             SpecError::Api { file, code, info } => {
-                write!(f, "{file}: the wiki answered with API error `{code}`: {info}")
+                write!(
+                    f,
+                    "{file}: the wiki answered with API error `{code}`: {info}"
+                )
             }
             SpecError::Module {
                 file,
                 module,
                 parameter: Some(parameter),
                 message,
-            } => write!(f, "{file}: module `{module}`, parameter `{parameter}`: {message}"),
+            } => write!(
+                f,
+                "{file}: module `{module}`, parameter `{parameter}`: {message}"
+            ),
             SpecError::Module {
                 file,
                 module,

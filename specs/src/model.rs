@@ -149,11 +149,7 @@ pub struct Parameter {
     /// For `title` and `user` parameters: what kinds of value are accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtypes: Option<Vec<String>>,
-    #[serde(
-        rename = "mustExist",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "mustExist", default, skip_serializing_if = "Option::is_none")]
     pub must_exist: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info: Option<Vec<Info>>,

@@ -112,7 +112,10 @@ impl Spec {
     }
 
     pub fn parameter_count(&self) -> usize {
-        self.modules.iter().map(|m| m.all_parameters().count()).sum()
+        self.modules
+            .iter()
+            .map(|m| m.all_parameters().count())
+            .sum()
     }
 
     /// Keys and parameter types this model does not know: kept, and reported here.

@@ -21,14 +21,21 @@ fn assert_round_trip(path: &Path) -> ParamInfo {
     let text = std::fs::read_to_string(path).expect("readable");
     let info = ParamInfo::parse(&path.display().to_string(), &text).expect("parses");
     let original: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    assert!(info.to_value() == original, "{} does not round-trip", path.display());
+    assert!(
+        info.to_value() == original,
+        "{} does not round-trip",
+        path.display()
+    );
     info
 }
 
 #[test]
 fn the_supported_versions_are_committed() {
     let names: Vec<&str> = CAPTURES.iter().map(|c| c.name).collect();
-    assert!(names.contains(&"mediawiki-1.39") && names.contains(&"mediawiki-1.43"), "{names:?}");
+    assert!(
+        names.contains(&"mediawiki-1.39") && names.contains(&"mediawiki-1.43"),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -38,19 +45,30 @@ fn every_raw_paraminfo_round_trips() {
         let dir = specs_dir().join(capture.name);
         assert_round_trip(&dir.join("raw/paraminfo.json"));
         checked += 1;
-        for part in std::fs::read_dir(dir.join("attribution")).into_iter().flatten() {
+        for part in std::fs::read_dir(dir.join("attribution"))
+            .into_iter()
+            .flatten()
+        {
             assert_round_trip(&part.expect("entry").path().join("paraminfo.json"));
             checked += 1;
         }
     }
-    assert!(checked > CAPTURES.len(), "attribution parts were checked too");
+    assert!(
+        checked > CAPTURES.len(),
+        "attribution parts were checked too"
+    );
 }
 
 #[test]
 fn every_normalised_spec_round_trips() {
     for capture in CAPTURES {
         let spec = capture.spec().expect("parses");
-        assert_eq!(spec.to_json(), capture.spec_json, "{} does not round-trip", capture.name);
+        assert_eq!(
+            spec.to_json(),
+            capture.spec_json,
+            "{} does not round-trip",
+            capture.name
+        );
     }
 }
 
@@ -60,9 +78,16 @@ fn module_counts_match_mediawiki() {
     for (name, all, core) in [("mediawiki-1.39", 141, 121), ("mediawiki-1.43", 160, 122)] {
         let spec = spec(name);
         assert_eq!(spec.modules.len(), all, "{name}: modules");
-        let in_core = spec.modules.iter().filter(|m| m.origin == Some(Origin::Core)).count();
+        let in_core = spec
+            .modules
+            .iter()
+            .filter(|m| m.origin == Some(Origin::Core))
+            .count();
         assert_eq!(in_core, core, "{name}: core modules");
-        assert!(spec.modules.iter().all(|m| m.origin.is_some()), "{name}: every module attributed");
+        assert!(
+            spec.modules.iter().all(|m| m.origin.is_some()),
+            "{name}: every module attributed"
+        );
     }
 }
 
@@ -78,17 +103,44 @@ fn extension_parameters_on_core_modules_are_attributed() {
         let spec = spec(name);
         let edit = spec.module("edit").expect("edit");
         assert_eq!(edit.origin, Some(Origin::Core));
-        let captcha = edit.parameters.iter().find(|p| p.name == "captchaword").expect("captchaword");
-        assert_eq!(captcha.origin, Some(Origin::Extension("ConfirmEdit".into())), "{name}");
-        let text = edit.parameters.iter().find(|p| p.name == "text").expect("text");
+        let captcha = edit
+            .parameters
+            .iter()
+            .find(|p| p.name == "captchaword")
+            .expect("captchaword");
+        assert_eq!(
+            captcha.origin,
+            Some(Origin::Extension("ConfirmEdit".into())),
+            "{name}"
+        );
+        let text = edit
+            .parameters
+            .iter()
+            .find(|p| p.name == "text")
+            .expect("text");
         assert_eq!(text.origin, Some(Origin::Core), "{name}");
         // An extension's own module is the extension's.
         let abuse = spec.module("query+abuselog").expect("abuselog");
-        assert_eq!(abuse.origin, Some(Origin::Extension("AbuseFilter".into())), "{name}");
+        assert_eq!(
+            abuse.origin,
+            Some(Origin::Extension("AbuseFilter".into())),
+            "{name}"
+        );
         // And so are the values it adds to a core submodule list.
-        let list = spec.module("query").and_then(|q| q.parameters.iter().find(|p| p.name == "list")).expect("list");
-        assert_eq!(list.value_origins.get("abuselog"), Some(&Origin::Extension("AbuseFilter".into())), "{name}");
-        assert_eq!(list.value_origins.get("allpages"), None, "{name}: core values are not listed");
+        let list = spec
+            .module("query")
+            .and_then(|q| q.parameters.iter().find(|p| p.name == "list"))
+            .expect("list");
+        assert_eq!(
+            list.value_origins.get("abuselog"),
+            Some(&Origin::Extension("AbuseFilter".into())),
+            "{name}"
+        );
+        assert_eq!(
+            list.value_origins.get("allpages"),
+            None,
+            "{name}: core values are not listed"
+        );
     }
 }
 
@@ -96,12 +148,26 @@ fn extension_parameters_on_core_modules_are_attributed() {
 fn clientlogin_is_described_fully() {
     let spec = spec("mediawiki-1.39");
     let login = spec.module("clientlogin").expect("clientlogin");
-    assert_eq!((login.prefix.as_str(), login.classname.as_str()), ("login", "ApiClientLogin"));
+    assert_eq!(
+        (login.prefix.as_str(), login.classname.as_str()),
+        ("login", "ApiClientLogin")
+    );
     assert!(login.mustbeposted && login.writerights && login.dynamicparameters.is_some());
-    let token = login.parameters.iter().find(|p| p.name == "token").expect("token");
+    let token = login
+        .parameters
+        .iter()
+        .find(|p| p.name == "token")
+        .expect("token");
     assert!(token.required);
     assert_eq!(token.tokentype.as_deref(), Some("login"));
-    let requests = login.parameters.iter().find(|p| p.name == "requests").expect("requests");
+    let requests = login
+        .parameters
+        .iter()
+        .find(|p| p.name == "requests")
+        .expect("requests");
     assert!(requests.multi);
-    assert_eq!((requests.limit, requests.lowlimit, requests.highlimit), (Some(50), Some(50), Some(500)));
+    assert_eq!(
+        (requests.limit, requests.lowlimit, requests.highlimit),
+        (Some(50), Some(50), Some(500))
+    );
 }

@@ -11,7 +11,8 @@ fn module_with(param: &str) -> String {
     )
 }
 
-const GOOD_PARAM: &str = r#"{"index":1,"name":"returnurl","type":"string","required":false,"multi":false}"#;
+const GOOD_PARAM: &str =
+    r#"{"index":1,"name":"returnurl","type":"string","required":false,"multi":false}"#;
 
 #[test]
 fn a_well_formed_module_parses() {
@@ -42,7 +43,10 @@ fn a_missing_key_names_the_module_and_parameter() {
     )
     .unwrap_err();
     let text = err.to_string();
-    assert!(text.contains(FILE) && text.contains("`clientlogin`") && text.contains("`returnurl`"), "{text}");
+    assert!(
+        text.contains(FILE) && text.contains("`clientlogin`") && text.contains("`returnurl`"),
+        "{text}"
+    );
     assert!(text.contains("type"), "{text}");
 }
 
@@ -50,7 +54,9 @@ fn a_missing_key_names_the_module_and_parameter() {
 fn a_wrong_type_names_the_module_and_parameter() {
     let err = ParamInfo::parse(
         FILE,
-        &module_with(r#"{"index":1,"name":"returnurl","type":"string","required":"yes","multi":false}"#),
+        &module_with(
+            r#"{"index":1,"name":"returnurl","type":"string","required":"yes","multi":false}"#,
+        ),
     )
     .unwrap_err();
     assert!(
@@ -72,13 +78,22 @@ fn a_missing_module_key_names_the_module() {
 #[test]
 fn a_missing_modules_list_is_named() {
     let err = ParamInfo::parse(FILE, r#"{"paraminfo":{}}"#).unwrap_err();
-    assert_eq!(err, SpecError::Missing { file: FILE.into(), key: "paraminfo.modules".into() });
+    assert_eq!(
+        err,
+        SpecError::Missing {
+            file: FILE.into(),
+            key: "paraminfo.modules".into()
+        }
+    );
 }
 
 #[test]
 fn an_api_error_is_not_taken_for_data() {
-    let err = ParamInfo::parse(FILE, r#"{"error":{"code":"readapidenied","info":"You need read permission."}}"#)
-        .unwrap_err();
+    let err = ParamInfo::parse(
+        FILE,
+        r#"{"error":{"code":"readapidenied","info":"You need read permission."}}"#,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("readapidenied"), "{err}");
 }
 
@@ -105,7 +120,12 @@ fn an_unknown_type_and_key_are_kept_and_reported() {
     };
     let (_, findings) = mwtyped_spec::normalise("test", &provenance, info, &[]);
     let report: Vec<String> = findings.iter().map(ToString::to_string).collect();
-    assert!(report.iter().any(|f| f.contains("`clientlogin`") && f.contains("`returnurl`") && f.contains("hologram")), "{report:?}");
+    assert!(
+        report.iter().any(|f| f.contains("`clientlogin`")
+            && f.contains("`returnurl`")
+            && f.contains("hologram")),
+        "{report:?}"
+    );
     assert!(report.iter().any(|f| f.contains("sparkle")), "{report:?}");
 }
 

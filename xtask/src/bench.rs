@@ -24,11 +24,14 @@ pub struct BenchArgs {
 enum Bench {
     /// A full `fetch` of the local 1.39 wiki against the same requests made by curl.
     Fetch,
+    /// Reading the committed recursive help pages against `scraper` alone parsing them.
+    Scrape,
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
     match args.what {
         Bench::Fetch => bench_fetch(args.runs.max(1)),
+        Bench::Scrape => bench_scrape(args.runs.max(1)),
     }
 }
 
@@ -97,6 +100,59 @@ fn bench_fetch(runs: usize) -> Result<()> {
     write_section("fetch", &section)
 }
 
+/// `cargo xtask scrape` on the recursive help page of every module of each committed capture,
+/// side by side with the reference: `scraper` parsing the same document and nothing else.
+fn bench_scrape(runs: usize) -> Result<()> {
+    let mut rows = String::new();
+    for version in ["1.39", "1.43"] {
+        let path = files::workspace_root().join(format!("specs/mediawiki-{version}/raw/help.html"));
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text = std::str::from_utf8(&bytes).context("help.html is not UTF-8")?;
+        let name = files::display(&path);
+        let (mut parse, mut read) = (vec![], vec![]);
+        let mut modules = 0;
+        let mut parameters = 0;
+        for _ in 0..runs {
+            // Both sides build the document and free it: `read` drops its own at the end.
+            let start = Instant::now();
+            let doc = scraper::Html::parse_document(text);
+            drop(doc);
+            parse.push(start.elapsed());
+            let start = Instant::now();
+            let page = crate::scrape::read(&name, &bytes, &[])?;
+            read.push(start.elapsed());
+            modules = page.modules.len();
+            parameters = page
+                .modules
+                .iter()
+                .map(|m| m.module.all_parameters().count())
+                .sum();
+        }
+        let (parse, read) = (median(parse).as_secs_f64(), median(read).as_secs_f64());
+        rows.push_str(&format!(
+            "| {version} | {kib} | {modules} | {parameters} | {parse:.3} | {read:.3} | {extra:+.0}% |\n",
+            kib = bytes.len() / 1024,
+            extra = (read / parse - 1.0) * 100.0,
+        ));
+    }
+    let profile = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    let section = format!(
+        "Reading the recursive help page of every module (`raw/help.html` of each committed \
+         capture, English) into the spec model, side by side in one run with `scraper` alone \
+         parsing the same document (and freeing it, as the reader does); median of {runs} runs, \
+         {profile} build.\n\n\
+         | MediaWiki | KiB | modules | parameters | `scraper` parse (s) | `xtask scrape` read, parse included (s) | added by reading |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n{rows}\n\
+         Reproduce: `cargo xtask bench scrape --runs {runs}`\n"
+    );
+    print!("{section}");
+    write_section("scrape", &section)
+}
+
 /// Replaces the section `name` of BENCHMARKS.md (between its markers), or appends it.
 fn write_section(name: &str, body: &str) -> Result<()> {
     let path = files::workspace_root().join("BENCHMARKS.md");
@@ -113,7 +169,10 @@ fn write_section(name: &str, body: &str) -> Result<()> {
         (Some(start), Some(end)) if end > start => {
             format!("{}{block}{}", &old[..start], &old[end + close.len()..])
         }
-        _ => format!("{}\n{block}\n", old.trim_end_matches('\n').to_owned() + "\n"),
+        _ => format!(
+            "{}\n{block}\n",
+            old.trim_end_matches('\n').to_owned() + "\n"
+        ),
     };
     files::write_atomic(&path, new.as_bytes())?;
     eprintln!("wrote {}", files::display(&path));

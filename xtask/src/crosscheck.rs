@@ -1,7 +1,8 @@
 //! `cargo xtask crosscheck`: a wiki's help pages, scraped in several languages, against its
 //! own paraminfo, module by module and field by field.
 //!
-//! Compared: module names, paths, groups, prefixes, flags, source, license; per parameter the
+//! Compared: module names, paths, groups, prefixes, flags, source, license, help URLs, example
+//! queries; per parameter the
 //! name, type, enum values (as a set: old releases did not sort them), deprecated values,
 //! submodule links, default, required, multi, deprecated, value limits, numeric ranges, byte and
 //! character limits, the all-values specifier and template variables. A field the page could
@@ -134,8 +135,16 @@ pub fn compare_module(scraped: &ScrapedModule, reference: &Module, r: &mut Repor
         ("group", show(&s.group), show(&reference.group)),
         ("prefix", show(&s.prefix), show(&reference.prefix)),
         ("readrights", show(s.readrights), show(reference.readrights)),
-        ("writerights", show(s.writerights), show(reference.writerights)),
-        ("mustbeposted", show(s.mustbeposted), show(reference.mustbeposted)),
+        (
+            "writerights",
+            show(s.writerights),
+            show(reference.writerights),
+        ),
+        (
+            "mustbeposted",
+            show(s.mustbeposted),
+            show(reference.mustbeposted),
+        ),
         ("generator", show(s.generator), show(reference.generator)),
         ("internal", show(s.internal), show(reference.internal)),
         ("deprecated", show(s.deprecated), show(reference.deprecated)),
@@ -156,8 +165,31 @@ pub fn compare_module(scraped: &ScrapedModule, reference: &Module, r: &mut Repor
     {
         d(None, "source", show(&s.source), show(&reference.sourcename));
     }
+    let queries = |m: &Module| -> Vec<String> {
+        m.examples
+            .iter()
+            .flatten()
+            .map(|e| e.query.clone())
+            .collect()
+    };
+    if scraped.is_unknown(None, "examples").is_none() && queries(s) != queries(reference) {
+        d(None, "examples", show(queries(s)), show(queries(reference)));
+    }
+    if scraped.is_unknown(None, "helpurls").is_none() && s.helpurls != reference.helpurls {
+        d(
+            None,
+            "helpurls",
+            show(&s.helpurls),
+            show(&reference.helpurls),
+        );
+    }
     if s.licensetag != reference.licensetag {
-        d(None, "licensetag", show(&s.licensetag), show(&reference.licensetag));
+        d(
+            None,
+            "licensetag",
+            show(&s.licensetag),
+            show(&reference.licensetag),
+        );
     }
     let theirs: BTreeMap<&str, &Parameter> = reference
         .all_parameters()
@@ -220,7 +252,9 @@ fn compare_parameter(
     };
     match (&ours.ty, &theirs.ty) {
         (ParamType::Other(t), theirs_ty) if t == UNKNOWN_TYPE => {
-            let candidates = unknown("type").map(|u| u.candidates.clone()).unwrap_or_default();
+            let candidates = unknown("type")
+                .map(|u| u.candidates.clone())
+                .unwrap_or_default();
             let name = theirs_ty.name().unwrap_or("enum").to_owned();
             // No candidates: the type is not known at all, so nothing to compare.
             if !candidates.is_empty() && !candidates.contains(&name) {
@@ -245,7 +279,11 @@ fn compare_parameter(
         if set(&a) != set(&b) {
             check("internalvalues", show(a), show(b));
         }
-        check("submodules", show(&ours.submodules), show(&theirs.submodules));
+        check(
+            "submodules",
+            show(&ours.submodules),
+            show(&theirs.submodules),
+        );
     }
     check(
         "default",
@@ -285,7 +323,7 @@ fn compare_parameter(
 
 /// The query that asks a wiki for every module's paraminfo in one request.
 pub const PARAMINFO_QUERY: &str =
-    "action=paraminfo&modules=main|*|query%2B*&format=json&formatversion=2&helpformat=none";
+    "action=paraminfo&modules=main|*|query%2B*&format=json&formatversion=2&helpformat=html";
 
 /// The query for the recursive help page of every module in `lang`.
 pub fn help_query(lang: &str) -> String {
@@ -363,4 +401,87 @@ pub fn run(args: CrosscheckArgs) -> Result<()> {
         }
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    //! The comparison itself: a page that agrees gives nothing, and each field changed on the
+    //! help's side is reported under its own name, so "zero disagreements" means something.
+
+    use mwtyped_spec::{ParamType, Parameter};
+    use serde_json::Value;
+
+    use super::*;
+    use crate::scrape::tests::{capture_paraminfo, fixture};
+
+    fn page() -> (ScrapedPage, Vec<Module>) {
+        let (file, bytes) = fixture("clientlogin-1.39-en.html");
+        let page = crate::scrape::read(&file, &bytes, &[]).unwrap_or_else(|e| panic!("{e}"));
+        (page, capture_paraminfo("1.39").modules)
+    }
+
+    fn fields_after(change: impl Fn(&mut Parameter)) -> Vec<&'static str> {
+        let (mut page, reference) = page();
+        let module = &mut page.modules[0].module;
+        if let Some(p) = module
+            .parameters
+            .iter_mut()
+            .find(|p| p.name == "messageformat")
+        {
+            change(p);
+        }
+        compare_page(&page, &reference, false)
+            .disagreements
+            .iter()
+            .map(|d| d.field)
+            .collect()
+    }
+
+    #[test]
+    fn agreement_is_silent_and_each_change_is_named() {
+        let (page, reference) = page();
+        assert!(
+            compare_page(&page, &reference, false)
+                .disagreements
+                .is_empty()
+        );
+        let enum_of = |v: &[&str]| ParamType::Enum(v.iter().map(|s| (*s).to_owned()).collect());
+        let cases: Vec<(&str, Box<dyn Fn(&mut Parameter)>)> = vec![
+            ("type", Box::new(|p| p.ty = ParamType::Integer)),
+            (
+                "enum values",
+                Box::new(move |p| p.ty = enum_of(&["html", "none"])),
+            ),
+            (
+                "default",
+                Box::new(|p| p.default = Some(Value::from("html"))),
+            ),
+            ("required", Box::new(|p| p.required = true)),
+            ("multi", Box::new(|p| p.multi = true)),
+            ("deprecated", Box::new(|p| p.deprecated = true)),
+            ("max", Box::new(|p| p.max = Some(5))),
+            (
+                "deprecatedvalues",
+                Box::new(|p| p.deprecatedvalues = Some(vec!["raw".into()])),
+            ),
+        ];
+        for (field, change) in cases {
+            assert_eq!(fields_after(change), [field], "{field}");
+        }
+    }
+
+    #[test]
+    fn missing_modules_and_parameters_are_named() {
+        let (mut page, reference) = page();
+        page.modules[0].module.parameters.pop();
+        let report = compare_page(&page, &reference, true);
+        assert!(report.disagreements.iter().any(|d| d.field == "parameter"));
+        // The page holds one module; as a "whole" page every other one is missing.
+        let missing = report
+            .disagreements
+            .iter()
+            .filter(|d| d.field == "module")
+            .count();
+        assert_eq!(missing, reference.len() - 1);
+    }
 }

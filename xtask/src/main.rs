@@ -4,7 +4,9 @@
 //! subcommand is offline and deterministic.
 
 mod bench;
+mod check_live;
 mod crosscheck;
+mod diff;
 mod fetch;
 mod files;
 mod regen;
@@ -37,6 +39,10 @@ enum Command {
     Scrape(scrape::ScrapeArgs),
     /// Scrape a wiki's help pages in several languages and compare them with its paraminfo.
     Crosscheck(crosscheck::CrosscheckArgs),
+    /// What changed in the API between two captures (modules, parameters, values, flags).
+    Diff(diff::DiffArgs),
+    /// Compare a live wiki's API with the nearest committed capture; fails when they differ.
+    CheckLive(check_live::CheckLiveArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -56,5 +62,7 @@ fn main() -> anyhow::Result<()> {
         Command::Bench(args) => bench::run(args),
         Command::Scrape(args) => scrape::run(args),
         Command::Crosscheck(args) => crosscheck::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::CheckLive(args) => check_live::run(args),
     }
 }

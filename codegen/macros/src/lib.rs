@@ -4,17 +4,18 @@
 //! `mwtyped-codegen`, and turn every error into a compile error at the argument's span.
 
 use proc_macro::TokenStream;
-use quote::quote;
 use syn::{LitStr, parse_macro_input};
 
-/// `module_table!("mediawiki-1.39")`: the facts of every module of a committed capture
-/// (`MEDIAWIKI_VERSION` and `MODULES: &[crate::ModuleFacts]`).
+/// `api!("mediawiki-1.43")`: every module of a committed capture as typed structs, with
+/// `MEDIAWIKI_VERSION` and the `MODULES` facts table.
 #[proc_macro]
-pub fn module_table(input: TokenStream) -> TokenStream {
+pub fn api(input: TokenStream) -> TokenStream {
     let name = parse_macro_input!(input as LitStr);
     match load(&name) {
-        Ok(spec) => mwtyped_codegen::module_table(&spec, &quote!(crate::ModuleFacts)).into(),
-        Err(message) => syn::Error::new(name.span(), message).to_compile_error().into(),
+        Ok(spec) => mwtyped_codegen::api(&spec, &mwtyped_codegen::Options::bindings()).into(),
+        Err(message) => syn::Error::new(name.span(), message)
+            .to_compile_error()
+            .into(),
     }
 }
 

@@ -74,9 +74,7 @@ pub fn run(args: FetchArgs) -> Result<()> {
     let started = Instant::now();
     let captures = match (args.local, args.api) {
         (Some(version), _) => {
-            let name = args
-                .name
-                .unwrap_or_else(|| format!("mediawiki-{version}"));
+            let name = args.name.unwrap_or_else(|| format!("mediawiki-{version}"));
             fetch_local(version, &specs.join(name))?
         }
         (None, Some(api)) => {

@@ -43,7 +43,10 @@ fn fetch_reproduces_the_committed_captures() {
         let api = test_api(version);
         let tmp = tempfile::tempdir().expect("temp dir");
         let capture = fetch(&api, tmp.path().join("raw"), Kind::Main).expect("fetch");
-        assert_eq!(capture.requests, 3, "siteinfo, paraminfo and help: the minimum");
+        assert_eq!(
+            capture.requests, 3,
+            "siteinfo, paraminfo and help: the minimum"
+        );
         let committed = committed_raw(version);
         let mut names: Vec<&str> = capture.files.iter().map(|(n, _)| n.as_str()).collect();
         names.sort();
@@ -101,7 +104,9 @@ fn dying_server(raw: &Path, fail_at: usize) -> String {
             if n + 1 == fail_at {
                 body.truncate(promised / 3);
             }
-            let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {promised}\r\nConnection: close\r\n\r\n");
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Length: {promised}\r\nConnection: close\r\n\r\n"
+            );
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body);
         }
@@ -136,8 +141,15 @@ fn a_server_dying_mid_fetch_leaves_the_capture_untouched() {
         let api = dying_server(&committed, fail_at);
         let result = fetch(&api, raw.clone(), Kind::Main).and_then(|c| c.write());
         let error = format!("{:#}", result.expect_err("a cut-off answer must fail"));
-        assert!(error.contains("127.0.0.1"), "the error names the server: {error}");
-        assert_eq!(snapshot(&raw), before, "request {fail_at} cut: the capture changed");
+        assert!(
+            error.contains("127.0.0.1"),
+            "the error names the server: {error}"
+        );
+        assert_eq!(
+            snapshot(&raw),
+            before,
+            "request {fail_at} cut: the capture changed"
+        );
         let leftovers = std::fs::read_dir(specs.path().join("mediawiki-1.39"))
             .expect("dir")
             .count();

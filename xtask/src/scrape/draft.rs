@@ -93,11 +93,15 @@ impl ParamDraft {
         }
     }
 
-    /// Reads one info line; the message it is, or `None` when no known message matches (the
-    /// caller keeps the line as a note).
-    pub fn read_info(&mut self, cat: &Catalog, line: &str) -> Result<Option<&'static str>, BadValue> {
-        let text = normalise(line);
-        let Some((key, c)) = cat.find(INFO_KEYS, &text) else {
+    /// Reads one info line (whitespace-normalised, see [`normalise`]); the message it is, or
+    /// `None` when no known message matches (the caller keeps the line as a note).
+    pub fn read_info(
+        &mut self,
+        cat: &Catalog,
+        line: &str,
+    ) -> Result<Option<&'static str>, BadValue> {
+        let text = line.trim();
+        let Some((key, c)) = cat.find(INFO_KEYS, text) else {
             return Ok(None);
         };
         let multi_from = |c: &super::template::Captures| c.plural.get(&1) == Some(&2);
@@ -167,10 +171,21 @@ impl ParamDraft {
         Ok(Some(key))
     }
 
+    /// Nothing read yet but the name.
+    pub fn is_blank(&self) -> bool {
+        self.description.is_empty()
+            && self.ty.is_none()
+            && !self.multi
+            && !self.required
+            && !self.deprecated
+            && self.default.is_none()
+            && self.notes.is_empty()
+    }
+
     /// Reads what the description itself tells: a token parameter's description is
     /// MediaWiki's `api-help-param-token` message naming the token type.
     pub fn read_description(&mut self, cat: &Catalog, description: &str) {
-        for line in strip_tags(description).lines() {
+        for line in description.lines() {
             if let Some((_, c)) = cat.find(&["token"], &normalise(line)) {
                 self.tokentype = c.get(1).map(str::to_owned);
             }
@@ -207,7 +222,11 @@ impl ParamDraft {
     /// prose is each module's own message).
     fn prose_notes(&self) -> Vec<Constraint> {
         let mut notes = vec![];
-        let text = normalise(&strip_tags(&self.description.join(" ")));
+        let joined = self.description.join(" ");
+        if !joined.contains("Either this or ") {
+            return notes;
+        }
+        let text = normalise(&strip_tags(&joined));
         let mut rest = text.as_str();
         while let Some(at) = rest.find("Either this or ") {
             let after = &rest[at + "Either this or ".len()..];
@@ -246,7 +265,10 @@ impl ParamDraft {
             unknowns.push(Unknown::parameter(
                 &name,
                 "name",
-                &format!("`{}` does not start with the module's prefix `{prefix}`", self.prefixed),
+                &format!(
+                    "`{}` does not start with the module's prefix `{prefix}`",
+                    self.prefixed
+                ),
             ));
         }
         if let Some(vars) = self.templatevars.as_mut() {
@@ -292,7 +314,11 @@ impl ParamDraft {
             Some(ty) => ty,
             None if token => ParamType::String,
             None if blind => {
-                unknowns.push(Unknown::parameter(&name, "type", "no type line was understood"));
+                unknowns.push(Unknown::parameter(
+                    &name,
+                    "type",
+                    "no type line was understood",
+                ));
                 ParamType::Other(UNKNOWN_TYPE.into())
             }
             None => {
@@ -363,7 +389,8 @@ impl ParamDraft {
             maxbytes: self.maxbytes,
             maxchars: self.maxchars,
             deprecated: self.deprecated,
-            deprecatedvalues: (!self.deprecated_values.is_empty()).then_some(self.deprecated_values),
+            deprecatedvalues: (!self.deprecated_values.is_empty())
+                .then_some(self.deprecated_values),
             internalvalues: (!self.internal_values.is_empty()).then_some(self.internal_values),
             sensitive: token,
             tokentype: self.tokentype,
@@ -389,7 +416,10 @@ fn enum_values(cat: &Catalog, list: &str) -> Vec<String> {
         }
         return values;
     }
-    cat.split_list(list).into_iter().map(str::to_owned).collect()
+    cat.split_list(list)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Namespace parameters render as an enum of namespace numbers. Every namespace list holds
@@ -430,5 +460,8 @@ fn strip_tags(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
 }

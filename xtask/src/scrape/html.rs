@@ -174,11 +174,11 @@ fn read_flags(block: &ElementRef, cat: &Catalog, m: &mut ModuleDraft) {
                         .and_then(|(_, c)| c.get(1).map(str::to_owned));
                 }
             }
-        } else if has_class(&span, "apihelp-license") {
-            if let Some(a) = span.select(&selectors().license_link).next() {
-                m.licensetag = Some(text_of(&a));
-                m.licenselink = a.value().attr("href").map(str::to_owned);
-            }
+        } else if has_class(&span, "apihelp-license")
+            && let Some(a) = span.select(&selectors().license_link).next()
+        {
+            m.licensetag = Some(text_of(&a));
+            m.licenselink = a.value().attr("href").map(str::to_owned);
         }
     }
 }
@@ -220,7 +220,7 @@ fn read_parameters(
                 };
                 if has_class(&item, "description") {
                     p.description.push(item.inner_html().trim().to_owned());
-                    p.read_description(cat, &item.inner_html());
+                    p.read_description(cat, &item.text().collect::<String>());
                     p.marked_in_description.extend(marked_values(&item, cat));
                 } else if has_class(&item, "info") {
                     read_info(file, &item, cat, p)?;
@@ -254,7 +254,10 @@ fn read_info(
         return Ok(());
     };
     if let (Some(ParamType::Enum(values)), "type-enum") = (&p.ty, key) {
-        p.deprecated_values = dd.select(&s.deprecated_value).map(|e| text_of(&e)).collect();
+        p.deprecated_values = dd
+            .select(&s.deprecated_value)
+            .map(|e| text_of(&e))
+            .collect();
         p.internal_values = dd.select(&s.internal_value).map(|e| text_of(&e)).collect();
         // Submodule values link to their module's help; the "alternative" link of the
         // message itself is not a value.
@@ -297,7 +300,9 @@ fn marked_values(description: &ElementRef, cat: &Catalog) -> Vec<(String, &'stat
                 "dd" => {
                     let Some(v) = value.take() else { continue };
                     let label = |sel: &Selector, key: &str| {
-                        item.select(sel).next().is_some_and(|l| cat.is(key, &text_of(&l)))
+                        item.select(sel)
+                            .next()
+                            .is_some_and(|l| cat.is(key, &text_of(&l)))
                     };
                     if label(&s.deprecated_flag, "deprecated") {
                         out.push((v, "deprecated"));
@@ -336,16 +341,14 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b'+'),
             b => out.push(b),
         }
@@ -388,7 +391,10 @@ mod tests {
 
     #[test]
     fn links_to_modules() {
-        assert_eq!(module_of_link("#query+allpages").as_deref(), Some("query+allpages"));
+        assert_eq!(
+            module_of_link("#query+allpages").as_deref(),
+            Some("query+allpages")
+        );
         assert_eq!(
             module_of_link("/api.php?action=help&modules=query%2Ballpages").as_deref(),
             Some("query+allpages")

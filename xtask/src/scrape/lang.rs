@@ -186,7 +186,10 @@ mod tests {
     fn lithuanian_and_hindi_shapes() {
         let lt = Catalog::new(&["lt".into()]);
         assert!(lt.find(&["source"], "Šaltinis: MediaWiki").is_none());
-        assert!(lt.find(&["api-help-source"], "Šaltinis: MediaWiki").is_some());
+        assert!(
+            lt.find(&["api-help-source"], "Šaltinis: MediaWiki")
+                .is_some()
+        );
         assert!(lt.is("default-empty", "Numatytasis: (tuščia)"));
         let hi = Catalog::new(&["hi".into()]);
         assert!(hi.is("type-title", "प्रकार: पृष्ठ शीर्षक"));
@@ -196,6 +199,9 @@ mod tests {
                 "Maximum number of values is ५० (५०० for clients that are allowed higher limits).",
             )
             .map(|(_, c)| c);
-        assert_eq!(c.and_then(|c| c.get(2).map(str::to_owned)).as_deref(), Some("५००"));
+        assert_eq!(
+            c.and_then(|c| c.get(2).map(str::to_owned)).as_deref(),
+            Some("५००")
+        );
     }
 }

@@ -19,7 +19,7 @@ mod template;
 pub mod text;
 
 #[cfg(test)]
-mod tests;
+pub mod tests;
 
 use std::path::PathBuf;
 
@@ -97,6 +97,17 @@ pub fn read(file: &str, bytes: &[u8], languages: &[String]) -> Result<ScrapedPag
             _ => vec![],
         };
         let cat = Catalog::new(&langs);
+        if !cat.supported {
+            warnings.push(format!(
+                "{file}: no message table for {langs:?}; info lines not understood leave their \
+                 fields unknown"
+            ));
+        } else if let Some(l) = language.as_ref().filter(|l| langs.is_empty() && *l != "en") {
+            warnings.push(format!(
+                "{file}: the page is in `{l}`, which has no message table; every supported \
+                 language's messages were tried"
+            ));
+        }
         let modules = html::read(file, &doc, &cat, &mut warnings)?;
         if modules.is_empty() {
             return Err(not_api_help(file, EXPECTED_HTML, &doc));
@@ -135,7 +146,11 @@ pub fn read(file: &str, bytes: &[u8], languages: &[String]) -> Result<ScrapedPag
 
 fn looks_like_html(content: &str) -> bool {
     let head = content.trim_start();
-    let lower: String = head.chars().take(512).collect::<String>().to_ascii_lowercase();
+    let lower: String = head
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with('<')
         && (lower.starts_with("<!doctype html")
             || lower.contains("<html")

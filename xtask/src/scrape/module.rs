@@ -121,7 +121,13 @@ impl ModuleDraft {
         let mut templated = vec![];
         for (i, p) in std::mem::take(&mut self.params).into_iter().enumerate() {
             let is_templated = p.templatevars.is_some();
-            let param = p.finish(&heading.prefix, i as u32 + 1, supported, &mut unknowns, &mut notes);
+            let param = p.finish(
+                &heading.prefix,
+                i as u32 + 1,
+                supported,
+                &mut unknowns,
+                &mut notes,
+            );
             if is_templated {
                 templated.push(param);
             } else {
@@ -178,7 +184,10 @@ mod tests {
                 prefix: "ap".into()
             })
         );
-        assert_eq!(Heading::parse("action=edit").map(|h| h.prefix), Some(String::new()));
+        assert_eq!(
+            Heading::parse("action=edit").map(|h| h.prefix),
+            Some(String::new())
+        );
         assert_eq!(Heading::parse("Main module"), None);
         assert_eq!(Heading::parse("action=query&meta=tokens"), None);
         assert_eq!(Heading::parse("= (x)"), None);

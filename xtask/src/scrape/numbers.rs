@@ -38,11 +38,21 @@ pub fn digit_value(c: char) -> Option<u32> {
 fn is_grouping(c: char) -> bool {
     matches!(
         c,
-        ',' | '.' | ' ' | '\'' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{066b}' | '\u{066c}' | '\u{2019}' | '،'
+        ',' | '.'
+            | ' '
+            | '\''
+            | '\u{a0}'
+            | '\u{202f}'
+            | '\u{2009}'
+            | '\u{066b}'
+            | '\u{066c}'
+            | '\u{2019}'
+            | '،'
     )
 }
 
 /// Every digit of any script replaced by its ASCII digit; the rest unchanged.
+#[cfg(test)]
 pub fn ascii_digits(text: &str) -> String {
     text.chars()
         .map(|c| match digit_value(c) {
@@ -55,26 +65,36 @@ pub fn ascii_digits(text: &str) -> String {
 /// An integer as a help page shows it: `1,200`, `१,२००`, `−5`, `1 200`. `None` when the text
 /// holds anything else (a word, two numbers, nothing), so the caller can say so.
 pub fn parse_int(text: &str) -> Option<i64> {
-    let text = text.trim().trim_start_matches(['\u{200e}', '\u{200f}', '\u{2066}', '\u{2067}']);
+    let text = text
+        .trim()
+        .trim_start_matches(['\u{200e}', '\u{200f}', '\u{2066}', '\u{2067}']);
     let (negative, rest) = match text.chars().next()? {
         '-' | '\u{2212}' => (true, &text[text.chars().next()?.len_utf8()..]),
         _ => (false, text),
     };
     let mut value: i64 = 0;
     let mut digits = 0;
+    // Digits since the last grouping mark, and whether there was one: a group after a mark
+    // has three digits (two inside the Indian grouping), so `1 2` is two numbers, not 12.
+    let (mut group, mut grouped) = (0, false);
     for c in rest.chars() {
         if let Some(d) = digit_value(c) {
             value = value.checked_mul(10)?.checked_add(i64::from(d))?;
             digits += 1;
+            group += 1;
         } else if is_grouping(c) && digits > 0 {
-            continue;
+            if grouped && !(2..=3).contains(&group) {
+                return None;
+            }
+            grouped = true;
+            group = 0;
         } else if matches!(c, '\u{200e}' | '\u{200f}' | '\u{2069}') {
             continue;
         } else {
             return None;
         }
     }
-    if digits == 0 {
+    if digits == 0 || (grouped && group != 3) {
         return None;
     }
     Some(if negative { -value } else { value })
@@ -100,6 +120,9 @@ mod tests {
         assert_eq!(parse_int(""), None);
         assert_eq!(parse_int("max"), None);
         assert_eq!(parse_int("1 and 2"), None);
+        assert_eq!(parse_int("1 2"), None);
+        assert_eq!(parse_int("1,20"), None);
+        assert_eq!(parse_int("12,34,567"), Some(1_234_567));
         assert_eq!(parse_int(",5"), None);
         assert_eq!(parse_int("99999999999999999999999"), None);
         assert_eq!(ascii_digits("between १ and ५०"), "between 1 and 50");

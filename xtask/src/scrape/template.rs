@@ -76,7 +76,21 @@ impl Template {
         self.variants.iter().find_map(|v| {
             // A variant with no text of its own (a message that is only `$1`) would match any
             // line: it identifies nothing.
-            if !v.pieces.iter().any(|p| matches!(p, Piece::Lit(s) if !s.trim().is_empty())) {
+            if !v
+                .pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Lit(s) if !s.trim().is_empty()))
+            {
+                return None;
+            }
+            // Cheap rejections first: the opening literal, then every literal somewhere.
+            if let Some(Piece::Lit(first)) = v.pieces.first()
+                && !text.starts_with(first.trim_end())
+            {
+                return None;
+            }
+            let absent = |p: &Piece| matches!(p, Piece::Lit(s) if !text.contains(s.trim()));
+            if v.pieces.iter().any(absent) {
                 return None;
             }
             let mut caps = BTreeMap::new();
@@ -218,10 +232,7 @@ fn parse(s: &str) -> Vec<Node> {
                 }
             }
         } else if c == '$' {
-            let digits: String = rest[1..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
+            let digits: String = rest[1..].chars().take_while(char::is_ascii_digit).collect();
             if let Ok(n) = digits.parse::<u8>() {
                 flush(&mut text, &mut nodes);
                 nodes.push(Node::Cap(n));
@@ -261,10 +272,10 @@ fn parse_magic(inner: &str) -> Node {
             // exactly the number, and is dropped otherwise. So `2=list` is explicit, while
             // `2 = list` (a translation slip in Arabic) is an ordinary form, shown as written.
             if name == "PLURAL" && has_digits_then_equals(form) {
-                if let Some((k, v)) = form.split_once('=') {
-                    if let Ok(k) = k.parse::<i64>() {
-                        forms.push((Some(k), parse(v)));
-                    }
+                if let Some((k, v)) = form.split_once('=')
+                    && let Ok(k) = k.parse::<i64>()
+                {
+                    forms.push((Some(k), parse(v)));
                 }
                 continue;
             }
@@ -364,7 +375,11 @@ fn match_pieces<'t>(pieces: &[Piece], text: &'t str, caps: &mut BTreeMap<u8, &'t
     match pieces.split_first() {
         None => text.trim().is_empty(),
         Some((Piece::Lit(lit), rest)) => {
-            let t = if lit.starts_with(' ') { text } else { text.trim_start() };
+            let t = if lit.starts_with(' ') {
+                text
+            } else {
+                text.trim_start()
+            };
             // A literal's final space goes when the line ends there (an empty list).
             t.strip_prefix(lit.as_str())
                 .or_else(|| t.strip_prefix(lit.trim_end()).filter(|a| a.is_empty()))
@@ -372,16 +387,30 @@ fn match_pieces<'t>(pieces: &[Piece], text: &'t str, caps: &mut BTreeMap<u8, &'t
         }
         Some((Piece::Cap(n), rest)) => {
             // A capture seen before must read the same text again.
-            if let Some(prev) = caps.get(n).copied() {
-                if *n != 0 {
-                    return text
-                        .trim_start()
-                        .strip_prefix(prev.trim())
-                        .is_some_and(|after| match_pieces(rest, after, caps));
-                }
+            if *n != 0
+                && let Some(prev) = caps.get(n).copied()
+            {
+                return text
+                    .trim_start()
+                    .strip_prefix(prev.trim())
+                    .is_some_and(|after| match_pieces(rest, after, caps));
             }
-            let mut ends: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-            ends.push(text.len());
+            // Where the capture can end: where the next literal can start (at a space before
+            // it, or at its first character), or anywhere when a capture follows.
+            let first = match rest.first() {
+                None => None,
+                Some(Piece::Lit(l)) => l.trim_start().chars().next(),
+                Some(Piece::Cap(_)) => Some('\0'),
+            };
+            let ends = text
+                .char_indices()
+                .filter(|&(_, c)| match first {
+                    None => false,
+                    Some('\0') => true,
+                    Some(f) => c == f || c.is_whitespace(),
+                })
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()));
             for end in ends {
                 caps.insert(*n, &text[..end]);
                 if match_pieces(rest, &text[end..], caps) {
@@ -406,7 +435,10 @@ mod tests {
     fn plural_forms_tell_the_parameter() {
         let msg = "Type: {{PLURAL:$1|1=integer|2=list of integers}}";
         assert_eq!(m(msg, "Type: integer").map(|c| c.plural[&1]), Some(1));
-        assert_eq!(m(msg, "Type: list of integers").map(|c| c.plural[&1]), Some(2));
+        assert_eq!(
+            m(msg, "Type: list of integers").map(|c| c.plural[&1]),
+            Some(2)
+        );
         assert!(m(msg, "Type: integers").is_none());
     }
 
@@ -433,7 +465,16 @@ mod tests {
 
     #[test]
     fn odd_messages_do_not_panic() {
-        for msg in ["{{PLURAL:", "[[", "$", "{{PLURAL:$1}}", "<", "{{!}}", "$999", "}}]]"] {
+        for msg in [
+            "{{PLURAL:",
+            "[[",
+            "$",
+            "{{PLURAL:$1}}",
+            "<",
+            "{{!}}",
+            "$999",
+            "}}]]",
+        ] {
             let _ = m(msg, "anything");
         }
     }

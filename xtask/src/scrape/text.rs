@@ -12,17 +12,24 @@
 //!   description otherwise;
 //! - a line `api.php?…` is an example; the line before it is its description.
 //!
-//! Limits of text: deprecated and internal enum values look like the others, and submodule
-//! values carry no link, so those fields are reported unknown.
+//! The message shapes read are those of the languages in [`super::lang::SUPPORTED`]: English,
+//! Lithuanian, Hindi, Marathi, Bengali, Arabic and Persian (both 1.39 and 1.43 wordings, plus
+//! older English ones); digits of any script.
+//!
+//! Limits of text: deprecated and internal enum values look like the others, submodule values
+//! carry no link, an extension's name cannot be told from its (translated) display name, and a
+//! copy may leave out the help links and examples; those fields are reported unknown. In a
+//! module without a prefix, a one-word line is a parameter only after a parameter that has a
+//! description, and per-value lists are folded back into their parameter.
 
-use mwtyped_spec::{Example, Help};
+use mwtyped_spec::{Example, Help, ParamType};
 use std::collections::BTreeMap;
 
 use super::ScrapeError;
 use super::draft::ParamDraft;
 use super::lang::Catalog;
 use super::module::{FLAGS, Heading, ModuleDraft};
-use super::output::ScrapedModule;
+use super::output::{ScrapedModule, Unknown};
 use super::template::normalise;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +109,31 @@ pub fn read(
 
 impl Reader<'_> {
     fn close(&mut self) {
-        if let Some(m) = self.current.take() {
+        if let Some(mut m) = self.current.take() {
+            fold_value_lists(&mut m.params);
+            if m.source.is_some() {
+                // HTML marks an extension's own name apart from its display name; text does
+                // not, and the display name may be translated.
+                m.sourcename = m.source.clone();
+                m.unknowns.push(Unknown::module(
+                    "source",
+                    "a text page shows the source's display name, which may be translated",
+                ));
+            }
+            // A copy or a dump often leaves the link list and the examples out: none read
+            // does not mean none there.
+            if m.helpurls.is_empty() {
+                m.unknowns.push(Unknown::module(
+                    "helpurls",
+                    "no help URL line in the text (copies often leave them out)",
+                ));
+            }
+            if m.examples.is_empty() {
+                m.unknowns.push(Unknown::module(
+                    "examples",
+                    "no example in the text (copies often leave them out)",
+                ));
+            }
             self.modules.push(m.finish(self.cat.supported));
         }
     }
@@ -131,15 +162,21 @@ impl Reader<'_> {
             // The page's lead, before the first module.
             return Ok(());
         };
-        let prefix = m.heading.as_ref().map_or("", |h| h.prefix.as_str()).to_owned();
+        let prefix = m
+            .heading
+            .as_ref()
+            .map_or("", |h| h.prefix.as_str())
+            .to_owned();
 
-        if self.section == Section::Head && m.params.is_empty() && m.path.is_none() {
-            if let Some(trail) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
-                let items: Vec<&str> = trail.split('|').map(str::trim).collect();
-                if items.len() > 1 && items.iter().all(|i| is_name(i)) {
-                    m.path = Some(items[1..].join("+"));
-                    return Ok(());
-                }
+        if self.section == Section::Head
+            && m.params.is_empty()
+            && m.path.is_none()
+            && let Some(trail) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')'))
+        {
+            let items: Vec<&str> = trail.split('|').map(str::trim).collect();
+            if items.len() > 1 && items.iter().all(|i| is_name(i)) {
+                m.path = Some(items[1..].join("+"));
+                return Ok(());
             }
         }
         if let Some(flag) = FLAGS
@@ -199,12 +236,26 @@ impl Reader<'_> {
                 self.section = Section::Params;
                 m.params.push(ParamDraft::new(line, false));
             }
+            // The block of help links shows each URL alone on its line.
+            Section::Head
+                if (line.starts_with("https://") || line.starts_with("http://"))
+                    && !line.contains(' ') =>
+            {
+                m.helpurls.push(line.to_owned());
+            }
             Section::Head => m.description.push(line.to_owned()),
             Section::Params | Section::Dynamic if line == "*" => {
                 self.section = Section::Dynamic;
                 m.dynamic = Some(vec![]);
             }
-            Section::Params if is_name(line) && (prefix.is_empty() || line.starts_with(&prefix)) => {
+            // Every parameter has a description (MediaWiki writes "(no description)" when there
+            // is none), so a name right after a name is the first one's description: the value
+            // `html` of `errorformat` is described as just `HTML`.
+            Section::Params
+                if is_name(line)
+                    && (prefix.is_empty() || line.starts_with(&prefix))
+                    && !m.params.last().is_some_and(ParamDraft::is_blank) =>
+            {
                 m.params.push(ParamDraft::new(line, false));
             }
             Section::Params => {
@@ -238,6 +289,53 @@ impl Reader<'_> {
             Section::Other => {}
         }
         Ok(())
+    }
+}
+
+/// In a module without a prefix, the per-value list of a parameter's description (`action`'s
+/// `abusefiltercheckmatch`, then what it does, …) looks like parameters. They are recognised
+/// afterwards: a run of "parameters" with no info line, whose names are all values of the enum
+/// line that follows them, belongs to the parameter before the run.
+fn fold_value_lists(params: &mut Vec<ParamDraft>) {
+    let mut j = 0;
+    while j < params.len() {
+        let values = match &params[j].ty {
+            Some(ParamType::Enum(values)) => values.clone(),
+            _ => {
+                j += 1;
+                continue;
+            }
+        };
+        if !values.contains(&params[j].prefixed) {
+            j += 1;
+            continue;
+        }
+        let mut k = j;
+        while k > 0
+            && values.contains(&params[k - 1].prefixed)
+            && params[k - 1].ty.is_none()
+            && !params[k - 1].required
+        {
+            k -= 1;
+        }
+        if k == 0 {
+            j += 1;
+            continue;
+        }
+        // params[k..=j] are values; params[k - 1] owns them and the facts read into params[j].
+        let run: Vec<ParamDraft> = params.drain(k..=j).collect();
+        let owner = &mut params[k - 1];
+        let mut facts = run[run.len() - 1].clone();
+        let mut description = std::mem::take(&mut owner.description);
+        for value in &run {
+            description.push(value.prefixed.clone());
+            description.extend(value.description.iter().cloned());
+        }
+        facts.prefixed = std::mem::take(&mut owner.prefixed);
+        facts.description = description;
+        facts.deprecated |= owner.deprecated;
+        *owner = facts;
+        j = k;
     }
 }
 
@@ -275,10 +373,10 @@ fn read_info_line(
 
 fn strip_sandbox(cat: &Catalog, query: &str) -> String {
     // `… [open in sandbox]`: the sandbox link's label, in any supported language.
-    if let Some(at) = query.rfind(" [") {
-        if cat.is("api-help-open-in-apisandbox", &query[at + 1..]) {
-            return query[..at].to_owned();
-        }
+    if let Some(at) = query.rfind(" [")
+        && cat.is("api-help-open-in-apisandbox", &query[at + 1..])
+    {
+        return query[..at].to_owned();
     }
     query.to_owned()
 }

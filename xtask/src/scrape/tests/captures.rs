@@ -18,13 +18,20 @@ fn recursive_help_pages_agree_with_paraminfo() {
         let report = compare_page(&page, &paraminfo.modules, true);
         eprintln!("MediaWiki {version}, committed help page: {report}");
         assert_no_disagreement(&format!("{version} help.html"), &report.disagreements);
-        assert_eq!(report.modules, paraminfo.modules.len(), "{version}: every module");
+        assert_eq!(
+            report.modules,
+            paraminfo.modules.len(),
+            "{version}: every module"
+        );
         let parameters: usize = paraminfo
             .modules
             .iter()
             .map(|m| m.all_parameters().count())
             .sum();
         assert_eq!(report.parameters, parameters, "{version}: every parameter");
-        assert!(report.modules > 100, "{version}: the recursive page holds every module");
+        assert!(
+            report.modules > 100,
+            "{version}: the recursive page holds every module"
+        );
     }
 }

@@ -7,7 +7,11 @@ use crate::scrape;
 fn check(name: &str, lang: &[String], paths: &[&str]) {
     let (file, bytes) = fixture(name);
     let page = scrape::read(&file, &bytes, lang).unwrap_or_else(|e| panic!("{e}"));
-    let got: Vec<&str> = page.modules.iter().map(|m| m.module.path.as_str()).collect();
+    let got: Vec<&str> = page
+        .modules
+        .iter()
+        .map(|m| m.module.path.as_str())
+        .collect();
     assert_eq!(got, paths, "{name}");
     let report = check_against(&page, &capture_paraminfo("1.39"));
     assert!(report.parameters > 0);
@@ -22,7 +26,11 @@ fn single_module_page() {
 #[test]
 fn several_modules_in_hindi() {
     // `<html lang="hi">` picks the Hindi table by itself.
-    check("allpages-edit-1.39-hi.html", &[], &["query+allpages", "edit"]);
+    check(
+        "allpages-edit-1.39-hi.html",
+        &[],
+        &["query+allpages", "edit"],
+    );
 }
 
 #[test]

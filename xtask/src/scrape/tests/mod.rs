@@ -8,6 +8,7 @@ mod forms;
 mod fuzz;
 mod live;
 mod seeds;
+mod text_dump;
 
 use std::path::PathBuf;
 

@@ -32,8 +32,15 @@ fn each_seed_gives_its_module_and_agrees_with_both_captures() {
             assert_eq!(page.form, "text");
             assert_eq!(page.modules.len(), 1, "{seed}: one module");
             let m = &page.modules[0].module;
-            assert_eq!((m.path.as_str(), m.prefix.as_str()), (*path, *prefix), "{seed}");
-            assert!(m.writerights && m.mustbeposted && !m.readrights, "{seed}: flags");
+            assert_eq!(
+                (m.path.as_str(), m.prefix.as_str()),
+                (*path, *prefix),
+                "{seed}"
+            );
+            assert!(
+                m.writerights && m.mustbeposted && !m.readrights,
+                "{seed}: flags"
+            );
             assert_eq!(m.source, "MediaWiki", "{seed}: source");
             assert!(m.dynamicparameters.is_some(), "{seed}: the `*` note");
             let reference = paraminfo
@@ -67,8 +74,15 @@ fn seed_values_read_in_every_script_and_language() {
     let requests = requests.expect("loginrequests");
     assert!(requests.multi);
     // `५०` and `५००`: Devanagari digits.
-    assert_eq!((requests.lowlimit, requests.highlimit), (Some(50), Some(500)));
-    let token = m.parameters.iter().find(|p| p.name == "token").expect("logintoken");
+    assert_eq!(
+        (requests.lowlimit, requests.highlimit),
+        (Some(50), Some(500))
+    );
+    let token = m
+        .parameters
+        .iter()
+        .find(|p| p.name == "token")
+        .expect("logintoken");
     assert!(token.required && token.sensitive);
     assert_eq!(token.tokentype.as_deref(), Some("login"));
     assert_eq!(token.ty, ParamType::String);
@@ -76,12 +90,18 @@ fn seed_values_read_in_every_script_and_language() {
 
     let lithuanian = read_seed("seeds/002_ebf9ca88c1d7d9b5.txt");
     let m = &lithuanian.modules[0].module;
-    assert_eq!(m.licensetag.as_deref(), Some("GPL-2.0-or-later"), "`Licencija:`");
+    assert_eq!(
+        m.licensetag.as_deref(),
+        Some("GPL-2.0-or-later"),
+        "`Licencija:`"
+    );
     let format = m.parameters.iter().find(|p| p.name == "messageformat");
     assert_eq!(
         format.map(|p| &p.ty),
         Some(&ParamType::Enum(
-            ["html", "none", "raw", "wikitext"].map(String::from).to_vec()
+            ["html", "none", "raw", "wikitext"]
+                .map(String::from)
+                .to_vec()
         ))
     );
     assert_eq!(
@@ -92,10 +112,17 @@ fn seed_values_read_in_every_script_and_language() {
     assert!(example.is_some_and(|e| e.query.starts_with("action=createaccount&")));
 
     let old = read_seed("seeds/000_31c79a1da39889f8.txt");
-    let requests = old.modules[0].module.parameters.iter().find(|p| p.name == "requests");
+    let requests = old.modules[0]
+        .module
+        .parameters
+        .iter()
+        .find(|p| p.name == "requests");
     // "Separate values with | or alternative. Maximum number of values is 50 (500 for bots).":
     // two messages on one line, the second in a pre-1.35 wording.
-    assert_eq!(requests.map(|p| (p.multi, p.lowlimit, p.highlimit)), Some((true, Some(50), Some(500))));
+    assert_eq!(
+        requests.map(|p| (p.multi, p.lowlimit, p.highlimit)),
+        Some((true, Some(50), Some(500)))
+    );
 }
 
 #[test]
@@ -121,9 +148,14 @@ fn prose_constraints_become_notes() {
 fn unknowns_are_marked_never_guessed() {
     let page = read_seed("seeds/003_5b0256d8a4bcf2f4.txt");
     let m = &page.modules[0];
-    let returnurl = m.is_unknown(Some("returnurl"), "type").expect("returnurl's type unknown");
+    let returnurl = m
+        .is_unknown(Some("returnurl"), "type")
+        .expect("returnurl's type unknown");
     assert_eq!(returnurl.candidates, ["string", "text", "password", "raw"]);
     assert!(m.is_unknown(None, "classname").is_some());
-    assert!(m.is_unknown(Some("messageformat"), "deprecatedvalues").is_some());
+    assert!(
+        m.is_unknown(Some("messageformat"), "deprecatedvalues")
+            .is_some()
+    );
     assert!(!page.warnings.is_empty());
 }

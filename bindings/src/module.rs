@@ -1,0 +1,201 @@
+//! What every generated module struct is: facts as associated consts, and an encoding.
+
+use std::collections::BTreeMap;
+
+use crate::request::{EncodeError, Request};
+use crate::types::Secret;
+
+/// Whether the user has high limits (`apihighlimits`, as bots and sysops do): the multi-value
+/// and `limit` maximums depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Limits {
+    #[default]
+    Normal,
+    High,
+}
+
+/// A module of the API, with the facts MediaWiki gives of it.
+pub trait ApiModule {
+    /// `clientlogin`, `query+allpages`.
+    const PATH: &'static str;
+    /// The value of its group's parameter (`action=clientlogin`, `list=allpages`).
+    const NAME: &'static str;
+    const GROUP: Option<&'static str>;
+    /// The prefix of its parameters on the wire.
+    const PREFIX: &'static str;
+    /// The extension providing it; `None` for MediaWiki core.
+    const EXTENSION: Option<&'static str>;
+    const MUST_BE_POSTED: bool;
+    const READ_RIGHTS: bool;
+    const WRITE_RIGHTS: bool;
+    const GENERATOR: bool;
+    const INTERNAL: bool;
+    const DEPRECATED: bool;
+
+    /// The exact name/value pairs MediaWiki expects, checked against the limits given.
+    fn encode(&self, limits: Limits) -> Result<Request, EncodeError>;
+
+    /// [`ApiModule::encode`] for a user without high limits.
+    fn to_request(&self) -> Result<Request, EncodeError> {
+        self.encode(Limits::Normal)
+    }
+}
+
+/// A generated enum of wire values.
+pub trait WireValue {
+    fn as_str(&self) -> &'static str;
+}
+
+/// The parameters a module takes beyond those paraminfo lists (the AuthManager fields of
+/// `clientlogin`): an open map, checked when encoding.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DynamicParams(BTreeMap<String, DynamicValue>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DynamicValue {
+    Text(String),
+    Secret(Secret),
+}
+
+impl DynamicParams {
+    pub fn insert(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.0.insert(name.into(), DynamicValue::Text(value.into()));
+    }
+
+    /// A sensitive field (a password): POSTed, never printed.
+    pub fn insert_secret(&mut self, name: impl Into<String>, value: Secret) {
+        self.0.insert(name.into(), DynamicValue::Secret(value));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    #[doc(hidden)]
+    pub fn encode(
+        &self,
+        module: &'static str,
+        declared: &[&str],
+        request: &mut Request,
+    ) -> Result<(), EncodeError> {
+        for (name, value) in &self.0 {
+            if name.is_empty() || declared.contains(&name.as_str()) || name == "action" {
+                return Err(EncodeError::Invalid {
+                    module,
+                    param: name.clone(),
+                    reason: "a dynamic parameter may not be empty or repeat a declared one".into(),
+                });
+            }
+            match value {
+                DynamicValue::Text(text) => request.text(name.clone(), text.clone()),
+                DynamicValue::Secret(secret) => request.secret(name.clone(), secret),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Helpers of the generated code; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    use super::Limits;
+    use crate::request::EncodeError;
+    use crate::types::Limit;
+
+    pub fn integer(
+        module: &'static str,
+        param: &str,
+        value: i64,
+        min: i64,
+        max: i64,
+    ) -> Result<String, EncodeError> {
+        if value < min || value > max {
+            return Err(EncodeError::OutOfRange {
+                module,
+                param: param.to_owned(),
+                value,
+                min,
+                max,
+            });
+        }
+        Ok(value.to_string())
+    }
+
+    pub fn limit(
+        module: &'static str,
+        param: &str,
+        value: &Limit,
+        min: i64,
+        max: i64,
+        highmax: i64,
+        limits: Limits,
+    ) -> Result<String, EncodeError> {
+        match value {
+            Limit::Max => Ok("max".into()),
+            Limit::Value(n) => {
+                let max = if limits == Limits::High { highmax } else { max };
+                integer(module, param, i64::from(*n), min, max)
+            }
+        }
+    }
+
+    /// Joins values with `|`, or, when one holds a `|`, with U+001F behind a leading U+001F
+    /// (MediaWiki's alternative multi-value form).
+    pub fn join(
+        module: &'static str,
+        param: &str,
+        values: &[String],
+        low: u32,
+        high: u32,
+        limits: Limits,
+    ) -> Result<String, EncodeError> {
+        let max = if limits == Limits::High { high } else { low };
+        if values.len() > max as usize {
+            return Err(EncodeError::TooManyValues {
+                module,
+                param: param.to_owned(),
+                given: values.len(),
+                max,
+            });
+        }
+        if values.iter().any(|v| v.contains('|')) {
+            Ok(format!("\u{1f}{}", values.join("\u{1f}")))
+        } else {
+            Ok(values.join("|"))
+        }
+    }
+
+    /// A module with every parameter set to a sample value the wiki accepts.
+    pub trait Sample {
+        fn sample() -> Self;
+    }
+
+    /// One module's sample, encoded, with the facts a test needs to send it.
+    pub struct SampleRow {
+        pub path: &'static str,
+        /// An action or query submodule that only reads: safe to send to any wiki.
+        pub read_only: bool,
+        pub request: Result<crate::Request, EncodeError>,
+    }
+
+    impl SampleRow {
+        pub fn of<M: Sample + crate::ApiModule>() -> SampleRow {
+            SampleRow {
+                path: M::PATH,
+                // Output formats and `main` are no requests of their own.
+                read_only: matches!(M::GROUP, Some("action" | "prop" | "list" | "meta"))
+                    && !M::WRITE_RIGHTS
+                    && !M::MUST_BE_POSTED,
+                request: M::sample().encode(Limits::Normal),
+            }
+        }
+    }
+
+    pub fn missing(module: &'static str, param: &str) -> EncodeError {
+        EncodeError::Invalid {
+            module,
+            param: param.to_owned(),
+            reason: "required, give at least one value".into(),
+        }
+    }
+}

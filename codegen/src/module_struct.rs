@@ -1,0 +1,422 @@
+//! One module: its parameter struct, its enums, and its `ApiModule` implementation (facts as
+//! associated consts, and the encoding into name/value pairs).
+
+use mwtyped_spec::{Help, Module, Origin};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::Options;
+use crate::docs;
+use crate::fields::{self, EnumValue, Field, Scalar, ident};
+use crate::naming::Vocabulary;
+
+pub fn module_items(
+    module: &Module,
+    struct_name: &str,
+    vocabulary: &Vocabulary,
+    options: &Options,
+) -> TokenStream {
+    let rt = &options.runtime;
+    let gate = |origin: &Origin| options.gate(origin);
+    let cfg_of = |origin: Option<&Origin>| match origin.and_then(gate) {
+        Some(feature) => quote!(#[cfg(feature = #feature)]),
+        None => quote!(),
+    };
+    let module_cfg = cfg_of(module.origin.as_ref());
+    // What the module's own gate already covers needs no gate of its own.
+    let inner_cfg = |origin: Option<&Origin>| {
+        if origin == module.origin.as_ref() {
+            quote!()
+        } else {
+            cfg_of(origin)
+        }
+    };
+    let name = ident(struct_name);
+    let fields = fields::fields(module, struct_name, vocabulary);
+
+    let enums = fields.iter().filter_map(|f| match &f.scalar {
+        Scalar::Enum(enum_name, values) => Some(enum_items(
+            enum_name,
+            values,
+            &f.wire,
+            rt,
+            &module_cfg,
+            &inner_cfg,
+        )),
+        _ => None,
+    });
+    let enums: Vec<TokenStream> = enums.collect();
+
+    let struct_fields = fields.iter().map(|f| {
+        let docs = fields::field_docs(f, gate);
+        let ident = &f.ident;
+        let ty = field_type(f, rt);
+        let wire = f.wire.replace(['{', '}'], "");
+        // rustdoc refuses an alias equal to the name itself (unprefixed modules).
+        let alias = (f.ident != wire).then(|| quote!(#[doc(alias = #wire)]));
+        let cfg = inner_cfg(f.param.origin.as_ref());
+        let deprecated = f.param.deprecated.then(|| quote!(#[deprecated]));
+        quote! {
+            #(#[doc = #docs])*
+            #alias
+            #cfg
+            #deprecated
+            pub #ident: #ty,
+        }
+    });
+    let dynamic_field = module.dynamicparameters.as_ref().map(|help| {
+        let text = match help {
+            Help::Text(html) => docs::markdown(html),
+            Help::Raw(_) => String::new(),
+        };
+        let lines = text.lines().map(str::to_owned);
+        quote! {
+            #(#[doc = #lines])*
+            #[doc = ""]
+            #[doc = "Checked when encoding: a name the module declares is refused here."]
+            pub dynamic: #rt::DynamicParams,
+        }
+    });
+
+    let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
+    let new_args = required.iter().map(|f| {
+        let ident = &f.ident;
+        let ty = field_type(f, rt);
+        quote!(#ident: #ty)
+    });
+    let new_inits = fields.iter().map(|f| {
+        let ident = &f.ident;
+        let cfg = inner_cfg(f.param.origin.as_ref());
+        if f.required {
+            quote!(#cfg #ident,)
+        } else {
+            quote!(#cfg #ident: ::std::default::Default::default(),)
+        }
+    });
+    let dynamic_init = module
+        .dynamicparameters
+        .as_ref()
+        .map(|_| quote!(dynamic: ::std::default::Default::default(),));
+
+    let encodes = fields.iter().map(|f| {
+        let cfg = inner_cfg(f.param.origin.as_ref());
+        let body = encode_field(f, rt);
+        quote!(#cfg { #body })
+    });
+    let declared: Vec<String> = fields
+        .iter()
+        .filter(|f| f.template_var.is_none())
+        .map(|f| f.wire.clone())
+        .collect();
+    let dynamic_encode = module
+        .dynamicparameters
+        .as_ref()
+        .map(|_| quote!(self.dynamic.encode(Self::PATH, &[#(#declared),*], &mut request)?;));
+
+    let path = &module.path;
+    let mw_name = &module.name;
+    let group = option_str(module.group.as_deref());
+    let prefix = &module.prefix;
+    let extension = match &module.origin {
+        Some(Origin::Extension(e)) => quote!(Some(#e)),
+        _ => quote!(None),
+    };
+    let (mustbeposted, readrights, writerights) =
+        (module.mustbeposted, module.readrights, module.writerights);
+    let (generator, internal, deprecated) = (module.generator, module.internal, module.deprecated);
+    let prologue = match module.group.as_deref() {
+        Some("action") => quote!(request.text("action", #mw_name);),
+        Some("format") => quote!(request.text("format", #mw_name);),
+        Some(group @ ("prop" | "list" | "meta")) => {
+            quote!(request.text("action", "query"); request.text(#group, #mw_name);)
+        }
+        _ => quote!(),
+    };
+    let samples = options.samples.as_ref().map(|samples_cfg| {
+        let inits = fields.iter().map(|f| {
+            let ident = &f.ident;
+            let cfg = inner_cfg(f.param.origin.as_ref());
+            let value = crate::samples::sample_value(f, rt);
+            quote!(#cfg #ident: #value,)
+        });
+        quote! {
+            #module_cfg
+            #samples_cfg
+            #[allow(deprecated)]
+            impl #rt::__private::Sample for #name {
+                fn sample() -> Self {
+                    Self {
+                        #(#inits)*
+                        #dynamic_init
+                    }
+                }
+            }
+        }
+    });
+    let struct_docs = struct_docs(module, gate);
+    let struct_deprecated = module.deprecated.then(|| quote!(#[deprecated]));
+
+    quote! {
+        #(#enums)*
+
+        #(#[doc = #struct_docs])*
+        #[doc(alias = #path)]
+        #[derive(Debug, Clone, PartialEq)]
+        #module_cfg
+        #struct_deprecated
+        pub struct #name {
+            #(#struct_fields)*
+            #dynamic_field
+        }
+
+        #module_cfg
+        #[allow(deprecated)]
+        impl #name {
+            /// The module with its required parameters; every other is left unset.
+            pub fn new(#(#new_args),*) -> Self {
+                Self {
+                    #(#new_inits)*
+                    #dynamic_init
+                }
+            }
+        }
+
+        #module_cfg
+        #[allow(deprecated)]
+        impl #rt::ApiModule for #name {
+            const PATH: &'static str = #path;
+            const NAME: &'static str = #mw_name;
+            const GROUP: Option<&'static str> = #group;
+            const PREFIX: &'static str = #prefix;
+            const EXTENSION: Option<&'static str> = #extension;
+            const MUST_BE_POSTED: bool = #mustbeposted;
+            const READ_RIGHTS: bool = #readrights;
+            const WRITE_RIGHTS: bool = #writerights;
+            const GENERATOR: bool = #generator;
+            const INTERNAL: bool = #internal;
+            const DEPRECATED: bool = #deprecated;
+
+            fn encode(&self, limits: #rt::Limits) -> Result<#rt::Request, #rt::EncodeError> {
+                let _ = limits;
+                let mut request = #rt::Request {
+                    must_post: Self::MUST_BE_POSTED,
+                    ..Default::default()
+                };
+                #prologue
+                #(#encodes)*
+                #dynamic_encode
+                Ok(request)
+            }
+        }
+
+        #samples
+    }
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    }
+}
+
+fn field_type(f: &Field, rt: &TokenStream) -> TokenStream {
+    let one = f.scalar.rust_type(rt);
+    let value = if f.multi {
+        quote!(::std::vec::Vec<#one>)
+    } else {
+        one
+    };
+    if f.template_var.is_some() {
+        quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+    } else if f.required || f.multi || matches!(f.scalar, Scalar::Bool) {
+        value
+    } else {
+        quote!(::std::option::Option<#value>)
+    }
+}
+
+/// The statements that add field `f` (in `self`) to `request`.
+fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
+    let ident = &f.ident;
+    let wire = &f.wire;
+    let to_text = f.scalar.to_text(rt, wire);
+    let to_result = f.scalar.to_result(rt, wire);
+    let push = |name: TokenStream, text: TokenStream| -> TokenStream {
+        match &f.scalar {
+            Scalar::Upload => quote!(request.file(#name, v);),
+            _ if f.scalar.is_secret() => {
+                quote!(request.secret(#name, &#rt::Secret::new(#text));)
+            }
+            _ => quote!(request.text(#name, #text);),
+        }
+    };
+    let (low, high) = (
+        f.param.lowlimit.unwrap_or(u32::MAX),
+        f.param.highlimit.unwrap_or(u32::MAX),
+    );
+    // A multi-value: each value to text, the count checked, joined.
+    let multi_text = |values: TokenStream| {
+        quote! {{
+            let texts = #values
+                .iter()
+                .map(|v| #to_result)
+                .collect::<Result<::std::vec::Vec<::std::string::String>, #rt::EncodeError>>()?;
+            #rt::__private::join(Self::PATH, #wire, &texts, #low, #high, limits)?
+        }}
+    };
+    match (&f.template_var, f.multi) {
+        (Some(var), multi) => {
+            let placeholder = format!("{{{var}}}");
+            let text = if multi {
+                multi_text(quote!(v))
+            } else {
+                to_text
+            };
+            let name = quote!(#wire.replace(#placeholder, key));
+            let push = push(name, text);
+            quote! {
+                for (key, v) in &self.#ident {
+                    #push
+                }
+            }
+        }
+        (None, true) => {
+            let text = multi_text(quote!(self.#ident));
+            let push = push(quote!(#wire), quote!(joined));
+            let required = f.required.then(|| {
+                quote! {
+                    if self.#ident.is_empty() {
+                        return Err(#rt::__private::missing(Self::PATH, #wire));
+                    }
+                }
+            });
+            quote! {
+                #required
+                if !self.#ident.is_empty() {
+                    let joined = #text;
+                    #push
+                }
+            }
+        }
+        (None, false) if matches!(f.scalar, Scalar::Bool) => {
+            // MediaWiki takes a boolean's presence as true, whatever its value.
+            quote!(if self.#ident { request.text(#wire, "1"); })
+        }
+        (None, false) if f.required => {
+            let push = push(quote!(#wire), to_text);
+            quote!(let v = &self.#ident; #push)
+        }
+        (None, false) => {
+            let push = push(quote!(#wire), to_text);
+            quote!(if let Some(v) = &self.#ident { #push })
+        }
+    }
+}
+
+fn enum_items(
+    name: &proc_macro2::Ident,
+    values: &[EnumValue],
+    wire: &str,
+    rt: &TokenStream,
+    module_cfg: &TokenStream,
+    inner_cfg: &dyn Fn(Option<&Origin>) -> TokenStream,
+) -> TokenStream {
+    let variants = values.iter().map(|v| {
+        let variant = &v.variant;
+        let value = &v.wire;
+        let cfg = inner_cfg(v.origin.as_ref());
+        let deprecated = v.deprecated.then(|| quote!(#[deprecated]));
+        let doc = if v.internal {
+            format!(" `{value}` (internal)")
+        } else {
+            format!(" `{value}`")
+        };
+        quote!(#[doc = #doc] #cfg #deprecated #variant,)
+    });
+    let arms = values.iter().map(|v| {
+        let variant = &v.variant;
+        let value = &v.wire;
+        let cfg = inner_cfg(v.origin.as_ref());
+        quote!(#cfg Self::#variant => #value,)
+    });
+    let doc = format!(" The values of `{wire}`.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #module_cfg
+        pub enum #name {
+            #(#variants)*
+        }
+
+        #module_cfg
+        #[allow(deprecated)]
+        impl #name {
+            /// The value as MediaWiki spells it.
+            pub fn as_str(&self) -> &'static str {
+                match *self {
+                    #(#arms)*
+                }
+            }
+        }
+
+        #module_cfg
+        impl #rt::WireValue for #name {
+            fn as_str(&self) -> &'static str {
+                #name::as_str(self)
+            }
+        }
+    }
+}
+
+fn struct_docs(module: &Module, gate: impl Fn(&Origin) -> Option<String>) -> Vec<String> {
+    let mut lines = vec![];
+    if let Some(Help::Text(html)) = &module.description {
+        lines.extend(docs::markdown(html).lines().map(|l| format!(" {l}")));
+        lines.push(String::new());
+    }
+    let wire = match module.group.as_deref() {
+        Some(group @ ("prop" | "list" | "meta")) => format!("action=query&{group}={}", module.name),
+        Some(group) => format!("{group}={}", module.name),
+        None => module.path.clone(),
+    };
+    lines.push(format!(
+        " - Module: `{wire}`, parameters prefixed `{}`",
+        module.prefix
+    ));
+    let flags: Vec<&str> = [
+        (module.readrights, "needs read rights"),
+        (module.writerights, "needs write rights"),
+        (module.mustbeposted, "POST only"),
+        (module.generator, "usable as a generator"),
+        (module.internal, "internal"),
+        (module.deprecated, "deprecated"),
+    ]
+    .into_iter()
+    .filter_map(|(on, text)| on.then_some(text))
+    .collect();
+    if !flags.is_empty() {
+        lines.push(format!(" - {}", flags.join(", ")));
+    }
+    lines.push(format!(" - Source: {}", module.sourcename));
+    if let Some(feature) = module.origin.as_ref().and_then(&gate) {
+        lines.push(format!(" - Needs the feature `{feature}`"));
+    }
+    for url in &module.helpurls {
+        lines.push(format!(" - Help: <{url}>"));
+    }
+    if let Some(examples) = module.examples.as_ref().filter(|e| !e.is_empty()) {
+        lines.push(String::new());
+        lines.push(" Examples:".into());
+        lines.push(String::new());
+        lines.push(" ```text".into());
+        for example in examples {
+            if let Some(Help::Text(html)) = &example.description {
+                lines.push(format!(" # {}", docs::markdown(html).replace('\n', " ")));
+            }
+            lines.push(format!(" api.php?{}", example.query));
+        }
+        lines.push(" ```".into());
+    }
+    lines
+}
