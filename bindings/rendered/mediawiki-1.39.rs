@@ -1843,7 +1843,7 @@ pub const MODULES: &[::mwtyped::ModuleFacts] = &[
 ///
 /// vars, rcid or logid is required however only one may be used.
 ///
-/// - Module: `action=abusefiltercheckmatch`, parameters prefixed ``
+/// - Module: `action=abusefiltercheckmatch`, parameters not prefixed
 /// - needs read rights
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -1854,6 +1854,7 @@ pub const MODULES: &[::mwtyped::ModuleFacts] = &[
 /// # Test if recent change ID 15 matches a simple filter
 /// api.php?action=abusefiltercheckmatch&filter=!("autoconfirmed"%20in%20user_groups)&rcid=15
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefiltercheckmatch")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -1864,24 +1865,28 @@ pub struct Abusefiltercheckmatch {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub filter: ::std::string::String,
     /// JSON encoded array of variables to test against.
     ///
     /// - Wire name: `vars`
     /// - Type: string
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub vars: ::std::option::Option<::std::string::String>,
     /// Recent change ID to check against.
     ///
     /// - Wire name: `rcid`
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub rcid: ::std::option::Option<i64>,
     /// Abuse filter log ID to check against.
     ///
     /// - Wire name: `logid`
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub logid: ::std::option::Option<i64>,
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -1978,7 +1983,7 @@ impl ::mwtyped::__private::Sample for Abusefiltercheckmatch {
 }
 /// Check syntax of an AbuseFilter filter.
 ///
-/// - Module: `action=abusefilterchecksyntax`, parameters prefixed ``
+/// - Module: `action=abusefilterchecksyntax`, parameters not prefixed
 /// - needs read rights
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -1991,6 +1996,7 @@ impl ::mwtyped::__private::Sample for Abusefiltercheckmatch {
 /// # Check syntax of an invalid filter
 /// api.php?action=abusefilterchecksyntax&filter="bar"%20bad_variable
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterchecksyntax")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2001,6 +2007,7 @@ pub struct Abusefilterchecksyntax {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub filter: ::std::string::String,
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2054,7 +2061,7 @@ impl ::mwtyped::__private::Sample for Abusefilterchecksyntax {
 }
 /// Evaluates an AbuseFilter expression.
 ///
-/// - Module: `action=abusefilterevalexpression`, parameters prefixed ``
+/// - Module: `action=abusefilterevalexpression`, parameters not prefixed
 /// - needs read rights
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -2067,6 +2074,7 @@ impl ::mwtyped::__private::Sample for Abusefilterchecksyntax {
 /// # Evaluate a simple expression, formatting the result
 /// api.php?action=abusefilterevalexpression&expression=lcase("FOO")&prettyprint=1
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterevalexpression")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2077,12 +2085,14 @@ pub struct Abusefilterevalexpression {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub expression: ::std::string::String,
     /// Whether the result should be pretty-printed.
     ///
     /// - Wire name: `prettyprint`
     /// - Type: boolean
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "prettyprint")]
     pub pretty_print: bool,
 }
@@ -2146,7 +2156,7 @@ impl ::mwtyped::__private::Sample for Abusefilterevalexpression {
 }
 /// Unblocks a user from receiving autopromotions due to an abusefilter consequence.
 ///
-/// - Module: `action=abusefilterunblockautopromote`, parameters prefixed ``
+/// - Module: `action=abusefilterunblockautopromote`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -2157,6 +2167,7 @@ impl ::mwtyped::__private::Sample for Abusefilterevalexpression {
 /// # Remove the block on User:Example's autopromotion
 /// api.php?action=abusefilterunblockautopromote&user=Example&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterunblockautopromote")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2167,6 +2178,7 @@ pub struct Abusefilterunblockautopromote {
     /// - Type: user
     /// - Required
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -2176,6 +2188,7 @@ pub struct Abusefilterunblockautopromote {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2237,7 +2250,7 @@ impl ::mwtyped::__private::Sample for Abusefilterunblockautopromote {
 }
 /// View private details of an AbuseLog entry.
 ///
-/// - Module: `action=abuselogprivatedetails`, parameters prefixed ``
+/// - Module: `action=abuselogprivatedetails`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -2248,6 +2261,7 @@ impl ::mwtyped::__private::Sample for Abusefilterunblockautopromote {
 /// # Get private details for the AbuseLog entry with ID 1, using the reason "example".
 /// api.php?action=abuselogprivatedetails&logid=1&reason=example&token=ABC123
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abuselogprivatedetails")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2257,12 +2271,14 @@ pub struct AbuseLogPrivateDetails {
     /// - Wire name: `logid`
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub logid: ::std::option::Option<i64>,
     /// A valid reason for performing the check.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -2272,6 +2288,7 @@ pub struct AbuseLogPrivateDetails {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2351,7 +2368,7 @@ impl ::mwtyped::__private::Sample for AbuseLogPrivateDetails {
 }
 /// Block a user.
 ///
-/// - Module: `action=block`, parameters prefixed ``
+/// - Module: `action=block`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Block>
@@ -2364,6 +2381,7 @@ impl ::mwtyped::__private::Sample for AbuseLogPrivateDetails {
 /// # Block user `Vandal` indefinitely with a reason, and prevent new account creation and email sending.
 /// api.php?action=block&user=Vandal&expiry=never&reason=Vandalism&nocreate=&autoblock=&noemail=&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "block")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -2371,12 +2389,14 @@ pub struct Block {
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Specify `user=#ID` instead.
     ///
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub userid: ::std::option::Option<i64>,
     /// Expiry time. May be relative (e.g. `5 months` or `2 weeks`) or absolute (e.g. `2014-09-18T12:34:56Z`). If set to `infinite`, `indefinite`, or `never`, the block will never expire.
@@ -2384,54 +2404,64 @@ pub struct Block {
     /// - Wire name: `expiry`
     /// - Type: string
     /// - Default: `never`
+    /// - In MediaWiki 1.39, 1.43
     pub expiry: ::std::option::Option<::std::string::String>,
     /// Reason for block.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Block anonymous users only (i.e. disable anonymous edits for this IP address).
     ///
     /// - Wire name: `anononly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub anononly: bool,
     /// Prevent account creation.
     ///
     /// - Wire name: `nocreate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub nocreate: bool,
     /// Automatically block the last used IP address, and any subsequent IP addresses they try to login from.
     ///
     /// - Wire name: `autoblock`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub autoblock: bool,
     /// Prevent user from sending email through the wiki. (Requires the `blockemail` right).
     ///
     /// - Wire name: `noemail`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub noemail: bool,
     /// Hide the username from the block log. (Requires the `hideuser` right).
     ///
     /// - Wire name: `hidename`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hidename")]
     pub hide_name: bool,
     /// Allow the user to edit their own talk page (depends on `$wgBlockAllowsUTEdit`).
     ///
     /// - Wire name: `allowusertalk`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "allowusertalk")]
     pub allow_user_talk: bool,
     /// If the user is already blocked, overwrite the existing block.
     ///
     /// - Wire name: `reblock`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub reblock: bool,
     /// Watch the user's or IP address's user and talk pages.
     ///
     /// - Wire name: `watchuser`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "watchuser")]
     pub watch_user: bool,
     /// Change tags to apply to the entry in the block log.
@@ -2439,17 +2469,20 @@ pub struct Block {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Block user from specific pages or namespaces rather than the entire site.
     ///
     /// - Wire name: `partial`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub partial: bool,
     /// List of titles to block the user from editing. Only applies when `partial` is set to true.
     ///
     /// - Wire name: `pagerestrictions`
     /// - Type: title, several values
     /// - At most 10 values (10 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "pagerestrictions")]
     pub page_restrictions: ::std::vec::Vec<::std::string::String>,
     /// List of namespace IDs to block the user from editing. Only applies when `partial` is set to true.
@@ -2457,6 +2490,7 @@ pub struct Block {
     /// - Wire name: `namespacerestrictions`
     /// - Type: namespace, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "namespacerestrictions")]
     pub namespace_restrictions: ::std::vec::Vec<::mwtyped::Namespace>,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -2466,6 +2500,7 @@ pub struct Block {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -2700,10 +2735,11 @@ impl ::mwtyped::__private::Sample for Block {
 }
 /// Internal module for the CategoryTree extension.
 ///
-/// - Module: `action=categorytree`, parameters prefixed ``
+/// - Module: `action=categorytree`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: CategoryTree
 /// - Needs the feature `ext-categorytree`
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "categorytree")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-categorytree")]
@@ -2714,12 +2750,14 @@ pub struct CategoryTree {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-categorytree`
+    /// - In MediaWiki 1.39, 1.43
     pub category: ::std::string::String,
     /// Options for the CategoryTree constructor as a JSON object. The `depth` option defaults to `1`.
     ///
     /// - Wire name: `options`
     /// - Type: string
     /// - Needs the feature `ext-categorytree`
+    /// - In MediaWiki 1.39, 1.43
     pub options: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "ext-categorytree")]
@@ -2793,6 +2831,7 @@ impl ::mwtyped::__private::Sample for CategoryTree {
 /// # Attempt to change the current user's password to `ExamplePassword`.
 /// api.php?action=changeauthenticationdata&changeauthrequest=MediaWiki%5CAuth%5CPasswordAuthenticationRequest&password=ExamplePassword&retype=ExamplePassword&changeauthtoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "changeauthenticationdata")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeAuthenticationData {
@@ -2801,6 +2840,7 @@ pub struct ChangeAuthenticationData {
     /// - Wire name: `changeauthrequest`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "changeauthrequest")]
     pub request: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -2810,6 +2850,7 @@ pub struct ChangeAuthenticationData {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "changeauthtoken")]
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=change` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
@@ -2930,7 +2971,7 @@ impl ::mwtyped::WireValue for ChangeContentModelModel {
 }
 /// Change the content model of a page
 ///
-/// - Module: `action=changecontentmodel`, parameters prefixed ``
+/// - Module: `action=changecontentmodel`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/Help:ChangeContentModel>
@@ -2941,6 +2982,7 @@ impl ::mwtyped::WireValue for ChangeContentModelModel {
 /// # Change the main page to have the `text` content model
 /// api.php?action=changecontentmodel&title=Main Page&model=text&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "changecontentmodel")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeContentModel {
@@ -2948,33 +2990,39 @@ pub struct ChangeContentModel {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to change the contentmodel of. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Edit summary and log entry reason
     ///
     /// - Wire name: `summary`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the log entry and edit.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Content model of the new content.
     ///
     /// - Wire name: `model`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub model: ChangeContentModelModel,
     /// Mark the content model change with a bot flag.
     ///
     /// - Wire name: `bot`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub bot: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -2983,6 +3031,7 @@ pub struct ChangeContentModel {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -3147,7 +3196,7 @@ impl ::mwtyped::WireValue for CheckTokenType {
 }
 /// Check the validity of a token from `action=query&meta=tokens`.
 ///
-/// - Module: `action=checktoken`, parameters prefixed ``
+/// - Module: `action=checktoken`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 ///
@@ -3157,6 +3206,7 @@ impl ::mwtyped::WireValue for CheckTokenType {
 /// # Test the validity of a `csrf` token.
 /// api.php?action=checktoken&type=csrf&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "checktoken")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckToken {
@@ -3165,6 +3215,7 @@ pub struct CheckToken {
     /// - Wire name: `type`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "type")]
     pub type_: CheckTokenType,
     /// Token to test.
@@ -3173,11 +3224,13 @@ pub struct CheckToken {
     /// - Type: string
     /// - Required
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::Secret,
     /// Maximum allowed age of the token, in seconds.
     ///
     /// - Wire name: `maxtokenage`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub maxtokenage: ::std::option::Option<i64>,
 }
 #[allow(deprecated)]
@@ -3253,7 +3306,7 @@ impl ::mwtyped::__private::Sample for CheckToken {
 }
 /// Clears the `hasmsg` flag for the current user.
 ///
-/// - Module: `action=clearhasmsg`, parameters prefixed ``
+/// - Module: `action=clearhasmsg`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:ClearHasMsg>
@@ -3264,6 +3317,7 @@ impl ::mwtyped::__private::Sample for CheckToken {
 /// # Clear the `hasmsg` flag for the current user.
 /// api.php?action=clearhasmsg
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "clearhasmsg")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClearHasMsg {}
@@ -3363,6 +3417,7 @@ impl ::mwtyped::WireValue for ClientLoginMessageFormat {
 /// # Continue logging in after a `UI` response for two-factor auth, supplying an `OATHToken` of `987654`.
 /// api.php?action=clientlogin&logincontinue=1&OATHToken=987654&logintoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "clientlogin")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientLogin {
@@ -3371,6 +3426,7 @@ pub struct ClientLogin {
     /// - Wire name: `loginrequests`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginrequests")]
     pub requests: ::std::vec::Vec<::std::string::String>,
     /// Format to use for returning messages.
@@ -3378,18 +3434,21 @@ pub struct ClientLogin {
     /// - Wire name: `loginmessageformat`
     /// - Type: one of the enum's values
     /// - Default: `wikitext`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginmessageformat")]
     pub message_format: ::std::option::Option<ClientLoginMessageFormat>,
     /// Merge field information for all authentication requests into one array.
     ///
     /// - Wire name: `loginmergerequestfields`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginmergerequestfields")]
     pub merge_request_fields: bool,
     /// Preserve state from a previous failed login attempt, if possible.
     ///
     /// - Wire name: `loginpreservestate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginpreservestate")]
     pub preserve_state: bool,
     /// Return URL for third-party authentication flows, must be absolute. Either this or `logincontinue` is required.
@@ -3398,12 +3457,14 @@ pub struct ClientLogin {
     ///
     /// - Wire name: `loginreturnurl`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginreturnurl")]
     pub return_url: ::std::option::Option<::std::string::String>,
     /// This request is a continuation after an earlier `UI` or `REDIRECT` response. Either this or `loginreturnurl` is required.
     ///
     /// - Wire name: `logincontinue`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "logincontinue")]
     pub continue_: bool,
     /// A "login" token retrieved from action=query&meta=tokens
@@ -3413,6 +3474,7 @@ pub struct ClientLogin {
     /// - Required
     /// - Token: `login`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "logintoken")]
     pub token: ::mwtyped::token::Token<::mwtyped::token::Login>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=login` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
@@ -4052,7 +4114,7 @@ impl ::mwtyped::WireValue for CompareToContentmodelPerSlot {
 ///
 /// A revision number, a page title, a page ID, text, or a relative reference for both "from" and "to" must be passed.
 ///
-/// - Module: `action=compare`, parameters prefixed ``
+/// - Module: `action=compare`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Compare>
@@ -4063,6 +4125,7 @@ impl ::mwtyped::WireValue for CompareToContentmodelPerSlot {
 /// # Create a diff between revision 1 and 2.
 /// api.php?action=compare&fromrev=1&torev=2
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "compare")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compare {
@@ -4070,18 +4133,21 @@ pub struct Compare {
     ///
     /// - Wire name: `fromtitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromtitle")]
     pub from_title: ::std::option::Option<::std::string::String>,
     /// First page ID to compare.
     ///
     /// - Wire name: `fromid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromid")]
     pub from_id: ::std::option::Option<i64>,
     /// First revision to compare.
     ///
     /// - Wire name: `fromrev`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub fromrev: ::std::option::Option<i64>,
     /// Override content of the revision specified by `fromtitle`, `fromid` or `fromrev`.
     ///
@@ -4090,12 +4156,14 @@ pub struct Compare {
     /// - Wire name: `fromslots`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromslots")]
     pub from_slots: ::std::vec::Vec<CompareFromSlots>,
     /// Do a pre-save transform on `fromtext-{slot}`.
     ///
     /// - Wire name: `frompst`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "frompst")]
     pub from_pst: bool,
     /// Specify `fromslots=main` and use `fromtext-main` instead.
@@ -4103,6 +4171,7 @@ pub struct Compare {
     /// - Wire name: `fromtext`
     /// - Type: text
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromtext")]
     #[deprecated]
     pub from_text: ::std::option::Option<::std::string::String>,
@@ -4111,6 +4180,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentformat`
     /// - Type: one of the enum's values
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromcontentformat")]
     #[deprecated]
     pub from_content_format: ::std::option::Option<CompareFromContentFormat>,
@@ -4119,6 +4189,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentmodel`
     /// - Type: one of the enum's values
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromcontentmodel")]
     #[deprecated]
     pub from_contentmodel: ::std::option::Option<CompareFromContentmodel>,
@@ -4127,6 +4198,7 @@ pub struct Compare {
     /// - Wire name: `fromsection`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromsection")]
     #[deprecated]
     pub from_section: ::std::option::Option<::std::string::String>,
@@ -4134,23 +4206,27 @@ pub struct Compare {
     ///
     /// - Wire name: `totitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "totitle")]
     pub to_title: ::std::option::Option<::std::string::String>,
     /// Second page ID to compare.
     ///
     /// - Wire name: `toid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "toid")]
     pub to_id: ::std::option::Option<i64>,
     /// Second revision to compare.
     ///
     /// - Wire name: `torev`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub torev: ::std::option::Option<i64>,
     /// Use a revision relative to the revision determined from `fromtitle`, `fromid` or `fromrev`. All of the other 'to' options will be ignored.
     ///
     /// - Wire name: `torelative`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "torelative")]
     pub to_relative: ::std::option::Option<CompareToRelative>,
     /// Override content of the revision specified by `totitle`, `toid` or `torev`.
@@ -4160,12 +4236,14 @@ pub struct Compare {
     /// - Wire name: `toslots`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "toslots")]
     pub to_slots: ::std::vec::Vec<CompareToSlots>,
     /// Do a pre-save transform on `totext`.
     ///
     /// - Wire name: `topst`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "topst")]
     pub to_pst: bool,
     /// Specify `toslots=main` and use `totext-main` instead.
@@ -4173,6 +4251,7 @@ pub struct Compare {
     /// - Wire name: `totext`
     /// - Type: text
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "totext")]
     #[deprecated]
     pub to_text: ::std::option::Option<::std::string::String>,
@@ -4181,6 +4260,7 @@ pub struct Compare {
     /// - Wire name: `tocontentformat`
     /// - Type: one of the enum's values
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "tocontentformat")]
     #[deprecated]
     pub to_content_format: ::std::option::Option<CompareToContentFormat>,
@@ -4189,6 +4269,7 @@ pub struct Compare {
     /// - Wire name: `tocontentmodel`
     /// - Type: one of the enum's values
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "tocontentmodel")]
     #[deprecated]
     pub to_contentmodel: ::std::option::Option<CompareToContentmodel>,
@@ -4197,6 +4278,7 @@ pub struct Compare {
     /// - Wire name: `tosection`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "tosection")]
     #[deprecated]
     pub to_section: ::std::option::Option<::std::string::String>,
@@ -4227,18 +4309,21 @@ pub struct Compare {
     /// - Type: one of the enum's values, several values
     /// - Default: `diff|ids|title`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub prop: ::std::vec::Vec<CompareProp>,
     /// Return individual diffs for these slots, rather than one combined diff for all slots.
     ///
     /// - Wire name: `slots`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub slots: ::std::vec::Vec<CompareSlots>,
     /// Text of the specified slot. If omitted, the slot is removed from the revision.
     ///
     /// - Wire name: `fromtext-{slot}`
     /// - Type: text
     /// - Templated: one value per `slot`, sent as `fromtext-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromtext-slot")]
     pub from_text_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4249,6 +4334,7 @@ pub struct Compare {
     /// - Wire name: `fromsection-{slot}`
     /// - Type: string
     /// - Templated: one value per `slot`, sent as `fromsection-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromsection-slot")]
     pub from_section_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4259,6 +4345,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentformat-{slot}`
     /// - Type: one of the enum's values
     /// - Templated: one value per `slot`, sent as `fromcontentformat-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromcontentformat-slot")]
     pub from_content_format_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4269,6 +4356,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentmodel-{slot}`
     /// - Type: one of the enum's values
     /// - Templated: one value per `slot`, sent as `fromcontentmodel-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromcontentmodel-slot")]
     pub from_contentmodel_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4279,6 +4367,7 @@ pub struct Compare {
     /// - Wire name: `totext-{slot}`
     /// - Type: text
     /// - Templated: one value per `slot`, sent as `totext-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "totext-slot")]
     pub to_text_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4289,6 +4378,7 @@ pub struct Compare {
     /// - Wire name: `tosection-{slot}`
     /// - Type: string
     /// - Templated: one value per `slot`, sent as `tosection-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tosection-slot")]
     pub to_section_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4299,6 +4389,7 @@ pub struct Compare {
     /// - Wire name: `tocontentformat-{slot}`
     /// - Type: one of the enum's values
     /// - Templated: one value per `slot`, sent as `tocontentformat-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tocontentformat-slot")]
     pub to_content_format_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4309,6 +4400,7 @@ pub struct Compare {
     /// - Wire name: `tocontentmodel-{slot}`
     /// - Type: one of the enum's values
     /// - Templated: one value per `slot`, sent as `tocontentmodel-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tocontentmodel-slot")]
     pub to_contentmodel_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4786,6 +4878,7 @@ impl ::mwtyped::WireValue for CreateAccountMessageFormat {
 /// # Start the process of creating the user `Example` with the password `ExamplePassword`.
 /// api.php?action=createaccount&username=Example&password=ExamplePassword&retype=ExamplePassword&createreturnurl=http://example.org/&createtoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "createaccount")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAccount {
@@ -4794,6 +4887,7 @@ pub struct CreateAccount {
     /// - Wire name: `createrequests`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createrequests")]
     pub requests: ::std::vec::Vec<::std::string::String>,
     /// Format to use for returning messages.
@@ -4801,12 +4895,14 @@ pub struct CreateAccount {
     /// - Wire name: `createmessageformat`
     /// - Type: one of the enum's values
     /// - Default: `wikitext`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createmessageformat")]
     pub message_format: ::std::option::Option<CreateAccountMessageFormat>,
     /// Merge field information for all authentication requests into one array.
     ///
     /// - Wire name: `createmergerequestfields`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createmergerequestfields")]
     pub merge_request_fields: bool,
     /// Preserve state from a previous failed login attempt, if possible.
@@ -4815,6 +4911,7 @@ pub struct CreateAccount {
     ///
     /// - Wire name: `createpreservestate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createpreservestate")]
     pub preserve_state: bool,
     /// Return URL for third-party authentication flows, must be absolute. Either this or `createcontinue` is required.
@@ -4823,12 +4920,14 @@ pub struct CreateAccount {
     ///
     /// - Wire name: `createreturnurl`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createreturnurl")]
     pub return_url: ::std::option::Option<::std::string::String>,
     /// This request is a continuation after an earlier `UI` or `REDIRECT` response. Either this or `createreturnurl` is required.
     ///
     /// - Wire name: `createcontinue`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createcontinue")]
     pub continue_: bool,
     /// A "createaccount" token retrieved from action=query&meta=tokens
@@ -4838,6 +4937,7 @@ pub struct CreateAccount {
     /// - Required
     /// - Token: `createaccount`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createtoken")]
     pub token: ::mwtyped::token::Token<::mwtyped::token::CreateAccount>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=create` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
@@ -4980,9 +5080,10 @@ impl ::mwtyped::__private::Sample for CreateAccount {
 }
 /// Used by browsers to report violations of the Content Security Policy. This module should never be used, except when used automatically by a CSP compliant web browser.
 ///
-/// - Module: `action=cspreport`, parameters prefixed ``
+/// - Module: `action=cspreport`, parameters not prefixed
 /// - POST only, internal
 /// - Source: MediaWiki
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "cspreport")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CSPReport {
@@ -4990,6 +5091,7 @@ pub struct CSPReport {
     ///
     /// - Wire name: `reportonly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "reportonly")]
     pub report_only: bool,
     /// What generated the CSP header that triggered this report
@@ -4997,6 +5099,7 @@ pub struct CSPReport {
     /// - Wire name: `source`
     /// - Type: string
     /// - Default: `internal`
+    /// - In MediaWiki 1.39, 1.43
     pub source: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -5086,7 +5189,7 @@ impl ::mwtyped::WireValue for DeleteWatchlist {
 }
 /// Delete a page.
 ///
-/// - Module: `action=delete`, parameters prefixed ``
+/// - Module: `action=delete`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Delete>
@@ -5099,6 +5202,7 @@ impl ::mwtyped::WireValue for DeleteWatchlist {
 /// # Delete Main Page with the reason `Preparing for move`.
 /// api.php?action=delete&title=Main%20Page&token=123ABC&reason=Preparing%20for%20move
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "delete")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Delete {
@@ -5106,27 +5210,32 @@ pub struct Delete {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to delete. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Reason for the deletion. If not set, an automatically generated reason will be used.
     ///
     /// - Wire name: `reason`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the deletion log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Delete the talk page, if it exists.
     ///
     /// - Wire name: `deletetalk`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "deletetalk")]
     pub delete_talk: bool,
     /// Add the page to the current user's watchlist.
@@ -5134,6 +5243,7 @@ pub struct Delete {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -5141,18 +5251,21 @@ pub struct Delete {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<DeleteWatchlist>,
     /// Remove the page from the current user's watchlist.
     ///
     /// - Wire name: `unwatch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub unwatch: bool,
     /// The name of the old image to delete as provided by action=query&prop=imageinfo&iiprop=archivename.
     ///
     /// - Wire name: `oldimage`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "oldimage")]
     pub old_image: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -5162,6 +5275,7 @@ pub struct Delete {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -5428,7 +5542,7 @@ impl ::mwtyped::WireValue for EditContentmodel {
 }
 /// Create and edit pages.
 ///
-/// - Module: `action=edit`, parameters prefixed ``
+/// - Module: `action=edit`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Edit>
@@ -5443,6 +5557,7 @@ impl ::mwtyped::WireValue for EditContentmodel {
 /// # Undo revisions 13579 through 13585 with autosummary.
 /// api.php?action=edit&title=Test&undo=13585&undoafter=13579&basetimestamp=2007-08-24T12:34:54Z&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "edit")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edit {
@@ -5450,26 +5565,31 @@ pub struct Edit {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to edit. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Section identifier. `0` for the top section, `new` for a new section. Often a positive integer, but can also be non-numeric.
     ///
     /// - Wire name: `section`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// The title for a new section when using `section=new`.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// Page content.
     ///
     /// - Wire name: `text`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::option::Option<::std::string::String>,
     /// Edit summary.
     ///
@@ -5479,67 +5599,79 @@ pub struct Edit {
     ///
     /// - Wire name: `summary`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the revision.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Mark this edit as a minor edit.
     ///
     /// - Wire name: `minor`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub minor: bool,
     /// Do not mark this edit as a minor edit even if the "Mark all edits minor by default" user preference is set.
     ///
     /// - Wire name: `notminor`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "notminor")]
     pub not_minor: bool,
     /// Mark this edit as a bot edit.
     ///
     /// - Wire name: `bot`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub bot: bool,
     /// ID of the base revision, used to detect edit conflicts. May be obtained through action=query&prop=revisions. Self-conflicts cause the edit to fail unless basetimestamp is set.
     ///
     /// - Wire name: `baserevid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "baserevid")]
     pub base_revid: ::std::option::Option<i64>,
     /// Timestamp of the base revision, used to detect edit conflicts. May be obtained through action=query&prop=revisions&rvprop=timestamp. Self-conflicts are ignored.
     ///
     /// - Wire name: `basetimestamp`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     pub basetimestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Timestamp when the editing process began, used to detect edit conflicts. An appropriate value may be obtained using `curtimestamp` when beginning the edit process (e.g. when loading the page content to edit).
     ///
     /// - Wire name: `starttimestamp`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "starttimestamp")]
     pub start_timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Override any errors about the page having been deleted in the meantime.
     ///
     /// - Wire name: `recreate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub recreate: bool,
     /// Don't edit the page if it exists already.
     ///
     /// - Wire name: `createonly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createonly")]
     pub create_only: bool,
     /// Throw an error if the page doesn't exist.
     ///
     /// - Wire name: `nocreate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub nocreate: bool,
     /// Add the page to the current user's watchlist.
     ///
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Remove the page from the current user's watchlist.
@@ -5547,6 +5679,7 @@ pub struct Edit {
     /// - Wire name: `unwatch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub unwatch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -5554,16 +5687,19 @@ pub struct Edit {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<EditWatchlist>,
     /// The MD5 hash of the text parameter, or the prependtext and appendtext parameters concatenated. If set, the edit won't be done unless the hash is correct.
     ///
     /// - Wire name: `md5`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub md5: ::std::option::Option<::std::string::String>,
     /// Add this text to the beginning of the page or section. Overrides text.
     ///
     /// - Wire name: `prependtext`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub prependtext: ::std::option::Option<::std::string::String>,
     /// Add this text to the end of the page or section. Overrides text.
     ///
@@ -5571,35 +5707,41 @@ pub struct Edit {
     ///
     /// - Wire name: `appendtext`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub appendtext: ::std::option::Option<::std::string::String>,
     /// Undo this revision. Overrides text, prependtext and appendtext.
     ///
     /// - Wire name: `undo`
     /// - Type: integer
     /// - At least 0
+    /// - In MediaWiki 1.39, 1.43
     pub undo: ::std::option::Option<i64>,
     /// Undo all revisions from undo to this one. If not set, just undo one revision.
     ///
     /// - Wire name: `undoafter`
     /// - Type: integer
     /// - At least 0
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "undoafter")]
     pub undo_after: ::std::option::Option<i64>,
     /// Automatically resolve redirects.
     ///
     /// - Wire name: `redirect`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirect: bool,
     /// Content serialization format used for the input text.
     ///
     /// - Wire name: `contentformat`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "contentformat")]
     pub content_format: ::std::option::Option<EditContentFormat>,
     /// Content model of the new content.
     ///
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     pub contentmodel: ::std::option::Option<EditContentmodel>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -5610,12 +5752,14 @@ pub struct Edit {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     /// Answer to the CAPTCHA
     ///
     /// - Wire name: `captchaword`
     /// - Type: string
     /// - Needs the feature `ext-confirmedit`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "captchaword")]
     #[cfg(feature = "ext-confirmedit")]
     pub captcha_word: ::std::option::Option<::std::string::String>,
@@ -5624,6 +5768,7 @@ pub struct Edit {
     /// - Wire name: `captchaid`
     /// - Type: string
     /// - Needs the feature `ext-confirmedit`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "captchaid")]
     #[cfg(feature = "ext-confirmedit")]
     pub captcha_id: ::std::option::Option<::std::string::String>,
@@ -5953,7 +6098,7 @@ impl ::mwtyped::__private::Sample for Edit {
 }
 /// Email a user.
 ///
-/// - Module: `action=emailuser`, parameters prefixed ``
+/// - Module: `action=emailuser`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Email>
@@ -5964,6 +6109,7 @@ impl ::mwtyped::__private::Sample for Edit {
 /// # Send an email to the user `WikiSysop` with the text `Content`.
 /// api.php?action=emailuser&target=WikiSysop&text=Content&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "emailuser")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmailUser {
@@ -5972,23 +6118,27 @@ pub struct EmailUser {
     /// - Wire name: `target`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub target: ::std::string::String,
     /// Subject header.
     ///
     /// - Wire name: `subject`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub subject: ::std::string::String,
     /// Email body.
     ///
     /// - Wire name: `text`
     /// - Type: text
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::string::String,
     /// Send a copy of this mail to me.
     ///
     /// - Wire name: `ccme`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub ccme: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -5997,6 +6147,7 @@ pub struct EmailUser {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -6123,7 +6274,7 @@ impl ::mwtyped::WireValue for ExpandTemplatesProp {
 }
 /// Expands all templates within wikitext.
 ///
-/// - Module: `action=expandtemplates`, parameters prefixed ``
+/// - Module: `action=expandtemplates`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Parsing_wikitext#expandtemplates>
@@ -6134,6 +6285,7 @@ impl ::mwtyped::WireValue for ExpandTemplatesProp {
 /// # Expand the wikitext `{{Project:Sandbox}}`.
 /// api.php?action=expandtemplates&text={{Project:Sandbox}}
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "expandtemplates")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExpandTemplates {
@@ -6141,17 +6293,20 @@ pub struct ExpandTemplates {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Wikitext to convert.
     ///
     /// - Wire name: `text`
     /// - Type: text
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::string::String,
     /// Revision ID, for `{{REVISIONID}}` and similar variables.
     ///
     /// - Wire name: `revid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub revid: ::std::option::Option<i64>,
     /// Which pieces of information to get.
     ///
@@ -6179,17 +6334,20 @@ pub struct ExpandTemplates {
     /// - Wire name: `prop`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub prop: ::std::vec::Vec<ExpandTemplatesProp>,
     /// Whether to include HTML comments in the output.
     ///
     /// - Wire name: `includecomments`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "includecomments")]
     pub include_comments: bool,
     /// Whether to include internal merge strategy information in jsconfigvars.
     ///
     /// - Wire name: `showstrategykeys`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showstrategykeys")]
     pub show_strategy_keys: bool,
     /// Generate XML parse tree (replaced by prop=parsetree).
@@ -6197,6 +6355,7 @@ pub struct ExpandTemplates {
     /// - Wire name: `generatexml`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "generatexml")]
     #[deprecated]
     pub generate_xml: bool,
@@ -6433,7 +6592,7 @@ impl ::mwtyped::WireValue for FeedContributionsTagFilter {
 }
 /// Returns a user's contributions feed.
 ///
-/// - Module: `action=feedcontributions`, parameters prefixed ``
+/// - Module: `action=feedcontributions`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 ///
@@ -6443,6 +6602,7 @@ impl ::mwtyped::WireValue for FeedContributionsTagFilter {
 /// # Return contributions for user `Example`.
 /// api.php?action=feedcontributions&user=Example
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedcontributions")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedContributions {
@@ -6451,6 +6611,7 @@ pub struct FeedContributions {
     /// - Wire name: `feedformat`
     /// - Type: one of the enum's values
     /// - Default: `rss`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "feedformat")]
     pub feed_format: ::std::option::Option<FeedContributionsFeedFormat>,
     /// What users to get the contributions for.
@@ -6458,21 +6619,25 @@ pub struct FeedContributions {
     /// - Wire name: `user`
     /// - Type: user
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::string::String,
     /// Which namespace to filter the contributions by.
     ///
     /// - Wire name: `namespace`
     /// - Type: namespace
+    /// - In MediaWiki 1.39, 1.43
     pub namespace: ::std::option::Option<::mwtyped::Namespace>,
     /// From year (and earlier).
     ///
     /// - Wire name: `year`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub year: ::std::option::Option<i64>,
     /// From month (and earlier).
     ///
     /// - Wire name: `month`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub month: ::std::option::Option<i64>,
     /// Filter contributions that have these tags.
     ///
@@ -6480,36 +6645,42 @@ pub struct FeedContributions {
     /// - Type: one of the enum's values, several values
     /// - Default: `(empty)`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tagfilter")]
     pub tag_filter: ::std::vec::Vec<FeedContributionsTagFilter>,
     /// Show only deleted contributions.
     ///
     /// - Wire name: `deletedonly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "deletedonly")]
     pub deleted_only: bool,
     /// Only show edits that are the latest revisions.
     ///
     /// - Wire name: `toponly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "toponly")]
     pub top_only: bool,
     /// Only show edits that are page creations.
     ///
     /// - Wire name: `newonly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "newonly")]
     pub new_only: bool,
     /// Hide minor edits.
     ///
     /// - Wire name: `hideminor`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hideminor")]
     pub hide_minor: bool,
     /// Show the size difference between revisions.
     ///
     /// - Wire name: `showsizediff`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showsizediff")]
     pub show_sizediff: bool,
 }
@@ -6708,7 +6879,7 @@ impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
 }
 /// Returns a recent changes feed.
 ///
-/// - Module: `action=feedrecentchanges`, parameters prefixed ``
+/// - Module: `action=feedrecentchanges`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 ///
@@ -6720,6 +6891,7 @@ impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
 /// # Show recent changes for 30 days.
 /// api.php?action=feedrecentchanges&days=30
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedrecentchanges")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedRecentChanges {
@@ -6728,22 +6900,26 @@ pub struct FeedRecentChanges {
     /// - Wire name: `feedformat`
     /// - Type: one of the enum's values
     /// - Default: `rss`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "feedformat")]
     pub feed_format: ::std::option::Option<FeedRecentChangesFeedFormat>,
     /// Namespace to limit the results to.
     ///
     /// - Wire name: `namespace`
     /// - Type: namespace
+    /// - In MediaWiki 1.39, 1.43
     pub namespace: ::std::option::Option<::mwtyped::Namespace>,
     /// All namespaces but the selected one.
     ///
     /// - Wire name: `invert`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub invert: bool,
     /// Include associated (talk or main) namespace.
     ///
     /// - Wire name: `associated`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub associated: bool,
     /// Days to limit the results to.
     ///
@@ -6751,6 +6927,7 @@ pub struct FeedRecentChanges {
     /// - Type: integer
     /// - Default: `7`
     /// - At least 1
+    /// - In MediaWiki 1.39, 1.43
     pub days: ::std::option::Option<i64>,
     /// Maximum number of results to return.
     ///
@@ -6758,65 +6935,77 @@ pub struct FeedRecentChanges {
     /// - Type: integer
     /// - Default: `50`
     /// - From 1 to 50
+    /// - In MediaWiki 1.39, 1.43
     pub limit: ::std::option::Option<i64>,
     /// Show changes since then.
     ///
     /// - Wire name: `from`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     pub from: ::std::option::Option<::mwtyped::Timestamp>,
     /// Hide minor changes.
     ///
     /// - Wire name: `hideminor`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hideminor")]
     pub hide_minor: bool,
     /// Hide changes made by bots.
     ///
     /// - Wire name: `hidebots`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hidebots")]
     pub hide_bots: bool,
     /// Hide changes made by anonymous users.
     ///
     /// - Wire name: `hideanons`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub hideanons: bool,
     /// Hide changes made by registered users.
     ///
     /// - Wire name: `hideliu`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub hideliu: bool,
     /// Hide patrolled changes.
     ///
     /// - Wire name: `hidepatrolled`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hidepatrolled")]
     pub hide_patrolled: bool,
     /// Hide changes made by the current user.
     ///
     /// - Wire name: `hidemyself`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub hidemyself: bool,
     /// Hide category membership changes.
     ///
     /// - Wire name: `hidecategorization`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub hidecategorization: bool,
     /// Filter by tag.
     ///
     /// - Wire name: `tagfilter`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tagfilter")]
     pub tag_filter: ::std::option::Option<::std::string::String>,
     /// Show only changes on pages linked from this page.
     ///
     /// - Wire name: `target`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub target: ::std::option::Option<::std::string::String>,
     /// Show changes on pages linked to the selected page instead.
     ///
     /// - Wire name: `showlinkedto`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showlinkedto")]
     pub show_linked_to: bool,
 }
@@ -7113,7 +7302,7 @@ impl ::mwtyped::WireValue for FeedWatchlistWltype {
 }
 /// Returns a watchlist feed.
 ///
-/// - Module: `action=feedwatchlist`, parameters prefixed ``
+/// - Module: `action=feedwatchlist`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Watchlist_feed>
@@ -7126,6 +7315,7 @@ impl ::mwtyped::WireValue for FeedWatchlistWltype {
 /// # Show all changes to watched pages in the past 6 hours.
 /// api.php?action=feedwatchlist&allrev=&hours=6
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedwatchlist")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedWatchlist {
@@ -7134,6 +7324,7 @@ pub struct FeedWatchlist {
     /// - Wire name: `feedformat`
     /// - Type: one of the enum's values
     /// - Default: `rss`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "feedformat")]
     pub feed_format: ::std::option::Option<FeedWatchlistFeedFormat>,
     /// List pages modified within this many hours from now.
@@ -7142,34 +7333,40 @@ pub struct FeedWatchlist {
     /// - Type: integer
     /// - Default: `24`
     /// - From 1 to 72
+    /// - In MediaWiki 1.39, 1.43
     pub hours: ::std::option::Option<i64>,
     /// Link directly to changed sections if possible.
     ///
     /// - Wire name: `linktosections`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linktosections")]
     pub link_to_sections: bool,
     /// Include multiple revisions of the same page within given timeframe.
     ///
     /// - Wire name: `allrev`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub allrev: bool,
     /// Used along with token to access a different user's watchlist.
     ///
     /// - Wire name: `wlowner`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub wlowner: ::std::option::Option<::std::string::String>,
     /// A security token (available in the user's preferences) to allow access to another user's watchlist.
     ///
     /// - Wire name: `wltoken`
     /// - Type: string
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub wltoken: ::std::option::Option<::mwtyped::Secret>,
     /// Show only items that meet these criteria. For example, to see only minor edits done by logged-in users, set show=minor|!anon.
     ///
     /// - Wire name: `wlshow`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub wlshow: ::std::vec::Vec<FeedWatchlistWlshow>,
     /// Which types of changes to show:
     ///
@@ -7188,11 +7385,13 @@ pub struct FeedWatchlist {
     /// - Type: one of the enum's values, several values
     /// - Default: `edit|new|log|categorize`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub wltype: ::std::vec::Vec<FeedWatchlistWltype>,
     /// Don't list changes by this user.
     ///
     /// - Wire name: `wlexcludeuser`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub wlexcludeuser: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -7366,7 +7565,7 @@ impl ::mwtyped::__private::Sample for FeedWatchlist {
 }
 /// Revert a file to an old version.
 ///
-/// - Module: `action=filerevert`, parameters prefixed ``
+/// - Module: `action=filerevert`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 ///
@@ -7376,6 +7575,7 @@ impl ::mwtyped::__private::Sample for FeedWatchlist {
 /// # Revert `Wiki.png` to the version of `2011-03-05T15:27:40Z`.
 /// api.php?action=filerevert&filename=Wiki.png&comment=Revert&archivename=20110305152740!Wiki.png&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "filerevert")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileRevert {
@@ -7384,18 +7584,21 @@ pub struct FileRevert {
     /// - Wire name: `filename`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub filename: ::std::string::String,
     /// Upload comment.
     ///
     /// - Wire name: `comment`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub comment: ::std::option::Option<::std::string::String>,
     /// Archive name of the revision to revert to.
     ///
     /// - Wire name: `archivename`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub archivename: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -7404,6 +7607,7 @@ pub struct FileRevert {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -7479,7 +7683,7 @@ impl ::mwtyped::__private::Sample for FileRevert {
 }
 /// Display help for the specified modules.
 ///
-/// - Module: `action=help`, parameters prefixed ``
+/// - Module: `action=help`, parameters not prefixed
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Main_page>
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:FAQ>
@@ -7499,6 +7703,7 @@ impl ::mwtyped::__private::Sample for FileRevert {
 /// # Help for two query submodules.
 /// api.php?action=help&modules=query+info|query+categorymembers
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "help")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Help {
@@ -7508,26 +7713,31 @@ pub struct Help {
     /// - Type: string, several values
     /// - Default: `main`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub modules: ::std::vec::Vec<::std::string::String>,
     /// Include help for submodules of the named module.
     ///
     /// - Wire name: `submodules`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub submodules: bool,
     /// Include help for submodules recursively.
     ///
     /// - Wire name: `recursivesubmodules`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub recursivesubmodules: bool,
     /// Wrap the output in a standard API response structure.
     ///
     /// - Wire name: `wrap`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub wrap: bool,
     /// Include a table of contents in the HTML output.
     ///
     /// - Wire name: `toc`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub toc: bool,
 }
 #[allow(deprecated)]
@@ -7780,7 +7990,7 @@ impl ::mwtyped::WireValue for ImageRotateGenerator {
 }
 /// Rotate one or more images.
 ///
-/// - Module: `action=imagerotate`, parameters prefixed ``
+/// - Module: `action=imagerotate`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 ///
@@ -7792,6 +8002,7 @@ impl ::mwtyped::WireValue for ImageRotateGenerator {
 /// # Rotate all images in `Category:Flip` by `180` degrees.
 /// api.php?action=imagerotate&generator=categorymembers&gcmtitle=Category:Flip&gcmtype=file&rotation=180&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "imagerotate")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageRotate {
@@ -7800,11 +8011,13 @@ pub struct ImageRotate {
     /// - Wire name: `rotation`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub rotation: ImageRotateRotation,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// Tags to apply to the entry in the upload log.
@@ -7812,24 +8025,28 @@ pub struct ImageRotate {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A list of titles to work on.
     ///
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -7910,16 +8127,19 @@ pub struct ImageRotate {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<ImageRotateGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, kk, ku, shi, sr, tg, uz and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -7929,6 +8149,7 @@ pub struct ImageRotate {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -8140,7 +8361,7 @@ impl ::mwtyped::__private::Sample for ImageRotate {
 ///
 /// Note that the HTTP POST must be done as a file upload (i.e. using multipart/form-data) when sending a file for the `xml` parameter.
 ///
-/// - Module: `action=import`, parameters prefixed ``
+/// - Module: `action=import`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Import>
@@ -8151,6 +8372,7 @@ impl ::mwtyped::__private::Sample for ImageRotate {
 /// # Import meta:Help:ParserFunctions to namespace 100 with full history.
 /// api.php?action=import&interwikisource=meta&interwikipage=Help:ParserFunctions&namespace=100&fullhistory=&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "import")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
@@ -8158,56 +8380,66 @@ pub struct Import {
     ///
     /// - Wire name: `summary`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Uploaded XML file.
     ///
     /// - Wire name: `xml`
     /// - Type: upload
+    /// - In MediaWiki 1.39, 1.43
     pub xml: ::std::option::Option<::mwtyped::Upload>,
     /// For uploaded imports: interwiki prefix to apply to unknown usernames (and known users if `assignknownusers` is set).
     ///
     /// - Wire name: `interwikiprefix`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "interwikiprefix")]
     pub interwiki_prefix: ::std::option::Option<::std::string::String>,
     /// For interwiki imports: wiki to import from.
     ///
     /// - Wire name: `interwikisource`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "interwikisource")]
     pub interwiki_source: ::std::option::Option<::std::string::String>,
     /// For interwiki imports: page to import.
     ///
     /// - Wire name: `interwikipage`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "interwikipage")]
     pub interwiki_page: ::std::option::Option<::std::string::String>,
     /// For interwiki imports: import the full history, not just the current version.
     ///
     /// - Wire name: `fullhistory`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fullhistory")]
     pub full_history: bool,
     /// For interwiki imports: import all included templates as well.
     ///
     /// - Wire name: `templates`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub templates: bool,
     /// Import to this namespace. Cannot be used together with `rootpage`.
     ///
     /// - Wire name: `namespace`
     /// - Type: namespace
+    /// - In MediaWiki 1.39, 1.43
     pub namespace: ::std::option::Option<::mwtyped::Namespace>,
     /// Assign edits to local users where the named user exists locally.
     ///
     /// - Wire name: `assignknownusers`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "assignknownusers")]
     pub assign_known_users: bool,
     /// Import as subpage of this page. Cannot be used together with `namespace`.
     ///
     /// - Wire name: `rootpage`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "rootpage")]
     pub root_page: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the import log and to the null revision on the imported pages.
@@ -8215,6 +8447,7 @@ pub struct Import {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -8223,6 +8456,7 @@ pub struct Import {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -8433,6 +8667,7 @@ impl ::mwtyped::WireValue for LinkAccountMessageFormat {
 /// # Start the process of linking to an account from `Example`.
 /// api.php?action=linkaccount&provider=Example&linkreturnurl=http://example.org/&linktoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "linkaccount")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkAccount {
@@ -8441,6 +8676,7 @@ pub struct LinkAccount {
     /// - Wire name: `linkrequests`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkrequests")]
     pub requests: ::std::vec::Vec<::std::string::String>,
     /// Format to use for returning messages.
@@ -8448,12 +8684,14 @@ pub struct LinkAccount {
     /// - Wire name: `linkmessageformat`
     /// - Type: one of the enum's values
     /// - Default: `wikitext`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkmessageformat")]
     pub message_format: ::std::option::Option<LinkAccountMessageFormat>,
     /// Merge field information for all authentication requests into one array.
     ///
     /// - Wire name: `linkmergerequestfields`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkmergerequestfields")]
     pub merge_request_fields: bool,
     /// Return URL for third-party authentication flows, must be absolute. Either this or `linkcontinue` is required.
@@ -8462,12 +8700,14 @@ pub struct LinkAccount {
     ///
     /// - Wire name: `linkreturnurl`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkreturnurl")]
     pub return_url: ::std::option::Option<::std::string::String>,
     /// This request is a continuation after an earlier `UI` or `REDIRECT` response. Either this or `linkreturnurl` is required.
     ///
     /// - Wire name: `linkcontinue`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkcontinue")]
     pub continue_: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -8477,6 +8717,7 @@ pub struct LinkAccount {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linktoken")]
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=link` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
@@ -8618,6 +8859,7 @@ impl ::mwtyped::__private::Sample for LinkAccount {
 /// # Log in.
 /// api.php?action=login&lgname=user&lgpassword=password&lgtoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "login")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Login {
@@ -8625,6 +8867,7 @@ pub struct Login {
     ///
     /// - Wire name: `lgname`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "lgname")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Password.
@@ -8632,12 +8875,14 @@ pub struct Login {
     /// - Wire name: `lgpassword`
     /// - Type: password
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "lgpassword")]
     pub password: ::std::option::Option<::mwtyped::Secret>,
     /// Domain (optional).
     ///
     /// - Wire name: `lgdomain`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "lgdomain")]
     pub domain: ::std::option::Option<::std::string::String>,
     /// A "login" token retrieved from action=query&meta=tokens
@@ -8645,6 +8890,7 @@ pub struct Login {
     /// - Wire name: `lgtoken`
     /// - Type: string
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "lgtoken")]
     pub token: ::std::option::Option<::mwtyped::Secret>,
 }
@@ -8725,7 +8971,7 @@ impl ::mwtyped::__private::Sample for Login {
 }
 /// Log out and clear session data.
 ///
-/// - Module: `action=logout`, parameters prefixed ``
+/// - Module: `action=logout`, parameters not prefixed
 /// - POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Logout>
@@ -8736,6 +8982,7 @@ impl ::mwtyped::__private::Sample for Login {
 /// # Log the current user out.
 /// api.php?action=logout&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "logout")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Logout {
@@ -8746,6 +8993,7 @@ pub struct Logout {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -9141,7 +9389,7 @@ impl ::mwtyped::WireValue for MainErrorFormat {
 ///
 /// **Testing:** For ease of testing API requests, see Special:ApiSandbox.
 ///
-/// - Module: `main`, parameters prefixed ``
+/// - Module: `main`, parameters not prefixed
 /// - Source: MediaWiki
 ///
 /// Examples:
@@ -9152,6 +9400,7 @@ impl ::mwtyped::WireValue for MainErrorFormat {
 /// # All help in one page.
 /// api.php?action=help&recursivesubmodules=1
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "main")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Main {
@@ -9287,6 +9536,7 @@ pub struct Main {
     /// - Wire name: `action`
     /// - Type: submodule
     /// - Default: `help`
+    /// - In MediaWiki 1.39, 1.43
     pub action: ::std::option::Option<MainAction>,
     /// The format of the output.
     ///
@@ -9310,56 +9560,66 @@ pub struct Main {
     /// - Wire name: `format`
     /// - Type: submodule
     /// - Default: `jsonfm`
+    /// - In MediaWiki 1.39, 1.43
     pub format: ::std::option::Option<MainFormat>,
     /// Maximum lag can be used when MediaWiki is installed on a database replicated cluster. To save actions causing any more site replication lag, this parameter can make the client wait until the replication lag is less than the specified value. In case of excessive lag, error code `maxlag` is returned with a message like `Waiting for $host: $lag seconds lagged`.
     /// See Manual: Maxlag parameter for more information.
     ///
     /// - Wire name: `maxlag`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub maxlag: ::std::option::Option<i64>,
     /// Set the `s-maxage` HTTP cache control header to this many seconds. Errors are never cached.
     ///
     /// - Wire name: `smaxage`
     /// - Type: integer
     /// - Default: `0`
+    /// - In MediaWiki 1.39, 1.43
     pub smaxage: ::std::option::Option<i64>,
     /// Set the `max-age` HTTP cache control header to this many seconds. Errors are never cached.
     ///
     /// - Wire name: `maxage`
     /// - Type: integer
     /// - Default: `0`
+    /// - In MediaWiki 1.39, 1.43
     pub maxage: ::std::option::Option<i64>,
     /// Verify that the user is logged in if set to `user`, *not* logged in if set to `anon`, or has the bot user right if `bot`.
     ///
     /// - Wire name: `assert`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     pub assert: ::std::option::Option<MainAssert>,
     /// Verify the current user is the named user.
     ///
     /// - Wire name: `assertuser`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub assertuser: ::std::option::Option<::std::string::String>,
     /// Any value given here will be included in the response. May be used to distinguish requests.
     ///
     /// - Wire name: `requestid`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "requestid")]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Include the hostname that served the request in the results.
     ///
     /// - Wire name: `servedby`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "servedby")]
     pub served_by: bool,
     /// Include the current timestamp in the result.
     ///
     /// - Wire name: `curtimestamp`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub curtimestamp: bool,
     /// Include the languages used for `uselang` and `errorlang` in the result.
     ///
     /// - Wire name: `responselanginfo`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub responselanginfo: bool,
     /// When accessing the API using a cross-domain AJAX request (CORS), set this to the originating domain. This must be included in any pre-flight request, and therefore must be part of the request URI (not the POST body).
     ///
@@ -9369,17 +9629,20 @@ pub struct Main {
     ///
     /// - Wire name: `origin`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub origin: ::std::option::Option<::std::string::String>,
     /// Language to use for message translations. `action=query&meta=siteinfo&siprop=languages` returns a list of language codes, or specify `user` to use the current user's language preference, or specify `content` to use this wiki's content language.
     ///
     /// - Wire name: `uselang`
     /// - Type: string
     /// - Default: `user`
+    /// - In MediaWiki 1.39, 1.43
     pub uselang: ::std::option::Option<::std::string::String>,
     /// Variant of the language. Only works if the base language supports variant conversion.
     ///
     /// - Wire name: `variant`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub variant: ::std::option::Option<::std::string::String>,
     /// Format to use for warning and error text output
     ///
@@ -9399,6 +9662,7 @@ pub struct Main {
     /// - Wire name: `errorformat`
     /// - Type: one of the enum's values
     /// - Default: `bc`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "errorformat")]
     pub error_format: ::std::option::Option<MainErrorFormat>,
     /// Language to use for warnings and errors. `action=query&meta=siteinfo&siprop=languages` returns a list of language codes, or specify `content` to use this wiki's content language, or specify `uselang` to use the same value as the `uselang` parameter.
@@ -9406,11 +9670,13 @@ pub struct Main {
     /// - Wire name: `errorlang`
     /// - Type: string
     /// - Default: `uselang`
+    /// - In MediaWiki 1.39, 1.43
     pub errorlang: ::std::option::Option<::std::string::String>,
     /// If given, error texts will use locally-customized messages from the MediaWiki namespace.
     ///
     /// - Wire name: `errorsuselocal`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "errorsuselocal")]
     pub errors_use_local: bool,
 }
@@ -9637,7 +9903,7 @@ impl ::mwtyped::WireValue for ManageTagsOperation {
 }
 /// Perform management tasks relating to change tags.
 ///
-/// - Module: `action=managetags`, parameters prefixed ``
+/// - Module: `action=managetags`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Tag_management>
@@ -9654,6 +9920,7 @@ impl ::mwtyped::WireValue for ManageTagsOperation {
 /// # Deactivate a tag named `spam` with the reason `No longer required`
 /// api.php?action=managetags&operation=deactivate&tag=spam&reason=No+longer+required&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "managetags")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ManageTags {
@@ -9671,23 +9938,27 @@ pub struct ManageTags {
     /// - Wire name: `operation`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub operation: ManageTagsOperation,
     /// Tag to create, delete, activate or deactivate. For tag creation, the tag must not exist. For tag deletion, the tag must exist. For tag activation, the tag must exist and not be in use by an extension. For tag deactivation, the tag must be currently active and manually defined.
     ///
     /// - Wire name: `tag`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub tag: ::std::string::String,
     /// An optional reason for creating, deleting, activating or deactivating the tag.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Whether to ignore any warnings that are issued during the operation.
     ///
     /// - Wire name: `ignorewarnings`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "ignorewarnings")]
     pub ignore_warnings: bool,
     /// Change tags to apply to the entry in the tag management log.
@@ -9695,6 +9966,7 @@ pub struct ManageTags {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -9703,6 +9975,7 @@ pub struct ManageTags {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -9812,7 +10085,7 @@ impl ::mwtyped::__private::Sample for ManageTags {
 }
 /// Merge page histories.
 ///
-/// - Module: `action=mergehistory`, parameters prefixed ``
+/// - Module: `action=mergehistory`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Mergehistory>
@@ -9825,6 +10098,7 @@ impl ::mwtyped::__private::Sample for ManageTags {
 /// # Merge the page revisions of `Oldpage` dating up to `2015-12-31T04:37:41Z` into `Newpage`.
 /// api.php?action=mergehistory&from=Oldpage&to=Newpage&token=123ABC&reason=Reason&timestamp=2015-12-31T04%3A37%3A41Z
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "mergehistory")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeHistory {
@@ -9832,34 +10106,40 @@ pub struct MergeHistory {
     ///
     /// - Wire name: `from`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub from: ::std::option::Option<::std::string::String>,
     /// Page ID of the page from which history will be merged. Cannot be used together with `from`.
     ///
     /// - Wire name: `fromid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromid")]
     pub from_id: ::std::option::Option<i64>,
     /// Title of the page to which history will be merged. Cannot be used together with `toid`.
     ///
     /// - Wire name: `to`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub to: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to which history will be merged. Cannot be used together with `to`.
     ///
     /// - Wire name: `toid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "toid")]
     pub to_id: ::std::option::Option<i64>,
     /// Timestamp up to which revisions will be moved from the source page's history to the destination page's history. If omitted, the entire page history of the source page will be merged into the destination page.
     ///
     /// - Wire name: `timestamp`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     pub timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Reason for the history merge.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -9868,6 +10148,7 @@ pub struct MergeHistory {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -10013,7 +10294,7 @@ impl ::mwtyped::WireValue for MoveWatchlist {
 }
 /// Move a page.
 ///
-/// - Module: `action=move`, parameters prefixed ``
+/// - Module: `action=move`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Move>
@@ -10024,6 +10305,7 @@ impl ::mwtyped::WireValue for MoveWatchlist {
 /// # Move `Badtitle` to `Goodtitle` without leaving a redirect.
 /// api.php?action=move&from=Badtitle&to=Goodtitle&token=123ABC&reason=Misspelled%20title&movetalk=&noredirect=
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "move")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Move {
@@ -10031,11 +10313,13 @@ pub struct Move {
     ///
     /// - Wire name: `from`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub from: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to rename. Cannot be used together with `from`.
     ///
     /// - Wire name: `fromid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromid")]
     pub from_id: ::std::option::Option<i64>,
     /// Title to rename the page to.
@@ -10043,40 +10327,47 @@ pub struct Move {
     /// - Wire name: `to`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub to: ::std::string::String,
     /// Reason for the rename.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Rename the talk page, if it exists.
     ///
     /// - Wire name: `movetalk`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "movetalk")]
     pub move_talk: bool,
     /// Rename subpages, if applicable.
     ///
     /// - Wire name: `movesubpages`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "movesubpages")]
     pub move_subpages: bool,
     /// Don't create a redirect.
     ///
     /// - Wire name: `noredirect`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub noredirect: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
     ///
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<MoveWatchlist>,
     /// Ignore any warnings.
     ///
     /// - Wire name: `ignorewarnings`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "ignorewarnings")]
     pub ignore_warnings: bool,
     /// Change tags to apply to the entry in the move log and to the null revision on the destination page.
@@ -10084,6 +10375,7 @@ pub struct Move {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -10092,6 +10384,7 @@ pub struct Move {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -10246,7 +10539,7 @@ impl ::mwtyped::__private::Sample for Move {
 }
 /// Validate a two-factor authentication (OATH) token.
 ///
-/// - Module: `action=oathvalidate`, parameters prefixed ``
+/// - Module: `action=oathvalidate`, parameters not prefixed
 /// - needs read rights, POST only, internal
 /// - Source: OATHAuth
 /// - Needs the feature `ext-oathauth`
@@ -10261,6 +10554,7 @@ impl ::mwtyped::__private::Sample for Move {
 /// # Validate JSON data for user `Example`
 /// api.php?action=oathvalidate&user=Example&data={"token":"123456"}&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "oathvalidate")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-oathauth")]
@@ -10270,6 +10564,7 @@ pub struct OATHValidate {
     /// - Wire name: `user`
     /// - Type: user
     /// - Needs the feature `ext-oathauth`
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Two-factor authentication (OATH) token. Legacy, use "data" param instead
     ///
@@ -10277,6 +10572,7 @@ pub struct OATHValidate {
     /// - Type: string
     /// - Deprecated
     /// - Needs the feature `ext-oathauth`
+    /// - Until MediaWiki 1.39; not in 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub totp: ::std::option::Option<::std::string::String>,
     /// JSON encoded data expected by the module currently activated for the user being authenticated
@@ -10284,6 +10580,7 @@ pub struct OATHValidate {
     /// - Wire name: `data`
     /// - Type: string
     /// - Needs the feature `ext-oathauth`
+    /// - In MediaWiki 1.39, 1.43
     pub data: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -10293,6 +10590,7 @@ pub struct OATHValidate {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-oathauth`
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-oathauth")]
@@ -10421,7 +10719,7 @@ impl ::mwtyped::WireValue for OpenSearchFormat {
 }
 /// Search the wiki using the OpenSearch protocol.
 ///
-/// - Module: `action=opensearch`, parameters prefixed ``
+/// - Module: `action=opensearch`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Opensearch>
@@ -10432,6 +10730,7 @@ impl ::mwtyped::WireValue for OpenSearchFormat {
 /// # Find pages beginning with `Te`.
 /// api.php?action=opensearch&search=Te
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "opensearch")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenSearch {
@@ -10440,6 +10739,7 @@ pub struct OpenSearch {
     /// - Wire name: `search`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub search: ::std::string::String,
     /// Namespaces to search. Ignored if `search` begins with a valid namespace prefix.
     ///
@@ -10447,6 +10747,7 @@ pub struct OpenSearch {
     /// - Type: namespace, several values
     /// - Default: `0`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
     /// Maximum number of results to return.
     ///
@@ -10454,12 +10755,14 @@ pub struct OpenSearch {
     /// - Type: limit
     /// - Default: `10`
     /// - From 1 to 500 (5000 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub limit: ::std::option::Option<::mwtyped::Limit>,
     /// No longer used.
     ///
     /// - Wire name: `suggest`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub suggest: bool,
     /// How to handle redirects:
@@ -10473,17 +10776,20 @@ pub struct OpenSearch {
     ///
     /// - Wire name: `redirects`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: ::std::option::Option<OpenSearchRedirects>,
     /// The format of the output.
     ///
     /// - Wire name: `format`
     /// - Type: one of the enum's values
     /// - Default: `json`
+    /// - In MediaWiki 1.39, 1.43
     pub format: ::std::option::Option<OpenSearchFormat>,
     /// If warnings are raised with `format=json`, return an API error instead of ignoring them.
     ///
     /// - Wire name: `warningsaserror`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub warningsaserror: bool,
 }
 #[allow(deprecated)]
@@ -10650,7 +10956,7 @@ impl ::mwtyped::WireValue for OptionsResetkinds {
 ///
 /// Only options which are registered in core or in one of installed extensions, or options with keys prefixed with `userjs-` (intended to be used by user scripts), can be set.
 ///
-/// - Module: `action=options`, parameters prefixed ``
+/// - Module: `action=options`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Options>
@@ -10665,6 +10971,7 @@ impl ::mwtyped::WireValue for OptionsResetkinds {
 /// # Reset all preferences, then set `skin` and `nickname`.
 /// api.php?action=options&reset=&change=skin=monobook&optionname=nickname&optionvalue=[[User:Beau|Beau]]%20([[User_talk:Beau|talk]])&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "options")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -10672,6 +10979,7 @@ pub struct Options {
     ///
     /// - Wire name: `reset`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub reset: bool,
     /// List of types of options to reset when the `reset` option is set.
     ///
@@ -10679,22 +10987,26 @@ pub struct Options {
     /// - Type: one of the enum's values, several values
     /// - Default: `all`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub resetkinds: ::std::vec::Vec<OptionsResetkinds>,
     /// List of changes, formatted name=value (e.g. skin=vector). If no value is given (not even an equals sign), e.g., optionname|otheroption|..., the option will be reset to its default value. If any value passed contains the pipe character (`|`), use the alternative multiple-value separator for correct operation.
     ///
     /// - Wire name: `change`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub change: ::std::vec::Vec<::std::string::String>,
     /// The name of the option that should be set to the value given by `optionvalue`.
     ///
     /// - Wire name: `optionname`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub optionname: ::std::option::Option<::std::string::String>,
     /// The value for the option specified by `optionname`.
     ///
     /// - Wire name: `optionvalue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "optionvalue")]
     pub option_value: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -10704,6 +11016,7 @@ pub struct Options {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -11144,7 +11457,7 @@ impl ::mwtyped::WireValue for ParamInfoFormatModules {
 }
 /// Obtain information about API modules.
 ///
-/// - Module: `action=paraminfo`, parameters prefixed ``
+/// - Module: `action=paraminfo`, parameters not prefixed
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Parameter_information>
 ///
@@ -11156,6 +11469,7 @@ impl ::mwtyped::WireValue for ParamInfoFormatModules {
 /// # Show info for all submodules of `action=query`.
 /// api.php?action=paraminfo&modules=query%2B*
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "paraminfo")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamInfo {
@@ -11164,12 +11478,14 @@ pub struct ParamInfo {
     /// - Wire name: `modules`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub modules: ::std::vec::Vec<::std::string::String>,
     /// Format of help strings.
     ///
     /// - Wire name: `helpformat`
     /// - Type: one of the enum's values
     /// - Default: `none`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "helpformat")]
     pub help_format: ::std::option::Option<ParamInfoHelpFormat>,
     /// List of query module names (value of `prop`, `meta` or `list` parameter). Use `modules=query+foo` instead of `querymodules=foo`.
@@ -11178,6 +11494,7 @@ pub struct ParamInfo {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "querymodules")]
     #[deprecated]
     pub query_modules: ::std::vec::Vec<ParamInfoQueryModules>,
@@ -11186,6 +11503,7 @@ pub struct ParamInfo {
     /// - Wire name: `mainmodule`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "mainmodule")]
     #[deprecated]
     pub main_module: ::std::option::Option<::std::string::String>,
@@ -11194,6 +11512,7 @@ pub struct ParamInfo {
     /// - Wire name: `pagesetmodule`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "pagesetmodule")]
     #[deprecated]
     pub pageset_module: ::std::option::Option<::std::string::String>,
@@ -11203,6 +11522,7 @@ pub struct ParamInfo {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "formatmodules")]
     #[deprecated]
     pub format_modules: ::std::vec::Vec<ParamInfoFormatModules>,
@@ -11616,7 +11936,7 @@ impl ::mwtyped::WireValue for ParseContentmodel {
 /// - Specify content explicitly, using `text`, `title`, `revid`, and `contentmodel`.
 /// - Specify only a summary to parse. `prop` should be given an empty value.
 ///
-/// - Module: `action=parse`, parameters prefixed ``
+/// - Module: `action=parse`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Parsing_wikitext#parse>
@@ -11633,6 +11953,7 @@ impl ::mwtyped::WireValue for ParseContentmodel {
 /// # Parse a summary.
 /// api.php?action=parse&summary=Some+[[link]]&prop=
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "parse")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parse {
@@ -11640,41 +11961,49 @@ pub struct Parse {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Text to parse. Use `title` or `contentmodel` to control the content model.
     ///
     /// - Wire name: `text`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::option::Option<::std::string::String>,
     /// Revision ID, for `{{REVISIONID}}` and similar variables.
     ///
     /// - Wire name: `revid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub revid: ::std::option::Option<i64>,
     /// Summary to parse.
     ///
     /// - Wire name: `summary`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Parse the content of this page. Cannot be used together with `text` and `title`.
     ///
     /// - Wire name: `page`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub page: ::std::option::Option<::std::string::String>,
     /// Parse the content of this page. Overrides `page`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// If `page` or `pageid` is set to a redirect, resolve it.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Parse the content of this revision. Overrides `page` and `pageid`.
     ///
     /// - Wire name: `oldid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "oldid")]
     pub old_id: ::std::option::Option<i64>,
     /// Which pieces of information to get:
@@ -11736,23 +12065,27 @@ pub struct Parse {
     /// - Type: one of the enum's values, several values
     /// - Default: `text|langlinks|categories|links|templates|images|externallinks|sections|revid|displaytitle|iwlinks|properties|parsewarnings`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub prop: ::std::vec::Vec<ParseProp>,
     /// CSS class to use to wrap the parser output.
     ///
     /// - Wire name: `wrapoutputclass`
     /// - Type: string
     /// - Default: `mw-parser-output`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "wrapoutputclass")]
     pub wrap_output_class: ::std::option::Option<::std::string::String>,
     /// Do a pre-save transform on the input before parsing it. Only valid when used with text.
     ///
     /// - Wire name: `pst`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub pst: bool,
     /// Do a pre-save transform (PST) on the input, but don't parse it. Returns the same wikitext, after a PST has been applied. Only valid when used with `text`.
     ///
     /// - Wire name: `onlypst`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "onlypst")]
     pub only_pst: bool,
     /// Includes language links supplied by extensions (for use with `prop=langlinks`).
@@ -11760,6 +12093,7 @@ pub struct Parse {
     /// - Wire name: `effectivelanglinks`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub effectivelanglinks: bool,
     /// Only parse the content of the section with this identifier.
@@ -11770,6 +12104,7 @@ pub struct Parse {
     ///
     /// - Wire name: `section`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// New section title when `section` is `new`.
     ///
@@ -11777,35 +12112,41 @@ pub struct Parse {
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// Use `disablelimitreport` instead.
     ///
     /// - Wire name: `disablepp`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub disablepp: bool,
     /// Omit the limit report ("NewPP limit report") from the parser output.
     ///
     /// - Wire name: `disablelimitreport`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "disablelimitreport")]
     pub disable_limit_report: bool,
     /// Omit edit section links from the parser output.
     ///
     /// - Wire name: `disableeditsection`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "disableeditsection")]
     pub disable_edit_section: bool,
     /// Do not deduplicate inline stylesheets in the parser output.
     ///
     /// - Wire name: `disablestylededuplication`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub disablestylededuplication: bool,
     /// Whether to include internal merge strategy information in jsconfigvars.
     ///
     /// - Wire name: `showstrategykeys`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showstrategykeys")]
     pub show_strategy_keys: bool,
     /// Generate XML parse tree (requires content model `wikitext`; replaced by `prop=parsetree`).
@@ -11813,6 +12154,7 @@ pub struct Parse {
     /// - Wire name: `generatexml`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "generatexml")]
     #[deprecated]
     pub generate_xml: bool,
@@ -11820,34 +12162,40 @@ pub struct Parse {
     ///
     /// - Wire name: `preview`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub preview: bool,
     /// Parse in section preview mode (enables preview mode too).
     ///
     /// - Wire name: `sectionpreview`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "sectionpreview")]
     pub section_preview: bool,
     /// Omit table of contents in output.
     ///
     /// - Wire name: `disabletoc`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub disabletoc: bool,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "useskin")]
     pub use_skin: ::std::option::Option<ParseUseSkin>,
     /// Content serialization format used for the input text. Only valid when used with text.
     ///
     /// - Wire name: `contentformat`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "contentformat")]
     pub content_format: ::std::option::Option<ParseContentFormat>,
     /// Content model of the input text. If omitted, title must be specified, and default will be the model of the specified title. Only valid when used with text.
     ///
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     pub contentmodel: ::std::option::Option<ParseContentmodel>,
 }
 #[allow(deprecated)]
@@ -12148,7 +12496,7 @@ impl ::mwtyped::__private::Sample for Parse {
 }
 /// Patrol a page or revision.
 ///
-/// - Module: `action=patrol`, parameters prefixed ``
+/// - Module: `action=patrol`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Patrol>
@@ -12161,6 +12509,7 @@ impl ::mwtyped::__private::Sample for Parse {
 /// # Patrol a revision.
 /// api.php?action=patrol&token=123ABC&revid=230672766
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "patrol")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Patrol {
@@ -12168,17 +12517,20 @@ pub struct Patrol {
     ///
     /// - Wire name: `rcid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub rcid: ::std::option::Option<i64>,
     /// Revision ID to patrol.
     ///
     /// - Wire name: `revid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub revid: ::std::option::Option<i64>,
     /// Change tags to apply to the entry in the patrol log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "patrol" token retrieved from action=query&meta=tokens
     ///
@@ -12187,6 +12539,7 @@ pub struct Patrol {
     /// - Required
     /// - Token: `patrol`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Patrol>,
 }
 #[allow(deprecated)]
@@ -12329,7 +12682,7 @@ impl ::mwtyped::WireValue for ProtectWatchlist {
 }
 /// Change the protection level of a page.
 ///
-/// - Module: `action=protect`, parameters prefixed ``
+/// - Module: `action=protect`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Protect>
@@ -12344,6 +12697,7 @@ impl ::mwtyped::WireValue for ProtectWatchlist {
 /// # Unprotect a page by setting no restrictions.
 /// api.php?action=protect&title=Main%20Page&token=123ABC&protections=&reason=Lifting%20restrictions
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "protect")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Protect {
@@ -12351,11 +12705,13 @@ pub struct Protect {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// ID of the page to (un)protect. Cannot be used together with title.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// List of protection levels, formatted `action=level` (e.g. `edit=sysop`). A level of `all` means everyone is allowed to take the action, i.e. no restriction.
     ///
@@ -12365,6 +12721,7 @@ pub struct Protect {
     /// - Type: string, several values
     /// - Required
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub protections: ::std::vec::Vec<::std::string::String>,
     /// Expiry timestamps. If only one timestamp is set, it'll be used for all protections. Use `infinite`, `indefinite`, `infinity`, or `never`, for a never-expiring protection.
     ///
@@ -12372,29 +12729,34 @@ pub struct Protect {
     /// - Type: string, several values
     /// - Default: `infinite`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub expiry: ::std::vec::Vec<::std::string::String>,
     /// Reason for (un)protecting.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the protection log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Enable cascading protection (i.e. protect transcluded templates and images used in this page). Ignored if none of the given protection levels support cascading.
     ///
     /// - Wire name: `cascade`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub cascade: bool,
     /// If set, add the page being (un)protected to the current user's watchlist.
     ///
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -12402,6 +12764,7 @@ pub struct Protect {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<ProtectWatchlist>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -12410,6 +12773,7 @@ pub struct Protect {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -12726,7 +13090,7 @@ impl ::mwtyped::WireValue for PurgeGenerator {
 }
 /// Purge the cache for the given titles.
 ///
-/// - Module: `action=purge`, parameters prefixed ``
+/// - Module: `action=purge`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Purge>
@@ -12739,6 +13103,7 @@ impl ::mwtyped::WireValue for PurgeGenerator {
 /// # Purge the first 10 pages in the main namespace.
 /// api.php?action=purge&generator=allpages&gapnamespace=0&gaplimit=10
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "purge")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Purge {
@@ -12746,16 +13111,19 @@ pub struct Purge {
     ///
     /// - Wire name: `forcelinkupdate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub forcelinkupdate: bool,
     /// Same as `forcelinkupdate`, and update the links tables for any page that uses this page as a template.
     ///
     /// - Wire name: `forcerecursivelinkupdate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub forcerecursivelinkupdate: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// A list of titles to work on.
@@ -12763,18 +13131,21 @@ pub struct Purge {
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -12855,16 +13226,19 @@ pub struct Purge {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<PurgeGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, kk, ku, shi, sr, tg, uz and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
 }
@@ -13470,7 +13844,7 @@ impl ::mwtyped::WireValue for QueryGenerator {
 ///
 /// All data modifications will first have to use query to acquire a token to prevent abuse from malicious sites.
 ///
-/// - Module: `action=query`, parameters prefixed ``
+/// - Module: `action=query`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Query>
@@ -13486,6 +13860,7 @@ impl ::mwtyped::WireValue for QueryGenerator {
 /// # Fetch revisions of pages beginning with `API/`.
 /// api.php?action=query&generator=allpages&gapprefix=API/&prop=revisions&continue=
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "query")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
@@ -13539,6 +13914,7 @@ pub struct Query {
     /// - Wire name: `prop`
     /// - Type: submodule, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub prop: ::std::vec::Vec<QueryProp>,
     /// Which lists to get.
     ///
@@ -13624,6 +14000,7 @@ pub struct Query {
     /// - Wire name: `list`
     /// - Type: submodule, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub list: ::std::vec::Vec<QueryList>,
     /// Which metadata to get.
     ///
@@ -13647,44 +14024,52 @@ pub struct Query {
     /// - Wire name: `meta`
     /// - Type: submodule, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub meta: ::std::vec::Vec<QueryMeta>,
     /// Include an additional pageids section listing all returned page IDs.
     ///
     /// - Wire name: `indexpageids`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub indexpageids: bool,
     /// Export the current revisions of all given or generated pages.
     ///
     /// - Wire name: `export`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub export: bool,
     /// Return the export XML without wrapping it in an XML result (same format as Special:Export). Can only be used with query+export.
     ///
     /// - Wire name: `exportnowrap`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub exportnowrap: bool,
     /// Target the given version of the XML dump format when exporting. Can only be used with `query+export`.
     ///
     /// - Wire name: `exportschema`
     /// - Type: one of the enum's values
     /// - Default: `0.11`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "exportschema")]
     pub export_schema: ::std::option::Option<QueryExportSchema>,
     /// Whether to get the full URL if the title is an interwiki link.
     ///
     /// - Wire name: `iwurl`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub iwurl: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// Return raw `query-continue` data for continuation.
     ///
     /// - Wire name: `rawcontinue`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "rawcontinue")]
     pub raw_continue: bool,
     /// A list of titles to work on.
@@ -13692,18 +14077,21 @@ pub struct Query {
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -13784,16 +14172,19 @@ pub struct Query {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<QueryGenerator>,
     /// Automatically resolve redirects in `query+titles`, `query+pageids`, and `query+revids`, and in pages returned by `query+generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, kk, ku, shi, sr, tg, uz and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
 }
@@ -14111,7 +14502,7 @@ impl ::mwtyped::__private::Sample for Query {
 }
 /// Remove authentication data for the current user.
 ///
-/// - Module: `action=removeauthenticationdata`, parameters prefixed ``
+/// - Module: `action=removeauthenticationdata`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Manage_authentication_data>
@@ -14122,6 +14513,7 @@ impl ::mwtyped::__private::Sample for Query {
 /// # Attempt to remove the current user's data for `FooAuthenticationRequest`.
 /// api.php?action=removeauthenticationdata&request=FooAuthenticationRequest&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "removeauthenticationdata")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveAuthenticationData {
@@ -14130,6 +14522,7 @@ pub struct RemoveAuthenticationData {
     /// - Wire name: `request`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub request: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -14138,6 +14531,7 @@ pub struct RemoveAuthenticationData {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -14196,7 +14590,7 @@ impl ::mwtyped::__private::Sample for RemoveAuthenticationData {
 }
 /// Send a password reset email to a user.
 ///
-/// - Module: `action=resetpassword`, parameters prefixed ``
+/// - Module: `action=resetpassword`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Manage_authentication_data>
@@ -14209,6 +14603,7 @@ impl ::mwtyped::__private::Sample for RemoveAuthenticationData {
 /// # Send a password reset email for all users with email address `user@example.com`.
 /// api.php?action=resetpassword&user=user@example.com&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "resetpassword")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetPassword {
@@ -14216,11 +14611,13 @@ pub struct ResetPassword {
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Email address of the user being reset.
     ///
     /// - Wire name: `email`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub email: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -14229,6 +14626,7 @@ pub struct ResetPassword {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -14405,7 +14803,7 @@ impl ::mwtyped::WireValue for RevisionDeleteSuppress {
 }
 /// Delete and undelete revisions.
 ///
-/// - Module: `action=revisiondelete`, parameters prefixed ``
+/// - Module: `action=revisiondelete`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Revisiondelete>
@@ -14418,6 +14816,7 @@ impl ::mwtyped::WireValue for RevisionDeleteSuppress {
 /// # Hide all data on log entry `67890` with the reason `BLP violation`.
 /// api.php?action=revisiondelete&type=logging&ids=67890&hide=content|comment|user&reason=BLP%20violation&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "revisiondelete")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RevisionDelete {
@@ -14426,12 +14825,14 @@ pub struct RevisionDelete {
     /// - Wire name: `type`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "type")]
     pub type_: RevisionDeleteType,
     /// Page title for the revision deletion, if required for the type.
     ///
     /// - Wire name: `target`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub target: ::std::option::Option<::std::string::String>,
     /// Identifiers for the revisions to be deleted.
     ///
@@ -14439,35 +14840,41 @@ pub struct RevisionDelete {
     /// - Type: string, several values
     /// - Required
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub ids: ::std::vec::Vec<::std::string::String>,
     /// What to hide for each revision.
     ///
     /// - Wire name: `hide`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub hide: ::std::vec::Vec<RevisionDeleteHide>,
     /// What to unhide for each revision.
     ///
     /// - Wire name: `show`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub show: ::std::vec::Vec<RevisionDeleteShow>,
     /// Whether to suppress data from administrators as well as others.
     ///
     /// - Wire name: `suppress`
     /// - Type: one of the enum's values
     /// - Default: `nochange`
+    /// - In MediaWiki 1.39, 1.43
     pub suppress: ::std::option::Option<RevisionDeleteSuppress>,
     /// Reason for the deletion or undeletion.
     ///
     /// - Wire name: `reason`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Tags to apply to the entry in the deletion log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -14476,6 +14883,7 @@ pub struct RevisionDelete {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -14707,7 +15115,7 @@ impl ::mwtyped::WireValue for RollbackWatchlist {
 ///
 /// If the last user who edited the page made multiple edits in a row, they will all be rolled back.
 ///
-/// - Module: `action=rollback`, parameters prefixed ``
+/// - Module: `action=rollback`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Rollback>
@@ -14720,6 +15128,7 @@ impl ::mwtyped::WireValue for RollbackWatchlist {
 /// # Roll back the last edits to page Main Page by IP user `192.0.2.5` with summary `Reverting vandalism`, and mark those edits and the revert as bot edits.
 /// api.php?action=rollback&title=Main%20Page&user=192.0.2.5&token=123ABC&summary=Reverting%20vandalism&markbot=1
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "rollback")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rollback {
@@ -14727,34 +15136,40 @@ pub struct Rollback {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to roll back. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Tags to apply to the rollback.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Name of the user whose edits are to be rolled back.
     ///
     /// - Wire name: `user`
     /// - Type: user
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::string::String,
     /// Custom edit summary. If empty, default summary will be used.
     ///
     /// - Wire name: `summary`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Mark the reverted edits and the revert as bot edits.
     ///
     /// - Wire name: `markbot`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "markbot")]
     pub mark_bot: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -14762,6 +15177,7 @@ pub struct Rollback {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<RollbackWatchlist>,
     /// A "rollback" token retrieved from action=query&meta=tokens
     ///
@@ -14772,6 +15188,7 @@ pub struct Rollback {
     /// - Required
     /// - Token: `rollback`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Rollback>,
 }
 #[allow(deprecated)]
@@ -14905,7 +15322,7 @@ impl ::mwtyped::__private::Sample for Rollback {
 }
 /// Export an RSD (Really Simple Discovery) schema.
 ///
-/// - Module: `action=rsd`, parameters prefixed ``
+/// - Module: `action=rsd`, parameters not prefixed
 /// - Source: MediaWiki
 ///
 /// Examples:
@@ -14914,6 +15331,7 @@ impl ::mwtyped::__private::Sample for Rollback {
 /// # Export the RSD schema.
 /// api.php?action=rsd
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "rsd")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rsd {}
@@ -14959,10 +15377,11 @@ impl ::mwtyped::__private::Sample for Rsd {
 }
 /// Internal module for servicing XHR requests from the Scribunto console.
 ///
-/// - Module: `action=scribunto-console`, parameters prefixed ``
+/// - Module: `action=scribunto-console`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: Scribunto
 /// - Needs the feature `ext-scribunto`
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "scribunto-console")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-scribunto")]
@@ -14972,18 +15391,21 @@ pub struct ScribuntoConsole {
     /// - Wire name: `title`
     /// - Type: string
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// The new content of the module.
     ///
     /// - Wire name: `content`
     /// - Type: text
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub content: ::std::option::Option<::std::string::String>,
     /// Session token.
     ///
     /// - Wire name: `session`
     /// - Type: integer
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub session: ::std::option::Option<i64>,
     /// The next line to evaluate as a script.
     ///
@@ -14991,12 +15413,14 @@ pub struct ScribuntoConsole {
     /// - Type: text
     /// - Required
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub question: ::std::string::String,
     /// Set to clear the current session state.
     ///
     /// - Wire name: `clear`
     /// - Type: boolean
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub clear: bool,
 }
 #[cfg(feature = "ext-scribunto")]
@@ -15217,7 +15641,7 @@ impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
 ///
 /// This affects the highlighting of changed pages in the watchlist and history, and the sending of email when the "Email me when a page or a file on my watchlist is changed" preference is enabled.
 ///
-/// - Module: `action=setnotificationtimestamp`, parameters prefixed ``
+/// - Module: `action=setnotificationtimestamp`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:SetNotificationTimestamp>
@@ -15234,6 +15658,7 @@ impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
 /// # Reset the notification status for pages in the `User` namespace.
 /// api.php?action=setnotificationtimestamp&generator=allpages&gapnamespace=2&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "setnotificationtimestamp")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetNotificationTimestamp {
@@ -15241,29 +15666,34 @@ pub struct SetNotificationTimestamp {
     ///
     /// - Wire name: `entirewatchlist`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "entirewatchlist")]
     pub entire_watchlist: bool,
     /// Timestamp to which to set the notification timestamp.
     ///
     /// - Wire name: `timestamp`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     pub timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Revision to set the notification timestamp to (one page only).
     ///
     /// - Wire name: `torevid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "torevid")]
     pub to_revid: ::std::option::Option<i64>,
     /// Revision to set the notification timestamp newer than (one page only).
     ///
     /// - Wire name: `newerthanrevid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "newerthanrevid")]
     pub newer_than_revid: ::std::option::Option<i64>,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// A list of titles to work on.
@@ -15271,18 +15701,21 @@ pub struct SetNotificationTimestamp {
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -15363,16 +15796,19 @@ pub struct SetNotificationTimestamp {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<SetNotificationTimestampGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, kk, ku, shi, sr, tg, uz and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -15382,6 +15818,7 @@ pub struct SetNotificationTimestamp {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -15626,7 +16063,7 @@ pub enum SetPageLanguageLang {
     AebLatn,
     /// `af`
     Af,
-    /// `ak`
+    /// `ak` (Until MediaWiki 1.39; not in 1.43)
     Ak,
     /// `aln`
     Aln,
@@ -17038,7 +17475,7 @@ impl ::mwtyped::WireValue for SetPageLanguageLang {
 ///
 /// Enable `$wgPageLanguageUseDB` to use this action.
 ///
-/// - Module: `action=setpagelanguage`, parameters prefixed ``
+/// - Module: `action=setpagelanguage`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:SetPageLanguage>
@@ -17051,6 +17488,7 @@ impl ::mwtyped::WireValue for SetPageLanguageLang {
 /// # Change the language of the page with ID 123 to the wiki's default content language.
 /// api.php?action=setpagelanguage&pageid=123&lang=default&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "setpagelanguage")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetPageLanguage {
@@ -17058,28 +17496,33 @@ pub struct SetPageLanguage {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page whose language you wish to change. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Language code of the language to change the page to. Use `default` to reset the page to the wiki's default content language.
     ///
     /// - Wire name: `lang`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub lang: SetPageLanguageLang,
     /// Reason for the change.
     ///
     /// - Wire name: `reason`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the log entry resulting from this action.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -17088,6 +17531,7 @@ pub struct SetPageLanguage {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -17207,7 +17651,7 @@ impl ::mwtyped::__private::Sample for SetPageLanguage {
 }
 /// Validate one or more URLs against the spam block list.
 ///
-/// - Module: `action=spamblacklist`, parameters prefixed ``
+/// - Module: `action=spamblacklist`, parameters not prefixed
 /// - needs read rights
 /// - Source: SpamBlacklist
 /// - Needs the feature `ext-spamblacklist`
@@ -17219,6 +17663,7 @@ impl ::mwtyped::__private::Sample for SetPageLanguage {
 /// # Check two URLs against the block list
 /// api.php?action=spamblacklist&url=http://www.example.com/|http://www.example.org/
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "spamblacklist")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-spamblacklist")]
@@ -17230,6 +17675,7 @@ pub struct SpamBlacklist {
     /// - Required
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-spamblacklist`
+    /// - In MediaWiki 1.39, 1.43
     pub url: ::std::vec::Vec<::std::string::String>,
 }
 #[cfg(feature = "ext-spamblacklist")]
@@ -17401,9 +17847,10 @@ impl ::mwtyped::WireValue for StashEditContentFormat {
 ///
 /// This is intended to be used via AJAX from the edit form to improve the performance of the page save.
 ///
-/// - Module: `action=stashedit`, parameters prefixed ``
+/// - Module: `action=stashedit`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only, internal
 /// - Source: MediaWiki
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "stashedit")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StashEdit {
@@ -17412,26 +17859,31 @@ pub struct StashEdit {
     /// - Wire name: `title`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::string::String,
     /// Section identifier. `0` for the top section, `new` for a new section.
     ///
     /// - Wire name: `section`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// The title for a new section.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// Page content.
     ///
     /// - Wire name: `text`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::option::Option<::std::string::String>,
     /// Page content hash from a prior stash to use instead.
     ///
     /// - Wire name: `stashedtexthash`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "stashedtexthash")]
     pub stashed_text_hash: ::std::option::Option<::std::string::String>,
     /// Change summary.
@@ -17439,18 +17891,21 @@ pub struct StashEdit {
     /// - Wire name: `summary`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Content model of the new content.
     ///
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub contentmodel: StashEditContentmodel,
     /// Content serialization format used for the input text.
     ///
     /// - Wire name: `contentformat`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "contentformat")]
     pub content_format: StashEditContentFormat,
     /// Revision ID of the base revision.
@@ -17458,6 +17913,7 @@ pub struct StashEdit {
     /// - Wire name: `baserevid`
     /// - Type: integer
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "baserevid")]
     pub base_revid: i64,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -17467,6 +17923,7 @@ pub struct StashEdit {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -17596,7 +18053,7 @@ impl ::mwtyped::__private::Sample for StashEdit {
 }
 /// Add or remove change tags from individual revisions or log entries.
 ///
-/// - Module: `action=tag`, parameters prefixed ``
+/// - Module: `action=tag`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Tag>
@@ -17609,6 +18066,7 @@ impl ::mwtyped::__private::Sample for StashEdit {
 /// # Remove the `spam` tag from log entry ID 123 with the reason `Wrongly applied`
 /// api.php?action=tag&logid=123&remove=spam&reason=Wrongly+applied&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "tag")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
@@ -17617,42 +18075,49 @@ pub struct Tag {
     /// - Wire name: `rcid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub rcid: ::std::vec::Vec<i64>,
     /// One or more revision IDs from which to add or remove the tag.
     ///
     /// - Wire name: `revid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revid: ::std::vec::Vec<i64>,
     /// One or more log entry IDs from which to add or remove the tag.
     ///
     /// - Wire name: `logid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub logid: ::std::vec::Vec<i64>,
     /// Tags to add. Only manually defined tags can be added.
     ///
     /// - Wire name: `add`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub add: ::std::vec::Vec<::std::string::String>,
     /// Tags to remove. Only tags that are either manually defined or completely undefined can be removed.
     ///
     /// - Wire name: `remove`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub remove: ::std::vec::Vec<::std::string::String>,
     /// Reason for the change.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Tags to apply to the log entry that will be created as a result of this action.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -17661,6 +18126,7 @@ pub struct Tag {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -18028,7 +18494,7 @@ impl ::mwtyped::WireValue for TemplateDataGenerator {
 }
 /// Fetch data stored by the TemplateData extension.
 ///
-/// - Module: `action=templatedata`, parameters prefixed ``
+/// - Module: `action=templatedata`, parameters not prefixed
 /// - needs read rights
 /// - Source: TemplateData
 /// - Needs the feature `ext-templatedata`
@@ -18042,6 +18508,7 @@ impl ::mwtyped::WireValue for TemplateDataGenerator {
 /// # Return TemplateData for Template:Stub and Template:Example, with no results if the templates do not exist or do exist but have no TemplateData
 /// api.php?action=templatedata&titles=Template:Stub|Template:Example
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "templatedata")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-templatedata")]
@@ -18051,6 +18518,7 @@ pub struct TemplateData {
     /// - Wire name: `includeMissingTitles`
     /// - Type: boolean
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "includeMissingTitles")]
     pub include_missing_titles: bool,
     /// Return data about titles even if they are missing or lack TemplateData. By default (for backwards compatibility) titles are only returned if they exist and have TemplateData.
@@ -18059,6 +18527,7 @@ pub struct TemplateData {
     /// - Type: boolean
     /// - Deprecated
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "doNotIgnoreMissingTitles")]
     #[deprecated]
     pub donotignoremissingtitles: bool,
@@ -18067,6 +18536,7 @@ pub struct TemplateData {
     /// - Wire name: `lang`
     /// - Type: string
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub lang: ::std::option::Option<::std::string::String>,
     /// A list of titles to work on.
     ///
@@ -18074,6 +18544,7 @@ pub struct TemplateData {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
@@ -18081,6 +18552,7 @@ pub struct TemplateData {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
@@ -18088,6 +18560,7 @@ pub struct TemplateData {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -18169,18 +18642,21 @@ pub struct TemplateData {
     /// - Wire name: `generator`
     /// - Type: submodule
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<TemplateDataGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, kk, ku, shi, sr, tg, uz and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
 }
@@ -18420,6 +18896,7 @@ impl ::mwtyped::WireValue for TitleBlacklistAction {
 /// # Check whether Bar is blacklisted for editing
 /// api.php?action=titleblacklist&tbtitle=Bar&tbaction=edit
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "titleblacklist")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-titleblacklist")]
@@ -18430,6 +18907,7 @@ pub struct TitleBlacklist {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-titleblacklist`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tbtitle")]
     pub title: ::std::string::String,
     /// The action to be checked.
@@ -18438,6 +18916,7 @@ pub struct TitleBlacklist {
     /// - Type: one of the enum's values
     /// - Default: `edit`
     /// - Needs the feature `ext-titleblacklist`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tbaction")]
     pub action: ::std::option::Option<TitleBlacklistAction>,
     /// Don't try to override the titleblacklist.
@@ -18445,6 +18924,7 @@ pub struct TitleBlacklist {
     /// - Wire name: `tbnooverride`
     /// - Type: boolean
     /// - Needs the feature `ext-titleblacklist`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tbnooverride")]
     pub nooverride: bool,
 }
@@ -18515,7 +18995,7 @@ impl ::mwtyped::__private::Sample for TitleBlacklist {
 }
 /// Unblock a user.
 ///
-/// - Module: `action=unblock`, parameters prefixed ``
+/// - Module: `action=unblock`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Block>
@@ -18528,6 +19008,7 @@ impl ::mwtyped::__private::Sample for TitleBlacklist {
 /// # Unblock user `Bob` with reason `Sorry Bob`.
 /// api.php?action=unblock&user=Bob&reason=Sorry%20Bob
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "unblock")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unblock {
@@ -18535,17 +19016,20 @@ pub struct Unblock {
     ///
     /// - Wire name: `id`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub id: ::std::option::Option<i64>,
     /// User to unblock. Cannot be used together with `id`.
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Specify `user=#ID` instead.
     ///
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub userid: ::std::option::Option<i64>,
     /// Reason for unblock.
@@ -18553,12 +19037,14 @@ pub struct Unblock {
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the block log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -18567,6 +19053,7 @@ pub struct Unblock {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -18725,7 +19212,7 @@ impl ::mwtyped::WireValue for UndeleteWatchlist {
 ///
 /// A list of deleted revisions (including timestamps) can be retrieved through prop=deletedrevisions, and a list of deleted file IDs can be retrieved through list=filearchive.
 ///
-/// - Module: `action=undelete`, parameters prefixed ``
+/// - Module: `action=undelete`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Undelete>
@@ -18738,6 +19225,7 @@ impl ::mwtyped::WireValue for UndeleteWatchlist {
 /// # Undelete two revisions of page Main Page.
 /// api.php?action=undelete&title=Main%20Page&token=123ABC&timestamps=2007-07-03T22:00:45Z|2007-07-02T19:48:56Z
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "undelete")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undelete {
@@ -18746,36 +19234,42 @@ pub struct Undelete {
     /// - Wire name: `title`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::string::String,
     /// Reason for restoring.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the deletion log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Timestamps of the revisions to undelete. If both `timestamps` and `fileids` are empty, all will be undeleted.
     ///
     /// - Wire name: `timestamps`
     /// - Type: timestamp, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub timestamps: ::std::vec::Vec<::mwtyped::Timestamp>,
     /// IDs of the file revisions to restore. If both `timestamps` and `fileids` are empty, all will be restored.
     ///
     /// - Wire name: `fileids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fileids")]
     pub file_ids: ::std::vec::Vec<i64>,
     /// Undelete all revisions of the associated talk page, if any.
     ///
     /// - Wire name: `undeletetalk`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "undeletetalk")]
     pub undelete_talk: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -18783,6 +19277,7 @@ pub struct Undelete {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<UndeleteWatchlist>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -18791,6 +19286,7 @@ pub struct Undelete {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -18960,7 +19456,7 @@ impl ::mwtyped::__private::Sample for Undelete {
 }
 /// Remove a linked third-party account from the current user.
 ///
-/// - Module: `action=unlinkaccount`, parameters prefixed ``
+/// - Module: `action=unlinkaccount`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Manage_authentication_data>
@@ -18971,6 +19467,7 @@ impl ::mwtyped::__private::Sample for Undelete {
 /// # Attempt to remove the current user's link for the provider associated with `FooAuthenticationRequest`.
 /// api.php?action=unlinkaccount&request=FooAuthenticationRequest&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "unlinkaccount")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unlinkaccount {
@@ -18979,6 +19476,7 @@ pub struct Unlinkaccount {
     /// - Wire name: `request`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub request: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -18987,6 +19485,7 @@ pub struct Unlinkaccount {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -19080,7 +19579,7 @@ impl ::mwtyped::WireValue for UploadWatchlist {
 ///
 /// Note that the HTTP POST must be done as a file upload (i.e. using `multipart/form-data`) when sending the `file`.
 ///
-/// - Module: `action=upload`, parameters prefixed ``
+/// - Module: `action=upload`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Upload>
@@ -19093,6 +19592,7 @@ impl ::mwtyped::WireValue for UploadWatchlist {
 /// # Complete an upload that failed due to warnings.
 /// api.php?action=upload&filename=Wiki.png&filekey=filekey&ignorewarnings=1&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "upload")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Upload {
@@ -19100,29 +19600,34 @@ pub struct Upload {
     ///
     /// - Wire name: `filename`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub filename: ::std::option::Option<::std::string::String>,
     /// Upload comment. Also used as the initial page text for new files if `text` is not specified.
     ///
     /// - Wire name: `comment`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub comment: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the upload log entry and file page revision.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Initial page text for new files.
     ///
     /// - Wire name: `text`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::option::Option<::std::string::String>,
     /// Watch the page.
     ///
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -19130,33 +19635,39 @@ pub struct Upload {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<UploadWatchlist>,
     /// Ignore any warnings.
     ///
     /// - Wire name: `ignorewarnings`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "ignorewarnings")]
     pub ignore_warnings: bool,
     /// File contents.
     ///
     /// - Wire name: `file`
     /// - Type: upload
+    /// - In MediaWiki 1.39, 1.43
     pub file: ::std::option::Option<::mwtyped::Upload>,
     /// URL to fetch the file from.
     ///
     /// - Wire name: `url`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub url: ::std::option::Option<::std::string::String>,
     /// Key that identifies a previous upload that was stashed temporarily.
     ///
     /// - Wire name: `filekey`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub filekey: ::std::option::Option<::std::string::String>,
     /// Same as filekey, maintained for backward compatibility.
     ///
     /// - Wire name: `sessionkey`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "sessionkey")]
     #[deprecated]
     pub session_key: ::std::option::Option<::std::string::String>,
@@ -19164,34 +19675,40 @@ pub struct Upload {
     ///
     /// - Wire name: `stash`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub stash: bool,
     /// Filesize of entire upload.
     ///
     /// - Wire name: `filesize`
     /// - Type: integer
     /// - From 0 to 104857600
+    /// - In MediaWiki 1.39, 1.43
     pub filesize: ::std::option::Option<i64>,
     /// Offset of chunk in bytes.
     ///
     /// - Wire name: `offset`
     /// - Type: integer
     /// - At least 0
+    /// - In MediaWiki 1.39, 1.43
     pub offset: ::std::option::Option<i64>,
     /// Chunk contents.
     ///
     /// - Wire name: `chunk`
     /// - Type: upload
+    /// - In MediaWiki 1.39, 1.43
     pub chunk: ::std::option::Option<::mwtyped::Upload>,
     /// Make potentially large file operations asynchronous when possible.
     ///
     /// - Wire name: `async`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "async")]
     pub async_: bool,
     /// Only fetch the upload status for the given file key.
     ///
     /// - Wire name: `checkstatus`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "checkstatus")]
     pub check_status: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -19201,6 +19718,7 @@ pub struct Upload {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -19482,7 +20000,7 @@ impl ::mwtyped::WireValue for UserrightsRemove {
 }
 /// Change a user's group membership.
 ///
-/// - Module: `action=userrights`, parameters prefixed ``
+/// - Module: `action=userrights`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:User_group_membership>
@@ -19497,6 +20015,7 @@ impl ::mwtyped::WireValue for UserrightsRemove {
 /// # Add user `SometimeSysop` to group `sysop` for 1 month.
 /// api.php?action=userrights&user=SometimeSysop&add=sysop&expiry=1%20month&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "userrights")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Userrights {
@@ -19504,12 +20023,14 @@ pub struct Userrights {
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Specify `user=#ID` instead.
     ///
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub userid: ::std::option::Option<i64>,
     /// Add the user to these groups, or if they are already a member, update the expiry of their membership in that group.
@@ -19517,6 +20038,7 @@ pub struct Userrights {
     /// - Wire name: `add`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub add: ::std::vec::Vec<UserrightsAdd>,
     /// Expiry timestamps. May be relative (e.g. `5 months` or `2 weeks`) or absolute (e.g. `2014-09-18T12:34:56Z`). If only one timestamp is set, it will be used for all groups passed to the `add` parameter. Use `infinite`, `indefinite`, `infinity`, or `never` for a never-expiring user group.
     ///
@@ -19524,18 +20046,21 @@ pub struct Userrights {
     /// - Type: string, several values
     /// - Default: `infinite`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub expiry: ::std::vec::Vec<::std::string::String>,
     /// Remove the user from these groups.
     ///
     /// - Wire name: `remove`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub remove: ::std::vec::Vec<UserrightsRemove>,
     /// Reason for the change.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// A "userrights" token retrieved from action=query&meta=tokens
     ///
@@ -19546,12 +20071,14 @@ pub struct Userrights {
     /// - Required
     /// - Token: `userrights`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::UserRights>,
     /// Change tags to apply to the entry in the user rights log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -19753,7 +20280,7 @@ impl ::mwtyped::__private::Sample for Userrights {
 ///
 /// Validity is reported as `Good` if the password is acceptable, `Change` if the password may be used for login but must be changed, or `Invalid` if the password is not usable.
 ///
-/// - Module: `action=validatepassword`, parameters prefixed ``
+/// - Module: `action=validatepassword`, parameters not prefixed
 /// - needs read rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Validatepassword>
@@ -19766,6 +20293,7 @@ impl ::mwtyped::__private::Sample for Userrights {
 /// # Validate the password `qwerty` for creating user `Example`.
 /// api.php?action=validatepassword&password=querty&user=Example
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "validatepassword")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidatePassword {
@@ -19775,21 +20303,25 @@ pub struct ValidatePassword {
     /// - Type: password
     /// - Required
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub password: ::mwtyped::Secret,
     /// Username, for use when testing account creation. The named user must not exist.
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Email address, for use when testing account creation.
     ///
     /// - Wire name: `email`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub email: ::std::option::Option<::std::string::String>,
     /// Real name, for use when testing account creation.
     ///
     /// - Wire name: `realname`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub realname: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -19895,7 +20427,7 @@ pub enum VisualEditorPaction {
     Metadata,
     /// `parse`
     Parse,
-    /// `parsedoc`
+    /// `parsedoc` (Until MediaWiki 1.39; not in 1.43)
     Parsedoc,
     /// `parsefragment`
     Parsefragment,
@@ -19927,10 +20459,11 @@ impl ::mwtyped::WireValue for VisualEditorPaction {
 }
 /// Returns HTML5 for a page from the Parsoid service.
 ///
-/// - Module: `action=visualeditor`, parameters prefixed ``
+/// - Module: `action=visualeditor`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: VisualEditor
 /// - Needs the feature `ext-visualeditor`
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "visualeditor")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-visualeditor")]
@@ -19941,12 +20474,14 @@ pub struct VisualEditor {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub page: ::std::string::String,
     /// If RESTBase query returned a seemingly invalid ETag, pass it here for logging purposes.
     ///
     /// - Wire name: `badetag`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "badetag")]
     pub bad_etag: ::std::option::Option<::std::string::String>,
     /// The format of the output.
@@ -19955,6 +20490,7 @@ pub struct VisualEditor {
     /// - Type: one of the enum's values
     /// - Default: `jsonfm`
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub format: ::std::option::Option<VisualEditorFormat>,
     /// Action to perform.
     ///
@@ -19962,30 +20498,35 @@ pub struct VisualEditor {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub paction: VisualEditorPaction,
     /// Wikitext to send to Parsoid to convert to HTML (paction=parsefragment).
     ///
     /// - Wire name: `wikitext`
     /// - Type: text
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub wikitext: ::std::option::Option<::std::string::String>,
     /// The section on which to act.
     ///
     /// - Wire name: `section`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// When saving, set this true if you want to use the stashing API.
     ///
     /// - Wire name: `stash`
     /// - Type: boolean
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub stash: bool,
     /// The revision number to use (defaults to latest revision).
     ///
     /// - Wire name: `oldid`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "oldid")]
     pub old_id: ::std::option::Option<::std::string::String>,
     /// Edit intro to add to notices.
@@ -19993,6 +20534,7 @@ pub struct VisualEditor {
     /// - Wire name: `editintro`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "editintro")]
     pub edit_intro: ::std::option::Option<::std::string::String>,
     /// Pre-save transform wikitext before sending it to Parsoid (paction=parsefragment).
@@ -20000,12 +20542,14 @@ pub struct VisualEditor {
     /// - Wire name: `pst`
     /// - Type: boolean
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub pst: bool,
     /// The page to use content from if the fetched page has no content yet.
     ///
     /// - Wire name: `preload`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub preload: ::std::option::Option<::std::string::String>,
     /// Parameters to substitute into the preload page, if present.
     ///
@@ -20013,6 +20557,7 @@ pub struct VisualEditor {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub preloadparams: ::std::vec::Vec<::std::string::String>,
 }
 #[cfg(feature = "ext-visualeditor")]
@@ -20228,10 +20773,11 @@ impl ::mwtyped::WireValue for VisualEditorEditUseSkin {
 }
 /// Save an HTML5 page to MediaWiki (converted to wikitext via the Parsoid service).
 ///
-/// - Module: `action=visualeditoredit`, parameters prefixed ``
+/// - Module: `action=visualeditoredit`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only, internal
 /// - Source: VisualEditor
 /// - Needs the feature `ext-visualeditor`
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "visualeditoredit")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-visualeditor")]
@@ -20242,6 +20788,7 @@ pub struct VisualEditorEdit {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub paction: VisualEditorEditPaction,
     /// The page to perform actions on.
     ///
@@ -20249,6 +20796,7 @@ pub struct VisualEditorEdit {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub page: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -20258,36 +20806,42 @@ pub struct VisualEditorEdit {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     /// The wikitext to act with.
     ///
     /// - Wire name: `wikitext`
     /// - Type: text
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub wikitext: ::std::option::Option<::std::string::String>,
     /// The section on which to act.
     ///
     /// - Wire name: `section`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// Title for new section.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// When saving, set this to the timestamp of the revision that was edited. Used to detect edit conflicts.
     ///
     /// - Wire name: `basetimestamp`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub basetimestamp: ::std::option::Option<::std::string::String>,
     /// When saving, set this to the timestamp of when the page was loaded. Used to detect edit conflicts.
     ///
     /// - Wire name: `starttimestamp`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "starttimestamp")]
     pub start_timestamp: ::std::option::Option<::std::string::String>,
     /// The revision number to use. Defaults to latest revision. Use 0 for a new page.
@@ -20295,6 +20849,7 @@ pub struct VisualEditorEdit {
     /// - Wire name: `oldid`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "oldid")]
     pub old_id: ::std::option::Option<::std::string::String>,
     /// Flag for minor edit.
@@ -20302,36 +20857,42 @@ pub struct VisualEditorEdit {
     /// - Wire name: `minor`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub minor: ::std::option::Option<::std::string::String>,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
     ///
     /// - Wire name: `watchlist`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<::std::string::String>,
     /// HTML to send to Parsoid in exchange for wikitext.
     ///
     /// - Wire name: `html`
     /// - Type: raw
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub html: ::std::option::Option<::std::string::String>,
     /// ETag to send.
     ///
     /// - Wire name: `etag`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub etag: ::std::option::Option<::std::string::String>,
     /// Edit summary.
     ///
     /// - Wire name: `summary`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Captcha ID (when saving with a captcha response).
     ///
     /// - Wire name: `captchaid`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "captchaid")]
     pub captcha_id: ::std::option::Option<::std::string::String>,
     /// Answer to the captcha (when saving with a captcha response).
@@ -20339,6 +20900,7 @@ pub struct VisualEditorEdit {
     /// - Wire name: `captchaword`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "captchaword")]
     pub captcha_word: ::std::option::Option<::std::string::String>,
     /// Use the result of a previous serializeforcache request with this key. Overrides html.
@@ -20346,6 +20908,7 @@ pub struct VisualEditorEdit {
     /// - Wire name: `cachekey`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "cachekey")]
     pub cache_key: ::std::option::Option<::std::string::String>,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
@@ -20353,6 +20916,7 @@ pub struct VisualEditorEdit {
     /// - Wire name: `useskin`
     /// - Type: one of the enum's values
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "useskin")]
     pub use_skin: ::std::option::Option<VisualEditorEditUseSkin>,
     /// Change tags to apply to the edit.
@@ -20361,6 +20925,7 @@ pub struct VisualEditorEdit {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Plugins associated with the API request.
     ///
@@ -20368,6 +20933,7 @@ pub struct VisualEditorEdit {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub plugins: ::std::vec::Vec<::std::string::String>,
     /// Arbitrary data sent by a plugin with the API request.
     ///
@@ -20375,6 +20941,7 @@ pub struct VisualEditorEdit {
     /// - Type: string
     /// - Templated: one value per `plugin`, sent as `data-{plugin}`
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "data-plugin")]
     pub data_per_plugin: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -20745,7 +21312,7 @@ impl ::mwtyped::WireValue for WatchGenerator {
 }
 /// Add or remove pages from the current user's watchlist.
 ///
-/// - Module: `action=watch`, parameters prefixed ``
+/// - Module: `action=watch`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Watch>
@@ -20760,6 +21327,7 @@ impl ::mwtyped::WireValue for WatchGenerator {
 /// # Watch the first few pages in the main namespace.
 /// api.php?action=watch&generator=allpages&gapnamespace=0&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "watch")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Watch {
@@ -20768,17 +21336,20 @@ pub struct Watch {
     /// - Wire name: `title`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub title: ::std::option::Option<::std::string::String>,
     /// If set the page will be unwatched rather than watched.
     ///
     /// - Wire name: `unwatch`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub unwatch: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// A list of titles to work on.
@@ -20786,18 +21357,21 @@ pub struct Watch {
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -20878,16 +21452,19 @@ pub struct Watch {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<WatchGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, kk, ku, shi, sr, tg, uz and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
     /// A "watch" token retrieved from action=query&meta=tokens
@@ -20897,6 +21474,7 @@ pub struct Watch {
     /// - Required
     /// - Token: `watch`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Watch>,
 }
 #[allow(deprecated)]
@@ -21112,7 +21690,7 @@ pub mod format {
     }
     /// Output data in JSON format.
     ///
-    /// - Module: `format=json`, parameters prefixed ``
+    /// - Module: `format=json`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -21123,6 +21701,7 @@ pub mod format {
     /// # Return the query result in the JSON format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=json
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "json")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Json {
@@ -21130,17 +21709,20 @@ pub mod format {
         ///
         /// - Wire name: `callback`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "callback")]
         pub call_back: ::std::option::Option<::std::string::String>,
         /// If specified, encodes most (but not all) non-ASCII characters as UTF-8 instead of replacing them with hexadecimal escape sequences. Default when `formatversion` is not `1`.
         ///
         /// - Wire name: `utf8`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub utf8: bool,
         /// If specified, encodes all non-ASCII using hexadecimal escape sequences. Default when `formatversion` is `1`.
         ///
         /// - Wire name: `ascii`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub ascii: bool,
         /// Output formatting
         ///
@@ -21154,6 +21736,7 @@ pub mod format {
         /// - Wire name: `formatversion`
         /// - Type: one of the enum's values
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
         pub format_version: ::std::option::Option<JsonFormatVersion>,
     }
@@ -21256,7 +21839,7 @@ pub mod format {
     }
     /// Output data in JSON format (pretty-print in HTML).
     ///
-    /// - Module: `format=jsonfm`, parameters prefixed ``
+    /// - Module: `format=jsonfm`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -21267,6 +21850,7 @@ pub mod format {
     /// # Return the query result in the JSON format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=jsonfm
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "jsonfm")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Jsonfm {
@@ -21274,22 +21858,26 @@ pub mod format {
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub wrappedhtml: bool,
         /// If specified, wraps the output into a given function call. For safety, all user-specific data will be restricted.
         ///
         /// - Wire name: `callback`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "callback")]
         pub call_back: ::std::option::Option<::std::string::String>,
         /// If specified, encodes most (but not all) non-ASCII characters as UTF-8 instead of replacing them with hexadecimal escape sequences. Default when `formatversion` is not `1`.
         ///
         /// - Wire name: `utf8`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub utf8: bool,
         /// If specified, encodes all non-ASCII using hexadecimal escape sequences. Default when `formatversion` is `1`.
         ///
         /// - Wire name: `ascii`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub ascii: bool,
         /// Output formatting
         ///
@@ -21303,6 +21891,7 @@ pub mod format {
         /// - Wire name: `formatversion`
         /// - Type: one of the enum's values
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
         pub format_version: ::std::option::Option<JsonfmFormatVersion>,
     }
@@ -21386,7 +21975,7 @@ pub mod format {
     }
     /// Output nothing.
     ///
-    /// - Module: `format=none`, parameters prefixed ``
+    /// - Module: `format=none`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -21397,6 +21986,7 @@ pub mod format {
     /// # Return the query result in the NONE format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=none
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "none")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct None {}
@@ -21468,7 +22058,7 @@ pub mod format {
     }
     /// Output data in serialized PHP format.
     ///
-    /// - Module: `format=php`, parameters prefixed ``
+    /// - Module: `format=php`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -21479,6 +22069,7 @@ pub mod format {
     /// # Return the query result in the PHP format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=php
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "php")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Php {
@@ -21494,6 +22085,7 @@ pub mod format {
         /// - Wire name: `formatversion`
         /// - Type: one of the enum's values
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
         pub format_version: ::std::option::Option<PhpFormatVersion>,
     }
@@ -21575,7 +22167,7 @@ pub mod format {
     }
     /// Output data in serialized PHP format (pretty-print in HTML).
     ///
-    /// - Module: `format=phpfm`, parameters prefixed ``
+    /// - Module: `format=phpfm`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -21586,6 +22178,7 @@ pub mod format {
     /// # Return the query result in the PHP format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=phpfm
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "phpfm")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Phpfm {
@@ -21593,6 +22186,7 @@ pub mod format {
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub wrappedhtml: bool,
         /// Output formatting
         ///
@@ -21606,6 +22200,7 @@ pub mod format {
         /// - Wire name: `formatversion`
         /// - Type: one of the enum's values
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
         pub format_version: ::std::option::Option<PhpfmFormatVersion>,
     }
@@ -21668,7 +22263,7 @@ pub mod format {
     }
     /// Output data, including debugging elements, in JSON format (pretty-print in HTML).
     ///
-    /// - Module: `format=rawfm`, parameters prefixed ``
+    /// - Module: `format=rawfm`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -21679,6 +22274,7 @@ pub mod format {
     /// # Return the query result in the RAW format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=rawfm
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "rawfm")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Rawfm {
@@ -21686,6 +22282,7 @@ pub mod format {
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub wrappedhtml: bool,
     }
     #[allow(deprecated)]
@@ -21737,7 +22334,7 @@ pub mod format {
     }
     /// Output data in XML format.
     ///
-    /// - Module: `format=xml`, parameters prefixed ``
+    /// - Module: `format=xml`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -21748,6 +22345,7 @@ pub mod format {
     /// # Return the query result in the XML format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=xml
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "xml")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Xml {
@@ -21755,11 +22353,13 @@ pub mod format {
         ///
         /// - Wire name: `xslt`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         pub xslt: ::std::option::Option<::std::string::String>,
         /// If specified, adds an XML namespace.
         ///
         /// - Wire name: `includexmlnamespace`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "includexmlnamespace")]
         pub include_xml_namespace: bool,
     }
@@ -21821,7 +22421,7 @@ pub mod format {
     }
     /// Output data in XML format (pretty-print in HTML).
     ///
-    /// - Module: `format=xmlfm`, parameters prefixed ``
+    /// - Module: `format=xmlfm`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -21832,6 +22432,7 @@ pub mod format {
     /// # Return the query result in the XML format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=xmlfm
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "xmlfm")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Xmlfm {
@@ -21839,16 +22440,19 @@ pub mod format {
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub wrappedhtml: bool,
         /// If specified, adds the named page as an XSL stylesheet. The value must be a title in the MediaWiki namespace ending in `.xsl`.
         ///
         /// - Wire name: `xslt`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         pub xslt: ::std::option::Option<::std::string::String>,
         /// If specified, adds an XML namespace.
         ///
         /// - Wire name: `includexmlnamespace`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "includexmlnamespace")]
         pub include_xml_namespace: bool,
     }
@@ -22047,6 +22651,7 @@ pub mod query {
     /// # Show some details about filters
     /// api.php?action=query&list=abusefilters&abfprop=id|description|pattern
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+abusefilters")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-abusefilter")]
@@ -22056,6 +22661,7 @@ pub mod query {
         /// - Wire name: `abfstartid`
         /// - Type: integer
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfstartid")]
         pub start_id: ::std::option::Option<i64>,
         /// The filter ID to stop enumerating at.
@@ -22063,6 +22669,7 @@ pub mod query {
         /// - Wire name: `abfendid`
         /// - Type: integer
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfendid")]
         pub end_id: ::std::option::Option<i64>,
         /// In which direction to enumerate:
@@ -22071,6 +22678,7 @@ pub mod query {
         /// - Type: one of the enum's values
         /// - Default: `newer`
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfdir")]
         pub dir: ::std::option::Option<AbuseFiltersDir>,
         /// Show only filters which meet these criteria.
@@ -22079,6 +22687,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfshow")]
         pub show: ::std::vec::Vec<AbuseFiltersShow>,
         /// The maximum number of filters to list.
@@ -22088,6 +22697,7 @@ pub mod query {
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abflimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get.
@@ -22097,6 +22707,7 @@ pub mod query {
         /// - Default: `id|description|actions|status`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfprop")]
         pub prop: ::std::vec::Vec<AbuseFiltersProp>,
     }
@@ -22361,6 +22972,7 @@ pub mod query {
     /// # Show recent log entries for API
     /// api.php?action=query&list=abuselog&afltitle=API
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+abuselog")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-abusefilter")]
@@ -22370,6 +22982,7 @@ pub mod query {
         /// - Wire name: `afllogid`
         /// - Type: integer
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afllogid")]
         pub logid: ::std::option::Option<i64>,
         /// The timestamp to start enumerating from.
@@ -22377,6 +22990,7 @@ pub mod query {
         /// - Wire name: `aflstart`
         /// - Type: timestamp
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
@@ -22384,6 +22998,7 @@ pub mod query {
         /// - Wire name: `aflend`
         /// - Type: timestamp
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -22392,6 +23007,7 @@ pub mod query {
         /// - Type: one of the enum's values
         /// - Default: `older`
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afldir")]
         pub dir: ::std::option::Option<AbuseLogDir>,
         /// Show only entries done by a given user or IP address.
@@ -22399,6 +23015,7 @@ pub mod query {
         /// - Wire name: `afluser`
         /// - Type: string
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afluser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Show only entries occurring on a given page.
@@ -22406,6 +23023,7 @@ pub mod query {
         /// - Wire name: `afltitle`
         /// - Type: string
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Show only entries that were caught by the given filter IDs. Separate with pipes, prefix with "global-" for global filters.
@@ -22414,6 +23032,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflfilter")]
         pub filter: ::std::vec::Vec<::std::string::String>,
         /// The maximum amount of entries to list.
@@ -22423,6 +23042,7 @@ pub mod query {
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get.
@@ -22432,6 +23052,7 @@ pub mod query {
         /// - Default: `ids|user|title|action|result|timestamp|hidden|revid`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflprop")]
         pub prop: ::std::vec::Vec<AbuseLogProp>,
     }
@@ -22676,6 +23297,7 @@ pub mod query {
     /// # Retrieve info about the category page itself for categories beginning `List`.
     /// api.php?action=query&generator=allcategories&gacprefix=List&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allcategories")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllCategories {
@@ -22683,24 +23305,28 @@ pub mod query {
         ///
         /// - Wire name: `acfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `accontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "accontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The category to stop enumerating at.
         ///
         /// - Wire name: `acto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all category titles that begin with this value.
         ///
         /// - Wire name: `acprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Direction to sort in.
@@ -22708,18 +23334,21 @@ pub mod query {
         /// - Wire name: `acdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acdir")]
         pub dir: ::std::option::Option<AllCategoriesDir>,
         /// Only return categories with at least this many members.
         ///
         /// - Wire name: `acmin`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acmin")]
         pub min: ::std::option::Option<i64>,
         /// Only return categories with at most this many members.
         ///
         /// - Wire name: `acmax`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acmax")]
         pub max: ::std::option::Option<i64>,
         /// How many categories to return.
@@ -22728,6 +23357,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aclimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -22741,6 +23371,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acprop")]
         pub prop: ::std::vec::Vec<AllCategoriesProp>,
     }
@@ -23073,6 +23704,7 @@ pub mod query {
     /// # List the first 50 deleted revisions in the main namespace.
     /// api.php?action=query&list=alldeletedrevisions&adrdir=newer&adrnamespace=0&adrlimit=50
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alldeletedrevisions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllDeletedRevisions {
@@ -23115,6 +23747,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|timestamp|flags|comment|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrprop")]
         pub prop: ::std::vec::Vec<AllDeletedRevisionsProp>,
         /// Which revision slots to return data for, when slot-related properties are included in `adrprops`. If omitted, data from the `main` slot will be returned in a backwards-compatible format.
@@ -23122,6 +23755,7 @@ pub mod query {
         /// - Wire name: `adrslots`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrslots")]
         pub slots: ::std::vec::Vec<AllDeletedRevisionsSlots>,
         /// Limit how many revisions will be returned.
@@ -23129,6 +23763,7 @@ pub mod query {
         /// - Wire name: `adrlimit`
         /// - Type: limit
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Use `action=expandtemplates` instead. Expand templates in revision content (requires adrprop=content).
@@ -23136,6 +23771,7 @@ pub mod query {
         /// - Wire name: `adrexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrexpandtemplates")]
         #[deprecated]
         pub expandtemplates: bool,
@@ -23144,6 +23780,7 @@ pub mod query {
         /// - Wire name: `adrgeneratexml`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -23152,6 +23789,7 @@ pub mod query {
         /// - Wire name: `adrparse`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrparse")]
         #[deprecated]
         pub parse: bool,
@@ -23159,6 +23797,7 @@ pub mod query {
         ///
         /// - Wire name: `adrsection`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrsection")]
         pub section: ::std::option::Option<::std::string::String>,
         /// Use `action=compare` instead. Revision ID to diff each revision to. Use `prev`, `next` and `cur` for the previous, next and current revision respectively.
@@ -23166,6 +23805,7 @@ pub mod query {
         /// - Wire name: `adrdiffto`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -23174,6 +23814,7 @@ pub mod query {
         /// - Wire name: `adrdifftotext`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -23182,6 +23823,7 @@ pub mod query {
         /// - Wire name: `adrdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -23190,6 +23832,7 @@ pub mod query {
         /// - Wire name: `adrcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<AllDeletedRevisionsContentFormat>,
@@ -23197,6 +23840,7 @@ pub mod query {
         ///
         /// - Wire name: `adruser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adruser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Only list pages in this namespace.
@@ -23204,18 +23848,21 @@ pub mod query {
         /// - Wire name: `adrnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `adrstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
         ///
         /// - Wire name: `adrend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -23228,48 +23875,56 @@ pub mod query {
         /// - Wire name: `adrdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrdir")]
         pub dir: ::std::option::Option<AllDeletedRevisionsDir>,
         /// Start listing at this title.
         ///
         /// - Wire name: `adrfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// Stop listing at this title.
         ///
         /// - Wire name: `adrto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all page titles that begin with this value.
         ///
         /// - Wire name: `adrprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Don't list revisions by this user.
         ///
         /// - Wire name: `adrexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `adrtag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrtag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `adrcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// When being used as a generator, generate titles rather than revision IDs.
         ///
         /// - Wire name: `adrgeneratetitles`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrgeneratetitles")]
         pub generate_titles: bool,
     }
@@ -23638,6 +24293,7 @@ pub mod query {
     /// # Gets pages containing the files.
     /// api.php?action=query&generator=allfileusages&gaffrom=B
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allfileusages")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Allfileusages {
@@ -23645,30 +24301,35 @@ pub mod query {
         ///
         /// - Wire name: `afcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The title of the file to start enumerating from.
         ///
         /// - Wire name: `affrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "affrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The title of the file to stop enumerating at.
         ///
         /// - Wire name: `afto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all file titles that begin with this value.
         ///
         /// - Wire name: `afprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only show distinct file titles. Cannot be used with afprop=ids. When used as a generator, yields target pages instead of source pages.
         ///
         /// - Wire name: `afunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afunique")]
         pub unique: bool,
         /// Which pieces of information to include:
@@ -23682,6 +24343,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afprop")]
         pub prop: ::std::vec::Vec<AllfileusagesProp>,
         /// How many total items to return.
@@ -23690,6 +24352,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -23697,6 +24360,7 @@ pub mod query {
         /// - Wire name: `afdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afdir")]
         pub dir: ::std::option::Option<AllfileusagesDir>,
     }
@@ -23996,6 +24660,7 @@ pub mod query {
     /// # Show info about 4 files starting at the letter `T`.
     /// api.php?action=query&generator=allimages&gailimit=4&gaifrom=T&prop=imageinfo
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allimages")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllImages {
@@ -24004,6 +24669,7 @@ pub mod query {
         /// - Wire name: `aisort`
         /// - Type: one of the enum's values
         /// - Default: `name`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aisort")]
         pub sort: ::std::option::Option<AllImagesSort>,
         /// The direction in which to list.
@@ -24011,36 +24677,42 @@ pub mod query {
         /// - Wire name: `aidir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aidir")]
         pub dir: ::std::option::Option<AllImagesDir>,
         /// The image title to start enumerating from. Can only be used with aisort=name.
         ///
         /// - Wire name: `aifrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aifrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The image title to stop enumerating at. Can only be used with aisort=name.
         ///
         /// - Wire name: `aito`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aito")]
         pub to: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `aicontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aicontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The timestamp to start enumerating from. Can only be used with aisort=timestamp.
         ///
         /// - Wire name: `aistart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aistart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to end enumerating. Can only be used with aisort=timestamp.
         ///
         /// - Wire name: `aiend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// Which file information to get:
@@ -24084,42 +24756,49 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp|url`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiprop")]
         pub prop: ::std::vec::Vec<AllImagesProp>,
         /// Search for all image titles that begin with this value. Can only be used with aisort=name.
         ///
         /// - Wire name: `aiprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Limit to images with at least this many bytes.
         ///
         /// - Wire name: `aiminsize`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiminsize")]
         pub minsize: ::std::option::Option<i64>,
         /// Limit to images with at most this many bytes.
         ///
         /// - Wire name: `aimaxsize`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aimaxsize")]
         pub maxsize: ::std::option::Option<i64>,
         /// SHA1 hash of image. Overrides aisha1base36.
         ///
         /// - Wire name: `aisha1`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aisha1")]
         pub sha1: ::std::option::Option<::std::string::String>,
         /// SHA1 hash of image in base 36 (used in MediaWiki).
         ///
         /// - Wire name: `aisha1base36`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aisha1base36")]
         pub sha1base36: ::std::option::Option<::std::string::String>,
         /// Only return files where the last version was uploaded by this user. Can only be used with aisort=timestamp. Cannot be used together with aifilterbots.
         ///
         /// - Wire name: `aiuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// How to filter files uploaded by bots. Can only be used with aisort=timestamp. Cannot be used together with aiuser.
@@ -24127,6 +24806,7 @@ pub mod query {
         /// - Wire name: `aifilterbots`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aifilterbots")]
         pub filter_bots: ::std::option::Option<AllImagesFilterBots>,
         /// What MIME types to search for, e.g. `image/jpeg`.
@@ -24134,6 +24814,7 @@ pub mod query {
         /// - Wire name: `aimime`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aimime")]
         pub mime: ::std::vec::Vec<::std::string::String>,
         /// How many images in total to return.
@@ -24142,6 +24823,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ailimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -24460,6 +25142,7 @@ pub mod query {
     /// # Gets pages containing the links.
     /// api.php?action=query&generator=alllinks&galfrom=B
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alllinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllLinks {
@@ -24467,30 +25150,35 @@ pub mod query {
         ///
         /// - Wire name: `alcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The title of the link to start enumerating from.
         ///
         /// - Wire name: `alfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The title of the link to stop enumerating at.
         ///
         /// - Wire name: `alto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all linked titles that begin with this value.
         ///
         /// - Wire name: `alprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only show distinct linked titles. Cannot be used with `alprop=ids`. When used as a generator, yields target pages instead of source pages.
         ///
         /// - Wire name: `alunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alunique")]
         pub unique: bool,
         /// Which pieces of information to include:
@@ -24504,6 +25192,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alprop")]
         pub prop: ::std::vec::Vec<AllLinksProp>,
         /// The namespace to enumerate.
@@ -24511,6 +25200,7 @@ pub mod query {
         /// - Wire name: `alnamespace`
         /// - Type: namespace
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// How many total items to return.
@@ -24519,6 +25209,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "allimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -24526,6 +25217,7 @@ pub mod query {
         /// - Wire name: `aldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aldir")]
         pub dir: ::std::option::Option<AllLinksDir>,
     }
@@ -24728,6 +25420,7 @@ pub mod query {
     /// # Show messages `august` and `mainpage` in German.
     /// api.php?action=query&meta=allmessages&ammessages=august|mainpage&amlang=de
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allmessages")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllMessages {
@@ -24737,6 +25430,7 @@ pub mod query {
         /// - Type: string, several values
         /// - Default: `*`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ammessages")]
         pub messages: ::std::vec::Vec<::std::string::String>,
         /// Which properties to get.
@@ -24744,24 +25438,28 @@ pub mod query {
         /// - Wire name: `amprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amprop")]
         pub prop: ::std::vec::Vec<AllMessagesProp>,
         /// Set to enable parser, will preprocess the wikitext of message (substitute magic words, handle templates, etc.).
         ///
         /// - Wire name: `amenableparser`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amenableparser")]
         pub enable_parser: bool,
         /// If set, do not include the content of the messages in the output.
         ///
         /// - Wire name: `amnocontent`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amnocontent")]
         pub nocontent: bool,
         /// Also include local messages, i.e. messages that don't exist in the software but do exist as in the MediaWiki namespace. This lists all MediaWiki-namespace pages, so it will also list those that aren't really messages such as Common.js.
         ///
         /// - Wire name: `amincludelocal`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amincludelocal")]
         pub include_local: bool,
         /// Arguments to be substituted into message.
@@ -24769,12 +25467,14 @@ pub mod query {
         /// - Wire name: `amargs`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amargs")]
         pub args: ::std::vec::Vec<::std::string::String>,
         /// Return only messages with names that contain this string.
         ///
         /// - Wire name: `amfilter`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amfilter")]
         pub filter: ::std::option::Option<::std::string::String>,
         /// Return only messages in this customisation state.
@@ -24782,36 +25482,42 @@ pub mod query {
         /// - Wire name: `amcustomised`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amcustomised")]
         pub customised: ::std::option::Option<AllMessagesCustomised>,
         /// Return messages in this language.
         ///
         /// - Wire name: `amlang`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amlang")]
         pub lang: ::std::option::Option<::std::string::String>,
         /// Return messages starting at this message.
         ///
         /// - Wire name: `amfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// Return messages ending at this message.
         ///
         /// - Wire name: `amto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Page name to use as context when parsing message (for amenableparser option).
         ///
         /// - Wire name: `amtitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amtitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Return messages with this prefix.
         ///
         /// - Wire name: `amprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
     }
@@ -25206,6 +25912,7 @@ pub mod query {
     /// # Show content of first 2 non-redirect pages beginning at `Re`.
     /// api.php?action=query&generator=allpages&gaplimit=2&gapfilterredir=nonredirects&gapfrom=Re&prop=revisions&rvprop=content
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allpages")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllPages {
@@ -25213,24 +25920,28 @@ pub mod query {
         ///
         /// - Wire name: `apfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `apcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The page title to stop enumerating at.
         ///
         /// - Wire name: `apto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all page titles that begin with this value.
         ///
         /// - Wire name: `apprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// The namespace to enumerate.
@@ -25238,6 +25949,7 @@ pub mod query {
         /// - Wire name: `apnamespace`
         /// - Type: namespace
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// Which pages to list.
@@ -25245,18 +25957,21 @@ pub mod query {
         /// - Wire name: `apfilterredir`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfilterredir")]
         pub filterredir: ::std::option::Option<AllPagesFilterredir>,
         /// Limit to pages with at least this many bytes.
         ///
         /// - Wire name: `apminsize`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apminsize")]
         pub minsize: ::std::option::Option<i64>,
         /// Limit to pages with at most this many bytes.
         ///
         /// - Wire name: `apmaxsize`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apmaxsize")]
         pub maxsize: ::std::option::Option<i64>,
         /// Limit to protected pages only.
@@ -25264,6 +25979,7 @@ pub mod query {
         /// - Wire name: `apprtype`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprtype")]
         pub prtype: ::std::vec::Vec<AllPagesPrtype>,
         /// Filter protections based on protection level (must be used with apprtype= parameter).
@@ -25271,6 +25987,7 @@ pub mod query {
         /// - Wire name: `apprlevel`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprlevel")]
         pub prlevel: ::std::vec::Vec<AllPagesPrlevel>,
         /// Filter protections based on cascadingness (ignored when apprtype isn't set).
@@ -25278,6 +25995,7 @@ pub mod query {
         /// - Wire name: `apprfiltercascade`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprfiltercascade")]
         pub prfiltercascade: ::std::option::Option<AllPagesPrfiltercascade>,
         /// How many total pages to return.
@@ -25286,6 +26004,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aplimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -25293,6 +26012,7 @@ pub mod query {
         /// - Wire name: `apdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apdir")]
         pub dir: ::std::option::Option<AllPagesDir>,
         /// Filter based on whether a page has langlinks. Note that this may not consider langlinks added by extensions.
@@ -25300,6 +26020,7 @@ pub mod query {
         /// - Wire name: `apfilterlanglinks`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfilterlanglinks")]
         pub filter_langlinks: ::std::option::Option<AllPagesFilterLanglinks>,
         /// Which protection expiry to filter the page on:
@@ -25314,6 +26035,7 @@ pub mod query {
         /// - Wire name: `apprexpiry`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprexpiry")]
         pub prexpiry: ::std::option::Option<AllPagesPrexpiry>,
     }
@@ -25626,6 +26348,7 @@ pub mod query {
     /// # Gets pages containing the redirects.
     /// api.php?action=query&generator=allredirects&garfrom=B
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allredirects")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Allredirects {
@@ -25633,30 +26356,35 @@ pub mod query {
         ///
         /// - Wire name: `arcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The title of the redirect to start enumerating from.
         ///
         /// - Wire name: `arfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The title of the redirect to stop enumerating at.
         ///
         /// - Wire name: `arto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all target pages that begin with this value.
         ///
         /// - Wire name: `arprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only show distinct target pages. Cannot be used with arprop=ids|fragment|interwiki. When used as a generator, yields target pages instead of source pages.
         ///
         /// - Wire name: `arunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arunique")]
         pub unique: bool,
         /// Which pieces of information to include:
@@ -25674,6 +26402,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arprop")]
         pub prop: ::std::vec::Vec<AllredirectsProp>,
         /// The namespace to enumerate.
@@ -25681,6 +26410,7 @@ pub mod query {
         /// - Wire name: `arnamespace`
         /// - Type: namespace
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// How many total items to return.
@@ -25689,6 +26419,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -25696,6 +26427,7 @@ pub mod query {
         /// - Wire name: `ardir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ardir")]
         pub dir: ::std::option::Option<AllredirectsDir>,
     }
@@ -26011,6 +26743,7 @@ pub mod query {
     /// # List the first 50 revisions in any namespace.
     /// api.php?action=query&list=allrevisions&arvdir=newer&arvlimit=50
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allrevisions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllRevisions {
@@ -26053,6 +26786,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|timestamp|flags|comment|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvprop")]
         pub prop: ::std::vec::Vec<AllRevisionsProp>,
         /// Which revision slots to return data for, when slot-related properties are included in `arvprops`. If omitted, data from the `main` slot will be returned in a backwards-compatible format.
@@ -26060,6 +26794,7 @@ pub mod query {
         /// - Wire name: `arvslots`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvslots")]
         pub slots: ::std::vec::Vec<AllRevisionsSlots>,
         /// Limit how many revisions will be returned.
@@ -26067,6 +26802,7 @@ pub mod query {
         /// - Wire name: `arvlimit`
         /// - Type: limit
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Use `action=expandtemplates` instead. Expand templates in revision content (requires arvprop=content).
@@ -26074,6 +26810,7 @@ pub mod query {
         /// - Wire name: `arvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvexpandtemplates")]
         #[deprecated]
         pub expandtemplates: bool,
@@ -26082,6 +26819,7 @@ pub mod query {
         /// - Wire name: `arvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -26090,6 +26828,7 @@ pub mod query {
         /// - Wire name: `arvparse`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvparse")]
         #[deprecated]
         pub parse: bool,
@@ -26097,6 +26836,7 @@ pub mod query {
         ///
         /// - Wire name: `arvsection`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvsection")]
         pub section: ::std::option::Option<::std::string::String>,
         /// Use `action=compare` instead. Revision ID to diff each revision to. Use `prev`, `next` and `cur` for the previous, next and current revision respectively.
@@ -26104,6 +26844,7 @@ pub mod query {
         /// - Wire name: `arvdiffto`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -26112,6 +26853,7 @@ pub mod query {
         /// - Wire name: `arvdifftotext`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -26120,6 +26862,7 @@ pub mod query {
         /// - Wire name: `arvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -26128,6 +26871,7 @@ pub mod query {
         /// - Wire name: `arvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<AllRevisionsContentFormat>,
@@ -26135,6 +26879,7 @@ pub mod query {
         ///
         /// - Wire name: `arvuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Only list pages in this namespace.
@@ -26142,18 +26887,21 @@ pub mod query {
         /// - Wire name: `arvnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `arvstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
         ///
         /// - Wire name: `arvend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -26166,24 +26914,28 @@ pub mod query {
         /// - Wire name: `arvdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvdir")]
         pub dir: ::std::option::Option<AllRevisionsDir>,
         /// Don't list revisions by this user.
         ///
         /// - Wire name: `arvexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `arvcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// When being used as a generator, generate titles rather than revision IDs.
         ///
         /// - Wire name: `arvgeneratetitles`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvgeneratetitles")]
         pub generate_titles: bool,
     }
@@ -26523,6 +27275,7 @@ pub mod query {
     /// # Gets pages containing the transclusions.
     /// api.php?action=query&generator=alltransclusions&gatfrom=B
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alltransclusions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Alltransclusions {
@@ -26530,30 +27283,35 @@ pub mod query {
         ///
         /// - Wire name: `atcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The title of the transclusion to start enumerating from.
         ///
         /// - Wire name: `atfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The title of the transclusion to stop enumerating at.
         ///
         /// - Wire name: `atto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all transcluded titles that begin with this value.
         ///
         /// - Wire name: `atprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only show distinct transcluded titles. Cannot be used with atprop=ids. When used as a generator, yields target pages instead of source pages.
         ///
         /// - Wire name: `atunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atunique")]
         pub unique: bool,
         /// Which pieces of information to include:
@@ -26567,6 +27325,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atprop")]
         pub prop: ::std::vec::Vec<AlltransclusionsProp>,
         /// The namespace to enumerate.
@@ -26574,6 +27333,7 @@ pub mod query {
         /// - Wire name: `atnamespace`
         /// - Type: namespace
         /// - Default: `10`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// How many total items to return.
@@ -26582,6 +27342,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -26589,6 +27350,7 @@ pub mod query {
         /// - Wire name: `atdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atdir")]
         pub dir: ::std::option::Option<AlltransclusionsDir>,
     }
@@ -26939,10 +27701,10 @@ pub mod query {
         Edituserjs,
         /// `edituserjson`
         Edituserjson,
-        /// `gadgets-definition-edit`
+        /// `gadgets-definition-edit` (Until MediaWiki 1.39; not in 1.43)
         #[cfg(feature = "ext-gadgets")]
         GadgetsDefinitionEdit,
-        /// `gadgets-edit`
+        /// `gadgets-edit` (Until MediaWiki 1.39; not in 1.43)
         #[cfg(feature = "ext-gadgets")]
         GadgetsEdit,
         /// `hideuser`
@@ -27072,7 +27834,7 @@ pub mod query {
         Viewmywatchlist,
         /// `viewsuppressed`
         Viewsuppressed,
-        /// `writeapi`
+        /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
         Writeapi,
     }
     #[allow(deprecated)]
@@ -27280,6 +28042,7 @@ pub mod query {
     /// # List users starting at `Y`.
     /// api.php?action=query&list=allusers&aufrom=Y
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allusers")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllUsers {
@@ -27287,18 +28050,21 @@ pub mod query {
         ///
         /// - Wire name: `aufrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aufrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The username to stop enumerating at.
         ///
         /// - Wire name: `auto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all users that begin with this value.
         ///
         /// - Wire name: `auprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Direction to sort in.
@@ -27306,6 +28072,7 @@ pub mod query {
         /// - Wire name: `audir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "audir")]
         pub dir: ::std::option::Option<AllUsersDir>,
         /// Only include users in the given groups.
@@ -27313,6 +28080,7 @@ pub mod query {
         /// - Wire name: `augroup`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "augroup")]
         pub group: ::std::vec::Vec<AllUsersGroup>,
         /// Exclude users in the given groups.
@@ -27320,6 +28088,7 @@ pub mod query {
         /// - Wire name: `auexcludegroup`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auexcludegroup")]
         pub exclude_group: ::std::vec::Vec<AllUsersExcludeGroup>,
         /// Only include users with the given rights. Does not include rights granted by implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -27327,6 +28096,7 @@ pub mod query {
         /// - Wire name: `aurights`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aurights")]
         pub rights: ::std::vec::Vec<AllUsersRights>,
         /// Which pieces of information to include:
@@ -27349,6 +28119,7 @@ pub mod query {
         /// - Wire name: `auprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auprop")]
         pub prop: ::std::vec::Vec<AllUsersProp>,
         /// How many total usernames to return.
@@ -27357,24 +28128,28 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aulimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Only list users who have made edits.
         ///
         /// - Wire name: `auwitheditsonly`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auwitheditsonly")]
         pub with_edits_only: bool,
         /// Only list users active in the last 30 days.
         ///
         /// - Wire name: `auactiveusers`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auactiveusers")]
         pub active_users: bool,
         /// With `auprop=centralids`, also indicate whether the user is attached with the wiki identified by this ID.
         ///
         /// - Wire name: `auattachedwiki`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auattachedwiki")]
         pub attached_wiki: ::std::option::Option<::std::string::String>,
     }
@@ -27727,6 +28502,7 @@ pub mod query {
     /// # Test whether authentication is sufficient for action `foo`.
     /// api.php?action=query&meta=authmanagerinfo&amisecuritysensitiveoperation=foo
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+authmanagerinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AuthManagerInfo {
@@ -27734,18 +28510,21 @@ pub mod query {
         ///
         /// - Wire name: `amisecuritysensitiveoperation`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amisecuritysensitiveoperation")]
         pub security_sensitive_operation: ::std::option::Option<::std::string::String>,
         /// Fetch information about the authentication requests needed for the specified authentication action.
         ///
         /// - Wire name: `amirequestsfor`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amirequestsfor")]
         pub requests_for: ::std::option::Option<AuthManagerInfoRequestsFor>,
         /// Merge field information for all authentication requests into one array.
         ///
         /// - Wire name: `amimergerequestfields`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amimergerequestfields")]
         pub merge_request_fields: bool,
         /// Format to use for returning messages.
@@ -27753,6 +28532,7 @@ pub mod query {
         /// - Wire name: `amimessageformat`
         /// - Type: one of the enum's values
         /// - Default: `wikitext`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amimessageformat")]
         pub message_format: ::std::option::Option<AuthManagerInfoMessageFormat>,
     }
@@ -27902,6 +28682,7 @@ pub mod query {
     /// # Get information about pages linking to Main Page.
     /// api.php?action=query&generator=backlinks&gbltitle=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+backlinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Backlinks {
@@ -27909,18 +28690,21 @@ pub mod query {
         ///
         /// - Wire name: `bltitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Page ID to search. Cannot be used together with `bltitle`.
         ///
         /// - Wire name: `blpageid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blpageid")]
         pub pageid: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `blcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The namespace to enumerate.
@@ -27928,6 +28712,7 @@ pub mod query {
         /// - Wire name: `blnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The direction in which to list.
@@ -27935,6 +28720,7 @@ pub mod query {
         /// - Wire name: `bldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bldir")]
         pub dir: ::std::option::Option<BacklinksDir>,
         /// How to filter for redirects. If set to `nonredirects` when `blredirect` is enabled, this is only applied to the second level.
@@ -27942,6 +28728,7 @@ pub mod query {
         /// - Wire name: `blfilterredir`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blfilterredir")]
         pub filterredir: ::std::option::Option<BacklinksFilterredir>,
         /// How many total pages to return. If `blredirect` is enabled, the limit applies to each level separately (which means up to 2 \* `bllimit` results may be returned).
@@ -27950,12 +28737,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// If linking page is a redirect, find all pages that link to that redirect as well. Maximum limit is halved.
         ///
         /// - Wire name: `blredirect`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blredirect")]
         pub redirect: bool,
     }
@@ -28230,6 +29019,7 @@ pub mod query {
     /// # List blocks of users `Alice` and `Bob`.
     /// api.php?action=query&list=blocks&bkusers=Alice|Bob
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+blocks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Blocks {
@@ -28237,12 +29027,14 @@ pub mod query {
         ///
         /// - Wire name: `bkstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
         ///
         /// - Wire name: `bkend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -28255,6 +29047,7 @@ pub mod query {
         /// - Wire name: `bkdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkdir")]
         pub dir: ::std::option::Option<BlocksDir>,
         /// List of block IDs to list (optional).
@@ -28262,6 +29055,7 @@ pub mod query {
         /// - Wire name: `bkids`
         /// - Type: integer, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkids")]
         pub ids: ::std::vec::Vec<i64>,
         /// List of users to search for (optional).
@@ -28269,12 +29063,14 @@ pub mod query {
         /// - Wire name: `bkusers`
         /// - Type: user, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkusers")]
         pub users: ::std::vec::Vec<::std::string::String>,
         /// Get all blocks applying to this IP address or CIDR range, including range blocks. Cannot be used together with `bkusers`. CIDR ranges broader than IPv4/16 or IPv6/19 are not accepted.
         ///
         /// - Wire name: `bkip`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkip")]
         pub ip: ::std::option::Option<::std::string::String>,
         /// The maximum number of blocks to list.
@@ -28283,6 +29079,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bklimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -28314,6 +29111,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `id|user|by|timestamp|expiry|reason|flags`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkprop")]
         pub prop: ::std::vec::Vec<BlocksProp>,
         /// Show only items that meet these criteria. For example, to see only indefinite blocks on IP addresses, set `bkshow=ip|!temp`.
@@ -28321,12 +29119,14 @@ pub mod query {
         /// - Wire name: `bkshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkshow")]
         pub show: ::std::vec::Vec<BlocksShow>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `bkcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -28641,6 +29441,7 @@ pub mod query {
     /// # Get information about all categories used in the page `Albert Einstein`.
     /// api.php?action=query&generator=categories&titles=Albert%20Einstein&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categories")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Categories {
@@ -28656,6 +29457,7 @@ pub mod query {
         /// - Wire name: `clprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "clprop")]
         pub prop: ::std::vec::Vec<CategoriesProp>,
         /// Which kind of categories to show.
@@ -28663,6 +29465,7 @@ pub mod query {
         /// - Wire name: `clshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "clshow")]
         pub show: ::std::vec::Vec<CategoriesShow>,
         /// How many categories to return.
@@ -28671,12 +29474,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `clcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "clcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list these categories. Useful for checking whether a certain page is in a certain category.
@@ -28684,6 +29489,7 @@ pub mod query {
         /// - Wire name: `clcategories`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "clcategories")]
         pub categories: ::std::vec::Vec<::std::string::String>,
         /// The direction in which to list.
@@ -28691,6 +29497,7 @@ pub mod query {
         /// - Wire name: `cldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cldir")]
         pub dir: ::std::option::Option<CategoriesDir>,
     }
@@ -28867,6 +29674,7 @@ pub mod query {
     /// # Get information about `Category:Foo` and `Category:Bar`.
     /// api.php?action=query&prop=categoryinfo&titles=Category:Foo|Category:Bar
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categoryinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct CategoryInfo {
@@ -28874,6 +29682,7 @@ pub mod query {
         ///
         /// - Wire name: `cicontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cicontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -29061,6 +29870,7 @@ pub mod query {
     /// # Get page info about first 10 pages in `Category:Physics`.
     /// api.php?action=query&generator=categorymembers&gcmtitle=Category:Physics&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categorymembers")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct CategoryMembers {
@@ -29068,12 +29878,14 @@ pub mod query {
         ///
         /// - Wire name: `cmtitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmtitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Page ID of the category to enumerate. Cannot be used together with `cmtitle`.
         ///
         /// - Wire name: `cmpageid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmpageid")]
         pub pageid: ::std::option::Option<i64>,
         /// Which pieces of information to include:
@@ -29095,6 +29907,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmprop")]
         pub prop: ::std::vec::Vec<CategoryMembersProp>,
         /// Only include pages in these namespaces. Note that `cmtype=subcat` or `cmtype=file` may be used instead of `cmnamespace=14` or `6`.
@@ -29102,6 +29915,7 @@ pub mod query {
         /// - Wire name: `cmnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Which type of category members to include. Ignored when `cmsort=timestamp` is set.
@@ -29110,12 +29924,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `page|subcat|file`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmtype")]
         pub type_: ::std::vec::Vec<CategoryMembersType>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `cmcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The maximum number of pages to return.
@@ -29124,6 +29940,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Property to sort by.
@@ -29131,6 +29948,7 @@ pub mod query {
         /// - Wire name: `cmsort`
         /// - Type: one of the enum's values
         /// - Default: `sortkey`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmsort")]
         pub sort: ::std::option::Option<CategoryMembersSort>,
         /// In which direction to sort.
@@ -29138,42 +29956,49 @@ pub mod query {
         /// - Wire name: `cmdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmdir")]
         pub dir: ::std::option::Option<CategoryMembersDir>,
         /// Timestamp to start listing from. Can only be used with `cmsort=timestamp`.
         ///
         /// - Wire name: `cmstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// Timestamp to end listing at. Can only be used with `cmsort=timestamp`.
         ///
         /// - Wire name: `cmend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// Sortkey to start listing from, as returned by `cmprop=sortkey`. Can only be used with `cmsort=sortkey`.
         ///
         /// - Wire name: `cmstarthexsortkey`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstarthexsortkey")]
         pub starthexsortkey: ::std::option::Option<::std::string::String>,
         /// Sortkey to end listing at, as returned by `cmprop=sortkey`. Can only be used with `cmsort=sortkey`.
         ///
         /// - Wire name: `cmendhexsortkey`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmendhexsortkey")]
         pub endhexsortkey: ::std::option::Option<::std::string::String>,
         /// Sortkey prefix to start listing from. Can only be used with `cmsort=sortkey`. Overrides `cmstarthexsortkey`.
         ///
         /// - Wire name: `cmstartsortkeyprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstartsortkeyprefix")]
         pub start_sortkeyprefix: ::std::option::Option<::std::string::String>,
         /// Sortkey prefix to end listing **before** (not **at**; if this value occurs it will not be included!). Can only be used with cmsort=sortkey. Overrides cmendhexsortkey.
         ///
         /// - Wire name: `cmendsortkeyprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmendsortkeyprefix")]
         pub end_sortkeyprefix: ::std::option::Option<::std::string::String>,
         /// Use cmstarthexsortkey instead.
@@ -29181,6 +30006,7 @@ pub mod query {
         /// - Wire name: `cmstartsortkey`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "cmstartsortkey")]
         #[deprecated]
         pub start_sortkey: ::std::option::Option<::std::string::String>,
@@ -29189,6 +30015,7 @@ pub mod query {
         /// - Wire name: `cmendsortkey`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "cmendsortkey")]
         #[deprecated]
         pub end_sortkey: ::std::option::Option<::std::string::String>,
@@ -29644,10 +30471,10 @@ pub mod query {
         Edituserjs,
         /// `edituserjson`
         Edituserjson,
-        /// `gadgets-definition-edit`
+        /// `gadgets-definition-edit` (Until MediaWiki 1.39; not in 1.43)
         #[cfg(feature = "ext-gadgets")]
         GadgetsDefinitionEdit,
-        /// `gadgets-edit`
+        /// `gadgets-edit` (Until MediaWiki 1.39; not in 1.43)
         #[cfg(feature = "ext-gadgets")]
         GadgetsEdit,
         /// `hideuser`
@@ -29711,7 +30538,7 @@ pub mod query {
         Patrolmarks,
         /// `protect`
         Protect,
-        /// `purge`
+        /// `purge` (Until MediaWiki 1.39; not in 1.43)
         Purge,
         /// `read`
         Read,
@@ -29777,7 +30604,7 @@ pub mod query {
         Viewmywatchlist,
         /// `viewsuppressed`
         Viewsuppressed,
-        /// `writeapi`
+        /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
         Writeapi,
     }
     #[allow(deprecated)]
@@ -30054,10 +30881,10 @@ pub mod query {
         Edituserjs,
         /// `edituserjson`
         Edituserjson,
-        /// `gadgets-definition-edit`
+        /// `gadgets-definition-edit` (Until MediaWiki 1.39; not in 1.43)
         #[cfg(feature = "ext-gadgets")]
         GadgetsDefinitionEdit,
-        /// `gadgets-edit`
+        /// `gadgets-edit` (Until MediaWiki 1.39; not in 1.43)
         #[cfg(feature = "ext-gadgets")]
         GadgetsEdit,
         /// `hideuser`
@@ -30121,7 +30948,7 @@ pub mod query {
         Patrolmarks,
         /// `protect`
         Protect,
-        /// `purge`
+        /// `purge` (Until MediaWiki 1.39; not in 1.43)
         Purge,
         /// `read`
         Read,
@@ -30187,7 +31014,7 @@ pub mod query {
         Viewmywatchlist,
         /// `viewsuppressed`
         Viewsuppressed,
-        /// `writeapi`
+        /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
         Writeapi,
     }
     #[allow(deprecated)]
@@ -30357,6 +31184,7 @@ pub mod query {
     /// # Show contributors to the page Main Page.
     /// api.php?action=query&prop=contributors&titles=Main%20Page
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+contributors")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Contributors {
@@ -30365,6 +31193,7 @@ pub mod query {
         /// - Wire name: `pcgroup`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pcgroup")]
         pub group: ::std::vec::Vec<ContributorsGroup>,
         /// Exclude users in the given groups. Does not include implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -30372,6 +31201,7 @@ pub mod query {
         /// - Wire name: `pcexcludegroup`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pcexcludegroup")]
         pub exclude_group: ::std::vec::Vec<ContributorsExcludeGroup>,
         /// Only include users having the given rights. Does not include rights granted by implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -30379,6 +31209,7 @@ pub mod query {
         /// - Wire name: `pcrights`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pcrights")]
         pub rights: ::std::vec::Vec<ContributorsRights>,
         /// Exclude users having the given rights. Does not include rights granted by implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -30386,6 +31217,7 @@ pub mod query {
         /// - Wire name: `pcexcluderights`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pcexcluderights")]
         pub exclude_rights: ::std::vec::Vec<ContributorsExcludeRights>,
         /// How many contributors to return.
@@ -30394,12 +31226,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pclimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `pccontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pccontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -30849,6 +31683,7 @@ pub mod query {
     /// # List the information for deleted revision `123456`.
     /// api.php?action=query&prop=deletedrevisions&revids=123456
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+deletedrevisions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct DeletedRevisions {
@@ -30891,6 +31726,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|timestamp|flags|comment|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvprop")]
         pub prop: ::std::vec::Vec<DeletedRevisionsProp>,
         /// Which revision slots to return data for, when slot-related properties are included in `drvprops`. If omitted, data from the `main` slot will be returned in a backwards-compatible format.
@@ -30898,6 +31734,7 @@ pub mod query {
         /// - Wire name: `drvslots`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvslots")]
         pub slots: ::std::vec::Vec<DeletedRevisionsSlots>,
         /// Limit how many revisions will be returned.
@@ -30905,6 +31742,7 @@ pub mod query {
         /// - Wire name: `drvlimit`
         /// - Type: limit
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Use `action=expandtemplates` instead. Expand templates in revision content (requires drvprop=content).
@@ -30912,6 +31750,7 @@ pub mod query {
         /// - Wire name: `drvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvexpandtemplates")]
         #[deprecated]
         pub expandtemplates: bool,
@@ -30920,6 +31759,7 @@ pub mod query {
         /// - Wire name: `drvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -30928,6 +31768,7 @@ pub mod query {
         /// - Wire name: `drvparse`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvparse")]
         #[deprecated]
         pub parse: bool,
@@ -30935,6 +31776,7 @@ pub mod query {
         ///
         /// - Wire name: `drvsection`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvsection")]
         pub section: ::std::option::Option<::std::string::String>,
         /// Use `action=compare` instead. Revision ID to diff each revision to. Use `prev`, `next` and `cur` for the previous, next and current revision respectively.
@@ -30942,6 +31784,7 @@ pub mod query {
         /// - Wire name: `drvdiffto`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -30950,6 +31793,7 @@ pub mod query {
         /// - Wire name: `drvdifftotext`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -30958,6 +31802,7 @@ pub mod query {
         /// - Wire name: `drvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -30966,6 +31811,7 @@ pub mod query {
         /// - Wire name: `drvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<DeletedRevisionsContentFormat>,
@@ -30973,12 +31819,14 @@ pub mod query {
         ///
         /// - Wire name: `drvstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at. Ignored when processing a list of revision IDs.
         ///
         /// - Wire name: `drvend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -30991,30 +31839,35 @@ pub mod query {
         /// - Wire name: `drvdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvdir")]
         pub dir: ::std::option::Option<DeletedRevisionsDir>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `drvtag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvtag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// Only list revisions by this user.
         ///
         /// - Wire name: `drvuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Don't list revisions by this user.
         ///
         /// - Wire name: `drvexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `drvcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -31366,6 +32219,7 @@ pub mod query {
     /// # List the first 50 deleted pages in the Talk namespace (mode 3).
     /// api.php?action=query&list=deletedrevs&drdir=newer&drlimit=50&drnamespace=1&drunique=
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+deletedrevs")]
     #[derive(Debug, Clone, PartialEq)]
     #[deprecated]
@@ -31374,12 +32228,14 @@ pub mod query {
         ///
         /// - Wire name: `drstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
         ///
         /// - Wire name: `drend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -31392,30 +32248,35 @@ pub mod query {
         /// - Wire name: `drdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drdir")]
         pub dir: ::std::option::Option<DeletedrevsDir>,
         /// Start listing at this title.
         ///
         /// - Wire name: `drfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// Stop listing at this title.
         ///
         /// - Wire name: `drto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all page titles that begin with this value.
         ///
         /// - Wire name: `drprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// List only one revision for each page.
         ///
         /// - Wire name: `drunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drunique")]
         pub unique: bool,
         /// Only list pages in this namespace.
@@ -31423,24 +32284,28 @@ pub mod query {
         /// - Wire name: `drnamespace`
         /// - Type: namespace
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `drtag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drtag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// Only list revisions by this user.
         ///
         /// - Wire name: `druser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "druser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Don't list revisions by this user.
         ///
         /// - Wire name: `drexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// Which properties to get:
@@ -31474,6 +32339,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `user|comment`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drprop")]
         pub prop: ::std::vec::Vec<DeletedrevsProp>,
         /// The maximum amount of revisions to list.
@@ -31482,12 +32348,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `drcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -31714,6 +32582,7 @@ pub mod query {
     /// # Look for duplicates of all files.
     /// api.php?action=query&generator=allimages&prop=duplicatefiles
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+duplicatefiles")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct DuplicateFiles {
@@ -31723,12 +32592,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "dflimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `dfcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "dfcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The direction in which to list.
@@ -31736,12 +32607,14 @@ pub mod query {
         /// - Wire name: `dfdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "dfdir")]
         pub dir: ::std::option::Option<DuplicateFilesDir>,
         /// Look only for files in the local repository.
         ///
         /// - Wire name: `dflocalonly`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "dflocalonly")]
         pub local_only: bool,
     }
@@ -31892,6 +32765,7 @@ pub mod query {
     /// # Get information about pages transcluding `Template:Stub`.
     /// api.php?action=query&generator=embeddedin&geititle=Template:Stub&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+embeddedin")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Embeddedin {
@@ -31899,18 +32773,21 @@ pub mod query {
         ///
         /// - Wire name: `eititle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eititle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Page ID to search. Cannot be used together with eititle.
         ///
         /// - Wire name: `eipageid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eipageid")]
         pub pageid: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `eicontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eicontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The namespace to enumerate.
@@ -31918,6 +32795,7 @@ pub mod query {
         /// - Wire name: `einamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "einamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The direction in which to list.
@@ -31925,6 +32803,7 @@ pub mod query {
         /// - Wire name: `eidir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eidir")]
         pub dir: ::std::option::Option<EmbeddedinDir>,
         /// How to filter for redirects.
@@ -31932,6 +32811,7 @@ pub mod query {
         /// - Wire name: `eifilterredir`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eifilterredir")]
         pub filterredir: ::std::option::Option<EmbeddedinFilterredir>,
         /// How many total pages to return.
@@ -31940,6 +32820,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eilimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -32195,6 +33076,7 @@ pub mod query {
     /// # Get a list of external links on the page Main Page.
     /// api.php?action=query&prop=extlinks&titles=Main%20Page
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+extlinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Extlinks {
@@ -32204,12 +33086,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ellimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `elcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "elcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Protocol of the URL. If empty and `elquery` is set, the protocol is `http`. Leave both this and `elquery` empty to list all external links.
@@ -32217,18 +33101,21 @@ pub mod query {
         /// - Wire name: `elprotocol`
         /// - Type: one of the enum's values
         /// - Default: `(empty)`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "elprotocol")]
         pub protocol: ::std::option::Option<ExtlinksProtocol>,
         /// Search string without protocol. Useful for checking whether a certain page contains a certain external url.
         ///
         /// - Wire name: `elquery`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "elquery")]
         pub query: ::std::option::Option<::std::string::String>,
         /// Expand protocol-relative URLs with the canonical protocol.
         ///
         /// - Wire name: `elexpandurl`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.43
         #[doc(alias = "elexpandurl")]
         pub expand_url: bool,
     }
@@ -32365,6 +33252,7 @@ pub mod query {
     /// # Get a 175-character extract
     /// api.php?action=query&prop=extracts&exchars=175&titles=Therion
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+extracts")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-textextracts")]
@@ -32375,6 +33263,7 @@ pub mod query {
         /// - Type: integer
         /// - From 1 to 1200
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exchars")]
         pub chars: ::std::option::Option<i64>,
         /// How many sentences to return.
@@ -32383,6 +33272,7 @@ pub mod query {
         /// - Type: integer
         /// - From 1 to 10
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exsentences")]
         pub sentences: ::std::option::Option<i64>,
         /// How many extracts to return. (Multiple extracts can only be returned if exintro is set to true.)
@@ -32392,6 +33282,7 @@ pub mod query {
         /// - Default: `20`
         /// - From 1 to 20
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Return only content before the first section.
@@ -32399,6 +33290,7 @@ pub mod query {
         /// - Wire name: `exintro`
         /// - Type: boolean
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exintro")]
         pub intro: bool,
         /// Return extracts as plain text instead of limited HTML.
@@ -32406,6 +33298,7 @@ pub mod query {
         /// - Wire name: `explaintext`
         /// - Type: boolean
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "explaintext")]
         pub plaintext: bool,
         /// How to format sections in plaintext mode:
@@ -32421,6 +33314,7 @@ pub mod query {
         /// - Type: one of the enum's values
         /// - Default: `wiki`
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exsectionformat")]
         pub section_format: ::std::option::Option<ExtractsSectionFormat>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -32428,6 +33322,7 @@ pub mod query {
         /// - Wire name: `excontinue`
         /// - Type: integer
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "excontinue")]
         pub continue_: ::std::option::Option<i64>,
     }
@@ -32717,6 +33612,7 @@ pub mod query {
     /// # Show pages linking to `https://www.mediawiki.org`.
     /// api.php?action=query&list=exturlusage&euquery=www.mediawiki.org
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+exturlusage")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Exturlusage {
@@ -32733,12 +33629,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title|url`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euprop")]
         pub prop: ::std::vec::Vec<ExturlusageProp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `eucontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eucontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Protocol of the URL. If empty and `euquery` is set, the protocol is `http`. Leave both this and `euquery` empty to list all external links.
@@ -32746,12 +33644,14 @@ pub mod query {
         /// - Wire name: `euprotocol`
         /// - Type: one of the enum's values
         /// - Default: `(empty)`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euprotocol")]
         pub protocol: ::std::option::Option<ExturlusageProtocol>,
         /// Search string without protocol. See Special:LinkSearch. Leave empty to list all external links.
         ///
         /// - Wire name: `euquery`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euquery")]
         pub query: ::std::option::Option<::std::string::String>,
         /// The page namespaces to enumerate.
@@ -32759,6 +33659,7 @@ pub mod query {
         /// - Wire name: `eunamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eunamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many pages to return.
@@ -32767,12 +33668,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eulimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Expand protocol-relative URLs with the canonical protocol.
         ///
         /// - Wire name: `euexpandurl`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.43
         #[doc(alias = "euexpandurl")]
         pub expand_url: bool,
     }
@@ -33011,6 +33914,7 @@ pub mod query {
     /// # Show a list of all deleted files.
     /// api.php?action=query&list=filearchive
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+filearchive")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Filearchive {
@@ -33018,18 +33922,21 @@ pub mod query {
         ///
         /// - Wire name: `fafrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fafrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The image title to stop enumerating at.
         ///
         /// - Wire name: `fato`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fato")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all image titles that begin with this value.
         ///
         /// - Wire name: `faprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "faprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// The direction in which to list.
@@ -33037,18 +33944,21 @@ pub mod query {
         /// - Wire name: `fadir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fadir")]
         pub dir: ::std::option::Option<FilearchiveDir>,
         /// SHA1 hash of image. Overrides fasha1base36.
         ///
         /// - Wire name: `fasha1`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fasha1")]
         pub sha1: ::std::option::Option<::std::string::String>,
         /// SHA1 hash of image in base 36 (used in MediaWiki).
         ///
         /// - Wire name: `fasha1base36`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fasha1base36")]
         pub sha1base36: ::std::option::Option<::std::string::String>,
         /// Which image information to get:
@@ -33082,6 +33992,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "faprop")]
         pub prop: ::std::vec::Vec<FilearchiveProp>,
         /// How many images to return in total.
@@ -33090,12 +34001,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "falimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `facontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "facontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -33306,6 +34219,7 @@ pub mod query {
     /// # Get information about file repositories.
     /// api.php?action=query&meta=filerepoinfo&friprop=name|displayname
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+filerepoinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct FileRepoInfo {
@@ -33336,6 +34250,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `canUpload|displayname|favicon|initialCapital|local|name|rootUrl|scriptDirUrl|thumbUrl|url`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "friprop")]
         pub prop: ::std::vec::Vec<FileRepoInfoProp>,
     }
@@ -33479,6 +34394,7 @@ pub mod query {
     /// # Get information about pages using File:Example.jpg.
     /// api.php?action=query&generator=fileusage&titles=File%3AExample.jpg&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+fileusage")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Fileusage {
@@ -33495,6 +34411,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `pageid|title|redirect`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fuprop")]
         pub prop: ::std::vec::Vec<FileusageProp>,
         /// Only include pages in these namespaces.
@@ -33502,6 +34419,7 @@ pub mod query {
         /// - Wire name: `funamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "funamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Show only items that meet these criteria:
@@ -33514,6 +34432,7 @@ pub mod query {
         /// - Wire name: `fushow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fushow")]
         pub show: ::std::vec::Vec<FileusageShow>,
         /// How many to return.
@@ -33522,12 +34441,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fulimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `fucontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fucontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -33727,6 +34648,7 @@ pub mod query {
     /// # Get all information about categories named "foo" and "bar"
     /// api.php?action=query&list=gadgetcategories&gcnames=foo|bar&gcprop=name|title|members
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+gadgetcategories")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-gadgets")]
@@ -33745,6 +34667,7 @@ pub mod query {
         /// - Default: `name`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gcprop")]
         pub prop: ::std::vec::Vec<GadgetCategoriesProp>,
         /// Names of categories to retrieve.
@@ -33753,6 +34676,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gcnames")]
         pub names: ::std::vec::Vec<::std::string::String>,
     }
@@ -33909,6 +34833,7 @@ pub mod query {
     /// # Get a list of gadgets enabled by current user
     /// api.php?action=query&list=gadgets&gaenabledonly
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+gadgets")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-gadgets")]
@@ -33927,6 +34852,7 @@ pub mod query {
         /// - Default: `id|metadata`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gaprop")]
         pub prop: ::std::vec::Vec<GadgetsProp>,
         /// Gadgets from what categories to retrieve.
@@ -33935,6 +34861,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gacategories")]
         pub categories: ::std::vec::Vec<::std::string::String>,
         /// IDs of gadgets to retrieve.
@@ -33943,6 +34870,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gaids")]
         pub ids: ::std::vec::Vec<::std::string::String>,
         /// List only gadgets allowed to current user.
@@ -33950,6 +34878,7 @@ pub mod query {
         /// - Wire name: `gaallowedonly`
         /// - Type: boolean
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gaallowedonly")]
         pub allowed_only: bool,
         /// List only gadgets enabled by current user.
@@ -33957,6 +34886,7 @@ pub mod query {
         /// - Wire name: `gaenabledonly`
         /// - Type: boolean
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gaenabledonly")]
         pub enabled_only: bool,
     }
@@ -34195,6 +35125,7 @@ pub mod query {
     /// # Fetch information about versions of File:Test.jpg from 2008 and later.
     /// api.php?action=query&titles=File:Test.jpg&prop=imageinfo&iilimit=50&iiend=2007-12-31T23:59:59Z&iiprop=timestamp|user|url
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+imageinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct ImageInfo {
@@ -34245,6 +35176,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiprop")]
         pub prop: ::std::vec::Vec<ImageInfoProp>,
         /// How many file revisions to return per file.
@@ -34253,18 +35185,21 @@ pub mod query {
         /// - Type: limit
         /// - Default: `1`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iilimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Timestamp to start listing from.
         ///
         /// - Wire name: `iistart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iistart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// Timestamp to stop listing at.
         ///
         /// - Wire name: `iiend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// If iiprop=url is set, a URL to an image scaled to this width will be returned. For performance reasons if this option is used, no more than 50 scaled images will be returned.
@@ -34272,6 +35207,7 @@ pub mod query {
         /// - Wire name: `iiurlwidth`
         /// - Type: integer
         /// - Default: `-1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiurlwidth")]
         pub url_width: ::std::option::Option<i64>,
         /// Similar to iiurlwidth.
@@ -34279,6 +35215,7 @@ pub mod query {
         /// - Wire name: `iiurlheight`
         /// - Type: integer
         /// - Default: `-1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiurlheight")]
         pub url_height: ::std::option::Option<i64>,
         /// Version of metadata to use. If `latest` is specified, use latest version. Defaults to `1` for backwards compatibility.
@@ -34286,6 +35223,7 @@ pub mod query {
         /// - Wire name: `iimetadataversion`
         /// - Type: string
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iimetadataversion")]
         pub metadata_version: ::std::option::Option<::std::string::String>,
         /// What language to fetch extmetadata in. This affects both which translation to fetch, if multiple are available, as well as how things like numbers and various values are formatted.
@@ -34293,12 +35231,14 @@ pub mod query {
         /// - Wire name: `iiextmetadatalanguage`
         /// - Type: string
         /// - Default: `en`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatalanguage")]
         pub extmetadata_language: ::std::option::Option<::std::string::String>,
         /// If translations for extmetadata property are available, fetch all of them.
         ///
         /// - Wire name: `iiextmetadatamultilang`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatamultilang")]
         pub extmetadatamultilang: bool,
         /// If specified and non-empty, only these keys will be returned for iiprop=extmetadata.
@@ -34306,6 +35246,7 @@ pub mod query {
         /// - Wire name: `iiextmetadatafilter`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatafilter")]
         pub extmetadata_filter: ::std::vec::Vec<::std::string::String>,
         /// A handler specific parameter string. For example, PDFs might use `page15-100px`. `iiurlwidth` must be used and be consistent with `iiurlparam`.
@@ -34313,24 +35254,28 @@ pub mod query {
         /// - Wire name: `iiurlparam`
         /// - Type: string
         /// - Default: `(empty)`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiurlparam")]
         pub url_param: ::std::option::Option<::std::string::String>,
         /// If `badfilecontexttitleprop=badfile` is set, this is the page title used when evaluating the MediaWiki:Bad image list
         ///
         /// - Wire name: `iibadfilecontexttitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iibadfilecontexttitle")]
         pub badfile_context_title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iicontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iicontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Look only for files in the local repository.
         ///
         /// - Wire name: `iilocalonly`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iilocalonly")]
         pub local_only: bool,
     }
@@ -34605,6 +35550,7 @@ pub mod query {
     /// # Get information about all files used on the page Main Page.
     /// api.php?action=query&generator=images&titles=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+images")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Images {
@@ -34614,12 +35560,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "imlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `imcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "imcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list these files. Useful for checking whether a certain page has a certain file.
@@ -34627,6 +35575,7 @@ pub mod query {
         /// - Wire name: `imimages`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "imimages")]
         pub images: ::std::vec::Vec<::std::string::String>,
         /// The direction in which to list.
@@ -34634,6 +35583,7 @@ pub mod query {
         /// - Wire name: `imdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "imdir")]
         pub dir: ::std::option::Option<ImagesDir>,
     }
@@ -34804,6 +35754,7 @@ pub mod query {
     /// # Get information about pages using File:Albert Einstein Head.jpg.
     /// api.php?action=query&generator=imageusage&giutitle=File:Albert%20Einstein%20Head.jpg&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+imageusage")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Imageusage {
@@ -34811,18 +35762,21 @@ pub mod query {
         ///
         /// - Wire name: `iutitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iutitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Page ID to search. Cannot be used together with iutitle.
         ///
         /// - Wire name: `iupageid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iupageid")]
         pub pageid: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iucontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iucontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The namespace to enumerate.
@@ -34830,6 +35784,7 @@ pub mod query {
         /// - Wire name: `iunamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iunamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The direction in which to list.
@@ -34837,6 +35792,7 @@ pub mod query {
         /// - Wire name: `iudir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iudir")]
         pub dir: ::std::option::Option<ImageusageDir>,
         /// How to filter for redirects. If set to nonredirects when iuredirect is enabled, this is only applied to the second level.
@@ -34844,6 +35800,7 @@ pub mod query {
         /// - Wire name: `iufilterredir`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iufilterredir")]
         pub filterredir: ::std::option::Option<ImageusageFilterredir>,
         /// How many total pages to return. If `iuredirect` is enabled, the limit applies to each level separately (which means up to 2 \* `iulimit` results may be returned).
@@ -34852,12 +35809,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iulimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// If linking page is a redirect, find all pages that link to that redirect as well. Maximum limit is halved.
         ///
         /// - Wire name: `iuredirect`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iuredirect")]
         pub redirect: bool,
     }
@@ -35104,6 +36063,7 @@ pub mod query {
     /// # Get general and protection information about the page Main Page.
     /// api.php?action=query&prop=info&inprop=protection&titles=Main%20Page
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+info")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Info {
@@ -35141,6 +36101,7 @@ pub mod query {
         /// - Wire name: `inprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "inprop")]
         pub prop: ::std::vec::Vec<InfoProp>,
         /// The context title to use when determining extra CSS classes (e.g. link colors) when `inprop` contains `linkclasses`.
@@ -35148,6 +36109,7 @@ pub mod query {
         /// - Wire name: `inlinkcontext`
         /// - Type: title
         /// - Default: `Main Page`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "inlinkcontext")]
         pub link_context: ::std::option::Option<::std::string::String>,
         /// Test whether the current user can perform certain actions on the page.
@@ -35155,6 +36117,7 @@ pub mod query {
         /// - Wire name: `intestactions`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "intestactions")]
         pub test_actions: ::std::vec::Vec<::std::string::String>,
         /// Detail level for `intestactions`. Use the main module's `errorformat` and `errorlang` parameters to control the format of the messages returned.
@@ -35169,12 +36132,14 @@ pub mod query {
         /// - Wire name: `intestactionsdetail`
         /// - Type: one of the enum's values
         /// - Default: `boolean`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "intestactionsdetail")]
         pub test_actions_detail: ::std::option::Option<InfoTestActionsDetail>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `incontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "incontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -35373,6 +36338,7 @@ pub mod query {
     /// # Get information about pages linking to wikibooks:Test.
     /// api.php?action=query&generator=iwbacklinks&giwbltitle=Test&giwblprefix=wikibooks&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+iwbacklinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct IWBacklinks {
@@ -35380,18 +36346,21 @@ pub mod query {
         ///
         /// - Wire name: `iwblprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwblprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Interwiki link to search for. Must be used with `iwblblprefix`.
         ///
         /// - Wire name: `iwbltitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwbltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iwblcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwblcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// How many total pages to return.
@@ -35400,6 +36369,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwbllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -35413,6 +36383,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwblprop")]
         pub prop: ::std::vec::Vec<IWBacklinksProp>,
         /// The direction in which to list.
@@ -35420,6 +36391,7 @@ pub mod query {
         /// - Wire name: `iwbldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwbldir")]
         pub dir: ::std::option::Option<IWBacklinksDir>,
     }
@@ -35596,6 +36568,7 @@ pub mod query {
     /// # Get interwiki links from the page Main Page.
     /// api.php?action=query&prop=iwlinks&titles=Main%20Page
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+iwlinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct IWLinks {
@@ -35607,18 +36580,21 @@ pub mod query {
         /// - Wire name: `iwprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwprop")]
         pub prop: ::std::vec::Vec<IWLinksProp>,
         /// Only return interwiki links with this prefix.
         ///
         /// - Wire name: `iwprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Interwiki link to search for. Must be used with `iwprefix`.
         ///
         /// - Wire name: `iwtitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwtitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// The direction in which to list.
@@ -35626,6 +36602,7 @@ pub mod query {
         /// - Wire name: `iwdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwdir")]
         pub dir: ::std::option::Option<IWLinksDir>,
         /// How many interwiki links to return.
@@ -35634,12 +36611,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iwcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Whether to get the full URL (cannot be used with iwprop).
@@ -35647,6 +36626,7 @@ pub mod query {
         /// - Wire name: `iwurl`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "iwurl")]
         #[deprecated]
         pub url: bool,
@@ -35840,6 +36820,7 @@ pub mod query {
     /// # Get information about pages linking to fr:Test.
     /// api.php?action=query&generator=langbacklinks&glbltitle=Test&glbllang=fr&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+langbacklinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct LangBacklinks {
@@ -35847,18 +36828,21 @@ pub mod query {
         ///
         /// - Wire name: `lbllang`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lbllang")]
         pub lang: ::std::option::Option<::std::string::String>,
         /// Language link to search for. Must be used with lbllang.
         ///
         /// - Wire name: `lbltitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lbltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `lblcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lblcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// How many total pages to return.
@@ -35867,6 +36851,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lbllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -35880,6 +36865,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lblprop")]
         pub prop: ::std::vec::Vec<LangBacklinksProp>,
         /// The direction in which to list.
@@ -35887,6 +36873,7 @@ pub mod query {
         /// - Wire name: `lbldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lbldir")]
         pub dir: ::std::option::Option<LangBacklinksDir>,
     }
@@ -36069,6 +37056,7 @@ pub mod query {
     /// # Get interlanguage links from the page Main Page.
     /// api.php?action=query&prop=langlinks&titles=Main%20Page&redirects=
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+langlinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct LangLinks {
@@ -36084,18 +37072,21 @@ pub mod query {
         /// - Wire name: `llprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "llprop")]
         pub prop: ::std::vec::Vec<LangLinksProp>,
         /// Only return language links with this language code.
         ///
         /// - Wire name: `lllang`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lllang")]
         pub lang: ::std::option::Option<::std::string::String>,
         /// Link to search for. Must be used with `lllang`.
         ///
         /// - Wire name: `lltitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// The direction in which to list.
@@ -36103,6 +37094,7 @@ pub mod query {
         /// - Wire name: `lldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lldir")]
         pub dir: ::std::option::Option<LangLinksDir>,
         /// Language code for localised language names.
@@ -36110,6 +37102,7 @@ pub mod query {
         /// - Wire name: `llinlanguagecode`
         /// - Type: string
         /// - Default: `en`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "llinlanguagecode")]
         pub inlanguagecode: ::std::option::Option<::std::string::String>,
         /// How many langlinks to return.
@@ -36118,12 +37111,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `llcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "llcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Whether to get the full URL (cannot be used with `llprop`).
@@ -36131,6 +37126,7 @@ pub mod query {
         /// - Wire name: `llurl`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "llurl")]
         #[deprecated]
         pub url: bool,
@@ -36328,6 +37324,7 @@ pub mod query {
     /// # Get the BCP-47 language code and direction of all supported languages.
     /// api.php?action=query&meta=languageinfo&liprop=bcp47|dir
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+languageinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Languageinfo {
@@ -36352,6 +37349,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `code`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "liprop")]
         pub prop: ::std::vec::Vec<LanguageinfoProp>,
         /// Language codes of the languages that should be returned, or `*` for all languages.
@@ -36360,12 +37358,14 @@ pub mod query {
         /// - Type: string, several values
         /// - Default: `*`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "licode")]
         pub code: ::std::vec::Vec<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `licontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "licontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -36518,6 +37518,7 @@ pub mod query {
     /// # Get links from the page Main Page in the User and Template namespaces.
     /// api.php?action=query&prop=links&titles=Main%20Page&plnamespace=2|10
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+links")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Links {
@@ -36526,6 +37527,7 @@ pub mod query {
         /// - Wire name: `plnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "plnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many links to return.
@@ -36534,12 +37536,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `plcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "plcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list links to these titles. Useful for checking whether a certain page links to a certain title.
@@ -36547,6 +37551,7 @@ pub mod query {
         /// - Wire name: `pltitles`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pltitles")]
         pub titles: ::std::vec::Vec<::std::string::String>,
         /// The direction in which to list.
@@ -36554,6 +37559,7 @@ pub mod query {
         /// - Wire name: `pldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pldir")]
         pub dir: ::std::option::Option<LinksDir>,
     }
@@ -36751,6 +37757,7 @@ pub mod query {
     /// # Get information about pages linking to the Main Page.
     /// api.php?action=query&generator=linkshere&titles=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+linkshere")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Linkshere {
@@ -36767,6 +37774,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `pageid|title|redirect`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhprop")]
         pub prop: ::std::vec::Vec<LinkshereProp>,
         /// Only include pages in these namespaces.
@@ -36774,6 +37782,7 @@ pub mod query {
         /// - Wire name: `lhnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Show only items that meet these criteria:
@@ -36786,6 +37795,7 @@ pub mod query {
         /// - Wire name: `lhshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhshow")]
         pub show: ::std::vec::Vec<LinkshereShow>,
         /// How many to return.
@@ -36794,12 +37804,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `lhcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -37351,6 +38363,7 @@ pub mod query {
     /// # List recent log events.
     /// api.php?action=query&list=logevents
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+logevents")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct LogEvents {
@@ -37381,30 +38394,35 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title|type|user|timestamp|comment|details`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leprop")]
         pub prop: ::std::vec::Vec<LogEventsProp>,
         /// Filter log entries to only this type.
         ///
         /// - Wire name: `letype`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "letype")]
         pub type_: ::std::option::Option<LogEventsType>,
         /// Filter log actions to only this action. Overrides `letype`. In the list of possible values, values with the asterisk wildcard such as `action/*` can have different strings after the slash (/).
         ///
         /// - Wire name: `leaction`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leaction")]
         pub action: ::std::option::Option<LogEventsAction>,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `lestart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lestart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to end enumerating.
         ///
         /// - Wire name: `leend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -37417,36 +38435,42 @@ pub mod query {
         /// - Wire name: `ledir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ledir")]
         pub dir: ::std::option::Option<LogEventsDir>,
         /// Filter entries to those made by the given user.
         ///
         /// - Wire name: `leuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Filter entries to those related to a page.
         ///
         /// - Wire name: `letitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "letitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Filter entries to those in the given namespace.
         ///
         /// - Wire name: `lenamespace`
         /// - Type: namespace
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lenamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// Filter entries that start with this prefix.
         ///
         /// - Wire name: `leprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only list event entries tagged with this tag.
         ///
         /// - Wire name: `letag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "letag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// How many total event entries to return.
@@ -37455,12 +38479,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lelimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `lecontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lecontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -37675,6 +38701,7 @@ pub mod query {
     /// # Get the filekey, file size, and pixel size of files in the current user's upload stash.
     /// api.php?action=query&list=mystashedfiles&msfprop=size
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+mystashedfiles")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct MyStashedFiles {
@@ -37689,6 +38716,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "msfprop")]
         pub prop: ::std::vec::Vec<MyStashedFilesProp>,
         /// How many files to get.
@@ -37697,12 +38725,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "msflimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `msfcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "msfcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -37817,6 +38847,7 @@ pub mod query {
     /// # Get information about user `Example`
     /// api.php?action=query&meta=oath&oathuser=Example
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+oath")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-oathauth")]
@@ -37826,6 +38857,7 @@ pub mod query {
         /// - Wire name: `oathuser`
         /// - Type: user
         /// - Needs the feature `ext-oathauth`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "oathuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Reason for querying the OATH status.
@@ -37833,6 +38865,7 @@ pub mod query {
         /// - Wire name: `oathreason`
         /// - Type: string
         /// - Needs the feature `ext-oathauth`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "oathreason")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
@@ -37965,6 +38998,7 @@ pub mod query {
     /// # Get name and `100`-pixel thumbnail of an image on the `Albert Einstein` page.
     /// api.php?action=query&prop=pageimages&titles=Albert%20Einstein&pithumbsize=100
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageimages")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-pageimages")]
@@ -37983,6 +39017,7 @@ pub mod query {
         /// - Default: `thumbnail|name`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "piprop")]
         pub prop: ::std::vec::Vec<PageImagesProp>,
         /// Maximum width in pixels of thumbnail images.
@@ -37991,6 +39026,7 @@ pub mod query {
         /// - Type: integer
         /// - Default: `50`
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pithumbsize")]
         pub thumbsize: ::std::option::Option<i64>,
         /// Properties of how many pages to return.
@@ -38000,6 +39036,7 @@ pub mod query {
         /// - Default: `50`
         /// - From 1 to 50 (100 with high limits)
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pilimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Limit page images to a certain license type
@@ -38008,6 +39045,7 @@ pub mod query {
         /// - Type: one of the enum's values
         /// - Default: `free`
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pilicense")]
         pub license: ::std::option::Option<PageImagesLicense>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -38015,6 +39053,7 @@ pub mod query {
         /// - Wire name: `picontinue`
         /// - Type: integer
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "picontinue")]
         pub continue_: ::std::option::Option<i64>,
         /// Code for the language the image is going to be rendered in if multiple languages are supported
@@ -38022,6 +39061,7 @@ pub mod query {
         /// - Wire name: `pilangcode`
         /// - Type: string
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pilangcode")]
         pub langcode: ::std::option::Option<::std::string::String>,
     }
@@ -38181,6 +39221,7 @@ pub mod query {
     /// # Get first 10 property names.
     /// api.php?action=query&list=pagepropnames
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pagepropnames")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct PagePropNames {
@@ -38188,6 +39229,7 @@ pub mod query {
         ///
         /// - Wire name: `ppncontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ppncontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The maximum number of names to return.
@@ -38196,6 +39238,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ppnlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -38281,6 +39324,7 @@ pub mod query {
     /// # Get properties for the pages `Main Page` and `MediaWiki`.
     /// api.php?action=query&prop=pageprops&titles=Main%20Page|MediaWiki
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageprops")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct PageProps {
@@ -38288,6 +39332,7 @@ pub mod query {
         ///
         /// - Wire name: `ppcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ppcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list these page properties (`action=query&list=pagepropnames` returns page property names in use). Useful for checking whether pages use a certain page property.
@@ -38295,6 +39340,7 @@ pub mod query {
         /// - Wire name: `ppprop`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ppprop")]
         pub prop: ::std::vec::Vec<::std::string::String>,
     }
@@ -38439,6 +39485,7 @@ pub mod query {
     /// # Get additional information about the first 10 pages using `__NOTOC__`.
     /// api.php?action=query&generator=pageswithprop&gpwppropname=notoc&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageswithprop")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct PagesWithProp {
@@ -38447,6 +39494,7 @@ pub mod query {
         /// - Wire name: `pwppropname`
         /// - Type: string
         /// - Required
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwppropname")]
         pub prop_name: ::std::string::String,
         /// Which pieces of information to include:
@@ -38462,12 +39510,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwpprop")]
         pub prop: ::std::vec::Vec<PagesWithPropProp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `pwpcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwpcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The maximum number of pages to return.
@@ -38476,6 +39526,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwplimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// In which direction to sort.
@@ -38483,6 +39534,7 @@ pub mod query {
         /// - Wire name: `pwpdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwpdir")]
         pub dir: ::std::option::Option<PagesWithPropDir>,
     }
@@ -38613,6 +39665,7 @@ pub mod query {
     /// # Search for page titles beginning with `meaning`.
     /// api.php?action=query&list=prefixsearch&pssearch=meaning
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+prefixsearch")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct PrefixSearch {
@@ -38621,6 +39674,7 @@ pub mod query {
         /// - Wire name: `pssearch`
         /// - Type: string
         /// - Required
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pssearch")]
         pub search: ::std::string::String,
         /// Namespaces to search. Ignored if `pssearch` begins with a valid namespace prefix.
@@ -38629,6 +39683,7 @@ pub mod query {
         /// - Type: namespace, several values
         /// - Default: `0`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "psnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Maximum number of results to return.
@@ -38637,6 +39692,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pslimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -38644,6 +39700,7 @@ pub mod query {
         /// - Wire name: `psoffset`
         /// - Type: integer
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "psoffset")]
         pub offset: ::std::option::Option<i64>,
     }
@@ -38858,6 +39915,7 @@ pub mod query {
     /// # Find links to protected titles in the main namespace.
     /// api.php?action=query&generator=protectedtitles&gptnamespace=0&prop=linkshere
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+protectedtitles")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct ProtectedTitles {
@@ -38866,6 +39924,7 @@ pub mod query {
         /// - Wire name: `ptnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Only list titles with these protection levels.
@@ -38873,6 +39932,7 @@ pub mod query {
         /// - Wire name: `ptlevel`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptlevel")]
         pub level: ::std::vec::Vec<ProtectedTitlesLevel>,
         /// How many total pages to return.
@@ -38881,6 +39941,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// In which direction to enumerate:
@@ -38893,18 +39954,21 @@ pub mod query {
         /// - Wire name: `ptdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptdir")]
         pub dir: ::std::option::Option<ProtectedTitlesDir>,
         /// Start listing at this protection timestamp.
         ///
         /// - Wire name: `ptstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// Stop listing at this protection timestamp.
         ///
         /// - Wire name: `ptend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// Which properties to get:
@@ -38928,12 +39992,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp|level`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptprop")]
         pub prop: ::std::vec::Vec<ProtectedTitlesProp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `ptcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -39247,6 +40313,7 @@ pub mod query {
     /// # Return results from Special:Ancientpages.
     /// api.php?action=query&list=querypage&qppage=Ancientpages
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+querypage")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPage {
@@ -39255,6 +40322,7 @@ pub mod query {
         /// - Wire name: `qppage`
         /// - Type: one of the enum's values
         /// - Required
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "qppage")]
         pub page: QueryPagePage,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -39262,6 +40330,7 @@ pub mod query {
         /// - Wire name: `qpoffset`
         /// - Type: integer
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "qpoffset")]
         pub offset: ::std::option::Option<i64>,
         /// Number of results to return.
@@ -39270,6 +40339,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "qplimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -39401,6 +40471,7 @@ pub mod query {
     /// # Return page info about two random pages from the main namespace.
     /// api.php?action=query&generator=random&grnnamespace=0&grnlimit=2&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+random")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Random {
@@ -39409,6 +40480,7 @@ pub mod query {
         /// - Wire name: `rnnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rnnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How to filter for redirects.
@@ -39416,6 +40488,7 @@ pub mod query {
         /// - Wire name: `rnfilterredir`
         /// - Type: one of the enum's values
         /// - Default: `nonredirects`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rnfilterredir")]
         pub filterredir: ::std::option::Option<RandomFilterredir>,
         /// Use `rnfilterredir=redirects` instead.
@@ -39423,6 +40496,7 @@ pub mod query {
         /// - Wire name: `rnredirect`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rnredirect")]
         #[deprecated]
         pub redirect: bool,
@@ -39432,12 +40506,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `1`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rnlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `rncontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rncontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -39757,6 +40833,7 @@ pub mod query {
     /// # Get page info about recent unpatrolled changes.
     /// api.php?action=query&generator=recentchanges&grcshow=!patrolled&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+recentchanges")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct RecentChanges {
@@ -39764,12 +40841,14 @@ pub mod query {
         ///
         /// - Wire name: `rcstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to end enumerating.
         ///
         /// - Wire name: `rcend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -39782,6 +40861,7 @@ pub mod query {
         /// - Wire name: `rcdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcdir")]
         pub dir: ::std::option::Option<RecentChangesDir>,
         /// Filter changes to only these namespaces.
@@ -39789,24 +40869,28 @@ pub mod query {
         /// - Wire name: `rcnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Only list changes by this user.
         ///
         /// - Wire name: `rcuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Don't list changes by this user.
         ///
         /// - Wire name: `rcexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// Only list changes tagged with this tag.
         ///
         /// - Wire name: `rctag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rctag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// Include additional pieces of information:
@@ -39844,6 +40928,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title|timestamp|ids`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcprop")]
         pub prop: ::std::vec::Vec<RecentChangesProp>,
         /// Show only items that meet these criteria. For example, to see only minor edits done by logged-in users, set rcshow=minor|!anon.
@@ -39851,6 +40936,7 @@ pub mod query {
         /// - Wire name: `rcshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcshow")]
         pub show: ::std::vec::Vec<RecentChangesShow>,
         /// How many total changes to return.
@@ -39859,6 +40945,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rclimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which types of changes to show.
@@ -39867,36 +40954,42 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `edit|new|log|categorize`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rctype")]
         pub type_: ::std::vec::Vec<RecentChangesType>,
         /// Only list changes which are the latest revision.
         ///
         /// - Wire name: `rctoponly`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rctoponly")]
         pub top_only: bool,
         /// Filter entries to those related to a page.
         ///
         /// - Wire name: `rctitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rctitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `rccontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rccontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// When being used as a generator, generate revision IDs rather than titles. Recent change entries without associated revision IDs (e.g. most log entries) will generate nothing.
         ///
         /// - Wire name: `rcgeneraterevisions`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcgeneraterevisions")]
         pub generate_revisions: bool,
         /// Only list changes that touch the named slot.
         ///
         /// - Wire name: `rcslot`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcslot")]
         pub slot: ::std::option::Option<RecentChangesSlot>,
     }
@@ -40237,6 +41330,7 @@ pub mod query {
     /// # Get information about all redirects to the Main Page.
     /// api.php?action=query&generator=redirects&titles=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+redirects")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Redirects {
@@ -40253,6 +41347,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `pageid|title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdprop")]
         pub prop: ::std::vec::Vec<RedirectsProp>,
         /// Only include pages in these namespaces.
@@ -40260,6 +41355,7 @@ pub mod query {
         /// - Wire name: `rdnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Show only items that meet these criteria:
@@ -40272,6 +41368,7 @@ pub mod query {
         /// - Wire name: `rdshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdshow")]
         pub show: ::std::vec::Vec<RedirectsShow>,
         /// How many redirects to return.
@@ -40280,12 +41377,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `rdcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -40626,6 +41725,7 @@ pub mod query {
     /// # Get first 5 revisions of the Main Page that were made by the user `MediaWiki default`.
     /// api.php?action=query&prop=revisions&titles=Main%20Page&rvlimit=5&rvprop=timestamp|user|comment&rvuser=MediaWiki%20default
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+revisions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Revisions {
@@ -40668,6 +41768,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|timestamp|flags|comment|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvprop")]
         pub prop: ::std::vec::Vec<RevisionsProp>,
         /// Which revision slots to return data for, when slot-related properties are included in `rvprops`. If omitted, data from the `main` slot will be returned in a backwards-compatible format.
@@ -40675,6 +41776,7 @@ pub mod query {
         /// - Wire name: `rvslots`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvslots")]
         pub slots: ::std::vec::Vec<RevisionsSlots>,
         /// Limit how many revisions will be returned.
@@ -40682,6 +41784,7 @@ pub mod query {
         /// - Wire name: `rvlimit`
         /// - Type: limit
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Use `action=expandtemplates` instead. Expand templates in revision content (requires rvprop=content).
@@ -40689,6 +41792,7 @@ pub mod query {
         /// - Wire name: `rvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvexpandtemplates")]
         #[deprecated]
         pub expandtemplates: bool,
@@ -40697,6 +41801,7 @@ pub mod query {
         /// - Wire name: `rvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -40705,6 +41810,7 @@ pub mod query {
         /// - Wire name: `rvparse`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvparse")]
         #[deprecated]
         pub parse: bool,
@@ -40712,6 +41818,7 @@ pub mod query {
         ///
         /// - Wire name: `rvsection`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvsection")]
         pub section: ::std::option::Option<::std::string::String>,
         /// Use `action=compare` instead. Revision ID to diff each revision to. Use `prev`, `next` and `cur` for the previous, next and current revision respectively.
@@ -40719,6 +41826,7 @@ pub mod query {
         /// - Wire name: `rvdiffto`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -40727,6 +41835,7 @@ pub mod query {
         /// - Wire name: `rvdifftotext`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -40735,6 +41844,7 @@ pub mod query {
         /// - Wire name: `rvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -40743,6 +41853,7 @@ pub mod query {
         /// - Wire name: `rvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<RevisionsContentFormat>,
@@ -40750,24 +41861,28 @@ pub mod query {
         ///
         /// - Wire name: `rvstartid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvstartid")]
         pub start_id: ::std::option::Option<i64>,
         /// Stop enumeration at this revision's timestamp. The revision must exist, but need not belong to this page.
         ///
         /// - Wire name: `rvendid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvendid")]
         pub end_id: ::std::option::Option<i64>,
         /// From which revision timestamp to start enumeration.
         ///
         /// - Wire name: `rvstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// Enumerate up to this timestamp.
         ///
         /// - Wire name: `rvend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -40780,30 +41895,35 @@ pub mod query {
         /// - Wire name: `rvdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvdir")]
         pub dir: ::std::option::Option<RevisionsDir>,
         /// Only include revisions made by user.
         ///
         /// - Wire name: `rvuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Exclude revisions made by user.
         ///
         /// - Wire name: `rvexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `rvtag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvtag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `rvcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -41234,6 +42354,7 @@ pub mod query {
     /// # Get page info about the pages returned for a search for `meaning`.
     /// api.php?action=query&generator=search&gsrsearch=meaning&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+search")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Search {
@@ -41242,6 +42363,7 @@ pub mod query {
         /// - Wire name: `srsearch`
         /// - Type: string
         /// - Required
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srsearch")]
         pub search: ::std::string::String,
         /// Search only within these namespaces.
@@ -41250,6 +42372,7 @@ pub mod query {
         /// - Type: namespace, several values
         /// - Default: `0`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many total pages to return.
@@ -41258,6 +42381,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -41265,12 +42389,14 @@ pub mod query {
         /// - Wire name: `sroffset`
         /// - Type: integer
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sroffset")]
         pub offset: ::std::option::Option<i64>,
         /// Which type of search to perform.
         ///
         /// - Wire name: `srwhat`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srwhat")]
         pub what: ::std::option::Option<SearchWhat>,
         /// Which metadata to return.
@@ -41279,6 +42405,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `totalhits|suggestion|rewrittenquery`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srinfo")]
         pub info: ::std::vec::Vec<SearchInfo>,
         /// Which properties to return:
@@ -41316,18 +42443,21 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `size|wordcount|timestamp|snippet`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srprop")]
         pub prop: ::std::vec::Vec<SearchProp>,
         /// Include interwiki results in the search, if available.
         ///
         /// - Wire name: `srinterwiki`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srinterwiki")]
         pub interwiki: bool,
         /// Enable internal query rewriting. Some search backends can rewrite the query into another which is thought to provide better results, for instance by correcting spelling errors.
         ///
         /// - Wire name: `srenablerewrites`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srenablerewrites")]
         pub enablerewrites: bool,
         /// Set the sort order of returned results.
@@ -41335,6 +42465,7 @@ pub mod query {
         /// - Wire name: `srsort`
         /// - Type: one of the enum's values
         /// - Default: `relevance`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srsort")]
         pub sort: ::std::option::Option<SearchSort>,
     }
@@ -41671,6 +42802,7 @@ pub mod query {
     /// # Check the current replication lag.
     /// api.php?action=query&meta=siteinfo&siprop=dbrepllag&sishowalldb=
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+siteinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Siteinfo {
@@ -41729,30 +42861,35 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `general`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siprop")]
         pub prop: ::std::vec::Vec<SiteinfoProp>,
         /// Return only local or only nonlocal entries of the interwiki map.
         ///
         /// - Wire name: `sifilteriw`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sifilteriw")]
         pub filteriw: ::std::option::Option<SiteinfoFilteriw>,
         /// List all database servers, not just the one lagging the most.
         ///
         /// - Wire name: `sishowalldb`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sishowalldb")]
         pub showalldb: bool,
         /// Lists the number of users in user groups.
         ///
         /// - Wire name: `sinumberingroup`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sinumberingroup")]
         pub numberingroup: bool,
         /// Language code for localised language names (best effort) and skin names.
         ///
         /// - Wire name: `siinlanguagecode`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siinlanguagecode")]
         pub inlanguagecode: ::std::option::Option<::std::string::String>,
     }
@@ -41940,6 +43077,7 @@ pub mod query {
     /// # Returns thumbnails for two stashed files.
     /// api.php?action=query&prop=stashimageinfo&siifilekey=b34edoe3|bceffd4&siiurlwidth=120&siiprop=url
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+stashimageinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct StashImageInfo {
@@ -41948,6 +43086,7 @@ pub mod query {
         /// - Wire name: `siifilekey`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siifilekey")]
         pub filekey: ::std::vec::Vec<::std::string::String>,
         /// Alias for siifilekey, for backward compatibility.
@@ -41956,6 +43095,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "siisessionkey")]
         #[deprecated]
         pub session_key: ::std::vec::Vec<::std::string::String>,
@@ -41992,6 +43132,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp|url`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siiprop")]
         pub prop: ::std::vec::Vec<StashImageInfoProp>,
         /// If siiprop=url is set, a URL to an image scaled to this width will be returned. For performance reasons if this option is used, no more than 50 scaled images will be returned.
@@ -41999,6 +43140,7 @@ pub mod query {
         /// - Wire name: `siiurlwidth`
         /// - Type: integer
         /// - Default: `-1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siiurlwidth")]
         pub url_width: ::std::option::Option<i64>,
         /// Similar to siiurlwidth.
@@ -42006,6 +43148,7 @@ pub mod query {
         /// - Wire name: `siiurlheight`
         /// - Type: integer
         /// - Default: `-1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siiurlheight")]
         pub url_height: ::std::option::Option<i64>,
         /// A handler specific parameter string. For example, PDFs might use `page15-100px`. `siiurlwidth` must be used and be consistent with `siiurlparam`.
@@ -42013,6 +43156,7 @@ pub mod query {
         /// - Wire name: `siiurlparam`
         /// - Type: string
         /// - Default: `(empty)`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siiurlparam")]
         pub url_param: ::std::option::Option<::std::string::String>,
     }
@@ -42237,6 +43381,7 @@ pub mod query {
     /// # List available tags.
     /// api.php?action=query&list=tags&tgprop=displayname|description|hitcount|defined
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+tags")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Tags {
@@ -42244,6 +43389,7 @@ pub mod query {
         ///
         /// - Wire name: `tgcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tgcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The maximum number of tags to list.
@@ -42252,6 +43398,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tglimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -42273,6 +43420,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tgprop")]
         pub prop: ::std::vec::Vec<TagsProp>,
     }
@@ -42415,6 +43563,7 @@ pub mod query {
     /// # Get pages in the User and Template namespaces that are transcluded on the page Main Page.
     /// api.php?action=query&prop=templates&titles=Main%20Page&tlnamespace=2|10
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+templates")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Templates {
@@ -42423,6 +43572,7 @@ pub mod query {
         /// - Wire name: `tlnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tlnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many templates to return.
@@ -42431,12 +43581,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `tlcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tlcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list these templates. Useful for checking whether a certain page uses a certain template.
@@ -42444,6 +43596,7 @@ pub mod query {
         /// - Wire name: `tltemplates`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tltemplates")]
         pub templates: ::std::vec::Vec<::std::string::String>,
         /// The direction in which to list.
@@ -42451,6 +43604,7 @@ pub mod query {
         /// - Wire name: `tldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tldir")]
         pub dir: ::std::option::Option<TemplatesDir>,
     }
@@ -42624,7 +43778,7 @@ pub mod query {
     }
     /// Gets tokens for data-modifying actions.
     ///
-    /// - Module: `action=query&meta=tokens`, parameters prefixed ``
+    /// - Module: `action=query&meta=tokens`, parameters not prefixed
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Tokens>
     ///
@@ -42636,6 +43790,7 @@ pub mod query {
     /// # Retrieve a watch token and a patrol token.
     /// api.php?action=query&meta=tokens&type=watch|patrol
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+tokens")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Tokens {
@@ -42645,6 +43800,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `csrf`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "type")]
         pub type_: ::std::vec::Vec<TokensType>,
     }
@@ -42786,6 +43942,7 @@ pub mod query {
     /// # Get information about pages transcluding Main Page.
     /// api.php?action=query&generator=transcludedin&titles=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+transcludedin")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Transcludedin {
@@ -42802,6 +43959,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `pageid|title|redirect`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tiprop")]
         pub prop: ::std::vec::Vec<TranscludedinProp>,
         /// Only include pages in these namespaces.
@@ -42809,6 +43967,7 @@ pub mod query {
         /// - Wire name: `tinamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tinamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Show only items that meet these criteria:
@@ -42821,6 +43980,7 @@ pub mod query {
         /// - Wire name: `tishow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tishow")]
         pub show: ::std::vec::Vec<TranscludedinShow>,
         /// How many to return.
@@ -42829,12 +43989,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tilimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `ticontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ticontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -43125,6 +44287,7 @@ pub mod query {
     /// # Show contributions from all IP addresses with prefix `192.0.2.`.
     /// api.php?action=query&list=usercontribs&ucuserprefix=192.0.2.
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+usercontribs")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserContribs {
@@ -43134,24 +44297,28 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uclimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The start timestamp to return from, i.e. revisions before this timestamp.
         ///
         /// - Wire name: `ucstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The end timestamp to return to, i.e. revisions after this timestamp.
         ///
         /// - Wire name: `ucend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `uccontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uccontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The users to retrieve contributions for. Cannot be used with `ucuserids`, `ucuserprefix`, or `uciprange`.
@@ -43159,6 +44326,7 @@ pub mod query {
         /// - Wire name: `ucuser`
         /// - Type: user, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucuser")]
         pub user: ::std::vec::Vec<::std::string::String>,
         /// The user IDs to retrieve contributions for. Cannot be used with `ucuser`, `ucuserprefix`, or `uciprange`.
@@ -43166,18 +44334,21 @@ pub mod query {
         /// - Wire name: `ucuserids`
         /// - Type: integer, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucuserids")]
         pub user_ids: ::std::vec::Vec<i64>,
         /// Retrieve contributions for all users whose names begin with this value. Cannot be used with `ucuser`, `ucuserids`, or `uciprange`.
         ///
         /// - Wire name: `ucuserprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucuserprefix")]
         pub user_prefix: ::std::option::Option<::std::string::String>,
         /// The CIDR range to retrieve contributions for. Cannot be used with `ucuser`, `ucuserprefix`, or `ucuserids`.
         ///
         /// - Wire name: `uciprange`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uciprange")]
         pub ip_range: ::std::option::Option<::std::string::String>,
         /// In which direction to enumerate:
@@ -43190,6 +44361,7 @@ pub mod query {
         /// - Wire name: `ucdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucdir")]
         pub dir: ::std::option::Option<UserContribsDir>,
         /// Only list contributions in these namespaces.
@@ -43197,6 +44369,7 @@ pub mod query {
         /// - Wire name: `ucnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Include additional pieces of information:
@@ -43226,6 +44399,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title|timestamp|comment|size|flags`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucprop")]
         pub prop: ::std::vec::Vec<UserContribsProp>,
         /// Show only items that meet these criteria, e.g. non minor edits only: `ucshow=!minor`.
@@ -43235,12 +44409,14 @@ pub mod query {
         /// - Wire name: `ucshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucshow")]
         pub show: ::std::vec::Vec<UserContribsShow>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `uctag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uctag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// Only list changes which are the latest revision.
@@ -43248,6 +44424,7 @@ pub mod query {
         /// - Wire name: `uctoponly`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "uctoponly")]
         #[deprecated]
         pub top_only: bool,
@@ -43615,6 +44792,7 @@ pub mod query {
     /// # Get additional information about the current user.
     /// api.php?action=query&meta=userinfo&uiprop=blockinfo|groups|rights|hasmsg
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+userinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserInfo {
@@ -43660,12 +44838,14 @@ pub mod query {
         /// - Wire name: `uiprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uiprop")]
         pub prop: ::std::vec::Vec<UserInfoProp>,
         /// With `uiprop=centralids`, indicate whether the user is attached with the wiki identified by this ID.
         ///
         /// - Wire name: `uiattachedwiki`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uiattachedwiki")]
         pub attached_wiki: ::std::option::Option<::std::string::String>,
     }
@@ -43821,6 +45001,7 @@ pub mod query {
     /// # Return information for user `Example`.
     /// api.php?action=query&list=users&ususers=Example&usprop=groups|editcount|gender
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+users")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Users {
@@ -43852,12 +45033,14 @@ pub mod query {
         /// - Wire name: `usprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "usprop")]
         pub prop: ::std::vec::Vec<UsersProp>,
         /// With `usprop=centralids`, indicate whether the user is attached with the wiki identified by this ID.
         ///
         /// - Wire name: `usattachedwiki`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "usattachedwiki")]
         pub attached_wiki: ::std::option::Option<::std::string::String>,
         /// A list of users to obtain information for.
@@ -43865,6 +45048,7 @@ pub mod query {
         /// - Wire name: `ususers`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ususers")]
         pub users: ::std::vec::Vec<::std::string::String>,
         /// A list of user IDs to obtain information for.
@@ -43872,6 +45056,7 @@ pub mod query {
         /// - Wire name: `ususerids`
         /// - Type: integer, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ususerids")]
         pub user_ids: ::std::vec::Vec<i64>,
     }
@@ -44211,6 +45396,7 @@ pub mod query {
     /// # List the top revision for recently changed pages on the watchlist of user `Example`.
     /// api.php?action=query&list=watchlist&wlowner=Example&wltoken=123ABC
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+watchlist")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Watchlist {
@@ -44218,18 +45404,21 @@ pub mod query {
         ///
         /// - Wire name: `wlallrev`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlallrev")]
         pub allrev: bool,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `wlstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to end enumerating.
         ///
         /// - Wire name: `wlend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// Filter changes to only the given namespaces.
@@ -44237,18 +45426,21 @@ pub mod query {
         /// - Wire name: `wlnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Only list changes by this user.
         ///
         /// - Wire name: `wluser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wluser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Don't list changes by this user.
         ///
         /// - Wire name: `wlexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// In which direction to enumerate:
@@ -44261,6 +45453,7 @@ pub mod query {
         /// - Wire name: `wldir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wldir")]
         pub dir: ::std::option::Option<WatchlistDir>,
         /// How many total results to return per request.
@@ -44269,6 +45462,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which additional properties to get:
@@ -44306,6 +45500,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title|flags`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlprop")]
         pub prop: ::std::vec::Vec<WatchlistProp>,
         /// Show only items that meet these criteria. For example, to see only minor edits done by logged-in users, set wlshow=minor|!anon.
@@ -44313,6 +45508,7 @@ pub mod query {
         /// - Wire name: `wlshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlshow")]
         pub show: ::std::vec::Vec<WatchlistShow>,
         /// Which types of changes to show:
@@ -44332,12 +45528,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `edit|new|log|categorize`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wltype")]
         pub type_: ::std::vec::Vec<WatchlistType>,
         /// Used along with wltoken to access a different user's watchlist.
         ///
         /// - Wire name: `wlowner`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlowner")]
         pub owner: ::std::option::Option<::std::string::String>,
         /// A security token (available in the user's preferences) to allow access to another user's watchlist.
@@ -44345,12 +45543,14 @@ pub mod query {
         /// - Wire name: `wltoken`
         /// - Type: string
         /// - Sensitive: sent only in a POST body, never printed
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wltoken")]
         pub token: ::std::option::Option<::mwtyped::Secret>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `wlcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -44695,6 +45895,7 @@ pub mod query {
     /// # Fetch page info for pages on the current user's watchlist.
     /// api.php?action=query&generator=watchlistraw&gwrshow=changed&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+watchlistraw")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct WatchlistRaw {
@@ -44702,6 +45903,7 @@ pub mod query {
         ///
         /// - Wire name: `wrcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list pages in the given namespaces.
@@ -44709,6 +45911,7 @@ pub mod query {
         /// - Wire name: `wrnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many total results to return per request.
@@ -44717,6 +45920,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which additional properties to get:
@@ -44727,6 +45931,7 @@ pub mod query {
         /// - Wire name: `wrprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrprop")]
         pub prop: ::std::vec::Vec<WatchlistRawProp>,
         /// Only list items that meet these criteria.
@@ -44734,12 +45939,14 @@ pub mod query {
         /// - Wire name: `wrshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrshow")]
         pub show: ::std::vec::Vec<WatchlistRawShow>,
         /// Used along with wrtoken to access a different user's watchlist.
         ///
         /// - Wire name: `wrowner`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrowner")]
         pub owner: ::std::option::Option<::std::string::String>,
         /// A security token (available in the user's preferences) to allow access to another user's watchlist.
@@ -44747,6 +45954,7 @@ pub mod query {
         /// - Wire name: `wrtoken`
         /// - Type: string
         /// - Sensitive: sent only in a POST body, never printed
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrtoken")]
         pub token: ::std::option::Option<::mwtyped::Secret>,
         /// The direction in which to list.
@@ -44754,18 +45962,21 @@ pub mod query {
         /// - Wire name: `wrdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrdir")]
         pub dir: ::std::option::Option<WatchlistRawDir>,
         /// Title (with namespace prefix) to begin enumerating from.
         ///
         /// - Wire name: `wrfromtitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrfromtitle")]
         pub from_title: ::std::option::Option<::std::string::String>,
         /// Title (with namespace prefix) to stop enumerating at.
         ///
         /// - Wire name: `wrtotitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrtotitle")]
         pub to_title: ::std::option::Option<::std::string::String>,
     }

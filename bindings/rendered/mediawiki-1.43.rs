@@ -2090,7 +2090,7 @@ pub const MODULES: &[::mwtyped::ModuleFacts] = &[
 ///
 /// vars, rcid or logid is required however only one may be used.
 ///
-/// - Module: `action=abusefiltercheckmatch`, parameters prefixed ``
+/// - Module: `action=abusefiltercheckmatch`, parameters not prefixed
 /// - needs read rights
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -2101,6 +2101,7 @@ pub const MODULES: &[::mwtyped::ModuleFacts] = &[
 /// # Test if recent change ID 15 matches a simple filter
 /// api.php?action=abusefiltercheckmatch&filter=!("autoconfirmed"%20in%20user_groups)&rcid=15
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefiltercheckmatch")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2111,24 +2112,28 @@ pub struct Abusefiltercheckmatch {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub filter: ::std::string::String,
     /// JSON encoded array of variables to test against.
     ///
     /// - Wire name: `vars`
     /// - Type: string
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub vars: ::std::option::Option<::std::string::String>,
     /// Recent change ID to check against.
     ///
     /// - Wire name: `rcid`
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub rcid: ::std::option::Option<i64>,
     /// Abuse filter log ID to check against.
     ///
     /// - Wire name: `logid`
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub logid: ::std::option::Option<i64>,
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2225,7 +2230,7 @@ impl ::mwtyped::__private::Sample for Abusefiltercheckmatch {
 }
 /// Check syntax of an AbuseFilter filter.
 ///
-/// - Module: `action=abusefilterchecksyntax`, parameters prefixed ``
+/// - Module: `action=abusefilterchecksyntax`, parameters not prefixed
 /// - needs read rights
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -2238,6 +2243,7 @@ impl ::mwtyped::__private::Sample for Abusefiltercheckmatch {
 /// # Check syntax of an invalid filter
 /// api.php?action=abusefilterchecksyntax&filter="bar"%20bad_variable
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterchecksyntax")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2248,6 +2254,7 @@ pub struct Abusefilterchecksyntax {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub filter: ::std::string::String,
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2301,7 +2308,7 @@ impl ::mwtyped::__private::Sample for Abusefilterchecksyntax {
 }
 /// Evaluates an AbuseFilter expression.
 ///
-/// - Module: `action=abusefilterevalexpression`, parameters prefixed ``
+/// - Module: `action=abusefilterevalexpression`, parameters not prefixed
 /// - needs read rights
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -2314,6 +2321,7 @@ impl ::mwtyped::__private::Sample for Abusefilterchecksyntax {
 /// # Evaluate a simple expression, formatting the result
 /// api.php?action=abusefilterevalexpression&expression=lcase("FOO")&prettyprint=1
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterevalexpression")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2324,12 +2332,14 @@ pub struct Abusefilterevalexpression {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub expression: ::std::string::String,
     /// Whether the result should be pretty-printed.
     ///
     /// - Wire name: `prettyprint`
     /// - Type: boolean
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "prettyprint")]
     pub pretty_print: bool,
 }
@@ -2393,7 +2403,7 @@ impl ::mwtyped::__private::Sample for Abusefilterevalexpression {
 }
 /// Unblocks a user from receiving autopromotions due to an abusefilter consequence.
 ///
-/// - Module: `action=abusefilterunblockautopromote`, parameters prefixed ``
+/// - Module: `action=abusefilterunblockautopromote`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -2404,6 +2414,7 @@ impl ::mwtyped::__private::Sample for Abusefilterevalexpression {
 /// # Remove the block on User:Example's autopromotion
 /// api.php?action=abusefilterunblockautopromote&user=Example&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterunblockautopromote")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2414,6 +2425,7 @@ pub struct Abusefilterunblockautopromote {
     /// - Type: user
     /// - Required
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -2423,6 +2435,7 @@ pub struct Abusefilterunblockautopromote {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2484,7 +2497,7 @@ impl ::mwtyped::__private::Sample for Abusefilterunblockautopromote {
 }
 /// View private details of an AbuseLog entry.
 ///
-/// - Module: `action=abuselogprivatedetails`, parameters prefixed ``
+/// - Module: `action=abuselogprivatedetails`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Abuse Filter
 /// - Needs the feature `ext-abusefilter`
@@ -2495,6 +2508,7 @@ impl ::mwtyped::__private::Sample for Abusefilterunblockautopromote {
 /// # Get private details for the AbuseLog entry with ID 1, using the reason "example".
 /// api.php?action=abuselogprivatedetails&logid=1&reason=example&token=ABC123
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abuselogprivatedetails")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-abusefilter")]
@@ -2504,6 +2518,7 @@ pub struct AbuseLogPrivateDetails {
     /// - Wire name: `logid`
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub logid: ::std::option::Option<i64>,
     /// A valid reason for performing the check.
     ///
@@ -2511,6 +2526,7 @@ pub struct AbuseLogPrivateDetails {
     /// - Type: string
     /// - Default: `(empty)`
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -2520,6 +2536,7 @@ pub struct AbuseLogPrivateDetails {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-abusefilter`
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2601,9 +2618,10 @@ impl ::mwtyped::__private::Sample for AbuseLogPrivateDetails {
 ///
 /// If the user later performs an action that results in temp account creation, the stashed username will be used for their account. It may also be used in previews. However, the account is not created yet, and the name is not visible to other users.
 ///
-/// - Module: `action=acquiretempusername`, parameters prefixed ``
+/// - Module: `action=acquiretempusername`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "acquiretempusername")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AcquireTempUserName {}
@@ -2649,7 +2667,7 @@ impl ::mwtyped::__private::Sample for AcquireTempUserName {
 }
 /// Block a user.
 ///
-/// - Module: `action=block`, parameters prefixed ``
+/// - Module: `action=block`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Block>
@@ -2662,6 +2680,7 @@ impl ::mwtyped::__private::Sample for AcquireTempUserName {
 /// # Block user `Vandal` indefinitely with a reason, and prevent new account creation and email sending.
 /// api.php?action=block&user=Vandal&expiry=never&reason=Vandalism&nocreate=&autoblock=&noemail=&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "block")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -2669,12 +2688,14 @@ pub struct Block {
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Specify `user=#ID` instead.
     ///
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub userid: ::std::option::Option<i64>,
     /// Expiry time. May be relative (e.g. `5 months` or `2 weeks`) or absolute (e.g. `2014-09-18T12:34:56Z`). If set to `infinite`, `indefinite`, or `never`, the block will never expire.
@@ -2682,54 +2703,64 @@ pub struct Block {
     /// - Wire name: `expiry`
     /// - Type: string
     /// - Default: `never`
+    /// - In MediaWiki 1.39, 1.43
     pub expiry: ::std::option::Option<::std::string::String>,
     /// Reason for block.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Block anonymous users only (i.e. disable anonymous edits for this IP address, including temporary account edits).
     ///
     /// - Wire name: `anononly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub anononly: bool,
     /// Prevent account creation.
     ///
     /// - Wire name: `nocreate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub nocreate: bool,
     /// Automatically block the last used IP address, and any subsequent IP addresses they try to login from.
     ///
     /// - Wire name: `autoblock`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub autoblock: bool,
     /// Prevent user from sending email through the wiki. (Requires the `blockemail` right).
     ///
     /// - Wire name: `noemail`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub noemail: bool,
     /// Hide the username from the block log. (Requires the `hideuser` right).
     ///
     /// - Wire name: `hidename`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hidename")]
     pub hide_name: bool,
     /// Allow the user to edit their own talk page (depends on `$wgBlockAllowsUTEdit`).
     ///
     /// - Wire name: `allowusertalk`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "allowusertalk")]
     pub allow_user_talk: bool,
     /// If the user is already blocked, overwrite the existing block.
     ///
     /// - Wire name: `reblock`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub reblock: bool,
     /// Watch the user's or IP address's user and talk pages.
     ///
     /// - Wire name: `watchuser`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "watchuser")]
     pub watch_user: bool,
     /// Change tags to apply to the entry in the block log.
@@ -2737,17 +2768,20 @@ pub struct Block {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Block user from specific pages or namespaces rather than the entire site.
     ///
     /// - Wire name: `partial`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub partial: bool,
     /// List of titles to block the user from editing. Only applies when `partial` is set to true.
     ///
     /// - Wire name: `pagerestrictions`
     /// - Type: title, several values
     /// - At most 10 values (10 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "pagerestrictions")]
     pub page_restrictions: ::std::vec::Vec<::std::string::String>,
     /// List of namespace IDs to block the user from editing. Only applies when `partial` is set to true.
@@ -2755,6 +2789,7 @@ pub struct Block {
     /// - Wire name: `namespacerestrictions`
     /// - Type: namespace, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "namespacerestrictions")]
     pub namespace_restrictions: ::std::vec::Vec<::mwtyped::Namespace>,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -2764,6 +2799,7 @@ pub struct Block {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -2998,10 +3034,11 @@ impl ::mwtyped::__private::Sample for Block {
 }
 /// Internal module for the CategoryTree extension.
 ///
-/// - Module: `action=categorytree`, parameters prefixed ``
+/// - Module: `action=categorytree`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: CategoryTree
 /// - Needs the feature `ext-categorytree`
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "categorytree")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-categorytree")]
@@ -3012,12 +3049,14 @@ pub struct CategoryTree {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-categorytree`
+    /// - In MediaWiki 1.39, 1.43
     pub category: ::std::string::String,
     /// Options for the CategoryTree constructor as a JSON object. The `depth` option defaults to `1`.
     ///
     /// - Wire name: `options`
     /// - Type: string
     /// - Needs the feature `ext-categorytree`
+    /// - In MediaWiki 1.39, 1.43
     pub options: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "ext-categorytree")]
@@ -3091,6 +3130,7 @@ impl ::mwtyped::__private::Sample for CategoryTree {
 /// # Attempt to change the current user's password to `ExamplePassword`.
 /// api.php?action=changeauthenticationdata&changeauthrequest=MediaWiki%5CAuth%5CPasswordAuthenticationRequest&password=ExamplePassword&retype=ExamplePassword&changeauthtoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "changeauthenticationdata")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeAuthenticationData {
@@ -3099,6 +3139,7 @@ pub struct ChangeAuthenticationData {
     /// - Wire name: `changeauthrequest`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "changeauthrequest")]
     pub request: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -3108,6 +3149,7 @@ pub struct ChangeAuthenticationData {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "changeauthtoken")]
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=change` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
@@ -3228,7 +3270,7 @@ impl ::mwtyped::WireValue for ChangeContentModelModel {
 }
 /// Change the content model of a page
 ///
-/// - Module: `action=changecontentmodel`, parameters prefixed ``
+/// - Module: `action=changecontentmodel`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/Help:ChangeContentModel>
@@ -3239,6 +3281,7 @@ impl ::mwtyped::WireValue for ChangeContentModelModel {
 /// # Change the main page to have the `text` content model
 /// api.php?action=changecontentmodel&title=Main Page&model=text&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "changecontentmodel")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeContentModel {
@@ -3246,33 +3289,39 @@ pub struct ChangeContentModel {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to change the contentmodel of. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Edit summary and log entry reason
     ///
     /// - Wire name: `summary`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the log entry and edit.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Content model of the new content.
     ///
     /// - Wire name: `model`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub model: ChangeContentModelModel,
     /// Mark the content model change with a bot flag.
     ///
     /// - Wire name: `bot`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub bot: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -3281,6 +3330,7 @@ pub struct ChangeContentModel {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -3445,7 +3495,7 @@ impl ::mwtyped::WireValue for CheckTokenType {
 }
 /// Check the validity of a token from `action=query&meta=tokens`.
 ///
-/// - Module: `action=checktoken`, parameters prefixed ``
+/// - Module: `action=checktoken`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Checktoken>
@@ -3456,6 +3506,7 @@ impl ::mwtyped::WireValue for CheckTokenType {
 /// # Test the validity of a `csrf` token.
 /// api.php?action=checktoken&type=csrf&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "checktoken")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckToken {
@@ -3464,6 +3515,7 @@ pub struct CheckToken {
     /// - Wire name: `type`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "type")]
     pub type_: CheckTokenType,
     /// Token to test.
@@ -3472,11 +3524,13 @@ pub struct CheckToken {
     /// - Type: string
     /// - Required
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::Secret,
     /// Maximum allowed age of the token, in seconds.
     ///
     /// - Wire name: `maxtokenage`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub maxtokenage: ::std::option::Option<i64>,
 }
 #[allow(deprecated)]
@@ -3552,7 +3606,7 @@ impl ::mwtyped::__private::Sample for CheckToken {
 }
 /// Clears the `hasmsg` flag for the current user.
 ///
-/// - Module: `action=clearhasmsg`, parameters prefixed ``
+/// - Module: `action=clearhasmsg`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:ClearHasMsg>
@@ -3563,6 +3617,7 @@ impl ::mwtyped::__private::Sample for CheckToken {
 /// # Clear the `hasmsg` flag for the current user.
 /// api.php?action=clearhasmsg
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "clearhasmsg")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClearHasMsg {}
@@ -3662,6 +3717,7 @@ impl ::mwtyped::WireValue for ClientLoginMessageFormat {
 /// # Continue logging in after a `UI` response for two-factor auth, supplying an `OATHToken` of `987654`.
 /// api.php?action=clientlogin&logincontinue=1&OATHToken=987654&logintoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "clientlogin")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientLogin {
@@ -3670,6 +3726,7 @@ pub struct ClientLogin {
     /// - Wire name: `loginrequests`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginrequests")]
     pub requests: ::std::vec::Vec<::std::string::String>,
     /// Format to use for returning messages.
@@ -3677,18 +3734,21 @@ pub struct ClientLogin {
     /// - Wire name: `loginmessageformat`
     /// - Type: one of the enum's values
     /// - Default: `wikitext`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginmessageformat")]
     pub message_format: ::std::option::Option<ClientLoginMessageFormat>,
     /// Merge field information for all authentication requests into one array.
     ///
     /// - Wire name: `loginmergerequestfields`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginmergerequestfields")]
     pub merge_request_fields: bool,
     /// Preserve state from a previous failed login attempt, if possible.
     ///
     /// - Wire name: `loginpreservestate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginpreservestate")]
     pub preserve_state: bool,
     /// Return URL for third-party authentication flows, must be absolute. Either this or `logincontinue` is required.
@@ -3697,12 +3757,14 @@ pub struct ClientLogin {
     ///
     /// - Wire name: `loginreturnurl`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "loginreturnurl")]
     pub return_url: ::std::option::Option<::std::string::String>,
     /// This request is a continuation after an earlier `UI` or `REDIRECT` response. Either this or `loginreturnurl` is required.
     ///
     /// - Wire name: `logincontinue`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "logincontinue")]
     pub continue_: bool,
     /// A "login" token retrieved from action=query&meta=tokens
@@ -3712,6 +3774,7 @@ pub struct ClientLogin {
     /// - Required
     /// - Token: `login`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "logintoken")]
     pub token: ::mwtyped::token::Token<::mwtyped::token::Login>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=login` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
@@ -4166,9 +4229,9 @@ impl ::mwtyped::WireValue for CompareSlots {
 /// The values of `difftype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CompareDiffType {
-    /// `table`
+    /// `table` (Since MediaWiki 1.43; not in 1.39)
     Table,
-    /// `unified`
+    /// `unified` (Since MediaWiki 1.43; not in 1.39)
     Unified,
 }
 #[allow(deprecated)]
@@ -4374,7 +4437,7 @@ impl ::mwtyped::WireValue for CompareToContentmodelPerSlot {
 ///
 /// A revision number, a page title, a page ID, text, or a relative reference for both "from" and "to" must be passed.
 ///
-/// - Module: `action=compare`, parameters prefixed ``
+/// - Module: `action=compare`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Compare>
@@ -4385,6 +4448,7 @@ impl ::mwtyped::WireValue for CompareToContentmodelPerSlot {
 /// # Create a diff between revision 1 and 2.
 /// api.php?action=compare&fromrev=1&torev=2
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "compare")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compare {
@@ -4392,18 +4456,21 @@ pub struct Compare {
     ///
     /// - Wire name: `fromtitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromtitle")]
     pub from_title: ::std::option::Option<::std::string::String>,
     /// First page ID to compare.
     ///
     /// - Wire name: `fromid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromid")]
     pub from_id: ::std::option::Option<i64>,
     /// First revision to compare.
     ///
     /// - Wire name: `fromrev`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromrev")]
     pub from_rev: ::std::option::Option<i64>,
     /// Override content of the revision specified by `fromtitle`, `fromid` or `fromrev`.
@@ -4413,12 +4480,14 @@ pub struct Compare {
     /// - Wire name: `fromslots`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromslots")]
     pub from_slots: ::std::vec::Vec<CompareFromSlots>,
     /// Do a pre-save transform on `fromtext-{slot}`.
     ///
     /// - Wire name: `frompst`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "frompst")]
     pub from_pst: bool,
     /// Specify `fromslots=main` and use `fromtext-main` instead.
@@ -4426,6 +4495,7 @@ pub struct Compare {
     /// - Wire name: `fromtext`
     /// - Type: text
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromtext")]
     #[deprecated]
     pub from_text: ::std::option::Option<::std::string::String>,
@@ -4434,6 +4504,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentformat`
     /// - Type: one of the enum's values
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromcontentformat")]
     #[deprecated]
     pub from_content_format: ::std::option::Option<CompareFromContentFormat>,
@@ -4442,6 +4513,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentmodel`
     /// - Type: one of the enum's values
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromcontentmodel")]
     #[deprecated]
     pub from_contentmodel: ::std::option::Option<CompareFromContentmodel>,
@@ -4450,6 +4522,7 @@ pub struct Compare {
     /// - Wire name: `fromsection`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromsection")]
     #[deprecated]
     pub from_section: ::std::option::Option<::std::string::String>,
@@ -4457,24 +4530,28 @@ pub struct Compare {
     ///
     /// - Wire name: `totitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "totitle")]
     pub to_title: ::std::option::Option<::std::string::String>,
     /// Second page ID to compare.
     ///
     /// - Wire name: `toid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "toid")]
     pub to_id: ::std::option::Option<i64>,
     /// Second revision to compare.
     ///
     /// - Wire name: `torev`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "torev")]
     pub to_rev: ::std::option::Option<i64>,
     /// Use a revision relative to the revision determined from `fromtitle`, `fromid` or `fromrev`. All of the other 'to' options will be ignored.
     ///
     /// - Wire name: `torelative`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "torelative")]
     pub to_relative: ::std::option::Option<CompareToRelative>,
     /// Override content of the revision specified by `totitle`, `toid` or `torev`.
@@ -4484,12 +4561,14 @@ pub struct Compare {
     /// - Wire name: `toslots`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "toslots")]
     pub to_slots: ::std::vec::Vec<CompareToSlots>,
     /// Do a pre-save transform on `totext`.
     ///
     /// - Wire name: `topst`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "topst")]
     pub to_pst: bool,
     /// Specify `toslots=main` and use `totext-main` instead.
@@ -4497,6 +4576,7 @@ pub struct Compare {
     /// - Wire name: `totext`
     /// - Type: text
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "totext")]
     #[deprecated]
     pub to_text: ::std::option::Option<::std::string::String>,
@@ -4505,6 +4585,7 @@ pub struct Compare {
     /// - Wire name: `tocontentformat`
     /// - Type: one of the enum's values
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "tocontentformat")]
     #[deprecated]
     pub to_content_format: ::std::option::Option<CompareToContentFormat>,
@@ -4513,6 +4594,7 @@ pub struct Compare {
     /// - Wire name: `tocontentmodel`
     /// - Type: one of the enum's values
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "tocontentmodel")]
     #[deprecated]
     pub to_contentmodel: ::std::option::Option<CompareToContentmodel>,
@@ -4521,6 +4603,7 @@ pub struct Compare {
     /// - Wire name: `tosection`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "tosection")]
     #[deprecated]
     pub to_section: ::std::option::Option<::std::string::String>,
@@ -4551,18 +4634,21 @@ pub struct Compare {
     /// - Type: one of the enum's values, several values
     /// - Default: `diff|ids|title`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub prop: ::std::vec::Vec<CompareProp>,
     /// Return individual diffs for these slots, rather than one combined diff for all slots.
     ///
     /// - Wire name: `slots`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub slots: ::std::vec::Vec<CompareSlots>,
     /// Return the comparison formatted as inline HTML.
     ///
     /// - Wire name: `difftype`
     /// - Type: one of the enum's values
     /// - Default: `table`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "difftype")]
     pub diff_type: ::std::option::Option<CompareDiffType>,
     /// Text of the specified slot. If omitted, the slot is removed from the revision.
@@ -4570,6 +4656,7 @@ pub struct Compare {
     /// - Wire name: `fromtext-{slot}`
     /// - Type: text
     /// - Templated: one value per `slot`, sent as `fromtext-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromtext-slot")]
     pub from_text_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4580,6 +4667,7 @@ pub struct Compare {
     /// - Wire name: `fromsection-{slot}`
     /// - Type: string
     /// - Templated: one value per `slot`, sent as `fromsection-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromsection-slot")]
     pub from_section_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4590,6 +4678,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentformat-{slot}`
     /// - Type: one of the enum's values
     /// - Templated: one value per `slot`, sent as `fromcontentformat-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromcontentformat-slot")]
     pub from_content_format_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4600,6 +4689,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentmodel-{slot}`
     /// - Type: one of the enum's values
     /// - Templated: one value per `slot`, sent as `fromcontentmodel-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromcontentmodel-slot")]
     pub from_contentmodel_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4610,6 +4700,7 @@ pub struct Compare {
     /// - Wire name: `totext-{slot}`
     /// - Type: text
     /// - Templated: one value per `slot`, sent as `totext-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "totext-slot")]
     pub to_text_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4620,6 +4711,7 @@ pub struct Compare {
     /// - Wire name: `tosection-{slot}`
     /// - Type: string
     /// - Templated: one value per `slot`, sent as `tosection-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tosection-slot")]
     pub to_section_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4630,6 +4722,7 @@ pub struct Compare {
     /// - Wire name: `tocontentformat-{slot}`
     /// - Type: one of the enum's values
     /// - Templated: one value per `slot`, sent as `tocontentformat-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tocontentformat-slot")]
     pub to_content_format_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -4640,6 +4733,7 @@ pub struct Compare {
     /// - Wire name: `tocontentmodel-{slot}`
     /// - Type: one of the enum's values
     /// - Templated: one value per `slot`, sent as `tocontentmodel-{slot}`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tocontentmodel-slot")]
     pub to_contentmodel_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -5124,6 +5218,7 @@ impl ::mwtyped::WireValue for CreateAccountMessageFormat {
 /// # Start the process of creating the user `Example` with the password `ExamplePassword`.
 /// api.php?action=createaccount&username=Example&password=ExamplePassword&retype=ExamplePassword&createreturnurl=http://example.org/&createtoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "createaccount")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAccount {
@@ -5132,6 +5227,7 @@ pub struct CreateAccount {
     /// - Wire name: `createrequests`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createrequests")]
     pub requests: ::std::vec::Vec<::std::string::String>,
     /// Format to use for returning messages.
@@ -5139,12 +5235,14 @@ pub struct CreateAccount {
     /// - Wire name: `createmessageformat`
     /// - Type: one of the enum's values
     /// - Default: `wikitext`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createmessageformat")]
     pub message_format: ::std::option::Option<CreateAccountMessageFormat>,
     /// Merge field information for all authentication requests into one array.
     ///
     /// - Wire name: `createmergerequestfields`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createmergerequestfields")]
     pub merge_request_fields: bool,
     /// Preserve state from a previous failed login attempt, if possible.
@@ -5153,6 +5251,7 @@ pub struct CreateAccount {
     ///
     /// - Wire name: `createpreservestate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createpreservestate")]
     pub preserve_state: bool,
     /// Return URL for third-party authentication flows, must be absolute. Either this or `createcontinue` is required.
@@ -5161,12 +5260,14 @@ pub struct CreateAccount {
     ///
     /// - Wire name: `createreturnurl`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createreturnurl")]
     pub return_url: ::std::option::Option<::std::string::String>,
     /// This request is a continuation after an earlier `UI` or `REDIRECT` response. Either this or `createreturnurl` is required.
     ///
     /// - Wire name: `createcontinue`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createcontinue")]
     pub continue_: bool,
     /// A "createaccount" token retrieved from action=query&meta=tokens
@@ -5176,6 +5277,7 @@ pub struct CreateAccount {
     /// - Required
     /// - Token: `createaccount`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createtoken")]
     pub token: ::mwtyped::token::Token<::mwtyped::token::CreateAccount>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=create` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
@@ -5318,9 +5420,10 @@ impl ::mwtyped::__private::Sample for CreateAccount {
 }
 /// Used by browsers to report violations of the Content Security Policy. This module should never be used, except when used automatically by a CSP compliant web browser.
 ///
-/// - Module: `action=cspreport`, parameters prefixed ``
+/// - Module: `action=cspreport`, parameters not prefixed
 /// - POST only, internal
 /// - Source: MediaWiki
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "cspreport")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CSPReport {
@@ -5328,6 +5431,7 @@ pub struct CSPReport {
     ///
     /// - Wire name: `reportonly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "reportonly")]
     pub report_only: bool,
     /// What generated the CSP header that triggered this report
@@ -5335,6 +5439,7 @@ pub struct CSPReport {
     /// - Wire name: `source`
     /// - Type: string
     /// - Default: `internal`
+    /// - In MediaWiki 1.39, 1.43
     pub source: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -5424,7 +5529,7 @@ impl ::mwtyped::WireValue for DeleteWatchlist {
 }
 /// Delete a page.
 ///
-/// - Module: `action=delete`, parameters prefixed ``
+/// - Module: `action=delete`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Delete>
@@ -5437,6 +5542,7 @@ impl ::mwtyped::WireValue for DeleteWatchlist {
 /// # Delete Main Page with the reason `Preparing for move`.
 /// api.php?action=delete&title=Main%20Page&token=123ABC&reason=Preparing%20for%20move
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "delete")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Delete {
@@ -5444,27 +5550,32 @@ pub struct Delete {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to delete. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Reason for the deletion. If not set, an automatically generated reason will be used.
     ///
     /// - Wire name: `reason`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the deletion log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Delete the talk page, if it exists.
     ///
     /// - Wire name: `deletetalk`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "deletetalk")]
     pub delete_talk: bool,
     /// Add the page to the current user's watchlist.
@@ -5472,6 +5583,7 @@ pub struct Delete {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -5479,18 +5591,21 @@ pub struct Delete {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<DeleteWatchlist>,
     /// Remove the page from the current user's watchlist.
     ///
     /// - Wire name: `unwatch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub unwatch: bool,
     /// The name of the old image to delete as provided by action=query&prop=imageinfo&iiprop=archivename.
     ///
     /// - Wire name: `oldimage`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "oldimage")]
     pub old_image: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -5500,6 +5615,7 @@ pub struct Delete {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -5645,10 +5761,11 @@ impl ::mwtyped::__private::Sample for Delete {
 }
 /// Get information about comment changes between two page revisions.
 ///
-/// - Module: `action=discussiontoolscompare`, parameters prefixed ``
+/// - Module: `action=discussiontoolscompare`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolscompare")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-discussiontools")]
@@ -5658,6 +5775,7 @@ pub struct DiscussionToolsCompare {
     /// - Wire name: `fromtitle`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "fromtitle")]
     pub from_title: ::std::option::Option<::std::string::String>,
     /// First revision to compare.
@@ -5665,6 +5783,7 @@ pub struct DiscussionToolsCompare {
     /// - Wire name: `fromrev`
     /// - Type: integer
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "fromrev")]
     pub from_rev: ::std::option::Option<i64>,
     /// Second title to compare.
@@ -5672,6 +5791,7 @@ pub struct DiscussionToolsCompare {
     /// - Wire name: `totitle`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "totitle")]
     pub to_title: ::std::option::Option<::std::string::String>,
     /// Second revision to compare.
@@ -5679,6 +5799,7 @@ pub struct DiscussionToolsCompare {
     /// - Wire name: `torev`
     /// - Type: integer
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "torev")]
     pub to_rev: ::std::option::Option<i64>,
 }
@@ -5779,9 +5900,9 @@ impl ::mwtyped::__private::Sample for DiscussionToolsCompare {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsEditPaction {
-    /// `addcomment`
+    /// `addcomment` (Since MediaWiki 1.43; not in 1.39)
     Addcomment,
-    /// `addtopic`
+    /// `addtopic` (Since MediaWiki 1.43; not in 1.39)
     Addtopic,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -5805,11 +5926,11 @@ impl ::mwtyped::WireValue for DiscussionToolsEditPaction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsEditAutoSubscribe {
-    /// `default`
+    /// `default` (Since MediaWiki 1.43; not in 1.39)
     Default,
-    /// `no`
+    /// `no` (Since MediaWiki 1.43; not in 1.39)
     No,
-    /// `yes`
+    /// `yes` (Since MediaWiki 1.43; not in 1.39)
     Yes,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -5834,17 +5955,17 @@ impl ::mwtyped::WireValue for DiscussionToolsEditAutoSubscribe {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsEditUseSkin {
-    /// `apioutput`
+    /// `apioutput` (Since MediaWiki 1.43; not in 1.39)
     Apioutput,
-    /// `authentication-popup`
+    /// `authentication-popup` (Since MediaWiki 1.43; not in 1.39)
     AuthenticationPopup,
-    /// `fallback`
+    /// `fallback` (Since MediaWiki 1.43; not in 1.39)
     Fallback,
-    /// `json`
+    /// `json` (Since MediaWiki 1.43; not in 1.39)
     Json,
-    /// `vector`
+    /// `vector` (Since MediaWiki 1.43; not in 1.39)
     Vector,
-    /// `vector-2022`
+    /// `vector-2022` (Since MediaWiki 1.43; not in 1.39)
     Vector2022,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -5870,10 +5991,11 @@ impl ::mwtyped::WireValue for DiscussionToolsEditUseSkin {
 }
 /// Post a message on a discussion page.
 ///
-/// - Module: `action=discussiontoolsedit`, parameters prefixed ``
+/// - Module: `action=discussiontoolsedit`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolsedit")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-discussiontools")]
@@ -5889,6 +6011,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub paction: DiscussionToolsEditPaction,
     /// Automatically subscribe the user to the talk page thread?
     ///
@@ -5896,6 +6019,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: one of the enum's values
     /// - Default: `default`
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "autosubscribe")]
     pub auto_subscribe: ::std::option::Option<DiscussionToolsEditAutoSubscribe>,
     /// The page to perform actions on.
@@ -5904,6 +6028,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub page: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -5913,12 +6038,14 @@ pub struct DiscussionToolsEdit {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     /// An optional unique ID generated in the client to prevent double-posting.
     ///
     /// - Wire name: `formtoken`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "formtoken")]
     pub form_token: ::std::option::Option<::std::string::String>,
     /// Name of the comment to reply to. Only used when `paction` is `addcomment`.
@@ -5926,6 +6053,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `commentname`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "commentname")]
     pub comment_name: ::std::option::Option<::std::string::String>,
     /// ID of the comment to reply to. Only used when `paction` is `addcomment`. Overrides `commentname`.
@@ -5933,6 +6061,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `commentid`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "commentid")]
     pub comment_id: ::std::option::Option<::std::string::String>,
     /// Content to post, as wikitext. Cannot be used together with `html`.
@@ -5940,36 +6069,42 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `wikitext`
     /// - Type: text
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub wikitext: ::std::option::Option<::std::string::String>,
     /// Content to post, as HTML. Cannot be used together with `wikitext`.
     ///
     /// - Wire name: `html`
     /// - Type: text
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub html: ::std::option::Option<::std::string::String>,
     /// Edit summary.
     ///
     /// - Wire name: `summary`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub summary: ::std::option::Option<::std::string::String>,
     /// The title for a new section when using `$1section=new`. Only used when `paction` is `addtopic`.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// Allow posting a new section without a title.
     ///
     /// - Wire name: `allownosectiontitle`
     /// - Type: boolean
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub allownosectiontitle: bool,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
     /// - Type: one of the enum's values
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "useskin")]
     pub use_skin: ::std::option::Option<DiscussionToolsEditUseSkin>,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -5977,12 +6112,14 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `watchlist`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub watchlist: ::std::option::Option<::std::string::String>,
     /// Captcha ID (when saving with a captcha response).
     ///
     /// - Wire name: `captchaid`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "captchaid")]
     pub captcha_id: ::std::option::Option<::std::string::String>,
     /// Answer to the captcha (when saving with a captcha response).
@@ -5990,6 +6127,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `captchaword`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "captchaword")]
     pub captcha_word: ::std::option::Option<::std::string::String>,
     /// Omit the HTML content of the new revision in the response.
@@ -5997,6 +6135,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `nocontent`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub nocontent: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the edit.
     ///
@@ -6004,12 +6143,14 @@ pub struct DiscussionToolsEdit {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Page title. If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to the given page, instead of the page that was edited.
     ///
     /// - Wire name: `returnto`
     /// - Type: title
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "returnto")]
     pub return_to: ::std::option::Option<::std::string::String>,
     /// URL query parameters (with leading `?`). If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to a page with the given query parameters.
@@ -6018,6 +6159,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: string
     /// - Default: `(empty)`
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "returntoquery")]
     pub return_to_query: ::std::option::Option<::std::string::String>,
     /// URL fragment (with leading `#`). If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to a page with the given fragment.
@@ -6026,6 +6168,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: string
     /// - Default: `(empty)`
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub returntoanchor: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -6249,10 +6392,11 @@ impl ::mwtyped::__private::Sample for DiscussionToolsEdit {
 }
 /// Find a comment by its ID or name.
 ///
-/// - Module: `action=discussiontoolsfindcomment`, parameters prefixed ``
+/// - Module: `action=discussiontoolsfindcomment`, parameters not prefixed
 /// - needs read rights
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolsfindcomment")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-discussiontools")]
@@ -6262,18 +6406,21 @@ pub struct DiscussionToolsFindComment {
     /// - Wire name: `idorname`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub idorname: ::std::option::Option<::std::string::String>,
     /// Heading hash fragment
     ///
     /// - Wire name: `heading`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub heading: ::std::option::Option<::std::string::String>,
     /// Page that the heading hash fragment once existed on
     ///
     /// - Wire name: `page`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub page: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -6344,10 +6491,11 @@ impl ::mwtyped::__private::Sample for DiscussionToolsFindComment {
 }
 /// Get the subscription statuses of given topics.
 ///
-/// - Module: `action=discussiontoolsgetsubscriptions`, parameters prefixed ``
+/// - Module: `action=discussiontoolsgetsubscriptions`, parameters not prefixed
 /// - needs read rights
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolsgetsubscriptions")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-discussiontools")]
@@ -6359,6 +6507,7 @@ pub struct DiscussionToolsGetSubscriptions {
     /// - Required
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "commentname")]
     pub comment_name: ::std::vec::Vec<::std::string::String>,
 }
@@ -6439,9 +6588,9 @@ impl ::mwtyped::__private::Sample for DiscussionToolsGetSubscriptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsPageInfoProp {
-    /// `threaditemshtml`
+    /// `threaditemshtml` (Since MediaWiki 1.43; not in 1.39)
     Threaditemshtml,
-    /// `transcludedfrom`
+    /// `transcludedfrom` (Since MediaWiki 1.43; not in 1.39)
     Transcludedfrom,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -6463,10 +6612,11 @@ impl ::mwtyped::WireValue for DiscussionToolsPageInfoProp {
 }
 /// Returns metadata required to initialize the discussion tools.
 ///
-/// - Module: `action=discussiontoolspageinfo`, parameters prefixed ``
+/// - Module: `action=discussiontoolspageinfo`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolspageinfo")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-discussiontools")]
@@ -6476,12 +6626,14 @@ pub struct DiscussionToolsPageInfo {
     /// - Wire name: `page`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub page: ::std::option::Option<::std::string::String>,
     /// The revision number to use (defaults to latest revision).
     ///
     /// - Wire name: `oldid`
     /// - Type: integer
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "oldid")]
     pub old_id: ::std::option::Option<i64>,
     /// Which properties to get:
@@ -6496,12 +6648,14 @@ pub struct DiscussionToolsPageInfo {
     /// - Default: `transcludedfrom`
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub prop: ::std::vec::Vec<DiscussionToolsPageInfoProp>,
     /// Exclude user signatures from the comments (when using `prop=threaditemshtml`).
     ///
     /// - Wire name: `excludesignatures`
     /// - Type: boolean
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "excludesignatures")]
     pub exclude_signatures: bool,
 }
@@ -6615,9 +6769,9 @@ impl ::mwtyped::__private::Sample for DiscussionToolsPageInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsPreviewType {
-    /// `reply`
+    /// `reply` (Since MediaWiki 1.43; not in 1.39)
     Reply,
-    /// `topic`
+    /// `topic` (Since MediaWiki 1.43; not in 1.39)
     Topic,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -6641,17 +6795,17 @@ impl ::mwtyped::WireValue for DiscussionToolsPreviewType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsPreviewUseSkin {
-    /// `apioutput`
+    /// `apioutput` (Since MediaWiki 1.43; not in 1.39)
     Apioutput,
-    /// `authentication-popup`
+    /// `authentication-popup` (Since MediaWiki 1.43; not in 1.39)
     AuthenticationPopup,
-    /// `fallback`
+    /// `fallback` (Since MediaWiki 1.43; not in 1.39)
     Fallback,
-    /// `json`
+    /// `json` (Since MediaWiki 1.43; not in 1.39)
     Json,
-    /// `vector`
+    /// `vector` (Since MediaWiki 1.43; not in 1.39)
     Vector,
-    /// `vector-2022`
+    /// `vector-2022` (Since MediaWiki 1.43; not in 1.39)
     Vector2022,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -6677,10 +6831,11 @@ impl ::mwtyped::WireValue for DiscussionToolsPreviewUseSkin {
 }
 /// Preview a message on a discussion page.
 ///
-/// - Module: `action=discussiontoolspreview`, parameters prefixed ``
+/// - Module: `action=discussiontoolspreview`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolspreview")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-discussiontools")]
@@ -6696,6 +6851,7 @@ pub struct DiscussionToolsPreview {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "type")]
     pub type_: DiscussionToolsPreviewType,
     /// The page to perform actions on.
@@ -6704,6 +6860,7 @@ pub struct DiscussionToolsPreview {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub page: ::std::string::String,
     /// Content to preview, as wikitext.
     ///
@@ -6711,18 +6868,21 @@ pub struct DiscussionToolsPreview {
     /// - Type: text
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub wikitext: ::std::string::String,
     /// The title for a new section when using `section=new`.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
     /// - Type: one of the enum's values
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "useskin")]
     pub use_skin: ::std::option::Option<DiscussionToolsPreviewUseSkin>,
 }
@@ -6811,10 +6971,11 @@ impl ::mwtyped::__private::Sample for DiscussionToolsPreview {
 }
 /// Subscribe (or unsubscribe) to receive notifications about a topic.
 ///
-/// - Module: `action=discussiontoolssubscribe`, parameters prefixed ``
+/// - Module: `action=discussiontoolssubscribe`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolssubscribe")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-discussiontools")]
@@ -6825,6 +6986,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub page: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -6834,6 +6996,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     /// Name of the topic to subscribe to (or unsubscribe from)
     ///
@@ -6841,6 +7004,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "commentname")]
     pub comment_name: ::std::string::String,
     /// True to subscribe, false to unsubscribe
@@ -6849,6 +7013,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Type: boolean
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub subscribe: bool,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -6927,10 +7092,11 @@ impl ::mwtyped::__private::Sample for DiscussionToolsSubscribe {
 }
 /// Send a public thank-you notification for a comment.
 ///
-/// - Module: `action=discussiontoolsthank`, parameters prefixed ``
+/// - Module: `action=discussiontoolsthank`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolsthank")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-discussiontools")]
@@ -6941,6 +7107,7 @@ pub struct DiscussionToolsThank {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub page: ::std::string::String,
     /// ID of the comment to thank.
     ///
@@ -6948,6 +7115,7 @@ pub struct DiscussionToolsThank {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "commentid")]
     pub comment_id: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -6958,6 +7126,7 @@ pub struct DiscussionToolsThank {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -7027,9 +7196,9 @@ impl ::mwtyped::__private::Sample for DiscussionToolsThank {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-echo")]
 pub enum EchoCreateEventSection {
-    /// `alert`
+    /// `alert` (Since MediaWiki 1.43; not in 1.39)
     Alert,
-    /// `notice`
+    /// `notice` (Since MediaWiki 1.43; not in 1.39)
     Notice,
 }
 #[cfg(feature = "ext-echo")]
@@ -7051,7 +7220,7 @@ impl ::mwtyped::WireValue for EchoCreateEventSection {
 }
 /// Manually trigger a notification to a user
 ///
-/// - Module: `action=echocreateevent`, parameters prefixed ``
+/// - Module: `action=echocreateevent`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Echo
 /// - Needs the feature `ext-echo`
@@ -7063,6 +7232,7 @@ impl ::mwtyped::WireValue for EchoCreateEventSection {
 /// # Send a notification
 /// api.php?action=echocreateevent&header=Hi&content=From_API
 /// ```
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "echocreateevent")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-echo")]
@@ -7072,6 +7242,7 @@ pub struct EchoCreateEvent {
     /// - Wire name: `user`
     /// - Type: user
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub user: ::std::option::Option<::std::string::String>,
     /// Header content of the notification
     ///
@@ -7079,6 +7250,7 @@ pub struct EchoCreateEvent {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub header: ::std::string::String,
     /// Body content of the notification
     ///
@@ -7086,12 +7258,14 @@ pub struct EchoCreateEvent {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub content: ::std::string::String,
     /// Page to link to in the notification
     ///
     /// - Wire name: `page`
     /// - Type: title
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub page: ::std::option::Option<::std::string::String>,
     /// Section where notification would be delivered
     ///
@@ -7100,12 +7274,14 @@ pub struct EchoCreateEvent {
     /// - Required
     /// - Default: `notice`
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub section: EchoCreateEventSection,
     /// Whether to send an email as well
     ///
     /// - Wire name: `email`
     /// - Type: boolean
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub email: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -7115,6 +7291,7 @@ pub struct EchoCreateEvent {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-echo")]
@@ -7216,9 +7393,9 @@ impl ::mwtyped::__private::Sample for EchoCreateEvent {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-echo")]
 pub enum EchoMarkReadSections {
-    /// `alert`
+    /// `alert` (Since MediaWiki 1.43; not in 1.39)
     Alert,
-    /// `message`
+    /// `message` (Since MediaWiki 1.43; not in 1.39)
     Message,
 }
 #[cfg(feature = "ext-echo")]
@@ -7240,7 +7417,7 @@ impl ::mwtyped::WireValue for EchoMarkReadSections {
 }
 /// Mark notifications as read for the current user.
 ///
-/// - Module: `action=echomarkread`, parameters prefixed ``
+/// - Module: `action=echomarkread`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Echo
 /// - Needs the feature `ext-echo`
@@ -7256,6 +7433,7 @@ impl ::mwtyped::WireValue for EchoMarkReadSections {
 /// # Mark notification 1 as unread
 /// api.php?action=echomarkread&unreadlist=1
 /// ```
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "echomarkread")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-echo")]
@@ -7266,6 +7444,7 @@ pub struct EchoMarkRead {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub list: ::std::vec::Vec<::std::string::String>,
     /// A list of notification IDs to mark as unread.
     ///
@@ -7273,6 +7452,7 @@ pub struct EchoMarkRead {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "unreadlist")]
     pub unread_list: ::std::vec::Vec<::std::string::String>,
     /// If set, marks all of a user's notifications as read.
@@ -7280,6 +7460,7 @@ pub struct EchoMarkRead {
     /// - Wire name: `all`
     /// - Type: boolean
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub all: bool,
     /// A list of sections to mark as read.
     ///
@@ -7287,6 +7468,7 @@ pub struct EchoMarkRead {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub sections: ::std::vec::Vec<EchoMarkReadSections>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -7296,6 +7478,7 @@ pub struct EchoMarkRead {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-echo")]
@@ -7443,11 +7626,11 @@ impl ::mwtyped::__private::Sample for EchoMarkRead {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-echo")]
 pub enum EchoMarkSeenType {
-    /// `alert`
+    /// `alert` (Since MediaWiki 1.43; not in 1.39)
     Alert,
-    /// `all`
+    /// `all` (Since MediaWiki 1.43; not in 1.39)
     All,
-    /// `message`
+    /// `message` (Since MediaWiki 1.43; not in 1.39)
     Message,
 }
 #[cfg(feature = "ext-echo")]
@@ -7472,9 +7655,9 @@ impl ::mwtyped::WireValue for EchoMarkSeenType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-echo")]
 pub enum EchoMarkSeenTimestampFormat {
-    /// `ISO_8601`
+    /// `ISO_8601` (Since MediaWiki 1.43; not in 1.39)
     ISO8601,
-    /// `MW`
+    /// `MW` (Since MediaWiki 1.43; not in 1.39)
     MW,
 }
 #[cfg(feature = "ext-echo")]
@@ -7496,7 +7679,7 @@ impl ::mwtyped::WireValue for EchoMarkSeenTimestampFormat {
 }
 /// Mark notifications as seen for the current user.
 ///
-/// - Module: `action=echomarkseen`, parameters prefixed ``
+/// - Module: `action=echomarkseen`, parameters not prefixed
 /// - needs read rights
 /// - Source: Echo
 /// - Needs the feature `ext-echo`
@@ -7508,6 +7691,7 @@ impl ::mwtyped::WireValue for EchoMarkSeenTimestampFormat {
 /// # Mark notifications of all types as seen
 /// api.php?action=echomarkseen&type=all
 /// ```
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "echomarkseen")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-echo")]
@@ -7518,6 +7702,7 @@ pub struct EchoMarkSeen {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "type")]
     pub type_: EchoMarkSeenType,
     /// Timestamp format to use for output, 'ISO\_8601' or 'MW'. 'MW' is deprecated here, so all clients should switch to 'ISO\_8601'. This parameter will be removed, and 'ISO\_8601' will become the only output format.
@@ -7526,6 +7711,7 @@ pub struct EchoMarkSeen {
     /// - Type: one of the enum's values
     /// - Default: `MW`
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "timestampFormat")]
     pub timestamp_format: ::std::option::Option<EchoMarkSeenTimestampFormat>,
 }
@@ -7593,9 +7779,9 @@ impl ::mwtyped::__private::Sample for EchoMarkSeen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg(feature = "ext-echo")]
 pub enum EchoMuteType {
-    /// `page-linked-title`
+    /// `page-linked-title` (Since MediaWiki 1.43; not in 1.39)
     PageLinkedTitle,
-    /// `user`
+    /// `user` (Since MediaWiki 1.43; not in 1.39)
     User,
 }
 #[cfg(feature = "ext-echo")]
@@ -7617,10 +7803,11 @@ impl ::mwtyped::WireValue for EchoMuteType {
 }
 /// Mute or unmute notifications from certain users or pages.
 ///
-/// - Module: `action=echomute`, parameters prefixed ``
+/// - Module: `action=echomute`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Echo
 /// - Needs the feature `ext-echo`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "echomute")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-echo")]
@@ -7631,6 +7818,7 @@ pub struct EchoMute {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "type")]
     pub type_: EchoMuteType,
     /// Pages or users to add to the mute list
@@ -7639,6 +7827,7 @@ pub struct EchoMute {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub mute: ::std::vec::Vec<::std::string::String>,
     /// Pages or users to remove from the mute list
     ///
@@ -7646,6 +7835,7 @@ pub struct EchoMute {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub unmute: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -7655,6 +7845,7 @@ pub struct EchoMute {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-echo")]
@@ -7894,7 +8085,7 @@ impl ::mwtyped::WireValue for EditContentmodel {
 }
 /// Create and edit pages.
 ///
-/// - Module: `action=edit`, parameters prefixed ``
+/// - Module: `action=edit`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Edit>
@@ -7909,6 +8100,7 @@ impl ::mwtyped::WireValue for EditContentmodel {
 /// # Undo revisions 13579 through 13585 with autosummary.
 /// api.php?action=edit&title=Test&undo=13585&undoafter=13579&basetimestamp=2007-08-24T12:34:54Z&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "edit")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edit {
@@ -7916,26 +8108,31 @@ pub struct Edit {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to edit. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Section identifier. `0` for the top section, `new` for a new section. Often a positive integer, but can also be non-numeric.
     ///
     /// - Wire name: `section`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// The title for a new section when using `section=new`.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// Page content.
     ///
     /// - Wire name: `text`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::option::Option<::std::string::String>,
     /// Edit summary.
     ///
@@ -7945,67 +8142,79 @@ pub struct Edit {
     ///
     /// - Wire name: `summary`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the revision.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Mark this edit as a minor edit.
     ///
     /// - Wire name: `minor`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub minor: bool,
     /// Do not mark this edit as a minor edit even if the "Mark all edits minor by default" user preference is set.
     ///
     /// - Wire name: `notminor`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "notminor")]
     pub not_minor: bool,
     /// Mark this edit as a bot edit.
     ///
     /// - Wire name: `bot`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub bot: bool,
     /// ID of the base revision, used to detect edit conflicts. May be obtained through action=query&prop=revisions. Self-conflicts cause the edit to fail unless basetimestamp is set.
     ///
     /// - Wire name: `baserevid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "baserevid")]
     pub base_revid: ::std::option::Option<i64>,
     /// Timestamp of the base revision, used to detect edit conflicts. May be obtained through action=query&prop=revisions&rvprop=timestamp. Self-conflicts are ignored.
     ///
     /// - Wire name: `basetimestamp`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     pub basetimestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Timestamp when the editing process began, used to detect edit conflicts. An appropriate value may be obtained using `curtimestamp` when beginning the edit process (e.g. when loading the page content to edit).
     ///
     /// - Wire name: `starttimestamp`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "starttimestamp")]
     pub start_timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Override any errors about the page having been deleted in the meantime.
     ///
     /// - Wire name: `recreate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub recreate: bool,
     /// Don't edit the page if it exists already.
     ///
     /// - Wire name: `createonly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createonly")]
     pub create_only: bool,
     /// Throw an error if the page doesn't exist.
     ///
     /// - Wire name: `nocreate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub nocreate: bool,
     /// Add the page to the current user's watchlist.
     ///
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Remove the page from the current user's watchlist.
@@ -8013,6 +8222,7 @@ pub struct Edit {
     /// - Wire name: `unwatch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub unwatch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -8020,16 +8230,19 @@ pub struct Edit {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<EditWatchlist>,
     /// The MD5 hash of the text parameter, or the prependtext and appendtext parameters concatenated. If set, the edit won't be done unless the hash is correct.
     ///
     /// - Wire name: `md5`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub md5: ::std::option::Option<::std::string::String>,
     /// Add this text to the beginning of the page or section. Overrides text.
     ///
     /// - Wire name: `prependtext`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub prependtext: ::std::option::Option<::std::string::String>,
     /// Add this text to the end of the page or section. Overrides text.
     ///
@@ -8037,35 +8250,41 @@ pub struct Edit {
     ///
     /// - Wire name: `appendtext`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub appendtext: ::std::option::Option<::std::string::String>,
     /// Undo this revision. Overrides text, prependtext and appendtext.
     ///
     /// - Wire name: `undo`
     /// - Type: integer
     /// - At least 0
+    /// - In MediaWiki 1.39, 1.43
     pub undo: ::std::option::Option<i64>,
     /// Undo all revisions from undo to this one. If not set, just undo one revision.
     ///
     /// - Wire name: `undoafter`
     /// - Type: integer
     /// - At least 0
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "undoafter")]
     pub undo_after: ::std::option::Option<i64>,
     /// Automatically resolve redirects.
     ///
     /// - Wire name: `redirect`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirect: bool,
     /// Content serialization format used for the input text.
     ///
     /// - Wire name: `contentformat`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "contentformat")]
     pub content_format: ::std::option::Option<EditContentFormat>,
     /// Content model of the new content.
     ///
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     pub contentmodel: ::std::option::Option<EditContentmodel>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -8076,11 +8295,13 @@ pub struct Edit {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     /// Page title. If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to the given page, instead of the page that was edited.
     ///
     /// - Wire name: `returnto`
     /// - Type: title
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "returnto")]
     pub return_to: ::std::option::Option<::std::string::String>,
     /// URL query parameters (with leading `?`). If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to a page with the given query parameters.
@@ -8088,6 +8309,7 @@ pub struct Edit {
     /// - Wire name: `returntoquery`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "returntoquery")]
     pub return_to_query: ::std::option::Option<::std::string::String>,
     /// URL fragment (with leading `#`). If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to a page with the given fragment.
@@ -8095,12 +8317,14 @@ pub struct Edit {
     /// - Wire name: `returntoanchor`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub returntoanchor: ::std::option::Option<::std::string::String>,
     /// Answer to the CAPTCHA
     ///
     /// - Wire name: `captchaword`
     /// - Type: string
     /// - Needs the feature `ext-confirmedit`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "captchaword")]
     #[cfg(feature = "ext-confirmedit")]
     pub captcha_word: ::std::option::Option<::std::string::String>,
@@ -8109,6 +8333,7 @@ pub struct Edit {
     /// - Wire name: `captchaid`
     /// - Type: string
     /// - Needs the feature `ext-confirmedit`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "captchaid")]
     #[cfg(feature = "ext-confirmedit")]
     pub captcha_id: ::std::option::Option<::std::string::String>,
@@ -8465,10 +8690,11 @@ impl ::mwtyped::__private::Sample for Edit {
 }
 /// Check the status of a URL for use as a reference.
 ///
-/// - Module: `action=editcheckreferenceurl`, parameters prefixed ``
+/// - Module: `action=editcheckreferenceurl`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: VisualEditor
 /// - Needs the feature `ext-visualeditor`
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "editcheckreferenceurl")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-visualeditor")]
@@ -8479,6 +8705,7 @@ pub struct EditCheckReferenceUrl {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub url: ::std::string::String,
 }
 #[cfg(feature = "ext-visualeditor")]
@@ -8532,7 +8759,7 @@ impl ::mwtyped::__private::Sample for EditCheckReferenceUrl {
 }
 /// Email a user.
 ///
-/// - Module: `action=emailuser`, parameters prefixed ``
+/// - Module: `action=emailuser`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Email>
@@ -8543,6 +8770,7 @@ impl ::mwtyped::__private::Sample for EditCheckReferenceUrl {
 /// # Send an email to the user `WikiSysop` with the text `Content`.
 /// api.php?action=emailuser&target=WikiSysop&text=Content&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "emailuser")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmailUser {
@@ -8551,23 +8779,27 @@ pub struct EmailUser {
     /// - Wire name: `target`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub target: ::std::string::String,
     /// Subject header.
     ///
     /// - Wire name: `subject`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub subject: ::std::string::String,
     /// Email body.
     ///
     /// - Wire name: `text`
     /// - Type: text
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::string::String,
     /// Send a copy of this mail to me.
     ///
     /// - Wire name: `ccme`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub ccme: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -8576,6 +8808,7 @@ pub struct EmailUser {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -8702,7 +8935,7 @@ impl ::mwtyped::WireValue for ExpandTemplatesProp {
 }
 /// Expands all templates within wikitext.
 ///
-/// - Module: `action=expandtemplates`, parameters prefixed ``
+/// - Module: `action=expandtemplates`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Expandtemplates>
@@ -8713,6 +8946,7 @@ impl ::mwtyped::WireValue for ExpandTemplatesProp {
 /// # Expand the wikitext `{{Project:Sandbox}}`.
 /// api.php?action=expandtemplates&text={{Project:Sandbox}}
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "expandtemplates")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExpandTemplates {
@@ -8720,17 +8954,20 @@ pub struct ExpandTemplates {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Wikitext to convert.
     ///
     /// - Wire name: `text`
     /// - Type: text
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::string::String,
     /// Revision ID, for `{{REVISIONID}}` and similar variables.
     ///
     /// - Wire name: `revid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub revid: ::std::option::Option<i64>,
     /// Which pieces of information to get.
     ///
@@ -8758,17 +8995,20 @@ pub struct ExpandTemplates {
     /// - Wire name: `prop`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub prop: ::std::vec::Vec<ExpandTemplatesProp>,
     /// Whether to include HTML comments in the output.
     ///
     /// - Wire name: `includecomments`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "includecomments")]
     pub include_comments: bool,
     /// Whether to include internal merge strategy information in jsconfigvars.
     ///
     /// - Wire name: `showstrategykeys`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showstrategykeys")]
     pub show_strategy_keys: bool,
     /// Generate XML parse tree (replaced by prop=parsetree).
@@ -8776,6 +9016,7 @@ pub struct ExpandTemplates {
     /// - Wire name: `generatexml`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "generatexml")]
     #[deprecated]
     pub generate_xml: bool,
@@ -8933,58 +9174,58 @@ impl ::mwtyped::WireValue for FeedContributionsFeedFormat {
 /// The values of `tagfilter`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FeedContributionsTagFilter {
-    /// `Nuke`
+    /// `Nuke` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-nuke")]
     Nuke,
     /// `abusefilter-condition-limit`
     #[cfg(feature = "ext-abusefilter")]
     AbusefilterConditionLimit,
-    /// `discussiontools`
+    /// `discussiontools` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontools,
-    /// `discussiontools-added-comment`
+    /// `discussiontools-added-comment` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     DiscussiontoolsAddedComment,
-    /// `discussiontools-edit`
+    /// `discussiontools-edit` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     DiscussiontoolsEdit,
-    /// `discussiontools-newtopic`
+    /// `discussiontools-newtopic` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     DiscussiontoolsNewtopic,
-    /// `discussiontools-reply`
+    /// `discussiontools-reply` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     DiscussiontoolsReply,
-    /// `discussiontools-source`
+    /// `discussiontools-source` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     DiscussiontoolsSource,
-    /// `discussiontools-source-enhanced`
+    /// `discussiontools-source-enhanced` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     DiscussiontoolsSourceEnhanced,
-    /// `discussiontools-visual`
+    /// `discussiontools-visual` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     DiscussiontoolsVisual,
-    /// `editcheck-newcontent`
+    /// `editcheck-newcontent` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     EditcheckNewcontent,
-    /// `editcheck-newreference`
+    /// `editcheck-newreference` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     EditcheckNewreference,
-    /// `editcheck-reference-decline-common-knowledge`
+    /// `editcheck-reference-decline-common-knowledge` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     EditcheckReferenceDeclineCommonKnowledge,
-    /// `editcheck-reference-decline-irrelevant`
+    /// `editcheck-reference-decline-irrelevant` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     EditcheckReferenceDeclineIrrelevant,
-    /// `editcheck-reference-decline-other`
+    /// `editcheck-reference-decline-other` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     EditcheckReferenceDeclineOther,
-    /// `editcheck-reference-decline-uncertain`
+    /// `editcheck-reference-decline-uncertain` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     EditcheckReferenceDeclineUncertain,
-    /// `editcheck-references`
+    /// `editcheck-references` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     EditcheckReferences,
-    /// `editcheck-references-activated`
+    /// `editcheck-references-activated` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     EditcheckReferencesActivated,
     /// `mw-blank`
@@ -9103,7 +9344,7 @@ impl ::mwtyped::WireValue for FeedContributionsTagFilter {
 }
 /// Returns a user's contributions feed.
 ///
-/// - Module: `action=feedcontributions`, parameters prefixed ``
+/// - Module: `action=feedcontributions`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Feedcontributions>
@@ -9114,6 +9355,7 @@ impl ::mwtyped::WireValue for FeedContributionsTagFilter {
 /// # Return contributions for user `Example`.
 /// api.php?action=feedcontributions&user=Example
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedcontributions")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedContributions {
@@ -9122,6 +9364,7 @@ pub struct FeedContributions {
     /// - Wire name: `feedformat`
     /// - Type: one of the enum's values
     /// - Default: `rss`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "feedformat")]
     pub feed_format: ::std::option::Option<FeedContributionsFeedFormat>,
     /// What users to get the contributions for.
@@ -9129,21 +9372,25 @@ pub struct FeedContributions {
     /// - Wire name: `user`
     /// - Type: user
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::string::String,
     /// Which namespace to filter the contributions by.
     ///
     /// - Wire name: `namespace`
     /// - Type: namespace
+    /// - In MediaWiki 1.39, 1.43
     pub namespace: ::std::option::Option<::mwtyped::Namespace>,
     /// From year (and earlier).
     ///
     /// - Wire name: `year`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub year: ::std::option::Option<i64>,
     /// From month (and earlier).
     ///
     /// - Wire name: `month`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub month: ::std::option::Option<i64>,
     /// Filter contributions that have these tags.
     ///
@@ -9151,36 +9398,42 @@ pub struct FeedContributions {
     /// - Type: one of the enum's values, several values
     /// - Default: `(empty)`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tagfilter")]
     pub tag_filter: ::std::vec::Vec<FeedContributionsTagFilter>,
     /// Show only deleted contributions.
     ///
     /// - Wire name: `deletedonly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "deletedonly")]
     pub deleted_only: bool,
     /// Only show edits that are the latest revisions.
     ///
     /// - Wire name: `toponly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "toponly")]
     pub top_only: bool,
     /// Only show edits that are page creations.
     ///
     /// - Wire name: `newonly`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "newonly")]
     pub new_only: bool,
     /// Hide minor edits.
     ///
     /// - Wire name: `hideminor`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hideminor")]
     pub hide_minor: bool,
     /// Show the size difference between revisions.
     ///
     /// - Wire name: `showsizediff`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showsizediff")]
     pub show_sizediff: bool,
 }
@@ -9379,7 +9632,7 @@ impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
 }
 /// Returns a recent changes feed.
 ///
-/// - Module: `action=feedrecentchanges`, parameters prefixed ``
+/// - Module: `action=feedrecentchanges`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Feedrecentchanges>
@@ -9392,6 +9645,7 @@ impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
 /// # Show recent changes for 30 days.
 /// api.php?action=feedrecentchanges&days=30
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedrecentchanges")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedRecentChanges {
@@ -9400,22 +9654,26 @@ pub struct FeedRecentChanges {
     /// - Wire name: `feedformat`
     /// - Type: one of the enum's values
     /// - Default: `rss`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "feedformat")]
     pub feed_format: ::std::option::Option<FeedRecentChangesFeedFormat>,
     /// Namespace to limit the results to.
     ///
     /// - Wire name: `namespace`
     /// - Type: namespace
+    /// - In MediaWiki 1.39, 1.43
     pub namespace: ::std::option::Option<::mwtyped::Namespace>,
     /// All namespaces but the selected one.
     ///
     /// - Wire name: `invert`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub invert: bool,
     /// Include associated (talk or main) namespace.
     ///
     /// - Wire name: `associated`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub associated: bool,
     /// Days to limit the results to.
     ///
@@ -9423,6 +9681,7 @@ pub struct FeedRecentChanges {
     /// - Type: integer
     /// - Default: `7`
     /// - At least 1
+    /// - In MediaWiki 1.39, 1.43
     pub days: ::std::option::Option<i64>,
     /// Maximum number of results to return.
     ///
@@ -9430,70 +9689,83 @@ pub struct FeedRecentChanges {
     /// - Type: integer
     /// - Default: `50`
     /// - From 1 to 50
+    /// - In MediaWiki 1.39, 1.43
     pub limit: ::std::option::Option<i64>,
     /// Show changes since then.
     ///
     /// - Wire name: `from`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     pub from: ::std::option::Option<::mwtyped::Timestamp>,
     /// Hide minor changes.
     ///
     /// - Wire name: `hideminor`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hideminor")]
     pub hide_minor: bool,
     /// Hide changes made by bots.
     ///
     /// - Wire name: `hidebots`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hidebots")]
     pub hide_bots: bool,
     /// Hide changes made by anonymous users.
     ///
     /// - Wire name: `hideanons`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub hideanons: bool,
     /// Hide changes made by registered users.
     ///
     /// - Wire name: `hideliu`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub hideliu: bool,
     /// Hide patrolled changes.
     ///
     /// - Wire name: `hidepatrolled`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "hidepatrolled")]
     pub hide_patrolled: bool,
     /// Hide changes made by the current user.
     ///
     /// - Wire name: `hidemyself`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub hidemyself: bool,
     /// Hide category membership changes.
     ///
     /// - Wire name: `hidecategorization`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub hidecategorization: bool,
     /// Filter by tag.
     ///
     /// - Wire name: `tagfilter`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tagfilter")]
     pub tag_filter: ::std::option::Option<::std::string::String>,
     /// All edits except ones tagged with the selected ones.
     ///
     /// - Wire name: `inverttags`
     /// - Type: boolean
+    /// - Since MediaWiki 1.43; not in 1.39
     pub inverttags: bool,
     /// Show only changes on pages linked from this page.
     ///
     /// - Wire name: `target`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub target: ::std::option::Option<::std::string::String>,
     /// Show changes on pages linked to the selected page instead.
     ///
     /// - Wire name: `showlinkedto`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showlinkedto")]
     pub show_linked_to: bool,
 }
@@ -9797,7 +10069,7 @@ impl ::mwtyped::WireValue for FeedWatchlistWltype {
 }
 /// Returns a watchlist feed.
 ///
-/// - Module: `action=feedwatchlist`, parameters prefixed ``
+/// - Module: `action=feedwatchlist`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Watchlist_feed>
@@ -9810,6 +10082,7 @@ impl ::mwtyped::WireValue for FeedWatchlistWltype {
 /// # Show all changes to watched pages in the past 6 hours.
 /// api.php?action=feedwatchlist&allrev=&hours=6
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedwatchlist")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedWatchlist {
@@ -9818,6 +10091,7 @@ pub struct FeedWatchlist {
     /// - Wire name: `feedformat`
     /// - Type: one of the enum's values
     /// - Default: `rss`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "feedformat")]
     pub feed_format: ::std::option::Option<FeedWatchlistFeedFormat>,
     /// List pages modified within this many hours from now.
@@ -9826,35 +10100,41 @@ pub struct FeedWatchlist {
     /// - Type: integer
     /// - Default: `24`
     /// - From 1 to 72
+    /// - In MediaWiki 1.39, 1.43
     pub hours: ::std::option::Option<i64>,
     /// Link directly to changed sections if possible.
     ///
     /// - Wire name: `linktosections`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linktosections")]
     pub link_to_sections: bool,
     /// Include multiple revisions of the same page within given timeframe.
     ///
     /// - Wire name: `allrev`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "allrev")]
     pub all_rev: bool,
     /// Used along with token to access a different user's watchlist.
     ///
     /// - Wire name: `wlowner`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub wlowner: ::std::option::Option<::std::string::String>,
     /// A security token (available in the user's preferences) to allow access to another user's watchlist.
     ///
     /// - Wire name: `wltoken`
     /// - Type: string
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub wltoken: ::std::option::Option<::mwtyped::Secret>,
     /// Show only items that meet these criteria. For example, to see only minor edits done by logged-in users, set show=minor|!anon.
     ///
     /// - Wire name: `wlshow`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub wlshow: ::std::vec::Vec<FeedWatchlistWlshow>,
     /// Which types of changes to show:
     ///
@@ -9873,11 +10153,13 @@ pub struct FeedWatchlist {
     /// - Type: one of the enum's values, several values
     /// - Default: `edit|new|log|categorize`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub wltype: ::std::vec::Vec<FeedWatchlistWltype>,
     /// Don't list changes by this user.
     ///
     /// - Wire name: `wlexcludeuser`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub wlexcludeuser: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -10051,7 +10333,7 @@ impl ::mwtyped::__private::Sample for FeedWatchlist {
 }
 /// Revert a file to an old version.
 ///
-/// - Module: `action=filerevert`, parameters prefixed ``
+/// - Module: `action=filerevert`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Filerevert>
@@ -10062,6 +10344,7 @@ impl ::mwtyped::__private::Sample for FeedWatchlist {
 /// # Revert `Wiki.png` to the version of `2011-03-05T15:27:40Z`.
 /// api.php?action=filerevert&filename=Wiki.png&comment=Revert&archivename=20110305152740!Wiki.png&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "filerevert")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileRevert {
@@ -10070,18 +10353,21 @@ pub struct FileRevert {
     /// - Wire name: `filename`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub filename: ::std::string::String,
     /// Upload comment.
     ///
     /// - Wire name: `comment`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub comment: ::std::option::Option<::std::string::String>,
     /// Archive name of the revision to revert to.
     ///
     /// - Wire name: `archivename`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub archivename: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -10090,6 +10376,7 @@ pub struct FileRevert {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -10165,7 +10452,7 @@ impl ::mwtyped::__private::Sample for FileRevert {
 }
 /// Display help for the specified modules.
 ///
-/// - Module: `action=help`, parameters prefixed ``
+/// - Module: `action=help`, parameters not prefixed
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Main_page>
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:FAQ>
@@ -10185,6 +10472,7 @@ impl ::mwtyped::__private::Sample for FileRevert {
 /// # Help for two query submodules.
 /// api.php?action=help&modules=query+info|query+categorymembers
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "help")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Help {
@@ -10194,26 +10482,31 @@ pub struct Help {
     /// - Type: string, several values
     /// - Default: `main`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub modules: ::std::vec::Vec<::std::string::String>,
     /// Include help for submodules of the named module.
     ///
     /// - Wire name: `submodules`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub submodules: bool,
     /// Include help for submodules recursively.
     ///
     /// - Wire name: `recursivesubmodules`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub recursivesubmodules: bool,
     /// Wrap the output in a standard API response structure.
     ///
     /// - Wire name: `wrap`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub wrap: bool,
     /// Include a table of contents in the HTML output.
     ///
     /// - Wire name: `toc`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub toc: bool,
 }
 #[allow(deprecated)]
@@ -10466,7 +10759,7 @@ impl ::mwtyped::WireValue for ImageRotateGenerator {
 }
 /// Rotate one or more images.
 ///
-/// - Module: `action=imagerotate`, parameters prefixed ``
+/// - Module: `action=imagerotate`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Imagerotate>
@@ -10479,6 +10772,7 @@ impl ::mwtyped::WireValue for ImageRotateGenerator {
 /// # Rotate all images in `Category:Flip` by `180` degrees.
 /// api.php?action=imagerotate&generator=categorymembers&gcmtitle=Category:Flip&gcmtype=file&rotation=180&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "imagerotate")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageRotate {
@@ -10487,11 +10781,13 @@ pub struct ImageRotate {
     /// - Wire name: `rotation`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub rotation: ImageRotateRotation,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// Tags to apply to the entry in the upload log.
@@ -10499,24 +10795,28 @@ pub struct ImageRotate {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A list of titles to work on.
     ///
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -10597,16 +10897,19 @@ pub struct ImageRotate {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<ImageRotateGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, ku, mni, sh, shi, sr, tg, tly, uz, wuu, zgh and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -10616,6 +10919,7 @@ pub struct ImageRotate {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -10827,7 +11131,7 @@ impl ::mwtyped::__private::Sample for ImageRotate {
 ///
 /// Note that the HTTP POST must be done as a file upload (i.e. using multipart/form-data) when sending a file for the `xml` parameter.
 ///
-/// - Module: `action=import`, parameters prefixed ``
+/// - Module: `action=import`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Import>
@@ -10838,6 +11142,7 @@ impl ::mwtyped::__private::Sample for ImageRotate {
 /// # Import meta:Help:ParserFunctions to namespace 100 with full history.
 /// api.php?action=import&interwikisource=meta&interwikipage=Help:ParserFunctions&namespace=100&fullhistory=&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "import")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
@@ -10845,56 +11150,66 @@ pub struct Import {
     ///
     /// - Wire name: `summary`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Uploaded XML file.
     ///
     /// - Wire name: `xml`
     /// - Type: upload
+    /// - In MediaWiki 1.39, 1.43
     pub xml: ::std::option::Option<::mwtyped::Upload>,
     /// For uploaded imports: interwiki prefix to apply to unknown usernames (and known users if `assignknownusers` is set).
     ///
     /// - Wire name: `interwikiprefix`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "interwikiprefix")]
     pub interwiki_prefix: ::std::option::Option<::std::string::String>,
     /// For interwiki imports: wiki to import from.
     ///
     /// - Wire name: `interwikisource`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "interwikisource")]
     pub interwiki_source: ::std::option::Option<::std::string::String>,
     /// For interwiki imports: page to import.
     ///
     /// - Wire name: `interwikipage`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "interwikipage")]
     pub interwiki_page: ::std::option::Option<::std::string::String>,
     /// For interwiki imports: import the full history, not just the current version.
     ///
     /// - Wire name: `fullhistory`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fullhistory")]
     pub full_history: bool,
     /// For interwiki imports: import all included templates as well.
     ///
     /// - Wire name: `templates`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub templates: bool,
     /// Import to this namespace. Cannot be used together with `rootpage`.
     ///
     /// - Wire name: `namespace`
     /// - Type: namespace
+    /// - In MediaWiki 1.39, 1.43
     pub namespace: ::std::option::Option<::mwtyped::Namespace>,
     /// Assign edits to local users where the named user exists locally.
     ///
     /// - Wire name: `assignknownusers`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "assignknownusers")]
     pub assign_known_users: bool,
     /// Import as subpage of this page. Cannot be used together with `namespace`.
     ///
     /// - Wire name: `rootpage`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "rootpage")]
     pub root_page: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the import log and to the null revision on the imported pages.
@@ -10902,6 +11217,7 @@ pub struct Import {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -10910,6 +11226,7 @@ pub struct Import {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -11120,6 +11437,7 @@ impl ::mwtyped::WireValue for LinkAccountMessageFormat {
 /// # Start the process of linking to an account from `Example`.
 /// api.php?action=linkaccount&provider=Example&linkreturnurl=http://example.org/&linktoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "linkaccount")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkAccount {
@@ -11128,6 +11446,7 @@ pub struct LinkAccount {
     /// - Wire name: `linkrequests`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkrequests")]
     pub requests: ::std::vec::Vec<::std::string::String>,
     /// Format to use for returning messages.
@@ -11135,12 +11454,14 @@ pub struct LinkAccount {
     /// - Wire name: `linkmessageformat`
     /// - Type: one of the enum's values
     /// - Default: `wikitext`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkmessageformat")]
     pub message_format: ::std::option::Option<LinkAccountMessageFormat>,
     /// Merge field information for all authentication requests into one array.
     ///
     /// - Wire name: `linkmergerequestfields`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkmergerequestfields")]
     pub merge_request_fields: bool,
     /// Return URL for third-party authentication flows, must be absolute. Either this or `linkcontinue` is required.
@@ -11149,12 +11470,14 @@ pub struct LinkAccount {
     ///
     /// - Wire name: `linkreturnurl`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkreturnurl")]
     pub return_url: ::std::option::Option<::std::string::String>,
     /// This request is a continuation after an earlier `UI` or `REDIRECT` response. Either this or `linkreturnurl` is required.
     ///
     /// - Wire name: `linkcontinue`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linkcontinue")]
     pub continue_: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -11164,6 +11487,7 @@ pub struct LinkAccount {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linktoken")]
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=link` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
@@ -11305,6 +11629,7 @@ impl ::mwtyped::__private::Sample for LinkAccount {
 /// # Log in.
 /// api.php?action=login&lgname=user&lgpassword=password&lgtoken=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "login")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Login {
@@ -11312,6 +11637,7 @@ pub struct Login {
     ///
     /// - Wire name: `lgname`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "lgname")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Password.
@@ -11319,12 +11645,14 @@ pub struct Login {
     /// - Wire name: `lgpassword`
     /// - Type: password
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "lgpassword")]
     pub password: ::std::option::Option<::mwtyped::Secret>,
     /// Domain (optional).
     ///
     /// - Wire name: `lgdomain`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "lgdomain")]
     pub domain: ::std::option::Option<::std::string::String>,
     /// A "login" token retrieved from action=query&meta=tokens
@@ -11332,6 +11660,7 @@ pub struct Login {
     /// - Wire name: `lgtoken`
     /// - Type: string
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "lgtoken")]
     pub token: ::std::option::Option<::mwtyped::Secret>,
 }
@@ -11412,7 +11741,7 @@ impl ::mwtyped::__private::Sample for Login {
 }
 /// Log out and clear session data.
 ///
-/// - Module: `action=logout`, parameters prefixed ``
+/// - Module: `action=logout`, parameters not prefixed
 /// - needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Logout>
@@ -11423,6 +11752,7 @@ impl ::mwtyped::__private::Sample for Login {
 /// # Log the current user out.
 /// api.php?action=logout&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "logout")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Logout {
@@ -11433,6 +11763,7 @@ pub struct Logout {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -11499,7 +11830,7 @@ pub enum MainAction {
     /// `abuselogprivatedetails`
     #[cfg(feature = "ext-abusefilter")]
     Abuselogprivatedetails,
-    /// `acquiretempusername`
+    /// `acquiretempusername` (Since MediaWiki 1.43; not in 1.39)
     Acquiretempusername,
     /// `block`
     Block,
@@ -11519,31 +11850,31 @@ pub enum MainAction {
     Createaccount,
     /// `delete`
     Delete,
-    /// `discussiontoolsedit`
+    /// `discussiontoolsedit` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontoolsedit,
-    /// `discussiontoolsfindcomment`
+    /// `discussiontoolsfindcomment` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontoolsfindcomment,
-    /// `discussiontoolsgetsubscriptions`
+    /// `discussiontoolsgetsubscriptions` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontoolsgetsubscriptions,
-    /// `discussiontoolssubscribe`
+    /// `discussiontoolssubscribe` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontoolssubscribe,
-    /// `discussiontoolsthank`
+    /// `discussiontoolsthank` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontoolsthank,
-    /// `echocreateevent`
+    /// `echocreateevent` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     Echocreateevent,
-    /// `echomarkread`
+    /// `echomarkread` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     Echomarkread,
-    /// `echomarkseen`
+    /// `echomarkseen` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     Echomarkseen,
-    /// `echomute`
+    /// `echomute` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     Echomute,
     /// `edit`
@@ -11616,7 +11947,7 @@ pub enum MainAction {
     /// `templatedata`
     #[cfg(feature = "ext-templatedata")]
     Templatedata,
-    /// `thank`
+    /// `thank` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-thanks")]
     Thank,
     /// `titleblacklist`
@@ -11641,16 +11972,16 @@ pub enum MainAction {
     Categorytree,
     /// `cspreport` (internal)
     Cspreport,
-    /// `discussiontoolscompare` (internal)
+    /// `discussiontoolscompare` (internal) (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontoolscompare,
-    /// `discussiontoolspageinfo` (internal)
+    /// `discussiontoolspageinfo` (internal) (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontoolspageinfo,
-    /// `discussiontoolspreview` (internal)
+    /// `discussiontoolspreview` (internal) (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-discussiontools")]
     Discussiontoolspreview,
-    /// `editcheckreferenceurl` (internal)
+    /// `editcheckreferenceurl` (internal) (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-visualeditor")]
     Editcheckreferenceurl,
     /// `oathvalidate` (internal)
@@ -11901,7 +12232,7 @@ impl ::mwtyped::WireValue for MainErrorFormat {
 ///
 /// **Testing:** For ease of testing API requests, see Special:ApiSandbox.
 ///
-/// - Module: `main`, parameters prefixed ``
+/// - Module: `main`, parameters not prefixed
 /// - Source: MediaWiki
 ///
 /// Examples:
@@ -11912,6 +12243,7 @@ impl ::mwtyped::WireValue for MainErrorFormat {
 /// # All help in one page.
 /// api.php?action=help&recursivesubmodules=1
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "main")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Main {
@@ -12077,6 +12409,7 @@ pub struct Main {
     /// - Wire name: `action`
     /// - Type: submodule
     /// - Default: `help`
+    /// - In MediaWiki 1.39, 1.43
     pub action: ::std::option::Option<MainAction>,
     /// The format of the output.
     ///
@@ -12100,12 +12433,14 @@ pub struct Main {
     /// - Wire name: `format`
     /// - Type: submodule
     /// - Default: `jsonfm`
+    /// - In MediaWiki 1.39, 1.43
     pub format: ::std::option::Option<MainFormat>,
     /// Maximum lag can be used when MediaWiki is installed on a database replicated cluster. To save actions causing any more site replication lag, this parameter can make the client wait until the replication lag is less than the specified value. In case of excessive lag, error code `maxlag` is returned with a message like `Waiting for $host: $lag seconds lagged`.
     /// See Manual: Maxlag parameter for more information.
     ///
     /// - Wire name: `maxlag`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub maxlag: ::std::option::Option<i64>,
     /// Set the `s-maxage` HTTP cache control header to this many seconds. Errors are never cached.
     ///
@@ -12113,6 +12448,7 @@ pub struct Main {
     /// - Type: integer
     /// - Default: `0`
     /// - At least 0
+    /// - In MediaWiki 1.39, 1.43
     pub smaxage: ::std::option::Option<i64>,
     /// Set the `max-age` HTTP cache control header to this many seconds. Errors are never cached.
     ///
@@ -12120,38 +12456,45 @@ pub struct Main {
     /// - Type: integer
     /// - Default: `0`
     /// - At least 0
+    /// - In MediaWiki 1.39, 1.43
     pub maxage: ::std::option::Option<i64>,
     /// Verify that the user is logged in (including possibly as a temporary user) if set to `user`, *not* logged in if set to `anon`, or has the bot user right if `bot`.
     ///
     /// - Wire name: `assert`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     pub assert: ::std::option::Option<MainAssert>,
     /// Verify the current user is the named user.
     ///
     /// - Wire name: `assertuser`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub assertuser: ::std::option::Option<::std::string::String>,
     /// Any value given here will be included in the response. May be used to distinguish requests.
     ///
     /// - Wire name: `requestid`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "requestid")]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Include the hostname that served the request in the results.
     ///
     /// - Wire name: `servedby`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "servedby")]
     pub served_by: bool,
     /// Include the current timestamp in the result.
     ///
     /// - Wire name: `curtimestamp`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub curtimestamp: bool,
     /// Include the languages used for `uselang` and `errorlang` in the result.
     ///
     /// - Wire name: `responselanginfo`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub responselanginfo: bool,
     /// When accessing the API using a cross-domain AJAX request (CORS), set this to the originating domain. This must be included in any pre-flight request, and therefore must be part of the request URI (not the POST body).
     ///
@@ -12161,17 +12504,20 @@ pub struct Main {
     ///
     /// - Wire name: `origin`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub origin: ::std::option::Option<::std::string::String>,
     /// Language to use for message translations. `action=query&meta=siteinfo&siprop=languages` returns a list of language codes. You can specify `user` to use the current user's language preference or `content` to use this wiki's content language.
     ///
     /// - Wire name: `uselang`
     /// - Type: string
     /// - Default: `user`
+    /// - In MediaWiki 1.39, 1.43
     pub uselang: ::std::option::Option<::std::string::String>,
     /// Variant of the language. Only works if the base language supports variant conversion.
     ///
     /// - Wire name: `variant`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub variant: ::std::option::Option<::std::string::String>,
     /// Format to use for warning and error text output
     ///
@@ -12191,6 +12537,7 @@ pub struct Main {
     /// - Wire name: `errorformat`
     /// - Type: one of the enum's values
     /// - Default: `bc`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "errorformat")]
     pub error_format: ::std::option::Option<MainErrorFormat>,
     /// Language to use for warnings and errors. `action=query&meta=siteinfo&siprop=languages` returns a list of language codes. Specify `content` to use this wiki's content language or `uselang` to use the same value as the `uselang` parameter.
@@ -12198,11 +12545,13 @@ pub struct Main {
     /// - Wire name: `errorlang`
     /// - Type: string
     /// - Default: `uselang`
+    /// - In MediaWiki 1.39, 1.43
     pub errorlang: ::std::option::Option<::std::string::String>,
     /// If given, error texts will use locally-customized messages from the MediaWiki namespace.
     ///
     /// - Wire name: `errorsuselocal`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "errorsuselocal")]
     pub errors_use_local: bool,
 }
@@ -12429,7 +12778,7 @@ impl ::mwtyped::WireValue for ManageTagsOperation {
 }
 /// Perform management tasks relating to change tags.
 ///
-/// - Module: `action=managetags`, parameters prefixed ``
+/// - Module: `action=managetags`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Tag_management>
@@ -12446,6 +12795,7 @@ impl ::mwtyped::WireValue for ManageTagsOperation {
 /// # Deactivate a tag named `spam` with the reason `No longer required`
 /// api.php?action=managetags&operation=deactivate&tag=spam&reason=No+longer+required&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "managetags")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ManageTags {
@@ -12463,23 +12813,27 @@ pub struct ManageTags {
     /// - Wire name: `operation`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub operation: ManageTagsOperation,
     /// Tag to create, delete, activate or deactivate. For tag creation, the tag must not exist. For tag deletion, the tag must exist. For tag activation, the tag must exist and not be in use by an extension. For tag deactivation, the tag must be currently active and manually defined.
     ///
     /// - Wire name: `tag`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub tag: ::std::string::String,
     /// An optional reason for creating, deleting, activating or deactivating the tag.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Whether to ignore any warnings that are issued during the operation.
     ///
     /// - Wire name: `ignorewarnings`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "ignorewarnings")]
     pub ignore_warnings: bool,
     /// Change tags to apply to the entry in the tag management log.
@@ -12487,6 +12841,7 @@ pub struct ManageTags {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -12495,6 +12850,7 @@ pub struct ManageTags {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -12604,7 +12960,7 @@ impl ::mwtyped::__private::Sample for ManageTags {
 }
 /// Merge page histories.
 ///
-/// - Module: `action=mergehistory`, parameters prefixed ``
+/// - Module: `action=mergehistory`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Mergehistory>
@@ -12617,6 +12973,7 @@ impl ::mwtyped::__private::Sample for ManageTags {
 /// # Merge the page revisions of `Oldpage` dating up to `2015-12-31T04:37:41Z` into `Newpage`.
 /// api.php?action=mergehistory&from=Oldpage&to=Newpage&token=123ABC&reason=Reason&timestamp=2015-12-31T04%3A37%3A41Z
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "mergehistory")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeHistory {
@@ -12624,34 +12981,40 @@ pub struct MergeHistory {
     ///
     /// - Wire name: `from`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub from: ::std::option::Option<::std::string::String>,
     /// Page ID of the page from which history will be merged. Cannot be used together with `from`.
     ///
     /// - Wire name: `fromid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromid")]
     pub from_id: ::std::option::Option<i64>,
     /// Title of the page to which history will be merged. Cannot be used together with `toid`.
     ///
     /// - Wire name: `to`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub to: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to which history will be merged. Cannot be used together with `to`.
     ///
     /// - Wire name: `toid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "toid")]
     pub to_id: ::std::option::Option<i64>,
     /// Timestamp up to which revisions will be moved from the source page's history to the destination page's history. If omitted, the entire page history of the source page will be merged into the destination page.
     ///
     /// - Wire name: `timestamp`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     pub timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Reason for the history merge.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -12660,6 +13023,7 @@ pub struct MergeHistory {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -12805,7 +13169,7 @@ impl ::mwtyped::WireValue for MoveWatchlist {
 }
 /// Move a page.
 ///
-/// - Module: `action=move`, parameters prefixed ``
+/// - Module: `action=move`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Move>
@@ -12816,6 +13180,7 @@ impl ::mwtyped::WireValue for MoveWatchlist {
 /// # Move `Badtitle` to `Goodtitle` without leaving a redirect.
 /// api.php?action=move&from=Badtitle&to=Goodtitle&token=123ABC&reason=Misspelled%20title&movetalk=&noredirect=
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "move")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Move {
@@ -12823,11 +13188,13 @@ pub struct Move {
     ///
     /// - Wire name: `from`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub from: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to rename. Cannot be used together with `from`.
     ///
     /// - Wire name: `fromid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromid")]
     pub from_id: ::std::option::Option<i64>,
     /// Title to rename the page to.
@@ -12835,40 +13202,47 @@ pub struct Move {
     /// - Wire name: `to`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub to: ::std::string::String,
     /// Reason for the rename.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Rename the talk page, if it exists.
     ///
     /// - Wire name: `movetalk`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "movetalk")]
     pub move_talk: bool,
     /// Rename subpages, if applicable.
     ///
     /// - Wire name: `movesubpages`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "movesubpages")]
     pub move_subpages: bool,
     /// Don't create a redirect.
     ///
     /// - Wire name: `noredirect`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub noredirect: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
     ///
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<MoveWatchlist>,
     /// Ignore any warnings.
     ///
     /// - Wire name: `ignorewarnings`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "ignorewarnings")]
     pub ignore_warnings: bool,
     /// Change tags to apply to the entry in the move log and to the null revision on the destination page.
@@ -12876,6 +13250,7 @@ pub struct Move {
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -12884,6 +13259,7 @@ pub struct Move {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -13038,7 +13414,7 @@ impl ::mwtyped::__private::Sample for Move {
 }
 /// Validate a two-factor authentication (OATH) token.
 ///
-/// - Module: `action=oathvalidate`, parameters prefixed ``
+/// - Module: `action=oathvalidate`, parameters not prefixed
 /// - needs read rights, POST only, internal
 /// - Source: OATHAuth
 /// - Needs the feature `ext-oathauth`
@@ -13051,6 +13427,7 @@ impl ::mwtyped::__private::Sample for Move {
 /// # Validate JSON data for user `Example`
 /// api.php?action=oathvalidate&user=Example&data={"token":"123456"}&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "oathvalidate")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-oathauth")]
@@ -13060,6 +13437,7 @@ pub struct OATHValidate {
     /// - Wire name: `user`
     /// - Type: user
     /// - Needs the feature `ext-oathauth`
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// JSON encoded data expected by the module currently activated for the user being authenticated
     ///
@@ -13067,6 +13445,7 @@ pub struct OATHValidate {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-oathauth`
+    /// - In MediaWiki 1.39, 1.43
     pub data: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -13076,6 +13455,7 @@ pub struct OATHValidate {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-oathauth`
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-oathauth")]
@@ -13199,7 +13579,7 @@ impl ::mwtyped::WireValue for OpenSearchFormat {
 }
 /// Search the wiki using the OpenSearch protocol.
 ///
-/// - Module: `action=opensearch`, parameters prefixed ``
+/// - Module: `action=opensearch`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Opensearch>
@@ -13210,6 +13590,7 @@ impl ::mwtyped::WireValue for OpenSearchFormat {
 /// # Find pages beginning with `Te`.
 /// api.php?action=opensearch&search=Te
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "opensearch")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenSearch {
@@ -13218,6 +13599,7 @@ pub struct OpenSearch {
     /// - Wire name: `search`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub search: ::std::string::String,
     /// Namespaces to search. Ignored if `search` begins with a valid namespace prefix.
     ///
@@ -13225,6 +13607,7 @@ pub struct OpenSearch {
     /// - Type: namespace, several values
     /// - Default: `0`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
     /// Maximum number of results to return.
     ///
@@ -13232,12 +13615,14 @@ pub struct OpenSearch {
     /// - Type: limit
     /// - Default: `10`
     /// - From 1 to 500 (5000 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub limit: ::std::option::Option<::mwtyped::Limit>,
     /// No longer used.
     ///
     /// - Wire name: `suggest`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub suggest: bool,
     /// How to handle redirects:
@@ -13251,17 +13636,20 @@ pub struct OpenSearch {
     ///
     /// - Wire name: `redirects`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: ::std::option::Option<OpenSearchRedirects>,
     /// The format of the output.
     ///
     /// - Wire name: `format`
     /// - Type: one of the enum's values
     /// - Default: `json`
+    /// - In MediaWiki 1.39, 1.43
     pub format: ::std::option::Option<OpenSearchFormat>,
     /// If warnings are raised with `format=json`, return an API error instead of ignoring them.
     ///
     /// - Wire name: `warningsaserror`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub warningsaserror: bool,
 }
 #[allow(deprecated)]
@@ -13427,11 +13815,11 @@ impl ::mwtyped::WireValue for OptionsResetKinds {
 /// The values of `global`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OptionsGlobal {
-    /// `ignore`
+    /// `ignore` (Since MediaWiki 1.43; not in 1.39)
     Ignore,
-    /// `override`
+    /// `override` (Since MediaWiki 1.43; not in 1.39)
     Override,
-    /// `update`
+    /// `update` (Since MediaWiki 1.43; not in 1.39)
     Update,
 }
 #[allow(deprecated)]
@@ -13454,7 +13842,7 @@ impl ::mwtyped::WireValue for OptionsGlobal {
 ///
 /// Only options which are registered in core or in one of installed extensions, or options with keys prefixed with `userjs-` (intended to be used by user scripts), can be set.
 ///
-/// - Module: `action=options`, parameters prefixed ``
+/// - Module: `action=options`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Options>
@@ -13469,6 +13857,7 @@ impl ::mwtyped::WireValue for OptionsGlobal {
 /// # Reset all preferences, then set `skin` and `nickname`.
 /// api.php?action=options&reset=&change=skin=monobook&optionname=nickname&optionvalue=[[User:Beau|Beau]]%20([[User_talk:Beau|talk]])&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "options")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -13476,6 +13865,7 @@ pub struct Options {
     ///
     /// - Wire name: `reset`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub reset: bool,
     /// List of types of options to reset when the `reset` option is set.
     ///
@@ -13483,6 +13873,7 @@ pub struct Options {
     /// - Type: one of the enum's values, several values
     /// - Default: `all`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "resetkinds")]
     pub reset_kinds: ::std::vec::Vec<OptionsResetKinds>,
     /// List of changes, formatted name=value (e.g. skin=vector). If no value is given (not even an equals sign), e.g., optionname|otheroption|..., the option will be reset to its default value. If any value passed contains the pipe character (`|`), use the alternative multiple-value separator for correct operation.
@@ -13490,16 +13881,19 @@ pub struct Options {
     /// - Wire name: `change`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub change: ::std::vec::Vec<::std::string::String>,
     /// The name of the option that should be set to the value given by `optionvalue`.
     ///
     /// - Wire name: `optionname`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub optionname: ::std::option::Option<::std::string::String>,
     /// The value for the option specified by `optionname`. When `optionname` is set but `optionvalue` is omitted, the option will be reset to its default value.
     ///
     /// - Wire name: `optionvalue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "optionvalue")]
     pub option_value: ::std::option::Option<::std::string::String>,
     /// What to do if the option was set globally using the GlobalPreferences extension.
@@ -13511,6 +13905,7 @@ pub struct Options {
     /// - Wire name: `global`
     /// - Type: one of the enum's values
     /// - Default: `ignore`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub global: ::std::option::Option<OptionsGlobal>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -13519,6 +13914,7 @@ pub struct Options {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -13779,17 +14175,17 @@ pub enum ParamInfoQueryModules {
     Links,
     /// `linkshere`
     Linkshere,
-    /// `linterrors`
+    /// `linterrors` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-linter")]
     Linterrors,
-    /// `linterstats`
+    /// `linterstats` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-linter")]
     Linterstats,
     /// `logevents`
     Logevents,
     /// `mystashedfiles`
     Mystashedfiles,
-    /// `notifications`
+    /// `notifications` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     Notifications,
     /// `oath`
@@ -13832,7 +14228,7 @@ pub enum ParamInfoQueryModules {
     Tokens,
     /// `transcludedin`
     Transcludedin,
-    /// `unreadnotificationpages`
+    /// `unreadnotificationpages` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     Unreadnotificationpages,
     /// `usercontribs`
@@ -13986,7 +14382,7 @@ impl ::mwtyped::WireValue for ParamInfoFormatModules {
 }
 /// Obtain information about API modules.
 ///
-/// - Module: `action=paraminfo`, parameters prefixed ``
+/// - Module: `action=paraminfo`, parameters not prefixed
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Parameter_information>
 ///
@@ -13998,6 +14394,7 @@ impl ::mwtyped::WireValue for ParamInfoFormatModules {
 /// # Show info for all submodules of `action=query`.
 /// api.php?action=paraminfo&modules=query%2B*
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "paraminfo")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamInfo {
@@ -14006,12 +14403,14 @@ pub struct ParamInfo {
     /// - Wire name: `modules`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub modules: ::std::vec::Vec<::std::string::String>,
     /// Format of help strings.
     ///
     /// - Wire name: `helpformat`
     /// - Type: one of the enum's values
     /// - Default: `none`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "helpformat")]
     pub help_format: ::std::option::Option<ParamInfoHelpFormat>,
     /// List of query module names (value of `prop`, `meta` or `list` parameter). Use `modules=query+foo` instead of `querymodules=foo`.
@@ -14020,6 +14419,7 @@ pub struct ParamInfo {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "querymodules")]
     #[deprecated]
     pub query_modules: ::std::vec::Vec<ParamInfoQueryModules>,
@@ -14028,6 +14428,7 @@ pub struct ParamInfo {
     /// - Wire name: `mainmodule`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "mainmodule")]
     #[deprecated]
     pub main_module: ::std::option::Option<::std::string::String>,
@@ -14036,6 +14437,7 @@ pub struct ParamInfo {
     /// - Wire name: `pagesetmodule`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "pagesetmodule")]
     #[deprecated]
     pub pageset_module: ::std::option::Option<::std::string::String>,
@@ -14045,6 +14447,7 @@ pub struct ParamInfo {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "formatmodules")]
     #[deprecated]
     pub format_modules: ::std::vec::Vec<ParamInfoFormatModules>,
@@ -14282,7 +14685,7 @@ pub enum ParseProp {
     Templates,
     /// `text`
     Text,
-    /// `tocdata`
+    /// `tocdata` (Since MediaWiki 1.43; not in 1.39)
     Tocdata,
     /// `wikitext`
     Wikitext,
@@ -14335,11 +14738,11 @@ impl ::mwtyped::WireValue for ParseProp {
 pub enum ParseUseSkin {
     /// `apioutput`
     Apioutput,
-    /// `authentication-popup`
+    /// `authentication-popup` (Since MediaWiki 1.43; not in 1.39)
     AuthenticationPopup,
     /// `fallback`
     Fallback,
-    /// `json`
+    /// `json` (Since MediaWiki 1.43; not in 1.39)
     Json,
     /// `vector`
     Vector,
@@ -14467,7 +14870,7 @@ impl ::mwtyped::WireValue for ParseContentmodel {
 /// - Specify content explicitly, using `text`, `title`, `revid`, and `contentmodel`.
 /// - Specify only a summary to parse. `prop` should be given an empty value.
 ///
-/// - Module: `action=parse`, parameters prefixed ``
+/// - Module: `action=parse`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Parsing_wikitext>
@@ -14484,6 +14887,7 @@ impl ::mwtyped::WireValue for ParseContentmodel {
 /// # Parse a summary.
 /// api.php?action=parse&summary=Some+[[link]]&prop=
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "parse")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parse {
@@ -14491,41 +14895,49 @@ pub struct Parse {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Text to parse. Use `title` or `contentmodel` to control the content model.
     ///
     /// - Wire name: `text`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::option::Option<::std::string::String>,
     /// Revision ID, for `{{REVISIONID}}` and similar variables.
     ///
     /// - Wire name: `revid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub revid: ::std::option::Option<i64>,
     /// Summary to parse.
     ///
     /// - Wire name: `summary`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Parse the content of this page. Cannot be used together with `text` and `title`.
     ///
     /// - Wire name: `page`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub page: ::std::option::Option<::std::string::String>,
     /// Parse the content of this page. Overrides `page`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// If `page` or `pageid` is set to a redirect, resolve it.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Parse the content of this revision. Overrides `page` and `pageid`.
     ///
     /// - Wire name: `oldid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "oldid")]
     pub old_id: ::std::option::Option<i64>,
     /// Which pieces of information to get:
@@ -14589,34 +15001,40 @@ pub struct Parse {
     /// - Type: one of the enum's values, several values
     /// - Default: `text|langlinks|categories|links|templates|images|externallinks|sections|tocdata|revid|displaytitle|iwlinks|properties|parsewarnings`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub prop: ::std::vec::Vec<ParseProp>,
     /// CSS class to use to wrap the parser output.
     ///
     /// - Wire name: `wrapoutputclass`
     /// - Type: string
     /// - Default: `mw-parser-output`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "wrapoutputclass")]
     pub wrap_output_class: ::std::option::Option<::std::string::String>,
     /// Use the ArticleParserOptions hook to ensure the options used match those used for article page views
     ///
     /// - Wire name: `usearticle`
     /// - Type: boolean
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "usearticle")]
     pub use_article: bool,
     /// Generate HTML conforming to the MediaWiki DOM spec using Parsoid.
     ///
     /// - Wire name: `parsoid`
     /// - Type: boolean
+    /// - Since MediaWiki 1.43; not in 1.39
     pub parsoid: bool,
     /// Do a pre-save transform on the input before parsing it. Only valid when used with text.
     ///
     /// - Wire name: `pst`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub pst: bool,
     /// Do a pre-save transform (PST) on the input, but don't parse it. Returns the same wikitext, after a PST has been applied. Only valid when used with `text`.
     ///
     /// - Wire name: `onlypst`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "onlypst")]
     pub only_pst: bool,
     /// Includes language links supplied by extensions (for use with `prop=langlinks`).
@@ -14624,6 +15042,7 @@ pub struct Parse {
     /// - Wire name: `effectivelanglinks`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub effectivelanglinks: bool,
     /// Only parse the content of the section with this identifier.
@@ -14634,6 +15053,7 @@ pub struct Parse {
     ///
     /// - Wire name: `section`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// New section title when `section` is `new`.
     ///
@@ -14641,35 +15061,41 @@ pub struct Parse {
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// Use `disablelimitreport` instead.
     ///
     /// - Wire name: `disablepp`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub disablepp: bool,
     /// Omit the limit report ("NewPP limit report") from the parser output.
     ///
     /// - Wire name: `disablelimitreport`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "disablelimitreport")]
     pub disable_limit_report: bool,
     /// Omit edit section links from the parser output.
     ///
     /// - Wire name: `disableeditsection`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "disableeditsection")]
     pub disable_edit_section: bool,
     /// Do not deduplicate inline stylesheets in the parser output.
     ///
     /// - Wire name: `disablestylededuplication`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub disablestylededuplication: bool,
     /// Whether to include internal merge strategy information in jsconfigvars.
     ///
     /// - Wire name: `showstrategykeys`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showstrategykeys")]
     pub show_strategy_keys: bool,
     /// Generate XML parse tree (requires content model `wikitext`; replaced by `prop=parsetree`).
@@ -14677,6 +15103,7 @@ pub struct Parse {
     /// - Wire name: `generatexml`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "generatexml")]
     #[deprecated]
     pub generate_xml: bool,
@@ -14684,34 +15111,40 @@ pub struct Parse {
     ///
     /// - Wire name: `preview`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub preview: bool,
     /// Parse in section preview mode (enables preview mode too).
     ///
     /// - Wire name: `sectionpreview`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "sectionpreview")]
     pub section_preview: bool,
     /// Omit table of contents in output.
     ///
     /// - Wire name: `disabletoc`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub disabletoc: bool,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "useskin")]
     pub use_skin: ::std::option::Option<ParseUseSkin>,
     /// Content serialization format used for the input text. Only valid when used with text.
     ///
     /// - Wire name: `contentformat`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "contentformat")]
     pub content_format: ::std::option::Option<ParseContentFormat>,
     /// Content model of the input text. If omitted, title must be specified, and default will be the model of the specified title. Only valid when used with text.
     ///
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
+    /// - In MediaWiki 1.39, 1.43
     pub contentmodel: ::std::option::Option<ParseContentmodel>,
 }
 #[allow(deprecated)]
@@ -15026,7 +15459,7 @@ impl ::mwtyped::__private::Sample for Parse {
 }
 /// Patrol a page or revision.
 ///
-/// - Module: `action=patrol`, parameters prefixed ``
+/// - Module: `action=patrol`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Patrol>
@@ -15039,6 +15472,7 @@ impl ::mwtyped::__private::Sample for Parse {
 /// # Patrol a revision.
 /// api.php?action=patrol&token=123ABC&revid=230672766
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "patrol")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Patrol {
@@ -15046,17 +15480,20 @@ pub struct Patrol {
     ///
     /// - Wire name: `rcid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub rcid: ::std::option::Option<i64>,
     /// Revision ID to patrol.
     ///
     /// - Wire name: `revid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub revid: ::std::option::Option<i64>,
     /// Change tags to apply to the entry in the patrol log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "patrol" token retrieved from action=query&meta=tokens
     ///
@@ -15065,6 +15502,7 @@ pub struct Patrol {
     /// - Required
     /// - Token: `patrol`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Patrol>,
 }
 #[allow(deprecated)]
@@ -15207,7 +15645,7 @@ impl ::mwtyped::WireValue for ProtectWatchlist {
 }
 /// Change the protection level of a page.
 ///
-/// - Module: `action=protect`, parameters prefixed ``
+/// - Module: `action=protect`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Protect>
@@ -15222,6 +15660,7 @@ impl ::mwtyped::WireValue for ProtectWatchlist {
 /// # Unprotect a page by setting no restrictions.
 /// api.php?action=protect&title=Main%20Page&token=123ABC&protections=&reason=Lifting%20restrictions
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "protect")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Protect {
@@ -15229,11 +15668,13 @@ pub struct Protect {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// ID of the page to (un)protect. Cannot be used together with title.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// List of protection levels, formatted `action=level` (e.g. `edit=sysop`). A level of `all` means everyone is allowed to take the action, i.e. no restriction.
     ///
@@ -15243,6 +15684,7 @@ pub struct Protect {
     /// - Type: string, several values
     /// - Required
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub protections: ::std::vec::Vec<::std::string::String>,
     /// Expiry timestamps. If only one timestamp is set, it'll be used for all protections. Use `infinite`, `indefinite`, `infinity`, or `never`, for a never-expiring protection.
     ///
@@ -15250,29 +15692,34 @@ pub struct Protect {
     /// - Type: string, several values
     /// - Default: `infinite`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub expiry: ::std::vec::Vec<::std::string::String>,
     /// Reason for (un)protecting.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the protection log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Enable cascading protection (i.e. protect transcluded templates and images used in this page). Ignored if none of the given protection levels support cascading.
     ///
     /// - Wire name: `cascade`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub cascade: bool,
     /// If set, add the page being (un)protected to the current user's watchlist.
     ///
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -15280,6 +15727,7 @@ pub struct Protect {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<ProtectWatchlist>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -15288,6 +15736,7 @@ pub struct Protect {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -15604,7 +16053,7 @@ impl ::mwtyped::WireValue for PurgeGenerator {
 }
 /// Purge the cache for the given titles.
 ///
-/// - Module: `action=purge`, parameters prefixed ``
+/// - Module: `action=purge`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Purge>
@@ -15617,6 +16066,7 @@ impl ::mwtyped::WireValue for PurgeGenerator {
 /// # Purge the first 10 pages in the main namespace.
 /// api.php?action=purge&generator=allpages&gapnamespace=0&gaplimit=10
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "purge")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Purge {
@@ -15624,16 +16074,19 @@ pub struct Purge {
     ///
     /// - Wire name: `forcelinkupdate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub forcelinkupdate: bool,
     /// Same as `forcelinkupdate`, and update the links tables for any page that uses this page as a template.
     ///
     /// - Wire name: `forcerecursivelinkupdate`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub forcerecursivelinkupdate: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// A list of titles to work on.
@@ -15641,18 +16094,21 @@ pub struct Purge {
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -15733,16 +16189,19 @@ pub struct Purge {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<PurgeGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, ku, mni, sh, shi, sr, tg, tly, uz, wuu, zgh and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
 }
@@ -16063,7 +16522,7 @@ pub enum QueryList {
     Iwbacklinks,
     /// `langbacklinks`
     Langbacklinks,
-    /// `linterrors`
+    /// `linterrors` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-linter")]
     Linterrors,
     /// `logevents`
@@ -16169,17 +16628,17 @@ pub enum QueryMeta {
     Filerepoinfo,
     /// `languageinfo`
     Languageinfo,
-    /// `linterstats`
+    /// `linterstats` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-linter")]
     Linterstats,
-    /// `notifications`
+    /// `notifications` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     Notifications,
     /// `siteinfo`
     Siteinfo,
     /// `tokens`
     Tokens,
-    /// `unreadnotificationpages`
+    /// `unreadnotificationpages` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     Unreadnotificationpages,
     /// `userinfo`
@@ -16368,7 +16827,7 @@ impl ::mwtyped::WireValue for QueryGenerator {
 ///
 /// All data modifications will first have to use query to acquire a token to prevent abuse from malicious sites.
 ///
-/// - Module: `action=query`, parameters prefixed ``
+/// - Module: `action=query`, parameters not prefixed
 /// - needs read rights
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Query>
@@ -16384,6 +16843,7 @@ impl ::mwtyped::WireValue for QueryGenerator {
 /// # Fetch revisions of pages beginning with `API/`.
 /// api.php?action=query&generator=allpages&gapprefix=API/&prop=revisions&continue=
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "query")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
@@ -16437,6 +16897,7 @@ pub struct Query {
     /// - Wire name: `prop`
     /// - Type: submodule, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub prop: ::std::vec::Vec<QueryProp>,
     /// Which lists to get.
     ///
@@ -16524,6 +16985,7 @@ pub struct Query {
     /// - Wire name: `list`
     /// - Type: submodule, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub list: ::std::vec::Vec<QueryList>,
     /// Which metadata to get.
     ///
@@ -16553,44 +17015,52 @@ pub struct Query {
     /// - Wire name: `meta`
     /// - Type: submodule, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub meta: ::std::vec::Vec<QueryMeta>,
     /// Include an additional pageids section listing all returned page IDs.
     ///
     /// - Wire name: `indexpageids`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub indexpageids: bool,
     /// Export the current revisions of all given or generated pages.
     ///
     /// - Wire name: `export`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub export: bool,
     /// Return the export XML without wrapping it in an XML result (same format as Special:Export). Can only be used with query+export.
     ///
     /// - Wire name: `exportnowrap`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub exportnowrap: bool,
     /// Target the given version of the XML dump format when exporting. Can only be used with `query+export`.
     ///
     /// - Wire name: `exportschema`
     /// - Type: one of the enum's values
     /// - Default: `0.11`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "exportschema")]
     pub export_schema: ::std::option::Option<QueryExportSchema>,
     /// Whether to get the full URL if the title is an interwiki link.
     ///
     /// - Wire name: `iwurl`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub iwurl: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// Return raw `query-continue` data for continuation.
     ///
     /// - Wire name: `rawcontinue`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "rawcontinue")]
     pub raw_continue: bool,
     /// A list of titles to work on.
@@ -16598,18 +17068,21 @@ pub struct Query {
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -16690,16 +17163,19 @@ pub struct Query {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<QueryGenerator>,
     /// Automatically resolve redirects in `query+titles`, `query+pageids`, and `query+revids`, and in pages returned by `query+generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, ku, mni, sh, shi, sr, tg, tly, uz, wuu, zgh and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
 }
@@ -17017,7 +17493,7 @@ impl ::mwtyped::__private::Sample for Query {
 }
 /// Remove authentication data for the current user.
 ///
-/// - Module: `action=removeauthenticationdata`, parameters prefixed ``
+/// - Module: `action=removeauthenticationdata`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Manage_authentication_data>
@@ -17028,6 +17504,7 @@ impl ::mwtyped::__private::Sample for Query {
 /// # Attempt to remove the current user's data for `FooAuthenticationRequest`.
 /// api.php?action=removeauthenticationdata&request=FooAuthenticationRequest&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "removeauthenticationdata")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveAuthenticationData {
@@ -17036,6 +17513,7 @@ pub struct RemoveAuthenticationData {
     /// - Wire name: `request`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub request: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -17044,6 +17522,7 @@ pub struct RemoveAuthenticationData {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -17102,7 +17581,7 @@ impl ::mwtyped::__private::Sample for RemoveAuthenticationData {
 }
 /// Send a password reset email to a user.
 ///
-/// - Module: `action=resetpassword`, parameters prefixed ``
+/// - Module: `action=resetpassword`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Manage_authentication_data>
@@ -17115,6 +17594,7 @@ impl ::mwtyped::__private::Sample for RemoveAuthenticationData {
 /// # Send a password reset email for all users with email address `user@example.com`.
 /// api.php?action=resetpassword&user=user@example.com&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "resetpassword")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetPassword {
@@ -17122,11 +17602,13 @@ pub struct ResetPassword {
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Email address of the user being reset.
     ///
     /// - Wire name: `email`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub email: ::std::option::Option<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -17135,6 +17617,7 @@ pub struct ResetPassword {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -17311,7 +17794,7 @@ impl ::mwtyped::WireValue for RevisionDeleteSuppress {
 }
 /// Delete and undelete revisions.
 ///
-/// - Module: `action=revisiondelete`, parameters prefixed ``
+/// - Module: `action=revisiondelete`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Revisiondelete>
@@ -17324,6 +17807,7 @@ impl ::mwtyped::WireValue for RevisionDeleteSuppress {
 /// # Hide all data on log entry `67890` with the reason `BLP violation`.
 /// api.php?action=revisiondelete&type=logging&ids=67890&hide=content|comment|user&reason=BLP%20violation&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "revisiondelete")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RevisionDelete {
@@ -17332,12 +17816,14 @@ pub struct RevisionDelete {
     /// - Wire name: `type`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "type")]
     pub type_: RevisionDeleteType,
     /// Page title for the revision deletion, if required for the type.
     ///
     /// - Wire name: `target`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub target: ::std::option::Option<::std::string::String>,
     /// Identifiers for the revisions to be deleted.
     ///
@@ -17345,35 +17831,41 @@ pub struct RevisionDelete {
     /// - Type: string, several values
     /// - Required
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub ids: ::std::vec::Vec<::std::string::String>,
     /// What to hide for each revision.
     ///
     /// - Wire name: `hide`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub hide: ::std::vec::Vec<RevisionDeleteHide>,
     /// What to unhide for each revision.
     ///
     /// - Wire name: `show`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub show: ::std::vec::Vec<RevisionDeleteShow>,
     /// Whether to suppress data from administrators as well as others.
     ///
     /// - Wire name: `suppress`
     /// - Type: one of the enum's values
     /// - Default: `nochange`
+    /// - In MediaWiki 1.39, 1.43
     pub suppress: ::std::option::Option<RevisionDeleteSuppress>,
     /// Reason for the deletion or undeletion.
     ///
     /// - Wire name: `reason`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Tags to apply to the entry in the deletion log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -17382,6 +17874,7 @@ pub struct RevisionDelete {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -17613,7 +18106,7 @@ impl ::mwtyped::WireValue for RollbackWatchlist {
 ///
 /// If the last user who edited the page made multiple edits in a row, they will all be rolled back.
 ///
-/// - Module: `action=rollback`, parameters prefixed ``
+/// - Module: `action=rollback`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Rollback>
@@ -17626,6 +18119,7 @@ impl ::mwtyped::WireValue for RollbackWatchlist {
 /// # Roll back the last edits to page Main Page by IP user `192.0.2.5` with summary `Reverting vandalism`, and mark those edits and the revert as bot edits.
 /// api.php?action=rollback&title=Main%20Page&user=192.0.2.5&token=123ABC&summary=Reverting%20vandalism&markbot=1
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "rollback")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rollback {
@@ -17633,34 +18127,40 @@ pub struct Rollback {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page to roll back. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Tags to apply to the rollback.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Name of the user whose edits are to be rolled back.
     ///
     /// - Wire name: `user`
     /// - Type: user
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::string::String,
     /// Custom edit summary. If empty, default summary will be used.
     ///
     /// - Wire name: `summary`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Mark the reverted edits and the revert as bot edits.
     ///
     /// - Wire name: `markbot`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "markbot")]
     pub mark_bot: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -17668,6 +18168,7 @@ pub struct Rollback {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<RollbackWatchlist>,
     /// A "rollback" token retrieved from action=query&meta=tokens
     ///
@@ -17678,6 +18179,7 @@ pub struct Rollback {
     /// - Required
     /// - Token: `rollback`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Rollback>,
 }
 #[allow(deprecated)]
@@ -17811,7 +18313,7 @@ impl ::mwtyped::__private::Sample for Rollback {
 }
 /// Export an RSD (Really Simple Discovery) schema.
 ///
-/// - Module: `action=rsd`, parameters prefixed ``
+/// - Module: `action=rsd`, parameters not prefixed
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Rsd>
 ///
@@ -17821,6 +18323,7 @@ impl ::mwtyped::__private::Sample for Rollback {
 /// # Export the RSD schema.
 /// api.php?action=rsd
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "rsd")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rsd {}
@@ -17866,10 +18369,11 @@ impl ::mwtyped::__private::Sample for Rsd {
 }
 /// Internal module for servicing XHR requests from the Scribunto console.
 ///
-/// - Module: `action=scribunto-console`, parameters prefixed ``
+/// - Module: `action=scribunto-console`, parameters not prefixed
 /// - needs read rights, POST only, internal
 /// - Source: Scribunto
 /// - Needs the feature `ext-scribunto`
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "scribunto-console")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-scribunto")]
@@ -17879,18 +18383,21 @@ pub struct ScribuntoConsole {
     /// - Wire name: `title`
     /// - Type: string
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// The new content of the module.
     ///
     /// - Wire name: `content`
     /// - Type: text
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub content: ::std::option::Option<::std::string::String>,
     /// Session token.
     ///
     /// - Wire name: `session`
     /// - Type: integer
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub session: ::std::option::Option<i64>,
     /// The next line to evaluate as a script.
     ///
@@ -17898,12 +18405,14 @@ pub struct ScribuntoConsole {
     /// - Type: text
     /// - Required
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub question: ::std::string::String,
     /// Set to clear the current session state.
     ///
     /// - Wire name: `clear`
     /// - Type: boolean
     /// - Needs the feature `ext-scribunto`
+    /// - In MediaWiki 1.39, 1.43
     pub clear: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -17913,6 +18422,7 @@ pub struct ScribuntoConsole {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-scribunto`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[cfg(feature = "ext-scribunto")]
@@ -18142,7 +18652,7 @@ impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
 ///
 /// This affects the highlighting of changed pages in the watchlist and history, and the sending of email when the "Email me when a page or a file on my watchlist is changed" preference is enabled.
 ///
-/// - Module: `action=setnotificationtimestamp`, parameters prefixed ``
+/// - Module: `action=setnotificationtimestamp`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:SetNotificationTimestamp>
@@ -18159,6 +18669,7 @@ impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
 /// # Reset the notification status for pages in the `User` namespace.
 /// api.php?action=setnotificationtimestamp&generator=allpages&gapnamespace=2&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "setnotificationtimestamp")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetNotificationTimestamp {
@@ -18166,29 +18677,34 @@ pub struct SetNotificationTimestamp {
     ///
     /// - Wire name: `entirewatchlist`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "entirewatchlist")]
     pub entire_watchlist: bool,
     /// Timestamp to which to set the notification timestamp.
     ///
     /// - Wire name: `timestamp`
     /// - Type: timestamp
+    /// - In MediaWiki 1.39, 1.43
     pub timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Revision to set the notification timestamp to (one page only).
     ///
     /// - Wire name: `torevid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "torevid")]
     pub to_revid: ::std::option::Option<i64>,
     /// Revision to set the notification timestamp newer than (one page only).
     ///
     /// - Wire name: `newerthanrevid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "newerthanrevid")]
     pub newer_than_revid: ::std::option::Option<i64>,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// A list of titles to work on.
@@ -18196,18 +18712,21 @@ pub struct SetNotificationTimestamp {
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -18288,16 +18807,19 @@ pub struct SetNotificationTimestamp {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<SetNotificationTimestampGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, ku, mni, sh, shi, sr, tg, tly, uz, wuu, zgh and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -18307,6 +18829,7 @@ pub struct SetNotificationTimestamp {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -18533,7 +19056,7 @@ impl ::mwtyped::__private::Sample for SetNotificationTimestamp {
 /// The values of `lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SetPageLanguageLang {
-    /// `aae`
+    /// `aae` (Since MediaWiki 1.43; not in 1.39)
     Aae,
     /// `ab`
     Ab,
@@ -18541,9 +19064,9 @@ pub enum SetPageLanguageLang {
     Abs,
     /// `ace`
     Ace,
-    /// `acf`
+    /// `acf` (Since MediaWiki 1.43; not in 1.39)
     Acf,
-    /// `acm`
+    /// `acm` (Since MediaWiki 1.43; not in 1.39)
     Acm,
     /// `ady`
     Ady,
@@ -18569,11 +19092,11 @@ pub enum SetPageLanguageLang {
     An,
     /// `ang`
     Ang,
-    /// `ann`
+    /// `ann` (Since MediaWiki 1.43; not in 1.39)
     Ann,
     /// `anp`
     Anp,
-    /// `apc`
+    /// `apc` (Since MediaWiki 1.43; not in 1.39)
     Apc,
     /// `ar`
     Ar,
@@ -18625,17 +19148,17 @@ pub enum SetPageLanguageLang {
     Bci,
     /// `bcl`
     Bcl,
-    /// `bdr`
+    /// `bdr` (Since MediaWiki 1.43; not in 1.39)
     Bdr,
     /// `be`
     Be,
     /// `be-tarask`
     BeTarask,
-    /// `bew`
+    /// `bew` (Since MediaWiki 1.43; not in 1.39)
     Bew,
     /// `bg`
     Bg,
-    /// `bgc`
+    /// `bgc` (Since MediaWiki 1.43; not in 1.39)
     Bgc,
     /// `bgn`
     Bgn,
@@ -18677,7 +19200,7 @@ pub enum SetPageLanguageLang {
     Ca,
     /// `cbk-zam`
     CbkZam,
-    /// `ccp`
+    /// `ccp` (Since MediaWiki 1.43; not in 1.39)
     Ccp,
     /// `cdo`
     Cdo,
@@ -18687,7 +19210,7 @@ pub enum SetPageLanguageLang {
     Ceb,
     /// `ch`
     Ch,
-    /// `chn`
+    /// `chn` (Since MediaWiki 1.43; not in 1.39)
     Chn,
     /// `chr`
     Chr,
@@ -18699,11 +19222,11 @@ pub enum SetPageLanguageLang {
     Co,
     /// `cps`
     Cps,
-    /// `cpx`
+    /// `cpx` (Since MediaWiki 1.43; not in 1.39)
     Cpx,
-    /// `cpx-hans`
+    /// `cpx-hans` (Since MediaWiki 1.43; not in 1.39)
     CpxHans,
-    /// `cpx-hant`
+    /// `cpx-hant` (Since MediaWiki 1.43; not in 1.39)
     CpxHant,
     /// `cr`
     Cr,
@@ -18713,7 +19236,7 @@ pub enum SetPageLanguageLang {
     CrhCyrl,
     /// `crh-latn`
     CrhLatn,
-    /// `crh-ro`
+    /// `crh-ro` (Since MediaWiki 1.43; not in 1.39)
     CrhRo,
     /// `cs`
     Cs,
@@ -18739,7 +19262,7 @@ pub enum SetPageLanguageLang {
     DeFormal,
     /// `default`
     Default,
-    /// `dga`
+    /// `dga` (Since MediaWiki 1.43; not in 1.39)
     Dga,
     /// `din`
     Din,
@@ -18751,7 +19274,7 @@ pub enum SetPageLanguageLang {
     Dtp,
     /// `dty`
     Dty,
-    /// `dua`
+    /// `dua` (Since MediaWiki 1.43; not in 1.39)
     Dua,
     /// `dv`
     Dv,
@@ -18759,7 +19282,7 @@ pub enum SetPageLanguageLang {
     Dz,
     /// `ee`
     Ee,
-    /// `efi`
+    /// `efi` (Since MediaWiki 1.43; not in 1.39)
     Efi,
     /// `egl`
     Egl,
@@ -18825,7 +19348,7 @@ pub enum SetPageLanguageLang {
     GanHans,
     /// `gan-hant`
     GanHant,
-    /// `gcf`
+    /// `gcf` (Since MediaWiki 1.43; not in 1.39)
     Gcf,
     /// `gcr`
     Gcr,
@@ -18869,11 +19392,11 @@ pub enum SetPageLanguageLang {
     Ha,
     /// `hak`
     Hak,
-    /// `hak-hans`
+    /// `hak-hans` (Since MediaWiki 1.43; not in 1.39)
     HakHans,
-    /// `hak-hant`
+    /// `hak-hant` (Since MediaWiki 1.43; not in 1.39)
     HakHant,
-    /// `hak-latn`
+    /// `hak-latn` (Since MediaWiki 1.43; not in 1.39)
     HakLatn,
     /// `haw`
     Haw,
@@ -18887,7 +19410,7 @@ pub enum SetPageLanguageLang {
     HifLatn,
     /// `hil`
     Hil,
-    /// `hno`
+    /// `hno` (Since MediaWiki 1.43; not in 1.39)
     Hno,
     /// `hr`
     Hr,
@@ -18909,9 +19432,9 @@ pub enum SetPageLanguageLang {
     Hyw,
     /// `ia`
     Ia,
-    /// `iba`
+    /// `iba` (Since MediaWiki 1.43; not in 1.39)
     Iba,
-    /// `ibb`
+    /// `ibb` (Since MediaWiki 1.43; not in 1.39)
     Ibb,
     /// `id`
     Id,
@@ -18919,7 +19442,7 @@ pub enum SetPageLanguageLang {
     Ie,
     /// `ig`
     Ig,
-    /// `igl`
+    /// `igl` (Since MediaWiki 1.43; not in 1.39)
     Igl,
     /// `ii`
     Ii,
@@ -18937,9 +19460,9 @@ pub enum SetPageLanguageLang {
     Io,
     /// `is`
     Is,
-    /// `isv-cyrl`
+    /// `isv-cyrl` (Since MediaWiki 1.43; not in 1.39)
     IsvCyrl,
-    /// `isv-latn`
+    /// `isv-latn` (Since MediaWiki 1.43; not in 1.39)
     IsvLatn,
     /// `it`
     It,
@@ -18961,7 +19484,7 @@ pub enum SetPageLanguageLang {
     Kaa,
     /// `kab`
     Kab,
-    /// `kai`
+    /// `kai` (Since MediaWiki 1.43; not in 1.39)
     Kai,
     /// `kbd`
     Kbd,
@@ -18975,7 +19498,7 @@ pub enum SetPageLanguageLang {
     Kea,
     /// `kg`
     Kg,
-    /// `kge`
+    /// `kge` (Since MediaWiki 1.43; not in 1.39)
     Kge,
     /// `khw`
     Khw,
@@ -18983,7 +19506,7 @@ pub enum SetPageLanguageLang {
     Ki,
     /// `kiu`
     Kiu,
-    /// `kjh`
+    /// `kjh` (Since MediaWiki 1.43; not in 1.39)
     Kjh,
     /// `kjp`
     Kjp,
@@ -19007,7 +19530,7 @@ pub enum SetPageLanguageLang {
     Km,
     /// `kn`
     Kn,
-    /// `knc`
+    /// `knc` (Since MediaWiki 1.43; not in 1.39)
     Knc,
     /// `ko`
     Ko,
@@ -19043,7 +19566,7 @@ pub enum SetPageLanguageLang {
     KuLatn,
     /// `kum`
     Kum,
-    /// `kus`
+    /// `kus` (Since MediaWiki 1.43; not in 1.39)
     Kus,
     /// `kv`
     Kv,
@@ -19089,7 +19612,7 @@ pub enum SetPageLanguageLang {
     Lt,
     /// `ltg`
     Ltg,
-    /// `lua`
+    /// `lua` (Since MediaWiki 1.43; not in 1.39)
     Lua,
     /// `lus`
     Lus,
@@ -19103,7 +19626,7 @@ pub enum SetPageLanguageLang {
     Lzz,
     /// `mad`
     Mad,
-    /// `mag`
+    /// `mag` (Since MediaWiki 1.43; not in 1.39)
     Mag,
     /// `mai`
     Mai,
@@ -19125,11 +19648,11 @@ pub enum SetPageLanguageLang {
     Ml,
     /// `mn`
     Mn,
-    /// `mnc`
+    /// `mnc` (Since MediaWiki 1.43; not in 1.39)
     Mnc,
-    /// `mnc-latn`
+    /// `mnc-latn` (Since MediaWiki 1.43; not in 1.39)
     MncLatn,
-    /// `mnc-mong`
+    /// `mnc-mong` (Since MediaWiki 1.43; not in 1.39)
     MncMong,
     /// `mni`
     Mni,
@@ -19151,7 +19674,7 @@ pub enum SetPageLanguageLang {
     MsArab,
     /// `mt`
     Mt,
-    /// `mui`
+    /// `mui` (Since MediaWiki 1.43; not in 1.39)
     Mui,
     /// `mwl`
     Mwl,
@@ -19167,11 +19690,11 @@ pub enum SetPageLanguageLang {
     Nah,
     /// `nan`
     Nan,
-    /// `nan-hant`
+    /// `nan-hant` (Since MediaWiki 1.43; not in 1.39)
     NanHant,
-    /// `nan-latn-pehoeji`
+    /// `nan-latn-pehoeji` (Since MediaWiki 1.43; not in 1.39)
     NanLatnPehoeji,
-    /// `nan-latn-tailo`
+    /// `nan-latn-tailo` (Since MediaWiki 1.43; not in 1.39)
     NanLatnTailo,
     /// `nap`
     Nap,
@@ -19187,7 +19710,7 @@ pub enum SetPageLanguageLang {
     New,
     /// `nia`
     Nia,
-    /// `nit`
+    /// `nit` (Since MediaWiki 1.43; not in 1.39)
     Nit,
     /// `niu`
     Niu,
@@ -19201,19 +19724,19 @@ pub enum SetPageLanguageLang {
     Nn,
     /// `nod`
     Nod,
-    /// `nog`
+    /// `nog` (Since MediaWiki 1.43; not in 1.39)
     Nog,
     /// `nov`
     Nov,
     /// `nqo`
     Nqo,
-    /// `nr`
+    /// `nr` (Since MediaWiki 1.43; not in 1.39)
     Nr,
     /// `nrm`
     Nrm,
     /// `nso`
     Nso,
-    /// `nup`
+    /// `nup` (Since MediaWiki 1.43; not in 1.39)
     Nup,
     /// `nv`
     Nv,
@@ -19221,7 +19744,7 @@ pub enum SetPageLanguageLang {
     Ny,
     /// `nyn`
     Nyn,
-    /// `nyo`
+    /// `nyo` (Since MediaWiki 1.43; not in 1.39)
     Nyo,
     /// `nys`
     Nys,
@@ -19285,7 +19808,7 @@ pub enum SetPageLanguageLang {
     Rgn,
     /// `rif`
     Rif,
-    /// `rki`
+    /// `rki` (Since MediaWiki 1.43; not in 1.39)
     Rki,
     /// `rm`
     Rm,
@@ -19313,7 +19836,7 @@ pub enum SetPageLanguageLang {
     RuqCyrl,
     /// `ruq-latn`
     RuqLatn,
-    /// `rut`
+    /// `rut` (Since MediaWiki 1.43; not in 1.39)
     Rut,
     /// `rw`
     Rw,
@@ -19355,9 +19878,9 @@ pub enum SetPageLanguageLang {
     Sgs,
     /// `sh`
     Sh,
-    /// `sh-cyrl`
+    /// `sh-cyrl` (Since MediaWiki 1.43; not in 1.39)
     ShCyrl,
-    /// `sh-latn`
+    /// `sh-latn` (Since MediaWiki 1.43; not in 1.39)
     ShLatn,
     /// `shi`
     Shi,
@@ -19449,7 +19972,7 @@ pub enum SetPageLanguageLang {
     Th,
     /// `ti`
     Ti,
-    /// `tig`
+    /// `tig` (Since MediaWiki 1.43; not in 1.39)
     Tig,
     /// `tk`
     Tk,
@@ -19461,7 +19984,7 @@ pub enum SetPageLanguageLang {
     Tn,
     /// `to`
     To,
-    /// `tok`
+    /// `tok` (Since MediaWiki 1.43; not in 1.39)
     Tok,
     /// `tpi`
     Tpi,
@@ -19479,7 +20002,7 @@ pub enum SetPageLanguageLang {
     TtCyrl,
     /// `tt-latn`
     TtLatn,
-    /// `ttj`
+    /// `ttj` (Since MediaWiki 1.43; not in 1.39)
     Ttj,
     /// `tum`
     Tum,
@@ -19527,7 +20050,7 @@ pub enum SetPageLanguageLang {
     Vro,
     /// `wa`
     Wa,
-    /// `wal`
+    /// `wal` (Since MediaWiki 1.43; not in 1.39)
     Wal,
     /// `war`
     War,
@@ -19537,9 +20060,9 @@ pub enum SetPageLanguageLang {
     Wo,
     /// `wuu`
     Wuu,
-    /// `wuu-hans`
+    /// `wuu-hans` (Since MediaWiki 1.43; not in 1.39)
     WuuHans,
-    /// `wuu-hant`
+    /// `wuu-hant` (Since MediaWiki 1.43; not in 1.39)
     WuuHant,
     /// `xal`
     Xal,
@@ -19557,9 +20080,9 @@ pub enum SetPageLanguageLang {
     Yrl,
     /// `yue`
     Yue,
-    /// `yue-hans`
+    /// `yue-hans` (Since MediaWiki 1.43; not in 1.39)
     YueHans,
-    /// `yue-hant`
+    /// `yue-hant` (Since MediaWiki 1.43; not in 1.39)
     YueHant,
     /// `za`
     Za,
@@ -20134,7 +20657,7 @@ impl ::mwtyped::WireValue for SetPageLanguageLang {
 ///
 /// Enable `$wgPageLanguageUseDB` to use this action.
 ///
-/// - Module: `action=setpagelanguage`, parameters prefixed ``
+/// - Module: `action=setpagelanguage`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:SetPageLanguage>
@@ -20147,6 +20670,7 @@ impl ::mwtyped::WireValue for SetPageLanguageLang {
 /// # Change the language of the page with ID 123 to the wiki's default content language.
 /// api.php?action=setpagelanguage&pageid=123&lang=default&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "setpagelanguage")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetPageLanguage {
@@ -20154,28 +20678,33 @@ pub struct SetPageLanguage {
     ///
     /// - Wire name: `title`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::option::Option<::std::string::String>,
     /// Page ID of the page whose language you wish to change. Cannot be used together with `title`.
     ///
     /// - Wire name: `pageid`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub pageid: ::std::option::Option<i64>,
     /// Language code of the language to change the page to. Use `default` to reset the page to the wiki's default content language.
     ///
     /// - Wire name: `lang`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub lang: SetPageLanguageLang,
     /// Reason for the change.
     ///
     /// - Wire name: `reason`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the log entry resulting from this action.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -20184,6 +20713,7 @@ pub struct SetPageLanguage {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -20303,7 +20833,7 @@ impl ::mwtyped::__private::Sample for SetPageLanguage {
 }
 /// Validate one or more URLs against the spam block list.
 ///
-/// - Module: `action=spamblacklist`, parameters prefixed ``
+/// - Module: `action=spamblacklist`, parameters not prefixed
 /// - needs read rights
 /// - Source: SpamBlacklist
 /// - Needs the feature `ext-spamblacklist`
@@ -20315,6 +20845,7 @@ impl ::mwtyped::__private::Sample for SetPageLanguage {
 /// # Check two URLs against the block list
 /// api.php?action=spamblacklist&url=http://www.example.com/|http://www.example.org/
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "spamblacklist")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-spamblacklist")]
@@ -20326,6 +20857,7 @@ pub struct SpamBlacklist {
     /// - Required
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-spamblacklist`
+    /// - In MediaWiki 1.39, 1.43
     pub url: ::std::vec::Vec<::std::string::String>,
 }
 #[cfg(feature = "ext-spamblacklist")]
@@ -20497,10 +21029,11 @@ impl ::mwtyped::WireValue for StashEditContentFormat {
 ///
 /// This is intended to be used via AJAX from the edit form to improve the performance of the page save.
 ///
-/// - Module: `action=stashedit`, parameters prefixed ``
+/// - Module: `action=stashedit`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only, internal
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Stashedit>
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "stashedit")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StashEdit {
@@ -20509,26 +21042,31 @@ pub struct StashEdit {
     /// - Wire name: `title`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::string::String,
     /// Section identifier. `0` for the top section, `new` for a new section.
     ///
     /// - Wire name: `section`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// The title for a new section.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// Page content.
     ///
     /// - Wire name: `text`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::option::Option<::std::string::String>,
     /// Page content hash from a prior stash to use instead.
     ///
     /// - Wire name: `stashedtexthash`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "stashedtexthash")]
     pub stashed_text_hash: ::std::option::Option<::std::string::String>,
     /// Change summary.
@@ -20536,18 +21074,21 @@ pub struct StashEdit {
     /// - Wire name: `summary`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Content model of the new content.
     ///
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub contentmodel: StashEditContentmodel,
     /// Content serialization format used for the input text.
     ///
     /// - Wire name: `contentformat`
     /// - Type: one of the enum's values
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "contentformat")]
     pub content_format: StashEditContentFormat,
     /// Revision ID of the base revision.
@@ -20555,6 +21096,7 @@ pub struct StashEdit {
     /// - Wire name: `baserevid`
     /// - Type: integer
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "baserevid")]
     pub base_revid: i64,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -20564,6 +21106,7 @@ pub struct StashEdit {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -20693,7 +21236,7 @@ impl ::mwtyped::__private::Sample for StashEdit {
 }
 /// Add or remove change tags from individual revisions or log entries.
 ///
-/// - Module: `action=tag`, parameters prefixed ``
+/// - Module: `action=tag`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Tag>
@@ -20706,6 +21249,7 @@ impl ::mwtyped::__private::Sample for StashEdit {
 /// # Remove the `spam` tag from log entry ID 123 with the reason `Wrongly applied`
 /// api.php?action=tag&logid=123&remove=spam&reason=Wrongly+applied&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "tag")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
@@ -20714,42 +21258,49 @@ pub struct Tag {
     /// - Wire name: `rcid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub rcid: ::std::vec::Vec<i64>,
     /// One or more revision IDs from which to add or remove the tag.
     ///
     /// - Wire name: `revid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revid: ::std::vec::Vec<i64>,
     /// One or more log entry IDs from which to add or remove the tag.
     ///
     /// - Wire name: `logid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub logid: ::std::vec::Vec<i64>,
     /// Tags to add. Only manually defined tags can be added.
     ///
     /// - Wire name: `add`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub add: ::std::vec::Vec<::std::string::String>,
     /// Tags to remove. Only tags that are either manually defined or completely undefined can be removed.
     ///
     /// - Wire name: `remove`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub remove: ::std::vec::Vec<::std::string::String>,
     /// Reason for the change.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Tags to apply to the log entry that will be created as a result of this action.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -20758,6 +21309,7 @@ pub struct Tag {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -21125,7 +21677,7 @@ impl ::mwtyped::WireValue for TemplateDataGenerator {
 }
 /// Fetch data stored by the TemplateData extension.
 ///
-/// - Module: `action=templatedata`, parameters prefixed ``
+/// - Module: `action=templatedata`, parameters not prefixed
 /// - needs read rights
 /// - Source: TemplateData
 /// - Needs the feature `ext-templatedata`
@@ -21139,6 +21691,7 @@ impl ::mwtyped::WireValue for TemplateDataGenerator {
 /// # Return TemplateData for Template:Phabricator, with no results if the template does not exist or exists but has no TemplateData
 /// api.php?action=templatedata&titles=Template:Phabricator
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "templatedata")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-templatedata")]
@@ -21148,6 +21701,7 @@ pub struct TemplateData {
     /// - Wire name: `includeMissingTitles`
     /// - Type: boolean
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "includeMissingTitles")]
     pub include_missing_titles: bool,
     /// Return data about titles even if they are missing or lack TemplateData. By default (for backwards compatibility) titles are only returned if they exist and have TemplateData.
@@ -21156,6 +21710,7 @@ pub struct TemplateData {
     /// - Type: boolean
     /// - Deprecated
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "doNotIgnoreMissingTitles")]
     #[deprecated]
     pub donotignoremissingtitles: bool,
@@ -21164,6 +21719,7 @@ pub struct TemplateData {
     /// - Wire name: `lang`
     /// - Type: string
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub lang: ::std::option::Option<::std::string::String>,
     /// A list of titles to work on.
     ///
@@ -21171,6 +21727,7 @@ pub struct TemplateData {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
@@ -21178,6 +21735,7 @@ pub struct TemplateData {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
@@ -21185,6 +21743,7 @@ pub struct TemplateData {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -21266,18 +21825,21 @@ pub struct TemplateData {
     /// - Wire name: `generator`
     /// - Type: submodule
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<TemplateDataGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, ku, mni, sh, shi, sr, tg, tly, uz, wuu, zgh and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
     /// - Needs the feature `ext-templatedata`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
 }
@@ -21463,7 +22025,7 @@ impl ::mwtyped::__private::Sample for TemplateData {
 }
 /// Send a thank-you notification to an editor.
 ///
-/// - Module: `action=thank`, parameters prefixed ``
+/// - Module: `action=thank`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: Thanks
 /// - Needs the feature `ext-thanks`
@@ -21475,6 +22037,7 @@ impl ::mwtyped::__private::Sample for TemplateData {
 /// # Send thanks for revision `ID 456`, with the source being a diff page
 /// api.php?action=thank&revid=456&source=diff&token=123ABC
 /// ```
+/// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "thank")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-thanks")]
@@ -21485,6 +22048,7 @@ pub struct Thank {
     /// - Type: integer
     /// - At least 1
     /// - Needs the feature `ext-thanks`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub rev: ::std::option::Option<i64>,
     /// Log ID to thank someone for. This or 'rev' must be provided.
     ///
@@ -21492,6 +22056,7 @@ pub struct Thank {
     /// - Type: integer
     /// - At least 1
     /// - Needs the feature `ext-thanks`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub log: ::std::option::Option<i64>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -21501,12 +22066,14 @@ pub struct Thank {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-thanks`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     /// A short string describing the source of the request, for example `diff` or `history`.
     ///
     /// - Wire name: `source`
     /// - Type: string
     /// - Needs the feature `ext-thanks`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub source: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "ext-thanks")]
@@ -21657,6 +22224,7 @@ impl ::mwtyped::WireValue for TitleBlacklistAction {
 /// # Check whether Bar is blacklisted for editing
 /// api.php?action=titleblacklist&tbtitle=Bar&tbaction=edit
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "titleblacklist")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-titleblacklist")]
@@ -21667,6 +22235,7 @@ pub struct TitleBlacklist {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-titleblacklist`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tbtitle")]
     pub title: ::std::string::String,
     /// The action to be checked.
@@ -21675,6 +22244,7 @@ pub struct TitleBlacklist {
     /// - Type: one of the enum's values
     /// - Default: `edit`
     /// - Needs the feature `ext-titleblacklist`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tbaction")]
     pub action: ::std::option::Option<TitleBlacklistAction>,
     /// Don't try to override the titleblacklist.
@@ -21682,6 +22252,7 @@ pub struct TitleBlacklist {
     /// - Wire name: `tbnooverride`
     /// - Type: boolean
     /// - Needs the feature `ext-titleblacklist`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tbnooverride")]
     pub nooverride: bool,
 }
@@ -21752,7 +22323,7 @@ impl ::mwtyped::__private::Sample for TitleBlacklist {
 }
 /// Unblock a user.
 ///
-/// - Module: `action=unblock`, parameters prefixed ``
+/// - Module: `action=unblock`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Block>
@@ -21765,6 +22336,7 @@ impl ::mwtyped::__private::Sample for TitleBlacklist {
 /// # Unblock user `Bob` with reason `Sorry Bob`.
 /// api.php?action=unblock&user=Bob&reason=Sorry%20Bob
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "unblock")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unblock {
@@ -21772,17 +22344,20 @@ pub struct Unblock {
     ///
     /// - Wire name: `id`
     /// - Type: integer
+    /// - In MediaWiki 1.39, 1.43
     pub id: ::std::option::Option<i64>,
     /// User to unblock. Cannot be used together with `id`.
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Specify `user=#ID` instead.
     ///
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub userid: ::std::option::Option<i64>,
     /// Reason for unblock.
@@ -21790,17 +22365,20 @@ pub struct Unblock {
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the block log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Watch the user's or IP address's user and talk pages.
     ///
     /// - Wire name: `watchuser`
     /// - Type: boolean
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "watchuser")]
     pub watch_user: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -21810,6 +22388,7 @@ pub struct Unblock {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -21975,7 +22554,7 @@ impl ::mwtyped::WireValue for UndeleteWatchlist {
 ///
 /// A list of deleted revisions (including timestamps) can be retrieved through prop=deletedrevisions, and a list of deleted file IDs can be retrieved through list=filearchive.
 ///
-/// - Module: `action=undelete`, parameters prefixed ``
+/// - Module: `action=undelete`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Undelete>
@@ -21988,6 +22567,7 @@ impl ::mwtyped::WireValue for UndeleteWatchlist {
 /// # Undelete two revisions of page Main Page.
 /// api.php?action=undelete&title=Main%20Page&token=123ABC&timestamps=2007-07-03T22:00:45Z|2007-07-02T19:48:56Z
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "undelete")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undelete {
@@ -21996,36 +22576,42 @@ pub struct Undelete {
     /// - Wire name: `title`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub title: ::std::string::String,
     /// Reason for restoring.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the entry in the deletion log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Timestamps of the revisions to undelete. If both `timestamps` and `fileids` are empty, all will be undeleted.
     ///
     /// - Wire name: `timestamps`
     /// - Type: timestamp, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub timestamps: ::std::vec::Vec<::mwtyped::Timestamp>,
     /// IDs of the file revisions to restore. If both `timestamps` and `fileids` are empty, all will be restored.
     ///
     /// - Wire name: `fileids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fileids")]
     pub file_ids: ::std::vec::Vec<i64>,
     /// Undelete all revisions of the associated talk page, if any.
     ///
     /// - Wire name: `undeletetalk`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "undeletetalk")]
     pub undelete_talk: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -22033,6 +22619,7 @@ pub struct Undelete {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<UndeleteWatchlist>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -22041,6 +22628,7 @@ pub struct Undelete {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -22210,7 +22798,7 @@ impl ::mwtyped::__private::Sample for Undelete {
 }
 /// Remove a linked third-party account from the current user.
 ///
-/// - Module: `action=unlinkaccount`, parameters prefixed ``
+/// - Module: `action=unlinkaccount`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Manage_authentication_data>
@@ -22221,6 +22809,7 @@ impl ::mwtyped::__private::Sample for Undelete {
 /// # Attempt to remove the current user's link for the provider associated with `FooAuthenticationRequest`.
 /// api.php?action=unlinkaccount&request=FooAuthenticationRequest&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "unlinkaccount")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unlinkaccount {
@@ -22229,6 +22818,7 @@ pub struct Unlinkaccount {
     /// - Wire name: `request`
     /// - Type: string
     /// - Required
+    /// - In MediaWiki 1.39, 1.43
     pub request: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -22237,6 +22827,7 @@ pub struct Unlinkaccount {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -22330,7 +22921,7 @@ impl ::mwtyped::WireValue for UploadWatchlist {
 ///
 /// Note that the HTTP POST must be done as a file upload (i.e. using `multipart/form-data`) when sending the `file`.
 ///
-/// - Module: `action=upload`, parameters prefixed ``
+/// - Module: `action=upload`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Upload>
@@ -22343,6 +22934,7 @@ impl ::mwtyped::WireValue for UploadWatchlist {
 /// # Complete an upload that failed due to warnings.
 /// api.php?action=upload&filename=Wiki.png&filekey=filekey&ignorewarnings=1&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "upload")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Upload {
@@ -22350,29 +22942,34 @@ pub struct Upload {
     ///
     /// - Wire name: `filename`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub filename: ::std::option::Option<::std::string::String>,
     /// Upload comment. Also used as the initial page text for new files if `text` is not specified.
     ///
     /// - Wire name: `comment`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub comment: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the upload log entry and file page revision.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Initial page text for new files.
     ///
     /// - Wire name: `text`
     /// - Type: text
+    /// - In MediaWiki 1.39, 1.43
     pub text: ::std::option::Option<::std::string::String>,
     /// Watch the page.
     ///
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -22380,33 +22977,39 @@ pub struct Upload {
     /// - Wire name: `watchlist`
     /// - Type: one of the enum's values
     /// - Default: `preferences`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<UploadWatchlist>,
     /// Ignore any warnings.
     ///
     /// - Wire name: `ignorewarnings`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "ignorewarnings")]
     pub ignore_warnings: bool,
     /// File contents.
     ///
     /// - Wire name: `file`
     /// - Type: upload
+    /// - In MediaWiki 1.39, 1.43
     pub file: ::std::option::Option<::mwtyped::Upload>,
     /// URL to fetch the file from.
     ///
     /// - Wire name: `url`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub url: ::std::option::Option<::std::string::String>,
     /// Key that identifies a previous upload that was stashed temporarily.
     ///
     /// - Wire name: `filekey`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub filekey: ::std::option::Option<::std::string::String>,
     /// Same as filekey, maintained for backward compatibility.
     ///
     /// - Wire name: `sessionkey`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "sessionkey")]
     #[deprecated]
     pub session_key: ::std::option::Option<::std::string::String>,
@@ -22414,34 +23017,40 @@ pub struct Upload {
     ///
     /// - Wire name: `stash`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub stash: bool,
     /// Filesize of entire upload.
     ///
     /// - Wire name: `filesize`
     /// - Type: integer
     /// - From 0 to 104857600
+    /// - In MediaWiki 1.39, 1.43
     pub filesize: ::std::option::Option<i64>,
     /// Offset of chunk in bytes.
     ///
     /// - Wire name: `offset`
     /// - Type: integer
     /// - At least 0
+    /// - In MediaWiki 1.39, 1.43
     pub offset: ::std::option::Option<i64>,
     /// Chunk contents.
     ///
     /// - Wire name: `chunk`
     /// - Type: upload
+    /// - In MediaWiki 1.39, 1.43
     pub chunk: ::std::option::Option<::mwtyped::Upload>,
     /// Make potentially large file operations asynchronous when possible.
     ///
     /// - Wire name: `async`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "async")]
     pub async_: bool,
     /// Only fetch the upload status for the given file key.
     ///
     /// - Wire name: `checkstatus`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "checkstatus")]
     pub check_status: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -22451,6 +23060,7 @@ pub struct Upload {
     /// - Required
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
 }
 #[allow(deprecated)]
@@ -22675,7 +23285,7 @@ pub enum UserrightsAdd {
     Bureaucrat,
     /// `interface-admin`
     InterfaceAdmin,
-    /// `push-subscription-manager`
+    /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     PushSubscriptionManager,
     /// `suppress`
@@ -22712,7 +23322,7 @@ pub enum UserrightsRemove {
     Bureaucrat,
     /// `interface-admin`
     InterfaceAdmin,
-    /// `push-subscription-manager`
+    /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
     #[cfg(feature = "ext-echo")]
     PushSubscriptionManager,
     /// `suppress`
@@ -22742,7 +23352,7 @@ impl ::mwtyped::WireValue for UserrightsRemove {
 }
 /// Change a user's group membership.
 ///
-/// - Module: `action=userrights`, parameters prefixed ``
+/// - Module: `action=userrights`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:User_group_membership>
@@ -22757,6 +23367,7 @@ impl ::mwtyped::WireValue for UserrightsRemove {
 /// # Add user `SometimeSysop` to group `sysop` for 1 month.
 /// api.php?action=userrights&user=SometimeSysop&add=sysop&expiry=1%20month&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "userrights")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Userrights {
@@ -22764,12 +23375,14 @@ pub struct Userrights {
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Specify `user=#ID` instead.
     ///
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub userid: ::std::option::Option<i64>,
     /// Add the user to these groups, or if they are already a member, update the expiry of their membership in that group.
@@ -22777,6 +23390,7 @@ pub struct Userrights {
     /// - Wire name: `add`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub add: ::std::vec::Vec<UserrightsAdd>,
     /// Expiry timestamps. May be relative (e.g. `5 months` or `2 weeks`) or absolute (e.g. `2014-09-18T12:34:56Z`). If only one timestamp is set, it will be used for all groups passed to the `add` parameter. Use `infinite`, `indefinite`, `infinity`, or `never` for a never-expiring user group.
     ///
@@ -22784,18 +23398,21 @@ pub struct Userrights {
     /// - Type: string, several values
     /// - Default: `infinite`
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub expiry: ::std::vec::Vec<::std::string::String>,
     /// Remove the user from these groups.
     ///
     /// - Wire name: `remove`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub remove: ::std::vec::Vec<UserrightsRemove>,
     /// Reason for the change.
     ///
     /// - Wire name: `reason`
     /// - Type: string
     /// - Default: `(empty)`
+    /// - In MediaWiki 1.39, 1.43
     pub reason: ::std::option::Option<::std::string::String>,
     /// A "userrights" token retrieved from action=query&meta=tokens
     ///
@@ -22806,17 +23423,20 @@ pub struct Userrights {
     /// - Required
     /// - Token: `userrights`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::UserRights>,
     /// Change tags to apply to the entry in the user rights log.
     ///
     /// - Wire name: `tags`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Watch the user's user and talk pages.
     ///
     /// - Wire name: `watchuser`
     /// - Type: boolean
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "watchuser")]
     pub watch_user: bool,
 }
@@ -23026,7 +23646,7 @@ impl ::mwtyped::__private::Sample for Userrights {
 ///
 /// Validity is reported as `Good` if the password is acceptable, `Change` if the password may be used for login but must be changed, or `Invalid` if the password is not usable.
 ///
-/// - Module: `action=validatepassword`, parameters prefixed ``
+/// - Module: `action=validatepassword`, parameters not prefixed
 /// - needs read rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Validatepassword>
@@ -23039,6 +23659,7 @@ impl ::mwtyped::__private::Sample for Userrights {
 /// # Validate the password `qwerty` for creating user `Example`.
 /// api.php?action=validatepassword&password=querty&user=Example
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "validatepassword")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidatePassword {
@@ -23048,21 +23669,25 @@ pub struct ValidatePassword {
     /// - Type: password
     /// - Required
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub password: ::mwtyped::Secret,
     /// Username, for use when testing account creation. The named user must not exist.
     ///
     /// - Wire name: `user`
     /// - Type: user
+    /// - In MediaWiki 1.39, 1.43
     pub user: ::std::option::Option<::std::string::String>,
     /// Email address, for use when testing account creation.
     ///
     /// - Wire name: `email`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub email: ::std::option::Option<::std::string::String>,
     /// Real name, for use when testing account creation.
     ///
     /// - Wire name: `realname`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     pub realname: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -23197,10 +23822,11 @@ impl ::mwtyped::WireValue for VisualEditorPaction {
 }
 /// Returns HTML5 for a page from the Parsoid service.
 ///
-/// - Module: `action=visualeditor`, parameters prefixed ``
+/// - Module: `action=visualeditor`, parameters not prefixed
 /// - needs read rights, internal
 /// - Source: VisualEditor
 /// - Needs the feature `ext-visualeditor`
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "visualeditor")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-visualeditor")]
@@ -23211,12 +23837,14 @@ pub struct VisualEditor {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub page: ::std::string::String,
     /// If RESTBase query returned a seemingly invalid ETag, pass it here for logging purposes.
     ///
     /// - Wire name: `badetag`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "badetag")]
     pub bad_etag: ::std::option::Option<::std::string::String>,
     /// The format of the output.
@@ -23225,6 +23853,7 @@ pub struct VisualEditor {
     /// - Type: one of the enum's values
     /// - Default: `jsonfm`
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub format: ::std::option::Option<VisualEditorFormat>,
     /// Action to perform.
     ///
@@ -23232,30 +23861,35 @@ pub struct VisualEditor {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub paction: VisualEditorPaction,
     /// Wikitext to send to Parsoid to convert to HTML (paction=parsefragment).
     ///
     /// - Wire name: `wikitext`
     /// - Type: text
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub wikitext: ::std::option::Option<::std::string::String>,
     /// The section on which to act.
     ///
     /// - Wire name: `section`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// When saving, set this true if you want to use the stashing API.
     ///
     /// - Wire name: `stash`
     /// - Type: boolean
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub stash: bool,
     /// The revision number to use (defaults to latest revision).
     ///
     /// - Wire name: `oldid`
     /// - Type: integer
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "oldid")]
     pub old_id: ::std::option::Option<i64>,
     /// Edit intro to add to notices.
@@ -23263,18 +23897,21 @@ pub struct VisualEditor {
     /// - Wire name: `editintro`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub editintro: ::std::option::Option<::std::string::String>,
     /// Pre-save transform wikitext before sending it to Parsoid (paction=parsefragment).
     ///
     /// - Wire name: `pst`
     /// - Type: boolean
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub pst: bool,
     /// The page to use content from if the fetched page has no content yet.
     ///
     /// - Wire name: `preload`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub preload: ::std::option::Option<::std::string::String>,
     /// Parameters to substitute into the preload page, if present.
     ///
@@ -23282,6 +23919,7 @@ pub struct VisualEditor {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub preloadparams: ::std::vec::Vec<::std::string::String>,
 }
 #[cfg(feature = "ext-visualeditor")]
@@ -23479,11 +24117,11 @@ impl ::mwtyped::WireValue for VisualEditorEditPaction {
 pub enum VisualEditorEditUseSkin {
     /// `apioutput`
     Apioutput,
-    /// `authentication-popup`
+    /// `authentication-popup` (Since MediaWiki 1.43; not in 1.39)
     AuthenticationPopup,
     /// `fallback`
     Fallback,
-    /// `json`
+    /// `json` (Since MediaWiki 1.43; not in 1.39)
     Json,
     /// `vector`
     Vector,
@@ -23513,10 +24151,11 @@ impl ::mwtyped::WireValue for VisualEditorEditUseSkin {
 }
 /// Save an HTML5 page to MediaWiki (converted to wikitext via the Parsoid service).
 ///
-/// - Module: `action=visualeditoredit`, parameters prefixed ``
+/// - Module: `action=visualeditoredit`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only, internal
 /// - Source: VisualEditor
 /// - Needs the feature `ext-visualeditor`
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "visualeditoredit")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg(feature = "ext-visualeditor")]
@@ -23527,6 +24166,7 @@ pub struct VisualEditorEdit {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub paction: VisualEditorEditPaction,
     /// The page to perform actions on.
     ///
@@ -23534,6 +24174,7 @@ pub struct VisualEditorEdit {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub page: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -23543,36 +24184,42 @@ pub struct VisualEditorEdit {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
     /// The wikitext to act with.
     ///
     /// - Wire name: `wikitext`
     /// - Type: text
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub wikitext: ::std::option::Option<::std::string::String>,
     /// The section on which to act.
     ///
     /// - Wire name: `section`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub section: ::std::option::Option<::std::string::String>,
     /// Title for new section.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub sectiontitle: ::std::option::Option<::std::string::String>,
     /// When saving, set this to the timestamp of the revision that was edited. Used to detect edit conflicts.
     ///
     /// - Wire name: `basetimestamp`
     /// - Type: timestamp
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub basetimestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// When saving, set this to the timestamp of when the page was loaded. Used to detect edit conflicts.
     ///
     /// - Wire name: `starttimestamp`
     /// - Type: timestamp
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "starttimestamp")]
     pub start_timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// The revision number to use. Defaults to latest revision.
@@ -23580,6 +24227,7 @@ pub struct VisualEditorEdit {
     /// - Wire name: `oldid`
     /// - Type: integer
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "oldid")]
     pub old_id: ::std::option::Option<i64>,
     /// Flag for minor edit.
@@ -23587,36 +24235,42 @@ pub struct VisualEditorEdit {
     /// - Wire name: `minor`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub minor: ::std::option::Option<::std::string::String>,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
     ///
     /// - Wire name: `watchlist`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub watchlist: ::std::option::Option<::std::string::String>,
     /// HTML to send to Parsoid in exchange for wikitext.
     ///
     /// - Wire name: `html`
     /// - Type: raw
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub html: ::std::option::Option<::std::string::String>,
     /// ETag to send.
     ///
     /// - Wire name: `etag`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub etag: ::std::option::Option<::std::string::String>,
     /// Edit summary.
     ///
     /// - Wire name: `summary`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub summary: ::std::option::Option<::std::string::String>,
     /// Captcha ID (when saving with a captcha response).
     ///
     /// - Wire name: `captchaid`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "captchaid")]
     pub captcha_id: ::std::option::Option<::std::string::String>,
     /// Answer to the captcha (when saving with a captcha response).
@@ -23624,6 +24278,7 @@ pub struct VisualEditorEdit {
     /// - Wire name: `captchaword`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "captchaword")]
     pub captcha_word: ::std::option::Option<::std::string::String>,
     /// Use the result of a previous serializeforcache request with this key. Overrides html.
@@ -23631,6 +24286,7 @@ pub struct VisualEditorEdit {
     /// - Wire name: `cachekey`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "cachekey")]
     pub cache_key: ::std::option::Option<::std::string::String>,
     /// Omit the HTML content of the new revision in the response.
@@ -23638,12 +24294,14 @@ pub struct VisualEditorEdit {
     /// - Wire name: `nocontent`
     /// - Type: boolean
     /// - Needs the feature `ext-visualeditor`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub nocontent: bool,
     /// Page title. If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to the given page, instead of the page that was edited.
     ///
     /// - Wire name: `returnto`
     /// - Type: title
     /// - Needs the feature `ext-visualeditor`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "returnto")]
     pub return_to: ::std::option::Option<::std::string::String>,
     /// URL query parameters (with leading `?`). If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to a page with the given query parameters.
@@ -23652,6 +24310,7 @@ pub struct VisualEditorEdit {
     /// - Type: string
     /// - Default: `(empty)`
     /// - Needs the feature `ext-visualeditor`
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "returntoquery")]
     pub return_to_query: ::std::option::Option<::std::string::String>,
     /// URL fragment (with leading `#`). If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to a page with the given fragment.
@@ -23660,12 +24319,14 @@ pub struct VisualEditorEdit {
     /// - Type: string
     /// - Default: `(empty)`
     /// - Needs the feature `ext-visualeditor`
+    /// - Since MediaWiki 1.43; not in 1.39
     pub returntoanchor: ::std::option::Option<::std::string::String>,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
     /// - Type: one of the enum's values
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "useskin")]
     pub use_skin: ::std::option::Option<VisualEditorEditUseSkin>,
     /// Change tags to apply to the edit.
@@ -23674,6 +24335,7 @@ pub struct VisualEditorEdit {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Plugins associated with the API request.
     ///
@@ -23681,6 +24343,7 @@ pub struct VisualEditorEdit {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     pub plugins: ::std::vec::Vec<::std::string::String>,
     /// Arbitrary data sent by a plugin with the API request.
     ///
@@ -23688,6 +24351,7 @@ pub struct VisualEditorEdit {
     /// - Type: string
     /// - Templated: one value per `plugin`, sent as `data-{plugin}`
     /// - Needs the feature `ext-visualeditor`
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "data-plugin")]
     pub data_per_plugin: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -24104,7 +24768,7 @@ impl ::mwtyped::WireValue for WatchGenerator {
 }
 /// Add or remove pages from the current user's watchlist.
 ///
-/// - Module: `action=watch`, parameters prefixed ``
+/// - Module: `action=watch`, parameters not prefixed
 /// - needs read rights, needs write rights, POST only
 /// - Source: MediaWiki
 /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Watch>
@@ -24119,6 +24783,7 @@ impl ::mwtyped::WireValue for WatchGenerator {
 /// # Watch the first few pages in the main namespace.
 /// api.php?action=watch&generator=allpages&gapnamespace=0&token=123ABC
 /// ```
+/// - In MediaWiki 1.39, 1.43
 #[doc(alias = "watch")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Watch {
@@ -24127,17 +24792,20 @@ pub struct Watch {
     /// - Wire name: `title`
     /// - Type: string
     /// - Deprecated
+    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[deprecated]
     pub title: ::std::option::Option<::std::string::String>,
     /// If set the page will be unwatched rather than watched.
     ///
     /// - Wire name: `unwatch`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub unwatch: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
     /// - Type: string
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "continue")]
     pub continue_: ::std::option::Option<::std::string::String>,
     /// A list of titles to work on.
@@ -24145,18 +24813,21 @@ pub struct Watch {
     /// - Wire name: `titles`
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub titles: ::std::vec::Vec<::std::string::String>,
     /// A list of page IDs to work on.
     ///
     /// - Wire name: `pageids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub pageids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
+    /// - In MediaWiki 1.39, 1.43
     pub revids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
@@ -24237,16 +24908,19 @@ pub struct Watch {
     ///
     /// - Wire name: `generator`
     /// - Type: submodule
+    /// - In MediaWiki 1.39, 1.43
     pub generator: ::std::option::Option<WatchGenerator>,
     /// Automatically resolve redirects in `titles`, `pageids`, and `revids`, and in pages returned by `generator`.
     ///
     /// - Wire name: `redirects`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     pub redirects: bool,
     /// Convert titles to other variants if necessary. Only works if the wiki's content language supports variant conversion. Languages that support variant conversion include ban, en, crh, gan, iu, ku, mni, sh, shi, sr, tg, tly, uz, wuu, zgh and zh.
     ///
     /// - Wire name: `converttitles`
     /// - Type: boolean
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
     /// A "watch" token retrieved from action=query&meta=tokens
@@ -24256,6 +24930,7 @@ pub struct Watch {
     /// - Required
     /// - Token: `watch`
     /// - Sensitive: sent only in a POST body, never printed
+    /// - In MediaWiki 1.39, 1.43
     pub token: ::mwtyped::token::Token<::mwtyped::token::Watch>,
 }
 #[allow(deprecated)]
@@ -24471,7 +25146,7 @@ pub mod format {
     }
     /// Output data in JSON format.
     ///
-    /// - Module: `format=json`, parameters prefixed ``
+    /// - Module: `format=json`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -24482,6 +25157,7 @@ pub mod format {
     /// # Return the query result in the JSON format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=json
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "json")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Json {
@@ -24489,17 +25165,20 @@ pub mod format {
         ///
         /// - Wire name: `callback`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "callback")]
         pub call_back: ::std::option::Option<::std::string::String>,
         /// If specified, encodes most (but not all) non-ASCII characters as UTF-8 instead of replacing them with hexadecimal escape sequences. Default when `formatversion` is not `1`.
         ///
         /// - Wire name: `utf8`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub utf8: bool,
         /// If specified, encodes all non-ASCII using hexadecimal escape sequences. Default when `formatversion` is `1`.
         ///
         /// - Wire name: `ascii`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub ascii: bool,
         /// Output formatting
         ///
@@ -24513,6 +25192,7 @@ pub mod format {
         /// - Wire name: `formatversion`
         /// - Type: one of the enum's values
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
         pub format_version: ::std::option::Option<JsonFormatVersion>,
     }
@@ -24615,7 +25295,7 @@ pub mod format {
     }
     /// Output data in JSON format (pretty-print in HTML).
     ///
-    /// - Module: `format=jsonfm`, parameters prefixed ``
+    /// - Module: `format=jsonfm`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -24626,6 +25306,7 @@ pub mod format {
     /// # Return the query result in the JSON format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=jsonfm
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "jsonfm")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Jsonfm {
@@ -24633,22 +25314,26 @@ pub mod format {
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub wrappedhtml: bool,
         /// If specified, wraps the output into a given function call. For safety, all user-specific data will be restricted.
         ///
         /// - Wire name: `callback`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "callback")]
         pub call_back: ::std::option::Option<::std::string::String>,
         /// If specified, encodes most (but not all) non-ASCII characters as UTF-8 instead of replacing them with hexadecimal escape sequences. Default when `formatversion` is not `1`.
         ///
         /// - Wire name: `utf8`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub utf8: bool,
         /// If specified, encodes all non-ASCII using hexadecimal escape sequences. Default when `formatversion` is `1`.
         ///
         /// - Wire name: `ascii`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub ascii: bool,
         /// Output formatting
         ///
@@ -24662,6 +25347,7 @@ pub mod format {
         /// - Wire name: `formatversion`
         /// - Type: one of the enum's values
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
         pub format_version: ::std::option::Option<JsonfmFormatVersion>,
     }
@@ -24745,7 +25431,7 @@ pub mod format {
     }
     /// Output nothing.
     ///
-    /// - Module: `format=none`, parameters prefixed ``
+    /// - Module: `format=none`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -24756,6 +25442,7 @@ pub mod format {
     /// # Return the query result in the NONE format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=none
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "none")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct None {}
@@ -24827,7 +25514,7 @@ pub mod format {
     }
     /// Output data in serialized PHP format.
     ///
-    /// - Module: `format=php`, parameters prefixed ``
+    /// - Module: `format=php`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -24838,6 +25525,7 @@ pub mod format {
     /// # Return the query result in the PHP format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=php
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "php")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Php {
@@ -24853,6 +25541,7 @@ pub mod format {
         /// - Wire name: `formatversion`
         /// - Type: one of the enum's values
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
         pub format_version: ::std::option::Option<PhpFormatVersion>,
     }
@@ -24934,7 +25623,7 @@ pub mod format {
     }
     /// Output data in serialized PHP format (pretty-print in HTML).
     ///
-    /// - Module: `format=phpfm`, parameters prefixed ``
+    /// - Module: `format=phpfm`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -24945,6 +25634,7 @@ pub mod format {
     /// # Return the query result in the PHP format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=phpfm
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "phpfm")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Phpfm {
@@ -24952,6 +25642,7 @@ pub mod format {
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub wrappedhtml: bool,
         /// Output formatting
         ///
@@ -24965,6 +25656,7 @@ pub mod format {
         /// - Wire name: `formatversion`
         /// - Type: one of the enum's values
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
         pub format_version: ::std::option::Option<PhpfmFormatVersion>,
     }
@@ -25027,7 +25719,7 @@ pub mod format {
     }
     /// Output data, including debugging elements, in JSON format (pretty-print in HTML).
     ///
-    /// - Module: `format=rawfm`, parameters prefixed ``
+    /// - Module: `format=rawfm`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -25038,6 +25730,7 @@ pub mod format {
     /// # Return the query result in the RAW format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=rawfm
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "rawfm")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Rawfm {
@@ -25045,6 +25738,7 @@ pub mod format {
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub wrappedhtml: bool,
     }
     #[allow(deprecated)]
@@ -25096,7 +25790,7 @@ pub mod format {
     }
     /// Output data in XML format.
     ///
-    /// - Module: `format=xml`, parameters prefixed ``
+    /// - Module: `format=xml`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -25107,6 +25801,7 @@ pub mod format {
     /// # Return the query result in the XML format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=xml
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "xml")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Xml {
@@ -25114,11 +25809,13 @@ pub mod format {
         ///
         /// - Wire name: `xslt`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         pub xslt: ::std::option::Option<::std::string::String>,
         /// If specified, adds an XML namespace.
         ///
         /// - Wire name: `includexmlnamespace`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "includexmlnamespace")]
         pub include_xml_namespace: bool,
     }
@@ -25180,7 +25877,7 @@ pub mod format {
     }
     /// Output data in XML format (pretty-print in HTML).
     ///
-    /// - Module: `format=xmlfm`, parameters prefixed ``
+    /// - Module: `format=xmlfm`, parameters not prefixed
     /// - needs read rights
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Data_formats>
@@ -25191,6 +25888,7 @@ pub mod format {
     /// # Return the query result in the XML format.
     /// api.php?action=query&meta=siteinfo&siprop=namespaces&format=xmlfm
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "xmlfm")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Xmlfm {
@@ -25198,16 +25896,19 @@ pub mod format {
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         pub wrappedhtml: bool,
         /// If specified, adds the named page as an XSL stylesheet. The value must be a title in the MediaWiki namespace ending in `.xsl`.
         ///
         /// - Wire name: `xslt`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         pub xslt: ::std::option::Option<::std::string::String>,
         /// If specified, adds an XML namespace.
         ///
         /// - Wire name: `includexmlnamespace`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "includexmlnamespace")]
         pub include_xml_namespace: bool,
     }
@@ -25313,7 +26014,7 @@ pub mod query {
         NotEnabled,
         /// `!private`
         NotPrivate,
-        /// `!protected`
+        /// `!protected` (Since MediaWiki 1.43; not in 1.39)
         NotProtected,
         /// `deleted`
         Deleted,
@@ -25321,7 +26022,7 @@ pub mod query {
         Enabled,
         /// `private`
         Private,
-        /// `protected`
+        /// `protected` (Since MediaWiki 1.43; not in 1.39)
         Protected,
     }
     #[cfg(feature = "ext-abusefilter")]
@@ -25369,7 +26070,7 @@ pub mod query {
         Pattern,
         /// `private`
         Private,
-        /// `protected`
+        /// `protected` (Since MediaWiki 1.43; not in 1.39)
         Protected,
         /// `status`
         Status,
@@ -25415,6 +26116,7 @@ pub mod query {
     /// # Show some details about filters
     /// api.php?action=query&list=abusefilters&abfprop=id|description|pattern
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+abusefilters")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-abusefilter")]
@@ -25424,6 +26126,7 @@ pub mod query {
         /// - Wire name: `abfstartid`
         /// - Type: integer
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfstartid")]
         pub start_id: ::std::option::Option<i64>,
         /// The filter ID to stop enumerating at.
@@ -25431,6 +26134,7 @@ pub mod query {
         /// - Wire name: `abfendid`
         /// - Type: integer
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfendid")]
         pub end_id: ::std::option::Option<i64>,
         /// In which direction to enumerate:
@@ -25439,6 +26143,7 @@ pub mod query {
         /// - Type: one of the enum's values
         /// - Default: `newer`
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfdir")]
         pub dir: ::std::option::Option<AbuseFiltersDir>,
         /// Show only filters which meet these criteria.
@@ -25447,6 +26152,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfshow")]
         pub show: ::std::vec::Vec<AbuseFiltersShow>,
         /// The maximum number of filters to list.
@@ -25456,6 +26162,7 @@ pub mod query {
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abflimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get.
@@ -25465,6 +26172,7 @@ pub mod query {
         /// - Default: `id|description|actions|status`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "abfprop")]
         pub prop: ::std::vec::Vec<AbuseFiltersProp>,
     }
@@ -25731,6 +26439,7 @@ pub mod query {
     /// # Show recent log entries for API
     /// api.php?action=query&list=abuselog&afltitle=API
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+abuselog")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-abusefilter")]
@@ -25740,6 +26449,7 @@ pub mod query {
         /// - Wire name: `afllogid`
         /// - Type: integer
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afllogid")]
         pub logid: ::std::option::Option<i64>,
         /// The timestamp to start enumerating from.
@@ -25747,6 +26457,7 @@ pub mod query {
         /// - Wire name: `aflstart`
         /// - Type: timestamp
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
@@ -25754,6 +26465,7 @@ pub mod query {
         /// - Wire name: `aflend`
         /// - Type: timestamp
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -25762,6 +26474,7 @@ pub mod query {
         /// - Type: one of the enum's values
         /// - Default: `older`
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afldir")]
         pub dir: ::std::option::Option<AbuseLogDir>,
         /// Show only entries done by a given user or IP address.
@@ -25769,6 +26482,7 @@ pub mod query {
         /// - Wire name: `afluser`
         /// - Type: string
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afluser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Show only entries occurring on a given page.
@@ -25776,6 +26490,7 @@ pub mod query {
         /// - Wire name: `afltitle`
         /// - Type: string
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Show only entries that were caught by the given filter IDs. Separate with pipes, prefix with "global-" for global filters.
@@ -25784,6 +26499,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflfilter")]
         pub filter: ::std::vec::Vec<::std::string::String>,
         /// The maximum amount of entries to list.
@@ -25793,6 +26509,7 @@ pub mod query {
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get.
@@ -25802,6 +26519,7 @@ pub mod query {
         /// - Default: `ids|user|title|action|result|timestamp|hidden|revid`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-abusefilter`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflprop")]
         pub prop: ::std::vec::Vec<AbuseLogProp>,
     }
@@ -26046,6 +26764,7 @@ pub mod query {
     /// # Retrieve info about the category page itself for categories beginning `List`.
     /// api.php?action=query&generator=allcategories&gacprefix=List&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allcategories")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllCategories {
@@ -26053,24 +26772,28 @@ pub mod query {
         ///
         /// - Wire name: `acfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `accontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "accontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The category to stop enumerating at.
         ///
         /// - Wire name: `acto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all category titles that begin with this value.
         ///
         /// - Wire name: `acprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Direction to sort in.
@@ -26078,18 +26801,21 @@ pub mod query {
         /// - Wire name: `acdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acdir")]
         pub dir: ::std::option::Option<AllCategoriesDir>,
         /// Only return categories with at least this many members.
         ///
         /// - Wire name: `acmin`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acmin")]
         pub min: ::std::option::Option<i64>,
         /// Only return categories with at most this many members.
         ///
         /// - Wire name: `acmax`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acmax")]
         pub max: ::std::option::Option<i64>,
         /// How many categories to return.
@@ -26098,6 +26824,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aclimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -26111,6 +26838,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "acprop")]
         pub prop: ::std::vec::Vec<AllCategoriesProp>,
     }
@@ -26431,25 +27159,25 @@ pub mod query {
     /// The values of `adrcontentformat-{slot}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum AllDeletedRevisionsContentFormatPerSlot {
-        /// `application/json`
+        /// `application/json` (Since MediaWiki 1.43; not in 1.39)
         ApplicationJson,
-        /// `application/octet-stream`
+        /// `application/octet-stream` (Since MediaWiki 1.43; not in 1.39)
         ApplicationOctetStream,
-        /// `application/unknown`
+        /// `application/unknown` (Since MediaWiki 1.43; not in 1.39)
         ApplicationUnknown,
-        /// `application/x-binary`
+        /// `application/x-binary` (Since MediaWiki 1.43; not in 1.39)
         ApplicationXBinary,
-        /// `text/css`
+        /// `text/css` (Since MediaWiki 1.43; not in 1.39)
         TextCss,
-        /// `text/javascript`
+        /// `text/javascript` (Since MediaWiki 1.43; not in 1.39)
         TextJavascript,
-        /// `text/plain`
+        /// `text/plain` (Since MediaWiki 1.43; not in 1.39)
         TextPlain,
-        /// `text/unknown`
+        /// `text/unknown` (Since MediaWiki 1.43; not in 1.39)
         TextUnknown,
-        /// `text/x-wiki`
+        /// `text/x-wiki` (Since MediaWiki 1.43; not in 1.39)
         TextXWiki,
-        /// `unknown/unknown`
+        /// `unknown/unknown` (Since MediaWiki 1.43; not in 1.39)
         UnknownUnknown,
     }
     #[allow(deprecated)]
@@ -26490,6 +27218,7 @@ pub mod query {
     /// # List the first 50 deleted revisions in the main namespace.
     /// api.php?action=query&list=alldeletedrevisions&adrdir=newer&adrnamespace=0&adrlimit=50
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alldeletedrevisions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllDeletedRevisions {
@@ -26532,6 +27261,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|timestamp|flags|comment|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrprop")]
         pub prop: ::std::vec::Vec<AllDeletedRevisionsProp>,
         /// Which revision slots to return data for, when slot-related properties are included in `adrprops`. If omitted, data from the `main` slot will be returned in a backwards-compatible format.
@@ -26539,6 +27269,7 @@ pub mod query {
         /// - Wire name: `adrslots`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrslots")]
         pub slots: ::std::vec::Vec<AllDeletedRevisionsSlots>,
         /// Limit how many revisions will be returned. If `adrprop=content`, `adrprop=parsetree`, `adrdiffto` or `adrdifftotext` is used, the limit is 50. If `adrparse` is used, the limit is 1.
@@ -26546,6 +27277,7 @@ pub mod query {
         /// - Wire name: `adrlimit`
         /// - Type: limit
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Use `action=expandtemplates` instead. Expand templates in revision content (requires adrprop=content).
@@ -26553,6 +27285,7 @@ pub mod query {
         /// - Wire name: `adrexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrexpandtemplates")]
         #[deprecated]
         pub expandtemplates: bool,
@@ -26561,6 +27294,7 @@ pub mod query {
         /// - Wire name: `adrgeneratexml`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -26569,6 +27303,7 @@ pub mod query {
         /// - Wire name: `adrparse`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrparse")]
         #[deprecated]
         pub parse: bool,
@@ -26576,6 +27311,7 @@ pub mod query {
         ///
         /// - Wire name: `adrsection`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrsection")]
         pub section: ::std::option::Option<::std::string::String>,
         /// Use `action=compare` instead. Revision ID to diff each revision to. Use `prev`, `next` and `cur` for the previous, next and current revision respectively. For performance reasons, if this option is used, `adrlimit` is enforced to 50.
@@ -26583,6 +27319,7 @@ pub mod query {
         /// - Wire name: `adrdiffto`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -26591,6 +27328,7 @@ pub mod query {
         /// - Wire name: `adrdifftotext`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -26599,6 +27337,7 @@ pub mod query {
         /// - Wire name: `adrdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -26607,6 +27346,7 @@ pub mod query {
         /// - Wire name: `adrcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<AllDeletedRevisionsContentFormat>,
@@ -26614,6 +27354,7 @@ pub mod query {
         ///
         /// - Wire name: `adruser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adruser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Only list pages in this namespace.
@@ -26621,18 +27362,21 @@ pub mod query {
         /// - Wire name: `adrnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `adrstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
         ///
         /// - Wire name: `adrend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -26645,48 +27389,56 @@ pub mod query {
         /// - Wire name: `adrdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrdir")]
         pub dir: ::std::option::Option<AllDeletedRevisionsDir>,
         /// Start listing at this title.
         ///
         /// - Wire name: `adrfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// Stop listing at this title.
         ///
         /// - Wire name: `adrto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all page titles that begin with this value.
         ///
         /// - Wire name: `adrprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Don't list revisions by this user.
         ///
         /// - Wire name: `adrexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `adrtag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrtag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `adrcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// When being used as a generator, generate titles rather than revision IDs.
         ///
         /// - Wire name: `adrgeneratetitles`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "adrgeneratetitles")]
         pub generate_titles: bool,
         /// Content serialization format used for output of content.
@@ -26694,6 +27446,7 @@ pub mod query {
         /// - Wire name: `adrcontentformat-{slot}`
         /// - Type: one of the enum's values
         /// - Templated: one value per `slot`, sent as `adrcontentformat-{slot}`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "adrcontentformat-slot")]
         pub content_format_per_slot: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -27081,6 +27834,7 @@ pub mod query {
     /// # Gets pages containing the files.
     /// api.php?action=query&generator=allfileusages&gaffrom=B
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allfileusages")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Allfileusages {
@@ -27088,30 +27842,35 @@ pub mod query {
         ///
         /// - Wire name: `afcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The title of the file to start enumerating from.
         ///
         /// - Wire name: `affrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "affrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The title of the file to stop enumerating at.
         ///
         /// - Wire name: `afto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all file titles that begin with this value.
         ///
         /// - Wire name: `afprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only show distinct file titles. Cannot be used with afprop=ids. When used as a generator, yields target pages instead of source pages.
         ///
         /// - Wire name: `afunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afunique")]
         pub unique: bool,
         /// Which pieces of information to include:
@@ -27125,6 +27884,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afprop")]
         pub prop: ::std::vec::Vec<AllfileusagesProp>,
         /// How many total items to return.
@@ -27133,6 +27893,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aflimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -27140,6 +27901,7 @@ pub mod query {
         /// - Wire name: `afdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afdir")]
         pub dir: ::std::option::Option<AllfileusagesDir>,
     }
@@ -27439,6 +28201,7 @@ pub mod query {
     /// # Show info about 4 files starting at the letter `T`.
     /// api.php?action=query&generator=allimages&gailimit=4&gaifrom=T&prop=imageinfo
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allimages")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllImages {
@@ -27447,6 +28210,7 @@ pub mod query {
         /// - Wire name: `aisort`
         /// - Type: one of the enum's values
         /// - Default: `name`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aisort")]
         pub sort: ::std::option::Option<AllImagesSort>,
         /// The direction in which to list.
@@ -27454,36 +28218,42 @@ pub mod query {
         /// - Wire name: `aidir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aidir")]
         pub dir: ::std::option::Option<AllImagesDir>,
         /// The image title to start enumerating from. Can only be used with aisort=name.
         ///
         /// - Wire name: `aifrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aifrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The image title to stop enumerating at. Can only be used with aisort=name.
         ///
         /// - Wire name: `aito`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aito")]
         pub to: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `aicontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aicontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The timestamp to start enumerating from. Can only be used with aisort=timestamp.
         ///
         /// - Wire name: `aistart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aistart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to end enumerating. Can only be used with aisort=timestamp.
         ///
         /// - Wire name: `aiend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// Which file information to get:
@@ -27527,42 +28297,49 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp|url`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiprop")]
         pub prop: ::std::vec::Vec<AllImagesProp>,
         /// Search for all image titles that begin with this value. Can only be used with aisort=name.
         ///
         /// - Wire name: `aiprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Limit to images with at least this many bytes.
         ///
         /// - Wire name: `aiminsize`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiminsize")]
         pub minsize: ::std::option::Option<i64>,
         /// Limit to images with at most this many bytes.
         ///
         /// - Wire name: `aimaxsize`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aimaxsize")]
         pub maxsize: ::std::option::Option<i64>,
         /// SHA1 hash of image. Overrides aisha1base36.
         ///
         /// - Wire name: `aisha1`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aisha1")]
         pub sha1: ::std::option::Option<::std::string::String>,
         /// SHA1 hash of image in base 36 (used in MediaWiki).
         ///
         /// - Wire name: `aisha1base36`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aisha1base36")]
         pub sha1base36: ::std::option::Option<::std::string::String>,
         /// Only return files where the last version was uploaded by this user. Can only be used with aisort=timestamp. Cannot be used together with aifilterbots.
         ///
         /// - Wire name: `aiuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// How to filter files uploaded by bots. Can only be used with aisort=timestamp. Cannot be used together with aiuser.
@@ -27570,6 +28347,7 @@ pub mod query {
         /// - Wire name: `aifilterbots`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aifilterbots")]
         pub filter_bots: ::std::option::Option<AllImagesFilterBots>,
         /// What MIME types to search for, e.g. `image/jpeg`.
@@ -27577,6 +28355,7 @@ pub mod query {
         /// - Wire name: `aimime`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aimime")]
         pub mime: ::std::vec::Vec<::std::string::String>,
         /// How many images in total to return.
@@ -27585,6 +28364,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ailimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -27903,6 +28683,7 @@ pub mod query {
     /// # Gets pages containing the links.
     /// api.php?action=query&generator=alllinks&galfrom=B
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alllinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllLinks {
@@ -27910,30 +28691,35 @@ pub mod query {
         ///
         /// - Wire name: `alcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The title of the link to start enumerating from.
         ///
         /// - Wire name: `alfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The title of the link to stop enumerating at.
         ///
         /// - Wire name: `alto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all linked titles that begin with this value.
         ///
         /// - Wire name: `alprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only show distinct linked titles. Cannot be used with `alprop=ids`. When used as a generator, yields target pages instead of source pages.
         ///
         /// - Wire name: `alunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alunique")]
         pub unique: bool,
         /// Which pieces of information to include:
@@ -27947,6 +28733,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alprop")]
         pub prop: ::std::vec::Vec<AllLinksProp>,
         /// The namespace to enumerate.
@@ -27954,6 +28741,7 @@ pub mod query {
         /// - Wire name: `alnamespace`
         /// - Type: namespace
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "alnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// How many total items to return.
@@ -27962,6 +28750,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "allimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -27969,6 +28758,7 @@ pub mod query {
         /// - Wire name: `aldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aldir")]
         pub dir: ::std::option::Option<AllLinksDir>,
     }
@@ -28171,6 +28961,7 @@ pub mod query {
     /// # Show messages `august` and `mainpage` in German.
     /// api.php?action=query&meta=allmessages&ammessages=august|mainpage&amlang=de
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allmessages")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllMessages {
@@ -28180,6 +28971,7 @@ pub mod query {
         /// - Type: string, several values
         /// - Default: `*`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ammessages")]
         pub messages: ::std::vec::Vec<::std::string::String>,
         /// Which properties to get.
@@ -28187,24 +28979,28 @@ pub mod query {
         /// - Wire name: `amprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amprop")]
         pub prop: ::std::vec::Vec<AllMessagesProp>,
         /// Set to enable parser, will preprocess the wikitext of message (substitute magic words, handle templates, etc.).
         ///
         /// - Wire name: `amenableparser`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amenableparser")]
         pub enable_parser: bool,
         /// If set, do not include the content of the messages in the output.
         ///
         /// - Wire name: `amnocontent`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amnocontent")]
         pub nocontent: bool,
         /// Also include local messages, i.e. messages that don't exist in the software but do exist as in the MediaWiki namespace. This lists all MediaWiki-namespace pages, so it will also list those that aren't really messages such as Common.js.
         ///
         /// - Wire name: `amincludelocal`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amincludelocal")]
         pub include_local: bool,
         /// Arguments to be substituted into message.
@@ -28212,12 +29008,14 @@ pub mod query {
         /// - Wire name: `amargs`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amargs")]
         pub args: ::std::vec::Vec<::std::string::String>,
         /// Return only messages with names that contain this string.
         ///
         /// - Wire name: `amfilter`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amfilter")]
         pub filter: ::std::option::Option<::std::string::String>,
         /// Return only messages in this customisation state.
@@ -28225,36 +29023,42 @@ pub mod query {
         /// - Wire name: `amcustomised`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amcustomised")]
         pub customised: ::std::option::Option<AllMessagesCustomised>,
         /// Return messages in this language.
         ///
         /// - Wire name: `amlang`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amlang")]
         pub lang: ::std::option::Option<::std::string::String>,
         /// Return messages starting at this message.
         ///
         /// - Wire name: `amfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// Return messages ending at this message.
         ///
         /// - Wire name: `amto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Page name to use as context when parsing message (for amenableparser option).
         ///
         /// - Wire name: `amtitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amtitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Return messages with this prefix.
         ///
         /// - Wire name: `amprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
     }
@@ -28649,6 +29453,7 @@ pub mod query {
     /// # Show content of first 2 non-redirect pages beginning at `Re`.
     /// api.php?action=query&generator=allpages&gaplimit=2&gapfilterredir=nonredirects&gapfrom=Re&prop=revisions&rvprop=content
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allpages")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllPages {
@@ -28656,24 +29461,28 @@ pub mod query {
         ///
         /// - Wire name: `apfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `apcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The page title to stop enumerating at.
         ///
         /// - Wire name: `apto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all page titles that begin with this value.
         ///
         /// - Wire name: `apprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// The namespace to enumerate.
@@ -28681,6 +29490,7 @@ pub mod query {
         /// - Wire name: `apnamespace`
         /// - Type: namespace
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// Which pages to list.
@@ -28688,6 +29498,7 @@ pub mod query {
         /// - Wire name: `apfilterredir`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfilterredir")]
         pub filterredir: ::std::option::Option<AllPagesFilterredir>,
         /// Filter based on whether a page has langlinks. Note that this may not consider langlinks added by extensions.
@@ -28695,18 +29506,21 @@ pub mod query {
         /// - Wire name: `apfilterlanglinks`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfilterlanglinks")]
         pub filter_langlinks: ::std::option::Option<AllPagesFilterLanglinks>,
         /// Limit to pages with at least this many bytes.
         ///
         /// - Wire name: `apminsize`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apminsize")]
         pub minsize: ::std::option::Option<i64>,
         /// Limit to pages with at most this many bytes.
         ///
         /// - Wire name: `apmaxsize`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apmaxsize")]
         pub maxsize: ::std::option::Option<i64>,
         /// Limit to protected pages only.
@@ -28714,6 +29528,7 @@ pub mod query {
         /// - Wire name: `apprtype`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprtype")]
         pub prtype: ::std::vec::Vec<AllPagesPrtype>,
         /// Filter protections based on protection level (must be used with apprtype= parameter).
@@ -28721,6 +29536,7 @@ pub mod query {
         /// - Wire name: `apprlevel`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprlevel")]
         pub prlevel: ::std::vec::Vec<AllPagesPrlevel>,
         /// Filter protections based on cascadingness (ignored when apprtype isn't set).
@@ -28728,6 +29544,7 @@ pub mod query {
         /// - Wire name: `apprfiltercascade`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprfiltercascade")]
         pub prfiltercascade: ::std::option::Option<AllPagesPrfiltercascade>,
         /// Which protection expiry to filter the page on:
@@ -28742,6 +29559,7 @@ pub mod query {
         /// - Wire name: `apprexpiry`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprexpiry")]
         pub prexpiry: ::std::option::Option<AllPagesPrexpiry>,
         /// How many total pages to return.
@@ -28750,6 +29568,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aplimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -28757,6 +29576,7 @@ pub mod query {
         /// - Wire name: `apdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apdir")]
         pub dir: ::std::option::Option<AllPagesDir>,
     }
@@ -29069,6 +29889,7 @@ pub mod query {
     /// # Gets pages containing the redirects.
     /// api.php?action=query&generator=allredirects&garfrom=B
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allredirects")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Allredirects {
@@ -29076,30 +29897,35 @@ pub mod query {
         ///
         /// - Wire name: `arcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The title of the redirect to start enumerating from.
         ///
         /// - Wire name: `arfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The title of the redirect to stop enumerating at.
         ///
         /// - Wire name: `arto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all target pages that begin with this value.
         ///
         /// - Wire name: `arprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only show distinct target pages. Cannot be used with arprop=ids|fragment|interwiki. When used as a generator, yields target pages instead of source pages.
         ///
         /// - Wire name: `arunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arunique")]
         pub unique: bool,
         /// Which pieces of information to include:
@@ -29117,6 +29943,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arprop")]
         pub prop: ::std::vec::Vec<AllredirectsProp>,
         /// The namespace to enumerate.
@@ -29124,6 +29951,7 @@ pub mod query {
         /// - Wire name: `arnamespace`
         /// - Type: namespace
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// How many total items to return.
@@ -29132,6 +29960,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -29139,6 +29968,7 @@ pub mod query {
         /// - Wire name: `ardir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ardir")]
         pub dir: ::std::option::Option<AllredirectsDir>,
     }
@@ -29442,25 +30272,25 @@ pub mod query {
     /// The values of `arvcontentformat-{slot}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum AllRevisionsContentFormatPerSlot {
-        /// `application/json`
+        /// `application/json` (Since MediaWiki 1.43; not in 1.39)
         ApplicationJson,
-        /// `application/octet-stream`
+        /// `application/octet-stream` (Since MediaWiki 1.43; not in 1.39)
         ApplicationOctetStream,
-        /// `application/unknown`
+        /// `application/unknown` (Since MediaWiki 1.43; not in 1.39)
         ApplicationUnknown,
-        /// `application/x-binary`
+        /// `application/x-binary` (Since MediaWiki 1.43; not in 1.39)
         ApplicationXBinary,
-        /// `text/css`
+        /// `text/css` (Since MediaWiki 1.43; not in 1.39)
         TextCss,
-        /// `text/javascript`
+        /// `text/javascript` (Since MediaWiki 1.43; not in 1.39)
         TextJavascript,
-        /// `text/plain`
+        /// `text/plain` (Since MediaWiki 1.43; not in 1.39)
         TextPlain,
-        /// `text/unknown`
+        /// `text/unknown` (Since MediaWiki 1.43; not in 1.39)
         TextUnknown,
-        /// `text/x-wiki`
+        /// `text/x-wiki` (Since MediaWiki 1.43; not in 1.39)
         TextXWiki,
-        /// `unknown/unknown`
+        /// `unknown/unknown` (Since MediaWiki 1.43; not in 1.39)
         UnknownUnknown,
     }
     #[allow(deprecated)]
@@ -29501,6 +30331,7 @@ pub mod query {
     /// # List the first 50 revisions in any namespace.
     /// api.php?action=query&list=allrevisions&arvdir=newer&arvlimit=50
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allrevisions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllRevisions {
@@ -29543,6 +30374,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|timestamp|flags|comment|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvprop")]
         pub prop: ::std::vec::Vec<AllRevisionsProp>,
         /// Which revision slots to return data for, when slot-related properties are included in `arvprops`. If omitted, data from the `main` slot will be returned in a backwards-compatible format.
@@ -29550,6 +30382,7 @@ pub mod query {
         /// - Wire name: `arvslots`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvslots")]
         pub slots: ::std::vec::Vec<AllRevisionsSlots>,
         /// Limit how many revisions will be returned. If `arvprop=content`, `arvprop=parsetree`, `arvdiffto` or `arvdifftotext` is used, the limit is 50. If `arvparse` is used, the limit is 1.
@@ -29557,6 +30390,7 @@ pub mod query {
         /// - Wire name: `arvlimit`
         /// - Type: limit
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Use `action=expandtemplates` instead. Expand templates in revision content (requires arvprop=content).
@@ -29564,6 +30398,7 @@ pub mod query {
         /// - Wire name: `arvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvexpandtemplates")]
         #[deprecated]
         pub expandtemplates: bool,
@@ -29572,6 +30407,7 @@ pub mod query {
         /// - Wire name: `arvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -29580,6 +30416,7 @@ pub mod query {
         /// - Wire name: `arvparse`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvparse")]
         #[deprecated]
         pub parse: bool,
@@ -29587,6 +30424,7 @@ pub mod query {
         ///
         /// - Wire name: `arvsection`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvsection")]
         pub section: ::std::option::Option<::std::string::String>,
         /// Use `action=compare` instead. Revision ID to diff each revision to. Use `prev`, `next` and `cur` for the previous, next and current revision respectively. For performance reasons, if this option is used, `arvlimit` is enforced to 50.
@@ -29594,6 +30432,7 @@ pub mod query {
         /// - Wire name: `arvdiffto`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -29602,6 +30441,7 @@ pub mod query {
         /// - Wire name: `arvdifftotext`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -29610,6 +30450,7 @@ pub mod query {
         /// - Wire name: `arvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -29618,6 +30459,7 @@ pub mod query {
         /// - Wire name: `arvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<AllRevisionsContentFormat>,
@@ -29625,6 +30467,7 @@ pub mod query {
         ///
         /// - Wire name: `arvuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Only list pages in this namespace.
@@ -29632,18 +30475,21 @@ pub mod query {
         /// - Wire name: `arvnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `arvstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
         ///
         /// - Wire name: `arvend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -29656,24 +30502,28 @@ pub mod query {
         /// - Wire name: `arvdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvdir")]
         pub dir: ::std::option::Option<AllRevisionsDir>,
         /// Don't list revisions by this user.
         ///
         /// - Wire name: `arvexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `arvcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// When being used as a generator, generate titles rather than revision IDs.
         ///
         /// - Wire name: `arvgeneratetitles`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arvgeneratetitles")]
         pub generate_titles: bool,
         /// Content serialization format used for output of content.
@@ -29681,6 +30531,7 @@ pub mod query {
         /// - Wire name: `arvcontentformat-{slot}`
         /// - Type: one of the enum's values
         /// - Templated: one value per `slot`, sent as `arvcontentformat-{slot}`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "arvcontentformat-slot")]
         pub content_format_per_slot: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -30039,6 +30890,7 @@ pub mod query {
     /// # Gets pages containing the transclusions.
     /// api.php?action=query&generator=alltransclusions&gatfrom=B
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alltransclusions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Alltransclusions {
@@ -30046,30 +30898,35 @@ pub mod query {
         ///
         /// - Wire name: `atcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The title of the transclusion to start enumerating from.
         ///
         /// - Wire name: `atfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The title of the transclusion to stop enumerating at.
         ///
         /// - Wire name: `atto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all transcluded titles that begin with this value.
         ///
         /// - Wire name: `atprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only show distinct transcluded titles. Cannot be used with atprop=ids. When used as a generator, yields target pages instead of source pages.
         ///
         /// - Wire name: `atunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atunique")]
         pub unique: bool,
         /// Which pieces of information to include:
@@ -30083,6 +30940,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atprop")]
         pub prop: ::std::vec::Vec<AlltransclusionsProp>,
         /// The namespace to enumerate.
@@ -30090,6 +30948,7 @@ pub mod query {
         /// - Wire name: `atnamespace`
         /// - Type: namespace
         /// - Default: `10`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// How many total items to return.
@@ -30098,6 +30957,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The direction in which to list.
@@ -30105,6 +30965,7 @@ pub mod query {
         /// - Wire name: `atdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atdir")]
         pub dir: ::std::option::Option<AlltransclusionsDir>,
     }
@@ -30280,7 +31141,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager`
+        /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         PushSubscriptionManager,
         /// `suppress`
@@ -30317,7 +31178,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager`
+        /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         PushSubscriptionManager,
         /// `suppress`
@@ -30348,10 +31209,10 @@ pub mod query {
     /// The values of `aurights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum AllUsersRights {
-        /// `abusefilter-access-protected-vars`
+        /// `abusefilter-access-protected-vars` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterAccessProtectedVars,
-        /// `abusefilter-bypass-blocked-external-domains`
+        /// `abusefilter-bypass-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterBypassBlockedExternalDomains,
         /// `abusefilter-hidden-log`
@@ -30372,7 +31233,7 @@ pub mod query {
         /// `abusefilter-modify`
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterModify,
-        /// `abusefilter-modify-blocked-external-domains`
+        /// `abusefilter-modify-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterModifyBlockedExternalDomains,
         /// `abusefilter-modify-global`
@@ -30387,7 +31248,7 @@ pub mod query {
         /// `abusefilter-privatedetails-log`
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-protected-vars-log`
+        /// `abusefilter-protected-vars-log` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterProtectedVarsLog,
         /// `abusefilter-revert`
@@ -30409,10 +31270,10 @@ pub mod query {
         Autocreateaccount,
         /// `autopatrol`
         Autopatrol,
-        /// `badcaptcha`
+        /// `badcaptcha` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-confirmedit")]
         Badcaptcha,
-        /// `badoath`
+        /// `badoath` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-oathauth")]
         Badoath,
         /// `bigdelete`
@@ -30425,11 +31286,11 @@ pub mod query {
         Bot,
         /// `browsearchive`
         Browsearchive,
-        /// `changeemail`
+        /// `changeemail` (Since MediaWiki 1.43; not in 1.39)
         Changeemail,
         /// `changetags`
         Changetags,
-        /// `confirmemail`
+        /// `confirmemail` (Since MediaWiki 1.43; not in 1.39)
         Confirmemail,
         /// `createaccount`
         Createaccount,
@@ -30451,13 +31312,13 @@ pub mod query {
         Deletelogentry,
         /// `deleterevision`
         Deleterevision,
-        /// `disableoath`
+        /// `disableoath` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-oathauth")]
         Disableoath,
-        /// `echo-create`
+        /// `echo-create` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         EchoCreate,
-        /// `echo-read-notifications`
+        /// `echo-read-notifications` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         EchoReadNotifications,
         /// `edit`
@@ -30507,13 +31368,13 @@ pub mod query {
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
-        /// `linkpurge`
+        /// `linkpurge` (Since MediaWiki 1.43; not in 1.39)
         Linkpurge,
-        /// `logentryimport`
+        /// `logentryimport` (Since MediaWiki 1.43; not in 1.39)
         Logentryimport,
-        /// `mailpassword`
+        /// `mailpassword` (Since MediaWiki 1.43; not in 1.39)
         Mailpassword,
-        /// `manage-all-push-subscriptions`
+        /// `manage-all-push-subscriptions` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         ManageAllPushSubscriptions,
         /// `managechangetags`
@@ -30572,9 +31433,9 @@ pub mod query {
         Read,
         /// `renameuser`
         Renameuser,
-        /// `renderfile`
+        /// `renderfile` (Since MediaWiki 1.43; not in 1.39)
         Renderfile,
-        /// `renderfile-nonstandard`
+        /// `renderfile-nonstandard` (Since MediaWiki 1.43; not in 1.39)
         RenderfileNonstandard,
         /// `replacetext`
         #[cfg(feature = "ext-replacetext")]
@@ -30600,9 +31461,9 @@ pub mod query {
         /// `spamblacklistlog`
         #[cfg(feature = "ext-spamblacklist")]
         Spamblacklistlog,
-        /// `stashbasehtml`
+        /// `stashbasehtml` (Since MediaWiki 1.43; not in 1.39)
         Stashbasehtml,
-        /// `stashedit`
+        /// `stashedit` (Since MediaWiki 1.43; not in 1.39)
         Stashedit,
         /// `suppressionlog`
         Suppressionlog,
@@ -30616,7 +31477,7 @@ pub mod query {
         /// `tboverride-account`
         #[cfg(feature = "ext-titleblacklist")]
         TboverrideAccount,
-        /// `thanks-notification`
+        /// `thanks-notification` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-thanks")]
         ThanksNotification,
         /// `titleblacklistlog`
@@ -30636,7 +31497,7 @@ pub mod query {
         Userrights,
         /// `userrights-interwiki`
         UserrightsInterwiki,
-        /// `verify-2fa`
+        /// `verify-2fa` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-oathauth")]
         Verify2fa,
         /// `viewmyprivateinfo`
@@ -30884,6 +31745,7 @@ pub mod query {
     /// # List users starting at `Y`.
     /// api.php?action=query&list=allusers&aufrom=Y
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allusers")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AllUsers {
@@ -30891,18 +31753,21 @@ pub mod query {
         ///
         /// - Wire name: `aufrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aufrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The username to stop enumerating at.
         ///
         /// - Wire name: `auto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all users that begin with this value.
         ///
         /// - Wire name: `auprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Direction to sort in.
@@ -30910,6 +31775,7 @@ pub mod query {
         /// - Wire name: `audir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "audir")]
         pub dir: ::std::option::Option<AllUsersDir>,
         /// Only include users in the given groups. Does not include implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -30917,6 +31783,7 @@ pub mod query {
         /// - Wire name: `augroup`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "augroup")]
         pub group: ::std::vec::Vec<AllUsersGroup>,
         /// Exclude users in the given groups.
@@ -30924,6 +31791,7 @@ pub mod query {
         /// - Wire name: `auexcludegroup`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auexcludegroup")]
         pub exclude_group: ::std::vec::Vec<AllUsersExcludeGroup>,
         /// Only include users with the given rights. Does not include rights granted by implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -30931,6 +31799,7 @@ pub mod query {
         /// - Wire name: `aurights`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aurights")]
         pub rights: ::std::vec::Vec<AllUsersRights>,
         /// Which pieces of information to include:
@@ -30953,6 +31822,7 @@ pub mod query {
         /// - Wire name: `auprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auprop")]
         pub prop: ::std::vec::Vec<AllUsersProp>,
         /// How many total usernames to return.
@@ -30961,36 +31831,42 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aulimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Only list users who have made edits.
         ///
         /// - Wire name: `auwitheditsonly`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auwitheditsonly")]
         pub with_edits_only: bool,
         /// Only list users active in the last 30 days.
         ///
         /// - Wire name: `auactiveusers`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auactiveusers")]
         pub active_users: bool,
         /// With `auprop=centralids`, also indicate whether the user is attached with the wiki identified by this ID.
         ///
         /// - Wire name: `auattachedwiki`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "auattachedwiki")]
         pub attached_wiki: ::std::option::Option<::std::string::String>,
         /// Exclude users of named accounts.
         ///
         /// - Wire name: `auexcludenamed`
         /// - Type: boolean
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "auexcludenamed")]
         pub exclude_named: bool,
         /// Exclude users of temporary accounts.
         ///
         /// - Wire name: `auexcludetemp`
         /// - Type: boolean
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "auexcludetemp")]
         pub exclude_temp: bool,
     }
@@ -31357,6 +32233,7 @@ pub mod query {
     /// # Test whether authentication is sufficient for action `foo`.
     /// api.php?action=query&meta=authmanagerinfo&amisecuritysensitiveoperation=foo
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+authmanagerinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct AuthManagerInfo {
@@ -31364,18 +32241,21 @@ pub mod query {
         ///
         /// - Wire name: `amisecuritysensitiveoperation`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amisecuritysensitiveoperation")]
         pub security_sensitive_operation: ::std::option::Option<::std::string::String>,
         /// Fetch information about the authentication requests needed for the specified authentication action.
         ///
         /// - Wire name: `amirequestsfor`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amirequestsfor")]
         pub requests_for: ::std::option::Option<AuthManagerInfoRequestsFor>,
         /// Merge field information for all authentication requests into one array.
         ///
         /// - Wire name: `amimergerequestfields`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amimergerequestfields")]
         pub merge_request_fields: bool,
         /// Format to use for returning messages.
@@ -31383,6 +32263,7 @@ pub mod query {
         /// - Wire name: `amimessageformat`
         /// - Type: one of the enum's values
         /// - Default: `wikitext`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amimessageformat")]
         pub message_format: ::std::option::Option<AuthManagerInfoMessageFormat>,
     }
@@ -31532,6 +32413,7 @@ pub mod query {
     /// # Get information about pages linking to Main Page.
     /// api.php?action=query&generator=backlinks&gbltitle=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+backlinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Backlinks {
@@ -31539,18 +32421,21 @@ pub mod query {
         ///
         /// - Wire name: `bltitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Page ID to search. Cannot be used together with `bltitle`.
         ///
         /// - Wire name: `blpageid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blpageid")]
         pub pageid: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `blcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The namespace to enumerate.
@@ -31558,6 +32443,7 @@ pub mod query {
         /// - Wire name: `blnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The direction in which to list.
@@ -31565,6 +32451,7 @@ pub mod query {
         /// - Wire name: `bldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bldir")]
         pub dir: ::std::option::Option<BacklinksDir>,
         /// How to filter for redirects. If set to `nonredirects` when `blredirect` is enabled, this is only applied to the second level.
@@ -31572,6 +32459,7 @@ pub mod query {
         /// - Wire name: `blfilterredir`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blfilterredir")]
         pub filterredir: ::std::option::Option<BacklinksFilterredir>,
         /// How many total pages to return. If `blredirect` is enabled, the limit applies to each level separately (which means up to 2 \* `bllimit` results may be returned).
@@ -31580,12 +32468,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// If linking page is a redirect, find all pages that link to that redirect as well. Maximum limit is halved.
         ///
         /// - Wire name: `blredirect`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blredirect")]
         pub redirect: bool,
     }
@@ -31860,6 +32750,7 @@ pub mod query {
     /// # List blocks of users `Alice` and `Bob`.
     /// api.php?action=query&list=blocks&bkusers=Alice|Bob
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+blocks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Blocks {
@@ -31867,12 +32758,14 @@ pub mod query {
         ///
         /// - Wire name: `bkstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
         ///
         /// - Wire name: `bkend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -31885,6 +32778,7 @@ pub mod query {
         /// - Wire name: `bkdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkdir")]
         pub dir: ::std::option::Option<BlocksDir>,
         /// List of block IDs to list (optional).
@@ -31892,6 +32786,7 @@ pub mod query {
         /// - Wire name: `bkids`
         /// - Type: integer, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkids")]
         pub ids: ::std::vec::Vec<i64>,
         /// List of users to search for (optional).
@@ -31899,12 +32794,14 @@ pub mod query {
         /// - Wire name: `bkusers`
         /// - Type: user, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkusers")]
         pub users: ::std::vec::Vec<::std::string::String>,
         /// Get all blocks applying to this IP address or CIDR range, including range blocks. Cannot be used together with `bkusers`. CIDR ranges broader than IPv4/16 or IPv6/19 are not accepted.
         ///
         /// - Wire name: `bkip`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkip")]
         pub ip: ::std::option::Option<::std::string::String>,
         /// The maximum number of blocks to list.
@@ -31913,6 +32810,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bklimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -31944,6 +32842,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `id|user|by|timestamp|expiry|reason|flags`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkprop")]
         pub prop: ::std::vec::Vec<BlocksProp>,
         /// Show only items that meet these criteria. For example, to see only indefinite blocks on IP addresses, set `bkshow=ip|!temp`.
@@ -31951,12 +32850,14 @@ pub mod query {
         /// - Wire name: `bkshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkshow")]
         pub show: ::std::vec::Vec<BlocksShow>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `bkcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "bkcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -32271,6 +33172,7 @@ pub mod query {
     /// # Get information about all categories used in the page `Albert Einstein`.
     /// api.php?action=query&generator=categories&titles=Albert%20Einstein&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categories")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Categories {
@@ -32286,6 +33188,7 @@ pub mod query {
         /// - Wire name: `clprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "clprop")]
         pub prop: ::std::vec::Vec<CategoriesProp>,
         /// Which kind of categories to show.
@@ -32293,6 +33196,7 @@ pub mod query {
         /// - Wire name: `clshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "clshow")]
         pub show: ::std::vec::Vec<CategoriesShow>,
         /// How many categories to return.
@@ -32301,12 +33205,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `clcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "clcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list these categories. Useful for checking whether a certain page is in a certain category.
@@ -32314,6 +33220,7 @@ pub mod query {
         /// - Wire name: `clcategories`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "clcategories")]
         pub categories: ::std::vec::Vec<::std::string::String>,
         /// The direction in which to list.
@@ -32321,6 +33228,7 @@ pub mod query {
         /// - Wire name: `cldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cldir")]
         pub dir: ::std::option::Option<CategoriesDir>,
     }
@@ -32497,6 +33405,7 @@ pub mod query {
     /// # Get information about `Category:Foo` and `Category:Bar`.
     /// api.php?action=query&prop=categoryinfo&titles=Category:Foo|Category:Bar
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categoryinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct CategoryInfo {
@@ -32504,6 +33413,7 @@ pub mod query {
         ///
         /// - Wire name: `cicontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cicontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -32691,6 +33601,7 @@ pub mod query {
     /// # Get page info about first 10 pages in `Category:Physics`.
     /// api.php?action=query&generator=categorymembers&gcmtitle=Category:Physics&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categorymembers")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct CategoryMembers {
@@ -32698,12 +33609,14 @@ pub mod query {
         ///
         /// - Wire name: `cmtitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmtitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Page ID of the category to enumerate. Cannot be used together with `cmtitle`.
         ///
         /// - Wire name: `cmpageid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmpageid")]
         pub pageid: ::std::option::Option<i64>,
         /// Which pieces of information to include:
@@ -32725,6 +33638,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmprop")]
         pub prop: ::std::vec::Vec<CategoryMembersProp>,
         /// Only include pages in these namespaces. Note that `cmtype=subcat` or `cmtype=file` may be used instead of `cmnamespace=14` or `6`.
@@ -32732,6 +33646,7 @@ pub mod query {
         /// - Wire name: `cmnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Which type of category members to include. Ignored when `cmsort=timestamp` is set.
@@ -32740,12 +33655,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `page|subcat|file`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmtype")]
         pub type_: ::std::vec::Vec<CategoryMembersType>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `cmcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The maximum number of pages to return.
@@ -32754,6 +33671,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Property to sort by.
@@ -32761,6 +33679,7 @@ pub mod query {
         /// - Wire name: `cmsort`
         /// - Type: one of the enum's values
         /// - Default: `sortkey`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmsort")]
         pub sort: ::std::option::Option<CategoryMembersSort>,
         /// In which direction to sort.
@@ -32768,42 +33687,49 @@ pub mod query {
         /// - Wire name: `cmdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmdir")]
         pub dir: ::std::option::Option<CategoryMembersDir>,
         /// Timestamp to start listing from. Can only be used with `cmsort=timestamp`.
         ///
         /// - Wire name: `cmstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// Timestamp to end listing at. Can only be used with `cmsort=timestamp`.
         ///
         /// - Wire name: `cmend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// Sortkey to start listing from, as returned by `cmprop=sortkey`. Can only be used with `cmsort=sortkey`.
         ///
         /// - Wire name: `cmstarthexsortkey`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstarthexsortkey")]
         pub starthexsortkey: ::std::option::Option<::std::string::String>,
         /// Sortkey to end listing at, as returned by `cmprop=sortkey`. Can only be used with `cmsort=sortkey`.
         ///
         /// - Wire name: `cmendhexsortkey`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmendhexsortkey")]
         pub endhexsortkey: ::std::option::Option<::std::string::String>,
         /// Sortkey prefix to start listing from. Can only be used with `cmsort=sortkey`. Overrides `cmstarthexsortkey`.
         ///
         /// - Wire name: `cmstartsortkeyprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstartsortkeyprefix")]
         pub start_sortkeyprefix: ::std::option::Option<::std::string::String>,
         /// Sortkey prefix to end listing **before** (not **at**; if this value occurs it will not be included!). Can only be used with cmsort=sortkey. Overrides cmendhexsortkey.
         ///
         /// - Wire name: `cmendsortkeyprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmendsortkeyprefix")]
         pub end_sortkeyprefix: ::std::option::Option<::std::string::String>,
         /// Use cmstarthexsortkey instead.
@@ -32811,6 +33737,7 @@ pub mod query {
         /// - Wire name: `cmstartsortkey`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "cmstartsortkey")]
         #[deprecated]
         pub start_sortkey: ::std::option::Option<::std::string::String>,
@@ -32819,6 +33746,7 @@ pub mod query {
         /// - Wire name: `cmendsortkey`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "cmendsortkey")]
         #[deprecated]
         pub end_sortkey: ::std::option::Option<::std::string::String>,
@@ -33099,7 +34027,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager`
+        /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         PushSubscriptionManager,
         /// `suppress`
@@ -33136,7 +34064,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager`
+        /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         PushSubscriptionManager,
         /// `suppress`
@@ -33167,10 +34095,10 @@ pub mod query {
     /// The values of `pcrights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum ContributorsRights {
-        /// `abusefilter-access-protected-vars`
+        /// `abusefilter-access-protected-vars` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterAccessProtectedVars,
-        /// `abusefilter-bypass-blocked-external-domains`
+        /// `abusefilter-bypass-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterBypassBlockedExternalDomains,
         /// `abusefilter-hidden-log`
@@ -33191,7 +34119,7 @@ pub mod query {
         /// `abusefilter-modify`
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterModify,
-        /// `abusefilter-modify-blocked-external-domains`
+        /// `abusefilter-modify-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterModifyBlockedExternalDomains,
         /// `abusefilter-modify-global`
@@ -33206,7 +34134,7 @@ pub mod query {
         /// `abusefilter-privatedetails-log`
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-protected-vars-log`
+        /// `abusefilter-protected-vars-log` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterProtectedVarsLog,
         /// `abusefilter-revert`
@@ -33260,10 +34188,10 @@ pub mod query {
         Deletelogentry,
         /// `deleterevision`
         Deleterevision,
-        /// `echo-create`
+        /// `echo-create` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         EchoCreate,
-        /// `echo-read-notifications`
+        /// `echo-read-notifications` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         EchoReadNotifications,
         /// `edit`
@@ -33313,9 +34241,9 @@ pub mod query {
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
-        /// `logentryimport`
+        /// `logentryimport` (Since MediaWiki 1.43; not in 1.39)
         Logentryimport,
-        /// `manage-all-push-subscriptions`
+        /// `manage-all-push-subscriptions` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         ManageAllPushSubscriptions,
         /// `managechangetags`
@@ -33603,10 +34531,10 @@ pub mod query {
     /// The values of `pcexcluderights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum ContributorsExcludeRights {
-        /// `abusefilter-access-protected-vars`
+        /// `abusefilter-access-protected-vars` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterAccessProtectedVars,
-        /// `abusefilter-bypass-blocked-external-domains`
+        /// `abusefilter-bypass-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterBypassBlockedExternalDomains,
         /// `abusefilter-hidden-log`
@@ -33627,7 +34555,7 @@ pub mod query {
         /// `abusefilter-modify`
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterModify,
-        /// `abusefilter-modify-blocked-external-domains`
+        /// `abusefilter-modify-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterModifyBlockedExternalDomains,
         /// `abusefilter-modify-global`
@@ -33642,7 +34570,7 @@ pub mod query {
         /// `abusefilter-privatedetails-log`
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-protected-vars-log`
+        /// `abusefilter-protected-vars-log` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterProtectedVarsLog,
         /// `abusefilter-revert`
@@ -33696,10 +34624,10 @@ pub mod query {
         Deletelogentry,
         /// `deleterevision`
         Deleterevision,
-        /// `echo-create`
+        /// `echo-create` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         EchoCreate,
-        /// `echo-read-notifications`
+        /// `echo-read-notifications` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         EchoReadNotifications,
         /// `edit`
@@ -33749,9 +34677,9 @@ pub mod query {
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
-        /// `logentryimport`
+        /// `logentryimport` (Since MediaWiki 1.43; not in 1.39)
         Logentryimport,
-        /// `manage-all-push-subscriptions`
+        /// `manage-all-push-subscriptions` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-echo")]
         ManageAllPushSubscriptions,
         /// `managechangetags`
@@ -34049,6 +34977,7 @@ pub mod query {
     /// # Show contributors to the page Main Page.
     /// api.php?action=query&prop=contributors&titles=Main%20Page
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+contributors")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Contributors {
@@ -34057,6 +34986,7 @@ pub mod query {
         /// - Wire name: `pcgroup`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pcgroup")]
         pub group: ::std::vec::Vec<ContributorsGroup>,
         /// Exclude users in the given groups. Does not include implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -34064,6 +34994,7 @@ pub mod query {
         /// - Wire name: `pcexcludegroup`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pcexcludegroup")]
         pub exclude_group: ::std::vec::Vec<ContributorsExcludeGroup>,
         /// Only include users having the given rights. Does not include rights granted by implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -34071,6 +35002,7 @@ pub mod query {
         /// - Wire name: `pcrights`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pcrights")]
         pub rights: ::std::vec::Vec<ContributorsRights>,
         /// Exclude users having the given rights. Does not include rights granted by implicit or auto-promoted groups like \*, user, or autoconfirmed.
@@ -34078,6 +35010,7 @@ pub mod query {
         /// - Wire name: `pcexcluderights`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pcexcluderights")]
         pub exclude_rights: ::std::vec::Vec<ContributorsExcludeRights>,
         /// How many contributors to return.
@@ -34086,12 +35019,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pclimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `pccontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pccontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -34524,25 +35459,25 @@ pub mod query {
     /// The values of `drvcontentformat-{slot}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum DeletedRevisionsContentFormatPerSlot {
-        /// `application/json`
+        /// `application/json` (Since MediaWiki 1.43; not in 1.39)
         ApplicationJson,
-        /// `application/octet-stream`
+        /// `application/octet-stream` (Since MediaWiki 1.43; not in 1.39)
         ApplicationOctetStream,
-        /// `application/unknown`
+        /// `application/unknown` (Since MediaWiki 1.43; not in 1.39)
         ApplicationUnknown,
-        /// `application/x-binary`
+        /// `application/x-binary` (Since MediaWiki 1.43; not in 1.39)
         ApplicationXBinary,
-        /// `text/css`
+        /// `text/css` (Since MediaWiki 1.43; not in 1.39)
         TextCss,
-        /// `text/javascript`
+        /// `text/javascript` (Since MediaWiki 1.43; not in 1.39)
         TextJavascript,
-        /// `text/plain`
+        /// `text/plain` (Since MediaWiki 1.43; not in 1.39)
         TextPlain,
-        /// `text/unknown`
+        /// `text/unknown` (Since MediaWiki 1.43; not in 1.39)
         TextUnknown,
-        /// `text/x-wiki`
+        /// `text/x-wiki` (Since MediaWiki 1.43; not in 1.39)
         TextXWiki,
-        /// `unknown/unknown`
+        /// `unknown/unknown` (Since MediaWiki 1.43; not in 1.39)
         UnknownUnknown,
     }
     #[allow(deprecated)]
@@ -34588,6 +35523,7 @@ pub mod query {
     /// # List the deleted revisions of the pages Main Page and its talk page with content.
     /// api.php?action=query&prop=deletedrevisions&titles=Main%20Page|Talk%3AMain%20Page&drvslots=*&drvprop=user|comment|content
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+deletedrevisions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct DeletedRevisions {
@@ -34630,6 +35566,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|timestamp|flags|comment|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvprop")]
         pub prop: ::std::vec::Vec<DeletedRevisionsProp>,
         /// Which revision slots to return data for, when slot-related properties are included in `drvprops`. If omitted, data from the `main` slot will be returned in a backwards-compatible format.
@@ -34637,6 +35574,7 @@ pub mod query {
         /// - Wire name: `drvslots`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvslots")]
         pub slots: ::std::vec::Vec<DeletedRevisionsSlots>,
         /// Limit how many revisions will be returned. If `drvprop=content`, `drvprop=parsetree`, `drvdiffto` or `drvdifftotext` is used, the limit is 50. If `drvparse` is used, the limit is 1.
@@ -34644,6 +35582,7 @@ pub mod query {
         /// - Wire name: `drvlimit`
         /// - Type: limit
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Use `action=expandtemplates` instead. Expand templates in revision content (requires drvprop=content).
@@ -34651,6 +35590,7 @@ pub mod query {
         /// - Wire name: `drvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvexpandtemplates")]
         #[deprecated]
         pub expandtemplates: bool,
@@ -34659,6 +35599,7 @@ pub mod query {
         /// - Wire name: `drvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -34667,6 +35608,7 @@ pub mod query {
         /// - Wire name: `drvparse`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvparse")]
         #[deprecated]
         pub parse: bool,
@@ -34674,6 +35616,7 @@ pub mod query {
         ///
         /// - Wire name: `drvsection`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvsection")]
         pub section: ::std::option::Option<::std::string::String>,
         /// Use `action=compare` instead. Revision ID to diff each revision to. Use `prev`, `next` and `cur` for the previous, next and current revision respectively. For performance reasons, if this option is used, `drvlimit` is enforced to 50.
@@ -34681,6 +35624,7 @@ pub mod query {
         /// - Wire name: `drvdiffto`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -34689,6 +35633,7 @@ pub mod query {
         /// - Wire name: `drvdifftotext`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -34697,6 +35642,7 @@ pub mod query {
         /// - Wire name: `drvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -34705,6 +35651,7 @@ pub mod query {
         /// - Wire name: `drvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<DeletedRevisionsContentFormat>,
@@ -34712,12 +35659,14 @@ pub mod query {
         ///
         /// - Wire name: `drvstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at. Ignored when processing a list of revision IDs.
         ///
         /// - Wire name: `drvend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -34730,30 +35679,35 @@ pub mod query {
         /// - Wire name: `drvdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvdir")]
         pub dir: ::std::option::Option<DeletedRevisionsDir>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `drvtag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvtag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// Only list revisions by this user.
         ///
         /// - Wire name: `drvuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Don't list revisions by this user.
         ///
         /// - Wire name: `drvexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `drvcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drvcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Content serialization format used for output of content.
@@ -34761,6 +35715,7 @@ pub mod query {
         /// - Wire name: `drvcontentformat-{slot}`
         /// - Type: one of the enum's values
         /// - Templated: one value per `slot`, sent as `drvcontentformat-{slot}`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "drvcontentformat-slot")]
         pub content_format_per_slot: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -35131,6 +36086,7 @@ pub mod query {
     /// # List the first 50 deleted pages in the Talk namespace (mode 3).
     /// api.php?action=query&list=deletedrevs&drdir=newer&drlimit=50&drnamespace=1&drunique=
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+deletedrevs")]
     #[derive(Debug, Clone, PartialEq)]
     #[deprecated]
@@ -35139,12 +36095,14 @@ pub mod query {
         ///
         /// - Wire name: `drstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to stop enumerating at.
         ///
         /// - Wire name: `drend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -35157,30 +36115,35 @@ pub mod query {
         /// - Wire name: `drdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drdir")]
         pub dir: ::std::option::Option<DeletedrevsDir>,
         /// Start listing at this title.
         ///
         /// - Wire name: `drfrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drfrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// Stop listing at this title.
         ///
         /// - Wire name: `drto`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drto")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all page titles that begin with this value.
         ///
         /// - Wire name: `drprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// List only one revision for each page.
         ///
         /// - Wire name: `drunique`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drunique")]
         pub unique: bool,
         /// Only list pages in this namespace.
@@ -35188,24 +36151,28 @@ pub mod query {
         /// - Wire name: `drnamespace`
         /// - Type: namespace
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drnamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `drtag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drtag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// Only list revisions by this user.
         ///
         /// - Wire name: `druser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "druser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Don't list revisions by this user.
         ///
         /// - Wire name: `drexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// Which properties to get:
@@ -35239,6 +36206,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `user|comment`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drprop")]
         pub prop: ::std::vec::Vec<DeletedrevsProp>,
         /// The maximum amount of revisions to list. If `drprop=content` is used, the limit is 50.
@@ -35247,12 +36215,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `drcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -35479,6 +36449,7 @@ pub mod query {
     /// # Look for duplicates of all files.
     /// api.php?action=query&generator=allimages&prop=duplicatefiles
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+duplicatefiles")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct DuplicateFiles {
@@ -35488,12 +36459,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "dflimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `dfcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "dfcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The direction in which to list.
@@ -35501,12 +36474,14 @@ pub mod query {
         /// - Wire name: `dfdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "dfdir")]
         pub dir: ::std::option::Option<DuplicateFilesDir>,
         /// Look only for files in the local repository.
         ///
         /// - Wire name: `dflocalonly`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "dflocalonly")]
         pub local_only: bool,
     }
@@ -35657,6 +36632,7 @@ pub mod query {
     /// # Get information about pages transcluding `Template:Stub`.
     /// api.php?action=query&generator=embeddedin&geititle=Template:Stub&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+embeddedin")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Embeddedin {
@@ -35664,18 +36640,21 @@ pub mod query {
         ///
         /// - Wire name: `eititle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eititle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Page ID to search. Cannot be used together with eititle.
         ///
         /// - Wire name: `eipageid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eipageid")]
         pub pageid: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `eicontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eicontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The namespace to enumerate.
@@ -35683,6 +36662,7 @@ pub mod query {
         /// - Wire name: `einamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "einamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The direction in which to list.
@@ -35690,6 +36670,7 @@ pub mod query {
         /// - Wire name: `eidir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eidir")]
         pub dir: ::std::option::Option<EmbeddedinDir>,
         /// How to filter for redirects.
@@ -35697,6 +36678,7 @@ pub mod query {
         /// - Wire name: `eifilterredir`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eifilterredir")]
         pub filterredir: ::std::option::Option<EmbeddedinFilterredir>,
         /// How many total pages to return.
@@ -35705,6 +36687,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eilimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -35960,6 +36943,7 @@ pub mod query {
     /// # Get a list of external links on the page Main Page.
     /// api.php?action=query&prop=extlinks&titles=Main%20Page
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+extlinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Extlinks {
@@ -35969,12 +36953,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ellimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `elcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "elcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Protocol of the URL. If empty and `elquery` is set, the protocol is `http` and `https`. Leave both this and `elquery` empty to list all external links.
@@ -35982,12 +36968,14 @@ pub mod query {
         /// - Wire name: `elprotocol`
         /// - Type: one of the enum's values
         /// - Default: `(empty)`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "elprotocol")]
         pub protocol: ::std::option::Option<ExtlinksProtocol>,
         /// Search string without protocol. Useful for checking whether a certain page contains a certain external url.
         ///
         /// - Wire name: `elquery`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "elquery")]
         pub query: ::std::option::Option<::std::string::String>,
         /// Expand protocol-relative URLs with the canonical protocol.
@@ -35995,6 +36983,7 @@ pub mod query {
         /// - Wire name: `elexpandurl`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.43
         #[doc(alias = "elexpandurl")]
         #[deprecated]
         pub expand_url: bool,
@@ -36132,6 +37121,7 @@ pub mod query {
     /// # Get a 175-character extract
     /// api.php?action=query&prop=extracts&exchars=175&titles=Therion
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+extracts")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-textextracts")]
@@ -36142,6 +37132,7 @@ pub mod query {
         /// - Type: integer
         /// - From 1 to 1200
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exchars")]
         pub chars: ::std::option::Option<i64>,
         /// How many sentences to return.
@@ -36150,6 +37141,7 @@ pub mod query {
         /// - Type: integer
         /// - From 1 to 10
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exsentences")]
         pub sentences: ::std::option::Option<i64>,
         /// How many extracts to return. (Multiple extracts can only be returned if exintro is set to true.)
@@ -36159,6 +37151,7 @@ pub mod query {
         /// - Default: `20`
         /// - From 1 to 20
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Return only content before the first section.
@@ -36166,6 +37159,7 @@ pub mod query {
         /// - Wire name: `exintro`
         /// - Type: boolean
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exintro")]
         pub intro: bool,
         /// Return extracts as plain text instead of limited HTML.
@@ -36173,6 +37167,7 @@ pub mod query {
         /// - Wire name: `explaintext`
         /// - Type: boolean
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "explaintext")]
         pub plaintext: bool,
         /// How to format sections in plaintext mode:
@@ -36188,6 +37183,7 @@ pub mod query {
         /// - Type: one of the enum's values
         /// - Default: `wiki`
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "exsectionformat")]
         pub section_format: ::std::option::Option<ExtractsSectionFormat>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -36195,6 +37191,7 @@ pub mod query {
         /// - Wire name: `excontinue`
         /// - Type: integer
         /// - Needs the feature `ext-textextracts`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "excontinue")]
         pub continue_: ::std::option::Option<i64>,
     }
@@ -36484,6 +37481,7 @@ pub mod query {
     /// # Show pages linking to `https://www.mediawiki.org`.
     /// api.php?action=query&list=exturlusage&euquery=www.mediawiki.org
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+exturlusage")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Exturlusage {
@@ -36500,12 +37498,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title|url`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euprop")]
         pub prop: ::std::vec::Vec<ExturlusageProp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `eucontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eucontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Protocol of the URL. If empty and `euquery` is set, the protocol is `http` and `https`. Leave both this and `euquery` empty to list all external links.
@@ -36513,12 +37513,14 @@ pub mod query {
         /// - Wire name: `euprotocol`
         /// - Type: one of the enum's values
         /// - Default: `(empty)`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euprotocol")]
         pub protocol: ::std::option::Option<ExturlusageProtocol>,
         /// Search string without protocol. See Special:LinkSearch. Leave empty to list all external links.
         ///
         /// - Wire name: `euquery`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euquery")]
         pub query: ::std::option::Option<::std::string::String>,
         /// The page namespaces to enumerate.
@@ -36526,6 +37528,7 @@ pub mod query {
         /// - Wire name: `eunamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eunamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many pages to return.
@@ -36534,6 +37537,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eulimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Expand protocol-relative URLs with the canonical protocol.
@@ -36541,6 +37545,7 @@ pub mod query {
         /// - Wire name: `euexpandurl`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.43
         #[doc(alias = "euexpandurl")]
         #[deprecated]
         pub expand_url: bool,
@@ -36780,6 +37785,7 @@ pub mod query {
     /// # Show a list of all deleted files.
     /// api.php?action=query&list=filearchive
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+filearchive")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Filearchive {
@@ -36787,18 +37793,21 @@ pub mod query {
         ///
         /// - Wire name: `fafrom`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fafrom")]
         pub from: ::std::option::Option<::std::string::String>,
         /// The image title to stop enumerating at.
         ///
         /// - Wire name: `fato`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fato")]
         pub to: ::std::option::Option<::std::string::String>,
         /// Search for all image titles that begin with this value.
         ///
         /// - Wire name: `faprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "faprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// The direction in which to list.
@@ -36806,18 +37815,21 @@ pub mod query {
         /// - Wire name: `fadir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fadir")]
         pub dir: ::std::option::Option<FilearchiveDir>,
         /// SHA1 hash of image. Overrides fasha1base36.
         ///
         /// - Wire name: `fasha1`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fasha1")]
         pub sha1: ::std::option::Option<::std::string::String>,
         /// SHA1 hash of image in base 36 (used in MediaWiki).
         ///
         /// - Wire name: `fasha1base36`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fasha1base36")]
         pub sha1base36: ::std::option::Option<::std::string::String>,
         /// Which image information to get:
@@ -36851,6 +37863,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "faprop")]
         pub prop: ::std::vec::Vec<FilearchiveProp>,
         /// How many images to return in total.
@@ -36859,12 +37872,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "falimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `facontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "facontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -37075,6 +38090,7 @@ pub mod query {
     /// # Get information about file repositories.
     /// api.php?action=query&meta=filerepoinfo&friprop=name|displayname
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+filerepoinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct FileRepoInfo {
@@ -37105,6 +38121,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `canUpload|displayname|favicon|initialCapital|local|name|rootUrl|scriptDirUrl|thumbUrl|url`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "friprop")]
         pub prop: ::std::vec::Vec<FileRepoInfoProp>,
     }
@@ -37248,6 +38265,7 @@ pub mod query {
     /// # Get information about pages using File:Example.jpg.
     /// api.php?action=query&generator=fileusage&titles=File%3AExample.jpg&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+fileusage")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Fileusage {
@@ -37264,6 +38282,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `pageid|title|redirect`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fuprop")]
         pub prop: ::std::vec::Vec<FileusageProp>,
         /// Only include pages in these namespaces.
@@ -37271,6 +38290,7 @@ pub mod query {
         /// - Wire name: `funamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "funamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Show only items that meet these criteria:
@@ -37283,6 +38303,7 @@ pub mod query {
         /// - Wire name: `fushow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fushow")]
         pub show: ::std::vec::Vec<FileusageShow>,
         /// How many to return.
@@ -37291,12 +38312,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fulimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `fucontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fucontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -37496,6 +38519,7 @@ pub mod query {
     /// # Get all information about categories named "foo" and "bar"
     /// api.php?action=query&list=gadgetcategories&gcnames=foo|bar&gcprop=name|title|members
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+gadgetcategories")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-gadgets")]
@@ -37514,6 +38538,7 @@ pub mod query {
         /// - Default: `name`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gcprop")]
         pub prop: ::std::vec::Vec<GadgetCategoriesProp>,
         /// Names of categories to retrieve.
@@ -37522,6 +38547,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gcnames")]
         pub names: ::std::vec::Vec<::std::string::String>,
     }
@@ -37678,6 +38704,7 @@ pub mod query {
     /// # Get a list of gadgets enabled by current user
     /// api.php?action=query&list=gadgets&gaenabledonly
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+gadgets")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-gadgets")]
@@ -37696,6 +38723,7 @@ pub mod query {
         /// - Default: `id|metadata`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gaprop")]
         pub prop: ::std::vec::Vec<GadgetsProp>,
         /// Gadgets from what categories to retrieve.
@@ -37704,6 +38732,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gacategories")]
         pub categories: ::std::vec::Vec<::std::string::String>,
         /// IDs of gadgets to retrieve.
@@ -37712,6 +38741,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gaids")]
         pub ids: ::std::vec::Vec<::std::string::String>,
         /// List only gadgets allowed to current user.
@@ -37719,6 +38749,7 @@ pub mod query {
         /// - Wire name: `gaallowedonly`
         /// - Type: boolean
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gaallowedonly")]
         pub allowed_only: bool,
         /// List only gadgets enabled by current user.
@@ -37726,6 +38757,7 @@ pub mod query {
         /// - Wire name: `gaenabledonly`
         /// - Type: boolean
         /// - Needs the feature `ext-gadgets`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "gaenabledonly")]
         pub enabled_only: bool,
     }
@@ -37964,6 +38996,7 @@ pub mod query {
     /// # Fetch information about versions of File:Test.jpg from 2008 and later.
     /// api.php?action=query&titles=File:Test.jpg&prop=imageinfo&iilimit=50&iiend=2007-12-31T23:59:59Z&iiprop=timestamp|user|url
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+imageinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct ImageInfo {
@@ -38014,6 +39047,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiprop")]
         pub prop: ::std::vec::Vec<ImageInfoProp>,
         /// How many file revisions to return per file.
@@ -38022,18 +39056,21 @@ pub mod query {
         /// - Type: limit
         /// - Default: `1`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iilimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Timestamp to start listing from.
         ///
         /// - Wire name: `iistart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iistart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// Timestamp to stop listing at.
         ///
         /// - Wire name: `iiend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// If iiprop=url is set, a URL to an image scaled to this width will be returned. For performance reasons if this option is used, no more than 50 scaled images will be returned.
@@ -38041,6 +39078,7 @@ pub mod query {
         /// - Wire name: `iiurlwidth`
         /// - Type: integer
         /// - Default: `-1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiurlwidth")]
         pub url_width: ::std::option::Option<i64>,
         /// Similar to iiurlwidth.
@@ -38048,6 +39086,7 @@ pub mod query {
         /// - Wire name: `iiurlheight`
         /// - Type: integer
         /// - Default: `-1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiurlheight")]
         pub url_height: ::std::option::Option<i64>,
         /// Version of metadata to use. If `latest` is specified, use latest version. Defaults to `1` for backwards compatibility.
@@ -38055,6 +39094,7 @@ pub mod query {
         /// - Wire name: `iimetadataversion`
         /// - Type: string
         /// - Default: `1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iimetadataversion")]
         pub metadata_version: ::std::option::Option<::std::string::String>,
         /// What language to fetch extmetadata in. This affects both which translation to fetch, if multiple are available, as well as how things like numbers and various values are formatted.
@@ -38062,12 +39102,14 @@ pub mod query {
         /// - Wire name: `iiextmetadatalanguage`
         /// - Type: string
         /// - Default: `en`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatalanguage")]
         pub extmetadata_language: ::std::option::Option<::std::string::String>,
         /// If translations for extmetadata property are available, fetch all of them.
         ///
         /// - Wire name: `iiextmetadatamultilang`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatamultilang")]
         pub extmetadatamultilang: bool,
         /// If specified and non-empty, only these keys will be returned for iiprop=extmetadata.
@@ -38075,6 +39117,7 @@ pub mod query {
         /// - Wire name: `iiextmetadatafilter`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatafilter")]
         pub extmetadata_filter: ::std::vec::Vec<::std::string::String>,
         /// A handler specific parameter string. For example, PDFs might use `page15-100px`. `iiurlwidth` must be used and be consistent with `iiurlparam`.
@@ -38082,24 +39125,28 @@ pub mod query {
         /// - Wire name: `iiurlparam`
         /// - Type: string
         /// - Default: `(empty)`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiurlparam")]
         pub url_param: ::std::option::Option<::std::string::String>,
         /// If `badfilecontexttitleprop=badfile` is set, this is the page title used when evaluating the MediaWiki:Bad image list
         ///
         /// - Wire name: `iibadfilecontexttitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iibadfilecontexttitle")]
         pub badfile_context_title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iicontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iicontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Look only for files in the local repository.
         ///
         /// - Wire name: `iilocalonly`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iilocalonly")]
         pub local_only: bool,
     }
@@ -38374,6 +39421,7 @@ pub mod query {
     /// # Get information about all files used on the page Main Page.
     /// api.php?action=query&generator=images&titles=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+images")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Images {
@@ -38383,12 +39431,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "imlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `imcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "imcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list these files. Useful for checking whether a certain page has a certain file.
@@ -38396,6 +39446,7 @@ pub mod query {
         /// - Wire name: `imimages`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "imimages")]
         pub images: ::std::vec::Vec<::std::string::String>,
         /// The direction in which to list.
@@ -38403,6 +39454,7 @@ pub mod query {
         /// - Wire name: `imdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "imdir")]
         pub dir: ::std::option::Option<ImagesDir>,
     }
@@ -38573,6 +39625,7 @@ pub mod query {
     /// # Get information about pages using File:Albert Einstein Head.jpg.
     /// api.php?action=query&generator=imageusage&giutitle=File:Albert%20Einstein%20Head.jpg&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+imageusage")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Imageusage {
@@ -38580,18 +39633,21 @@ pub mod query {
         ///
         /// - Wire name: `iutitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iutitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Page ID to search. Cannot be used together with iutitle.
         ///
         /// - Wire name: `iupageid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iupageid")]
         pub pageid: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iucontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iucontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The namespace to enumerate.
@@ -38599,6 +39655,7 @@ pub mod query {
         /// - Wire name: `iunamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iunamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// The direction in which to list.
@@ -38606,6 +39663,7 @@ pub mod query {
         /// - Wire name: `iudir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iudir")]
         pub dir: ::std::option::Option<ImageusageDir>,
         /// How to filter for redirects. If set to nonredirects when iuredirect is enabled, this is only applied to the second level.
@@ -38613,6 +39671,7 @@ pub mod query {
         /// - Wire name: `iufilterredir`
         /// - Type: one of the enum's values
         /// - Default: `all`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iufilterredir")]
         pub filterredir: ::std::option::Option<ImageusageFilterredir>,
         /// How many total pages to return. If `iuredirect` is enabled, the limit applies to each level separately (which means up to 2 \* `iulimit` results may be returned).
@@ -38621,12 +39680,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iulimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// If linking page is a redirect, find all pages that link to that redirect as well. Maximum limit is halved.
         ///
         /// - Wire name: `iuredirect`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iuredirect")]
         pub redirect: bool,
     }
@@ -38779,13 +39840,13 @@ pub mod query {
         Associatedpage,
         /// `displaytitle`
         Displaytitle,
-        /// `editintro`
+        /// `editintro` (Since MediaWiki 1.43; not in 1.39)
         Editintro,
         /// `linkclasses`
         Linkclasses,
         /// `notificationtimestamp`
         Notificationtimestamp,
-        /// `preloadcontent`
+        /// `preloadcontent` (Since MediaWiki 1.43; not in 1.39)
         Preloadcontent,
         /// `protection`
         Protection,
@@ -38868,9 +39929,9 @@ pub mod query {
     /// The values of `ineditintrostyle`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum InfoEditintroStyle {
-        /// `lessframes`
+        /// `lessframes` (Since MediaWiki 1.43; not in 1.39)
         Lessframes,
-        /// `moreframes`
+        /// `moreframes` (Since MediaWiki 1.43; not in 1.39)
         Moreframes,
     }
     #[allow(deprecated)]
@@ -38903,6 +39964,7 @@ pub mod query {
     /// # Get general and protection information about the page Main Page.
     /// api.php?action=query&prop=info&inprop=protection&titles=Main%20Page
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+info")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Info {
@@ -38944,6 +40006,7 @@ pub mod query {
         /// - Wire name: `inprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "inprop")]
         pub prop: ::std::vec::Vec<InfoProp>,
         /// The context title to use when determining extra CSS classes (e.g. link colors) when `inprop` contains `linkclasses`.
@@ -38951,6 +40014,7 @@ pub mod query {
         /// - Wire name: `inlinkcontext`
         /// - Type: title
         /// - Default: `Main Page`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "inlinkcontext")]
         pub link_context: ::std::option::Option<::std::string::String>,
         /// Test whether the current user can perform certain actions on the page.
@@ -38958,6 +40022,7 @@ pub mod query {
         /// - Wire name: `intestactions`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "intestactions")]
         pub test_actions: ::std::vec::Vec<::std::string::String>,
         /// Detail level for `intestactions`. Use the main module's `errorformat` and `errorlang` parameters to control the format of the messages returned.
@@ -38972,18 +40037,21 @@ pub mod query {
         /// - Wire name: `intestactionsdetail`
         /// - Type: one of the enum's values
         /// - Default: `boolean`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "intestactionsdetail")]
         pub test_actions_detail: ::std::option::Option<InfoTestActionsDetail>,
         /// Test whether performing `intestactions` would automatically create a temporary account.
         ///
         /// - Wire name: `intestactionsautocreate`
         /// - Type: boolean
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "intestactionsautocreate")]
         pub test_actions_auto_create: bool,
         /// Title of a custom page to use as preloaded content.
         ///
         /// - Wire name: `inpreloadcustom`
         /// - Type: string
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "inpreloadcustom")]
         pub preload_custom: ::std::option::Option<::std::string::String>,
         /// Parameters for the custom page being used as preloaded content.
@@ -38991,12 +40059,14 @@ pub mod query {
         /// - Wire name: `inpreloadparams`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "inpreloadparams")]
         pub preloadparams: ::std::vec::Vec<::std::string::String>,
         /// Return preloaded content for a new section on the page, rather than a new page.
         ///
         /// - Wire name: `inpreloadnewsection`
         /// - Type: boolean
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "inpreloadnewsection")]
         pub preload_new_section: bool,
         /// Some intro messages come with optional wrapper frames. Use `moreframes` to include them or `lessframes` to omit them.
@@ -39004,6 +40074,7 @@ pub mod query {
         /// - Wire name: `ineditintrostyle`
         /// - Type: one of the enum's values
         /// - Default: `moreframes`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "ineditintrostyle")]
         pub editintro_style: ::std::option::Option<InfoEditintroStyle>,
         /// List of intro messages to remove from the response. Use this if a specific message is not relevant to your tool, or if the information is conveyed in a different way.
@@ -39011,18 +40082,21 @@ pub mod query {
         /// - Wire name: `ineditintroskip`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "ineditintroskip")]
         pub editintroskip: ::std::vec::Vec<::std::string::String>,
         /// Title of a custom page to use as an additional intro message.
         ///
         /// - Wire name: `ineditintrocustom`
         /// - Type: string
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "ineditintrocustom")]
         pub editintro_custom: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `incontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "incontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -39321,6 +40395,7 @@ pub mod query {
     /// # Get information about pages linking to wikibooks:Test.
     /// api.php?action=query&generator=iwbacklinks&giwbltitle=Test&giwblprefix=wikibooks&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+iwbacklinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct IWBacklinks {
@@ -39328,18 +40403,21 @@ pub mod query {
         ///
         /// - Wire name: `iwblprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwblprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Interwiki link to search for. Must be used with `iwblblprefix`.
         ///
         /// - Wire name: `iwbltitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwbltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iwblcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwblcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// How many total pages to return.
@@ -39348,6 +40426,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwbllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -39361,6 +40440,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwblprop")]
         pub prop: ::std::vec::Vec<IWBacklinksProp>,
         /// The direction in which to list.
@@ -39368,6 +40448,7 @@ pub mod query {
         /// - Wire name: `iwbldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwbldir")]
         pub dir: ::std::option::Option<IWBacklinksDir>,
     }
@@ -39544,6 +40625,7 @@ pub mod query {
     /// # Get interwiki links from the page Main Page.
     /// api.php?action=query&prop=iwlinks&titles=Main%20Page
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+iwlinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct IWLinks {
@@ -39555,18 +40637,21 @@ pub mod query {
         /// - Wire name: `iwprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwprop")]
         pub prop: ::std::vec::Vec<IWLinksProp>,
         /// Only return interwiki links with this prefix.
         ///
         /// - Wire name: `iwprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Interwiki link to search for. Must be used with `iwprefix`.
         ///
         /// - Wire name: `iwtitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwtitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// The direction in which to list.
@@ -39574,6 +40659,7 @@ pub mod query {
         /// - Wire name: `iwdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwdir")]
         pub dir: ::std::option::Option<IWLinksDir>,
         /// How many interwiki links to return.
@@ -39582,12 +40668,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iwcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Whether to get the full URL (cannot be used with iwprop).
@@ -39595,6 +40683,7 @@ pub mod query {
         /// - Wire name: `iwurl`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "iwurl")]
         #[deprecated]
         pub url: bool,
@@ -39788,6 +40877,7 @@ pub mod query {
     /// # Get information about pages linking to fr:Test.
     /// api.php?action=query&generator=langbacklinks&glbltitle=Test&glbllang=fr&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+langbacklinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct LangBacklinks {
@@ -39795,18 +40885,21 @@ pub mod query {
         ///
         /// - Wire name: `lbllang`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lbllang")]
         pub lang: ::std::option::Option<::std::string::String>,
         /// Language link to search for. Must be used with lbllang.
         ///
         /// - Wire name: `lbltitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lbltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `lblcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lblcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// How many total pages to return.
@@ -39815,6 +40908,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lbllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -39828,6 +40922,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lblprop")]
         pub prop: ::std::vec::Vec<LangBacklinksProp>,
         /// The direction in which to list.
@@ -39835,6 +40930,7 @@ pub mod query {
         /// - Wire name: `lbldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lbldir")]
         pub dir: ::std::option::Option<LangBacklinksDir>,
     }
@@ -40017,6 +41113,7 @@ pub mod query {
     /// # Get interlanguage links from the page Main Page.
     /// api.php?action=query&prop=langlinks&titles=Main%20Page&redirects=
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+langlinks")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct LangLinks {
@@ -40032,18 +41129,21 @@ pub mod query {
         /// - Wire name: `llprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "llprop")]
         pub prop: ::std::vec::Vec<LangLinksProp>,
         /// Only return language links with this language code.
         ///
         /// - Wire name: `lllang`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lllang")]
         pub lang: ::std::option::Option<::std::string::String>,
         /// Link to search for. Must be used with `lllang`.
         ///
         /// - Wire name: `lltitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lltitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// The direction in which to list.
@@ -40051,6 +41151,7 @@ pub mod query {
         /// - Wire name: `lldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lldir")]
         pub dir: ::std::option::Option<LangLinksDir>,
         /// Language code for localised language names.
@@ -40058,6 +41159,7 @@ pub mod query {
         /// - Wire name: `llinlanguagecode`
         /// - Type: string
         /// - Default: `en`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "llinlanguagecode")]
         pub inlanguagecode: ::std::option::Option<::std::string::String>,
         /// How many langlinks to return.
@@ -40066,12 +41168,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `llcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "llcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Whether to get the full URL (cannot be used with `llprop`).
@@ -40079,6 +41183,7 @@ pub mod query {
         /// - Wire name: `llurl`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "llurl")]
         #[deprecated]
         pub url: bool,
@@ -40233,7 +41338,7 @@ pub mod query {
         Fallbacks,
         /// `name`
         Name,
-        /// `variantnames`
+        /// `variantnames` (Since MediaWiki 1.43; not in 1.39)
         Variantnames,
         /// `variants`
         Variants,
@@ -40279,6 +41384,7 @@ pub mod query {
     /// # Get the BCP-47 language code and direction of all supported languages.
     /// api.php?action=query&meta=languageinfo&liprop=bcp47|dir
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+languageinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Languageinfo {
@@ -40305,6 +41411,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `code`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "liprop")]
         pub prop: ::std::vec::Vec<LanguageinfoProp>,
         /// Language codes of the languages that should be returned, or `*` for all languages.
@@ -40313,12 +41420,14 @@ pub mod query {
         /// - Type: string, several values
         /// - Default: `*`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "licode")]
         pub code: ::std::vec::Vec<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `licontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "licontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -40471,6 +41580,7 @@ pub mod query {
     /// # Get links from the page Main Page in the User and Template namespaces.
     /// api.php?action=query&prop=links&titles=Main%20Page&plnamespace=2|10
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+links")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Links {
@@ -40479,6 +41589,7 @@ pub mod query {
         /// - Wire name: `plnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "plnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many links to return.
@@ -40487,12 +41598,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `plcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "plcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list links to these titles. Useful for checking whether a certain page links to a certain title.
@@ -40500,6 +41613,7 @@ pub mod query {
         /// - Wire name: `pltitles`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pltitles")]
         pub titles: ::std::vec::Vec<::std::string::String>,
         /// The direction in which to list.
@@ -40507,6 +41621,7 @@ pub mod query {
         /// - Wire name: `pldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pldir")]
         pub dir: ::std::option::Option<LinksDir>,
     }
@@ -40704,6 +41819,7 @@ pub mod query {
     /// # Get information about pages linking to the Main Page.
     /// api.php?action=query&generator=linkshere&titles=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+linkshere")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Linkshere {
@@ -40720,6 +41836,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `pageid|title|redirect`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhprop")]
         pub prop: ::std::vec::Vec<LinkshereProp>,
         /// Only include pages in these namespaces.
@@ -40727,6 +41844,7 @@ pub mod query {
         /// - Wire name: `lhnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Show only items that meet these criteria:
@@ -40739,6 +41857,7 @@ pub mod query {
         /// - Wire name: `lhshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhshow")]
         pub show: ::std::vec::Vec<LinkshereShow>,
         /// How many to return.
@@ -40747,12 +41866,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `lhcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -40912,51 +42033,51 @@ pub mod query {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[cfg(feature = "ext-linter")]
     pub enum LintErrorsCategories {
-        /// `bogus-image-options`
+        /// `bogus-image-options` (Since MediaWiki 1.43; not in 1.39)
         BogusImageOptions,
-        /// `deletable-table-tag`
+        /// `deletable-table-tag` (Since MediaWiki 1.43; not in 1.39)
         DeletableTableTag,
-        /// `duplicate-ids`
+        /// `duplicate-ids` (Since MediaWiki 1.43; not in 1.39)
         DuplicateIds,
-        /// `fostered`
+        /// `fostered` (Since MediaWiki 1.43; not in 1.39)
         Fostered,
-        /// `fostered-transparent`
+        /// `fostered-transparent` (Since MediaWiki 1.43; not in 1.39)
         FosteredTransparent,
-        /// `html5-misnesting`
+        /// `html5-misnesting` (Since MediaWiki 1.43; not in 1.39)
         Html5Misnesting,
-        /// `large-tables`
+        /// `large-tables` (Since MediaWiki 1.43; not in 1.39)
         LargeTables,
-        /// `misc-tidy-replacement-issues`
+        /// `misc-tidy-replacement-issues` (Since MediaWiki 1.43; not in 1.39)
         MiscTidyReplacementIssues,
-        /// `misnested-tag`
+        /// `misnested-tag` (Since MediaWiki 1.43; not in 1.39)
         MisnestedTag,
-        /// `missing-end-tag`
+        /// `missing-end-tag` (Since MediaWiki 1.43; not in 1.39)
         MissingEndTag,
-        /// `missing-end-tag-in-heading`
+        /// `missing-end-tag-in-heading` (Since MediaWiki 1.43; not in 1.39)
         MissingEndTagInHeading,
-        /// `multi-colon-escape`
+        /// `multi-colon-escape` (Since MediaWiki 1.43; not in 1.39)
         MultiColonEscape,
-        /// `multiline-html-table-in-list`
+        /// `multiline-html-table-in-list` (Since MediaWiki 1.43; not in 1.39)
         MultilineHtmlTableInList,
-        /// `multiple-unclosed-formatting-tags`
+        /// `multiple-unclosed-formatting-tags` (Since MediaWiki 1.43; not in 1.39)
         MultipleUnclosedFormattingTags,
-        /// `night-mode-unaware-background-color`
+        /// `night-mode-unaware-background-color` (Since MediaWiki 1.43; not in 1.39)
         NightModeUnawareBackgroundColor,
-        /// `obsolete-tag`
+        /// `obsolete-tag` (Since MediaWiki 1.43; not in 1.39)
         ObsoleteTag,
-        /// `pwrap-bug-workaround`
+        /// `pwrap-bug-workaround` (Since MediaWiki 1.43; not in 1.39)
         PwrapBugWorkaround,
-        /// `self-closed-tag`
+        /// `self-closed-tag` (Since MediaWiki 1.43; not in 1.39)
         SelfClosedTag,
-        /// `stripped-tag`
+        /// `stripped-tag` (Since MediaWiki 1.43; not in 1.39)
         StrippedTag,
-        /// `tidy-font-bug`
+        /// `tidy-font-bug` (Since MediaWiki 1.43; not in 1.39)
         TidyFontBug,
-        /// `tidy-whitespace-bug`
+        /// `tidy-whitespace-bug` (Since MediaWiki 1.43; not in 1.39)
         TidyWhitespaceBug,
-        /// `unclosed-quotes-in-heading`
+        /// `unclosed-quotes-in-heading` (Since MediaWiki 1.43; not in 1.39)
         UnclosedQuotesInHeading,
-        /// `wikilink-in-extlink`
+        /// `wikilink-in-extlink` (Since MediaWiki 1.43; not in 1.39)
         WikilinkInExtlink,
     }
     #[cfg(feature = "ext-linter")]
@@ -41014,6 +42135,7 @@ pub mod query {
     /// # Get all lint errors of the obsolete-tag category
     /// api.php?action=query&list=linterrors&lntcategories=obsolete-tag
     /// ```
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "query+linterrors")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-linter")]
@@ -41025,6 +42147,7 @@ pub mod query {
         /// - Default: `deletable-table-tag|duplicate-ids|html5-misnesting|misc-tidy-replacement-issues|multiline-html-table-in-list|multiple-unclosed-formatting-tags|pwrap-bug-workaround|self-closed-tag|tidy-font-bug|tidy-whitespace-bug|unclosed-quotes-in-heading|bogus-image-options|fostered|misnested-tag|multi-colon-escape|wikilink-in-extlink|missing-end-tag|missing-end-tag-in-heading|night-mode-unaware-background-color|obsolete-tag|stripped-tag`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-linter`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "lntcategories")]
         pub categories: ::std::vec::Vec<LintErrorsCategories>,
         /// Number of results to query
@@ -41034,6 +42157,7 @@ pub mod query {
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
         /// - Needs the feature `ext-linter`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "lntlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Only include lint errors from the specified namespaces
@@ -41042,6 +42166,7 @@ pub mod query {
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-linter`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "lntnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Only include lint errors from the specified page IDs
@@ -41050,6 +42175,7 @@ pub mod query {
         /// - Type: integer, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-linter`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "lntpageid")]
         pub pageid: ::std::vec::Vec<i64>,
         /// Only include lint errors from the specified page title
@@ -41057,6 +42183,7 @@ pub mod query {
         /// - Wire name: `lnttitle`
         /// - Type: string
         /// - Needs the feature `ext-linter`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "lnttitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Lint ID to start querying from
@@ -41064,6 +42191,7 @@ pub mod query {
         /// - Wire name: `lntfrom`
         /// - Type: integer
         /// - Needs the feature `ext-linter`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "lntfrom")]
         pub from: ::std::option::Option<i64>,
     }
@@ -41278,6 +42406,7 @@ pub mod query {
     /// # Get number of lint errors in each category
     /// api.php?action=query&meta=linterstats
     /// ```
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "query+linterstats")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-linter")]
@@ -41381,10 +42510,10 @@ pub mod query {
         /// `abusefilter`
         #[cfg(feature = "ext-abusefilter")]
         Abusefilter,
-        /// `abusefilter-protected-vars`
+        /// `abusefilter-protected-vars` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterProtectedVars,
-        /// `abusefilterblockeddomainhit`
+        /// `abusefilterblockeddomainhit` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         Abusefilterblockeddomainhit,
         /// `abusefilterprivatedetails`
@@ -41429,7 +42558,7 @@ pub mod query {
         Suppress,
         /// `tag`
         Tag,
-        /// `thanks`
+        /// `thanks` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-thanks")]
         Thanks,
         /// `titleblacklist`
@@ -41489,7 +42618,7 @@ pub mod query {
     /// The values of `leaction`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum LogEventsAction {
-        /// `abusefilter-protected-vars/*`
+        /// `abusefilter-protected-vars/*` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterProtectedVars,
         /// `abusefilter/create`
@@ -41501,7 +42630,7 @@ pub mod query {
         /// `abusefilter/modify`
         #[cfg(feature = "ext-abusefilter")]
         AbusefilterModify,
-        /// `abusefilterblockeddomainhit/*`
+        /// `abusefilterblockeddomainhit/*` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-abusefilter")]
         Abusefilterblockeddomainhit,
         /// `abusefilterprivatedetails/access`
@@ -41610,7 +42739,7 @@ pub mod query {
         SuppressUnhideAfl,
         /// `tag/update`
         TagUpdate,
-        /// `thanks/*`
+        /// `thanks/*` (Since MediaWiki 1.43; not in 1.39)
         #[cfg(feature = "ext-thanks")]
         Thanks,
         /// `titleblacklist/*`
@@ -41748,6 +42877,7 @@ pub mod query {
     /// # List recent log events.
     /// api.php?action=query&list=logevents
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+logevents")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct LogEvents {
@@ -41778,30 +42908,35 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title|type|user|timestamp|comment|details`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leprop")]
         pub prop: ::std::vec::Vec<LogEventsProp>,
         /// Filter log entries to only this type.
         ///
         /// - Wire name: `letype`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "letype")]
         pub type_: ::std::option::Option<LogEventsType>,
         /// Filter log actions to only this action. Overrides `letype`. In the list of possible values, values with the asterisk wildcard such as `action/*` can have different strings after the slash (/).
         ///
         /// - Wire name: `leaction`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leaction")]
         pub action: ::std::option::Option<LogEventsAction>,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `lestart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lestart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to end enumerating.
         ///
         /// - Wire name: `leend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -41814,36 +42949,42 @@ pub mod query {
         /// - Wire name: `ledir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ledir")]
         pub dir: ::std::option::Option<LogEventsDir>,
         /// Filter entries to those made by the given user.
         ///
         /// - Wire name: `leuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Filter entries to those related to a page.
         ///
         /// - Wire name: `letitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "letitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Filter entries to those in the given namespace.
         ///
         /// - Wire name: `lenamespace`
         /// - Type: namespace
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lenamespace")]
         pub namespace: ::std::option::Option<::mwtyped::Namespace>,
         /// Filter entries that start with this prefix.
         ///
         /// - Wire name: `leprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "leprefix")]
         pub prefix: ::std::option::Option<::std::string::String>,
         /// Only list event entries tagged with this tag.
         ///
         /// - Wire name: `letag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "letag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// How many total event entries to return.
@@ -41852,12 +42993,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lelimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `lecontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lecontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -42072,6 +43215,7 @@ pub mod query {
     /// # Get the filekey, file size, and pixel size of files in the current user's upload stash.
     /// api.php?action=query&list=mystashedfiles&msfprop=size
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+mystashedfiles")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct MyStashedFiles {
@@ -42086,6 +43230,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "msfprop")]
         pub prop: ::std::vec::Vec<MyStashedFilesProp>,
         /// How many files to get.
@@ -42094,12 +43239,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "msflimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `msfcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "msfcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -42203,9 +43350,9 @@ pub mod query {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsFilter {
-        /// `!read`
+        /// `!read` (Since MediaWiki 1.43; not in 1.39)
         NotRead,
-        /// `read`
+        /// `read` (Since MediaWiki 1.43; not in 1.39)
         Read,
     }
     #[cfg(feature = "ext-echo")]
@@ -42229,11 +43376,11 @@ pub mod query {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsProp {
-        /// `count`
+        /// `count` (Since MediaWiki 1.43; not in 1.39)
         Count,
-        /// `list`
+        /// `list` (Since MediaWiki 1.43; not in 1.39)
         List,
-        /// `seenTime`
+        /// `seenTime` (Since MediaWiki 1.43; not in 1.39)
         SeenTime,
     }
     #[cfg(feature = "ext-echo")]
@@ -42258,9 +43405,9 @@ pub mod query {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsSections {
-        /// `alert`
+        /// `alert` (Since MediaWiki 1.43; not in 1.39)
         Alert,
-        /// `message`
+        /// `message` (Since MediaWiki 1.43; not in 1.39)
         Message,
     }
     #[cfg(feature = "ext-echo")]
@@ -42284,13 +43431,13 @@ pub mod query {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsFormat {
-        /// `flyout`
+        /// `flyout` (Since MediaWiki 1.43; not in 1.39)
         Flyout,
-        /// `html`
+        /// `html` (Since MediaWiki 1.43; not in 1.39)
         Html,
-        /// `model`
+        /// `model` (Since MediaWiki 1.43; not in 1.39)
         Model,
-        /// `special`
+        /// `special` (Since MediaWiki 1.43; not in 1.39)
         Special,
     }
     #[cfg(feature = "ext-echo")]
@@ -42316,9 +43463,9 @@ pub mod query {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsNotifierTypes {
-        /// `email`
+        /// `email` (Since MediaWiki 1.43; not in 1.39)
         Email,
-        /// `web`
+        /// `web` (Since MediaWiki 1.43; not in 1.39)
         Web,
     }
     #[cfg(feature = "ext-echo")]
@@ -42356,6 +43503,7 @@ pub mod query {
     /// # List email notifications
     /// api.php?action=query&meta=notifications&notnotifiertypes=email
     /// ```
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "query+notifications")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-echo")]
@@ -42367,6 +43515,7 @@ pub mod query {
         /// - Default: `read|!read`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notfilter")]
         pub filter: ::std::vec::Vec<NotificationsFilter>,
         /// Details to request.
@@ -42376,6 +43525,7 @@ pub mod query {
         /// - Default: `list`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notprop")]
         pub prop: ::std::vec::Vec<NotificationsProp>,
         /// The notification sections to query (i.e. some combination of 'alert' and 'message').
@@ -42385,6 +43535,7 @@ pub mod query {
         /// - Default: `alert|message`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notsections")]
         pub sections: ::std::vec::Vec<NotificationsSections>,
         /// Whether to group the result by section. Each section is fetched separately if set.
@@ -42392,6 +43543,7 @@ pub mod query {
         /// - Wire name: `notgroupbysection`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notgroupbysection")]
         pub groupbysection: bool,
         /// If specified, notifications will be returned formatted this way.
@@ -42408,6 +43560,7 @@ pub mod query {
         /// - Wire name: `notformat`
         /// - Type: one of the enum's values
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notformat")]
         pub format: ::std::option::Option<NotificationsFormat>,
         /// The maximum number of notifications to return.
@@ -42417,6 +43570,7 @@ pub mod query {
         /// - Default: `20`
         /// - From 1 to 50 (500 with high limits)
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -42424,6 +43578,7 @@ pub mod query {
         /// - Wire name: `notcontinue`
         /// - Type: string
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Whether to show unread notifications first (only used if groupbysection is not set).
@@ -42431,6 +43586,7 @@ pub mod query {
         /// - Wire name: `notunreadfirst`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notunreadfirst")]
         pub unread_first: bool,
         /// Only return notifications for these pages. To get notifications not associated with any page, use \[\] as a title.
@@ -42439,6 +43595,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "nottitles")]
         pub titles: ::std::vec::Vec<::std::string::String>,
         /// Whether to show bundle compatible unread notifications according to notification types bundling rules.
@@ -42446,6 +43603,7 @@ pub mod query {
         /// - Wire name: `notbundle`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notbundle")]
         pub bundle: bool,
         /// Notifier types for which to return notifications.
@@ -42455,6 +43613,7 @@ pub mod query {
         /// - Default: `web`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notnotifiertypes")]
         pub notifier_types: ::std::vec::Vec<NotificationsNotifierTypes>,
         /// When more alert results are available, use this to continue.
@@ -42462,6 +43621,7 @@ pub mod query {
         /// - Wire name: `notalertcontinue`
         /// - Type: string
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notalertcontinue")]
         pub alert_continue: ::std::option::Option<::std::string::String>,
         /// Whether to show unread message notifications first (only used if groupbysection is set).
@@ -42469,6 +43629,7 @@ pub mod query {
         /// - Wire name: `notalertunreadfirst`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notalertunreadfirst")]
         pub alert_unread_first: bool,
         /// When more message results are available, use this to continue.
@@ -42476,6 +43637,7 @@ pub mod query {
         /// - Wire name: `notmessagecontinue`
         /// - Type: string
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notmessagecontinue")]
         pub message_continue: ::std::option::Option<::std::string::String>,
         /// Whether to show unread alert notifications first (only used if groupbysection is set).
@@ -42483,6 +43645,7 @@ pub mod query {
         /// - Wire name: `notmessageunreadfirst`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notmessageunreadfirst")]
         pub message_unread_first: bool,
     }
@@ -42777,6 +43940,7 @@ pub mod query {
     /// # Get information about user `Example`
     /// api.php?action=query&meta=oath&oathuser=Example
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+oath")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-oathauth")]
@@ -42786,6 +43950,7 @@ pub mod query {
         /// - Wire name: `oathuser`
         /// - Type: user
         /// - Needs the feature `ext-oathauth`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "oathuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Reason for querying the OATH status.
@@ -42793,6 +43958,7 @@ pub mod query {
         /// - Wire name: `oathreason`
         /// - Type: string
         /// - Needs the feature `ext-oathauth`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "oathreason")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
@@ -42925,6 +44091,7 @@ pub mod query {
     /// # Get name and `100`-pixel thumbnail of an image on the `Albert Einstein` page.
     /// api.php?action=query&prop=pageimages&titles=Albert%20Einstein&pithumbsize=100
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageimages")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-pageimages")]
@@ -42943,6 +44110,7 @@ pub mod query {
         /// - Default: `thumbnail|name`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "piprop")]
         pub prop: ::std::vec::Vec<PageImagesProp>,
         /// Maximum width in pixels of thumbnail images.
@@ -42951,6 +44119,7 @@ pub mod query {
         /// - Type: integer
         /// - Default: `50`
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pithumbsize")]
         pub thumbsize: ::std::option::Option<i64>,
         /// Properties of how many pages to return.
@@ -42960,6 +44129,7 @@ pub mod query {
         /// - Default: `50`
         /// - From 1 to 50 (100 with high limits)
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pilimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Limit page images to a certain license type:
@@ -42973,6 +44143,7 @@ pub mod query {
         /// - Type: one of the enum's values
         /// - Default: `free`
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pilicense")]
         pub license: ::std::option::Option<PageImagesLicense>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -42980,6 +44151,7 @@ pub mod query {
         /// - Wire name: `picontinue`
         /// - Type: integer
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "picontinue")]
         pub continue_: ::std::option::Option<i64>,
         /// Code for the language the image is going to be rendered in if multiple languages are supported
@@ -42987,6 +44159,7 @@ pub mod query {
         /// - Wire name: `pilangcode`
         /// - Type: string
         /// - Needs the feature `ext-pageimages`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pilangcode")]
         pub langcode: ::std::option::Option<::std::string::String>,
     }
@@ -43146,6 +44319,7 @@ pub mod query {
     /// # Get first 10 property names.
     /// api.php?action=query&list=pagepropnames
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pagepropnames")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct PagePropNames {
@@ -43153,6 +44327,7 @@ pub mod query {
         ///
         /// - Wire name: `ppncontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ppncontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The maximum number of names to return.
@@ -43161,6 +44336,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ppnlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -43246,6 +44422,7 @@ pub mod query {
     /// # Get properties for the pages `Main Page` and `MediaWiki`.
     /// api.php?action=query&prop=pageprops&titles=Main%20Page|MediaWiki
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageprops")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct PageProps {
@@ -43253,6 +44430,7 @@ pub mod query {
         ///
         /// - Wire name: `ppcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ppcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list these page properties (`action=query&list=pagepropnames` returns page property names in use). Useful for checking whether pages use a certain page property.
@@ -43260,6 +44438,7 @@ pub mod query {
         /// - Wire name: `ppprop`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ppprop")]
         pub prop: ::std::vec::Vec<::std::string::String>,
     }
@@ -43404,6 +44583,7 @@ pub mod query {
     /// # Get additional information about the first 10 pages using `__NOTOC__`.
     /// api.php?action=query&generator=pageswithprop&gpwppropname=notoc&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageswithprop")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct PagesWithProp {
@@ -43412,6 +44592,7 @@ pub mod query {
         /// - Wire name: `pwppropname`
         /// - Type: string
         /// - Required
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwppropname")]
         pub prop_name: ::std::string::String,
         /// Which pieces of information to include:
@@ -43427,12 +44608,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwpprop")]
         pub prop: ::std::vec::Vec<PagesWithPropProp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `pwpcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwpcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The maximum number of pages to return.
@@ -43441,6 +44624,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwplimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// In which direction to sort.
@@ -43448,6 +44632,7 @@ pub mod query {
         /// - Wire name: `pwpdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pwpdir")]
         pub dir: ::std::option::Option<PagesWithPropDir>,
     }
@@ -43578,6 +44763,7 @@ pub mod query {
     /// # Search for page titles beginning with `meaning`.
     /// api.php?action=query&list=prefixsearch&pssearch=meaning
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+prefixsearch")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct PrefixSearch {
@@ -43586,6 +44772,7 @@ pub mod query {
         /// - Wire name: `pssearch`
         /// - Type: string
         /// - Required
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pssearch")]
         pub search: ::std::string::String,
         /// Namespaces to search. Ignored if `pssearch` begins with a valid namespace prefix.
@@ -43594,6 +44781,7 @@ pub mod query {
         /// - Type: namespace, several values
         /// - Default: `0`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "psnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Maximum number of results to return.
@@ -43602,6 +44790,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pslimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -43610,6 +44799,7 @@ pub mod query {
         /// - Type: integer
         /// - Default: `0`
         /// - At least 0
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "psoffset")]
         pub offset: ::std::option::Option<i64>,
     }
@@ -43824,6 +45014,7 @@ pub mod query {
     /// # Find links to protected titles in the main namespace.
     /// api.php?action=query&generator=protectedtitles&gptnamespace=0&prop=linkshere
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+protectedtitles")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct ProtectedTitles {
@@ -43832,6 +45023,7 @@ pub mod query {
         /// - Wire name: `ptnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Only list titles with these protection levels.
@@ -43839,6 +45031,7 @@ pub mod query {
         /// - Wire name: `ptlevel`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptlevel")]
         pub level: ::std::vec::Vec<ProtectedTitlesLevel>,
         /// How many total pages to return.
@@ -43847,6 +45040,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// In which direction to enumerate:
@@ -43859,18 +45053,21 @@ pub mod query {
         /// - Wire name: `ptdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptdir")]
         pub dir: ::std::option::Option<ProtectedTitlesDir>,
         /// Start listing at this protection timestamp.
         ///
         /// - Wire name: `ptstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// Stop listing at this protection timestamp.
         ///
         /// - Wire name: `ptend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// Which properties to get:
@@ -43894,12 +45091,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp|level`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptprop")]
         pub prop: ::std::vec::Vec<ProtectedTitlesProp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `ptcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ptcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -44213,6 +45412,7 @@ pub mod query {
     /// # Return results from Special:Ancientpages.
     /// api.php?action=query&list=querypage&qppage=Ancientpages
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+querypage")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPage {
@@ -44221,6 +45421,7 @@ pub mod query {
         /// - Wire name: `qppage`
         /// - Type: one of the enum's values
         /// - Required
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "qppage")]
         pub page: QueryPagePage,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -44228,6 +45429,7 @@ pub mod query {
         /// - Wire name: `qpoffset`
         /// - Type: integer
         /// - Default: `0`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "qpoffset")]
         pub offset: ::std::option::Option<i64>,
         /// Number of results to return.
@@ -44236,6 +45438,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "qplimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -44367,6 +45570,7 @@ pub mod query {
     /// # Return page info about two random pages from the main namespace.
     /// api.php?action=query&generator=random&grnnamespace=0&grnlimit=2&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+random")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Random {
@@ -44375,6 +45579,7 @@ pub mod query {
         /// - Wire name: `rnnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rnnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How to filter for redirects.
@@ -44382,6 +45587,7 @@ pub mod query {
         /// - Wire name: `rnfilterredir`
         /// - Type: one of the enum's values
         /// - Default: `nonredirects`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rnfilterredir")]
         pub filterredir: ::std::option::Option<RandomFilterredir>,
         /// Use `rnfilterredir=redirects` instead.
@@ -44389,6 +45595,7 @@ pub mod query {
         /// - Wire name: `rnredirect`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rnredirect")]
         #[deprecated]
         pub redirect: bool,
@@ -44398,12 +45605,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `1`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rnlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `rncontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rncontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -44723,6 +45932,7 @@ pub mod query {
     /// # Get page info about recent unpatrolled changes.
     /// api.php?action=query&generator=recentchanges&grcshow=!patrolled&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+recentchanges")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct RecentChanges {
@@ -44730,12 +45940,14 @@ pub mod query {
         ///
         /// - Wire name: `rcstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to end enumerating.
         ///
         /// - Wire name: `rcend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -44748,6 +45960,7 @@ pub mod query {
         /// - Wire name: `rcdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcdir")]
         pub dir: ::std::option::Option<RecentChangesDir>,
         /// Filter changes to only these namespaces.
@@ -44755,24 +45968,28 @@ pub mod query {
         /// - Wire name: `rcnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Only list changes by this user.
         ///
         /// - Wire name: `rcuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Don't list changes by this user.
         ///
         /// - Wire name: `rcexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// Only list changes tagged with this tag.
         ///
         /// - Wire name: `rctag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rctag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// Include additional pieces of information:
@@ -44810,6 +46027,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `title|timestamp|ids`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcprop")]
         pub prop: ::std::vec::Vec<RecentChangesProp>,
         /// Show only items that meet these criteria. For example, to see only minor edits done by logged-in users, set rcshow=minor|!anon.
@@ -44817,6 +46035,7 @@ pub mod query {
         /// - Wire name: `rcshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcshow")]
         pub show: ::std::vec::Vec<RecentChangesShow>,
         /// How many total changes to return.
@@ -44825,6 +46044,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rclimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which types of changes to show.
@@ -44833,36 +46053,42 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `edit|new|log|categorize`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rctype")]
         pub type_: ::std::vec::Vec<RecentChangesType>,
         /// Only list changes which are the latest revision.
         ///
         /// - Wire name: `rctoponly`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rctoponly")]
         pub top_only: bool,
         /// Filter entries to those related to a page.
         ///
         /// - Wire name: `rctitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rctitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `rccontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rccontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// When being used as a generator, generate revision IDs rather than titles. Recent change entries without associated revision IDs (e.g. most log entries) will generate nothing.
         ///
         /// - Wire name: `rcgeneraterevisions`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcgeneraterevisions")]
         pub generate_revisions: bool,
         /// Only list changes that touch the named slot.
         ///
         /// - Wire name: `rcslot`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rcslot")]
         pub slot: ::std::option::Option<RecentChangesSlot>,
     }
@@ -45203,6 +46429,7 @@ pub mod query {
     /// # Get information about all redirects to the Main Page.
     /// api.php?action=query&generator=redirects&titles=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+redirects")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Redirects {
@@ -45219,6 +46446,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `pageid|title`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdprop")]
         pub prop: ::std::vec::Vec<RedirectsProp>,
         /// Only include pages in these namespaces.
@@ -45226,6 +46454,7 @@ pub mod query {
         /// - Wire name: `rdnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Show only items that meet these criteria:
@@ -45238,6 +46467,7 @@ pub mod query {
         /// - Wire name: `rdshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdshow")]
         pub show: ::std::vec::Vec<RedirectsShow>,
         /// How many redirects to return.
@@ -45246,12 +46476,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `rdcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rdcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -45566,25 +46798,25 @@ pub mod query {
     /// The values of `rvcontentformat-{slot}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum RevisionsContentFormatPerSlot {
-        /// `application/json`
+        /// `application/json` (Since MediaWiki 1.43; not in 1.39)
         ApplicationJson,
-        /// `application/octet-stream`
+        /// `application/octet-stream` (Since MediaWiki 1.43; not in 1.39)
         ApplicationOctetStream,
-        /// `application/unknown`
+        /// `application/unknown` (Since MediaWiki 1.43; not in 1.39)
         ApplicationUnknown,
-        /// `application/x-binary`
+        /// `application/x-binary` (Since MediaWiki 1.43; not in 1.39)
         ApplicationXBinary,
-        /// `text/css`
+        /// `text/css` (Since MediaWiki 1.43; not in 1.39)
         TextCss,
-        /// `text/javascript`
+        /// `text/javascript` (Since MediaWiki 1.43; not in 1.39)
         TextJavascript,
-        /// `text/plain`
+        /// `text/plain` (Since MediaWiki 1.43; not in 1.39)
         TextPlain,
-        /// `text/unknown`
+        /// `text/unknown` (Since MediaWiki 1.43; not in 1.39)
         TextUnknown,
-        /// `text/x-wiki`
+        /// `text/x-wiki` (Since MediaWiki 1.43; not in 1.39)
         TextXWiki,
-        /// `unknown/unknown`
+        /// `unknown/unknown` (Since MediaWiki 1.43; not in 1.39)
         UnknownUnknown,
     }
     #[allow(deprecated)]
@@ -45639,6 +46871,7 @@ pub mod query {
     /// # Get first 5 revisions of the Main Page that were made by the user `MediaWiki default`.
     /// api.php?action=query&prop=revisions&titles=Main%20Page&rvlimit=5&rvprop=timestamp|user|comment&rvuser=MediaWiki%20default
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+revisions")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Revisions {
@@ -45681,6 +46914,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|timestamp|flags|comment|user`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvprop")]
         pub prop: ::std::vec::Vec<RevisionsProp>,
         /// Which revision slots to return data for, when slot-related properties are included in `rvprops`. If omitted, data from the `main` slot will be returned in a backwards-compatible format.
@@ -45688,6 +46922,7 @@ pub mod query {
         /// - Wire name: `rvslots`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvslots")]
         pub slots: ::std::vec::Vec<RevisionsSlots>,
         /// Limit how many revisions will be returned. If `rvprop=content`, `rvprop=parsetree`, `rvdiffto` or `rvdifftotext` is used, the limit is 50. If `rvparse` is used, the limit is 1.
@@ -45695,6 +46930,7 @@ pub mod query {
         /// - Wire name: `rvlimit`
         /// - Type: limit
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Use `action=expandtemplates` instead. Expand templates in revision content (requires rvprop=content).
@@ -45702,6 +46938,7 @@ pub mod query {
         /// - Wire name: `rvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvexpandtemplates")]
         #[deprecated]
         pub expandtemplates: bool,
@@ -45710,6 +46947,7 @@ pub mod query {
         /// - Wire name: `rvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -45718,6 +46956,7 @@ pub mod query {
         /// - Wire name: `rvparse`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvparse")]
         #[deprecated]
         pub parse: bool,
@@ -45725,6 +46964,7 @@ pub mod query {
         ///
         /// - Wire name: `rvsection`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvsection")]
         pub section: ::std::option::Option<::std::string::String>,
         /// Use `action=compare` instead. Revision ID to diff each revision to. Use `prev`, `next` and `cur` for the previous, next and current revision respectively. For performance reasons, if this option is used, `rvlimit` is enforced to 50.
@@ -45732,6 +46972,7 @@ pub mod query {
         /// - Wire name: `rvdiffto`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -45740,6 +46981,7 @@ pub mod query {
         /// - Wire name: `rvdifftotext`
         /// - Type: string
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -45748,6 +46990,7 @@ pub mod query {
         /// - Wire name: `rvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -45756,6 +46999,7 @@ pub mod query {
         /// - Wire name: `rvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<RevisionsContentFormat>,
@@ -45763,24 +47007,28 @@ pub mod query {
         ///
         /// - Wire name: `rvstartid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvstartid")]
         pub start_id: ::std::option::Option<i64>,
         /// Stop enumeration at this revision's timestamp. The revision must exist, but need not belong to this page.
         ///
         /// - Wire name: `rvendid`
         /// - Type: integer
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvendid")]
         pub end_id: ::std::option::Option<i64>,
         /// From which revision timestamp to start enumeration.
         ///
         /// - Wire name: `rvstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// Enumerate up to this timestamp.
         ///
         /// - Wire name: `rvend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// In which direction to enumerate:
@@ -45793,30 +47041,35 @@ pub mod query {
         /// - Wire name: `rvdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvdir")]
         pub dir: ::std::option::Option<RevisionsDir>,
         /// Only include revisions made by user.
         ///
         /// - Wire name: `rvuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvuser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Exclude revisions made by user.
         ///
         /// - Wire name: `rvexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `rvtag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvtag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `rvcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rvcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Content serialization format used for output of content.
@@ -45824,6 +47077,7 @@ pub mod query {
         /// - Wire name: `rvcontentformat-{slot}`
         /// - Type: one of the enum's values
         /// - Templated: one value per `slot`, sent as `rvcontentformat-{slot}`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "rvcontentformat-slot")]
         pub content_format_per_slot: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -46273,6 +47527,7 @@ pub mod query {
     /// # Get page info about the pages returned for a search for `meaning`.
     /// api.php?action=query&generator=search&gsrsearch=meaning&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+search")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Search {
@@ -46281,6 +47536,7 @@ pub mod query {
         /// - Wire name: `srsearch`
         /// - Type: string
         /// - Required
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srsearch")]
         pub search: ::std::string::String,
         /// Search only within these namespaces.
@@ -46289,6 +47545,7 @@ pub mod query {
         /// - Type: namespace, several values
         /// - Default: `0`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many total pages to return.
@@ -46297,6 +47554,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -46305,12 +47563,14 @@ pub mod query {
         /// - Type: integer
         /// - Default: `0`
         /// - At least 0
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sroffset")]
         pub offset: ::std::option::Option<i64>,
         /// Which type of search to perform.
         ///
         /// - Wire name: `srwhat`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srwhat")]
         pub what: ::std::option::Option<SearchWhat>,
         /// Which metadata to return.
@@ -46319,6 +47579,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `totalhits|suggestion|rewrittenquery`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srinfo")]
         pub info: ::std::vec::Vec<SearchInfo>,
         /// Which properties to return:
@@ -46356,18 +47617,21 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `size|wordcount|timestamp|snippet`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srprop")]
         pub prop: ::std::vec::Vec<SearchProp>,
         /// Include interwiki results in the search, if available.
         ///
         /// - Wire name: `srinterwiki`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srinterwiki")]
         pub interwiki: bool,
         /// Enable internal query rewriting. Some search backends can rewrite the query into another which is thought to provide better results, for instance by correcting spelling errors.
         ///
         /// - Wire name: `srenablerewrites`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srenablerewrites")]
         pub enablerewrites: bool,
         /// Set the sort order of returned results.
@@ -46375,6 +47639,7 @@ pub mod query {
         /// - Wire name: `srsort`
         /// - Type: one of the enum's values
         /// - Default: `relevance`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srsort")]
         pub sort: ::std::option::Option<SearchSort>,
     }
@@ -46585,13 +47850,13 @@ pub mod query {
     /// The values of `siprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum SiteinfoProp {
-        /// `autocreatetempuser`
+        /// `autocreatetempuser` (Since MediaWiki 1.43; not in 1.39)
         Autocreatetempuser,
-        /// `autopromote`
+        /// `autopromote` (Since MediaWiki 1.43; not in 1.39)
         Autopromote,
-        /// `autopromoteonce`
+        /// `autopromoteonce` (Since MediaWiki 1.43; not in 1.39)
         Autopromoteonce,
-        /// `clientlibraries`
+        /// `clientlibraries` (Since MediaWiki 1.43; not in 1.39)
         Clientlibraries,
         /// `dbrepllag`
         Dbrepllag,
@@ -46723,6 +47988,7 @@ pub mod query {
     /// # Check the current replication lag.
     /// api.php?action=query&meta=siteinfo&siprop=dbrepllag&sishowalldb=
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+siteinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Siteinfo {
@@ -46789,30 +48055,35 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `general`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siprop")]
         pub prop: ::std::vec::Vec<SiteinfoProp>,
         /// Return only local or only nonlocal entries of the interwiki map.
         ///
         /// - Wire name: `sifilteriw`
         /// - Type: one of the enum's values
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sifilteriw")]
         pub filteriw: ::std::option::Option<SiteinfoFilteriw>,
         /// List all database servers, not just the one lagging the most.
         ///
         /// - Wire name: `sishowalldb`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sishowalldb")]
         pub showalldb: bool,
         /// Lists the number of users in user groups.
         ///
         /// - Wire name: `sinumberingroup`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sinumberingroup")]
         pub numberingroup: bool,
         /// Language code for localised language names (best effort) and skin names.
         ///
         /// - Wire name: `siinlanguagecode`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siinlanguagecode")]
         pub inlanguagecode: ::std::option::Option<::std::string::String>,
     }
@@ -47002,6 +48273,7 @@ pub mod query {
     /// # Returns thumbnails for two stashed files.
     /// api.php?action=query&prop=stashimageinfo&siifilekey=b34edoe3|bceffd4&siiurlwidth=120&siiprop=url
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+stashimageinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct StashImageInfo {
@@ -47010,6 +48282,7 @@ pub mod query {
         /// - Wire name: `siifilekey`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siifilekey")]
         pub filekey: ::std::vec::Vec<::std::string::String>,
         /// Alias for siifilekey, for backward compatibility.
@@ -47018,6 +48291,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "siisessionkey")]
         #[deprecated]
         pub session_key: ::std::vec::Vec<::std::string::String>,
@@ -47054,6 +48328,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `timestamp|url`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siiprop")]
         pub prop: ::std::vec::Vec<StashImageInfoProp>,
         /// If siiprop=url is set, a URL to an image scaled to this width will be returned. For performance reasons if this option is used, no more than 50 scaled images will be returned.
@@ -47061,6 +48336,7 @@ pub mod query {
         /// - Wire name: `siiurlwidth`
         /// - Type: integer
         /// - Default: `-1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siiurlwidth")]
         pub url_width: ::std::option::Option<i64>,
         /// Similar to siiurlwidth.
@@ -47068,6 +48344,7 @@ pub mod query {
         /// - Wire name: `siiurlheight`
         /// - Type: integer
         /// - Default: `-1`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siiurlheight")]
         pub url_height: ::std::option::Option<i64>,
         /// A handler specific parameter string. For example, PDFs might use `page15-100px`. `siiurlwidth` must be used and be consistent with `siiurlparam`.
@@ -47075,6 +48352,7 @@ pub mod query {
         /// - Wire name: `siiurlparam`
         /// - Type: string
         /// - Default: `(empty)`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siiurlparam")]
         pub url_param: ::std::option::Option<::std::string::String>,
     }
@@ -47299,6 +48577,7 @@ pub mod query {
     /// # List available tags.
     /// api.php?action=query&list=tags&tgprop=displayname|description|hitcount|defined
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+tags")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Tags {
@@ -47306,6 +48585,7 @@ pub mod query {
         ///
         /// - Wire name: `tgcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tgcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The maximum number of tags to list.
@@ -47314,6 +48594,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tglimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which properties to get:
@@ -47335,6 +48616,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `(empty)`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tgprop")]
         pub prop: ::std::vec::Vec<TagsProp>,
     }
@@ -47477,6 +48759,7 @@ pub mod query {
     /// # Get pages in the User and Template namespaces that are transcluded on the page Main Page.
     /// api.php?action=query&prop=templates&titles=Main%20Page&tlnamespace=2|10
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+templates")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Templates {
@@ -47485,6 +48768,7 @@ pub mod query {
         /// - Wire name: `tlnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tlnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many templates to return.
@@ -47493,12 +48777,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `tlcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tlcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list these templates. Useful for checking whether a certain page uses a certain template.
@@ -47506,6 +48792,7 @@ pub mod query {
         /// - Wire name: `tltemplates`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tltemplates")]
         pub templates: ::std::vec::Vec<::std::string::String>,
         /// The direction in which to list.
@@ -47513,6 +48800,7 @@ pub mod query {
         /// - Wire name: `tldir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tldir")]
         pub dir: ::std::option::Option<TemplatesDir>,
     }
@@ -47686,7 +48974,7 @@ pub mod query {
     }
     /// Gets tokens for data-modifying actions.
     ///
-    /// - Module: `action=query&meta=tokens`, parameters prefixed ``
+    /// - Module: `action=query&meta=tokens`, parameters not prefixed
     /// - Source: MediaWiki
     /// - Help: <https://www.mediawiki.org/wiki/Special:MyLanguage/API:Tokens>
     ///
@@ -47698,6 +48986,7 @@ pub mod query {
     /// # Retrieve a watch token and a patrol token.
     /// api.php?action=query&meta=tokens&type=watch|patrol
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+tokens")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Tokens {
@@ -47707,6 +48996,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `csrf`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "type")]
         pub type_: ::std::vec::Vec<TokensType>,
     }
@@ -47848,6 +49138,7 @@ pub mod query {
     /// # Get information about pages transcluding Main Page.
     /// api.php?action=query&generator=transcludedin&titles=Main%20Page&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+transcludedin")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Transcludedin {
@@ -47864,6 +49155,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `pageid|title|redirect`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tiprop")]
         pub prop: ::std::vec::Vec<TranscludedinProp>,
         /// Only include pages in these namespaces.
@@ -47871,6 +49163,7 @@ pub mod query {
         /// - Wire name: `tinamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tinamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Show only items that meet these criteria:
@@ -47883,6 +49176,7 @@ pub mod query {
         /// - Wire name: `tishow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tishow")]
         pub show: ::std::vec::Vec<TranscludedinShow>,
         /// How many to return.
@@ -47891,12 +49185,14 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tilimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `ticontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ticontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -48069,6 +49365,7 @@ pub mod query {
     /// # List pages with (their amount of) unread notifications
     /// api.php?action=query&meta=unreadnotificationpages
     /// ```
+    /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "query+unreadnotificationpages")]
     #[derive(Debug, Clone, PartialEq)]
     #[cfg(feature = "ext-echo")]
@@ -48078,6 +49375,7 @@ pub mod query {
         /// - Wire name: `unpgrouppages`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "unpgrouppages")]
         pub group_pages: bool,
         /// The maximum number of pages to return.
@@ -48087,6 +49385,7 @@ pub mod query {
         /// - Default: `10`
         /// - From 1 to 2000
         /// - Needs the feature `ext-echo`
+        /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "unplimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -48294,6 +49593,7 @@ pub mod query {
     /// # Show contributions from all IP addresses with prefix `192.0.2.`.
     /// api.php?action=query&list=usercontribs&ucuserprefix=192.0.2.
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+usercontribs")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserContribs {
@@ -48303,24 +49603,28 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uclimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// The start timestamp to return from, i.e. revisions before this timestamp.
         ///
         /// - Wire name: `ucstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The end timestamp to return to, i.e. revisions after this timestamp.
         ///
         /// - Wire name: `ucend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `uccontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uccontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// The users to retrieve contributions for. Cannot be used with `ucuserids`, `ucuserprefix`, or `uciprange`.
@@ -48328,6 +49632,7 @@ pub mod query {
         /// - Wire name: `ucuser`
         /// - Type: user, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucuser")]
         pub user: ::std::vec::Vec<::std::string::String>,
         /// The user IDs to retrieve contributions for. Cannot be used with `ucuser`, `ucuserprefix`, or `uciprange`.
@@ -48335,18 +49640,21 @@ pub mod query {
         /// - Wire name: `ucuserids`
         /// - Type: integer, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucuserids")]
         pub user_ids: ::std::vec::Vec<i64>,
         /// Retrieve contributions for all users whose names begin with this value. Cannot be used with `ucuser`, `ucuserids`, or `uciprange`.
         ///
         /// - Wire name: `ucuserprefix`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucuserprefix")]
         pub user_prefix: ::std::option::Option<::std::string::String>,
         /// The CIDR range to retrieve contributions for. Cannot be used with `ucuser`, `ucuserprefix`, or `ucuserids`.
         ///
         /// - Wire name: `uciprange`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uciprange")]
         pub ip_range: ::std::option::Option<::std::string::String>,
         /// In which direction to enumerate:
@@ -48359,6 +49667,7 @@ pub mod query {
         /// - Wire name: `ucdir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucdir")]
         pub dir: ::std::option::Option<UserContribsDir>,
         /// Only list contributions in these namespaces.
@@ -48366,6 +49675,7 @@ pub mod query {
         /// - Wire name: `ucnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Include additional pieces of information:
@@ -48395,6 +49705,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title|timestamp|comment|size|flags`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucprop")]
         pub prop: ::std::vec::Vec<UserContribsProp>,
         /// Show only items that meet these criteria, e.g. non minor edits only: `ucshow=!minor`.
@@ -48404,12 +49715,14 @@ pub mod query {
         /// - Wire name: `ucshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ucshow")]
         pub show: ::std::vec::Vec<UserContribsShow>,
         /// Only list revisions tagged with this tag.
         ///
         /// - Wire name: `uctag`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uctag")]
         pub tag: ::std::option::Option<::std::string::String>,
         /// Only list changes which are the latest revision.
@@ -48417,6 +49730,7 @@ pub mod query {
         /// - Wire name: `uctoponly`
         /// - Type: boolean
         /// - Deprecated
+        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "uctoponly")]
         #[deprecated]
         pub top_only: bool,
@@ -48705,7 +50019,7 @@ pub mod query {
         Acceptlang,
         /// `blockinfo`
         Blockinfo,
-        /// `cancreateaccount`
+        /// `cancreateaccount` (Since MediaWiki 1.43; not in 1.39)
         Cancreateaccount,
         /// `centralids`
         Centralids,
@@ -48787,6 +50101,7 @@ pub mod query {
     /// # Get additional information about the current user.
     /// api.php?action=query&meta=userinfo&uiprop=blockinfo|groups|rights|hasmsg
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+userinfo")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserInfo {
@@ -48834,12 +50149,14 @@ pub mod query {
         /// - Wire name: `uiprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uiprop")]
         pub prop: ::std::vec::Vec<UserInfoProp>,
         /// With `uiprop=centralids`, indicate whether the user is attached with the wiki identified by this ID.
         ///
         /// - Wire name: `uiattachedwiki`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "uiattachedwiki")]
         pub attached_wiki: ::std::option::Option<::std::string::String>,
     }
@@ -48996,6 +50313,7 @@ pub mod query {
     /// # Return information for user `Example`.
     /// api.php?action=query&list=users&ususers=Example&usprop=groups|editcount|gender
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+users")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Users {
@@ -49027,12 +50345,14 @@ pub mod query {
         /// - Wire name: `usprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "usprop")]
         pub prop: ::std::vec::Vec<UsersProp>,
         /// With `usprop=centralids`, indicate whether the user is attached with the wiki identified by this ID.
         ///
         /// - Wire name: `usattachedwiki`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "usattachedwiki")]
         pub attached_wiki: ::std::option::Option<::std::string::String>,
         /// A list of users to obtain information for.
@@ -49040,6 +50360,7 @@ pub mod query {
         /// - Wire name: `ususers`
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ususers")]
         pub users: ::std::vec::Vec<::std::string::String>,
         /// A list of user IDs to obtain information for.
@@ -49047,6 +50368,7 @@ pub mod query {
         /// - Wire name: `ususerids`
         /// - Type: integer, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ususerids")]
         pub user_ids: ::std::vec::Vec<i64>,
     }
@@ -49386,6 +50708,7 @@ pub mod query {
     /// # List the top revision for recently changed pages on the watchlist of user `Example`.
     /// api.php?action=query&list=watchlist&wlowner=Example&wltoken=123ABC
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+watchlist")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct Watchlist {
@@ -49393,18 +50716,21 @@ pub mod query {
         ///
         /// - Wire name: `wlallrev`
         /// - Type: boolean
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlallrev")]
         pub all_rev: bool,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `wlstart`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlstart")]
         pub start: ::std::option::Option<::mwtyped::Timestamp>,
         /// The timestamp to end enumerating.
         ///
         /// - Wire name: `wlend`
         /// - Type: timestamp
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlend")]
         pub end: ::std::option::Option<::mwtyped::Timestamp>,
         /// Filter changes to only the given namespaces.
@@ -49412,18 +50738,21 @@ pub mod query {
         /// - Wire name: `wlnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Only list changes by this user.
         ///
         /// - Wire name: `wluser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wluser")]
         pub user: ::std::option::Option<::std::string::String>,
         /// Don't list changes by this user.
         ///
         /// - Wire name: `wlexcludeuser`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlexcludeuser")]
         pub exclude_user: ::std::option::Option<::std::string::String>,
         /// In which direction to enumerate:
@@ -49436,6 +50765,7 @@ pub mod query {
         /// - Wire name: `wldir`
         /// - Type: one of the enum's values
         /// - Default: `older`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wldir")]
         pub dir: ::std::option::Option<WatchlistDir>,
         /// How many total results to return per request.
@@ -49444,6 +50774,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wllimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which additional properties to get:
@@ -49481,6 +50812,7 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `ids|title|flags`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlprop")]
         pub prop: ::std::vec::Vec<WatchlistProp>,
         /// Show only items that meet these criteria. For example, to see only minor edits done by logged-in users, set wlshow=minor|!anon.
@@ -49488,6 +50820,7 @@ pub mod query {
         /// - Wire name: `wlshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlshow")]
         pub show: ::std::vec::Vec<WatchlistShow>,
         /// Which types of changes to show:
@@ -49507,12 +50840,14 @@ pub mod query {
         /// - Type: one of the enum's values, several values
         /// - Default: `edit|new|log|categorize`
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wltype")]
         pub type_: ::std::vec::Vec<WatchlistType>,
         /// Used along with wltoken to access a different user's watchlist.
         ///
         /// - Wire name: `wlowner`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlowner")]
         pub owner: ::std::option::Option<::std::string::String>,
         /// A security token (available in the user's preferences) to allow access to another user's watchlist.
@@ -49520,12 +50855,14 @@ pub mod query {
         /// - Wire name: `wltoken`
         /// - Type: string
         /// - Sensitive: sent only in a POST body, never printed
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wltoken")]
         pub token: ::std::option::Option<::mwtyped::Secret>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `wlcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
     }
@@ -49870,6 +51207,7 @@ pub mod query {
     /// # Fetch page info for pages on the current user's watchlist.
     /// api.php?action=query&generator=watchlistraw&gwrshow=changed&prop=info
     /// ```
+    /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+watchlistraw")]
     #[derive(Debug, Clone, PartialEq)]
     pub struct WatchlistRaw {
@@ -49877,6 +51215,7 @@ pub mod query {
         ///
         /// - Wire name: `wrcontinue`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Only list pages in the given namespaces.
@@ -49884,6 +51223,7 @@ pub mod query {
         /// - Wire name: `wrnamespace`
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// How many total results to return per request.
@@ -49892,6 +51232,7 @@ pub mod query {
         /// - Type: limit
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Which additional properties to get:
@@ -49902,6 +51243,7 @@ pub mod query {
         /// - Wire name: `wrprop`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrprop")]
         pub prop: ::std::vec::Vec<WatchlistRawProp>,
         /// Only list items that meet these criteria.
@@ -49909,12 +51251,14 @@ pub mod query {
         /// - Wire name: `wrshow`
         /// - Type: one of the enum's values, several values
         /// - At most 50 values (500 with high limits)
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrshow")]
         pub show: ::std::vec::Vec<WatchlistRawShow>,
         /// Used along with wrtoken to access a different user's watchlist.
         ///
         /// - Wire name: `wrowner`
         /// - Type: user
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrowner")]
         pub owner: ::std::option::Option<::std::string::String>,
         /// A security token (available in the user's preferences) to allow access to another user's watchlist.
@@ -49922,6 +51266,7 @@ pub mod query {
         /// - Wire name: `wrtoken`
         /// - Type: string
         /// - Sensitive: sent only in a POST body, never printed
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrtoken")]
         pub token: ::std::option::Option<::mwtyped::Secret>,
         /// The direction in which to list.
@@ -49929,18 +51274,21 @@ pub mod query {
         /// - Wire name: `wrdir`
         /// - Type: one of the enum's values
         /// - Default: `ascending`
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrdir")]
         pub dir: ::std::option::Option<WatchlistRawDir>,
         /// Title (with namespace prefix) to begin enumerating from.
         ///
         /// - Wire name: `wrfromtitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrfromtitle")]
         pub from_title: ::std::option::Option<::std::string::String>,
         /// Title (with namespace prefix) to stop enumerating at.
         ///
         /// - Wire name: `wrtotitle`
         /// - Type: string
+        /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wrtotitle")]
         pub to_title: ::std::option::Option<::std::string::String>,
     }

@@ -10,7 +10,7 @@ use quote::quote;
 use crate::fields::ident;
 use crate::module_struct::module_items;
 use crate::naming::{self, Vocabulary};
-use crate::{Options, module_table};
+use crate::{History, Options, module_table};
 
 /// The Rust module a MediaWiki module's struct lives in.
 fn rust_module(group: Option<&str>) -> &'static str {
@@ -23,6 +23,11 @@ fn rust_module(group: Option<&str>) -> &'static str {
 
 pub fn api(spec: &Spec, options: &Options) -> TokenStream {
     let vocabulary = Vocabulary::of(spec);
+    // A committed capture that does not parse cannot be here: the spec crate's tests load them all.
+    let history = options
+        .history
+        .then(History::of_committed)
+        .and_then(Result::ok);
     let names = naming::struct_names(spec);
     let mut by_rust_module: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
     let mut taken: HashSet<(&str, String)> = HashSet::new();
@@ -62,7 +67,13 @@ pub fn api(spec: &Spec, options: &Options) -> TokenStream {
         by_rust_module
             .entry(rust_module)
             .or_default()
-            .push(module_items(module, &name, &vocabulary, options));
+            .push(module_items(
+                module,
+                &name,
+                &vocabulary,
+                options,
+                history.as_ref(),
+            ));
     }
     let facts = &options.facts;
     let table = module_table(spec, &quote!(#facts));

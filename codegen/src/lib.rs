@@ -9,6 +9,7 @@
 mod api;
 pub mod docs;
 mod fields;
+mod history;
 mod module_struct;
 mod module_table;
 pub mod naming;
@@ -19,6 +20,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub use api::api;
+pub use history::History;
 pub use module_table::module_table;
 pub use mwtyped_spec::Spec;
 
@@ -34,6 +36,8 @@ pub struct Options {
     /// Emit `Sample` implementations and `__samples()` under this attribute
     /// (`#[cfg(feature = "testing")]` in mwtyped), for tests against a real wiki.
     pub samples: Option<TokenStream>,
+    /// Say in the docs in which committed releases each item exists ("since 1.43").
+    pub history: bool,
 }
 
 impl Options {
@@ -44,6 +48,7 @@ impl Options {
             facts: quote!(::mwtyped::ModuleFacts),
             gate_extensions: true,
             samples: Some(quote!(#[cfg(feature = "testing")])),
+            history: true,
         }
     }
 

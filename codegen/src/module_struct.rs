@@ -5,16 +5,17 @@ use mwtyped_spec::{Help, Module, Origin};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::Options;
 use crate::docs;
 use crate::fields::{self, EnumValue, Field, Scalar, ident};
 use crate::naming::Vocabulary;
+use crate::{History, Options};
 
 pub fn module_items(
     module: &Module,
     struct_name: &str,
     vocabulary: &Vocabulary,
     options: &Options,
+    history: Option<&History>,
 ) -> TokenStream {
     let rt = &options.runtime;
     let gate = |origin: &Origin| options.gate(origin);
@@ -42,13 +43,17 @@ pub fn module_items(
             rt,
             &module_cfg,
             &inner_cfg,
+            &|value: &str| history.and_then(|h| h.value_note(&module.path, &f.param.name, value)),
         )),
         _ => None,
     });
     let enums: Vec<TokenStream> = enums.collect();
 
     let struct_fields = fields.iter().map(|f| {
-        let docs = fields::field_docs(f, gate);
+        let mut docs = fields::field_docs(f, gate);
+        if let Some(note) = history.and_then(|h| h.param_note(&module.path, &f.param.name)) {
+            docs.push(format!(" - {note}"));
+        }
         let ident = &f.ident;
         let ty = field_type(f, rt);
         let wire = f.wire.replace(['{', '}'], "");
@@ -153,7 +158,10 @@ pub fn module_items(
             }
         }
     });
-    let struct_docs = struct_docs(module, gate);
+    let mut struct_docs = struct_docs(module, gate);
+    if let Some(note) = history.and_then(|h| h.module_note(&module.path)) {
+        struct_docs.push(format!(" - {note}"));
+    }
     let struct_deprecated = module.deprecated.then(|| quote!(#[deprecated]));
 
     quote! {
@@ -321,17 +329,21 @@ fn enum_items(
     rt: &TokenStream,
     module_cfg: &TokenStream,
     inner_cfg: &dyn Fn(Option<&Origin>) -> TokenStream,
+    value_note: &dyn Fn(&str) -> Option<String>,
 ) -> TokenStream {
     let variants = values.iter().map(|v| {
         let variant = &v.variant;
         let value = &v.wire;
         let cfg = inner_cfg(v.origin.as_ref());
         let deprecated = v.deprecated.then(|| quote!(#[deprecated]));
-        let doc = if v.internal {
+        let mut doc = if v.internal {
             format!(" `{value}` (internal)")
         } else {
             format!(" `{value}`")
         };
+        if let Some(note) = value_note(value) {
+            doc.push_str(&format!(" ({note})"));
+        }
         quote!(#[doc = #doc] #cfg #deprecated #variant,)
     });
     let arms = values.iter().map(|v| {
@@ -380,10 +392,10 @@ fn struct_docs(module: &Module, gate: impl Fn(&Origin) -> Option<String>) -> Vec
         Some(group) => format!("{group}={}", module.name),
         None => module.path.clone(),
     };
-    lines.push(format!(
-        " - Module: `{wire}`, parameters prefixed `{}`",
-        module.prefix
-    ));
+    lines.push(match module.prefix.as_str() {
+        "" => format!(" - Module: `{wire}`, parameters not prefixed"),
+        prefix => format!(" - Module: `{wire}`, parameters prefixed `{prefix}`"),
+    });
     let flags: Vec<&str> = [
         (module.readrights, "needs read rights"),
         (module.writerights, "needs write rights"),

@@ -161,6 +161,7 @@ fn outputs(root: &Path, captures: &[LoadedCapture]) -> Result<Vec<(PathBuf, Stri
         root.join("bindings/src/versions.rs"),
         bindings::versions_rs(&specs),
     ));
+    out.push((root.join("CHANGELOG.md"), bindings::changelog(&specs)));
     let cargo_toml = root.join("bindings/Cargo.toml");
     let current = fs::read_to_string(&cargo_toml)
         .with_context(|| format!("reading {}", cargo_toml.display()))?;
