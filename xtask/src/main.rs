@@ -1,6 +1,6 @@
 //! `cargo xtask`: mwtyped's automation, one binary (the rust-analyzer pattern).
 //!
-//! Only `fetch`, `capture` and `wiki` touch the network or the system; every other
+//! Only `fetch`, `check-live`, `crosscheck` and `wiki` touch the network or the system; every other
 //! subcommand is offline and deterministic.
 
 mod bench;

@@ -274,6 +274,69 @@ mod tests {
         );
     }
 
+    fn copy_tree(from: &Path, to: &Path) {
+        fs::create_dir_all(to).expect("mkdir");
+        for entry in fs::read_dir(from).expect("readable") {
+            let path = entry.expect("entry").path();
+            let target = to.join(path.file_name().expect("name"));
+            if path.is_dir() {
+                copy_tree(&path, &target);
+            } else {
+                fs::copy(&path, &target).expect("copy");
+            }
+        }
+    }
+
+    /// The README's runbook for a new release, with the local 1.43 as the "new" one: from a
+    /// tree that knows only 1.39, `fetch` and `regen` give exactly the committed files.
+    #[test]
+    fn adopting_1_43_by_the_runbook_reproduces_the_committed_files() {
+        use crate::fetch::{Kind, fetch};
+        let api = crate::test::test_api(crate::wiki::MwVersion::V1_43);
+        let committed = files::workspace_root();
+        let root = tempfile::tempdir().expect("temp dir");
+        let specs = root.path().join("specs");
+        copy_tree(
+            &committed.join("specs/mediawiki-1.39"),
+            &specs.join("mediawiki-1.39"),
+        );
+        // The attribution parts, as `fetch --local 1.43` takes them.
+        copy_tree(
+            &committed.join("specs/mediawiki-1.43/attribution"),
+            &specs.join("mediawiki-1.43/attribution"),
+        );
+        // bindings/Cargo.toml as it was before: no generated features at all.
+        let cargo_toml = fs::read_to_string(committed.join("bindings/Cargo.toml")).expect("read");
+        let begin = cargo_toml.find(bindings::BEGIN).expect("markers") + bindings::BEGIN.len();
+        let end = cargo_toml.find(bindings::END).expect("markers");
+        let before = format!("{}{}", &cargo_toml[..begin], &cargo_toml[end..]);
+        fs::create_dir_all(root.path().join("bindings")).expect("mkdir");
+        fs::write(root.path().join("bindings/Cargo.toml"), before).expect("write");
+
+        fetch(&api, specs.join("mediawiki-1.43/raw"), Kind::Main)
+            .and_then(|c| c.write())
+            .expect("fetch");
+        let outputs =
+            outputs(root.path(), &load_captures(&specs).expect("loads")).expect("outputs");
+
+        let undated = |text: &str| -> String {
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with("\"fetched\""))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(outputs.len() >= 8, "{} outputs", outputs.len());
+        for (path, contents) in &outputs {
+            let relative = path.strip_prefix(root.path()).expect("inside the root");
+            let expected = fs::read_to_string(committed.join(relative)).expect("committed");
+            assert!(
+                undated(contents) == undated(&expected),
+                "{} differs from the committed one",
+                relative.display()
+            );
+        }
+    }
+
     #[test]
     fn regen_is_deterministic() {
         let specs = files::workspace_root().join("specs");
