@@ -1901,6 +1901,61 @@ impl Abusefiltercheckmatch {
             logid: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.filter;
+            request.text(wire("filter"), v.clone());
+        }
+        {
+            if let Some(v) = &self.vars {
+                request.text(wire("vars"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.rcid {
+                request
+                    .text(
+                        wire("rcid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "rcid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.logid {
+                request
+                    .text(
+                        wire("logid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "logid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -1920,51 +1975,12 @@ impl ::mwtyped::ApiModule for Abusefiltercheckmatch {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "abusefiltercheckmatch");
-        {
-            let v = &self.filter;
-            request.text("filter", v.clone());
-        }
-        {
-            if let Some(v) = &self.vars {
-                request.text("vars", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.rcid {
-                request
-                    .text(
-                        "rcid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "rcid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.logid {
-                request
-                    .text(
-                        "logid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "logid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -2017,6 +2033,26 @@ impl Abusefilterchecksyntax {
     pub fn new(filter: ::std::string::String) -> Self {
         Self { filter }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.filter;
+            request.text(wire("filter"), v.clone());
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -2036,16 +2072,12 @@ impl ::mwtyped::ApiModule for Abusefilterchecksyntax {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "abusefilterchecksyntax");
-        {
-            let v = &self.filter;
-            request.text("filter", v.clone());
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -2106,6 +2138,31 @@ impl Abusefilterevalexpression {
             pretty_print: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.expression;
+            request.text(wire("expression"), v.clone());
+        }
+        {
+            if self.pretty_print {
+                request.text(wire("prettyprint"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -2125,21 +2182,12 @@ impl ::mwtyped::ApiModule for Abusefilterevalexpression {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "abusefilterevalexpression");
-        {
-            let v = &self.expression;
-            request.text("expression", v.clone());
-        }
-        {
-            if self.pretty_print {
-                request.text("prettyprint", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -2201,6 +2249,31 @@ impl Abusefilterunblockautopromote {
     ) -> Self {
         Self { user, token }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.user;
+            request.text(wire("user"), v.clone());
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -2220,20 +2293,12 @@ impl ::mwtyped::ApiModule for Abusefilterunblockautopromote {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "abusefilterunblockautopromote");
-        {
-            let v = &self.user;
-            request.text("user", v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -2302,6 +2367,47 @@ impl AbuseLogPrivateDetails {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.logid {
+                request
+                    .text(
+                        wire("logid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "logid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -2321,36 +2427,12 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "abuselogprivatedetails");
-        {
-            if let Some(v) = &self.logid {
-                request
-                    .text(
-                        "logid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "logid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -2527,6 +2609,177 @@ impl Block {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.user {
+                request.text(wire("user"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.userid {
+                request
+                    .text(
+                        wire("userid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "userid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.expiry {
+                request.text(wire("expiry"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if self.anononly {
+                request.text(wire("anononly"), "1");
+            }
+        }
+        {
+            if self.nocreate {
+                request.text(wire("nocreate"), "1");
+            }
+        }
+        {
+            if self.autoblock {
+                request.text(wire("autoblock"), "1");
+            }
+        }
+        {
+            if self.noemail {
+                request.text(wire("noemail"), "1");
+            }
+        }
+        {
+            if self.hide_name {
+                request.text(wire("hidename"), "1");
+            }
+        }
+        {
+            if self.allow_user_talk {
+                request.text(wire("allowusertalk"), "1");
+            }
+        }
+        {
+            if self.reblock {
+                request.text(wire("reblock"), "1");
+            }
+        }
+        {
+            if self.watch_user {
+                request.text(wire("watchuser"), "1");
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            if self.partial {
+                request.text(wire("partial"), "1");
+            }
+        }
+        {
+            if !self.page_restrictions.is_empty() {
+                let joined = {
+                    let texts = self
+                        .page_restrictions
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "pagerestrictions",
+                        &texts,
+                        10u32,
+                        10u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("pagerestrictions"), joined);
+            }
+        }
+        {
+            if !self.namespace_restrictions.is_empty() {
+                let joined = {
+                    let texts = self
+                        .namespace_restrictions
+                        .iter()
+                        .map(|v| Ok(v.0.to_string()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "namespacerestrictions",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("namespacerestrictions"), joined);
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Block {
@@ -2545,166 +2798,12 @@ impl ::mwtyped::ApiModule for Block {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "block");
-        {
-            if let Some(v) = &self.user {
-                request.text("user", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.userid {
-                request
-                    .text(
-                        "userid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "userid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.expiry {
-                request.text("expiry", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if self.anononly {
-                request.text("anononly", "1");
-            }
-        }
-        {
-            if self.nocreate {
-                request.text("nocreate", "1");
-            }
-        }
-        {
-            if self.autoblock {
-                request.text("autoblock", "1");
-            }
-        }
-        {
-            if self.noemail {
-                request.text("noemail", "1");
-            }
-        }
-        {
-            if self.hide_name {
-                request.text("hidename", "1");
-            }
-        }
-        {
-            if self.allow_user_talk {
-                request.text("allowusertalk", "1");
-            }
-        }
-        {
-            if self.reblock {
-                request.text("reblock", "1");
-            }
-        }
-        {
-            if self.watch_user {
-                request.text("watchuser", "1");
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            if self.partial {
-                request.text("partial", "1");
-            }
-        }
-        {
-            if !self.page_restrictions.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_restrictions
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "pagerestrictions",
-                        &texts,
-                        10u32,
-                        10u32,
-                        limits,
-                    )?
-                };
-                request.text("pagerestrictions", joined);
-            }
-        }
-        {
-            if !self.namespace_restrictions.is_empty() {
-                let joined = {
-                    let texts = self
-                        .namespace_restrictions
-                        .iter()
-                        .map(|v| Ok(v.0.to_string()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "namespacerestrictions",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("namespacerestrictions", joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -2770,6 +2869,31 @@ impl CategoryTree {
             options: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.category;
+            request.text(wire("category"), v.clone());
+        }
+        {
+            if let Some(v) = &self.options {
+                request.text(wire("options"), v.clone());
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-categorytree")]
 #[allow(deprecated)]
@@ -2789,21 +2913,12 @@ impl ::mwtyped::ApiModule for CategoryTree {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "categorytree");
-        {
-            let v = &self.category;
-            request.text("category", v.clone());
-        }
-        {
-            if let Some(v) = &self.options {
-                request.text("options", v.clone());
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -2871,6 +2986,35 @@ impl ChangeAuthenticationData {
             dynamic: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.request;
+            request.text(wire("changeauthrequest"), v.clone());
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(
+                    wire("changeauthtoken"),
+                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                );
+        }
+        self.dynamic.encode(path, &["changeauthrequest", "changeauthtoken"], request)?;
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ChangeAuthenticationData {
@@ -2889,30 +3033,12 @@ impl ::mwtyped::ApiModule for ChangeAuthenticationData {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "changeauthenticationdata");
-        {
-            let v = &self.request;
-            request.text("changeauthrequest", v.clone());
-        }
-        {
-            let v = &self.token;
-            request
-                .secret(
-                    "changeauthtoken",
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
-                );
-        }
-        self.dynamic
-            .encode(
-                Self::PATH,
-                &["changeauthrequest", "changeauthtoken"],
-                &mut request,
-            )?;
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -3051,6 +3177,86 @@ impl ChangeContentModel {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.title {
+                request.text(wire("title"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.pageid {
+                request
+                    .text(
+                        wire("pageid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "pageid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.summary {
+                request.text(wire("summary"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            let v = &self.model;
+            request.text(wire("model"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            if self.bot {
+                request.text(wire("bot"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ChangeContentModel {
@@ -3069,75 +3275,12 @@ impl ::mwtyped::ApiModule for ChangeContentModel {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "changecontentmodel");
-        {
-            if let Some(v) = &self.title {
-                request.text("title", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.pageid {
-                request
-                    .text(
-                        "pageid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text("summary", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            let v = &self.model;
-            request.text("model", ::std::string::String::from(v.as_str()));
-        }
-        {
-            if self.bot {
-                request.text("bot", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -3243,6 +3386,46 @@ impl CheckToken {
             maxtokenage: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.type_;
+            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        {
+            if let Some(v) = &self.maxtokenage {
+                request
+                    .text(
+                        wire("maxtokenage"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "maxtokenage",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for CheckToken {
@@ -3261,35 +3444,12 @@ impl ::mwtyped::ApiModule for CheckToken {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "checktoken");
-        {
-            let v = &self.type_;
-            request.text("type", ::std::string::String::from(v.as_str()));
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        {
-            if let Some(v) = &self.maxtokenage {
-                request
-                    .text(
-                        "maxtokenage",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "maxtokenage",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -3327,6 +3487,22 @@ impl ClearHasMsg {
     pub fn new() -> Self {
         Self {}
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ClearHasMsg {
@@ -3345,12 +3521,12 @@ impl ::mwtyped::ApiModule for ClearHasMsg {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "clearhasmsg");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -3497,6 +3673,98 @@ impl ClientLogin {
             dynamic: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if !self.requests.is_empty() {
+                let joined = {
+                    let texts = self
+                        .requests
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "loginrequests",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("loginrequests"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.message_format {
+                request
+                    .text(
+                        wire("loginmessageformat"),
+                        ::std::string::String::from(v.as_str()),
+                    );
+            }
+        }
+        {
+            if self.merge_request_fields {
+                request.text(wire("loginmergerequestfields"), "1");
+            }
+        }
+        {
+            if self.preserve_state {
+                request.text(wire("loginpreservestate"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.return_url {
+                request.text(wire("loginreturnurl"), v.clone());
+            }
+        }
+        {
+            if self.continue_ {
+                request.text(wire("logincontinue"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(
+                    wire("logintoken"),
+                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                );
+        }
+        self.dynamic
+            .encode(
+                path,
+                &[
+                    "loginrequests",
+                    "loginmessageformat",
+                    "loginmergerequestfields",
+                    "loginpreservestate",
+                    "loginreturnurl",
+                    "logincontinue",
+                    "logintoken",
+                ],
+                request,
+            )?;
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ClientLogin {
@@ -3515,81 +3783,12 @@ impl ::mwtyped::ApiModule for ClientLogin {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "clientlogin");
-        {
-            if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "loginrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("loginrequests", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.message_format {
-                request
-                    .text("loginmessageformat", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.merge_request_fields {
-                request.text("loginmergerequestfields", "1");
-            }
-        }
-        {
-            if self.preserve_state {
-                request.text("loginpreservestate", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.return_url {
-                request.text("loginreturnurl", v.clone());
-            }
-        }
-        {
-            if self.continue_ {
-                request.text("logincontinue", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("logintoken", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        self.dynamic
-            .encode(
-                Self::PATH,
-                &[
-                    "loginrequests",
-                    "loginmessageformat",
-                    "loginmergerequestfields",
-                    "loginpreservestate",
-                    "loginreturnurl",
-                    "logincontinue",
-                    "logintoken",
-                ],
-                &mut request,
-            )?;
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -4443,42 +4642,32 @@ impl Compare {
             to_contentmodel_per_slot: ::std::default::Default::default(),
         }
     }
-}
-#[allow(deprecated)]
-impl ::mwtyped::ApiModule for Compare {
-    const PATH: &'static str = "compare";
-    const NAME: &'static str = "compare";
-    const GROUP: Option<&'static str> = Some("action");
-    const PREFIX: &'static str = "";
-    const EXTENSION: Option<&'static str> = None;
-    const MUST_BE_POSTED: bool = false;
-    const READ_RIGHTS: bool = true;
-    const WRITE_RIGHTS: bool = false;
-    const GENERATOR: bool = false;
-    const INTERNAL: bool = false;
-    const DEPRECATED: bool = false;
-    fn encode(
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
-        let mut request = ::mwtyped::Request {
-            must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
-        };
-        request.text("action", "compare");
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
         {
             if let Some(v) = &self.from_title {
-                request.text("fromtitle", v.clone());
+                request.text(wire("fromtitle"), v.clone());
             }
         }
         {
             if let Some(v) = &self.from_id {
                 request
                     .text(
-                        "fromid",
+                        wire("fromid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "fromid",
                             *v,
                             -9223372036854775808i64,
@@ -4491,9 +4680,9 @@ impl ::mwtyped::ApiModule for Compare {
             if let Some(v) = &self.fromrev {
                 request
                     .text(
-                        "fromrev",
+                        wire("fromrev"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "fromrev",
                             *v,
                             -9223372036854775808i64,
@@ -4516,7 +4705,7 @@ impl ::mwtyped::ApiModule for Compare {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "fromslots",
                         &texts,
                         50u32,
@@ -4524,48 +4713,54 @@ impl ::mwtyped::ApiModule for Compare {
                         limits,
                     )?
                 };
-                request.text("fromslots", joined);
+                request.text(wire("fromslots"), joined);
             }
         }
         {
             if self.from_pst {
-                request.text("frompst", "1");
+                request.text(wire("frompst"), "1");
             }
         }
         {
             if let Some(v) = &self.from_text {
-                request.text("fromtext", v.clone());
+                request.text(wire("fromtext"), v.clone());
             }
         }
         {
             if let Some(v) = &self.from_content_format {
                 request
-                    .text("fromcontentformat", ::std::string::String::from(v.as_str()));
+                    .text(
+                        wire("fromcontentformat"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
             if let Some(v) = &self.from_contentmodel {
                 request
-                    .text("fromcontentmodel", ::std::string::String::from(v.as_str()));
+                    .text(
+                        wire("fromcontentmodel"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
             if let Some(v) = &self.from_section {
-                request.text("fromsection", v.clone());
+                request.text(wire("fromsection"), v.clone());
             }
         }
         {
             if let Some(v) = &self.to_title {
-                request.text("totitle", v.clone());
+                request.text(wire("totitle"), v.clone());
             }
         }
         {
             if let Some(v) = &self.to_id {
                 request
                     .text(
-                        "toid",
+                        wire("toid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "toid",
                             *v,
                             -9223372036854775808i64,
@@ -4578,9 +4773,9 @@ impl ::mwtyped::ApiModule for Compare {
             if let Some(v) = &self.torev {
                 request
                     .text(
-                        "torev",
+                        wire("torev"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "torev",
                             *v,
                             -9223372036854775808i64,
@@ -4591,7 +4786,8 @@ impl ::mwtyped::ApiModule for Compare {
         }
         {
             if let Some(v) = &self.to_relative {
-                request.text("torelative", ::std::string::String::from(v.as_str()));
+                request
+                    .text(wire("torelative"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -4608,7 +4804,7 @@ impl ::mwtyped::ApiModule for Compare {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "toslots",
                         &texts,
                         50u32,
@@ -4616,32 +4812,40 @@ impl ::mwtyped::ApiModule for Compare {
                         limits,
                     )?
                 };
-                request.text("toslots", joined);
+                request.text(wire("toslots"), joined);
             }
         }
         {
             if self.to_pst {
-                request.text("topst", "1");
+                request.text(wire("topst"), "1");
             }
         }
         {
             if let Some(v) = &self.to_text {
-                request.text("totext", v.clone());
+                request.text(wire("totext"), v.clone());
             }
         }
         {
             if let Some(v) = &self.to_content_format {
-                request.text("tocontentformat", ::std::string::String::from(v.as_str()));
+                request
+                    .text(
+                        wire("tocontentformat"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
             if let Some(v) = &self.to_contentmodel {
-                request.text("tocontentmodel", ::std::string::String::from(v.as_str()));
+                request
+                    .text(
+                        wire("tocontentmodel"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
             if let Some(v) = &self.to_section {
-                request.text("tosection", v.clone());
+                request.text(wire("tosection"), v.clone());
             }
         }
         {
@@ -4658,7 +4862,7 @@ impl ::mwtyped::ApiModule for Compare {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "prop",
                         &texts,
                         50u32,
@@ -4666,7 +4870,7 @@ impl ::mwtyped::ApiModule for Compare {
                         limits,
                     )?
                 };
-                request.text("prop", joined);
+                request.text(wire("prop"), joined);
             }
         }
         {
@@ -4683,7 +4887,7 @@ impl ::mwtyped::ApiModule for Compare {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "slots",
                         &texts,
                         50u32,
@@ -4691,24 +4895,25 @@ impl ::mwtyped::ApiModule for Compare {
                         limits,
                     )?
                 };
-                request.text("slots", joined);
+                request.text(wire("slots"), joined);
             }
         }
         {
             for (key, v) in &self.from_text_per_slot {
-                request.text("fromtext-{slot}".replace("{slot}", key), v.clone());
+                request.text(wire(&"fromtext-{slot}".replace("{slot}", key)), v.clone());
             }
         }
         {
             for (key, v) in &self.from_section_per_slot {
-                request.text("fromsection-{slot}".replace("{slot}", key), v.clone());
+                request
+                    .text(wire(&"fromsection-{slot}".replace("{slot}", key)), v.clone());
             }
         }
         {
             for (key, v) in &self.from_content_format_per_slot {
                 request
                     .text(
-                        "fromcontentformat-{slot}".replace("{slot}", key),
+                        wire(&"fromcontentformat-{slot}".replace("{slot}", key)),
                         ::std::string::String::from(v.as_str()),
                     );
             }
@@ -4717,26 +4922,27 @@ impl ::mwtyped::ApiModule for Compare {
             for (key, v) in &self.from_contentmodel_per_slot {
                 request
                     .text(
-                        "fromcontentmodel-{slot}".replace("{slot}", key),
+                        wire(&"fromcontentmodel-{slot}".replace("{slot}", key)),
                         ::std::string::String::from(v.as_str()),
                     );
             }
         }
         {
             for (key, v) in &self.to_text_per_slot {
-                request.text("totext-{slot}".replace("{slot}", key), v.clone());
+                request.text(wire(&"totext-{slot}".replace("{slot}", key)), v.clone());
             }
         }
         {
             for (key, v) in &self.to_section_per_slot {
-                request.text("tosection-{slot}".replace("{slot}", key), v.clone());
+                request
+                    .text(wire(&"tosection-{slot}".replace("{slot}", key)), v.clone());
             }
         }
         {
             for (key, v) in &self.to_content_format_per_slot {
                 request
                     .text(
-                        "tocontentformat-{slot}".replace("{slot}", key),
+                        wire(&"tocontentformat-{slot}".replace("{slot}", key)),
                         ::std::string::String::from(v.as_str()),
                     );
             }
@@ -4745,11 +4951,37 @@ impl ::mwtyped::ApiModule for Compare {
             for (key, v) in &self.to_contentmodel_per_slot {
                 request
                     .text(
-                        "tocontentmodel-{slot}".replace("{slot}", key),
+                        wire(&"tocontentmodel-{slot}".replace("{slot}", key)),
                         ::std::string::String::from(v.as_str()),
                     );
             }
         }
+        Ok(())
+    }
+}
+#[allow(deprecated)]
+impl ::mwtyped::ApiModule for Compare {
+    const PATH: &'static str = "compare";
+    const NAME: &'static str = "compare";
+    const GROUP: Option<&'static str> = Some("action");
+    const PREFIX: &'static str = "";
+    const EXTENSION: Option<&'static str> = None;
+    const MUST_BE_POSTED: bool = false;
+    const READ_RIGHTS: bool = true;
+    const WRITE_RIGHTS: bool = false;
+    const GENERATOR: bool = false;
+    const INTERNAL: bool = false;
+    const DEPRECATED: bool = false;
+    fn encode(
+        &self,
+        limits: ::mwtyped::Limits,
+    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        let mut request = ::mwtyped::Request {
+            must_post: Self::MUST_BE_POSTED,
+            ..Default::default()
+        };
+        request.text("action", "compare");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -4960,6 +5192,98 @@ impl CreateAccount {
             dynamic: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if !self.requests.is_empty() {
+                let joined = {
+                    let texts = self
+                        .requests
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "createrequests",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("createrequests"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.message_format {
+                request
+                    .text(
+                        wire("createmessageformat"),
+                        ::std::string::String::from(v.as_str()),
+                    );
+            }
+        }
+        {
+            if self.merge_request_fields {
+                request.text(wire("createmergerequestfields"), "1");
+            }
+        }
+        {
+            if self.preserve_state {
+                request.text(wire("createpreservestate"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.return_url {
+                request.text(wire("createreturnurl"), v.clone());
+            }
+        }
+        {
+            if self.continue_ {
+                request.text(wire("createcontinue"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(
+                    wire("createtoken"),
+                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                );
+        }
+        self.dynamic
+            .encode(
+                path,
+                &[
+                    "createrequests",
+                    "createmessageformat",
+                    "createmergerequestfields",
+                    "createpreservestate",
+                    "createreturnurl",
+                    "createcontinue",
+                    "createtoken",
+                ],
+                request,
+            )?;
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for CreateAccount {
@@ -4978,85 +5302,12 @@ impl ::mwtyped::ApiModule for CreateAccount {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "createaccount");
-        {
-            if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "createrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("createrequests", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.message_format {
-                request
-                    .text(
-                        "createmessageformat",
-                        ::std::string::String::from(v.as_str()),
-                    );
-            }
-        }
-        {
-            if self.merge_request_fields {
-                request.text("createmergerequestfields", "1");
-            }
-        }
-        {
-            if self.preserve_state {
-                request.text("createpreservestate", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.return_url {
-                request.text("createreturnurl", v.clone());
-            }
-        }
-        {
-            if self.continue_ {
-                request.text("createcontinue", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request
-                .secret("createtoken", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        self.dynamic
-            .encode(
-                Self::PATH,
-                &[
-                    "createrequests",
-                    "createmessageformat",
-                    "createmergerequestfields",
-                    "createpreservestate",
-                    "createreturnurl",
-                    "createcontinue",
-                    "createtoken",
-                ],
-                &mut request,
-            )?;
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -5111,6 +5362,32 @@ impl CSPReport {
             source: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if self.report_only {
+                request.text(wire("reportonly"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.source {
+                request.text(wire("source"), v.clone());
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for CSPReport {
@@ -5129,22 +5406,12 @@ impl ::mwtyped::ApiModule for CSPReport {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "cspreport");
-        {
-            if self.report_only {
-                request.text("reportonly", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.source {
-                request.text("source", v.clone());
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -5295,6 +5562,102 @@ impl Delete {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.title {
+                request.text(wire("title"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.pageid {
+                request
+                    .text(
+                        wire("pageid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "pageid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            if self.delete_talk {
+                request.text(wire("deletetalk"), "1");
+            }
+        }
+        {
+            if self.watch {
+                request.text(wire("watch"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.watchlist {
+                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.unwatch {
+                request.text(wire("unwatch"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.old_image {
+                request.text(wire("oldimage"), v.clone());
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Delete {
@@ -5313,91 +5676,12 @@ impl ::mwtyped::ApiModule for Delete {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "delete");
-        {
-            if let Some(v) = &self.title {
-                request.text("title", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.pageid {
-                request
-                    .text(
-                        "pageid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            if self.delete_talk {
-                request.text("deletetalk", "1");
-            }
-        }
-        {
-            if self.watch {
-                request.text("watch", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text("watchlist", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.unwatch {
-                request.text("unwatch", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.old_image {
-                request.text("oldimage", v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -5812,6 +6096,247 @@ impl Edit {
             captcha_id: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.title {
+                request.text(wire("title"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.pageid {
+                request
+                    .text(
+                        wire("pageid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "pageid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.section {
+                request.text(wire("section"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.sectiontitle {
+                request.text(wire("sectiontitle"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.text {
+                request.text(wire("text"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.summary {
+                request.text(wire("summary"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            if self.minor {
+                request.text(wire("minor"), "1");
+            }
+        }
+        {
+            if self.not_minor {
+                request.text(wire("notminor"), "1");
+            }
+        }
+        {
+            if self.bot {
+                request.text(wire("bot"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.base_revid {
+                request
+                    .text(
+                        wire("baserevid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "baserevid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.basetimestamp {
+                request
+                    .text(
+                        wire("basetimestamp"),
+                        ::std::string::String::from(v.as_str()),
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.start_timestamp {
+                request
+                    .text(
+                        wire("starttimestamp"),
+                        ::std::string::String::from(v.as_str()),
+                    );
+            }
+        }
+        {
+            if self.recreate {
+                request.text(wire("recreate"), "1");
+            }
+        }
+        {
+            if self.create_only {
+                request.text(wire("createonly"), "1");
+            }
+        }
+        {
+            if self.nocreate {
+                request.text(wire("nocreate"), "1");
+            }
+        }
+        {
+            if self.watch {
+                request.text(wire("watch"), "1");
+            }
+        }
+        {
+            if self.unwatch {
+                request.text(wire("unwatch"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.watchlist {
+                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.md5 {
+                request.text(wire("md5"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.prependtext {
+                request.text(wire("prependtext"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.appendtext {
+                request.text(wire("appendtext"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.undo {
+                request
+                    .text(
+                        wire("undo"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "undo",
+                            *v,
+                            0i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.undo_after {
+                request
+                    .text(
+                        wire("undoafter"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "undoafter",
+                            *v,
+                            0i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if self.redirect {
+                request.text(wire("redirect"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.content_format {
+                request
+                    .text(
+                        wire("contentformat"),
+                        ::std::string::String::from(v.as_str()),
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.contentmodel {
+                request
+                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        #[cfg(feature = "ext-confirmedit")]
+        {
+            if let Some(v) = &self.captcha_word {
+                request.text(wire("captchaword"), v.clone());
+            }
+        }
+        #[cfg(feature = "ext-confirmedit")]
+        {
+            if let Some(v) = &self.captcha_id {
+                request.text(wire("captchaid"), v.clone());
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Edit {
@@ -5830,223 +6355,12 @@ impl ::mwtyped::ApiModule for Edit {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "edit");
-        {
-            if let Some(v) = &self.title {
-                request.text("title", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.pageid {
-                request
-                    .text(
-                        "pageid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text("section", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.sectiontitle {
-                request.text("sectiontitle", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.text {
-                request.text("text", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text("summary", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            if self.minor {
-                request.text("minor", "1");
-            }
-        }
-        {
-            if self.not_minor {
-                request.text("notminor", "1");
-            }
-        }
-        {
-            if self.bot {
-                request.text("bot", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.base_revid {
-                request
-                    .text(
-                        "baserevid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "baserevid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.basetimestamp {
-                request.text("basetimestamp", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.start_timestamp {
-                request.text("starttimestamp", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.recreate {
-                request.text("recreate", "1");
-            }
-        }
-        {
-            if self.create_only {
-                request.text("createonly", "1");
-            }
-        }
-        {
-            if self.nocreate {
-                request.text("nocreate", "1");
-            }
-        }
-        {
-            if self.watch {
-                request.text("watch", "1");
-            }
-        }
-        {
-            if self.unwatch {
-                request.text("unwatch", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text("watchlist", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.md5 {
-                request.text("md5", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.prependtext {
-                request.text("prependtext", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.appendtext {
-                request.text("appendtext", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.undo {
-                request
-                    .text(
-                        "undo",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "undo",
-                            *v,
-                            0i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.undo_after {
-                request
-                    .text(
-                        "undoafter",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "undoafter",
-                            *v,
-                            0i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if self.redirect {
-                request.text("redirect", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.content_format {
-                request.text("contentformat", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.contentmodel {
-                request.text("contentmodel", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        #[cfg(feature = "ext-confirmedit")]
-        {
-            if let Some(v) = &self.captcha_word {
-                request.text("captchaword", v.clone());
-            }
-        }
-        #[cfg(feature = "ext-confirmedit")]
-        {
-            if let Some(v) = &self.captcha_id {
-                request.text("captchaid", v.clone());
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -6167,6 +6481,44 @@ impl EmailUser {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.target;
+            request.text(wire("target"), v.clone());
+        }
+        {
+            let v = &self.subject;
+            request.text(wire("subject"), v.clone());
+        }
+        {
+            let v = &self.text;
+            request.text(wire("text"), v.clone());
+        }
+        {
+            if self.ccme {
+                request.text(wire("ccme"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for EmailUser {
@@ -6185,33 +6537,12 @@ impl ::mwtyped::ApiModule for EmailUser {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "emailuser");
-        {
-            let v = &self.target;
-            request.text("target", v.clone());
-        }
-        {
-            let v = &self.subject;
-            request.text("subject", v.clone());
-        }
-        {
-            let v = &self.text;
-            request.text("text", v.clone());
-        }
-        {
-            if self.ccme {
-                request.text("ccme", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -6374,46 +6705,36 @@ impl ExpandTemplates {
             generate_xml: ::std::default::Default::default(),
         }
     }
-}
-#[allow(deprecated)]
-impl ::mwtyped::ApiModule for ExpandTemplates {
-    const PATH: &'static str = "expandtemplates";
-    const NAME: &'static str = "expandtemplates";
-    const GROUP: Option<&'static str> = Some("action");
-    const PREFIX: &'static str = "";
-    const EXTENSION: Option<&'static str> = None;
-    const MUST_BE_POSTED: bool = false;
-    const READ_RIGHTS: bool = true;
-    const WRITE_RIGHTS: bool = false;
-    const GENERATOR: bool = false;
-    const INTERNAL: bool = false;
-    const DEPRECATED: bool = false;
-    fn encode(
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
-        let mut request = ::mwtyped::Request {
-            must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
-        };
-        request.text("action", "expandtemplates");
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
         {
             if let Some(v) = &self.title {
-                request.text("title", v.clone());
+                request.text(wire("title"), v.clone());
             }
         }
         {
             let v = &self.text;
-            request.text("text", v.clone());
+            request.text(wire("text"), v.clone());
         }
         {
             if let Some(v) = &self.revid {
                 request
                     .text(
-                        "revid",
+                        wire("revid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "revid",
                             *v,
                             -9223372036854775808i64,
@@ -6436,7 +6757,7 @@ impl ::mwtyped::ApiModule for ExpandTemplates {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "prop",
                         &texts,
                         50u32,
@@ -6444,24 +6765,50 @@ impl ::mwtyped::ApiModule for ExpandTemplates {
                         limits,
                     )?
                 };
-                request.text("prop", joined);
+                request.text(wire("prop"), joined);
             }
         }
         {
             if self.include_comments {
-                request.text("includecomments", "1");
+                request.text(wire("includecomments"), "1");
             }
         }
         {
             if self.show_strategy_keys {
-                request.text("showstrategykeys", "1");
+                request.text(wire("showstrategykeys"), "1");
             }
         }
         {
             if self.generate_xml {
-                request.text("generatexml", "1");
+                request.text(wire("generatexml"), "1");
             }
         }
+        Ok(())
+    }
+}
+#[allow(deprecated)]
+impl ::mwtyped::ApiModule for ExpandTemplates {
+    const PATH: &'static str = "expandtemplates";
+    const NAME: &'static str = "expandtemplates";
+    const GROUP: Option<&'static str> = Some("action");
+    const PREFIX: &'static str = "";
+    const EXTENSION: Option<&'static str> = None;
+    const MUST_BE_POSTED: bool = false;
+    const READ_RIGHTS: bool = true;
+    const WRITE_RIGHTS: bool = false;
+    const GENERATOR: bool = false;
+    const INTERNAL: bool = false;
+    const DEPRECATED: bool = false;
+    fn encode(
+        &self,
+        limits: ::mwtyped::Limits,
+    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        let mut request = ::mwtyped::Request {
+            must_post: Self::MUST_BE_POSTED,
+            ..Default::default()
+        };
+        request.text("action", "expandtemplates");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -6702,51 +7049,42 @@ impl FeedContributions {
             show_sizediff: ::std::default::Default::default(),
         }
     }
-}
-#[allow(deprecated)]
-impl ::mwtyped::ApiModule for FeedContributions {
-    const PATH: &'static str = "feedcontributions";
-    const NAME: &'static str = "feedcontributions";
-    const GROUP: Option<&'static str> = Some("action");
-    const PREFIX: &'static str = "";
-    const EXTENSION: Option<&'static str> = None;
-    const MUST_BE_POSTED: bool = false;
-    const READ_RIGHTS: bool = true;
-    const WRITE_RIGHTS: bool = false;
-    const GENERATOR: bool = false;
-    const INTERNAL: bool = false;
-    const DEPRECATED: bool = false;
-    fn encode(
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
-        let mut request = ::mwtyped::Request {
-            must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
-        };
-        request.text("action", "feedcontributions");
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
         {
             if let Some(v) = &self.feed_format {
-                request.text("feedformat", ::std::string::String::from(v.as_str()));
+                request
+                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
             }
         }
         {
             let v = &self.user;
-            request.text("user", v.clone());
+            request.text(wire("user"), v.clone());
         }
         {
             if let Some(v) = &self.namespace {
-                request.text("namespace", v.0.to_string());
+                request.text(wire("namespace"), v.0.to_string());
             }
         }
         {
             if let Some(v) = &self.year {
                 request
                     .text(
-                        "year",
+                        wire("year"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "year",
                             *v,
                             -9223372036854775808i64,
@@ -6759,9 +7097,9 @@ impl ::mwtyped::ApiModule for FeedContributions {
             if let Some(v) = &self.month {
                 request
                     .text(
-                        "month",
+                        wire("month"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "month",
                             *v,
                             -9223372036854775808i64,
@@ -6784,7 +7122,7 @@ impl ::mwtyped::ApiModule for FeedContributions {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "tagfilter",
                         &texts,
                         50u32,
@@ -6792,34 +7130,60 @@ impl ::mwtyped::ApiModule for FeedContributions {
                         limits,
                     )?
                 };
-                request.text("tagfilter", joined);
+                request.text(wire("tagfilter"), joined);
             }
         }
         {
             if self.deleted_only {
-                request.text("deletedonly", "1");
+                request.text(wire("deletedonly"), "1");
             }
         }
         {
             if self.top_only {
-                request.text("toponly", "1");
+                request.text(wire("toponly"), "1");
             }
         }
         {
             if self.new_only {
-                request.text("newonly", "1");
+                request.text(wire("newonly"), "1");
             }
         }
         {
             if self.hide_minor {
-                request.text("hideminor", "1");
+                request.text(wire("hideminor"), "1");
             }
         }
         {
             if self.show_sizediff {
-                request.text("showsizediff", "1");
+                request.text(wire("showsizediff"), "1");
             }
         }
+        Ok(())
+    }
+}
+#[allow(deprecated)]
+impl ::mwtyped::ApiModule for FeedContributions {
+    const PATH: &'static str = "feedcontributions";
+    const NAME: &'static str = "feedcontributions";
+    const GROUP: Option<&'static str> = Some("action");
+    const PREFIX: &'static str = "";
+    const EXTENSION: Option<&'static str> = None;
+    const MUST_BE_POSTED: bool = false;
+    const READ_RIGHTS: bool = true;
+    const WRITE_RIGHTS: bool = false;
+    const GENERATOR: bool = false;
+    const INTERNAL: bool = false;
+    const DEPRECATED: bool = false;
+    fn encode(
+        &self,
+        limits: ::mwtyped::Limits,
+    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        let mut request = ::mwtyped::Request {
+            must_post: Self::MUST_BE_POSTED,
+            ..Default::default()
+        };
+        request.text("action", "feedcontributions");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -7033,6 +7397,122 @@ impl FeedRecentChanges {
             show_linked_to: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.feed_format {
+                request
+                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.namespace {
+                request.text(wire("namespace"), v.0.to_string());
+            }
+        }
+        {
+            if self.invert {
+                request.text(wire("invert"), "1");
+            }
+        }
+        {
+            if self.associated {
+                request.text(wire("associated"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.days {
+                request
+                    .text(
+                        wire("days"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "days",
+                            *v,
+                            1i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.limit {
+                request
+                    .text(
+                        wire("limit"),
+                        ::mwtyped::__private::integer(path, "limit", *v, 1i64, 50i64)?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.from {
+                request.text(wire("from"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.hide_minor {
+                request.text(wire("hideminor"), "1");
+            }
+        }
+        {
+            if self.hide_bots {
+                request.text(wire("hidebots"), "1");
+            }
+        }
+        {
+            if self.hideanons {
+                request.text(wire("hideanons"), "1");
+            }
+        }
+        {
+            if self.hideliu {
+                request.text(wire("hideliu"), "1");
+            }
+        }
+        {
+            if self.hide_patrolled {
+                request.text(wire("hidepatrolled"), "1");
+            }
+        }
+        {
+            if self.hidemyself {
+                request.text(wire("hidemyself"), "1");
+            }
+        }
+        {
+            if self.hidecategorization {
+                request.text(wire("hidecategorization"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.tag_filter {
+                request.text(wire("tagfilter"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.target {
+                request.text(wire("target"), v.clone());
+            }
+        }
+        {
+            if self.show_linked_to {
+                request.text(wire("showlinkedto"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for FeedRecentChanges {
@@ -7051,117 +7531,12 @@ impl ::mwtyped::ApiModule for FeedRecentChanges {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "feedrecentchanges");
-        {
-            if let Some(v) = &self.feed_format {
-                request.text("feedformat", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.namespace {
-                request.text("namespace", v.0.to_string());
-            }
-        }
-        {
-            if self.invert {
-                request.text("invert", "1");
-            }
-        }
-        {
-            if self.associated {
-                request.text("associated", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.days {
-                request
-                    .text(
-                        "days",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "days",
-                            *v,
-                            1i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.limit {
-                request
-                    .text(
-                        "limit",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "limit",
-                            *v,
-                            1i64,
-                            50i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.from {
-                request.text("from", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.hide_minor {
-                request.text("hideminor", "1");
-            }
-        }
-        {
-            if self.hide_bots {
-                request.text("hidebots", "1");
-            }
-        }
-        {
-            if self.hideanons {
-                request.text("hideanons", "1");
-            }
-        }
-        {
-            if self.hideliu {
-                request.text("hideliu", "1");
-            }
-        }
-        {
-            if self.hide_patrolled {
-                request.text("hidepatrolled", "1");
-            }
-        }
-        {
-            if self.hidemyself {
-                request.text("hidemyself", "1");
-            }
-        }
-        {
-            if self.hidecategorization {
-                request.text("hidecategorization", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.tag_filter {
-                request.text("tagfilter", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.target {
-                request.text("target", v.clone());
-            }
-        }
-        {
-            if self.show_linked_to {
-                request.text("showlinkedto", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -7410,6 +7785,116 @@ impl FeedWatchlist {
             wlexcludeuser: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.feed_format {
+                request
+                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.hours {
+                request
+                    .text(
+                        wire("hours"),
+                        ::mwtyped::__private::integer(path, "hours", *v, 1i64, 72i64)?,
+                    );
+            }
+        }
+        {
+            if self.link_to_sections {
+                request.text(wire("linktosections"), "1");
+            }
+        }
+        {
+            if self.allrev {
+                request.text(wire("allrev"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.wlowner {
+                request.text(wire("wlowner"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.wltoken {
+                request
+                    .secret(
+                        wire("wltoken"),
+                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                    );
+            }
+        }
+        {
+            if !self.wlshow.is_empty() {
+                let joined = {
+                    let texts = self
+                        .wlshow
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "wlshow",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("wlshow"), joined);
+            }
+        }
+        {
+            if !self.wltype.is_empty() {
+                let joined = {
+                    let texts = self
+                        .wltype
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "wltype",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("wltype"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.wlexcludeuser {
+                request.text(wire("wlexcludeuser"), v.clone());
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for FeedWatchlist {
@@ -7428,108 +7913,12 @@ impl ::mwtyped::ApiModule for FeedWatchlist {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "feedwatchlist");
-        {
-            if let Some(v) = &self.feed_format {
-                request.text("feedformat", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.hours {
-                request
-                    .text(
-                        "hours",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "hours",
-                            *v,
-                            1i64,
-                            72i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if self.link_to_sections {
-                request.text("linktosections", "1");
-            }
-        }
-        {
-            if self.allrev {
-                request.text("allrev", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.wlowner {
-                request.text("wlowner", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.wltoken {
-                request
-                    .secret("wltoken", &::mwtyped::Secret::new(v.expose().to_owned()));
-            }
-        }
-        {
-            if !self.wlshow.is_empty() {
-                let joined = {
-                    let texts = self
-                        .wlshow
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "wlshow",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("wlshow", joined);
-            }
-        }
-        {
-            if !self.wltype.is_empty() {
-                let joined = {
-                    let texts = self
-                        .wltype
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "wltype",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("wltype", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.wlexcludeuser {
-                request.text("wlexcludeuser", v.clone());
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -7625,6 +8014,40 @@ impl FileRevert {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.filename;
+            request.text(wire("filename"), v.clone());
+        }
+        {
+            if let Some(v) = &self.comment {
+                request.text(wire("comment"), v.clone());
+            }
+        }
+        {
+            let v = &self.archivename;
+            request.text(wire("archivename"), v.clone());
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for FileRevert {
@@ -7643,29 +8066,12 @@ impl ::mwtyped::ApiModule for FileRevert {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "filerevert");
-        {
-            let v = &self.filename;
-            request.text("filename", v.clone());
-        }
-        {
-            if let Some(v) = &self.comment {
-                request.text("comment", v.clone());
-            }
-        }
-        {
-            let v = &self.archivename;
-            request.text("archivename", v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -7752,6 +8158,67 @@ impl Help {
             toc: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if !self.modules.is_empty() {
+                let joined = {
+                    let texts = self
+                        .modules
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "modules",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("modules"), joined);
+            }
+        }
+        {
+            if self.submodules {
+                request.text(wire("submodules"), "1");
+            }
+        }
+        {
+            if self.recursivesubmodules {
+                request.text(wire("recursivesubmodules"), "1");
+            }
+        }
+        {
+            if self.wrap {
+                request.text(wire("wrap"), "1");
+            }
+        }
+        {
+            if self.toc {
+                request.text(wire("toc"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Help {
@@ -7770,57 +8237,12 @@ impl ::mwtyped::ApiModule for Help {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "help");
-        {
-            if !self.modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .modules
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "modules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("modules", joined);
-            }
-        }
-        {
-            if self.submodules {
-                request.text("submodules", "1");
-            }
-        }
-        {
-            if self.recursivesubmodules {
-                request.text("recursivesubmodules", "1");
-            }
-        }
-        {
-            if self.wrap {
-                request.text("wrap", "1");
-            }
-        }
-        {
-            if self.toc {
-                request.text("toc", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -8172,6 +8594,163 @@ impl ImageRotate {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.rotation;
+            request.text(wire("rotation"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            if let Some(v) = &self.continue_ {
+                request.text(wire("continue"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            if !self.titles.is_empty() {
+                let joined = {
+                    let texts = self
+                        .titles
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "titles",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("titles"), joined);
+            }
+        }
+        {
+            if !self.pageids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .pageids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "pageids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "pageids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("pageids"), joined);
+            }
+        }
+        {
+            if !self.revids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .revids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "revids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "revids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("revids"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.generator {
+                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.redirects {
+                request.text(wire("redirects"), "1");
+            }
+        }
+        {
+            if self.convert_titles {
+                request.text(wire("converttitles"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ImageRotate {
@@ -8190,152 +8769,12 @@ impl ::mwtyped::ApiModule for ImageRotate {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "imagerotate");
-        {
-            let v = &self.rotation;
-            request.text("rotation", ::std::string::String::from(v.as_str()));
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text("continue", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("titles", joined);
-            }
-        }
-        {
-            if !self.pageids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .pageids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "pageids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("pageids", joined);
-            }
-        }
-        {
-            if !self.revids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .revids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "revids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("revids", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text("generator", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.redirects {
-                request.text("redirects", "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text("converttitles", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -8478,6 +8917,102 @@ impl Import {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.summary {
+                request.text(wire("summary"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.xml {
+                request.file(wire("xml"), v);
+            }
+        }
+        {
+            if let Some(v) = &self.interwiki_prefix {
+                request.text(wire("interwikiprefix"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.interwiki_source {
+                request.text(wire("interwikisource"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.interwiki_page {
+                request.text(wire("interwikipage"), v.clone());
+            }
+        }
+        {
+            if self.full_history {
+                request.text(wire("fullhistory"), "1");
+            }
+        }
+        {
+            if self.templates {
+                request.text(wire("templates"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.namespace {
+                request.text(wire("namespace"), v.0.to_string());
+            }
+        }
+        {
+            if self.assign_known_users {
+                request.text(wire("assignknownusers"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.root_page {
+                request.text(wire("rootpage"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Import {
@@ -8496,91 +9031,12 @@ impl ::mwtyped::ApiModule for Import {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "import");
-        {
-            if let Some(v) = &self.summary {
-                request.text("summary", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.xml {
-                request.file("xml", v);
-            }
-        }
-        {
-            if let Some(v) = &self.interwiki_prefix {
-                request.text("interwikiprefix", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.interwiki_source {
-                request.text("interwikisource", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.interwiki_page {
-                request.text("interwikipage", v.clone());
-            }
-        }
-        {
-            if self.full_history {
-                request.text("fullhistory", "1");
-            }
-        }
-        {
-            if self.templates {
-                request.text("templates", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.namespace {
-                request.text("namespace", v.0.to_string());
-            }
-        }
-        {
-            if self.assign_known_users {
-                request.text("assignknownusers", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.root_page {
-                request.text("rootpage", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -8739,6 +9195,92 @@ impl LinkAccount {
             dynamic: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if !self.requests.is_empty() {
+                let joined = {
+                    let texts = self
+                        .requests
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "linkrequests",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("linkrequests"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.message_format {
+                request
+                    .text(
+                        wire("linkmessageformat"),
+                        ::std::string::String::from(v.as_str()),
+                    );
+            }
+        }
+        {
+            if self.merge_request_fields {
+                request.text(wire("linkmergerequestfields"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.return_url {
+                request.text(wire("linkreturnurl"), v.clone());
+            }
+        }
+        {
+            if self.continue_ {
+                request.text(wire("linkcontinue"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(
+                    wire("linktoken"),
+                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                );
+        }
+        self.dynamic
+            .encode(
+                path,
+                &[
+                    "linkrequests",
+                    "linkmessageformat",
+                    "linkmergerequestfields",
+                    "linkreturnurl",
+                    "linkcontinue",
+                    "linktoken",
+                ],
+                request,
+            )?;
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for LinkAccount {
@@ -8757,75 +9299,12 @@ impl ::mwtyped::ApiModule for LinkAccount {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "linkaccount");
-        {
-            if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "linkrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("linkrequests", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.message_format {
-                request
-                    .text("linkmessageformat", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.merge_request_fields {
-                request.text("linkmergerequestfields", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.return_url {
-                request.text("linkreturnurl", v.clone());
-            }
-        }
-        {
-            if self.continue_ {
-                request.text("linkcontinue", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("linktoken", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        self.dynamic
-            .encode(
-                Self::PATH,
-                &[
-                    "linkrequests",
-                    "linkmessageformat",
-                    "linkmergerequestfields",
-                    "linkreturnurl",
-                    "linkcontinue",
-                    "linktoken",
-                ],
-                &mut request,
-            )?;
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -8905,6 +9384,50 @@ impl Login {
             token: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.name {
+                request.text(wire("lgname"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.password {
+                request
+                    .secret(
+                        wire("lgpassword"),
+                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.domain {
+                request.text(wire("lgdomain"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.token {
+                request
+                    .secret(
+                        wire("lgtoken"),
+                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                    );
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Login {
@@ -8923,37 +9446,12 @@ impl ::mwtyped::ApiModule for Login {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "login");
-        {
-            if let Some(v) = &self.name {
-                request.text("lgname", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.password {
-                request
-                    .secret(
-                        "lgpassword",
-                        &::mwtyped::Secret::new(v.expose().to_owned()),
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.domain {
-                request.text("lgdomain", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.token {
-                request
-                    .secret("lgtoken", &::mwtyped::Secret::new(v.expose().to_owned()));
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -9002,6 +9500,27 @@ impl Logout {
     pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
         Self { token }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Logout {
@@ -9020,16 +9539,12 @@ impl ::mwtyped::ApiModule for Logout {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "logout");
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -9704,6 +10219,138 @@ impl Main {
             errors_use_local: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.action {
+                request.text(wire("action"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.format {
+                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.maxlag {
+                request
+                    .text(
+                        wire("maxlag"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "maxlag",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.smaxage {
+                request
+                    .text(
+                        wire("smaxage"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "smaxage",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.maxage {
+                request
+                    .text(
+                        wire("maxage"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "maxage",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.assert {
+                request.text(wire("assert"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.assertuser {
+                request.text(wire("assertuser"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.request_id {
+                request.text(wire("requestid"), v.clone());
+            }
+        }
+        {
+            if self.served_by {
+                request.text(wire("servedby"), "1");
+            }
+        }
+        {
+            if self.curtimestamp {
+                request.text(wire("curtimestamp"), "1");
+            }
+        }
+        {
+            if self.responselanginfo {
+                request.text(wire("responselanginfo"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.origin {
+                request.text(wire("origin"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.uselang {
+                request.text(wire("uselang"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.variant {
+                request.text(wire("variant"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.error_format {
+                request
+                    .text(wire("errorformat"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.errorlang {
+                request.text(wire("errorlang"), v.clone());
+            }
+        }
+        {
+            if self.errors_use_local {
+                request.text(wire("errorsuselocal"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Main {
@@ -9722,126 +10369,11 @@ impl ::mwtyped::ApiModule for Main {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
-        {
-            if let Some(v) = &self.action {
-                request.text("action", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.format {
-                request.text("format", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.maxlag {
-                request
-                    .text(
-                        "maxlag",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "maxlag",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.smaxage {
-                request
-                    .text(
-                        "smaxage",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "smaxage",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.maxage {
-                request
-                    .text(
-                        "maxage",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "maxage",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.assert {
-                request.text("assert", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.assertuser {
-                request.text("assertuser", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.request_id {
-                request.text("requestid", v.clone());
-            }
-        }
-        {
-            if self.served_by {
-                request.text("servedby", "1");
-            }
-        }
-        {
-            if self.curtimestamp {
-                request.text("curtimestamp", "1");
-            }
-        }
-        {
-            if self.responselanginfo {
-                request.text("responselanginfo", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.origin {
-                request.text("origin", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.uselang {
-                request.text("uselang", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.variant {
-                request.text("variant", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.error_format {
-                request.text("errorformat", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.errorlang {
-                request.text("errorlang", v.clone());
-            }
-        }
-        {
-            if self.errors_use_local {
-                request.text("errorsuselocal", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -9995,6 +10527,70 @@ impl ManageTags {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.operation;
+            request.text(wire("operation"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            let v = &self.tag;
+            request.text(wire("tag"), v.clone());
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if self.ignore_warnings {
+                request.text(wire("ignorewarnings"), "1");
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ManageTags {
@@ -10013,59 +10609,12 @@ impl ::mwtyped::ApiModule for ManageTags {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "managetags");
-        {
-            let v = &self.operation;
-            request.text("operation", ::std::string::String::from(v.as_str()));
-        }
-        {
-            let v = &self.tag;
-            request.text("tag", v.clone());
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if self.ignore_warnings {
-                request.text("ignorewarnings", "1");
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -10165,6 +10714,77 @@ impl MergeHistory {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.from {
+                request.text(wire("from"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.from_id {
+                request
+                    .text(
+                        wire("fromid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "fromid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.to {
+                request.text(wire("to"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.to_id {
+                request
+                    .text(
+                        wire("toid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "toid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.timestamp {
+                request.text(wire("timestamp"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for MergeHistory {
@@ -10183,66 +10803,12 @@ impl ::mwtyped::ApiModule for MergeHistory {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "mergehistory");
-        {
-            if let Some(v) = &self.from {
-                request.text("from", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.from_id {
-                request
-                    .text(
-                        "fromid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "fromid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.to {
-                request.text("to", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.to_id {
-                request
-                    .text(
-                        "toid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "toid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.timestamp {
-                request.text("timestamp", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -10408,6 +10974,106 @@ impl Move {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.from {
+                request.text(wire("from"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.from_id {
+                request
+                    .text(
+                        wire("fromid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "fromid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            let v = &self.to;
+            request.text(wire("to"), v.clone());
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if self.move_talk {
+                request.text(wire("movetalk"), "1");
+            }
+        }
+        {
+            if self.move_subpages {
+                request.text(wire("movesubpages"), "1");
+            }
+        }
+        {
+            if self.noredirect {
+                request.text(wire("noredirect"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.watchlist {
+                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.ignore_warnings {
+                request.text(wire("ignorewarnings"), "1");
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Move {
@@ -10426,95 +11092,12 @@ impl ::mwtyped::ApiModule for Move {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "move");
-        {
-            if let Some(v) = &self.from {
-                request.text("from", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.from_id {
-                request
-                    .text(
-                        "fromid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "fromid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            let v = &self.to;
-            request.text("to", v.clone());
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if self.move_talk {
-                request.text("movetalk", "1");
-            }
-        }
-        {
-            if self.move_subpages {
-                request.text("movesubpages", "1");
-            }
-        }
-        {
-            if self.noredirect {
-                request.text("noredirect", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text("watchlist", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.ignore_warnings {
-                request.text("ignorewarnings", "1");
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -10605,6 +11188,42 @@ impl OATHValidate {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.user {
+                request.text(wire("user"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.totp {
+                request.text(wire("totp"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.data {
+                request.text(wire("data"), v.clone());
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-oathauth")]
 #[allow(deprecated)]
@@ -10624,31 +11243,12 @@ impl ::mwtyped::ApiModule for OATHValidate {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "oathvalidate");
-        {
-            if let Some(v) = &self.user {
-                request.text("user", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.totp {
-                request.text("totp", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.data {
-                request.text("data", v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -10806,6 +11406,88 @@ impl OpenSearch {
             warningsaserror: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.search;
+            request.text(wire("search"), v.clone());
+        }
+        {
+            if !self.namespace.is_empty() {
+                let joined = {
+                    let texts = self
+                        .namespace
+                        .iter()
+                        .map(|v| Ok(v.0.to_string()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "namespace",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("namespace"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.limit {
+                request
+                    .text(
+                        wire("limit"),
+                        ::mwtyped::__private::limit(
+                            path,
+                            "limit",
+                            v,
+                            1i64,
+                            500i64,
+                            5000i64,
+                            limits,
+                        )?,
+                    );
+            }
+        }
+        {
+            if self.suggest {
+                request.text(wire("suggest"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.redirects {
+                request.text(wire("redirects"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.format {
+                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.warningsaserror {
+                request.text(wire("warningsaserror"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for OpenSearch {
@@ -10824,78 +11506,12 @@ impl ::mwtyped::ApiModule for OpenSearch {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "opensearch");
-        {
-            let v = &self.search;
-            request.text("search", v.clone());
-        }
-        {
-            if !self.namespace.is_empty() {
-                let joined = {
-                    let texts = self
-                        .namespace
-                        .iter()
-                        .map(|v| Ok(v.0.to_string()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "namespace",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("namespace", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.limit {
-                request
-                    .text(
-                        "limit",
-                        ::mwtyped::__private::limit(
-                            Self::PATH,
-                            "limit",
-                            v,
-                            1i64,
-                            500i64,
-                            5000i64,
-                            limits,
-                        )?,
-                    );
-            }
-        }
-        {
-            if self.suggest {
-                request.text("suggest", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.redirects {
-                request.text("redirects", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.format {
-                request.text("format", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.warningsaserror {
-                request.text("warningsaserror", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -11032,6 +11648,92 @@ impl Options {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if self.reset {
+                request.text(wire("reset"), "1");
+            }
+        }
+        {
+            if !self.resetkinds.is_empty() {
+                let joined = {
+                    let texts = self
+                        .resetkinds
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "resetkinds",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("resetkinds"), joined);
+            }
+        }
+        {
+            if !self.change.is_empty() {
+                let joined = {
+                    let texts = self
+                        .change
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "change",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("change"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.optionname {
+                request.text(wire("optionname"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.option_value {
+                request.text(wire("optionvalue"), v.clone());
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Options {
@@ -11050,81 +11752,12 @@ impl ::mwtyped::ApiModule for Options {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "options");
-        {
-            if self.reset {
-                request.text("reset", "1");
-            }
-        }
-        {
-            if !self.resetkinds.is_empty() {
-                let joined = {
-                    let texts = self
-                        .resetkinds
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "resetkinds",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("resetkinds", joined);
-            }
-        }
-        {
-            if !self.change.is_empty() {
-                let joined = {
-                    let texts = self
-                        .change
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "change",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("change", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.optionname {
-                request.text("optionname", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.option_value {
-                request.text("optionvalue", v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -11540,6 +12173,113 @@ impl ParamInfo {
             format_modules: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if !self.modules.is_empty() {
+                let joined = {
+                    let texts = self
+                        .modules
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "modules",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("modules"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.help_format {
+                request
+                    .text(wire("helpformat"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if !self.query_modules.is_empty() {
+                let joined = {
+                    let texts = self
+                        .query_modules
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "querymodules",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("querymodules"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.main_module {
+                request.text(wire("mainmodule"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.pageset_module {
+                request.text(wire("pagesetmodule"), v.clone());
+            }
+        }
+        {
+            if !self.format_modules.is_empty() {
+                let joined = {
+                    let texts = self
+                        .format_modules
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "formatmodules",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("formatmodules"), joined);
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ParamInfo {
@@ -11558,102 +12298,12 @@ impl ::mwtyped::ApiModule for ParamInfo {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "paraminfo");
-        {
-            if !self.modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .modules
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "modules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("modules", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.help_format {
-                request.text("helpformat", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if !self.query_modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .query_modules
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "querymodules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("querymodules", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.main_module {
-                request.text("mainmodule", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.pageset_module {
-                request.text("pagesetmodule", v.clone());
-            }
-        }
-        {
-            if !self.format_modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .format_modules
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "formatmodules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("formatmodules", joined);
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -12232,47 +12882,37 @@ impl Parse {
             contentmodel: ::std::default::Default::default(),
         }
     }
-}
-#[allow(deprecated)]
-impl ::mwtyped::ApiModule for Parse {
-    const PATH: &'static str = "parse";
-    const NAME: &'static str = "parse";
-    const GROUP: Option<&'static str> = Some("action");
-    const PREFIX: &'static str = "";
-    const EXTENSION: Option<&'static str> = None;
-    const MUST_BE_POSTED: bool = false;
-    const READ_RIGHTS: bool = true;
-    const WRITE_RIGHTS: bool = false;
-    const GENERATOR: bool = false;
-    const INTERNAL: bool = false;
-    const DEPRECATED: bool = false;
-    fn encode(
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
-        let mut request = ::mwtyped::Request {
-            must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
-        };
-        request.text("action", "parse");
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
         {
             if let Some(v) = &self.title {
-                request.text("title", v.clone());
+                request.text(wire("title"), v.clone());
             }
         }
         {
             if let Some(v) = &self.text {
-                request.text("text", v.clone());
+                request.text(wire("text"), v.clone());
             }
         }
         {
             if let Some(v) = &self.revid {
                 request
                     .text(
-                        "revid",
+                        wire("revid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "revid",
                             *v,
                             -9223372036854775808i64,
@@ -12283,21 +12923,21 @@ impl ::mwtyped::ApiModule for Parse {
         }
         {
             if let Some(v) = &self.summary {
-                request.text("summary", v.clone());
+                request.text(wire("summary"), v.clone());
             }
         }
         {
             if let Some(v) = &self.page {
-                request.text("page", v.clone());
+                request.text(wire("page"), v.clone());
             }
         }
         {
             if let Some(v) = &self.pageid {
                 request
                     .text(
-                        "pageid",
+                        wire("pageid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "pageid",
                             *v,
                             -9223372036854775808i64,
@@ -12308,16 +12948,16 @@ impl ::mwtyped::ApiModule for Parse {
         }
         {
             if self.redirects {
-                request.text("redirects", "1");
+                request.text(wire("redirects"), "1");
             }
         }
         {
             if let Some(v) = &self.old_id {
                 request
                     .text(
-                        "oldid",
+                        wire("oldid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "oldid",
                             *v,
                             -9223372036854775808i64,
@@ -12340,7 +12980,7 @@ impl ::mwtyped::ApiModule for Parse {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "prop",
                         &texts,
                         50u32,
@@ -12348,99 +12988,130 @@ impl ::mwtyped::ApiModule for Parse {
                         limits,
                     )?
                 };
-                request.text("prop", joined);
+                request.text(wire("prop"), joined);
             }
         }
         {
             if let Some(v) = &self.wrap_output_class {
-                request.text("wrapoutputclass", v.clone());
+                request.text(wire("wrapoutputclass"), v.clone());
             }
         }
         {
             if self.pst {
-                request.text("pst", "1");
+                request.text(wire("pst"), "1");
             }
         }
         {
             if self.only_pst {
-                request.text("onlypst", "1");
+                request.text(wire("onlypst"), "1");
             }
         }
         {
             if self.effectivelanglinks {
-                request.text("effectivelanglinks", "1");
+                request.text(wire("effectivelanglinks"), "1");
             }
         }
         {
             if let Some(v) = &self.section {
-                request.text("section", v.clone());
+                request.text(wire("section"), v.clone());
             }
         }
         {
             if let Some(v) = &self.sectiontitle {
-                request.text("sectiontitle", v.clone());
+                request.text(wire("sectiontitle"), v.clone());
             }
         }
         {
             if self.disablepp {
-                request.text("disablepp", "1");
+                request.text(wire("disablepp"), "1");
             }
         }
         {
             if self.disable_limit_report {
-                request.text("disablelimitreport", "1");
+                request.text(wire("disablelimitreport"), "1");
             }
         }
         {
             if self.disable_edit_section {
-                request.text("disableeditsection", "1");
+                request.text(wire("disableeditsection"), "1");
             }
         }
         {
             if self.disablestylededuplication {
-                request.text("disablestylededuplication", "1");
+                request.text(wire("disablestylededuplication"), "1");
             }
         }
         {
             if self.show_strategy_keys {
-                request.text("showstrategykeys", "1");
+                request.text(wire("showstrategykeys"), "1");
             }
         }
         {
             if self.generate_xml {
-                request.text("generatexml", "1");
+                request.text(wire("generatexml"), "1");
             }
         }
         {
             if self.preview {
-                request.text("preview", "1");
+                request.text(wire("preview"), "1");
             }
         }
         {
             if self.section_preview {
-                request.text("sectionpreview", "1");
+                request.text(wire("sectionpreview"), "1");
             }
         }
         {
             if self.disabletoc {
-                request.text("disabletoc", "1");
+                request.text(wire("disabletoc"), "1");
             }
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text("useskin", ::std::string::String::from(v.as_str()));
+                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
             }
         }
         {
             if let Some(v) = &self.content_format {
-                request.text("contentformat", ::std::string::String::from(v.as_str()));
+                request
+                    .text(
+                        wire("contentformat"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
             if let Some(v) = &self.contentmodel {
-                request.text("contentmodel", ::std::string::String::from(v.as_str()));
+                request
+                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
             }
         }
+        Ok(())
+    }
+}
+#[allow(deprecated)]
+impl ::mwtyped::ApiModule for Parse {
+    const PATH: &'static str = "parse";
+    const NAME: &'static str = "parse";
+    const GROUP: Option<&'static str> = Some("action");
+    const PREFIX: &'static str = "";
+    const EXTENSION: Option<&'static str> = None;
+    const MUST_BE_POSTED: bool = false;
+    const READ_RIGHTS: bool = true;
+    const WRITE_RIGHTS: bool = false;
+    const GENERATOR: bool = false;
+    const INTERNAL: bool = false;
+    const DEPRECATED: bool = false;
+    fn encode(
+        &self,
+        limits: ::mwtyped::Limits,
+    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        let mut request = ::mwtyped::Request {
+            must_post: Self::MUST_BE_POSTED,
+            ..Default::default()
+        };
+        request.text("action", "parse");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -12553,37 +13224,27 @@ impl Patrol {
             token,
         }
     }
-}
-#[allow(deprecated)]
-impl ::mwtyped::ApiModule for Patrol {
-    const PATH: &'static str = "patrol";
-    const NAME: &'static str = "patrol";
-    const GROUP: Option<&'static str> = Some("action");
-    const PREFIX: &'static str = "";
-    const EXTENSION: Option<&'static str> = None;
-    const MUST_BE_POSTED: bool = true;
-    const READ_RIGHTS: bool = true;
-    const WRITE_RIGHTS: bool = true;
-    const GENERATOR: bool = false;
-    const INTERNAL: bool = false;
-    const DEPRECATED: bool = false;
-    fn encode(
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
-        let mut request = ::mwtyped::Request {
-            must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
-        };
-        request.text("action", "patrol");
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
         {
             if let Some(v) = &self.rcid {
                 request
                     .text(
-                        "rcid",
+                        wire("rcid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "rcid",
                             *v,
                             -9223372036854775808i64,
@@ -12596,9 +13257,9 @@ impl ::mwtyped::ApiModule for Patrol {
             if let Some(v) = &self.revid {
                 request
                     .text(
-                        "revid",
+                        wire("revid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "revid",
                             *v,
                             -9223372036854775808i64,
@@ -12621,7 +13282,7 @@ impl ::mwtyped::ApiModule for Patrol {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "tags",
                         &texts,
                         50u32,
@@ -12629,13 +13290,40 @@ impl ::mwtyped::ApiModule for Patrol {
                         limits,
                     )?
                 };
-                request.text("tags", joined);
+                request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
         }
+        Ok(())
+    }
+}
+#[allow(deprecated)]
+impl ::mwtyped::ApiModule for Patrol {
+    const PATH: &'static str = "patrol";
+    const NAME: &'static str = "patrol";
+    const GROUP: Option<&'static str> = Some("action");
+    const PREFIX: &'static str = "";
+    const EXTENSION: Option<&'static str> = None;
+    const MUST_BE_POSTED: bool = true;
+    const READ_RIGHTS: bool = true;
+    const WRITE_RIGHTS: bool = true;
+    const GENERATOR: bool = false;
+    const INTERNAL: bool = false;
+    const DEPRECATED: bool = false;
+    fn encode(
+        &self,
+        limits: ::mwtyped::Limits,
+    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        let mut request = ::mwtyped::Request {
+            must_post: Self::MUST_BE_POSTED,
+            ..Default::default()
+        };
+        request.text("action", "patrol");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -12796,6 +13484,145 @@ impl Protect {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.title {
+                request.text(wire("title"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.pageid {
+                request
+                    .text(
+                        wire("pageid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "pageid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if self.protections.is_empty() {
+                return Err(::mwtyped::__private::missing(path, "protections"));
+            }
+            if !self.protections.is_empty() {
+                let joined = {
+                    let texts = self
+                        .protections
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "protections",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("protections"), joined);
+            }
+        }
+        {
+            if !self.expiry.is_empty() {
+                let joined = {
+                    let texts = self
+                        .expiry
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "expiry",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("expiry"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            if self.cascade {
+                request.text(wire("cascade"), "1");
+            }
+        }
+        {
+            if self.watch {
+                request.text(wire("watch"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.watchlist {
+                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Protect {
@@ -12814,134 +13641,12 @@ impl ::mwtyped::ApiModule for Protect {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "protect");
-        {
-            if let Some(v) = &self.title {
-                request.text("title", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.pageid {
-                request
-                    .text(
-                        "pageid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if self.protections.is_empty() {
-                return Err(::mwtyped::__private::missing(Self::PATH, "protections"));
-            }
-            if !self.protections.is_empty() {
-                let joined = {
-                    let texts = self
-                        .protections
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "protections",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("protections", joined);
-            }
-        }
-        {
-            if !self.expiry.is_empty() {
-                let joined = {
-                    let texts = self
-                        .expiry
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "expiry",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("expiry", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            if self.cascade {
-                request.text("cascade", "1");
-            }
-        }
-        {
-            if self.watch {
-                request.text("watch", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text("watchlist", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -13258,6 +13963,139 @@ impl Purge {
             convert_titles: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if self.forcelinkupdate {
+                request.text(wire("forcelinkupdate"), "1");
+            }
+        }
+        {
+            if self.forcerecursivelinkupdate {
+                request.text(wire("forcerecursivelinkupdate"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.continue_ {
+                request.text(wire("continue"), v.clone());
+            }
+        }
+        {
+            if !self.titles.is_empty() {
+                let joined = {
+                    let texts = self
+                        .titles
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "titles",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("titles"), joined);
+            }
+        }
+        {
+            if !self.pageids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .pageids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "pageids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "pageids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("pageids"), joined);
+            }
+        }
+        {
+            if !self.revids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .revids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "revids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "revids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("revids"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.generator {
+                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.redirects {
+                request.text(wire("redirects"), "1");
+            }
+        }
+        {
+            if self.convert_titles {
+                request.text(wire("converttitles"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Purge {
@@ -13276,129 +14114,12 @@ impl ::mwtyped::ApiModule for Purge {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "purge");
-        {
-            if self.forcelinkupdate {
-                request.text("forcelinkupdate", "1");
-            }
-        }
-        {
-            if self.forcerecursivelinkupdate {
-                request.text("forcerecursivelinkupdate", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text("continue", v.clone());
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("titles", joined);
-            }
-        }
-        {
-            if !self.pageids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .pageids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "pageids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("pageids", joined);
-            }
-        }
-        {
-            if !self.revids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .revids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "revids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("revids", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text("generator", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.redirects {
-                request.text("redirects", "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text("converttitles", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -14187,6 +14908,9 @@ pub struct Query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "converttitles")]
     pub convert_titles: bool,
+    /// The `prop`, `list` and `meta` submodules and the generator, each with its own
+    /// parameters; merged with what `prop`, `list`, `meta` and `generator` say.
+    pub select: ::mwtyped::Selection,
 }
 #[allow(deprecated)]
 impl Query {
@@ -14209,7 +14933,237 @@ impl Query {
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
+            select: ::std::default::Default::default(),
         }
+    }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if !self.prop.is_empty() {
+                let joined = {
+                    let texts = self
+                        .prop
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "prop",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("prop"), joined);
+            }
+        }
+        {
+            if !self.list.is_empty() {
+                let joined = {
+                    let texts = self
+                        .list
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "list",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("list"), joined);
+            }
+        }
+        {
+            if !self.meta.is_empty() {
+                let joined = {
+                    let texts = self
+                        .meta
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "meta",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("meta"), joined);
+            }
+        }
+        {
+            if self.indexpageids {
+                request.text(wire("indexpageids"), "1");
+            }
+        }
+        {
+            if self.export {
+                request.text(wire("export"), "1");
+            }
+        }
+        {
+            if self.exportnowrap {
+                request.text(wire("exportnowrap"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.export_schema {
+                request
+                    .text(wire("exportschema"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.iwurl {
+                request.text(wire("iwurl"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.continue_ {
+                request.text(wire("continue"), v.clone());
+            }
+        }
+        {
+            if self.raw_continue {
+                request.text(wire("rawcontinue"), "1");
+            }
+        }
+        {
+            if !self.titles.is_empty() {
+                let joined = {
+                    let texts = self
+                        .titles
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "titles",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("titles"), joined);
+            }
+        }
+        {
+            if !self.pageids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .pageids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "pageids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "pageids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("pageids"), joined);
+            }
+        }
+        {
+            if !self.revids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .revids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "revids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "revids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("revids"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.generator {
+                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.redirects {
+                request.text(wire("redirects"), "1");
+            }
+        }
+        {
+            if self.convert_titles {
+                request.text(wire("converttitles"), "1");
+            }
+        }
+        Ok(())
     }
 }
 #[allow(deprecated)]
@@ -14229,224 +15183,13 @@ impl ::mwtyped::ApiModule for Query {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "query");
-        {
-            if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("prop", joined);
-            }
-        }
-        {
-            if !self.list.is_empty() {
-                let joined = {
-                    let texts = self
-                        .list
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "list",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("list", joined);
-            }
-        }
-        {
-            if !self.meta.is_empty() {
-                let joined = {
-                    let texts = self
-                        .meta
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "meta",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("meta", joined);
-            }
-        }
-        {
-            if self.indexpageids {
-                request.text("indexpageids", "1");
-            }
-        }
-        {
-            if self.export {
-                request.text("export", "1");
-            }
-        }
-        {
-            if self.exportnowrap {
-                request.text("exportnowrap", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.export_schema {
-                request.text("exportschema", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.iwurl {
-                request.text("iwurl", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text("continue", v.clone());
-            }
-        }
-        {
-            if self.raw_continue {
-                request.text("rawcontinue", "1");
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("titles", joined);
-            }
-        }
-        {
-            if !self.pageids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .pageids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "pageids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("pageids", joined);
-            }
-        }
-        {
-            if !self.revids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .revids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "revids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("revids", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text("generator", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.redirects {
-                request.text("redirects", "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text("converttitles", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
+        self.select.merge_into(limits, &mut request)?;
         Ok(request)
     }
 }
@@ -14497,6 +15240,7 @@ impl ::mwtyped::__private::Sample for Query {
             generator: ::std::option::Option::Some(QueryGenerator::Allcategories),
             redirects: true,
             convert_titles: true,
+            select: ::std::default::Default::default(),
         }
     }
 }
@@ -14543,6 +15287,31 @@ impl RemoveAuthenticationData {
     ) -> Self {
         Self { request, token }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.request;
+            request.text(wire("request"), v.clone());
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for RemoveAuthenticationData {
@@ -14561,20 +15330,12 @@ impl ::mwtyped::ApiModule for RemoveAuthenticationData {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "removeauthenticationdata");
-        {
-            let v = &self.request;
-            request.text("request", v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -14639,6 +15400,37 @@ impl ResetPassword {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.user {
+                request.text(wire("user"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.email {
+                request.text(wire("email"), v.clone());
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ResetPassword {
@@ -14657,26 +15449,12 @@ impl ::mwtyped::ApiModule for ResetPassword {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "resetpassword");
-        {
-            if let Some(v) = &self.user {
-                request.text("user", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.email {
-                request.text("email", v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -14906,6 +15684,149 @@ impl RevisionDelete {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.type_;
+            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            if let Some(v) = &self.target {
+                request.text(wire("target"), v.clone());
+            }
+        }
+        {
+            if self.ids.is_empty() {
+                return Err(::mwtyped::__private::missing(path, "ids"));
+            }
+            if !self.ids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .ids
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "ids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("ids"), joined);
+            }
+        }
+        {
+            if !self.hide.is_empty() {
+                let joined = {
+                    let texts = self
+                        .hide
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "hide",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("hide"), joined);
+            }
+        }
+        {
+            if !self.show.is_empty() {
+                let joined = {
+                    let texts = self
+                        .show
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "show",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("show"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.suppress {
+                request.text(wire("suppress"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for RevisionDelete {
@@ -14924,138 +15845,12 @@ impl ::mwtyped::ApiModule for RevisionDelete {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "revisiondelete");
-        {
-            let v = &self.type_;
-            request.text("type", ::std::string::String::from(v.as_str()));
-        }
-        {
-            if let Some(v) = &self.target {
-                request.text("target", v.clone());
-            }
-        }
-        {
-            if self.ids.is_empty() {
-                return Err(::mwtyped::__private::missing(Self::PATH, "ids"));
-            }
-            if !self.ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .ids
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "ids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("ids", joined);
-            }
-        }
-        {
-            if !self.hide.is_empty() {
-                let joined = {
-                    let texts = self
-                        .hide
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "hide",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("hide", joined);
-            }
-        }
-        {
-            if !self.show.is_empty() {
-                let joined = {
-                    let texts = self
-                        .show
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "show",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("show", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.suppress {
-                request.text("suppress", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -15209,42 +16004,32 @@ impl Rollback {
             token,
         }
     }
-}
-#[allow(deprecated)]
-impl ::mwtyped::ApiModule for Rollback {
-    const PATH: &'static str = "rollback";
-    const NAME: &'static str = "rollback";
-    const GROUP: Option<&'static str> = Some("action");
-    const PREFIX: &'static str = "";
-    const EXTENSION: Option<&'static str> = None;
-    const MUST_BE_POSTED: bool = true;
-    const READ_RIGHTS: bool = true;
-    const WRITE_RIGHTS: bool = true;
-    const GENERATOR: bool = false;
-    const INTERNAL: bool = false;
-    const DEPRECATED: bool = false;
-    fn encode(
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
-        let mut request = ::mwtyped::Request {
-            must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
-        };
-        request.text("action", "rollback");
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
         {
             if let Some(v) = &self.title {
-                request.text("title", v.clone());
+                request.text(wire("title"), v.clone());
             }
         }
         {
             if let Some(v) = &self.pageid {
                 request
                     .text(
-                        "pageid",
+                        wire("pageid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "pageid",
                             *v,
                             -9223372036854775808i64,
@@ -15267,7 +16052,7 @@ impl ::mwtyped::ApiModule for Rollback {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "tags",
                         &texts,
                         50u32,
@@ -15275,32 +16060,59 @@ impl ::mwtyped::ApiModule for Rollback {
                         limits,
                     )?
                 };
-                request.text("tags", joined);
+                request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.user;
-            request.text("user", v.clone());
+            request.text(wire("user"), v.clone());
         }
         {
             if let Some(v) = &self.summary {
-                request.text("summary", v.clone());
+                request.text(wire("summary"), v.clone());
             }
         }
         {
             if self.mark_bot {
-                request.text("markbot", "1");
+                request.text(wire("markbot"), "1");
             }
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text("watchlist", ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
             }
         }
         {
             let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
         }
+        Ok(())
+    }
+}
+#[allow(deprecated)]
+impl ::mwtyped::ApiModule for Rollback {
+    const PATH: &'static str = "rollback";
+    const NAME: &'static str = "rollback";
+    const GROUP: Option<&'static str> = Some("action");
+    const PREFIX: &'static str = "";
+    const EXTENSION: Option<&'static str> = None;
+    const MUST_BE_POSTED: bool = true;
+    const READ_RIGHTS: bool = true;
+    const WRITE_RIGHTS: bool = true;
+    const GENERATOR: bool = false;
+    const INTERNAL: bool = false;
+    const DEPRECATED: bool = false;
+    fn encode(
+        &self,
+        limits: ::mwtyped::Limits,
+    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        let mut request = ::mwtyped::Request {
+            must_post: Self::MUST_BE_POSTED,
+            ..Default::default()
+        };
+        request.text("action", "rollback");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -15341,6 +16153,22 @@ impl Rsd {
     pub fn new() -> Self {
         Self {}
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Rsd {
@@ -15359,12 +16187,12 @@ impl ::mwtyped::ApiModule for Rsd {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "rsd");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -15436,6 +16264,56 @@ impl ScribuntoConsole {
             clear: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.title {
+                request.text(wire("title"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.content {
+                request.text(wire("content"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.session {
+                request
+                    .text(
+                        wire("session"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "session",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            let v = &self.question;
+            request.text(wire("question"), v.clone());
+        }
+        {
+            if self.clear {
+                request.text(wire("clear"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-scribunto")]
 #[allow(deprecated)]
@@ -15455,46 +16333,12 @@ impl ::mwtyped::ApiModule for ScribuntoConsole {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "scribunto-console");
-        {
-            if let Some(v) = &self.title {
-                request.text("title", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.content {
-                request.text("content", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.session {
-                request
-                    .text(
-                        "session",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "session",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            let v = &self.question;
-            request.text("question", v.clone());
-        }
-        {
-            if self.clear {
-                request.text("clear", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -15840,6 +16684,174 @@ impl SetNotificationTimestamp {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if self.entire_watchlist {
+                request.text(wire("entirewatchlist"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.timestamp {
+                request.text(wire("timestamp"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if let Some(v) = &self.to_revid {
+                request
+                    .text(
+                        wire("torevid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "torevid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.newer_than_revid {
+                request
+                    .text(
+                        wire("newerthanrevid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "newerthanrevid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.continue_ {
+                request.text(wire("continue"), v.clone());
+            }
+        }
+        {
+            if !self.titles.is_empty() {
+                let joined = {
+                    let texts = self
+                        .titles
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "titles",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("titles"), joined);
+            }
+        }
+        {
+            if !self.pageids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .pageids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "pageids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "pageids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("pageids"), joined);
+            }
+        }
+        {
+            if !self.revids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .revids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "revids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "revids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("revids"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.generator {
+                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.redirects {
+                request.text(wire("redirects"), "1");
+            }
+        }
+        {
+            if self.convert_titles {
+                request.text(wire("converttitles"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for SetNotificationTimestamp {
@@ -15858,163 +16870,12 @@ impl ::mwtyped::ApiModule for SetNotificationTimestamp {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "setnotificationtimestamp");
-        {
-            if self.entire_watchlist {
-                request.text("entirewatchlist", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.timestamp {
-                request.text("timestamp", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.to_revid {
-                request
-                    .text(
-                        "torevid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "torevid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.newer_than_revid {
-                request
-                    .text(
-                        "newerthanrevid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "newerthanrevid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text("continue", v.clone());
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("titles", joined);
-            }
-        }
-        {
-            if !self.pageids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .pageids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "pageids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("pageids", joined);
-            }
-        }
-        {
-            if !self.revids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .revids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "revids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("revids", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text("generator", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.redirects {
-                request.text("redirects", "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text("converttitles", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -17550,6 +18411,81 @@ impl SetPageLanguage {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.title {
+                request.text(wire("title"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.pageid {
+                request
+                    .text(
+                        wire("pageid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "pageid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            let v = &self.lang;
+            request.text(wire("lang"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for SetPageLanguage {
@@ -17568,70 +18504,12 @@ impl ::mwtyped::ApiModule for SetPageLanguage {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "setpagelanguage");
-        {
-            if let Some(v) = &self.title {
-                request.text("title", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.pageid {
-                request
-                    .text(
-                        "pageid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            let v = &self.lang;
-            request.text("lang", ::std::string::String::from(v.as_str()));
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -17685,6 +18563,50 @@ impl SpamBlacklist {
     pub fn new(url: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { url }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if self.url.is_empty() {
+                return Err(::mwtyped::__private::missing(path, "url"));
+            }
+            if !self.url.is_empty() {
+                let joined = {
+                    let texts = self
+                        .url
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "url",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("url"), joined);
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-spamblacklist")]
 #[allow(deprecated)]
@@ -17704,40 +18626,12 @@ impl ::mwtyped::ApiModule for SpamBlacklist {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "spamblacklist");
-        {
-            if self.url.is_empty() {
-                return Err(::mwtyped::__private::missing(Self::PATH, "url"));
-            }
-            if !self.url.is_empty() {
-                let joined = {
-                    let texts = self
-                        .url
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "url",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("url", joined);
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -17949,6 +18843,78 @@ impl StashEdit {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.title;
+            request.text(wire("title"), v.clone());
+        }
+        {
+            if let Some(v) = &self.section {
+                request.text(wire("section"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.sectiontitle {
+                request.text(wire("sectiontitle"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.text {
+                request.text(wire("text"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.stashed_text_hash {
+                request.text(wire("stashedtexthash"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.summary {
+                request.text(wire("summary"), v.clone());
+            }
+        }
+        {
+            let v = &self.contentmodel;
+            request.text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            let v = &self.content_format;
+            request.text(wire("contentformat"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            let v = &self.base_revid;
+            request
+                .text(
+                    wire("baserevid"),
+                    ::mwtyped::__private::integer(
+                        path,
+                        "baserevid",
+                        *v,
+                        -9223372036854775808i64,
+                        9223372036854775807i64,
+                    )?,
+                );
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for StashEdit {
@@ -17967,67 +18933,12 @@ impl ::mwtyped::ApiModule for StashEdit {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "stashedit");
-        {
-            let v = &self.title;
-            request.text("title", v.clone());
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text("section", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.sectiontitle {
-                request.text("sectiontitle", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.text {
-                request.text("text", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.stashed_text_hash {
-                request.text("stashedtexthash", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text("summary", v.clone());
-            }
-        }
-        {
-            let v = &self.contentmodel;
-            request.text("contentmodel", ::std::string::String::from(v.as_str()));
-        }
-        {
-            let v = &self.content_format;
-            request.text("contentformat", ::std::string::String::from(v.as_str()));
-        }
-        {
-            let v = &self.base_revid;
-            request
-                .text(
-                    "baserevid",
-                    ::mwtyped::__private::integer(
-                        Self::PATH,
-                        "baserevid",
-                        *v,
-                        -9223372036854775808i64,
-                        9223372036854775807i64,
-                    )?,
-                );
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -18144,6 +19055,200 @@ impl Tag {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if !self.rcid.is_empty() {
+                let joined = {
+                    let texts = self
+                        .rcid
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "rcid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "rcid",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("rcid"), joined);
+            }
+        }
+        {
+            if !self.revid.is_empty() {
+                let joined = {
+                    let texts = self
+                        .revid
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "revid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "revid",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("revid"), joined);
+            }
+        }
+        {
+            if !self.logid.is_empty() {
+                let joined = {
+                    let texts = self
+                        .logid
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "logid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "logid",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("logid"), joined);
+            }
+        }
+        {
+            if !self.add.is_empty() {
+                let joined = {
+                    let texts = self
+                        .add
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "add",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("add"), joined);
+            }
+        }
+        {
+            if !self.remove.is_empty() {
+                let joined = {
+                    let texts = self
+                        .remove
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "remove",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("remove"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Tag {
@@ -18162,189 +19267,12 @@ impl ::mwtyped::ApiModule for Tag {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "tag");
-        {
-            if !self.rcid.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rcid
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "rcid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "rcid",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("rcid", joined);
-            }
-        }
-        {
-            if !self.revid.is_empty() {
-                let joined = {
-                    let texts = self
-                        .revid
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "revid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "revid",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("revid", joined);
-            }
-        }
-        {
-            if !self.logid.is_empty() {
-                let joined = {
-                    let texts = self
-                        .logid
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "logid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "logid",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("logid", joined);
-            }
-        }
-        {
-            if !self.add.is_empty() {
-                let joined = {
-                    let texts = self
-                        .add
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "add",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("add", joined);
-            }
-        }
-        {
-            if !self.remove.is_empty() {
-                let joined = {
-                    let texts = self
-                        .remove
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "remove",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("remove", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -18677,6 +19605,139 @@ impl TemplateData {
             convert_titles: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if self.include_missing_titles {
+                request.text(wire("includeMissingTitles"), "1");
+            }
+        }
+        {
+            if self.donotignoremissingtitles {
+                request.text(wire("doNotIgnoreMissingTitles"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.lang {
+                request.text(wire("lang"), v.clone());
+            }
+        }
+        {
+            if !self.titles.is_empty() {
+                let joined = {
+                    let texts = self
+                        .titles
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "titles",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("titles"), joined);
+            }
+        }
+        {
+            if !self.pageids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .pageids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "pageids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "pageids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("pageids"), joined);
+            }
+        }
+        {
+            if !self.revids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .revids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "revids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "revids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("revids"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.generator {
+                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.redirects {
+                request.text(wire("redirects"), "1");
+            }
+        }
+        {
+            if self.convert_titles {
+                request.text(wire("converttitles"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-templatedata")]
 #[allow(deprecated)]
@@ -18696,129 +19757,12 @@ impl ::mwtyped::ApiModule for TemplateData {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "templatedata");
-        {
-            if self.include_missing_titles {
-                request.text("includeMissingTitles", "1");
-            }
-        }
-        {
-            if self.donotignoremissingtitles {
-                request.text("doNotIgnoreMissingTitles", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.lang {
-                request.text("lang", v.clone());
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("titles", joined);
-            }
-        }
-        {
-            if !self.pageids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .pageids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "pageids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("pageids", joined);
-            }
-        }
-        {
-            if !self.revids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .revids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "revids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("revids", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text("generator", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.redirects {
-                request.text("redirects", "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text("converttitles", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -18939,6 +19883,36 @@ impl TitleBlacklist {
             nooverride: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.title;
+            request.text(wire("tbtitle"), v.clone());
+        }
+        {
+            if let Some(v) = &self.action {
+                request.text(wire("tbaction"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.nooverride {
+                request.text(wire("tbnooverride"), "1");
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-titleblacklist")]
 #[allow(deprecated)]
@@ -18958,26 +19932,12 @@ impl ::mwtyped::ApiModule for TitleBlacklist {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "titleblacklist");
-        {
-            let v = &self.title;
-            request.text("tbtitle", v.clone());
-        }
-        {
-            if let Some(v) = &self.action {
-                request.text("tbaction", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.nooverride {
-                request.text("tbnooverride", "1");
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -19069,6 +20029,92 @@ impl Unblock {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.id {
+                request
+                    .text(
+                        wire("id"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "id",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.user {
+                request.text(wire("user"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.userid {
+                request
+                    .text(
+                        wire("userid"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "userid",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Unblock {
@@ -19087,81 +20133,12 @@ impl ::mwtyped::ApiModule for Unblock {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "unblock");
-        {
-            if let Some(v) = &self.id {
-                request
-                    .text(
-                        "id",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "id",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.user {
-                request.text("user", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.userid {
-                request
-                    .text(
-                        "userid",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "userid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -19307,6 +20284,127 @@ impl Undelete {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.title;
+            request.text(wire("title"), v.clone());
+        }
+        {
+            if let Some(v) = &self.reason {
+                request.text(wire("reason"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            if !self.timestamps.is_empty() {
+                let joined = {
+                    let texts = self
+                        .timestamps
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "timestamps",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("timestamps"), joined);
+            }
+        }
+        {
+            if !self.file_ids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .file_ids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "fileids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "fileids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("fileids"), joined);
+            }
+        }
+        {
+            if self.undelete_talk {
+                request.text(wire("undeletetalk"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.watchlist {
+                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Undelete {
@@ -19325,116 +20423,12 @@ impl ::mwtyped::ApiModule for Undelete {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "undelete");
-        {
-            let v = &self.title;
-            request.text("title", v.clone());
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            if !self.timestamps.is_empty() {
-                let joined = {
-                    let texts = self
-                        .timestamps
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "timestamps",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("timestamps", joined);
-            }
-        }
-        {
-            if !self.file_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .file_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "fileids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "fileids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("fileids", joined);
-            }
-        }
-        {
-            if self.undelete_talk {
-                request.text("undeletetalk", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text("watchlist", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -19497,6 +20491,31 @@ impl Unlinkaccount {
     ) -> Self {
         Self { request, token }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.request;
+            request.text(wire("request"), v.clone());
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Unlinkaccount {
@@ -19515,20 +20534,12 @@ impl ::mwtyped::ApiModule for Unlinkaccount {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "unlinkaccount");
-        {
-            let v = &self.request;
-            request.text("request", v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -19746,6 +20757,152 @@ impl Upload {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.filename {
+                request.text(wire("filename"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.comment {
+                request.text(wire("comment"), v.clone());
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.text {
+                request.text(wire("text"), v.clone());
+            }
+        }
+        {
+            if self.watch {
+                request.text(wire("watch"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.watchlist {
+                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.ignore_warnings {
+                request.text(wire("ignorewarnings"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.file {
+                request.file(wire("file"), v);
+            }
+        }
+        {
+            if let Some(v) = &self.url {
+                request.text(wire("url"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.filekey {
+                request.text(wire("filekey"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.session_key {
+                request.text(wire("sessionkey"), v.clone());
+            }
+        }
+        {
+            if self.stash {
+                request.text(wire("stash"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.filesize {
+                request
+                    .text(
+                        wire("filesize"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "filesize",
+                            *v,
+                            0i64,
+                            104857600i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.offset {
+                request
+                    .text(
+                        wire("offset"),
+                        ::mwtyped::__private::integer(
+                            path,
+                            "offset",
+                            *v,
+                            0i64,
+                            9223372036854775807i64,
+                        )?,
+                    );
+            }
+        }
+        {
+            if let Some(v) = &self.chunk {
+                request.file(wire("chunk"), v);
+            }
+        }
+        {
+            if self.async_ {
+                request.text(wire("async"), "1");
+            }
+        }
+        {
+            if self.check_status {
+                request.text(wire("checkstatus"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Upload {
@@ -19764,141 +20921,12 @@ impl ::mwtyped::ApiModule for Upload {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "upload");
-        {
-            if let Some(v) = &self.filename {
-                request.text("filename", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.comment {
-                request.text("comment", v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.text {
-                request.text("text", v.clone());
-            }
-        }
-        {
-            if self.watch {
-                request.text("watch", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text("watchlist", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.ignore_warnings {
-                request.text("ignorewarnings", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.file {
-                request.file("file", v);
-            }
-        }
-        {
-            if let Some(v) = &self.url {
-                request.text("url", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.filekey {
-                request.text("filekey", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.session_key {
-                request.text("sessionkey", v.clone());
-            }
-        }
-        {
-            if self.stash {
-                request.text("stash", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.filesize {
-                request
-                    .text(
-                        "filesize",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "filesize",
-                            *v,
-                            0i64,
-                            104857600i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.offset {
-                request
-                    .text(
-                        "offset",
-                        ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "offset",
-                            *v,
-                            0i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.chunk {
-                request.file("chunk", v);
-            }
-        }
-        {
-            if self.async_ {
-                request.text("async", "1");
-            }
-        }
-        {
-            if self.check_status {
-                request.text("checkstatus", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -20096,42 +21124,32 @@ impl Userrights {
             tags: ::std::default::Default::default(),
         }
     }
-}
-#[allow(deprecated)]
-impl ::mwtyped::ApiModule for Userrights {
-    const PATH: &'static str = "userrights";
-    const NAME: &'static str = "userrights";
-    const GROUP: Option<&'static str> = Some("action");
-    const PREFIX: &'static str = "";
-    const EXTENSION: Option<&'static str> = None;
-    const MUST_BE_POSTED: bool = true;
-    const READ_RIGHTS: bool = true;
-    const WRITE_RIGHTS: bool = true;
-    const GENERATOR: bool = false;
-    const INTERNAL: bool = false;
-    const DEPRECATED: bool = false;
-    fn encode(
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
-        let mut request = ::mwtyped::Request {
-            must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
-        };
-        request.text("action", "userrights");
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
         {
             if let Some(v) = &self.user {
-                request.text("user", v.clone());
+                request.text(wire("user"), v.clone());
             }
         }
         {
             if let Some(v) = &self.userid {
                 request
                     .text(
-                        "userid",
+                        wire("userid"),
                         ::mwtyped::__private::integer(
-                            Self::PATH,
+                            path,
                             "userid",
                             *v,
                             -9223372036854775808i64,
@@ -20154,7 +21172,7 @@ impl ::mwtyped::ApiModule for Userrights {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "add",
                         &texts,
                         50u32,
@@ -20162,7 +21180,7 @@ impl ::mwtyped::ApiModule for Userrights {
                         limits,
                     )?
                 };
-                request.text("add", joined);
+                request.text(wire("add"), joined);
             }
         }
         {
@@ -20179,7 +21197,7 @@ impl ::mwtyped::ApiModule for Userrights {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "expiry",
                         &texts,
                         50u32,
@@ -20187,7 +21205,7 @@ impl ::mwtyped::ApiModule for Userrights {
                         limits,
                     )?
                 };
-                request.text("expiry", joined);
+                request.text(wire("expiry"), joined);
             }
         }
         {
@@ -20204,7 +21222,7 @@ impl ::mwtyped::ApiModule for Userrights {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "remove",
                         &texts,
                         50u32,
@@ -20212,17 +21230,18 @@ impl ::mwtyped::ApiModule for Userrights {
                         limits,
                     )?
                 };
-                request.text("remove", joined);
+                request.text(wire("remove"), joined);
             }
         }
         {
             if let Some(v) = &self.reason {
-                request.text("reason", v.clone());
+                request.text(wire("reason"), v.clone());
             }
         }
         {
             let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if !self.tags.is_empty() {
@@ -20238,7 +21257,7 @@ impl ::mwtyped::ApiModule for Userrights {
                             >,
                         >()?;
                     ::mwtyped::__private::join(
-                        Self::PATH,
+                        path,
                         "tags",
                         &texts,
                         50u32,
@@ -20246,9 +21265,35 @@ impl ::mwtyped::ApiModule for Userrights {
                         limits,
                     )?
                 };
-                request.text("tags", joined);
+                request.text(wire("tags"), joined);
             }
         }
+        Ok(())
+    }
+}
+#[allow(deprecated)]
+impl ::mwtyped::ApiModule for Userrights {
+    const PATH: &'static str = "userrights";
+    const NAME: &'static str = "userrights";
+    const GROUP: Option<&'static str> = Some("action");
+    const PREFIX: &'static str = "";
+    const EXTENSION: Option<&'static str> = None;
+    const MUST_BE_POSTED: bool = true;
+    const READ_RIGHTS: bool = true;
+    const WRITE_RIGHTS: bool = true;
+    const GENERATOR: bool = false;
+    const INTERNAL: bool = false;
+    const DEPRECATED: bool = false;
+    fn encode(
+        &self,
+        limits: ::mwtyped::Limits,
+    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+        let mut request = ::mwtyped::Request {
+            must_post: Self::MUST_BE_POSTED,
+            ..Default::default()
+        };
+        request.text("action", "userrights");
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -20335,6 +21380,45 @@ impl ValidatePassword {
             realname: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.password;
+            request
+                .secret(
+                    wire("password"),
+                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                );
+        }
+        {
+            if let Some(v) = &self.user {
+                request.text(wire("user"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.email {
+                request.text(wire("email"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.realname {
+                request.text(wire("realname"), v.clone());
+            }
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ValidatePassword {
@@ -20353,31 +21437,12 @@ impl ::mwtyped::ApiModule for ValidatePassword {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "validatepassword");
-        {
-            let v = &self.password;
-            request.secret("password", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        {
-            if let Some(v) = &self.user {
-                request.text("user", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.email {
-                request.text("email", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.realname {
-                request.text("realname", v.clone());
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -20580,6 +21645,100 @@ impl VisualEditor {
             preloadparams: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.page;
+            request.text(wire("page"), v.clone());
+        }
+        {
+            if let Some(v) = &self.bad_etag {
+                request.text(wire("badetag"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.format {
+                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            let v = &self.paction;
+            request.text(wire("paction"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            if let Some(v) = &self.wikitext {
+                request.text(wire("wikitext"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.section {
+                request.text(wire("section"), v.clone());
+            }
+        }
+        {
+            if self.stash {
+                request.text(wire("stash"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.old_id {
+                request.text(wire("oldid"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.edit_intro {
+                request.text(wire("editintro"), v.clone());
+            }
+        }
+        {
+            if self.pst {
+                request.text(wire("pst"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.preload {
+                request.text(wire("preload"), v.clone());
+            }
+        }
+        {
+            if !self.preloadparams.is_empty() {
+                let joined = {
+                    let texts = self
+                        .preloadparams
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "preloadparams",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("preloadparams"), joined);
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
@@ -20599,90 +21758,12 @@ impl ::mwtyped::ApiModule for VisualEditor {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "visualeditor");
-        {
-            let v = &self.page;
-            request.text("page", v.clone());
-        }
-        {
-            if let Some(v) = &self.bad_etag {
-                request.text("badetag", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.format {
-                request.text("format", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            let v = &self.paction;
-            request.text("paction", ::std::string::String::from(v.as_str()));
-        }
-        {
-            if let Some(v) = &self.wikitext {
-                request.text("wikitext", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text("section", v.clone());
-            }
-        }
-        {
-            if self.stash {
-                request.text("stash", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.old_id {
-                request.text("oldid", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.edit_intro {
-                request.text("editintro", v.clone());
-            }
-        }
-        {
-            if self.pst {
-                request.text("pst", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.preload {
-                request.text("preload", v.clone());
-            }
-        }
-        {
-            if !self.preloadparams.is_empty() {
-                let joined = {
-                    let texts = self
-                        .preloadparams
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "preloadparams",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("preloadparams", joined);
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -20981,6 +22062,165 @@ impl VisualEditorEdit {
             data_per_plugin: ::std::default::Default::default(),
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            let v = &self.paction;
+            request.text(wire("paction"), ::std::string::String::from(v.as_str()));
+        }
+        {
+            let v = &self.page;
+            request.text(wire("page"), v.clone());
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        {
+            if let Some(v) = &self.wikitext {
+                request.text(wire("wikitext"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.section {
+                request.text(wire("section"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.sectiontitle {
+                request.text(wire("sectiontitle"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.basetimestamp {
+                request.text(wire("basetimestamp"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.start_timestamp {
+                request.text(wire("starttimestamp"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.old_id {
+                request.text(wire("oldid"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.minor {
+                request.text(wire("minor"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.watchlist {
+                request.text(wire("watchlist"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.html {
+                request.text(wire("html"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.etag {
+                request.text(wire("etag"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.summary {
+                request.text(wire("summary"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.captcha_id {
+                request.text(wire("captchaid"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.captcha_word {
+                request.text(wire("captchaword"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.cache_key {
+                request.text(wire("cachekey"), v.clone());
+            }
+        }
+        {
+            if let Some(v) = &self.use_skin {
+                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if !self.tags.is_empty() {
+                let joined = {
+                    let texts = self
+                        .tags
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "tags",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("tags"), joined);
+            }
+        }
+        {
+            if !self.plugins.is_empty() {
+                let joined = {
+                    let texts = self
+                        .plugins
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "plugins",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("plugins"), joined);
+            }
+        }
+        {
+            for (key, v) in &self.data_per_plugin {
+                request.text(wire(&"data-{plugin}".replace("{plugin}", key)), v.clone());
+            }
+        }
+        Ok(())
+    }
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
@@ -21000,154 +22240,12 @@ impl ::mwtyped::ApiModule for VisualEditorEdit {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "visualeditoredit");
-        {
-            let v = &self.paction;
-            request.text("paction", ::std::string::String::from(v.as_str()));
-        }
-        {
-            let v = &self.page;
-            request.text("page", v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        {
-            if let Some(v) = &self.wikitext {
-                request.text("wikitext", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text("section", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.sectiontitle {
-                request.text("sectiontitle", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.basetimestamp {
-                request.text("basetimestamp", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.start_timestamp {
-                request.text("starttimestamp", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.old_id {
-                request.text("oldid", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.minor {
-                request.text("minor", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text("watchlist", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.html {
-                request.text("html", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.etag {
-                request.text("etag", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text("summary", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.captcha_id {
-                request.text("captchaid", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.captcha_word {
-                request.text("captchaword", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.cache_key {
-                request.text("cachekey", v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.use_skin {
-                request.text("useskin", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("tags", joined);
-            }
-        }
-        {
-            if !self.plugins.is_empty() {
-                let joined = {
-                    let texts = self
-                        .plugins
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "plugins",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("plugins", joined);
-            }
-        }
-        {
-            for (key, v) in &self.data_per_plugin {
-                request.text("data-{plugin}".replace("{plugin}", key), v.clone());
-            }
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -21494,6 +22592,144 @@ impl Watch {
             token,
         }
     }
+    /// Adds the module's own parameters to `request`, each name behind
+    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+    /// query selections.
+    #[doc(hidden)]
+    pub fn __encode_params(
+        &self,
+        limits: ::mwtyped::Limits,
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let _ = limits;
+        let path = <Self as ::mwtyped::ApiModule>::PATH;
+        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let _ = &wire;
+        {
+            if let Some(v) = &self.title {
+                request.text(wire("title"), v.clone());
+            }
+        }
+        {
+            if self.unwatch {
+                request.text(wire("unwatch"), "1");
+            }
+        }
+        {
+            if let Some(v) = &self.continue_ {
+                request.text(wire("continue"), v.clone());
+            }
+        }
+        {
+            if !self.titles.is_empty() {
+                let joined = {
+                    let texts = self
+                        .titles
+                        .iter()
+                        .map(|v| Ok(v.clone()))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "titles",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("titles"), joined);
+            }
+        }
+        {
+            if !self.pageids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .pageids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "pageids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "pageids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("pageids"), joined);
+            }
+        }
+        {
+            if !self.revids.is_empty() {
+                let joined = {
+                    let texts = self
+                        .revids
+                        .iter()
+                        .map(|v| ::mwtyped::__private::integer(
+                            path,
+                            "revids",
+                            *v,
+                            -9223372036854775808i64,
+                            9223372036854775807i64,
+                        ))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "revids",
+                        &texts,
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
+                request.text(wire("revids"), joined);
+            }
+        }
+        {
+            if let Some(v) = &self.generator {
+                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+            }
+        }
+        {
+            if self.redirects {
+                request.text(wire("redirects"), "1");
+            }
+        }
+        {
+            if self.convert_titles {
+                request.text(wire("converttitles"), "1");
+            }
+        }
+        {
+            let v = &self.token;
+            request
+                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+        }
+        Ok(())
+    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Watch {
@@ -21512,133 +22748,12 @@ impl ::mwtyped::ApiModule for Watch {
         &self,
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let _ = limits;
         let mut request = ::mwtyped::Request {
             must_post: Self::MUST_BE_POSTED,
             ..Default::default()
         };
         request.text("action", "watch");
-        {
-            if let Some(v) = &self.title {
-                request.text("title", v.clone());
-            }
-        }
-        {
-            if self.unwatch {
-                request.text("unwatch", "1");
-            }
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text("continue", v.clone());
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("titles", joined);
-            }
-        }
-        {
-            if !self.pageids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .pageids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "pageids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("pageids", joined);
-            }
-        }
-        {
-            if !self.revids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .revids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            Self::PATH,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        Self::PATH,
-                        "revids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text("revids", joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text("generator", ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.redirects {
-                request.text("redirects", "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text("converttitles", "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret("token", &::mwtyped::Secret::new(v.expose().to_owned()));
-        }
+        self.__encode_params(limits, "", &mut request)?;
         Ok(request)
     }
 }
@@ -21751,6 +22866,46 @@ pub mod format {
                 format_version: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.call_back {
+                    request.text(wire("callback"), v.clone());
+                }
+            }
+            {
+                if self.utf8 {
+                    request.text(wire("utf8"), "1");
+                }
+            }
+            {
+                if self.ascii {
+                    request.text(wire("ascii"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.format_version {
+                    request
+                        .text(
+                            wire("formatversion"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Json {
@@ -21769,33 +22924,12 @@ pub mod format {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("format", "json");
-            {
-                if let Some(v) = &self.call_back {
-                    request.text("callback", v.clone());
-                }
-            }
-            {
-                if self.utf8 {
-                    request.text("utf8", "1");
-                }
-            }
-            {
-                if self.ascii {
-                    request.text("ascii", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.format_version {
-                    request
-                        .text("formatversion", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
@@ -21907,6 +23041,51 @@ pub mod format {
                 format_version: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if self.wrappedhtml {
+                    request.text(wire("wrappedhtml"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.call_back {
+                    request.text(wire("callback"), v.clone());
+                }
+            }
+            {
+                if self.utf8 {
+                    request.text(wire("utf8"), "1");
+                }
+            }
+            {
+                if self.ascii {
+                    request.text(wire("ascii"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.format_version {
+                    request
+                        .text(
+                            wire("formatversion"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Jsonfm {
@@ -21925,38 +23104,12 @@ pub mod format {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("format", "jsonfm");
-            {
-                if self.wrappedhtml {
-                    request.text("wrappedhtml", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.call_back {
-                    request.text("callback", v.clone());
-                }
-            }
-            {
-                if self.utf8 {
-                    request.text("utf8", "1");
-                }
-            }
-            {
-                if self.ascii {
-                    request.text("ascii", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.format_version {
-                    request
-                        .text("formatversion", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
@@ -21996,6 +23149,22 @@ pub mod format {
         pub fn new() -> Self {
             Self {}
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for None {
@@ -22014,12 +23183,12 @@ pub mod format {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("format", "none");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
@@ -22097,6 +23266,31 @@ pub mod format {
                 format_version: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.format_version {
+                    request
+                        .text(
+                            wire("formatversion"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Php {
@@ -22115,18 +23309,12 @@ pub mod format {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("format", "php");
-            {
-                if let Some(v) = &self.format_version {
-                    request
-                        .text("formatversion", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
@@ -22213,6 +23401,36 @@ pub mod format {
                 format_version: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if self.wrappedhtml {
+                    request.text(wire("wrappedhtml"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.format_version {
+                    request
+                        .text(
+                            wire("formatversion"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Phpfm {
@@ -22231,23 +23449,12 @@ pub mod format {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("format", "phpfm");
-            {
-                if self.wrappedhtml {
-                    request.text("wrappedhtml", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.format_version {
-                    request
-                        .text("formatversion", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
@@ -22293,6 +23500,27 @@ pub mod format {
                 wrappedhtml: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if self.wrappedhtml {
+                    request.text(wire("wrappedhtml"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Rawfm {
@@ -22311,17 +23539,12 @@ pub mod format {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("format", "rawfm");
-            {
-                if self.wrappedhtml {
-                    request.text("wrappedhtml", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
@@ -22372,6 +23595,32 @@ pub mod format {
                 include_xml_namespace: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.xslt {
+                    request.text(wire("xslt"), v.clone());
+                }
+            }
+            {
+                if self.include_xml_namespace {
+                    request.text(wire("includexmlnamespace"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Xml {
@@ -22390,22 +23639,12 @@ pub mod format {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("format", "xml");
-            {
-                if let Some(v) = &self.xslt {
-                    request.text("xslt", v.clone());
-                }
-            }
-            {
-                if self.include_xml_namespace {
-                    request.text("includexmlnamespace", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
@@ -22466,6 +23705,37 @@ pub mod format {
                 include_xml_namespace: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if self.wrappedhtml {
+                    request.text(wire("wrappedhtml"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.xslt {
+                    request.text(wire("xslt"), v.clone());
+                }
+            }
+            {
+                if self.include_xml_namespace {
+                    request.text(wire("includexmlnamespace"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Xmlfm {
@@ -22484,27 +23754,12 @@ pub mod format {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("format", "xmlfm");
-            {
-                if self.wrappedhtml {
-                    request.text("wrappedhtml", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.xslt {
-                    request.text("xslt", v.clone());
-                }
-            }
-            {
-                if self.include_xml_namespace {
-                    request.text("includexmlnamespace", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
@@ -22725,39 +23980,27 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-    }
-    #[cfg(feature = "ext-abusefilter")]
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for AbuseFilters {
-        const PATH: &'static str = "query+abusefilters";
-        const NAME: &'static str = "abusefilters";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "abf";
-        const EXTENSION: Option<&'static str> = Some("AbuseFilter");
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = false;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "abusefilters");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.start_id {
                     request
                         .text(
-                            "abfstartid",
+                            wire("abfstartid"),
                             ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "abfstartid",
                                 *v,
                                 -9223372036854775808i64,
@@ -22770,9 +24013,9 @@ pub mod query {
                 if let Some(v) = &self.end_id {
                     request
                         .text(
-                            "abfendid",
+                            wire("abfendid"),
                             ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "abfendid",
                                 *v,
                                 -9223372036854775808i64,
@@ -22783,7 +24026,8 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("abfdir", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("abfdir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
@@ -22800,7 +24044,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "abfshow",
                             &texts,
                             50u32,
@@ -22808,16 +24052,16 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("abfshow", joined);
+                    request.text(wire("abfshow"), joined);
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "abflimit",
+                            wire("abflimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "abflimit",
                                 v,
                                 1i64,
@@ -22842,7 +24086,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "abfprop",
                             &texts,
                             50u32,
@@ -22850,10 +24094,50 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("abfprop", joined);
+                    request.text(wire("abfprop"), joined);
                 }
             }
+            Ok(())
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for AbuseFilters {
+        const PATH: &'static str = "query+abusefilters";
+        const NAME: &'static str = "abusefilters";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "abf";
+        const EXTENSION: Option<&'static str> = Some("AbuseFilter");
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = false;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "abusefilters");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AbuseFilters {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "ext-abusefilter")]
@@ -23073,39 +24357,27 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-    }
-    #[cfg(feature = "ext-abusefilter")]
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for AbuseLog {
-        const PATH: &'static str = "query+abuselog";
-        const NAME: &'static str = "abuselog";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "afl";
-        const EXTENSION: Option<&'static str> = Some("AbuseFilter");
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = false;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "abuselog");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.logid {
                     request
                         .text(
-                            "afllogid",
+                            wire("afllogid"),
                             ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "afllogid",
                                 *v,
                                 -9223372036854775808i64,
@@ -23116,27 +24388,30 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.start {
-                    request.text("aflstart", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("aflstart"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.end {
-                    request.text("aflend", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("aflend"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("afldir", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("afldir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.user {
-                    request.text("afluser", v.clone());
+                    request.text(wire("afluser"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.title {
-                    request.text("afltitle", v.clone());
+                    request.text(wire("afltitle"), v.clone());
                 }
             }
             {
@@ -23153,7 +24428,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "aflfilter",
                             &texts,
                             50u32,
@@ -23161,16 +24436,16 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("aflfilter", joined);
+                    request.text(wire("aflfilter"), joined);
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "afllimit",
+                            wire("afllimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "afllimit",
                                 v,
                                 1i64,
@@ -23195,7 +24470,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "aflprop",
                             &texts,
                             50u32,
@@ -23203,10 +24478,50 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("aflprop", joined);
+                    request.text(wire("aflprop"), joined);
                 }
             }
+            Ok(())
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for AbuseLog {
+        const PATH: &'static str = "query+abuselog";
+        const NAME: &'static str = "abuselog";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "afl";
+        const EXTENSION: Option<&'static str> = Some("AbuseFilter");
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = false;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "abuselog");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AbuseLog {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "ext-abusefilter")]
@@ -23391,63 +24706,52 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for AllCategories {
-        const PATH: &'static str = "query+allcategories";
-        const NAME: &'static str = "allcategories";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "ac";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = true;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "allcategories");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.from {
-                    request.text("acfrom", v.clone());
+                    request.text(wire("acfrom"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("accontinue", v.clone());
+                    request.text(wire("accontinue"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.to {
-                    request.text("acto", v.clone());
+                    request.text(wire("acto"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.prefix {
-                    request.text("acprefix", v.clone());
+                    request.text(wire("acprefix"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("acdir", ::std::string::String::from(v.as_str()));
+                    request.text(wire("acdir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.min {
                     request
                         .text(
-                            "acmin",
+                            wire("acmin"),
                             ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "acmin",
                                 *v,
                                 -9223372036854775808i64,
@@ -23460,9 +24764,9 @@ pub mod query {
                 if let Some(v) = &self.max {
                     request
                         .text(
-                            "acmax",
+                            wire("acmax"),
                             ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "acmax",
                                 *v,
                                 -9223372036854775808i64,
@@ -23475,9 +24779,9 @@ pub mod query {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "aclimit",
+                            wire("aclimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "aclimit",
                                 v,
                                 1i64,
@@ -23502,7 +24806,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "acprop",
                             &texts,
                             50u32,
@@ -23510,12 +24814,52 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("acprop", joined);
+                    request.text(wire("acprop"), joined);
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for AllCategories {
+        const PATH: &'static str = "query+allcategories";
+        const NAME: &'static str = "allcategories";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "ac";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = true;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "allcategories");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllCategories {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for AllCategories {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllCategories {
@@ -23958,6 +25302,216 @@ pub mod query {
                 generate_titles: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "adrprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("adrprop"), joined);
+                }
+            }
+            {
+                if !self.slots.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .slots
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "adrslots",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("adrslots"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("adrlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "adrlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.expandtemplates {
+                    request.text(wire("adrexpandtemplates"), "1");
+                }
+            }
+            {
+                if self.generate_xml {
+                    request.text(wire("adrgeneratexml"), "1");
+                }
+            }
+            {
+                if self.parse {
+                    request.text(wire("adrparse"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.section {
+                    request.text(wire("adrsection"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.diff_to {
+                    request.text(wire("adrdiffto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.diff_to_text {
+                    request.text(wire("adrdifftotext"), v.clone());
+                }
+            }
+            {
+                if self.diff_to_text_pst {
+                    request.text(wire("adrdifftotextpst"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.content_format {
+                    request
+                        .text(
+                            wire("adrcontentformat"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.user {
+                    request.text(wire("adruser"), v.clone());
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "adrnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("adrnamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("adrstart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request
+                        .text(wire("adrend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request
+                        .text(wire("adrdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("adrfrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("adrto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("adrprefix"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.exclude_user {
+                    request.text(wire("adrexcludeuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.tag {
+                    request.text(wire("adrtag"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("adrcontinue"), v.clone());
+                }
+            }
+            {
+                if self.generate_titles {
+                    request.text(wire("adrgeneratetitles"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllDeletedRevisions {
@@ -23976,207 +25530,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alldeletedrevisions");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "adrprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("adrprop", joined);
-                }
-            }
-            {
-                if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "adrslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("adrslots", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "adrlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "adrlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expandtemplates {
-                    request.text("adrexpandtemplates", "1");
-                }
-            }
-            {
-                if self.generate_xml {
-                    request.text("adrgeneratexml", "1");
-                }
-            }
-            {
-                if self.parse {
-                    request.text("adrparse", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section {
-                    request.text("adrsection", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to {
-                    request.text("adrdiffto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to_text {
-                    request.text("adrdifftotext", v.clone());
-                }
-            }
-            {
-                if self.diff_to_text_pst {
-                    request.text("adrdifftotextpst", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            "adrcontentformat",
-                            ::std::string::String::from(v.as_str()),
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text("adruser", v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "adrnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("adrnamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("adrstart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("adrend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("adrdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text("adrfrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("adrto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("adrprefix", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text("adrexcludeuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text("adrtag", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("adrcontinue", v.clone());
-                }
-            }
-            {
-                if self.generate_titles {
-                    request.text("adrgeneratetitles", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllDeletedRevisions {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for AllDeletedRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllDeletedRevisions {
@@ -24379,6 +25755,94 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("afcontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("affrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("afto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("afprefix"), v.clone());
+                }
+            }
+            {
+                if self.unique {
+                    request.text(wire("afunique"), "1");
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "afprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("afprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("aflimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "aflimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("afdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Allfileusages {
@@ -24397,88 +25861,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allfileusages");
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("afcontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text("affrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("afto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("afprefix", v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text("afunique", "1");
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "afprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("afprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "aflimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "aflimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("afdir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Allfileusages {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Allfileusages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Allfileusages {
@@ -24851,6 +26256,185 @@ pub mod query {
                 limit: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.sort {
+                    request
+                        .text(wire("aisort"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("aidir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("aifrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("aito"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("aicontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("aistart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request.text(wire("aiend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "aiprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("aiprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("aiprefix"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.minsize {
+                    request
+                        .text(
+                            wire("aiminsize"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "aiminsize",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.maxsize {
+                    request
+                        .text(
+                            wire("aimaxsize"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "aimaxsize",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.sha1 {
+                    request.text(wire("aisha1"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.sha1base36 {
+                    request.text(wire("aisha1base36"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.user {
+                    request.text(wire("aiuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.filter_bots {
+                    request
+                        .text(
+                            wire("aifilterbots"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if !self.mime.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .mime
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "aimime",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("aimime"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("ailimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "ailimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllImages {
@@ -24869,174 +26453,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allimages");
-            {
-                if let Some(v) = &self.sort {
-                    request.text("aisort", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("aidir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text("aifrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("aito", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("aicontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("aistart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("aiend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "aiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("aiprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("aiprefix", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.minsize {
-                    request
-                        .text(
-                            "aiminsize",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "aiminsize",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.maxsize {
-                    request
-                        .text(
-                            "aimaxsize",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "aimaxsize",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.sha1 {
-                    request.text("aisha1", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.sha1base36 {
-                    request.text("aisha1base36", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text("aiuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.filter_bots {
-                    request
-                        .text("aifilterbots", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.mime.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .mime
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "aimime",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("aimime", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "ailimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "ailimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllImages {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for AllImages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllImages {
@@ -25237,6 +26676,99 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("alcontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("alfrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("alto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("alprefix"), v.clone());
+                }
+            }
+            {
+                if self.unique {
+                    request.text(wire("alunique"), "1");
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "alprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("alprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.namespace {
+                    request.text(wire("alnamespace"), v.0.to_string());
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("allimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "allimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("aldir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllLinks {
@@ -25255,93 +26787,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alllinks");
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("alcontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text("alfrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("alto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("alprefix", v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text("alunique", "1");
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "alprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("alprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request.text("alnamespace", v.0.to_string());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "allimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "allimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("aldir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllLinks {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for AllLinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllLinks {
@@ -25541,6 +27009,151 @@ pub mod query {
                 prefix: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.messages.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .messages
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ammessages",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ammessages"), joined);
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "amprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("amprop"), joined);
+                }
+            }
+            {
+                if self.enable_parser {
+                    request.text(wire("amenableparser"), "1");
+                }
+            }
+            {
+                if self.nocontent {
+                    request.text(wire("amnocontent"), "1");
+                }
+            }
+            {
+                if self.include_local {
+                    request.text(wire("amincludelocal"), "1");
+                }
+            }
+            {
+                if !self.args.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .args
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "amargs",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("amargs"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.filter {
+                    request.text(wire("amfilter"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.customised {
+                    request
+                        .text(
+                            wire("amcustomised"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.lang {
+                    request.text(wire("amlang"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("amfrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("amto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.title {
+                    request.text(wire("amtitle"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("amprefix"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllMessages {
@@ -25559,140 +27172,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "allmessages");
-            {
-                if !self.messages.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .messages
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ammessages",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ammessages", joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "amprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("amprop", joined);
-                }
-            }
-            {
-                if self.enable_parser {
-                    request.text("amenableparser", "1");
-                }
-            }
-            {
-                if self.nocontent {
-                    request.text("amnocontent", "1");
-                }
-            }
-            {
-                if self.include_local {
-                    request.text("amincludelocal", "1");
-                }
-            }
-            {
-                if !self.args.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .args
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "amargs",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("amargs", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.filter {
-                    request.text("amfilter", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.customised {
-                    request
-                        .text("amcustomised", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.lang {
-                    request.text("amlang", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text("amfrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("amto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text("amtitle", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("amprefix", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllMessages {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -26061,69 +27559,61 @@ pub mod query {
                 prexpiry: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for AllPages {
-        const PATH: &'static str = "query+allpages";
-        const NAME: &'static str = "allpages";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "ap";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = true;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "allpages");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.from {
-                    request.text("apfrom", v.clone());
+                    request.text(wire("apfrom"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("apcontinue", v.clone());
+                    request.text(wire("apcontinue"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.to {
-                    request.text("apto", v.clone());
+                    request.text(wire("apto"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.prefix {
-                    request.text("apprefix", v.clone());
+                    request.text(wire("apprefix"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text("apnamespace", v.0.to_string());
+                    request.text(wire("apnamespace"), v.0.to_string());
                 }
             }
             {
                 if let Some(v) = &self.filterredir {
                     request
-                        .text("apfilterredir", ::std::string::String::from(v.as_str()));
+                        .text(
+                            wire("apfilterredir"),
+                            ::std::string::String::from(v.as_str()),
+                        );
                 }
             }
             {
                 if let Some(v) = &self.minsize {
                     request
                         .text(
-                            "apminsize",
+                            wire("apminsize"),
                             ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "apminsize",
                                 *v,
                                 -9223372036854775808i64,
@@ -26136,9 +27626,9 @@ pub mod query {
                 if let Some(v) = &self.maxsize {
                     request
                         .text(
-                            "apmaxsize",
+                            wire("apmaxsize"),
                             ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "apmaxsize",
                                 *v,
                                 -9223372036854775808i64,
@@ -26161,7 +27651,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "apprtype",
                             &texts,
                             50u32,
@@ -26169,7 +27659,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("apprtype", joined);
+                    request.text(wire("apprtype"), joined);
                 }
             }
             {
@@ -26186,7 +27676,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "apprlevel",
                             &texts,
                             50u32,
@@ -26194,14 +27684,14 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("apprlevel", joined);
+                    request.text(wire("apprlevel"), joined);
                 }
             }
             {
                 if let Some(v) = &self.prfiltercascade {
                     request
                         .text(
-                            "apprfiltercascade",
+                            wire("apprfiltercascade"),
                             ::std::string::String::from(v.as_str()),
                         );
                 }
@@ -26210,9 +27700,9 @@ pub mod query {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "aplimit",
+                            wire("aplimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "aplimit",
                                 v,
                                 1i64,
@@ -26225,26 +27715,70 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("apdir", ::std::string::String::from(v.as_str()));
+                    request.text(wire("apdir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.filter_langlinks {
                     request
                         .text(
-                            "apfilterlanglinks",
+                            wire("apfilterlanglinks"),
                             ::std::string::String::from(v.as_str()),
                         );
                 }
             }
             {
                 if let Some(v) = &self.prexpiry {
-                    request.text("apprexpiry", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(
+                            wire("apprexpiry"),
+                            ::std::string::String::from(v.as_str()),
+                        );
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for AllPages {
+        const PATH: &'static str = "query+allpages";
+        const NAME: &'static str = "allpages";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "ap";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = true;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "allpages");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllPages {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for AllPages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllPages {
@@ -26447,6 +27981,99 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("arcontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("arfrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("arto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("arprefix"), v.clone());
+                }
+            }
+            {
+                if self.unique {
+                    request.text(wire("arunique"), "1");
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "arprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("arprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.namespace {
+                    request.text(wire("arnamespace"), v.0.to_string());
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("arlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "arlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("ardir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Allredirects {
@@ -26465,93 +28092,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allredirects");
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("arcontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text("arfrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("arto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("arprefix", v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text("arunique", "1");
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "arprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("arprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request.text("arnamespace", v.0.to_string());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "arlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "arlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("ardir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Allredirects {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Allredirects {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Allredirects {
@@ -26965,6 +28528,196 @@ pub mod query {
                 generate_titles: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "arvprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("arvprop"), joined);
+                }
+            }
+            {
+                if !self.slots.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .slots
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "arvslots",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("arvslots"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("arvlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "arvlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.expandtemplates {
+                    request.text(wire("arvexpandtemplates"), "1");
+                }
+            }
+            {
+                if self.generate_xml {
+                    request.text(wire("arvgeneratexml"), "1");
+                }
+            }
+            {
+                if self.parse {
+                    request.text(wire("arvparse"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.section {
+                    request.text(wire("arvsection"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.diff_to {
+                    request.text(wire("arvdiffto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.diff_to_text {
+                    request.text(wire("arvdifftotext"), v.clone());
+                }
+            }
+            {
+                if self.diff_to_text_pst {
+                    request.text(wire("arvdifftotextpst"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.content_format {
+                    request
+                        .text(
+                            wire("arvcontentformat"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.user {
+                    request.text(wire("arvuser"), v.clone());
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "arvnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("arvnamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("arvstart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request
+                        .text(wire("arvend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request
+                        .text(wire("arvdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.exclude_user {
+                    request.text(wire("arvexcludeuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("arvcontinue"), v.clone());
+                }
+            }
+            {
+                if self.generate_titles {
+                    request.text(wire("arvgeneratetitles"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllRevisions {
@@ -26983,187 +28736,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allrevisions");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "arvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("arvprop", joined);
-                }
-            }
-            {
-                if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "arvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("arvslots", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "arvlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "arvlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expandtemplates {
-                    request.text("arvexpandtemplates", "1");
-                }
-            }
-            {
-                if self.generate_xml {
-                    request.text("arvgeneratexml", "1");
-                }
-            }
-            {
-                if self.parse {
-                    request.text("arvparse", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section {
-                    request.text("arvsection", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to {
-                    request.text("arvdiffto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to_text {
-                    request.text("arvdifftotext", v.clone());
-                }
-            }
-            {
-                if self.diff_to_text_pst {
-                    request.text("arvdifftotextpst", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            "arvcontentformat",
-                            ::std::string::String::from(v.as_str()),
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text("arvuser", v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "arvnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("arvnamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("arvstart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("arvend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("arvdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text("arvexcludeuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("arvcontinue", v.clone());
-                }
-            }
-            {
-                if self.generate_titles {
-                    request.text("arvgeneratetitles", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllRevisions {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for AllRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllRevisions {
@@ -27370,6 +28965,99 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("atcontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("atfrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("atto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("atprefix"), v.clone());
+                }
+            }
+            {
+                if self.unique {
+                    request.text(wire("atunique"), "1");
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "atprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("atprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.namespace {
+                    request.text(wire("atnamespace"), v.0.to_string());
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("atlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "atlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("atdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Alltransclusions {
@@ -27388,93 +29076,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alltransclusions");
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("atcontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text("atfrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("atto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("atprefix", v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text("atunique", "1");
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "atprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("atprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request.text("atnamespace", v.0.to_string());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "atlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "atlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("atdir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Alltransclusions {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Alltransclusions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Alltransclusions {
@@ -28172,6 +29796,174 @@ pub mod query {
                 attached_wiki: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("aufrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("auto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("auprefix"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("audir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if !self.group.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .group
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "augroup",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("augroup"), joined);
+                }
+            }
+            {
+                if !self.exclude_group.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .exclude_group
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "auexcludegroup",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("auexcludegroup"), joined);
+                }
+            }
+            {
+                if !self.rights.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .rights
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "aurights",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("aurights"), joined);
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "auprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("auprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("aulimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "aulimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.with_edits_only {
+                    request.text(wire("auwitheditsonly"), "1");
+                }
+            }
+            {
+                if self.active_users {
+                    request.text(wire("auactiveusers"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.attached_wiki {
+                    request.text(wire("auattachedwiki"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllUsers {
@@ -28190,166 +29982,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allusers");
-            {
-                if let Some(v) = &self.from {
-                    request.text("aufrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("auto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("auprefix", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("audir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "augroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("augroup", joined);
-                }
-            }
-            {
-                if !self.exclude_group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "auexcludegroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("auexcludegroup", joined);
-                }
-            }
-            {
-                if !self.rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "aurights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("aurights", joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "auprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("auprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "aulimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "aulimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.with_edits_only {
-                    request.text("auwitheditsonly", "1");
-                }
-            }
-            {
-                if self.active_users {
-                    request.text("auactiveusers", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.attached_wiki {
-                    request.text("auattachedwiki", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllUsers {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -28547,6 +30198,50 @@ pub mod query {
                 message_format: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.security_sensitive_operation {
+                    request.text(wire("amisecuritysensitiveoperation"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.requests_for {
+                    request
+                        .text(
+                            wire("amirequestsfor"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if self.merge_request_fields {
+                    request.text(wire("amimergerequestfields"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.message_format {
+                    request
+                        .text(
+                            wire("amimessageformat"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AuthManagerInfo {
@@ -28565,39 +30260,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "authmanagerinfo");
-            {
-                if let Some(v) = &self.security_sensitive_operation {
-                    request.text("amisecuritysensitiveoperation", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.requests_for {
-                    request
-                        .text("amirequestsfor", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if self.merge_request_fields {
-                    request.text("amimergerequestfields", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.message_format {
-                    request
-                        .text(
-                            "amimessageformat",
-                            ::std::string::String::from(v.as_str()),
-                        );
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AuthManagerInfo {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -28763,6 +30444,108 @@ pub mod query {
                 redirect: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.title {
+                    request.text(wire("bltitle"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.pageid {
+                    request
+                        .text(
+                            wire("blpageid"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "blpageid",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("blcontinue"), v.clone());
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "blnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("blnamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("bldir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.filterredir {
+                    request
+                        .text(
+                            wire("blfilterredir"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("bllimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "bllimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.redirect {
+                    request.text(wire("blredirect"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Backlinks {
@@ -28781,99 +30564,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "backlinks");
-            {
-                if let Some(v) = &self.title {
-                    request.text("bltitle", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.pageid {
-                    request
-                        .text(
-                            "blpageid",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "blpageid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("blcontinue", v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "blnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("blnamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("bldir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.filterredir {
-                    request
-                        .text("blfilterredir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "bllimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "bllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.redirect {
-                    request.text("blredirect", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Backlinks {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Backlinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Backlinks {
@@ -29147,44 +30860,34 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Blocks {
-        const PATH: &'static str = "query+blocks";
-        const NAME: &'static str = "blocks";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "bk";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = false;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "blocks");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.start {
-                    request.text("bkstart", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("bkstart"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.end {
-                    request.text("bkend", ::std::string::String::from(v.as_str()));
+                    request.text(wire("bkend"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("bkdir", ::std::string::String::from(v.as_str()));
+                    request.text(wire("bkdir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
@@ -29194,7 +30897,7 @@ pub mod query {
                             .ids
                             .iter()
                             .map(|v| ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "bkids",
                                 *v,
                                 -9223372036854775808i64,
@@ -29207,7 +30910,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "bkids",
                             &texts,
                             50u32,
@@ -29215,7 +30918,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("bkids", joined);
+                    request.text(wire("bkids"), joined);
                 }
             }
             {
@@ -29232,7 +30935,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "bkusers",
                             &texts,
                             50u32,
@@ -29240,21 +30943,21 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("bkusers", joined);
+                    request.text(wire("bkusers"), joined);
                 }
             }
             {
                 if let Some(v) = &self.ip {
-                    request.text("bkip", v.clone());
+                    request.text(wire("bkip"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "bklimit",
+                            wire("bklimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "bklimit",
                                 v,
                                 1i64,
@@ -29279,7 +30982,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "bkprop",
                             &texts,
                             50u32,
@@ -29287,7 +30990,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("bkprop", joined);
+                    request.text(wire("bkprop"), joined);
                 }
             }
             {
@@ -29304,7 +31007,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "bkshow",
                             &texts,
                             50u32,
@@ -29312,15 +31015,53 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("bkshow", joined);
+                    request.text(wire("bkshow"), joined);
                 }
             }
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("bkcontinue", v.clone());
+                    request.text(wire("bkcontinue"), v.clone());
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for Blocks {
+        const PATH: &'static str = "query+blocks";
+        const NAME: &'static str = "blocks";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "bk";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = false;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "blocks");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Blocks {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -29514,6 +31255,124 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "clprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("clprop"), joined);
+                }
+            }
+            {
+                if !self.show.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .show
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "clshow",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("clshow"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("cllimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "cllimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("clcontinue"), v.clone());
+                }
+            }
+            {
+                if !self.categories.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .categories
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "clcategories",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("clcategories"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("cldir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Categories {
@@ -29532,118 +31391,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "categories");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "clprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("clprop", joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "clshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("clshow", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "cllimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "cllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("clcontinue", v.clone());
-                }
-            }
-            {
-                if !self.categories.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .categories
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "clcategories",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("clcategories", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("cldir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Categories {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Categories {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Categories {
@@ -29694,6 +31464,27 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("cicontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for CategoryInfo {
@@ -29712,19 +31503,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "categoryinfo");
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("cicontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for CategoryInfo {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -30044,43 +31841,32 @@ pub mod query {
                 end_sortkey: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for CategoryMembers {
-        const PATH: &'static str = "query+categorymembers";
-        const NAME: &'static str = "categorymembers";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "cm";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = true;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "categorymembers");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.title {
-                    request.text("cmtitle", v.clone());
+                    request.text(wire("cmtitle"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.pageid {
                     request
                         .text(
-                            "cmpageid",
+                            wire("cmpageid"),
                             ::mwtyped::__private::integer(
-                                Self::PATH,
+                                path,
                                 "cmpageid",
                                 *v,
                                 -9223372036854775808i64,
@@ -30103,7 +31889,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "cmprop",
                             &texts,
                             50u32,
@@ -30111,7 +31897,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("cmprop", joined);
+                    request.text(wire("cmprop"), joined);
                 }
             }
             {
@@ -30128,7 +31914,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "cmnamespace",
                             &texts,
                             50u32,
@@ -30136,7 +31922,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("cmnamespace", joined);
+                    request.text(wire("cmnamespace"), joined);
                 }
             }
             {
@@ -30153,7 +31939,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "cmtype",
                             &texts,
                             50u32,
@@ -30161,21 +31947,21 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("cmtype", joined);
+                    request.text(wire("cmtype"), joined);
                 }
             }
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("cmcontinue", v.clone());
+                    request.text(wire("cmcontinue"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "cmlimit",
+                            wire("cmlimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "cmlimit",
                                 v,
                                 1i64,
@@ -30188,57 +31974,99 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.sort {
-                    request.text("cmsort", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("cmsort"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("cmdir", ::std::string::String::from(v.as_str()));
+                    request.text(wire("cmdir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.start {
-                    request.text("cmstart", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("cmstart"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.end {
-                    request.text("cmend", ::std::string::String::from(v.as_str()));
+                    request.text(wire("cmend"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.starthexsortkey {
-                    request.text("cmstarthexsortkey", v.clone());
+                    request.text(wire("cmstarthexsortkey"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.endhexsortkey {
-                    request.text("cmendhexsortkey", v.clone());
+                    request.text(wire("cmendhexsortkey"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.start_sortkeyprefix {
-                    request.text("cmstartsortkeyprefix", v.clone());
+                    request.text(wire("cmstartsortkeyprefix"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.end_sortkeyprefix {
-                    request.text("cmendsortkeyprefix", v.clone());
+                    request.text(wire("cmendsortkeyprefix"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.start_sortkey {
-                    request.text("cmstartsortkey", v.clone());
+                    request.text(wire("cmstartsortkey"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.end_sortkey {
-                    request.text("cmendsortkey", v.clone());
+                    request.text(wire("cmendsortkey"), v.clone());
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for CategoryMembers {
+        const PATH: &'static str = "query+categorymembers";
+        const NAME: &'static str = "categorymembers";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "cm";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = true;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "categorymembers");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for CategoryMembers {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for CategoryMembers {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for CategoryMembers {
@@ -31250,6 +33078,144 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.group.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .group
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "pcgroup",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("pcgroup"), joined);
+                }
+            }
+            {
+                if !self.exclude_group.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .exclude_group
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "pcexcludegroup",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("pcexcludegroup"), joined);
+                }
+            }
+            {
+                if !self.rights.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .rights
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "pcrights",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("pcrights"), joined);
+                }
+            }
+            {
+                if !self.exclude_rights.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .exclude_rights
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "pcexcluderights",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("pcexcluderights"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("pclimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "pclimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("pccontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Contributors {
@@ -31268,136 +33234,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "contributors");
-            {
-                if !self.group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "pcgroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("pcgroup", joined);
-                }
-            }
-            {
-                if !self.exclude_group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "pcexcludegroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("pcexcludegroup", joined);
-                }
-            }
-            {
-                if !self.rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "pcrights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("pcrights", joined);
-                }
-            }
-            {
-                if !self.exclude_rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "pcexcluderights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("pcexcluderights", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "pclimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "pclimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("pccontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Contributors {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -31896,6 +33751,171 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "drvprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("drvprop"), joined);
+                }
+            }
+            {
+                if !self.slots.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .slots
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "drvslots",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("drvslots"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("drvlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "drvlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.expandtemplates {
+                    request.text(wire("drvexpandtemplates"), "1");
+                }
+            }
+            {
+                if self.generate_xml {
+                    request.text(wire("drvgeneratexml"), "1");
+                }
+            }
+            {
+                if self.parse {
+                    request.text(wire("drvparse"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.section {
+                    request.text(wire("drvsection"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.diff_to {
+                    request.text(wire("drvdiffto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.diff_to_text {
+                    request.text(wire("drvdifftotext"), v.clone());
+                }
+            }
+            {
+                if self.diff_to_text_pst {
+                    request.text(wire("drvdifftotextpst"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.content_format {
+                    request
+                        .text(
+                            wire("drvcontentformat"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("drvstart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request
+                        .text(wire("drvend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request
+                        .text(wire("drvdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.tag {
+                    request.text(wire("drvtag"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.user {
+                    request.text(wire("drvuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.exclude_user {
+                    request.text(wire("drvexcludeuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("drvcontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for DeletedRevisions {
@@ -31914,162 +33934,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "deletedrevisions");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "drvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("drvprop", joined);
-                }
-            }
-            {
-                if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "drvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("drvslots", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "drvlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "drvlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expandtemplates {
-                    request.text("drvexpandtemplates", "1");
-                }
-            }
-            {
-                if self.generate_xml {
-                    request.text("drvgeneratexml", "1");
-                }
-            }
-            {
-                if self.parse {
-                    request.text("drvparse", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section {
-                    request.text("drvsection", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to {
-                    request.text("drvdiffto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to_text {
-                    request.text("drvdifftotext", v.clone());
-                }
-            }
-            {
-                if self.diff_to_text_pst {
-                    request.text("drvdifftotextpst", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            "drvcontentformat",
-                            ::std::string::String::from(v.as_str()),
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("drvstart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("drvend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("drvdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text("drvtag", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text("drvuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text("drvexcludeuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("drvcontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for DeletedRevisions {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for DeletedRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for DeletedRevisions {
@@ -32380,6 +34267,125 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("drstart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request.text(wire("drend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("drdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("drfrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("drto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("drprefix"), v.clone());
+                }
+            }
+            {
+                if self.unique {
+                    request.text(wire("drunique"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.namespace {
+                    request.text(wire("drnamespace"), v.0.to_string());
+                }
+            }
+            {
+                if let Some(v) = &self.tag {
+                    request.text(wire("drtag"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.user {
+                    request.text(wire("druser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.exclude_user {
+                    request.text(wire("drexcludeuser"), v.clone());
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "drprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("drprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("drlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "drlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("drcontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Deletedrevs {
@@ -32398,116 +34404,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "deletedrevs");
-            {
-                if let Some(v) = &self.start {
-                    request.text("drstart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("drend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("drdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text("drfrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("drto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("drprefix", v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text("drunique", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request.text("drnamespace", v.0.to_string());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text("drtag", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text("druser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text("drexcludeuser", v.clone());
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "drprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("drprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "drlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "drlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("drcontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Deletedrevs {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -32629,6 +34544,54 @@ pub mod query {
                 local_only: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("dflimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "dflimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("dfcontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("dfdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if self.local_only {
+                    request.text(wire("dflocalonly"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for DuplicateFiles {
@@ -32647,48 +34610,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "duplicatefiles");
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "dflimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "dflimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("dfcontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("dfdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if self.local_only {
-                    request.text("dflocalonly", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for DuplicateFiles {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for DuplicateFiles {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for DuplicateFiles {
@@ -32838,6 +34782,103 @@ pub mod query {
                 limit: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.title {
+                    request.text(wire("eititle"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.pageid {
+                    request
+                        .text(
+                            wire("eipageid"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "eipageid",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("eicontinue"), v.clone());
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "einamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("einamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("eidir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.filterredir {
+                    request
+                        .text(
+                            wire("eifilterredir"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("eilimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "eilimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Embeddedin {
@@ -32856,94 +34897,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "embeddedin");
-            {
-                if let Some(v) = &self.title {
-                    request.text("eititle", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.pageid {
-                    request
-                        .text(
-                            "eipageid",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "eipageid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("eicontinue", v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "einamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("einamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("eidir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.filterredir {
-                    request
-                        .text("eifilterredir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "eilimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "eilimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Embeddedin {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Embeddedin {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Embeddedin {
@@ -33131,6 +35107,63 @@ pub mod query {
                 expand_url: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("ellimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "ellimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("elcontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.protocol {
+                    request
+                        .text(
+                            wire("elprotocol"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.query {
+                    request.text(wire("elquery"), v.clone());
+                }
+            }
+            {
+                if self.expand_url {
+                    request.text(wire("elexpandurl"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Extlinks {
@@ -33149,51 +35182,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "extlinks");
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "ellimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "ellimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("elcontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.protocol {
-                    request.text("elprotocol", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.query {
-                    request.text("elquery", v.clone());
-                }
-            }
-            {
-                if self.expand_url {
-                    request.text("elexpandurl", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Extlinks {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -33341,6 +35348,103 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.chars {
+                    request
+                        .text(
+                            wire("exchars"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "exchars",
+                                *v,
+                                1i64,
+                                1200i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.sentences {
+                    request
+                        .text(
+                            wire("exsentences"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "exsentences",
+                                *v,
+                                1i64,
+                                10i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("exlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "exlimit",
+                                v,
+                                1i64,
+                                20i64,
+                                20i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.intro {
+                    request.text(wire("exintro"), "1");
+                }
+            }
+            {
+                if self.plaintext {
+                    request.text(wire("explaintext"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.section_format {
+                    request
+                        .text(
+                            wire("exsectionformat"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request
+                        .text(
+                            wire("excontinue"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "excontinue",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[cfg(feature = "ext-textextracts")]
     #[allow(deprecated)]
@@ -33360,95 +35464,26 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "extracts");
-            {
-                if let Some(v) = &self.chars {
-                    request
-                        .text(
-                            "exchars",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "exchars",
-                                *v,
-                                1i64,
-                                1200i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.sentences {
-                    request
-                        .text(
-                            "exsentences",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "exsentences",
-                                *v,
-                                1i64,
-                                10i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "exlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "exlimit",
-                                v,
-                                1i64,
-                                20i64,
-                                20i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.intro {
-                    request.text("exintro", "1");
-                }
-            }
-            {
-                if self.plaintext {
-                    request.text("explaintext", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section_format {
-                    request
-                        .text(
-                            "exsectionformat",
-                            ::std::string::String::from(v.as_str()),
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request
-                        .text(
-                            "excontinue",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "excontinue",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[cfg(feature = "ext-textextracts")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Extracts {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "ext-textextracts")]
@@ -33693,6 +35728,113 @@ pub mod query {
                 expand_url: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "euprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("euprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("eucontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.protocol {
+                    request
+                        .text(
+                            wire("euprotocol"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.query {
+                    request.text(wire("euquery"), v.clone());
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "eunamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("eunamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("eulimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "eulimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.expand_url {
+                    request.text(wire("euexpandurl"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Exturlusage {
@@ -33711,103 +35853,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "exturlusage");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "euprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("euprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("eucontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.protocol {
-                    request.text("euprotocol", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.query {
-                    request.text("euquery", v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "eunamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("eunamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "eulimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "eulimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expand_url {
-                    request.text("euexpandurl", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Exturlusage {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Exturlusage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Exturlusage {
@@ -34028,6 +36096,99 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.from {
+                    request.text(wire("fafrom"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.to {
+                    request.text(wire("fato"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("faprefix"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("fadir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.sha1 {
+                    request.text(wire("fasha1"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.sha1base36 {
+                    request.text(wire("fasha1base36"), v.clone());
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "faprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("faprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("falimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "falimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("facontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Filearchive {
@@ -34046,91 +36207,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "filearchive");
-            {
-                if let Some(v) = &self.from {
-                    request.text("fafrom", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text("fato", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("faprefix", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("fadir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.sha1 {
-                    request.text("fasha1", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.sha1base36 {
-                    request.text("fasha1base36", v.clone());
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "faprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("faprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "falimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "falimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("facontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Filearchive {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -34262,6 +36357,47 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "friprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("friprop"), joined);
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for FileRepoInfo {
@@ -34280,39 +36416,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "filerepoinfo");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "friprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("friprop", joined);
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for FileRepoInfo {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -34464,6 +36586,119 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "fuprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("fuprop"), joined);
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "funamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("funamespace"), joined);
+                }
+            }
+            {
+                if !self.show.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .show
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "fushow",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("fushow"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("fulimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "fulimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("fucontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Fileusage {
@@ -34482,113 +36717,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "fileusage");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "fuprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("fuprop", joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "funamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("funamespace", joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "fushow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("fushow", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "fulimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "fulimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("fucontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Fileusage {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Fileusage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Fileusage {
@@ -34690,6 +36841,72 @@ pub mod query {
                 names: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "gcprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("gcprop"), joined);
+                }
+            }
+            {
+                if !self.names.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .names
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "gcnames",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("gcnames"), joined);
+                }
+            }
+            Ok(())
+        }
     }
     #[cfg(feature = "ext-gadgets")]
     #[allow(deprecated)]
@@ -34709,64 +36926,26 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "gadgetcategories");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "gcprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("gcprop", joined);
-                }
-            }
-            {
-                if !self.names.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .names
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "gcnames",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("gcnames", joined);
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for GadgetCategories {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "ext-gadgets")]
@@ -34903,6 +37082,107 @@ pub mod query {
                 enabled_only: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "gaprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("gaprop"), joined);
+                }
+            }
+            {
+                if !self.categories.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .categories
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "gacategories",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("gacategories"), joined);
+                }
+            }
+            {
+                if !self.ids.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .ids
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "gaids",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("gaids"), joined);
+                }
+            }
+            {
+                if self.allowed_only {
+                    request.text(wire("gaallowedonly"), "1");
+                }
+            }
+            {
+                if self.enabled_only {
+                    request.text(wire("gaenabledonly"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[cfg(feature = "ext-gadgets")]
     #[allow(deprecated)]
@@ -34922,99 +37202,26 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "gadgets");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "gaprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("gaprop", joined);
-                }
-            }
-            {
-                if !self.categories.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .categories
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "gacategories",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("gacategories", joined);
-                }
-            }
-            {
-                if !self.ids.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .ids
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "gaids",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("gaids", joined);
-                }
-            }
-            {
-                if self.allowed_only {
-                    request.text("gaallowedonly", "1");
-                }
-            }
-            {
-                if self.enabled_only {
-                    request.text("gaenabledonly", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Gadgets {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "ext-gadgets")]
@@ -35300,6 +37507,165 @@ pub mod query {
                 local_only: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "iiprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("iiprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("iilimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "iilimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("iistart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request.text(wire("iiend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.url_width {
+                    request
+                        .text(
+                            wire("iiurlwidth"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "iiurlwidth",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.url_height {
+                    request
+                        .text(
+                            wire("iiurlheight"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "iiurlheight",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.metadata_version {
+                    request.text(wire("iimetadataversion"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.extmetadata_language {
+                    request.text(wire("iiextmetadatalanguage"), v.clone());
+                }
+            }
+            {
+                if self.extmetadatamultilang {
+                    request.text(wire("iiextmetadatamultilang"), "1");
+                }
+            }
+            {
+                if !self.extmetadata_filter.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .extmetadata_filter
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "iiextmetadatafilter",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("iiextmetadatafilter"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.url_param {
+                    request.text(wire("iiurlparam"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.badfile_context_title {
+                    request.text(wire("iibadfilecontexttitle"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("iicontinue"), v.clone());
+                }
+            }
+            {
+                if self.local_only {
+                    request.text(wire("iilocalonly"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for ImageInfo {
@@ -35318,156 +37684,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "imageinfo");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "iiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("iiprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "iilimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "iilimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("iistart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("iiend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.url_width {
-                    request
-                        .text(
-                            "iiurlwidth",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "iiurlwidth",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.url_height {
-                    request
-                        .text(
-                            "iiurlheight",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "iiurlheight",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.metadata_version {
-                    request.text("iimetadataversion", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.extmetadata_language {
-                    request.text("iiextmetadatalanguage", v.clone());
-                }
-            }
-            {
-                if self.extmetadatamultilang {
-                    request.text("iiextmetadatamultilang", "1");
-                }
-            }
-            {
-                if !self.extmetadata_filter.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .extmetadata_filter
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "iiextmetadatafilter",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("iiextmetadatafilter", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.url_param {
-                    request.text("iiurlparam", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.badfile_context_title {
-                    request.text("iibadfilecontexttitle", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("iicontinue", v.clone());
-                }
-            }
-            {
-                if self.local_only {
-                    request.text("iilocalonly", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for ImageInfo {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -35598,6 +37833,74 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("imlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "imlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("imcontinue"), v.clone());
+                }
+            }
+            {
+                if !self.images.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .images
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "imimages",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("imimages"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("imdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Images {
@@ -35616,68 +37919,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "images");
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "imlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "imlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("imcontinue", v.clone());
-                }
-            }
-            {
-                if !self.images.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .images
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "imimages",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("imimages", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("imdir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Images {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Images {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Images {
@@ -35835,6 +38099,108 @@ pub mod query {
                 redirect: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.title {
+                    request.text(wire("iutitle"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.pageid {
+                    request
+                        .text(
+                            wire("iupageid"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "iupageid",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("iucontinue"), v.clone());
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "iunamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("iunamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("iudir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.filterredir {
+                    request
+                        .text(
+                            wire("iufilterredir"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("iulimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "iulimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.redirect {
+                    request.text(wire("iuredirect"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Imageusage {
@@ -35853,99 +38219,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "imageusage");
-            {
-                if let Some(v) = &self.title {
-                    request.text("iutitle", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.pageid {
-                    request
-                        .text(
-                            "iupageid",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "iupageid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("iucontinue", v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "iunamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("iunamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("iudir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.filterredir {
-                    request
-                        .text("iufilterredir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "iulimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "iulimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.redirect {
-                    request.text("iuredirect", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Imageusage {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Imageusage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Imageusage {
@@ -36155,6 +38451,91 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "inprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("inprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.link_context {
+                    request.text(wire("inlinkcontext"), v.clone());
+                }
+            }
+            {
+                if !self.test_actions.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .test_actions
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "intestactions",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("intestactions"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.test_actions_detail {
+                    request
+                        .text(
+                            wire("intestactionsdetail"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("incontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Info {
@@ -36173,83 +38554,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "info");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "inprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("inprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.link_context {
-                    request.text("inlinkcontext", v.clone());
-                }
-            }
-            {
-                if !self.test_actions.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .test_actions
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "intestactions",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("intestactions", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.test_actions_detail {
-                    request
-                        .text(
-                            "intestactionsdetail",
-                            ::std::string::String::from(v.as_str()),
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("incontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Info {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -36408,53 +38731,42 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for IWBacklinks {
-        const PATH: &'static str = "query+iwbacklinks";
-        const NAME: &'static str = "iwbacklinks";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "iwbl";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = true;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "iwbacklinks");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.prefix {
-                    request.text("iwblprefix", v.clone());
+                    request.text(wire("iwblprefix"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.title {
-                    request.text("iwbltitle", v.clone());
+                    request.text(wire("iwbltitle"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("iwblcontinue", v.clone());
+                    request.text(wire("iwblcontinue"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "iwbllimit",
+                            wire("iwbllimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "iwbllimit",
                                 v,
                                 1i64,
@@ -36479,7 +38791,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "iwblprop",
                             &texts,
                             50u32,
@@ -36487,17 +38799,58 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("iwblprop", joined);
+                    request.text(wire("iwblprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("iwbldir", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("iwbldir"), ::std::string::String::from(v.as_str()));
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for IWBacklinks {
+        const PATH: &'static str = "query+iwbacklinks";
+        const NAME: &'static str = "iwbacklinks";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "iwbl";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = true;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "iwbacklinks");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for IWBacklinks {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for IWBacklinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for IWBacklinks {
@@ -36645,6 +38998,89 @@ pub mod query {
                 url: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "iwprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("iwprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("iwprefix"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.title {
+                    request.text(wire("iwtitle"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("iwdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("iwlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "iwlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("iwcontinue"), v.clone());
+                }
+            }
+            {
+                if self.url {
+                    request.text(wire("iwurl"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for IWLinks {
@@ -36663,81 +39099,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "iwlinks");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "iwprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("iwprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("iwprefix", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text("iwtitle", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("iwdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "iwlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "iwlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("iwcontinue", v.clone());
-                }
-            }
-            {
-                if self.url {
-                    request.text("iwurl", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for IWLinks {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -36890,53 +39270,42 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for LangBacklinks {
-        const PATH: &'static str = "query+langbacklinks";
-        const NAME: &'static str = "langbacklinks";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "lbl";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = true;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "langbacklinks");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.lang {
-                    request.text("lbllang", v.clone());
+                    request.text(wire("lbllang"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.title {
-                    request.text("lbltitle", v.clone());
+                    request.text(wire("lbltitle"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("lblcontinue", v.clone());
+                    request.text(wire("lblcontinue"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "lbllimit",
+                            wire("lbllimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "lbllimit",
                                 v,
                                 1i64,
@@ -36961,7 +39330,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "lblprop",
                             &texts,
                             50u32,
@@ -36969,17 +39338,58 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("lblprop", joined);
+                    request.text(wire("lblprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("lbldir", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("lbldir"), ::std::string::String::from(v.as_str()));
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for LangBacklinks {
+        const PATH: &'static str = "query+langbacklinks";
+        const NAME: &'static str = "langbacklinks";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "lbl";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = true;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "langbacklinks");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for LangBacklinks {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for LangBacklinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for LangBacklinks {
@@ -37146,6 +39556,94 @@ pub mod query {
                 url: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "llprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("llprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.lang {
+                    request.text(wire("lllang"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.title {
+                    request.text(wire("lltitle"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("lldir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.inlanguagecode {
+                    request.text(wire("llinlanguagecode"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("lllimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "lllimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("llcontinue"), v.clone());
+                }
+            }
+            {
+                if self.url {
+                    request.text(wire("llurl"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for LangLinks {
@@ -37164,86 +39662,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "langlinks");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "llprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("llprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.lang {
-                    request.text("lllang", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text("lltitle", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("lldir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.inlanguagecode {
-                    request.text("llinlanguagecode", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "lllimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "lllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("llcontinue", v.clone());
-                }
-            }
-            {
-                if self.url {
-                    request.text("llurl", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for LangLinks {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -37379,6 +39816,77 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "liprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("liprop"), joined);
+                }
+            }
+            {
+                if !self.code.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .code
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "licode",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("licode"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("licontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Languageinfo {
@@ -37397,69 +39905,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "languageinfo");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "liprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("liprop", joined);
-                }
-            }
-            {
-                if !self.code.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .code
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "licode",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("licode", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("licontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Languageinfo {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -37575,6 +40039,99 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "plnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("plnamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("pllimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "pllimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("plcontinue"), v.clone());
+                }
+            }
+            {
+                if !self.titles.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .titles
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "pltitles",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("pltitles"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("pldir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Links {
@@ -37593,93 +40150,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "links");
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "plnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("plnamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "pllimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "pllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("plcontinue", v.clone());
-                }
-            }
-            {
-                if !self.titles.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .titles
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "pltitles",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("pltitles", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("pldir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Links {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Links {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Links {
@@ -37827,6 +40320,119 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "lhprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("lhprop"), joined);
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "lhnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("lhnamespace"), joined);
+                }
+            }
+            {
+                if !self.show.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .show
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "lhshow",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("lhshow"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("lhlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "lhlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("lhcontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Linkshere {
@@ -37845,113 +40451,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "linkshere");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "lhprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("lhprop", joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "lhnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("lhnamespace", joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "lhshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("lhshow", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "lhlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "lhlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("lhcontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Linkshere {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Linkshere {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Linkshere {
@@ -38510,6 +41032,122 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "leprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("leprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.type_ {
+                    request
+                        .text(wire("letype"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.action {
+                    request
+                        .text(wire("leaction"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("lestart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request.text(wire("leend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("ledir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.user {
+                    request.text(wire("leuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.title {
+                    request.text(wire("letitle"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.namespace {
+                    request.text(wire("lenamespace"), v.0.to_string());
+                }
+            }
+            {
+                if let Some(v) = &self.prefix {
+                    request.text(wire("leprefix"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.tag {
+                    request.text(wire("letag"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("lelimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "lelimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("lecontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for LogEvents {
@@ -38528,111 +41166,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "logevents");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "leprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("leprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.type_ {
-                    request.text("letype", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.action {
-                    request.text("leaction", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("lestart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("leend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("ledir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text("leuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text("letitle", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request.text("lenamespace", v.0.to_string());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text("leprefix", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text("letag", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "lelimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "lelimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("lecontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for LogEvents {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -38746,6 +41298,69 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "msfprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("msfprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("msflimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "msflimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("msfcontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for MyStashedFiles {
@@ -38764,61 +41379,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "mystashedfiles");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "msfprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("msfprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "msflimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "msflimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("msfcontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for MyStashedFiles {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -38879,6 +41458,32 @@ pub mod query {
                 reason: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.user {
+                    request.text(wire("oathuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.reason {
+                    request.text(wire("oathreason"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[cfg(feature = "ext-oathauth")]
     #[allow(deprecated)]
@@ -38898,24 +41503,26 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "oath");
-            {
-                if let Some(v) = &self.user {
-                    request.text("oathuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.reason {
-                    request.text("oathreason", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for OATH {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "ext-oathauth")]
@@ -39079,6 +41686,108 @@ pub mod query {
                 langcode: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "piprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("piprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.thumbsize {
+                    request
+                        .text(
+                            wire("pithumbsize"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "pithumbsize",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("pilimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "pilimit",
+                                v,
+                                1i64,
+                                50i64,
+                                100i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.license {
+                    request
+                        .text(
+                            wire("pilicense"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request
+                        .text(
+                            wire("picontinue"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "picontinue",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.langcode {
+                    request.text(wire("pilangcode"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[cfg(feature = "ext-pageimages")]
     #[allow(deprecated)]
@@ -39098,96 +41807,26 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "pageimages");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "piprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("piprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.thumbsize {
-                    request
-                        .text(
-                            "pithumbsize",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "pithumbsize",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "pilimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "pilimit",
-                                v,
-                                1i64,
-                                50i64,
-                                100i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.license {
-                    request.text("pilicense", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request
-                        .text(
-                            "picontinue",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "picontinue",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.langcode {
-                    request.text("pilangcode", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[cfg(feature = "ext-pageimages")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PageImages {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "ext-pageimages")]
@@ -39251,6 +41890,44 @@ pub mod query {
                 limit: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("ppncontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("ppnlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "ppnlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PagePropNames {
@@ -39269,36 +41946,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "pagepropnames");
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("ppncontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "ppnlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "ppnlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PagePropNames {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -39353,6 +42019,52 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("ppcontinue"), v.clone());
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ppprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ppprop"), joined);
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PageProps {
@@ -39371,44 +42083,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "pageprops");
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("ppcontinue", v.clone());
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ppprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ppprop", joined);
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PageProps {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -39550,6 +42243,79 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                let v = &self.prop_name;
+                request.text(wire("pwppropname"), v.clone());
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "pwpprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("pwpprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("pwpcontinue"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("pwplimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "pwplimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request
+                        .text(wire("pwpdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PagesWithProp {
@@ -39568,72 +42334,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "pageswithprop");
-            {
-                let v = &self.prop_name;
-                request.text("pwppropname", v.clone());
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "pwpprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("pwpprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("pwpcontinue", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "pwplimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "pwplimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("pwpdir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PagesWithProp {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for PagesWithProp {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for PagesWithProp {
@@ -39715,6 +42438,83 @@ pub mod query {
                 offset: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                let v = &self.search;
+                request.text(wire("pssearch"), v.clone());
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "psnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("psnamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("pslimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "pslimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.offset {
+                    request
+                        .text(
+                            wire("psoffset"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "psoffset",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PrefixSearch {
@@ -39733,77 +42533,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "prefixsearch");
-            {
-                let v = &self.search;
-                request.text("pssearch", v.clone());
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "psnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("psnamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "pslimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "pslimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.offset {
-                    request
-                        .text(
-                            "psoffset",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "psoffset",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PrefixSearch {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for PrefixSearch {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for PrefixSearch {
@@ -40018,6 +42770,135 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ptnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ptnamespace"), joined);
+                }
+            }
+            {
+                if !self.level.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .level
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ptlevel",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ptlevel"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("ptlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "ptlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("ptdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("ptstart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request.text(wire("ptend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ptprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ptprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("ptcontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for ProtectedTitles {
@@ -40036,128 +42917,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "protectedtitles");
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ptnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ptnamespace", joined);
-                }
-            }
-            {
-                if !self.level.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .level
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ptlevel",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ptlevel", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "ptlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "ptlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("ptdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("ptstart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("ptend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ptprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ptprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("ptcontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for ProtectedTitles {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for ProtectedTitles {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for ProtectedTitles {
@@ -40353,6 +43135,58 @@ pub mod query {
                 limit: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                let v = &self.page;
+                request.text(wire("qppage"), ::std::string::String::from(v.as_str()));
+            }
+            {
+                if let Some(v) = &self.offset {
+                    request
+                        .text(
+                            wire("qpoffset"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "qpoffset",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("qplimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "qplimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for QueryPage {
@@ -40371,52 +43205,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "querypage");
-            {
-                let v = &self.page;
-                request.text("qppage", ::std::string::String::from(v.as_str()));
-            }
-            {
-                if let Some(v) = &self.offset {
-                    request
-                        .text(
-                            "qpoffset",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "qpoffset",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "qplimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "qplimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for QueryPage {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for QueryPage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for QueryPage {
@@ -40529,6 +43340,83 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "rnnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("rnnamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.filterredir {
+                    request
+                        .text(
+                            wire("rnfilterredir"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if self.redirect {
+                    request.text(wire("rnredirect"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("rnlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "rnlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("rncontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Random {
@@ -40547,74 +43435,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "random");
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "rnnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("rnnamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.filterredir {
-                    request
-                        .text("rnfilterredir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if self.redirect {
-                    request.text("rnredirect", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "rnlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "rnlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("rncontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Random {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Random {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Random {
@@ -41016,44 +43859,34 @@ pub mod query {
                 slot: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for RecentChanges {
-        const PATH: &'static str = "query+recentchanges";
-        const NAME: &'static str = "recentchanges";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "rc";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = true;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "recentchanges");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.start {
-                    request.text("rcstart", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("rcstart"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.end {
-                    request.text("rcend", ::std::string::String::from(v.as_str()));
+                    request.text(wire("rcend"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("rcdir", ::std::string::String::from(v.as_str()));
+                    request.text(wire("rcdir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
@@ -41070,7 +43903,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "rcnamespace",
                             &texts,
                             50u32,
@@ -41078,22 +43911,22 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("rcnamespace", joined);
+                    request.text(wire("rcnamespace"), joined);
                 }
             }
             {
                 if let Some(v) = &self.user {
-                    request.text("rcuser", v.clone());
+                    request.text(wire("rcuser"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.exclude_user {
-                    request.text("rcexcludeuser", v.clone());
+                    request.text(wire("rcexcludeuser"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.tag {
-                    request.text("rctag", v.clone());
+                    request.text(wire("rctag"), v.clone());
                 }
             }
             {
@@ -41110,7 +43943,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "rcprop",
                             &texts,
                             50u32,
@@ -41118,7 +43951,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("rcprop", joined);
+                    request.text(wire("rcprop"), joined);
                 }
             }
             {
@@ -41135,7 +43968,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "rcshow",
                             &texts,
                             50u32,
@@ -41143,16 +43976,16 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("rcshow", joined);
+                    request.text(wire("rcshow"), joined);
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "rclimit",
+                            wire("rclimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "rclimit",
                                 v,
                                 1i64,
@@ -41177,7 +44010,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "rctype",
                             &texts,
                             50u32,
@@ -41185,37 +44018,78 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("rctype", joined);
+                    request.text(wire("rctype"), joined);
                 }
             }
             {
                 if self.top_only {
-                    request.text("rctoponly", "1");
+                    request.text(wire("rctoponly"), "1");
                 }
             }
             {
                 if let Some(v) = &self.title {
-                    request.text("rctitle", v.clone());
+                    request.text(wire("rctitle"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("rccontinue", v.clone());
+                    request.text(wire("rccontinue"), v.clone());
                 }
             }
             {
                 if self.generate_revisions {
-                    request.text("rcgeneraterevisions", "1");
+                    request.text(wire("rcgeneraterevisions"), "1");
                 }
             }
             {
                 if let Some(v) = &self.slot {
-                    request.text("rcslot", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("rcslot"), ::std::string::String::from(v.as_str()));
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for RecentChanges {
+        const PATH: &'static str = "query+recentchanges";
+        const NAME: &'static str = "recentchanges";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "rc";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = true;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "recentchanges");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for RecentChanges {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for RecentChanges {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for RecentChanges {
@@ -41400,6 +44274,119 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "rdprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("rdprop"), joined);
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "rdnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("rdnamespace"), joined);
+                }
+            }
+            {
+                if !self.show.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .show
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "rdshow",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("rdshow"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("rdlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "rdlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("rdcontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Redirects {
@@ -41418,113 +44405,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "redirects");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "rdprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("rdprop", joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "rdnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("rdnamespace", joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "rdshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("rdshow", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "rdlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "rdlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("rdcontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Redirects {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Redirects {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Redirects {
@@ -41954,6 +44857,199 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "rvprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("rvprop"), joined);
+                }
+            }
+            {
+                if !self.slots.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .slots
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "rvslots",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("rvslots"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("rvlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "rvlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if self.expandtemplates {
+                    request.text(wire("rvexpandtemplates"), "1");
+                }
+            }
+            {
+                if self.generate_xml {
+                    request.text(wire("rvgeneratexml"), "1");
+                }
+            }
+            {
+                if self.parse {
+                    request.text(wire("rvparse"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.section {
+                    request.text(wire("rvsection"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.diff_to {
+                    request.text(wire("rvdiffto"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.diff_to_text {
+                    request.text(wire("rvdifftotext"), v.clone());
+                }
+            }
+            {
+                if self.diff_to_text_pst {
+                    request.text(wire("rvdifftotextpst"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.content_format {
+                    request
+                        .text(
+                            wire("rvcontentformat"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.start_id {
+                    request
+                        .text(
+                            wire("rvstartid"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "rvstartid",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.end_id {
+                    request
+                        .text(
+                            wire("rvendid"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "rvendid",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("rvstart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request.text(wire("rvend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("rvdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.user {
+                    request.text(wire("rvuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.exclude_user {
+                    request.text(wire("rvexcludeuser"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.tag {
+                    request.text(wire("rvtag"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("rvcontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Revisions {
@@ -41972,192 +45068,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "revisions");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "rvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("rvprop", joined);
-                }
-            }
-            {
-                if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "rvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("rvslots", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "rvlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "rvlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expandtemplates {
-                    request.text("rvexpandtemplates", "1");
-                }
-            }
-            {
-                if self.generate_xml {
-                    request.text("rvgeneratexml", "1");
-                }
-            }
-            {
-                if self.parse {
-                    request.text("rvparse", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section {
-                    request.text("rvsection", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to {
-                    request.text("rvdiffto", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to_text {
-                    request.text("rvdifftotext", v.clone());
-                }
-            }
-            {
-                if self.diff_to_text_pst {
-                    request.text("rvdifftotextpst", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            "rvcontentformat",
-                            ::std::string::String::from(v.as_str()),
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start_id {
-                    request
-                        .text(
-                            "rvstartid",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "rvstartid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.end_id {
-                    request
-                        .text(
-                            "rvendid",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "rvendid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("rvstart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("rvend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("rvdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text("rvuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text("rvexcludeuser", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text("rvtag", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("rvcontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Revisions {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Revisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Revisions {
@@ -42486,6 +45419,155 @@ pub mod query {
                 sort: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                let v = &self.search;
+                request.text(wire("srsearch"), v.clone());
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "srnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("srnamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("srlimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "srlimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.offset {
+                    request
+                        .text(
+                            wire("sroffset"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "sroffset",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.what {
+                    request
+                        .text(wire("srwhat"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if !self.info.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .info
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "srinfo",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("srinfo"), joined);
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "srprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("srprop"), joined);
+                }
+            }
+            {
+                if self.interwiki {
+                    request.text(wire("srinterwiki"), "1");
+                }
+            }
+            {
+                if self.enablerewrites {
+                    request.text(wire("srenablerewrites"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.sort {
+                    request
+                        .text(wire("srsort"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Search {
@@ -42504,147 +45586,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "search");
-            {
-                let v = &self.search;
-                request.text("srsearch", v.clone());
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "srnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("srnamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "srlimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "srlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.offset {
-                    request
-                        .text(
-                            "sroffset",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "sroffset",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.what {
-                    request.text("srwhat", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.info.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .info
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "srinfo",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("srinfo", joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "srprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("srprop", joined);
-                }
-            }
-            {
-                if self.interwiki {
-                    request.text("srinterwiki", "1");
-                }
-            }
-            {
-                if self.enablerewrites {
-                    request.text("srenablerewrites", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.sort {
-                    request.text("srsort", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Search {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Search {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Search {
@@ -42905,6 +45869,71 @@ pub mod query {
                 inlanguagecode: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "siprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("siprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.filteriw {
+                    request
+                        .text(
+                            wire("sifilteriw"),
+                            ::std::string::String::from(v.as_str()),
+                        );
+                }
+            }
+            {
+                if self.showalldb {
+                    request.text(wire("sishowalldb"), "1");
+                }
+            }
+            {
+                if self.numberingroup {
+                    request.text(wire("sinumberingroup"), "1");
+                }
+            }
+            {
+                if let Some(v) = &self.inlanguagecode {
+                    request.text(wire("siinlanguagecode"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Siteinfo {
@@ -42923,59 +45952,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "siteinfo");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "siprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("siprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.filteriw {
-                    request.text("sifilteriw", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if self.showalldb {
-                    request.text("sishowalldb", "1");
-                }
-            }
-            {
-                if self.numberingroup {
-                    request.text("sinumberingroup", "1");
-                }
-            }
-            {
-                if let Some(v) = &self.inlanguagecode {
-                    request.text("siinlanguagecode", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Siteinfo {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -43173,6 +46168,132 @@ pub mod query {
                 url_param: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.filekey.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .filekey
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "siifilekey",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("siifilekey"), joined);
+                }
+            }
+            {
+                if !self.session_key.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .session_key
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "siisessionkey",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("siisessionkey"), joined);
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "siiprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("siiprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.url_width {
+                    request
+                        .text(
+                            wire("siiurlwidth"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "siiurlwidth",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.url_height {
+                    request
+                        .text(
+                            wire("siiurlheight"),
+                            ::mwtyped::__private::integer(
+                                path,
+                                "siiurlheight",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.url_param {
+                    request.text(wire("siiurlparam"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for StashImageInfo {
@@ -43191,124 +46312,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "stashimageinfo");
-            {
-                if !self.filekey.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .filekey
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "siifilekey",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("siifilekey", joined);
-                }
-            }
-            {
-                if !self.session_key.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .session_key
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "siisessionkey",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("siisessionkey", joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "siiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("siiprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.url_width {
-                    request
-                        .text(
-                            "siiurlwidth",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "siiurlwidth",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.url_height {
-                    request
-                        .text(
-                            "siiurlheight",
-                            ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "siiurlheight",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.url_param {
-                    request.text("siiurlparam", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for StashImageInfo {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -43434,43 +46456,32 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Tags {
-        const PATH: &'static str = "query+tags";
-        const NAME: &'static str = "tags";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "tg";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = false;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "tags");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("tgcontinue", v.clone());
+                    request.text(wire("tgcontinue"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "tglimit",
+                            wire("tglimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "tglimit",
                                 v,
                                 1i64,
@@ -43495,7 +46506,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "tgprop",
                             &texts,
                             50u32,
@@ -43503,10 +46514,48 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("tgprop", joined);
+                    request.text(wire("tgprop"), joined);
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for Tags {
+        const PATH: &'static str = "query+tags";
+        const NAME: &'static str = "tags";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "tg";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = false;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "tags");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Tags {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -43620,6 +46669,99 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "tlnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("tlnamespace"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("tllimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "tllimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("tlcontinue"), v.clone());
+                }
+            }
+            {
+                if !self.templates.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .templates
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "tltemplates",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("tltemplates"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("tldir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Templates {
@@ -43638,93 +46780,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "templates");
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "tlnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("tlnamespace", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "tllimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "tllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("tlcontinue", v.clone());
-                }
-            }
-            {
-                if !self.templates.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .templates
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "tltemplates",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("tltemplates", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("tldir", ::std::string::String::from(v.as_str()));
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Templates {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Templates {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Templates {
@@ -43812,6 +46890,47 @@ pub mod query {
                 type_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.type_.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .type_
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "type",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("type"), joined);
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Tokens {
@@ -43830,39 +46949,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "tokens");
-            {
-                if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "type",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("type", joined);
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Tokens {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -44012,6 +47117,119 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "tiprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("tiprop"), joined);
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "tinamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("tinamespace"), joined);
+                }
+            }
+            {
+                if !self.show.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .show
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "tishow",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("tishow"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("tilimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "tilimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("ticontinue"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Transcludedin {
@@ -44030,113 +47248,29 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "transcludedin");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "tiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("tiprop", joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "tinamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("tinamespace", joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "tishow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("tishow", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "tilimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "tilimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("ticontinue", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Transcludedin {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Transcludedin {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Transcludedin {
@@ -44450,6 +47584,211 @@ pub mod query {
                 top_only: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if let Some(v) = &self.limit {
+                    request
+                        .text(
+                            wire("uclimit"),
+                            ::mwtyped::__private::limit(
+                                path,
+                                "uclimit",
+                                v,
+                                1i64,
+                                500i64,
+                                5000i64,
+                                limits,
+                            )?,
+                        );
+                }
+            }
+            {
+                if let Some(v) = &self.start {
+                    request
+                        .text(wire("ucstart"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.end {
+                    request.text(wire("ucend"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if let Some(v) = &self.continue_ {
+                    request.text(wire("uccontinue"), v.clone());
+                }
+            }
+            {
+                if !self.user.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .user
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ucuser",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ucuser"), joined);
+                }
+            }
+            {
+                if !self.user_ids.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .user_ids
+                            .iter()
+                            .map(|v| ::mwtyped::__private::integer(
+                                path,
+                                "ucuserids",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            ))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ucuserids",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ucuserids"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.user_prefix {
+                    request.text(wire("ucuserprefix"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.ip_range {
+                    request.text(wire("uciprange"), v.clone());
+                }
+            }
+            {
+                if let Some(v) = &self.dir {
+                    request.text(wire("ucdir"), ::std::string::String::from(v.as_str()));
+                }
+            }
+            {
+                if !self.namespace.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .namespace
+                            .iter()
+                            .map(|v| Ok(v.0.to_string()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ucnamespace",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ucnamespace"), joined);
+                }
+            }
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ucprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ucprop"), joined);
+                }
+            }
+            {
+                if !self.show.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .show
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ucshow",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ucshow"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.tag {
+                    request.text(wire("uctag"), v.clone());
+                }
+            }
+            {
+                if self.top_only {
+                    request.text(wire("uctoponly"), "1");
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for UserContribs {
@@ -44468,202 +47807,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "usercontribs");
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            "uclimit",
-                            ::mwtyped::__private::limit(
-                                Self::PATH,
-                                "uclimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request.text("ucstart", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text("ucend", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text("uccontinue", v.clone());
-                }
-            }
-            {
-                if !self.user.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .user
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ucuser",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ucuser", joined);
-                }
-            }
-            {
-                if !self.user_ids.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .user_ids
-                            .iter()
-                            .map(|v| ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "ucuserids",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ucuserids",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ucuserids", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.user_prefix {
-                    request.text("ucuserprefix", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.ip_range {
-                    request.text("uciprange", v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text("ucdir", ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| Ok(v.0.to_string()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ucnamespace",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ucnamespace", joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ucprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ucprop", joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ucshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ucshow", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text("uctag", v.clone());
-                }
-            }
-            {
-                if self.top_only {
-                    request.text("uctoponly", "1");
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for UserContribs {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -44858,6 +48020,52 @@ pub mod query {
                 attached_wiki: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "uiprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("uiprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.attached_wiki {
+                    request.text(wire("uiattachedwiki"), v.clone());
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for UserInfo {
@@ -44876,44 +48084,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "userinfo");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "uiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("uiprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.attached_wiki {
-                    request.text("uiattachedwiki", v.clone());
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for UserInfo {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -45071,6 +48260,108 @@ pub mod query {
                 user_ids: ::std::default::Default::default(),
             }
         }
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let _ = limits;
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
+            {
+                if !self.prop.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .prop
+                            .iter()
+                            .map(|v| Ok(::std::string::String::from(v.as_str())))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "usprop",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("usprop"), joined);
+                }
+            }
+            {
+                if let Some(v) = &self.attached_wiki {
+                    request.text(wire("usattachedwiki"), v.clone());
+                }
+            }
+            {
+                if !self.users.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .users
+                            .iter()
+                            .map(|v| Ok(v.clone()))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ususers",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ususers"), joined);
+                }
+            }
+            {
+                if !self.user_ids.is_empty() {
+                    let joined = {
+                        let texts = self
+                            .user_ids
+                            .iter()
+                            .map(|v| ::mwtyped::__private::integer(
+                                path,
+                                "ususerids",
+                                *v,
+                                -9223372036854775808i64,
+                                9223372036854775807i64,
+                            ))
+                            .collect::<
+                                Result<
+                                    ::std::vec::Vec<::std::string::String>,
+                                    ::mwtyped::EncodeError,
+                                >,
+                            >()?;
+                        ::mwtyped::__private::join(
+                            path,
+                            "ususerids",
+                            &texts,
+                            50u32,
+                            500u32,
+                            limits,
+                        )?
+                    };
+                    request.text(wire("ususerids"), joined);
+                }
+            }
+            Ok(())
+        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Users {
@@ -45089,100 +48380,25 @@ pub mod query {
             &self,
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let _ = limits;
             let mut request = ::mwtyped::Request {
                 must_post: Self::MUST_BE_POSTED,
                 ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "users");
-            {
-                if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "usprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("usprop", joined);
-                }
-            }
-            {
-                if let Some(v) = &self.attached_wiki {
-                    request.text("usattachedwiki", v.clone());
-                }
-            }
-            {
-                if !self.users.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .users
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ususers",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ususers", joined);
-                }
-            }
-            {
-                if !self.user_ids.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .user_ids
-                            .iter()
-                            .map(|v| ::mwtyped::__private::integer(
-                                Self::PATH,
-                                "ususerids",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            Self::PATH,
-                            "ususerids",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text("ususerids", joined);
-                }
-            }
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Users {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
         }
     }
     #[cfg(feature = "testing")]
@@ -45575,44 +48791,34 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Watchlist {
-        const PATH: &'static str = "query+watchlist";
-        const NAME: &'static str = "watchlist";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "wl";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = true;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "watchlist");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if self.allrev {
-                    request.text("wlallrev", "1");
+                    request.text(wire("wlallrev"), "1");
                 }
             }
             {
                 if let Some(v) = &self.start {
-                    request.text("wlstart", ::std::string::String::from(v.as_str()));
+                    request
+                        .text(wire("wlstart"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.end {
-                    request.text("wlend", ::std::string::String::from(v.as_str()));
+                    request.text(wire("wlend"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
@@ -45629,7 +48835,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "wlnamespace",
                             &texts,
                             50u32,
@@ -45637,31 +48843,31 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("wlnamespace", joined);
+                    request.text(wire("wlnamespace"), joined);
                 }
             }
             {
                 if let Some(v) = &self.user {
-                    request.text("wluser", v.clone());
+                    request.text(wire("wluser"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.exclude_user {
-                    request.text("wlexcludeuser", v.clone());
+                    request.text(wire("wlexcludeuser"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("wldir", ::std::string::String::from(v.as_str()));
+                    request.text(wire("wldir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "wllimit",
+                            wire("wllimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "wllimit",
                                 v,
                                 1i64,
@@ -45686,7 +48892,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "wlprop",
                             &texts,
                             50u32,
@@ -45694,7 +48900,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("wlprop", joined);
+                    request.text(wire("wlprop"), joined);
                 }
             }
             {
@@ -45711,7 +48917,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "wlshow",
                             &texts,
                             50u32,
@@ -45719,7 +48925,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("wlshow", joined);
+                    request.text(wire("wlshow"), joined);
                 }
             }
             {
@@ -45736,7 +48942,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "wltype",
                             &texts,
                             50u32,
@@ -45744,31 +48950,71 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("wltype", joined);
+                    request.text(wire("wltype"), joined);
                 }
             }
             {
                 if let Some(v) = &self.owner {
-                    request.text("wlowner", v.clone());
+                    request.text(wire("wlowner"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.token {
                     request
                         .secret(
-                            "wltoken",
+                            wire("wltoken"),
                             &::mwtyped::Secret::new(v.expose().to_owned()),
                         );
                 }
             }
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("wlcontinue", v.clone());
+                    request.text(wire("wlcontinue"), v.clone());
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for Watchlist {
+        const PATH: &'static str = "query+watchlist";
+        const NAME: &'static str = "watchlist";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "wl";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = true;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "watchlist");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Watchlist {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for Watchlist {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Watchlist {
@@ -45997,34 +49243,23 @@ pub mod query {
                 to_title: ::std::default::Default::default(),
             }
         }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for WatchlistRaw {
-        const PATH: &'static str = "query+watchlistraw";
-        const NAME: &'static str = "watchlistraw";
-        const GROUP: Option<&'static str> = Some("list");
-        const PREFIX: &'static str = "wr";
-        const EXTENSION: Option<&'static str> = None;
-        const MUST_BE_POSTED: bool = false;
-        const READ_RIGHTS: bool = true;
-        const WRITE_RIGHTS: bool = false;
-        const GENERATOR: bool = true;
-        const INTERNAL: bool = false;
-        const DEPRECATED: bool = false;
-        fn encode(
+        /// Adds the module's own parameters to `request`, each name behind
+        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+        /// query selections.
+        #[doc(hidden)]
+        pub fn __encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
-            let mut request = ::mwtyped::Request {
-                must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
-            };
-            request.text("action", "query");
-            request.text("list", "watchlistraw");
+            let path = <Self as ::mwtyped::ApiModule>::PATH;
+            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
-                    request.text("wrcontinue", v.clone());
+                    request.text(wire("wrcontinue"), v.clone());
                 }
             }
             {
@@ -46041,7 +49276,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "wrnamespace",
                             &texts,
                             50u32,
@@ -46049,16 +49284,16 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("wrnamespace", joined);
+                    request.text(wire("wrnamespace"), joined);
                 }
             }
             {
                 if let Some(v) = &self.limit {
                     request
                         .text(
-                            "wrlimit",
+                            wire("wrlimit"),
                             ::mwtyped::__private::limit(
-                                Self::PATH,
+                                path,
                                 "wrlimit",
                                 v,
                                 1i64,
@@ -46083,7 +49318,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "wrprop",
                             &texts,
                             50u32,
@@ -46091,7 +49326,7 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("wrprop", joined);
+                    request.text(wire("wrprop"), joined);
                 }
             }
             {
@@ -46108,7 +49343,7 @@ pub mod query {
                                 >,
                             >()?;
                         ::mwtyped::__private::join(
-                            Self::PATH,
+                            path,
                             "wrshow",
                             &texts,
                             50u32,
@@ -46116,41 +49351,81 @@ pub mod query {
                             limits,
                         )?
                     };
-                    request.text("wrshow", joined);
+                    request.text(wire("wrshow"), joined);
                 }
             }
             {
                 if let Some(v) = &self.owner {
-                    request.text("wrowner", v.clone());
+                    request.text(wire("wrowner"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.token {
                     request
                         .secret(
-                            "wrtoken",
+                            wire("wrtoken"),
                             &::mwtyped::Secret::new(v.expose().to_owned()),
                         );
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text("wrdir", ::std::string::String::from(v.as_str()));
+                    request.text(wire("wrdir"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.from_title {
-                    request.text("wrfromtitle", v.clone());
+                    request.text(wire("wrfromtitle"), v.clone());
                 }
             }
             {
                 if let Some(v) = &self.to_title {
-                    request.text("wrtotitle", v.clone());
+                    request.text(wire("wrtotitle"), v.clone());
                 }
             }
+            Ok(())
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ApiModule for WatchlistRaw {
+        const PATH: &'static str = "query+watchlistraw";
+        const NAME: &'static str = "watchlistraw";
+        const GROUP: Option<&'static str> = Some("list");
+        const PREFIX: &'static str = "wr";
+        const EXTENSION: Option<&'static str> = None;
+        const MUST_BE_POSTED: bool = false;
+        const READ_RIGHTS: bool = true;
+        const WRITE_RIGHTS: bool = false;
+        const GENERATOR: bool = true;
+        const INTERNAL: bool = false;
+        const DEPRECATED: bool = false;
+        fn encode(
+            &self,
+            limits: ::mwtyped::Limits,
+        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
+            let mut request = ::mwtyped::Request {
+                must_post: Self::MUST_BE_POSTED,
+                ..Default::default()
+            };
+            request.text("action", "query");
+            request.text("list", "watchlistraw");
+            self.__encode_params(limits, "", &mut request)?;
             Ok(request)
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for WatchlistRaw {
+        fn encode_params(
+            &self,
+            limits: ::mwtyped::Limits,
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            self.__encode_params(limits, extra_prefix, request)
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::QueryGenerator for WatchlistRaw {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for WatchlistRaw {

@@ -29,11 +29,13 @@
 extern crate self as mwtyped;
 
 mod module;
+mod query;
 mod request;
 pub mod token;
 mod types;
 
 pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, WireValue};
+pub use query::{QueryGenerator, QuerySubmodule, Selection};
 pub use request::{EncodeError, Request, Value};
 pub use types::{Expiry, Limit, Namespace, Secret, Timestamp, Upload};
 

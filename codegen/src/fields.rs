@@ -211,10 +211,10 @@ impl Scalar {
             Scalar::Integer { min, max } => {
                 let min = min.unwrap_or(i64::MIN);
                 let max = max.unwrap_or(i64::MAX);
-                quote!(#rt::__private::integer(Self::PATH, #wire, *v, #min, #max))
+                quote!(#rt::__private::integer(path, #wire, *v, #min, #max))
             }
             Scalar::Limit { min, max, highmax } => {
-                quote!(#rt::__private::limit(Self::PATH, #wire, v, #min, #max, #highmax, limits))
+                quote!(#rt::__private::limit(path, #wire, v, #min, #max, #highmax, limits))
             }
             Scalar::Timestamp | Scalar::Expiry | Scalar::Enum(..) => {
                 quote!(::std::string::String::from(v.as_str()))

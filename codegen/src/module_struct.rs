@@ -116,7 +116,43 @@ pub fn module_items(
     let dynamic_encode = module
         .dynamicparameters
         .as_ref()
-        .map(|_| quote!(self.dynamic.encode(Self::PATH, &[#(#declared),*], &mut request)?;));
+        .map(|_| quote!(self.dynamic.encode(path, &[#(#declared),*], request)?;));
+    // `action=query` carries the typed selection of its submodules.
+    let is_query = module.path == "query";
+    let select_field = is_query.then(|| {
+        quote! {
+            /// The `prop`, `list` and `meta` submodules and the generator, each with its own
+            /// parameters; merged with what `prop`, `list`, `meta` and `generator` say.
+            pub select: #rt::Selection,
+        }
+    });
+    let select_init = is_query.then(|| quote!(select: ::std::default::Default::default(),));
+    let select_encode = is_query.then(|| quote!(self.select.merge_into(limits, &mut request)?;));
+    let query_impls =
+        matches!(module.group.as_deref(), Some("prop" | "list" | "meta")).then(|| {
+            let generator_impl = module.generator.then(|| {
+                quote! {
+                    #module_cfg
+                    #[allow(deprecated)]
+                    impl #rt::QueryGenerator for #name {}
+                }
+            });
+            quote! {
+                #module_cfg
+                #[allow(deprecated)]
+                impl #rt::QuerySubmodule for #name {
+                    fn encode_params(
+                        &self,
+                        limits: #rt::Limits,
+                        extra_prefix: &str,
+                        request: &mut #rt::Request,
+                    ) -> Result<(), #rt::EncodeError> {
+                        self.__encode_params(limits, extra_prefix, request)
+                    }
+                }
+                #generator_impl
+            }
+        });
 
     let path = &module.path;
     let mw_name = &module.name;
@@ -153,6 +189,7 @@ pub fn module_items(
                     Self {
                         #(#inits)*
                         #dynamic_init
+                        #select_init
                     }
                 }
             }
@@ -175,6 +212,7 @@ pub fn module_items(
         pub struct #name {
             #(#struct_fields)*
             #dynamic_field
+            #select_field
         }
 
         #module_cfg
@@ -185,7 +223,27 @@ pub fn module_items(
                 Self {
                     #(#new_inits)*
                     #dynamic_init
+                    #select_init
                 }
+            }
+
+            /// Adds the module's own parameters to `request`, each name behind
+            /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
+            /// query selections.
+            #[doc(hidden)]
+            pub fn __encode_params(
+                &self,
+                limits: #rt::Limits,
+                extra_prefix: &str,
+                request: &mut #rt::Request,
+            ) -> Result<(), #rt::EncodeError> {
+                let _ = limits;
+                let path = <Self as #rt::ApiModule>::PATH;
+                let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+                let _ = &wire;
+                #(#encodes)*
+                #dynamic_encode
+                Ok(())
             }
         }
 
@@ -205,17 +263,18 @@ pub fn module_items(
             const DEPRECATED: bool = #deprecated;
 
             fn encode(&self, limits: #rt::Limits) -> Result<#rt::Request, #rt::EncodeError> {
-                let _ = limits;
                 let mut request = #rt::Request {
                     must_post: Self::MUST_BE_POSTED,
                     ..Default::default()
                 };
                 #prologue
-                #(#encodes)*
-                #dynamic_encode
+                self.__encode_params(limits, "", &mut request)?;
+                #select_encode
                 Ok(request)
             }
         }
+
+        #query_impls
 
         #samples
     }
@@ -270,7 +329,7 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
                 .iter()
                 .map(|v| #to_result)
                 .collect::<Result<::std::vec::Vec<::std::string::String>, #rt::EncodeError>>()?;
-            #rt::__private::join(Self::PATH, #wire, &texts, #low, #high, limits)?
+            #rt::__private::join(path, #wire, &texts, #low, #high, limits)?
         }}
     };
     match (&f.template_var, f.multi) {
@@ -281,7 +340,7 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
             } else {
                 to_text
             };
-            let name = quote!(#wire.replace(#placeholder, key));
+            let name = quote!(wire(&#wire.replace(#placeholder, key)));
             let push = push(name, text);
             quote! {
                 for (key, v) in &self.#ident {
@@ -291,11 +350,11 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
         }
         (None, true) => {
             let text = multi_text(quote!(self.#ident));
-            let push = push(quote!(#wire), quote!(joined));
+            let push = push(quote!(wire(#wire)), quote!(joined));
             let required = f.required.then(|| {
                 quote! {
                     if self.#ident.is_empty() {
-                        return Err(#rt::__private::missing(Self::PATH, #wire));
+                        return Err(#rt::__private::missing(path, #wire));
                     }
                 }
             });
@@ -309,14 +368,14 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
         }
         (None, false) if matches!(f.scalar, Scalar::Bool) => {
             // MediaWiki takes a boolean's presence as true, whatever its value.
-            quote!(if self.#ident { request.text(#wire, "1"); })
+            quote!(if self.#ident { request.text(wire(#wire), "1"); })
         }
         (None, false) if f.required => {
-            let push = push(quote!(#wire), to_text);
+            let push = push(quote!(wire(#wire)), to_text);
             quote!(let v = &self.#ident; #push)
         }
         (None, false) => {
-            let push = push(quote!(#wire), to_text);
+            let push = push(quote!(wire(#wire)), to_text);
             quote!(if let Some(v) = &self.#ident { #push })
         }
     }

@@ -1,0 +1,108 @@
+//! `action=query` with typed selections (prop, list, meta, generator), each with its own
+//! parameters, sent to the real wikis: answered with data and without a single warning.
+
+use mwtyped::{ApiModule, Limit, Request};
+use serde_json::Value;
+
+fn api(var: &str) -> String {
+    std::env::var(var).unwrap_or_else(|_| {
+        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
+    })
+}
+
+fn send(api: &str, request: &Request) -> Value {
+    let mut form = request.form_pairs();
+    form.extend([
+        ("format", "json"),
+        ("formatversion", "2"),
+        ("errorformat", "plaintext"),
+    ]);
+    reqwest::blocking::Client::new()
+        .get(api)
+        .query(&form)
+        .header("User-Agent", "mwtyped-tests (query selections)")
+        .send()
+        .and_then(|r| r.json())
+        .expect("a JSON answer")
+}
+
+macro_rules! selection_test {
+    ($name:ident, $feature:literal, $version:ident, $var:literal) => {
+        #[cfg(feature = $feature)]
+        #[test]
+        fn $name() {
+            use mwtyped::$version::Query;
+            use mwtyped::$version::query::{
+                AllPages, AllPagesFilterredir, Info, Revisions, Siteinfo,
+            };
+
+            let mut query = Query::new();
+            let mut generator = AllPages::new();
+            generator.limit = Some(Limit::Value(3));
+            generator.filterredir = Some(AllPagesFilterredir::Nonredirects);
+            let mut revisions = Revisions::new();
+            revisions.limit = None;
+            query
+                .select
+                .generator(generator)
+                .add(Info::new())
+                .add(revisions)
+                .add(Siteinfo::new());
+            let mut list = AllPages::new();
+            list.limit = Some(Limit::Max);
+            query.select.add(list);
+
+            let request = query.to_request().expect("encodes");
+            assert_eq!(
+                request.get("generator"),
+                Some(&mwtyped::Value::Text("allpages".into()))
+            );
+            assert_eq!(
+                request.get("gaplimit"),
+                Some(&mwtyped::Value::Text("3".into()))
+            );
+            assert_eq!(
+                request.get("prop"),
+                Some(&mwtyped::Value::Text("info|revisions".into()))
+            );
+
+            let answer = send(&api($var), &request);
+            assert!(
+                answer.get("warnings").is_none(),
+                "warnings: {}",
+                answer["warnings"]
+            );
+            assert!(
+                answer.get("errors").is_none(),
+                "errors: {}",
+                answer["errors"]
+            );
+            let pages = answer["query"]["pages"]
+                .as_array()
+                .expect("generated pages");
+            assert!(!pages.is_empty(), "{answer}");
+            assert!(
+                pages.iter().all(|p| p["revisions"].is_array()),
+                "prop=revisions ran: {answer}"
+            );
+            assert!(
+                answer["query"]["general"]["generator"].is_string(),
+                "meta=siteinfo ran"
+            );
+            assert!(answer["query"]["allpages"].is_array(), "list=allpages ran");
+        }
+    };
+}
+
+selection_test!(
+    query_selections_on_1_39,
+    "v1_39",
+    v1_39,
+    "MWTYPED_TEST_API_1_39"
+);
+selection_test!(
+    query_selections_on_1_43,
+    "v1_43",
+    v1_43,
+    "MWTYPED_TEST_API_1_43"
+);
