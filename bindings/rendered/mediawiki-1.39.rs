@@ -1913,7 +1913,13 @@ impl Abusefiltercheckmatch {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.filter;
@@ -1976,8 +1982,8 @@ impl ::mwtyped::ApiModule for Abusefiltercheckmatch {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abusefiltercheckmatch");
         self.__encode_params(limits, "", &mut request)?;
@@ -2045,7 +2051,13 @@ impl Abusefilterchecksyntax {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.filter;
@@ -2073,8 +2085,8 @@ impl ::mwtyped::ApiModule for Abusefilterchecksyntax {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abusefilterchecksyntax");
         self.__encode_params(limits, "", &mut request)?;
@@ -2150,7 +2162,13 @@ impl Abusefilterevalexpression {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.expression;
@@ -2183,8 +2201,8 @@ impl ::mwtyped::ApiModule for Abusefilterevalexpression {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abusefilterevalexpression");
         self.__encode_params(limits, "", &mut request)?;
@@ -2261,7 +2279,13 @@ impl Abusefilterunblockautopromote {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.user;
@@ -2269,8 +2293,7 @@ impl Abusefilterunblockautopromote {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -2294,8 +2317,8 @@ impl ::mwtyped::ApiModule for Abusefilterunblockautopromote {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abusefilterunblockautopromote");
         self.__encode_params(limits, "", &mut request)?;
@@ -2379,7 +2402,13 @@ impl AbuseLogPrivateDetails {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.logid {
@@ -2403,8 +2432,7 @@ impl AbuseLogPrivateDetails {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -2428,8 +2456,8 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abuselogprivatedetails");
         self.__encode_params(limits, "", &mut request)?;
@@ -2621,7 +2649,13 @@ impl Block {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -2695,26 +2729,14 @@ impl Block {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -2725,26 +2747,14 @@ impl Block {
         }
         {
             if !self.page_restrictions.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_restrictions
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "pagerestrictions",
-                        &texts,
-                        10u32,
-                        10u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "pagerestrictions",
+                    self.page_restrictions.iter().map(|v| v.as_str()),
+                    10u32,
+                    10u32,
+                    limits,
+                )?;
                 request.text(wire("pagerestrictions"), joined);
             }
         }
@@ -2764,7 +2774,7 @@ impl Block {
                     ::mwtyped::__private::join(
                         path,
                         "namespacerestrictions",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -2775,8 +2785,7 @@ impl Block {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -2799,8 +2808,8 @@ impl ::mwtyped::ApiModule for Block {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "block");
         self.__encode_params(limits, "", &mut request)?;
@@ -2881,7 +2890,13 @@ impl CategoryTree {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.category;
@@ -2914,8 +2929,8 @@ impl ::mwtyped::ApiModule for CategoryTree {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "categorytree");
         self.__encode_params(limits, "", &mut request)?;
@@ -2998,7 +3013,13 @@ impl ChangeAuthenticationData {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.request;
@@ -3009,7 +3030,7 @@ impl ChangeAuthenticationData {
             request
                 .secret(
                     wire("changeauthtoken"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                    ::mwtyped::Secret::new(v.expose().to_owned()),
                 );
         }
         self.dynamic.encode(path, &["changeauthrequest", "changeauthtoken"], request)?;
@@ -3034,8 +3055,8 @@ impl ::mwtyped::ApiModule for ChangeAuthenticationData {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "changeauthenticationdata");
         self.__encode_params(limits, "", &mut request)?;
@@ -3189,7 +3210,13 @@ impl ChangeContentModel {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -3218,32 +3245,20 @@ impl ChangeContentModel {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.model;
-            request.text(wire("model"), ::std::string::String::from(v.as_str()));
+            request.text(wire("model"), v.as_str());
         }
         {
             if self.bot {
@@ -3252,8 +3267,7 @@ impl ChangeContentModel {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -3276,8 +3290,8 @@ impl ::mwtyped::ApiModule for ChangeContentModel {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "changecontentmodel");
         self.__encode_params(limits, "", &mut request)?;
@@ -3398,16 +3412,21 @@ impl CheckToken {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.type_;
-            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+            request.text(wire("type"), v.as_str());
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.maxtokenage {
@@ -3445,8 +3464,8 @@ impl ::mwtyped::ApiModule for CheckToken {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "checktoken");
         self.__encode_params(limits, "", &mut request)?;
@@ -3499,7 +3518,13 @@ impl ClearHasMsg {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         Ok(())
     }
@@ -3522,8 +3547,8 @@ impl ::mwtyped::ApiModule for ClearHasMsg {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "clearhasmsg");
         self.__encode_params(limits, "", &mut request)?;
@@ -3685,40 +3710,30 @@ impl ClientLogin {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "loginrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "loginrequests",
+                    self.requests.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("loginrequests"), joined);
             }
         }
         {
             if let Some(v) = &self.message_format {
-                request
-                    .text(
-                        wire("loginmessageformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("loginmessageformat"), v.as_str());
             }
         }
         {
@@ -3746,7 +3761,7 @@ impl ClientLogin {
             request
                 .secret(
                     wire("logintoken"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                    ::mwtyped::Secret::new(v.expose().to_owned()),
                 );
         }
         self.dynamic
@@ -3784,8 +3799,8 @@ impl ::mwtyped::ApiModule for ClientLogin {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "clientlogin");
         self.__encode_params(limits, "", &mut request)?;
@@ -4654,7 +4669,13 @@ impl Compare {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.from_title {
@@ -4693,26 +4714,14 @@ impl Compare {
         }
         {
             if !self.from_slots.is_empty() {
-                let joined = {
-                    let texts = self
-                        .from_slots
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "fromslots",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "fromslots",
+                    self.from_slots.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("fromslots"), joined);
             }
         }
@@ -4728,20 +4737,12 @@ impl Compare {
         }
         {
             if let Some(v) = &self.from_content_format {
-                request
-                    .text(
-                        wire("fromcontentformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("fromcontentformat"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.from_contentmodel {
-                request
-                    .text(
-                        wire("fromcontentmodel"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("fromcontentmodel"), v.as_str());
             }
         }
         {
@@ -4786,32 +4787,19 @@ impl Compare {
         }
         {
             if let Some(v) = &self.to_relative {
-                request
-                    .text(wire("torelative"), ::std::string::String::from(v.as_str()));
+                request.text(wire("torelative"), v.as_str());
             }
         }
         {
             if !self.to_slots.is_empty() {
-                let joined = {
-                    let texts = self
-                        .to_slots
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "toslots",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "toslots",
+                    self.to_slots.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("toslots"), joined);
             }
         }
@@ -4827,20 +4815,12 @@ impl Compare {
         }
         {
             if let Some(v) = &self.to_content_format {
-                request
-                    .text(
-                        wire("tocontentformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("tocontentformat"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.to_contentmodel {
-                request
-                    .text(
-                        wire("tocontentmodel"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("tocontentmodel"), v.as_str());
             }
         }
         {
@@ -4850,71 +4830,62 @@ impl Compare {
         }
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
         {
             if !self.slots.is_empty() {
-                let joined = {
-                    let texts = self
-                        .slots
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "slots",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "slots",
+                    self.slots.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("slots"), joined);
             }
         }
         {
             for (key, v) in &self.from_text_per_slot {
-                request.text(wire(&"fromtext-{slot}".replace("{slot}", key)), v.clone());
+                request
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "fromtext-{slot}".replace("{slot}", key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         {
             for (key, v) in &self.from_section_per_slot {
                 request
-                    .text(wire(&"fromsection-{slot}".replace("{slot}", key)), v.clone());
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "fromsection-{slot}".replace("{slot}",
+                            key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         {
             for (key, v) in &self.from_content_format_per_slot {
                 request
                     .text(
-                        wire(&"fromcontentformat-{slot}".replace("{slot}", key)),
-                        ::std::string::String::from(v.as_str()),
+                        ::std::format!(
+                            "{extra_prefix}{}", "fromcontentformat-{slot}"
+                            .replace("{slot}", key)
+                        ),
+                        v.as_str(),
                     );
             }
         }
@@ -4922,28 +4893,45 @@ impl Compare {
             for (key, v) in &self.from_contentmodel_per_slot {
                 request
                     .text(
-                        wire(&"fromcontentmodel-{slot}".replace("{slot}", key)),
-                        ::std::string::String::from(v.as_str()),
+                        ::std::format!(
+                            "{extra_prefix}{}", "fromcontentmodel-{slot}"
+                            .replace("{slot}", key)
+                        ),
+                        v.as_str(),
                     );
             }
         }
         {
             for (key, v) in &self.to_text_per_slot {
-                request.text(wire(&"totext-{slot}".replace("{slot}", key)), v.clone());
+                request
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "totext-{slot}".replace("{slot}", key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         {
             for (key, v) in &self.to_section_per_slot {
                 request
-                    .text(wire(&"tosection-{slot}".replace("{slot}", key)), v.clone());
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "tosection-{slot}".replace("{slot}", key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         {
             for (key, v) in &self.to_content_format_per_slot {
                 request
                     .text(
-                        wire(&"tocontentformat-{slot}".replace("{slot}", key)),
-                        ::std::string::String::from(v.as_str()),
+                        ::std::format!(
+                            "{extra_prefix}{}", "tocontentformat-{slot}"
+                            .replace("{slot}", key)
+                        ),
+                        v.as_str(),
                     );
             }
         }
@@ -4951,8 +4939,11 @@ impl Compare {
             for (key, v) in &self.to_contentmodel_per_slot {
                 request
                     .text(
-                        wire(&"tocontentmodel-{slot}".replace("{slot}", key)),
-                        ::std::string::String::from(v.as_str()),
+                        ::std::format!(
+                            "{extra_prefix}{}", "tocontentmodel-{slot}".replace("{slot}",
+                            key)
+                        ),
+                        v.as_str(),
                     );
             }
         }
@@ -4977,8 +4968,8 @@ impl ::mwtyped::ApiModule for Compare {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "compare");
         self.__encode_params(limits, "", &mut request)?;
@@ -5204,40 +5195,30 @@ impl CreateAccount {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "createrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "createrequests",
+                    self.requests.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("createrequests"), joined);
             }
         }
         {
             if let Some(v) = &self.message_format {
-                request
-                    .text(
-                        wire("createmessageformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("createmessageformat"), v.as_str());
             }
         }
         {
@@ -5265,7 +5246,7 @@ impl CreateAccount {
             request
                 .secret(
                     wire("createtoken"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                    ::mwtyped::Secret::new(v.expose().to_owned()),
                 );
         }
         self.dynamic
@@ -5303,8 +5284,8 @@ impl ::mwtyped::ApiModule for CreateAccount {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "createaccount");
         self.__encode_params(limits, "", &mut request)?;
@@ -5374,7 +5355,13 @@ impl CSPReport {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.report_only {
@@ -5407,8 +5394,8 @@ impl ::mwtyped::ApiModule for CSPReport {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "cspreport");
         self.__encode_params(limits, "", &mut request)?;
@@ -5574,7 +5561,13 @@ impl Delete {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -5603,26 +5596,14 @@ impl Delete {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -5638,7 +5619,7 @@ impl Delete {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
@@ -5653,8 +5634,7 @@ impl Delete {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -5677,8 +5657,8 @@ impl ::mwtyped::ApiModule for Delete {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "delete");
         self.__encode_params(limits, "", &mut request)?;
@@ -6108,7 +6088,13 @@ impl Edit {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -6152,26 +6138,14 @@ impl Edit {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -6250,7 +6224,7 @@ impl Edit {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
@@ -6305,23 +6279,17 @@ impl Edit {
         }
         {
             if let Some(v) = &self.content_format {
-                request
-                    .text(
-                        wire("contentformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("contentformat"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.contentmodel {
-                request
-                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
+                request.text(wire("contentmodel"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         #[cfg(feature = "ext-confirmedit")]
         {
@@ -6356,8 +6324,8 @@ impl ::mwtyped::ApiModule for Edit {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "edit");
         self.__encode_params(limits, "", &mut request)?;
@@ -6493,7 +6461,13 @@ impl EmailUser {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.target;
@@ -6514,8 +6488,7 @@ impl EmailUser {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -6538,8 +6511,8 @@ impl ::mwtyped::ApiModule for EmailUser {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "emailuser");
         self.__encode_params(limits, "", &mut request)?;
@@ -6717,7 +6690,13 @@ impl ExpandTemplates {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -6745,26 +6724,14 @@ impl ExpandTemplates {
         }
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
@@ -6804,8 +6771,8 @@ impl ::mwtyped::ApiModule for ExpandTemplates {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "expandtemplates");
         self.__encode_params(limits, "", &mut request)?;
@@ -7061,12 +7028,17 @@ impl FeedContributions {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.feed_format {
-                request
-                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("feedformat"), v.as_str());
             }
         }
         {
@@ -7110,26 +7082,14 @@ impl FeedContributions {
         }
         {
             if !self.tag_filter.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tag_filter
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tagfilter",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tagfilter",
+                    self.tag_filter.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tagfilter"), joined);
             }
         }
@@ -7179,8 +7139,8 @@ impl ::mwtyped::ApiModule for FeedContributions {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "feedcontributions");
         self.__encode_params(limits, "", &mut request)?;
@@ -7409,12 +7369,17 @@ impl FeedRecentChanges {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.feed_format {
-                request
-                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("feedformat"), v.as_str());
             }
         }
         {
@@ -7532,8 +7497,8 @@ impl ::mwtyped::ApiModule for FeedRecentChanges {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "feedrecentchanges");
         self.__encode_params(limits, "", &mut request)?;
@@ -7797,12 +7762,17 @@ impl FeedWatchlist {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.feed_format {
-                request
-                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("feedformat"), v.as_str());
             }
         }
         {
@@ -7834,57 +7804,33 @@ impl FeedWatchlist {
                 request
                     .secret(
                         wire("wltoken"),
-                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                        ::mwtyped::Secret::new(v.expose().to_owned()),
                     );
             }
         }
         {
             if !self.wlshow.is_empty() {
-                let joined = {
-                    let texts = self
-                        .wlshow
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "wlshow",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "wlshow",
+                    self.wlshow.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("wlshow"), joined);
             }
         }
         {
             if !self.wltype.is_empty() {
-                let joined = {
-                    let texts = self
-                        .wltype
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "wltype",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "wltype",
+                    self.wltype.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("wltype"), joined);
             }
         }
@@ -7914,8 +7860,8 @@ impl ::mwtyped::ApiModule for FeedWatchlist {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "feedwatchlist");
         self.__encode_params(limits, "", &mut request)?;
@@ -8026,7 +7972,13 @@ impl FileRevert {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.filename;
@@ -8043,8 +7995,7 @@ impl FileRevert {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -8067,8 +8018,8 @@ impl ::mwtyped::ApiModule for FileRevert {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "filerevert");
         self.__encode_params(limits, "", &mut request)?;
@@ -8170,30 +8121,24 @@ impl Help {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .modules
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "modules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "modules",
+                    self.modules.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("modules"), joined);
             }
         }
@@ -8238,8 +8183,8 @@ impl ::mwtyped::ApiModule for Help {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "help");
         self.__encode_params(limits, "", &mut request)?;
@@ -8606,11 +8551,17 @@ impl ImageRotate {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.rotation;
-            request.text(wire("rotation"), ::std::string::String::from(v.as_str()));
+            request.text(wire("rotation"), v.as_str());
         }
         {
             if let Some(v) = &self.continue_ {
@@ -8619,51 +8570,27 @@ impl ImageRotate {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -8689,7 +8616,7 @@ impl ImageRotate {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -8720,7 +8647,7 @@ impl ImageRotate {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -8731,7 +8658,7 @@ impl ImageRotate {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -8746,8 +8673,7 @@ impl ImageRotate {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -8770,8 +8696,8 @@ impl ::mwtyped::ApiModule for ImageRotate {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "imagerotate");
         self.__encode_params(limits, "", &mut request)?;
@@ -8929,7 +8855,13 @@ impl Import {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.summary {
@@ -8983,33 +8915,20 @@ impl Import {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -9032,8 +8951,8 @@ impl ::mwtyped::ApiModule for Import {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "import");
         self.__encode_params(limits, "", &mut request)?;
@@ -9207,40 +9126,30 @@ impl LinkAccount {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "linkrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "linkrequests",
+                    self.requests.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("linkrequests"), joined);
             }
         }
         {
             if let Some(v) = &self.message_format {
-                request
-                    .text(
-                        wire("linkmessageformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("linkmessageformat"), v.as_str());
             }
         }
         {
@@ -9263,7 +9172,7 @@ impl LinkAccount {
             request
                 .secret(
                     wire("linktoken"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                    ::mwtyped::Secret::new(v.expose().to_owned()),
                 );
         }
         self.dynamic
@@ -9300,8 +9209,8 @@ impl ::mwtyped::ApiModule for LinkAccount {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "linkaccount");
         self.__encode_params(limits, "", &mut request)?;
@@ -9396,7 +9305,13 @@ impl Login {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.name {
@@ -9408,7 +9323,7 @@ impl Login {
                 request
                     .secret(
                         wire("lgpassword"),
-                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                        ::mwtyped::Secret::new(v.expose().to_owned()),
                     );
             }
         }
@@ -9422,7 +9337,7 @@ impl Login {
                 request
                     .secret(
                         wire("lgtoken"),
-                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                        ::mwtyped::Secret::new(v.expose().to_owned()),
                     );
             }
         }
@@ -9447,8 +9362,8 @@ impl ::mwtyped::ApiModule for Login {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "login");
         self.__encode_params(limits, "", &mut request)?;
@@ -9512,12 +9427,17 @@ impl Logout {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -9540,8 +9460,8 @@ impl ::mwtyped::ApiModule for Logout {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "logout");
         self.__encode_params(limits, "", &mut request)?;
@@ -10231,16 +10151,22 @@ impl Main {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.action {
-                request.text(wire("action"), ::std::string::String::from(v.as_str()));
+                request.text(wire("action"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.format {
-                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+                request.text(wire("format"), v.as_str());
             }
         }
         {
@@ -10290,7 +10216,7 @@ impl Main {
         }
         {
             if let Some(v) = &self.assert {
-                request.text(wire("assert"), ::std::string::String::from(v.as_str()));
+                request.text(wire("assert"), v.as_str());
             }
         }
         {
@@ -10335,8 +10261,7 @@ impl Main {
         }
         {
             if let Some(v) = &self.error_format {
-                request
-                    .text(wire("errorformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("errorformat"), v.as_str());
             }
         }
         {
@@ -10370,8 +10295,8 @@ impl ::mwtyped::ApiModule for Main {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         self.__encode_params(limits, "", &mut request)?;
         Ok(request)
@@ -10539,11 +10464,17 @@ impl ManageTags {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.operation;
-            request.text(wire("operation"), ::std::string::String::from(v.as_str()));
+            request.text(wire("operation"), v.as_str());
         }
         {
             let v = &self.tag;
@@ -10561,33 +10492,20 @@ impl ManageTags {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -10610,8 +10528,8 @@ impl ::mwtyped::ApiModule for ManageTags {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "managetags");
         self.__encode_params(limits, "", &mut request)?;
@@ -10726,7 +10644,13 @@ impl MergeHistory {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.from {
@@ -10780,8 +10704,7 @@ impl MergeHistory {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -10804,8 +10727,8 @@ impl ::mwtyped::ApiModule for MergeHistory {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "mergehistory");
         self.__encode_params(limits, "", &mut request)?;
@@ -10986,7 +10909,13 @@ impl Move {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.from {
@@ -11034,7 +10963,7 @@ impl Move {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
@@ -11044,33 +10973,20 @@ impl Move {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -11093,8 +11009,8 @@ impl ::mwtyped::ApiModule for Move {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "move");
         self.__encode_params(limits, "", &mut request)?;
@@ -11200,7 +11116,13 @@ impl OATHValidate {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -11219,8 +11141,7 @@ impl OATHValidate {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -11244,8 +11165,8 @@ impl ::mwtyped::ApiModule for OATHValidate {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "oathvalidate");
         self.__encode_params(limits, "", &mut request)?;
@@ -11418,7 +11339,13 @@ impl OpenSearch {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.search;
@@ -11440,7 +11367,7 @@ impl OpenSearch {
                     ::mwtyped::__private::join(
                         path,
                         "namespace",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -11473,12 +11400,12 @@ impl OpenSearch {
         }
         {
             if let Some(v) = &self.redirects {
-                request.text(wire("redirects"), ::std::string::String::from(v.as_str()));
+                request.text(wire("redirects"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.format {
-                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+                request.text(wire("format"), v.as_str());
             }
         }
         {
@@ -11507,8 +11434,8 @@ impl ::mwtyped::ApiModule for OpenSearch {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "opensearch");
         self.__encode_params(limits, "", &mut request)?;
@@ -11660,7 +11587,13 @@ impl Options {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.reset {
@@ -11669,51 +11602,27 @@ impl Options {
         }
         {
             if !self.resetkinds.is_empty() {
-                let joined = {
-                    let texts = self
-                        .resetkinds
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "resetkinds",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "resetkinds",
+                    self.resetkinds.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("resetkinds"), joined);
             }
         }
         {
             if !self.change.is_empty() {
-                let joined = {
-                    let texts = self
-                        .change
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "change",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "change",
+                    self.change.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("change"), joined);
             }
         }
@@ -11729,8 +11638,7 @@ impl Options {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -11753,8 +11661,8 @@ impl ::mwtyped::ApiModule for Options {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "options");
         self.__encode_params(limits, "", &mut request)?;
@@ -12185,61 +12093,42 @@ impl ParamInfo {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .modules
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "modules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "modules",
+                    self.modules.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("modules"), joined);
             }
         }
         {
             if let Some(v) = &self.help_format {
-                request
-                    .text(wire("helpformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("helpformat"), v.as_str());
             }
         }
         {
             if !self.query_modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .query_modules
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "querymodules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "querymodules",
+                    self.query_modules.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("querymodules"), joined);
             }
         }
@@ -12255,26 +12144,14 @@ impl ParamInfo {
         }
         {
             if !self.format_modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .format_modules
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "formatmodules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "formatmodules",
+                    self.format_modules.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("formatmodules"), joined);
             }
         }
@@ -12299,8 +12176,8 @@ impl ::mwtyped::ApiModule for ParamInfo {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "paraminfo");
         self.__encode_params(limits, "", &mut request)?;
@@ -12894,7 +12771,13 @@ impl Parse {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -12968,26 +12851,14 @@ impl Parse {
         }
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
@@ -13068,22 +12939,17 @@ impl Parse {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
+                request.text(wire("useskin"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.content_format {
-                request
-                    .text(
-                        wire("contentformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("contentformat"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.contentmodel {
-                request
-                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
+                request.text(wire("contentmodel"), v.as_str());
             }
         }
         Ok(())
@@ -13107,8 +12973,8 @@ impl ::mwtyped::ApiModule for Parse {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "parse");
         self.__encode_params(limits, "", &mut request)?;
@@ -13236,7 +13102,13 @@ impl Patrol {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.rcid {
@@ -13270,33 +13142,20 @@ impl Patrol {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -13319,8 +13178,8 @@ impl ::mwtyped::ApiModule for Patrol {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "patrol");
         self.__encode_params(limits, "", &mut request)?;
@@ -13496,7 +13355,13 @@ impl Protect {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -13523,51 +13388,27 @@ impl Protect {
                 return Err(::mwtyped::__private::missing(path, "protections"));
             }
             if !self.protections.is_empty() {
-                let joined = {
-                    let texts = self
-                        .protections
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "protections",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "protections",
+                    self.protections.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("protections"), joined);
             }
         }
         {
             if !self.expiry.is_empty() {
-                let joined = {
-                    let texts = self
-                        .expiry
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "expiry",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "expiry",
+                    self.expiry.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("expiry"), joined);
             }
         }
@@ -13578,26 +13419,14 @@ impl Protect {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -13613,13 +13442,12 @@ impl Protect {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -13642,8 +13470,8 @@ impl ::mwtyped::ApiModule for Protect {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "protect");
         self.__encode_params(limits, "", &mut request)?;
@@ -13975,7 +13803,13 @@ impl Purge {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.forcelinkupdate {
@@ -13994,26 +13828,14 @@ impl Purge {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -14039,7 +13861,7 @@ impl Purge {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -14070,7 +13892,7 @@ impl Purge {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -14081,7 +13903,7 @@ impl Purge {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -14115,8 +13937,8 @@ impl ::mwtyped::ApiModule for Purge {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "purge");
         self.__encode_params(limits, "", &mut request)?;
@@ -14948,80 +14770,50 @@ impl Query {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
         {
             if !self.list.is_empty() {
-                let joined = {
-                    let texts = self
-                        .list
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "list",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "list",
+                    self.list.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("list"), joined);
             }
         }
         {
             if !self.meta.is_empty() {
-                let joined = {
-                    let texts = self
-                        .meta
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "meta",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "meta",
+                    self.meta.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("meta"), joined);
             }
         }
@@ -15042,8 +14834,7 @@ impl Query {
         }
         {
             if let Some(v) = &self.export_schema {
-                request
-                    .text(wire("exportschema"), ::std::string::String::from(v.as_str()));
+                request.text(wire("exportschema"), v.as_str());
             }
         }
         {
@@ -15063,26 +14854,14 @@ impl Query {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -15108,7 +14887,7 @@ impl Query {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -15139,7 +14918,7 @@ impl Query {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -15150,7 +14929,7 @@ impl Query {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -15184,8 +14963,8 @@ impl ::mwtyped::ApiModule for Query {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "query");
         self.__encode_params(limits, "", &mut request)?;
@@ -15299,7 +15078,13 @@ impl RemoveAuthenticationData {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.request;
@@ -15307,8 +15092,7 @@ impl RemoveAuthenticationData {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -15331,8 +15115,8 @@ impl ::mwtyped::ApiModule for RemoveAuthenticationData {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "removeauthenticationdata");
         self.__encode_params(limits, "", &mut request)?;
@@ -15412,7 +15196,13 @@ impl ResetPassword {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -15426,8 +15216,7 @@ impl ResetPassword {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -15450,8 +15239,8 @@ impl ::mwtyped::ApiModule for ResetPassword {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "resetpassword");
         self.__encode_params(limits, "", &mut request)?;
@@ -15696,11 +15485,17 @@ impl RevisionDelete {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.type_;
-            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+            request.text(wire("type"), v.as_str());
         }
         {
             if let Some(v) = &self.target {
@@ -15712,82 +15507,46 @@ impl RevisionDelete {
                 return Err(::mwtyped::__private::missing(path, "ids"));
             }
             if !self.ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .ids
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "ids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "ids",
+                    self.ids.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("ids"), joined);
             }
         }
         {
             if !self.hide.is_empty() {
-                let joined = {
-                    let texts = self
-                        .hide
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "hide",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "hide",
+                    self.hide.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("hide"), joined);
             }
         }
         {
             if !self.show.is_empty() {
-                let joined = {
-                    let texts = self
-                        .show
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "show",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "show",
+                    self.show.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("show"), joined);
             }
         }
         {
             if let Some(v) = &self.suppress {
-                request.text(wire("suppress"), ::std::string::String::from(v.as_str()));
+                request.text(wire("suppress"), v.as_str());
             }
         }
         {
@@ -15797,33 +15556,20 @@ impl RevisionDelete {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -15846,8 +15592,8 @@ impl ::mwtyped::ApiModule for RevisionDelete {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "revisiondelete");
         self.__encode_params(limits, "", &mut request)?;
@@ -16016,7 +15762,13 @@ impl Rollback {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -16040,26 +15792,14 @@ impl Rollback {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -16079,13 +15819,12 @@ impl Rollback {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -16108,8 +15847,8 @@ impl ::mwtyped::ApiModule for Rollback {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "rollback");
         self.__encode_params(limits, "", &mut request)?;
@@ -16165,7 +15904,13 @@ impl Rsd {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         Ok(())
     }
@@ -16188,8 +15933,8 @@ impl ::mwtyped::ApiModule for Rsd {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "rsd");
         self.__encode_params(limits, "", &mut request)?;
@@ -16276,7 +16021,13 @@ impl ScribuntoConsole {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -16334,8 +16085,8 @@ impl ::mwtyped::ApiModule for ScribuntoConsole {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "scribunto-console");
         self.__encode_params(limits, "", &mut request)?;
@@ -16696,7 +16447,13 @@ impl SetNotificationTimestamp {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.entire_watchlist {
@@ -16745,26 +16502,14 @@ impl SetNotificationTimestamp {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -16790,7 +16535,7 @@ impl SetNotificationTimestamp {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -16821,7 +16566,7 @@ impl SetNotificationTimestamp {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -16832,7 +16577,7 @@ impl SetNotificationTimestamp {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -16847,8 +16592,7 @@ impl SetNotificationTimestamp {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -16871,8 +16615,8 @@ impl ::mwtyped::ApiModule for SetNotificationTimestamp {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "setnotificationtimestamp");
         self.__encode_params(limits, "", &mut request)?;
@@ -18423,7 +18167,13 @@ impl SetPageLanguage {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -18447,7 +18197,7 @@ impl SetPageLanguage {
         }
         {
             let v = &self.lang;
-            request.text(wire("lang"), ::std::string::String::from(v.as_str()));
+            request.text(wire("lang"), v.as_str());
         }
         {
             if let Some(v) = &self.reason {
@@ -18456,33 +18206,20 @@ impl SetPageLanguage {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -18505,8 +18242,8 @@ impl ::mwtyped::ApiModule for SetPageLanguage {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "setpagelanguage");
         self.__encode_params(limits, "", &mut request)?;
@@ -18575,33 +18312,27 @@ impl SpamBlacklist {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.url.is_empty() {
                 return Err(::mwtyped::__private::missing(path, "url"));
             }
             if !self.url.is_empty() {
-                let joined = {
-                    let texts = self
-                        .url
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "url",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "url",
+                    self.url.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("url"), joined);
             }
         }
@@ -18627,8 +18358,8 @@ impl ::mwtyped::ApiModule for SpamBlacklist {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "spamblacklist");
         self.__encode_params(limits, "", &mut request)?;
@@ -18855,7 +18586,13 @@ impl StashEdit {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.title;
@@ -18888,11 +18625,11 @@ impl StashEdit {
         }
         {
             let v = &self.contentmodel;
-            request.text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
+            request.text(wire("contentmodel"), v.as_str());
         }
         {
             let v = &self.content_format;
-            request.text(wire("contentformat"), ::std::string::String::from(v.as_str()));
+            request.text(wire("contentformat"), v.as_str());
         }
         {
             let v = &self.base_revid;
@@ -18910,8 +18647,7 @@ impl StashEdit {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -18934,8 +18670,8 @@ impl ::mwtyped::ApiModule for StashEdit {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "stashedit");
         self.__encode_params(limits, "", &mut request)?;
@@ -19067,7 +18803,13 @@ impl Tag {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.rcid.is_empty() {
@@ -19091,7 +18833,7 @@ impl Tag {
                     ::mwtyped::__private::join(
                         path,
                         "rcid",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -19122,7 +18864,7 @@ impl Tag {
                     ::mwtyped::__private::join(
                         path,
                         "revid",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -19153,7 +18895,7 @@ impl Tag {
                     ::mwtyped::__private::join(
                         path,
                         "logid",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -19164,51 +18906,27 @@ impl Tag {
         }
         {
             if !self.add.is_empty() {
-                let joined = {
-                    let texts = self
-                        .add
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "add",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "add",
+                    self.add.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("add"), joined);
             }
         }
         {
             if !self.remove.is_empty() {
-                let joined = {
-                    let texts = self
-                        .remove
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "remove",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "remove",
+                    self.remove.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("remove"), joined);
             }
         }
@@ -19219,33 +18937,20 @@ impl Tag {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -19268,8 +18973,8 @@ impl ::mwtyped::ApiModule for Tag {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "tag");
         self.__encode_params(limits, "", &mut request)?;
@@ -19617,7 +19322,13 @@ impl TemplateData {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.include_missing_titles {
@@ -19636,26 +19347,14 @@ impl TemplateData {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -19681,7 +19380,7 @@ impl TemplateData {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -19712,7 +19411,7 @@ impl TemplateData {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -19723,7 +19422,7 @@ impl TemplateData {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -19758,8 +19457,8 @@ impl ::mwtyped::ApiModule for TemplateData {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "templatedata");
         self.__encode_params(limits, "", &mut request)?;
@@ -19895,7 +19594,13 @@ impl TitleBlacklist {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.title;
@@ -19903,7 +19608,7 @@ impl TitleBlacklist {
         }
         {
             if let Some(v) = &self.action {
-                request.text(wire("tbaction"), ::std::string::String::from(v.as_str()));
+                request.text(wire("tbaction"), v.as_str());
             }
         }
         {
@@ -19933,8 +19638,8 @@ impl ::mwtyped::ApiModule for TitleBlacklist {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "titleblacklist");
         self.__encode_params(limits, "", &mut request)?;
@@ -20041,7 +19746,13 @@ impl Unblock {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.id {
@@ -20085,33 +19796,20 @@ impl Unblock {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -20134,8 +19832,8 @@ impl ::mwtyped::ApiModule for Unblock {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "unblock");
         self.__encode_params(limits, "", &mut request)?;
@@ -20296,7 +19994,13 @@ impl Undelete {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.title;
@@ -20309,26 +20013,14 @@ impl Undelete {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -20348,7 +20040,7 @@ impl Undelete {
                     ::mwtyped::__private::join(
                         path,
                         "timestamps",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -20379,7 +20071,7 @@ impl Undelete {
                     ::mwtyped::__private::join(
                         path,
                         "fileids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -20395,13 +20087,12 @@ impl Undelete {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -20424,8 +20115,8 @@ impl ::mwtyped::ApiModule for Undelete {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "undelete");
         self.__encode_params(limits, "", &mut request)?;
@@ -20503,7 +20194,13 @@ impl Unlinkaccount {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.request;
@@ -20511,8 +20208,7 @@ impl Unlinkaccount {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -20535,8 +20231,8 @@ impl ::mwtyped::ApiModule for Unlinkaccount {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "unlinkaccount");
         self.__encode_params(limits, "", &mut request)?;
@@ -20769,7 +20465,13 @@ impl Upload {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.filename {
@@ -20783,26 +20485,14 @@ impl Upload {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -20818,7 +20508,7 @@ impl Upload {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
@@ -20898,8 +20588,7 @@ impl Upload {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -20922,8 +20611,8 @@ impl ::mwtyped::ApiModule for Upload {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "upload");
         self.__encode_params(limits, "", &mut request)?;
@@ -21136,7 +20825,13 @@ impl Userrights {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -21160,76 +20855,40 @@ impl Userrights {
         }
         {
             if !self.add.is_empty() {
-                let joined = {
-                    let texts = self
-                        .add
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "add",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "add",
+                    self.add.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("add"), joined);
             }
         }
         {
             if !self.expiry.is_empty() {
-                let joined = {
-                    let texts = self
-                        .expiry
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "expiry",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "expiry",
+                    self.expiry.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("expiry"), joined);
             }
         }
         {
             if !self.remove.is_empty() {
-                let joined = {
-                    let texts = self
-                        .remove
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "remove",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "remove",
+                    self.remove.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("remove"), joined);
             }
         }
@@ -21240,31 +20899,18 @@ impl Userrights {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -21289,8 +20935,8 @@ impl ::mwtyped::ApiModule for Userrights {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "userrights");
         self.__encode_params(limits, "", &mut request)?;
@@ -21392,15 +21038,18 @@ impl ValidatePassword {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.password;
             request
-                .secret(
-                    wire("password"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
-                );
+                .secret(wire("password"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.user {
@@ -21438,8 +21087,8 @@ impl ::mwtyped::ApiModule for ValidatePassword {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "validatepassword");
         self.__encode_params(limits, "", &mut request)?;
@@ -21657,7 +21306,13 @@ impl VisualEditor {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.page;
@@ -21670,12 +21325,12 @@ impl VisualEditor {
         }
         {
             if let Some(v) = &self.format {
-                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+                request.text(wire("format"), v.as_str());
             }
         }
         {
             let v = &self.paction;
-            request.text(wire("paction"), ::std::string::String::from(v.as_str()));
+            request.text(wire("paction"), v.as_str());
         }
         {
             if let Some(v) = &self.wikitext {
@@ -21714,26 +21369,14 @@ impl VisualEditor {
         }
         {
             if !self.preloadparams.is_empty() {
-                let joined = {
-                    let texts = self
-                        .preloadparams
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "preloadparams",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "preloadparams",
+                    self.preloadparams.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("preloadparams"), joined);
             }
         }
@@ -21759,8 +21402,8 @@ impl ::mwtyped::ApiModule for VisualEditor {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "visualeditor");
         self.__encode_params(limits, "", &mut request)?;
@@ -22074,11 +21717,17 @@ impl VisualEditorEdit {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.paction;
-            request.text(wire("paction"), ::std::string::String::from(v.as_str()));
+            request.text(wire("paction"), v.as_str());
         }
         {
             let v = &self.page;
@@ -22086,8 +21735,7 @@ impl VisualEditorEdit {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.wikitext {
@@ -22161,62 +21809,44 @@ impl VisualEditorEdit {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
+                request.text(wire("useskin"), v.as_str());
             }
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             if !self.plugins.is_empty() {
-                let joined = {
-                    let texts = self
-                        .plugins
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "plugins",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "plugins",
+                    self.plugins.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("plugins"), joined);
             }
         }
         {
             for (key, v) in &self.data_per_plugin {
-                request.text(wire(&"data-{plugin}".replace("{plugin}", key)), v.clone());
+                request
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "data-{plugin}".replace("{plugin}", key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         Ok(())
@@ -22241,8 +21871,8 @@ impl ::mwtyped::ApiModule for VisualEditorEdit {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "visualeditoredit");
         self.__encode_params(limits, "", &mut request)?;
@@ -22604,7 +22234,13 @@ impl Watch {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -22623,26 +22259,14 @@ impl Watch {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -22668,7 +22292,7 @@ impl Watch {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -22699,7 +22323,7 @@ impl Watch {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -22710,7 +22334,7 @@ impl Watch {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -22725,8 +22349,7 @@ impl Watch {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -22749,8 +22372,8 @@ impl ::mwtyped::ApiModule for Watch {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "watch");
         self.__encode_params(limits, "", &mut request)?;
@@ -22878,7 +22501,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.call_back {
@@ -22897,11 +22526,7 @@ pub mod format {
             }
             {
                 if let Some(v) = &self.format_version {
-                    request
-                        .text(
-                            wire("formatversion"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("formatversion"), v.as_str());
                 }
             }
             Ok(())
@@ -22925,8 +22550,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "json");
             self.__encode_params(limits, "", &mut request)?;
@@ -23053,7 +22678,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.wrappedhtml {
@@ -23077,11 +22708,7 @@ pub mod format {
             }
             {
                 if let Some(v) = &self.format_version {
-                    request
-                        .text(
-                            wire("formatversion"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("formatversion"), v.as_str());
                 }
             }
             Ok(())
@@ -23105,8 +22732,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "jsonfm");
             self.__encode_params(limits, "", &mut request)?;
@@ -23161,7 +22788,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             Ok(())
         }
@@ -23184,8 +22817,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "none");
             self.__encode_params(limits, "", &mut request)?;
@@ -23278,15 +22911,17 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.format_version {
-                    request
-                        .text(
-                            wire("formatversion"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("formatversion"), v.as_str());
                 }
             }
             Ok(())
@@ -23310,8 +22945,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "php");
             self.__encode_params(limits, "", &mut request)?;
@@ -23413,7 +23048,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.wrappedhtml {
@@ -23422,11 +23063,7 @@ pub mod format {
             }
             {
                 if let Some(v) = &self.format_version {
-                    request
-                        .text(
-                            wire("formatversion"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("formatversion"), v.as_str());
                 }
             }
             Ok(())
@@ -23450,8 +23087,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "phpfm");
             self.__encode_params(limits, "", &mut request)?;
@@ -23512,7 +23149,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.wrappedhtml {
@@ -23540,8 +23183,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "rawfm");
             self.__encode_params(limits, "", &mut request)?;
@@ -23607,7 +23250,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.xslt {
@@ -23640,8 +23289,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "xml");
             self.__encode_params(limits, "", &mut request)?;
@@ -23717,7 +23366,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.wrappedhtml {
@@ -23755,8 +23410,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "xmlfm");
             self.__encode_params(limits, "", &mut request)?;
@@ -23992,7 +23647,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.start_id {
@@ -24026,32 +23687,19 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("abfdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("abfdir"), v.as_str());
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "abfshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "abfshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("abfshow"), joined);
                 }
             }
@@ -24074,26 +23722,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "abfprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "abfprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("abfprop"), joined);
                 }
             }
@@ -24119,8 +23755,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "abusefilters");
@@ -24369,7 +24005,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.logid {
@@ -24400,8 +24042,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("afldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("afldir"), v.as_str());
                 }
             }
             {
@@ -24416,26 +24057,14 @@ pub mod query {
             }
             {
                 if !self.filter.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .filter
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aflfilter",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aflfilter",
+                        self.filter.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aflfilter"), joined);
                 }
             }
@@ -24458,26 +24087,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aflprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aflprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aflprop"), joined);
                 }
             }
@@ -24503,8 +24120,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "abuselog");
@@ -24718,7 +24335,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.from {
@@ -24742,7 +24365,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("acdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("acdir"), v.as_str());
                 }
             }
             {
@@ -24794,26 +24417,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "acprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "acprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("acprop"), joined);
                 }
             }
@@ -24838,8 +24449,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allcategories");
@@ -25314,55 +24925,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "adrprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "adrprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("adrprop"), joined);
                 }
             }
             {
                 if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "adrslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "adrslots",
+                        self.slots.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("adrslots"), joined);
                 }
             }
@@ -25420,11 +25013,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            wire("adrcontentformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("adrcontentformat"), v.as_str());
                 }
             }
             {
@@ -25448,7 +25037,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "adrnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -25471,8 +25060,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("adrdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("adrdir"), v.as_str());
                 }
             }
             {
@@ -25531,8 +25119,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alldeletedrevisions");
@@ -25767,7 +25355,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -25796,26 +25390,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "afprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "afprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("afprop"), joined);
                 }
             }
@@ -25838,7 +25420,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("afdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("afdir"), v.as_str());
                 }
             }
             Ok(())
@@ -25862,8 +25444,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allfileusages");
@@ -26268,17 +25850,22 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.sort {
-                    request
-                        .text(wire("aisort"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("aisort"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("aidir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("aidir"), v.as_str());
                 }
             }
             {
@@ -26309,26 +25896,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aiprop"), joined);
                 }
             }
@@ -26384,35 +25959,19 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.filter_bots {
-                    request
-                        .text(
-                            wire("aifilterbots"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("aifilterbots"), v.as_str());
                 }
             }
             {
                 if !self.mime.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .mime
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aimime",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aimime",
+                        self.mime.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aimime"), joined);
                 }
             }
@@ -26454,8 +26013,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allimages");
@@ -26688,7 +26247,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -26717,26 +26282,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "alprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "alprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("alprop"), joined);
                 }
             }
@@ -26764,7 +26317,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("aldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("aldir"), v.as_str());
                 }
             }
             Ok(())
@@ -26788,8 +26341,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alllinks");
@@ -27021,55 +26574,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.messages.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .messages
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ammessages",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ammessages",
+                        self.messages.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ammessages"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "amprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "amprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("amprop"), joined);
                 }
             }
@@ -27090,26 +26625,14 @@ pub mod query {
             }
             {
                 if !self.args.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .args
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "amargs",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "amargs",
+                        self.args.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("amargs"), joined);
                 }
             }
@@ -27120,11 +26643,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.customised {
-                    request
-                        .text(
-                            wire("amcustomised"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("amcustomised"), v.as_str());
                 }
             }
             {
@@ -27173,8 +26692,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "allmessages");
@@ -27571,7 +27090,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.from {
@@ -27600,11 +27125,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("apfilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("apfilterredir"), v.as_str());
                 }
             }
             {
@@ -27639,61 +27160,33 @@ pub mod query {
             }
             {
                 if !self.prtype.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prtype
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "apprtype",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "apprtype",
+                        self.prtype.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("apprtype"), joined);
                 }
             }
             {
                 if !self.prlevel.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prlevel
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "apprlevel",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "apprlevel",
+                        self.prlevel.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("apprlevel"), joined);
                 }
             }
             {
                 if let Some(v) = &self.prfiltercascade {
-                    request
-                        .text(
-                            wire("apprfiltercascade"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("apprfiltercascade"), v.as_str());
                 }
             }
             {
@@ -27715,25 +27208,17 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("apdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("apdir"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.filter_langlinks {
-                    request
-                        .text(
-                            wire("apfilterlanglinks"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("apfilterlanglinks"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.prexpiry {
-                    request
-                        .text(
-                            wire("apprexpiry"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("apprexpiry"), v.as_str());
                 }
             }
             Ok(())
@@ -27757,8 +27242,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allpages");
@@ -27993,7 +27478,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -28022,26 +27513,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "arprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "arprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("arprop"), joined);
                 }
             }
@@ -28069,7 +27548,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("ardir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("ardir"), v.as_str());
                 }
             }
             Ok(())
@@ -28093,8 +27572,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allredirects");
@@ -28540,55 +28019,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "arvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "arvprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("arvprop"), joined);
                 }
             }
             {
                 if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "arvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "arvslots",
+                        self.slots.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("arvslots"), joined);
                 }
             }
@@ -28646,11 +28107,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            wire("arvcontentformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("arvcontentformat"), v.as_str());
                 }
             }
             {
@@ -28674,7 +28131,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "arvnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -28697,8 +28154,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("arvdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("arvdir"), v.as_str());
                 }
             }
             {
@@ -28737,8 +28193,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allrevisions");
@@ -28977,7 +28433,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -29006,26 +28468,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "atprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "atprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("atprop"), joined);
                 }
             }
@@ -29053,7 +28503,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("atdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("atdir"), v.as_str());
                 }
             }
             Ok(())
@@ -29077,8 +28527,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alltransclusions");
@@ -29808,7 +29258,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.from {
@@ -29827,106 +29283,58 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("audir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("audir"), v.as_str());
                 }
             }
             {
                 if !self.group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "augroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "augroup",
+                        self.group.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("augroup"), joined);
                 }
             }
             {
                 if !self.exclude_group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "auexcludegroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "auexcludegroup",
+                        self.exclude_group.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("auexcludegroup"), joined);
                 }
             }
             {
                 if !self.rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aurights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aurights",
+                        self.rights.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aurights"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "auprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "auprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("auprop"), joined);
                 }
             }
@@ -29983,8 +29391,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allusers");
@@ -30210,7 +29618,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.security_sensitive_operation {
@@ -30219,11 +29633,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.requests_for {
-                    request
-                        .text(
-                            wire("amirequestsfor"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("amirequestsfor"), v.as_str());
                 }
             }
             {
@@ -30233,11 +29643,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.message_format {
-                    request
-                        .text(
-                            wire("amimessageformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("amimessageformat"), v.as_str());
                 }
             }
             Ok(())
@@ -30261,8 +29667,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "authmanagerinfo");
@@ -30456,7 +29862,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.title {
@@ -30499,7 +29911,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "blnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -30510,16 +29922,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("bldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("bldir"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("blfilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("blfilterredir"), v.as_str());
                 }
             }
             {
@@ -30565,8 +29973,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "backlinks");
@@ -30872,7 +30280,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.start {
@@ -30887,7 +30301,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("bkdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("bkdir"), v.as_str());
                 }
             }
             {
@@ -30912,7 +30326,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "bkids",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -30923,26 +30337,14 @@ pub mod query {
             }
             {
                 if !self.users.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .users
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "bkusers",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "bkusers",
+                        self.users.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("bkusers"), joined);
                 }
             }
@@ -30970,51 +30372,27 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "bkprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "bkprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("bkprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "bkshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "bkshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("bkshow"), joined);
                 }
             }
@@ -31044,8 +30422,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "blocks");
@@ -31267,55 +30645,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "clprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "clprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("clprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "clshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "clshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("clshow"), joined);
                 }
             }
@@ -31343,32 +30703,20 @@ pub mod query {
             }
             {
                 if !self.categories.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .categories
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "clcategories",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "clcategories",
+                        self.categories.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("clcategories"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("cldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("cldir"), v.as_str());
                 }
             }
             Ok(())
@@ -31392,8 +30740,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "categories");
@@ -31476,7 +30824,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -31504,8 +30858,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "categoryinfo");
@@ -31853,7 +31207,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.title {
@@ -31877,26 +31237,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "cmprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "cmprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("cmprop"), joined);
                 }
             }
@@ -31916,7 +31264,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "cmnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -31927,26 +31275,14 @@ pub mod query {
             }
             {
                 if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "cmtype",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "cmtype",
+                        self.type_.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("cmtype"), joined);
                 }
             }
@@ -31974,13 +31310,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.sort {
-                    request
-                        .text(wire("cmsort"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("cmsort"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("cmdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("cmdir"), v.as_str());
                 }
             }
             {
@@ -32045,8 +31380,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "categorymembers");
@@ -33090,105 +32425,63 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pcgroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pcgroup",
+                        self.group.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pcgroup"), joined);
                 }
             }
             {
                 if !self.exclude_group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pcexcludegroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pcexcludegroup",
+                        self.exclude_group.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pcexcludegroup"), joined);
                 }
             }
             {
                 if !self.rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pcrights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pcrights",
+                        self.rights.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pcrights"), joined);
                 }
             }
             {
                 if !self.exclude_rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pcexcluderights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pcexcluderights",
+                        self.exclude_rights.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pcexcluderights"), joined);
                 }
             }
@@ -33235,8 +32528,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "contributors");
@@ -33763,55 +33056,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "drvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "drvprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("drvprop"), joined);
                 }
             }
             {
                 if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "drvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "drvslots",
+                        self.slots.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("drvslots"), joined);
                 }
             }
@@ -33869,11 +33144,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            wire("drvcontentformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("drvcontentformat"), v.as_str());
                 }
             }
             {
@@ -33890,8 +33161,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("drvdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("drvdir"), v.as_str());
                 }
             }
             {
@@ -33935,8 +33205,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "deletedrevisions");
@@ -34279,7 +33549,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.start {
@@ -34294,7 +33570,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("drdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("drdir"), v.as_str());
                 }
             }
             {
@@ -34339,26 +33615,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "drprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "drprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("drprop"), joined);
                 }
             }
@@ -34405,8 +33669,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "deletedrevs");
@@ -34556,7 +33820,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.limit {
@@ -34582,7 +33852,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("dfdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("dfdir"), v.as_str());
                 }
             }
             {
@@ -34611,8 +33881,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "duplicatefiles");
@@ -34794,7 +34064,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.title {
@@ -34837,7 +34113,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "einamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -34848,16 +34124,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("eidir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("eidir"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("eifilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("eifilterredir"), v.as_str());
                 }
             }
             {
@@ -34898,8 +34170,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "embeddedin");
@@ -35119,7 +34391,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.limit {
@@ -35145,11 +34423,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.protocol {
-                    request
-                        .text(
-                            wire("elprotocol"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("elprotocol"), v.as_str());
                 }
             }
             {
@@ -35183,8 +34457,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "extlinks");
@@ -35360,7 +34634,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.chars {
@@ -35421,11 +34701,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.section_format {
-                    request
-                        .text(
-                            wire("exsectionformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("exsectionformat"), v.as_str());
                 }
             }
             {
@@ -35465,8 +34741,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "extracts");
@@ -35740,30 +35016,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "euprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "euprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("euprop"), joined);
                 }
             }
@@ -35774,11 +35044,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.protocol {
-                    request
-                        .text(
-                            wire("euprotocol"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("euprotocol"), v.as_str());
                 }
             }
             {
@@ -35802,7 +35068,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "eunamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -35854,8 +35120,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "exturlusage");
@@ -36108,7 +35374,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.from {
@@ -36127,7 +35399,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("fadir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("fadir"), v.as_str());
                 }
             }
             {
@@ -36142,26 +35414,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "faprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "faprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("faprop"), joined);
                 }
             }
@@ -36208,8 +35468,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "filearchive");
@@ -36369,30 +35629,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "friprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "friprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("friprop"), joined);
                 }
             }
@@ -36417,8 +35671,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "filerepoinfo");
@@ -36598,30 +35852,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "fuprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "fuprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("fuprop"), joined);
                 }
             }
@@ -36641,7 +35889,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "funamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -36652,26 +35900,14 @@ pub mod query {
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "fushow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "fushow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("fushow"), joined);
                 }
             }
@@ -36718,8 +35954,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "fileusage");
@@ -36853,55 +36089,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gcprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gcprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gcprop"), joined);
                 }
             }
             {
                 if !self.names.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .names
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gcnames",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gcnames",
+                        self.names.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gcnames"), joined);
                 }
             }
@@ -36927,8 +36145,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "gadgetcategories");
@@ -37094,80 +36312,50 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gaprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gaprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gaprop"), joined);
                 }
             }
             {
                 if !self.categories.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .categories
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gacategories",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gacategories",
+                        self.categories.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gacategories"), joined);
                 }
             }
             {
                 if !self.ids.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .ids
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gaids",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gaids",
+                        self.ids.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gaids"), joined);
                 }
             }
@@ -37203,8 +36391,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "gadgets");
@@ -37519,30 +36707,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "iiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("iiprop"), joined);
                 }
             }
@@ -37621,26 +36803,14 @@ pub mod query {
             }
             {
                 if !self.extmetadata_filter.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .extmetadata_filter
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iiextmetadatafilter",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "iiextmetadatafilter",
+                        self.extmetadata_filter.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("iiextmetadatafilter"), joined);
                 }
             }
@@ -37685,8 +36855,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "imageinfo");
@@ -37845,7 +37015,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.limit {
@@ -37871,32 +37047,20 @@ pub mod query {
             }
             {
                 if !self.images.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .images
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "imimages",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "imimages",
+                        self.images.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("imimages"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("imdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("imdir"), v.as_str());
                 }
             }
             Ok(())
@@ -37920,8 +37084,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "images");
@@ -38111,7 +37275,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.title {
@@ -38154,7 +37324,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "iunamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -38165,16 +37335,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("iudir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("iudir"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("iufilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("iufilterredir"), v.as_str());
                 }
             }
             {
@@ -38220,8 +37386,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "imageusage");
@@ -38463,30 +37629,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "inprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "inprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("inprop"), joined);
                 }
             }
@@ -38497,36 +37657,20 @@ pub mod query {
             }
             {
                 if !self.test_actions.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .test_actions
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "intestactions",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "intestactions",
+                        self.test_actions.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("intestactions"), joined);
                 }
             }
             {
                 if let Some(v) = &self.test_actions_detail {
-                    request
-                        .text(
-                            wire("intestactionsdetail"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("intestactionsdetail"), v.as_str());
                 }
             }
             {
@@ -38555,8 +37699,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "info");
@@ -38743,7 +37887,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.prefix {
@@ -38779,33 +37929,20 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iwblprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "iwblprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("iwblprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("iwbldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("iwbldir"), v.as_str());
                 }
             }
             Ok(())
@@ -38829,8 +37966,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "iwbacklinks");
@@ -39010,30 +38147,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iwprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "iwprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("iwprop"), joined);
                 }
             }
@@ -39049,7 +38180,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("iwdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("iwdir"), v.as_str());
                 }
             }
             {
@@ -39100,8 +38231,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "iwlinks");
@@ -39282,7 +38413,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.lang {
@@ -39318,33 +38455,20 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "lblprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "lblprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("lblprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("lbldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("lbldir"), v.as_str());
                 }
             }
             Ok(())
@@ -39368,8 +38492,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "langbacklinks");
@@ -39568,30 +38692,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "llprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "llprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("llprop"), joined);
                 }
             }
@@ -39607,7 +38725,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("lldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("lldir"), v.as_str());
                 }
             }
             {
@@ -39663,8 +38781,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "langlinks");
@@ -39828,55 +38946,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "liprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "liprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("liprop"), joined);
                 }
             }
             {
                 if !self.code.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .code
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "licode",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "licode",
+                        self.code.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("licode"), joined);
                 }
             }
@@ -39906,8 +39006,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "languageinfo");
@@ -40051,7 +39151,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.namespace.is_empty() {
@@ -40069,7 +39175,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "plnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -40102,32 +39208,20 @@ pub mod query {
             }
             {
                 if !self.titles.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .titles
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pltitles",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pltitles",
+                        self.titles.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pltitles"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("pldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("pldir"), v.as_str());
                 }
             }
             Ok(())
@@ -40151,8 +39245,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "links");
@@ -40332,30 +39426,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "lhprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "lhprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("lhprop"), joined);
                 }
             }
@@ -40375,7 +39463,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "lhnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -40386,26 +39474,14 @@ pub mod query {
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "lhshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "lhshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("lhshow"), joined);
                 }
             }
@@ -40452,8 +39528,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "linkshere");
@@ -41044,43 +40120,35 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "leprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "leprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("leprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.type_ {
-                    request
-                        .text(wire("letype"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("letype"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.action {
-                    request
-                        .text(wire("leaction"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("leaction"), v.as_str());
                 }
             }
             {
@@ -41096,7 +40164,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("ledir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("ledir"), v.as_str());
                 }
             }
             {
@@ -41167,8 +40235,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "logevents");
@@ -41310,30 +40378,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "msfprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "msfprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("msfprop"), joined);
                 }
             }
@@ -41380,8 +40442,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "mystashedfiles");
@@ -41470,7 +40532,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.user {
@@ -41504,8 +40572,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "oath");
@@ -41698,30 +40766,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "piprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "piprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("piprop"), joined);
                 }
             }
@@ -41759,11 +40821,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.license {
-                    request
-                        .text(
-                            wire("pilicense"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("pilicense"), v.as_str());
                 }
             }
             {
@@ -41808,8 +40866,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "pageimages");
@@ -41902,7 +40960,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -41947,8 +41011,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "pagepropnames");
@@ -42031,7 +41095,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -42040,26 +41110,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ppprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ppprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ppprop"), joined);
                 }
             }
@@ -42084,8 +41142,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "pageprops");
@@ -42255,7 +41313,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 let v = &self.prop_name;
@@ -42263,26 +41327,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pwpprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pwpprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pwpprop"), joined);
                 }
             }
@@ -42310,8 +41362,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("pwpdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("pwpdir"), v.as_str());
                 }
             }
             Ok(())
@@ -42335,8 +41386,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "pageswithprop");
@@ -42450,7 +41501,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 let v = &self.search;
@@ -42472,7 +41529,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "psnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -42534,8 +41591,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "prefixsearch");
@@ -42782,7 +41839,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.namespace.is_empty() {
@@ -42800,7 +41863,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "ptnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -42811,26 +41874,14 @@ pub mod query {
             }
             {
                 if !self.level.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .level
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ptlevel",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ptlevel",
+                        self.level.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ptlevel"), joined);
                 }
             }
@@ -42853,7 +41904,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("ptdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("ptdir"), v.as_str());
                 }
             }
             {
@@ -42869,26 +41920,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ptprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ptprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ptprop"), joined);
                 }
             }
@@ -42918,8 +41957,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "protectedtitles");
@@ -43147,11 +42186,17 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 let v = &self.page;
-                request.text(wire("qppage"), ::std::string::String::from(v.as_str()));
+                request.text(wire("qppage"), v.as_str());
             }
             {
                 if let Some(v) = &self.offset {
@@ -43206,8 +42251,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "querypage");
@@ -43352,7 +42397,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.namespace.is_empty() {
@@ -43370,7 +42421,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "rnnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -43381,11 +42432,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("rnfilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("rnfilterredir"), v.as_str());
                 }
             }
             {
@@ -43436,8 +42483,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "random");
@@ -43871,7 +42918,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.start {
@@ -43886,7 +42939,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("rcdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("rcdir"), v.as_str());
                 }
             }
             {
@@ -43905,7 +42958,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "rcnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -43931,51 +42984,27 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rcprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rcprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rcprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rcshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rcshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rcshow"), joined);
                 }
             }
@@ -43998,26 +43027,14 @@ pub mod query {
             }
             {
                 if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rctype",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rctype",
+                        self.type_.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rctype"), joined);
                 }
             }
@@ -44043,8 +43060,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.slot {
-                    request
-                        .text(wire("rcslot"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("rcslot"), v.as_str());
                 }
             }
             Ok(())
@@ -44068,8 +43084,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "recentchanges");
@@ -44286,30 +43302,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rdprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rdprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rdprop"), joined);
                 }
             }
@@ -44329,7 +43339,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "rdnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -44340,26 +43350,14 @@ pub mod query {
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rdshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rdshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rdshow"), joined);
                 }
             }
@@ -44406,8 +43404,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "redirects");
@@ -44869,55 +43867,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rvprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rvprop"), joined);
                 }
             }
             {
                 if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rvslots",
+                        self.slots.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rvslots"), joined);
                 }
             }
@@ -44975,11 +43955,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            wire("rvcontentformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("rvcontentformat"), v.as_str());
                 }
             }
             {
@@ -45025,7 +44001,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("rvdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("rvdir"), v.as_str());
                 }
             }
             {
@@ -45069,8 +44045,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "revisions");
@@ -45431,7 +44407,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 let v = &self.search;
@@ -45453,7 +44435,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "srnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -45496,57 +44478,32 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.what {
-                    request
-                        .text(wire("srwhat"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("srwhat"), v.as_str());
                 }
             }
             {
                 if !self.info.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .info
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "srinfo",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "srinfo",
+                        self.info.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("srinfo"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "srprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "srprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("srprop"), joined);
                 }
             }
@@ -45562,8 +44519,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.sort {
-                    request
-                        .text(wire("srsort"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("srsort"), v.as_str());
                 }
             }
             Ok(())
@@ -45587,8 +44543,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "search");
@@ -45881,40 +44837,30 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "siprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "siprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("siprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.filteriw {
-                    request
-                        .text(
-                            wire("sifilteriw"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("sifilteriw"), v.as_str());
                 }
             }
             {
@@ -45953,8 +44899,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "siteinfo");
@@ -46180,80 +45126,50 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.filekey.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .filekey
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "siifilekey",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "siifilekey",
+                        self.filekey.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("siifilekey"), joined);
                 }
             }
             {
                 if !self.session_key.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .session_key
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "siisessionkey",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "siisessionkey",
+                        self.session_key.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("siisessionkey"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "siiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "siiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("siiprop"), joined);
                 }
             }
@@ -46313,8 +45229,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "stashimageinfo");
@@ -46468,7 +45384,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -46494,26 +45416,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tgprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "tgprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("tgprop"), joined);
                 }
             }
@@ -46538,8 +45448,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "tags");
@@ -46681,7 +45591,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.namespace.is_empty() {
@@ -46699,7 +45615,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "tlnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -46732,32 +45648,20 @@ pub mod query {
             }
             {
                 if !self.templates.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .templates
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tltemplates",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "tltemplates",
+                        self.templates.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("tltemplates"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("tldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("tldir"), v.as_str());
                 }
             }
             Ok(())
@@ -46781,8 +45685,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "templates");
@@ -46902,30 +45806,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "type",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "type",
+                        self.type_.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("type"), joined);
                 }
             }
@@ -46950,8 +45848,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "tokens");
@@ -47129,30 +46027,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "tiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("tiprop"), joined);
                 }
             }
@@ -47172,7 +46064,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "tinamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -47183,26 +46075,14 @@ pub mod query {
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tishow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "tishow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("tishow"), joined);
                 }
             }
@@ -47249,8 +46129,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "transcludedin");
@@ -47596,7 +46476,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.limit {
@@ -47633,26 +46519,14 @@ pub mod query {
             }
             {
                 if !self.user.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .user
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ucuser",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ucuser",
+                        self.user.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ucuser"), joined);
                 }
             }
@@ -47678,7 +46552,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "ucuserids",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -47699,7 +46573,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("ucdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("ucdir"), v.as_str());
                 }
             }
             {
@@ -47718,7 +46592,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "ucnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -47729,51 +46603,27 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ucprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ucprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ucprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ucshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ucshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ucshow"), joined);
                 }
             }
@@ -47808,8 +46658,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "usercontribs");
@@ -48032,30 +46882,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "uiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "uiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("uiprop"), joined);
                 }
             }
@@ -48085,8 +46929,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "userinfo");
@@ -48272,30 +47116,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "usprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "usprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("usprop"), joined);
                 }
             }
@@ -48306,26 +47144,14 @@ pub mod query {
             }
             {
                 if !self.users.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .users
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ususers",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ususers",
+                        self.users.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ususers"), joined);
                 }
             }
@@ -48351,7 +47177,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "ususerids",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -48381,8 +47207,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "users");
@@ -48803,7 +47629,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.allrev {
@@ -48837,7 +47669,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "wlnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -48858,7 +47690,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("wldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("wldir"), v.as_str());
                 }
             }
             {
@@ -48880,76 +47712,40 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wlprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wlprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wlprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wlshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wlshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wlshow"), joined);
                 }
             }
             {
                 if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wltype",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wltype",
+                        self.type_.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wltype"), joined);
                 }
             }
@@ -48963,7 +47759,7 @@ pub mod query {
                     request
                         .secret(
                             wire("wltoken"),
-                            &::mwtyped::Secret::new(v.expose().to_owned()),
+                            ::mwtyped::Secret::new(v.expose().to_owned()),
                         );
                 }
             }
@@ -48993,8 +47789,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "watchlist");
@@ -49255,7 +48051,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -49278,7 +48080,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "wrnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -49306,51 +48108,27 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wrprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wrprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wrprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wrshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wrshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wrshow"), joined);
                 }
             }
@@ -49364,13 +48142,13 @@ pub mod query {
                     request
                         .secret(
                             wire("wrtoken"),
-                            &::mwtyped::Secret::new(v.expose().to_owned()),
+                            ::mwtyped::Secret::new(v.expose().to_owned()),
                         );
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("wrdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("wrdir"), v.as_str());
                 }
             }
             {
@@ -49404,8 +48182,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "watchlistraw");

@@ -2160,7 +2160,13 @@ impl Abusefiltercheckmatch {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.filter;
@@ -2223,8 +2229,8 @@ impl ::mwtyped::ApiModule for Abusefiltercheckmatch {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abusefiltercheckmatch");
         self.__encode_params(limits, "", &mut request)?;
@@ -2292,7 +2298,13 @@ impl Abusefilterchecksyntax {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.filter;
@@ -2320,8 +2332,8 @@ impl ::mwtyped::ApiModule for Abusefilterchecksyntax {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abusefilterchecksyntax");
         self.__encode_params(limits, "", &mut request)?;
@@ -2397,7 +2409,13 @@ impl Abusefilterevalexpression {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.expression;
@@ -2430,8 +2448,8 @@ impl ::mwtyped::ApiModule for Abusefilterevalexpression {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abusefilterevalexpression");
         self.__encode_params(limits, "", &mut request)?;
@@ -2508,7 +2526,13 @@ impl Abusefilterunblockautopromote {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.user;
@@ -2516,8 +2540,7 @@ impl Abusefilterunblockautopromote {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -2541,8 +2564,8 @@ impl ::mwtyped::ApiModule for Abusefilterunblockautopromote {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abusefilterunblockautopromote");
         self.__encode_params(limits, "", &mut request)?;
@@ -2627,7 +2650,13 @@ impl AbuseLogPrivateDetails {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.logid {
@@ -2651,8 +2680,7 @@ impl AbuseLogPrivateDetails {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -2676,8 +2704,8 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "abuselogprivatedetails");
         self.__encode_params(limits, "", &mut request)?;
@@ -2725,7 +2753,13 @@ impl AcquireTempUserName {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         Ok(())
     }
@@ -2748,8 +2782,8 @@ impl ::mwtyped::ApiModule for AcquireTempUserName {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "acquiretempusername");
         self.__encode_params(limits, "", &mut request)?;
@@ -2936,7 +2970,13 @@ impl Block {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -3010,26 +3050,14 @@ impl Block {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -3040,26 +3068,14 @@ impl Block {
         }
         {
             if !self.page_restrictions.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_restrictions
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "pagerestrictions",
-                        &texts,
-                        10u32,
-                        10u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "pagerestrictions",
+                    self.page_restrictions.iter().map(|v| v.as_str()),
+                    10u32,
+                    10u32,
+                    limits,
+                )?;
                 request.text(wire("pagerestrictions"), joined);
             }
         }
@@ -3079,7 +3095,7 @@ impl Block {
                     ::mwtyped::__private::join(
                         path,
                         "namespacerestrictions",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -3090,8 +3106,7 @@ impl Block {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -3114,8 +3129,8 @@ impl ::mwtyped::ApiModule for Block {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "block");
         self.__encode_params(limits, "", &mut request)?;
@@ -3196,7 +3211,13 @@ impl CategoryTree {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.category;
@@ -3229,8 +3250,8 @@ impl ::mwtyped::ApiModule for CategoryTree {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "categorytree");
         self.__encode_params(limits, "", &mut request)?;
@@ -3313,7 +3334,13 @@ impl ChangeAuthenticationData {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.request;
@@ -3324,7 +3351,7 @@ impl ChangeAuthenticationData {
             request
                 .secret(
                     wire("changeauthtoken"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                    ::mwtyped::Secret::new(v.expose().to_owned()),
                 );
         }
         self.dynamic.encode(path, &["changeauthrequest", "changeauthtoken"], request)?;
@@ -3349,8 +3376,8 @@ impl ::mwtyped::ApiModule for ChangeAuthenticationData {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "changeauthenticationdata");
         self.__encode_params(limits, "", &mut request)?;
@@ -3504,7 +3531,13 @@ impl ChangeContentModel {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -3533,32 +3566,20 @@ impl ChangeContentModel {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.model;
-            request.text(wire("model"), ::std::string::String::from(v.as_str()));
+            request.text(wire("model"), v.as_str());
         }
         {
             if self.bot {
@@ -3567,8 +3588,7 @@ impl ChangeContentModel {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -3591,8 +3611,8 @@ impl ::mwtyped::ApiModule for ChangeContentModel {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "changecontentmodel");
         self.__encode_params(limits, "", &mut request)?;
@@ -3714,16 +3734,21 @@ impl CheckToken {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.type_;
-            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+            request.text(wire("type"), v.as_str());
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.maxtokenage {
@@ -3761,8 +3786,8 @@ impl ::mwtyped::ApiModule for CheckToken {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "checktoken");
         self.__encode_params(limits, "", &mut request)?;
@@ -3815,7 +3840,13 @@ impl ClearHasMsg {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         Ok(())
     }
@@ -3838,8 +3869,8 @@ impl ::mwtyped::ApiModule for ClearHasMsg {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "clearhasmsg");
         self.__encode_params(limits, "", &mut request)?;
@@ -4001,40 +4032,30 @@ impl ClientLogin {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "loginrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "loginrequests",
+                    self.requests.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("loginrequests"), joined);
             }
         }
         {
             if let Some(v) = &self.message_format {
-                request
-                    .text(
-                        wire("loginmessageformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("loginmessageformat"), v.as_str());
             }
         }
         {
@@ -4062,7 +4083,7 @@ impl ClientLogin {
             request
                 .secret(
                     wire("logintoken"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                    ::mwtyped::Secret::new(v.expose().to_owned()),
                 );
         }
         self.dynamic
@@ -4100,8 +4121,8 @@ impl ::mwtyped::ApiModule for ClientLogin {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "clientlogin");
         self.__encode_params(limits, "", &mut request)?;
@@ -5004,7 +5025,13 @@ impl Compare {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.from_title {
@@ -5043,26 +5070,14 @@ impl Compare {
         }
         {
             if !self.from_slots.is_empty() {
-                let joined = {
-                    let texts = self
-                        .from_slots
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "fromslots",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "fromslots",
+                    self.from_slots.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("fromslots"), joined);
             }
         }
@@ -5078,20 +5093,12 @@ impl Compare {
         }
         {
             if let Some(v) = &self.from_content_format {
-                request
-                    .text(
-                        wire("fromcontentformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("fromcontentformat"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.from_contentmodel {
-                request
-                    .text(
-                        wire("fromcontentmodel"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("fromcontentmodel"), v.as_str());
             }
         }
         {
@@ -5136,32 +5143,19 @@ impl Compare {
         }
         {
             if let Some(v) = &self.to_relative {
-                request
-                    .text(wire("torelative"), ::std::string::String::from(v.as_str()));
+                request.text(wire("torelative"), v.as_str());
             }
         }
         {
             if !self.to_slots.is_empty() {
-                let joined = {
-                    let texts = self
-                        .to_slots
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "toslots",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "toslots",
+                    self.to_slots.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("toslots"), joined);
             }
         }
@@ -5177,20 +5171,12 @@ impl Compare {
         }
         {
             if let Some(v) = &self.to_content_format {
-                request
-                    .text(
-                        wire("tocontentformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("tocontentformat"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.to_contentmodel {
-                request
-                    .text(
-                        wire("tocontentmodel"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("tocontentmodel"), v.as_str());
             }
         }
         {
@@ -5200,76 +5186,67 @@ impl Compare {
         }
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
         {
             if !self.slots.is_empty() {
-                let joined = {
-                    let texts = self
-                        .slots
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "slots",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "slots",
+                    self.slots.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("slots"), joined);
             }
         }
         {
             if let Some(v) = &self.diff_type {
-                request.text(wire("difftype"), ::std::string::String::from(v.as_str()));
+                request.text(wire("difftype"), v.as_str());
             }
         }
         {
             for (key, v) in &self.from_text_per_slot {
-                request.text(wire(&"fromtext-{slot}".replace("{slot}", key)), v.clone());
+                request
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "fromtext-{slot}".replace("{slot}", key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         {
             for (key, v) in &self.from_section_per_slot {
                 request
-                    .text(wire(&"fromsection-{slot}".replace("{slot}", key)), v.clone());
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "fromsection-{slot}".replace("{slot}",
+                            key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         {
             for (key, v) in &self.from_content_format_per_slot {
                 request
                     .text(
-                        wire(&"fromcontentformat-{slot}".replace("{slot}", key)),
-                        ::std::string::String::from(v.as_str()),
+                        ::std::format!(
+                            "{extra_prefix}{}", "fromcontentformat-{slot}"
+                            .replace("{slot}", key)
+                        ),
+                        v.as_str(),
                     );
             }
         }
@@ -5277,28 +5254,45 @@ impl Compare {
             for (key, v) in &self.from_contentmodel_per_slot {
                 request
                     .text(
-                        wire(&"fromcontentmodel-{slot}".replace("{slot}", key)),
-                        ::std::string::String::from(v.as_str()),
+                        ::std::format!(
+                            "{extra_prefix}{}", "fromcontentmodel-{slot}"
+                            .replace("{slot}", key)
+                        ),
+                        v.as_str(),
                     );
             }
         }
         {
             for (key, v) in &self.to_text_per_slot {
-                request.text(wire(&"totext-{slot}".replace("{slot}", key)), v.clone());
+                request
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "totext-{slot}".replace("{slot}", key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         {
             for (key, v) in &self.to_section_per_slot {
                 request
-                    .text(wire(&"tosection-{slot}".replace("{slot}", key)), v.clone());
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "tosection-{slot}".replace("{slot}", key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         {
             for (key, v) in &self.to_content_format_per_slot {
                 request
                     .text(
-                        wire(&"tocontentformat-{slot}".replace("{slot}", key)),
-                        ::std::string::String::from(v.as_str()),
+                        ::std::format!(
+                            "{extra_prefix}{}", "tocontentformat-{slot}"
+                            .replace("{slot}", key)
+                        ),
+                        v.as_str(),
                     );
             }
         }
@@ -5306,8 +5300,11 @@ impl Compare {
             for (key, v) in &self.to_contentmodel_per_slot {
                 request
                     .text(
-                        wire(&"tocontentmodel-{slot}".replace("{slot}", key)),
-                        ::std::string::String::from(v.as_str()),
+                        ::std::format!(
+                            "{extra_prefix}{}", "tocontentmodel-{slot}".replace("{slot}",
+                            key)
+                        ),
+                        v.as_str(),
                     );
             }
         }
@@ -5332,8 +5329,8 @@ impl ::mwtyped::ApiModule for Compare {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "compare");
         self.__encode_params(limits, "", &mut request)?;
@@ -5560,40 +5557,30 @@ impl CreateAccount {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "createrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "createrequests",
+                    self.requests.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("createrequests"), joined);
             }
         }
         {
             if let Some(v) = &self.message_format {
-                request
-                    .text(
-                        wire("createmessageformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("createmessageformat"), v.as_str());
             }
         }
         {
@@ -5621,7 +5608,7 @@ impl CreateAccount {
             request
                 .secret(
                     wire("createtoken"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                    ::mwtyped::Secret::new(v.expose().to_owned()),
                 );
         }
         self.dynamic
@@ -5659,8 +5646,8 @@ impl ::mwtyped::ApiModule for CreateAccount {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "createaccount");
         self.__encode_params(limits, "", &mut request)?;
@@ -5730,7 +5717,13 @@ impl CSPReport {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.report_only {
@@ -5763,8 +5756,8 @@ impl ::mwtyped::ApiModule for CSPReport {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "cspreport");
         self.__encode_params(limits, "", &mut request)?;
@@ -5930,7 +5923,13 @@ impl Delete {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -5959,26 +5958,14 @@ impl Delete {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -5994,7 +5981,7 @@ impl Delete {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
@@ -6009,8 +5996,7 @@ impl Delete {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -6033,8 +6019,8 @@ impl ::mwtyped::ApiModule for Delete {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "delete");
         self.__encode_params(limits, "", &mut request)?;
@@ -6127,7 +6113,13 @@ impl DiscussionToolsCompare {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.from_title {
@@ -6191,8 +6183,8 @@ impl ::mwtyped::ApiModule for DiscussionToolsCompare {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "discussiontoolscompare");
         self.__encode_params(limits, "", &mut request)?;
@@ -6532,19 +6524,21 @@ impl DiscussionToolsEdit {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.paction;
-            request.text(wire("paction"), ::std::string::String::from(v.as_str()));
+            request.text(wire("paction"), v.as_str());
         }
         {
             if let Some(v) = &self.auto_subscribe {
-                request
-                    .text(
-                        wire("autosubscribe"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("autosubscribe"), v.as_str());
             }
         }
         {
@@ -6553,8 +6547,7 @@ impl DiscussionToolsEdit {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.form_token {
@@ -6598,7 +6591,7 @@ impl DiscussionToolsEdit {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
+                request.text(wire("useskin"), v.as_str());
             }
         }
         {
@@ -6623,26 +6616,14 @@ impl DiscussionToolsEdit {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -6683,8 +6664,8 @@ impl ::mwtyped::ApiModule for DiscussionToolsEdit {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "discussiontoolsedit");
         self.__encode_params(limits, "", &mut request)?;
@@ -6783,7 +6764,13 @@ impl DiscussionToolsFindComment {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.idorname {
@@ -6822,8 +6809,8 @@ impl ::mwtyped::ApiModule for DiscussionToolsFindComment {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "discussiontoolsfindcomment");
         self.__encode_params(limits, "", &mut request)?;
@@ -6883,33 +6870,27 @@ impl DiscussionToolsGetSubscriptions {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.comment_name.is_empty() {
                 return Err(::mwtyped::__private::missing(path, "commentname"));
             }
             if !self.comment_name.is_empty() {
-                let joined = {
-                    let texts = self
-                        .comment_name
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "commentname",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "commentname",
+                    self.comment_name.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("commentname"), joined);
             }
         }
@@ -6935,8 +6916,8 @@ impl ::mwtyped::ApiModule for DiscussionToolsGetSubscriptions {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "discussiontoolsgetsubscriptions");
         self.__encode_params(limits, "", &mut request)?;
@@ -7052,7 +7033,13 @@ impl DiscussionToolsPageInfo {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.page {
@@ -7076,26 +7063,14 @@ impl DiscussionToolsPageInfo {
         }
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
@@ -7126,8 +7101,8 @@ impl ::mwtyped::ApiModule for DiscussionToolsPageInfo {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "discussiontoolspageinfo");
         self.__encode_params(limits, "", &mut request)?;
@@ -7300,11 +7275,17 @@ impl DiscussionToolsPreview {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.type_;
-            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+            request.text(wire("type"), v.as_str());
         }
         {
             let v = &self.page;
@@ -7321,7 +7302,7 @@ impl DiscussionToolsPreview {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
+                request.text(wire("useskin"), v.as_str());
             }
         }
         Ok(())
@@ -7346,8 +7327,8 @@ impl ::mwtyped::ApiModule for DiscussionToolsPreview {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "discussiontoolspreview");
         self.__encode_params(limits, "", &mut request)?;
@@ -7445,7 +7426,13 @@ impl DiscussionToolsSubscribe {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.page;
@@ -7453,8 +7440,7 @@ impl DiscussionToolsSubscribe {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             let v = &self.comment_name;
@@ -7487,8 +7473,8 @@ impl ::mwtyped::ApiModule for DiscussionToolsSubscribe {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "discussiontoolssubscribe");
         self.__encode_params(limits, "", &mut request)?;
@@ -7570,7 +7556,13 @@ impl DiscussionToolsThank {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.page;
@@ -7582,8 +7574,7 @@ impl DiscussionToolsThank {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -7607,8 +7598,8 @@ impl ::mwtyped::ApiModule for DiscussionToolsThank {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "discussiontoolsthank");
         self.__encode_params(limits, "", &mut request)?;
@@ -7761,7 +7752,13 @@ impl EchoCreateEvent {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -7783,7 +7780,7 @@ impl EchoCreateEvent {
         }
         {
             let v = &self.section;
-            request.text(wire("section"), ::std::string::String::from(v.as_str()));
+            request.text(wire("section"), v.as_str());
         }
         {
             if self.email {
@@ -7792,8 +7789,7 @@ impl EchoCreateEvent {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -7817,8 +7813,8 @@ impl ::mwtyped::ApiModule for EchoCreateEvent {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "echocreateevent");
         self.__encode_params(limits, "", &mut request)?;
@@ -7958,55 +7954,37 @@ impl EchoMarkRead {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.list.is_empty() {
-                let joined = {
-                    let texts = self
-                        .list
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "list",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "list",
+                    self.list.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("list"), joined);
             }
         }
         {
             if !self.unread_list.is_empty() {
-                let joined = {
-                    let texts = self
-                        .unread_list
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "unreadlist",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "unreadlist",
+                    self.unread_list.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("unreadlist"), joined);
             }
         }
@@ -8017,33 +7995,20 @@ impl EchoMarkRead {
         }
         {
             if !self.sections.is_empty() {
-                let joined = {
-                    let texts = self
-                        .sections
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "sections",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "sections",
+                    self.sections.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("sections"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -8067,8 +8032,8 @@ impl ::mwtyped::ApiModule for EchoMarkRead {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "echomarkread");
         self.__encode_params(limits, "", &mut request)?;
@@ -8206,19 +8171,21 @@ impl EchoMarkSeen {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.type_;
-            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+            request.text(wire("type"), v.as_str());
         }
         {
             if let Some(v) = &self.timestamp_format {
-                request
-                    .text(
-                        wire("timestampFormat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("timestampFormat"), v.as_str());
             }
         }
         Ok(())
@@ -8243,8 +8210,8 @@ impl ::mwtyped::ApiModule for EchoMarkSeen {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "echomarkseen");
         self.__encode_params(limits, "", &mut request)?;
@@ -8364,66 +8331,47 @@ impl EchoMute {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.type_;
-            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+            request.text(wire("type"), v.as_str());
         }
         {
             if !self.mute.is_empty() {
-                let joined = {
-                    let texts = self
-                        .mute
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "mute",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "mute",
+                    self.mute.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("mute"), joined);
             }
         }
         {
             if !self.unmute.is_empty() {
-                let joined = {
-                    let texts = self
-                        .unmute
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "unmute",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "unmute",
+                    self.unmute.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("unmute"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -8447,8 +8395,8 @@ impl ::mwtyped::ApiModule for EchoMute {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "echomute");
         self.__encode_params(limits, "", &mut request)?;
@@ -8898,7 +8846,13 @@ impl Edit {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -8942,26 +8896,14 @@ impl Edit {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -9040,7 +8982,7 @@ impl Edit {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
@@ -9095,23 +9037,17 @@ impl Edit {
         }
         {
             if let Some(v) = &self.content_format {
-                request
-                    .text(
-                        wire("contentformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("contentformat"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.contentmodel {
-                request
-                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
+                request.text(wire("contentmodel"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.return_to {
@@ -9161,8 +9097,8 @@ impl ::mwtyped::ApiModule for Edit {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "edit");
         self.__encode_params(limits, "", &mut request)?;
@@ -9263,7 +9199,13 @@ impl EditCheckReferenceUrl {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.url;
@@ -9291,8 +9233,8 @@ impl ::mwtyped::ApiModule for EditCheckReferenceUrl {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "editcheckreferenceurl");
         self.__encode_params(limits, "", &mut request)?;
@@ -9392,7 +9334,13 @@ impl EmailUser {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.target;
@@ -9413,8 +9361,7 @@ impl EmailUser {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -9437,8 +9384,8 @@ impl ::mwtyped::ApiModule for EmailUser {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "emailuser");
         self.__encode_params(limits, "", &mut request)?;
@@ -9616,7 +9563,13 @@ impl ExpandTemplates {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -9644,26 +9597,14 @@ impl ExpandTemplates {
         }
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
@@ -9703,8 +9644,8 @@ impl ::mwtyped::ApiModule for ExpandTemplates {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "expandtemplates");
         self.__encode_params(limits, "", &mut request)?;
@@ -10052,12 +9993,17 @@ impl FeedContributions {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.feed_format {
-                request
-                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("feedformat"), v.as_str());
             }
         }
         {
@@ -10101,26 +10047,14 @@ impl FeedContributions {
         }
         {
             if !self.tag_filter.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tag_filter
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tagfilter",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tagfilter",
+                    self.tag_filter.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tagfilter"), joined);
             }
         }
@@ -10170,8 +10104,8 @@ impl ::mwtyped::ApiModule for FeedContributions {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "feedcontributions");
         self.__encode_params(limits, "", &mut request)?;
@@ -10408,12 +10342,17 @@ impl FeedRecentChanges {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.feed_format {
-                request
-                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("feedformat"), v.as_str());
             }
         }
         {
@@ -10536,8 +10475,8 @@ impl ::mwtyped::ApiModule for FeedRecentChanges {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "feedrecentchanges");
         self.__encode_params(limits, "", &mut request)?;
@@ -10803,12 +10742,17 @@ impl FeedWatchlist {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.feed_format {
-                request
-                    .text(wire("feedformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("feedformat"), v.as_str());
             }
         }
         {
@@ -10840,57 +10784,33 @@ impl FeedWatchlist {
                 request
                     .secret(
                         wire("wltoken"),
-                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                        ::mwtyped::Secret::new(v.expose().to_owned()),
                     );
             }
         }
         {
             if !self.wlshow.is_empty() {
-                let joined = {
-                    let texts = self
-                        .wlshow
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "wlshow",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "wlshow",
+                    self.wlshow.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("wlshow"), joined);
             }
         }
         {
             if !self.wltype.is_empty() {
-                let joined = {
-                    let texts = self
-                        .wltype
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "wltype",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "wltype",
+                    self.wltype.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("wltype"), joined);
             }
         }
@@ -10920,8 +10840,8 @@ impl ::mwtyped::ApiModule for FeedWatchlist {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "feedwatchlist");
         self.__encode_params(limits, "", &mut request)?;
@@ -11033,7 +10953,13 @@ impl FileRevert {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.filename;
@@ -11050,8 +10976,7 @@ impl FileRevert {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -11074,8 +10999,8 @@ impl ::mwtyped::ApiModule for FileRevert {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "filerevert");
         self.__encode_params(limits, "", &mut request)?;
@@ -11177,30 +11102,24 @@ impl Help {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .modules
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "modules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "modules",
+                    self.modules.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("modules"), joined);
             }
         }
@@ -11245,8 +11164,8 @@ impl ::mwtyped::ApiModule for Help {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "help");
         self.__encode_params(limits, "", &mut request)?;
@@ -11614,11 +11533,17 @@ impl ImageRotate {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.rotation;
-            request.text(wire("rotation"), ::std::string::String::from(v.as_str()));
+            request.text(wire("rotation"), v.as_str());
         }
         {
             if let Some(v) = &self.continue_ {
@@ -11627,51 +11552,27 @@ impl ImageRotate {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -11697,7 +11598,7 @@ impl ImageRotate {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -11728,7 +11629,7 @@ impl ImageRotate {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -11739,7 +11640,7 @@ impl ImageRotate {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -11754,8 +11655,7 @@ impl ImageRotate {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -11778,8 +11678,8 @@ impl ::mwtyped::ApiModule for ImageRotate {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "imagerotate");
         self.__encode_params(limits, "", &mut request)?;
@@ -11937,7 +11837,13 @@ impl Import {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.summary {
@@ -11991,33 +11897,20 @@ impl Import {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -12040,8 +11933,8 @@ impl ::mwtyped::ApiModule for Import {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "import");
         self.__encode_params(limits, "", &mut request)?;
@@ -12215,40 +12108,30 @@ impl LinkAccount {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.requests.is_empty() {
-                let joined = {
-                    let texts = self
-                        .requests
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "linkrequests",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "linkrequests",
+                    self.requests.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("linkrequests"), joined);
             }
         }
         {
             if let Some(v) = &self.message_format {
-                request
-                    .text(
-                        wire("linkmessageformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("linkmessageformat"), v.as_str());
             }
         }
         {
@@ -12271,7 +12154,7 @@ impl LinkAccount {
             request
                 .secret(
                     wire("linktoken"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
+                    ::mwtyped::Secret::new(v.expose().to_owned()),
                 );
         }
         self.dynamic
@@ -12308,8 +12191,8 @@ impl ::mwtyped::ApiModule for LinkAccount {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "linkaccount");
         self.__encode_params(limits, "", &mut request)?;
@@ -12404,7 +12287,13 @@ impl Login {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.name {
@@ -12416,7 +12305,7 @@ impl Login {
                 request
                     .secret(
                         wire("lgpassword"),
-                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                        ::mwtyped::Secret::new(v.expose().to_owned()),
                     );
             }
         }
@@ -12430,7 +12319,7 @@ impl Login {
                 request
                     .secret(
                         wire("lgtoken"),
-                        &::mwtyped::Secret::new(v.expose().to_owned()),
+                        ::mwtyped::Secret::new(v.expose().to_owned()),
                     );
             }
         }
@@ -12455,8 +12344,8 @@ impl ::mwtyped::ApiModule for Login {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "login");
         self.__encode_params(limits, "", &mut request)?;
@@ -12520,12 +12409,17 @@ impl Logout {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -12548,8 +12442,8 @@ impl ::mwtyped::ApiModule for Logout {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "logout");
         self.__encode_params(limits, "", &mut request)?;
@@ -13344,16 +13238,22 @@ impl Main {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.action {
-                request.text(wire("action"), ::std::string::String::from(v.as_str()));
+                request.text(wire("action"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.format {
-                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+                request.text(wire("format"), v.as_str());
             }
         }
         {
@@ -13403,7 +13303,7 @@ impl Main {
         }
         {
             if let Some(v) = &self.assert {
-                request.text(wire("assert"), ::std::string::String::from(v.as_str()));
+                request.text(wire("assert"), v.as_str());
             }
         }
         {
@@ -13448,8 +13348,7 @@ impl Main {
         }
         {
             if let Some(v) = &self.error_format {
-                request
-                    .text(wire("errorformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("errorformat"), v.as_str());
             }
         }
         {
@@ -13483,8 +13382,8 @@ impl ::mwtyped::ApiModule for Main {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         self.__encode_params(limits, "", &mut request)?;
         Ok(request)
@@ -13652,11 +13551,17 @@ impl ManageTags {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.operation;
-            request.text(wire("operation"), ::std::string::String::from(v.as_str()));
+            request.text(wire("operation"), v.as_str());
         }
         {
             let v = &self.tag;
@@ -13674,33 +13579,20 @@ impl ManageTags {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -13723,8 +13615,8 @@ impl ::mwtyped::ApiModule for ManageTags {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "managetags");
         self.__encode_params(limits, "", &mut request)?;
@@ -13839,7 +13731,13 @@ impl MergeHistory {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.from {
@@ -13893,8 +13791,7 @@ impl MergeHistory {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -13917,8 +13814,8 @@ impl ::mwtyped::ApiModule for MergeHistory {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "mergehistory");
         self.__encode_params(limits, "", &mut request)?;
@@ -14099,7 +13996,13 @@ impl Move {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.from {
@@ -14147,7 +14050,7 @@ impl Move {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
@@ -14157,33 +14060,20 @@ impl Move {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -14206,8 +14096,8 @@ impl ::mwtyped::ApiModule for Move {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "move");
         self.__encode_params(limits, "", &mut request)?;
@@ -14305,7 +14195,13 @@ impl OATHValidate {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -14318,8 +14214,7 @@ impl OATHValidate {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -14343,8 +14238,8 @@ impl ::mwtyped::ApiModule for OATHValidate {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "oathvalidate");
         self.__encode_params(limits, "", &mut request)?;
@@ -14516,7 +14411,13 @@ impl OpenSearch {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.search;
@@ -14538,7 +14439,7 @@ impl OpenSearch {
                     ::mwtyped::__private::join(
                         path,
                         "namespace",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -14571,12 +14472,12 @@ impl OpenSearch {
         }
         {
             if let Some(v) = &self.redirects {
-                request.text(wire("redirects"), ::std::string::String::from(v.as_str()));
+                request.text(wire("redirects"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.format {
-                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+                request.text(wire("format"), v.as_str());
             }
         }
         {
@@ -14605,8 +14506,8 @@ impl ::mwtyped::ApiModule for OpenSearch {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "opensearch");
         self.__encode_params(limits, "", &mut request)?;
@@ -14797,7 +14698,13 @@ impl Options {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.reset {
@@ -14806,51 +14713,27 @@ impl Options {
         }
         {
             if !self.reset_kinds.is_empty() {
-                let joined = {
-                    let texts = self
-                        .reset_kinds
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "resetkinds",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "resetkinds",
+                    self.reset_kinds.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("resetkinds"), joined);
             }
         }
         {
             if !self.change.is_empty() {
-                let joined = {
-                    let texts = self
-                        .change
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "change",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "change",
+                    self.change.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("change"), joined);
             }
         }
@@ -14866,13 +14749,12 @@ impl Options {
         }
         {
             if let Some(v) = &self.global {
-                request.text(wire("global"), ::std::string::String::from(v.as_str()));
+                request.text(wire("global"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -14895,8 +14777,8 @@ impl ::mwtyped::ApiModule for Options {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "options");
         self.__encode_params(limits, "", &mut request)?;
@@ -15348,61 +15230,42 @@ impl ParamInfo {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .modules
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "modules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "modules",
+                    self.modules.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("modules"), joined);
             }
         }
         {
             if let Some(v) = &self.help_format {
-                request
-                    .text(wire("helpformat"), ::std::string::String::from(v.as_str()));
+                request.text(wire("helpformat"), v.as_str());
             }
         }
         {
             if !self.query_modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .query_modules
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "querymodules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "querymodules",
+                    self.query_modules.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("querymodules"), joined);
             }
         }
@@ -15418,26 +15281,14 @@ impl ParamInfo {
         }
         {
             if !self.format_modules.is_empty() {
-                let joined = {
-                    let texts = self
-                        .format_modules
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "formatmodules",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "formatmodules",
+                    self.format_modules.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("formatmodules"), joined);
             }
         }
@@ -15462,8 +15313,8 @@ impl ::mwtyped::ApiModule for ParamInfo {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "paraminfo");
         self.__encode_params(limits, "", &mut request)?;
@@ -16083,7 +15934,13 @@ impl Parse {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -16157,26 +16014,14 @@ impl Parse {
         }
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
@@ -16267,22 +16112,17 @@ impl Parse {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
+                request.text(wire("useskin"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.content_format {
-                request
-                    .text(
-                        wire("contentformat"),
-                        ::std::string::String::from(v.as_str()),
-                    );
+                request.text(wire("contentformat"), v.as_str());
             }
         }
         {
             if let Some(v) = &self.contentmodel {
-                request
-                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
+                request.text(wire("contentmodel"), v.as_str());
             }
         }
         Ok(())
@@ -16306,8 +16146,8 @@ impl ::mwtyped::ApiModule for Parse {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "parse");
         self.__encode_params(limits, "", &mut request)?;
@@ -16437,7 +16277,13 @@ impl Patrol {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.rcid {
@@ -16471,33 +16317,20 @@ impl Patrol {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -16520,8 +16353,8 @@ impl ::mwtyped::ApiModule for Patrol {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "patrol");
         self.__encode_params(limits, "", &mut request)?;
@@ -16697,7 +16530,13 @@ impl Protect {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -16724,51 +16563,27 @@ impl Protect {
                 return Err(::mwtyped::__private::missing(path, "protections"));
             }
             if !self.protections.is_empty() {
-                let joined = {
-                    let texts = self
-                        .protections
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "protections",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "protections",
+                    self.protections.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("protections"), joined);
             }
         }
         {
             if !self.expiry.is_empty() {
-                let joined = {
-                    let texts = self
-                        .expiry
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "expiry",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "expiry",
+                    self.expiry.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("expiry"), joined);
             }
         }
@@ -16779,26 +16594,14 @@ impl Protect {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -16814,13 +16617,12 @@ impl Protect {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -16843,8 +16645,8 @@ impl ::mwtyped::ApiModule for Protect {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "protect");
         self.__encode_params(limits, "", &mut request)?;
@@ -17176,7 +16978,13 @@ impl Purge {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.forcelinkupdate {
@@ -17195,26 +17003,14 @@ impl Purge {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -17240,7 +17036,7 @@ impl Purge {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -17271,7 +17067,7 @@ impl Purge {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -17282,7 +17078,7 @@ impl Purge {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -17316,8 +17112,8 @@ impl ::mwtyped::ApiModule for Purge {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "purge");
         self.__encode_params(limits, "", &mut request)?;
@@ -18177,80 +17973,50 @@ impl Query {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.prop.is_empty() {
-                let joined = {
-                    let texts = self
-                        .prop
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "prop",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "prop",
+                    self.prop.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("prop"), joined);
             }
         }
         {
             if !self.list.is_empty() {
-                let joined = {
-                    let texts = self
-                        .list
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "list",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "list",
+                    self.list.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("list"), joined);
             }
         }
         {
             if !self.meta.is_empty() {
-                let joined = {
-                    let texts = self
-                        .meta
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "meta",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "meta",
+                    self.meta.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("meta"), joined);
             }
         }
@@ -18271,8 +18037,7 @@ impl Query {
         }
         {
             if let Some(v) = &self.export_schema {
-                request
-                    .text(wire("exportschema"), ::std::string::String::from(v.as_str()));
+                request.text(wire("exportschema"), v.as_str());
             }
         }
         {
@@ -18292,26 +18057,14 @@ impl Query {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -18337,7 +18090,7 @@ impl Query {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -18368,7 +18121,7 @@ impl Query {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -18379,7 +18132,7 @@ impl Query {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -18413,8 +18166,8 @@ impl ::mwtyped::ApiModule for Query {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "query");
         self.__encode_params(limits, "", &mut request)?;
@@ -18528,7 +18281,13 @@ impl RemoveAuthenticationData {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.request;
@@ -18536,8 +18295,7 @@ impl RemoveAuthenticationData {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -18560,8 +18318,8 @@ impl ::mwtyped::ApiModule for RemoveAuthenticationData {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "removeauthenticationdata");
         self.__encode_params(limits, "", &mut request)?;
@@ -18641,7 +18399,13 @@ impl ResetPassword {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -18655,8 +18419,7 @@ impl ResetPassword {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -18679,8 +18442,8 @@ impl ::mwtyped::ApiModule for ResetPassword {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "resetpassword");
         self.__encode_params(limits, "", &mut request)?;
@@ -18925,11 +18688,17 @@ impl RevisionDelete {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.type_;
-            request.text(wire("type"), ::std::string::String::from(v.as_str()));
+            request.text(wire("type"), v.as_str());
         }
         {
             if let Some(v) = &self.target {
@@ -18941,82 +18710,46 @@ impl RevisionDelete {
                 return Err(::mwtyped::__private::missing(path, "ids"));
             }
             if !self.ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .ids
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "ids",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "ids",
+                    self.ids.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("ids"), joined);
             }
         }
         {
             if !self.hide.is_empty() {
-                let joined = {
-                    let texts = self
-                        .hide
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "hide",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "hide",
+                    self.hide.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("hide"), joined);
             }
         }
         {
             if !self.show.is_empty() {
-                let joined = {
-                    let texts = self
-                        .show
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "show",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "show",
+                    self.show.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("show"), joined);
             }
         }
         {
             if let Some(v) = &self.suppress {
-                request.text(wire("suppress"), ::std::string::String::from(v.as_str()));
+                request.text(wire("suppress"), v.as_str());
             }
         }
         {
@@ -19026,33 +18759,20 @@ impl RevisionDelete {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -19075,8 +18795,8 @@ impl ::mwtyped::ApiModule for RevisionDelete {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "revisiondelete");
         self.__encode_params(limits, "", &mut request)?;
@@ -19245,7 +18965,13 @@ impl Rollback {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -19269,26 +18995,14 @@ impl Rollback {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -19308,13 +19022,12 @@ impl Rollback {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -19337,8 +19050,8 @@ impl ::mwtyped::ApiModule for Rollback {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "rollback");
         self.__encode_params(limits, "", &mut request)?;
@@ -19395,7 +19108,13 @@ impl Rsd {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         Ok(())
     }
@@ -19418,8 +19137,8 @@ impl ::mwtyped::ApiModule for Rsd {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "rsd");
         self.__encode_params(limits, "", &mut request)?;
@@ -19520,7 +19239,13 @@ impl ScribuntoConsole {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -19558,8 +19283,7 @@ impl ScribuntoConsole {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -19583,8 +19307,8 @@ impl ::mwtyped::ApiModule for ScribuntoConsole {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "scribunto-console");
         self.__encode_params(limits, "", &mut request)?;
@@ -19946,7 +19670,13 @@ impl SetNotificationTimestamp {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.entire_watchlist {
@@ -19995,26 +19725,14 @@ impl SetNotificationTimestamp {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -20040,7 +19758,7 @@ impl SetNotificationTimestamp {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -20071,7 +19789,7 @@ impl SetNotificationTimestamp {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -20082,7 +19800,7 @@ impl SetNotificationTimestamp {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -20097,8 +19815,7 @@ impl SetNotificationTimestamp {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -20121,8 +19838,8 @@ impl ::mwtyped::ApiModule for SetNotificationTimestamp {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "setnotificationtimestamp");
         self.__encode_params(limits, "", &mut request)?;
@@ -21844,7 +21561,13 @@ impl SetPageLanguage {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -21868,7 +21591,7 @@ impl SetPageLanguage {
         }
         {
             let v = &self.lang;
-            request.text(wire("lang"), ::std::string::String::from(v.as_str()));
+            request.text(wire("lang"), v.as_str());
         }
         {
             if let Some(v) = &self.reason {
@@ -21877,33 +21600,20 @@ impl SetPageLanguage {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -21926,8 +21636,8 @@ impl ::mwtyped::ApiModule for SetPageLanguage {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "setpagelanguage");
         self.__encode_params(limits, "", &mut request)?;
@@ -21996,33 +21706,27 @@ impl SpamBlacklist {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.url.is_empty() {
                 return Err(::mwtyped::__private::missing(path, "url"));
             }
             if !self.url.is_empty() {
-                let joined = {
-                    let texts = self
-                        .url
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "url",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "url",
+                    self.url.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("url"), joined);
             }
         }
@@ -22048,8 +21752,8 @@ impl ::mwtyped::ApiModule for SpamBlacklist {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "spamblacklist");
         self.__encode_params(limits, "", &mut request)?;
@@ -22277,7 +21981,13 @@ impl StashEdit {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.title;
@@ -22310,11 +22020,11 @@ impl StashEdit {
         }
         {
             let v = &self.contentmodel;
-            request.text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
+            request.text(wire("contentmodel"), v.as_str());
         }
         {
             let v = &self.content_format;
-            request.text(wire("contentformat"), ::std::string::String::from(v.as_str()));
+            request.text(wire("contentformat"), v.as_str());
         }
         {
             let v = &self.base_revid;
@@ -22332,8 +22042,7 @@ impl StashEdit {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -22356,8 +22065,8 @@ impl ::mwtyped::ApiModule for StashEdit {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "stashedit");
         self.__encode_params(limits, "", &mut request)?;
@@ -22489,7 +22198,13 @@ impl Tag {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if !self.rcid.is_empty() {
@@ -22513,7 +22228,7 @@ impl Tag {
                     ::mwtyped::__private::join(
                         path,
                         "rcid",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -22544,7 +22259,7 @@ impl Tag {
                     ::mwtyped::__private::join(
                         path,
                         "revid",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -22575,7 +22290,7 @@ impl Tag {
                     ::mwtyped::__private::join(
                         path,
                         "logid",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -22586,51 +22301,27 @@ impl Tag {
         }
         {
             if !self.add.is_empty() {
-                let joined = {
-                    let texts = self
-                        .add
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "add",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "add",
+                    self.add.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("add"), joined);
             }
         }
         {
             if !self.remove.is_empty() {
-                let joined = {
-                    let texts = self
-                        .remove
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "remove",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "remove",
+                    self.remove.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("remove"), joined);
             }
         }
@@ -22641,33 +22332,20 @@ impl Tag {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -22690,8 +22368,8 @@ impl ::mwtyped::ApiModule for Tag {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "tag");
         self.__encode_params(limits, "", &mut request)?;
@@ -23039,7 +22717,13 @@ impl TemplateData {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if self.include_missing_titles {
@@ -23058,26 +22742,14 @@ impl TemplateData {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -23103,7 +22775,7 @@ impl TemplateData {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -23134,7 +22806,7 @@ impl TemplateData {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -23145,7 +22817,7 @@ impl TemplateData {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -23180,8 +22852,8 @@ impl ::mwtyped::ApiModule for TemplateData {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "templatedata");
         self.__encode_params(limits, "", &mut request)?;
@@ -23283,7 +22955,13 @@ impl Thank {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.rev {
@@ -23317,8 +22995,7 @@ impl Thank {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.source {
@@ -23347,8 +23024,8 @@ impl ::mwtyped::ApiModule for Thank {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "thank");
         self.__encode_params(limits, "", &mut request)?;
@@ -23479,7 +23156,13 @@ impl TitleBlacklist {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.title;
@@ -23487,7 +23170,7 @@ impl TitleBlacklist {
         }
         {
             if let Some(v) = &self.action {
-                request.text(wire("tbaction"), ::std::string::String::from(v.as_str()));
+                request.text(wire("tbaction"), v.as_str());
             }
         }
         {
@@ -23517,8 +23200,8 @@ impl ::mwtyped::ApiModule for TitleBlacklist {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "titleblacklist");
         self.__encode_params(limits, "", &mut request)?;
@@ -23633,7 +23316,13 @@ impl Unblock {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.id {
@@ -23677,26 +23366,14 @@ impl Unblock {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -23707,8 +23384,7 @@ impl Unblock {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -23731,8 +23407,8 @@ impl ::mwtyped::ApiModule for Unblock {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "unblock");
         self.__encode_params(limits, "", &mut request)?;
@@ -23894,7 +23570,13 @@ impl Undelete {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.title;
@@ -23907,26 +23589,14 @@ impl Undelete {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -23946,7 +23616,7 @@ impl Undelete {
                     ::mwtyped::__private::join(
                         path,
                         "timestamps",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -23977,7 +23647,7 @@ impl Undelete {
                     ::mwtyped::__private::join(
                         path,
                         "fileids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -23993,13 +23663,12 @@ impl Undelete {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -24022,8 +23691,8 @@ impl ::mwtyped::ApiModule for Undelete {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "undelete");
         self.__encode_params(limits, "", &mut request)?;
@@ -24101,7 +23770,13 @@ impl Unlinkaccount {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.request;
@@ -24109,8 +23784,7 @@ impl Unlinkaccount {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -24133,8 +23807,8 @@ impl ::mwtyped::ApiModule for Unlinkaccount {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "unlinkaccount");
         self.__encode_params(limits, "", &mut request)?;
@@ -24367,7 +24041,13 @@ impl Upload {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.filename {
@@ -24381,26 +24061,14 @@ impl Upload {
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -24416,7 +24084,7 @@ impl Upload {
         }
         {
             if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), ::std::string::String::from(v.as_str()));
+                request.text(wire("watchlist"), v.as_str());
             }
         }
         {
@@ -24496,8 +24164,7 @@ impl Upload {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -24520,8 +24187,8 @@ impl ::mwtyped::ApiModule for Upload {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "upload");
         self.__encode_params(limits, "", &mut request)?;
@@ -24752,7 +24419,13 @@ impl Userrights {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.user {
@@ -24776,76 +24449,40 @@ impl Userrights {
         }
         {
             if !self.add.is_empty() {
-                let joined = {
-                    let texts = self
-                        .add
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "add",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "add",
+                    self.add.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("add"), joined);
             }
         }
         {
             if !self.expiry.is_empty() {
-                let joined = {
-                    let texts = self
-                        .expiry
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "expiry",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "expiry",
+                    self.expiry.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("expiry"), joined);
             }
         }
         {
             if !self.remove.is_empty() {
-                let joined = {
-                    let texts = self
-                        .remove
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "remove",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "remove",
+                    self.remove.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("remove"), joined);
             }
         }
@@ -24856,31 +24493,18 @@ impl Userrights {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
@@ -24910,8 +24534,8 @@ impl ::mwtyped::ApiModule for Userrights {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "userrights");
         self.__encode_params(limits, "", &mut request)?;
@@ -25014,15 +24638,18 @@ impl ValidatePassword {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.password;
             request
-                .secret(
-                    wire("password"),
-                    &::mwtyped::Secret::new(v.expose().to_owned()),
-                );
+                .secret(wire("password"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.user {
@@ -25060,8 +24687,8 @@ impl ::mwtyped::ApiModule for ValidatePassword {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "validatepassword");
         self.__encode_params(limits, "", &mut request)?;
@@ -25275,7 +24902,13 @@ impl VisualEditor {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.page;
@@ -25288,12 +24921,12 @@ impl VisualEditor {
         }
         {
             if let Some(v) = &self.format {
-                request.text(wire("format"), ::std::string::String::from(v.as_str()));
+                request.text(wire("format"), v.as_str());
             }
         }
         {
             let v = &self.paction;
-            request.text(wire("paction"), ::std::string::String::from(v.as_str()));
+            request.text(wire("paction"), v.as_str());
         }
         {
             if let Some(v) = &self.wikitext {
@@ -25342,26 +24975,14 @@ impl VisualEditor {
         }
         {
             if !self.preloadparams.is_empty() {
-                let joined = {
-                    let texts = self
-                        .preloadparams
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "preloadparams",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "preloadparams",
+                    self.preloadparams.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("preloadparams"), joined);
             }
         }
@@ -25387,8 +25008,8 @@ impl ::mwtyped::ApiModule for VisualEditor {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "visualeditor");
         self.__encode_params(limits, "", &mut request)?;
@@ -25744,11 +25365,17 @@ impl VisualEditorEdit {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             let v = &self.paction;
-            request.text(wire("paction"), ::std::string::String::from(v.as_str()));
+            request.text(wire("paction"), v.as_str());
         }
         {
             let v = &self.page;
@@ -25756,8 +25383,7 @@ impl VisualEditorEdit {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
             if let Some(v) = &self.wikitext {
@@ -25869,62 +25495,44 @@ impl VisualEditorEdit {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
+                request.text(wire("useskin"), v.as_str());
             }
         }
         {
             if !self.tags.is_empty() {
-                let joined = {
-                    let texts = self
-                        .tags
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "tags",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "tags",
+                    self.tags.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("tags"), joined);
             }
         }
         {
             if !self.plugins.is_empty() {
-                let joined = {
-                    let texts = self
-                        .plugins
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "plugins",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "plugins",
+                    self.plugins.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("plugins"), joined);
             }
         }
         {
             for (key, v) in &self.data_per_plugin {
-                request.text(wire(&"data-{plugin}".replace("{plugin}", key)), v.clone());
+                request
+                    .text(
+                        ::std::format!(
+                            "{extra_prefix}{}", "data-{plugin}".replace("{plugin}", key)
+                        ),
+                        v.clone(),
+                    );
             }
         }
         Ok(())
@@ -25949,8 +25557,8 @@ impl ::mwtyped::ApiModule for VisualEditorEdit {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "visualeditoredit");
         self.__encode_params(limits, "", &mut request)?;
@@ -26324,7 +25932,13 @@ impl Watch {
     ) -> Result<(), ::mwtyped::EncodeError> {
         let _ = limits;
         let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+        let wire = |name: &'static str| -> ::mwtyped::Name {
+            if extra_prefix.is_empty() {
+                ::std::borrow::Cow::Borrowed(name)
+            } else {
+                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+            }
+        };
         let _ = &wire;
         {
             if let Some(v) = &self.title {
@@ -26343,26 +25957,14 @@ impl Watch {
         }
         {
             if !self.titles.is_empty() {
-                let joined = {
-                    let texts = self
-                        .titles
-                        .iter()
-                        .map(|v| Ok(v.clone()))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "titles",
-                        &texts,
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
+                let joined = ::mwtyped::__private::join(
+                    path,
+                    "titles",
+                    self.titles.iter().map(|v| v.as_str()),
+                    50u32,
+                    500u32,
+                    limits,
+                )?;
                 request.text(wire("titles"), joined);
             }
         }
@@ -26388,7 +25990,7 @@ impl Watch {
                     ::mwtyped::__private::join(
                         path,
                         "pageids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -26419,7 +26021,7 @@ impl Watch {
                     ::mwtyped::__private::join(
                         path,
                         "revids",
-                        &texts,
+                        texts.iter().map(::std::string::String::as_str),
                         50u32,
                         500u32,
                         limits,
@@ -26430,7 +26032,7 @@ impl Watch {
         }
         {
             if let Some(v) = &self.generator {
-                request.text(wire("generator"), ::std::string::String::from(v.as_str()));
+                request.text(wire("generator"), v.as_str());
             }
         }
         {
@@ -26445,8 +26047,7 @@ impl Watch {
         }
         {
             let v = &self.token;
-            request
-                .secret(wire("token"), &::mwtyped::Secret::new(v.expose().to_owned()));
+            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         Ok(())
     }
@@ -26469,8 +26070,8 @@ impl ::mwtyped::ApiModule for Watch {
         limits: ::mwtyped::Limits,
     ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
         let mut request = ::mwtyped::Request {
+            params: ::std::vec::Vec::with_capacity(8),
             must_post: Self::MUST_BE_POSTED,
-            ..Default::default()
         };
         request.text("action", "watch");
         self.__encode_params(limits, "", &mut request)?;
@@ -26598,7 +26199,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.call_back {
@@ -26617,11 +26224,7 @@ pub mod format {
             }
             {
                 if let Some(v) = &self.format_version {
-                    request
-                        .text(
-                            wire("formatversion"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("formatversion"), v.as_str());
                 }
             }
             Ok(())
@@ -26645,8 +26248,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "json");
             self.__encode_params(limits, "", &mut request)?;
@@ -26773,7 +26376,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.wrappedhtml {
@@ -26797,11 +26406,7 @@ pub mod format {
             }
             {
                 if let Some(v) = &self.format_version {
-                    request
-                        .text(
-                            wire("formatversion"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("formatversion"), v.as_str());
                 }
             }
             Ok(())
@@ -26825,8 +26430,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "jsonfm");
             self.__encode_params(limits, "", &mut request)?;
@@ -26881,7 +26486,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             Ok(())
         }
@@ -26904,8 +26515,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "none");
             self.__encode_params(limits, "", &mut request)?;
@@ -26998,15 +26609,17 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.format_version {
-                    request
-                        .text(
-                            wire("formatversion"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("formatversion"), v.as_str());
                 }
             }
             Ok(())
@@ -27030,8 +26643,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "php");
             self.__encode_params(limits, "", &mut request)?;
@@ -27133,7 +26746,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.wrappedhtml {
@@ -27142,11 +26761,7 @@ pub mod format {
             }
             {
                 if let Some(v) = &self.format_version {
-                    request
-                        .text(
-                            wire("formatversion"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("formatversion"), v.as_str());
                 }
             }
             Ok(())
@@ -27170,8 +26785,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "phpfm");
             self.__encode_params(limits, "", &mut request)?;
@@ -27232,7 +26847,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.wrappedhtml {
@@ -27260,8 +26881,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "rawfm");
             self.__encode_params(limits, "", &mut request)?;
@@ -27327,7 +26948,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.xslt {
@@ -27360,8 +26987,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "xml");
             self.__encode_params(limits, "", &mut request)?;
@@ -27437,7 +27064,13 @@ pub mod format {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.wrappedhtml {
@@ -27475,8 +27108,8 @@ pub mod format {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("format", "xmlfm");
             self.__encode_params(limits, "", &mut request)?;
@@ -27721,7 +27354,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.start_id {
@@ -27755,32 +27394,19 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("abfdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("abfdir"), v.as_str());
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "abfshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "abfshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("abfshow"), joined);
                 }
             }
@@ -27803,26 +27429,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "abfprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "abfprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("abfprop"), joined);
                 }
             }
@@ -27848,8 +27462,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "abusefilters");
@@ -28100,7 +27714,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.logid {
@@ -28131,8 +27751,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("afldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("afldir"), v.as_str());
                 }
             }
             {
@@ -28147,26 +27766,14 @@ pub mod query {
             }
             {
                 if !self.filter.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .filter
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aflfilter",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aflfilter",
+                        self.filter.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aflfilter"), joined);
                 }
             }
@@ -28189,26 +27796,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aflprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aflprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aflprop"), joined);
                 }
             }
@@ -28234,8 +27829,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "abuselog");
@@ -28449,7 +28044,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.from {
@@ -28473,7 +28074,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("acdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("acdir"), v.as_str());
                 }
             }
             {
@@ -28525,26 +28126,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "acprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "acprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("acprop"), joined);
                 }
             }
@@ -28569,8 +28158,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allcategories");
@@ -29104,55 +28693,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "adrprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "adrprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("adrprop"), joined);
                 }
             }
             {
                 if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "adrslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "adrslots",
+                        self.slots.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("adrslots"), joined);
                 }
             }
@@ -29210,11 +28781,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            wire("adrcontentformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("adrcontentformat"), v.as_str());
                 }
             }
             {
@@ -29238,7 +28805,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "adrnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -29261,8 +28828,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("adrdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("adrdir"), v.as_str());
                 }
             }
             {
@@ -29304,8 +28870,11 @@ pub mod query {
                 for (key, v) in &self.content_format_per_slot {
                     request
                         .text(
-                            wire(&"adrcontentformat-{slot}".replace("{slot}", key)),
-                            ::std::string::String::from(v.as_str()),
+                            ::std::format!(
+                                "{extra_prefix}{}", "adrcontentformat-{slot}"
+                                .replace("{slot}", key)
+                            ),
+                            v.as_str(),
                         );
                 }
             }
@@ -29330,8 +28899,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alldeletedrevisions");
@@ -29572,7 +29141,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -29601,26 +29176,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "afprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "afprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("afprop"), joined);
                 }
             }
@@ -29643,7 +29206,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("afdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("afdir"), v.as_str());
                 }
             }
             Ok(())
@@ -29667,8 +29230,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allfileusages");
@@ -30073,17 +29636,22 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.sort {
-                    request
-                        .text(wire("aisort"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("aisort"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("aidir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("aidir"), v.as_str());
                 }
             }
             {
@@ -30114,26 +29682,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aiprop"), joined);
                 }
             }
@@ -30189,35 +29745,19 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.filter_bots {
-                    request
-                        .text(
-                            wire("aifilterbots"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("aifilterbots"), v.as_str());
                 }
             }
             {
                 if !self.mime.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .mime
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aimime",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aimime",
+                        self.mime.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aimime"), joined);
                 }
             }
@@ -30259,8 +29799,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allimages");
@@ -30493,7 +30033,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -30522,26 +30068,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "alprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "alprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("alprop"), joined);
                 }
             }
@@ -30569,7 +30103,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("aldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("aldir"), v.as_str());
                 }
             }
             Ok(())
@@ -30593,8 +30127,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alllinks");
@@ -30826,55 +30360,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.messages.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .messages
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ammessages",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ammessages",
+                        self.messages.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ammessages"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "amprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "amprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("amprop"), joined);
                 }
             }
@@ -30895,26 +30411,14 @@ pub mod query {
             }
             {
                 if !self.args.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .args
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "amargs",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "amargs",
+                        self.args.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("amargs"), joined);
                 }
             }
@@ -30925,11 +30429,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.customised {
-                    request
-                        .text(
-                            wire("amcustomised"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("amcustomised"), v.as_str());
                 }
             }
             {
@@ -30978,8 +30478,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "allmessages");
@@ -31376,7 +30876,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.from {
@@ -31405,20 +30911,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("apfilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("apfilterredir"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.filter_langlinks {
-                    request
-                        .text(
-                            wire("apfilterlanglinks"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("apfilterlanglinks"), v.as_str());
                 }
             }
             {
@@ -31453,70 +30951,38 @@ pub mod query {
             }
             {
                 if !self.prtype.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prtype
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "apprtype",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "apprtype",
+                        self.prtype.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("apprtype"), joined);
                 }
             }
             {
                 if !self.prlevel.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prlevel
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "apprlevel",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "apprlevel",
+                        self.prlevel.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("apprlevel"), joined);
                 }
             }
             {
                 if let Some(v) = &self.prfiltercascade {
-                    request
-                        .text(
-                            wire("apprfiltercascade"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("apprfiltercascade"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.prexpiry {
-                    request
-                        .text(
-                            wire("apprexpiry"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("apprexpiry"), v.as_str());
                 }
             }
             {
@@ -31538,7 +31004,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("apdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("apdir"), v.as_str());
                 }
             }
             Ok(())
@@ -31562,8 +31028,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allpages");
@@ -31798,7 +31264,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -31827,26 +31299,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "arprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "arprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("arprop"), joined);
                 }
             }
@@ -31874,7 +31334,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("ardir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("ardir"), v.as_str());
                 }
             }
             Ok(())
@@ -31898,8 +31358,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allredirects");
@@ -32404,55 +31864,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "arvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "arvprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("arvprop"), joined);
                 }
             }
             {
                 if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "arvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "arvslots",
+                        self.slots.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("arvslots"), joined);
                 }
             }
@@ -32510,11 +31952,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            wire("arvcontentformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("arvcontentformat"), v.as_str());
                 }
             }
             {
@@ -32538,7 +31976,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "arvnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -32561,8 +31999,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("arvdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("arvdir"), v.as_str());
                 }
             }
             {
@@ -32584,8 +32021,11 @@ pub mod query {
                 for (key, v) in &self.content_format_per_slot {
                     request
                         .text(
-                            wire(&"arvcontentformat-{slot}".replace("{slot}", key)),
-                            ::std::string::String::from(v.as_str()),
+                            ::std::format!(
+                                "{extra_prefix}{}", "arvcontentformat-{slot}"
+                                .replace("{slot}", key)
+                            ),
+                            v.as_str(),
                         );
                 }
             }
@@ -32610,8 +32050,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allrevisions");
@@ -32856,7 +32296,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -32885,26 +32331,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "atprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "atprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("atprop"), joined);
                 }
             }
@@ -32932,7 +32366,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("atdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("atdir"), v.as_str());
                 }
             }
             Ok(())
@@ -32956,8 +32390,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "alltransclusions");
@@ -33791,7 +33225,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.from {
@@ -33810,106 +33250,58 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("audir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("audir"), v.as_str());
                 }
             }
             {
                 if !self.group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "augroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "augroup",
+                        self.group.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("augroup"), joined);
                 }
             }
             {
                 if !self.exclude_group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "auexcludegroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "auexcludegroup",
+                        self.exclude_group.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("auexcludegroup"), joined);
                 }
             }
             {
                 if !self.rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "aurights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "aurights",
+                        self.rights.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("aurights"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "auprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "auprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("auprop"), joined);
                 }
             }
@@ -33976,8 +33368,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "allusers");
@@ -34205,7 +33597,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.security_sensitive_operation {
@@ -34214,11 +33612,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.requests_for {
-                    request
-                        .text(
-                            wire("amirequestsfor"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("amirequestsfor"), v.as_str());
                 }
             }
             {
@@ -34228,11 +33622,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.message_format {
-                    request
-                        .text(
-                            wire("amimessageformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("amimessageformat"), v.as_str());
                 }
             }
             Ok(())
@@ -34256,8 +33646,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "authmanagerinfo");
@@ -34451,7 +33841,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.title {
@@ -34494,7 +33890,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "blnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -34505,16 +33901,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("bldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("bldir"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("blfilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("blfilterredir"), v.as_str());
                 }
             }
             {
@@ -34560,8 +33952,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "backlinks");
@@ -34867,7 +34259,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.start {
@@ -34882,7 +34280,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("bkdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("bkdir"), v.as_str());
                 }
             }
             {
@@ -34907,7 +34305,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "bkids",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -34918,26 +34316,14 @@ pub mod query {
             }
             {
                 if !self.users.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .users
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "bkusers",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "bkusers",
+                        self.users.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("bkusers"), joined);
                 }
             }
@@ -34965,51 +34351,27 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "bkprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "bkprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("bkprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "bkshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "bkshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("bkshow"), joined);
                 }
             }
@@ -35039,8 +34401,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "blocks");
@@ -35262,55 +34624,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "clprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "clprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("clprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "clshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "clshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("clshow"), joined);
                 }
             }
@@ -35338,32 +34682,20 @@ pub mod query {
             }
             {
                 if !self.categories.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .categories
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "clcategories",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "clcategories",
+                        self.categories.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("clcategories"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("cldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("cldir"), v.as_str());
                 }
             }
             Ok(())
@@ -35387,8 +34719,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "categories");
@@ -35471,7 +34803,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -35499,8 +34837,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "categoryinfo");
@@ -35848,7 +35186,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.title {
@@ -35872,26 +35216,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "cmprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "cmprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("cmprop"), joined);
                 }
             }
@@ -35911,7 +35243,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "cmnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -35922,26 +35254,14 @@ pub mod query {
             }
             {
                 if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "cmtype",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "cmtype",
+                        self.type_.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("cmtype"), joined);
                 }
             }
@@ -35969,13 +35289,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.sort {
-                    request
-                        .text(wire("cmsort"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("cmsort"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("cmdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("cmdir"), v.as_str());
                 }
             }
             {
@@ -36040,8 +35359,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "categorymembers");
@@ -37147,105 +36466,63 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pcgroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pcgroup",
+                        self.group.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pcgroup"), joined);
                 }
             }
             {
                 if !self.exclude_group.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_group
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pcexcludegroup",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pcexcludegroup",
+                        self.exclude_group.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pcexcludegroup"), joined);
                 }
             }
             {
                 if !self.rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pcrights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pcrights",
+                        self.rights.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pcrights"), joined);
                 }
             }
             {
                 if !self.exclude_rights.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .exclude_rights
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pcexcluderights",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pcexcluderights",
+                        self.exclude_rights.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pcexcluderights"), joined);
                 }
             }
@@ -37292,8 +36569,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "contributors");
@@ -37879,55 +37156,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "drvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "drvprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("drvprop"), joined);
                 }
             }
             {
                 if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "drvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "drvslots",
+                        self.slots.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("drvslots"), joined);
                 }
             }
@@ -37985,11 +37244,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            wire("drvcontentformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("drvcontentformat"), v.as_str());
                 }
             }
             {
@@ -38006,8 +37261,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("drvdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("drvdir"), v.as_str());
                 }
             }
             {
@@ -38034,8 +37288,11 @@ pub mod query {
                 for (key, v) in &self.content_format_per_slot {
                     request
                         .text(
-                            wire(&"drvcontentformat-{slot}".replace("{slot}", key)),
-                            ::std::string::String::from(v.as_str()),
+                            ::std::format!(
+                                "{extra_prefix}{}", "drvcontentformat-{slot}"
+                                .replace("{slot}", key)
+                            ),
+                            v.as_str(),
                         );
                 }
             }
@@ -38060,8 +37317,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "deletedrevisions");
@@ -38410,7 +37667,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.start {
@@ -38425,7 +37688,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("drdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("drdir"), v.as_str());
                 }
             }
             {
@@ -38470,26 +37733,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "drprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "drprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("drprop"), joined);
                 }
             }
@@ -38536,8 +37787,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "deletedrevs");
@@ -38687,7 +37938,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.limit {
@@ -38713,7 +37970,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("dfdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("dfdir"), v.as_str());
                 }
             }
             {
@@ -38742,8 +37999,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "duplicatefiles");
@@ -38925,7 +38182,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.title {
@@ -38968,7 +38231,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "einamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -38979,16 +38242,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("eidir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("eidir"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("eifilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("eifilterredir"), v.as_str());
                 }
             }
             {
@@ -39029,8 +38288,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "embeddedin");
@@ -39252,7 +38511,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.limit {
@@ -39278,11 +38543,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.protocol {
-                    request
-                        .text(
-                            wire("elprotocol"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("elprotocol"), v.as_str());
                 }
             }
             {
@@ -39316,8 +38577,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "extlinks");
@@ -39493,7 +38754,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.chars {
@@ -39554,11 +38821,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.section_format {
-                    request
-                        .text(
-                            wire("exsectionformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("exsectionformat"), v.as_str());
                 }
             }
             {
@@ -39598,8 +38861,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "extracts");
@@ -39875,30 +39138,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "euprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "euprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("euprop"), joined);
                 }
             }
@@ -39909,11 +39166,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.protocol {
-                    request
-                        .text(
-                            wire("euprotocol"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("euprotocol"), v.as_str());
                 }
             }
             {
@@ -39937,7 +39190,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "eunamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -39989,8 +39242,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "exturlusage");
@@ -40243,7 +39496,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.from {
@@ -40262,7 +39521,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("fadir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("fadir"), v.as_str());
                 }
             }
             {
@@ -40277,26 +39536,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "faprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "faprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("faprop"), joined);
                 }
             }
@@ -40343,8 +39590,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "filearchive");
@@ -40504,30 +39751,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "friprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "friprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("friprop"), joined);
                 }
             }
@@ -40552,8 +39793,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "filerepoinfo");
@@ -40733,30 +39974,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "fuprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "fuprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("fuprop"), joined);
                 }
             }
@@ -40776,7 +40011,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "funamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -40787,26 +40022,14 @@ pub mod query {
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "fushow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "fushow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("fushow"), joined);
                 }
             }
@@ -40853,8 +40076,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "fileusage");
@@ -40988,55 +40211,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gcprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gcprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gcprop"), joined);
                 }
             }
             {
                 if !self.names.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .names
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gcnames",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gcnames",
+                        self.names.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gcnames"), joined);
                 }
             }
@@ -41062,8 +40267,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "gadgetcategories");
@@ -41229,80 +40434,50 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gaprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gaprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gaprop"), joined);
                 }
             }
             {
                 if !self.categories.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .categories
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gacategories",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gacategories",
+                        self.categories.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gacategories"), joined);
                 }
             }
             {
                 if !self.ids.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .ids
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "gaids",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "gaids",
+                        self.ids.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("gaids"), joined);
                 }
             }
@@ -41338,8 +40513,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "gadgets");
@@ -41654,30 +40829,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "iiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("iiprop"), joined);
                 }
             }
@@ -41756,26 +40925,14 @@ pub mod query {
             }
             {
                 if !self.extmetadata_filter.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .extmetadata_filter
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iiextmetadatafilter",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "iiextmetadatafilter",
+                        self.extmetadata_filter.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("iiextmetadatafilter"), joined);
                 }
             }
@@ -41820,8 +40977,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "imageinfo");
@@ -41980,7 +41137,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.limit {
@@ -42006,32 +41169,20 @@ pub mod query {
             }
             {
                 if !self.images.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .images
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "imimages",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "imimages",
+                        self.images.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("imimages"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("imdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("imdir"), v.as_str());
                 }
             }
             Ok(())
@@ -42055,8 +41206,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "images");
@@ -42246,7 +41397,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.title {
@@ -42289,7 +41446,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "iunamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -42300,16 +41457,12 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("iudir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("iudir"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("iufilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("iufilterredir"), v.as_str());
                 }
             }
             {
@@ -42355,8 +41508,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "imageusage");
@@ -42691,30 +41844,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "inprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "inprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("inprop"), joined);
                 }
             }
@@ -42725,36 +41872,20 @@ pub mod query {
             }
             {
                 if !self.test_actions.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .test_actions
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "intestactions",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "intestactions",
+                        self.test_actions.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("intestactions"), joined);
                 }
             }
             {
                 if let Some(v) = &self.test_actions_detail {
-                    request
-                        .text(
-                            wire("intestactionsdetail"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("intestactionsdetail"), v.as_str());
                 }
             }
             {
@@ -42769,26 +41900,14 @@ pub mod query {
             }
             {
                 if !self.preloadparams.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .preloadparams
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "inpreloadparams",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "inpreloadparams",
+                        self.preloadparams.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("inpreloadparams"), joined);
                 }
             }
@@ -42799,35 +41918,19 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.editintro_style {
-                    request
-                        .text(
-                            wire("ineditintrostyle"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("ineditintrostyle"), v.as_str());
                 }
             }
             {
                 if !self.editintroskip.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .editintroskip
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ineditintroskip",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ineditintroskip",
+                        self.editintroskip.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ineditintroskip"), joined);
                 }
             }
@@ -42862,8 +41965,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "info");
@@ -43064,7 +42167,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.prefix {
@@ -43100,33 +42209,20 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iwblprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "iwblprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("iwblprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("iwbldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("iwbldir"), v.as_str());
                 }
             }
             Ok(())
@@ -43150,8 +42246,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "iwbacklinks");
@@ -43331,30 +42427,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iwprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "iwprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("iwprop"), joined);
                 }
             }
@@ -43370,7 +42460,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("iwdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("iwdir"), v.as_str());
                 }
             }
             {
@@ -43421,8 +42511,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "iwlinks");
@@ -43603,7 +42693,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.lang {
@@ -43639,33 +42735,20 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "lblprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "lblprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("lblprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("lbldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("lbldir"), v.as_str());
                 }
             }
             Ok(())
@@ -43689,8 +42772,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "langbacklinks");
@@ -43889,30 +42972,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "llprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "llprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("llprop"), joined);
                 }
             }
@@ -43928,7 +43005,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("lldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("lldir"), v.as_str());
                 }
             }
             {
@@ -43984,8 +43061,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "langlinks");
@@ -44154,55 +43231,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "liprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "liprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("liprop"), joined);
                 }
             }
             {
                 if !self.code.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .code
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "licode",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "licode",
+                        self.code.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("licode"), joined);
                 }
             }
@@ -44232,8 +43291,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "languageinfo");
@@ -44377,7 +43436,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.namespace.is_empty() {
@@ -44395,7 +43460,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "plnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -44428,32 +43493,20 @@ pub mod query {
             }
             {
                 if !self.titles.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .titles
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pltitles",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pltitles",
+                        self.titles.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pltitles"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("pldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("pldir"), v.as_str());
                 }
             }
             Ok(())
@@ -44477,8 +43530,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "links");
@@ -44658,30 +43711,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "lhprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "lhprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("lhprop"), joined);
                 }
             }
@@ -44701,7 +43748,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "lhnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -44712,26 +43759,14 @@ pub mod query {
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "lhshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "lhshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("lhshow"), joined);
                 }
             }
@@ -44778,8 +43813,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "linkshere");
@@ -45007,30 +44042,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.categories.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .categories
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "lntcategories",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "lntcategories",
+                        self.categories.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("lntcategories"), joined);
                 }
             }
@@ -45067,7 +44096,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "lntnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -45098,7 +44127,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "lntpageid",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -45149,8 +44178,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "linterrors");
@@ -45244,7 +44273,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             Ok(())
         }
@@ -45268,8 +44303,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "linterstats");
@@ -45878,43 +44913,35 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "leprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "leprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("leprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.type_ {
-                    request
-                        .text(wire("letype"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("letype"), v.as_str());
                 }
             }
             {
                 if let Some(v) = &self.action {
-                    request
-                        .text(wire("leaction"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("leaction"), v.as_str());
                 }
             }
             {
@@ -45930,7 +44957,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("ledir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("ledir"), v.as_str());
                 }
             }
             {
@@ -46001,8 +45028,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "logevents");
@@ -46144,30 +45171,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "msfprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "msfprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("msfprop"), joined);
                 }
             }
@@ -46214,8 +45235,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "mystashedfiles");
@@ -46583,80 +45604,50 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.filter.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .filter
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "notfilter",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "notfilter",
+                        self.filter.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("notfilter"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "notprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "notprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("notprop"), joined);
                 }
             }
             {
                 if !self.sections.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .sections
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "notsections",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "notsections",
+                        self.sections.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("notsections"), joined);
                 }
             }
@@ -46667,11 +45658,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.format {
-                    request
-                        .text(
-                            wire("notformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("notformat"), v.as_str());
                 }
             }
             {
@@ -46703,26 +45690,14 @@ pub mod query {
             }
             {
                 if !self.titles.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .titles
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "nottitles",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "nottitles",
+                        self.titles.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("nottitles"), joined);
                 }
             }
@@ -46733,26 +45708,14 @@ pub mod query {
             }
             {
                 if !self.notifier_types.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .notifier_types
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "notnotifiertypes",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "notnotifiertypes",
+                        self.notifier_types.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("notnotifiertypes"), joined);
                 }
             }
@@ -46798,8 +45761,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "notifications");
@@ -46915,7 +45878,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.user {
@@ -46949,8 +45918,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "oath");
@@ -47148,30 +46117,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "piprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "piprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("piprop"), joined);
                 }
             }
@@ -47209,11 +46172,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.license {
-                    request
-                        .text(
-                            wire("pilicense"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("pilicense"), v.as_str());
                 }
             }
             {
@@ -47258,8 +46217,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "pageimages");
@@ -47352,7 +46311,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -47397,8 +46362,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "pagepropnames");
@@ -47481,7 +46446,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -47490,26 +46461,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ppprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ppprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ppprop"), joined);
                 }
             }
@@ -47534,8 +46493,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "pageprops");
@@ -47705,7 +46664,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 let v = &self.prop_name;
@@ -47713,26 +46678,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "pwpprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "pwpprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("pwpprop"), joined);
                 }
             }
@@ -47760,8 +46713,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request
-                        .text(wire("pwpdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("pwpdir"), v.as_str());
                 }
             }
             Ok(())
@@ -47785,8 +46737,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "pageswithprop");
@@ -47901,7 +46853,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 let v = &self.search;
@@ -47923,7 +46881,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "psnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -47985,8 +46943,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "prefixsearch");
@@ -48233,7 +47191,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.namespace.is_empty() {
@@ -48251,7 +47215,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "ptnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -48262,26 +47226,14 @@ pub mod query {
             }
             {
                 if !self.level.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .level
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ptlevel",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ptlevel",
+                        self.level.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ptlevel"), joined);
                 }
             }
@@ -48304,7 +47256,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("ptdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("ptdir"), v.as_str());
                 }
             }
             {
@@ -48320,26 +47272,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ptprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ptprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ptprop"), joined);
                 }
             }
@@ -48369,8 +47309,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "protectedtitles");
@@ -48598,11 +47538,17 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 let v = &self.page;
-                request.text(wire("qppage"), ::std::string::String::from(v.as_str()));
+                request.text(wire("qppage"), v.as_str());
             }
             {
                 if let Some(v) = &self.offset {
@@ -48657,8 +47603,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "querypage");
@@ -48803,7 +47749,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.namespace.is_empty() {
@@ -48821,7 +47773,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "rnnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -48832,11 +47784,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.filterredir {
-                    request
-                        .text(
-                            wire("rnfilterredir"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("rnfilterredir"), v.as_str());
                 }
             }
             {
@@ -48887,8 +47835,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "random");
@@ -49322,7 +48270,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.start {
@@ -49337,7 +48291,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("rcdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("rcdir"), v.as_str());
                 }
             }
             {
@@ -49356,7 +48310,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "rcnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -49382,51 +48336,27 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rcprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rcprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rcprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rcshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rcshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rcshow"), joined);
                 }
             }
@@ -49449,26 +48379,14 @@ pub mod query {
             }
             {
                 if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rctype",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rctype",
+                        self.type_.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rctype"), joined);
                 }
             }
@@ -49494,8 +48412,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.slot {
-                    request
-                        .text(wire("rcslot"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("rcslot"), v.as_str());
                 }
             }
             Ok(())
@@ -49519,8 +48436,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "recentchanges");
@@ -49737,30 +48654,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rdprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rdprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rdprop"), joined);
                 }
             }
@@ -49780,7 +48691,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "rdnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -49791,26 +48702,14 @@ pub mod query {
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rdshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rdshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rdshow"), joined);
                 }
             }
@@ -49857,8 +48756,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "redirects");
@@ -50379,55 +49278,37 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rvprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rvprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rvprop"), joined);
                 }
             }
             {
                 if !self.slots.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .slots
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rvslots",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "rvslots",
+                        self.slots.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("rvslots"), joined);
                 }
             }
@@ -50485,11 +49366,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.content_format {
-                    request
-                        .text(
-                            wire("rvcontentformat"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("rvcontentformat"), v.as_str());
                 }
             }
             {
@@ -50535,7 +49412,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("rvdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("rvdir"), v.as_str());
                 }
             }
             {
@@ -50562,8 +49439,11 @@ pub mod query {
                 for (key, v) in &self.content_format_per_slot {
                     request
                         .text(
-                            wire(&"rvcontentformat-{slot}".replace("{slot}", key)),
-                            ::std::string::String::from(v.as_str()),
+                            ::std::format!(
+                                "{extra_prefix}{}", "rvcontentformat-{slot}"
+                                .replace("{slot}", key)
+                            ),
+                            v.as_str(),
                         );
                 }
             }
@@ -50588,8 +49468,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "revisions");
@@ -50957,7 +49837,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 let v = &self.search;
@@ -50979,7 +49865,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "srnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -51022,57 +49908,32 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.what {
-                    request
-                        .text(wire("srwhat"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("srwhat"), v.as_str());
                 }
             }
             {
                 if !self.info.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .info
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "srinfo",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "srinfo",
+                        self.info.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("srinfo"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "srprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "srprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("srprop"), joined);
                 }
             }
@@ -51088,8 +49949,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.sort {
-                    request
-                        .text(wire("srsort"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("srsort"), v.as_str());
                 }
             }
             Ok(())
@@ -51113,8 +49973,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "search");
@@ -51427,40 +50287,30 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "siprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "siprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("siprop"), joined);
                 }
             }
             {
                 if let Some(v) = &self.filteriw {
-                    request
-                        .text(
-                            wire("sifilteriw"),
-                            ::std::string::String::from(v.as_str()),
-                        );
+                    request.text(wire("sifilteriw"), v.as_str());
                 }
             }
             {
@@ -51499,8 +50349,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "siteinfo");
@@ -51728,80 +50578,50 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.filekey.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .filekey
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "siifilekey",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "siifilekey",
+                        self.filekey.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("siifilekey"), joined);
                 }
             }
             {
                 if !self.session_key.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .session_key
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "siisessionkey",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "siisessionkey",
+                        self.session_key.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("siisessionkey"), joined);
                 }
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "siiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "siiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("siiprop"), joined);
                 }
             }
@@ -51861,8 +50681,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "stashimageinfo");
@@ -52016,7 +50836,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -52042,26 +50868,14 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tgprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "tgprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("tgprop"), joined);
                 }
             }
@@ -52086,8 +50900,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "tags");
@@ -52229,7 +51043,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.namespace.is_empty() {
@@ -52247,7 +51067,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "tlnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -52280,32 +51100,20 @@ pub mod query {
             }
             {
                 if !self.templates.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .templates
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tltemplates",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "tltemplates",
+                        self.templates.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("tltemplates"), joined);
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("tldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("tldir"), v.as_str());
                 }
             }
             Ok(())
@@ -52329,8 +51137,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "templates");
@@ -52450,30 +51258,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "type",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "type",
+                        self.type_.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("type"), joined);
                 }
             }
@@ -52498,8 +51300,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "tokens");
@@ -52677,30 +51479,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "tiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("tiprop"), joined);
                 }
             }
@@ -52720,7 +51516,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "tinamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -52731,26 +51527,14 @@ pub mod query {
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tishow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "tishow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("tishow"), joined);
                 }
             }
@@ -52797,8 +51581,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("prop", "transcludedin");
@@ -52897,7 +51681,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.group_pages {
@@ -52943,8 +51733,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "unreadnotificationpages");
@@ -53282,7 +52072,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.limit {
@@ -53319,26 +52115,14 @@ pub mod query {
             }
             {
                 if !self.user.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .user
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ucuser",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ucuser",
+                        self.user.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ucuser"), joined);
                 }
             }
@@ -53364,7 +52148,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "ucuserids",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -53385,7 +52169,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("ucdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("ucdir"), v.as_str());
                 }
             }
             {
@@ -53404,7 +52188,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "ucnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -53415,51 +52199,27 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ucprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ucprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ucprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ucshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ucshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ucshow"), joined);
                 }
             }
@@ -53494,8 +52254,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "usercontribs");
@@ -53723,30 +52483,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "uiprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "uiprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("uiprop"), joined);
                 }
             }
@@ -53776,8 +52530,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("meta", "userinfo");
@@ -53964,30 +52718,24 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "usprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "usprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("usprop"), joined);
                 }
             }
@@ -53998,26 +52746,14 @@ pub mod query {
             }
             {
                 if !self.users.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .users
-                            .iter()
-                            .map(|v| Ok(v.clone()))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ususers",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "ususers",
+                        self.users.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("ususers"), joined);
                 }
             }
@@ -54043,7 +52779,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "ususerids",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -54073,8 +52809,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "users");
@@ -54495,7 +53231,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if self.all_rev {
@@ -54529,7 +53271,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "wlnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -54550,7 +53292,7 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("wldir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("wldir"), v.as_str());
                 }
             }
             {
@@ -54572,76 +53314,40 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wlprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wlprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wlprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wlshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wlshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wlshow"), joined);
                 }
             }
             {
                 if !self.type_.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .type_
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wltype",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wltype",
+                        self.type_.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wltype"), joined);
                 }
             }
@@ -54655,7 +53361,7 @@ pub mod query {
                     request
                         .secret(
                             wire("wltoken"),
-                            &::mwtyped::Secret::new(v.expose().to_owned()),
+                            ::mwtyped::Secret::new(v.expose().to_owned()),
                         );
                 }
             }
@@ -54685,8 +53391,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "watchlist");
@@ -54947,7 +53653,13 @@ pub mod query {
         ) -> Result<(), ::mwtyped::EncodeError> {
             let _ = limits;
             let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+            let wire = |name: &'static str| -> ::mwtyped::Name {
+                if extra_prefix.is_empty() {
+                    ::std::borrow::Cow::Borrowed(name)
+                } else {
+                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                }
+            };
             let _ = &wire;
             {
                 if let Some(v) = &self.continue_ {
@@ -54970,7 +53682,7 @@ pub mod query {
                         ::mwtyped::__private::join(
                             path,
                             "wrnamespace",
-                            &texts,
+                            texts.iter().map(::std::string::String::as_str),
                             50u32,
                             500u32,
                             limits,
@@ -54998,51 +53710,27 @@ pub mod query {
             }
             {
                 if !self.prop.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .prop
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wrprop",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wrprop",
+                        self.prop.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wrprop"), joined);
                 }
             }
             {
                 if !self.show.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .show
-                            .iter()
-                            .map(|v| Ok(::std::string::String::from(v.as_str())))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wrshow",
-                            &texts,
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
+                    let joined = ::mwtyped::__private::join(
+                        path,
+                        "wrshow",
+                        self.show.iter().map(|v| v.as_str()),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?;
                     request.text(wire("wrshow"), joined);
                 }
             }
@@ -55056,13 +53744,13 @@ pub mod query {
                     request
                         .secret(
                             wire("wrtoken"),
-                            &::mwtyped::Secret::new(v.expose().to_owned()),
+                            ::mwtyped::Secret::new(v.expose().to_owned()),
                         );
                 }
             }
             {
                 if let Some(v) = &self.dir {
-                    request.text(wire("wrdir"), ::std::string::String::from(v.as_str()));
+                    request.text(wire("wrdir"), v.as_str());
                 }
             }
             {
@@ -55096,8 +53784,8 @@ pub mod query {
             limits: ::mwtyped::Limits,
         ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
             let mut request = ::mwtyped::Request {
+                params: ::std::vec::Vec::with_capacity(8),
                 must_post: Self::MUST_BE_POSTED,
-                ..Default::default()
             };
             request.text("action", "query");
             request.text("list", "watchlistraw");

@@ -36,7 +36,7 @@ mod types;
 
 pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, WireValue};
 pub use query::{QueryGenerator, QuerySubmodule, Selection};
-pub use request::{EncodeError, Request, Value};
+pub use request::{EncodeError, Name, Request, Value};
 pub use types::{Expiry, Limit, Namespace, Secret, Timestamp, Upload};
 
 /// What MediaWiki says of one API module, apart from its parameters.

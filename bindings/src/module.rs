@@ -88,7 +88,7 @@ impl DynamicParams {
             }
             match value {
                 DynamicValue::Text(text) => request.text(name.clone(), text.clone()),
-                DynamicValue::Secret(secret) => request.secret(name.clone(), secret),
+                DynamicValue::Secret(secret) => request.secret(name.clone(), secret.clone()),
             }
         }
         Ok(())
@@ -141,28 +141,44 @@ pub mod __private {
 
     /// Joins values with `|`, or, when one holds a `|`, with U+001F behind a leading U+001F
     /// (MediaWiki's alternative multi-value form).
-    pub fn join(
+    pub fn join<'v, I>(
         module: &'static str,
         param: &str,
-        values: &[String],
+        values: I,
         low: u32,
         high: u32,
         limits: Limits,
-    ) -> Result<String, EncodeError> {
+    ) -> Result<String, EncodeError>
+    where
+        I: Iterator<Item = &'v str> + Clone,
+    {
         let max = if limits == Limits::High { high } else { low };
-        if values.len() > max as usize {
+        let count = values.clone().count();
+        if count > max as usize {
             return Err(EncodeError::TooManyValues {
                 module,
                 param: param.to_owned(),
-                given: values.len(),
+                given: count,
                 max,
             });
         }
-        if values.iter().any(|v| v.contains('|')) {
-            Ok(format!("\u{1f}{}", values.join("\u{1f}")))
+        let separator = if values.clone().any(|v| v.contains('|')) {
+            '\u{1f}'
         } else {
-            Ok(values.join("|"))
+            '|'
+        };
+        let mut joined =
+            String::with_capacity(values.clone().map(|v| v.len() + 1).sum::<usize>() + 1);
+        if separator != '|' {
+            joined.push(separator);
         }
+        for (i, value) in values.enumerate() {
+            if i > 0 {
+                joined.push(separator);
+            }
+            joined.push_str(value);
+        }
+        Ok(joined)
     }
 
     /// A module with every parameter set to a sample value the wiki accepts.

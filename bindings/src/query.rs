@@ -102,6 +102,7 @@ impl Selection {
             }
             match request.params.iter_mut().find(|(n, _)| n == group) {
                 Some((_, Value::Text(existing))) => {
+                    let existing = existing.to_mut();
                     existing.push('|');
                     existing.push_str(&names.join("|"));
                 }

@@ -1,6 +1,7 @@
 //! What a module struct turns into: the exact name/value pairs MediaWiki expects, and whether
 //! they must be POSTed.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::types::{Secret, Upload};
@@ -8,7 +9,8 @@ use crate::types::{Secret, Upload};
 /// One value on the wire.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Value {
-    Text(String),
+    /// Enum values, flags and module names are static and cost nothing.
+    Text(Cow<'static, str>),
     /// A password or another sensitive value: sent only in a POST body, never printed.
     Secret(Secret),
     /// A file, sent as a multipart part.
@@ -25,26 +27,28 @@ impl fmt::Debug for Value {
     }
 }
 
+/// A parameter's name: the generated wire names are static, so most cost nothing.
+pub type Name = Cow<'static, str>;
+
 /// A request ready for the wire: parameters in the order MediaWiki documents them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Request {
-    pub params: Vec<(String, Value)>,
+    pub params: Vec<(Name, Value)>,
     /// The module must be posted, or a value is sensitive or a file.
     pub must_post: bool,
 }
 
 impl Request {
-    pub fn text(&mut self, name: impl Into<String>, value: impl Into<String>) {
+    pub fn text(&mut self, name: impl Into<Name>, value: impl Into<Cow<'static, str>>) {
         self.params.push((name.into(), Value::Text(value.into())));
     }
 
-    pub fn secret(&mut self, name: impl Into<String>, value: &Secret) {
+    pub fn secret(&mut self, name: impl Into<Name>, value: Secret) {
         self.must_post = true;
-        self.params
-            .push((name.into(), Value::Secret(value.clone())));
+        self.params.push((name.into(), Value::Secret(value)));
     }
 
-    pub fn file(&mut self, name: impl Into<String>, value: &Upload) {
+    pub fn file(&mut self, name: impl Into<Name>, value: &Upload) {
         self.must_post = true;
         self.params.push((name.into(), Value::File(value.clone())));
     }
@@ -60,8 +64,8 @@ impl Request {
         self.params
             .iter()
             .filter_map(|(name, value)| match value {
-                Value::Text(text) => Some((name.as_str(), text.as_str())),
-                Value::Secret(secret) => Some((name.as_str(), secret.expose())),
+                Value::Text(text) => Some((name.as_ref(), text.as_ref())),
+                Value::Secret(secret) => Some((name.as_ref(), secret.expose())),
                 Value::File(_) => None,
             })
             .collect()

@@ -207,7 +207,7 @@ impl Scalar {
         match self {
             Scalar::Text => quote!(v.clone()),
             Scalar::Secret => quote!(v.expose().to_owned()),
-            Scalar::Bool => quote!(::std::string::String::from("1")),
+            Scalar::Bool => quote!("1"),
             Scalar::Integer { min, max } => {
                 let min = min.unwrap_or(i64::MIN);
                 let max = max.unwrap_or(i64::MAX);
@@ -216,9 +216,9 @@ impl Scalar {
             Scalar::Limit { min, max, highmax } => {
                 quote!(#rt::__private::limit(path, #wire, v, #min, #max, #highmax, limits))
             }
-            Scalar::Timestamp | Scalar::Expiry | Scalar::Enum(..) => {
-                quote!(::std::string::String::from(v.as_str()))
-            }
+            // An enum's wire value is static: borrowed, not copied.
+            Scalar::Enum(..) => quote!(v.as_str()),
+            Scalar::Timestamp | Scalar::Expiry => quote!(::std::string::String::from(v.as_str())),
             Scalar::Namespace => quote!(v.0.to_string()),
             Scalar::Upload => quote!(v.file_name.clone()),
             Scalar::Token(_) => quote!(v.expose().to_owned()),

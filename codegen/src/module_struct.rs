@@ -239,7 +239,14 @@ pub fn module_items(
             ) -> Result<(), #rt::EncodeError> {
                 let _ = limits;
                 let path = <Self as #rt::ApiModule>::PATH;
-                let wire = |name: &str| ::std::format!("{extra_prefix}{name}");
+                // Static names cost nothing; only a generator's `g…` names are built.
+                let wire = |name: &'static str| -> #rt::Name {
+                    if extra_prefix.is_empty() {
+                        ::std::borrow::Cow::Borrowed(name)
+                    } else {
+                        ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
+                    }
+                };
                 let _ = &wire;
                 #(#encodes)*
                 #dynamic_encode
@@ -264,8 +271,8 @@ pub fn module_items(
 
             fn encode(&self, limits: #rt::Limits) -> Result<#rt::Request, #rt::EncodeError> {
                 let mut request = #rt::Request {
+                    params: ::std::vec::Vec::with_capacity(8),
                     must_post: Self::MUST_BE_POSTED,
-                    ..Default::default()
                 };
                 #prologue
                 self.__encode_params(limits, "", &mut request)?;
@@ -313,7 +320,7 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
         match &f.scalar {
             Scalar::Upload => quote!(request.file(#name, v);),
             _ if f.scalar.is_secret() => {
-                quote!(request.secret(#name, &#rt::Secret::new(#text));)
+                quote!(request.secret(#name, #rt::Secret::new(#text));)
             }
             _ => quote!(request.text(#name, #text);),
         }
@@ -324,12 +331,18 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
     );
     // A multi-value: each value to text, the count checked, joined.
     let multi_text = |values: TokenStream| {
+        // Strings and enum values are joined in place, without a copy of each.
+        if matches!(f.scalar, Scalar::Text | Scalar::Enum(..)) {
+            return quote! {
+                #rt::__private::join(path, #wire, #values.iter().map(|v| v.as_str()), #low, #high, limits)?
+            };
+        }
         quote! {{
             let texts = #values
                 .iter()
                 .map(|v| #to_result)
                 .collect::<Result<::std::vec::Vec<::std::string::String>, #rt::EncodeError>>()?;
-            #rt::__private::join(path, #wire, &texts, #low, #high, limits)?
+            #rt::__private::join(path, #wire, texts.iter().map(::std::string::String::as_str), #low, #high, limits)?
         }}
     };
     match (&f.template_var, f.multi) {
@@ -340,7 +353,7 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
             } else {
                 to_text
             };
-            let name = quote!(wire(&#wire.replace(#placeholder, key)));
+            let name = quote!(::std::format!("{extra_prefix}{}", #wire.replace(#placeholder, key)));
             let push = push(name, text);
             quote! {
                 for (key, v) in &self.#ident {

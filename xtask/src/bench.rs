@@ -24,6 +24,9 @@ pub struct BenchArgs {
 enum Bench {
     /// A full `fetch` of the local 1.39 wiki against the same requests made by curl.
     Fetch,
+    /// Encoding typical requests through the generated structs against hand-written pairs
+    /// (criterion).
+    Encode,
     /// Reading the committed recursive help pages against `scraper` alone parsing them.
     Scrape,
 }
@@ -31,6 +34,7 @@ enum Bench {
 pub fn run(args: BenchArgs) -> Result<()> {
     match args.what {
         Bench::Fetch => bench_fetch(args.runs.max(1)),
+        Bench::Encode => bench_encode(),
         Bench::Scrape => bench_scrape(args.runs.max(1)),
     }
 }
@@ -177,4 +181,58 @@ fn write_section(name: &str, body: &str) -> Result<()> {
     files::write_atomic(&path, new.as_bytes())?;
     eprintln!("wrote {}", files::display(&path));
     Ok(())
+}
+
+/// Runs the criterion bench `bindings/benches/encode.rs` and records its medians.
+fn bench_encode() -> Result<()> {
+    let root = files::workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(&root)
+        .args(["bench", "-p", "mwtyped", "--bench", "encode"])
+        .status()
+        .context("running cargo bench")?;
+    if !status.success() {
+        bail!("cargo bench failed: {status}");
+    }
+    let median_ns = |id: &str| -> Result<f64> {
+        let path = root
+            .join("target/criterion")
+            .join(id)
+            .join("new/estimates.json");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not JSON", path.display()))?;
+        json["median"]["point_estimate"]
+            .as_f64()
+            .with_context(|| format!("{}: no median", path.display()))
+    };
+    let mut rows = String::new();
+    for (request, what) in [
+        (
+            "edit",
+            "`action=edit`: title, text, summary, two flags, a csrf token",
+        ),
+        (
+            "query",
+            "`action=query&prop=revisions`: three titles, four props, a limit, a timestamp",
+        ),
+    ] {
+        let typed = median_ns(&format!("{request}_mwtyped"))?;
+        let hand = median_ns(&format!("{request}_by hand"))?;
+        rows.push_str(&format!(
+            "| {what} | {typed:.0} ns | {hand:.0} ns | {:.2}× |\n",
+            typed / hand
+        ));
+    }
+    let section = format!(
+        "Building the name/value pairs of a request, median of criterion's samples, both sides \
+         in one run. \"By hand\" writes the same pairs as string literals (and joins the \
+         multi-values), with no checks.\n\n\
+         | request | mwtyped (typed struct → `Request` → pairs) | by hand | ratio |\n|---|---:|---:|---:|\n\
+         {rows}\nReproduce: `cargo xtask bench encode`\n"
+    );
+    print!("{section}");
+    write_section("encode", &section)
 }

@@ -446,7 +446,8 @@ mod tests {
                 .is_empty()
         );
         let enum_of = |v: &[&str]| ParamType::Enum(v.iter().map(|s| (*s).to_owned()).collect());
-        let cases: Vec<(&str, Box<dyn Fn(&mut Parameter)>)> = vec![
+        type Change = Box<dyn Fn(&mut Parameter)>;
+        let cases: Vec<(&str, Change)> = vec![
             ("type", Box::new(|p| p.ty = ParamType::Integer)),
             (
                 "enum values",

@@ -342,7 +342,8 @@ impl ParamDraft {
             unknowns.push(Unknown::parameter(
                 &name,
                 "highmax",
-                "the page shows the maximum of the user who loaded it only",
+                "the page shows one maximum, that of the user who loaded it (read as `max`: \
+                 pages are fetched without the apihighlimits right)",
             ));
         }
         if is_enum && !self.values_marked {

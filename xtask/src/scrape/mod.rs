@@ -4,7 +4,9 @@
 //! every module, `Special:ApiHelp/…` transcluded in a wiki page) and text (a browser's copy
 //! or a text dump). HTML is read by its `apihelp-…` classes ([`html`]); text by its shape
 //! ([`text`]). Info lines are read in any language whose messages are in the localisation
-//! tables ([`lang`]: en, lt, hi, mr, bn, ar, fa), with digits of any script ([`numbers`]).
+//! tables ([`lang::SUPPORTED`]: en, lt, hi, mr, bn, ar, fa, de, fr, es, ru, ja, pl, uk, it, nl,
+//! pt, tr, sv), with digits of any script ([`numbers`]). In another language the structure is
+//! still read, and what the unread info lines would tell is marked unknown.
 //!
 //! What a page does not tell is marked unknown with the reason ([`output::Unknown`]), never
 //! guessed; constraints only the prose states become notes ([`output::Constraint`]).
@@ -17,6 +19,7 @@ pub mod numbers;
 pub mod output;
 mod template;
 pub mod text;
+mod update;
 
 #[cfg(test)]
 pub mod tests;
@@ -33,8 +36,15 @@ pub use output::ScrapedPage;
 #[derive(Args)]
 pub struct ScrapeArgs {
     /// Help pages to read: files (HTML or text) or http(s) URLs.
-    #[arg(required = true, value_name = "FILE_OR_URL")]
+    #[arg(
+        required_unless_present = "update_messages",
+        value_name = "FILE_OR_URL"
+    )]
     inputs: Vec<String>,
+    /// Instead of reading pages, rewrite the localisation tables (`messages.json`) from these
+    /// MediaWiki installations (their root folders, one per release covered).
+    #[arg(long, num_args = 1.., value_name = "MW_ROOT", conflicts_with_all = ["inputs", "out"])]
+    update_messages: Vec<PathBuf>,
     /// Write the JSON here instead of printing it.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -227,6 +237,9 @@ pub fn load(input: &str) -> Result<Vec<u8>> {
 }
 
 pub fn run(args: ScrapeArgs) -> Result<()> {
+    if !args.update_messages.is_empty() {
+        return update::update_messages(&args.update_messages);
+    }
     let mut pages = vec![];
     for input in &args.inputs {
         let bytes = load(input)?;

@@ -12,9 +12,10 @@
 //!   description otherwise;
 //! - a line `api.php?…` is an example; the line before it is its description.
 //!
-//! The message shapes read are those of the languages in [`super::lang::SUPPORTED`]: English,
-//! Lithuanian, Hindi, Marathi, Bengali, Arabic and Persian (both 1.39 and 1.43 wordings, plus
-//! older English ones); digits of any script.
+//! The message shapes read are those of the languages in [`super::lang::SUPPORTED`] (en, lt,
+//! hi, mr, bn, ar, fa, de, fr, es, ru, ja, pl, uk, it, nl, pt, tr, sv; both 1.39 and 1.43
+//! wordings, plus older English ones), all tried at once unless `--lang` names some; digits of
+//! any script.
 //!
 //! Limits of text: deprecated and internal enum values look like the others, submodule values
 //! carry no link, an extension's name cannot be told from its (translated) display name, and a

@@ -1,0 +1,18 @@
+//! What must not compile, with the messages users see (`tests/ui/**/*.stderr`), and what
+//! must. Each case compiles against the bindings as built for this run (same features).
+//!
+//! After an intended change of a message: `TRYBUILD=overwrite cargo test -p mwtyped --test
+//! compile_fail`, then review the `.stderr` diff.
+
+#[cfg(feature = "v1_43")]
+#[test]
+fn ui() {
+    let cases = trybuild::TestCases::new();
+    cases.pass("tests/ui/pass/*.rs");
+    cases.compile_fail("tests/ui/fail/*.rs");
+    // A module of an extension only exists with its feature, so this case is only meaningful
+    // (and only run) without it: `cargo test -p mwtyped --test compile_fail` with the default
+    // features, since `--all-features` turns `ext-oathauth` on.
+    #[cfg(not(feature = "ext-oathauth"))]
+    cases.compile_fail("tests/ui/disabled_extension/*.rs");
+}
