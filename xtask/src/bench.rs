@@ -27,6 +27,9 @@ enum Bench {
     /// Encoding typical requests through the generated structs against hand-written pairs
     /// (criterion).
     Encode,
+    /// Clean builds of mwtyped (one version, core only and every extension) against a crate
+    /// using the untyped client `mwapi` 0.7 for the same job; the macro's expansion time.
+    Build,
     /// Reading the committed recursive help pages against `scraper` alone parsing them.
     Scrape,
 }
@@ -35,6 +38,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
     match args.what {
         Bench::Fetch => bench_fetch(args.runs.max(1)),
         Bench::Encode => bench_encode(),
+        Bench::Build => bench_build(),
         Bench::Scrape => bench_scrape(args.runs.max(1)),
     }
 }
@@ -230,9 +234,143 @@ fn bench_encode() -> Result<()> {
         "Building the name/value pairs of a request, median of criterion's samples, both sides \
          in one run. \"By hand\" writes the same pairs as string literals (and joins the \
          multi-values), with no checks.\n\n\
-         | request | mwtyped (typed struct → `Request` → pairs) | by hand | ratio |\n|---|---:|---:|---:|\n\
+         | request | mwtyped (struct built, encoded into a `Request`) | by hand (owned pairs) | ratio |\n|---|---:|---:|---:|\n\
          {rows}\nReproduce: `cargo xtask bench encode`\n"
     );
     print!("{section}");
     write_section("encode", &section)
+}
+
+/// The job every side of the build bench does: build the parameters of one edit.
+const TYPED_MAIN: &str = r#"use mwtyped::ApiModule;
+
+fn main() {
+    let mut edit = mwtyped::v1_43::Edit::new(mwtyped::token::Token::new("+\\"));
+    edit.title = Some("Project:Sandbox".into());
+    edit.text = Some("Hello".into());
+    println!("{:?}", edit.to_request().map(|r| r.params.len()));
+}
+"#;
+
+const REFERENCE_MAIN: &str = r#"fn main() {
+    let params: std::collections::HashMap<String, String> = [
+        ("action", "edit"),
+        ("title", "Project:Sandbox"),
+        ("text", "Hello"),
+        ("token", "+\\"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    // The client's builder is as far as one gets without a runtime and a server.
+    let builder = mwapi::Client::builder("http://127.0.0.1/api.php");
+    println!("{} {}", params.len(), std::mem::size_of_val(&builder));
+}
+"#;
+
+/// Clean dev builds of three small crates, one after the other, each in a fresh target
+/// folder: mwtyped core only, mwtyped with every extension, and the mwapi reference.
+fn bench_build() -> Result<()> {
+    let root = files::workspace_root();
+    let base = root.join("target/bench-build");
+    let bindings = root.join("bindings");
+    let sides = [
+        (
+            "mwtyped, MediaWiki 1.43, core only",
+            "typed-core",
+            format!(
+                "mwtyped = {{ path = {:?}, default-features = false, features = [\"v1_43\"] }}",
+                bindings
+            ),
+            TYPED_MAIN,
+        ),
+        (
+            "mwtyped, MediaWiki 1.43, every bundled extension (`full`)",
+            "typed-full",
+            format!(
+                "mwtyped = {{ path = {:?}, default-features = false, features = [\"v1_43\", \"full\"] }}",
+                bindings
+            ),
+            TYPED_MAIN,
+        ),
+        (
+            "reference: `mwapi` 0.7 (untyped client), the same job by hand",
+            "reference-mwapi",
+            "mwapi = \"0.7\"".to_owned(),
+            REFERENCE_MAIN,
+        ),
+    ];
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut rows = vec![];
+    for (label, dir, dependency, main) in &sides {
+        let krate = base.join(dir);
+        let manifest = format!(
+            "[package]\nname = \"bench-{dir}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\n{dependency}\n\n# Not part of mwtyped's workspace.\n[workspace]\n"
+        );
+        files::write_atomic(&krate.join("Cargo.toml"), manifest.as_bytes())?;
+        files::write_atomic(&krate.join("src/main.rs"), main.as_bytes())?;
+        let target = krate.join("target");
+        if target.exists() {
+            std::fs::remove_dir_all(&target)
+                .with_context(|| format!("removing {}", target.display()))?;
+        }
+        // Downloads are not build time.
+        let fetched = Command::new(&cargo)
+            .current_dir(&krate)
+            .arg("fetch")
+            .status()
+            .context("running cargo fetch")?;
+        if !fetched.success() {
+            bail!("cargo fetch failed in {}", krate.display());
+        }
+        let start = Instant::now();
+        let built = Command::new(&cargo)
+            .current_dir(&krate)
+            .args(["build", "--offline"])
+            .env("CARGO_TARGET_DIR", &target)
+            .status()
+            .context("running cargo build")?;
+        let seconds = start.elapsed().as_secs_f64();
+        if !built.success() {
+            bail!("cargo build failed in {}", krate.display());
+        }
+        eprintln!("{label}: {seconds:.1} s");
+        rows.push((label, seconds));
+    }
+    let reference = rows.last().map_or(1.0, |(_, s)| *s);
+
+    // The macro's work for one version, without rustc around it: parse the embedded spec
+    // and generate the tokens (what `api!` does at expansion), in this (debug) build.
+    let capture = mwtyped_spec::capture("mediawiki-1.43").context("no 1.43 capture")?;
+    let mut expansions = vec![];
+    for _ in 0..5 {
+        let start = Instant::now();
+        let spec = capture.spec()?;
+        let tokens = mwtyped_codegen::api(&spec, &mwtyped_codegen::Options::bindings());
+        std::hint::black_box(tokens);
+        expansions.push(start.elapsed());
+    }
+    let expansion = median(expansions).as_secs_f64();
+
+    let mut table = String::from(
+        "| clean `cargo build` (dev profile, 2 cores) | seconds | against the reference |\n|---|---:|---:|\n",
+    );
+    for (label, seconds) in &rows {
+        table.push_str(&format!(
+            "| {label} | {seconds:.1} | {:.2}× |\n",
+            seconds / reference
+        ));
+    }
+    let section = format!(
+        "Clean builds, one after the other in one run, each in a fresh target folder, of a small \
+         binary that builds the parameters of one edit: through mwtyped, and by hand with the \
+         untyped client `mwapi` 0.7 as the reference. Downloads are excluded. Note that the \
+         reference builds an HTTP client (reqwest, tokio) while mwtyped has none yet.\n\n{table}\n\
+         The macro's own work for one version (parse the embedded 1.43 spec, generate every \
+         module's tokens; debug build, median of 5): {expansion:.2} s.\n\n\
+         Reproduce: `cargo xtask bench build`\n"
+    );
+    print!("{section}");
+    write_section("build", &section)
 }

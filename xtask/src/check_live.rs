@@ -14,7 +14,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use mwtyped_spec::{CAPTURES, Capture, ParamInfo, Spec};
 
-use crate::diff::{self, SpecDiff, code, origin, param_entry, param_name, plural, values};
+use crate::diff::{self, SpecDiff, code, codes, origin, param_entry, param_name, plural, values};
 use crate::fetch::{self, Kind};
 
 #[derive(Args)]
@@ -353,14 +353,6 @@ impl Outcome {
         }
         lines
     }
-}
-
-fn codes(values: &[String]) -> String {
-    values
-        .iter()
-        .map(|v| code(v))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

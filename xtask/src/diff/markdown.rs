@@ -201,7 +201,7 @@ pub fn origin(origin: &Option<Origin>) -> String {
     }
 }
 
-fn codes(values: &[String]) -> String {
+pub fn codes(values: &[String]) -> String {
     values
         .iter()
         .map(|v| code(v))

@@ -21,7 +21,7 @@ use crate::{files, regen};
 
 pub use compute::diff;
 pub use markdown::{
-    change_text, code, origin, param_entry, param_name, plural, summary, to_markdown, values,
+    change_text, code, codes, origin, param_entry, param_name, plural, summary, to_markdown, values,
 };
 pub use model::SpecDiff;
 
