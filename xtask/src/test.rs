@@ -47,7 +47,7 @@ pub fn run(args: TestArgs) -> Result<()> {
             verbose: false,
         })?;
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
+        let status = Command::new(&cargo)
             .current_dir(crate::files::workspace_root())
             .args(["test", "--workspace", "--all-targets", "--all-features"])
             .args(&args.cargo_args)
@@ -56,6 +56,16 @@ pub fn run(args: TestArgs) -> Result<()> {
             .context("running cargo test")?;
         if !status.success() {
             bail!("cargo test failed ({status})");
+        }
+        // What must not compile without an extension's feature can only be seen without
+        // `--all-features`: the compile-fail cases once more, with the default features.
+        let status = Command::new(&cargo)
+            .current_dir(crate::files::workspace_root())
+            .args(["test", "-p", "mwtyped", "--test", "compile_fail"])
+            .status()
+            .context("running cargo test")?;
+        if !status.success() {
+            bail!("cargo test -p mwtyped --test compile_fail (default features) failed ({status})");
         }
         Ok(())
     })();
