@@ -22,12 +22,24 @@
 //! );
 //! ```
 //!
+//! [`Client`] sends them to a wiki (async, over reqwest), with typed tokens, continuation,
+//! bounded retries, and the AuthManager flows of `clientlogin`, `createaccount` and
+//! `linkaccount` ([`Client::auth_start`]).
+//!
 //! Features: `v1_39`, `v1_43` (the default) choose the versions; `ext-<name>` turns on what a
 //! bundled extension adds (`ext-confirmedit`, `ext-oathauth`, …); `full` turns them all on.
+//! `client` (the default) is the HTTP client; `blocking` adds [`blocking::Client`] for
+//! synchronous code.
 
 // The generated code names the runtime `::mwtyped`, as it would from a user's crate.
 extern crate self as mwtyped;
 
+#[cfg(feature = "client")]
+mod auth;
+#[cfg(feature = "blocking")]
+pub mod blocking;
+#[cfg(feature = "client")]
+mod client;
 mod module;
 mod query;
 mod request;
@@ -38,6 +50,14 @@ pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, Wire
 pub use query::{QueryGenerator, QuerySubmodule, Selection};
 pub use request::{EncodeError, Name, Request, Value};
 pub use types::{Expiry, Limit, Namespace, Secret, Timestamp, Upload};
+
+#[cfg(feature = "client")]
+pub use auth::{
+    AuthAction, AuthField, AuthForm, AuthInfo, AuthPurpose, AuthRequest, AuthStart, AuthStep, Fail,
+    FieldKind, Pass, Redirect, Requirement, Restart,
+};
+#[cfg(feature = "client")]
+pub use client::{ApiMessage, Assert, Client, ClientBuilder, Error, Response};
 
 /// What MediaWiki says of one API module, apart from its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -68,7 +68,8 @@ pub fn cargo_toml(current: &str, specs: &[&Spec]) -> Result<String> {
         .context("no MediaWiki release among the captures")?;
     let extensions = extensions(specs);
     let mut block = String::from(BEGIN);
-    block.push_str(&format!("default = [\"{}\"]\n", newest.1));
+    // The client is on by default; the newest release is the default version.
+    block.push_str(&format!("default = [\"client\", \"{}\"]\n", newest.1));
     for (_, feature) in &releases {
         block.push_str(&format!("{feature} = []\n"));
     }

@@ -1,0 +1,94 @@
+//! A synchronous client for code without an async runtime: the same [`crate::Client`], each
+//! call run to its end on a small runtime of its own.
+
+use std::sync::Arc;
+
+use futures_util::StreamExt;
+
+use crate::auth::{AuthForm, AuthInfo, AuthPurpose, AuthStart, AuthStep};
+use crate::client::{Error, Response};
+use crate::module::ApiModule;
+use crate::request::Request;
+use crate::token::{Token, TokenKind};
+
+/// [`crate::Client`], blocking. Cheap to clone; clones share the session.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: crate::Client,
+    runtime: Arc<tokio::runtime::Runtime>,
+}
+
+impl Client {
+    /// Wraps an async client (made with [`crate::Client::builder`]).
+    pub fn from_async(inner: crate::Client) -> Result<Client, Error> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Setup(format!("starting the runtime: {e}")))?;
+        Ok(Client {
+            inner,
+            runtime: Arc::new(runtime),
+        })
+    }
+
+    pub fn new(api: impl Into<String>, user_agent: impl Into<String>) -> Result<Client, Error> {
+        Client::from_async(crate::Client::new(api, user_agent)?)
+    }
+
+    /// The async client underneath.
+    pub fn as_async(&self) -> &crate::Client {
+        &self.inner
+    }
+
+    /// How many HTTP requests this session has sent, retries included.
+    pub fn requests_sent(&self) -> u64 {
+        self.inner.requests_sent()
+    }
+
+    pub fn execute<M: ApiModule>(&self, module: &M) -> Result<Response, Error> {
+        self.runtime.block_on(self.inner.execute(module))
+    }
+
+    pub fn execute_with_token<K, M, F>(&self, build: F) -> Result<Response, Error>
+    where
+        K: TokenKind,
+        M: ApiModule,
+        F: Fn(Token<K>) -> M,
+    {
+        self.runtime.block_on(self.inner.execute_with_token(build))
+    }
+
+    pub fn token<K: TokenKind>(&self) -> Result<Token<K>, Error> {
+        self.runtime.block_on(self.inner.token::<K>())
+    }
+
+    pub fn send(&self, module: &str, request: &Request) -> Result<Response, Error> {
+        self.runtime.block_on(self.inner.send(module, request))
+    }
+
+    /// Every batch of a continuing module, fetched as the iterator is advanced.
+    pub fn continued<M: ApiModule>(
+        &self,
+        module: &M,
+    ) -> impl Iterator<Item = Result<Response, Error>> + use<M> {
+        let runtime = Arc::clone(&self.runtime);
+        let mut stream = Box::pin(self.inner.continued(module));
+        std::iter::from_fn(move || runtime.block_on(stream.next()))
+    }
+
+    pub fn auth_info(&self, purpose: AuthPurpose) -> Result<AuthInfo, Error> {
+        self.runtime.block_on(self.inner.auth_info(purpose))
+    }
+
+    pub fn auth_start(&self, start: AuthStart) -> Result<AuthForm, Error> {
+        self.runtime.block_on(self.inner.auth_start(start))
+    }
+
+    pub fn auth_submit(&self, form: &AuthForm) -> Result<AuthStep, Error> {
+        self.runtime.block_on(self.inner.auth_submit(form))
+    }
+
+    pub fn login(&self, username: &str, password: &str) -> Result<AuthStep, Error> {
+        self.runtime.block_on(self.inner.login(username, password))
+    }
+}

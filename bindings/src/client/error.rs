@@ -1,0 +1,98 @@
+//! The one error of the client: every variant says which module and what went wrong, and
+//! none carries a secret (reqwest's errors are stripped of their URL, bodies are cut short).
+
+use std::fmt;
+
+use crate::request::EncodeError;
+
+/// One message MediaWiki sent, an error or a warning (`errorformat=plaintext`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct ApiMessage {
+    pub code: String,
+    /// The message's text (empty with `errorformat=none`).
+    #[serde(default, alias = "*", alias = "info")]
+    pub text: String,
+    /// The module that sent it (`main`, `query+allpages`).
+    #[serde(default)]
+    pub module: Option<String>,
+}
+
+impl fmt::Display for ApiMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.module {
+            Some(module) => write!(f, "{module}: {}: {}", self.code, self.text),
+            None => write!(f, "{}: {}", self.code, self.text),
+        }
+    }
+}
+
+/// Everything a call can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// MediaWiki answered with an error: its code, text and every message it sent.
+    #[error("{module}: the API answered `{code}`: {text}")]
+    Api {
+        module: String,
+        code: String,
+        text: String,
+        messages: Vec<ApiMessage>,
+    },
+    /// An HTTP status that is no API answer, after the retries allowed.
+    #[error("{module}: HTTP {status} from the server (after {attempts} attempt(s))")]
+    Http {
+        module: String,
+        status: u16,
+        attempts: u32,
+    },
+    /// The connection failed, timed out or was cut.
+    #[error("{module}: {source} (after {attempts} attempt(s))")]
+    Transport {
+        module: String,
+        attempts: u32,
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The answer was not the JSON expected (a truncated body, an HTML error page…).
+    #[error("{module}: the answer is not what was expected: {reason}")]
+    Decode { module: String, reason: String },
+    /// Refused before anything was sent: a limit exceeded, a value out of range.
+    #[error(transparent)]
+    Encode(#[from] EncodeError),
+    /// An AuthManager form filled wrongly, refused before anything was sent.
+    #[error("{action}: {reason}")]
+    Form {
+        action: &'static str,
+        reason: String,
+    },
+    /// The client could not be set up (a malformed api.php URL, no TLS backend…).
+    #[error("setting up the client: {0}")]
+    Setup(String),
+}
+
+impl Error {
+    /// The API error code, when MediaWiki answered with an error.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Error::Api { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn decode(module: &str, reason: impl Into<String>) -> Error {
+        Error::Decode {
+            module: module.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// At most this much of a body goes into an error, so that an error never carries a whole
+/// page (or anything sensitive a page might echo).
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let mut cut: String = text.chars().take(120).collect();
+    if cut.len() < text.len() {
+        cut.push('…');
+    }
+    cut
+}

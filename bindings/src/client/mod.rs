@@ -1,0 +1,414 @@
+//! The client: one api.php, one cookie session, JSON answers, bounded retries, typed tokens
+//! and continuation. Cheap to clone (clones share the session) and safe to use from many
+//! tasks at once.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), mwtyped::Error> {
+//! use mwtyped::Client;
+//! use mwtyped::v1_43::query::AllPages;
+//! use mwtyped::v1_43::Query;
+//!
+//! let client = Client::builder("https://wiki.example.org/w/api.php", "my-bot/1.0 (me@example.org)")
+//!     .maxlag(5)
+//!     .build()?;
+//! let mut query = Query::new();
+//! query.select.add(AllPages::new());
+//! let answer = client.execute(&query).await?;
+//! println!("{}", answer.body["query"]["allpages"]);
+//! # Ok(()) }
+//! ```
+
+mod error;
+mod response;
+mod retry;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::Stream;
+use serde_json::Value;
+
+pub use error::{ApiMessage, Error};
+pub use response::Response;
+use retry::{Attempt, Verdict};
+
+use crate::module::{ApiModule, Limits};
+use crate::request::{Request, Value as WireValue};
+use crate::token::{Token, TokenKind};
+
+/// What the client asserts of the session on every request (`assert=`): MediaWiki answers
+/// `assertuserfailed`/`assertbotfailed` instead of acting as someone else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assert {
+    Anon,
+    User,
+    Bot,
+}
+
+impl Assert {
+    fn as_str(self) -> &'static str {
+        match self {
+            Assert::Anon => "anon",
+            Assert::User => "user",
+            Assert::Bot => "bot",
+        }
+    }
+}
+
+/// How a [`Client`] talks to its wiki.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    api: String,
+    user_agent: String,
+    maxlag: Option<u32>,
+    assert: Option<Assert>,
+    error_format: &'static str,
+    retries: u32,
+    max_wait: Duration,
+    timeout: Duration,
+    limits: Limits,
+    post_above: usize,
+}
+
+impl ClientBuilder {
+    /// `maxlag=N`: ask MediaWiki to refuse work while its replicas lag more than `seconds`
+    /// (Wikimedia asks bots to send 5); refusals are retried after the wait it gives.
+    pub fn maxlag(mut self, seconds: u32) -> Self {
+        self.maxlag = Some(seconds);
+        self
+    }
+
+    /// `assert=user|bot|anon` on every request.
+    pub fn assert(mut self, assert: Assert) -> Self {
+        self.assert = Some(assert);
+        self
+    }
+
+    /// `errorformat`: `plaintext` (the default), `wikitext`, `html`, `raw`, `none` or `bc`.
+    pub fn error_format(mut self, format: &'static str) -> Self {
+        self.error_format = format;
+        self
+    }
+
+    /// How many times a request is sent again after a refusal that says to come back
+    /// (429, 503, maxlag, readonly) or, for requests that change nothing, a failure on the
+    /// way. Default 3.
+    pub fn retries(mut self, retries: u32) -> Self {
+        self.retries = retries;
+        self
+    }
+
+    /// The longest wait between two attempts, whatever Retry-After says. Default 30 s.
+    pub fn max_wait(mut self, wait: Duration) -> Self {
+        self.max_wait = wait;
+        self
+    }
+
+    /// The time one HTTP request may take. Default 60 s.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The user has `apihighlimits` (bots, sysops): multi-values and limits up to 500.
+    pub fn high_limits(mut self) -> Self {
+        self.limits = Limits::High;
+        self
+    }
+
+    pub fn build(self) -> Result<Client, Error> {
+        let url = url::Url::parse(&self.api)
+            .map_err(|e| Error::Setup(format!("the api.php URL {:?}: {e}", self.api)))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(Error::Setup(format!(
+                "the api.php URL {:?} is not http(s)",
+                self.api
+            )));
+        }
+        if self.user_agent.trim().is_empty() {
+            return Err(Error::Setup(
+                "a user agent is required (Wikimedia's policy: name, version, contact)".into(),
+            ));
+        }
+        let http = reqwest::Client::builder()
+            .user_agent(&self.user_agent)
+            .cookie_store(true)
+            .timeout(self.timeout)
+            // MediaWiki answers redirects to index.php pages, never to api.php: follow none.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::Setup(e.without_url().to_string()))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                settings: self,
+                tokens: Mutex::new(HashMap::new()),
+                sent: AtomicU64::new(0),
+            }),
+        })
+    }
+}
+
+/// A session with one wiki's api.php.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    settings: ClientBuilder,
+    /// Tokens of this session by kind (`csrf`, `login`, …).
+    tokens: Mutex<HashMap<&'static str, String>>,
+    /// HTTP requests sent, retries included.
+    sent: AtomicU64,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("api", &self.inner.settings.api)
+            .field("user_agent", &self.inner.settings.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client of `api` (the full URL of api.php) that names itself `user_agent`.
+    pub fn builder(api: impl Into<String>, user_agent: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            api: api.into(),
+            user_agent: user_agent.into(),
+            maxlag: None,
+            assert: None,
+            error_format: "plaintext",
+            retries: 3,
+            max_wait: Duration::from_secs(30),
+            timeout: Duration::from_secs(60),
+            limits: Limits::Normal,
+            post_above: 2000,
+        }
+    }
+
+    /// [`Client::builder`] with the defaults.
+    pub fn new(api: impl Into<String>, user_agent: impl Into<String>) -> Result<Client, Error> {
+        Client::builder(api, user_agent).build()
+    }
+
+    /// A client with the same settings and a session of its own (no cookies, no tokens).
+    pub fn new_session(&self) -> Result<Client, Error> {
+        self.inner.settings.clone().build()
+    }
+
+    /// How many HTTP requests this session has sent, retries included.
+    pub fn requests_sent(&self) -> u64 {
+        self.inner.sent.load(Ordering::Relaxed)
+    }
+
+    pub fn api_url(&self) -> &str {
+        &self.inner.settings.api
+    }
+
+    /// Sends `module` and returns its answer.
+    pub async fn execute<M: ApiModule>(&self, module: &M) -> Result<Response, Error> {
+        let request = module.encode(self.inner.settings.limits)?;
+        self.send(M::PATH, &request).await
+    }
+
+    /// Sends the module `build` makes with a token of this session, fetched (and cached) on
+    /// demand; on `badtoken` the token is fetched again and the request sent once more.
+    pub async fn execute_with_token<K, M, F>(&self, build: F) -> Result<Response, Error>
+    where
+        K: TokenKind,
+        M: ApiModule,
+        F: Fn(Token<K>) -> M,
+    {
+        let first = self.execute(&build(self.token::<K>().await?)).await;
+        match first {
+            Err(e) if e.code() == Some("badtoken") => {
+                self.forget_token(K::NAME);
+                self.execute(&build(self.token::<K>().await?)).await
+            }
+            other => other,
+        }
+    }
+
+    /// A token of kind `K` for this session, from the cache or `meta=tokens`.
+    pub async fn token<K: TokenKind>(&self) -> Result<Token<K>, Error> {
+        if let Some(value) = self.cached_token(K::NAME) {
+            return Ok(Token::new(value));
+        }
+        let mut request = Request::default();
+        request.text("action", "query");
+        request.text("meta", "tokens");
+        request.text("type", K::NAME);
+        let answer = self.send("query+tokens", &request).await?;
+        let value = answer.body["query"]["tokens"][format!("{}token", K::NAME)]
+            .as_str()
+            .ok_or_else(|| {
+                Error::decode("query+tokens", format!("no {}token in the answer", K::NAME))
+            })?
+            .to_owned();
+        self.remember_token(K::NAME, value.clone());
+        Ok(Token::new(value))
+    }
+
+    pub(crate) fn cached_token(&self, kind: &str) -> Option<String> {
+        self.tokens().get(kind).cloned()
+    }
+
+    pub(crate) fn remember_token(&self, kind: &'static str, value: String) {
+        self.tokens().insert(kind, value);
+    }
+
+    pub(crate) fn forget_token(&self, kind: &str) {
+        self.tokens().remove(kind);
+    }
+
+    /// Tokens belong to a session: after a login or a logout they are all stale.
+    pub fn forget_tokens(&self) {
+        self.tokens().clear();
+    }
+
+    fn tokens(&self) -> std::sync::MutexGuard<'_, HashMap<&'static str, String>> {
+        // A panic elsewhere while the lock was held leaves a map that is still whole.
+        self.inner
+            .tokens
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Every batch of a module that continues (`query` with a list, a generator…): the
+    /// first answer, then one per `continue` MediaWiki sends, to the end.
+    pub fn continued<M: ApiModule>(
+        &self,
+        module: &M,
+    ) -> impl Stream<Item = Result<Response, Error>> + Send + use<M> {
+        let client = self.clone();
+        let first = module
+            .encode(self.inner.settings.limits)
+            .map_err(Error::from);
+        futures_util::stream::unfold(Some(first), move |next| {
+            let client = client.clone();
+            async move {
+                let request = match next? {
+                    Ok(request) => request,
+                    Err(e) => return Some((Err(e), None)),
+                };
+                match client.send(M::PATH, &request).await {
+                    Ok(answer) => {
+                        let next = answer
+                            .continuation()
+                            .map(|c| Ok(with_continuation(&request, c)));
+                        Some((Ok(answer), next))
+                    }
+                    Err(e) => Some((Err(e), None)),
+                }
+            }
+        })
+    }
+
+    /// Sends an encoded request for `module` (a module path, for errors and logs), with the
+    /// client's format, error format, maxlag and assert, retrying as the settings allow.
+    pub async fn send(&self, module: &str, request: &Request) -> Result<Response, Error> {
+        let settings = &self.inner.settings;
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let attempt = self.send_once(request).await;
+            match retry::judge(module, attempt, request.must_post, attempts) {
+                Verdict::Done(result) => return result,
+                Verdict::Retry { after, failure } => {
+                    if attempts > settings.retries {
+                        return Err(failure);
+                    }
+                    let wait = after
+                        .unwrap_or_else(|| retry::backoff(attempts))
+                        .min(settings.max_wait);
+                    tracing::warn!(module, attempts, ?wait, "retrying: {failure}");
+                    tokio::time::sleep(wait).await;
+                }
+            }
+        }
+    }
+
+    async fn send_once(&self, request: &Request) -> Attempt {
+        let settings = &self.inner.settings;
+        let mut form = request.form_pairs();
+        if request.get("format").is_none() {
+            form.extend([("format", "json"), ("formatversion", "2")]);
+        }
+        form.push(("errorformat", settings.error_format));
+        let maxlag = settings.maxlag.map(|m| m.to_string());
+        if let Some(maxlag) = &maxlag {
+            form.push(("maxlag", maxlag));
+        }
+        if let Some(assert) = settings.assert {
+            form.push(("assert", assert.as_str()));
+        }
+        let files: Vec<_> = request
+            .params
+            .iter()
+            .filter_map(|(name, value)| match value {
+                WireValue::File(upload) => Some((name.to_string(), upload.clone())),
+                _ => None,
+            })
+            .collect();
+        let query_len: usize = form.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
+        let http = &self.inner.http;
+        let builder = if !files.is_empty() {
+            let mut multipart = reqwest::multipart::Form::new();
+            for (name, value) in &form {
+                multipart = multipart.text(name.to_string(), value.to_string());
+            }
+            for (name, upload) in files {
+                multipart = multipart.part(
+                    name,
+                    reqwest::multipart::Part::bytes(upload.bytes).file_name(upload.file_name),
+                );
+            }
+            http.post(&settings.api).multipart(multipart)
+        } else if request.must_post || query_len > settings.post_above {
+            http.post(&settings.api).form(&form)
+        } else {
+            http.get(&settings.api).query(&form)
+        };
+        self.inner.sent.fetch_add(1, Ordering::Relaxed);
+        match builder.send().await {
+            Ok(answer) => {
+                let status = answer.status().as_u16();
+                let retry_after = answer
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .map(Duration::from_secs);
+                match answer.bytes().await {
+                    Ok(body) => Attempt::Answer {
+                        status,
+                        retry_after,
+                        body: body.to_vec(),
+                    },
+                    Err(e) => Attempt::Cut(e.without_url()),
+                }
+            }
+            Err(e) => Attempt::Failed(e.without_url()),
+        }
+    }
+}
+
+/// The first request again with the values of MediaWiki's `continue` object in place.
+fn with_continuation(first: &Request, continuation: &serde_json::Map<String, Value>) -> Request {
+    let mut next = first.clone();
+    for (name, value) in continuation {
+        let value = match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        next.params.retain(|(n, _)| n != name);
+        next.text(name.clone(), value);
+    }
+    next
+}
