@@ -32,6 +32,8 @@ enum Bench {
     Build,
     /// Reading the committed recursive help pages against `scraper` alone parsing them.
     Scrape,
+    /// A full login PASS through the mwtyped client against the same two requests by curl.
+    Login,
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
@@ -40,6 +42,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
         Bench::Encode => bench_encode(),
         Bench::Build => bench_build(),
         Bench::Scrape => bench_scrape(args.runs.max(1)),
+        Bench::Login => bench_login(args.runs.max(1)),
     }
 }
 
@@ -159,6 +162,66 @@ fn bench_scrape(runs: usize) -> Result<()> {
     );
     print!("{section}");
     write_section("scrape", &section)
+}
+
+/// Runs `bindings/benches/login.rs` against the local 1.43 wiki and records its medians.
+fn bench_login(runs: usize) -> Result<()> {
+    let spec = WikiSpec {
+        version: MwVersion::V1_43,
+        extensions: ExtensionSet::All,
+        name: None,
+        port: None,
+    };
+    let was_running = wiki::running(&spec)?;
+    let wiki = wiki::start(&spec)?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(files::workspace_root())
+        .args([
+            "bench",
+            "-p",
+            "mwtyped",
+            "--features",
+            "blocking",
+            "--bench",
+            "login",
+        ])
+        .env("MWTYPED_BENCH_API", wiki.api_url())
+        .env("MWTYPED_BENCH_RUNS", runs.to_string())
+        .output()
+        .context("running cargo bench");
+    if !was_running {
+        wiki::stop(&wiki.name)?;
+    }
+    let output = output?;
+    if !output.status.success() {
+        bail!(
+            "cargo bench --bench login failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let fields: Vec<&str> = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("login "))
+        .context("the login bench printed no result line")?
+        .split_whitespace()
+        .collect();
+    let [ours, theirs, requests, runs] = fields[..] else {
+        bail!("the login bench printed {fields:?}");
+    };
+    let section = format!(
+        "A full login (`clientlogin` PASS, user and password) on the local MediaWiki 1.43 wiki \
+         with every bundled extension, each from a fresh session, median of {runs} runs, both \
+         sides in one run. curl's side is the same two requests (token and fields in one GET, \
+         then the POST), a process each, the token read in between.\n\n\
+         | | HTTP requests | ms |\n|---|---:|---:|\n\
+         | `Client::login` (blocking client) | {requests} | {ours} |\n\
+         | the same two requests by `curl` | 2 | {theirs} |\n\n\
+         Reproduce: `cargo xtask bench login --runs {runs}`\n"
+    );
+    print!("{section}");
+    write_section("login", &section)
 }
 
 /// Replaces the section `name` of BENCHMARKS.md (between its markers), or appends it.

@@ -1,0 +1,97 @@
+//! A full login PASS through mwtyped, side by side in one run with the same two HTTP requests
+//! made by `curl` (token and fields, then the POST). Run through `cargo xtask bench login`,
+//! which starts the 1.43 test wiki, passes its api.php in `MWTYPED_BENCH_API` and records the
+//! result in BENCHMARKS.md. Prints one line: `login <mwtyped ms> <curl ms> <requests> <runs>`.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use mwtyped::AuthStep;
+use mwtyped::blocking::Client;
+
+const USER: &str = "Admin";
+const PASSWORD: &str = "mwtyped-admin-password";
+
+fn median(mut samples: Vec<Duration>) -> f64 {
+    samples.sort();
+    samples[samples.len() / 2].as_secs_f64() * 1000.0
+}
+
+fn curl(args: &[&str]) -> String {
+    let out = Command::new("curl")
+        .arg("-sf")
+        .args(args)
+        .output()
+        .expect("curl runs");
+    assert!(out.status.success(), "curl failed: {:?}", out.status);
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn main() {
+    let Ok(api) = std::env::var("MWTYPED_BENCH_API") else {
+        // `cargo bench` runs every bench; this one needs a wiki.
+        eprintln!("login: MWTYPED_BENCH_API is not set; run `cargo xtask bench login`");
+        return;
+    };
+    let runs: usize = std::env::var("MWTYPED_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(15);
+    let first = Client::new(&api, "mwtyped-bench (login)").expect("client");
+    let jar = std::env::temp_dir().join(format!("mwtyped-bench-{}.cookies", std::process::id()));
+    let jar = jar.to_str().expect("path");
+    let (mut ours, mut theirs, mut requests) = (vec![], vec![], 0);
+    for _ in 0..runs {
+        // A session of its own each time: a login from nothing.
+        let client =
+            Client::from_async(first.as_async().new_session().expect("session")).expect("client");
+        let start = Instant::now();
+        let step = client.login(USER, PASSWORD).expect("login");
+        ours.push(start.elapsed());
+        assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+        requests = client.requests_sent();
+
+        let _ = std::fs::remove_file(jar);
+        let start = Instant::now();
+        let answer = curl(&[
+            "-c",
+            jar,
+            &format!(
+                "{api}?action=query&meta=tokens|authmanagerinfo&type=login&amirequestsfor=login&format=json&formatversion=2"
+            ),
+        ]);
+        let json: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
+        let token = json["query"]["tokens"]["logintoken"]
+            .as_str()
+            .expect("token");
+        let answer = curl(&[
+            "-b",
+            jar,
+            "-c",
+            jar,
+            "--data-urlencode",
+            "action=clientlogin",
+            "--data-urlencode",
+            &format!("loginreturnurl={api}"),
+            "--data-urlencode",
+            &format!("username={USER}"),
+            "--data-urlencode",
+            &format!("password={PASSWORD}"),
+            "--data-urlencode",
+            &format!("logintoken={token}"),
+            "--data-urlencode",
+            "format=json",
+            "--data-urlencode",
+            "formatversion=2",
+            &api,
+        ]);
+        theirs.push(start.elapsed());
+        assert!(answer.contains("\"PASS\""), "curl login: {answer}");
+    }
+    let _ = std::fs::remove_file(jar);
+    println!(
+        "login {:.1} {:.1} {requests} {runs}",
+        median(ours),
+        median(theirs)
+    );
+}
