@@ -5,6 +5,7 @@
 //! over them. Logs go to stderr through `tracing`; `start` prints only the api.php URL on
 //! stdout so scripts can capture it.
 
+mod accounts;
 mod cli;
 mod extensions;
 mod install;
@@ -151,6 +152,7 @@ fn start_locked(spec: &WikiSpec, name: &str) -> Result<Wiki> {
     // Saved only once the settings are in place: a fresh install that fails before is
     // redone from scratch on the next start.
     settings::apply(&mw, &wiki)?;
+    accounts::ensure(&mw, &wiki)?;
     let began = Instant::now();
     let pgid = server::spawn(&mw, &dir, port)?;
     st.pgid = Some(pgid);

@@ -131,6 +131,19 @@ $wgDebugLogGroups['error'] = {errors};
             php.push_str(config);
         }
     }
+    // Every AuthManager status reachable (password policies, the test identity provider):
+    // plain settings, so the API the wiki describes is the same with or without them.
+    php.push_str(&format!(
+        "$wgMwtypedTestIdpLinkFile = {};
+require_once {};
+",
+        dir("data/mwtyped-testidp-links.json"),
+        php_string(
+            &super::accounts::fixtures_dir()
+                .join("settings.php")
+                .to_string_lossy()
+        )
+    ));
     php
 }
 

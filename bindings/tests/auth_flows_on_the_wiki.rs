@@ -1,0 +1,319 @@
+//! Every AuthManager status on the real MediaWiki 1.39 and 1.43 test wikis: UI through
+//! password policy (a suggested change skipped; a forced change with a mismatched retype,
+//! then a valid password) and through two-factor TOTP; REDIRECT and RESTART through the test
+//! identity provider; a login with preserved state that confirms the link; linkaccount and
+//! unlinkaccount. The accounts and the provider are what `cargo xtask wiki` sets up (see
+//! `xtask/fixtures/auth/README.md`).
+
+#![cfg(all(feature = "client", feature = "v1_39", feature = "v1_43"))]
+
+use hmac::{Hmac, Mac};
+
+const ADMIN: (&str, &str) = ("Admin", "mwtyped-admin-password");
+/// In group `bot`: its policy suggests a change on login.
+const SOFT_RESET_USER: (&str, &str) = ("MwtypedBot", "mwtyped-bot-password");
+/// Enrolled in TOTP with `TOTP_SECRET`.
+const TOTP_USER: (&str, &str) = ("MwtypedTotp", "mwtyped-totp-password");
+const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+const RETURN_URL: &str = "http://127.0.0.1/mwtyped-return";
+
+fn api(var: &str) -> String {
+    std::env::var(var).unwrap_or_else(|_| {
+        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
+    })
+}
+
+fn unique(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_nanos();
+    format!("{prefix}{nanos}")
+}
+
+/// RFC 6238: HMAC-SHA1 over the 30-second window, six digits.
+fn totp(secret_base32: &str, window_offset: i64) -> String {
+    let mut bits = 0u64;
+    let mut count = 0;
+    let mut key = vec![];
+    for c in secret_base32.bytes() {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => continue,
+        };
+        bits = (bits << 5) | u64::from(value);
+        count += 5;
+        if count >= 8 {
+            key.push((bits >> (count - 8)) as u8);
+            count -= 8;
+        }
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    let counter = (now / 30 + window_offset) as u64;
+    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(&key).expect("any key length");
+    mac.update(&counter.to_be_bytes());
+    let hash = mac.finalize().into_bytes();
+    let offset = (hash[19] & 0x0f) as usize;
+    let code = u32::from_be_bytes([
+        hash[offset],
+        hash[offset + 1],
+        hash[offset + 2],
+        hash[offset + 3],
+    ]) & 0x7fff_ffff;
+    format!("{:06}", code % 1_000_000)
+}
+
+macro_rules! on_version {
+    ($name:ident, $version:ident, $var:literal) => {
+        mod $name {
+            use mwtyped::$version as api;
+            use mwtyped::{
+                AuthAction, AuthForm, AuthPurpose, AuthStart, AuthStep, Client, Redirect,
+            };
+
+            use super::*;
+
+            fn client() -> Client {
+                Client::new(api($var), "mwtyped-tests (auth flows)").expect("client")
+            }
+
+            async fn logged_in((user, password): (&str, &str)) -> Client {
+                let client = client();
+                let step = client.login(user, password).await.expect("login");
+                assert!(
+                    matches!(step, AuthStep::Pass(_)),
+                    "login of {user}: {step:?}"
+                );
+                client
+            }
+
+            /// Plays the third party: follows the redirect target to the return URL it
+            /// answers with, and reads that into the next form.
+            async fn come_back(redirect: &Redirect) -> AuthForm {
+                let browser = reqwest::Client::builder()
+                    .redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .expect("browser");
+                let answer = browser.get(&redirect.target).send().await.expect("target");
+                assert_eq!(answer.status().as_u16(), 302, "{}", redirect.target);
+                let location = answer.headers()["location"].to_str().expect("location");
+                assert!(location.starts_with(RETURN_URL), "{location}");
+                redirect
+                    .returned(location)
+                    .expect("the return URL fills the form")
+            }
+
+            /// Starts `action` through the test identity provider as `remote`.
+            async fn through_the_provider(
+                client: &Client,
+                action: AuthAction,
+                remote: &str,
+            ) -> AuthStep {
+                let mut form = client
+                    .auth_start(AuthStart::new(action, RETURN_URL))
+                    .await
+                    .expect("form");
+                form.set("testidpuser", remote)
+                    .expect("the provider asks for it");
+                let step = client.auth_submit(&form).await.expect("answer");
+                let AuthStep::Redirect(redirect) = step else {
+                    panic!("{step:?}")
+                };
+                assert!(
+                    redirect.target.contains("MwtypedTestIdp"),
+                    "{}",
+                    redirect.target
+                );
+                let back = come_back(&redirect).await;
+                client.auth_submit(&back).await.expect("answer")
+            }
+
+            #[tokio::test]
+            async fn ui_a_suggested_password_change_skipped() {
+                let client = client();
+                let step = client
+                    .login(SOFT_RESET_USER.0, SOFT_RESET_USER.1)
+                    .await
+                    .expect("answer");
+                let AuthStep::Ui(mut form) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(
+                    form.message_code.as_deref(),
+                    Some("resetpass-validity-soft")
+                );
+                for field in ["password", "retype", "skipReset"] {
+                    assert!(form.asks_for(field), "{form:?}");
+                }
+                form.check("skipReset").expect("a button");
+                let step = client.auth_submit(&form).await.expect("answer");
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+            }
+
+            #[tokio::test]
+            async fn ui_a_forced_password_change_retyped_wrong_then_right() {
+                // A user of its own: the change it is forced to make sticks.
+                let admin = logged_in(ADMIN).await;
+                let user = unique("Mwtyped forced ");
+                let old = "a short old password";
+                let mut form = admin
+                    .auth_start(AuthStart::new(AuthAction::CreateAccount, RETURN_URL))
+                    .await
+                    .expect("form");
+                form.set("username", user.as_str())
+                    .and_then(|f| f.set("password", old))
+                    .and_then(|f| f.set("retype", old))
+                    .expect("fields");
+                let step = admin.auth_submit(&form).await.expect("answer");
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+                admin
+                    .execute_with_token(|token| {
+                        let mut rights = api::Userrights::new(token);
+                        rights.user = Some(user.clone());
+                        rights.add = vec![api::UserrightsAdd::Suppress];
+                        rights
+                    })
+                    .await
+                    .expect("userrights");
+
+                let client = client();
+                let step = client.login(&user, old).await.expect("answer");
+                let AuthStep::Ui(mut form) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(form.message_code.as_deref(), Some("resetpass-validity"));
+                let new = "a new password long enough for the policy";
+                form.set("password", new)
+                    .and_then(|f| f.set("retype", "something else"))
+                    .expect("fields");
+                let step = client.auth_submit(&form).await.expect("answer");
+                let AuthStep::Ui(mut form) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(form.message_code.as_deref(), Some("badretype"));
+                form.set("password", new)
+                    .and_then(|f| f.set("retype", new))
+                    .expect("fields");
+                let step = client.auth_submit(&form).await.expect("answer");
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+            }
+
+            #[tokio::test]
+            async fn ui_two_factor_a_wrong_code_then_the_right_one() {
+                let client = client();
+                let step = client
+                    .login(TOTP_USER.0, TOTP_USER.1)
+                    .await
+                    .expect("answer");
+                let AuthStep::Ui(mut form) = step else {
+                    panic!("{step:?}")
+                };
+                assert!(form.asks_for("OATHToken"), "{form:?}");
+                let right = totp(TOTP_SECRET, 0);
+                let wrong = format!(
+                    "{:06}",
+                    (right.parse::<u32>().expect("digits") + 1) % 1_000_000
+                );
+                form.set("OATHToken", wrong).expect("field");
+                let step = client.auth_submit(&form).await.expect("answer");
+                let AuthStep::Ui(mut form) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(form.message_code.as_deref(), Some("oathauth-login-failed"));
+                // A window's code is accepted once: an earlier run may have spent this one.
+                for offset in 0..4 {
+                    form.set("OATHToken", totp(TOTP_SECRET, offset))
+                        .expect("field");
+                    match client.auth_submit(&form).await.expect("answer") {
+                        AuthStep::Pass(pass) => {
+                            assert_eq!(pass.username.as_deref(), Some(TOTP_USER.0));
+                            return;
+                        }
+                        AuthStep::Ui(next) => form = next,
+                        other => panic!("{other:?}"),
+                    }
+                }
+                panic!("no TOTP code of the next four windows was accepted");
+            }
+
+            #[tokio::test]
+            async fn redirect_restart_then_a_login_that_links_the_remote_account() {
+                let remote = unique("remote");
+                let client = client();
+                let step = through_the_provider(&client, AuthAction::Login, &remote).await;
+                let AuthStep::Restart(restart) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(restart.code, "authmanager-authn-no-local-user-link");
+                assert!(restart.can_preserve_state);
+
+                let mut form = client
+                    .auth_start(AuthStart::new(AuthAction::Login, RETURN_URL).preserve_state())
+                    .await
+                    .expect("form");
+                form.set("username", ADMIN.0)
+                    .and_then(|f| f.set("password", ADMIN.1))
+                    .expect("fields");
+                let step = client.auth_submit(&form).await.expect("answer");
+                let AuthStep::Ui(mut form) = step else {
+                    panic!("{step:?}")
+                };
+                let link = form
+                    .field("confirmedLinkIDs")
+                    .and_then(|f| f.options.clone())
+                    .expect("a multiselect of links to confirm")
+                    .into_keys()
+                    .find(|id| id.ends_with(&remote))
+                    .expect("the remote account is offered");
+                form.set_many("confirmedLinkIDs", [link]).expect("field");
+                let step = client.auth_submit(&form).await.expect("answer");
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+
+                let fresh = client.new_session().expect("session");
+                let step = through_the_provider(&fresh, AuthAction::Login, &remote).await;
+                let AuthStep::Pass(pass) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(pass.username.as_deref(), Some(ADMIN.0));
+            }
+
+            #[tokio::test]
+            async fn link_then_unlink_an_account() {
+                let remote = unique("linked");
+                let admin = logged_in(ADMIN).await;
+                let step = through_the_provider(&admin, AuthAction::LinkAccount, &remote).await;
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+                let step = through_the_provider(&client(), AuthAction::Login, &remote).await;
+                assert!(
+                    matches!(step, AuthStep::Pass(_)),
+                    "a login through the link: {step:?}"
+                );
+
+                let links = admin
+                    .auth_info(AuthPurpose::Unlink)
+                    .await
+                    .expect("authmanagerinfo");
+                let request = links
+                    .requests
+                    .iter()
+                    .find(|r| r.id.ends_with(&remote))
+                    .expect("the link is listed")
+                    .id
+                    .clone();
+                admin
+                    .execute_with_token(|token| api::Unlinkaccount::new(request.clone(), token))
+                    .await
+                    .expect("unlinkaccount");
+                let step = through_the_provider(&client(), AuthAction::Login, &remote).await;
+                assert!(matches!(step, AuthStep::Restart(_)), "unlinked: {step:?}");
+            }
+        }
+    };
+}
+
+on_version!(mediawiki_1_39, v1_39, "MWTYPED_TEST_API_1_39");
+on_version!(mediawiki_1_43, v1_43, "MWTYPED_TEST_API_1_43");

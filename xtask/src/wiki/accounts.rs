@@ -1,0 +1,77 @@
+//! The accounts and the auth fixtures that make every AuthManager status reachable on a test
+//! wiki (`xtask/fixtures/auth/`, see its README): a user whose login answers UI through
+//! password policy, and one enrolled in two-factor TOTP. The test identity provider (REDIRECT,
+//! RESTART, linking) and the policies are plain settings loaded by LocalSettings.php.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::Result;
+
+use super::Wiki;
+use super::install::run_quiet;
+use crate::files;
+
+/// In group `bot`, whose policy asks for 30 characters with `suggestChangeOnLogin`: its
+/// login answers UI `resetpass-validity-soft`.
+pub const SOFT_RESET_USER: (&str, &str) = ("MwtypedBot", "mwtyped-bot-password");
+/// Enrolled in OATHAuth's TOTP with [`TOTP_SECRET`]: its login answers UI `OATHToken`.
+pub const TOTP_USER: (&str, &str) = ("MwtypedTotp", "mwtyped-totp-password");
+pub const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/// Written once the accounts exist: they are made once per install.
+const DONE: &str = "accounts-v1.done";
+
+pub fn fixtures_dir() -> PathBuf {
+    files::workspace_root().join("xtask/fixtures/auth")
+}
+
+/// Creates the accounts on a freshly installed wiki (maintenance scripts, no server needed).
+pub fn ensure(mw: &Path, wiki: &Wiki) -> Result<()> {
+    let done = wiki.dir.join(DONE);
+    if done.is_file() {
+        return Ok(());
+    }
+    let script = |args: &[&str], what: &str| {
+        run_quiet(
+            Command::new("php")
+                .args(args)
+                .env("MW_CONFIG_FILE", wiki.dir.join("conf/LocalSettings.php"))
+                .env("MW_INSTALL_PATH", mw),
+            what,
+        )
+    };
+    let promote = mw.join("maintenance/createAndPromote.php");
+    let promote = promote.to_string_lossy();
+    let (user, password) = SOFT_RESET_USER;
+    // Password first, group second: 1.43 checks the group's policy when setting a password.
+    script(
+        &[&promote, user, password],
+        "createAndPromote.php (soft reset user)",
+    )?;
+    script(
+        &[&promote, "--force", "--custom-groups=bot", user],
+        "createAndPromote.php --custom-groups=bot",
+    )?;
+    if wiki.extensions.iter().any(|e| e == "OATHAuth") {
+        let (user, password) = TOTP_USER;
+        script(
+            &[&promote, user, password],
+            "createAndPromote.php (TOTP user)",
+        )?;
+        let enroll = fixtures_dir().join("enroll-totp.php");
+        script(
+            &[
+                &enroll.to_string_lossy(),
+                "--user",
+                user,
+                "--secret",
+                TOTP_SECRET,
+            ],
+            "enroll-totp.php",
+        )?;
+    }
+    files::write_atomic(&done, b"")?;
+    tracing::info!("{}: test accounts created", wiki.name);
+    Ok(())
+}
