@@ -47,6 +47,16 @@ pub fn run(args: TestArgs) -> Result<()> {
             verbose: false,
         })?;
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        // The examples as users run them (`cargo test` builds them only as test harnesses):
+        // `login_example_on_the_wiki` scripts `target/debug/examples/login`.
+        let status = Command::new(&cargo)
+            .current_dir(crate::files::workspace_root())
+            .args(["build", "-p", "mwtyped", "--all-features", "--examples"])
+            .status()
+            .context("running cargo build --examples")?;
+        if !status.success() {
+            bail!("cargo build --examples failed ({status})");
+        }
         let status = Command::new(&cargo)
             .current_dir(crate::files::workspace_root())
             .args(["test", "--workspace", "--all-targets", "--all-features"])
