@@ -7,29 +7,17 @@
 
 #![cfg(all(feature = "client", feature = "v1_39", feature = "v1_43"))]
 
+mod common;
+
+use common::{ADMIN, ADMIN_PASSWORD, api, unique};
 use hmac::{Hmac, Mac};
 
-const ADMIN: (&str, &str) = ("Admin", "mwtyped-admin-password");
 /// In group `bot`: its policy suggests a change on login.
 const SOFT_RESET_USER: (&str, &str) = ("MwtypedBot", "mwtyped-bot-password");
 /// Enrolled in TOTP with `TOTP_SECRET`.
 const TOTP_USER: (&str, &str) = ("MwtypedTotp", "mwtyped-totp-password");
 const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const RETURN_URL: &str = "http://127.0.0.1/mwtyped-return";
-
-fn api(var: &str) -> String {
-    std::env::var(var).unwrap_or_else(|_| {
-        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
-    })
-}
-
-fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock")
-        .as_nanos();
-    format!("{prefix}{nanos}")
-}
 
 /// RFC 6238: HMAC-SHA1 over the 30-second window, six digits.
 fn totp(secret_base32: &str, window_offset: i64) -> String {
@@ -157,7 +145,7 @@ macro_rules! on_version {
             #[tokio::test]
             async fn ui_a_forced_password_change_retyped_wrong_then_right() {
                 // A user of its own: the change it is forced to make sticks.
-                let admin = logged_in(ADMIN).await;
+                let admin = logged_in((ADMIN, ADMIN_PASSWORD)).await;
                 let user = unique("Mwtyped forced ");
                 let old = "a short old password";
                 let mut form = admin
@@ -255,8 +243,8 @@ macro_rules! on_version {
                     .auth_start(AuthStart::new(AuthAction::Login, RETURN_URL).preserve_state())
                     .await
                     .expect("form");
-                form.set("username", ADMIN.0)
-                    .and_then(|f| f.set("password", ADMIN.1))
+                form.set("username", ADMIN)
+                    .and_then(|f| f.set("password", ADMIN_PASSWORD))
                     .expect("fields");
                 let step = client.auth_submit(&form).await.expect("answer");
                 let AuthStep::Ui(mut form) = step else {
@@ -278,13 +266,13 @@ macro_rules! on_version {
                 let AuthStep::Pass(pass) = step else {
                     panic!("{step:?}")
                 };
-                assert_eq!(pass.username.as_deref(), Some(ADMIN.0));
+                assert_eq!(pass.username.as_deref(), Some(ADMIN));
             }
 
             #[tokio::test]
             async fn link_then_unlink_an_account() {
                 let remote = unique("linked");
-                let admin = logged_in(ADMIN).await;
+                let admin = logged_in((ADMIN, ADMIN_PASSWORD)).await;
                 let step = through_the_provider(&admin, AuthAction::LinkAccount, &remote).await;
                 assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
                 let step = through_the_provider(&client(), AuthAction::Login, &remote).await;

@@ -4,24 +4,9 @@
 
 #![cfg(all(feature = "client", feature = "v1_39", feature = "v1_43"))]
 
-/// The user every test wiki is installed with (see `cargo xtask wiki`).
-const ADMIN: &str = "Admin";
-const ADMIN_PASSWORD: &str = "mwtyped-admin-password";
+mod common;
 
-fn api(var: &str) -> String {
-    std::env::var(var).unwrap_or_else(|_| {
-        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
-    })
-}
-
-/// A name no earlier run used: the wikis keep their accounts between runs.
-fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock")
-        .as_nanos();
-    format!("{prefix}{nanos}")
-}
+use common::{ADMIN, ADMIN_PASSWORD, api, unique};
 
 /// ConfirmEdit's SimpleCaptcha asks a sum or a difference: `captchaInfo` is `8+10 =`.
 fn solve(question: &str) -> String {
@@ -223,28 +208,40 @@ macro_rules! on_version {
                 assert_eq!(titles, [0, 1, 2].map(|i| format!("{prefix} {i}")));
             }
 
+            /// The first form of `createaccount`, filled for `name`, with `answer` to
+            /// ConfirmEdit's captcha question.
+            async fn account_form(
+                client: &Client,
+                name: &str,
+                password: &str,
+                answer: impl FnOnce(&str) -> String,
+            ) -> mwtyped::AuthForm {
+                let mut form = client
+                    .auth_start(AuthStart::new(
+                        AuthAction::CreateAccount,
+                        "http://127.0.0.1/return",
+                    ))
+                    .await
+                    .expect("form");
+                let question = form
+                    .field("captchaInfo")
+                    .and_then(|f| f.given_value())
+                    .expect("ConfirmEdit asks a question");
+                form.set("username", name)
+                    .and_then(|f| f.set("password", password))
+                    .and_then(|f| f.set("retype", password))
+                    .and_then(|f| f.set("captchaWord", answer(&question)))
+                    .expect("fields");
+                form
+            }
+
             #[tokio::test]
             async fn create_account_with_the_captcha_then_an_existing_name_fails() {
                 let client = client();
                 let name = unique("Mwtyped create ");
                 let password = "a long enough password for the test";
                 for expect_pass in [true, false] {
-                    let mut form = client
-                        .auth_start(AuthStart::new(
-                            AuthAction::CreateAccount,
-                            "http://127.0.0.1/return",
-                        ))
-                        .await
-                        .expect("form");
-                    let question = form
-                        .field("captchaInfo")
-                        .and_then(|f| f.given_value())
-                        .expect("ConfirmEdit asks a question");
-                    form.set("username", name.as_str())
-                        .and_then(|f| f.set("password", password))
-                        .and_then(|f| f.set("retype", password))
-                        .and_then(|f| f.set("captchaWord", solve(&question)))
-                        .expect("fields");
+                    let form = account_form(&client, &name, password, solve).await;
                     let step = client.auth_submit(&form).await.expect("answer");
                     match (expect_pass, step) {
                         (true, AuthStep::Pass(pass)) => {
@@ -266,18 +263,9 @@ macro_rules! on_version {
             #[tokio::test]
             async fn a_wrong_captcha_answer_fails() {
                 let client = client();
-                let mut form = client
-                    .auth_start(AuthStart::new(
-                        AuthAction::CreateAccount,
-                        "http://127.0.0.1/return",
-                    ))
-                    .await
-                    .expect("form");
-                form.set("username", unique("Mwtyped captcha ").as_str())
-                    .and_then(|f| f.set("password", "a long enough password for the test"))
-                    .and_then(|f| f.set("retype", "a long enough password for the test"))
-                    .and_then(|f| f.set("captchaWord", "not a number"))
-                    .expect("fields");
+                let name = unique("Mwtyped captcha ");
+                let password = "a long enough password for the test";
+                let form = account_form(&client, &name, password, |_| "not a number".into()).await;
                 let step = client.auth_submit(&form).await.expect("answer");
                 assert!(matches!(step, AuthStep::Fail(_)), "{step:?}");
             }

@@ -3,6 +3,8 @@
 
 #![cfg(all(feature = "blocking", feature = "v1_39", feature = "v1_43"))]
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -24,9 +26,7 @@ fn example() -> PathBuf {
 }
 
 fn login(var: &str, input: &str) -> (bool, String) {
-    let api = std::env::var(var).unwrap_or_else(|_| {
-        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
-    });
+    let api = common::api(var);
     let mut child = Command::new(example())
         .arg(api)
         .stdin(Stdio::piped())

@@ -1,14 +1,11 @@
 //! `action=query` with typed selections (prop, list, meta, generator), each with its own
 //! parameters, sent to the real wikis: answered with data and without a single warning.
 
+mod common;
+
+use common::api;
 use mwtyped::{ApiModule, Limit, Request};
 use serde_json::Value;
-
-fn api(var: &str) -> String {
-    std::env::var(var).unwrap_or_else(|_| {
-        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
-    })
-}
 
 fn send(api: &str, request: &Request) -> Value {
     let mut form = request.form_pairs();

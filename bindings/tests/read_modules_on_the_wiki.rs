@@ -4,6 +4,9 @@
 
 #![cfg(feature = "testing")]
 
+mod common;
+
+use common::api;
 use mwtyped::__private::SampleRow;
 use serde_json::Value;
 
@@ -21,12 +24,6 @@ const REFUSALS: &[&str] = &[
     "unknown_",
     "missingparam",
 ];
-
-fn api(var: &str) -> String {
-    std::env::var(var).unwrap_or_else(|_| {
-        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
-    })
-}
 
 /// Sends each read module's sample; returns the refusals found, as `path: code: text`.
 fn check(api: &str, samples: Vec<SampleRow>) -> (usize, Vec<String>) {

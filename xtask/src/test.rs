@@ -46,37 +46,18 @@ pub fn run(args: TestArgs) -> Result<()> {
             check: true,
             verbose: false,
         })?;
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         // The examples as users run them (`cargo test` builds them only as test harnesses):
         // `login_example_on_the_wiki` scripts `target/debug/examples/login`.
-        let status = Command::new(&cargo)
-            .current_dir(crate::files::workspace_root())
-            .args(["build", "-p", "mwtyped", "--all-features", "--examples"])
-            .status()
-            .context("running cargo build --examples")?;
-        if !status.success() {
-            bail!("cargo build --examples failed ({status})");
-        }
-        let status = Command::new(&cargo)
-            .current_dir(crate::files::workspace_root())
-            .args(["test", "--workspace", "--all-targets", "--all-features"])
-            .args(&args.cargo_args)
-            .envs(env)
-            .status()
-            .context("running cargo test")?;
-        if !status.success() {
-            bail!("cargo test failed ({status})");
-        }
+        cargo(
+            &["build", "-p", "mwtyped", "--all-features", "--examples"],
+            &[],
+        )?;
+        let mut all = vec!["test", "--workspace", "--all-targets", "--all-features"];
+        all.extend(args.cargo_args.iter().map(String::as_str));
+        cargo(&all, &env)?;
         // What must not compile without an extension's feature can only be seen without
         // `--all-features`: the compile-fail cases once more, with the default features.
-        let status = Command::new(&cargo)
-            .current_dir(crate::files::workspace_root())
-            .args(["test", "-p", "mwtyped", "--test", "compile_fail"])
-            .status()
-            .context("running cargo test")?;
-        if !status.success() {
-            bail!("cargo test -p mwtyped --test compile_fail (default features) failed ({status})");
-        }
+        cargo(&["test", "-p", "mwtyped", "--test", "compile_fail"], &[])?;
         Ok(())
     })();
     for name in started {
@@ -85,6 +66,21 @@ pub fn run(args: TestArgs) -> Result<()> {
         }
     }
     result
+}
+
+/// Runs `cargo ARGS` in the workspace with `env` added; fails when it does.
+fn cargo(args: &[&str], env: &[(String, String)]) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(crate::files::workspace_root())
+        .args(args)
+        .envs(env.iter().cloned())
+        .status()
+        .with_context(|| format!("running cargo {}", args.join(" ")))?;
+    if !status.success() {
+        bail!("cargo {} failed ({status})", args.join(" "));
+    }
+    Ok(())
 }
 
 /// The api.php of the test wiki of `version`, for tests. Fails the test when the wiki is not

@@ -260,10 +260,7 @@ impl Client {
         form.encode_fields(&mut fields)?;
         let mut refetched = false;
         loop {
-            let token = match self.cached_token(kind) {
-                Some(token) => token,
-                None => self.token_value(kind).await?,
-            };
+            let token = self.token_by_name(kind).await?;
             let mut request = Request::default();
             request.text("action", action.module());
             match &form.stage {
@@ -301,18 +298,6 @@ impl Client {
             .await?;
         form.set("username", username)?.set("password", password)?;
         self.auth_submit(&form).await
-    }
-
-    async fn token_value(&self, kind: &'static str) -> Result<String, Error> {
-        Ok(match kind {
-            "login" => self.token::<token::Login>().await?.expose().to_owned(),
-            "createaccount" => self
-                .token::<token::CreateAccount>()
-                .await?
-                .expose()
-                .to_owned(),
-            _ => self.token::<token::Csrf>().await?.expose().to_owned(),
-        })
     }
 
     fn read_step(&self, action: AuthAction, answer: &Response) -> Result<AuthStep, Error> {

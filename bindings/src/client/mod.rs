@@ -237,26 +237,25 @@ impl Client {
 
     /// A token of kind `K` for this session, from the cache or `meta=tokens`.
     pub async fn token<K: TokenKind>(&self) -> Result<Token<K>, Error> {
-        if let Some(value) = self.cached_token(K::NAME) {
-            return Ok(Token::new(value));
+        Ok(Token::new(self.token_by_name(K::NAME).await?))
+    }
+
+    /// The token named `kind` (`csrf`, `login`, …), from the cache or `meta=tokens`.
+    pub(crate) async fn token_by_name(&self, kind: &'static str) -> Result<String, Error> {
+        if let Some(value) = self.tokens().get(kind) {
+            return Ok(value.clone());
         }
         let mut request = Request::default();
         request.text("action", "query");
         request.text("meta", "tokens");
-        request.text("type", K::NAME);
+        request.text("type", kind);
         let answer = self.send("query+tokens", &request).await?;
-        let value = answer.body["query"]["tokens"][format!("{}token", K::NAME)]
+        let value = answer.body["query"]["tokens"][format!("{kind}token")]
             .as_str()
-            .ok_or_else(|| {
-                Error::decode("query+tokens", format!("no {}token in the answer", K::NAME))
-            })?
+            .ok_or_else(|| Error::decode("query+tokens", format!("no {kind}token in the answer")))?
             .to_owned();
-        self.remember_token(K::NAME, value.clone());
-        Ok(Token::new(value))
-    }
-
-    pub(crate) fn cached_token(&self, kind: &str) -> Option<String> {
-        self.tokens().get(kind).cloned()
+        self.remember_token(kind, value.clone());
+        Ok(value)
     }
 
     pub(crate) fn remember_token(&self, kind: &'static str, value: String) {

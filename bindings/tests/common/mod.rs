@@ -1,0 +1,24 @@
+//! What the tests against the real wikis share. Each test file is a crate of its own and
+//! uses only part of this, hence the `allow`.
+#![allow(dead_code)]
+
+/// The user every test wiki is installed with (see `cargo xtask wiki`).
+pub const ADMIN: &str = "Admin";
+pub const ADMIN_PASSWORD: &str = "mwtyped-admin-password";
+
+/// The api.php URL in `var`, set by `cargo xtask test`. Fails the test without it: a test
+/// that needs a wiki must not pass without one.
+pub fn api(var: &str) -> String {
+    std::env::var(var).unwrap_or_else(|_| {
+        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
+    })
+}
+
+/// A name no earlier run used: the wikis keep their accounts and pages between runs.
+pub fn unique(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_nanos();
+    format!("{prefix}{nanos}")
+}
