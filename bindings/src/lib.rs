@@ -47,6 +47,13 @@ pub mod token;
 mod types;
 
 pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, WireValue};
+/// Typed structs for your own wiki: `mwtyped::api_from_spec!("wiki/spec.json")` expands, in
+/// the module where it is written, to a struct per module of the spec file that
+/// `cargo xtask fetch --api URL --name NAME --spec-file FILE` wrote from the wiki's api.php
+/// (the path is relative to your crate's `Cargo.toml`; the crate is rebuilt when the file
+/// changes). Everything the wiki has, its extensions' modules and parameters included, is there
+/// with no feature to turn on. `examples/own-wiki` in the repository is a crate doing this.
+pub use mwtyped_macros::api_from_spec;
 pub use query::{QueryGenerator, QuerySubmodule, Selection};
 pub use request::{EncodeError, Name, Request, Value};
 pub use types::{Expiry, Limit, Namespace, Secret, Timestamp, Upload};

@@ -52,6 +52,19 @@ impl Options {
         }
     }
 
+    /// The options of a crate generating from a spec file of its own wiki
+    /// (`mwtyped::api_from_spec!`): everything the wiki has, ungated, and no history, since
+    /// the committed releases say nothing of another wiki.
+    pub fn spec_file() -> Options {
+        Options {
+            runtime: quote!(::mwtyped),
+            facts: quote!(::mwtyped::ModuleFacts),
+            gate_extensions: false,
+            samples: None,
+            history: false,
+        }
+    }
+
     /// The feature gating what `origin` provides, if any.
     pub fn gate(&self, origin: &Origin) -> Option<String> {
         match origin {

@@ -8,11 +8,10 @@
 //! module's `source`; origins are not compared, only reported.
 
 use std::fmt::Write;
-use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use mwtyped_spec::{CAPTURES, Capture, ParamInfo, Spec};
+use mwtyped_spec::{CAPTURES, Capture, Spec};
 
 use crate::diff::{self, SpecDiff, code, codes, origin, param_entry, param_name, plural, values};
 use crate::fetch::{self, Kind};
@@ -86,17 +85,7 @@ pub fn run(args: CheckLiveArgs) -> Result<()> {
 
 /// The live wiki's API, normalised like a capture without attribution parts.
 fn fetch_live(api: &str) -> Result<Spec> {
-    // The folder is only shown by the progress spinner: nothing is written.
-    let fetched = fetch::fetch(api, PathBuf::from(api), Kind::Part)?;
-    let paraminfo = fetched
-        .files
-        .iter()
-        .find(|(name, _)| name == "paraminfo.json")
-        .map(|(_, bytes)| String::from_utf8_lossy(bytes))
-        .with_context(|| format!("{api}: the fetch returned no paraminfo"))?;
-    let paraminfo = ParamInfo::parse(&format!("{api} paraminfo"), &paraminfo)?;
-    let (spec, _findings) = mwtyped_spec::normalise(api, &fetched.provenance, paraminfo, &[]);
-    Ok(spec)
+    fetch::spec_of(api, api, Kind::Part)
 }
 
 /// Compares the live wiki at `api` with `capture`, whichever version that is (`run` picks

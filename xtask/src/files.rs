@@ -31,8 +31,11 @@ fn parent(path: &Path) -> Result<&Path> {
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = parent(path)?;
     fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    // A temporary file is private (0600); what replaces a file a person edits and commits
+    // is read by others, so it gets the usual 0644.
     let mut tmp = tempfile::Builder::new()
         .prefix(".mwtyped-")
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))
         .tempfile_in(dir)
         .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
     std::io::Write::write_all(&mut tmp, contents)

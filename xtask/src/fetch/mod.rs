@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use mwtyped_spec::{CORE_PART, ExtensionInfo, ParamInfo, Provenance};
+use mwtyped_spec::{CORE_PART, ExtensionInfo, ParamInfo, Provenance, Spec, normalise};
 use serde_json::Value;
 
 use crate::files;
@@ -40,6 +40,10 @@ pub struct FetchArgs {
     /// Where the captures live (default: the workspace's specs/).
     #[arg(long)]
     specs_dir: Option<PathBuf>,
+    /// Write one normalised spec file here instead of a capture folder: what the macro
+    /// `mwtyped::api_from_spec!` reads in a crate of your own.
+    #[arg(long, requires = "api", conflicts_with_all = ["part", "specs_dir"])]
+    spec_file: Option<PathBuf>,
 }
 
 /// What one capture writes: a folder and its files.
@@ -77,6 +81,11 @@ pub fn run(args: FetchArgs) -> Result<()> {
             let name = args.name.unwrap_or_else(|| format!("mediawiki-{version}"));
             fetch_local(version, &specs.join(name))?
         }
+        (None, Some(api)) if args.spec_file.is_some() => {
+            let name = args.name.context("--name is required with --api")?;
+            let file = args.spec_file.unwrap_or_default();
+            return write_spec_file(&api, &name, &file);
+        }
         (None, Some(api)) => {
             let name = args.name.context("--name is required with --api")?;
             let dir = match &args.part {
@@ -104,6 +113,48 @@ pub fn run(args: FetchArgs) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// `fetch --api URL --name NAME --spec-file FILE`: one api.php, normalised into one spec file
+/// for a crate of the user's own. With no attribution parts, each module's origin is the
+/// `source` paraminfo gives it and its parameters follow the module.
+fn write_spec_file(api: &str, name: &str, file: &Path) -> Result<()> {
+    let started = Instant::now();
+    let spec = spec_of(api, name, Kind::Main)?;
+    files::write_atomic(file, spec.to_json().as_bytes())?;
+    println!(
+        "wrote {} ({} modules)",
+        files::display(file),
+        spec.modules.len()
+    );
+    eprintln!(
+        "in {:.1} s; `mwtyped::api_from_spec!(\"…\")` in your crate turns it into typed structs",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The normalised spec of a live api.php, in memory, without attribution parts (nothing is
+/// written; `Kind::Part` leaves out the help texts).
+pub fn spec_of(api: &str, name: &str, kind: Kind) -> Result<Spec> {
+    let capture = fetch(api, PathBuf::from(name), kind)?;
+    let paraminfo = capture
+        .files
+        .iter()
+        .find(|(file, _)| file == "paraminfo.json")
+        .context("the capture has no paraminfo")?;
+    let paraminfo = ParamInfo::parse(
+        &format!("{api} paraminfo"),
+        &String::from_utf8_lossy(&paraminfo.1),
+    )?;
+    let (spec, findings) = normalise(name, &capture.provenance, paraminfo, &[]);
+    if !findings.is_empty() {
+        eprintln!(
+            "{} finding(s) in {api}: keys or types the model does not know are kept as they are",
+            findings.len()
+        );
+    }
+    Ok(spec)
 }
 
 /// Captures one api.php into memory. Fails, writing nothing, on any HTTP error, API error,

@@ -181,3 +181,23 @@ fn a_complete_fetch_replaces_the_old_capture() {
         ]
     );
 }
+
+/// The example crate's spec file is what `fetch --spec-file` writes from the local 1.43 wiki
+/// today (its `fetched` time aside), so the example shows the path a user takes, not a file
+/// edited by hand.
+#[test]
+fn the_own_wiki_example_spec_is_what_fetch_writes_today() {
+    let committed_path = workspace_root().join("examples/own-wiki/wiki/spec.json");
+    let committed = std::fs::read_to_string(&committed_path).expect("the example's spec file");
+    let mut committed = mwtyped_spec::Spec::parse("examples/own-wiki/wiki/spec.json", &committed)
+        .expect("the example's spec file parses");
+    let mut fetched =
+        super::spec_of(&test_api(MwVersion::V1_43), "own-wiki", Kind::Main).expect("fetch");
+    fetched.capture.fetched.clear();
+    committed.capture.fetched.clear();
+    assert!(
+        fetched.to_json() == committed.to_json(),
+        "examples/own-wiki/wiki/spec.json is stale: run `cargo xtask fetch --api {} --name own-wiki --spec-file examples/own-wiki/wiki/spec.json`",
+        test_api(MwVersion::V1_43)
+    );
+}
