@@ -7,6 +7,7 @@ mod bench;
 mod check_live;
 mod crosscheck;
 mod diff;
+mod features;
 mod fetch;
 mod files;
 mod regen;
@@ -33,6 +34,8 @@ enum Command {
     Regen(regen::RegenArgs),
     /// Run the whole test suite against freshly started local wikis.
     Test(test::TestArgs),
+    /// Check that every version and feature combination of mwtyped compiles without a warning.
+    Features(features::FeaturesArgs),
     /// Measure, side by side with a reference, and record in BENCHMARKS.md.
     Bench(bench::BenchArgs),
     /// Read API help pages (HTML or text, any supported language) into the spec model as JSON.
@@ -59,6 +62,7 @@ fn main() -> anyhow::Result<()> {
         Command::Fetch(args) => fetch::run(args),
         Command::Regen(args) => regen::run(args),
         Command::Test(args) => test::run(args),
+        Command::Features(args) => features::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Scrape(args) => scrape::run(args),
         Command::Crosscheck(args) => crosscheck::run(args),

@@ -1,5 +1,6 @@
 //! `cargo xtask test`: the whole test suite against real wikis. Brings up the local 1.39 and
-//! 1.43 wikis with every bundled extension, checks that generated files are fresh, runs every
+//! 1.43 wikis with every bundled extension, checks that generated files are fresh and that every
+//! feature combination compiles without a warning (`cargo xtask features`), runs every
 //! test of the workspace with the wikis' api.php URLs in the environment, and stops the wikis
 //! it started (those already running are left running).
 
@@ -8,6 +9,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 
+use crate::features::{self, FeaturesArgs};
 use crate::regen::{self, RegenArgs};
 use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
 
@@ -46,6 +48,7 @@ pub fn run(args: TestArgs) -> Result<()> {
             check: true,
             verbose: false,
         })?;
+        features::run(FeaturesArgs::default())?;
         // The examples as users run them (`cargo test` builds them only as test harnesses):
         // `login_example_on_the_wiki` scripts `target/debug/examples/login`.
         cargo(
