@@ -6,28 +6,11 @@
 mod common;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
-
-/// The example as `cargo test --all-targets` built it, beside this test's own binary.
-fn example() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary");
-    let debug = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target dir");
-    let path = debug.join("examples").join("login");
-    assert!(
-        path.is_file(),
-        "{} is not built: run `cargo xtask test` (it builds the examples first)",
-        path.display()
-    );
-    path
-}
 
 fn login(var: &str, input: &str) -> (bool, String) {
     let api = common::api(var);
-    let mut child = Command::new(example())
+    let mut child = Command::new(common::example("login"))
         .arg(api)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -22,3 +22,20 @@ pub fn unique(prefix: &str) -> String {
         .as_nanos();
     format!("{prefix}{nanos}")
 }
+
+/// The example `name` as `cargo xtask test` built it (`target/debug/examples/`), beside this
+/// test's own binary.
+pub fn example(name: &str) -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("test binary");
+    let debug = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target dir");
+    let path = debug.join("examples").join(name);
+    assert!(
+        path.is_file(),
+        "{} is not built: run `cargo xtask test` (it builds the examples first)",
+        path.display()
+    );
+    path
+}
