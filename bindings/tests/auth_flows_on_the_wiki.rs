@@ -1,7 +1,8 @@
 //! Every AuthManager status on the real MediaWiki 1.39 and 1.43 test wikis: UI through
 //! password policy (a suggested change skipped; a forced change with a mismatched retype,
 //! then a valid password) and through two-factor TOTP; REDIRECT and RESTART through the test
-//! identity provider; a login with preserved state that confirms the link; linkaccount and
+//! identity provider; a login and an account creation with preserved state that confirm the
+//! link; linkaccount and
 //! unlinkaccount. The accounts and the provider are what `cargo xtask wiki` sets up (see
 //! `xtask/fixtures/auth/README.md`).
 
@@ -9,7 +10,7 @@
 
 mod common;
 
-use common::{ADMIN, ADMIN_PASSWORD, api, unique};
+use common::{ADMIN, ADMIN_PASSWORD, api, solve_captcha, unique};
 use hmac::{Hmac, Mac};
 
 /// In group `bot`: its policy suggests a change on login.
@@ -267,6 +268,63 @@ macro_rules! on_version {
                     panic!("{step:?}")
                 };
                 assert_eq!(pass.username.as_deref(), Some(ADMIN));
+            }
+
+            #[tokio::test]
+            async fn redirect_restart_then_an_account_creation_that_links_the_remote_account() {
+                let remote = unique("newremote");
+                let client = client();
+                let step = through_the_provider(&client, AuthAction::Login, &remote).await;
+                let AuthStep::Restart(restart) = step else {
+                    panic!("{step:?}")
+                };
+                assert!(restart.can_preserve_state);
+
+                // An account created in the same session, keeping the remote identity.
+                let name = unique("Mwtyped linked ");
+                let password = "a long enough password for the link test";
+                let mut form = client
+                    .auth_start(
+                        AuthStart::new(AuthAction::CreateAccount, RETURN_URL).preserve_state(),
+                    )
+                    .await
+                    .expect("form");
+                let question = form
+                    .field("captchaInfo")
+                    .and_then(|f| f.given_value())
+                    .expect("ConfirmEdit asks a question");
+                form.set("username", &name)
+                    .and_then(|f| f.set("password", password))
+                    .and_then(|f| f.set("retype", password))
+                    .and_then(|f| f.set("captchaWord", solve_captcha(&question)))
+                    .expect("fields");
+                let step = client.auth_submit(&form).await.expect("answer");
+                let AuthStep::Ui(mut form) = step else {
+                    panic!("ConfirmLink should ask which identity to link: {step:?}")
+                };
+                let link = form
+                    .field("confirmedLinkIDs")
+                    .and_then(|f| f.options.clone())
+                    .expect("a multiselect of links to confirm")
+                    .into_keys()
+                    .find(|id| id.ends_with(&remote))
+                    .expect("the remote account is offered");
+                // A value that is no option is refused before anything is sent.
+                assert!(form.set_many("confirmedLinkIDs", ["nothing-such"]).is_err());
+                form.set_many("confirmedLinkIDs", [link]).expect("field");
+                let step = client.auth_submit(&form).await.expect("answer");
+                let AuthStep::Pass(pass) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(pass.username.as_deref(), Some(name.as_str()));
+
+                // The remote identity now logs in as the new account.
+                let fresh = client.new_session().expect("session");
+                let step = through_the_provider(&fresh, AuthAction::Login, &remote).await;
+                let AuthStep::Pass(pass) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(pass.username.as_deref(), Some(name.as_str()));
             }
 
             #[tokio::test]

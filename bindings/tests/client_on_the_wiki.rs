@@ -6,23 +6,7 @@
 
 mod common;
 
-use common::{ADMIN, ADMIN_PASSWORD, api, unique};
-
-/// ConfirmEdit's SimpleCaptcha asks a sum or a difference: `captchaInfo` is `8+10 =`.
-fn solve(question: &str) -> String {
-    let question = question.trim().trim_end_matches('=').trim();
-    let (at, op) = question
-        .char_indices()
-        .skip(1)
-        .find(|(_, c)| matches!(c, '+' | '-' | '−'))
-        .unwrap_or_else(|| panic!("no arithmetic in the captcha {question:?}"));
-    let a: i64 = question[..at].trim().parse().expect("first operand");
-    let b: i64 = question[at + op.len_utf8()..]
-        .trim()
-        .parse()
-        .expect("second operand");
-    (if op == '+' { a + b } else { a - b }).to_string()
-}
+use common::{ADMIN, ADMIN_PASSWORD, api, solve_captcha, unique};
 
 macro_rules! on_version {
     ($name:ident, $version:ident, $var:literal) => {
@@ -241,7 +225,7 @@ macro_rules! on_version {
                 let name = unique("Mwtyped create ");
                 let password = "a long enough password for the test";
                 for expect_pass in [true, false] {
-                    let form = account_form(&client, &name, password, solve).await;
+                    let form = account_form(&client, &name, password, solve_captcha).await;
                     let step = client.auth_submit(&form).await.expect("answer");
                     match (expect_pass, step) {
                         (true, AuthStep::Pass(pass)) => {

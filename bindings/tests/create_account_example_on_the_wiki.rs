@@ -63,28 +63,20 @@ fn drive(var: &str, answer: impl Fn(&str, &str) -> String) -> (bool, String) {
     (output.status.success(), transcript)
 }
 
-/// The answer to ConfirmEdit's sum (`98−5 =`), as shown last in `transcript`.
+/// The answer to ConfirmEdit's sum (`98−5 =`), as the example showed it last.
 fn solve(transcript: &str) -> String {
     let line = transcript
         .lines()
         .rev()
         .find(|l| l.trim_end().ends_with('='))
         .unwrap_or_else(|| panic!("no sum shown:\n{transcript}"));
+    // The label, then the question: the sum is the last word before `=`.
     let sum = line
         .trim_end()
         .trim_end_matches('=')
         .split_whitespace()
-        .last()
-        .unwrap_or_default()
-        .replace('\u{2212}', "-");
-    let (at, op) = sum
-        .char_indices()
-        .skip(1)
-        .find(|(_, c)| matches!(c, '+' | '-'))
-        .unwrap_or_else(|| panic!("not a sum: {sum}"));
-    let a: i64 = sum[..at].parse().expect("first number");
-    let b: i64 = sum[at + 1..].parse().expect("second number");
-    (if op == '+' { a + b } else { a - b }).to_string()
+        .last();
+    common::solve_captcha(sum.unwrap_or_default())
 }
 
 const PASSWORD: &str = "example-create-password-5";
