@@ -91,4 +91,13 @@ impl Client {
     pub fn login(&self, username: &str, password: &str) -> Result<AuthStep, Error> {
         self.runtime.block_on(self.inner.login(username, password))
     }
+
+    pub fn change_form(&self, request_id: &str) -> Result<AuthForm, Error> {
+        self.runtime.block_on(self.inner.change_form(request_id))
+    }
+
+    pub fn remove_auth_data(&self, request_id: &str) -> Result<(), Error> {
+        self.runtime
+            .block_on(self.inner.remove_auth_data(request_id))
+    }
 }

@@ -2,8 +2,8 @@
 //! password policy (a suggested change skipped; a forced change with a mismatched retype,
 //! then a valid password) and through two-factor TOTP; REDIRECT and RESTART through the test
 //! identity provider; a login and an account creation with preserved state that confirm the
-//! link; linkaccount and
-//! unlinkaccount. The accounts and the provider are what `cargo xtask wiki` sets up (see
+//! link; linkaccount and unlinkaccount; changing and removing authentication data. The
+//! accounts and the provider are what `cargo xtask wiki` sets up (see
 //! `xtask/fixtures/auth/README.md`).
 
 #![cfg(all(feature = "client", feature = "v1_39", feature = "v1_43"))]
@@ -80,6 +80,22 @@ macro_rules! on_version {
                 client
             }
 
+            /// Creates `user` as Admin (no captcha for sysops); answers Admin's session.
+            async fn created_by_admin(user: &str, password: &str) -> Client {
+                let admin = logged_in((ADMIN, ADMIN_PASSWORD)).await;
+                let mut form = admin
+                    .auth_start(AuthStart::new(AuthAction::CreateAccount, RETURN_URL))
+                    .await
+                    .expect("form");
+                form.set("username", user)
+                    .and_then(|f| f.set("password", password))
+                    .and_then(|f| f.set("retype", password))
+                    .expect("fields");
+                let step = admin.auth_submit(&form).await.expect("answer");
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+                admin
+            }
+
             /// Plays the third party: follows the redirect target to the return URL it
             /// answers with, and reads that into the next form.
             async fn come_back(redirect: &Redirect) -> AuthForm {
@@ -146,19 +162,9 @@ macro_rules! on_version {
             #[tokio::test]
             async fn ui_a_forced_password_change_retyped_wrong_then_right() {
                 // A user of its own: the change it is forced to make sticks.
-                let admin = logged_in((ADMIN, ADMIN_PASSWORD)).await;
                 let user = unique("Mwtyped forced ");
                 let old = "a short old password";
-                let mut form = admin
-                    .auth_start(AuthStart::new(AuthAction::CreateAccount, RETURN_URL))
-                    .await
-                    .expect("form");
-                form.set("username", user.as_str())
-                    .and_then(|f| f.set("password", old))
-                    .and_then(|f| f.set("retype", old))
-                    .expect("fields");
-                let step = admin.auth_submit(&form).await.expect("answer");
-                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+                let admin = created_by_admin(&user, old).await;
                 admin
                     .execute_with_token(|token| {
                         let mut rights = api::Userrights::new(token);
@@ -325,6 +331,71 @@ macro_rules! on_version {
                     panic!("{step:?}")
                 };
                 assert_eq!(pass.username.as_deref(), Some(name.as_str()));
+            }
+
+            #[tokio::test]
+            async fn change_a_password_then_log_in_with_the_new_one() {
+                let user = unique("Mwtyped change ");
+                let old = "the first password of this user";
+                let new = "the second password of this user";
+                created_by_admin(&user, old).await;
+                let client = logged_in((&user, old)).await;
+
+                let error = client
+                    .change_form("NoSuchRequest")
+                    .await
+                    .expect_err("none such");
+                assert!(
+                    error.to_string().contains("PasswordAuthenticationRequest"),
+                    "the offered ids are named: {error}"
+                );
+                let mut form = client
+                    .change_form("MediaWiki\\Auth\\PasswordAuthenticationRequest")
+                    .await
+                    .expect("form");
+                assert!(form.asks_for("password") && form.asks_for("retype"));
+                form.set("password", new)
+                    .and_then(|f| f.set("retype", "not the same"))
+                    .expect("fields");
+                let refused = client.auth_submit(&form).await.expect_err("mismatch");
+                assert!(refused.code().is_some(), "an API error: {refused:?}");
+                assert!(!format!("{refused:?}").contains(new), "{refused:?}");
+                form.set("retype", new).expect("field");
+                let step = client.auth_submit(&form).await.expect("changed");
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+
+                let fresh = client.new_session().expect("session");
+                let step = fresh.login(&user, old).await.expect("answer");
+                assert!(matches!(step, AuthStep::Fail(_)), "the old one: {step:?}");
+                let step = fresh.login(&user, new).await.expect("answer");
+                assert!(matches!(step, AuthStep::Pass(_)), "the new one: {step:?}");
+            }
+
+            #[tokio::test]
+            async fn link_then_remove_the_link_as_authentication_data() {
+                let remote = unique("removed");
+                let admin = logged_in((ADMIN, ADMIN_PASSWORD)).await;
+                let step = through_the_provider(&admin, AuthAction::LinkAccount, &remote).await;
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+                let removable = admin
+                    .auth_info(AuthPurpose::Remove)
+                    .await
+                    .expect("authmanagerinfo");
+                let id = removable
+                    .requests
+                    .iter()
+                    .find(|r| r.id.ends_with(&remote))
+                    .expect("the link is removable")
+                    .id
+                    .clone();
+                let refused = admin
+                    .remove_auth_data("NoSuchRequest")
+                    .await
+                    .expect_err("none such");
+                assert!(refused.code().is_some(), "{refused:?}");
+                admin.remove_auth_data(&id).await.expect("removed");
+                let step = through_the_provider(&client(), AuthAction::Login, &remote).await;
+                assert!(matches!(step, AuthStep::Restart(_)), "removed: {step:?}");
             }
 
             #[tokio::test]

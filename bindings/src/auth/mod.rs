@@ -6,7 +6,9 @@
 //! UI (a new form: a two-factor code, a new password), REDIRECT (a third party's page; its
 //! return URL gives the next form) or RESTART (a remote account with no local one: link it
 //! by logging in or creating an account with `preserve_state`). A plain login is two HTTP
-//! requests.
+//! requests. A logged-in user's authentication data is changed with the same forms
+//! ([`Client::change_form`], then `auth_submit`) and removed with
+//! [`Client::remove_auth_data`].
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), mwtyped::Error> {
@@ -45,9 +47,9 @@ pub use info::{AuthField, AuthInfo, AuthPurpose, AuthRequest, FieldKind, Require
 use crate::client::{Client, Error, Response};
 use crate::request::Request;
 use crate::token::{self, TokenKind};
-use crate::types::Secret;
 
-/// The three modules that hold a conversation.
+/// The modules that hold a conversation: the three flows, and the one-step change of
+/// authentication data that shares their forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AuthAction {
     /// `action=clientlogin` (prefix `login`, a login token).
@@ -56,6 +58,10 @@ pub enum AuthAction {
     CreateAccount,
     /// `action=linkaccount` (prefix `link`, a csrf token; needs a logged-in user).
     LinkAccount,
+    /// `action=changeauthenticationdata` (prefix `changeauth`, a csrf token; needs a
+    /// logged-in user): one step, begun with [`Client::change_form`] rather than
+    /// `auth_start`; `auth_submit` answers `Pass` once the data is changed.
+    ChangeData,
 }
 
 impl AuthAction {
@@ -65,6 +71,7 @@ impl AuthAction {
             AuthAction::Login => "clientlogin",
             AuthAction::CreateAccount => "createaccount",
             AuthAction::LinkAccount => "linkaccount",
+            AuthAction::ChangeData => "changeauthenticationdata",
         }
     }
 
@@ -74,6 +81,7 @@ impl AuthAction {
             AuthAction::Login => "login",
             AuthAction::CreateAccount => "create",
             AuthAction::LinkAccount => "link",
+            AuthAction::ChangeData => "changeauth",
         }
     }
 
@@ -82,7 +90,7 @@ impl AuthAction {
         match self {
             AuthAction::Login => token::Login::NAME,
             AuthAction::CreateAccount => token::CreateAccount::NAME,
-            AuthAction::LinkAccount => token::Csrf::NAME,
+            AuthAction::LinkAccount | AuthAction::ChangeData => token::Csrf::NAME,
         }
     }
 
@@ -91,6 +99,7 @@ impl AuthAction {
             AuthAction::Login => AuthPurpose::Login,
             AuthAction::CreateAccount => AuthPurpose::Create,
             AuthAction::LinkAccount => AuthPurpose::Link,
+            AuthAction::ChangeData => AuthPurpose::Change,
         }
     }
 
@@ -109,6 +118,8 @@ pub(crate) enum Stage {
     },
     /// A `…continue` post after UI or REDIRECT.
     Continue,
+    /// The one post of `changeauthenticationdata`, for the request of that id.
+    Change { request: String },
 }
 
 /// How a flow begins.
@@ -151,7 +162,7 @@ pub enum AuthStep {
 /// Done: logged in, account created, or account linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pass {
-    /// The user logged in or created (not sent by `linkaccount`).
+    /// The user logged in or created (not sent by `linkaccount` nor by a change).
     pub username: Option<String>,
 }
 
@@ -225,20 +236,15 @@ impl Client {
                 ),
             });
         }
-        let kind = action.token_kind();
-        let mut request = Request::default();
-        request.text("action", "query");
-        request.text("meta", "tokens|authmanagerinfo");
-        request.text("type", kind);
-        request.text("amirequestsfor", action.purpose().as_str());
-        let answer = self.send("query+authmanagerinfo", &request).await?;
-        let token: String = answer.parse_at(
-            "query+tokens",
-            &["query", "tokens", &format!("{kind}token")],
-        )?;
-        self.remember_token(kind, token);
-        let info: AuthInfo =
-            answer.parse_at("query+authmanagerinfo", &["query", "authmanagerinfo"])?;
+        if action == AuthAction::ChangeData {
+            return Err(Error::Form {
+                action: action.module(),
+                reason:
+                    "changing authentication data is one step: begin it with `Client::change_form`"
+                        .to_owned(),
+            });
+        }
+        let info = self.token_and_info(action).await?;
         Ok(AuthForm::new(
             action,
             Stage::Begin {
@@ -251,41 +257,111 @@ impl Client {
         ))
     }
 
+    /// A token of the kind `action` takes and the wiki's requests for it, in one request
+    /// (`meta=tokens|authmanagerinfo`).
+    async fn token_and_info(&self, action: AuthAction) -> Result<AuthInfo, Error> {
+        let kind = action.token_kind();
+        let mut request = Request::default();
+        request.text("action", "query");
+        request.text("meta", "tokens|authmanagerinfo");
+        request.text("type", kind);
+        request.text("amirequestsfor", action.purpose().as_str());
+        let answer = self.send("query+authmanagerinfo", &request).await?;
+        let token: String = answer.parse_at(
+            "query+tokens",
+            &["query", "tokens", &format!("{kind}token")],
+        )?;
+        self.remember_token(kind, token);
+        answer.parse_at("query+authmanagerinfo", &["query", "authmanagerinfo"])
+    }
+
     /// Posts a form and reads the answer. Nothing is sent when a required field is missing.
     /// A stale token is fetched again, once.
     pub async fn auth_submit(&self, form: &AuthForm) -> Result<AuthStep, Error> {
         let action = form.action;
-        let kind = action.token_kind();
-        let mut fields = Request::default();
-        form.encode_fields(&mut fields)?;
-        let mut refetched = false;
-        loop {
-            let token = self.token_by_name(kind).await?;
-            let mut request = Request::default();
-            request.text("action", action.module());
-            match &form.stage {
-                Stage::Begin {
-                    return_url,
-                    preserve_state,
-                } => {
-                    request.text(action.wire("returnurl"), return_url.clone());
-                    if *preserve_state {
-                        request.text(action.wire("preservestate"), "1");
-                    }
+        let mut request = Request::default();
+        request.text("action", action.module());
+        match &form.stage {
+            Stage::Begin {
+                return_url,
+                preserve_state,
+            } => {
+                request.text(action.wire("returnurl"), return_url.clone());
+                if *preserve_state {
+                    request.text(action.wire("preservestate"), "1");
                 }
-                Stage::Continue => request.text(action.wire("continue"), "1"),
             }
-            request.params.extend(fields.params.iter().cloned());
-            request.secret(action.wire("token"), Secret::new(token));
-            match self.send(action.module(), &request).await {
-                Err(e) if e.code() == Some("badtoken") && !refetched => {
-                    refetched = true;
-                    self.forget_token(kind);
-                }
-                Err(e) => return Err(e),
-                Ok(answer) => return self.read_step(action, &answer),
-            }
+            Stage::Continue => request.text(action.wire("continue"), "1"),
+            Stage::Change { request: id } => request.text(action.wire("request"), id.clone()),
         }
+        form.encode_fields(&mut request)?;
+        let answer = self
+            .send_with_token(
+                action.module(),
+                &request,
+                action.token_kind(),
+                &action.wire("token"),
+            )
+            .await?;
+        self.read_step(action, &answer)
+    }
+
+    /// The form to change one kind of the logged-in user's authentication data
+    /// (`changeauthenticationdata`), its csrf token and fields fetched in one request: the
+    /// wiki's requests for `change`, narrowed to `request_id`
+    /// (`MediaWiki\Auth\PasswordAuthenticationRequest` for the password, with `password`
+    /// and `retype`). Fill it and [`auth_submit`](Client::auth_submit) it: `Pass` once
+    /// changed; a refusal (a password too weak, a retype that differs) is an
+    /// [`Error::Api`]. An id the wiki does not offer is refused, naming those it does.
+    pub async fn change_form(&self, request_id: &str) -> Result<AuthForm, Error> {
+        let action = AuthAction::ChangeData;
+        let info = self.token_and_info(action).await?;
+        let offered: Vec<String> = info.requests.iter().map(|r| r.id.clone()).collect();
+        let requests: Vec<AuthRequest> = info
+            .requests
+            .into_iter()
+            .filter(|r| r.id == request_id)
+            .collect();
+        if requests.is_empty() {
+            return Err(Error::Form {
+                action: action.module(),
+                reason: format!(
+                    "the wiki offers no `{request_id}` to change for this user; it offers: {}",
+                    if offered.is_empty() {
+                        "nothing (is the session logged in?)".to_owned()
+                    } else {
+                        offered.join(", ")
+                    }
+                ),
+            });
+        }
+        Ok(AuthForm::new(
+            action,
+            Stage::Change {
+                request: request_id.to_owned(),
+            },
+            requests,
+            None,
+            None,
+        ))
+    }
+
+    /// Removes one kind of the logged-in user's authentication data
+    /// (`removeauthenticationdata`): a link to a remote account, a temporary password. The
+    /// ids the wiki offers are in [`auth_info`](Client::auth_info)`(AuthPurpose::Remove)`;
+    /// another is refused by the wiki with an [`Error::Api`].
+    pub async fn remove_auth_data(&self, request_id: &str) -> Result<(), Error> {
+        let mut request = Request::default();
+        request.text("action", "removeauthenticationdata");
+        request.text("request", request_id.to_owned());
+        self.send_with_token(
+            "removeauthenticationdata",
+            &request,
+            token::Csrf::NAME,
+            "token",
+        )
+        .await?;
+        Ok(())
     }
 
     /// Logs in with a user name and a password (a bot password works too). Answers the step
@@ -303,6 +379,13 @@ impl Client {
     fn read_step(&self, action: AuthAction, answer: &Response) -> Result<AuthStep, Error> {
         let module = action.module();
         let body = &answer.body[module];
+        if action == AuthAction::ChangeData {
+            // One step, no status machine: success, or an API error already raised.
+            return match body["status"].as_str() {
+                Some("success") => Ok(AuthStep::Pass(Pass { username: None })),
+                other => Err(Error::decode(module, format!("no known status: {other:?}"))),
+            };
+        }
         let text = |key: &str| body[key].as_str().unwrap_or_default().to_owned();
         let requests = || -> Result<Vec<AuthRequest>, Error> {
             match body.get("requests") {

@@ -235,6 +235,31 @@ impl Client {
         }
     }
 
+    /// Sends `request` to `module` with this session's token named `kind` as `token_param`;
+    /// on `badtoken` the token is fetched again and the request sent once more. For the
+    /// requests the runtime builds itself (the AuthManager flows), where no typed module is.
+    pub(crate) async fn send_with_token(
+        &self,
+        module: &str,
+        request: &Request,
+        kind: &'static str,
+        token_param: &str,
+    ) -> Result<Response, Error> {
+        let mut refetched = false;
+        loop {
+            let mut full = request.clone();
+            let token = self.token_by_name(kind).await?;
+            full.secret(token_param.to_owned(), crate::types::Secret::new(token));
+            match self.send(module, &full).await {
+                Err(e) if e.code() == Some("badtoken") && !refetched => {
+                    refetched = true;
+                    self.forget_token(kind);
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// A token of kind `K` for this session, from the cache or `meta=tokens`.
     pub async fn token<K: TokenKind>(&self) -> Result<Token<K>, Error> {
         Ok(Token::new(self.token_by_name(K::NAME).await?))
