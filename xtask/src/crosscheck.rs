@@ -17,6 +17,7 @@ use clap::Args;
 use mwtyped_spec::{Module, ParamInfo, ParamType, Parameter};
 use serde_json::Value;
 
+use crate::scrape::module::AMBIGUOUS_FLAG;
 use crate::scrape::output::{ScrapedModule, ScrapedPage, UNKNOWN_TYPE};
 use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
 
@@ -62,6 +63,9 @@ pub struct Report {
     pub disagreements: Vec<Disagreement>,
     /// Fields the help could not tell (not compared).
     pub unknowns: usize,
+    /// Of those, flags that the page's language words alike (Persian's `readrights` and
+    /// `writerights`): unknown in that language's text only.
+    pub ambiguous_flags: usize,
 }
 
 impl fmt::Display for Report {
@@ -118,6 +122,11 @@ fn show<T: fmt::Debug>(v: T) -> String {
 pub fn compare_module(scraped: &ScrapedModule, reference: &Module, r: &mut Report) {
     r.modules += 1;
     r.unknowns += scraped.unknowns.len();
+    r.ambiguous_flags += scraped
+        .unknowns
+        .iter()
+        .filter(|u| u.reason.starts_with(AMBIGUOUS_FLAG))
+        .count();
     let s = &scraped.module;
     let module = &reference.path;
     let mut found = vec![];
@@ -155,7 +164,7 @@ pub fn compare_module(scraped: &ScrapedModule, reference: &Module, r: &mut Repor
         ),
     ];
     for (field, help, paraminfo) in fields {
-        if help != paraminfo {
+        if help != paraminfo && scraped.is_unknown(None, field).is_none() {
             d(None, field, help, paraminfo);
         }
     }

@@ -158,7 +158,7 @@ impl ParamDraft {
                 // or from its text; an empty map marks the parameter as templated meanwhile.
                 self.templatevars.get_or_insert_with(BTreeMap::new);
                 if let Some(list) = c.get(2) {
-                    self.read_templatevars_text(list);
+                    self.read_templatevars_text(cat, list);
                 }
             }
             "limit" => self.max = Some(int(1)?),
@@ -197,23 +197,50 @@ impl ParamDraft {
         self.ty = Some(ty);
     }
 
-    /// `{slot} in the parameter's name should be replaced with values of fromslots`: every
-    /// `{var}` is followed, further on, by the parameter that fills it.
-    fn read_templatevars_text(&mut self, list: &str) {
-        let words: Vec<&str> = list.split_whitespace().collect();
+    /// `{slot} in the parameter's name should be replaced with values of fromslots`, in any
+    /// language: `… mit Werten von fromslots ersetzt werden` (German), `يجب استبدال {slot} …
+    /// بقيم fromslots` (Arabic). The list has one piece per `{var}`, the first in the shape of
+    /// `templated-var-first`, the others of `templated-var`, joined by the language's list
+    /// separators. Each piece is looked for around its `{var}`, between the end of the
+    /// previous one and the next `{`, the longest that has its shape first. A piece with no
+    /// known shape leaves its variable out, and the comparison shows it, rather than a guess.
+    fn read_templatevars_text(&mut self, cat: &Catalog, list: &str) {
+        let text = normalise(list);
         let vars = self.templatevars.get_or_insert_with(BTreeMap::new);
-        for (i, w) in words.iter().enumerate() {
-            let Some(var) = w.strip_prefix('{').and_then(|w| w.strip_suffix('}')) else {
-                continue;
+        let braces: Vec<usize> = text.match_indices('{').map(|(i, _)| i).collect();
+        let bounds: Vec<usize> = std::iter::once(0)
+            .chain(
+                text.char_indices()
+                    .filter(|(_, c)| c.is_whitespace())
+                    .map(|(i, _)| i),
+            )
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let separators: &[char] = &[',', '،', '、', ';', ' '];
+        let mut from = 0;
+        for (n, &brace) in braces.iter().enumerate() {
+            let until = braces.get(n + 1).copied().unwrap_or(text.len());
+            let key = if n == 0 {
+                "templated-var-first"
+            } else {
+                "templated-var"
             };
-            // The filling parameter is the last word before the next `{var}`.
-            let next = words[i + 1..]
-                .iter()
-                .position(|w| w.starts_with('{'))
-                .map_or(words.len(), |p| i + 1 + p);
-            if let Some(param) = words[i + 1..next].last() {
-                let param = param.trim_end_matches([',', '.', ';']);
-                vars.insert(var.to_owned(), param.to_owned());
+            let starts = bounds.iter().copied().filter(|&b| b >= from && b <= brace);
+            let found = starts.into_iter().find_map(|start| {
+                bounds
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|&e| e > brace && e <= until)
+                    .find_map(|end| {
+                        let piece = text[start..end].trim_matches(separators);
+                        let (_, c) = cat.find(&[key], piece)?;
+                        Some((end, c.get(1)?.to_owned(), c.get(2)?.to_owned()))
+                    })
+            });
+            if let Some((end, var, param)) = found {
+                vars.insert(var, param);
+                from = end;
             }
         }
     }

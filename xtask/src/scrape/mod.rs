@@ -14,7 +14,7 @@
 mod draft;
 pub mod html;
 pub mod lang;
-mod module;
+pub mod module;
 pub mod numbers;
 pub mod output;
 mod template;

@@ -62,6 +62,9 @@ pub struct ModuleDraft {
     pub heading: Option<Heading>,
     pub path: Option<String>,
     pub flags: BTreeMap<&'static str, bool>,
+    /// Flag lines (in text) whose words are those of several flags: some languages translate
+    /// two flags alike (Persian gives `writerights` the words of `readrights`).
+    pub ambiguous_flags: Vec<Vec<&'static str>>,
     pub source: Option<String>,
     /// The display name, when the page shows only that.
     pub sourcename: Option<String>,
@@ -85,7 +88,36 @@ pub const FLAGS: &[&str] = &[
     "deprecated",
 ];
 
+/// The reason given for a flag that a language's messages cannot tell apart from another.
+pub const AMBIGUOUS_FLAG: &str = "this language words these flags alike";
+
 impl ModuleDraft {
+    /// As many lines as flags worded alike: the module has them all. Fewer: which ones it has
+    /// cannot be told, and each is marked unknown.
+    fn settle_ambiguous_flags(&mut self, unknowns: &mut Vec<Unknown>) {
+        let mut groups: BTreeMap<Vec<&'static str>, usize> = BTreeMap::new();
+        for flags in std::mem::take(&mut self.ambiguous_flags) {
+            *groups.entry(flags).or_default() += 1;
+        }
+        for (flags, lines) in groups {
+            if lines >= flags.len() {
+                for flag in flags {
+                    self.flags.insert(flag, true);
+                }
+                continue;
+            }
+            for flag in &flags {
+                unknowns.push(Unknown::module(
+                    flag,
+                    &format!(
+                        "{AMBIGUOUS_FLAG} ({}), and the page shows {lines} such line(s)",
+                        flags.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+
     /// `supported`: whether the page's language has a table (see [`super::lang::Catalog`]).
     pub fn finish(mut self, supported: bool) -> ScrapedModule {
         let heading = self.heading.clone().unwrap_or_else(Heading::main);
@@ -134,6 +166,7 @@ impl ModuleDraft {
                 parameters.push(param);
             }
         }
+        self.settle_ambiguous_flags(&mut unknowns);
         let flag = |f: &str| self.flags.get(f).copied().unwrap_or(false);
         let module = Module {
             name: heading.name.clone(),

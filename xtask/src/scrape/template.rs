@@ -267,6 +267,9 @@ fn parse_magic(inner: &str) -> Node {
         let param = arg.trim().strip_prefix('$').and_then(|n| n.parse().ok());
         let mut forms = vec![];
         for form in &parts[1..] {
+            // The parser trims each argument of a parser function first, so ` 1=user`
+            // (Bengali) is `1=user`.
+            let form = form.trim();
             // MediaWiki's rule (`Language::handleExplicitPluralForms`): a form containing
             // digits then `=` is explicit; it applies when the text before the first `=` is
             // exactly the number, and is dropped otherwise. So `2=list` is explicit, while
@@ -399,7 +402,8 @@ fn match_pieces<'t>(pieces: &[Piece], text: &'t str, caps: &mut BTreeMap<u8, &'t
             // it, or at its first character), or anywhere when a capture follows.
             let first = match rest.first() {
                 None => None,
-                Some(Piece::Lit(l)) => l.trim_start().chars().next(),
+                // Only white space between two captures (`$2 $3`): end at a space.
+                Some(Piece::Lit(l)) => Some(l.trim_start().chars().next().unwrap_or(' ')),
                 Some(Piece::Cap(_)) => Some('\0'),
             };
             let ends = text
@@ -461,6 +465,23 @@ mod tests {
         assert_eq!(c.get(2), Some(""));
         let msg = "Default: <span class=\"apihelp-empty\">(empty)</span>";
         assert!(m(msg, "Default: (empty)").is_some());
+    }
+
+    /// MediaWiki trims each PLURAL form before it looks for `N=`: Bengali's ` 1=…` is
+    /// explicit, Arabic's `1 = …` (a space before `=`) is an ordinary form, shown as written
+    /// (both as rendered by MediaWiki 1.43 in `uselang=bn` and `uselang=ar`).
+    #[test]
+    fn plural_forms_are_trimmed_as_mediawiki_trims_them() {
+        let bn = "প্রকার: {{PLURAL:$1| 1=ব্যবহারকারী|2=ব্যবহারকারীদের তালিকা}}, {{PLURAL:$3|$2 দ্বারা|যে কোনো $2 দ্বারা}}";
+        let c = m(
+            bn,
+            "প্রকার: ব্যবহারকারী, যে কোনো ব্যবহারকারী নাম এবং অস্থায়ী ব্যবহারকারী দ্বারা",
+        )
+        .expect("the Bengali user type line");
+        assert_eq!(c.plural.get(&1), Some(&1));
+        let ar = "{{PLURAL:$1| 1 = القيمة | 2 = القيم}} يجب أن تكون بين $2 $3 .";
+        let c = m(ar, "2 = القيم يجب أن تكون بين ١ ٥٠٠ .").expect("the Arabic range line");
+        assert_eq!((c.get(2), c.get(3)), (Some("١"), Some("٥٠٠")));
     }
 
     #[test]

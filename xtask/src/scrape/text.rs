@@ -180,12 +180,21 @@ impl Reader<'_> {
                 return Ok(());
             }
         }
-        if let Some(flag) = FLAGS
+        let flags: Vec<&'static str> = FLAGS
             .iter()
-            .find(|f| cat.is(&format!("api-help-flag-{f}"), line))
-        {
-            m.flags.insert(flag, true);
-            return Ok(());
+            .copied()
+            .filter(|f| cat.is(&format!("api-help-flag-{f}"), line))
+            .collect();
+        match flags.as_slice() {
+            [] => {}
+            [flag] => {
+                m.flags.insert(flag, true);
+                return Ok(());
+            }
+            _ => {
+                m.ambiguous_flags.push(flags);
+                return Ok(());
+            }
         }
         if let Some((_, c)) = cat.find(&["api-help-source"], line) {
             m.source = c.get(1).map(str::to_owned);
