@@ -34,6 +34,8 @@ enum Bench {
     Scrape,
     /// A full login PASS through the mwtyped client against the same two requests by curl.
     Login,
+    /// A long fuzz run of the help-page reader (`--runs` times the inputs of a test run).
+    Fuzz,
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
@@ -43,6 +45,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
         Bench::Build => bench_build(),
         Bench::Scrape => bench_scrape(args.runs.max(1)),
         Bench::Login => bench_login(args.runs.max(1)),
+        Bench::Fuzz => bench_fuzz(args.runs.max(1)),
     }
 }
 
@@ -222,6 +225,57 @@ fn bench_login(runs: usize) -> Result<()> {
     );
     print!("{section}");
     write_section("login", &section)
+}
+
+/// The reader's fuzz tests with `scale` times their inputs (release build), and what ran.
+fn bench_fuzz(scale: usize) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(files::workspace_root())
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "xtask",
+            "scrape::tests::fuzz",
+            "--",
+            "--nocapture",
+            "--test-threads",
+            "1",
+        ])
+        .env("MWTYPED_FUZZ_SCALE", scale.to_string())
+        .output()
+        .context("running the fuzz tests")?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        bail!("the fuzz tests failed:\n{stderr}");
+    }
+    let mut table = String::from("| inputs | ran | seconds | panics |\n|---|---:|---:|---:|\n");
+    let mut total = 0u64;
+    for line in stderr.lines().filter_map(|l| l.strip_prefix("fuzz ")) {
+        // `damaged seed texts: 3000 inputs ran in 1.2 s, no panic`
+        let (what, rest) = line.split_once(": ").context("a fuzz line without `:`")?;
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let (Some(ran), Some(seconds)) = (words.first(), words.get(4)) else {
+            bail!("unexpected fuzz line {line:?}");
+        };
+        total += ran.parse::<u64>().context("the number of inputs")?;
+        table.push_str(&format!("| {what} | {ran} | {seconds} | 0 |\n"));
+    }
+    if total == 0 {
+        bail!("the fuzz tests printed no count:\n{stderr}");
+    }
+    let section = format!(
+        "The help-page reader (`cargo xtask scrape`) fed generated inputs by proptest: arbitrary \
+         bytes, the four seed texts cut, spliced and damaged, and a real HTML help page damaged \
+         the same way. The property: a page or an error naming the input, never a panic. \
+         Every `cargo xtask test` runs {base} inputs; this run, {scale} times as many \
+         ({total} in all), release build.\n\n{table}\n\
+         Reproduce: `cargo xtask bench fuzz --runs {scale}`\n",
+        base = total / scale as u64,
+    );
+    print!("{section}");
+    write_section("fuzz", &section)
 }
 
 /// Replaces the section `name` of BENCHMARKS.md (between its markers), or appends it.

@@ -1,6 +1,8 @@
 //! Property-based fuzzing of the reader: arbitrary bytes, and real pages cut, spliced and
 //! damaged at random. The property: `read` returns (a page or an error naming the input) and
-//! never panics. Each run counts its inputs and prints the number (`--nocapture` shows it).
+//! never panics. Each run counts its inputs and prints the number (`--nocapture` shows it);
+//! `MWTYPED_FUZZ_SCALE=N` runs N times as many, and `cargo xtask bench fuzz` records a long
+//! run in BENCHMARKS.md.
 
 use std::cell::Cell;
 
@@ -25,8 +27,19 @@ fn read_one(name: &str, bytes: &[u8]) {
     }
 }
 
-/// Runs `cases` inputs of `strategy` through `check`; returns how many ran.
-fn fuzz<S: Strategy>(what: &str, cases: u32, strategy: S, check: impl Fn(S::Value)) -> u32 {
+/// How many times the usual number of inputs to run (`MWTYPED_FUZZ_SCALE`, default 1).
+fn scale() -> u32 {
+    std::env::var("MWTYPED_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1)
+}
+
+/// Runs `cases` (times the scale) inputs of `strategy` through `check`, and checks that they
+/// all ran.
+fn fuzz<S: Strategy>(what: &str, cases: u32, strategy: S, check: impl Fn(S::Value)) {
+    let cases = cases * scale();
+    let started = std::time::Instant::now();
     let config = Config {
         cases,
         // No regression files written into the source tree.
@@ -43,19 +56,23 @@ fn fuzz<S: Strategy>(what: &str, cases: u32, strategy: S, check: impl Fn(S::Valu
     if let Err(e) = result {
         panic!("fuzz {what}: {e}");
     }
-    eprintln!("fuzz {what}: {} inputs ran, no panic", ran.get());
-    ran.get()
+    // `cargo xtask bench fuzz` reads this line.
+    eprintln!(
+        "fuzz {what}: {} inputs ran in {:.1} s, no panic",
+        ran.get(),
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(ran.get(), cases, "fuzz {what}: not every input ran");
 }
 
 #[test]
 fn arbitrary_bytes() {
-    let ran = fuzz(
+    fuzz(
         "arbitrary bytes",
         3000,
         proptest::collection::vec(any::<u8>(), 0..2048),
         |bytes| read_one("fuzz.bin", &bytes),
     );
-    assert_eq!(ran, 3000);
 }
 
 #[test]
@@ -74,7 +91,7 @@ fn damaged_seeds() {
         "(\\PC|\n| \\(|\\)|=|•|- |[0-9०-९]){0,40}",
         0usize..64,
     );
-    let ran = fuzz(
+    fuzz(
         "damaged seed texts",
         3000,
         strategy,
@@ -85,7 +102,6 @@ fn damaged_seeds() {
             );
         },
     );
-    assert_eq!(ran, 3000);
 }
 
 #[test]
@@ -97,7 +113,7 @@ fn damaged_html() {
         "(<dd class=\"info\">|<dt>|</dl>|<h2 class=\"apihelp-header apihelp-module-name\">|\\PC|[0-9]){0,12}",
         0usize..256,
     );
-    let ran = fuzz(
+    fuzz(
         "damaged HTML pages",
         500,
         strategy,
@@ -111,5 +127,4 @@ fn damaged_html() {
             read_one("fuzz.html", &bytes);
         },
     );
-    assert_eq!(ran, 500);
 }
