@@ -91,22 +91,34 @@ impl Selection {
     #[doc(hidden)]
     pub fn merge_into(&self, limits: Limits, request: &mut Request) -> Result<(), EncodeError> {
         for group in ["prop", "list", "meta"] {
-            let names: Vec<&str> = self
+            let mut names = self
                 .parts
                 .iter()
                 .filter(|p| p.group == group)
-                .map(|p| p.name)
-                .collect();
-            if names.is_empty() {
+                .map(|p| p.name);
+            let Some(first) = names.next() else {
                 continue;
-            }
+            };
             match request.params.iter_mut().find(|(n, _)| n == group) {
                 Some((_, Value::Text(existing))) => {
                     let existing = existing.to_mut();
-                    existing.push('|');
-                    existing.push_str(&names.join("|"));
+                    for name in std::iter::once(first).chain(names) {
+                        existing.push('|');
+                        existing.push_str(name);
+                    }
                 }
-                _ => request.text(group, names.join("|")),
+                // One submodule, the usual case: its name is static, nothing to allocate.
+                _ => match names.next() {
+                    None => request.text(group, first),
+                    Some(second) => {
+                        let mut joined = format!("{first}|{second}");
+                        for name in names {
+                            joined.push('|');
+                            joined.push_str(name);
+                        }
+                        request.text(group, joined);
+                    }
+                },
             }
         }
         if let Some(generator) = &self.generator {
