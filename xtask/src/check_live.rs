@@ -425,4 +425,22 @@ mod tests {
         );
         assert!(report.contains("with the committed capture mediawiki-1.39"));
     }
+
+    /// The other way round: an older wiki than the capture shows what the bindings have
+    /// extra, and the JSON form carries the same differences.
+    #[test]
+    fn live_1_39_against_the_1_43_capture_has_extras() {
+        let api = test_api(MwVersion::V1_39);
+        let outcome = check_against(&api, committed("mediawiki-1.43")).expect("check");
+        assert!(outcome.verdict().is_some());
+        let report = outcome.report();
+        let extra = report
+            .split("The bindings have extra")
+            .nth(1)
+            .expect("a section of what the bindings have extra");
+        assert!(extra.contains("module `acquiretempusername`"), "{report}");
+        let json = serde_json::to_value(&outcome.diff).expect("JSON");
+        let removed = json["modules_removed"].to_string();
+        assert!(removed.contains("acquiretempusername"), "{json}");
+    }
 }

@@ -86,3 +86,36 @@ fn crosscheck_1_39_in_every_supported_language() {
 fn crosscheck_1_43_in_every_supported_language() {
     crosscheck(MwVersion::V1_43);
 }
+
+/// `cargo xtask scrape URL FILE --out F`: a help page fetched from the wiki and a seed read
+/// from a file, written together to one JSON file (atomically).
+#[test]
+fn the_scrape_command_reads_a_url_and_a_file_into_one_json_file() {
+    let api = test_api(MwVersion::V1_43);
+    let url = format!("{api}?action=help&modules=clientlogin&uselang=lt");
+    let seed = super::workspace_file("xtask/tests/fixtures/scrape/seeds/001_7fd24c0682980ec8.txt");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("pages.json");
+    scrape::run(scrape::ScrapeArgs {
+        inputs: vec![url.clone(), seed.display().to_string()],
+        update_messages: vec![],
+        out: Some(out.clone()),
+        lang: vec![],
+    })
+    .expect("scrape");
+    let pages: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("JSON");
+    let pages = pages.as_array().expect("one entry per input");
+    assert_eq!(pages.len(), 2);
+    assert_eq!(pages[0]["source"], url.as_str());
+    assert_eq!(pages[0]["language"], "lt");
+    assert_eq!(pages[0]["modules"][0]["path"], "clientlogin");
+    assert_eq!(pages[1]["form"], "text");
+    assert!(
+        pages[1]["modules"][0]["parameters"]
+            .as_array()
+            .is_some_and(|p| p.len() > 3),
+        "{}",
+        pages[1]
+    );
+}
