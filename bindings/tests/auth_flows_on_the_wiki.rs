@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{ADMIN, ADMIN_PASSWORD, api, solve_captcha, unique};
+use common::{ADMIN, ADMIN_PASSWORD, account_form, api, solve_captcha, unique};
 use hmac::{Hmac, Mac};
 
 /// In group `bot`: its policy suggests a change on login.
@@ -78,6 +78,34 @@ macro_rules! on_version {
                     "login of {user}: {step:?}"
                 );
                 client
+            }
+
+            /// ConfirmLink's UI after a RESTART: a value that is no option is refused before
+            /// sending; the remote account is confirmed and the form submitted.
+            async fn confirm_the_link(client: &Client, step: AuthStep, remote: &str) -> AuthStep {
+                let AuthStep::Ui(mut form) = step else {
+                    panic!("ConfirmLink should ask which identity to link: {step:?}")
+                };
+                let link = form
+                    .field("confirmedLinkIDs")
+                    .and_then(|f| f.options.clone())
+                    .expect("a multiselect of links to confirm")
+                    .into_keys()
+                    .find(|id| id.ends_with(remote))
+                    .expect("the remote account is offered");
+                assert!(form.set_many("confirmedLinkIDs", ["nothing-such"]).is_err());
+                form.set_many("confirmedLinkIDs", [link]).expect("field");
+                client.auth_submit(&form).await.expect("answer")
+            }
+
+            /// In a fresh session, the remote identity now logs in as `user`.
+            async fn the_remote_logs_in_as(client: &Client, remote: &str, user: &str) {
+                let fresh = client.new_session().expect("session");
+                let step = through_the_provider(&fresh, AuthAction::Login, remote).await;
+                let AuthStep::Pass(pass) = step else {
+                    panic!("{step:?}")
+                };
+                assert_eq!(pass.username.as_deref(), Some(user));
             }
 
             /// Creates `user` as Admin (no captcha for sysops); answers Admin's session.
@@ -254,26 +282,9 @@ macro_rules! on_version {
                     .and_then(|f| f.set("password", ADMIN_PASSWORD))
                     .expect("fields");
                 let step = client.auth_submit(&form).await.expect("answer");
-                let AuthStep::Ui(mut form) = step else {
-                    panic!("{step:?}")
-                };
-                let link = form
-                    .field("confirmedLinkIDs")
-                    .and_then(|f| f.options.clone())
-                    .expect("a multiselect of links to confirm")
-                    .into_keys()
-                    .find(|id| id.ends_with(&remote))
-                    .expect("the remote account is offered");
-                form.set_many("confirmedLinkIDs", [link]).expect("field");
-                let step = client.auth_submit(&form).await.expect("answer");
+                let step = confirm_the_link(&client, step, &remote).await;
                 assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
-
-                let fresh = client.new_session().expect("session");
-                let step = through_the_provider(&fresh, AuthAction::Login, &remote).await;
-                let AuthStep::Pass(pass) = step else {
-                    panic!("{step:?}")
-                };
-                assert_eq!(pass.username.as_deref(), Some(ADMIN));
+                the_remote_logs_in_as(&client, &remote, ADMIN).await;
             }
 
             #[tokio::test]
@@ -289,48 +300,15 @@ macro_rules! on_version {
                 // An account created in the same session, keeping the remote identity.
                 let name = unique("Mwtyped linked ");
                 let password = "a long enough password for the link test";
-                let mut form = client
-                    .auth_start(
-                        AuthStart::new(AuthAction::CreateAccount, RETURN_URL).preserve_state(),
-                    )
-                    .await
-                    .expect("form");
-                let question = form
-                    .field("captchaInfo")
-                    .and_then(|f| f.given_value())
-                    .expect("ConfirmEdit asks a question");
-                form.set("username", &name)
-                    .and_then(|f| f.set("password", password))
-                    .and_then(|f| f.set("retype", password))
-                    .and_then(|f| f.set("captchaWord", solve_captcha(&question)))
-                    .expect("fields");
+                let start = AuthStart::new(AuthAction::CreateAccount, RETURN_URL).preserve_state();
+                let form = account_form(&client, start, &name, password, solve_captcha).await;
                 let step = client.auth_submit(&form).await.expect("answer");
-                let AuthStep::Ui(mut form) = step else {
-                    panic!("ConfirmLink should ask which identity to link: {step:?}")
-                };
-                let link = form
-                    .field("confirmedLinkIDs")
-                    .and_then(|f| f.options.clone())
-                    .expect("a multiselect of links to confirm")
-                    .into_keys()
-                    .find(|id| id.ends_with(&remote))
-                    .expect("the remote account is offered");
-                // A value that is no option is refused before anything is sent.
-                assert!(form.set_many("confirmedLinkIDs", ["nothing-such"]).is_err());
-                form.set_many("confirmedLinkIDs", [link]).expect("field");
-                let step = client.auth_submit(&form).await.expect("answer");
+                let step = confirm_the_link(&client, step, &remote).await;
                 let AuthStep::Pass(pass) = step else {
                     panic!("{step:?}")
                 };
                 assert_eq!(pass.username.as_deref(), Some(name.as_str()));
-
-                // The remote identity now logs in as the new account.
-                let fresh = client.new_session().expect("session");
-                let step = through_the_provider(&fresh, AuthAction::Login, &remote).await;
-                let AuthStep::Pass(pass) = step else {
-                    panic!("{step:?}")
-                };
-                assert_eq!(pass.username.as_deref(), Some(name.as_str()));
+                the_remote_logs_in_as(&client, &remote, &name).await;
             }
 
             #[tokio::test]

@@ -192,31 +192,15 @@ macro_rules! on_version {
                 assert_eq!(titles, [0, 1, 2].map(|i| format!("{prefix} {i}")));
             }
 
-            /// The first form of `createaccount`, filled for `name`, with `answer` to
-            /// ConfirmEdit's captcha question.
+            /// A creation form with the captcha answered by `answer`.
             async fn account_form(
                 client: &Client,
                 name: &str,
                 password: &str,
                 answer: impl FnOnce(&str) -> String,
             ) -> mwtyped::AuthForm {
-                let mut form = client
-                    .auth_start(AuthStart::new(
-                        AuthAction::CreateAccount,
-                        "http://127.0.0.1/return",
-                    ))
-                    .await
-                    .expect("form");
-                let question = form
-                    .field("captchaInfo")
-                    .and_then(|f| f.given_value())
-                    .expect("ConfirmEdit asks a question");
-                form.set("username", name)
-                    .and_then(|f| f.set("password", password))
-                    .and_then(|f| f.set("retype", password))
-                    .and_then(|f| f.set("captchaWord", answer(&question)))
-                    .expect("fields");
-                form
+                let start = AuthStart::new(AuthAction::CreateAccount, "http://127.0.0.1/return");
+                common::account_form(client, start, name, password, answer).await
             }
 
             #[tokio::test]

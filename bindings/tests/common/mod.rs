@@ -55,3 +55,26 @@ pub fn solve_captcha(question: &str) -> String {
         .expect("second operand");
     (if op == '+' { a + b } else { a - b }).to_string()
 }
+
+/// The first form of an account creation (`start`), filled with the name, the password twice
+/// and `answer` to ConfirmEdit's question.
+#[cfg(feature = "client")]
+pub async fn account_form(
+    client: &mwtyped::Client,
+    start: mwtyped::AuthStart,
+    name: &str,
+    password: &str,
+    answer: impl FnOnce(&str) -> String,
+) -> mwtyped::AuthForm {
+    let mut form = client.auth_start(start).await.expect("form");
+    let question = form
+        .field("captchaInfo")
+        .and_then(|f| f.given_value())
+        .expect("ConfirmEdit asks a question");
+    form.set("username", name)
+        .and_then(|f| f.set("password", password))
+        .and_then(|f| f.set("retype", password))
+        .and_then(|f| f.set("captchaWord", answer(&question)))
+        .expect("fields");
+    form
+}
