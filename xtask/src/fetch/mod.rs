@@ -283,7 +283,7 @@ fn extensions(site: &Value) -> Vec<ExtensionInfo> {
 
 /// The main capture of a local test wiki with every bundled extension, and its attribution
 /// parts. Wikis this starts are stopped again; wikis already running are left running.
-fn fetch_local(version: MwVersion, capture_dir: &Path) -> Result<Vec<Capture>> {
+pub fn fetch_local(version: MwVersion, capture_dir: &Path) -> Result<Vec<Capture>> {
     let mut sets = vec![
         (None, ExtensionSet::All),
         (Some(CORE_PART.to_owned()), ExtensionSet::None),

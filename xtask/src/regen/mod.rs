@@ -288,22 +288,16 @@ mod tests {
     }
 
     /// The README's runbook for a new release, with the local 1.43 as the "new" one: from a
-    /// tree that knows only 1.39, `fetch` and `regen` give exactly the committed files.
+    /// tree that knows only 1.39, `fetch --local 1.43` (the main capture and every
+    /// attribution part, one wiki each) and `regen` give exactly the committed files.
     #[test]
     fn adopting_1_43_by_the_runbook_reproduces_the_committed_files() {
-        use crate::fetch::{Kind, fetch};
-        let api = crate::test::test_api(crate::wiki::MwVersion::V1_43);
         let committed = files::workspace_root();
         let root = tempfile::tempdir().expect("temp dir");
         let specs = root.path().join("specs");
         copy_tree(
             &committed.join("specs/mediawiki-1.39"),
             &specs.join("mediawiki-1.39"),
-        );
-        // The attribution parts, as `fetch --local 1.43` takes them.
-        copy_tree(
-            &committed.join("specs/mediawiki-1.43/attribution"),
-            &specs.join("mediawiki-1.43/attribution"),
         );
         // bindings/Cargo.toml as it was before: no generated features at all.
         let cargo_toml = fs::read_to_string(committed.join("bindings/Cargo.toml")).expect("read");
@@ -313,9 +307,12 @@ mod tests {
         fs::create_dir_all(root.path().join("bindings")).expect("mkdir");
         fs::write(root.path().join("bindings/Cargo.toml"), before).expect("write");
 
-        fetch(&api, specs.join("mediawiki-1.43/raw"), Kind::Main)
-            .and_then(|c| c.write())
-            .expect("fetch");
+        let captures =
+            crate::fetch::fetch_local(crate::wiki::MwVersion::V1_43, &specs.join("mediawiki-1.43"))
+                .expect("fetch --local 1.43");
+        for capture in captures {
+            capture.write().expect("write");
+        }
         let outputs =
             outputs(root.path(), &load_captures(&specs).expect("loads")).expect("outputs");
 
