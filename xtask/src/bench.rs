@@ -149,10 +149,10 @@ fn bench_scrape(runs: usize) -> Result<()> {
             extra = (read / parse - 1.0) * 100.0,
         ));
     }
-    let profile = if cfg!(debug_assertions) {
-        "debug"
+    let (profile, command) = if cfg!(debug_assertions) {
+        ("debug", "cargo xtask")
     } else {
-        "release"
+        ("release", "cargo run --release -p xtask --")
     };
     let section = format!(
         "Reading the recursive help page of every module (`raw/help.html` of each committed \
@@ -161,7 +161,7 @@ fn bench_scrape(runs: usize) -> Result<()> {
          {profile} build.\n\n\
          | MediaWiki | KiB | modules | parameters | `scraper` parse (s) | `xtask scrape` read, parse included (s) | added by reading |\n\
          |---|---:|---:|---:|---:|---:|---:|\n{rows}\n\
-         Reproduce: `cargo xtask bench scrape --runs {runs}`\n"
+         Reproduce: `{command} bench scrape --runs {runs}`\n"
     );
     print!("{section}");
     write_section("scrape", &section)

@@ -183,8 +183,12 @@ impl ParamDraft {
     }
 
     /// Reads what the description itself tells: a token parameter's description is
-    /// MediaWiki's `api-help-param-token` message naming the token type.
+    /// MediaWiki's `api-help-param-token` message naming the token type. MediaWiki names
+    /// that parameter `token` (behind the module's prefix), so no other is read this way.
     pub fn read_description(&mut self, cat: &Catalog, description: &str) {
+        if !self.prefixed.ends_with("token") {
+            return;
+        }
         for line in description.lines() {
             if let Some((_, c)) = cat.find(&["token"], &normalise(line)) {
                 self.tokentype = c.get(1).map(str::to_owned);
