@@ -23,7 +23,7 @@ use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
 
 #[derive(Args)]
 pub struct CrosscheckArgs {
-    /// Languages of the help pages, comma-separated.
+    /// Languages of the help pages, comma-separated; `all` for every supported language.
     #[arg(long, value_delimiter = ',', default_value = "en,lt,hi,mr")]
     lang: Vec<String>,
     /// api.php URLs to check (default: the local 1.39 and 1.43 test wikis with every bundled
@@ -368,6 +368,18 @@ pub fn check_wiki(api: &str, langs: &[String]) -> Result<Vec<(String, Report)>> 
     Ok(reports)
 }
 
+/// The languages asked for, `all` standing for every supported one.
+fn languages(asked: &[String]) -> Vec<String> {
+    if asked.iter().any(|l| l == "all") {
+        crate::scrape::lang::SUPPORTED
+            .iter()
+            .map(|l| (*l).to_owned())
+            .collect()
+    } else {
+        asked.to_vec()
+    }
+}
+
 pub fn run(args: CrosscheckArgs) -> Result<()> {
     let mut targets: Vec<(String, String)> =
         args.api.iter().map(|a| (a.clone(), a.clone())).collect();
@@ -391,7 +403,7 @@ pub fn run(args: CrosscheckArgs) -> Result<()> {
         }
         let mut total = 0;
         for (label, api) in &targets {
-            for (lang, report) in check_wiki(api, &args.lang)? {
+            for (lang, report) in check_wiki(api, &languages(&args.lang))? {
                 for d in &report.disagreements {
                     println!("{label} [{lang}] {d}");
                 }
