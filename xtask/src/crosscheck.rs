@@ -30,6 +30,10 @@ pub struct CrosscheckArgs {
     /// extension, started if needed and stopped after if they were not running).
     #[arg(long)]
     api: Vec<String>,
+    /// Compare with the paraminfo of this committed capture (`mediawiki-1.39`) instead of
+    /// each wiki's own: do a wiki's help pages describe the API of that release?
+    #[arg(long, value_name = "CAPTURE")]
+    against: Option<String>,
 }
 
 /// One field on which the help page and paraminfo disagree.
@@ -350,14 +354,26 @@ fn get(client: &reqwest::blocking::Client, url: &str) -> Result<Vec<u8>> {
 }
 
 /// Checks one wiki in every language; the reports, by language.
-pub fn check_wiki(api: &str, langs: &[String]) -> Result<Vec<(String, Report)>> {
+/// The help pages of the wiki at `api` in `langs`, each compared with `reference`, or with
+/// the wiki's own paraminfo when there is none.
+pub fn check_wiki(
+    api: &str,
+    langs: &[String],
+    reference: Option<&ParamInfo>,
+) -> Result<Vec<(String, Report)>> {
     let client = reqwest::blocking::Client::builder()
         .timeout(std::time::Duration::from_secs(300))
         .build()?;
-    let url = format!("{api}?{PARAMINFO_QUERY}");
-    let body = get(&client, &url)?;
-    let text = String::from_utf8_lossy(&body);
-    let paraminfo = ParamInfo::parse(&url, &text)?;
+    let own;
+    let paraminfo = match reference {
+        Some(reference) => reference,
+        None => {
+            let url = format!("{api}?{PARAMINFO_QUERY}");
+            let body = get(&client, &url)?;
+            own = ParamInfo::parse(&url, &String::from_utf8_lossy(&body))?;
+            &own
+        }
+    };
     let mut reports = vec![];
     for lang in langs {
         let url = format!("{api}?{}", help_query(lang));
@@ -380,7 +396,27 @@ fn languages(asked: &[String]) -> Vec<String> {
     }
 }
 
+/// The paraminfo of the committed capture `name`, as fetched (`specs/NAME/raw/`).
+fn committed_paraminfo(name: &str) -> Result<ParamInfo> {
+    let path = crate::files::workspace_root()
+        .join("specs")
+        .join(name)
+        .join("raw/paraminfo.json");
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "no committed capture `{name}` ({} cannot be read)",
+            crate::files::display(&path)
+        )
+    })?;
+    Ok(ParamInfo::parse(&crate::files::display(&path), &text)?)
+}
+
 pub fn run(args: CrosscheckArgs) -> Result<()> {
+    let reference = args
+        .against
+        .as_deref()
+        .map(committed_paraminfo)
+        .transpose()?;
     let mut targets: Vec<(String, String)> =
         args.api.iter().map(|a| (a.clone(), a.clone())).collect();
     let mut started = vec![];
@@ -403,7 +439,7 @@ pub fn run(args: CrosscheckArgs) -> Result<()> {
         }
         let mut total = 0;
         for (label, api) in &targets {
-            for (lang, report) in check_wiki(api, &languages(&args.lang))? {
+            for (lang, report) in check_wiki(api, &languages(&args.lang), reference.as_ref())? {
                 for d in &report.disagreements {
                     println!("{label} [{lang}] {d}");
                 }
@@ -505,5 +541,41 @@ mod tests {
             .filter(|d| d.field == "module")
             .count();
         assert_eq!(missing, reference.len() - 1);
+    }
+}
+
+#[cfg(test)]
+mod command_tests {
+    use super::*;
+    use crate::test::test_api;
+
+    fn args(api: String, against: &str) -> CrosscheckArgs {
+        CrosscheckArgs {
+            lang: vec!["en".into(), "hi".into()],
+            api: vec![api],
+            against: Some(against.to_owned()),
+        }
+    }
+
+    /// The command's verdict: the local 1.43 wiki's help pages describe the committed 1.43
+    /// capture (success) and not the 1.39 one (failure, with the count).
+    #[test]
+    fn the_command_fails_exactly_when_the_help_pages_disagree() {
+        let api = test_api(MwVersion::V1_43);
+        run(args(api.clone(), "mediawiki-1.43")).expect("1.43's help describes 1.43");
+        let error = run(args(api, "mediawiki-1.39")).expect_err("1.43's help is not 1.39's API");
+        assert!(
+            error
+                .to_string()
+                .contains("disagreements between the help pages and paraminfo"),
+            "{error}"
+        );
+        let error = run(args(String::new(), "mediawiki-0.1")).expect_err("no such capture");
+        assert!(
+            error
+                .to_string()
+                .contains("no committed capture `mediawiki-0.1`"),
+            "{error}"
+        );
     }
 }
