@@ -22,7 +22,7 @@
 //! `ApiParamValidator::getHelpInfo`), and a language may translate either; both families are
 //! filed under one name, `X` (`type-boolean`, `multi-max`, …).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use super::template::{Captures, Template};
@@ -62,7 +62,8 @@ pub const SUPPORTED: &[&str] = &[
 #[derive(Debug)]
 pub struct Catalog {
     /// Canonical key → the templates of every wording in the chosen languages.
-    by_key: BTreeMap<String, Vec<Template>>,
+    /// Hashed rather than ordered: every info line of a page looks up some forty keys.
+    by_key: HashMap<String, Vec<Template>>,
     /// Every comma separator of the chosen languages (`, `, `، `, …).
     pub commas: Vec<String>,
     /// False when a requested language has no table: its info lines may go unread.
@@ -97,7 +98,7 @@ impl Catalog {
         if !langs.iter().any(|l| l == "en") {
             langs.push("en".into());
         }
-        let mut by_key: BTreeMap<String, Vec<Template>> = BTreeMap::new();
+        let mut by_key: HashMap<String, Vec<Template>> = HashMap::new();
         let mut commas = vec![];
         for lang in &langs {
             let Some(table) = raw().get(lang.as_str()) else {

@@ -30,6 +30,10 @@ struct Variant {
 #[derive(Debug, Clone)]
 pub struct Template {
     variants: Vec<Variant>,
+    /// The characters a rendering can begin with, when every variant opens with text; a
+    /// line beginning otherwise is rejected at once (each info line of a page is tried
+    /// against every message in turn).
+    openers: Option<Vec<char>>,
 }
 
 /// What a successful match read: the text of each `$n`, and the numbers PLURAL forms implied.
@@ -68,11 +72,23 @@ impl Template {
         for v in &mut variants {
             v.pieces = tidy(std::mem::take(&mut v.pieces));
         }
-        Template { variants }
+        let openers = variants
+            .iter()
+            .map(|v| match v.pieces.first() {
+                Some(Piece::Lit(first)) => first.chars().next(),
+                _ => None,
+            })
+            .collect::<Option<Vec<char>>>();
+        Template { variants, openers }
     }
 
     /// Matches the whole of `text` (already whitespace-normalised by [`normalise`]).
     pub fn matches(&self, text: &str) -> Option<Captures> {
+        if let Some(openers) = &self.openers
+            && !text.chars().next().is_some_and(|c| openers.contains(&c))
+        {
+            return None;
+        }
         self.variants.iter().find_map(|v| {
             // A variant with no text of its own (a message that is only `$1`) would match any
             // line: it identifies nothing.
