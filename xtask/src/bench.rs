@@ -278,6 +278,39 @@ fn bench_fuzz(scale: usize) -> Result<()> {
     write_section("fuzz", &section)
 }
 
+/// `cargo check` of the mwtyped crate alone with no version and with 1.43 (its dependencies
+/// built first, then only mwtyped cleaned before each timing), in a target folder of its own.
+fn version_cost_in_rustc(cargo: &str, target: &std::path::Path) -> Result<(f64, f64)> {
+    let run = |args: &[&str]| -> Result<f64> {
+        let start = Instant::now();
+        let status = Command::new(cargo)
+            .current_dir(files::workspace_root())
+            .args(args)
+            .env("CARGO_TARGET_DIR", target)
+            .status()
+            .with_context(|| format!("running cargo {}", args.join(" ")))?;
+        if !status.success() {
+            bail!("cargo {} failed", args.join(" "));
+        }
+        Ok(start.elapsed().as_secs_f64())
+    };
+    let check = |features: &str| -> Result<f64> {
+        run(&["clean", "-p", "mwtyped"])?;
+        run(&[
+            "check",
+            "-p",
+            "mwtyped",
+            "--lib",
+            "--no-default-features",
+            "--features",
+            features,
+        ])
+    };
+    // The dependencies (the macros and the client's among them), built once and not timed.
+    check("client,v1_43")?;
+    Ok((check("client")?, check("client,v1_43")?))
+}
+
 /// Replaces the section `name` of BENCHMARKS.md (between its markers), or appends it.
 fn write_section(name: &str, body: &str) -> Result<()> {
     let path = files::workspace_root().join("BENCHMARKS.md");
@@ -469,6 +502,7 @@ fn bench_build() -> Result<()> {
         expansions.push(start.elapsed());
     }
     let expansion = median(expansions).as_secs_f64();
+    let (bare, one_version) = version_cost_in_rustc(&cargo, &base.join("version-cost"))?;
 
     let mut table = String::from(
         "| clean `cargo build` (dev profile, 2 cores) | seconds | against the reference |\n|---|---:|---:|\n",
@@ -486,8 +520,12 @@ fn bench_build() -> Result<()> {
          are excluded. Both build an HTTP client (reqwest, tokio); mwtyped also expands the \
          typed parameters of every module of the version.\n\n{table}\n\
          The macro's own work for one version (parse the embedded 1.43 spec, generate every \
-         module's tokens; debug build, median of 5): {expansion:.2} s.\n\n\
-         Reproduce: `cargo xtask bench build`\n"
+         module's tokens; debug build, median of 5): {expansion:.2} s. Inside rustc, `cargo \
+         check` of the mwtyped crate alone (its dependencies already built) takes {bare:.1} s \
+         with no version and {one_version:.1} s with 1.43: one version's expansion and type \
+         checking cost {:.1} s.\n\n\
+         Reproduce: `cargo xtask bench build`\n",
+        one_version - bare
     );
     print!("{section}");
     write_section("build", &section)
