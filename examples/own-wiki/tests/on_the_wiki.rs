@@ -77,3 +77,29 @@ fn an_extension_action_module_checks_a_filter_once_logged_in() {
         Syntax::Ok => panic!("an unfinished rule must not pass"),
     }
 }
+
+/// The program itself, as the README runs it.
+#[test]
+fn the_program_lists_the_extensions_and_checks_a_rule() {
+    let api = std::env::var("MWTYPED_TEST_API_1_43").expect("MWTYPED_TEST_API_1_43");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mwtyped-example-own-wiki"))
+        .args([
+            &api,
+            "Admin",
+            "mwtyped-admin-password",
+            "action == 'edit' &",
+        ])
+        .output()
+        .expect("the program runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("MediaWiki 1.43.9"), "{text}");
+    assert!(text.contains("7 modules from Abuse Filter"), "{text}");
+    assert!(text.contains("enabled abuse filter(s)"), "{text}");
+    assert!(text.contains("is not valid"), "{text}");
+    assert!(!text.contains("mwtyped-admin-password"), "{text}");
+}
