@@ -24,6 +24,10 @@ pub struct CheckLiveArgs {
     /// Compare with this committed capture (e.g. `mediawiki-1.39`) instead of the nearest one.
     #[arg(long)]
     capture: Option<String>,
+    /// Compare with this spec file instead (what `fetch --spec-file` wrote for
+    /// `api_from_spec!`): are a crate's own bindings still those of its wiki?
+    #[arg(long, value_name = "FILE", conflicts_with = "capture")]
+    spec_file: Option<std::path::PathBuf>,
     /// Print the differences (committed → live) as JSON instead of the report.
     #[arg(long)]
     json: bool,
@@ -36,8 +40,10 @@ const LIVE_ORIGINS: &str = "(Origins on the live side follow each module's `sour
 /// A live wiki compared with a committed capture.
 pub struct Outcome {
     pub api: String,
-    /// The committed capture's name.
+    /// The committed capture's name, or the spec file's path.
     pub capture: String,
+    /// `committed capture` or `spec file`: what `capture` names, for the report.
+    pub kind: &'static str,
     /// Committed → live.
     pub diff: SpecDiff,
     /// Extensions loaded on one side only, for context: they need not change the API.
@@ -47,6 +53,12 @@ pub struct Outcome {
 
 pub fn run(args: CheckLiveArgs) -> Result<()> {
     let live = fetch_live(&args.api)?;
+    if let Some(file) = &args.spec_file {
+        let shown = crate::files::display(file);
+        let text = std::fs::read_to_string(file).with_context(|| format!("reading {shown}"))?;
+        let spec = Spec::parse(&shown, &text)?;
+        return conclude(&args, compare(&args.api, &shown, "spec file", &spec, &live));
+    }
     let capture = match &args.capture {
         Some(name) => mwtyped_spec::capture(name).with_context(|| {
             format!(
@@ -63,7 +75,21 @@ pub fn run(args: CheckLiveArgs) -> Result<()> {
             )
         })?,
     };
-    let outcome = compare(&args.api, capture, &live)?;
+    let committed = capture
+        .spec()
+        .with_context(|| format!("reading the committed capture {}", capture.name))?;
+    let outcome = compare(
+        &args.api,
+        capture.name,
+        "committed capture",
+        &committed,
+        &live,
+    );
+    conclude(&args, outcome)
+}
+
+/// Prints the outcome as asked; an error (a non-zero exit) when anything differs.
+fn conclude(args: &CheckLiveArgs, outcome: Outcome) -> Result<()> {
     if args.json {
         let json = serde_json::to_string_pretty(&outcome.diff)
             .context("writing the differences as JSON")?;
@@ -75,8 +101,8 @@ pub fn run(args: CheckLiveArgs) -> Result<()> {
         Some(verdict) => bail!(verdict),
         None => {
             eprintln!(
-                "{}: the API is identical to the committed capture {}; the bindings are up to date",
-                args.api, outcome.capture
+                "{}: the API is identical to the {} {}; the bindings are up to date",
+                args.api, outcome.kind, outcome.capture
             );
             Ok(())
         }
@@ -92,13 +118,18 @@ fn fetch_live(api: &str) -> Result<Spec> {
 /// the capture from the live version, so only the tests need this).
 #[cfg(test)]
 fn check_against(api: &str, capture: &Capture) -> Result<Outcome> {
-    compare(api, capture, &fetch_live(api)?)
+    let committed = capture.spec()?;
+    Ok(compare(
+        api,
+        capture.name,
+        "committed capture",
+        &committed,
+        &fetch_live(api)?,
+    ))
 }
 
-fn compare(api: &str, capture: &Capture, live: &Spec) -> Result<Outcome> {
-    let committed = capture
-        .spec()
-        .with_context(|| format!("reading the committed capture {}", capture.name))?;
+/// `committed` (named `name`, a `kind`) against the live wiki's `live`.
+fn compare(api: &str, name: &str, kind: &'static str, committed: &Spec, live: &Spec) -> Outcome {
     let names = |spec: &Spec| -> Vec<String> {
         spec.capture
             .extensions
@@ -106,11 +137,12 @@ fn compare(api: &str, capture: &Capture, live: &Spec) -> Result<Outcome> {
             .map(|e| e.name.clone())
             .collect()
     };
-    let (live_ext, committed_ext) = (names(live), names(&committed));
-    Ok(Outcome {
+    let (live_ext, committed_ext) = (names(live), names(committed));
+    Outcome {
         api: api.to_owned(),
-        capture: capture.name.to_owned(),
-        diff: diff::diff(&committed, live),
+        capture: name.to_owned(),
+        kind,
+        diff: diff::diff(committed, live),
         extensions_live_only: live_ext
             .iter()
             .filter(|e| !committed_ext.contains(e))
@@ -121,7 +153,7 @@ fn compare(api: &str, capture: &Capture, live: &Spec) -> Result<Outcome> {
             .filter(|e| !live_ext.contains(e))
             .cloned()
             .collect(),
-    })
+    }
 }
 
 fn capture_names() -> String {
@@ -182,9 +214,10 @@ impl Outcome {
         }
         let c = self.diff.counts();
         Some(format!(
-            "{} differs from the committed capture {}: the bindings lack {}, {} and {}; \
+            "{} differs from the {} {}: the bindings lack {}, {} and {}; \
              they have {}, {} and {} extra; {} differ; a new capture is due",
             self.api,
+            self.kind,
             self.capture,
             plural(c.modules_added, "module"),
             plural(c.parameters_added, "parameter"),
@@ -201,8 +234,8 @@ impl Outcome {
     pub fn report(&self) -> String {
         let d = &self.diff;
         let mut out = format!(
-            "Compared {} (MediaWiki {}) with the committed capture {} (MediaWiki {}).\n",
-            self.api, d.to.mediawiki, self.capture, d.from.mediawiki
+            "Compared {} (MediaWiki {}) with the {} {} (MediaWiki {}).\n",
+            self.api, d.to.mediawiki, self.kind, self.capture, d.from.mediawiki
         );
         if !self.extensions_live_only.is_empty() {
             let _ = writeln!(
@@ -387,7 +420,10 @@ mod tests {
         let live = fetch_live(&api).expect("fetch the live wiki");
         let found = nearest(&live.capture.mediawiki, CAPTURES).map(|c| c.name);
         assert_eq!(found, Some(capture), "nearest capture of {api}");
-        let outcome = compare(&api, committed(capture), &live).expect("compare");
+        let spec = committed(capture)
+            .spec()
+            .expect("the committed capture reads");
+        let outcome = compare(&api, capture, "committed capture", &spec, &live);
         assert!(
             outcome.verdict().is_none(),
             "{api} should match {capture}:\n{}",
@@ -442,5 +478,25 @@ mod tests {
         let json = serde_json::to_value(&outcome.diff).expect("JSON");
         let removed = json["modules_removed"].to_string();
         assert!(removed.contains("acquiretempusername"), "{json}");
+    }
+
+    /// A crate's own spec file (the own-wiki example's, captured from the 1.43 wiki) against
+    /// that wiki, and against the older one: the command's verdict in both directions.
+    #[test]
+    fn a_spec_file_is_checked_against_its_wiki() {
+        let file = crate::files::workspace_root().join("examples/own-wiki/wiki/spec.json");
+        let args = |version| CheckLiveArgs {
+            api: test_api(version),
+            capture: None,
+            spec_file: Some(file.clone()),
+            json: false,
+        };
+        run(args(MwVersion::V1_43)).expect("the spec file is its wiki's API");
+        let error = run(args(MwVersion::V1_39)).expect_err("1.39 is not that wiki");
+        let message = error.to_string();
+        assert!(
+            message.contains("differs from the spec file examples/own-wiki/wiki/spec.json"),
+            "{message}"
+        );
     }
 }
