@@ -3,7 +3,7 @@
 //!
 //! The generated code puts each extension's items behind its own feature, so a mistake in
 //! the gating (an item of one extension used by another's, a helper left unused when a
-//! feature is off) only shows in some combinations. The full power set (2^25) is out of
+//! feature is off) only shows in some combinations. The full power set (2^27) is out of
 //! reach; what is checked is each version alone, each version with each extension alone,
 //! each version with everything, no version at all, and the client features on their own.
 //! `clippy --all-features` in CI covers both versions together.
