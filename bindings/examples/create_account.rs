@@ -10,21 +10,12 @@
 mod terminal;
 
 use mwtyped::AuthAction;
-use mwtyped::blocking::Client;
 
 fn main() {
-    if let Err(e) = run() {
-        eprintln!("create_account: {e}");
-        std::process::exit(1);
-    }
-}
-
-fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let api = std::env::args()
-        .nth(1)
-        .ok_or("usage: create_account API_URL (the full URL of the wiki's api.php)")?;
-    let client = Client::new(&api, "mwtyped-example-create-account/0.1")?;
-    let pass = terminal::converse(&client, AuthAction::CreateAccount)?;
-    println!("Created the account {}.", pass.username.unwrap_or_default());
-    Ok(())
+    terminal::main("create_account", AuthAction::CreateAccount, |pass| {
+        format!(
+            "Created the account {}.",
+            pass.username.as_deref().unwrap_or_default()
+        )
+    });
 }

@@ -9,6 +9,25 @@ use mwtyped::{AuthAction, AuthForm, AuthStart, AuthStep, FieldKind, Pass};
 /// Where a third party sends the user back; they paste the URL they land on.
 pub const RETURN_URL: &str = "http://127.0.0.1/mwtyped-terminal-return";
 
+/// The whole program: `NAME API_URL`, the conversation of `action` on that wiki, and
+/// `done`'s line once it passes; an error ends the program with the wiki's message.
+pub fn main(name: &str, action: AuthAction, done: impl Fn(&Pass) -> String) {
+    let run = || -> Result<String, Box<dyn std::error::Error>> {
+        let api = std::env::args()
+            .nth(1)
+            .ok_or_else(|| format!("usage: {name} API_URL (the full URL of the wiki's api.php)"))?;
+        let client = Client::new(&api, format!("mwtyped-example-{name}/0.1"))?;
+        Ok(done(&converse(&client, action)?))
+    };
+    match run() {
+        Ok(line) => println!("{line}"),
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
 /// Runs `action` to its end: PASS is returned; FAIL and RESTART are errors with the wiki's
 /// message; UI asks for the new fields; REDIRECT shows the address and asks for the one the
 /// browser came back to.
