@@ -177,9 +177,7 @@ fn bench_login(runs: usize) -> Result<()> {
     };
     let was_running = wiki::running(&spec)?;
     let wiki = wiki::start(&spec)?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .current_dir(files::workspace_root())
+    let output = crate::cargo::command()
         .args([
             "bench",
             "-p",
@@ -229,9 +227,7 @@ fn bench_login(runs: usize) -> Result<()> {
 
 /// The reader's fuzz tests with `scale` times their inputs (release build), and what ran.
 fn bench_fuzz(scale: usize) -> Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .current_dir(files::workspace_root())
+    let output = crate::cargo::command()
         .args([
             "test",
             "--release",
@@ -280,11 +276,10 @@ fn bench_fuzz(scale: usize) -> Result<()> {
 
 /// `cargo check` of the mwtyped crate alone with no version and with 1.43 (its dependencies
 /// built first, then only mwtyped cleaned before each timing), in a target folder of its own.
-fn version_cost_in_rustc(cargo: &str, target: &std::path::Path) -> Result<(f64, f64)> {
+fn version_cost_in_rustc(target: &std::path::Path) -> Result<(f64, f64)> {
     let run = |args: &[&str]| -> Result<f64> {
         let start = Instant::now();
-        let status = Command::new(cargo)
-            .current_dir(files::workspace_root())
+        let status = crate::cargo::command()
             .args(args)
             .env("CARGO_TARGET_DIR", target)
             .status()
@@ -340,9 +335,7 @@ fn write_section(name: &str, body: &str) -> Result<()> {
 /// Runs the criterion bench `bindings/benches/encode.rs` and records its medians.
 fn bench_encode() -> Result<()> {
     let root = files::workspace_root();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(&root)
+    let status = crate::cargo::command()
         .args(["bench", "-p", "mwtyped", "--bench", "encode"])
         .status()
         .context("running cargo bench")?;
@@ -450,7 +443,6 @@ fn bench_build() -> Result<()> {
             REFERENCE_MAIN,
         ),
     ];
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut rows = vec![];
     for (label, dir, dependency, main) in &sides {
         let krate = base.join(dir);
@@ -466,7 +458,7 @@ fn bench_build() -> Result<()> {
                 .with_context(|| format!("removing {}", target.display()))?;
         }
         // Downloads are not build time.
-        let fetched = Command::new(&cargo)
+        let fetched = crate::cargo::command()
             .current_dir(&krate)
             .arg("fetch")
             .status()
@@ -475,7 +467,7 @@ fn bench_build() -> Result<()> {
             bail!("cargo fetch failed in {}", krate.display());
         }
         let start = Instant::now();
-        let built = Command::new(&cargo)
+        let built = crate::cargo::command()
             .current_dir(&krate)
             .args(["build", "--offline"])
             .env("CARGO_TARGET_DIR", &target)
@@ -502,7 +494,7 @@ fn bench_build() -> Result<()> {
         expansions.push(start.elapsed());
     }
     let expansion = median(expansions).as_secs_f64();
-    let (bare, one_version) = version_cost_in_rustc(&cargo, &base.join("version-cost"))?;
+    let (bare, one_version) = version_cost_in_rustc(&base.join("version-cost"))?;
 
     let mut table = String::from(
         "| clean `cargo build` (dev profile, 2 cores) | seconds | against the reference |\n|---|---:|---:|\n",

@@ -8,15 +8,12 @@
 //! each version with everything, no version at all, and the client features on their own.
 //! `clippy --all-features` in CI covers both versions together.
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::Value;
-
-use crate::files;
 
 #[derive(Args, Default)]
 pub struct FeaturesArgs {
@@ -66,7 +63,7 @@ pub fn run(args: FeaturesArgs) -> Result<()> {
 
 /// The features `mwtyped` declares, from `cargo metadata`.
 fn mwtyped_features() -> Result<Vec<String>> {
-    let output = cargo_command()
+    let output = crate::cargo::command()
         .args([
             "metadata",
             "--format-version",
@@ -139,7 +136,7 @@ fn show(combination: &[String]) -> String {
 
 /// `cargo check` of the library with these features; the warning lines it printed.
 fn check(combination: &[String]) -> Result<Vec<String>> {
-    let mut command = cargo_command();
+    let mut command = crate::cargo::command();
     command.args([
         "check",
         "-p",
@@ -164,12 +161,6 @@ fn check(combination: &[String]) -> Result<Vec<String>> {
         .filter(|line| line.contains("warning"))
         .map(str::to_owned)
         .collect())
-}
-
-fn cargo_command() -> Command {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    command.current_dir(files::workspace_root());
-    command
 }
 
 #[cfg(test)]

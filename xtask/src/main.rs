@@ -4,6 +4,7 @@
 //! subcommand is offline and deterministic.
 
 mod bench;
+mod cargo;
 mod check_live;
 mod crosscheck;
 mod diff;

@@ -4,11 +4,10 @@
 //! test of the workspace with the wikis' api.php URLs in the environment, and stops the wikis
 //! it started (those already running are left running).
 
-use std::process::Command;
-
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::Args;
 
+use crate::cargo::run as cargo;
 use crate::features::{self, FeaturesArgs};
 use crate::regen::{self, RegenArgs};
 use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
@@ -69,21 +68,6 @@ pub fn run(args: TestArgs) -> Result<()> {
         }
     }
     result
-}
-
-/// Runs `cargo ARGS` in the workspace with `env` added; fails when it does.
-fn cargo(args: &[&str], env: &[(String, String)]) -> Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(crate::files::workspace_root())
-        .args(args)
-        .envs(env.iter().cloned())
-        .status()
-        .with_context(|| format!("running cargo {}", args.join(" ")))?;
-    if !status.success() {
-        bail!("cargo {} failed ({status})", args.join(" "));
-    }
-    Ok(())
 }
 
 /// The api.php of the test wiki of `version`, for tests. Fails the test when the wiki is not
