@@ -19,6 +19,7 @@
 //! );
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -99,26 +100,20 @@ impl Selection {
             let Some(first) = names.next() else {
                 continue;
             };
+            // One submodule, the usual case: its name is static, nothing to allocate.
+            let mut joined = Cow::Borrowed(first);
+            for name in names {
+                let joined = joined.to_mut();
+                joined.push('|');
+                joined.push_str(name);
+            }
             match request.params.iter_mut().find(|(n, _)| n == group) {
                 Some((_, Value::Text(existing))) => {
                     let existing = existing.to_mut();
-                    for name in std::iter::once(first).chain(names) {
-                        existing.push('|');
-                        existing.push_str(name);
-                    }
+                    existing.push('|');
+                    existing.push_str(&joined);
                 }
-                // One submodule, the usual case: its name is static, nothing to allocate.
-                _ => match names.next() {
-                    None => request.text(group, first),
-                    Some(second) => {
-                        let mut joined = format!("{first}|{second}");
-                        for name in names {
-                            joined.push('|');
-                            joined.push_str(name);
-                        }
-                        request.text(group, joined);
-                    }
-                },
+                _ => request.text(group, joined),
             }
         }
         if let Some(generator) = &self.generator {

@@ -71,13 +71,7 @@ macro_rules! on_version {
             }
 
             async fn logged_in((user, password): (&str, &str)) -> Client {
-                let client = client();
-                let step = client.login(user, password).await.expect("login");
-                assert!(
-                    matches!(step, AuthStep::Pass(_)),
-                    "login of {user}: {step:?}"
-                );
-                client
+                common::logged_in(client(), user, password).await
             }
 
             /// ConfirmLink's UI after a RESTART: a value that is no option is refused before
@@ -96,6 +90,17 @@ macro_rules! on_version {
                 assert!(form.set_many("confirmedLinkIDs", ["nothing-such"]).is_err());
                 form.set_many("confirmedLinkIDs", [link]).expect("field");
                 client.auth_submit(&form).await.expect("answer")
+            }
+
+            /// The id of the request for the link to `remote` that the wiki offers for
+            /// `purpose` (unlink, remove).
+            async fn link_id(client: &Client, purpose: AuthPurpose, remote: &str) -> String {
+                let info = client.auth_info(purpose).await.expect("authmanagerinfo");
+                info.requests
+                    .into_iter()
+                    .find(|r| r.id.ends_with(remote))
+                    .unwrap_or_else(|| panic!("the link to {remote} is offered for {purpose:?}"))
+                    .id
             }
 
             /// In a fresh session, the remote identity now logs in as `user`.
@@ -355,17 +360,7 @@ macro_rules! on_version {
                 let admin = logged_in((ADMIN, ADMIN_PASSWORD)).await;
                 let step = through_the_provider(&admin, AuthAction::LinkAccount, &remote).await;
                 assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
-                let removable = admin
-                    .auth_info(AuthPurpose::Remove)
-                    .await
-                    .expect("authmanagerinfo");
-                let id = removable
-                    .requests
-                    .iter()
-                    .find(|r| r.id.ends_with(&remote))
-                    .expect("the link is removable")
-                    .id
-                    .clone();
+                let id = link_id(&admin, AuthPurpose::Remove, &remote).await;
                 let refused = admin
                     .remove_auth_data("NoSuchRequest")
                     .await
@@ -388,17 +383,7 @@ macro_rules! on_version {
                     "a login through the link: {step:?}"
                 );
 
-                let links = admin
-                    .auth_info(AuthPurpose::Unlink)
-                    .await
-                    .expect("authmanagerinfo");
-                let request = links
-                    .requests
-                    .iter()
-                    .find(|r| r.id.ends_with(&remote))
-                    .expect("the link is listed")
-                    .id
-                    .clone();
+                let request = link_id(&admin, AuthPurpose::Unlink, &remote).await;
                 admin
                     .execute_with_token(|token| api::Unlinkaccount::new(request.clone(), token))
                     .await

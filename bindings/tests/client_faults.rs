@@ -3,7 +3,7 @@
 //! body, a reset connection, a slow answer. Retries stay bounded, errors are clear, and a
 //! request that must be POSTed is never sent twice unless the server said it did nothing.
 
-#![cfg(feature = "client")]
+#![cfg(all(feature = "client", feature = "v1_43"))]
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

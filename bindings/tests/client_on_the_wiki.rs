@@ -24,11 +24,7 @@ macro_rules! on_version {
             }
 
             async fn logged_in() -> Client {
-                let client = client();
-                match client.login(ADMIN, ADMIN_PASSWORD).await.expect("login") {
-                    AuthStep::Pass(_) => client,
-                    other => panic!("login of {ADMIN}: {other:?}"),
-                }
+                common::logged_in(client(), ADMIN, ADMIN_PASSWORD).await
             }
 
             #[tokio::test]
@@ -140,7 +136,7 @@ macro_rules! on_version {
                 );
 
                 form.set("password", ADMIN_PASSWORD).expect("password");
-                let shown = format!("{form:?} {:?}", form.clone());
+                let shown = format!("{form:?}");
                 assert!(!shown.contains(ADMIN_PASSWORD), "{shown}");
                 assert!(matches!(
                     client.auth_submit(&form).await,
@@ -251,6 +247,7 @@ macro_rules! on_version {
                 }
             }
 
+            #[cfg(feature = "blocking")]
             #[test]
             fn the_blocking_client_logs_in() {
                 let client = mwtyped::blocking::Client::new(api($var), "mwtyped-tests (blocking)")

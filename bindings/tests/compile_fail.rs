@@ -1,8 +1,9 @@
 //! What must not compile, with the messages users see (`tests/ui/**/*.stderr`), and what
 //! must. Each case compiles against the bindings as built for this run (same features).
 //!
-//! After an intended change of a message: `TRYBUILD=overwrite cargo test -p mwtyped --test
-//! compile_fail`, then review the `.stderr` diff.
+//! After an intended change of a message: `TRYBUILD=overwrite cargo test -p mwtyped
+//! --all-features --test compile_fail` (the `fail/` cases), then the same without
+//! `--all-features` (the `disabled_extension/` case), and review the `.stderr` diff.
 
 #[cfg(feature = "v1_43")]
 #[test]

@@ -57,11 +57,10 @@ impl Options {
     /// the committed releases say nothing of another wiki.
     pub fn spec_file() -> Options {
         Options {
-            runtime: quote!(::mwtyped),
-            facts: quote!(::mwtyped::ModuleFacts),
             gate_extensions: false,
             samples: None,
             history: false,
+            ..Options::bindings()
         }
     }
 

@@ -20,6 +20,10 @@ fn fixture() -> Spec {
 #[test]
 fn small_spec_as_a_spec_file() {
     let code = render(api(&fixture(), &Options::spec_file())).expect("valid Rust");
+    assert!(
+        !code.contains("cfg(feature"),
+        "nothing gated in a user's crate"
+    );
     insta::assert_snapshot!("small_spec_file", code);
 }
 
@@ -34,14 +38,4 @@ fn small_spec_as_the_bindings() {
     let code = render(api(&fixture(), &options)).expect("valid Rust");
     assert!(code.contains(r#"#[cfg(feature = "ext-abusefilter")]"#));
     insta::assert_snapshot!("small_bindings", code);
-}
-
-/// The two forms differ only where they should: gating and samples.
-#[test]
-fn the_spec_file_form_gates_nothing() {
-    let code = render(api(&fixture(), &Options::spec_file())).expect("valid Rust");
-    assert!(
-        !code.contains("cfg(feature"),
-        "nothing gated in a user's crate"
-    );
 }

@@ -277,16 +277,10 @@ fn bench_fuzz(scale: usize) -> Result<()> {
 /// `cargo check` of the mwtyped crate alone with no version and with 1.43 (its dependencies
 /// built first, then only mwtyped cleaned before each timing), in a target folder of its own.
 fn version_cost_in_rustc(target: &std::path::Path) -> Result<(f64, f64)> {
+    let env = [("CARGO_TARGET_DIR".to_owned(), target.display().to_string())];
     let run = |args: &[&str]| -> Result<f64> {
         let start = Instant::now();
-        let status = crate::cargo::command()
-            .args(args)
-            .env("CARGO_TARGET_DIR", target)
-            .status()
-            .with_context(|| format!("running cargo {}", args.join(" ")))?;
-        if !status.success() {
-            bail!("cargo {} failed", args.join(" "));
-        }
+        crate::cargo::run(args, &env)?;
         Ok(start.elapsed().as_secs_f64())
     };
     let check = |features: &str| -> Result<f64> {
@@ -335,13 +329,7 @@ fn write_section(name: &str, body: &str) -> Result<()> {
 /// Runs the criterion bench `bindings/benches/encode.rs` and records its medians.
 fn bench_encode() -> Result<()> {
     let root = files::workspace_root();
-    let status = crate::cargo::command()
-        .args(["bench", "-p", "mwtyped", "--bench", "encode"])
-        .status()
-        .context("running cargo bench")?;
-    if !status.success() {
-        bail!("cargo bench failed: {status}");
-    }
+    crate::cargo::run(&["bench", "-p", "mwtyped", "--bench", "encode"], &[])?;
     let median_ns = |id: &str| -> Result<f64> {
         let path = root
             .join("target/criterion")

@@ -75,17 +75,7 @@ pub fn run(args: CheckLiveArgs) -> Result<()> {
             )
         })?,
     };
-    let committed = capture
-        .spec()
-        .with_context(|| format!("reading the committed capture {}", capture.name))?;
-    let outcome = compare(
-        &args.api,
-        capture.name,
-        "committed capture",
-        &committed,
-        &live,
-    );
-    conclude(&args, outcome)
+    conclude(&args, compare_capture(&args.api, capture, &live)?)
 }
 
 /// Prints the outcome as asked; an error (a non-zero exit) when anything differs.
@@ -118,13 +108,20 @@ fn fetch_live(api: &str) -> Result<Spec> {
 /// the capture from the live version, so only the tests need this).
 #[cfg(test)]
 fn check_against(api: &str, capture: &Capture) -> Result<Outcome> {
-    let committed = capture.spec()?;
+    compare_capture(api, capture, &fetch_live(api)?)
+}
+
+/// The committed `capture` against the live wiki's `live`.
+fn compare_capture(api: &str, capture: &Capture, live: &Spec) -> Result<Outcome> {
+    let committed = capture
+        .spec()
+        .with_context(|| format!("reading the committed capture {}", capture.name))?;
     Ok(compare(
         api,
         capture.name,
         "committed capture",
         &committed,
-        &fetch_live(api)?,
+        live,
     ))
 }
 
@@ -420,10 +417,7 @@ mod tests {
         let live = fetch_live(&api).expect("fetch the live wiki");
         let found = nearest(&live.capture.mediawiki, CAPTURES).map(|c| c.name);
         assert_eq!(found, Some(capture), "nearest capture of {api}");
-        let spec = committed(capture)
-            .spec()
-            .expect("the committed capture reads");
-        let outcome = compare(&api, capture, "committed capture", &spec, &live);
+        let outcome = compare_capture(&api, committed(capture), &live).expect("compare");
         assert!(
             outcome.verdict().is_none(),
             "{api} should match {capture}:\n{}",

@@ -155,8 +155,7 @@ impl AuthForm {
             .iter()
             .filter(|r| r.required == Requirement::Required || begun(r))
             .collect();
-        if !primaries.is_empty()
-            && !primaries.iter().any(|r| begun(r))
+        if !primaries.iter().any(|r| begun(r))
             && let Some(first) = primaries.first()
         {
             in_play.push(first);

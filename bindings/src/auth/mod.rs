@@ -267,11 +267,7 @@ impl Client {
         request.text("type", kind);
         request.text("amirequestsfor", action.purpose().as_str());
         let answer = self.send("query+authmanagerinfo", &request).await?;
-        let token: String = answer.parse_at(
-            "query+tokens",
-            &["query", "tokens", &format!("{kind}token")],
-        )?;
-        self.remember_token(kind, token);
+        self.remember_token(&answer, kind)?;
         answer.parse_at("query+authmanagerinfo", &["query", "authmanagerinfo"])
     }
 
@@ -316,13 +312,10 @@ impl Client {
     pub async fn change_form(&self, request_id: &str) -> Result<AuthForm, Error> {
         let action = AuthAction::ChangeData;
         let info = self.token_and_info(action).await?;
-        let offered: Vec<String> = info.requests.iter().map(|r| r.id.clone()).collect();
-        let requests: Vec<AuthRequest> = info
-            .requests
-            .into_iter()
-            .filter(|r| r.id == request_id)
-            .collect();
+        let (requests, others): (Vec<AuthRequest>, Vec<AuthRequest>) =
+            info.requests.into_iter().partition(|r| r.id == request_id);
         if requests.is_empty() {
+            let offered: Vec<&str> = others.iter().map(|r| r.id.as_str()).collect();
             return Err(Error::Form {
                 action: action.module(),
                 reason: format!(

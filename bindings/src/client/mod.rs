@@ -57,6 +57,9 @@ impl Assert {
     }
 }
 
+/// A query string longer than this goes as a POST body: servers and proxies cut long URLs.
+const POST_ABOVE: usize = 2000;
+
 /// How a [`Client`] talks to its wiki.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
@@ -69,7 +72,6 @@ pub struct ClientBuilder {
     max_wait: Duration,
     timeout: Duration,
     limits: Limits,
-    post_above: usize,
 }
 
 impl ClientBuilder {
@@ -188,7 +190,6 @@ impl Client {
             max_wait: Duration::from_secs(30),
             timeout: Duration::from_secs(60),
             limits: Limits::Normal,
-            post_above: 2000,
         }
     }
 
@@ -225,14 +226,11 @@ impl Client {
         M: ApiModule,
         F: Fn(Token<K>) -> M,
     {
-        let first = self.execute(&build(self.token::<K>().await?)).await;
-        match first {
-            Err(e) if e.code() == Some("badtoken") => {
-                self.forget_token(K::NAME);
-                self.execute(&build(self.token::<K>().await?)).await
-            }
-            other => other,
-        }
+        let build = &build;
+        self.with_token(K::NAME, |token| async move {
+            self.execute(&build(Token::new(token))).await
+        })
+        .await
     }
 
     /// Sends `request` to `module` with this session's token named `kind` as `token_param`;
@@ -245,18 +243,27 @@ impl Client {
         kind: &'static str,
         token_param: &str,
     ) -> Result<Response, Error> {
-        let mut refetched = false;
-        loop {
+        self.with_token(kind, |token| async move {
             let mut full = request.clone();
-            let token = self.token_by_name(kind).await?;
             full.secret(token_param.to_owned(), crate::types::Secret::new(token));
-            match self.send(module, &full).await {
-                Err(e) if e.code() == Some("badtoken") && !refetched => {
-                    refetched = true;
-                    self.forget_token(kind);
-                }
-                other => return other,
+            self.send(module, &full).await
+        })
+        .await
+    }
+
+    /// Runs `attempt` with this session's token named `kind`; on `badtoken`, once more with
+    /// a token fetched again.
+    async fn with_token<F, Fut>(&self, kind: &'static str, attempt: F) -> Result<Response, Error>
+    where
+        F: Fn(String) -> Fut,
+        Fut: std::future::Future<Output = Result<Response, Error>>,
+    {
+        match attempt(self.token_by_name(kind).await?).await {
+            Err(e) if e.code() == Some("badtoken") => {
+                self.forget_token(kind);
+                attempt(self.token_by_name(kind).await?).await
             }
+            other => other,
         }
     }
 
@@ -275,16 +282,22 @@ impl Client {
         request.text("meta", "tokens");
         request.text("type", kind);
         let answer = self.send("query+tokens", &request).await?;
-        let value = answer.body["query"]["tokens"][format!("{kind}token")]
-            .as_str()
-            .ok_or_else(|| Error::decode("query+tokens", format!("no {kind}token in the answer")))?
-            .to_owned();
-        self.remember_token(kind, value.clone());
-        Ok(value)
+        self.remember_token(&answer, kind)
     }
 
-    pub(crate) fn remember_token(&self, kind: &'static str, value: String) {
-        self.tokens().insert(kind, value);
+    /// Reads the token named `kind` out of an answer to `meta=tokens` (alone or with other
+    /// `meta` modules) and caches it for this session.
+    pub(crate) fn remember_token(
+        &self,
+        answer: &Response,
+        kind: &'static str,
+    ) -> Result<String, Error> {
+        let value: String = answer.parse_at(
+            "query+tokens",
+            &["query", "tokens", &format!("{kind}token")],
+        )?;
+        self.tokens().insert(kind, value.clone());
+        Ok(value)
     }
 
     pub(crate) fn forget_token(&self, kind: &str) {
@@ -394,7 +407,7 @@ impl Client {
                 );
             }
             http.post(&settings.api).multipart(multipart)
-        } else if request.must_post || query_len > settings.post_above {
+        } else if request.must_post || query_len > POST_ABOVE {
             http.post(&settings.api).form(&form)
         } else {
             http.get(&settings.api).query(&form)
@@ -413,7 +426,7 @@ impl Client {
                     Ok(body) => Attempt::Answer {
                         status,
                         retry_after,
-                        body: body.to_vec(),
+                        body: body.into(),
                     },
                     Err(e) => Attempt::Cut(e.without_url()),
                 }

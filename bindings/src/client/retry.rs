@@ -58,25 +58,21 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
             retry_after,
             body,
         } => {
-            let http = Error::Http {
+            let http = || Error::Http {
                 module: module.to_owned(),
                 status,
                 attempts,
             };
-            if status == 429 || status == 503 {
+            // 429 and 503 say nothing was done; another 5xx may have done it, so only a
+            // request that is safe to repeat goes again.
+            if status == 429 || status == 503 || (status >= 500 && safe_to_repeat) {
                 return Verdict::Retry {
                     after: retry_after,
-                    failure: http,
-                };
-            }
-            if status >= 500 && safe_to_repeat {
-                return Verdict::Retry {
-                    after: retry_after,
-                    failure: http,
+                    failure: http(),
                 };
             }
             if !(200..300).contains(&status) {
-                return Verdict::Done(Err(http));
+                return Verdict::Done(Err(http()));
             }
             let body: serde_json::Value = match serde_json::from_slice(&body) {
                 Ok(body) => body,

@@ -78,3 +78,14 @@ pub async fn account_form(
         .expect("fields");
     form
 }
+
+/// `client`, logged in as `user` (the login must PASS).
+#[cfg(feature = "client")]
+pub async fn logged_in(client: mwtyped::Client, user: &str, password: &str) -> mwtyped::Client {
+    let step = client.login(user, password).await.expect("login");
+    assert!(
+        matches!(step, mwtyped::AuthStep::Pass(_)),
+        "login of {user}: {step:?}"
+    );
+    client
+}

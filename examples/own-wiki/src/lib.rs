@@ -23,9 +23,8 @@ pub struct Filter {
     pub enabled: bool,
 }
 
-/// The wiki's enabled abuse filters, following `continue` to the end: a list module that
-/// only the AbuseFilter extension provides, reached through the typed query.
-pub fn enabled_filters(client: &Client) -> Result<Vec<Filter>, mwtyped::Error> {
+/// `list=abusefilters` of the enabled filters, with their id, description and status.
+pub fn enabled_filters_query() -> api::Query {
     use api::query::{AbuseFilters, AbuseFiltersProp, AbuseFiltersShow};
     let mut filters = AbuseFilters::new();
     filters.show = vec![AbuseFiltersShow::Enabled];
@@ -36,8 +35,14 @@ pub fn enabled_filters(client: &Client) -> Result<Vec<Filter>, mwtyped::Error> {
     ];
     let mut query = api::Query::new();
     query.select.add(filters);
+    query
+}
+
+/// The wiki's enabled abuse filters, following `continue` to the end: a list module that
+/// only the AbuseFilter extension provides, reached through the typed query.
+pub fn enabled_filters(client: &Client) -> Result<Vec<Filter>, mwtyped::Error> {
     let mut found = vec![];
-    for batch in client.continued(&query) {
+    for batch in client.continued(&enabled_filters_query()) {
         let batch = batch?;
         for filter in batch.body["query"]["abusefilters"]
             .as_array()

@@ -5,7 +5,8 @@
 use mwtyped::blocking::Client;
 use mwtyped::{AuthStep, Error};
 use mwtyped_example_own_wiki::{
-    Syntax, api, check_syntax, enabled_filters, modules_by_extension, path_of,
+    Syntax, api, check_syntax, enabled_filters, enabled_filters_query, modules_by_extension,
+    path_of,
 };
 
 fn client() -> Client {
@@ -37,15 +38,7 @@ fn an_extension_list_module_is_answered_without_a_warning() {
     let client = client();
     // Every value of every enum the query sends must be one the wiki knows: a warning would
     // name an unrecognised one.
-    let mut filters = api::query::AbuseFilters::new();
-    filters.show = vec![api::query::AbuseFiltersShow::Enabled];
-    filters.prop = vec![
-        api::query::AbuseFiltersProp::Id,
-        api::query::AbuseFiltersProp::Description,
-        api::query::AbuseFiltersProp::Status,
-    ];
-    let mut query = api::Query::new();
-    query.select.add(filters);
+    let query = enabled_filters_query();
     let response = client.execute(&query).expect("list=abusefilters");
     assert!(response.warnings.is_empty(), "{:?}", response.warnings);
     assert!(response.body["query"]["abusefilters"].is_array());

@@ -63,11 +63,13 @@ impl Capture {
     }
 }
 
-/// The recursive help page and paraminfo with HTML help text make the main capture; an
-/// attribution part needs only the names, so it asks for no help text.
+/// The recursive help page and paraminfo with HTML help text make the main capture; a spec
+/// file needs the help text but not the page (only paraminfo is normalised); an attribution
+/// part needs only the names, so it asks for no help text.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Main,
+    Spec,
     Part,
 }
 
@@ -76,15 +78,14 @@ pub fn run(args: FetchArgs) -> Result<()> {
         .specs_dir
         .unwrap_or_else(|| files::workspace_root().join("specs"));
     let started = Instant::now();
+    if let (Some(file), Some(api)) = (&args.spec_file, &args.api) {
+        let name = args.name.context("--name is required with --api")?;
+        return write_spec_file(api, &name, file);
+    }
     let captures = match (args.local, args.api) {
         (Some(version), _) => {
             let name = args.name.unwrap_or_else(|| format!("mediawiki-{version}"));
             fetch_local(version, &specs.join(name))?
-        }
-        (None, Some(api)) if args.spec_file.is_some() => {
-            let name = args.name.context("--name is required with --api")?;
-            let file = args.spec_file.unwrap_or_default();
-            return write_spec_file(&api, &name, &file);
         }
         (None, Some(api)) => {
             let name = args.name.context("--name is required with --api")?;
@@ -120,7 +121,7 @@ pub fn run(args: FetchArgs) -> Result<()> {
 /// `source` paraminfo gives it and its parameters follow the module.
 fn write_spec_file(api: &str, name: &str, file: &Path) -> Result<()> {
     let started = Instant::now();
-    let spec = spec_of(api, name, Kind::Main)?;
+    let spec = spec_of(api, name, Kind::Spec)?;
     files::write_atomic(file, spec.to_json().as_bytes())?;
     println!(
         "wrote {} ({} modules)",
@@ -176,7 +177,7 @@ pub fn fetch(api: &str, dir: PathBuf, kind: Kind) -> Result<Capture> {
     progress.enable_steady_tick(Duration::from_millis(120));
 
     let helpformat = match kind {
-        Kind::Main => "html",
+        Kind::Main | Kind::Spec => "html",
         Kind::Part => "none",
     };
     let siteinfo_query = "action=query&meta=siteinfo&siprop=general|extensions|namespaces|namespacealiases&format=json&formatversion=2";

@@ -192,7 +192,7 @@ fn the_own_wiki_example_spec_is_what_fetch_writes_today() {
     let mut committed = mwtyped_spec::Spec::parse("examples/own-wiki/wiki/spec.json", &committed)
         .expect("the example's spec file parses");
     let mut fetched =
-        super::spec_of(&test_api(MwVersion::V1_43), "own-wiki", Kind::Main).expect("fetch");
+        super::spec_of(&test_api(MwVersion::V1_43), "own-wiki", Kind::Spec).expect("fetch");
     fetched.capture.fetched.clear();
     committed.capture.fetched.clear();
     assert!(

@@ -220,7 +220,9 @@ impl ParamDraft {
             )
             .chain(std::iter::once(text.len()))
             .collect();
-        let separators: &[char] = &[',', '،', '、', ';', ' '];
+        // The list's separators are the language's commas (`, `, `، `, `、`…), around spaces.
+        let separators: Vec<char> = cat.commas.iter().flat_map(|c| c.trim().chars()).collect();
+        let separator = |c: char| c.is_whitespace() || separators.contains(&c);
         let mut from = 0;
         for (n, &brace) in braces.iter().enumerate() {
             let until = braces.get(n + 1).copied().unwrap_or(text.len());
@@ -237,7 +239,7 @@ impl ParamDraft {
                     .copied()
                     .filter(|&e| e > brace && e <= until)
                     .find_map(|end| {
-                        let piece = text[start..end].trim_matches(separators);
+                        let piece = text[start..end].trim_matches(separator);
                         let (_, c) = cat.find(&[key], piece)?;
                         Some((end, c.get(1)?.to_owned(), c.get(2)?.to_owned()))
                     })

@@ -89,7 +89,7 @@ pub const FLAGS: &[&str] = &[
 ];
 
 /// The reason given for a flag that a language's messages cannot tell apart from another.
-pub const AMBIGUOUS_FLAG: &str = "this language words these flags alike";
+const AMBIGUOUS_FLAG: &str = "this language words these flags alike";
 
 impl ModuleDraft {
     /// As many lines as flags worded alike: the module has them all. Fewer: which ones it has

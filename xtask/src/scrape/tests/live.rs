@@ -5,39 +5,27 @@
 //! were not read would leave them unknown rather than disagree. The URLs come from
 //! `MWTYPED_TEST_API_1_39` / `MWTYPED_TEST_API_1_43`; without them the tests fail, never skip.
 
-use mwtyped_spec::ParamInfo;
-
-use crate::crosscheck::{PARAMINFO_QUERY, compare_page, help_query};
+use crate::crosscheck::Fetcher;
 use crate::scrape::{self, lang::SUPPORTED};
 use crate::test::test_api;
 use crate::wiki::MwVersion;
 
 use super::text_dump::text_report;
 
-fn get(url: &str) -> Vec<u8> {
-    reqwest::blocking::get(url)
-        .and_then(|r| r.error_for_status())
-        .and_then(|r| r.bytes())
-        .unwrap_or_else(|e| panic!("{url}: {e}"))
-        .to_vec()
-}
-
 fn crosscheck(version: MwVersion) {
     let api = test_api(version);
-    let paraminfo = get(&format!("{api}?{PARAMINFO_QUERY}"));
-    let paraminfo = ParamInfo::parse(&api, &String::from_utf8_lossy(&paraminfo))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let fetcher = Fetcher::new().expect("client");
+    let paraminfo = fetcher.paraminfo(&api).unwrap_or_else(|e| panic!("{e:#}"));
     // English first: what it leaves unknown, the help pages do not say in any language.
     assert_eq!(SUPPORTED.first(), Some(&"en"));
     let mut english = None;
     // Every language is read before the verdict, so that one run shows all that fails.
     let mut failures = vec![];
     for lang in SUPPORTED {
-        let url = format!("{api}?{}", help_query(lang));
-        let html = get(&url);
+        let (html, as_html) = fetcher
+            .check_page(&api, lang, &paraminfo)
+            .unwrap_or_else(|e| panic!("{e:#}"));
         let langs = [(*lang).to_owned()];
-        let page = scrape::read(&url, &html, &langs).unwrap_or_else(|e| panic!("{e}"));
-        let as_html = compare_page(&page, &paraminfo.modules, true);
         let what = format!("{version} [{lang}]");
         eprintln!("MediaWiki {what}: {as_html}");
         assert!(as_html.modules > 100, "{what}: {as_html}");

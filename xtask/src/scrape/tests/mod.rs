@@ -32,14 +32,8 @@ pub fn fixture(name: &str) -> (String, Vec<u8>) {
 
 /// The paraminfo of the committed capture of `version` (`specs/mediawiki-<v>/raw/paraminfo.json`).
 pub fn capture_paraminfo(version: &str) -> ParamInfo {
-    let path = workspace_file(&format!("specs/mediawiki-{version}/raw/paraminfo.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}: the committed capture is missing (cargo xtask fetch writes it)",
-            path.display()
-        )
-    });
-    ParamInfo::parse(&path.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"))
+    crate::crosscheck::committed_paraminfo(&format!("mediawiki-{version}"))
+        .unwrap_or_else(|e| panic!("{e:#}"))
 }
 
 /// Compares every module of `page` with the capture, and returns the report.
