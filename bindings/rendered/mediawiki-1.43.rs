@@ -2,8 +2,8 @@
 // What `mwtyped_macros::api!("mediawiki-1.43")` expands to; not compiled.
 
 /// The MediaWiki version these modules were captured from.
-pub const MEDIAWIKI_VERSION: &str = "1.43.9";
-/// The 160 modules of MediaWiki 1.43.9, in path order.
+pub const MEDIAWIKI_VERSION: &str = "1.43.12";
+/// The 160 modules of MediaWiki 1.43.12, in path order.
 pub const MODULES: &[::mwtyped::ModuleFacts] = &[
     ::mwtyped::ModuleFacts {
         path: "abusefiltercheckmatch",
@@ -29349,6 +29349,8 @@ pub mod query {
         Sha1,
         /// `size`
         Size,
+        /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
+        Thumburls,
         /// `timestamp`
         Timestamp,
         /// `url`
@@ -29376,6 +29378,7 @@ pub mod query {
                 Self::Parsedcomment => "parsedcomment",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
+                Self::Thumburls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Url => "url",
                 Self::User => "user",
@@ -29512,6 +29515,8 @@ pub mod query {
         /// - Adds SHA-1 hash for the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - mime
         /// - Adds MIME type of the file. If the file has been revision deleted, a `filehidden` property will be returned.
+        /// - thumburls
+        /// - Adds thumbnail URLs of the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - mediatype
         /// - Adds the media type of the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - metadata
@@ -29844,8 +29849,9 @@ pub mod query {
                     AllImagesProp::Extmetadata, AllImagesProp::Mediatype,
                     AllImagesProp::Metadata, AllImagesProp::Mime,
                     AllImagesProp::Parsedcomment, AllImagesProp::Sha1,
-                    AllImagesProp::Size, AllImagesProp::Timestamp, AllImagesProp::Url,
-                    AllImagesProp::User, AllImagesProp::Userid
+                    AllImagesProp::Size, AllImagesProp::Thumburls,
+                    AllImagesProp::Timestamp, AllImagesProp::Url, AllImagesProp::User,
+                    AllImagesProp::Userid
                 ],
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 minsize: ::std::option::Option::Some(1i64),
@@ -40583,6 +40589,8 @@ pub mod query {
         Size,
         /// `thumbmime`
         Thumbmime,
+        /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
+        Thumburls,
         /// `timestamp`
         Timestamp,
         /// `uploadwarning`
@@ -40614,6 +40622,7 @@ pub mod query {
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Thumbmime => "thumbmime",
+                Self::Thumburls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Uploadwarning => "uploadwarning",
                 Self::Url => "url",
@@ -40672,6 +40681,8 @@ pub mod query {
         /// - Adds MIME type of the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - thumbmime
         /// - Adds MIME type of the image thumbnail (requires url and param iiurlwidth). If the file has been revision deleted, a `filehidden` property will be returned.
+        /// - thumburls
+        /// - Adds thumbnail URLs of the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - mediatype
         /// - Adds the media type of the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - metadata
@@ -41010,8 +41021,9 @@ pub mod query {
                     ImageInfoProp::Mediatype, ImageInfoProp::Metadata,
                     ImageInfoProp::Mime, ImageInfoProp::Parsedcomment,
                     ImageInfoProp::Sha1, ImageInfoProp::Size, ImageInfoProp::Thumbmime,
-                    ImageInfoProp::Timestamp, ImageInfoProp::Uploadwarning,
-                    ImageInfoProp::Url, ImageInfoProp::User, ImageInfoProp::Userid
+                    ImageInfoProp::Thumburls, ImageInfoProp::Timestamp,
+                    ImageInfoProp::Uploadwarning, ImageInfoProp::Url,
+                    ImageInfoProp::User, ImageInfoProp::Userid
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 start: ::std::option::Option::Some(
@@ -50424,6 +50436,8 @@ pub mod query {
         Size,
         /// `thumbmime`
         Thumbmime,
+        /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
+        Thumburls,
         /// `timestamp`
         Timestamp,
         /// `url`
@@ -50445,6 +50459,7 @@ pub mod query {
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Thumbmime => "thumbmime",
+                Self::Thumburls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Url => "url",
             }
@@ -50510,6 +50525,8 @@ pub mod query {
         /// - Adds MIME type of the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - thumbmime
         /// - Adds MIME type of the image thumbnail (requires url and param siiurlwidth). If the file has been revision deleted, a `filehidden` property will be returned.
+        /// - thumburls
+        /// - Adds thumbnail URLs of the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - metadata
         /// - Lists Exif metadata for the version of the file. If the file has been revision deleted, a `filehidden` property will be returned.
         /// - commonmetadata
@@ -50715,7 +50732,8 @@ pub mod query {
                     StashImageInfoProp::Extmetadata, StashImageInfoProp::Metadata,
                     StashImageInfoProp::Mime, StashImageInfoProp::Sha1,
                     StashImageInfoProp::Size, StashImageInfoProp::Thumbmime,
-                    StashImageInfoProp::Timestamp, StashImageInfoProp::Url
+                    StashImageInfoProp::Thumburls, StashImageInfoProp::Timestamp,
+                    StashImageInfoProp::Url
                 ],
                 url_width: ::std::option::Option::Some(1i64),
                 url_height: ::std::option::Option::Some(1i64),

@@ -6,7 +6,7 @@ pub mod v1_39 {
     mwtyped_macros::api!("mediawiki-1.39");
 }
 
-/// MediaWiki 1.43 (captured from 1.43.9), with the feature `v1_43`.
+/// MediaWiki 1.43 (captured from 1.43.12), with the feature `v1_43`.
 #[cfg(feature = "v1_43")]
 pub mod v1_43 {
     mwtyped_macros::api!("mediawiki-1.43");

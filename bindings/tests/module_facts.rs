@@ -25,7 +25,7 @@ fn mediawiki_1_39() {
 #[test]
 fn mediawiki_1_43() {
     use mwtyped::v1_43::{MEDIAWIKI_VERSION, MODULES};
-    assert_eq!(MEDIAWIKI_VERSION, "1.43.9");
+    assert_eq!(MEDIAWIKI_VERSION, "1.43.12");
     assert_eq!(MODULES.len(), 160);
     assert_eq!(
         MODULES.iter().filter(|m| m.extension.is_none()).count(),

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use mwtyped_spec::{CAPTURES, ParamType, Spec, SpecError};
+use mwtyped_spec::{CAPTURES, ItemKey, ParamType, Spec, SpecError};
 
 #[derive(Debug, Default)]
 pub struct History {
@@ -15,6 +15,9 @@ pub struct History {
     modules: HashMap<String, Vec<bool>>,
     params: HashMap<(String, String), Presence>,
     values: HashMap<(String, String, String), Vec<bool>>,
+    /// Items a patch release added to a capture (its `patches`): the capture's index and
+    /// the release, e.g. `1.43.12`.
+    patched: HashMap<ItemKey, (usize, String)>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -47,6 +50,11 @@ impl History {
             ..History::default()
         };
         for (i, (_, spec)) in specs.iter().enumerate() {
+            for step in &spec.capture.patches {
+                for key in &step.added {
+                    history.patched.insert(key.clone(), (i, step.to.clone()));
+                }
+            }
             for module in &spec.modules {
                 history
                     .modules
@@ -73,19 +81,36 @@ impl History {
     }
 
     pub fn module_note(&self, path: &str) -> Option<String> {
-        self.modules.get(path).map(|p| self.note(p, None))
+        let present = self.modules.get(path)?;
+        Some(self.with_patch(self.note(present, None), present, &key(path, None, None)))
     }
 
     pub fn param_note(&self, path: &str, name: &str) -> Option<String> {
         let presence = self.params.get(&(path.to_owned(), name.to_owned()))?;
-        Some(self.note(&presence.present, Some(&presence.deprecated)))
+        let note = self.note(&presence.present, Some(&presence.deprecated));
+        Some(self.with_patch(note, &presence.present, &key(path, Some(name), None)))
     }
 
-    /// Only for values that some release lacks: a note on every variant would be noise.
+    /// Only for values that some release lacks or a patch release added: a note on every
+    /// variant would be noise.
     pub fn value_note(&self, path: &str, name: &str, value: &str) -> Option<String> {
-        let key = (path.to_owned(), name.to_owned(), value.to_owned());
-        let present = self.values.get(&key)?;
-        (!present.iter().all(|p| *p)).then(|| self.note(present, None))
+        let present = self
+            .values
+            .get(&(path.to_owned(), name.to_owned(), value.to_owned()))?;
+        let key = key(path, Some(name), Some(value));
+        (!present.iter().all(|p| *p) || self.patched.contains_key(&key))
+            .then(|| self.with_patch(self.note(present, None), present, &key))
+    }
+
+    /// `note`, and the patch release that added the item, when one did: a wiki of an
+    /// older patch release of that version does not know it.
+    fn with_patch(&self, mut note: String, present: &[bool], key: &ItemKey) -> String {
+        if let Some((i, release)) = self.patched.get(key)
+            && present.get(*i) == Some(&true)
+        {
+            note.push_str(&format!("; added in the patch release {release}"));
+        }
+        note
     }
 
     fn note(&self, present: &[bool], deprecated: Option<&[bool]>) -> String {
@@ -128,6 +153,14 @@ impl History {
             note.push_str(&format!("; deprecated since MediaWiki {since}"));
         }
         note
+    }
+}
+
+fn key(module: &str, parameter: Option<&str>, value: Option<&str>) -> ItemKey {
+    ItemKey {
+        module: module.to_owned(),
+        parameter: parameter.map(str::to_owned),
+        value: value.map(str::to_owned),
     }
 }
 

@@ -21,7 +21,7 @@ pub use error::SpecError;
 pub use model::{Example, Help, Info, Module, Origin, ParamType, Parameter};
 pub use normalise::{AttributionPart, CORE_PART, normalise};
 pub use raw::{ExtensionInfo, ParamInfo, Provenance};
-pub use spec::{CaptureInfo, Finding, Spec};
+pub use spec::{CaptureInfo, Finding, ItemKey, PatchStep, Spec};
 
 /// A committed capture, embedded in the crate.
 #[derive(Debug, Clone, Copy)]

@@ -71,6 +71,7 @@ pub fn normalise(
                 .iter()
                 .map(|p| (p.name.clone(), p.extensions.clone()))
                 .collect(),
+            patches: vec![],
         },
         modules,
     };

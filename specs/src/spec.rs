@@ -30,6 +30,33 @@ pub struct CaptureInfo {
     pub extensions: Vec<ExtensionInfo>,
     /// The attribution parts used: part name → the extensions loaded in it.
     pub attribution: BTreeMap<String, Vec<String>>,
+    /// The patch releases this capture was refreshed across, oldest first: `cargo xtask
+    /// fetch` over a capture of an older patch release of the same version records each
+    /// step in `specs/<capture>/patches.json`, so that the docs can say "since 1.43.12".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patches: Vec<PatchStep>,
+}
+
+/// One refresh of a capture from one patch release to the next, and what it added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatchStep {
+    /// The MediaWiki version captured before, e.g. `1.43.9`.
+    pub from: String,
+    /// The MediaWiki version captured since, e.g. `1.43.12`.
+    pub to: String,
+    /// Modules, parameters and enum values that `to` has and `from` had not.
+    pub added: Vec<ItemKey>,
+}
+
+/// A module (`query+allimages`), one of its parameters (`prop`), or one of that parameter's
+/// enum values (`thumburls`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ItemKey {
+    pub module: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 /// Something in a capture that deserves a look but does not stop the work: a key or a

@@ -94,7 +94,7 @@ fn module_counts_match_mediawiki() {
 #[test]
 fn versions_are_the_expected_releases() {
     assert_eq!(spec("mediawiki-1.39").capture.mediawiki, "1.39.17");
-    assert_eq!(spec("mediawiki-1.43").capture.mediawiki, "1.43.9");
+    assert_eq!(spec("mediawiki-1.43").capture.mediawiki, "1.43.12");
 }
 
 #[test]

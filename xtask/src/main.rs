@@ -11,6 +11,7 @@ mod diff;
 mod features;
 mod fetch;
 mod files;
+mod patches;
 mod regen;
 mod scrape;
 mod test;

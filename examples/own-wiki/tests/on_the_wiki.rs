@@ -18,7 +18,7 @@ fn client() -> Client {
 
 #[test]
 fn the_spec_file_gives_core_and_every_extension_their_modules() {
-    assert_eq!(api::MEDIAWIKI_VERSION, "1.43.9");
+    assert_eq!(api::MEDIAWIKI_VERSION, "1.43.12");
     let counts = modules_by_extension();
     let of = |extension: Option<&str>| {
         counts
@@ -90,7 +90,7 @@ fn the_program_lists_the_extensions_and_checks_a_rule() {
         "{text}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(text.contains("MediaWiki 1.43.9"), "{text}");
+    assert!(text.contains("MediaWiki 1.43.12"), "{text}");
     assert!(text.contains("7 modules from Abuse Filter"), "{text}");
     assert!(text.contains("enabled abuse filter(s)"), "{text}");
     assert!(text.contains("is not valid"), "{text}");

@@ -161,10 +161,10 @@ fn markdown_of_the_lts_diff_has_its_key_lines() {
     let first = text.lines().next().unwrap_or_default();
     assert_eq!(
         first,
-        "## mediawiki-1.39 (MediaWiki 1.39.17) → mediawiki-1.43 (MediaWiki 1.43.9)"
+        "## mediawiki-1.39 (MediaWiki 1.39.17) → mediawiki-1.43 (MediaWiki 1.43.12)"
     );
     for line in [
-        "19 modules added, 0 removed, 34 changed; 28 parameters added, 1 removed, 39 changed; 163 enum values added, 13 removed, 1 newly deprecated.",
+        "19 modules added, 0 removed, 37 changed; 28 parameters added, 1 removed, 42 changed; 166 enum values added, 13 removed, 1 newly deprecated.",
         "### Modules added",
         "- `acquiretempusername`: core, 0 parameters",
         "- `thank`: extension Thanks, 4 parameters",

@@ -20,6 +20,8 @@ use mwtyped_spec::{CORE_PART, ExtensionInfo, ParamInfo, Provenance, Spec, normal
 use serde_json::Value;
 
 use crate::files;
+use crate::patches::{self, PatchRecord};
+use crate::regen;
 use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
 
 #[derive(Args)]
@@ -82,10 +84,11 @@ pub fn run(args: FetchArgs) -> Result<()> {
         let name = args.name.context("--name is required with --api")?;
         return write_spec_file(api, &name, file);
     }
-    let captures = match (args.local, args.api) {
+    let (name, captures) = match (args.local, args.api) {
         (Some(version), _) => {
             let name = args.name.unwrap_or_else(|| format!("mediawiki-{version}"));
-            fetch_local(version, &specs.join(name))?
+            let captures = fetch_local(version, &specs.join(&name))?;
+            (name, captures)
         }
         (None, Some(api)) => {
             let name = args.name.context("--name is required with --api")?;
@@ -98,15 +101,23 @@ pub fn run(args: FetchArgs) -> Result<()> {
             } else {
                 Kind::Main
             };
-            vec![fetch(&api, dir, kind)?]
+            (name, vec![fetch(&api, dir, kind)?])
         }
         (None, None) => bail!("give --api URL --name NAME, or --local VERSION"),
     };
     // Written only now that every answer is in and checked.
-    let mut requests = 0;
+    if args.part.is_some() {
+        captures.iter().try_for_each(Capture::write)?;
+    } else if let Some(step) = write_capture(&specs.join(&name), &name, &captures)? {
+        println!(
+            "recorded the patch step {} → {} in {}",
+            step.from,
+            step.to,
+            files::display(&specs.join(&name).join(patches::FILE))
+        );
+    }
+    let requests: usize = captures.iter().map(|c| c.requests).sum();
     for capture in &captures {
-        capture.write()?;
-        requests += capture.requests;
         println!("wrote {}", files::display(&capture.dir));
     }
     eprintln!(
@@ -114,6 +125,27 @@ pub fn run(args: FetchArgs) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Writes the fetched parts of the capture in `dir`. When they replace a capture of an older
+/// patch release of the same version, records the step (see [`patches`]) and returns it.
+pub fn write_capture(dir: &Path, name: &str, captures: &[Capture]) -> Result<Option<PatchRecord>> {
+    let old = if dir.join("raw/provenance.json").is_file() {
+        match regen::load_capture(dir, name) {
+            Ok(old) => Some(old.spec),
+            Err(e) => {
+                eprintln!("the previous capture cannot be read ({e:#}): no patch step recorded");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    captures.iter().try_for_each(Capture::write)?;
+    match old {
+        Some(old) => patches::record(dir, &old, &regen::load_capture(dir, name)?.spec),
+        None => Ok(None),
+    }
 }
 
 /// `fetch --api URL --name NAME --spec-file FILE`: one api.php, normalised into one spec file

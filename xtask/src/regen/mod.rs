@@ -12,6 +12,7 @@ use clap::Args;
 use mwtyped_spec::{AttributionPart, Finding, ParamInfo, Provenance, Spec, normalise};
 
 use crate::files;
+use crate::patches::{self, PatchRecord};
 
 mod bindings;
 
@@ -70,6 +71,8 @@ fn stale(outputs: &[(PathBuf, String)]) -> Vec<&(PathBuf, String)> {
 pub struct LoadedCapture {
     pub spec: Spec,
     pub findings: Vec<Finding>,
+    /// The patch releases the capture was refreshed across (`patches.json`), oldest first.
+    pub patches: Vec<PatchRecord>,
 }
 
 /// Every folder of `specs/` with a `raw/provenance.json`, in name order.
@@ -110,8 +113,14 @@ pub fn load_capture(dir: &Path, name: &str) -> Result<LoadedCapture> {
             });
         }
     }
-    let (spec, findings) = normalise(name, &provenance, paraminfo, &parts);
-    Ok(LoadedCapture { spec, findings })
+    let (mut spec, findings) = normalise(name, &provenance, paraminfo, &parts);
+    let patches = patches::read(dir)?;
+    spec.capture.patches = patches.iter().map(PatchRecord::step).collect();
+    Ok(LoadedCapture {
+        spec,
+        findings,
+        patches,
+    })
 }
 
 /// `provenance.json` and `paraminfo.json` of a raw folder or an attribution part.
@@ -161,7 +170,7 @@ fn outputs(root: &Path, captures: &[LoadedCapture]) -> Result<Vec<(PathBuf, Stri
         root.join("bindings/src/versions.rs"),
         bindings::versions_rs(&specs),
     ));
-    out.push((root.join("CHANGELOG.md"), bindings::changelog(&specs)));
+    out.push((root.join("CHANGELOG.md"), bindings::changelog(captures)));
     let cargo_toml = root.join("bindings/Cargo.toml");
     let current = fs::read_to_string(&cargo_toml)
         .with_context(|| format!("reading {}", cargo_toml.display()))?;
@@ -190,7 +199,7 @@ fn print_table(captures: &[LoadedCapture], verbose: bool) {
         "{:<20} {:<10} {:>8} {:>11} {:>11} {:>9}",
         "capture", "MediaWiki", "modules", "parameters", "extensions", "findings"
     );
-    for LoadedCapture { spec, findings } in captures {
+    for LoadedCapture { spec, findings, .. } in captures {
         let c = &spec.capture;
         println!(
             "{:<20} {:<10} {:>8} {:>11} {:>11} {:>9}",
@@ -307,6 +316,13 @@ mod tests {
         fs::create_dir_all(root.path().join("bindings")).expect("mkdir");
         fs::write(root.path().join("bindings/Cargo.toml"), before).expect("write");
 
+        // The patch steps 1.43 went through are its history, not something a fetch can
+        // see again: they come with the capture.
+        let patches = committed.join("specs/mediawiki-1.43").join(patches::FILE);
+        if patches.is_file() {
+            fs::create_dir_all(specs.join("mediawiki-1.43")).expect("mkdir");
+            fs::copy(&patches, specs.join("mediawiki-1.43").join(patches::FILE)).expect("copy");
+        }
         let captures =
             crate::fetch::fetch_local(crate::wiki::MwVersion::V1_43, &specs.join("mediawiki-1.43"))
                 .expect("fetch --local 1.43");
