@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::lang::Catalog;
 use super::numbers::parse_int;
 use super::output::{Constraint, Note, UNKNOWN_TYPE, UNTYPED_CANDIDATES, Unknown};
-use super::template::normalise;
+use super::template::{Captures, normalise};
 
 #[derive(Debug, Default, Clone)]
 pub struct ParamDraft {
@@ -42,6 +42,31 @@ pub struct ParamDraft {
     pub notes: Vec<Constraint>,
     /// Whether the reader can tell deprecated and internal enum values (HTML can, text cannot).
     pub values_marked: bool,
+    /// The limit line states one maximum for every client (`No more than 500 allowed.`,
+    /// before 1.35): there is no higher maximum to be unknown.
+    pub one_max: bool,
+    /// Info lines shaped like a known message that could not be read.
+    pub unreadable: Vec<UnreadLine>,
+}
+
+/// An info line shaped like a known message (its wording with a value that is not one, or
+/// its opening words) that could not be read, and the fields that message tells.
+#[derive(Debug, Clone)]
+pub struct UnreadLine {
+    pub fields: Vec<&'static str>,
+    pub reason: String,
+}
+
+/// What reading one info line came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InfoLine {
+    /// Every message on it was read.
+    Read,
+    /// Shaped like an info message but not readable: what that message tells is marked
+    /// unknown, for the reason given.
+    Unreadable(String),
+    /// Like no info message: a module's own note, or (in text) description.
+    Other,
 }
 
 /// An info line's message keys, in the order they are tried. More specific shapes come first
@@ -82,7 +107,10 @@ const INFO_KEYS: &[&str] = &[
 
 /// What went wrong reading a line that did match a message: a number that is not one.
 #[derive(Debug)]
-pub struct BadValue(pub String);
+struct BadValue {
+    key: &'static str,
+    reason: String,
+}
 
 impl ParamDraft {
     pub fn new(prefixed: &str, values_marked: bool) -> ParamDraft {
@@ -93,24 +121,125 @@ impl ParamDraft {
         }
     }
 
-    /// Reads one info line (whitespace-normalised, see [`normalise`]); the message it is, or
-    /// `None` when no known message matches (the caller keeps the line as a note).
-    pub fn read_info(
+    /// Reads one info line (whitespace-normalised, see [`normalise`]), or several messages
+    /// run together on it. A line that matches no message but opens like one (`resemble`:
+    /// only where the page marks it as an info line) is unreadable, like a line whose
+    /// number is not one; it never stops the page.
+    pub fn read_info_line(&mut self, cat: &Catalog, line: &str, resemble: bool) -> InfoLine {
+        let text = line.trim();
+        match self.read_message(cat, text) {
+            Ok(Some(_)) => return InfoLine::Read,
+            Err(bad) => return self.unreadable(&[bad.key], bad.reason),
+            Ok(None) => {}
+        }
+        if let Some(read) = self.read_sentences(cat, text) {
+            return read;
+        }
+        let keys = if resemble {
+            cat.resembled(INFO_KEYS, text)
+        } else {
+            vec![]
+        };
+        if keys.is_empty() {
+            return InfoLine::Other;
+        }
+        let reason = format!("`{text}` opens like {keys:?} but matches none of their wordings");
+        self.unreadable(&keys, reason)
+    }
+
+    /// Messages run together on one line, split at sentence ends: releases before 1.35 show
+    /// `Separate values with |. Maximum number of values is 50 (500 for bots).` as one line,
+    /// and a browser's copy may join lines. Every sentence must be some message, or nothing
+    /// is taken.
+    fn read_sentences(&mut self, cat: &Catalog, text: &str) -> Option<InfoLine> {
+        let mut trial = self.clone();
+        let mut outcome = InfoLine::Read;
+        let mut rest = text;
+        'sentences: loop {
+            for (i, _) in rest.match_indices(". ") {
+                let (head, tail) = (&rest[..=i], rest[i + 1..].trim_start());
+                match trial.read_message(cat, head) {
+                    Ok(None) => continue,
+                    Ok(Some(_)) => {}
+                    Err(bad) => outcome = trial.unreadable(&[bad.key], bad.reason),
+                }
+                rest = tail;
+                continue 'sentences;
+            }
+            // No sentence end read: the line whole was tried by the caller.
+            if rest == text {
+                return None;
+            }
+            match trial.read_message(cat, rest) {
+                Ok(None) => return None,
+                Ok(Some(_)) => {}
+                Err(bad) => outcome = trial.unreadable(&[bad.key], bad.reason),
+            }
+            *self = trial;
+            return Some(outcome);
+        }
+    }
+
+    /// Records a line that could not be read as marking what `keys` tell unknown.
+    fn unreadable(&mut self, keys: &[&str], reason: String) -> InfoLine {
+        let mut fields: Vec<&'static str> = vec![];
+        for field in keys.iter().flat_map(|k| fields_told(k)) {
+            if !fields.contains(field) {
+                fields.push(field);
+            }
+        }
+        self.unreadable.push(UnreadLine {
+            fields,
+            reason: reason.clone(),
+        });
+        InfoLine::Unreadable(reason)
+    }
+
+    /// Reads one message; the key it is, or `None` when no known message matches. Of several
+    /// messages the line has the shape of, the first whose values read is taken.
+    fn read_message(
         &mut self,
         cat: &Catalog,
-        line: &str,
+        text: &str,
     ) -> Result<Option<&'static str>, BadValue> {
-        let text = line.trim();
-        let Some((key, c)) = cat.find(INFO_KEYS, text) else {
+        let mut matches = cat.find_each(INFO_KEYS, text).into_iter();
+        let Some((key, c)) = matches.next() else {
             return Ok(None);
         };
-        let multi_from = |c: &super::template::Captures| c.plural.get(&1) == Some(&2);
+        let mut trial = self.clone();
+        let first = match trial.apply(key, &c, cat, text) {
+            Ok(key) => {
+                *self = trial;
+                return Ok(key);
+            }
+            Err(bad) => bad,
+        };
+        for (key, c) in matches {
+            let mut trial = self.clone();
+            if let Ok(key) = trial.apply(key, &c, cat, text) {
+                *self = trial;
+                return Ok(key);
+            }
+        }
+        Err(first)
+    }
+
+    /// Takes in what the message `key` told, its parameters read from `c`.
+    fn apply(
+        &mut self,
+        key: &'static str,
+        c: &Captures,
+        cat: &Catalog,
+        text: &str,
+    ) -> Result<Option<&'static str>, BadValue> {
+        let multi_from = |c: &Captures| c.plural.get(&1) == Some(&2);
+        let bad = |reason: String| BadValue { key, reason };
         let int = |n: u8| -> Result<i64, BadValue> {
             let s = c.get(n).unwrap_or("");
-            parse_int(s).ok_or_else(|| BadValue(format!("`{s}` in `{text}` is not a number")))
+            parse_int(s).ok_or_else(|| bad(format!("`{s}` in `{text}` is not a number")))
         };
         let count = |n: u8| -> Result<u32, BadValue> {
-            u32::try_from(int(n)?).map_err(|_| BadValue(format!("a negative count in `{text}`")))
+            u32::try_from(int(n)?).map_err(|_| bad(format!("a negative count in `{text}`")))
         };
         match key {
             "required" => self.required = true,
@@ -129,19 +258,19 @@ impl ParamDraft {
             "multi-all" => self.allspecifier = c.get(1).map(str::to_owned),
             "default-empty" => self.default = Some(String::new()),
             "default" => self.default = c.get(1).map(str::to_owned),
-            "type-presenceboolean" | "type-boolean" => self.set_type(ParamType::Boolean, &c),
-            "type-integer" => self.set_type(ParamType::Integer, &c),
+            "type-presenceboolean" | "type-boolean" => self.set_type(ParamType::Boolean, c),
+            "type-integer" => self.set_type(ParamType::Integer, c),
             "type-limit" => self.ty = Some(ParamType::Limit),
-            "type-float" => self.set_type(ParamType::Other("float".into()), &c),
-            "type-timestamp" => self.set_type(ParamType::Timestamp, &c),
-            "type-expiry" => self.set_type(ParamType::Expiry, &c),
+            "type-float" => self.set_type(ParamType::Other("float".into()), c),
+            "type-timestamp" => self.set_type(ParamType::Timestamp, c),
+            "type-expiry" => self.set_type(ParamType::Expiry, c),
             "type-title" => self.ty = Some(ParamType::Title),
             "type-title-must-exist" => self.must_exist = Some(true),
             "type-title-no-must-exist" => self.must_exist = Some(false),
-            "type-user" => self.set_type(ParamType::User, &c),
+            "type-user" => self.set_type(ParamType::User, c),
             "type-upload" | "upload" => self.ty = Some(ParamType::Upload),
             "type-enum" => {
-                self.multi |= multi_from(&c);
+                self.multi |= multi_from(c);
                 let values = enum_values(cat, c.get(2).unwrap_or(""));
                 self.ty = Some(ParamType::Enum(values));
             }
@@ -161,7 +290,10 @@ impl ParamDraft {
                     self.read_templatevars_text(cat, list);
                 }
             }
-            "limit" => self.max = Some(int(1)?),
+            "limit" => {
+                self.max = Some(int(1)?);
+                self.one_max = true;
+            }
             "limit2" => {
                 self.max = Some(int(1)?);
                 self.highmax = Some(int(2)?);
@@ -169,6 +301,40 @@ impl ParamDraft {
             _ => return Ok(None),
         }
         Ok(Some(key))
+    }
+
+    /// Whether a line was read that tells `field` (a field name of [`fields_told`]).
+    fn told(&self, field: &str) -> bool {
+        match field {
+            "required" => self.required,
+            "deprecated" => self.deprecated,
+            "multi" => self.multi,
+            "lowlimit" => self.limits.is_some(),
+            "allspecifier" => self.allspecifier.is_some(),
+            "default" => self.default.is_some(),
+            "mustExist" => self.must_exist.is_some(),
+            "type" => self.ty.is_some(),
+            "min" => self.min.is_some(),
+            "max" => self.max.is_some(),
+            "highmax" => self.highmax.is_some(),
+            "maxbytes" => self.maxbytes.is_some(),
+            "maxchars" => self.maxchars.is_some(),
+            "templatevars" => self.templatevars.is_some(),
+            _ => false,
+        }
+    }
+
+    /// The fields the unreadable lines would have told and no other line told.
+    fn unread_unknowns(&self, name: &str) -> Vec<Unknown> {
+        let mut out: Vec<Unknown> = vec![];
+        for line in &self.unreadable {
+            for field in line.fields.iter().filter(|f| !self.told(f)) {
+                if !out.iter().any(|u| u.field == *field) {
+                    out.push(Unknown::parameter(name, field, &line.reason));
+                }
+            }
+        }
+        out
     }
 
     /// Nothing read yet but the name.
@@ -329,6 +495,11 @@ impl ParamDraft {
                 &format!("info lines in a language without a table: {unread:?}"),
             ));
         }
+        // What an unreadable line would tell is unknown, and that reason comes first: the
+        // usual ones below (no type line, no value limit) would say the page shows none.
+        let mut own: Vec<Unknown> = self.unread_unknowns(&name);
+        let first_own = unknowns.len();
+        unknowns.append(&mut own);
         let mut own_notes = std::mem::take(&mut self.notes);
         own_notes.extend(self.prose_notes());
         notes.extend(own_notes.into_iter().map(|constraint| Note {
@@ -371,7 +542,14 @@ impl ParamDraft {
                 "the page states no maximum number of values (MediaWiki omits it when an enum has fewer values)",
             ));
         }
-        if ty == ParamType::Limit && self.highmax.is_none() {
+        if ty == ParamType::Limit && self.min.is_none() {
+            unknowns.push(Unknown::parameter(
+                &name,
+                "min",
+                "the page states the maximum only (`No more than …`, before 1.35)",
+            ));
+        }
+        if ty == ParamType::Limit && self.highmax.is_none() && !self.one_max {
             unknowns.push(Unknown::parameter(
                 &name,
                 "highmax",
@@ -397,6 +575,7 @@ impl ParamDraft {
                 }
             }
         }
+        dedupe_from(unknowns, first_own);
         let default = self.default.take().map(|d| typed_default(&ty, d));
         let (lowlimit, highlimit) = match self.limits {
             Some((l, h)) => (Some(l), Some(h)),
@@ -441,6 +620,44 @@ impl ParamDraft {
     }
 }
 
+/// The fields of the model an info message tells, by its key; what a line shaped like it
+/// leaves unknown when it cannot be read.
+fn fields_told(key: &str) -> &'static [&'static str] {
+    match key {
+        "required" => &["required"],
+        "deprecated" => &["deprecated"],
+        "multi-separate" => &["multi"],
+        "multi-max" | "multi-max-simple" => &["multi", "lowlimit"],
+        "multi-all" => &["allspecifier"],
+        "default" | "default-empty" => &["default"],
+        "type-title-must-exist" | "type-title-no-must-exist" => &["mustExist"],
+        "type-enum" => &["type", "multi"],
+        "type-number-minmax" | "type-number-min" | "type-number-max" => &["min", "max"],
+        "type-string-maxbytes" => &["maxbytes"],
+        "type-string-maxchars" => &["maxchars"],
+        "templated" => &["templatevars"],
+        "limit" | "limit2" => &["max", "highmax"],
+        "upload" => &["type"],
+        k if k.starts_with("type-") => &["type"],
+        _ => &[],
+    }
+}
+
+/// Keeps the first unknown of each parameter and field from `from` on.
+fn dedupe_from(unknowns: &mut Vec<Unknown>, from: usize) {
+    let mut seen: Vec<(Option<String>, String)> = vec![];
+    let mut i = from;
+    while i < unknowns.len() {
+        let key = (unknowns[i].parameter.clone(), unknowns[i].field.clone());
+        if seen.contains(&key) {
+            unknowns.remove(i);
+        } else {
+            seen.push(key);
+            i += 1;
+        }
+    }
+}
+
 /// The values of an enum line's list: `a, b, c`, or "Can be empty, or a, b", or "Must be empty".
 fn enum_values(cat: &Catalog, list: &str) -> Vec<String> {
     if let Some((_, c)) = cat.find(&["type-enum-can-be-empty"], list) {
@@ -475,9 +692,10 @@ fn namespace_or_enum(ty: ParamType) -> ParamType {
 /// sends them.
 fn typed_default(ty: &ParamType, default: String) -> Value {
     match ty {
-        ParamType::Integer | ParamType::Limit | ParamType::Namespace => default
-            .parse::<i64>()
-            .map_or(Value::String(default), Value::from),
+        // `5,000`, `5 000`, `५,०००`: as the page's language groups digits.
+        ParamType::Integer | ParamType::Limit | ParamType::Namespace => {
+            parse_int(&default).map_or(Value::String(default), Value::from)
+        }
         _ => Value::String(default),
     }
 }

@@ -8,8 +8,7 @@ use std::sync::OnceLock;
 use mwtyped_spec::{Example, Help, ParamType};
 use scraper::{ElementRef, Html, Selector};
 
-use super::ScrapeError;
-use super::draft::ParamDraft;
+use super::draft::{InfoLine, ParamDraft};
 use super::lang::Catalog;
 use super::module::{FLAGS, Heading, ModuleDraft};
 use super::output::{Constraint, ScrapedModule};
@@ -76,7 +75,7 @@ pub fn read(
     doc: &Html,
     cat: &Catalog,
     warnings: &mut Vec<String>,
-) -> Result<Vec<ScrapedModule>, ScrapeError> {
+) -> Vec<ScrapedModule> {
     let mut modules = vec![];
     for header in doc.select(&selectors().header) {
         let id = header.value().attr("id").unwrap_or("");
@@ -97,9 +96,9 @@ pub fn read(
             // Data types, templated parameters, credits: sections of the main page.
             continue;
         };
-        modules.push(read_module(file, header, heading, cat, warnings)?);
+        modules.push(read_module(file, header, heading, cat, warnings));
     }
-    Ok(modules)
+    modules
 }
 
 fn read_module(
@@ -108,7 +107,7 @@ fn read_module(
     heading: Heading,
     cat: &Catalog,
     warnings: &mut Vec<String>,
-) -> Result<ScrapedModule, ScrapeError> {
+) -> ScrapedModule {
     let mut m = ModuleDraft {
         path: header
             .value()
@@ -143,7 +142,7 @@ fn read_module(
                 .filter_map(|a| a.value().attr("href").map(str::to_owned))
                 .collect();
         } else if has_class(&block, "apihelp-parameters") {
-            read_parameters(file, &block, cat, &mut m, warnings)?;
+            read_parameters(file, &block, cat, &mut m, warnings);
         } else if has_class(&block, "apihelp-examples") {
             read_examples(&block, &mut m);
         } else if has_class(&block, "apihelp-block") {
@@ -152,7 +151,7 @@ fn read_module(
             m.description.push(block.html());
         }
     }
-    Ok(m.finish(cat.supported))
+    m.finish(cat.supported)
 }
 
 fn read_flags(block: &ElementRef, cat: &Catalog, m: &mut ModuleDraft) {
@@ -189,9 +188,9 @@ fn read_parameters(
     cat: &Catalog,
     m: &mut ModuleDraft,
     warnings: &mut Vec<String>,
-) -> Result<(), ScrapeError> {
+) {
     let Some(dl) = block.select(&selectors().dl).next() else {
-        return Ok(());
+        return;
     };
     let mut in_dynamic = false;
     for item in dl.children().filter_map(ElementRef::wrap) {
@@ -222,38 +221,51 @@ fn read_parameters(
                     p.description.push(item.inner_html().trim().to_owned());
                     p.read_description(cat, &item.text().collect::<String>());
                     p.marked_in_description.extend(marked_values(&item, cat));
-                } else if has_class(&item, "info") {
-                    read_info(file, &item, cat, p)?;
+                } else if has_class(&item, "info")
+                    && let InfoLine::Unreadable(reason) = read_info(&item, cat, p)
+                {
+                    warnings.push(format!(
+                        "{file}: module `{}`, parameter `{}`: {reason}; what it tells is marked \
+                         unknown",
+                        m.heading.as_ref().map_or("?", |h| h.name.as_str()),
+                        p.prefixed
+                    ));
                 }
             }
             _ => {}
         }
     }
-    Ok(())
 }
 
-fn read_info(
-    file: &str,
-    dd: &ElementRef,
-    cat: &Catalog,
-    p: &mut ParamDraft,
-) -> Result<(), ScrapeError> {
+/// Reads an info line into `p`; what it came to.
+fn read_info(dd: &ElementRef, cat: &Catalog, p: &mut ParamDraft) -> InfoLine {
     let s = selectors();
     if dd.select(&s.deprecated_flag).next().is_some() {
         p.deprecated = true;
-        return Ok(());
+        return InfoLine::Read;
     }
     let text = text_of(dd);
-    let key = p.read_info(cat, &text).map_err(|e| ScrapeError::Value {
-        file: file.to_owned(),
-        parameter: p.prefixed.clone(),
-        message: e.0,
-    })?;
-    let Some(key) = key else {
+    let had_enum = matches!(p.ty, Some(ParamType::Enum(_)));
+    let had_templated = p.templatevars.is_some();
+    let outcome = p.read_info_line(cat, &text, true);
+    if outcome == InfoLine::Other {
         p.notes.push(Constraint::Info { text });
-        return Ok(());
-    };
-    if let (Some(ParamType::Enum(values)), "type-enum") = (&p.ty, key) {
+        return outcome;
+    }
+    // The line's markup tells what its text cannot: deprecated values, submodule links and
+    // template variables.
+    if !had_enum {
+        read_enum_markup(dd, p);
+    }
+    if !had_templated {
+        read_templated_markup(dd, p);
+    }
+    outcome
+}
+
+fn read_enum_markup(dd: &ElementRef, p: &mut ParamDraft) {
+    let s = selectors();
+    if let Some(ParamType::Enum(values)) = &p.ty {
         p.deprecated_values = dd
             .select(&s.deprecated_value)
             .map(|e| text_of(&e))
@@ -270,7 +282,11 @@ fn read_info(
             p.submodules = Some(links);
         }
     }
-    if let (Some(vars), "templated") = (p.templatevars.as_mut(), key) {
+}
+
+fn read_templated_markup(dd: &ElementRef, p: &mut ParamDraft) {
+    let s = selectors();
+    if let Some(vars) = p.templatevars.as_mut() {
         // `<var>{slot}</var> … <var>fromslots</var>`, pairwise; the names are prefixed here and
         // lose the prefix in `ParamDraft::finish`.
         let v: Vec<String> = dd.select(&s.var).map(|e| text_of(&e)).collect();
@@ -282,7 +298,6 @@ fn read_info(
             }
         }
     }
-    Ok(())
 }
 
 /// Values of the description's per-value list (`<dl><dt>value</dt><dd>…</dd>`) whose

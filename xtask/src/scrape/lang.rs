@@ -29,27 +29,43 @@ use super::template::{Captures, Template};
 
 const MESSAGES_JSON: &str = include_str!("messages.json");
 
-/// English wordings of releases before 1.39, as saved pages (like the seeds) still show them.
+/// English wordings of releases before 1.39, as their help pages show them: what MediaWiki
+/// 1.27 to 1.38 worded otherwise (the releases given are approximate: the help pages of 1.27
+/// and 1.32 and saved copies of later ones are what they rest on). The others rendered as now (`The value must be between $2
+/// and $3.` was `api-help-param-integer-minmax`, `Can be empty, or $2` was
+/// `api-help-param-list-can-be-empty`, with their parameters in another order but the same
+/// text). Filed under the key of the message that took their place.
 const HISTORICAL_EN: &[(&str, &str)] = &[
+    // Until about 1.34 (a 1.32 page shows it).
     (
         "multi-max",
         "Maximum number of values is {{PLURAL:$1|$1}} ({{PLURAL:$2|$2}} for bots).",
     ),
+    // After that, until 1.39 added "that are".
     (
         "multi-max",
         "Maximum number of values is {{PLURAL:$1|$1}} ({{PLURAL:$2|$2}} for clients allowed higher limits).",
     ),
     ("api-help-parameters", "{{PLURAL:$1|Parameter|Parameters}}:"),
+    // Limits before 1.35 state the maximum, and the bots' maximum, not a range.
     ("limit", "No more than $1 allowed."),
     ("limit2", "No more than $1 ($2 for bots) allowed."),
     (
         "type-user",
         "Type: {{PLURAL:$1|1=user name|2=list of user names}}",
     ),
+    // From 1.28, when the alternative separator (U+001F) came, until "One of the following
+    // values" took its place.
     (
         "type-enum",
         "{{PLURAL:$1|1=One value|2=Values (separate with <kbd>{{!}}</kbd> or [[Special:ApiHelp/main#main/datatypes|alternative]])}}: $2",
     ),
+    // Until 1.27, when `|` was the only separator.
+    (
+        "type-enum",
+        "{{PLURAL:$1|1=One value|2=Values (separate with <kbd>{{!}}</kbd>)}}: $2",
+    ),
+    ("multi-separate", "Separate values with <kbd>|</kbd>."),
 ];
 
 /// The languages whose message shapes this reader knows.
@@ -140,6 +156,34 @@ impl Catalog {
                 .find_map(|t| t.matches(text))
                 .map(|c| (*key, c))
         })
+    }
+
+    /// Every one of `keys` whose message matches the whole `text`, in order: a line can have
+    /// the shape of two messages (`No more than 500 (5,000 for bots) allowed.` is also `No more
+    /// than $1 allowed.` with a `$1` that is no number), and only one reads.
+    pub fn find_each<'k>(&self, keys: &[&'k str], text: &str) -> Vec<(&'k str, Captures)> {
+        keys.iter()
+            .filter_map(|key| {
+                self.by_key
+                    .get(*key)?
+                    .iter()
+                    .find_map(|t| t.matches(text))
+                    .map(|c| (*key, c))
+            })
+            .collect()
+    }
+
+    /// The keys among `keys` one of whose wordings `text` opens like (see
+    /// [`Template::resembles`]): what an unreadable info line is most likely a variant of.
+    pub fn resembled<'k>(&self, keys: &[&'k str], text: &str) -> Vec<&'k str> {
+        keys.iter()
+            .copied()
+            .filter(|key| {
+                self.by_key
+                    .get(*key)
+                    .is_some_and(|ts| ts.iter().any(|t| t.resembles(text)))
+            })
+            .collect()
     }
 
     /// Whether some wording of `key` matches `text`.

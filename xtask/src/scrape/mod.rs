@@ -73,12 +73,6 @@ pub enum ScrapeError {
     },
     #[error("{file}: the HTML document ends early (no closing `</html>`): truncated download?")]
     Truncated { file: String },
-    #[error("{file}: parameter `{parameter}`: {message}")]
-    Value {
-        file: String,
-        parameter: String,
-        message: String,
-    },
 }
 
 const EXPECTED_HTML: &str = "elements of class `apihelp-header apihelp-module-name`";
@@ -118,7 +112,7 @@ pub fn read(file: &str, bytes: &[u8], languages: &[String]) -> Result<ScrapedPag
                  language's messages were tried"
             ));
         }
-        let modules = html::read(file, &doc, &cat, &mut warnings)?;
+        let modules = html::read(file, &doc, &cat, &mut warnings);
         if modules.is_empty() {
             return Err(not_api_help(file, EXPECTED_HTML, &doc));
         }
@@ -131,7 +125,7 @@ pub fn read(file: &str, bytes: &[u8], languages: &[String]) -> Result<ScrapedPag
         })
     } else {
         let cat = Catalog::new(languages);
-        let modules = text::read(file, content, &cat, &mut warnings)?;
+        let modules = text::read(file, content, &cat, &mut warnings);
         if modules.is_empty() {
             let first = content.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
             return Err(ScrapeError::NotApiHelp {

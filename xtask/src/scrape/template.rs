@@ -34,6 +34,9 @@ pub struct Template {
     /// line beginning otherwise is rejected at once (each info line of a page is tried
     /// against every message in turn).
     openers: Option<Vec<char>>,
+    /// How each rendering opens, for telling which message an unreadable line is a variant
+    /// of (see [`Template::resembles`]).
+    openings: Vec<String>,
 }
 
 /// What a successful match read: the text of each `$n`, and the numbers PLURAL forms implied.
@@ -79,7 +82,27 @@ impl Template {
                 _ => None,
             })
             .collect::<Option<Vec<char>>>();
-        Template { variants, openers }
+        let mut openings: Vec<String> = vec![];
+        for opening in variants.iter().filter_map(opening) {
+            if !openings.contains(&opening) {
+                openings.push(opening);
+            }
+        }
+        Template {
+            variants,
+            openers,
+            openings,
+        }
+    }
+
+    /// Whether `text` opens as some rendering of this message does, though it may not match
+    /// it: a release or a wiki that words the message otherwise (`Values (separate with |)`
+    /// before 1.28, `… (500 for bots)` before 1.35, an on-wiki override) keeps its opening.
+    pub fn resembles(&self, text: &str) -> bool {
+        self.openings.iter().any(|o| {
+            text.strip_prefix(o.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
     }
 
     /// Matches the whole of `text` (already whitespace-normalised by [`normalise`]).
@@ -119,6 +142,26 @@ impl Template {
                 plural: v.implies.iter().copied().collect(),
             })
         })
+    }
+}
+
+/// The opening that identifies a rendering: its label (`Type:`, `Default:`) when the first
+/// word ends with a colon, else its first three words (`Maximum number of`, `No more than`,
+/// `The value must`); fewer words say too little (`Cannot be` opens the byte limit and
+/// module notes such as `Cannot be used with adruser.` alike). `None` when the rendering
+/// does not open with that much text.
+fn opening(variant: &Variant) -> Option<String> {
+    let Some(Piece::Lit(first)) = variant.pieces.first() else {
+        return None;
+    };
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let label = words
+        .first()
+        .filter(|w| w.chars().count() > 1 && (w.ends_with(':') || w.ends_with('：')));
+    match label {
+        Some(label) => Some((*label).to_owned()),
+        None if words.len() >= 3 => Some(words[..3].join(" ")),
+        None => None,
     }
 }
 

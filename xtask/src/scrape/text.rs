@@ -26,8 +26,7 @@
 use mwtyped_spec::{Example, Help, ParamType};
 use std::collections::BTreeMap;
 
-use super::ScrapeError;
-use super::draft::ParamDraft;
+use super::draft::{InfoLine, ParamDraft};
 use super::lang::Catalog;
 use super::module::{FLAGS, Heading, ModuleDraft};
 use super::output::{ScrapedModule, Unknown};
@@ -88,7 +87,7 @@ pub fn read(
     text: &str,
     cat: &Catalog,
     warnings: &mut Vec<String>,
-) -> Result<Vec<ScrapedModule>, ScrapeError> {
+) -> Vec<ScrapedModule> {
     let mut r = Reader {
         cat,
         file: file.to_owned(),
@@ -102,10 +101,10 @@ pub fn read(
         if line.is_empty() {
             continue;
         }
-        r.line(&line, warnings)?;
+        r.line(&line, warnings);
     }
     r.close();
-    Ok(r.modules)
+    r.modules
 }
 
 impl Reader<'_> {
@@ -149,19 +148,19 @@ impl Reader<'_> {
         self.pending = None;
     }
 
-    fn line(&mut self, line: &str, warnings: &mut Vec<String>) -> Result<(), ScrapeError> {
+    fn line(&mut self, line: &str, warnings: &mut Vec<String>) {
         if let Some(h) = Heading::parse(line) {
             self.open(h);
-            return Ok(());
+            return;
         }
         if self.cat.is("api-help-main-header", line) {
             self.open(Heading::main());
-            return Ok(());
+            return;
         }
         let cat = self.cat;
         let Some(m) = self.current.as_mut() else {
             // The page's lead, before the first module.
-            return Ok(());
+            return;
         };
         let prefix = m
             .heading
@@ -177,7 +176,7 @@ impl Reader<'_> {
             let items: Vec<&str> = trail.split('|').map(str::trim).collect();
             if items.len() > 1 && items.iter().all(|i| is_name(i)) {
                 m.path = Some(items[1..].join("+"));
-                return Ok(());
+                return;
             }
         }
         let flags: Vec<&'static str> = FLAGS
@@ -189,39 +188,39 @@ impl Reader<'_> {
             [] => {}
             [flag] => {
                 m.flags.insert(flag, true);
-                return Ok(());
+                return;
             }
             _ => {
                 m.ambiguous_flags.push(flags);
-                return Ok(());
+                return;
             }
         }
         if let Some((_, c)) = cat.find(&["api-help-source"], line) {
             m.source = c.get(1).map(str::to_owned);
-            return Ok(());
+            return;
         }
         if let Some((_, c)) = cat.find(&["api-help-license", "api-help-license-noname"], line) {
             m.licensetag = c.get(2).map(str::to_owned);
-            return Ok(());
+            return;
         }
         if cat.is("api-help-source-unknown", line) || cat.is("api-help-license-unknown", line) {
-            return Ok(());
+            return;
         }
         if cat.is("api-help-parameters", line) {
             self.section = Section::Params;
-            return Ok(());
+            return;
         }
         if cat.is("api-help-parameters-note", line) {
-            return Ok(());
+            return;
         }
         if cat.is("api-help-examples", line) {
             self.section = Section::Examples;
             self.pending = None;
-            return Ok(());
+            return;
         }
         if cat.is("api-help-permissions", line) {
             self.section = Section::Other;
-            return Ok(());
+            return;
         }
         if let Some(query) = line.strip_prefix("api.php?") {
             let description = match self.section {
@@ -238,7 +237,7 @@ impl Reader<'_> {
                 unknown: BTreeMap::new(),
             });
             self.section = Section::Examples;
-            return Ok(());
+            return;
         }
         let starts_list = is_name(line) && !prefix.is_empty() && line.starts_with(&prefix);
         match self.section {
@@ -269,18 +268,22 @@ impl Reader<'_> {
                 m.params.push(ParamDraft::new(line, false));
             }
             Section::Params => {
-                let file = self.file.clone();
                 let Some(p) = m.params.last_mut() else {
                     m.description.push(line.to_owned());
-                    return Ok(());
+                    return;
                 };
-                if !read_info_line(cat, p, line).map_err(|e| ScrapeError::Value {
-                    file,
-                    parameter: p.prefixed.clone(),
-                    message: e.0,
-                })? {
-                    p.read_description(cat, line);
-                    p.description.push(line.to_owned());
+                // Only exact wordings are read: in text, any description line may open like
+                // an info message.
+                match p.read_info_line(cat, line, false) {
+                    InfoLine::Read => {}
+                    InfoLine::Unreadable(reason) => warnings.push(format!(
+                        "{}: parameter `{}`: {reason}; what it tells is marked unknown",
+                        self.file, p.prefixed
+                    )),
+                    InfoLine::Other => {
+                        p.read_description(cat, line);
+                        p.description.push(line.to_owned());
+                    }
                 }
             }
             Section::Dynamic => {
@@ -298,7 +301,6 @@ impl Reader<'_> {
             }
             Section::Other => {}
         }
-        Ok(())
     }
 }
 
@@ -347,38 +349,6 @@ fn fold_value_lists(params: &mut Vec<ParamDraft>) {
         *owner = facts;
         j = k;
     }
-}
-
-/// Reads `line` as one info line, or as several run together (`Separate values with | or
-/// alternative. Maximum number of values is 50 (500 for bots).`); all or nothing.
-fn read_info_line(
-    cat: &Catalog,
-    p: &mut ParamDraft,
-    line: &str,
-) -> Result<bool, super::draft::BadValue> {
-    let mut trial = p.clone();
-    if trial.read_info(cat, line)?.is_some() {
-        *p = trial;
-        return Ok(true);
-    }
-    let mut rest = line;
-    let mut trial = p.clone();
-    'parts: while !rest.is_empty() {
-        for (i, _) in rest.match_indices(". ") {
-            let (head, tail) = (&rest[..=i], rest[i + 1..].trim_start());
-            if trial.read_info(cat, head)?.is_some() {
-                rest = tail;
-                continue 'parts;
-            }
-        }
-        if trial.read_info(cat, rest)?.is_some() {
-            *p = trial;
-            return Ok(true);
-        }
-        return Ok(false);
-    }
-    *p = trial;
-    Ok(true)
 }
 
 fn strip_sandbox(cat: &Catalog, query: &str) -> String {

@@ -85,16 +85,27 @@ fn paraminfo_json_is_not_a_help_page() {
     ));
 }
 
+/// A line with the shape of a message but no number where one must be is not a reason to
+/// give up the page: what it would tell is unknown, and a warning names the parameter.
 #[test]
-fn a_bad_number_names_the_parameter() {
-    // The line has the shape of the limits message but no number where one must be.
+fn a_bad_number_is_unknown_and_named() {
     for bad in ["many", "1 2", "५x०"] {
         let text = format!(
-            "action=clientlogin (login)\nParameters:\nloginrequests\n\
-             Maximum number of values is {bad} (500 for bots).\n"
+            "action=clientlogin (login)\nParameters:\nloginrequests\nRequests.\n\
+             Maximum number of values is {bad} (500 for bots).\nlogintoken\nA token.\n"
         );
-        let message = error("odd.txt", text.as_bytes());
-        assert!(message.contains("loginrequests"), "{message}");
-        assert!(message.contains("not a number"), "{message}");
+        let page = scrape::read("odd.txt", text.as_bytes(), &[]).unwrap_or_else(|e| panic!("{e}"));
+        let m = &page.modules[0];
+        assert_eq!(m.module.parameters.len(), 2, "the page is read to the end");
+        assert!(
+            m.is_unknown(Some("requests"), "lowlimit").is_some(),
+            "{bad}"
+        );
+        let warning = page.warnings.iter().find(|w| w.contains("not a number"));
+        assert!(
+            warning.is_some_and(|w| w.contains("loginrequests") && w.starts_with("odd.txt")),
+            "{bad}: {:?}",
+            page.warnings
+        );
     }
 }
