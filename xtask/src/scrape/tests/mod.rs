@@ -1,12 +1,14 @@
 //! Tests of the scraper against real pages: the seeds and small pages in several forms checked
 //! against the committed captures' paraminfo, the recursive help page of both committed
-//! versions, the local wikis in four languages, bad input, and a property-based fuzz.
+//! versions, help pages of older releases, the local wikis in four languages, bad input, and a
+//! property-based fuzz.
 
 mod bad_input;
 mod captures;
 mod forms;
 mod fuzz;
 mod live;
+mod older_releases;
 mod seeds;
 mod text_dump;
 
