@@ -6,8 +6,8 @@
 //! verbatim from their `includes/api/i18n/`, `languages/i18n/` and
 //! `includes/libs/ParamValidator/i18n/` files; where the two releases differ, both wordings are
 //! kept. It is written by `cargo xtask scrape --update-messages MW_ROOT...` (see [`super::update`]);
-//! to support a language, add it to [`SUPPORTED`] and run that. [`HISTORICAL_EN`] adds English
-//! wordings of older releases found in saved pages.
+//! to support a language, add it to [`SUPPORTED`] and run that. [`HISTORICAL_EN`] adds the
+//! English wordings of releases 1.27 to 1.38 where they differ (`scrape::tests::older_releases`).
 //!
 //! Supported languages (their message shapes are read): **en, lt, hi, mr, bn, ar, fa, de, fr,
 //! es, ru, ja, pl, uk, it, nl, pt, tr, sv**; each is crosschecked against both local wikis, as

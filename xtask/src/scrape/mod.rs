@@ -5,8 +5,11 @@
 //! or a text dump). HTML is read by its `apihelp-…` classes ([`html`]); text by its shape
 //! ([`text`]). Info lines are read in any language whose messages are in the localisation
 //! tables ([`lang::SUPPORTED`]: en, lt, hi, mr, bn, ar, fa, de, fr, es, ru, ja, pl, uk, it, nl,
-//! pt, tr, sv), with digits of any script ([`numbers`]). In another language the structure is
-//! still read, and what the unread info lines would tell is marked unknown.
+//! pt, tr, sv), with digits of any script ([`numbers`]), as MediaWiki 1.39 and 1.43 word them,
+//! and in English as releases from 1.27 on do. In another language the structure is still
+//! read, and what the unread info lines would tell is marked unknown; so is what a line tells
+//! that looks like an info message but cannot be read (a wiki's own edit of the message), with
+//! a warning.
 //!
 //! What a page does not tell is marked unknown with the reason ([`output::Unknown`]), never
 //! guessed; constraints only the prose states become notes ([`output::Constraint`]).
