@@ -291,6 +291,13 @@ fn grouped_numbers_are_numbers_everywhere() {
     assert_eq!((limit.max, limit.highmax), (Some(5000), Some(50_000)));
     assert_eq!(limit.default, Some(Value::from(1000)));
 
+    // The wording of 1.35 to 1.38.
+    let later = "action=query\nParameters:\ntitles\nA list of titles to work on.\n\
+        Maximum number of values is 50 (500 for clients allowed higher limits).\n";
+    let page = scrape::read("later.txt", later.as_bytes(), &[]).unwrap_or_else(|e| panic!("{e}"));
+    let titles = param(module(&page, "query"), "titles");
+    assert_eq!((titles.lowlimit, titles.highlimit), (Some(50), Some(500)));
+
     // The page language's digits and grouping: Hindi's Devanagari with Indian grouping, in
     // English wording (a message Hindi leaves untranslated falls back to English).
     let hindi = "action=upload\nParameters:\nfilesize\nFilesize of entire upload.\n\
