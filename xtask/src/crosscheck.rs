@@ -25,15 +25,16 @@ use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
 pub struct CrosscheckArgs {
     /// Languages of the help pages, comma-separated; `all` for every supported language.
     #[arg(long, value_delimiter = ',', default_value = "en,lt,hi,mr")]
-    lang: Vec<String>,
+    pub lang: Vec<String>,
     /// api.php URLs to check (default: the local 1.39 and 1.43 test wikis with every bundled
     /// extension, started if needed and stopped after if they were not running).
     #[arg(long)]
-    api: Vec<String>,
-    /// Compare with the paraminfo of this committed capture (`mediawiki-1.39`) instead of
-    /// each wiki's own: do a wiki's help pages describe the API of that release?
+    pub api: Vec<String>,
+    /// Compare with the paraminfo of this committed capture (`mediawiki-1.39`, or a capture
+    /// folder's path) instead of each wiki's own: do a wiki's help pages describe the API of
+    /// that release?
     #[arg(long, value_name = "CAPTURE")]
-    against: Option<String>,
+    pub against: Option<String>,
 }
 
 /// One field on which the help page and paraminfo disagree.
@@ -424,12 +425,16 @@ fn languages(asked: &[String]) -> Vec<String> {
     }
 }
 
-/// The paraminfo of the committed capture `name`, as fetched (`specs/NAME/raw/`).
+/// The paraminfo of the committed capture `name`, as fetched (`specs/NAME/raw/`), or of the
+/// capture folder `name` names.
 pub fn committed_paraminfo(name: &str) -> Result<ParamInfo> {
-    let path = crate::files::workspace_root()
-        .join("specs")
-        .join(name)
-        .join("raw/paraminfo.json");
+    let folder = std::path::Path::new(name);
+    let capture = if folder.join("raw").is_dir() {
+        folder.to_path_buf()
+    } else {
+        crate::files::workspace_root().join("specs").join(name)
+    };
+    let path = capture.join("raw/paraminfo.json");
     let text = std::fs::read_to_string(&path).with_context(|| {
         format!(
             "no committed capture `{name}` ({} cannot be read)",
@@ -576,7 +581,7 @@ mod tests {
 #[cfg(test)]
 mod command_tests {
     use super::*;
-    use crate::test::test_api;
+    use crate::test::{reference_root, test_api};
 
     fn args(api: String, against: &str) -> CrosscheckArgs {
         CrosscheckArgs {
@@ -586,12 +591,14 @@ mod command_tests {
         }
     }
 
-    /// The command's verdict: the local 1.43 wiki's help pages describe the committed 1.43
-    /// capture (success) and not the 1.39 one (failure, with the count).
+    /// The command's verdict: the local 1.43 wiki's help pages describe its 1.43 capture
+    /// (success; the reference tree's, as a capture folder) and not the committed 1.39 one
+    /// (failure, with the count).
     #[test]
     fn the_command_fails_exactly_when_the_help_pages_disagree() {
         let api = test_api(MwVersion::V1_43);
-        run(args(api.clone(), "mediawiki-1.43")).expect("1.43's help describes 1.43");
+        let own = reference_root().join("specs/mediawiki-1.43");
+        run(args(api.clone(), &own.display().to_string())).expect("1.43's help describes 1.43");
         let error = run(args(api, "mediawiki-1.39")).expect_err("1.43's help is not 1.39's API");
         assert!(
             error

@@ -14,6 +14,7 @@ mod files;
 mod patches;
 mod regen;
 mod scrape;
+mod served;
 mod test;
 mod wiki;
 

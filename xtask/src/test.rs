@@ -9,7 +9,9 @@ use clap::Args;
 
 use crate::cargo::run as cargo;
 use crate::features::{self, FeaturesArgs};
+use crate::files;
 use crate::regen::{self, RegenArgs};
+use crate::served;
 use crate::wiki::{self, ExtensionSet, MwVersion, WikiSpec};
 
 #[derive(Args)]
@@ -24,11 +26,17 @@ pub fn api_env_var(version: MwVersion) -> String {
     format!("MWTYPED_TEST_API_{}", version.to_string().replace('.', "_"))
 }
 
+/// The environment variable holding the reference tree: the folder whose captures and
+/// generated files the tests compare with (see [`crate::served`]).
+pub const REFERENCE_ENV: &str = "MWTYPED_TEST_REFERENCE";
+
 pub fn run(args: TestArgs) -> Result<()> {
     let mut started = vec![];
+    let mut drifts = vec![];
     let result = (|| {
         let mut env = vec![];
-        for version in [MwVersion::V1_39, MwVersion::V1_43] {
+        let mut wikis = vec![];
+        for version in MwVersion::ALL {
             let spec = WikiSpec {
                 version,
                 extensions: ExtensionSet::All,
@@ -42,7 +50,10 @@ pub fn run(args: TestArgs) -> Result<()> {
             }
             eprintln!("test wiki {}: {}", wiki.name, wiki.api_url());
             env.push((api_env_var(version), wiki.api_url()));
+            wikis.push((version, wiki.api_url()));
         }
+        drifts = served::drifts(&wikis)?;
+        env.push((REFERENCE_ENV.to_owned(), reference_tree(&drifts)?));
         regen::run(RegenArgs {
             check: true,
             verbose: false,
@@ -67,8 +78,47 @@ pub fn run(args: TestArgs) -> Result<()> {
             eprintln!("stopping {name}: {e:#}");
         }
     }
+    // Said again at the end, where a reader of the log looks first.
+    for drift in &drifts {
+        eprintln!("\n{}", drift.notice());
+    }
     result
 }
+
+/// The workspace when every wiki serves its committed capture; else a scratch copy under
+/// `target/served/` with the served releases adopted, after a notice for each.
+fn reference_tree(drifts: &[served::Drift]) -> Result<String> {
+    let root = files::workspace_root();
+    if drifts.is_empty() {
+        return Ok(root.display().to_string());
+    }
+    for drift in drifts {
+        eprintln!("{}", drift.notice());
+    }
+    let scratch = served::adopt(&root, drifts, &root.join("target/served"))?;
+    eprintln!(
+        "the tests compare with {}, where the served releases are adopted",
+        files::display(&scratch)
+    );
+    Ok(scratch.display().to_string())
+}
+
+/// The reference tree of this test run: its captures and generated files are what `fetch`,
+/// `regen`, `check-live` and `crosscheck` must reproduce (the committed ones, unless a
+/// wiki serves another release). Fails the test when unset, like [`test_api`].
+#[cfg(test)]
+pub fn reference_root() -> std::path::PathBuf {
+    std::env::var(REFERENCE_ENV)
+        .map(Into::into)
+        .unwrap_or_else(|_| {
+            panic!("{REFERENCE_ENV} is not set: run the tests through `cargo xtask test`")
+        })
+}
+
+/// Held by the tests that run `fetch --local`: it starts and stops one wiki per extension,
+/// and two of them at once would stop each other's wikis.
+#[cfg(test)]
+pub static FETCH_LOCAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// The api.php of the test wiki of `version`, for tests. Fails the test when the wiki is not
 /// there: a test that needs a wiki must not pass without one.

@@ -359,4 +359,4 @@ pub fn fetch_local(version: MwVersion, capture_dir: &Path) -> Result<Vec<Capture
 }
 
 #[cfg(test)]
-mod tests;
+pub mod tests;

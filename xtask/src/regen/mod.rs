@@ -59,6 +59,16 @@ pub fn run(args: RegenArgs) -> Result<()> {
     Ok(())
 }
 
+/// Writes every generated file of the tree `root` from its captures: what `regen` does to
+/// the workspace, for a scratch tree (`cargo xtask test` adopting a served release).
+pub fn write_outputs(root: &Path) -> Result<()> {
+    let captures = load_captures(&root.join("specs"))?;
+    for (path, contents) in stale(&outputs(root, &captures)?) {
+        files::write_atomic(path, contents.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// The outputs whose file does not hold exactly what regen would write.
 fn stale(outputs: &[(PathBuf, String)]) -> Vec<&(PathBuf, String)> {
     outputs
@@ -240,10 +250,7 @@ mod tests {
             root.path().join("bindings/Cargo.toml"),
         )
         .expect("copy");
-        let captures = load_captures(&root.path().join("specs")).expect("loads");
-        for (path, contents) in outputs(root.path(), &captures).expect("outputs") {
-            files::write_atomic(&path, contents.as_bytes()).expect("write");
-        }
+        write_outputs(root.path()).expect("outputs");
         root
     }
 
@@ -283,31 +290,21 @@ mod tests {
         );
     }
 
-    fn copy_tree(from: &Path, to: &Path) {
-        fs::create_dir_all(to).expect("mkdir");
-        for entry in fs::read_dir(from).expect("readable") {
-            let path = entry.expect("entry").path();
-            let target = to.join(path.file_name().expect("name"));
-            if path.is_dir() {
-                copy_tree(&path, &target);
-            } else {
-                fs::copy(&path, &target).expect("copy");
-            }
-        }
-    }
-
     /// The README's runbook for a new release, with the local 1.43 as the "new" one: from a
     /// tree that knows only 1.39, `fetch --local 1.43` (the main capture and every
     /// attribution part, one wiki each) and `regen` give exactly the committed files.
     #[test]
     fn adopting_1_43_by_the_runbook_reproduces_the_committed_files() {
-        let committed = files::workspace_root();
+        let _wikis = crate::test::FETCH_LOCAL.lock();
+        // The committed files, or where the served release differs, the same adopted.
+        let committed = crate::test::reference_root();
         let root = tempfile::tempdir().expect("temp dir");
         let specs = root.path().join("specs");
-        copy_tree(
+        crate::served::copy_tree(
             &committed.join("specs/mediawiki-1.39"),
             &specs.join("mediawiki-1.39"),
-        );
+        )
+        .expect("copy");
         // bindings/Cargo.toml as it was before: no generated features at all.
         let cargo_toml = fs::read_to_string(committed.join("bindings/Cargo.toml")).expect("read");
         let begin = cargo_toml.find(bindings::BEGIN).expect("markers") + bindings::BEGIN.len();
