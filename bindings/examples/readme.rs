@@ -8,11 +8,11 @@
 #[rustfmt::skip] // as the README shows it
 fn using_the_bindings() -> Result<(), mwtyped::EncodeError> {
     use mwtyped::{ApiModule, Limit};
-    use mwtyped::v1_43::query::{AllPages, AllPagesFilterredir};
+    use mwtyped::v1_43::query::{AllPages, AllPagesFilterRedir};
 
     let mut pages = AllPages::new();
     pages.limit = Some(Limit::Max);
-    pages.filterredir = Some(AllPagesFilterredir::Nonredirects);
+    pages.filter_redir = Some(AllPagesFilterRedir::Nonredirects);
     let request = pages.to_request()?; // action=query&list=allpages&apfilterredir=nonredirects&aplimit=max
     println!("{:?}", request.form_pairs());
     Ok(())

@@ -1857,8 +1857,9 @@ pub const MODULES: &[::mwtyped::ModuleFacts] = &[
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefiltercheckmatch")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
-pub struct Abusefiltercheckmatch {
+pub struct AbuseFilterCheckMatch {
     /// The full filter text to check for a match.
     ///
     /// - Wire name: `filter`
@@ -1880,25 +1881,27 @@ pub struct Abusefiltercheckmatch {
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub rcid: ::std::option::Option<i64>,
+    #[doc(alias = "rcid")]
+    pub rc_id: ::std::option::Option<i64>,
     /// Abuse filter log ID to check against.
     ///
     /// - Wire name: `logid`
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub logid: ::std::option::Option<i64>,
+    #[doc(alias = "logid")]
+    pub log_id: ::std::option::Option<i64>,
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl Abusefiltercheckmatch {
+impl AbuseFilterCheckMatch {
     /// The module with its required parameters; every other is left unset.
     pub fn new(filter: ::std::string::String) -> Self {
         Self {
             filter,
             vars: ::std::default::Default::default(),
-            rcid: ::std::default::Default::default(),
-            logid: ::std::default::Default::default(),
+            rc_id: ::std::default::Default::default(),
+            log_id: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -1931,7 +1934,7 @@ impl Abusefiltercheckmatch {
             }
         }
         {
-            if let Some(v) = &self.rcid {
+            if let Some(v) = &self.rc_id {
                 request
                     .text(
                         wire("rcid"),
@@ -1946,7 +1949,7 @@ impl Abusefiltercheckmatch {
             }
         }
         {
-            if let Some(v) = &self.logid {
+            if let Some(v) = &self.log_id {
                 request
                     .text(
                         wire("logid"),
@@ -1965,7 +1968,7 @@ impl Abusefiltercheckmatch {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Abusefiltercheckmatch {
+impl ::mwtyped::ApiModule for AbuseFilterCheckMatch {
     const PATH: &'static str = "abusefiltercheckmatch";
     const NAME: &'static str = "abusefiltercheckmatch";
     const GROUP: Option<&'static str> = Some("action");
@@ -1993,13 +1996,13 @@ impl ::mwtyped::ApiModule for Abusefiltercheckmatch {
 #[cfg(feature = "ext-abusefilter")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Abusefiltercheckmatch {
+impl ::mwtyped::__private::Sample for AbuseFilterCheckMatch {
     fn sample() -> Self {
         Self {
             filter: ::std::string::String::from("1"),
             vars: ::std::option::Option::Some(::std::string::String::from("1")),
-            rcid: ::std::option::Option::Some(1i64),
-            logid: ::std::option::Option::Some(1i64),
+            rc_id: ::std::option::Option::Some(1i64),
+            log_id: ::std::option::Option::Some(1i64),
         }
     }
 }
@@ -2021,8 +2024,9 @@ impl ::mwtyped::__private::Sample for Abusefiltercheckmatch {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterchecksyntax")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
-pub struct Abusefilterchecksyntax {
+pub struct AbuseFilterCheckSyntax {
     /// The full filter text to check syntax on.
     ///
     /// - Wire name: `filter`
@@ -2034,7 +2038,7 @@ pub struct Abusefilterchecksyntax {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl Abusefilterchecksyntax {
+impl AbuseFilterCheckSyntax {
     /// The module with its required parameters; every other is left unset.
     pub fn new(filter: ::std::string::String) -> Self {
         Self { filter }
@@ -2068,7 +2072,7 @@ impl Abusefilterchecksyntax {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Abusefilterchecksyntax {
+impl ::mwtyped::ApiModule for AbuseFilterCheckSyntax {
     const PATH: &'static str = "abusefilterchecksyntax";
     const NAME: &'static str = "abusefilterchecksyntax";
     const GROUP: Option<&'static str> = Some("action");
@@ -2096,7 +2100,7 @@ impl ::mwtyped::ApiModule for Abusefilterchecksyntax {
 #[cfg(feature = "ext-abusefilter")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Abusefilterchecksyntax {
+impl ::mwtyped::__private::Sample for AbuseFilterCheckSyntax {
     fn sample() -> Self {
         Self {
             filter: ::std::string::String::from("1"),
@@ -2121,8 +2125,9 @@ impl ::mwtyped::__private::Sample for Abusefilterchecksyntax {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterevalexpression")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
-pub struct Abusefilterevalexpression {
+pub struct AbuseFilterEvalExpression {
     /// The expression to evaluate.
     ///
     /// - Wire name: `expression`
@@ -2142,7 +2147,7 @@ pub struct Abusefilterevalexpression {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl Abusefilterevalexpression {
+impl AbuseFilterEvalExpression {
     /// The module with its required parameters; every other is left unset.
     pub fn new(expression: ::std::string::String) -> Self {
         Self {
@@ -2184,7 +2189,7 @@ impl Abusefilterevalexpression {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Abusefilterevalexpression {
+impl ::mwtyped::ApiModule for AbuseFilterEvalExpression {
     const PATH: &'static str = "abusefilterevalexpression";
     const NAME: &'static str = "abusefilterevalexpression";
     const GROUP: Option<&'static str> = Some("action");
@@ -2212,7 +2217,7 @@ impl ::mwtyped::ApiModule for Abusefilterevalexpression {
 #[cfg(feature = "ext-abusefilter")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Abusefilterevalexpression {
+impl ::mwtyped::__private::Sample for AbuseFilterEvalExpression {
     fn sample() -> Self {
         Self {
             expression: ::std::string::String::from("1"),
@@ -2236,8 +2241,9 @@ impl ::mwtyped::__private::Sample for Abusefilterevalexpression {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterunblockautopromote")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
-pub struct Abusefilterunblockautopromote {
+pub struct AbuseFilterUnblockAutopromote {
     /// Username of the user you want to unblock.
     ///
     /// - Wire name: `user`
@@ -2255,15 +2261,15 @@ pub struct Abusefilterunblockautopromote {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl Abusefilterunblockautopromote {
+impl AbuseFilterUnblockAutopromote {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         user: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self { user, token }
     }
@@ -2300,7 +2306,7 @@ impl Abusefilterunblockautopromote {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Abusefilterunblockautopromote {
+impl ::mwtyped::ApiModule for AbuseFilterUnblockAutopromote {
     const PATH: &'static str = "abusefilterunblockautopromote";
     const NAME: &'static str = "abusefilterunblockautopromote";
     const GROUP: Option<&'static str> = Some("action");
@@ -2328,7 +2334,7 @@ impl ::mwtyped::ApiModule for Abusefilterunblockautopromote {
 #[cfg(feature = "ext-abusefilter")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Abusefilterunblockautopromote {
+impl ::mwtyped::__private::Sample for AbuseFilterUnblockAutopromote {
     fn sample() -> Self {
         Self {
             user: ::std::string::String::from("Admin"),
@@ -2352,6 +2358,7 @@ impl ::mwtyped::__private::Sample for Abusefilterunblockautopromote {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abuselogprivatedetails")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
 pub struct AbuseLogPrivateDetails {
     /// The ID of the AbuseLog entry to be checked.
@@ -2360,7 +2367,8 @@ pub struct AbuseLogPrivateDetails {
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub logid: ::std::option::Option<i64>,
+    #[doc(alias = "logid")]
+    pub log_id: ::std::option::Option<i64>,
     /// A valid reason for performing the check.
     ///
     /// - Wire name: `reason`
@@ -2377,15 +2385,15 @@ pub struct AbuseLogPrivateDetails {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
 impl AbuseLogPrivateDetails {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
-            logid: ::std::default::Default::default(),
+            log_id: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
             token,
         }
@@ -2411,7 +2419,7 @@ impl AbuseLogPrivateDetails {
         };
         let _ = &wire;
         {
-            if let Some(v) = &self.logid {
+            if let Some(v) = &self.log_id {
                 request
                     .text(
                         wire("logid"),
@@ -2470,7 +2478,7 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
 impl ::mwtyped::__private::Sample for AbuseLogPrivateDetails {
     fn sample() -> Self {
         Self {
-            logid: ::std::option::Option::Some(1i64),
+            log_id: ::std::option::Option::Some(1i64),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             token: ::mwtyped::token::Token::new("+\\"),
         }
@@ -2494,6 +2502,7 @@ impl ::mwtyped::__private::Sample for AbuseLogPrivateDetails {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "block")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Block {
     /// User to block.
     ///
@@ -2507,8 +2516,9 @@ pub struct Block {
     /// - Type: integer
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "userid")]
     #[deprecated]
-    pub userid: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<i64>,
     /// Expiry time. May be relative (e.g. `5 months` or `2 weeks`) or absolute (e.g. `2014-09-18T12:34:56Z`). If set to `infinite`, `indefinite`, or `never`, the block will never expire.
     ///
     /// - Wire name: `expiry`
@@ -2528,13 +2538,15 @@ pub struct Block {
     /// - Wire name: `anononly`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub anononly: bool,
+    #[doc(alias = "anononly")]
+    pub anon_only: bool,
     /// Prevent account creation.
     ///
     /// - Wire name: `nocreate`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub nocreate: bool,
+    #[doc(alias = "nocreate")]
+    pub no_create: bool,
     /// Automatically block the last used IP address, and any subsequent IP addresses they try to login from.
     ///
     /// - Wire name: `autoblock`
@@ -2546,7 +2558,8 @@ pub struct Block {
     /// - Wire name: `noemail`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub noemail: bool,
+    #[doc(alias = "noemail")]
+    pub no_email: bool,
     /// Hide the username from the block log. (Requires the `hideuser` right).
     ///
     /// - Wire name: `hidename`
@@ -2611,21 +2624,21 @@ pub struct Block {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Block {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             user: ::std::default::Default::default(),
-            userid: ::std::default::Default::default(),
+            user_id: ::std::default::Default::default(),
             expiry: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
-            anononly: ::std::default::Default::default(),
-            nocreate: ::std::default::Default::default(),
+            anon_only: ::std::default::Default::default(),
+            no_create: ::std::default::Default::default(),
             autoblock: ::std::default::Default::default(),
-            noemail: ::std::default::Default::default(),
+            no_email: ::std::default::Default::default(),
             hide_name: ::std::default::Default::default(),
             allow_user_talk: ::std::default::Default::default(),
             reblock: ::std::default::Default::default(),
@@ -2663,7 +2676,7 @@ impl Block {
             }
         }
         {
-            if let Some(v) = &self.userid {
+            if let Some(v) = &self.user_id {
                 request
                     .text(
                         wire("userid"),
@@ -2688,12 +2701,12 @@ impl Block {
             }
         }
         {
-            if self.anononly {
+            if self.anon_only {
                 request.text(wire("anononly"), "1");
             }
         }
         {
-            if self.nocreate {
+            if self.no_create {
                 request.text(wire("nocreate"), "1");
             }
         }
@@ -2703,7 +2716,7 @@ impl Block {
             }
         }
         {
-            if self.noemail {
+            if self.no_email {
                 request.text(wire("noemail"), "1");
             }
         }
@@ -2764,7 +2777,12 @@ impl Block {
                     let texts = self
                         .namespace_restrictions
                         .iter()
-                        .map(|v| Ok(v.0.to_string()))
+                        .map(|v| ::mwtyped::__private::namespace(
+                            path,
+                            "namespacerestrictions",
+                            *v,
+                            true,
+                        ))
                         .collect::<
                             Result<
                                 ::std::vec::Vec<::std::string::String>,
@@ -2822,13 +2840,13 @@ impl ::mwtyped::__private::Sample for Block {
     fn sample() -> Self {
         Self {
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
-            userid: ::std::option::Option::Some(1i64),
+            user_id: ::std::option::Option::Some(1i64),
             expiry: ::std::option::Option::Some(::std::string::String::from("1")),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
-            anononly: true,
-            nocreate: true,
+            anon_only: true,
+            no_create: true,
             autoblock: true,
-            noemail: true,
+            no_email: true,
             hide_name: true,
             allow_user_talk: true,
             reblock: true,
@@ -2850,6 +2868,7 @@ impl ::mwtyped::__private::Sample for Block {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "categorytree")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-categorytree")]
 pub struct CategoryTree {
     /// Title in the category namespace, prefix will be ignored if given.
@@ -2964,6 +2983,7 @@ impl ::mwtyped::__private::Sample for CategoryTree {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "changeauthenticationdata")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeAuthenticationData {
     /// Use this authentication request, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=change`.
     ///
@@ -2982,7 +3002,7 @@ pub struct ChangeAuthenticationData {
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "changeauthtoken")]
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=change` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
     ///
     ///Checked when encoding: a name the module declares is refused here.
@@ -2993,7 +3013,7 @@ impl ChangeAuthenticationData {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         request: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             request,
@@ -3076,12 +3096,11 @@ impl ::mwtyped::__private::Sample for ChangeAuthenticationData {
 }
 /// The values of `model`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ChangeContentModelModel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -3099,9 +3118,7 @@ impl ChangeContentModelModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -3132,6 +3149,7 @@ impl ::mwtyped::WireValue for ChangeContentModelModel {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "changecontentmodel")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeContentModel {
     /// Title of the page to change the contentmodel of. Cannot be used together with `pageid`.
     ///
@@ -3144,7 +3162,8 @@ pub struct ChangeContentModel {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Edit summary and log entry reason
     ///
     /// - Wire name: `summary`
@@ -3179,18 +3198,18 @@ pub struct ChangeContentModel {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl ChangeContentModel {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         model: ChangeContentModelModel,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             model,
@@ -3224,7 +3243,7 @@ impl ChangeContentModel {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -3304,7 +3323,7 @@ impl ::mwtyped::__private::Sample for ChangeContentModel {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             model: ChangeContentModelModel::Css,
@@ -3315,9 +3334,10 @@ impl ::mwtyped::__private::Sample for ChangeContentModel {
 }
 /// The values of `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CheckTokenType {
     /// `createaccount`
-    Createaccount,
+    CreateAccount,
     /// `csrf`
     Csrf,
     /// `login`
@@ -3327,7 +3347,7 @@ pub enum CheckTokenType {
     /// `rollback`
     Rollback,
     /// `userrights`
-    Userrights,
+    UserRights,
     /// `watch`
     Watch,
 }
@@ -3336,12 +3356,12 @@ impl CheckTokenType {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Createaccount => "createaccount",
+            Self::CreateAccount => "createaccount",
             Self::Csrf => "csrf",
             Self::Login => "login",
             Self::Patrol => "patrol",
             Self::Rollback => "rollback",
-            Self::Userrights => "userrights",
+            Self::UserRights => "userrights",
             Self::Watch => "watch",
         }
     }
@@ -3366,6 +3386,7 @@ impl ::mwtyped::WireValue for CheckTokenType {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "checktoken")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CheckToken {
     /// Type of token being tested.
     ///
@@ -3388,7 +3409,8 @@ pub struct CheckToken {
     /// - Wire name: `maxtokenage`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub maxtokenage: ::std::option::Option<i64>,
+    #[doc(alias = "maxtokenage")]
+    pub max_token_age: ::std::option::Option<i64>,
 }
 #[allow(deprecated)]
 impl CheckToken {
@@ -3397,7 +3419,7 @@ impl CheckToken {
         Self {
             type_,
             token,
-            maxtokenage: ::std::default::Default::default(),
+            max_token_age: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -3429,7 +3451,7 @@ impl CheckToken {
             request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
-            if let Some(v) = &self.maxtokenage {
+            if let Some(v) = &self.max_token_age {
                 request
                     .text(
                         wire("maxtokenage"),
@@ -3477,9 +3499,9 @@ impl ::mwtyped::ApiModule for CheckToken {
 impl ::mwtyped::__private::Sample for CheckToken {
     fn sample() -> Self {
         Self {
-            type_: CheckTokenType::Createaccount,
+            type_: CheckTokenType::CreateAccount,
             token: ::mwtyped::Secret::new("1"),
-            maxtokenage: ::std::option::Option::Some(1i64),
+            max_token_age: ::std::option::Option::Some(1i64),
         }
     }
 }
@@ -3499,6 +3521,7 @@ impl ::mwtyped::__private::Sample for CheckToken {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "clearhasmsg")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ClearHasMsg {}
 #[allow(deprecated)]
 impl ClearHasMsg {
@@ -3564,6 +3587,7 @@ impl ::mwtyped::__private::Sample for ClearHasMsg {
 }
 /// The values of `loginmessageformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ClientLoginMessageFormat {
     /// `html`
     Html,
@@ -3621,6 +3645,7 @@ impl ::mwtyped::WireValue for ClientLoginMessageFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "clientlogin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ClientLogin {
     /// Only use these authentication requests, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=login` or from a previous response from this module.
     ///
@@ -3677,7 +3702,7 @@ pub struct ClientLogin {
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "logintoken")]
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Login>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::LoginToken>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=login` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
     ///
     ///Checked when encoding: a name the module declares is refused here.
@@ -3686,7 +3711,7 @@ pub struct ClientLogin {
 #[allow(deprecated)]
 impl ClientLogin {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Login>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::LoginToken>) -> Self {
         Self {
             requests: ::std::default::Default::default(),
             message_format: ::std::default::Default::default(),
@@ -3825,6 +3850,7 @@ impl ::mwtyped::__private::Sample for ClientLogin {
 }
 /// The values of `fromslots`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareFromSlots {
     /// `main`
     Main,
@@ -3845,6 +3871,7 @@ impl ::mwtyped::WireValue for CompareFromSlots {
 }
 /// The values of `fromcontentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareFromContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -3892,12 +3919,11 @@ impl ::mwtyped::WireValue for CompareFromContentFormat {
 }
 /// The values of `fromcontentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareFromContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum CompareFromContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -3913,13 +3939,11 @@ pub enum CompareFromContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl CompareFromContentmodel {
+impl CompareFromContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -3930,13 +3954,14 @@ impl CompareFromContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for CompareFromContentmodel {
+impl ::mwtyped::WireValue for CompareFromContentModel {
     fn as_str(&self) -> &'static str {
-        CompareFromContentmodel::as_str(self)
+        CompareFromContentModel::as_str(self)
     }
 }
 /// The values of `torelative`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareToRelative {
     /// `cur`
     Cur,
@@ -3963,6 +3988,7 @@ impl ::mwtyped::WireValue for CompareToRelative {
 }
 /// The values of `toslots`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareToSlots {
     /// `main`
     Main,
@@ -3983,6 +4009,7 @@ impl ::mwtyped::WireValue for CompareToSlots {
 }
 /// The values of `tocontentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareToContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -4030,12 +4057,11 @@ impl ::mwtyped::WireValue for CompareToContentFormat {
 }
 /// The values of `tocontentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareToContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum CompareToContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -4051,13 +4077,11 @@ pub enum CompareToContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl CompareToContentmodel {
+impl CompareToContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -4068,13 +4092,14 @@ impl CompareToContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for CompareToContentmodel {
+impl ::mwtyped::WireValue for CompareToContentModel {
     fn as_str(&self) -> &'static str {
-        CompareToContentmodel::as_str(self)
+        CompareToContentModel::as_str(self)
     }
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareProp {
     /// `comment`
     Comment,
@@ -4122,9 +4147,12 @@ impl ::mwtyped::WireValue for CompareProp {
 }
 /// The values of `slots`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareSlots {
     /// `main`
     Main,
+    /// `*`: every value
+    All,
 }
 #[allow(deprecated)]
 impl CompareSlots {
@@ -4132,6 +4160,7 @@ impl CompareSlots {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Main => "main",
+            Self::All => "*",
         }
     }
 }
@@ -4142,6 +4171,7 @@ impl ::mwtyped::WireValue for CompareSlots {
 }
 /// The values of `fromcontentformat-{slot}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareFromContentFormatPerSlot {
     /// `application/json`
     ApplicationJson,
@@ -4189,12 +4219,11 @@ impl ::mwtyped::WireValue for CompareFromContentFormatPerSlot {
 }
 /// The values of `fromcontentmodel-{slot}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareFromContentmodelPerSlot {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum CompareFromContentModelPerSlot {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -4210,13 +4239,11 @@ pub enum CompareFromContentmodelPerSlot {
     Wikitext,
 }
 #[allow(deprecated)]
-impl CompareFromContentmodelPerSlot {
+impl CompareFromContentModelPerSlot {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -4227,13 +4254,14 @@ impl CompareFromContentmodelPerSlot {
         }
     }
 }
-impl ::mwtyped::WireValue for CompareFromContentmodelPerSlot {
+impl ::mwtyped::WireValue for CompareFromContentModelPerSlot {
     fn as_str(&self) -> &'static str {
-        CompareFromContentmodelPerSlot::as_str(self)
+        CompareFromContentModelPerSlot::as_str(self)
     }
 }
 /// The values of `tocontentformat-{slot}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareToContentFormatPerSlot {
     /// `application/json`
     ApplicationJson,
@@ -4281,12 +4309,11 @@ impl ::mwtyped::WireValue for CompareToContentFormatPerSlot {
 }
 /// The values of `tocontentmodel-{slot}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareToContentmodelPerSlot {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum CompareToContentModelPerSlot {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -4302,13 +4329,11 @@ pub enum CompareToContentmodelPerSlot {
     Wikitext,
 }
 #[allow(deprecated)]
-impl CompareToContentmodelPerSlot {
+impl CompareToContentModelPerSlot {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -4319,9 +4344,9 @@ impl CompareToContentmodelPerSlot {
         }
     }
 }
-impl ::mwtyped::WireValue for CompareToContentmodelPerSlot {
+impl ::mwtyped::WireValue for CompareToContentModelPerSlot {
     fn as_str(&self) -> &'static str {
-        CompareToContentmodelPerSlot::as_str(self)
+        CompareToContentModelPerSlot::as_str(self)
     }
 }
 /// Get the difference between two pages.
@@ -4342,6 +4367,7 @@ impl ::mwtyped::WireValue for CompareToContentmodelPerSlot {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "compare")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Compare {
     /// First title to compare.
     ///
@@ -4362,7 +4388,8 @@ pub struct Compare {
     /// - Wire name: `fromrev`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub fromrev: ::std::option::Option<i64>,
+    #[doc(alias = "fromrev")]
+    pub from_rev: ::std::option::Option<i64>,
     /// Override content of the revision specified by `fromtitle`, `fromid` or `fromrev`.
     ///
     /// This parameter specifies the slots that are to be modified. Use `fromtext-{slot}`, `fromcontentmodel-{slot}`, and `fromcontentformat-{slot}` to specify content for each slot.
@@ -4406,7 +4433,7 @@ pub struct Compare {
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromcontentmodel")]
     #[deprecated]
-    pub from_contentmodel: ::std::option::Option<CompareFromContentmodel>,
+    pub from_content_model: ::std::option::Option<CompareFromContentModel>,
     /// Only use the specified section of the specified 'from' content.
     ///
     /// - Wire name: `fromsection`
@@ -4435,7 +4462,8 @@ pub struct Compare {
     /// - Wire name: `torev`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub torev: ::std::option::Option<i64>,
+    #[doc(alias = "torev")]
+    pub to_rev: ::std::option::Option<i64>,
     /// Use a revision relative to the revision determined from `fromtitle`, `fromid` or `fromrev`. All of the other 'to' options will be ignored.
     ///
     /// - Wire name: `torelative`
@@ -4486,7 +4514,7 @@ pub struct Compare {
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "tocontentmodel")]
     #[deprecated]
-    pub to_contentmodel: ::std::option::Option<CompareToContentmodel>,
+    pub to_content_model: ::std::option::Option<CompareToContentModel>,
     /// Only use the specified section of the specified 'to' content.
     ///
     /// - Wire name: `tosection`
@@ -4572,9 +4600,9 @@ pub struct Compare {
     /// - Templated: one value per `slot`, sent as `fromcontentmodel-{slot}`
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromcontentmodel-slot")]
-    pub from_contentmodel_per_slot: ::std::collections::BTreeMap<
+    pub from_content_model_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
-        CompareFromContentmodelPerSlot,
+        CompareFromContentModelPerSlot,
     >,
     /// Text of the specified slot. If omitted, the slot is removed from the revision.
     ///
@@ -4616,9 +4644,9 @@ pub struct Compare {
     /// - Templated: one value per `slot`, sent as `tocontentmodel-{slot}`
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tocontentmodel-slot")]
-    pub to_contentmodel_per_slot: ::std::collections::BTreeMap<
+    pub to_content_model_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
-        CompareToContentmodelPerSlot,
+        CompareToContentModelPerSlot,
     >,
 }
 #[allow(deprecated)]
@@ -4628,33 +4656,33 @@ impl Compare {
         Self {
             from_title: ::std::default::Default::default(),
             from_id: ::std::default::Default::default(),
-            fromrev: ::std::default::Default::default(),
+            from_rev: ::std::default::Default::default(),
             from_slots: ::std::default::Default::default(),
             from_pst: ::std::default::Default::default(),
             from_text: ::std::default::Default::default(),
             from_content_format: ::std::default::Default::default(),
-            from_contentmodel: ::std::default::Default::default(),
+            from_content_model: ::std::default::Default::default(),
             from_section: ::std::default::Default::default(),
             to_title: ::std::default::Default::default(),
             to_id: ::std::default::Default::default(),
-            torev: ::std::default::Default::default(),
+            to_rev: ::std::default::Default::default(),
             to_relative: ::std::default::Default::default(),
             to_slots: ::std::default::Default::default(),
             to_pst: ::std::default::Default::default(),
             to_text: ::std::default::Default::default(),
             to_content_format: ::std::default::Default::default(),
-            to_contentmodel: ::std::default::Default::default(),
+            to_content_model: ::std::default::Default::default(),
             to_section: ::std::default::Default::default(),
             prop: ::std::default::Default::default(),
             slots: ::std::default::Default::default(),
             from_text_per_slot: ::std::default::Default::default(),
             from_section_per_slot: ::std::default::Default::default(),
             from_content_format_per_slot: ::std::default::Default::default(),
-            from_contentmodel_per_slot: ::std::default::Default::default(),
+            from_content_model_per_slot: ::std::default::Default::default(),
             to_text_per_slot: ::std::default::Default::default(),
             to_section_per_slot: ::std::default::Default::default(),
             to_content_format_per_slot: ::std::default::Default::default(),
-            to_contentmodel_per_slot: ::std::default::Default::default(),
+            to_content_model_per_slot: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -4698,7 +4726,7 @@ impl Compare {
             }
         }
         {
-            if let Some(v) = &self.fromrev {
+            if let Some(v) = &self.from_rev {
                 request
                     .text(
                         wire("fromrev"),
@@ -4741,7 +4769,7 @@ impl Compare {
             }
         }
         {
-            if let Some(v) = &self.from_contentmodel {
+            if let Some(v) = &self.from_content_model {
                 request.text(wire("fromcontentmodel"), v.as_str());
             }
         }
@@ -4771,7 +4799,7 @@ impl Compare {
             }
         }
         {
-            if let Some(v) = &self.torev {
+            if let Some(v) = &self.to_rev {
                 request
                     .text(
                         wire("torev"),
@@ -4819,7 +4847,7 @@ impl Compare {
             }
         }
         {
-            if let Some(v) = &self.to_contentmodel {
+            if let Some(v) = &self.to_content_model {
                 request.text(wire("tocontentmodel"), v.as_str());
             }
         }
@@ -4890,7 +4918,7 @@ impl Compare {
             }
         }
         {
-            for (key, v) in &self.from_contentmodel_per_slot {
+            for (key, v) in &self.from_content_model_per_slot {
                 request
                     .text(
                         ::std::format!(
@@ -4936,7 +4964,7 @@ impl Compare {
             }
         }
         {
-            for (key, v) in &self.to_contentmodel_per_slot {
+            for (key, v) in &self.to_content_model_per_slot {
                 request
                     .text(
                         ::std::format!(
@@ -4983,18 +5011,20 @@ impl ::mwtyped::__private::Sample for Compare {
         Self {
             from_title: ::std::option::Option::Some(::std::string::String::from("1")),
             from_id: ::std::option::Option::Some(1i64),
-            fromrev: ::std::option::Option::Some(1i64),
+            from_rev: ::std::option::Option::Some(1i64),
             from_slots: ::std::vec![CompareFromSlots::Main],
             from_pst: true,
             from_text: ::std::option::Option::Some(::std::string::String::from("1")),
             from_content_format: ::std::option::Option::Some(
                 CompareFromContentFormat::ApplicationJson,
             ),
-            from_contentmodel: ::std::option::Option::Some(CompareFromContentmodel::Css),
+            from_content_model: ::std::option::Option::Some(
+                CompareFromContentModel::Css,
+            ),
             from_section: ::std::option::Option::Some(::std::string::String::from("1")),
             to_title: ::std::option::Option::Some(::std::string::String::from("1")),
             to_id: ::std::option::Option::Some(1i64),
-            torev: ::std::option::Option::Some(1i64),
+            to_rev: ::std::option::Option::Some(1i64),
             to_relative: ::std::option::Option::Some(CompareToRelative::Cur),
             to_slots: ::std::vec![CompareToSlots::Main],
             to_pst: true,
@@ -5002,7 +5032,7 @@ impl ::mwtyped::__private::Sample for Compare {
             to_content_format: ::std::option::Option::Some(
                 CompareToContentFormat::ApplicationJson,
             ),
-            to_contentmodel: ::std::option::Option::Some(CompareToContentmodel::Css),
+            to_content_model: ::std::option::Option::Some(CompareToContentModel::Css),
             to_section: ::std::option::Option::Some(::std::string::String::from("1")),
             prop: ::std::vec![
                 CompareProp::Comment, CompareProp::Diff, CompareProp::Diffsize,
@@ -5010,7 +5040,7 @@ impl ::mwtyped::__private::Sample for Compare {
                 CompareProp::Size, CompareProp::Timestamp, CompareProp::Title,
                 CompareProp::User
             ],
-            slots: ::std::vec![CompareSlots::Main],
+            slots: ::std::vec![CompareSlots::Main, CompareSlots::All],
             from_text_per_slot: ::std::collections::BTreeMap::from([
                 (::std::string::String::from("main"), ::std::string::String::from("1")),
             ]),
@@ -5023,10 +5053,10 @@ impl ::mwtyped::__private::Sample for Compare {
                     CompareFromContentFormatPerSlot::ApplicationJson,
                 ),
             ]),
-            from_contentmodel_per_slot: ::std::collections::BTreeMap::from([
+            from_content_model_per_slot: ::std::collections::BTreeMap::from([
                 (
                     ::std::string::String::from("main"),
-                    CompareFromContentmodelPerSlot::Css,
+                    CompareFromContentModelPerSlot::Css,
                 ),
             ]),
             to_text_per_slot: ::std::collections::BTreeMap::from([
@@ -5041,14 +5071,15 @@ impl ::mwtyped::__private::Sample for Compare {
                     CompareToContentFormatPerSlot::ApplicationJson,
                 ),
             ]),
-            to_contentmodel_per_slot: ::std::collections::BTreeMap::from([
-                (::std::string::String::from("main"), CompareToContentmodelPerSlot::Css),
+            to_content_model_per_slot: ::std::collections::BTreeMap::from([
+                (::std::string::String::from("main"), CompareToContentModelPerSlot::Css),
             ]),
         }
     }
 }
 /// The values of `createmessageformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CreateAccountMessageFormat {
     /// `html`
     Html,
@@ -5104,6 +5135,7 @@ impl ::mwtyped::WireValue for CreateAccountMessageFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "createaccount")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateAccount {
     /// Only use these authentication requests, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=create` or from a previous response from this module.
     ///
@@ -5162,7 +5194,7 @@ pub struct CreateAccount {
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createtoken")]
-    pub token: ::mwtyped::token::Token<::mwtyped::token::CreateAccount>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CreateAccountToken>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=create` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
     ///
     ///Checked when encoding: a name the module declares is refused here.
@@ -5171,7 +5203,9 @@ pub struct CreateAccount {
 #[allow(deprecated)]
 impl CreateAccount {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CreateAccount>) -> Self {
+    pub fn new(
+        token: ::mwtyped::token::Token<::mwtyped::token::CreateAccountToken>,
+    ) -> Self {
         Self {
             requests: ::std::default::Default::default(),
             message_format: ::std::default::Default::default(),
@@ -5318,7 +5352,8 @@ impl ::mwtyped::__private::Sample for CreateAccount {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "cspreport")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CSPReport {
+#[non_exhaustive]
+pub struct CspReport {
     /// Mark as being a report from a monitoring policy, not an enforced policy
     ///
     /// - Wire name: `reportonly`
@@ -5335,7 +5370,7 @@ pub struct CSPReport {
     pub source: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
-impl CSPReport {
+impl CspReport {
     /// The module with its required parameters; every other is left unset.
     pub fn new() -> Self {
         Self {
@@ -5377,7 +5412,7 @@ impl CSPReport {
     }
 }
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for CSPReport {
+impl ::mwtyped::ApiModule for CspReport {
     const PATH: &'static str = "cspreport";
     const NAME: &'static str = "cspreport";
     const GROUP: Option<&'static str> = Some("action");
@@ -5404,7 +5439,7 @@ impl ::mwtyped::ApiModule for CSPReport {
 }
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for CSPReport {
+impl ::mwtyped::__private::Sample for CspReport {
     fn sample() -> Self {
         Self {
             report_only: true,
@@ -5414,6 +5449,7 @@ impl ::mwtyped::__private::Sample for CSPReport {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DeleteWatchlist {
     /// `nochange`
     Nochange,
@@ -5459,6 +5495,7 @@ impl ::mwtyped::WireValue for DeleteWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "delete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Delete {
     /// Title of the page to delete. Cannot be used together with `pageid`.
     ///
@@ -5471,7 +5508,8 @@ pub struct Delete {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Reason for the deletion. If not set, an automatically generated reason will be used.
     ///
     /// - Wire name: `reason`
@@ -5530,15 +5568,15 @@ pub struct Delete {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Delete {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             delete_talk: ::std::default::Default::default(),
@@ -5575,7 +5613,7 @@ impl Delete {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -5671,7 +5709,7 @@ impl ::mwtyped::__private::Sample for Delete {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             delete_talk: true,
@@ -5685,6 +5723,7 @@ impl ::mwtyped::__private::Sample for Delete {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EditWatchlist {
     /// `nochange`
     Nochange,
@@ -5714,6 +5753,7 @@ impl ::mwtyped::WireValue for EditWatchlist {
 }
 /// The values of `contentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EditContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -5761,12 +5801,11 @@ impl ::mwtyped::WireValue for EditContentFormat {
 }
 /// The values of `contentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EditContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum EditContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -5782,13 +5821,11 @@ pub enum EditContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl EditContentmodel {
+impl EditContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -5799,9 +5836,9 @@ impl EditContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for EditContentmodel {
+impl ::mwtyped::WireValue for EditContentModel {
     fn as_str(&self) -> &'static str {
-        EditContentmodel::as_str(self)
+        EditContentModel::as_str(self)
     }
 }
 /// Create and edit pages.
@@ -5824,6 +5861,7 @@ impl ::mwtyped::WireValue for EditContentmodel {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "edit")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Edit {
     /// Title of the page to edit. Cannot be used together with `pageid`.
     ///
@@ -5836,7 +5874,8 @@ pub struct Edit {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Section identifier. `0` for the top section, `new` for a new section. Often a positive integer, but can also be non-numeric.
     ///
     /// - Wire name: `section`
@@ -5848,7 +5887,8 @@ pub struct Edit {
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// Page content.
     ///
     /// - Wire name: `text`
@@ -5897,13 +5937,14 @@ pub struct Edit {
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "baserevid")]
-    pub base_revid: ::std::option::Option<i64>,
+    pub base_rev_id: ::std::option::Option<i64>,
     /// Timestamp of the base revision, used to detect edit conflicts. May be obtained through action=query&prop=revisions&rvprop=timestamp. Self-conflicts are ignored.
     ///
     /// - Wire name: `basetimestamp`
     /// - Type: timestamp
     /// - In MediaWiki 1.39, 1.43
-    pub basetimestamp: ::std::option::Option<::mwtyped::Timestamp>,
+    #[doc(alias = "basetimestamp")]
+    pub base_timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Timestamp when the editing process began, used to detect edit conflicts. An appropriate value may be obtained using `curtimestamp` when beginning the edit process (e.g. when loading the page content to edit).
     ///
     /// - Wire name: `starttimestamp`
@@ -5929,7 +5970,8 @@ pub struct Edit {
     /// - Wire name: `nocreate`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub nocreate: bool,
+    #[doc(alias = "nocreate")]
+    pub no_create: bool,
     /// Add the page to the current user's watchlist.
     ///
     /// - Wire name: `watch`
@@ -5964,7 +6006,8 @@ pub struct Edit {
     /// - Wire name: `prependtext`
     /// - Type: text
     /// - In MediaWiki 1.39, 1.43
-    pub prependtext: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "prependtext")]
+    pub prepend_text: ::std::option::Option<::std::string::String>,
     /// Add this text to the end of the page or section. Overrides text.
     ///
     /// Use section=new to append a new section, rather than this parameter.
@@ -5972,7 +6015,8 @@ pub struct Edit {
     /// - Wire name: `appendtext`
     /// - Type: text
     /// - In MediaWiki 1.39, 1.43
-    pub appendtext: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "appendtext")]
+    pub append_text: ::std::option::Option<::std::string::String>,
     /// Undo this revision. Overrides text, prependtext and appendtext.
     ///
     /// - Wire name: `undo`
@@ -6006,7 +6050,8 @@ pub struct Edit {
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
     /// - In MediaWiki 1.39, 1.43
-    pub contentmodel: ::std::option::Option<EditContentmodel>,
+    #[doc(alias = "contentmodel")]
+    pub content_model: ::std::option::Option<EditContentModel>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
     /// The token should always be sent as the last parameter, or at least after the text parameter.
@@ -6017,7 +6062,7 @@ pub struct Edit {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// Answer to the CAPTCHA
     ///
     /// - Wire name: `captchaword`
@@ -6040,35 +6085,35 @@ pub struct Edit {
 #[allow(deprecated)]
 impl Edit {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             section: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
             text: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             minor: ::std::default::Default::default(),
             not_minor: ::std::default::Default::default(),
             bot: ::std::default::Default::default(),
-            base_revid: ::std::default::Default::default(),
-            basetimestamp: ::std::default::Default::default(),
+            base_rev_id: ::std::default::Default::default(),
+            base_timestamp: ::std::default::Default::default(),
             start_timestamp: ::std::default::Default::default(),
             recreate: ::std::default::Default::default(),
             create_only: ::std::default::Default::default(),
-            nocreate: ::std::default::Default::default(),
+            no_create: ::std::default::Default::default(),
             watch: ::std::default::Default::default(),
             unwatch: ::std::default::Default::default(),
             watchlist: ::std::default::Default::default(),
             md5: ::std::default::Default::default(),
-            prependtext: ::std::default::Default::default(),
-            appendtext: ::std::default::Default::default(),
+            prepend_text: ::std::default::Default::default(),
+            append_text: ::std::default::Default::default(),
             undo: ::std::default::Default::default(),
             undo_after: ::std::default::Default::default(),
             redirect: ::std::default::Default::default(),
             content_format: ::std::default::Default::default(),
-            contentmodel: ::std::default::Default::default(),
+            content_model: ::std::default::Default::default(),
             token,
             #[cfg(feature = "ext-confirmedit")]
             captcha_word: ::std::default::Default::default(),
@@ -6102,7 +6147,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -6122,7 +6167,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
@@ -6165,7 +6210,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.base_revid {
+            if let Some(v) = &self.base_rev_id {
                 request
                     .text(
                         wire("baserevid"),
@@ -6180,7 +6225,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.basetimestamp {
+            if let Some(v) = &self.base_timestamp {
                 request
                     .text(
                         wire("basetimestamp"),
@@ -6208,7 +6253,7 @@ impl Edit {
             }
         }
         {
-            if self.nocreate {
+            if self.no_create {
                 request.text(wire("nocreate"), "1");
             }
         }
@@ -6233,12 +6278,12 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.prependtext {
+            if let Some(v) = &self.prepend_text {
                 request.text(wire("prependtext"), v.clone());
             }
         }
         {
-            if let Some(v) = &self.appendtext {
+            if let Some(v) = &self.append_text {
                 request.text(wire("appendtext"), v.clone());
             }
         }
@@ -6283,7 +6328,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.contentmodel {
+            if let Some(v) = &self.content_model {
                 request.text(wire("contentmodel"), v.as_str());
             }
         }
@@ -6338,17 +6383,17 @@ impl ::mwtyped::__private::Sample for Edit {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             section: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             minor: true,
             not_minor: true,
             bot: true,
-            base_revid: ::std::option::Option::Some(1i64),
-            basetimestamp: ::std::option::Option::Some(
+            base_rev_id: ::std::option::Option::Some(1i64),
+            base_timestamp: ::std::option::Option::Some(
                 ::mwtyped::Timestamp::from_unix(979_570_560),
             ),
             start_timestamp: ::std::option::Option::Some(
@@ -6356,20 +6401,20 @@ impl ::mwtyped::__private::Sample for Edit {
             ),
             recreate: true,
             create_only: true,
-            nocreate: true,
+            no_create: true,
             watch: true,
             unwatch: true,
             watchlist: ::std::option::Option::Some(EditWatchlist::Nochange),
             md5: ::std::option::Option::Some(::std::string::String::from("1")),
-            prependtext: ::std::option::Option::Some(::std::string::String::from("1")),
-            appendtext: ::std::option::Option::Some(::std::string::String::from("1")),
+            prepend_text: ::std::option::Option::Some(::std::string::String::from("1")),
+            append_text: ::std::option::Option::Some(::std::string::String::from("1")),
             undo: ::std::option::Option::Some(1i64),
             undo_after: ::std::option::Option::Some(1i64),
             redirect: true,
             content_format: ::std::option::Option::Some(
                 EditContentFormat::ApplicationJson,
             ),
-            contentmodel: ::std::option::Option::Some(EditContentmodel::Css),
+            content_model: ::std::option::Option::Some(EditContentModel::Css),
             token: ::mwtyped::token::Token::new("+\\"),
             #[cfg(feature = "ext-confirmedit")]
             captcha_word: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -6394,6 +6439,7 @@ impl ::mwtyped::__private::Sample for Edit {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "emailuser")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct EmailUser {
     /// User to send the email to.
     ///
@@ -6421,7 +6467,8 @@ pub struct EmailUser {
     /// - Wire name: `ccme`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub ccme: bool,
+    #[doc(alias = "ccme")]
+    pub cc_me: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
     /// - Wire name: `token`
@@ -6430,7 +6477,7 @@ pub struct EmailUser {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl EmailUser {
@@ -6439,13 +6486,13 @@ impl EmailUser {
         target: ::std::string::String,
         subject: ::std::string::String,
         text: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             target,
             subject,
             text,
-            ccme: ::std::default::Default::default(),
+            cc_me: ::std::default::Default::default(),
             token,
         }
     }
@@ -6482,7 +6529,7 @@ impl EmailUser {
             request.text(wire("text"), v.clone());
         }
         {
-            if self.ccme {
+            if self.cc_me {
                 request.text(wire("ccme"), "1");
             }
         }
@@ -6527,13 +6574,14 @@ impl ::mwtyped::__private::Sample for EmailUser {
             target: ::std::string::String::from("1"),
             subject: ::std::string::String::from("1"),
             text: ::std::string::String::from("1"),
-            ccme: true,
+            cc_me: true,
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ExpandTemplatesProp {
     /// `categories`
     Categories,
@@ -6592,6 +6640,7 @@ impl ::mwtyped::WireValue for ExpandTemplatesProp {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "expandtemplates")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ExpandTemplates {
     /// Title of the page.
     ///
@@ -6611,7 +6660,8 @@ pub struct ExpandTemplates {
     /// - Wire name: `revid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub revid: ::std::option::Option<i64>,
+    #[doc(alias = "revid")]
+    pub rev_id: ::std::option::Option<i64>,
     /// Which pieces of information to get.
     ///
     /// Note that if no values are selected, the result will contain the wikitext, but the output will be in a deprecated format.
@@ -6671,7 +6721,7 @@ impl ExpandTemplates {
         Self {
             title: ::std::default::Default::default(),
             text,
-            revid: ::std::default::Default::default(),
+            rev_id: ::std::default::Default::default(),
             prop: ::std::default::Default::default(),
             include_comments: ::std::default::Default::default(),
             show_strategy_keys: ::std::default::Default::default(),
@@ -6708,7 +6758,7 @@ impl ExpandTemplates {
             request.text(wire("text"), v.clone());
         }
         {
-            if let Some(v) = &self.revid {
+            if let Some(v) = &self.rev_id {
                 request
                     .text(
                         wire("revid"),
@@ -6786,7 +6836,7 @@ impl ::mwtyped::__private::Sample for ExpandTemplates {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
             text: ::std::string::String::from("1"),
-            revid: ::std::option::Option::Some(1i64),
+            rev_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 ExpandTemplatesProp::Categories,
                 ExpandTemplatesProp::Encodedjsconfigvars,
@@ -6803,6 +6853,7 @@ impl ::mwtyped::__private::Sample for ExpandTemplates {
 }
 /// The values of `feedformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FeedContributionsFeedFormat {
     /// `atom`
     Atom,
@@ -6826,9 +6877,9 @@ impl ::mwtyped::WireValue for FeedContributionsFeedFormat {
 }
 /// The values of `tagfilter`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FeedContributionsTagFilter {
-    /// `abusefilter-condition-limit`
-    #[cfg(feature = "ext-abusefilter")]
+    /// `abusefilter-condition-limit` (added by the extension AbuseFilter)
     AbusefilterConditionLimit,
     /// `mw-blank`
     MwBlank,
@@ -6852,20 +6903,15 @@ pub enum FeedContributionsTagFilter {
     MwServerSideUpload,
     /// `mw-undo`
     MwUndo,
-    /// `visualeditor`
-    #[cfg(feature = "ext-visualeditor")]
-    Visualeditor,
-    /// `visualeditor-needcheck`
-    #[cfg(feature = "ext-visualeditor")]
-    VisualeditorNeedcheck,
-    /// `visualeditor-switched`
-    #[cfg(feature = "ext-visualeditor")]
-    VisualeditorSwitched,
-    /// `visualeditor-wikitext`
-    #[cfg(feature = "ext-visualeditor")]
-    VisualeditorWikitext,
-    /// `wikieditor`
-    #[cfg(feature = "ext-wikieditor")]
+    /// `visualeditor` (added by the extension VisualEditor)
+    VisualEditor,
+    /// `visualeditor-needcheck` (added by the extension VisualEditor)
+    VisualEditorNeedcheck,
+    /// `visualeditor-switched` (added by the extension VisualEditor)
+    VisualEditorSwitched,
+    /// `visualeditor-wikitext` (added by the extension VisualEditor)
+    VisualEditorWikitext,
+    /// `wikieditor` (added by the extension WikiEditor)
     Wikieditor,
 }
 #[allow(deprecated)]
@@ -6873,7 +6919,6 @@ impl FeedContributionsTagFilter {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-abusefilter")]
             Self::AbusefilterConditionLimit => "abusefilter-condition-limit",
             Self::MwBlank => "mw-blank",
             Self::MwChangedRedirectTarget => "mw-changed-redirect-target",
@@ -6886,15 +6931,10 @@ impl FeedContributionsTagFilter {
             Self::MwRollback => "mw-rollback",
             Self::MwServerSideUpload => "mw-server-side-upload",
             Self::MwUndo => "mw-undo",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::Visualeditor => "visualeditor",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::VisualeditorNeedcheck => "visualeditor-needcheck",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::VisualeditorSwitched => "visualeditor-switched",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::VisualeditorWikitext => "visualeditor-wikitext",
-            #[cfg(feature = "ext-wikieditor")]
+            Self::VisualEditor => "visualeditor",
+            Self::VisualEditorNeedcheck => "visualeditor-needcheck",
+            Self::VisualEditorSwitched => "visualeditor-switched",
+            Self::VisualEditorWikitext => "visualeditor-wikitext",
             Self::Wikieditor => "wikieditor",
         }
     }
@@ -6919,6 +6959,7 @@ impl ::mwtyped::WireValue for FeedContributionsTagFilter {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedcontributions")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FeedContributions {
     /// The format of the feed.
     ///
@@ -6996,7 +7037,7 @@ pub struct FeedContributions {
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showsizediff")]
-    pub show_sizediff: bool,
+    pub show_size_diff: bool,
 }
 #[allow(deprecated)]
 impl FeedContributions {
@@ -7013,7 +7054,7 @@ impl FeedContributions {
             top_only: ::std::default::Default::default(),
             new_only: ::std::default::Default::default(),
             hide_minor: ::std::default::Default::default(),
-            show_sizediff: ::std::default::Default::default(),
+            show_size_diff: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -7047,7 +7088,11 @@ impl FeedContributions {
         }
         {
             if let Some(v) = &self.namespace {
-                request.text(wire("namespace"), v.0.to_string());
+                request
+                    .text(
+                        wire("namespace"),
+                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
+                    );
             }
         }
         {
@@ -7114,7 +7159,7 @@ impl FeedContributions {
             }
         }
         {
-            if self.show_sizediff {
+            if self.show_size_diff {
                 request.text(wire("showsizediff"), "1");
             }
         }
@@ -7174,12 +7219,13 @@ impl ::mwtyped::__private::Sample for FeedContributions {
             top_only: true,
             new_only: true,
             hide_minor: true,
-            show_sizediff: true,
+            show_size_diff: true,
         }
     }
 }
 /// The values of `feedformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FeedRecentChangesFeedFormat {
     /// `atom`
     Atom,
@@ -7218,6 +7264,7 @@ impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedrecentchanges")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FeedRecentChanges {
     /// The format of the feed.
     ///
@@ -7286,13 +7333,15 @@ pub struct FeedRecentChanges {
     /// - Wire name: `hideanons`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub hideanons: bool,
+    #[doc(alias = "hideanons")]
+    pub hide_anons: bool,
     /// Hide changes made by registered users.
     ///
     /// - Wire name: `hideliu`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub hideliu: bool,
+    #[doc(alias = "hideliu")]
+    pub hide_liu: bool,
     /// Hide patrolled changes.
     ///
     /// - Wire name: `hidepatrolled`
@@ -7305,13 +7354,15 @@ pub struct FeedRecentChanges {
     /// - Wire name: `hidemyself`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub hidemyself: bool,
+    #[doc(alias = "hidemyself")]
+    pub hide_myself: bool,
     /// Hide category membership changes.
     ///
     /// - Wire name: `hidecategorization`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub hidecategorization: bool,
+    #[doc(alias = "hidecategorization")]
+    pub hide_categorization: bool,
     /// Filter by tag.
     ///
     /// - Wire name: `tagfilter`
@@ -7347,11 +7398,11 @@ impl FeedRecentChanges {
             from: ::std::default::Default::default(),
             hide_minor: ::std::default::Default::default(),
             hide_bots: ::std::default::Default::default(),
-            hideanons: ::std::default::Default::default(),
-            hideliu: ::std::default::Default::default(),
+            hide_anons: ::std::default::Default::default(),
+            hide_liu: ::std::default::Default::default(),
             hide_patrolled: ::std::default::Default::default(),
-            hidemyself: ::std::default::Default::default(),
-            hidecategorization: ::std::default::Default::default(),
+            hide_myself: ::std::default::Default::default(),
+            hide_categorization: ::std::default::Default::default(),
             tag_filter: ::std::default::Default::default(),
             target: ::std::default::Default::default(),
             show_linked_to: ::std::default::Default::default(),
@@ -7384,7 +7435,11 @@ impl FeedRecentChanges {
         }
         {
             if let Some(v) = &self.namespace {
-                request.text(wire("namespace"), v.0.to_string());
+                request
+                    .text(
+                        wire("namespace"),
+                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
+                    );
             }
         }
         {
@@ -7437,12 +7492,12 @@ impl FeedRecentChanges {
             }
         }
         {
-            if self.hideanons {
+            if self.hide_anons {
                 request.text(wire("hideanons"), "1");
             }
         }
         {
-            if self.hideliu {
+            if self.hide_liu {
                 request.text(wire("hideliu"), "1");
             }
         }
@@ -7452,12 +7507,12 @@ impl FeedRecentChanges {
             }
         }
         {
-            if self.hidemyself {
+            if self.hide_myself {
                 request.text(wire("hidemyself"), "1");
             }
         }
         {
-            if self.hidecategorization {
+            if self.hide_categorization {
                 request.text(wire("hidecategorization"), "1");
             }
         }
@@ -7521,11 +7576,11 @@ impl ::mwtyped::__private::Sample for FeedRecentChanges {
             ),
             hide_minor: true,
             hide_bots: true,
-            hideanons: true,
-            hideliu: true,
+            hide_anons: true,
+            hide_liu: true,
             hide_patrolled: true,
-            hidemyself: true,
-            hidecategorization: true,
+            hide_myself: true,
+            hide_categorization: true,
             tag_filter: ::std::option::Option::Some(::std::string::String::from("1")),
             target: ::std::option::Option::Some(::std::string::String::from("1")),
             show_linked_to: true,
@@ -7534,6 +7589,7 @@ impl ::mwtyped::__private::Sample for FeedRecentChanges {
 }
 /// The values of `feedformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FeedWatchlistFeedFormat {
     /// `atom`
     Atom,
@@ -7557,7 +7613,8 @@ impl ::mwtyped::WireValue for FeedWatchlistFeedFormat {
 }
 /// The values of `wlshow`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FeedWatchlistWlshow {
+#[non_exhaustive]
+pub enum FeedWatchlistWlShow {
     /// `!anon`
     NotAnon,
     /// `!autopatrolled`
@@ -7584,7 +7641,7 @@ pub enum FeedWatchlistWlshow {
     Unread,
 }
 #[allow(deprecated)]
-impl FeedWatchlistWlshow {
+impl FeedWatchlistWlShow {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
@@ -7603,14 +7660,15 @@ impl FeedWatchlistWlshow {
         }
     }
 }
-impl ::mwtyped::WireValue for FeedWatchlistWlshow {
+impl ::mwtyped::WireValue for FeedWatchlistWlShow {
     fn as_str(&self) -> &'static str {
-        FeedWatchlistWlshow::as_str(self)
+        FeedWatchlistWlShow::as_str(self)
     }
 }
 /// The values of `wltype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FeedWatchlistWltype {
+#[non_exhaustive]
+pub enum FeedWatchlistWlType {
     /// `categorize`
     Categorize,
     /// `edit`
@@ -7623,7 +7681,7 @@ pub enum FeedWatchlistWltype {
     New,
 }
 #[allow(deprecated)]
-impl FeedWatchlistWltype {
+impl FeedWatchlistWlType {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
@@ -7635,9 +7693,9 @@ impl FeedWatchlistWltype {
         }
     }
 }
-impl ::mwtyped::WireValue for FeedWatchlistWltype {
+impl ::mwtyped::WireValue for FeedWatchlistWlType {
     fn as_str(&self) -> &'static str {
-        FeedWatchlistWltype::as_str(self)
+        FeedWatchlistWlType::as_str(self)
     }
 }
 /// Returns a watchlist feed.
@@ -7658,6 +7716,7 @@ impl ::mwtyped::WireValue for FeedWatchlistWltype {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedwatchlist")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FeedWatchlist {
     /// The format of the feed.
     ///
@@ -7687,27 +7746,31 @@ pub struct FeedWatchlist {
     /// - Wire name: `allrev`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub allrev: bool,
+    #[doc(alias = "allrev")]
+    pub all_rev: bool,
     /// Used along with token to access a different user's watchlist.
     ///
     /// - Wire name: `wlowner`
     /// - Type: user
     /// - In MediaWiki 1.39, 1.43
-    pub wlowner: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "wlowner")]
+    pub wl_owner: ::std::option::Option<::std::string::String>,
     /// A security token (available in the user's preferences) to allow access to another user's watchlist.
     ///
     /// - Wire name: `wltoken`
     /// - Type: string
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub wltoken: ::std::option::Option<::mwtyped::Secret>,
+    #[doc(alias = "wltoken")]
+    pub wl_token: ::std::option::Option<::mwtyped::Secret>,
     /// Show only items that meet these criteria. For example, to see only minor edits done by logged-in users, set show=minor|!anon.
     ///
     /// - Wire name: `wlshow`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub wlshow: ::std::vec::Vec<FeedWatchlistWlshow>,
+    #[doc(alias = "wlshow")]
+    pub wl_show: ::std::vec::Vec<FeedWatchlistWlShow>,
     /// Which types of changes to show:
     ///
     /// - edit
@@ -7726,13 +7789,15 @@ pub struct FeedWatchlist {
     /// - Default: `edit|new|log|categorize`
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub wltype: ::std::vec::Vec<FeedWatchlistWltype>,
+    #[doc(alias = "wltype")]
+    pub wl_type: ::std::vec::Vec<FeedWatchlistWlType>,
     /// Don't list changes by this user.
     ///
     /// - Wire name: `wlexcludeuser`
     /// - Type: user
     /// - In MediaWiki 1.39, 1.43
-    pub wlexcludeuser: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "wlexcludeuser")]
+    pub wl_exclude_user: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl FeedWatchlist {
@@ -7742,12 +7807,12 @@ impl FeedWatchlist {
             feed_format: ::std::default::Default::default(),
             hours: ::std::default::Default::default(),
             link_to_sections: ::std::default::Default::default(),
-            allrev: ::std::default::Default::default(),
-            wlowner: ::std::default::Default::default(),
-            wltoken: ::std::default::Default::default(),
-            wlshow: ::std::default::Default::default(),
-            wltype: ::std::default::Default::default(),
-            wlexcludeuser: ::std::default::Default::default(),
+            all_rev: ::std::default::Default::default(),
+            wl_owner: ::std::default::Default::default(),
+            wl_token: ::std::default::Default::default(),
+            wl_show: ::std::default::Default::default(),
+            wl_type: ::std::default::Default::default(),
+            wl_exclude_user: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -7790,17 +7855,17 @@ impl FeedWatchlist {
             }
         }
         {
-            if self.allrev {
+            if self.all_rev {
                 request.text(wire("allrev"), "1");
             }
         }
         {
-            if let Some(v) = &self.wlowner {
+            if let Some(v) = &self.wl_owner {
                 request.text(wire("wlowner"), v.clone());
             }
         }
         {
-            if let Some(v) = &self.wltoken {
+            if let Some(v) = &self.wl_token {
                 request
                     .secret(
                         wire("wltoken"),
@@ -7809,11 +7874,11 @@ impl FeedWatchlist {
             }
         }
         {
-            if !self.wlshow.is_empty() {
+            if !self.wl_show.is_empty() {
                 let joined = ::mwtyped::__private::join(
                     path,
                     "wlshow",
-                    self.wlshow.iter().map(|v| v.as_str()),
+                    self.wl_show.iter().map(|v| v.as_str()),
                     50u32,
                     500u32,
                     limits,
@@ -7822,11 +7887,11 @@ impl FeedWatchlist {
             }
         }
         {
-            if !self.wltype.is_empty() {
+            if !self.wl_type.is_empty() {
                 let joined = ::mwtyped::__private::join(
                     path,
                     "wltype",
-                    self.wltype.iter().map(|v| v.as_str()),
+                    self.wl_type.iter().map(|v| v.as_str()),
                     50u32,
                     500u32,
                     limits,
@@ -7835,7 +7900,7 @@ impl FeedWatchlist {
             }
         }
         {
-            if let Some(v) = &self.wlexcludeuser {
+            if let Some(v) = &self.wl_exclude_user {
                 request.text(wire("wlexcludeuser"), v.clone());
             }
         }
@@ -7876,23 +7941,23 @@ impl ::mwtyped::__private::Sample for FeedWatchlist {
             feed_format: ::std::option::Option::Some(FeedWatchlistFeedFormat::Atom),
             hours: ::std::option::Option::Some(1i64),
             link_to_sections: true,
-            allrev: true,
-            wlowner: ::std::option::Option::Some(::std::string::String::from("Admin")),
-            wltoken: ::std::option::Option::Some(::mwtyped::Secret::new("1")),
-            wlshow: ::std::vec![
-                FeedWatchlistWlshow::NotAnon, FeedWatchlistWlshow::NotAutopatrolled,
-                FeedWatchlistWlshow::NotBot, FeedWatchlistWlshow::NotMinor,
-                FeedWatchlistWlshow::NotPatrolled, FeedWatchlistWlshow::NotUnread,
-                FeedWatchlistWlshow::Anon, FeedWatchlistWlshow::Autopatrolled,
-                FeedWatchlistWlshow::Bot, FeedWatchlistWlshow::Minor,
-                FeedWatchlistWlshow::Patrolled, FeedWatchlistWlshow::Unread
+            all_rev: true,
+            wl_owner: ::std::option::Option::Some(::std::string::String::from("Admin")),
+            wl_token: ::std::option::Option::Some(::mwtyped::Secret::new("1")),
+            wl_show: ::std::vec![
+                FeedWatchlistWlShow::NotAnon, FeedWatchlistWlShow::NotAutopatrolled,
+                FeedWatchlistWlShow::NotBot, FeedWatchlistWlShow::NotMinor,
+                FeedWatchlistWlShow::NotPatrolled, FeedWatchlistWlShow::NotUnread,
+                FeedWatchlistWlShow::Anon, FeedWatchlistWlShow::Autopatrolled,
+                FeedWatchlistWlShow::Bot, FeedWatchlistWlShow::Minor,
+                FeedWatchlistWlShow::Patrolled, FeedWatchlistWlShow::Unread
             ],
-            wltype: ::std::vec![
-                FeedWatchlistWltype::Categorize, FeedWatchlistWltype::Edit,
-                FeedWatchlistWltype::External, FeedWatchlistWltype::Log,
-                FeedWatchlistWltype::New
+            wl_type: ::std::vec![
+                FeedWatchlistWlType::Categorize, FeedWatchlistWlType::Edit,
+                FeedWatchlistWlType::External, FeedWatchlistWlType::Log,
+                FeedWatchlistWlType::New
             ],
-            wlexcludeuser: ::std::option::Option::Some(
+            wl_exclude_user: ::std::option::Option::Some(
                 ::std::string::String::from("Admin"),
             ),
         }
@@ -7913,6 +7978,7 @@ impl ::mwtyped::__private::Sample for FeedWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "filerevert")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FileRevert {
     /// Target filename, without the File: prefix.
     ///
@@ -7920,7 +7986,8 @@ pub struct FileRevert {
     /// - Type: string
     /// - Required
     /// - In MediaWiki 1.39, 1.43
-    pub filename: ::std::string::String,
+    #[doc(alias = "filename")]
+    pub file_name: ::std::string::String,
     /// Upload comment.
     ///
     /// - Wire name: `comment`
@@ -7934,7 +8001,8 @@ pub struct FileRevert {
     /// - Type: string
     /// - Required
     /// - In MediaWiki 1.39, 1.43
-    pub archivename: ::std::string::String,
+    #[doc(alias = "archivename")]
+    pub archive_name: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
     /// - Wire name: `token`
@@ -7943,20 +8011,20 @@ pub struct FileRevert {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl FileRevert {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
-        filename: ::std::string::String,
-        archivename: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        file_name: ::std::string::String,
+        archive_name: ::std::string::String,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
-            filename,
+            file_name,
             comment: ::std::default::Default::default(),
-            archivename,
+            archive_name,
             token,
         }
     }
@@ -7981,7 +8049,7 @@ impl FileRevert {
         };
         let _ = &wire;
         {
-            let v = &self.filename;
+            let v = &self.file_name;
             request.text(wire("filename"), v.clone());
         }
         {
@@ -7990,7 +8058,7 @@ impl FileRevert {
             }
         }
         {
-            let v = &self.archivename;
+            let v = &self.archive_name;
             request.text(wire("archivename"), v.clone());
         }
         {
@@ -8031,9 +8099,9 @@ impl ::mwtyped::ApiModule for FileRevert {
 impl ::mwtyped::__private::Sample for FileRevert {
     fn sample() -> Self {
         Self {
-            filename: ::std::string::String::from("1"),
+            file_name: ::std::string::String::from("1"),
             comment: ::std::option::Option::Some(::std::string::String::from("1")),
-            archivename: ::std::string::String::from("1"),
+            archive_name: ::std::string::String::from("1"),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -8063,6 +8131,7 @@ impl ::mwtyped::__private::Sample for FileRevert {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "help")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Help {
     /// Modules to display help for (values of the `action` and `format` parameters, or `main`). Can specify submodules with a `+`.
     ///
@@ -8083,7 +8152,8 @@ pub struct Help {
     /// - Wire name: `recursivesubmodules`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub recursivesubmodules: bool,
+    #[doc(alias = "recursivesubmodules")]
+    pub recursive_submodules: bool,
     /// Wrap the output in a standard API response structure.
     ///
     /// - Wire name: `wrap`
@@ -8104,7 +8174,7 @@ impl Help {
         Self {
             modules: ::std::default::Default::default(),
             submodules: ::std::default::Default::default(),
-            recursivesubmodules: ::std::default::Default::default(),
+            recursive_submodules: ::std::default::Default::default(),
             wrap: ::std::default::Default::default(),
             toc: ::std::default::Default::default(),
         }
@@ -8148,7 +8218,7 @@ impl Help {
             }
         }
         {
-            if self.recursivesubmodules {
+            if self.recursive_submodules {
                 request.text(wire("recursivesubmodules"), "1");
             }
         }
@@ -8198,7 +8268,7 @@ impl ::mwtyped::__private::Sample for Help {
         Self {
             modules: ::std::vec![::std::string::String::from("1")],
             submodules: true,
-            recursivesubmodules: true,
+            recursive_submodules: true,
             wrap: true,
             toc: true,
         }
@@ -8206,6 +8276,7 @@ impl ::mwtyped::__private::Sample for Help {
 }
 /// The values of `rotation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageRotateRotation {
     /// `90`
     V90,
@@ -8232,65 +8303,66 @@ impl ::mwtyped::WireValue for ImageRotateRotation {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageRotateGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -8300,53 +8372,53 @@ pub enum ImageRotateGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl ImageRotateGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -8372,6 +8444,7 @@ impl ::mwtyped::WireValue for ImageRotateGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "imagerotate")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ImageRotate {
     /// Degrees to rotate image clockwise.
     ///
@@ -8407,14 +8480,16 @@ pub struct ImageRotate {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -8517,22 +8592,22 @@ pub struct ImageRotate {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl ImageRotate {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         rotation: ImageRotateRotation,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             rotation,
             continue_: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -8595,10 +8670,10 @@ impl ImageRotate {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -8626,10 +8701,10 @@ impl ImageRotate {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -8713,9 +8788,9 @@ impl ::mwtyped::__private::Sample for ImageRotate {
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(ImageRotateGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(ImageRotateGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
             token: ::mwtyped::token::Token::new("+\\"),
@@ -8740,6 +8815,7 @@ impl ::mwtyped::__private::Sample for ImageRotate {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "import")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Import {
     /// Log entry import summary.
     ///
@@ -8752,7 +8828,7 @@ pub struct Import {
     /// - Wire name: `xml`
     /// - Type: upload
     /// - In MediaWiki 1.39, 1.43
-    pub xml: ::std::option::Option<::mwtyped::Upload>,
+    pub xml: ::std::option::Option<::mwtyped::UploadFile>,
     /// For uploaded imports: interwiki prefix to apply to unknown usernames (and known users if `assignknownusers` is set).
     ///
     /// - Wire name: `interwikiprefix`
@@ -8822,12 +8898,12 @@ pub struct Import {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Import {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             summary: ::std::default::Default::default(),
             xml: ::std::default::Default::default(),
@@ -8900,7 +8976,11 @@ impl Import {
         }
         {
             if let Some(v) = &self.namespace {
-                request.text(wire("namespace"), v.0.to_string());
+                request
+                    .text(
+                        wire("namespace"),
+                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
+                    );
             }
         }
         {
@@ -8965,7 +9045,7 @@ impl ::mwtyped::__private::Sample for Import {
     fn sample() -> Self {
         Self {
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
-            xml: ::std::option::Option::Some(::mwtyped::Upload {
+            xml: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
                 bytes: b"sample".to_vec(),
             }),
@@ -8990,6 +9070,7 @@ impl ::mwtyped::__private::Sample for Import {
 }
 /// The values of `linkmessageformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum LinkAccountMessageFormat {
     /// `html`
     Html,
@@ -9045,6 +9126,7 @@ impl ::mwtyped::WireValue for LinkAccountMessageFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "linkaccount")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct LinkAccount {
     /// Only use these authentication requests, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=link` or from a previous response from this module.
     ///
@@ -9094,7 +9176,7 @@ pub struct LinkAccount {
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linktoken")]
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=link` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
     ///
     ///Checked when encoding: a name the module declares is refused here.
@@ -9103,7 +9185,7 @@ pub struct LinkAccount {
 #[allow(deprecated)]
 impl LinkAccount {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             requests: ::std::default::Default::default(),
             message_format: ::std::default::Default::default(),
@@ -9250,6 +9332,7 @@ impl ::mwtyped::__private::Sample for LinkAccount {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "login")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Login {
     /// Username.
     ///
@@ -9398,6 +9481,7 @@ impl ::mwtyped::__private::Sample for Login {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "logout")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Logout {
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -9407,12 +9491,12 @@ pub struct Logout {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Logout {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self { token }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -9479,78 +9563,74 @@ impl ::mwtyped::__private::Sample for Logout {
 }
 /// The values of `action`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MainAction {
-    /// `abusefiltercheckmatch`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefiltercheckmatch,
-    /// `abusefilterchecksyntax`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilterchecksyntax,
-    /// `abusefilterevalexpression`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilterevalexpression,
-    /// `abusefilterunblockautopromote`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilterunblockautopromote,
-    /// `abuselogprivatedetails`
-    #[cfg(feature = "ext-abusefilter")]
-    Abuselogprivatedetails,
+    /// `abusefiltercheckmatch` (added by the extension AbuseFilter)
+    AbuseFilterCheckMatch,
+    /// `abusefilterchecksyntax` (added by the extension AbuseFilter)
+    AbuseFilterCheckSyntax,
+    /// `abusefilterevalexpression` (added by the extension AbuseFilter)
+    AbuseFilterEvalExpression,
+    /// `abusefilterunblockautopromote` (added by the extension AbuseFilter)
+    AbuseFilterUnblockAutopromote,
+    /// `abuselogprivatedetails` (added by the extension AbuseFilter)
+    AbuseLogPrivateDetails,
     /// `block`
     Block,
     /// `changeauthenticationdata`
-    Changeauthenticationdata,
+    ChangeAuthenticationData,
     /// `changecontentmodel`
-    Changecontentmodel,
+    ChangeContentModel,
     /// `checktoken`
-    Checktoken,
+    CheckToken,
     /// `clearhasmsg`
-    Clearhasmsg,
+    ClearHasMsg,
     /// `clientlogin`
-    Clientlogin,
+    ClientLogin,
     /// `compare`
     Compare,
     /// `createaccount`
-    Createaccount,
+    CreateAccount,
     /// `delete`
     Delete,
     /// `edit`
     Edit,
     /// `emailuser`
-    Emailuser,
+    EmailUser,
     /// `expandtemplates`
-    Expandtemplates,
+    ExpandTemplates,
     /// `feedcontributions`
-    Feedcontributions,
+    FeedContributions,
     /// `feedrecentchanges`
-    Feedrecentchanges,
+    FeedRecentChanges,
     /// `feedwatchlist`
-    Feedwatchlist,
+    FeedWatchlist,
     /// `filerevert`
-    Filerevert,
+    FileRevert,
     /// `help`
     Help,
     /// `imagerotate`
-    Imagerotate,
+    ImageRotate,
     /// `import`
     Import,
     /// `linkaccount`
-    Linkaccount,
+    LinkAccount,
     /// `login`
     Login,
     /// `logout`
     Logout,
     /// `managetags`
-    Managetags,
+    ManageTags,
     /// `mergehistory`
-    Mergehistory,
+    MergeHistory,
     /// `move`
     Move,
     /// `opensearch`
-    Opensearch,
+    OpenSearch,
     /// `options`
     Options,
     /// `paraminfo`
-    Paraminfo,
+    ParamInfo,
     /// `parse`
     Parse,
     /// `patrol`
@@ -9562,145 +9642,124 @@ pub enum MainAction {
     /// `query`
     Query,
     /// `removeauthenticationdata`
-    Removeauthenticationdata,
+    RemoveAuthenticationData,
     /// `resetpassword`
-    Resetpassword,
+    ResetPassword,
     /// `revisiondelete`
-    Revisiondelete,
+    RevisionDelete,
     /// `rollback`
     Rollback,
     /// `rsd`
     Rsd,
     /// `setnotificationtimestamp`
-    Setnotificationtimestamp,
+    SetNotificationTimestamp,
     /// `setpagelanguage`
-    Setpagelanguage,
-    /// `spamblacklist`
-    #[cfg(feature = "ext-spamblacklist")]
-    Spamblacklist,
+    SetPageLanguage,
+    /// `spamblacklist` (added by the extension SpamBlacklist)
+    SpamBlacklist,
     /// `tag`
     Tag,
-    /// `templatedata`
-    #[cfg(feature = "ext-templatedata")]
-    Templatedata,
-    /// `titleblacklist`
-    #[cfg(feature = "ext-titleblacklist")]
-    Titleblacklist,
+    /// `templatedata` (added by the extension TemplateData)
+    TemplateData,
+    /// `titleblacklist` (added by the extension TitleBlacklist)
+    TitleBlacklist,
     /// `unblock`
     Unblock,
     /// `undelete`
     Undelete,
     /// `unlinkaccount`
-    Unlinkaccount,
+    UnlinkAccount,
     /// `upload`
     Upload,
     /// `userrights`
-    Userrights,
+    UserRights,
     /// `validatepassword`
-    Validatepassword,
+    ValidatePassword,
     /// `watch`
     Watch,
-    /// `categorytree` (internal)
-    #[cfg(feature = "ext-categorytree")]
-    Categorytree,
+    /// `categorytree` (internal) (added by the extension CategoryTree)
+    CategoryTree,
     /// `cspreport` (internal)
-    Cspreport,
-    /// `oathvalidate` (internal)
-    #[cfg(feature = "ext-oathauth")]
-    Oathvalidate,
-    /// `scribunto-console` (internal)
-    #[cfg(feature = "ext-scribunto")]
+    CspReport,
+    /// `oathvalidate` (internal) (added by the extension OATHAuth)
+    OathValidate,
+    /// `scribunto-console` (internal) (added by the extension Scribunto)
     ScribuntoConsole,
     /// `stashedit` (internal)
-    Stashedit,
-    /// `visualeditor` (internal)
-    #[cfg(feature = "ext-visualeditor")]
-    Visualeditor,
-    /// `visualeditoredit` (internal)
-    #[cfg(feature = "ext-visualeditor")]
-    Visualeditoredit,
+    StashEdit,
+    /// `visualeditor` (internal) (added by the extension VisualEditor)
+    VisualEditor,
+    /// `visualeditoredit` (internal) (added by the extension VisualEditor)
+    VisualEditorEdit,
 }
 #[allow(deprecated)]
 impl MainAction {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefiltercheckmatch => "abusefiltercheckmatch",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilterchecksyntax => "abusefilterchecksyntax",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilterevalexpression => "abusefilterevalexpression",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilterunblockautopromote => "abusefilterunblockautopromote",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abuselogprivatedetails => "abuselogprivatedetails",
+            Self::AbuseFilterCheckMatch => "abusefiltercheckmatch",
+            Self::AbuseFilterCheckSyntax => "abusefilterchecksyntax",
+            Self::AbuseFilterEvalExpression => "abusefilterevalexpression",
+            Self::AbuseFilterUnblockAutopromote => "abusefilterunblockautopromote",
+            Self::AbuseLogPrivateDetails => "abuselogprivatedetails",
             Self::Block => "block",
-            Self::Changeauthenticationdata => "changeauthenticationdata",
-            Self::Changecontentmodel => "changecontentmodel",
-            Self::Checktoken => "checktoken",
-            Self::Clearhasmsg => "clearhasmsg",
-            Self::Clientlogin => "clientlogin",
+            Self::ChangeAuthenticationData => "changeauthenticationdata",
+            Self::ChangeContentModel => "changecontentmodel",
+            Self::CheckToken => "checktoken",
+            Self::ClearHasMsg => "clearhasmsg",
+            Self::ClientLogin => "clientlogin",
             Self::Compare => "compare",
-            Self::Createaccount => "createaccount",
+            Self::CreateAccount => "createaccount",
             Self::Delete => "delete",
             Self::Edit => "edit",
-            Self::Emailuser => "emailuser",
-            Self::Expandtemplates => "expandtemplates",
-            Self::Feedcontributions => "feedcontributions",
-            Self::Feedrecentchanges => "feedrecentchanges",
-            Self::Feedwatchlist => "feedwatchlist",
-            Self::Filerevert => "filerevert",
+            Self::EmailUser => "emailuser",
+            Self::ExpandTemplates => "expandtemplates",
+            Self::FeedContributions => "feedcontributions",
+            Self::FeedRecentChanges => "feedrecentchanges",
+            Self::FeedWatchlist => "feedwatchlist",
+            Self::FileRevert => "filerevert",
             Self::Help => "help",
-            Self::Imagerotate => "imagerotate",
+            Self::ImageRotate => "imagerotate",
             Self::Import => "import",
-            Self::Linkaccount => "linkaccount",
+            Self::LinkAccount => "linkaccount",
             Self::Login => "login",
             Self::Logout => "logout",
-            Self::Managetags => "managetags",
-            Self::Mergehistory => "mergehistory",
+            Self::ManageTags => "managetags",
+            Self::MergeHistory => "mergehistory",
             Self::Move => "move",
-            Self::Opensearch => "opensearch",
+            Self::OpenSearch => "opensearch",
             Self::Options => "options",
-            Self::Paraminfo => "paraminfo",
+            Self::ParamInfo => "paraminfo",
             Self::Parse => "parse",
             Self::Patrol => "patrol",
             Self::Protect => "protect",
             Self::Purge => "purge",
             Self::Query => "query",
-            Self::Removeauthenticationdata => "removeauthenticationdata",
-            Self::Resetpassword => "resetpassword",
-            Self::Revisiondelete => "revisiondelete",
+            Self::RemoveAuthenticationData => "removeauthenticationdata",
+            Self::ResetPassword => "resetpassword",
+            Self::RevisionDelete => "revisiondelete",
             Self::Rollback => "rollback",
             Self::Rsd => "rsd",
-            Self::Setnotificationtimestamp => "setnotificationtimestamp",
-            Self::Setpagelanguage => "setpagelanguage",
-            #[cfg(feature = "ext-spamblacklist")]
-            Self::Spamblacklist => "spamblacklist",
+            Self::SetNotificationTimestamp => "setnotificationtimestamp",
+            Self::SetPageLanguage => "setpagelanguage",
+            Self::SpamBlacklist => "spamblacklist",
             Self::Tag => "tag",
-            #[cfg(feature = "ext-templatedata")]
-            Self::Templatedata => "templatedata",
-            #[cfg(feature = "ext-titleblacklist")]
-            Self::Titleblacklist => "titleblacklist",
+            Self::TemplateData => "templatedata",
+            Self::TitleBlacklist => "titleblacklist",
             Self::Unblock => "unblock",
             Self::Undelete => "undelete",
-            Self::Unlinkaccount => "unlinkaccount",
+            Self::UnlinkAccount => "unlinkaccount",
             Self::Upload => "upload",
-            Self::Userrights => "userrights",
-            Self::Validatepassword => "validatepassword",
+            Self::UserRights => "userrights",
+            Self::ValidatePassword => "validatepassword",
             Self::Watch => "watch",
-            #[cfg(feature = "ext-categorytree")]
-            Self::Categorytree => "categorytree",
-            Self::Cspreport => "cspreport",
-            #[cfg(feature = "ext-oathauth")]
-            Self::Oathvalidate => "oathvalidate",
-            #[cfg(feature = "ext-scribunto")]
+            Self::CategoryTree => "categorytree",
+            Self::CspReport => "cspreport",
+            Self::OathValidate => "oathvalidate",
             Self::ScribuntoConsole => "scribunto-console",
-            Self::Stashedit => "stashedit",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::Visualeditor => "visualeditor",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::Visualeditoredit => "visualeditoredit",
+            Self::StashEdit => "stashedit",
+            Self::VisualEditor => "visualeditor",
+            Self::VisualEditorEdit => "visualeditoredit",
         }
     }
 }
@@ -9711,23 +9770,24 @@ impl ::mwtyped::WireValue for MainAction {
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MainFormat {
     /// `json`
     Json,
     /// `jsonfm`
-    Jsonfm,
+    JsonFm,
     /// `none`
     None,
     /// `php`
     Php,
     /// `phpfm`
-    Phpfm,
+    PhpFm,
     /// `rawfm`
-    Rawfm,
+    RawFm,
     /// `xml`
     Xml,
     /// `xmlfm`
-    Xmlfm,
+    XmlFm,
 }
 #[allow(deprecated)]
 impl MainFormat {
@@ -9735,13 +9795,13 @@ impl MainFormat {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Json => "json",
-            Self::Jsonfm => "jsonfm",
+            Self::JsonFm => "jsonfm",
             Self::None => "none",
             Self::Php => "php",
-            Self::Phpfm => "phpfm",
-            Self::Rawfm => "rawfm",
+            Self::PhpFm => "phpfm",
+            Self::RawFm => "rawfm",
             Self::Xml => "xml",
-            Self::Xmlfm => "xmlfm",
+            Self::XmlFm => "xmlfm",
         }
     }
 }
@@ -9752,6 +9812,7 @@ impl ::mwtyped::WireValue for MainFormat {
 }
 /// The values of `assert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MainAssert {
     /// `anon`
     Anon,
@@ -9778,6 +9839,7 @@ impl ::mwtyped::WireValue for MainAssert {
 }
 /// The values of `errorformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MainErrorFormat {
     /// `bc`
     Bc,
@@ -9838,6 +9900,7 @@ impl ::mwtyped::WireValue for MainErrorFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "main")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Main {
     /// Which action to perform.
     ///
@@ -10003,21 +10066,24 @@ pub struct Main {
     /// - Wire name: `maxlag`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub maxlag: ::std::option::Option<i64>,
+    #[doc(alias = "maxlag")]
+    pub max_lag: ::std::option::Option<i64>,
     /// Set the `s-maxage` HTTP cache control header to this many seconds. Errors are never cached.
     ///
     /// - Wire name: `smaxage`
     /// - Type: integer
     /// - Default: `0`
     /// - In MediaWiki 1.39, 1.43
-    pub smaxage: ::std::option::Option<i64>,
+    #[doc(alias = "smaxage")]
+    pub s_max_age: ::std::option::Option<i64>,
     /// Set the `max-age` HTTP cache control header to this many seconds. Errors are never cached.
     ///
     /// - Wire name: `maxage`
     /// - Type: integer
     /// - Default: `0`
     /// - In MediaWiki 1.39, 1.43
-    pub maxage: ::std::option::Option<i64>,
+    #[doc(alias = "maxage")]
+    pub max_age: ::std::option::Option<i64>,
     /// Verify that the user is logged in if set to `user`, *not* logged in if set to `anon`, or has the bot user right if `bot`.
     ///
     /// - Wire name: `assert`
@@ -10029,7 +10095,8 @@ pub struct Main {
     /// - Wire name: `assertuser`
     /// - Type: user
     /// - In MediaWiki 1.39, 1.43
-    pub assertuser: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "assertuser")]
+    pub assert_user: ::std::option::Option<::std::string::String>,
     /// Any value given here will be included in the response. May be used to distinguish requests.
     ///
     /// - Wire name: `requestid`
@@ -10049,13 +10116,15 @@ pub struct Main {
     /// - Wire name: `curtimestamp`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub curtimestamp: bool,
+    #[doc(alias = "curtimestamp")]
+    pub cur_timestamp: bool,
     /// Include the languages used for `uselang` and `errorlang` in the result.
     ///
     /// - Wire name: `responselanginfo`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub responselanginfo: bool,
+    #[doc(alias = "responselanginfo")]
+    pub response_lang_info: bool,
     /// When accessing the API using a cross-domain AJAX request (CORS), set this to the originating domain. This must be included in any pre-flight request, and therefore must be part of the request URI (not the POST body).
     ///
     /// For authenticated requests, this must match one of the origins in the `Origin` header exactly, so it has to be set to something like `https://en.wikipedia.org` or `https://meta.wikimedia.org`. If this parameter does not match the `Origin` header, a 403 response will be returned. If this parameter matches the `Origin` header and the origin is allowed, the `Access-Control-Allow-Origin` and `Access-Control-Allow-Credentials` headers will be set.
@@ -10072,7 +10141,8 @@ pub struct Main {
     /// - Type: string
     /// - Default: `user`
     /// - In MediaWiki 1.39, 1.43
-    pub uselang: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "uselang")]
+    pub use_lang: ::std::option::Option<::std::string::String>,
     /// Variant of the language. Only works if the base language supports variant conversion.
     ///
     /// - Wire name: `variant`
@@ -10106,7 +10176,8 @@ pub struct Main {
     /// - Type: string
     /// - Default: `uselang`
     /// - In MediaWiki 1.39, 1.43
-    pub errorlang: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "errorlang")]
+    pub error_lang: ::std::option::Option<::std::string::String>,
     /// If given, error texts will use locally-customized messages from the MediaWiki namespace.
     ///
     /// - Wire name: `errorsuselocal`
@@ -10122,20 +10193,20 @@ impl Main {
         Self {
             action: ::std::default::Default::default(),
             format: ::std::default::Default::default(),
-            maxlag: ::std::default::Default::default(),
-            smaxage: ::std::default::Default::default(),
-            maxage: ::std::default::Default::default(),
+            max_lag: ::std::default::Default::default(),
+            s_max_age: ::std::default::Default::default(),
+            max_age: ::std::default::Default::default(),
             assert: ::std::default::Default::default(),
-            assertuser: ::std::default::Default::default(),
+            assert_user: ::std::default::Default::default(),
             request_id: ::std::default::Default::default(),
             served_by: ::std::default::Default::default(),
-            curtimestamp: ::std::default::Default::default(),
-            responselanginfo: ::std::default::Default::default(),
+            cur_timestamp: ::std::default::Default::default(),
+            response_lang_info: ::std::default::Default::default(),
             origin: ::std::default::Default::default(),
-            uselang: ::std::default::Default::default(),
+            use_lang: ::std::default::Default::default(),
             variant: ::std::default::Default::default(),
             error_format: ::std::default::Default::default(),
-            errorlang: ::std::default::Default::default(),
+            error_lang: ::std::default::Default::default(),
             errors_use_local: ::std::default::Default::default(),
         }
     }
@@ -10170,7 +10241,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.maxlag {
+            if let Some(v) = &self.max_lag {
                 request
                     .text(
                         wire("maxlag"),
@@ -10185,7 +10256,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.smaxage {
+            if let Some(v) = &self.s_max_age {
                 request
                     .text(
                         wire("smaxage"),
@@ -10200,7 +10271,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.maxage {
+            if let Some(v) = &self.max_age {
                 request
                     .text(
                         wire("maxage"),
@@ -10220,7 +10291,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.assertuser {
+            if let Some(v) = &self.assert_user {
                 request.text(wire("assertuser"), v.clone());
             }
         }
@@ -10235,12 +10306,12 @@ impl Main {
             }
         }
         {
-            if self.curtimestamp {
+            if self.cur_timestamp {
                 request.text(wire("curtimestamp"), "1");
             }
         }
         {
-            if self.responselanginfo {
+            if self.response_lang_info {
                 request.text(wire("responselanginfo"), "1");
             }
         }
@@ -10250,7 +10321,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.uselang {
+            if let Some(v) = &self.use_lang {
                 request.text(wire("uselang"), v.clone());
             }
         }
@@ -10265,7 +10336,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.errorlang {
+            if let Some(v) = &self.error_lang {
                 request.text(wire("errorlang"), v.clone());
             }
         }
@@ -10309,28 +10380,29 @@ impl ::mwtyped::__private::Sample for Main {
         Self {
             action: ::std::option::Option::Some(MainAction::Block),
             format: ::std::option::Option::Some(MainFormat::Json),
-            maxlag: ::std::option::Option::Some(1i64),
-            smaxage: ::std::option::Option::Some(1i64),
-            maxage: ::std::option::Option::Some(1i64),
+            max_lag: ::std::option::Option::Some(1i64),
+            s_max_age: ::std::option::Option::Some(1i64),
+            max_age: ::std::option::Option::Some(1i64),
             assert: ::std::option::Option::Some(MainAssert::Anon),
-            assertuser: ::std::option::Option::Some(
+            assert_user: ::std::option::Option::Some(
                 ::std::string::String::from("Admin"),
             ),
             request_id: ::std::option::Option::Some(::std::string::String::from("1")),
             served_by: true,
-            curtimestamp: true,
-            responselanginfo: true,
+            cur_timestamp: true,
+            response_lang_info: true,
             origin: ::std::option::Option::Some(::std::string::String::from("1")),
-            uselang: ::std::option::Option::Some(::std::string::String::from("en")),
+            use_lang: ::std::option::Option::Some(::std::string::String::from("en")),
             variant: ::std::option::Option::Some(::std::string::String::from("1")),
             error_format: ::std::option::Option::Some(MainErrorFormat::Bc),
-            errorlang: ::std::option::Option::Some(::std::string::String::from("en")),
+            error_lang: ::std::option::Option::Some(::std::string::String::from("en")),
             errors_use_local: true,
         }
     }
 }
 /// The values of `operation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ManageTagsOperation {
     /// `activate`
     Activate,
@@ -10380,6 +10452,7 @@ impl ::mwtyped::WireValue for ManageTagsOperation {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "managetags")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ManageTags {
     /// Which operation to perform:
     ///
@@ -10433,7 +10506,7 @@ pub struct ManageTags {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl ManageTags {
@@ -10441,7 +10514,7 @@ impl ManageTags {
     pub fn new(
         operation: ManageTagsOperation,
         tag: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             operation,
@@ -10568,6 +10641,7 @@ impl ::mwtyped::__private::Sample for ManageTags {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "mergehistory")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MergeHistory {
     /// Title of the page from which history will be merged. Cannot be used together with `fromid`.
     ///
@@ -10616,12 +10690,12 @@ pub struct MergeHistory {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl MergeHistory {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             from: ::std::default::Default::default(),
             from_id: ::std::default::Default::default(),
@@ -10754,6 +10828,7 @@ impl ::mwtyped::__private::Sample for MergeHistory {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MoveWatchlist {
     /// `nochange`
     Nochange,
@@ -10797,6 +10872,7 @@ impl ::mwtyped::WireValue for MoveWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "move")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Move {
     /// Title of the page to rename. Cannot be used together with `fromid`.
     ///
@@ -10844,7 +10920,8 @@ pub struct Move {
     /// - Wire name: `noredirect`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub noredirect: bool,
+    #[doc(alias = "noredirect")]
+    pub no_redirect: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
     ///
     /// - Wire name: `watchlist`
@@ -10874,14 +10951,14 @@ pub struct Move {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Move {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         to: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             from: ::std::default::Default::default(),
@@ -10890,7 +10967,7 @@ impl Move {
             reason: ::std::default::Default::default(),
             move_talk: ::std::default::Default::default(),
             move_subpages: ::std::default::Default::default(),
-            noredirect: ::std::default::Default::default(),
+            no_redirect: ::std::default::Default::default(),
             watchlist: ::std::default::Default::default(),
             ignore_warnings: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
@@ -10957,7 +11034,7 @@ impl Move {
             }
         }
         {
-            if self.noredirect {
+            if self.no_redirect {
                 request.text(wire("noredirect"), "1");
             }
         }
@@ -11028,7 +11105,7 @@ impl ::mwtyped::__private::Sample for Move {
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             move_talk: true,
             move_subpages: true,
-            noredirect: true,
+            no_redirect: true,
             watchlist: ::std::option::Option::Some(MoveWatchlist::Nochange),
             ignore_warnings: true,
             tags: ::std::vec![::std::string::String::from("1")],
@@ -11056,8 +11133,9 @@ impl ::mwtyped::__private::Sample for Move {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "oathvalidate")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-oathauth")]
-pub struct OATHValidate {
+pub struct OathValidate {
     /// User to validate token for. Defaults to the current user.
     ///
     /// - Wire name: `user`
@@ -11090,13 +11168,13 @@ pub struct OATHValidate {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-oathauth`
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-oathauth")]
 #[allow(deprecated)]
-impl OATHValidate {
+impl OathValidate {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             user: ::std::default::Default::default(),
             totp: ::std::default::Default::default(),
@@ -11148,7 +11226,7 @@ impl OATHValidate {
 }
 #[cfg(feature = "ext-oathauth")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for OATHValidate {
+impl ::mwtyped::ApiModule for OathValidate {
     const PATH: &'static str = "oathvalidate";
     const NAME: &'static str = "oathvalidate";
     const GROUP: Option<&'static str> = Some("action");
@@ -11176,7 +11254,7 @@ impl ::mwtyped::ApiModule for OATHValidate {
 #[cfg(feature = "ext-oathauth")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for OATHValidate {
+impl ::mwtyped::__private::Sample for OathValidate {
     fn sample() -> Self {
         Self {
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
@@ -11188,6 +11266,7 @@ impl ::mwtyped::__private::Sample for OATHValidate {
 }
 /// The values of `redirects`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OpenSearchRedirects {
     /// `resolve`
     Resolve,
@@ -11211,15 +11290,16 @@ impl ::mwtyped::WireValue for OpenSearchRedirects {
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OpenSearchFormat {
     /// `json`
     Json,
     /// `jsonfm`
-    Jsonfm,
+    JsonFm,
     /// `xml`
     Xml,
     /// `xmlfm`
-    Xmlfm,
+    XmlFm,
 }
 #[allow(deprecated)]
 impl OpenSearchFormat {
@@ -11227,9 +11307,9 @@ impl OpenSearchFormat {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Json => "json",
-            Self::Jsonfm => "jsonfm",
+            Self::JsonFm => "jsonfm",
             Self::Xml => "xml",
-            Self::Xmlfm => "xmlfm",
+            Self::XmlFm => "xmlfm",
         }
     }
 }
@@ -11254,6 +11334,7 @@ impl ::mwtyped::WireValue for OpenSearchFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "opensearch")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct OpenSearch {
     /// Search string.
     ///
@@ -11311,7 +11392,8 @@ pub struct OpenSearch {
     /// - Wire name: `warningsaserror`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub warningsaserror: bool,
+    #[doc(alias = "warningsaserror")]
+    pub warnings_as_error: bool,
 }
 #[allow(deprecated)]
 impl OpenSearch {
@@ -11324,7 +11406,7 @@ impl OpenSearch {
             suggest: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             format: ::std::default::Default::default(),
-            warningsaserror: ::std::default::Default::default(),
+            warnings_as_error: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -11357,7 +11439,12 @@ impl OpenSearch {
                     let texts = self
                         .namespace
                         .iter()
-                        .map(|v| Ok(v.0.to_string()))
+                        .map(|v| ::mwtyped::__private::namespace(
+                            path,
+                            "namespace",
+                            *v,
+                            true,
+                        ))
                         .collect::<
                             Result<
                                 ::std::vec::Vec<::std::string::String>,
@@ -11409,7 +11496,7 @@ impl OpenSearch {
             }
         }
         {
-            if self.warningsaserror {
+            if self.warnings_as_error {
                 request.text(wire("warningsaserror"), "1");
             }
         }
@@ -11453,13 +11540,14 @@ impl ::mwtyped::__private::Sample for OpenSearch {
             suggest: true,
             redirects: ::std::option::Option::Some(OpenSearchRedirects::Resolve),
             format: ::std::option::Option::Some(OpenSearchFormat::Json),
-            warningsaserror: true,
+            warnings_as_error: true,
         }
     }
 }
 /// The values of `resetkinds`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OptionsResetkinds {
+#[non_exhaustive]
+pub enum OptionsResetKinds {
     /// `all`
     All,
     /// `registered`
@@ -11476,7 +11564,7 @@ pub enum OptionsResetkinds {
     Userjs,
 }
 #[allow(deprecated)]
-impl OptionsResetkinds {
+impl OptionsResetKinds {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
@@ -11490,9 +11578,9 @@ impl OptionsResetkinds {
         }
     }
 }
-impl ::mwtyped::WireValue for OptionsResetkinds {
+impl ::mwtyped::WireValue for OptionsResetKinds {
     fn as_str(&self) -> &'static str {
-        OptionsResetkinds::as_str(self)
+        OptionsResetKinds::as_str(self)
     }
 }
 /// Change preferences of the current user.
@@ -11517,6 +11605,7 @@ impl ::mwtyped::WireValue for OptionsResetkinds {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "options")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Options {
     /// Resets preferences to the site defaults.
     ///
@@ -11531,7 +11620,8 @@ pub struct Options {
     /// - Default: `all`
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub resetkinds: ::std::vec::Vec<OptionsResetkinds>,
+    #[doc(alias = "resetkinds")]
+    pub reset_kinds: ::std::vec::Vec<OptionsResetKinds>,
     /// List of changes, formatted name=value (e.g. skin=vector). If no value is given (not even an equals sign), e.g., optionname|otheroption|..., the option will be reset to its default value. If any value passed contains the pipe character (`|`), use the alternative multiple-value separator for correct operation.
     ///
     /// - Wire name: `change`
@@ -11544,7 +11634,8 @@ pub struct Options {
     /// - Wire name: `optionname`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub optionname: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "optionname")]
+    pub option_name: ::std::option::Option<::std::string::String>,
     /// The value for the option specified by `optionname`.
     ///
     /// - Wire name: `optionvalue`
@@ -11560,17 +11651,17 @@ pub struct Options {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Options {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             reset: ::std::default::Default::default(),
-            resetkinds: ::std::default::Default::default(),
+            reset_kinds: ::std::default::Default::default(),
             change: ::std::default::Default::default(),
-            optionname: ::std::default::Default::default(),
+            option_name: ::std::default::Default::default(),
             option_value: ::std::default::Default::default(),
             token,
         }
@@ -11601,11 +11692,11 @@ impl Options {
             }
         }
         {
-            if !self.resetkinds.is_empty() {
+            if !self.reset_kinds.is_empty() {
                 let joined = ::mwtyped::__private::join(
                     path,
                     "resetkinds",
-                    self.resetkinds.iter().map(|v| v.as_str()),
+                    self.reset_kinds.iter().map(|v| v.as_str()),
                     50u32,
                     500u32,
                     limits,
@@ -11627,7 +11718,7 @@ impl Options {
             }
         }
         {
-            if let Some(v) = &self.optionname {
+            if let Some(v) = &self.option_name {
                 request.text(wire("optionname"), v.clone());
             }
         }
@@ -11675,14 +11766,14 @@ impl ::mwtyped::__private::Sample for Options {
     fn sample() -> Self {
         Self {
             reset: true,
-            resetkinds: ::std::vec![
-                OptionsResetkinds::All, OptionsResetkinds::Registered,
-                OptionsResetkinds::RegisteredCheckmatrix,
-                OptionsResetkinds::RegisteredMultiselect, OptionsResetkinds::Special,
-                OptionsResetkinds::Unused, OptionsResetkinds::Userjs
+            reset_kinds: ::std::vec![
+                OptionsResetKinds::All, OptionsResetKinds::Registered,
+                OptionsResetKinds::RegisteredCheckmatrix,
+                OptionsResetKinds::RegisteredMultiselect, OptionsResetKinds::Special,
+                OptionsResetKinds::Unused, OptionsResetKinds::Userjs
             ],
             change: ::std::vec![::std::string::String::from("1")],
-            optionname: ::std::option::Option::Some(::std::string::String::from("1")),
+            option_name: ::std::option::Option::Some(::std::string::String::from("1")),
             option_value: ::std::option::Option::Some(::std::string::String::from("1")),
             token: ::mwtyped::token::Token::new("+\\"),
         }
@@ -11690,6 +11781,7 @@ impl ::mwtyped::__private::Sample for Options {
 }
 /// The values of `helpformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParamInfoHelpFormat {
     /// `html`
     Html,
@@ -11719,37 +11811,36 @@ impl ::mwtyped::WireValue for ParamInfoHelpFormat {
 }
 /// The values of `querymodules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParamInfoQueryModules {
-    /// `abusefilters`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilters,
-    /// `abuselog`
-    #[cfg(feature = "ext-abusefilter")]
-    Abuselog,
+    /// `abusefilters` (added by the extension AbuseFilter)
+    AbuseFilters,
+    /// `abuselog` (added by the extension AbuseFilter)
+    AbuseLog,
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allmessages`
-    Allmessages,
+    AllMessages,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `allusers`
-    Allusers,
+    AllUsers,
     /// `authmanagerinfo`
-    Authmanagerinfo,
+    AuthManagerInfo,
     /// `backlinks`
     Backlinks,
     /// `blocks`
@@ -11757,86 +11848,81 @@ pub enum ParamInfoQueryModules {
     /// `categories`
     Categories,
     /// `categoryinfo`
-    Categoryinfo,
+    CategoryInfo,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `contributors`
     Contributors,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `deletedrevs`
-    Deletedrevs,
+    DeletedRevs,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `extlinks`
-    Extlinks,
-    /// `extracts`
-    #[cfg(feature = "ext-textextracts")]
+    ExtLinks,
+    /// `extracts` (added by the extension TextExtracts)
     Extracts,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `filearchive`
-    Filearchive,
+    FileArchive,
     /// `filerepoinfo`
-    Filerepoinfo,
+    FileRepoInfo,
     /// `fileusage`
-    Fileusage,
-    /// `gadgetcategories`
-    #[cfg(feature = "ext-gadgets")]
-    Gadgetcategories,
-    /// `gadgets`
-    #[cfg(feature = "ext-gadgets")]
+    FileUsage,
+    /// `gadgetcategories` (added by the extension Gadgets)
+    GadgetCategories,
+    /// `gadgets` (added by the extension Gadgets)
     Gadgets,
     /// `imageinfo`
-    Imageinfo,
+    ImageInfo,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `info`
     Info,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `iwlinks`
-    Iwlinks,
+    IwLinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `langlinks`
-    Langlinks,
+    LangLinks,
     /// `languageinfo`
-    Languageinfo,
+    LanguageInfo,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `logevents`
-    Logevents,
+    LogEvents,
     /// `mystashedfiles`
-    Mystashedfiles,
-    /// `oath`
-    #[cfg(feature = "ext-oathauth")]
+    MyStashedFiles,
+    /// `oath` (added by the extension OATHAuth)
     Oath,
-    /// `pageimages`
-    #[cfg(feature = "ext-pageimages")]
-    Pageimages,
+    /// `pageimages` (added by the extension PageImages)
+    PageImages,
     /// `pagepropnames`
-    Pagepropnames,
+    PagePropNames,
     /// `pageprops`
-    Pageprops,
+    PageProps,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -11844,9 +11930,9 @@ pub enum ParamInfoQueryModules {
     /// `search`
     Search,
     /// `siteinfo`
-    Siteinfo,
+    SiteInfo,
     /// `stashimageinfo`
-    Stashimageinfo,
+    StashImageInfo,
     /// `tags`
     Tags,
     /// `templates`
@@ -11854,99 +11940,92 @@ pub enum ParamInfoQueryModules {
     /// `tokens`
     Tokens,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `usercontribs`
-    Usercontribs,
+    UserContribs,
     /// `userinfo`
-    Userinfo,
+    UserInfo,
     /// `users`
     Users,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl ParamInfoQueryModules {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilters => "abusefilters",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abuselog => "abuselog",
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allmessages => "allmessages",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
-            Self::Allusers => "allusers",
-            Self::Authmanagerinfo => "authmanagerinfo",
+            Self::AbuseFilters => "abusefilters",
+            Self::AbuseLog => "abuselog",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllMessages => "allmessages",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
+            Self::AllUsers => "allusers",
+            Self::AuthManagerInfo => "authmanagerinfo",
             Self::Backlinks => "backlinks",
             Self::Blocks => "blocks",
             Self::Categories => "categories",
-            Self::Categoryinfo => "categoryinfo",
-            Self::Categorymembers => "categorymembers",
+            Self::CategoryInfo => "categoryinfo",
+            Self::CategoryMembers => "categorymembers",
             Self::Contributors => "contributors",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Deletedrevs => "deletedrevs",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Extlinks => "extlinks",
-            #[cfg(feature = "ext-textextracts")]
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DeletedRevs => "deletedrevs",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtLinks => "extlinks",
             Self::Extracts => "extracts",
-            Self::Exturlusage => "exturlusage",
-            Self::Filearchive => "filearchive",
-            Self::Filerepoinfo => "filerepoinfo",
-            Self::Fileusage => "fileusage",
-            #[cfg(feature = "ext-gadgets")]
-            Self::Gadgetcategories => "gadgetcategories",
-            #[cfg(feature = "ext-gadgets")]
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileArchive => "filearchive",
+            Self::FileRepoInfo => "filerepoinfo",
+            Self::FileUsage => "fileusage",
+            Self::GadgetCategories => "gadgetcategories",
             Self::Gadgets => "gadgets",
-            Self::Imageinfo => "imageinfo",
+            Self::ImageInfo => "imageinfo",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
+            Self::ImageUsage => "imageusage",
             Self::Info => "info",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Iwlinks => "iwlinks",
-            Self::Langbacklinks => "langbacklinks",
-            Self::Langlinks => "langlinks",
-            Self::Languageinfo => "languageinfo",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::IwLinks => "iwlinks",
+            Self::LangBacklinks => "langbacklinks",
+            Self::LangLinks => "langlinks",
+            Self::LanguageInfo => "languageinfo",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Logevents => "logevents",
-            Self::Mystashedfiles => "mystashedfiles",
-            #[cfg(feature = "ext-oathauth")]
+            Self::LinksHere => "linkshere",
+            Self::LogEvents => "logevents",
+            Self::MyStashedFiles => "mystashedfiles",
             Self::Oath => "oath",
-            #[cfg(feature = "ext-pageimages")]
-            Self::Pageimages => "pageimages",
-            Self::Pagepropnames => "pagepropnames",
-            Self::Pageprops => "pageprops",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::PageImages => "pageimages",
+            Self::PagePropNames => "pagepropnames",
+            Self::PageProps => "pageprops",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
-            Self::Siteinfo => "siteinfo",
-            Self::Stashimageinfo => "stashimageinfo",
+            Self::SiteInfo => "siteinfo",
+            Self::StashImageInfo => "stashimageinfo",
             Self::Tags => "tags",
             Self::Templates => "templates",
             Self::Tokens => "tokens",
-            Self::Transcludedin => "transcludedin",
-            Self::Usercontribs => "usercontribs",
-            Self::Userinfo => "userinfo",
+            Self::TranscludedIn => "transcludedin",
+            Self::UserContribs => "usercontribs",
+            Self::UserInfo => "userinfo",
             Self::Users => "users",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -11957,23 +12036,24 @@ impl ::mwtyped::WireValue for ParamInfoQueryModules {
 }
 /// The values of `formatmodules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParamInfoFormatModules {
     /// `json`
     Json,
     /// `jsonfm`
-    Jsonfm,
+    JsonFm,
     /// `none`
     None,
     /// `php`
     Php,
     /// `phpfm`
-    Phpfm,
+    PhpFm,
     /// `rawfm`
-    Rawfm,
+    RawFm,
     /// `xml`
     Xml,
     /// `xmlfm`
-    Xmlfm,
+    XmlFm,
 }
 #[allow(deprecated)]
 impl ParamInfoFormatModules {
@@ -11981,13 +12061,13 @@ impl ParamInfoFormatModules {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Json => "json",
-            Self::Jsonfm => "jsonfm",
+            Self::JsonFm => "jsonfm",
             Self::None => "none",
             Self::Php => "php",
-            Self::Phpfm => "phpfm",
-            Self::Rawfm => "rawfm",
+            Self::PhpFm => "phpfm",
+            Self::RawFm => "rawfm",
             Self::Xml => "xml",
-            Self::Xmlfm => "xmlfm",
+            Self::XmlFm => "xmlfm",
         }
     }
 }
@@ -12013,6 +12093,7 @@ impl ::mwtyped::WireValue for ParamInfoFormatModules {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "paraminfo")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ParamInfo {
     /// List of module names (values of the `action` and `format` parameters, or `main`). Can specify submodules with a `+`, or all submodules with `+*`, or all submodules recursively with `+**`.
     ///
@@ -12056,7 +12137,7 @@ pub struct ParamInfo {
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "pagesetmodule")]
     #[deprecated]
-    pub pageset_module: ::std::option::Option<::std::string::String>,
+    pub page_set_module: ::std::option::Option<::std::string::String>,
     /// List of format module names (value of `format` parameter). Use `modules` instead.
     ///
     /// - Wire name: `formatmodules`
@@ -12077,7 +12158,7 @@ impl ParamInfo {
             help_format: ::std::default::Default::default(),
             query_modules: ::std::default::Default::default(),
             main_module: ::std::default::Default::default(),
-            pageset_module: ::std::default::Default::default(),
+            page_set_module: ::std::default::Default::default(),
             format_modules: ::std::default::Default::default(),
         }
     }
@@ -12138,7 +12219,7 @@ impl ParamInfo {
             }
         }
         {
-            if let Some(v) = &self.pageset_module {
+            if let Some(v) = &self.page_set_module {
                 request.text(wire("pagesetmodule"), v.clone());
             }
         }
@@ -12192,52 +12273,53 @@ impl ::mwtyped::__private::Sample for ParamInfo {
             modules: ::std::vec![::std::string::String::from("1")],
             help_format: ::std::option::Option::Some(ParamInfoHelpFormat::Html),
             query_modules: ::std::vec![
-                ParamInfoQueryModules::Allcategories,
-                ParamInfoQueryModules::Alldeletedrevisions,
-                ParamInfoQueryModules::Allfileusages, ParamInfoQueryModules::Allimages,
-                ParamInfoQueryModules::Alllinks, ParamInfoQueryModules::Allmessages,
-                ParamInfoQueryModules::Allpages, ParamInfoQueryModules::Allredirects,
-                ParamInfoQueryModules::Allrevisions,
-                ParamInfoQueryModules::Alltransclusions, ParamInfoQueryModules::Allusers,
-                ParamInfoQueryModules::Authmanagerinfo, ParamInfoQueryModules::Backlinks,
+                ParamInfoQueryModules::AllCategories,
+                ParamInfoQueryModules::AllDeletedRevisions,
+                ParamInfoQueryModules::AllFileUsages, ParamInfoQueryModules::AllImages,
+                ParamInfoQueryModules::AllLinks, ParamInfoQueryModules::AllMessages,
+                ParamInfoQueryModules::AllPages, ParamInfoQueryModules::AllRedirects,
+                ParamInfoQueryModules::AllRevisions,
+                ParamInfoQueryModules::AllTransclusions, ParamInfoQueryModules::AllUsers,
+                ParamInfoQueryModules::AuthManagerInfo, ParamInfoQueryModules::Backlinks,
                 ParamInfoQueryModules::Blocks, ParamInfoQueryModules::Categories,
-                ParamInfoQueryModules::Categoryinfo,
-                ParamInfoQueryModules::Categorymembers,
+                ParamInfoQueryModules::CategoryInfo,
+                ParamInfoQueryModules::CategoryMembers,
                 ParamInfoQueryModules::Contributors,
-                ParamInfoQueryModules::Deletedrevisions,
-                ParamInfoQueryModules::Deletedrevs,
-                ParamInfoQueryModules::Duplicatefiles, ParamInfoQueryModules::Embeddedin,
-                ParamInfoQueryModules::Extlinks, ParamInfoQueryModules::Exturlusage,
-                ParamInfoQueryModules::Filearchive, ParamInfoQueryModules::Filerepoinfo,
-                ParamInfoQueryModules::Fileusage, ParamInfoQueryModules::Imageinfo,
-                ParamInfoQueryModules::Images, ParamInfoQueryModules::Imageusage,
-                ParamInfoQueryModules::Info, ParamInfoQueryModules::Iwbacklinks,
-                ParamInfoQueryModules::Iwlinks, ParamInfoQueryModules::Langbacklinks,
-                ParamInfoQueryModules::Langlinks, ParamInfoQueryModules::Languageinfo,
-                ParamInfoQueryModules::Links, ParamInfoQueryModules::Linkshere,
-                ParamInfoQueryModules::Logevents, ParamInfoQueryModules::Mystashedfiles,
-                ParamInfoQueryModules::Pagepropnames, ParamInfoQueryModules::Pageprops,
-                ParamInfoQueryModules::Pageswithprop,
-                ParamInfoQueryModules::Prefixsearch,
-                ParamInfoQueryModules::Protectedtitles, ParamInfoQueryModules::Querypage,
-                ParamInfoQueryModules::Random, ParamInfoQueryModules::Recentchanges,
+                ParamInfoQueryModules::DeletedRevisions,
+                ParamInfoQueryModules::DeletedRevs,
+                ParamInfoQueryModules::DuplicateFiles, ParamInfoQueryModules::EmbeddedIn,
+                ParamInfoQueryModules::ExtLinks, ParamInfoQueryModules::ExtUrlUsage,
+                ParamInfoQueryModules::FileArchive, ParamInfoQueryModules::FileRepoInfo,
+                ParamInfoQueryModules::FileUsage, ParamInfoQueryModules::ImageInfo,
+                ParamInfoQueryModules::Images, ParamInfoQueryModules::ImageUsage,
+                ParamInfoQueryModules::Info, ParamInfoQueryModules::IwBacklinks,
+                ParamInfoQueryModules::IwLinks, ParamInfoQueryModules::LangBacklinks,
+                ParamInfoQueryModules::LangLinks, ParamInfoQueryModules::LanguageInfo,
+                ParamInfoQueryModules::Links, ParamInfoQueryModules::LinksHere,
+                ParamInfoQueryModules::LogEvents, ParamInfoQueryModules::MyStashedFiles,
+                ParamInfoQueryModules::PagePropNames, ParamInfoQueryModules::PageProps,
+                ParamInfoQueryModules::PagesWithProp,
+                ParamInfoQueryModules::PrefixSearch,
+                ParamInfoQueryModules::ProtectedTitles, ParamInfoQueryModules::QueryPage,
+                ParamInfoQueryModules::Random, ParamInfoQueryModules::RecentChanges,
                 ParamInfoQueryModules::Redirects, ParamInfoQueryModules::Revisions
             ],
             main_module: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageset_module: ::std::option::Option::Some(
+            page_set_module: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
             format_modules: ::std::vec![
-                ParamInfoFormatModules::Json, ParamInfoFormatModules::Jsonfm,
+                ParamInfoFormatModules::Json, ParamInfoFormatModules::JsonFm,
                 ParamInfoFormatModules::None, ParamInfoFormatModules::Php,
-                ParamInfoFormatModules::Phpfm, ParamInfoFormatModules::Rawfm,
-                ParamInfoFormatModules::Xml, ParamInfoFormatModules::Xmlfm
+                ParamInfoFormatModules::PhpFm, ParamInfoFormatModules::RawFm,
+                ParamInfoFormatModules::Xml, ParamInfoFormatModules::XmlFm
             ],
         }
     }
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParseProp {
     /// `categories`
     Categories,
@@ -12256,11 +12338,11 @@ pub enum ParseProp {
     /// `indicators`
     Indicators,
     /// `iwlinks`
-    Iwlinks,
+    IwLinks,
     /// `jsconfigvars`
     Jsconfigvars,
     /// `langlinks`
-    Langlinks,
+    LangLinks,
     /// `limitreportdata`
     Limitreportdata,
     /// `limitreporthtml`
@@ -12278,7 +12360,7 @@ pub enum ParseProp {
     /// `properties`
     Properties,
     /// `revid`
-    Revid,
+    RevId,
     /// `sections`
     Sections,
     /// `subtitle`
@@ -12306,9 +12388,9 @@ impl ParseProp {
             Self::Headhtml => "headhtml",
             Self::Images => "images",
             Self::Indicators => "indicators",
-            Self::Iwlinks => "iwlinks",
+            Self::IwLinks => "iwlinks",
             Self::Jsconfigvars => "jsconfigvars",
-            Self::Langlinks => "langlinks",
+            Self::LangLinks => "langlinks",
             Self::Limitreportdata => "limitreportdata",
             Self::Limitreporthtml => "limitreporthtml",
             Self::Links => "links",
@@ -12317,7 +12399,7 @@ impl ParseProp {
             Self::Parsewarnings => "parsewarnings",
             Self::Parsewarningshtml => "parsewarningshtml",
             Self::Properties => "properties",
-            Self::Revid => "revid",
+            Self::RevId => "revid",
             Self::Sections => "sections",
             Self::Subtitle => "subtitle",
             Self::Templates => "templates",
@@ -12334,6 +12416,7 @@ impl ::mwtyped::WireValue for ParseProp {
 }
 /// The values of `useskin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParseUseSkin {
     /// `apioutput`
     Apioutput,
@@ -12363,6 +12446,7 @@ impl ::mwtyped::WireValue for ParseUseSkin {
 }
 /// The values of `contentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParseContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -12410,12 +12494,11 @@ impl ::mwtyped::WireValue for ParseContentFormat {
 }
 /// The values of `contentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ParseContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum ParseContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -12431,13 +12514,11 @@ pub enum ParseContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl ParseContentmodel {
+impl ParseContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -12448,9 +12529,9 @@ impl ParseContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for ParseContentmodel {
+impl ::mwtyped::WireValue for ParseContentModel {
     fn as_str(&self) -> &'static str {
-        ParseContentmodel::as_str(self)
+        ParseContentModel::as_str(self)
     }
 }
 /// Parses content and returns parser output.
@@ -12483,6 +12564,7 @@ impl ::mwtyped::WireValue for ParseContentmodel {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "parse")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Parse {
     /// Title of page the text belongs to. If omitted, `contentmodel` must be specified, and API will be used as the title.
     ///
@@ -12501,7 +12583,8 @@ pub struct Parse {
     /// - Wire name: `revid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub revid: ::std::option::Option<i64>,
+    #[doc(alias = "revid")]
+    pub rev_id: ::std::option::Option<i64>,
     /// Summary to parse.
     ///
     /// - Wire name: `summary`
@@ -12519,7 +12602,8 @@ pub struct Parse {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// If `page` or `pageid` is set to a redirect, resolve it.
     ///
     /// - Wire name: `redirects`
@@ -12621,8 +12705,9 @@ pub struct Parse {
     /// - Type: boolean
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "effectivelanglinks")]
     #[deprecated]
-    pub effectivelanglinks: bool,
+    pub effective_lang_links: bool,
     /// Only parse the content of the section with this identifier.
     ///
     /// When `new`, parse `text` and `sectiontitle` as if adding a new section to the page.
@@ -12640,15 +12725,17 @@ pub struct Parse {
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// Use `disablelimitreport` instead.
     ///
     /// - Wire name: `disablepp`
     /// - Type: boolean
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "disablepp")]
     #[deprecated]
-    pub disablepp: bool,
+    pub disable_pp: bool,
     /// Omit the limit report ("NewPP limit report") from the parser output.
     ///
     /// - Wire name: `disablelimitreport`
@@ -12668,7 +12755,8 @@ pub struct Parse {
     /// - Wire name: `disablestylededuplication`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub disablestylededuplication: bool,
+    #[doc(alias = "disablestylededuplication")]
+    pub disable_style_deduplication: bool,
     /// Whether to include internal merge strategy information in jsconfigvars.
     ///
     /// - Wire name: `showstrategykeys`
@@ -12703,7 +12791,8 @@ pub struct Parse {
     /// - Wire name: `disabletoc`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub disabletoc: bool,
+    #[doc(alias = "disabletoc")]
+    pub disable_toc: bool,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
@@ -12723,7 +12812,8 @@ pub struct Parse {
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
     /// - In MediaWiki 1.39, 1.43
-    pub contentmodel: ::std::option::Option<ParseContentmodel>,
+    #[doc(alias = "contentmodel")]
+    pub content_model: ::std::option::Option<ParseContentModel>,
 }
 #[allow(deprecated)]
 impl Parse {
@@ -12732,31 +12822,31 @@ impl Parse {
         Self {
             title: ::std::default::Default::default(),
             text: ::std::default::Default::default(),
-            revid: ::std::default::Default::default(),
+            rev_id: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
             page: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             old_id: ::std::default::Default::default(),
             prop: ::std::default::Default::default(),
             wrap_output_class: ::std::default::Default::default(),
             pst: ::std::default::Default::default(),
             only_pst: ::std::default::Default::default(),
-            effectivelanglinks: ::std::default::Default::default(),
+            effective_lang_links: ::std::default::Default::default(),
             section: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
-            disablepp: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
+            disable_pp: ::std::default::Default::default(),
             disable_limit_report: ::std::default::Default::default(),
             disable_edit_section: ::std::default::Default::default(),
-            disablestylededuplication: ::std::default::Default::default(),
+            disable_style_deduplication: ::std::default::Default::default(),
             show_strategy_keys: ::std::default::Default::default(),
             generate_xml: ::std::default::Default::default(),
             preview: ::std::default::Default::default(),
             section_preview: ::std::default::Default::default(),
-            disabletoc: ::std::default::Default::default(),
+            disable_toc: ::std::default::Default::default(),
             use_skin: ::std::default::Default::default(),
             content_format: ::std::default::Default::default(),
-            contentmodel: ::std::default::Default::default(),
+            content_model: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -12790,7 +12880,7 @@ impl Parse {
             }
         }
         {
-            if let Some(v) = &self.revid {
+            if let Some(v) = &self.rev_id {
                 request
                     .text(
                         wire("revid"),
@@ -12815,7 +12905,7 @@ impl Parse {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -12878,7 +12968,7 @@ impl Parse {
             }
         }
         {
-            if self.effectivelanglinks {
+            if self.effective_lang_links {
                 request.text(wire("effectivelanglinks"), "1");
             }
         }
@@ -12888,12 +12978,12 @@ impl Parse {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
         {
-            if self.disablepp {
+            if self.disable_pp {
                 request.text(wire("disablepp"), "1");
             }
         }
@@ -12908,7 +12998,7 @@ impl Parse {
             }
         }
         {
-            if self.disablestylededuplication {
+            if self.disable_style_deduplication {
                 request.text(wire("disablestylededuplication"), "1");
             }
         }
@@ -12933,7 +13023,7 @@ impl Parse {
             }
         }
         {
-            if self.disabletoc {
+            if self.disable_toc {
                 request.text(wire("disabletoc"), "1");
             }
         }
@@ -12948,7 +13038,7 @@ impl Parse {
             }
         }
         {
-            if let Some(v) = &self.contentmodel {
+            if let Some(v) = &self.content_model {
                 request.text(wire("contentmodel"), v.as_str());
             }
         }
@@ -12988,21 +13078,21 @@ impl ::mwtyped::__private::Sample for Parse {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
             text: ::std::option::Option::Some(::std::string::String::from("1")),
-            revid: ::std::option::Option::Some(1i64),
+            rev_id: ::std::option::Option::Some(1i64),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             page: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             redirects: true,
             old_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 ParseProp::Categories, ParseProp::Categorieshtml,
                 ParseProp::Displaytitle, ParseProp::Encodedjsconfigvars,
                 ParseProp::Externallinks, ParseProp::Headhtml, ParseProp::Images,
-                ParseProp::Indicators, ParseProp::Iwlinks, ParseProp::Jsconfigvars,
-                ParseProp::Langlinks, ParseProp::Limitreportdata,
+                ParseProp::Indicators, ParseProp::IwLinks, ParseProp::Jsconfigvars,
+                ParseProp::LangLinks, ParseProp::Limitreportdata,
                 ParseProp::Limitreporthtml, ParseProp::Links, ParseProp::Modules,
                 ParseProp::Parsetree, ParseProp::Parsewarnings,
-                ParseProp::Parsewarningshtml, ParseProp::Properties, ParseProp::Revid,
+                ParseProp::Parsewarningshtml, ParseProp::Properties, ParseProp::RevId,
                 ParseProp::Sections, ParseProp::Subtitle, ParseProp::Templates,
                 ParseProp::Text, ParseProp::Wikitext
             ],
@@ -13011,23 +13101,23 @@ impl ::mwtyped::__private::Sample for Parse {
             ),
             pst: true,
             only_pst: true,
-            effectivelanglinks: true,
+            effective_lang_links: true,
             section: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
-            disablepp: true,
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
+            disable_pp: true,
             disable_limit_report: true,
             disable_edit_section: true,
-            disablestylededuplication: true,
+            disable_style_deduplication: true,
             show_strategy_keys: true,
             generate_xml: true,
             preview: true,
             section_preview: true,
-            disabletoc: true,
+            disable_toc: true,
             use_skin: ::std::option::Option::Some(ParseUseSkin::Apioutput),
             content_format: ::std::option::Option::Some(
                 ParseContentFormat::ApplicationJson,
             ),
-            contentmodel: ::std::option::Option::Some(ParseContentmodel::Css),
+            content_model: ::std::option::Option::Some(ParseContentModel::Css),
         }
     }
 }
@@ -13049,19 +13139,22 @@ impl ::mwtyped::__private::Sample for Parse {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "patrol")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Patrol {
     /// Recentchanges ID to patrol.
     ///
     /// - Wire name: `rcid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub rcid: ::std::option::Option<i64>,
+    #[doc(alias = "rcid")]
+    pub rc_id: ::std::option::Option<i64>,
     /// Revision ID to patrol.
     ///
     /// - Wire name: `revid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub revid: ::std::option::Option<i64>,
+    #[doc(alias = "revid")]
+    pub rev_id: ::std::option::Option<i64>,
     /// Change tags to apply to the entry in the patrol log.
     ///
     /// - Wire name: `tags`
@@ -13077,15 +13170,15 @@ pub struct Patrol {
     /// - Token: `patrol`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Patrol>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::PatrolToken>,
 }
 #[allow(deprecated)]
 impl Patrol {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Patrol>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::PatrolToken>) -> Self {
         Self {
-            rcid: ::std::default::Default::default(),
-            revid: ::std::default::Default::default(),
+            rc_id: ::std::default::Default::default(),
+            rev_id: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             token,
         }
@@ -13111,7 +13204,7 @@ impl Patrol {
         };
         let _ = &wire;
         {
-            if let Some(v) = &self.rcid {
+            if let Some(v) = &self.rc_id {
                 request
                     .text(
                         wire("rcid"),
@@ -13126,7 +13219,7 @@ impl Patrol {
             }
         }
         {
-            if let Some(v) = &self.revid {
+            if let Some(v) = &self.rev_id {
                 request
                     .text(
                         wire("revid"),
@@ -13191,8 +13284,8 @@ impl ::mwtyped::ApiModule for Patrol {
 impl ::mwtyped::__private::Sample for Patrol {
     fn sample() -> Self {
         Self {
-            rcid: ::std::option::Option::Some(1i64),
-            revid: ::std::option::Option::Some(1i64),
+            rc_id: ::std::option::Option::Some(1i64),
+            rev_id: ::std::option::Option::Some(1i64),
             tags: ::std::vec![::std::string::String::from("1")],
             token: ::mwtyped::token::Token::new("+\\"),
         }
@@ -13200,6 +13293,7 @@ impl ::mwtyped::__private::Sample for Patrol {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ProtectWatchlist {
     /// `nochange`
     Nochange,
@@ -13247,6 +13341,7 @@ impl ::mwtyped::WireValue for ProtectWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "protect")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Protect {
     /// Title of the page to (un)protect. Cannot be used together with pageid.
     ///
@@ -13259,7 +13354,8 @@ pub struct Protect {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// List of protection levels, formatted `action=level` (e.g. `edit=sysop`). A level of `all` means everyone is allowed to take the action, i.e. no restriction.
     ///
     /// **Note:** Any actions not listed will have restrictions removed.
@@ -13321,18 +13417,18 @@ pub struct Protect {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Protect {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         protections: ::std::vec::Vec<::std::string::String>,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             protections,
             expiry: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
@@ -13369,7 +13465,7 @@ impl Protect {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -13484,7 +13580,7 @@ impl ::mwtyped::__private::Sample for Protect {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             protections: ::std::vec![::std::string::String::from("1")],
             expiry: ::std::vec![::std::string::String::from("1")],
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -13498,65 +13594,66 @@ impl ::mwtyped::__private::Sample for Protect {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum PurgeGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -13566,53 +13663,53 @@ pub enum PurgeGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl PurgeGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -13639,19 +13736,22 @@ impl ::mwtyped::WireValue for PurgeGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "purge")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Purge {
     /// Update the links tables and do other secondary data updates.
     ///
     /// - Wire name: `forcelinkupdate`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub forcelinkupdate: bool,
+    #[doc(alias = "forcelinkupdate")]
+    pub force_link_update: bool,
     /// Same as `forcelinkupdate`, and update the links tables for any page that uses this page as a template.
     ///
     /// - Wire name: `forcerecursivelinkupdate`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub forcerecursivelinkupdate: bool,
+    #[doc(alias = "forcerecursivelinkupdate")]
+    pub force_recursive_link_update: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
@@ -13672,14 +13772,16 @@ pub struct Purge {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -13780,12 +13882,12 @@ impl Purge {
     /// The module with its required parameters; every other is left unset.
     pub fn new() -> Self {
         Self {
-            forcelinkupdate: ::std::default::Default::default(),
-            forcerecursivelinkupdate: ::std::default::Default::default(),
+            force_link_update: ::std::default::Default::default(),
+            force_recursive_link_update: ::std::default::Default::default(),
             continue_: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -13812,12 +13914,12 @@ impl Purge {
         };
         let _ = &wire;
         {
-            if self.forcelinkupdate {
+            if self.force_link_update {
                 request.text(wire("forcelinkupdate"), "1");
             }
         }
         {
-            if self.forcerecursivelinkupdate {
+            if self.force_recursive_link_update {
                 request.text(wire("forcerecursivelinkupdate"), "1");
             }
         }
@@ -13840,10 +13942,10 @@ impl Purge {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -13871,10 +13973,10 @@ impl Purge {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -13950,13 +14052,13 @@ impl ::mwtyped::ApiModule for Purge {
 impl ::mwtyped::__private::Sample for Purge {
     fn sample() -> Self {
         Self {
-            forcelinkupdate: true,
-            forcerecursivelinkupdate: true,
+            force_link_update: true,
+            force_recursive_link_update: true,
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(PurgeGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(PurgeGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
         }
@@ -13964,53 +14066,52 @@ impl ::mwtyped::__private::Sample for Purge {
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryProp {
     /// `categories`
     Categories,
     /// `categoryinfo`
-    Categoryinfo,
+    CategoryInfo,
     /// `contributors`
     Contributors,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `extlinks`
-    Extlinks,
-    /// `extracts`
-    #[cfg(feature = "ext-textextracts")]
+    ExtLinks,
+    /// `extracts` (added by the extension TextExtracts)
     Extracts,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `imageinfo`
-    Imageinfo,
+    ImageInfo,
     /// `images`
     Images,
     /// `info`
     Info,
     /// `iwlinks`
-    Iwlinks,
+    IwLinks,
     /// `langlinks`
-    Langlinks,
+    LangLinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
-    /// `pageimages`
-    #[cfg(feature = "ext-pageimages")]
-    Pageimages,
+    LinksHere,
+    /// `pageimages` (added by the extension PageImages)
+    PageImages,
     /// `pageprops`
-    Pageprops,
+    PageProps,
     /// `redirects`
     Redirects,
     /// `revisions`
     Revisions,
     /// `stashimageinfo`
-    Stashimageinfo,
+    StashImageInfo,
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
 }
 #[allow(deprecated)]
 impl QueryProp {
@@ -14018,29 +14119,27 @@ impl QueryProp {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Categories => "categories",
-            Self::Categoryinfo => "categoryinfo",
+            Self::CategoryInfo => "categoryinfo",
             Self::Contributors => "contributors",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Extlinks => "extlinks",
-            #[cfg(feature = "ext-textextracts")]
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::ExtLinks => "extlinks",
             Self::Extracts => "extracts",
-            Self::Fileusage => "fileusage",
-            Self::Imageinfo => "imageinfo",
+            Self::FileUsage => "fileusage",
+            Self::ImageInfo => "imageinfo",
             Self::Images => "images",
             Self::Info => "info",
-            Self::Iwlinks => "iwlinks",
-            Self::Langlinks => "langlinks",
+            Self::IwLinks => "iwlinks",
+            Self::LangLinks => "langlinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            #[cfg(feature = "ext-pageimages")]
-            Self::Pageimages => "pageimages",
-            Self::Pageprops => "pageprops",
+            Self::LinksHere => "linkshere",
+            Self::PageImages => "pageimages",
+            Self::PageProps => "pageprops",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
-            Self::Stashimageinfo => "stashimageinfo",
+            Self::StashImageInfo => "stashimageinfo",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
         }
     }
 }
@@ -14051,139 +14150,132 @@ impl ::mwtyped::WireValue for QueryProp {
 }
 /// The values of `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryList {
-    /// `abusefilters`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilters,
-    /// `abuselog`
-    #[cfg(feature = "ext-abusefilter")]
-    Abuselog,
+    /// `abusefilters` (added by the extension AbuseFilter)
+    AbuseFilters,
+    /// `abuselog` (added by the extension AbuseFilter)
+    AbuseLog,
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `allusers`
-    Allusers,
+    AllUsers,
     /// `backlinks`
     Backlinks,
     /// `blocks`
     Blocks,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `filearchive`
-    Filearchive,
-    /// `gadgetcategories`
-    #[cfg(feature = "ext-gadgets")]
-    Gadgetcategories,
-    /// `gadgets`
-    #[cfg(feature = "ext-gadgets")]
+    FileArchive,
+    /// `gadgetcategories` (added by the extension Gadgets)
+    GadgetCategories,
+    /// `gadgets` (added by the extension Gadgets)
     Gadgets,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `logevents`
-    Logevents,
+    LogEvents,
     /// `mystashedfiles`
-    Mystashedfiles,
+    MyStashedFiles,
     /// `pagepropnames`
-    Pagepropnames,
+    PagePropNames,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `search`
     Search,
     /// `tags`
     Tags,
     /// `usercontribs`
-    Usercontribs,
+    UserContribs,
     /// `users`
     Users,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
     /// `deletedrevs`
     #[deprecated]
-    Deletedrevs,
+    DeletedRevs,
 }
 #[allow(deprecated)]
 impl QueryList {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilters => "abusefilters",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abuselog => "abuselog",
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
-            Self::Allusers => "allusers",
+            Self::AbuseFilters => "abusefilters",
+            Self::AbuseLog => "abuselog",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
+            Self::AllUsers => "allusers",
             Self::Backlinks => "backlinks",
             Self::Blocks => "blocks",
-            Self::Categorymembers => "categorymembers",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Filearchive => "filearchive",
-            #[cfg(feature = "ext-gadgets")]
-            Self::Gadgetcategories => "gadgetcategories",
-            #[cfg(feature = "ext-gadgets")]
+            Self::CategoryMembers => "categorymembers",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileArchive => "filearchive",
+            Self::GadgetCategories => "gadgetcategories",
             Self::Gadgets => "gadgets",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
-            Self::Logevents => "logevents",
-            Self::Mystashedfiles => "mystashedfiles",
-            Self::Pagepropnames => "pagepropnames",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
+            Self::LogEvents => "logevents",
+            Self::MyStashedFiles => "mystashedfiles",
+            Self::PagePropNames => "pagepropnames",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Search => "search",
             Self::Tags => "tags",
-            Self::Usercontribs => "usercontribs",
+            Self::UserContribs => "usercontribs",
             Self::Users => "users",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
-            Self::Deletedrevs => "deletedrevs",
+            Self::WatchlistRaw => "watchlistraw",
+            Self::DeletedRevs => "deletedrevs",
         }
     }
 }
@@ -14194,23 +14286,23 @@ impl ::mwtyped::WireValue for QueryList {
 }
 /// The values of `meta`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryMeta {
     /// `allmessages`
-    Allmessages,
+    AllMessages,
     /// `authmanagerinfo`
-    Authmanagerinfo,
+    AuthManagerInfo,
     /// `filerepoinfo`
-    Filerepoinfo,
+    FileRepoInfo,
     /// `languageinfo`
-    Languageinfo,
+    LanguageInfo,
     /// `siteinfo`
-    Siteinfo,
+    SiteInfo,
     /// `tokens`
     Tokens,
     /// `userinfo`
-    Userinfo,
-    /// `oath` (internal)
-    #[cfg(feature = "ext-oathauth")]
+    UserInfo,
+    /// `oath` (internal) (added by the extension OATHAuth)
     Oath,
 }
 #[allow(deprecated)]
@@ -14218,14 +14310,13 @@ impl QueryMeta {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allmessages => "allmessages",
-            Self::Authmanagerinfo => "authmanagerinfo",
-            Self::Filerepoinfo => "filerepoinfo",
-            Self::Languageinfo => "languageinfo",
-            Self::Siteinfo => "siteinfo",
+            Self::AllMessages => "allmessages",
+            Self::AuthManagerInfo => "authmanagerinfo",
+            Self::FileRepoInfo => "filerepoinfo",
+            Self::LanguageInfo => "languageinfo",
+            Self::SiteInfo => "siteinfo",
             Self::Tokens => "tokens",
-            Self::Userinfo => "userinfo",
-            #[cfg(feature = "ext-oathauth")]
+            Self::UserInfo => "userinfo",
             Self::Oath => "oath",
         }
     }
@@ -14237,6 +14328,7 @@ impl ::mwtyped::WireValue for QueryMeta {
 }
 /// The values of `exportschema`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryExportSchema {
     /// `0.10`
     V010,
@@ -14260,65 +14352,66 @@ impl ::mwtyped::WireValue for QueryExportSchema {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -14328,53 +14421,53 @@ pub enum QueryGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl QueryGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -14406,6 +14499,7 @@ impl ::mwtyped::WireValue for QueryGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "query")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Query {
     /// Which properties to get for the queried pages.
     ///
@@ -14574,7 +14668,8 @@ pub struct Query {
     /// - Wire name: `indexpageids`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub indexpageids: bool,
+    #[doc(alias = "indexpageids")]
+    pub index_page_ids: bool,
     /// Export the current revisions of all given or generated pages.
     ///
     /// - Wire name: `export`
@@ -14586,7 +14681,8 @@ pub struct Query {
     /// - Wire name: `exportnowrap`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub exportnowrap: bool,
+    #[doc(alias = "exportnowrap")]
+    pub export_nowrap: bool,
     /// Target the given version of the XML dump format when exporting. Can only be used with `query+export`.
     ///
     /// - Wire name: `exportschema`
@@ -14600,7 +14696,8 @@ pub struct Query {
     /// - Wire name: `iwurl`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub iwurl: bool,
+    #[doc(alias = "iwurl")]
+    pub iw_url: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
@@ -14628,14 +14725,16 @@ pub struct Query {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -14742,16 +14841,16 @@ impl Query {
             prop: ::std::default::Default::default(),
             list: ::std::default::Default::default(),
             meta: ::std::default::Default::default(),
-            indexpageids: ::std::default::Default::default(),
+            index_page_ids: ::std::default::Default::default(),
             export: ::std::default::Default::default(),
-            exportnowrap: ::std::default::Default::default(),
+            export_nowrap: ::std::default::Default::default(),
             export_schema: ::std::default::Default::default(),
-            iwurl: ::std::default::Default::default(),
+            iw_url: ::std::default::Default::default(),
             continue_: ::std::default::Default::default(),
             raw_continue: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -14818,7 +14917,7 @@ impl Query {
             }
         }
         {
-            if self.indexpageids {
+            if self.index_page_ids {
                 request.text(wire("indexpageids"), "1");
             }
         }
@@ -14828,7 +14927,7 @@ impl Query {
             }
         }
         {
-            if self.exportnowrap {
+            if self.export_nowrap {
                 request.text(wire("exportnowrap"), "1");
             }
         }
@@ -14838,7 +14937,7 @@ impl Query {
             }
         }
         {
-            if self.iwurl {
+            if self.iw_url {
                 request.text(wire("iwurl"), "1");
             }
         }
@@ -14866,10 +14965,10 @@ impl Query {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -14897,10 +14996,10 @@ impl Query {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -14978,45 +15077,45 @@ impl ::mwtyped::__private::Sample for Query {
     fn sample() -> Self {
         Self {
             prop: ::std::vec![
-                QueryProp::Categories, QueryProp::Categoryinfo, QueryProp::Contributors,
-                QueryProp::Deletedrevisions, QueryProp::Duplicatefiles,
-                QueryProp::Extlinks, QueryProp::Fileusage, QueryProp::Imageinfo,
-                QueryProp::Images, QueryProp::Info, QueryProp::Iwlinks,
-                QueryProp::Langlinks, QueryProp::Links, QueryProp::Linkshere,
-                QueryProp::Pageprops, QueryProp::Redirects, QueryProp::Revisions,
-                QueryProp::Stashimageinfo, QueryProp::Templates, QueryProp::Transcludedin
+                QueryProp::Categories, QueryProp::CategoryInfo, QueryProp::Contributors,
+                QueryProp::DeletedRevisions, QueryProp::DuplicateFiles,
+                QueryProp::ExtLinks, QueryProp::FileUsage, QueryProp::ImageInfo,
+                QueryProp::Images, QueryProp::Info, QueryProp::IwLinks,
+                QueryProp::LangLinks, QueryProp::Links, QueryProp::LinksHere,
+                QueryProp::PageProps, QueryProp::Redirects, QueryProp::Revisions,
+                QueryProp::StashImageInfo, QueryProp::Templates, QueryProp::TranscludedIn
             ],
             list: ::std::vec![
-                QueryList::Allcategories, QueryList::Alldeletedrevisions,
-                QueryList::Allfileusages, QueryList::Allimages, QueryList::Alllinks,
-                QueryList::Allpages, QueryList::Allredirects, QueryList::Allrevisions,
-                QueryList::Alltransclusions, QueryList::Allusers, QueryList::Backlinks,
-                QueryList::Blocks, QueryList::Categorymembers, QueryList::Embeddedin,
-                QueryList::Exturlusage, QueryList::Filearchive, QueryList::Imageusage,
-                QueryList::Iwbacklinks, QueryList::Langbacklinks, QueryList::Logevents,
-                QueryList::Mystashedfiles, QueryList::Pagepropnames,
-                QueryList::Pageswithprop, QueryList::Prefixsearch,
-                QueryList::Protectedtitles, QueryList::Querypage, QueryList::Random,
-                QueryList::Recentchanges, QueryList::Search, QueryList::Tags,
-                QueryList::Usercontribs, QueryList::Users, QueryList::Watchlist,
-                QueryList::Watchlistraw
+                QueryList::AllCategories, QueryList::AllDeletedRevisions,
+                QueryList::AllFileUsages, QueryList::AllImages, QueryList::AllLinks,
+                QueryList::AllPages, QueryList::AllRedirects, QueryList::AllRevisions,
+                QueryList::AllTransclusions, QueryList::AllUsers, QueryList::Backlinks,
+                QueryList::Blocks, QueryList::CategoryMembers, QueryList::EmbeddedIn,
+                QueryList::ExtUrlUsage, QueryList::FileArchive, QueryList::ImageUsage,
+                QueryList::IwBacklinks, QueryList::LangBacklinks, QueryList::LogEvents,
+                QueryList::MyStashedFiles, QueryList::PagePropNames,
+                QueryList::PagesWithProp, QueryList::PrefixSearch,
+                QueryList::ProtectedTitles, QueryList::QueryPage, QueryList::Random,
+                QueryList::RecentChanges, QueryList::Search, QueryList::Tags,
+                QueryList::UserContribs, QueryList::Users, QueryList::Watchlist,
+                QueryList::WatchlistRaw
             ],
             meta: ::std::vec![
-                QueryMeta::Allmessages, QueryMeta::Authmanagerinfo,
-                QueryMeta::Filerepoinfo, QueryMeta::Languageinfo, QueryMeta::Siteinfo,
-                QueryMeta::Tokens, QueryMeta::Userinfo
+                QueryMeta::AllMessages, QueryMeta::AuthManagerInfo,
+                QueryMeta::FileRepoInfo, QueryMeta::LanguageInfo, QueryMeta::SiteInfo,
+                QueryMeta::Tokens, QueryMeta::UserInfo
             ],
-            indexpageids: true,
+            index_page_ids: true,
             export: true,
-            exportnowrap: true,
+            export_nowrap: true,
             export_schema: ::std::option::Option::Some(QueryExportSchema::V010),
-            iwurl: true,
+            iw_url: true,
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             raw_continue: true,
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(QueryGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(QueryGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
             select: ::std::default::Default::default(),
@@ -15039,6 +15138,7 @@ impl ::mwtyped::__private::Sample for Query {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "removeauthenticationdata")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RemoveAuthenticationData {
     /// Use this authentication request, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=remove`.
     ///
@@ -15055,14 +15155,14 @@ pub struct RemoveAuthenticationData {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl RemoveAuthenticationData {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         request: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self { request, token }
     }
@@ -15151,6 +15251,7 @@ impl ::mwtyped::__private::Sample for RemoveAuthenticationData {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "resetpassword")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ResetPassword {
     /// User being reset.
     ///
@@ -15172,12 +15273,12 @@ pub struct ResetPassword {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl ResetPassword {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             user: ::std::default::Default::default(),
             email: ::std::default::Default::default(),
@@ -15260,15 +15361,16 @@ impl ::mwtyped::__private::Sample for ResetPassword {
 }
 /// The values of `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RevisionDeleteType {
     /// `archive`
     Archive,
     /// `filearchive`
-    Filearchive,
+    FileArchive,
     /// `logging`
     Logging,
     /// `oldimage`
-    Oldimage,
+    OldImage,
     /// `revision`
     Revision,
 }
@@ -15278,9 +15380,9 @@ impl RevisionDeleteType {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Archive => "archive",
-            Self::Filearchive => "filearchive",
+            Self::FileArchive => "filearchive",
             Self::Logging => "logging",
-            Self::Oldimage => "oldimage",
+            Self::OldImage => "oldimage",
             Self::Revision => "revision",
         }
     }
@@ -15292,6 +15394,7 @@ impl ::mwtyped::WireValue for RevisionDeleteType {
 }
 /// The values of `hide`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RevisionDeleteHide {
     /// `comment`
     Comment,
@@ -15318,6 +15421,7 @@ impl ::mwtyped::WireValue for RevisionDeleteHide {
 }
 /// The values of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RevisionDeleteShow {
     /// `comment`
     Comment,
@@ -15344,6 +15448,7 @@ impl ::mwtyped::WireValue for RevisionDeleteShow {
 }
 /// The values of `suppress`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RevisionDeleteSuppress {
     /// `no`
     No,
@@ -15386,6 +15491,7 @@ impl ::mwtyped::WireValue for RevisionDeleteSuppress {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "revisiondelete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RevisionDelete {
     /// Type of revision deletion being performed.
     ///
@@ -15451,7 +15557,7 @@ pub struct RevisionDelete {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl RevisionDelete {
@@ -15459,7 +15565,7 @@ impl RevisionDelete {
     pub fn new(
         type_: RevisionDeleteType,
         ids: ::std::vec::Vec<::std::string::String>,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             type_,
@@ -15625,6 +15731,7 @@ impl ::mwtyped::__private::Sample for RevisionDelete {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RollbackWatchlist {
     /// `nochange`
     Nochange,
@@ -15672,6 +15779,7 @@ impl ::mwtyped::WireValue for RollbackWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "rollback")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Rollback {
     /// Title of the page to roll back. Cannot be used together with `pageid`.
     ///
@@ -15684,7 +15792,8 @@ pub struct Rollback {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Tags to apply to the rollback.
     ///
     /// - Wire name: `tags`
@@ -15730,18 +15839,18 @@ pub struct Rollback {
     /// - Token: `rollback`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Rollback>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::RollbackToken>,
 }
 #[allow(deprecated)]
 impl Rollback {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         user: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Rollback>,
+        token: ::mwtyped::token::Token<::mwtyped::token::RollbackToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             user,
             summary: ::std::default::Default::default(),
@@ -15776,7 +15885,7 @@ impl Rollback {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -15861,7 +15970,7 @@ impl ::mwtyped::__private::Sample for Rollback {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             tags: ::std::vec![::std::string::String::from("1")],
             user: ::std::string::String::from("Admin"),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -15885,6 +15994,7 @@ impl ::mwtyped::__private::Sample for Rollback {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "rsd")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Rsd {}
 #[allow(deprecated)]
 impl Rsd {
@@ -15957,6 +16067,7 @@ impl ::mwtyped::__private::Sample for Rsd {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "scribunto-console")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-scribunto")]
 pub struct ScribuntoConsole {
     /// The title of the module to test.
@@ -16109,65 +16220,66 @@ impl ::mwtyped::__private::Sample for ScribuntoConsole {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SetNotificationTimestampGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -16177,53 +16289,53 @@ pub enum SetNotificationTimestampGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl SetNotificationTimestampGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -16256,6 +16368,7 @@ impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "setnotificationtimestamp")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SetNotificationTimestamp {
     /// Work on all watched pages.
     ///
@@ -16276,14 +16389,14 @@ pub struct SetNotificationTimestamp {
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "torevid")]
-    pub to_revid: ::std::option::Option<i64>,
+    pub to_rev_id: ::std::option::Option<i64>,
     /// Revision to set the notification timestamp newer than (one page only).
     ///
     /// - Wire name: `newerthanrevid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "newerthanrevid")]
-    pub newer_than_revid: ::std::option::Option<i64>,
+    pub newer_than_rev_id: ::std::option::Option<i64>,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
@@ -16304,14 +16417,16 @@ pub struct SetNotificationTimestamp {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -16414,21 +16529,21 @@ pub struct SetNotificationTimestamp {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl SetNotificationTimestamp {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             entire_watchlist: ::std::default::Default::default(),
             timestamp: ::std::default::Default::default(),
-            to_revid: ::std::default::Default::default(),
-            newer_than_revid: ::std::default::Default::default(),
+            to_rev_id: ::std::default::Default::default(),
+            newer_than_rev_id: ::std::default::Default::default(),
             continue_: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -16466,7 +16581,7 @@ impl SetNotificationTimestamp {
             }
         }
         {
-            if let Some(v) = &self.to_revid {
+            if let Some(v) = &self.to_rev_id {
                 request
                     .text(
                         wire("torevid"),
@@ -16481,7 +16596,7 @@ impl SetNotificationTimestamp {
             }
         }
         {
-            if let Some(v) = &self.newer_than_revid {
+            if let Some(v) = &self.newer_than_rev_id {
                 request
                     .text(
                         wire("newerthanrevid"),
@@ -16514,10 +16629,10 @@ impl SetNotificationTimestamp {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -16545,10 +16660,10 @@ impl SetNotificationTimestamp {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -16632,14 +16747,14 @@ impl ::mwtyped::__private::Sample for SetNotificationTimestamp {
             timestamp: ::std::option::Option::Some(
                 ::mwtyped::Timestamp::from_unix(979_570_560),
             ),
-            to_revid: ::std::option::Option::Some(1i64),
-            newer_than_revid: ::std::option::Option::Some(1i64),
+            to_rev_id: ::std::option::Option::Some(1i64),
+            newer_than_rev_id: ::std::option::Option::Some(1i64),
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
             generator: ::std::option::Option::Some(
-                SetNotificationTimestampGenerator::Allcategories,
+                SetNotificationTimestampGenerator::AllCategories,
             ),
             redirects: true,
             convert_titles: true,
@@ -16649,6 +16764,7 @@ impl ::mwtyped::__private::Sample for SetNotificationTimestamp {
 }
 /// The values of `lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SetPageLanguageLang {
     /// `ab`
     Ab,
@@ -18096,6 +18212,7 @@ impl ::mwtyped::WireValue for SetPageLanguageLang {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "setpagelanguage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SetPageLanguage {
     /// Title of the page whose language you wish to change. Cannot be used together with `pageid`.
     ///
@@ -18108,7 +18225,8 @@ pub struct SetPageLanguage {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Language code of the language to change the page to. Use `default` to reset the page to the wiki's default content language.
     ///
     /// - Wire name: `lang`
@@ -18137,18 +18255,18 @@ pub struct SetPageLanguage {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl SetPageLanguage {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         lang: SetPageLanguageLang,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             lang,
             reason: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
@@ -18181,7 +18299,7 @@ impl SetPageLanguage {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -18256,7 +18374,7 @@ impl ::mwtyped::__private::Sample for SetPageLanguage {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             lang: SetPageLanguageLang::Ab,
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
@@ -18281,6 +18399,7 @@ impl ::mwtyped::__private::Sample for SetPageLanguage {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "spamblacklist")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-spamblacklist")]
 pub struct SpamBlacklist {
     /// URLs to validate against the block list.
@@ -18378,12 +18497,11 @@ impl ::mwtyped::__private::Sample for SpamBlacklist {
 }
 /// The values of `contentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum StashEditContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum StashEditContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -18399,13 +18517,11 @@ pub enum StashEditContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl StashEditContentmodel {
+impl StashEditContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -18416,13 +18532,14 @@ impl StashEditContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for StashEditContentmodel {
+impl ::mwtyped::WireValue for StashEditContentModel {
     fn as_str(&self) -> &'static str {
-        StashEditContentmodel::as_str(self)
+        StashEditContentModel::as_str(self)
     }
 }
 /// The values of `contentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StashEditContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -18478,6 +18595,7 @@ impl ::mwtyped::WireValue for StashEditContentFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "stashedit")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct StashEdit {
     /// Title of the page being edited.
     ///
@@ -18497,7 +18615,8 @@ pub struct StashEdit {
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// Page content.
     ///
     /// - Wire name: `text`
@@ -18524,7 +18643,8 @@ pub struct StashEdit {
     /// - Type: one of the enum's values
     /// - Required
     /// - In MediaWiki 1.39, 1.43
-    pub contentmodel: StashEditContentmodel,
+    #[doc(alias = "contentmodel")]
+    pub content_model: StashEditContentModel,
     /// Content serialization format used for the input text.
     ///
     /// - Wire name: `contentformat`
@@ -18540,7 +18660,7 @@ pub struct StashEdit {
     /// - Required
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "baserevid")]
-    pub base_revid: i64,
+    pub base_rev_id: i64,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
     /// - Wire name: `token`
@@ -18549,28 +18669,28 @@ pub struct StashEdit {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl StashEdit {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         title: ::std::string::String,
-        contentmodel: StashEditContentmodel,
+        content_model: StashEditContentModel,
         content_format: StashEditContentFormat,
-        base_revid: i64,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        base_rev_id: i64,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title,
             section: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
             text: ::std::default::Default::default(),
             stashed_text_hash: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
-            contentmodel,
+            content_model,
             content_format,
-            base_revid,
+            base_rev_id,
             token,
         }
     }
@@ -18604,7 +18724,7 @@ impl StashEdit {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
@@ -18624,7 +18744,7 @@ impl StashEdit {
             }
         }
         {
-            let v = &self.contentmodel;
+            let v = &self.content_model;
             request.text(wire("contentmodel"), v.as_str());
         }
         {
@@ -18632,7 +18752,7 @@ impl StashEdit {
             request.text(wire("contentformat"), v.as_str());
         }
         {
-            let v = &self.base_revid;
+            let v = &self.base_rev_id;
             request
                 .text(
                     wire("baserevid"),
@@ -18685,15 +18805,15 @@ impl ::mwtyped::__private::Sample for StashEdit {
         Self {
             title: ::std::string::String::from("1"),
             section: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             stashed_text_hash: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
-            contentmodel: StashEditContentmodel::Css,
+            content_model: StashEditContentModel::Css,
             content_format: StashEditContentFormat::ApplicationJson,
-            base_revid: 1i64,
+            base_rev_id: 1i64,
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -18716,6 +18836,7 @@ impl ::mwtyped::__private::Sample for StashEdit {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "tag")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Tag {
     /// One or more recent changes IDs from which to add or remove the tag.
     ///
@@ -18723,21 +18844,24 @@ pub struct Tag {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub rcid: ::std::vec::Vec<i64>,
+    #[doc(alias = "rcid")]
+    pub rc_id: ::std::vec::Vec<i64>,
     /// One or more revision IDs from which to add or remove the tag.
     ///
     /// - Wire name: `revid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revid: ::std::vec::Vec<i64>,
+    #[doc(alias = "revid")]
+    pub rev_id: ::std::vec::Vec<i64>,
     /// One or more log entry IDs from which to add or remove the tag.
     ///
     /// - Wire name: `logid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub logid: ::std::vec::Vec<i64>,
+    #[doc(alias = "logid")]
+    pub log_id: ::std::vec::Vec<i64>,
     /// Tags to add. Only manually defined tags can be added.
     ///
     /// - Wire name: `add`
@@ -18774,16 +18898,16 @@ pub struct Tag {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Tag {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
-            rcid: ::std::default::Default::default(),
-            revid: ::std::default::Default::default(),
-            logid: ::std::default::Default::default(),
+            rc_id: ::std::default::Default::default(),
+            rev_id: ::std::default::Default::default(),
+            log_id: ::std::default::Default::default(),
             add: ::std::default::Default::default(),
             remove: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
@@ -18812,10 +18936,10 @@ impl Tag {
         };
         let _ = &wire;
         {
-            if !self.rcid.is_empty() {
+            if !self.rc_id.is_empty() {
                 let joined = {
                     let texts = self
-                        .rcid
+                        .rc_id
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -18843,10 +18967,10 @@ impl Tag {
             }
         }
         {
-            if !self.revid.is_empty() {
+            if !self.rev_id.is_empty() {
                 let joined = {
                     let texts = self
-                        .revid
+                        .rev_id
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -18874,10 +18998,10 @@ impl Tag {
             }
         }
         {
-            if !self.logid.is_empty() {
+            if !self.log_id.is_empty() {
                 let joined = {
                     let texts = self
-                        .logid
+                        .log_id
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -18986,9 +19110,9 @@ impl ::mwtyped::ApiModule for Tag {
 impl ::mwtyped::__private::Sample for Tag {
     fn sample() -> Self {
         Self {
-            rcid: ::std::vec![1i64],
-            revid: ::std::vec![1i64],
-            logid: ::std::vec![1i64],
+            rc_id: ::std::vec![1i64],
+            rev_id: ::std::vec![1i64],
+            log_id: ::std::vec![1i64],
             add: ::std::vec![::std::string::String::from("1")],
             remove: ::std::vec![::std::string::String::from("1")],
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -18999,66 +19123,67 @@ impl ::mwtyped::__private::Sample for Tag {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-templatedata")]
 pub enum TemplateDataGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -19068,11 +19193,11 @@ pub enum TemplateDataGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[cfg(feature = "ext-templatedata")]
 #[allow(deprecated)]
@@ -19080,42 +19205,42 @@ impl TemplateDataGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -19144,6 +19269,7 @@ impl ::mwtyped::WireValue for TemplateDataGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "templatedata")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-templatedata")]
 pub struct TemplateData {
     /// Return data about titles even if they are missing or lack TemplateData. By default titles are only returned if they exist and have TemplateData.
@@ -19163,7 +19289,7 @@ pub struct TemplateData {
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "doNotIgnoreMissingTitles")]
     #[deprecated]
-    pub donotignoremissingtitles: bool,
+    pub do_not_ignore_missing_titles: bool,
     /// Return localized values in this language. By default all available translations are returned.
     ///
     /// - Wire name: `lang`
@@ -19186,7 +19312,8 @@ pub struct TemplateData {
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
@@ -19194,7 +19321,8 @@ pub struct TemplateData {
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -19300,11 +19428,11 @@ impl TemplateData {
     pub fn new() -> Self {
         Self {
             include_missing_titles: ::std::default::Default::default(),
-            donotignoremissingtitles: ::std::default::Default::default(),
+            do_not_ignore_missing_titles: ::std::default::Default::default(),
             lang: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -19336,7 +19464,7 @@ impl TemplateData {
             }
         }
         {
-            if self.donotignoremissingtitles {
+            if self.do_not_ignore_missing_titles {
                 request.text(wire("doNotIgnoreMissingTitles"), "1");
             }
         }
@@ -19359,10 +19487,10 @@ impl TemplateData {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -19390,10 +19518,10 @@ impl TemplateData {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -19472,12 +19600,12 @@ impl ::mwtyped::__private::Sample for TemplateData {
     fn sample() -> Self {
         Self {
             include_missing_titles: true,
-            donotignoremissingtitles: true,
+            do_not_ignore_missing_titles: true,
             lang: ::std::option::Option::Some(::std::string::String::from("en")),
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(TemplateDataGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(TemplateDataGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
         }
@@ -19485,6 +19613,7 @@ impl ::mwtyped::__private::Sample for TemplateData {
 }
 /// The values of `tbaction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-titleblacklist")]
 pub enum TitleBlacklistAction {
     /// `create`
@@ -19542,6 +19671,7 @@ impl ::mwtyped::WireValue for TitleBlacklistAction {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "titleblacklist")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-titleblacklist")]
 pub struct TitleBlacklist {
     /// The string to validate against the blacklist.
@@ -19569,7 +19699,7 @@ pub struct TitleBlacklist {
     /// - Needs the feature `ext-titleblacklist`
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tbnooverride")]
-    pub nooverride: bool,
+    pub no_override: bool,
 }
 #[cfg(feature = "ext-titleblacklist")]
 #[allow(deprecated)]
@@ -19579,7 +19709,7 @@ impl TitleBlacklist {
         Self {
             title,
             action: ::std::default::Default::default(),
-            nooverride: ::std::default::Default::default(),
+            no_override: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -19612,7 +19742,7 @@ impl TitleBlacklist {
             }
         }
         {
-            if self.nooverride {
+            if self.no_override {
                 request.text(wire("tbnooverride"), "1");
             }
         }
@@ -19654,7 +19784,7 @@ impl ::mwtyped::__private::Sample for TitleBlacklist {
         Self {
             title: ::std::string::String::from("1"),
             action: ::std::option::Option::Some(TitleBlacklistAction::Create),
-            nooverride: true,
+            no_override: true,
         }
     }
 }
@@ -19676,6 +19806,7 @@ impl ::mwtyped::__private::Sample for TitleBlacklist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "unblock")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Unblock {
     /// ID of the block to unblock (obtained through `list=blocks`). Cannot be used together with `user`.
     ///
@@ -19695,8 +19826,9 @@ pub struct Unblock {
     /// - Type: integer
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "userid")]
     #[deprecated]
-    pub userid: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<i64>,
     /// Reason for unblock.
     ///
     /// - Wire name: `reason`
@@ -19719,16 +19851,16 @@ pub struct Unblock {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Unblock {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             id: ::std::default::Default::default(),
             user: ::std::default::Default::default(),
-            userid: ::std::default::Default::default(),
+            user_id: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             token,
@@ -19775,7 +19907,7 @@ impl Unblock {
             }
         }
         {
-            if let Some(v) = &self.userid {
+            if let Some(v) = &self.user_id {
                 request
                     .text(
                         wire("userid"),
@@ -19847,7 +19979,7 @@ impl ::mwtyped::__private::Sample for Unblock {
         Self {
             id: ::std::option::Option::Some(1i64),
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
-            userid: ::std::option::Option::Some(1i64),
+            user_id: ::std::option::Option::Some(1i64),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             token: ::mwtyped::token::Token::new("+\\"),
@@ -19856,6 +19988,7 @@ impl ::mwtyped::__private::Sample for Unblock {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UndeleteWatchlist {
     /// `nochange`
     Nochange,
@@ -19903,6 +20036,7 @@ impl ::mwtyped::WireValue for UndeleteWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "undelete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Undelete {
     /// Title of the page to undelete.
     ///
@@ -19962,14 +20096,14 @@ pub struct Undelete {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Undelete {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         title: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title,
@@ -20155,7 +20289,8 @@ impl ::mwtyped::__private::Sample for Undelete {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "unlinkaccount")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unlinkaccount {
+#[non_exhaustive]
+pub struct UnlinkAccount {
     /// Use this authentication request, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=unlink`.
     ///
     /// - Wire name: `request`
@@ -20171,14 +20306,14 @@ pub struct Unlinkaccount {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
-impl Unlinkaccount {
+impl UnlinkAccount {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         request: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self { request, token }
     }
@@ -20214,7 +20349,7 @@ impl Unlinkaccount {
     }
 }
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Unlinkaccount {
+impl ::mwtyped::ApiModule for UnlinkAccount {
     const PATH: &'static str = "unlinkaccount";
     const NAME: &'static str = "unlinkaccount";
     const GROUP: Option<&'static str> = Some("action");
@@ -20241,7 +20376,7 @@ impl ::mwtyped::ApiModule for Unlinkaccount {
 }
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Unlinkaccount {
+impl ::mwtyped::__private::Sample for UnlinkAccount {
     fn sample() -> Self {
         Self {
             request: ::std::string::String::from("1"),
@@ -20251,6 +20386,7 @@ impl ::mwtyped::__private::Sample for Unlinkaccount {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UploadWatchlist {
     /// `nochange`
     Nochange,
@@ -20302,13 +20438,15 @@ impl ::mwtyped::WireValue for UploadWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "upload")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Upload {
     /// Target filename.
     ///
     /// - Wire name: `filename`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub filename: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "filename")]
+    pub file_name: ::std::option::Option<::std::string::String>,
     /// Upload comment. Also used as the initial page text for new files if `text` is not specified.
     ///
     /// - Wire name: `comment`
@@ -20356,7 +20494,7 @@ pub struct Upload {
     /// - Wire name: `file`
     /// - Type: upload
     /// - In MediaWiki 1.39, 1.43
-    pub file: ::std::option::Option<::mwtyped::Upload>,
+    pub file: ::std::option::Option<::mwtyped::UploadFile>,
     /// URL to fetch the file from.
     ///
     /// - Wire name: `url`
@@ -20368,7 +20506,8 @@ pub struct Upload {
     /// - Wire name: `filekey`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub filekey: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "filekey")]
+    pub file_key: ::std::option::Option<::std::string::String>,
     /// Same as filekey, maintained for backward compatibility.
     ///
     /// - Wire name: `sessionkey`
@@ -20390,7 +20529,8 @@ pub struct Upload {
     /// - Type: integer
     /// - From 0 to 104857600
     /// - In MediaWiki 1.39, 1.43
-    pub filesize: ::std::option::Option<i64>,
+    #[doc(alias = "filesize")]
+    pub file_size: ::std::option::Option<i64>,
     /// Offset of chunk in bytes.
     ///
     /// - Wire name: `offset`
@@ -20403,7 +20543,7 @@ pub struct Upload {
     /// - Wire name: `chunk`
     /// - Type: upload
     /// - In MediaWiki 1.39, 1.43
-    pub chunk: ::std::option::Option<::mwtyped::Upload>,
+    pub chunk: ::std::option::Option<::mwtyped::UploadFile>,
     /// Make potentially large file operations asynchronous when possible.
     ///
     /// - Wire name: `async`
@@ -20426,14 +20566,14 @@ pub struct Upload {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Upload {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
-            filename: ::std::default::Default::default(),
+            file_name: ::std::default::Default::default(),
             comment: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             text: ::std::default::Default::default(),
@@ -20442,10 +20582,10 @@ impl Upload {
             ignore_warnings: ::std::default::Default::default(),
             file: ::std::default::Default::default(),
             url: ::std::default::Default::default(),
-            filekey: ::std::default::Default::default(),
+            file_key: ::std::default::Default::default(),
             session_key: ::std::default::Default::default(),
             stash: ::std::default::Default::default(),
-            filesize: ::std::default::Default::default(),
+            file_size: ::std::default::Default::default(),
             offset: ::std::default::Default::default(),
             chunk: ::std::default::Default::default(),
             async_: ::std::default::Default::default(),
@@ -20474,7 +20614,7 @@ impl Upload {
         };
         let _ = &wire;
         {
-            if let Some(v) = &self.filename {
+            if let Some(v) = &self.file_name {
                 request.text(wire("filename"), v.clone());
             }
         }
@@ -20527,7 +20667,7 @@ impl Upload {
             }
         }
         {
-            if let Some(v) = &self.filekey {
+            if let Some(v) = &self.file_key {
                 request.text(wire("filekey"), v.clone());
             }
         }
@@ -20542,7 +20682,7 @@ impl Upload {
             }
         }
         {
-            if let Some(v) = &self.filesize {
+            if let Some(v) = &self.file_size {
                 request
                     .text(
                         wire("filesize"),
@@ -20624,24 +20764,24 @@ impl ::mwtyped::ApiModule for Upload {
 impl ::mwtyped::__private::Sample for Upload {
     fn sample() -> Self {
         Self {
-            filename: ::std::option::Option::Some(::std::string::String::from("1")),
+            file_name: ::std::option::Option::Some(::std::string::String::from("1")),
             comment: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             watch: true,
             watchlist: ::std::option::Option::Some(UploadWatchlist::Nochange),
             ignore_warnings: true,
-            file: ::std::option::Option::Some(::mwtyped::Upload {
+            file: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
                 bytes: b"sample".to_vec(),
             }),
             url: ::std::option::Option::Some(::std::string::String::from("1")),
-            filekey: ::std::option::Option::Some(::std::string::String::from("1")),
+            file_key: ::std::option::Option::Some(::std::string::String::from("1")),
             session_key: ::std::option::Option::Some(::std::string::String::from("1")),
             stash: true,
-            filesize: ::std::option::Option::Some(1i64),
+            file_size: ::std::option::Option::Some(1i64),
             offset: ::std::option::Option::Some(1i64),
-            chunk: ::std::option::Option::Some(::mwtyped::Upload {
+            chunk: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
                 bytes: b"sample".to_vec(),
             }),
@@ -20653,7 +20793,8 @@ impl ::mwtyped::__private::Sample for Upload {
 }
 /// The values of `add`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UserrightsAdd {
+#[non_exhaustive]
+pub enum UserRightsAdd {
     /// `bot`
     Bot,
     /// `bureaucrat`
@@ -20666,7 +20807,7 @@ pub enum UserrightsAdd {
     Sysop,
 }
 #[allow(deprecated)]
-impl UserrightsAdd {
+impl UserRightsAdd {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
@@ -20678,14 +20819,15 @@ impl UserrightsAdd {
         }
     }
 }
-impl ::mwtyped::WireValue for UserrightsAdd {
+impl ::mwtyped::WireValue for UserRightsAdd {
     fn as_str(&self) -> &'static str {
-        UserrightsAdd::as_str(self)
+        UserRightsAdd::as_str(self)
     }
 }
 /// The values of `remove`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UserrightsRemove {
+#[non_exhaustive]
+pub enum UserRightsRemove {
     /// `bot`
     Bot,
     /// `bureaucrat`
@@ -20698,7 +20840,7 @@ pub enum UserrightsRemove {
     Sysop,
 }
 #[allow(deprecated)]
-impl UserrightsRemove {
+impl UserRightsRemove {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
@@ -20710,9 +20852,9 @@ impl UserrightsRemove {
         }
     }
 }
-impl ::mwtyped::WireValue for UserrightsRemove {
+impl ::mwtyped::WireValue for UserRightsRemove {
     fn as_str(&self) -> &'static str {
-        UserrightsRemove::as_str(self)
+        UserRightsRemove::as_str(self)
     }
 }
 /// Change a user's group membership.
@@ -20735,7 +20877,8 @@ impl ::mwtyped::WireValue for UserrightsRemove {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "userrights")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Userrights {
+#[non_exhaustive]
+pub struct UserRights {
     /// User.
     ///
     /// - Wire name: `user`
@@ -20748,15 +20891,16 @@ pub struct Userrights {
     /// - Type: integer
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "userid")]
     #[deprecated]
-    pub userid: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<i64>,
     /// Add the user to these groups, or if they are already a member, update the expiry of their membership in that group.
     ///
     /// - Wire name: `add`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub add: ::std::vec::Vec<UserrightsAdd>,
+    pub add: ::std::vec::Vec<UserRightsAdd>,
     /// Expiry timestamps. May be relative (e.g. `5 months` or `2 weeks`) or absolute (e.g. `2014-09-18T12:34:56Z`). If only one timestamp is set, it will be used for all groups passed to the `add` parameter. Use `infinite`, `indefinite`, `infinity`, or `never` for a never-expiring user group.
     ///
     /// - Wire name: `expiry`
@@ -20771,7 +20915,7 @@ pub struct Userrights {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub remove: ::std::vec::Vec<UserrightsRemove>,
+    pub remove: ::std::vec::Vec<UserRightsRemove>,
     /// Reason for the change.
     ///
     /// - Wire name: `reason`
@@ -20789,7 +20933,7 @@ pub struct Userrights {
     /// - Token: `userrights`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::UserRights>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::UserRightsToken>,
     /// Change tags to apply to the entry in the user rights log.
     ///
     /// - Wire name: `tags`
@@ -20799,12 +20943,14 @@ pub struct Userrights {
     pub tags: ::std::vec::Vec<::std::string::String>,
 }
 #[allow(deprecated)]
-impl Userrights {
+impl UserRights {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::UserRights>) -> Self {
+    pub fn new(
+        token: ::mwtyped::token::Token<::mwtyped::token::UserRightsToken>,
+    ) -> Self {
         Self {
             user: ::std::default::Default::default(),
-            userid: ::std::default::Default::default(),
+            user_id: ::std::default::Default::default(),
             add: ::std::default::Default::default(),
             expiry: ::std::default::Default::default(),
             remove: ::std::default::Default::default(),
@@ -20839,7 +20985,7 @@ impl Userrights {
             }
         }
         {
-            if let Some(v) = &self.userid {
+            if let Some(v) = &self.user_id {
                 request
                     .text(
                         wire("userid"),
@@ -20918,7 +21064,7 @@ impl Userrights {
     }
 }
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Userrights {
+impl ::mwtyped::ApiModule for UserRights {
     const PATH: &'static str = "userrights";
     const NAME: &'static str = "userrights";
     const GROUP: Option<&'static str> = Some("action");
@@ -20945,21 +21091,21 @@ impl ::mwtyped::ApiModule for Userrights {
 }
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Userrights {
+impl ::mwtyped::__private::Sample for UserRights {
     fn sample() -> Self {
         Self {
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
-            userid: ::std::option::Option::Some(1i64),
+            user_id: ::std::option::Option::Some(1i64),
             add: ::std::vec![
-                UserrightsAdd::Bot, UserrightsAdd::Bureaucrat,
-                UserrightsAdd::InterfaceAdmin, UserrightsAdd::Suppress,
-                UserrightsAdd::Sysop
+                UserRightsAdd::Bot, UserRightsAdd::Bureaucrat,
+                UserRightsAdd::InterfaceAdmin, UserRightsAdd::Suppress,
+                UserRightsAdd::Sysop
             ],
             expiry: ::std::vec![::std::string::String::from("1")],
             remove: ::std::vec![
-                UserrightsRemove::Bot, UserrightsRemove::Bureaucrat,
-                UserrightsRemove::InterfaceAdmin, UserrightsRemove::Suppress,
-                UserrightsRemove::Sysop
+                UserRightsRemove::Bot, UserRightsRemove::Bureaucrat,
+                UserRightsRemove::InterfaceAdmin, UserRightsRemove::Suppress,
+                UserRightsRemove::Sysop
             ],
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             token: ::mwtyped::token::Token::new("+\\"),
@@ -20987,6 +21133,7 @@ impl ::mwtyped::__private::Sample for Userrights {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "validatepassword")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ValidatePassword {
     /// Password to validate.
     ///
@@ -21013,7 +21160,8 @@ pub struct ValidatePassword {
     /// - Wire name: `realname`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub realname: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "realname")]
+    pub real_name: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl ValidatePassword {
@@ -21023,7 +21171,7 @@ impl ValidatePassword {
             password,
             user: ::std::default::Default::default(),
             email: ::std::default::Default::default(),
-            realname: ::std::default::Default::default(),
+            real_name: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -21062,7 +21210,7 @@ impl ValidatePassword {
             }
         }
         {
-            if let Some(v) = &self.realname {
+            if let Some(v) = &self.real_name {
                 request.text(wire("realname"), v.clone());
             }
         }
@@ -21103,18 +21251,19 @@ impl ::mwtyped::__private::Sample for ValidatePassword {
             password: ::mwtyped::Secret::new("1"),
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
             email: ::std::option::Option::Some(::std::string::String::from("1")),
-            realname: ::std::option::Option::Some(::std::string::String::from("1")),
+            real_name: ::std::option::Option::Some(::std::string::String::from("1")),
         }
     }
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorFormat {
     /// `json`
     Json,
     /// `jsonfm`
-    Jsonfm,
+    JsonFm,
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
@@ -21123,7 +21272,7 @@ impl VisualEditorFormat {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Json => "json",
-            Self::Jsonfm => "jsonfm",
+            Self::JsonFm => "jsonfm",
         }
     }
 }
@@ -21135,6 +21284,7 @@ impl ::mwtyped::WireValue for VisualEditorFormat {
 }
 /// The values of `paction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorPaction {
     /// `metadata`
@@ -21180,6 +21330,7 @@ impl ::mwtyped::WireValue for VisualEditorPaction {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "visualeditor")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub struct VisualEditor {
     /// The page to perform actions on.
@@ -21272,7 +21423,8 @@ pub struct VisualEditor {
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub preloadparams: ::std::vec::Vec<::std::string::String>,
+    #[doc(alias = "preloadparams")]
+    pub preload_params: ::std::vec::Vec<::std::string::String>,
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
@@ -21291,7 +21443,7 @@ impl VisualEditor {
             edit_intro: ::std::default::Default::default(),
             pst: ::std::default::Default::default(),
             preload: ::std::default::Default::default(),
-            preloadparams: ::std::default::Default::default(),
+            preload_params: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -21368,11 +21520,11 @@ impl VisualEditor {
             }
         }
         {
-            if !self.preloadparams.is_empty() {
+            if !self.preload_params.is_empty() {
                 let joined = ::mwtyped::__private::join(
                     path,
                     "preloadparams",
-                    self.preloadparams.iter().map(|v| v.as_str()),
+                    self.preload_params.iter().map(|v| v.as_str()),
                     50u32,
                     500u32,
                     limits,
@@ -21427,12 +21579,13 @@ impl ::mwtyped::__private::Sample for VisualEditor {
             edit_intro: ::std::option::Option::Some(::std::string::String::from("1")),
             pst: true,
             preload: ::std::option::Option::Some(::std::string::String::from("1")),
-            preloadparams: ::std::vec![::std::string::String::from("1")],
+            preload_params: ::std::vec![::std::string::String::from("1")],
         }
     }
 }
 /// The values of `paction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorEditPaction {
     /// `diff`
@@ -21465,6 +21618,7 @@ impl ::mwtyped::WireValue for VisualEditorEditPaction {
 }
 /// The values of `useskin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorEditUseSkin {
     /// `apioutput`
@@ -21504,6 +21658,7 @@ impl ::mwtyped::WireValue for VisualEditorEditUseSkin {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "visualeditoredit")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub struct VisualEditorEdit {
     /// Action to perform.
@@ -21531,7 +21686,7 @@ pub struct VisualEditorEdit {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// The wikitext to act with.
     ///
     /// - Wire name: `wikitext`
@@ -21552,14 +21707,16 @@ pub struct VisualEditorEdit {
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// When saving, set this to the timestamp of the revision that was edited. Used to detect edit conflicts.
     ///
     /// - Wire name: `basetimestamp`
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub basetimestamp: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "basetimestamp")]
+    pub base_timestamp: ::std::option::Option<::std::string::String>,
     /// When saving, set this to the timestamp of when the page was loaded. Used to detect edit conflicts.
     ///
     /// - Wire name: `starttimestamp`
@@ -21679,7 +21836,7 @@ impl VisualEditorEdit {
     pub fn new(
         paction: VisualEditorEditPaction,
         page: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             paction,
@@ -21687,8 +21844,8 @@ impl VisualEditorEdit {
             token,
             wikitext: ::std::default::Default::default(),
             section: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
-            basetimestamp: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
+            base_timestamp: ::std::default::Default::default(),
             start_timestamp: ::std::default::Default::default(),
             old_id: ::std::default::Default::default(),
             minor: ::std::default::Default::default(),
@@ -21748,12 +21905,12 @@ impl VisualEditorEdit {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
         {
-            if let Some(v) = &self.basetimestamp {
+            if let Some(v) = &self.base_timestamp {
                 request.text(wire("basetimestamp"), v.clone());
             }
         }
@@ -21890,8 +22047,10 @@ impl ::mwtyped::__private::Sample for VisualEditorEdit {
             token: ::mwtyped::token::Token::new("+\\"),
             wikitext: ::std::option::Option::Some(::std::string::String::from("1")),
             section: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
-            basetimestamp: ::std::option::Option::Some(::std::string::String::from("1")),
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
+            base_timestamp: ::std::option::Option::Some(
+                ::std::string::String::from("1"),
+            ),
             start_timestamp: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
@@ -21915,65 +22074,66 @@ impl ::mwtyped::__private::Sample for VisualEditorEdit {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum WatchGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -21983,53 +22143,53 @@ pub enum WatchGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl WatchGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -22058,6 +22218,7 @@ impl ::mwtyped::WireValue for WatchGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "watch")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Watch {
     /// The page to (un)watch. Use `titles` instead.
     ///
@@ -22093,14 +22254,16 @@ pub struct Watch {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -22203,19 +22366,19 @@ pub struct Watch {
     /// - Token: `watch`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Watch>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::WatchToken>,
 }
 #[allow(deprecated)]
 impl Watch {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Watch>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::WatchToken>) -> Self {
         Self {
             title: ::std::default::Default::default(),
             unwatch: ::std::default::Default::default(),
             continue_: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -22271,10 +22434,10 @@ impl Watch {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -22302,10 +22465,10 @@ impl Watch {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -22389,9 +22552,9 @@ impl ::mwtyped::__private::Sample for Watch {
             unwatch: true,
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(WatchGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(WatchGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
             token: ::mwtyped::token::Token::new("+\\"),
@@ -22402,6 +22565,7 @@ impl ::mwtyped::__private::Sample for Watch {
 pub mod format {
     /// The values of `formatversion`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum JsonFormatVersion {
         /// `1`
         V1,
@@ -22442,6 +22606,7 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "json")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Json {
         /// If specified, wraps the output into a given function call. For safety, all user-specific data will be restricted.
         ///
@@ -22572,7 +22737,8 @@ pub mod format {
     }
     /// The values of `formatversion`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum JsonfmFormatVersion {
+    #[non_exhaustive]
+    pub enum JsonFmFormatVersion {
         /// `1`
         V1,
         /// `2`
@@ -22581,7 +22747,7 @@ pub mod format {
         Latest,
     }
     #[allow(deprecated)]
-    impl JsonfmFormatVersion {
+    impl JsonFmFormatVersion {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -22591,9 +22757,9 @@ pub mod format {
             }
         }
     }
-    impl ::mwtyped::WireValue for JsonfmFormatVersion {
+    impl ::mwtyped::WireValue for JsonFmFormatVersion {
         fn as_str(&self) -> &'static str {
-            JsonfmFormatVersion::as_str(self)
+            JsonFmFormatVersion::as_str(self)
         }
     }
     /// Output data in JSON format (pretty-print in HTML).
@@ -22612,13 +22778,15 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "jsonfm")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Jsonfm {
+    #[non_exhaustive]
+    pub struct JsonFm {
         /// Return the pretty-printed HTML and associated ResourceLoader modules as a JSON object.
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
-        pub wrappedhtml: bool,
+        #[doc(alias = "wrappedhtml")]
+        pub wrapped_html: bool,
         /// If specified, wraps the output into a given function call. For safety, all user-specific data will be restricted.
         ///
         /// - Wire name: `callback`
@@ -22652,14 +22820,14 @@ pub mod format {
         /// - Default: `1`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
-        pub format_version: ::std::option::Option<JsonfmFormatVersion>,
+        pub format_version: ::std::option::Option<JsonFmFormatVersion>,
     }
     #[allow(deprecated)]
-    impl Jsonfm {
+    impl JsonFm {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                wrappedhtml: ::std::default::Default::default(),
+                wrapped_html: ::std::default::Default::default(),
                 call_back: ::std::default::Default::default(),
                 utf8: ::std::default::Default::default(),
                 ascii: ::std::default::Default::default(),
@@ -22687,7 +22855,7 @@ pub mod format {
             };
             let _ = &wire;
             {
-                if self.wrappedhtml {
+                if self.wrapped_html {
                     request.text(wire("wrappedhtml"), "1");
                 }
             }
@@ -22715,7 +22883,7 @@ pub mod format {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Jsonfm {
+    impl ::mwtyped::ApiModule for JsonFm {
         const PATH: &'static str = "jsonfm";
         const NAME: &'static str = "jsonfm";
         const GROUP: Option<&'static str> = Some("format");
@@ -22742,14 +22910,14 @@ pub mod format {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Jsonfm {
+    impl ::mwtyped::__private::Sample for JsonFm {
         fn sample() -> Self {
             Self {
-                wrappedhtml: true,
+                wrapped_html: true,
                 call_back: ::std::option::Option::Some(::std::string::String::from("1")),
                 utf8: true,
                 ascii: true,
-                format_version: ::std::option::Option::Some(JsonfmFormatVersion::V1),
+                format_version: ::std::option::Option::Some(JsonFmFormatVersion::V1),
             }
         }
     }
@@ -22769,6 +22937,7 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "none")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct None {}
     #[allow(deprecated)]
     impl None {
@@ -22834,6 +23003,7 @@ pub mod format {
     }
     /// The values of `formatversion`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum PhpFormatVersion {
         /// `1`
         V1,
@@ -22874,6 +23044,7 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "php")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Php {
         /// Output formatting
         ///
@@ -22964,7 +23135,8 @@ pub mod format {
     }
     /// The values of `formatversion`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum PhpfmFormatVersion {
+    #[non_exhaustive]
+    pub enum PhpFmFormatVersion {
         /// `1`
         V1,
         /// `2`
@@ -22973,7 +23145,7 @@ pub mod format {
         Latest,
     }
     #[allow(deprecated)]
-    impl PhpfmFormatVersion {
+    impl PhpFmFormatVersion {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -22983,9 +23155,9 @@ pub mod format {
             }
         }
     }
-    impl ::mwtyped::WireValue for PhpfmFormatVersion {
+    impl ::mwtyped::WireValue for PhpFmFormatVersion {
         fn as_str(&self) -> &'static str {
-            PhpfmFormatVersion::as_str(self)
+            PhpFmFormatVersion::as_str(self)
         }
     }
     /// Output data in serialized PHP format (pretty-print in HTML).
@@ -23004,13 +23176,15 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "phpfm")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Phpfm {
+    #[non_exhaustive]
+    pub struct PhpFm {
         /// Return the pretty-printed HTML and associated ResourceLoader modules as a JSON object.
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
-        pub wrappedhtml: bool,
+        #[doc(alias = "wrappedhtml")]
+        pub wrapped_html: bool,
         /// Output formatting
         ///
         /// - 1
@@ -23025,14 +23199,14 @@ pub mod format {
         /// - Default: `1`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
-        pub format_version: ::std::option::Option<PhpfmFormatVersion>,
+        pub format_version: ::std::option::Option<PhpFmFormatVersion>,
     }
     #[allow(deprecated)]
-    impl Phpfm {
+    impl PhpFm {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                wrappedhtml: ::std::default::Default::default(),
+                wrapped_html: ::std::default::Default::default(),
                 format_version: ::std::default::Default::default(),
             }
         }
@@ -23057,7 +23231,7 @@ pub mod format {
             };
             let _ = &wire;
             {
-                if self.wrappedhtml {
+                if self.wrapped_html {
                     request.text(wire("wrappedhtml"), "1");
                 }
             }
@@ -23070,7 +23244,7 @@ pub mod format {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Phpfm {
+    impl ::mwtyped::ApiModule for PhpFm {
         const PATH: &'static str = "phpfm";
         const NAME: &'static str = "phpfm";
         const GROUP: Option<&'static str> = Some("format");
@@ -23097,11 +23271,11 @@ pub mod format {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Phpfm {
+    impl ::mwtyped::__private::Sample for PhpFm {
         fn sample() -> Self {
             Self {
-                wrappedhtml: true,
-                format_version: ::std::option::Option::Some(PhpfmFormatVersion::V1),
+                wrapped_html: true,
+                format_version: ::std::option::Option::Some(PhpFmFormatVersion::V1),
             }
         }
     }
@@ -23121,20 +23295,22 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "rawfm")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Rawfm {
+    #[non_exhaustive]
+    pub struct RawFm {
         /// Return the pretty-printed HTML and associated ResourceLoader modules as a JSON object.
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
-        pub wrappedhtml: bool,
+        #[doc(alias = "wrappedhtml")]
+        pub wrapped_html: bool,
     }
     #[allow(deprecated)]
-    impl Rawfm {
+    impl RawFm {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                wrappedhtml: ::std::default::Default::default(),
+                wrapped_html: ::std::default::Default::default(),
             }
         }
         /// Adds the module's own parameters to `request`, each name behind
@@ -23158,7 +23334,7 @@ pub mod format {
             };
             let _ = &wire;
             {
-                if self.wrappedhtml {
+                if self.wrapped_html {
                     request.text(wire("wrappedhtml"), "1");
                 }
             }
@@ -23166,7 +23342,7 @@ pub mod format {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Rawfm {
+    impl ::mwtyped::ApiModule for RawFm {
         const PATH: &'static str = "rawfm";
         const NAME: &'static str = "rawfm";
         const GROUP: Option<&'static str> = Some("format");
@@ -23193,9 +23369,9 @@ pub mod format {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Rawfm {
+    impl ::mwtyped::__private::Sample for RawFm {
         fn sample() -> Self {
-            Self { wrappedhtml: true }
+            Self { wrapped_html: true }
         }
     }
     /// Output data in XML format.
@@ -23214,6 +23390,7 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "xml")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Xml {
         /// If specified, adds the named page as an XSL stylesheet. The value must be a title in the MediaWiki namespace ending in `.xsl`.
         ///
@@ -23323,13 +23500,15 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "xmlfm")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Xmlfm {
+    #[non_exhaustive]
+    pub struct XmlFm {
         /// Return the pretty-printed HTML and associated ResourceLoader modules as a JSON object.
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
-        pub wrappedhtml: bool,
+        #[doc(alias = "wrappedhtml")]
+        pub wrapped_html: bool,
         /// If specified, adds the named page as an XSL stylesheet. The value must be a title in the MediaWiki namespace ending in `.xsl`.
         ///
         /// - Wire name: `xslt`
@@ -23345,11 +23524,11 @@ pub mod format {
         pub include_xml_namespace: bool,
     }
     #[allow(deprecated)]
-    impl Xmlfm {
+    impl XmlFm {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                wrappedhtml: ::std::default::Default::default(),
+                wrapped_html: ::std::default::Default::default(),
                 xslt: ::std::default::Default::default(),
                 include_xml_namespace: ::std::default::Default::default(),
             }
@@ -23375,7 +23554,7 @@ pub mod format {
             };
             let _ = &wire;
             {
-                if self.wrappedhtml {
+                if self.wrapped_html {
                     request.text(wire("wrappedhtml"), "1");
                 }
             }
@@ -23393,7 +23572,7 @@ pub mod format {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Xmlfm {
+    impl ::mwtyped::ApiModule for XmlFm {
         const PATH: &'static str = "xmlfm";
         const NAME: &'static str = "xmlfm";
         const GROUP: Option<&'static str> = Some("format");
@@ -23420,10 +23599,10 @@ pub mod format {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Xmlfm {
+    impl ::mwtyped::__private::Sample for XmlFm {
         fn sample() -> Self {
             Self {
-                wrappedhtml: true,
+                wrapped_html: true,
                 xslt: ::std::option::Option::Some(::std::string::String::from("1")),
                 include_xml_namespace: true,
             }
@@ -23434,6 +23613,7 @@ pub mod format {
 pub mod query {
     /// The values of `abfdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseFiltersDir {
         /// `newer`
@@ -23460,6 +23640,7 @@ pub mod query {
     }
     /// The values of `abfshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseFiltersShow {
         /// `!deleted`
@@ -23498,6 +23679,7 @@ pub mod query {
     }
     /// The values of `abfprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseFiltersProp {
         /// `actions`
@@ -23564,6 +23746,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+abusefilters")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub struct AbuseFilters {
         /// The filter ID to start enumerating from.
@@ -23803,6 +23986,7 @@ pub mod query {
     }
     /// The values of `afldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseLogDir {
         /// `newer`
@@ -23829,6 +24013,7 @@ pub mod query {
     }
     /// The values of `aflprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseLogProp {
         /// `action`
@@ -23844,7 +24029,7 @@ pub mod query {
         /// `result`
         Result,
         /// `revid`
-        Revid,
+        RevId,
         /// `timestamp`
         Timestamp,
         /// `title`
@@ -23864,7 +24049,7 @@ pub mod query {
                 Self::Hidden => "hidden",
                 Self::Ids => "ids",
                 Self::Result => "result",
-                Self::Revid => "revid",
+                Self::RevId => "revid",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::User => "user",
@@ -23895,6 +24080,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+abuselog")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub struct AbuseLog {
         /// Show an entry with the given log ID.
@@ -23904,7 +24090,7 @@ pub mod query {
         /// - Needs the feature `ext-abusefilter`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afllogid")]
-        pub logid: ::std::option::Option<i64>,
+        pub log_id: ::std::option::Option<i64>,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `aflstart`
@@ -23982,7 +24168,7 @@ pub mod query {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                logid: ::std::default::Default::default(),
+                log_id: ::std::default::Default::default(),
                 start: ::std::default::Default::default(),
                 end: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
@@ -24014,7 +24200,7 @@ pub mod query {
             };
             let _ = &wire;
             {
-                if let Some(v) = &self.logid {
+                if let Some(v) = &self.log_id {
                     request
                         .text(
                             wire("afllogid"),
@@ -24147,7 +24333,7 @@ pub mod query {
     impl ::mwtyped::__private::Sample for AbuseLog {
         fn sample() -> Self {
             Self {
-                logid: ::std::option::Option::Some(1i64),
+                log_id: ::std::option::Option::Some(1i64),
                 start: ::std::option::Option::Some(
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
@@ -24162,7 +24348,7 @@ pub mod query {
                 prop: ::std::vec![
                     AbuseLogProp::Action, AbuseLogProp::Details, AbuseLogProp::Filter,
                     AbuseLogProp::Hidden, AbuseLogProp::Ids, AbuseLogProp::Result,
-                    AbuseLogProp::Revid, AbuseLogProp::Timestamp, AbuseLogProp::Title,
+                    AbuseLogProp::RevId, AbuseLogProp::Timestamp, AbuseLogProp::Title,
                     AbuseLogProp::User
                 ],
             }
@@ -24170,6 +24356,7 @@ pub mod query {
     }
     /// The values of `acdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllCategoriesDir {
         /// `ascending`
         Ascending,
@@ -24193,6 +24380,7 @@ pub mod query {
     }
     /// The values of `acprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllCategoriesProp {
         /// `hidden`
         Hidden,
@@ -24232,6 +24420,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allcategories")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllCategories {
         /// The category to start enumerating from.
         ///
@@ -24470,7 +24659,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllCategories {}
+    impl ::mwtyped::GeneratorSubmodule for AllCategories {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllCategories {
@@ -24490,13 +24679,14 @@ pub mod query {
     }
     /// The values of `adrprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsProp {
         /// `comment`
         Comment,
         /// `content`
         Content,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `flags`
         Flags,
         /// `ids`
@@ -24520,7 +24710,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `parsetree`
         #[deprecated]
         Parsetree,
@@ -24532,7 +24722,7 @@ pub mod query {
             match *self {
                 Self::Comment => "comment",
                 Self::Content => "content",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Parsedcomment => "parsedcomment",
@@ -24544,7 +24734,7 @@ pub mod query {
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Parsetree => "parsetree",
             }
         }
@@ -24556,9 +24746,12 @@ pub mod query {
     }
     /// The values of `adrslots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsSlots {
         /// `main`
         Main,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl AllDeletedRevisionsSlots {
@@ -24566,6 +24759,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Main => "main",
+                Self::All => "*",
             }
         }
     }
@@ -24576,6 +24770,7 @@ pub mod query {
     }
     /// The values of `adrcontentformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsContentFormat {
         /// `application/json`
         ApplicationJson,
@@ -24623,6 +24818,7 @@ pub mod query {
     }
     /// The values of `adrdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsDir {
         /// `newer`
         Newer,
@@ -24662,6 +24858,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alldeletedrevisions")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllDeletedRevisions {
         /// Which properties to get for each revision:
         ///
@@ -24729,7 +24926,7 @@ pub mod query {
         /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrexpandtemplates")]
         #[deprecated]
-        pub expandtemplates: bool,
+        pub expand_templates: bool,
         /// Use `action=expandtemplates` or `action=parse` instead. Generate XML parse tree for revision content (requires adrprop=content).
         ///
         /// - Wire name: `adrgeneratexml`
@@ -24891,7 +25088,7 @@ pub mod query {
                 prop: ::std::default::Default::default(),
                 slots: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
-                expandtemplates: ::std::default::Default::default(),
+                expand_templates: ::std::default::Default::default(),
                 generate_xml: ::std::default::Default::default(),
                 parse: ::std::default::Default::default(),
                 section: ::std::default::Default::default(),
@@ -24977,7 +25174,7 @@ pub mod query {
                 }
             }
             {
-                if self.expandtemplates {
+                if self.expand_templates {
                     request.text(wire("adrexpandtemplates"), "1");
                 }
             }
@@ -25027,7 +25224,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "adrnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -25140,7 +25342,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllDeletedRevisions {}
+    impl ::mwtyped::GeneratorSubmodule for AllDeletedRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllDeletedRevisions {
@@ -25148,18 +25350,20 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     AllDeletedRevisionsProp::Comment, AllDeletedRevisionsProp::Content,
-                    AllDeletedRevisionsProp::Contentmodel,
+                    AllDeletedRevisionsProp::ContentModel,
                     AllDeletedRevisionsProp::Flags, AllDeletedRevisionsProp::Ids,
                     AllDeletedRevisionsProp::Parsedcomment,
                     AllDeletedRevisionsProp::Roles, AllDeletedRevisionsProp::Sha1,
                     AllDeletedRevisionsProp::Size, AllDeletedRevisionsProp::Slotsha1,
                     AllDeletedRevisionsProp::Slotsize, AllDeletedRevisionsProp::Tags,
                     AllDeletedRevisionsProp::Timestamp, AllDeletedRevisionsProp::User,
-                    AllDeletedRevisionsProp::Userid
+                    AllDeletedRevisionsProp::UserId
                 ],
-                slots: ::std::vec![AllDeletedRevisionsSlots::Main],
+                slots: ::std::vec![
+                    AllDeletedRevisionsSlots::Main, AllDeletedRevisionsSlots::All
+                ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                expandtemplates: true,
+                expand_templates: true,
                 generate_xml: true,
                 parse: true,
                 section: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -25194,14 +25398,15 @@ pub mod query {
     }
     /// The values of `afprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllfileusagesProp {
+    #[non_exhaustive]
+    pub enum AllFileUsagesProp {
         /// `ids`
         Ids,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl AllfileusagesProp {
+    impl AllFileUsagesProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -25210,21 +25415,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllfileusagesProp {
+    impl ::mwtyped::WireValue for AllFileUsagesProp {
         fn as_str(&self) -> &'static str {
-            AllfileusagesProp::as_str(self)
+            AllFileUsagesProp::as_str(self)
         }
     }
     /// The values of `afdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllfileusagesDir {
+    #[non_exhaustive]
+    pub enum AllFileUsagesDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl AllfileusagesDir {
+    impl AllFileUsagesDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -25233,9 +25439,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllfileusagesDir {
+    impl ::mwtyped::WireValue for AllFileUsagesDir {
         fn as_str(&self) -> &'static str {
-            AllfileusagesDir::as_str(self)
+            AllFileUsagesDir::as_str(self)
         }
     }
     /// List all file usages, including non-existing.
@@ -25260,7 +25466,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allfileusages")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Allfileusages {
+    #[non_exhaustive]
+    pub struct AllFileUsages {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `afcontinue`
@@ -25309,7 +25516,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afprop")]
-        pub prop: ::std::vec::Vec<AllfileusagesProp>,
+        pub prop: ::std::vec::Vec<AllFileUsagesProp>,
         /// How many total items to return.
         ///
         /// - Wire name: `aflimit`
@@ -25326,10 +25533,10 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afdir")]
-        pub dir: ::std::option::Option<AllfileusagesDir>,
+        pub dir: ::std::option::Option<AllFileUsagesDir>,
     }
     #[allow(deprecated)]
-    impl Allfileusages {
+    impl AllFileUsages {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -25427,7 +25634,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Allfileusages {
+    impl ::mwtyped::ApiModule for AllFileUsages {
         const PATH: &'static str = "query+allfileusages";
         const NAME: &'static str = "allfileusages";
         const GROUP: Option<&'static str> = Some("list");
@@ -25454,7 +25661,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Allfileusages {
+    impl ::mwtyped::QuerySubmodule for AllFileUsages {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -25465,10 +25672,10 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Allfileusages {}
+    impl ::mwtyped::GeneratorSubmodule for AllFileUsages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Allfileusages {
+    impl ::mwtyped::__private::Sample for AllFileUsages {
         fn sample() -> Self {
             Self {
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -25476,14 +25683,15 @@ pub mod query {
                 to: ::std::option::Option::Some(::std::string::String::from("1")),
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 unique: true,
-                prop: ::std::vec![AllfileusagesProp::Ids, AllfileusagesProp::Title],
+                prop: ::std::vec![AllFileUsagesProp::Ids, AllFileUsagesProp::Title],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                dir: ::std::option::Option::Some(AllfileusagesDir::Ascending),
+                dir: ::std::option::Option::Some(AllFileUsagesDir::Ascending),
             }
         }
     }
     /// The values of `aisort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllImagesSort {
         /// `name`
         Name,
@@ -25507,6 +25715,7 @@ pub mod query {
     }
     /// The values of `aidir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllImagesDir {
         /// `ascending`
         Ascending,
@@ -25536,6 +25745,7 @@ pub mod query {
     }
     /// The values of `aiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllImagesProp {
         /// `badfile`
         Badfile,
@@ -25570,7 +25780,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl AllImagesProp {
@@ -25593,7 +25803,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::Url => "url",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -25604,6 +25814,7 @@ pub mod query {
     }
     /// The values of `aifilterbots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllImagesFilterBots {
         /// `all`
         All,
@@ -25650,6 +25861,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allimages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllImages {
         /// Property to sort by.
         ///
@@ -25759,14 +25971,14 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiminsize")]
-        pub minsize: ::std::option::Option<i64>,
+        pub min_size: ::std::option::Option<i64>,
         /// Limit to images with at most this many bytes.
         ///
         /// - Wire name: `aimaxsize`
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aimaxsize")]
-        pub maxsize: ::std::option::Option<i64>,
+        pub max_size: ::std::option::Option<i64>,
         /// SHA1 hash of image. Overrides aisha1base36.
         ///
         /// - Wire name: `aisha1`
@@ -25780,7 +25992,7 @@ pub mod query {
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aisha1base36")]
-        pub sha1base36: ::std::option::Option<::std::string::String>,
+        pub sha1_base36: ::std::option::Option<::std::string::String>,
         /// Only return files where the last version was uploaded by this user. Can only be used with aisort=timestamp. Cannot be used together with aifilterbots.
         ///
         /// - Wire name: `aiuser`
@@ -25828,10 +26040,10 @@ pub mod query {
                 end: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 prefix: ::std::default::Default::default(),
-                minsize: ::std::default::Default::default(),
-                maxsize: ::std::default::Default::default(),
+                min_size: ::std::default::Default::default(),
+                max_size: ::std::default::Default::default(),
                 sha1: ::std::default::Default::default(),
-                sha1base36: ::std::default::Default::default(),
+                sha1_base36: ::std::default::Default::default(),
                 user: ::std::default::Default::default(),
                 filter_bots: ::std::default::Default::default(),
                 mime: ::std::default::Default::default(),
@@ -25913,7 +26125,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.minsize {
+                if let Some(v) = &self.min_size {
                     request
                         .text(
                             wire("aiminsize"),
@@ -25928,7 +26140,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.maxsize {
+                if let Some(v) = &self.max_size {
                     request
                         .text(
                             wire("aimaxsize"),
@@ -25948,7 +26160,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.sha1base36 {
+                if let Some(v) = &self.sha1_base36 {
                     request.text(wire("aisha1base36"), v.clone());
                 }
             }
@@ -26034,7 +26246,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllImages {}
+    impl ::mwtyped::GeneratorSubmodule for AllImages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllImages {
@@ -26059,13 +26271,13 @@ pub mod query {
                     AllImagesProp::Metadata, AllImagesProp::Mime,
                     AllImagesProp::Parsedcomment, AllImagesProp::Sha1,
                     AllImagesProp::Size, AllImagesProp::Timestamp, AllImagesProp::Url,
-                    AllImagesProp::User, AllImagesProp::Userid
+                    AllImagesProp::User, AllImagesProp::UserId
                 ],
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
-                minsize: ::std::option::Option::Some(1i64),
-                maxsize: ::std::option::Option::Some(1i64),
+                min_size: ::std::option::Option::Some(1i64),
+                max_size: ::std::option::Option::Some(1i64),
                 sha1: ::std::option::Option::Some(::std::string::String::from("1")),
-                sha1base36: ::std::option::Option::Some(
+                sha1_base36: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 user: ::std::option::Option::Some(::std::string::String::from("Admin")),
@@ -26077,6 +26289,7 @@ pub mod query {
     }
     /// The values of `alprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllLinksProp {
         /// `ids`
         Ids,
@@ -26100,6 +26313,7 @@ pub mod query {
     }
     /// The values of `aldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllLinksDir {
         /// `ascending`
         Ascending,
@@ -26143,6 +26357,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alllinks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllLinks {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -26295,7 +26510,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("alnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("alnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "alnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -26362,7 +26586,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllLinks {}
+    impl ::mwtyped::GeneratorSubmodule for AllLinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllLinks {
@@ -26382,6 +26606,7 @@ pub mod query {
     }
     /// The values of `amprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllMessagesProp {
         /// `default`
         Default,
@@ -26402,6 +26627,7 @@ pub mod query {
     }
     /// The values of `amcustomised`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllMessagesCustomised {
         /// `all`
         All,
@@ -26444,6 +26670,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allmessages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllMessages {
         /// Which messages to output. `*` (default) means all messages.
         ///
@@ -26475,7 +26702,7 @@ pub mod query {
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amnocontent")]
-        pub nocontent: bool,
+        pub no_content: bool,
         /// Also include local messages, i.e. messages that don't exist in the software but do exist as in the MediaWiki namespace. This lists all MediaWiki-namespace pages, so it will also list those that aren't really messages such as Common.js.
         ///
         /// - Wire name: `amincludelocal`
@@ -26550,7 +26777,7 @@ pub mod query {
                 messages: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 enable_parser: ::std::default::Default::default(),
-                nocontent: ::std::default::Default::default(),
+                no_content: ::std::default::Default::default(),
                 include_local: ::std::default::Default::default(),
                 args: ::std::default::Default::default(),
                 filter: ::std::default::Default::default(),
@@ -26614,7 +26841,7 @@ pub mod query {
                 }
             }
             {
-                if self.nocontent {
+                if self.no_content {
                     request.text(wire("amnocontent"), "1");
                 }
             }
@@ -26720,7 +26947,7 @@ pub mod query {
                 messages: ::std::vec![::std::string::String::from("1")],
                 prop: ::std::vec![AllMessagesProp::Default],
                 enable_parser: true,
-                nocontent: true,
+                no_content: true,
                 include_local: true,
                 args: ::std::vec![::std::string::String::from("1")],
                 filter: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -26735,7 +26962,8 @@ pub mod query {
     }
     /// The values of `apfilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesFilterredir {
+    #[non_exhaustive]
+    pub enum AllPagesFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -26744,7 +26972,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl AllPagesFilterredir {
+    impl AllPagesFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -26754,14 +26982,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesFilterredir {
+    impl ::mwtyped::WireValue for AllPagesFilterRedir {
         fn as_str(&self) -> &'static str {
-            AllPagesFilterredir::as_str(self)
+            AllPagesFilterRedir::as_str(self)
         }
     }
     /// The values of `apprtype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesPrtype {
+    #[non_exhaustive]
+    pub enum AllPagesPrType {
         /// `edit`
         Edit,
         /// `move`
@@ -26770,7 +26999,7 @@ pub mod query {
         Upload,
     }
     #[allow(deprecated)]
-    impl AllPagesPrtype {
+    impl AllPagesPrType {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -26780,14 +27009,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesPrtype {
+    impl ::mwtyped::WireValue for AllPagesPrType {
         fn as_str(&self) -> &'static str {
-            AllPagesPrtype::as_str(self)
+            AllPagesPrType::as_str(self)
         }
     }
     /// The values of `apprlevel`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesPrlevel {
+    #[non_exhaustive]
+    pub enum AllPagesPrLevel {
         /// ``
         Empty,
         /// `autoconfirmed`
@@ -26796,7 +27026,7 @@ pub mod query {
         Sysop,
     }
     #[allow(deprecated)]
-    impl AllPagesPrlevel {
+    impl AllPagesPrLevel {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -26806,14 +27036,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesPrlevel {
+    impl ::mwtyped::WireValue for AllPagesPrLevel {
         fn as_str(&self) -> &'static str {
-            AllPagesPrlevel::as_str(self)
+            AllPagesPrLevel::as_str(self)
         }
     }
     /// The values of `apprfiltercascade`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesPrfiltercascade {
+    #[non_exhaustive]
+    pub enum AllPagesPrFilterCascade {
         /// `all`
         All,
         /// `cascading`
@@ -26822,7 +27053,7 @@ pub mod query {
         Noncascading,
     }
     #[allow(deprecated)]
-    impl AllPagesPrfiltercascade {
+    impl AllPagesPrFilterCascade {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -26832,13 +27063,14 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesPrfiltercascade {
+    impl ::mwtyped::WireValue for AllPagesPrFilterCascade {
         fn as_str(&self) -> &'static str {
-            AllPagesPrfiltercascade::as_str(self)
+            AllPagesPrFilterCascade::as_str(self)
         }
     }
     /// The values of `apdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllPagesDir {
         /// `ascending`
         Ascending,
@@ -26862,7 +27094,8 @@ pub mod query {
     }
     /// The values of `apfilterlanglinks`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesFilterLanglinks {
+    #[non_exhaustive]
+    pub enum AllPagesFilterLangLinks {
         /// `all`
         All,
         /// `withlanglinks`
@@ -26871,7 +27104,7 @@ pub mod query {
         Withoutlanglinks,
     }
     #[allow(deprecated)]
-    impl AllPagesFilterLanglinks {
+    impl AllPagesFilterLangLinks {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -26881,14 +27114,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesFilterLanglinks {
+    impl ::mwtyped::WireValue for AllPagesFilterLangLinks {
         fn as_str(&self) -> &'static str {
-            AllPagesFilterLanglinks::as_str(self)
+            AllPagesFilterLangLinks::as_str(self)
         }
     }
     /// The values of `apprexpiry`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesPrexpiry {
+    #[non_exhaustive]
+    pub enum AllPagesPrExpiry {
         /// `all`
         All,
         /// `definite`
@@ -26897,7 +27131,7 @@ pub mod query {
         Indefinite,
     }
     #[allow(deprecated)]
-    impl AllPagesPrexpiry {
+    impl AllPagesPrExpiry {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -26907,9 +27141,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesPrexpiry {
+    impl ::mwtyped::WireValue for AllPagesPrExpiry {
         fn as_str(&self) -> &'static str {
-            AllPagesPrexpiry::as_str(self)
+            AllPagesPrExpiry::as_str(self)
         }
     }
     /// Enumerate all pages sequentially in a given namespace.
@@ -26932,6 +27166,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allpages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllPages {
         /// The page title to start enumerating from.
         ///
@@ -26976,21 +27211,21 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfilterredir")]
-        pub filterredir: ::std::option::Option<AllPagesFilterredir>,
+        pub filter_redir: ::std::option::Option<AllPagesFilterRedir>,
         /// Limit to pages with at least this many bytes.
         ///
         /// - Wire name: `apminsize`
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apminsize")]
-        pub minsize: ::std::option::Option<i64>,
+        pub min_size: ::std::option::Option<i64>,
         /// Limit to pages with at most this many bytes.
         ///
         /// - Wire name: `apmaxsize`
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apmaxsize")]
-        pub maxsize: ::std::option::Option<i64>,
+        pub max_size: ::std::option::Option<i64>,
         /// Limit to protected pages only.
         ///
         /// - Wire name: `apprtype`
@@ -26998,7 +27233,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprtype")]
-        pub prtype: ::std::vec::Vec<AllPagesPrtype>,
+        pub pr_type: ::std::vec::Vec<AllPagesPrType>,
         /// Filter protections based on protection level (must be used with apprtype= parameter).
         ///
         /// - Wire name: `apprlevel`
@@ -27006,7 +27241,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprlevel")]
-        pub prlevel: ::std::vec::Vec<AllPagesPrlevel>,
+        pub pr_level: ::std::vec::Vec<AllPagesPrLevel>,
         /// Filter protections based on cascadingness (ignored when apprtype isn't set).
         ///
         /// - Wire name: `apprfiltercascade`
@@ -27014,7 +27249,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprfiltercascade")]
-        pub prfiltercascade: ::std::option::Option<AllPagesPrfiltercascade>,
+        pub pr_filter_cascade: ::std::option::Option<AllPagesPrFilterCascade>,
         /// How many total pages to return.
         ///
         /// - Wire name: `aplimit`
@@ -27039,7 +27274,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfilterlanglinks")]
-        pub filter_langlinks: ::std::option::Option<AllPagesFilterLanglinks>,
+        pub filter_lang_links: ::std::option::Option<AllPagesFilterLangLinks>,
         /// Which protection expiry to filter the page on:
         ///
         /// - indefinite
@@ -27054,7 +27289,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprexpiry")]
-        pub prexpiry: ::std::option::Option<AllPagesPrexpiry>,
+        pub pr_expiry: ::std::option::Option<AllPagesPrExpiry>,
     }
     #[allow(deprecated)]
     impl AllPages {
@@ -27066,16 +27301,16 @@ pub mod query {
                 to: ::std::default::Default::default(),
                 prefix: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
-                minsize: ::std::default::Default::default(),
-                maxsize: ::std::default::Default::default(),
-                prtype: ::std::default::Default::default(),
-                prlevel: ::std::default::Default::default(),
-                prfiltercascade: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
+                min_size: ::std::default::Default::default(),
+                max_size: ::std::default::Default::default(),
+                pr_type: ::std::default::Default::default(),
+                pr_level: ::std::default::Default::default(),
+                pr_filter_cascade: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                filter_langlinks: ::std::default::Default::default(),
-                prexpiry: ::std::default::Default::default(),
+                filter_lang_links: ::std::default::Default::default(),
+                pr_expiry: ::std::default::Default::default(),
             }
         }
         /// Adds the module's own parameters to `request`, each name behind
@@ -27120,16 +27355,25 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("apnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("apnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "apnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("apfilterredir"), v.as_str());
                 }
             }
             {
-                if let Some(v) = &self.minsize {
+                if let Some(v) = &self.min_size {
                     request
                         .text(
                             wire("apminsize"),
@@ -27144,7 +27388,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.maxsize {
+                if let Some(v) = &self.max_size {
                     request
                         .text(
                             wire("apmaxsize"),
@@ -27159,11 +27403,11 @@ pub mod query {
                 }
             }
             {
-                if !self.prtype.is_empty() {
+                if !self.pr_type.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "apprtype",
-                        self.prtype.iter().map(|v| v.as_str()),
+                        self.pr_type.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -27172,11 +27416,11 @@ pub mod query {
                 }
             }
             {
-                if !self.prlevel.is_empty() {
+                if !self.pr_level.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "apprlevel",
-                        self.prlevel.iter().map(|v| v.as_str()),
+                        self.pr_level.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -27185,7 +27429,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.prfiltercascade {
+                if let Some(v) = &self.pr_filter_cascade {
                     request.text(wire("apprfiltercascade"), v.as_str());
                 }
             }
@@ -27212,12 +27456,12 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filter_langlinks {
+                if let Some(v) = &self.filter_lang_links {
                     request.text(wire("apfilterlanglinks"), v.as_str());
                 }
             }
             {
-                if let Some(v) = &self.prexpiry {
+                if let Some(v) = &self.pr_expiry {
                     request.text(wire("apprexpiry"), v.as_str());
                 }
             }
@@ -27263,7 +27507,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllPages {}
+    impl ::mwtyped::GeneratorSubmodule for AllPages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllPages {
@@ -27274,31 +27518,32 @@ pub mod query {
                 to: ::std::option::Option::Some(::std::string::String::from("1")),
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::option::Option::Some(::mwtyped::Namespace(0)),
-                filterredir: ::std::option::Option::Some(AllPagesFilterredir::All),
-                minsize: ::std::option::Option::Some(1i64),
-                maxsize: ::std::option::Option::Some(1i64),
-                prtype: ::std::vec![
-                    AllPagesPrtype::Edit, AllPagesPrtype::Move, AllPagesPrtype::Upload
+                filter_redir: ::std::option::Option::Some(AllPagesFilterRedir::All),
+                min_size: ::std::option::Option::Some(1i64),
+                max_size: ::std::option::Option::Some(1i64),
+                pr_type: ::std::vec![
+                    AllPagesPrType::Edit, AllPagesPrType::Move, AllPagesPrType::Upload
                 ],
-                prlevel: ::std::vec![
-                    AllPagesPrlevel::Empty, AllPagesPrlevel::Autoconfirmed,
-                    AllPagesPrlevel::Sysop
+                pr_level: ::std::vec![
+                    AllPagesPrLevel::Empty, AllPagesPrLevel::Autoconfirmed,
+                    AllPagesPrLevel::Sysop
                 ],
-                prfiltercascade: ::std::option::Option::Some(
-                    AllPagesPrfiltercascade::All,
+                pr_filter_cascade: ::std::option::Option::Some(
+                    AllPagesPrFilterCascade::All,
                 ),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 dir: ::std::option::Option::Some(AllPagesDir::Ascending),
-                filter_langlinks: ::std::option::Option::Some(
-                    AllPagesFilterLanglinks::All,
+                filter_lang_links: ::std::option::Option::Some(
+                    AllPagesFilterLangLinks::All,
                 ),
-                prexpiry: ::std::option::Option::Some(AllPagesPrexpiry::All),
+                pr_expiry: ::std::option::Option::Some(AllPagesPrExpiry::All),
             }
         }
     }
     /// The values of `arprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllredirectsProp {
+    #[non_exhaustive]
+    pub enum AllRedirectsProp {
         /// `fragment`
         Fragment,
         /// `ids`
@@ -27309,7 +27554,7 @@ pub mod query {
         Title,
     }
     #[allow(deprecated)]
-    impl AllredirectsProp {
+    impl AllRedirectsProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -27320,21 +27565,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllredirectsProp {
+    impl ::mwtyped::WireValue for AllRedirectsProp {
         fn as_str(&self) -> &'static str {
-            AllredirectsProp::as_str(self)
+            AllRedirectsProp::as_str(self)
         }
     }
     /// The values of `ardir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllredirectsDir {
+    #[non_exhaustive]
+    pub enum AllRedirectsDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl AllredirectsDir {
+    impl AllRedirectsDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -27343,9 +27589,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllredirectsDir {
+    impl ::mwtyped::WireValue for AllRedirectsDir {
         fn as_str(&self) -> &'static str {
-            AllredirectsDir::as_str(self)
+            AllRedirectsDir::as_str(self)
         }
     }
     /// List all redirects to a namespace.
@@ -27370,7 +27616,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allredirects")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Allredirects {
+    #[non_exhaustive]
+    pub struct AllRedirects {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `arcontinue`
@@ -27423,7 +27670,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arprop")]
-        pub prop: ::std::vec::Vec<AllredirectsProp>,
+        pub prop: ::std::vec::Vec<AllRedirectsProp>,
         /// The namespace to enumerate.
         ///
         /// - Wire name: `arnamespace`
@@ -27448,10 +27695,10 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ardir")]
-        pub dir: ::std::option::Option<AllredirectsDir>,
+        pub dir: ::std::option::Option<AllRedirectsDir>,
     }
     #[allow(deprecated)]
-    impl Allredirects {
+    impl AllRedirects {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -27526,7 +27773,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("arnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("arnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "arnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -27555,7 +27811,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Allredirects {
+    impl ::mwtyped::ApiModule for AllRedirects {
         const PATH: &'static str = "query+allredirects";
         const NAME: &'static str = "allredirects";
         const GROUP: Option<&'static str> = Some("list");
@@ -27582,7 +27838,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Allredirects {
+    impl ::mwtyped::QuerySubmodule for AllRedirects {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -27593,10 +27849,10 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Allredirects {}
+    impl ::mwtyped::GeneratorSubmodule for AllRedirects {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Allredirects {
+    impl ::mwtyped::__private::Sample for AllRedirects {
         fn sample() -> Self {
             Self {
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -27605,24 +27861,25 @@ pub mod query {
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 unique: true,
                 prop: ::std::vec![
-                    AllredirectsProp::Fragment, AllredirectsProp::Ids,
-                    AllredirectsProp::Interwiki, AllredirectsProp::Title
+                    AllRedirectsProp::Fragment, AllRedirectsProp::Ids,
+                    AllRedirectsProp::Interwiki, AllRedirectsProp::Title
                 ],
                 namespace: ::std::option::Option::Some(::mwtyped::Namespace(0)),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                dir: ::std::option::Option::Some(AllredirectsDir::Ascending),
+                dir: ::std::option::Option::Some(AllRedirectsDir::Ascending),
             }
         }
     }
     /// The values of `arvprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsProp {
         /// `comment`
         Comment,
         /// `content`
         Content,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `flags`
         Flags,
         /// `ids`
@@ -27646,7 +27903,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `parsetree`
         #[deprecated]
         Parsetree,
@@ -27658,7 +27915,7 @@ pub mod query {
             match *self {
                 Self::Comment => "comment",
                 Self::Content => "content",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Parsedcomment => "parsedcomment",
@@ -27670,7 +27927,7 @@ pub mod query {
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Parsetree => "parsetree",
             }
         }
@@ -27682,9 +27939,12 @@ pub mod query {
     }
     /// The values of `arvslots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsSlots {
         /// `main`
         Main,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl AllRevisionsSlots {
@@ -27692,6 +27952,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Main => "main",
+                Self::All => "*",
             }
         }
     }
@@ -27702,6 +27963,7 @@ pub mod query {
     }
     /// The values of `arvcontentformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsContentFormat {
         /// `application/json`
         ApplicationJson,
@@ -27749,6 +28011,7 @@ pub mod query {
     }
     /// The values of `arvdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsDir {
         /// `newer`
         Newer,
@@ -27788,6 +28051,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allrevisions")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllRevisions {
         /// Which properties to get for each revision:
         ///
@@ -27855,7 +28119,7 @@ pub mod query {
         /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvexpandtemplates")]
         #[deprecated]
-        pub expandtemplates: bool,
+        pub expand_templates: bool,
         /// Use `action=expandtemplates` or `action=parse` instead. Generate XML parse tree for revision content (requires arvprop=content).
         ///
         /// - Wire name: `arvgeneratexml`
@@ -27989,7 +28253,7 @@ pub mod query {
                 prop: ::std::default::Default::default(),
                 slots: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
-                expandtemplates: ::std::default::Default::default(),
+                expand_templates: ::std::default::Default::default(),
                 generate_xml: ::std::default::Default::default(),
                 parse: ::std::default::Default::default(),
                 section: ::std::default::Default::default(),
@@ -28071,7 +28335,7 @@ pub mod query {
                 }
             }
             {
-                if self.expandtemplates {
+                if self.expand_templates {
                     request.text(wire("arvexpandtemplates"), "1");
                 }
             }
@@ -28121,7 +28385,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "arvnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -28214,7 +28483,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllRevisions {}
+    impl ::mwtyped::GeneratorSubmodule for AllRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllRevisions {
@@ -28222,17 +28491,17 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     AllRevisionsProp::Comment, AllRevisionsProp::Content,
-                    AllRevisionsProp::Contentmodel, AllRevisionsProp::Flags,
+                    AllRevisionsProp::ContentModel, AllRevisionsProp::Flags,
                     AllRevisionsProp::Ids, AllRevisionsProp::Parsedcomment,
                     AllRevisionsProp::Roles, AllRevisionsProp::Sha1,
                     AllRevisionsProp::Size, AllRevisionsProp::Slotsha1,
                     AllRevisionsProp::Slotsize, AllRevisionsProp::Tags,
                     AllRevisionsProp::Timestamp, AllRevisionsProp::User,
-                    AllRevisionsProp::Userid
+                    AllRevisionsProp::UserId
                 ],
-                slots: ::std::vec![AllRevisionsSlots::Main],
+                slots: ::std::vec![AllRevisionsSlots::Main, AllRevisionsSlots::All],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                expandtemplates: true,
+                expand_templates: true,
                 generate_xml: true,
                 parse: true,
                 section: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -28263,14 +28532,15 @@ pub mod query {
     }
     /// The values of `atprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AlltransclusionsProp {
+    #[non_exhaustive]
+    pub enum AllTransclusionsProp {
         /// `ids`
         Ids,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl AlltransclusionsProp {
+    impl AllTransclusionsProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -28279,21 +28549,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AlltransclusionsProp {
+    impl ::mwtyped::WireValue for AllTransclusionsProp {
         fn as_str(&self) -> &'static str {
-            AlltransclusionsProp::as_str(self)
+            AllTransclusionsProp::as_str(self)
         }
     }
     /// The values of `atdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AlltransclusionsDir {
+    #[non_exhaustive]
+    pub enum AllTransclusionsDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl AlltransclusionsDir {
+    impl AllTransclusionsDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -28302,9 +28573,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AlltransclusionsDir {
+    impl ::mwtyped::WireValue for AllTransclusionsDir {
         fn as_str(&self) -> &'static str {
-            AlltransclusionsDir::as_str(self)
+            AllTransclusionsDir::as_str(self)
         }
     }
     /// List all transclusions (pages embedded using {{x}}), including non-existing.
@@ -28329,7 +28600,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alltransclusions")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Alltransclusions {
+    #[non_exhaustive]
+    pub struct AllTransclusions {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `atcontinue`
@@ -28378,7 +28650,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atprop")]
-        pub prop: ::std::vec::Vec<AlltransclusionsProp>,
+        pub prop: ::std::vec::Vec<AllTransclusionsProp>,
         /// The namespace to enumerate.
         ///
         /// - Wire name: `atnamespace`
@@ -28403,10 +28675,10 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atdir")]
-        pub dir: ::std::option::Option<AlltransclusionsDir>,
+        pub dir: ::std::option::Option<AllTransclusionsDir>,
     }
     #[allow(deprecated)]
-    impl Alltransclusions {
+    impl AllTransclusions {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -28481,7 +28753,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("atnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("atnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "atnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -28510,7 +28791,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Alltransclusions {
+    impl ::mwtyped::ApiModule for AllTransclusions {
         const PATH: &'static str = "query+alltransclusions";
         const NAME: &'static str = "alltransclusions";
         const GROUP: Option<&'static str> = Some("list");
@@ -28537,7 +28818,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Alltransclusions {
+    impl ::mwtyped::QuerySubmodule for AllTransclusions {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -28548,10 +28829,10 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Alltransclusions {}
+    impl ::mwtyped::GeneratorSubmodule for AllTransclusions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Alltransclusions {
+    impl ::mwtyped::__private::Sample for AllTransclusions {
         fn sample() -> Self {
             Self {
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -28560,16 +28841,17 @@ pub mod query {
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 unique: true,
                 prop: ::std::vec![
-                    AlltransclusionsProp::Ids, AlltransclusionsProp::Title
+                    AllTransclusionsProp::Ids, AllTransclusionsProp::Title
                 ],
                 namespace: ::std::option::Option::Some(::mwtyped::Namespace(0)),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                dir: ::std::option::Option::Some(AlltransclusionsDir::Ascending),
+                dir: ::std::option::Option::Some(AllTransclusionsDir::Ascending),
             }
         }
     }
     /// The values of `audir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersDir {
         /// `ascending`
         Ascending,
@@ -28593,6 +28875,7 @@ pub mod query {
     }
     /// The values of `augroup`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersGroup {
         /// `bot`
         Bot,
@@ -28625,6 +28908,7 @@ pub mod query {
     }
     /// The values of `auexcludegroup`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersExcludeGroup {
         /// `bot`
         Bot,
@@ -28657,45 +28941,33 @@ pub mod query {
     }
     /// The values of `aurights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersRights {
-        /// `abusefilter-hidden-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
         AbusefilterHiddenLog,
-        /// `abusefilter-hide-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hide-log` (added by the extension AbuseFilter)
         AbusefilterHideLog,
-        /// `abusefilter-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log` (added by the extension AbuseFilter)
         AbusefilterLog,
-        /// `abusefilter-log-detail`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-detail` (added by the extension AbuseFilter)
         AbusefilterLogDetail,
-        /// `abusefilter-log-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-private` (added by the extension AbuseFilter)
         AbusefilterLogPrivate,
-        /// `abusefilter-modify`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify` (added by the extension AbuseFilter)
         AbusefilterModify,
-        /// `abusefilter-modify-global`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-global` (added by the extension AbuseFilter)
         AbusefilterModifyGlobal,
-        /// `abusefilter-modify-restricted`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-restricted` (added by the extension AbuseFilter)
         AbusefilterModifyRestricted,
-        /// `abusefilter-privatedetails`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails` (added by the extension AbuseFilter)
         AbusefilterPrivatedetails,
-        /// `abusefilter-privatedetails-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails-log` (added by the extension AbuseFilter)
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-revert`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-revert` (added by the extension AbuseFilter)
         AbusefilterRevert,
-        /// `abusefilter-view`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view` (added by the extension AbuseFilter)
         AbusefilterView,
-        /// `abusefilter-view-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view-private` (added by the extension AbuseFilter)
         AbusefilterViewPrivate,
         /// `apihighlimits`
         Apihighlimits,
@@ -28720,7 +28992,7 @@ pub mod query {
         /// `changetags`
         Changetags,
         /// `createaccount`
-        Createaccount,
+        CreateAccount,
         /// `createpage`
         Createpage,
         /// `createtalk`
@@ -28775,11 +29047,9 @@ pub mod query {
         Edituserjs,
         /// `edituserjson`
         Edituserjson,
-        /// `gadgets-definition-edit` (Until MediaWiki 1.39; not in 1.43)
-        #[cfg(feature = "ext-gadgets")]
+        /// `gadgets-definition-edit` (added by the extension Gadgets; Until MediaWiki 1.39; not in 1.43)
         GadgetsDefinitionEdit,
-        /// `gadgets-edit` (Until MediaWiki 1.39; not in 1.43)
-        #[cfg(feature = "ext-gadgets")]
+        /// `gadgets-edit` (added by the extension Gadgets; Until MediaWiki 1.39; not in 1.43)
         GadgetsEdit,
         /// `hideuser`
         Hideuser,
@@ -28787,8 +29057,7 @@ pub mod query {
         Import,
         /// `importupload`
         Importupload,
-        /// `interwiki`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki` (added by the extension Interwiki)
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
@@ -28797,7 +29066,7 @@ pub mod query {
         /// `markbotedits`
         Markbotedits,
         /// `mergehistory`
-        Mergehistory,
+        MergeHistory,
         /// `minoredit`
         Minoredit,
         /// `move`
@@ -28814,23 +29083,17 @@ pub mod query {
         Nominornewtalk,
         /// `noratelimit`
         Noratelimit,
-        /// `nuke`
-        #[cfg(feature = "ext-nuke")]
+        /// `nuke` (added by the extension Nuke)
         Nuke,
-        /// `oathauth-api-all`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-api-all` (added by the extension OATHAuth)
         OathauthApiAll,
-        /// `oathauth-disable-for-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-disable-for-user` (added by the extension OATHAuth)
         OathauthDisableForUser,
-        /// `oathauth-enable`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-enable` (added by the extension OATHAuth)
         OathauthEnable,
-        /// `oathauth-verify-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-verify-user` (added by the extension OATHAuth)
         OathauthVerifyUser,
-        /// `oathauth-view-log`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-view-log` (added by the extension OATHAuth)
         OathauthViewLog,
         /// `override-export-depth`
         OverrideExportDepth,
@@ -28846,11 +29109,9 @@ pub mod query {
         Purge,
         /// `read`
         Read,
-        /// `renameuser`
-        #[cfg(feature = "ext-renameuser")]
+        /// `renameuser` (added by the extension Renameuser)
         Renameuser,
-        /// `replacetext`
-        #[cfg(feature = "ext-replacetext")]
+        /// `replacetext` (added by the extension ReplaceText)
         Replacetext,
         /// `reupload`
         Reupload,
@@ -28860,18 +29121,15 @@ pub mod query {
         ReuploadShared,
         /// `rollback`
         Rollback,
-        /// `sboverride`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `sboverride` (added by the extension SpamBlacklist)
         Sboverride,
         /// `sendemail`
         Sendemail,
         /// `siteadmin`
         Siteadmin,
-        /// `skipcaptcha`
-        #[cfg(feature = "ext-confirmedit")]
+        /// `skipcaptcha` (added by the extension ConfirmEdit)
         Skipcaptcha,
-        /// `spamblacklistlog`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `spamblacklistlog` (added by the extension SpamBlacklist)
         Spamblacklistlog,
         /// `suppressionlog`
         Suppressionlog,
@@ -28879,14 +29137,11 @@ pub mod query {
         Suppressredirect,
         /// `suppressrevision`
         Suppressrevision,
-        /// `tboverride`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride` (added by the extension TitleBlacklist)
         Tboverride,
-        /// `tboverride-account`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride-account` (added by the extension TitleBlacklist)
         TboverrideAccount,
-        /// `titleblacklistlog`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `titleblacklistlog` (added by the extension TitleBlacklist)
         Titleblacklistlog,
         /// `unblockself`
         Unblockself,
@@ -28899,9 +29154,9 @@ pub mod query {
         /// `upload_by_url`
         UploadByUrl,
         /// `userrights`
-        Userrights,
+        UserRights,
         /// `userrights-interwiki`
-        UserrightsInterwiki,
+        UserRightsInterwiki,
         /// `viewmyprivateinfo`
         Viewmyprivateinfo,
         /// `viewmywatchlist`
@@ -28916,31 +29171,18 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLog => "abusefilter-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogDetail => "abusefilter-log-detail",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogPrivate => "abusefilter-log-private",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModify => "abusefilter-modify",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyGlobal => "abusefilter-modify-global",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyRestricted => "abusefilter-modify-restricted",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetails => "abusefilter-privatedetails",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetailsLog => "abusefilter-privatedetails-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterRevert => "abusefilter-revert",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterView => "abusefilter-view",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterViewPrivate => "abusefilter-view-private",
                 Self::Apihighlimits => "apihighlimits",
                 Self::Applychangetags => "applychangetags",
@@ -28953,7 +29195,7 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Browsearchive => "browsearchive",
                 Self::Changetags => "changetags",
-                Self::Createaccount => "createaccount",
+                Self::CreateAccount => "createaccount",
                 Self::Createpage => "createpage",
                 Self::Createtalk => "createtalk",
                 Self::Delete => "delete",
@@ -28981,19 +29223,16 @@ pub mod query {
                 Self::Editusercss => "editusercss",
                 Self::Edituserjs => "edituserjs",
                 Self::Edituserjson => "edituserjson",
-                #[cfg(feature = "ext-gadgets")]
                 Self::GadgetsDefinitionEdit => "gadgets-definition-edit",
-                #[cfg(feature = "ext-gadgets")]
                 Self::GadgetsEdit => "gadgets-edit",
                 Self::Hideuser => "hideuser",
                 Self::Import => "import",
                 Self::Importupload => "importupload",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki",
                 Self::IpblockExempt => "ipblock-exempt",
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
-                Self::Mergehistory => "mergehistory",
+                Self::MergeHistory => "mergehistory",
                 Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
@@ -29002,17 +29241,11 @@ pub mod query {
                 Self::Movefile => "movefile",
                 Self::Nominornewtalk => "nominornewtalk",
                 Self::Noratelimit => "noratelimit",
-                #[cfg(feature = "ext-nuke")]
                 Self::Nuke => "nuke",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthApiAll => "oathauth-api-all",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthDisableForUser => "oathauth-disable-for-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthEnable => "oathauth-enable",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthVerifyUser => "oathauth-verify-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthViewLog => "oathauth-view-log",
                 Self::OverrideExportDepth => "override-export-depth",
                 Self::Pagelang => "pagelang",
@@ -29021,38 +29254,30 @@ pub mod query {
                 Self::Protect => "protect",
                 Self::Purge => "purge",
                 Self::Read => "read",
-                #[cfg(feature = "ext-renameuser")]
                 Self::Renameuser => "renameuser",
-                #[cfg(feature = "ext-replacetext")]
                 Self::Replacetext => "replacetext",
                 Self::Reupload => "reupload",
                 Self::ReuploadOwn => "reupload-own",
                 Self::ReuploadShared => "reupload-shared",
                 Self::Rollback => "rollback",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Sboverride => "sboverride",
                 Self::Sendemail => "sendemail",
                 Self::Siteadmin => "siteadmin",
-                #[cfg(feature = "ext-confirmedit")]
                 Self::Skipcaptcha => "skipcaptcha",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Spamblacklistlog => "spamblacklistlog",
                 Self::Suppressionlog => "suppressionlog",
                 Self::Suppressredirect => "suppressredirect",
                 Self::Suppressrevision => "suppressrevision",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Tboverride => "tboverride",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::TboverrideAccount => "tboverride-account",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Titleblacklistlog => "titleblacklistlog",
                 Self::Unblockself => "unblockself",
                 Self::Undelete => "undelete",
                 Self::Unwatchedpages => "unwatchedpages",
                 Self::Upload => "upload",
                 Self::UploadByUrl => "upload_by_url",
-                Self::Userrights => "userrights",
-                Self::UserrightsInterwiki => "userrights-interwiki",
+                Self::UserRights => "userrights",
+                Self::UserRightsInterwiki => "userrights-interwiki",
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
@@ -29067,6 +29292,7 @@ pub mod query {
     }
     /// The values of `auprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersProp {
         /// `blockinfo`
         Blockinfo,
@@ -29119,6 +29345,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allusers")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllUsers {
         /// The username to start enumerating from.
         ///
@@ -29436,7 +29663,7 @@ pub mod query {
                     AllUsersRights::Autopatrol, AllUsersRights::Bigdelete,
                     AllUsersRights::Block, AllUsersRights::Blockemail,
                     AllUsersRights::Bot, AllUsersRights::Browsearchive,
-                    AllUsersRights::Changetags, AllUsersRights::Createaccount,
+                    AllUsersRights::Changetags, AllUsersRights::CreateAccount,
                     AllUsersRights::Createpage, AllUsersRights::Createtalk,
                     AllUsersRights::Delete, AllUsersRights::DeleteRedirect,
                     AllUsersRights::Deletechangetags, AllUsersRights::Deletedhistory,
@@ -29453,7 +29680,7 @@ pub mod query {
                     AllUsersRights::Edituserjson, AllUsersRights::Hideuser,
                     AllUsersRights::Import, AllUsersRights::Importupload,
                     AllUsersRights::IpblockExempt, AllUsersRights::Managechangetags,
-                    AllUsersRights::Markbotedits, AllUsersRights::Mergehistory,
+                    AllUsersRights::Markbotedits, AllUsersRights::MergeHistory,
                     AllUsersRights::Minoredit, AllUsersRights::Move,
                     AllUsersRights::MoveCategorypages, AllUsersRights::MoveRootuserpages
                 ],
@@ -29474,6 +29701,7 @@ pub mod query {
     }
     /// The values of `amirequestsfor`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AuthManagerInfoRequestsFor {
         /// `change`
         Change,
@@ -29518,6 +29746,7 @@ pub mod query {
     }
     /// The values of `amimessageformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AuthManagerInfoMessageFormat {
         /// `html`
         Html,
@@ -29564,6 +29793,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+authmanagerinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AuthManagerInfo {
         /// Test whether the user's current authentication status is sufficient for the specified security-sensitive operation.
         ///
@@ -29707,6 +29937,7 @@ pub mod query {
     }
     /// The values of `bldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum BacklinksDir {
         /// `ascending`
         Ascending,
@@ -29730,7 +29961,8 @@ pub mod query {
     }
     /// The values of `blfilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum BacklinksFilterredir {
+    #[non_exhaustive]
+    pub enum BacklinksFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -29739,7 +29971,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl BacklinksFilterredir {
+    impl BacklinksFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -29749,9 +29981,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for BacklinksFilterredir {
+    impl ::mwtyped::WireValue for BacklinksFilterRedir {
         fn as_str(&self) -> &'static str {
-            BacklinksFilterredir::as_str(self)
+            BacklinksFilterRedir::as_str(self)
         }
     }
     /// Find all pages that link to the given page.
@@ -29772,6 +30004,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+backlinks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Backlinks {
         /// Title to search. Cannot be used together with `blpageid`.
         ///
@@ -29786,7 +30019,7 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blpageid")]
-        pub pageid: ::std::option::Option<i64>,
+        pub page_id: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `blcontinue`
@@ -29817,7 +30050,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blfilterredir")]
-        pub filterredir: ::std::option::Option<BacklinksFilterredir>,
+        pub filter_redir: ::std::option::Option<BacklinksFilterRedir>,
         /// How many total pages to return. If `blredirect` is enabled, the limit applies to each level separately (which means up to 2 \* `bllimit` results may be returned).
         ///
         /// - Wire name: `bllimit`
@@ -29841,11 +30074,11 @@ pub mod query {
         pub fn new() -> Self {
             Self {
                 title: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 redirect: ::std::default::Default::default(),
             }
@@ -29876,7 +30109,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.pageid {
+                if let Some(v) = &self.page_id {
                     request
                         .text(
                             wire("blpageid"),
@@ -29901,7 +30134,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "blnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -29926,7 +30164,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("blfilterredir"), v.as_str());
                 }
             }
@@ -29994,18 +30232,18 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Backlinks {}
+    impl ::mwtyped::GeneratorSubmodule for Backlinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Backlinks {
         fn sample() -> Self {
             Self {
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                pageid: ::std::option::Option::Some(1i64),
+                page_id: ::std::option::Option::Some(1i64),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 dir: ::std::option::Option::Some(BacklinksDir::Ascending),
-                filterredir: ::std::option::Option::Some(BacklinksFilterredir::All),
+                filter_redir: ::std::option::Option::Some(BacklinksFilterRedir::All),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 redirect: true,
             }
@@ -30013,6 +30251,7 @@ pub mod query {
     }
     /// The values of `bkdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum BlocksDir {
         /// `newer`
         Newer,
@@ -30036,6 +30275,7 @@ pub mod query {
     }
     /// The values of `bkprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum BlocksProp {
         /// `by`
         By,
@@ -30058,7 +30298,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl BlocksProp {
@@ -30075,7 +30315,7 @@ pub mod query {
                 Self::Restrictions => "restrictions",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -30086,6 +30326,7 @@ pub mod query {
     }
     /// The values of `bkshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum BlocksShow {
         /// `!account`
         NotAccount,
@@ -30143,6 +30384,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+blocks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Blocks {
         /// The timestamp to start enumerating from.
         ///
@@ -30462,7 +30704,7 @@ pub mod query {
                     BlocksProp::By, BlocksProp::Byid, BlocksProp::Expiry,
                     BlocksProp::Flags, BlocksProp::Id, BlocksProp::Range,
                     BlocksProp::Reason, BlocksProp::Restrictions, BlocksProp::Timestamp,
-                    BlocksProp::User, BlocksProp::Userid
+                    BlocksProp::User, BlocksProp::UserId
                 ],
                 show: ::std::vec![
                     BlocksShow::NotAccount, BlocksShow::NotIp, BlocksShow::NotRange,
@@ -30475,6 +30717,7 @@ pub mod query {
     }
     /// The values of `clprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoriesProp {
         /// `hidden`
         Hidden,
@@ -30501,6 +30744,7 @@ pub mod query {
     }
     /// The values of `clshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoriesShow {
         /// `!hidden`
         NotHidden,
@@ -30524,6 +30768,7 @@ pub mod query {
     }
     /// The values of `cldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoriesDir {
         /// `ascending`
         Ascending,
@@ -30563,6 +30808,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categories")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Categories {
         /// Which additional properties to get for each category:
         ///
@@ -30761,7 +31007,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Categories {}
+    impl ::mwtyped::GeneratorSubmodule for Categories {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Categories {
@@ -30795,6 +31041,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categoryinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct CategoryInfo {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -30889,6 +31136,7 @@ pub mod query {
     }
     /// The values of `cmprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoryMembersProp {
         /// `ids`
         Ids,
@@ -30924,6 +31172,7 @@ pub mod query {
     }
     /// The values of `cmtype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoryMembersType {
         /// `file`
         File,
@@ -30950,6 +31199,7 @@ pub mod query {
     }
     /// The values of `cmsort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoryMembersSort {
         /// `sortkey`
         Sortkey,
@@ -30973,6 +31223,7 @@ pub mod query {
     }
     /// The values of `cmdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoryMembersDir {
         /// `asc`
         Asc,
@@ -31024,6 +31275,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categorymembers")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct CategoryMembers {
         /// Which category to enumerate (required). Must include the `Category:` prefix. Cannot be used together with `cmpageid`.
         ///
@@ -31038,7 +31290,7 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmpageid")]
-        pub pageid: ::std::option::Option<i64>,
+        pub page_id: ::std::option::Option<i64>,
         /// Which pieces of information to include:
         ///
         /// - ids
@@ -31130,28 +31382,28 @@ pub mod query {
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstarthexsortkey")]
-        pub starthexsortkey: ::std::option::Option<::std::string::String>,
+        pub start_hex_sortkey: ::std::option::Option<::std::string::String>,
         /// Sortkey to end listing at, as returned by `cmprop=sortkey`. Can only be used with `cmsort=sortkey`.
         ///
         /// - Wire name: `cmendhexsortkey`
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmendhexsortkey")]
-        pub endhexsortkey: ::std::option::Option<::std::string::String>,
+        pub end_hex_sortkey: ::std::option::Option<::std::string::String>,
         /// Sortkey prefix to start listing from. Can only be used with `cmsort=sortkey`. Overrides `cmstarthexsortkey`.
         ///
         /// - Wire name: `cmstartsortkeyprefix`
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstartsortkeyprefix")]
-        pub start_sortkeyprefix: ::std::option::Option<::std::string::String>,
+        pub start_sortkey_prefix: ::std::option::Option<::std::string::String>,
         /// Sortkey prefix to end listing **before** (not **at**; if this value occurs it will not be included!). Can only be used with cmsort=sortkey. Overrides cmendhexsortkey.
         ///
         /// - Wire name: `cmendsortkeyprefix`
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmendsortkeyprefix")]
-        pub end_sortkeyprefix: ::std::option::Option<::std::string::String>,
+        pub end_sortkey_prefix: ::std::option::Option<::std::string::String>,
         /// Use cmstarthexsortkey instead.
         ///
         /// - Wire name: `cmstartsortkey`
@@ -31177,7 +31429,7 @@ pub mod query {
         pub fn new() -> Self {
             Self {
                 title: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
                 type_: ::std::default::Default::default(),
@@ -31187,10 +31439,10 @@ pub mod query {
                 dir: ::std::default::Default::default(),
                 start: ::std::default::Default::default(),
                 end: ::std::default::Default::default(),
-                starthexsortkey: ::std::default::Default::default(),
-                endhexsortkey: ::std::default::Default::default(),
-                start_sortkeyprefix: ::std::default::Default::default(),
-                end_sortkeyprefix: ::std::default::Default::default(),
+                start_hex_sortkey: ::std::default::Default::default(),
+                end_hex_sortkey: ::std::default::Default::default(),
+                start_sortkey_prefix: ::std::default::Default::default(),
+                end_sortkey_prefix: ::std::default::Default::default(),
                 start_sortkey: ::std::default::Default::default(),
                 end_sortkey: ::std::default::Default::default(),
             }
@@ -31221,7 +31473,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.pageid {
+                if let Some(v) = &self.page_id {
                     request
                         .text(
                             wire("cmpageid"),
@@ -31254,7 +31506,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "cmnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -31330,22 +31587,22 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.starthexsortkey {
+                if let Some(v) = &self.start_hex_sortkey {
                     request.text(wire("cmstarthexsortkey"), v.clone());
                 }
             }
             {
-                if let Some(v) = &self.endhexsortkey {
+                if let Some(v) = &self.end_hex_sortkey {
                     request.text(wire("cmendhexsortkey"), v.clone());
                 }
             }
             {
-                if let Some(v) = &self.start_sortkeyprefix {
+                if let Some(v) = &self.start_sortkey_prefix {
                     request.text(wire("cmstartsortkeyprefix"), v.clone());
                 }
             }
             {
-                if let Some(v) = &self.end_sortkeyprefix {
+                if let Some(v) = &self.end_sortkey_prefix {
                     request.text(wire("cmendsortkeyprefix"), v.clone());
                 }
             }
@@ -31401,14 +31658,14 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for CategoryMembers {}
+    impl ::mwtyped::GeneratorSubmodule for CategoryMembers {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for CategoryMembers {
         fn sample() -> Self {
             Self {
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                pageid: ::std::option::Option::Some(1i64),
+                page_id: ::std::option::Option::Some(1i64),
                 prop: ::std::vec![
                     CategoryMembersProp::Ids, CategoryMembersProp::Sortkey,
                     CategoryMembersProp::Sortkeyprefix, CategoryMembersProp::Timestamp,
@@ -31429,16 +31686,16 @@ pub mod query {
                 end: ::std::option::Option::Some(
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
-                starthexsortkey: ::std::option::Option::Some(
+                start_hex_sortkey: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                endhexsortkey: ::std::option::Option::Some(
+                end_hex_sortkey: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                start_sortkeyprefix: ::std::option::Option::Some(
+                start_sortkey_prefix: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                end_sortkeyprefix: ::std::option::Option::Some(
+                end_sortkey_prefix: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 start_sortkey: ::std::option::Option::Some(
@@ -31452,6 +31709,7 @@ pub mod query {
     }
     /// The values of `pcgroup`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ContributorsGroup {
         /// `bot`
         Bot,
@@ -31484,6 +31742,7 @@ pub mod query {
     }
     /// The values of `pcexcludegroup`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ContributorsExcludeGroup {
         /// `bot`
         Bot,
@@ -31516,45 +31775,33 @@ pub mod query {
     }
     /// The values of `pcrights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ContributorsRights {
-        /// `abusefilter-hidden-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
         AbusefilterHiddenLog,
-        /// `abusefilter-hide-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hide-log` (added by the extension AbuseFilter)
         AbusefilterHideLog,
-        /// `abusefilter-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log` (added by the extension AbuseFilter)
         AbusefilterLog,
-        /// `abusefilter-log-detail`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-detail` (added by the extension AbuseFilter)
         AbusefilterLogDetail,
-        /// `abusefilter-log-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-private` (added by the extension AbuseFilter)
         AbusefilterLogPrivate,
-        /// `abusefilter-modify`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify` (added by the extension AbuseFilter)
         AbusefilterModify,
-        /// `abusefilter-modify-global`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-global` (added by the extension AbuseFilter)
         AbusefilterModifyGlobal,
-        /// `abusefilter-modify-restricted`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-restricted` (added by the extension AbuseFilter)
         AbusefilterModifyRestricted,
-        /// `abusefilter-privatedetails`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails` (added by the extension AbuseFilter)
         AbusefilterPrivatedetails,
-        /// `abusefilter-privatedetails-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails-log` (added by the extension AbuseFilter)
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-revert`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-revert` (added by the extension AbuseFilter)
         AbusefilterRevert,
-        /// `abusefilter-view`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view` (added by the extension AbuseFilter)
         AbusefilterView,
-        /// `abusefilter-view-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view-private` (added by the extension AbuseFilter)
         AbusefilterViewPrivate,
         /// `apihighlimits`
         Apihighlimits,
@@ -31579,7 +31826,7 @@ pub mod query {
         /// `changetags`
         Changetags,
         /// `createaccount`
-        Createaccount,
+        CreateAccount,
         /// `createpage`
         Createpage,
         /// `createtalk`
@@ -31634,11 +31881,9 @@ pub mod query {
         Edituserjs,
         /// `edituserjson`
         Edituserjson,
-        /// `gadgets-definition-edit` (Until MediaWiki 1.39; not in 1.43)
-        #[cfg(feature = "ext-gadgets")]
+        /// `gadgets-definition-edit` (added by the extension Gadgets; Until MediaWiki 1.39; not in 1.43)
         GadgetsDefinitionEdit,
-        /// `gadgets-edit` (Until MediaWiki 1.39; not in 1.43)
-        #[cfg(feature = "ext-gadgets")]
+        /// `gadgets-edit` (added by the extension Gadgets; Until MediaWiki 1.39; not in 1.43)
         GadgetsEdit,
         /// `hideuser`
         Hideuser,
@@ -31646,8 +31891,7 @@ pub mod query {
         Import,
         /// `importupload`
         Importupload,
-        /// `interwiki`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki` (added by the extension Interwiki)
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
@@ -31656,7 +31900,7 @@ pub mod query {
         /// `markbotedits`
         Markbotedits,
         /// `mergehistory`
-        Mergehistory,
+        MergeHistory,
         /// `minoredit`
         Minoredit,
         /// `move`
@@ -31673,23 +31917,17 @@ pub mod query {
         Nominornewtalk,
         /// `noratelimit`
         Noratelimit,
-        /// `nuke`
-        #[cfg(feature = "ext-nuke")]
+        /// `nuke` (added by the extension Nuke)
         Nuke,
-        /// `oathauth-api-all`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-api-all` (added by the extension OATHAuth)
         OathauthApiAll,
-        /// `oathauth-disable-for-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-disable-for-user` (added by the extension OATHAuth)
         OathauthDisableForUser,
-        /// `oathauth-enable`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-enable` (added by the extension OATHAuth)
         OathauthEnable,
-        /// `oathauth-verify-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-verify-user` (added by the extension OATHAuth)
         OathauthVerifyUser,
-        /// `oathauth-view-log`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-view-log` (added by the extension OATHAuth)
         OathauthViewLog,
         /// `override-export-depth`
         OverrideExportDepth,
@@ -31705,11 +31943,9 @@ pub mod query {
         Purge,
         /// `read`
         Read,
-        /// `renameuser`
-        #[cfg(feature = "ext-renameuser")]
+        /// `renameuser` (added by the extension Renameuser)
         Renameuser,
-        /// `replacetext`
-        #[cfg(feature = "ext-replacetext")]
+        /// `replacetext` (added by the extension ReplaceText)
         Replacetext,
         /// `reupload`
         Reupload,
@@ -31719,18 +31955,15 @@ pub mod query {
         ReuploadShared,
         /// `rollback`
         Rollback,
-        /// `sboverride`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `sboverride` (added by the extension SpamBlacklist)
         Sboverride,
         /// `sendemail`
         Sendemail,
         /// `siteadmin`
         Siteadmin,
-        /// `skipcaptcha`
-        #[cfg(feature = "ext-confirmedit")]
+        /// `skipcaptcha` (added by the extension ConfirmEdit)
         Skipcaptcha,
-        /// `spamblacklistlog`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `spamblacklistlog` (added by the extension SpamBlacklist)
         Spamblacklistlog,
         /// `suppressionlog`
         Suppressionlog,
@@ -31738,14 +31971,11 @@ pub mod query {
         Suppressredirect,
         /// `suppressrevision`
         Suppressrevision,
-        /// `tboverride`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride` (added by the extension TitleBlacklist)
         Tboverride,
-        /// `tboverride-account`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride-account` (added by the extension TitleBlacklist)
         TboverrideAccount,
-        /// `titleblacklistlog`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `titleblacklistlog` (added by the extension TitleBlacklist)
         Titleblacklistlog,
         /// `unblockself`
         Unblockself,
@@ -31758,9 +31988,9 @@ pub mod query {
         /// `upload_by_url`
         UploadByUrl,
         /// `userrights`
-        Userrights,
+        UserRights,
         /// `userrights-interwiki`
-        UserrightsInterwiki,
+        UserRightsInterwiki,
         /// `viewmyprivateinfo`
         Viewmyprivateinfo,
         /// `viewmywatchlist`
@@ -31775,31 +32005,18 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLog => "abusefilter-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogDetail => "abusefilter-log-detail",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogPrivate => "abusefilter-log-private",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModify => "abusefilter-modify",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyGlobal => "abusefilter-modify-global",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyRestricted => "abusefilter-modify-restricted",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetails => "abusefilter-privatedetails",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetailsLog => "abusefilter-privatedetails-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterRevert => "abusefilter-revert",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterView => "abusefilter-view",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterViewPrivate => "abusefilter-view-private",
                 Self::Apihighlimits => "apihighlimits",
                 Self::Applychangetags => "applychangetags",
@@ -31812,7 +32029,7 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Browsearchive => "browsearchive",
                 Self::Changetags => "changetags",
-                Self::Createaccount => "createaccount",
+                Self::CreateAccount => "createaccount",
                 Self::Createpage => "createpage",
                 Self::Createtalk => "createtalk",
                 Self::Delete => "delete",
@@ -31840,19 +32057,16 @@ pub mod query {
                 Self::Editusercss => "editusercss",
                 Self::Edituserjs => "edituserjs",
                 Self::Edituserjson => "edituserjson",
-                #[cfg(feature = "ext-gadgets")]
                 Self::GadgetsDefinitionEdit => "gadgets-definition-edit",
-                #[cfg(feature = "ext-gadgets")]
                 Self::GadgetsEdit => "gadgets-edit",
                 Self::Hideuser => "hideuser",
                 Self::Import => "import",
                 Self::Importupload => "importupload",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki",
                 Self::IpblockExempt => "ipblock-exempt",
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
-                Self::Mergehistory => "mergehistory",
+                Self::MergeHistory => "mergehistory",
                 Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
@@ -31861,17 +32075,11 @@ pub mod query {
                 Self::Movefile => "movefile",
                 Self::Nominornewtalk => "nominornewtalk",
                 Self::Noratelimit => "noratelimit",
-                #[cfg(feature = "ext-nuke")]
                 Self::Nuke => "nuke",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthApiAll => "oathauth-api-all",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthDisableForUser => "oathauth-disable-for-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthEnable => "oathauth-enable",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthVerifyUser => "oathauth-verify-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthViewLog => "oathauth-view-log",
                 Self::OverrideExportDepth => "override-export-depth",
                 Self::Pagelang => "pagelang",
@@ -31880,38 +32088,30 @@ pub mod query {
                 Self::Protect => "protect",
                 Self::Purge => "purge",
                 Self::Read => "read",
-                #[cfg(feature = "ext-renameuser")]
                 Self::Renameuser => "renameuser",
-                #[cfg(feature = "ext-replacetext")]
                 Self::Replacetext => "replacetext",
                 Self::Reupload => "reupload",
                 Self::ReuploadOwn => "reupload-own",
                 Self::ReuploadShared => "reupload-shared",
                 Self::Rollback => "rollback",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Sboverride => "sboverride",
                 Self::Sendemail => "sendemail",
                 Self::Siteadmin => "siteadmin",
-                #[cfg(feature = "ext-confirmedit")]
                 Self::Skipcaptcha => "skipcaptcha",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Spamblacklistlog => "spamblacklistlog",
                 Self::Suppressionlog => "suppressionlog",
                 Self::Suppressredirect => "suppressredirect",
                 Self::Suppressrevision => "suppressrevision",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Tboverride => "tboverride",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::TboverrideAccount => "tboverride-account",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Titleblacklistlog => "titleblacklistlog",
                 Self::Unblockself => "unblockself",
                 Self::Undelete => "undelete",
                 Self::Unwatchedpages => "unwatchedpages",
                 Self::Upload => "upload",
                 Self::UploadByUrl => "upload_by_url",
-                Self::Userrights => "userrights",
-                Self::UserrightsInterwiki => "userrights-interwiki",
+                Self::UserRights => "userrights",
+                Self::UserRightsInterwiki => "userrights-interwiki",
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
@@ -31926,45 +32126,33 @@ pub mod query {
     }
     /// The values of `pcexcluderights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ContributorsExcludeRights {
-        /// `abusefilter-hidden-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
         AbusefilterHiddenLog,
-        /// `abusefilter-hide-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hide-log` (added by the extension AbuseFilter)
         AbusefilterHideLog,
-        /// `abusefilter-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log` (added by the extension AbuseFilter)
         AbusefilterLog,
-        /// `abusefilter-log-detail`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-detail` (added by the extension AbuseFilter)
         AbusefilterLogDetail,
-        /// `abusefilter-log-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-private` (added by the extension AbuseFilter)
         AbusefilterLogPrivate,
-        /// `abusefilter-modify`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify` (added by the extension AbuseFilter)
         AbusefilterModify,
-        /// `abusefilter-modify-global`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-global` (added by the extension AbuseFilter)
         AbusefilterModifyGlobal,
-        /// `abusefilter-modify-restricted`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-restricted` (added by the extension AbuseFilter)
         AbusefilterModifyRestricted,
-        /// `abusefilter-privatedetails`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails` (added by the extension AbuseFilter)
         AbusefilterPrivatedetails,
-        /// `abusefilter-privatedetails-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails-log` (added by the extension AbuseFilter)
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-revert`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-revert` (added by the extension AbuseFilter)
         AbusefilterRevert,
-        /// `abusefilter-view`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view` (added by the extension AbuseFilter)
         AbusefilterView,
-        /// `abusefilter-view-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view-private` (added by the extension AbuseFilter)
         AbusefilterViewPrivate,
         /// `apihighlimits`
         Apihighlimits,
@@ -31989,7 +32177,7 @@ pub mod query {
         /// `changetags`
         Changetags,
         /// `createaccount`
-        Createaccount,
+        CreateAccount,
         /// `createpage`
         Createpage,
         /// `createtalk`
@@ -32044,11 +32232,9 @@ pub mod query {
         Edituserjs,
         /// `edituserjson`
         Edituserjson,
-        /// `gadgets-definition-edit` (Until MediaWiki 1.39; not in 1.43)
-        #[cfg(feature = "ext-gadgets")]
+        /// `gadgets-definition-edit` (added by the extension Gadgets; Until MediaWiki 1.39; not in 1.43)
         GadgetsDefinitionEdit,
-        /// `gadgets-edit` (Until MediaWiki 1.39; not in 1.43)
-        #[cfg(feature = "ext-gadgets")]
+        /// `gadgets-edit` (added by the extension Gadgets; Until MediaWiki 1.39; not in 1.43)
         GadgetsEdit,
         /// `hideuser`
         Hideuser,
@@ -32056,8 +32242,7 @@ pub mod query {
         Import,
         /// `importupload`
         Importupload,
-        /// `interwiki`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki` (added by the extension Interwiki)
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
@@ -32066,7 +32251,7 @@ pub mod query {
         /// `markbotedits`
         Markbotedits,
         /// `mergehistory`
-        Mergehistory,
+        MergeHistory,
         /// `minoredit`
         Minoredit,
         /// `move`
@@ -32083,23 +32268,17 @@ pub mod query {
         Nominornewtalk,
         /// `noratelimit`
         Noratelimit,
-        /// `nuke`
-        #[cfg(feature = "ext-nuke")]
+        /// `nuke` (added by the extension Nuke)
         Nuke,
-        /// `oathauth-api-all`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-api-all` (added by the extension OATHAuth)
         OathauthApiAll,
-        /// `oathauth-disable-for-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-disable-for-user` (added by the extension OATHAuth)
         OathauthDisableForUser,
-        /// `oathauth-enable`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-enable` (added by the extension OATHAuth)
         OathauthEnable,
-        /// `oathauth-verify-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-verify-user` (added by the extension OATHAuth)
         OathauthVerifyUser,
-        /// `oathauth-view-log`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-view-log` (added by the extension OATHAuth)
         OathauthViewLog,
         /// `override-export-depth`
         OverrideExportDepth,
@@ -32115,11 +32294,9 @@ pub mod query {
         Purge,
         /// `read`
         Read,
-        /// `renameuser`
-        #[cfg(feature = "ext-renameuser")]
+        /// `renameuser` (added by the extension Renameuser)
         Renameuser,
-        /// `replacetext`
-        #[cfg(feature = "ext-replacetext")]
+        /// `replacetext` (added by the extension ReplaceText)
         Replacetext,
         /// `reupload`
         Reupload,
@@ -32129,18 +32306,15 @@ pub mod query {
         ReuploadShared,
         /// `rollback`
         Rollback,
-        /// `sboverride`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `sboverride` (added by the extension SpamBlacklist)
         Sboverride,
         /// `sendemail`
         Sendemail,
         /// `siteadmin`
         Siteadmin,
-        /// `skipcaptcha`
-        #[cfg(feature = "ext-confirmedit")]
+        /// `skipcaptcha` (added by the extension ConfirmEdit)
         Skipcaptcha,
-        /// `spamblacklistlog`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `spamblacklistlog` (added by the extension SpamBlacklist)
         Spamblacklistlog,
         /// `suppressionlog`
         Suppressionlog,
@@ -32148,14 +32322,11 @@ pub mod query {
         Suppressredirect,
         /// `suppressrevision`
         Suppressrevision,
-        /// `tboverride`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride` (added by the extension TitleBlacklist)
         Tboverride,
-        /// `tboverride-account`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride-account` (added by the extension TitleBlacklist)
         TboverrideAccount,
-        /// `titleblacklistlog`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `titleblacklistlog` (added by the extension TitleBlacklist)
         Titleblacklistlog,
         /// `unblockself`
         Unblockself,
@@ -32168,9 +32339,9 @@ pub mod query {
         /// `upload_by_url`
         UploadByUrl,
         /// `userrights`
-        Userrights,
+        UserRights,
         /// `userrights-interwiki`
-        UserrightsInterwiki,
+        UserRightsInterwiki,
         /// `viewmyprivateinfo`
         Viewmyprivateinfo,
         /// `viewmywatchlist`
@@ -32185,31 +32356,18 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLog => "abusefilter-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogDetail => "abusefilter-log-detail",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogPrivate => "abusefilter-log-private",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModify => "abusefilter-modify",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyGlobal => "abusefilter-modify-global",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyRestricted => "abusefilter-modify-restricted",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetails => "abusefilter-privatedetails",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetailsLog => "abusefilter-privatedetails-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterRevert => "abusefilter-revert",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterView => "abusefilter-view",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterViewPrivate => "abusefilter-view-private",
                 Self::Apihighlimits => "apihighlimits",
                 Self::Applychangetags => "applychangetags",
@@ -32222,7 +32380,7 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Browsearchive => "browsearchive",
                 Self::Changetags => "changetags",
-                Self::Createaccount => "createaccount",
+                Self::CreateAccount => "createaccount",
                 Self::Createpage => "createpage",
                 Self::Createtalk => "createtalk",
                 Self::Delete => "delete",
@@ -32250,19 +32408,16 @@ pub mod query {
                 Self::Editusercss => "editusercss",
                 Self::Edituserjs => "edituserjs",
                 Self::Edituserjson => "edituserjson",
-                #[cfg(feature = "ext-gadgets")]
                 Self::GadgetsDefinitionEdit => "gadgets-definition-edit",
-                #[cfg(feature = "ext-gadgets")]
                 Self::GadgetsEdit => "gadgets-edit",
                 Self::Hideuser => "hideuser",
                 Self::Import => "import",
                 Self::Importupload => "importupload",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki",
                 Self::IpblockExempt => "ipblock-exempt",
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
-                Self::Mergehistory => "mergehistory",
+                Self::MergeHistory => "mergehistory",
                 Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
@@ -32271,17 +32426,11 @@ pub mod query {
                 Self::Movefile => "movefile",
                 Self::Nominornewtalk => "nominornewtalk",
                 Self::Noratelimit => "noratelimit",
-                #[cfg(feature = "ext-nuke")]
                 Self::Nuke => "nuke",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthApiAll => "oathauth-api-all",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthDisableForUser => "oathauth-disable-for-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthEnable => "oathauth-enable",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthVerifyUser => "oathauth-verify-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthViewLog => "oathauth-view-log",
                 Self::OverrideExportDepth => "override-export-depth",
                 Self::Pagelang => "pagelang",
@@ -32290,38 +32439,30 @@ pub mod query {
                 Self::Protect => "protect",
                 Self::Purge => "purge",
                 Self::Read => "read",
-                #[cfg(feature = "ext-renameuser")]
                 Self::Renameuser => "renameuser",
-                #[cfg(feature = "ext-replacetext")]
                 Self::Replacetext => "replacetext",
                 Self::Reupload => "reupload",
                 Self::ReuploadOwn => "reupload-own",
                 Self::ReuploadShared => "reupload-shared",
                 Self::Rollback => "rollback",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Sboverride => "sboverride",
                 Self::Sendemail => "sendemail",
                 Self::Siteadmin => "siteadmin",
-                #[cfg(feature = "ext-confirmedit")]
                 Self::Skipcaptcha => "skipcaptcha",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Spamblacklistlog => "spamblacklistlog",
                 Self::Suppressionlog => "suppressionlog",
                 Self::Suppressredirect => "suppressredirect",
                 Self::Suppressrevision => "suppressrevision",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Tboverride => "tboverride",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::TboverrideAccount => "tboverride-account",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Titleblacklistlog => "titleblacklistlog",
                 Self::Unblockself => "unblockself",
                 Self::Undelete => "undelete",
                 Self::Unwatchedpages => "unwatchedpages",
                 Self::Upload => "upload",
                 Self::UploadByUrl => "upload_by_url",
-                Self::Userrights => "userrights",
-                Self::UserrightsInterwiki => "userrights-interwiki",
+                Self::UserRights => "userrights",
+                Self::UserRightsInterwiki => "userrights-interwiki",
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
@@ -32350,6 +32491,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+contributors")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Contributors {
         /// Only include users in the given groups. Does not include implicit or auto-promoted groups like \*, user, or autoconfirmed.
         ///
@@ -32571,7 +32713,7 @@ pub mod query {
                     ContributorsRights::Autopatrol, ContributorsRights::Bigdelete,
                     ContributorsRights::Block, ContributorsRights::Blockemail,
                     ContributorsRights::Bot, ContributorsRights::Browsearchive,
-                    ContributorsRights::Changetags, ContributorsRights::Createaccount,
+                    ContributorsRights::Changetags, ContributorsRights::CreateAccount,
                     ContributorsRights::Createpage, ContributorsRights::Createtalk,
                     ContributorsRights::Delete, ContributorsRights::DeleteRedirect,
                     ContributorsRights::Deletechangetags,
@@ -32593,7 +32735,7 @@ pub mod query {
                     ContributorsRights::Hideuser, ContributorsRights::Import,
                     ContributorsRights::Importupload, ContributorsRights::IpblockExempt,
                     ContributorsRights::Managechangetags,
-                    ContributorsRights::Markbotedits, ContributorsRights::Mergehistory,
+                    ContributorsRights::Markbotedits, ContributorsRights::MergeHistory,
                     ContributorsRights::Minoredit, ContributorsRights::Move,
                     ContributorsRights::MoveCategorypages,
                     ContributorsRights::MoveRootuserpages
@@ -32610,7 +32752,7 @@ pub mod query {
                     ContributorsExcludeRights::Bot,
                     ContributorsExcludeRights::Browsearchive,
                     ContributorsExcludeRights::Changetags,
-                    ContributorsExcludeRights::Createaccount,
+                    ContributorsExcludeRights::CreateAccount,
                     ContributorsExcludeRights::Createpage,
                     ContributorsExcludeRights::Createtalk,
                     ContributorsExcludeRights::Delete,
@@ -32644,7 +32786,7 @@ pub mod query {
                     ContributorsExcludeRights::IpblockExempt,
                     ContributorsExcludeRights::Managechangetags,
                     ContributorsExcludeRights::Markbotedits,
-                    ContributorsExcludeRights::Mergehistory,
+                    ContributorsExcludeRights::MergeHistory,
                     ContributorsExcludeRights::Minoredit,
                     ContributorsExcludeRights::Move,
                     ContributorsExcludeRights::MoveCategorypages,
@@ -32657,13 +32799,14 @@ pub mod query {
     }
     /// The values of `drvprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsProp {
         /// `comment`
         Comment,
         /// `content`
         Content,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `flags`
         Flags,
         /// `ids`
@@ -32687,7 +32830,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `parsetree`
         #[deprecated]
         Parsetree,
@@ -32699,7 +32842,7 @@ pub mod query {
             match *self {
                 Self::Comment => "comment",
                 Self::Content => "content",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Parsedcomment => "parsedcomment",
@@ -32711,7 +32854,7 @@ pub mod query {
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Parsetree => "parsetree",
             }
         }
@@ -32723,9 +32866,12 @@ pub mod query {
     }
     /// The values of `drvslots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsSlots {
         /// `main`
         Main,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl DeletedRevisionsSlots {
@@ -32733,6 +32879,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Main => "main",
+                Self::All => "*",
             }
         }
     }
@@ -32743,6 +32890,7 @@ pub mod query {
     }
     /// The values of `drvcontentformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsContentFormat {
         /// `application/json`
         ApplicationJson,
@@ -32790,6 +32938,7 @@ pub mod query {
     }
     /// The values of `drvdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsDir {
         /// `newer`
         Newer,
@@ -32834,6 +32983,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+deletedrevisions")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct DeletedRevisions {
         /// Which properties to get for each revision:
         ///
@@ -32901,7 +33051,7 @@ pub mod query {
         /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvexpandtemplates")]
         #[deprecated]
-        pub expandtemplates: bool,
+        pub expand_templates: bool,
         /// Use `action=expandtemplates` or `action=parse` instead. Generate XML parse tree for revision content (requires drvprop=content).
         ///
         /// - Wire name: `drvgeneratexml`
@@ -33027,7 +33177,7 @@ pub mod query {
                 prop: ::std::default::Default::default(),
                 slots: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
-                expandtemplates: ::std::default::Default::default(),
+                expand_templates: ::std::default::Default::default(),
                 generate_xml: ::std::default::Default::default(),
                 parse: ::std::default::Default::default(),
                 section: ::std::default::Default::default(),
@@ -33108,7 +33258,7 @@ pub mod query {
                 }
             }
             {
-                if self.expandtemplates {
+                if self.expand_templates {
                     request.text(wire("drvexpandtemplates"), "1");
                 }
             }
@@ -33226,7 +33376,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for DeletedRevisions {}
+    impl ::mwtyped::GeneratorSubmodule for DeletedRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for DeletedRevisions {
@@ -33234,17 +33384,19 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     DeletedRevisionsProp::Comment, DeletedRevisionsProp::Content,
-                    DeletedRevisionsProp::Contentmodel, DeletedRevisionsProp::Flags,
+                    DeletedRevisionsProp::ContentModel, DeletedRevisionsProp::Flags,
                     DeletedRevisionsProp::Ids, DeletedRevisionsProp::Parsedcomment,
                     DeletedRevisionsProp::Roles, DeletedRevisionsProp::Sha1,
                     DeletedRevisionsProp::Size, DeletedRevisionsProp::Slotsha1,
                     DeletedRevisionsProp::Slotsize, DeletedRevisionsProp::Tags,
                     DeletedRevisionsProp::Timestamp, DeletedRevisionsProp::User,
-                    DeletedRevisionsProp::Userid
+                    DeletedRevisionsProp::UserId
                 ],
-                slots: ::std::vec![DeletedRevisionsSlots::Main],
+                slots: ::std::vec![
+                    DeletedRevisionsSlots::Main, DeletedRevisionsSlots::All
+                ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                expandtemplates: true,
+                expand_templates: true,
                 generate_xml: true,
                 parse: true,
                 section: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -33274,14 +33426,15 @@ pub mod query {
     }
     /// The values of `drdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum DeletedrevsDir {
+    #[non_exhaustive]
+    pub enum DeletedRevsDir {
         /// `newer`
         Newer,
         /// `older`
         Older,
     }
     #[allow(deprecated)]
-    impl DeletedrevsDir {
+    impl DeletedRevsDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -33290,14 +33443,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for DeletedrevsDir {
+    impl ::mwtyped::WireValue for DeletedRevsDir {
         fn as_str(&self) -> &'static str {
-            DeletedrevsDir::as_str(self)
+            DeletedRevsDir::as_str(self)
         }
     }
     /// The values of `drprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum DeletedrevsProp {
+    #[non_exhaustive]
+    pub enum DeletedRevsProp {
         /// `comment`
         Comment,
         /// `content`
@@ -33311,7 +33465,7 @@ pub mod query {
         /// `parsedcomment`
         Parsedcomment,
         /// `revid`
-        Revid,
+        RevId,
         /// `sha1`
         Sha1,
         /// `tags`
@@ -33319,13 +33473,13 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `token`
         #[deprecated]
         Token,
     }
     #[allow(deprecated)]
-    impl DeletedrevsProp {
+    impl DeletedRevsProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -33335,18 +33489,18 @@ pub mod query {
                 Self::Minor => "minor",
                 Self::Parentid => "parentid",
                 Self::Parsedcomment => "parsedcomment",
-                Self::Revid => "revid",
+                Self::RevId => "revid",
                 Self::Sha1 => "sha1",
                 Self::Tags => "tags",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Token => "token",
             }
         }
     }
-    impl ::mwtyped::WireValue for DeletedrevsProp {
+    impl ::mwtyped::WireValue for DeletedRevsProp {
         fn as_str(&self) -> &'static str {
-            DeletedrevsProp::as_str(self)
+            DeletedRevsProp::as_str(self)
         }
     }
     /// List deleted revisions.
@@ -33379,8 +33533,9 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+deletedrevs")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[deprecated]
-    pub struct Deletedrevs {
+    pub struct DeletedRevs {
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `drstart`
@@ -33407,7 +33562,7 @@ pub mod query {
         /// - Default: `older`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drdir")]
-        pub dir: ::std::option::Option<DeletedrevsDir>,
+        pub dir: ::std::option::Option<DeletedRevsDir>,
         /// Start listing at this title.
         ///
         /// - Wire name: `drfrom`
@@ -33498,7 +33653,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drprop")]
-        pub prop: ::std::vec::Vec<DeletedrevsProp>,
+        pub prop: ::std::vec::Vec<DeletedRevsProp>,
         /// The maximum amount of revisions to list.
         ///
         /// - Wire name: `drlimit`
@@ -33517,7 +33672,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Deletedrevs {
+    impl DeletedRevs {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -33595,7 +33750,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("drnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("drnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "drnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -33652,7 +33816,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Deletedrevs {
+    impl ::mwtyped::ApiModule for DeletedRevs {
         const PATH: &'static str = "query+deletedrevs";
         const NAME: &'static str = "deletedrevs";
         const GROUP: Option<&'static str> = Some("list");
@@ -33679,7 +33843,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Deletedrevs {
+    impl ::mwtyped::QuerySubmodule for DeletedRevs {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -33691,7 +33855,7 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Deletedrevs {
+    impl ::mwtyped::__private::Sample for DeletedRevs {
         fn sample() -> Self {
             Self {
                 start: ::std::option::Option::Some(
@@ -33700,7 +33864,7 @@ pub mod query {
                 end: ::std::option::Option::Some(
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
-                dir: ::std::option::Option::Some(DeletedrevsDir::Newer),
+                dir: ::std::option::Option::Some(DeletedRevsDir::Newer),
                 from: ::std::option::Option::Some(::std::string::String::from("1")),
                 to: ::std::option::Option::Some(::std::string::String::from("1")),
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -33712,11 +33876,11 @@ pub mod query {
                     ::std::string::String::from("Admin"),
                 ),
                 prop: ::std::vec![
-                    DeletedrevsProp::Comment, DeletedrevsProp::Content,
-                    DeletedrevsProp::Len, DeletedrevsProp::Minor,
-                    DeletedrevsProp::Parentid, DeletedrevsProp::Parsedcomment,
-                    DeletedrevsProp::Revid, DeletedrevsProp::Sha1, DeletedrevsProp::Tags,
-                    DeletedrevsProp::User, DeletedrevsProp::Userid
+                    DeletedRevsProp::Comment, DeletedRevsProp::Content,
+                    DeletedRevsProp::Len, DeletedRevsProp::Minor,
+                    DeletedRevsProp::Parentid, DeletedRevsProp::Parsedcomment,
+                    DeletedRevsProp::RevId, DeletedRevsProp::Sha1, DeletedRevsProp::Tags,
+                    DeletedRevsProp::User, DeletedRevsProp::UserId
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -33725,6 +33889,7 @@ pub mod query {
     }
     /// The values of `dfdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DuplicateFilesDir {
         /// `ascending`
         Ascending,
@@ -33764,6 +33929,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+duplicatefiles")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct DuplicateFiles {
         /// How many duplicate files to return.
         ///
@@ -33902,7 +34068,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for DuplicateFiles {}
+    impl ::mwtyped::GeneratorSubmodule for DuplicateFiles {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for DuplicateFiles {
@@ -33917,14 +34083,15 @@ pub mod query {
     }
     /// The values of `eidir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum EmbeddedinDir {
+    #[non_exhaustive]
+    pub enum EmbeddedInDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl EmbeddedinDir {
+    impl EmbeddedInDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -33933,14 +34100,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for EmbeddedinDir {
+    impl ::mwtyped::WireValue for EmbeddedInDir {
         fn as_str(&self) -> &'static str {
-            EmbeddedinDir::as_str(self)
+            EmbeddedInDir::as_str(self)
         }
     }
     /// The values of `eifilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum EmbeddedinFilterredir {
+    #[non_exhaustive]
+    pub enum EmbeddedInFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -33949,7 +34117,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl EmbeddedinFilterredir {
+    impl EmbeddedInFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -33959,9 +34127,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for EmbeddedinFilterredir {
+    impl ::mwtyped::WireValue for EmbeddedInFilterRedir {
         fn as_str(&self) -> &'static str {
-            EmbeddedinFilterredir::as_str(self)
+            EmbeddedInFilterRedir::as_str(self)
         }
     }
     /// Find all pages that embed (transclude) the given title.
@@ -33982,7 +34150,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+embeddedin")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Embeddedin {
+    #[non_exhaustive]
+    pub struct EmbeddedIn {
         /// Title to search. Cannot be used together with eipageid.
         ///
         /// - Wire name: `eititle`
@@ -33996,7 +34165,7 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eipageid")]
-        pub pageid: ::std::option::Option<i64>,
+        pub page_id: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `eicontinue`
@@ -34019,7 +34188,7 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eidir")]
-        pub dir: ::std::option::Option<EmbeddedinDir>,
+        pub dir: ::std::option::Option<EmbeddedInDir>,
         /// How to filter for redirects.
         ///
         /// - Wire name: `eifilterredir`
@@ -34027,7 +34196,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eifilterredir")]
-        pub filterredir: ::std::option::Option<EmbeddedinFilterredir>,
+        pub filter_redir: ::std::option::Option<EmbeddedInFilterRedir>,
         /// How many total pages to return.
         ///
         /// - Wire name: `eilimit`
@@ -34039,16 +34208,16 @@ pub mod query {
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
     #[allow(deprecated)]
-    impl Embeddedin {
+    impl EmbeddedIn {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
                 title: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
             }
         }
@@ -34078,7 +34247,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.pageid {
+                if let Some(v) = &self.page_id {
                     request
                         .text(
                             wire("eipageid"),
@@ -34103,7 +34272,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "einamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -34128,7 +34302,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("eifilterredir"), v.as_str());
                 }
             }
@@ -34153,7 +34327,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Embeddedin {
+    impl ::mwtyped::ApiModule for EmbeddedIn {
         const PATH: &'static str = "query+embeddedin";
         const NAME: &'static str = "embeddedin";
         const GROUP: Option<&'static str> = Some("list");
@@ -34180,7 +34354,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Embeddedin {
+    impl ::mwtyped::QuerySubmodule for EmbeddedIn {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -34191,25 +34365,26 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Embeddedin {}
+    impl ::mwtyped::GeneratorSubmodule for EmbeddedIn {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Embeddedin {
+    impl ::mwtyped::__private::Sample for EmbeddedIn {
         fn sample() -> Self {
             Self {
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                pageid: ::std::option::Option::Some(1i64),
+                page_id: ::std::option::Option::Some(1i64),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                dir: ::std::option::Option::Some(EmbeddedinDir::Ascending),
-                filterredir: ::std::option::Option::Some(EmbeddedinFilterredir::All),
+                dir: ::std::option::Option::Some(EmbeddedInDir::Ascending),
+                filter_redir: ::std::option::Option::Some(EmbeddedInFilterRedir::All),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
             }
         }
     }
     /// The values of `elprotocol`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ExtlinksProtocol {
+    #[non_exhaustive]
+    pub enum ExtLinksProtocol {
         /// ``
         Empty,
         /// `bitcoin`
@@ -34270,7 +34445,7 @@ pub mod query {
         Xmpp,
     }
     #[allow(deprecated)]
-    impl ExtlinksProtocol {
+    impl ExtLinksProtocol {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -34306,9 +34481,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ExtlinksProtocol {
+    impl ::mwtyped::WireValue for ExtLinksProtocol {
         fn as_str(&self) -> &'static str {
-            ExtlinksProtocol::as_str(self)
+            ExtLinksProtocol::as_str(self)
         }
     }
     /// Returns all external URLs (not interwikis) from the given pages.
@@ -34327,7 +34502,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+extlinks")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Extlinks {
+    #[non_exhaustive]
+    pub struct ExtLinks {
         /// How many links to return.
         ///
         /// - Wire name: `ellimit`
@@ -34351,7 +34527,7 @@ pub mod query {
         /// - Default: `(empty)`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "elprotocol")]
-        pub protocol: ::std::option::Option<ExtlinksProtocol>,
+        pub protocol: ::std::option::Option<ExtLinksProtocol>,
         /// Search string without protocol. Useful for checking whether a certain page contains a certain external url.
         ///
         /// - Wire name: `elquery`
@@ -34368,7 +34544,7 @@ pub mod query {
         pub expand_url: bool,
     }
     #[allow(deprecated)]
-    impl Extlinks {
+    impl ExtLinks {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -34440,7 +34616,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Extlinks {
+    impl ::mwtyped::ApiModule for ExtLinks {
         const PATH: &'static str = "query+extlinks";
         const NAME: &'static str = "extlinks";
         const GROUP: Option<&'static str> = Some("prop");
@@ -34467,7 +34643,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Extlinks {
+    impl ::mwtyped::QuerySubmodule for ExtLinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -34479,12 +34655,12 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Extlinks {
+    impl ::mwtyped::__private::Sample for ExtLinks {
         fn sample() -> Self {
             Self {
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
-                protocol: ::std::option::Option::Some(ExtlinksProtocol::Empty),
+                protocol: ::std::option::Option::Some(ExtLinksProtocol::Empty),
                 query: ::std::option::Option::Some(::std::string::String::from("1")),
                 expand_url: true,
             }
@@ -34492,6 +34668,7 @@ pub mod query {
     }
     /// The values of `exsectionformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-textextracts")]
     pub enum ExtractsSectionFormat {
         /// `plain`
@@ -34536,6 +34713,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+extracts")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-textextracts")]
     pub struct Extracts {
         /// How many characters to return. Actual text returned might be slightly longer.
@@ -34782,7 +34960,8 @@ pub mod query {
     }
     /// The values of `euprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ExturlusageProp {
+    #[non_exhaustive]
+    pub enum ExtUrlUsageProp {
         /// `ids`
         Ids,
         /// `title`
@@ -34791,7 +34970,7 @@ pub mod query {
         Url,
     }
     #[allow(deprecated)]
-    impl ExturlusageProp {
+    impl ExtUrlUsageProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -34801,14 +34980,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ExturlusageProp {
+    impl ::mwtyped::WireValue for ExtUrlUsageProp {
         fn as_str(&self) -> &'static str {
-            ExturlusageProp::as_str(self)
+            ExtUrlUsageProp::as_str(self)
         }
     }
     /// The values of `euprotocol`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ExturlusageProtocol {
+    #[non_exhaustive]
+    pub enum ExtUrlUsageProtocol {
         /// ``
         Empty,
         /// `bitcoin`
@@ -34869,7 +35049,7 @@ pub mod query {
         Xmpp,
     }
     #[allow(deprecated)]
-    impl ExturlusageProtocol {
+    impl ExtUrlUsageProtocol {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -34905,9 +35085,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ExturlusageProtocol {
+    impl ::mwtyped::WireValue for ExtUrlUsageProtocol {
         fn as_str(&self) -> &'static str {
-            ExturlusageProtocol::as_str(self)
+            ExtUrlUsageProtocol::as_str(self)
         }
     }
     /// Enumerate pages that contain a given URL.
@@ -34926,7 +35106,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+exturlusage")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Exturlusage {
+    #[non_exhaustive]
+    pub struct ExtUrlUsage {
         /// Which pieces of information to include:
         ///
         /// - ids
@@ -34942,7 +35123,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euprop")]
-        pub prop: ::std::vec::Vec<ExturlusageProp>,
+        pub prop: ::std::vec::Vec<ExtUrlUsageProp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `eucontinue`
@@ -34957,7 +35138,7 @@ pub mod query {
         /// - Default: `(empty)`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euprotocol")]
-        pub protocol: ::std::option::Option<ExturlusageProtocol>,
+        pub protocol: ::std::option::Option<ExtUrlUsageProtocol>,
         /// Search string without protocol. See Special:LinkSearch. Leave empty to list all external links.
         ///
         /// - Wire name: `euquery`
@@ -34991,7 +35172,7 @@ pub mod query {
         pub expand_url: bool,
     }
     #[allow(deprecated)]
-    impl Exturlusage {
+    impl ExtUrlUsage {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -35058,7 +35239,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "eunamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -35103,7 +35289,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Exturlusage {
+    impl ::mwtyped::ApiModule for ExtUrlUsage {
         const PATH: &'static str = "query+exturlusage";
         const NAME: &'static str = "exturlusage";
         const GROUP: Option<&'static str> = Some("list");
@@ -35130,7 +35316,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Exturlusage {
+    impl ::mwtyped::QuerySubmodule for ExtUrlUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -35141,17 +35327,17 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Exturlusage {}
+    impl ::mwtyped::GeneratorSubmodule for ExtUrlUsage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Exturlusage {
+    impl ::mwtyped::__private::Sample for ExtUrlUsage {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    ExturlusageProp::Ids, ExturlusageProp::Title, ExturlusageProp::Url
+                    ExtUrlUsageProp::Ids, ExtUrlUsageProp::Title, ExtUrlUsageProp::Url
                 ],
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
-                protocol: ::std::option::Option::Some(ExturlusageProtocol::Empty),
+                protocol: ::std::option::Option::Some(ExtUrlUsageProtocol::Empty),
                 query: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
@@ -35161,14 +35347,15 @@ pub mod query {
     }
     /// The values of `fadir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum FilearchiveDir {
+    #[non_exhaustive]
+    pub enum FileArchiveDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl FilearchiveDir {
+    impl FileArchiveDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -35177,16 +35364,17 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for FilearchiveDir {
+    impl ::mwtyped::WireValue for FileArchiveDir {
         fn as_str(&self) -> &'static str {
-            FilearchiveDir::as_str(self)
+            FileArchiveDir::as_str(self)
         }
     }
     /// The values of `faprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum FilearchiveProp {
+    #[non_exhaustive]
+    pub enum FileArchiveProp {
         /// `archivename`
-        Archivename,
+        ArchiveName,
         /// `bitdepth`
         Bitdepth,
         /// `description`
@@ -35211,11 +35399,11 @@ pub mod query {
         User,
     }
     #[allow(deprecated)]
-    impl FilearchiveProp {
+    impl FileArchiveProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Archivename => "archivename",
+                Self::ArchiveName => "archivename",
                 Self::Bitdepth => "bitdepth",
                 Self::Description => "description",
                 Self::Dimensions => "dimensions",
@@ -35230,9 +35418,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for FilearchiveProp {
+    impl ::mwtyped::WireValue for FileArchiveProp {
         fn as_str(&self) -> &'static str {
-            FilearchiveProp::as_str(self)
+            FileArchiveProp::as_str(self)
         }
     }
     /// Enumerate all deleted files sequentially.
@@ -35251,7 +35439,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+filearchive")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Filearchive {
+    #[non_exhaustive]
+    pub struct FileArchive {
         /// The image title to start enumerating from.
         ///
         /// - Wire name: `fafrom`
@@ -35280,7 +35469,7 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fadir")]
-        pub dir: ::std::option::Option<FilearchiveDir>,
+        pub dir: ::std::option::Option<FileArchiveDir>,
         /// SHA1 hash of image. Overrides fasha1base36.
         ///
         /// - Wire name: `fasha1`
@@ -35294,7 +35483,7 @@ pub mod query {
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fasha1base36")]
-        pub sha1base36: ::std::option::Option<::std::string::String>,
+        pub sha1_base36: ::std::option::Option<::std::string::String>,
         /// Which image information to get:
         ///
         /// - sha1
@@ -35328,7 +35517,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "faprop")]
-        pub prop: ::std::vec::Vec<FilearchiveProp>,
+        pub prop: ::std::vec::Vec<FileArchiveProp>,
         /// How many images to return in total.
         ///
         /// - Wire name: `falimit`
@@ -35347,7 +35536,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Filearchive {
+    impl FileArchive {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -35356,7 +35545,7 @@ pub mod query {
                 prefix: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
                 sha1: ::std::default::Default::default(),
-                sha1base36: ::std::default::Default::default(),
+                sha1_base36: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
@@ -35408,7 +35597,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.sha1base36 {
+                if let Some(v) = &self.sha1_base36 {
                     request.text(wire("fasha1base36"), v.clone());
                 }
             }
@@ -35451,7 +35640,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Filearchive {
+    impl ::mwtyped::ApiModule for FileArchive {
         const PATH: &'static str = "query+filearchive";
         const NAME: &'static str = "filearchive";
         const GROUP: Option<&'static str> = Some("list");
@@ -35478,7 +35667,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Filearchive {
+    impl ::mwtyped::QuerySubmodule for FileArchive {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -35490,24 +35679,24 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Filearchive {
+    impl ::mwtyped::__private::Sample for FileArchive {
         fn sample() -> Self {
             Self {
                 from: ::std::option::Option::Some(::std::string::String::from("1")),
                 to: ::std::option::Option::Some(::std::string::String::from("1")),
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
-                dir: ::std::option::Option::Some(FilearchiveDir::Ascending),
+                dir: ::std::option::Option::Some(FileArchiveDir::Ascending),
                 sha1: ::std::option::Option::Some(::std::string::String::from("1")),
-                sha1base36: ::std::option::Option::Some(
+                sha1_base36: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 prop: ::std::vec![
-                    FilearchiveProp::Archivename, FilearchiveProp::Bitdepth,
-                    FilearchiveProp::Description, FilearchiveProp::Dimensions,
-                    FilearchiveProp::Mediatype, FilearchiveProp::Metadata,
-                    FilearchiveProp::Mime, FilearchiveProp::Parseddescription,
-                    FilearchiveProp::Sha1, FilearchiveProp::Size,
-                    FilearchiveProp::Timestamp, FilearchiveProp::User
+                    FileArchiveProp::ArchiveName, FileArchiveProp::Bitdepth,
+                    FileArchiveProp::Description, FileArchiveProp::Dimensions,
+                    FileArchiveProp::Mediatype, FileArchiveProp::Metadata,
+                    FileArchiveProp::Mime, FileArchiveProp::Parseddescription,
+                    FileArchiveProp::Sha1, FileArchiveProp::Size,
+                    FileArchiveProp::Timestamp, FileArchiveProp::User
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -35516,25 +35705,26 @@ pub mod query {
     }
     /// The values of `friprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum FileRepoInfoProp {
         /// `canUpload`
-        CanUpload,
+        Canupload,
         /// `displayname`
         Displayname,
         /// `favicon`
         Favicon,
         /// `initialCapital`
-        InitialCapital,
+        Initialcapital,
         /// `local`
         Local,
         /// `name`
         Name,
         /// `rootUrl`
-        RootUrl,
+        Rooturl,
         /// `scriptDirUrl`
-        ScriptDirUrl,
+        Scriptdirurl,
         /// `thumbUrl`
-        ThumbUrl,
+        Thumburl,
         /// `url`
         Url,
     }
@@ -35543,15 +35733,15 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::CanUpload => "canUpload",
+                Self::Canupload => "canUpload",
                 Self::Displayname => "displayname",
                 Self::Favicon => "favicon",
-                Self::InitialCapital => "initialCapital",
+                Self::Initialcapital => "initialCapital",
                 Self::Local => "local",
                 Self::Name => "name",
-                Self::RootUrl => "rootUrl",
-                Self::ScriptDirUrl => "scriptDirUrl",
-                Self::ThumbUrl => "thumbUrl",
+                Self::Rooturl => "rootUrl",
+                Self::Scriptdirurl => "scriptDirUrl",
+                Self::Thumburl => "thumbUrl",
                 Self::Url => "url",
             }
         }
@@ -35577,6 +35767,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+filerepoinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct FileRepoInfo {
         /// Which repository properties to get (properties available may vary on other wikis).
         ///
@@ -35697,51 +35888,53 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    FileRepoInfoProp::CanUpload, FileRepoInfoProp::Displayname,
-                    FileRepoInfoProp::Favicon, FileRepoInfoProp::InitialCapital,
+                    FileRepoInfoProp::Canupload, FileRepoInfoProp::Displayname,
+                    FileRepoInfoProp::Favicon, FileRepoInfoProp::Initialcapital,
                     FileRepoInfoProp::Local, FileRepoInfoProp::Name,
-                    FileRepoInfoProp::RootUrl, FileRepoInfoProp::ScriptDirUrl,
-                    FileRepoInfoProp::ThumbUrl, FileRepoInfoProp::Url
+                    FileRepoInfoProp::Rooturl, FileRepoInfoProp::Scriptdirurl,
+                    FileRepoInfoProp::Thumburl, FileRepoInfoProp::Url
                 ],
             }
         }
     }
     /// The values of `fuprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum FileusageProp {
+    #[non_exhaustive]
+    pub enum FileUsageProp {
         /// `pageid`
-        Pageid,
+        PageId,
         /// `redirect`
         Redirect,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl FileusageProp {
+    impl FileUsageProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Pageid => "pageid",
+                Self::PageId => "pageid",
                 Self::Redirect => "redirect",
                 Self::Title => "title",
             }
         }
     }
-    impl ::mwtyped::WireValue for FileusageProp {
+    impl ::mwtyped::WireValue for FileUsageProp {
         fn as_str(&self) -> &'static str {
-            FileusageProp::as_str(self)
+            FileUsageProp::as_str(self)
         }
     }
     /// The values of `fushow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum FileusageShow {
+    #[non_exhaustive]
+    pub enum FileUsageShow {
         /// `!redirect`
         NotRedirect,
         /// `redirect`
         Redirect,
     }
     #[allow(deprecated)]
-    impl FileusageShow {
+    impl FileUsageShow {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -35750,9 +35943,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for FileusageShow {
+    impl ::mwtyped::WireValue for FileUsageShow {
         fn as_str(&self) -> &'static str {
-            FileusageShow::as_str(self)
+            FileUsageShow::as_str(self)
         }
     }
     /// Find all pages that use the given files.
@@ -35773,7 +35966,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+fileusage")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Fileusage {
+    #[non_exhaustive]
+    pub struct FileUsage {
         /// Which properties to get:
         ///
         /// - pageid
@@ -35789,7 +35983,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fuprop")]
-        pub prop: ::std::vec::Vec<FileusageProp>,
+        pub prop: ::std::vec::Vec<FileUsageProp>,
         /// Only include pages in these namespaces.
         ///
         /// - Wire name: `funamespace`
@@ -35810,7 +36004,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fushow")]
-        pub show: ::std::vec::Vec<FileusageShow>,
+        pub show: ::std::vec::Vec<FileUsageShow>,
         /// How many to return.
         ///
         /// - Wire name: `fulimit`
@@ -35829,7 +36023,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Fileusage {
+    impl FileUsage {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -35879,7 +36073,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "funamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -35937,7 +36136,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Fileusage {
+    impl ::mwtyped::ApiModule for FileUsage {
         const PATH: &'static str = "query+fileusage";
         const NAME: &'static str = "fileusage";
         const GROUP: Option<&'static str> = Some("prop");
@@ -35964,7 +36163,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Fileusage {
+    impl ::mwtyped::QuerySubmodule for FileUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -35975,17 +36174,17 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Fileusage {}
+    impl ::mwtyped::GeneratorSubmodule for FileUsage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Fileusage {
+    impl ::mwtyped::__private::Sample for FileUsage {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    FileusageProp::Pageid, FileusageProp::Redirect, FileusageProp::Title
+                    FileUsageProp::PageId, FileUsageProp::Redirect, FileUsageProp::Title
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                show: ::std::vec![FileusageShow::NotRedirect, FileusageShow::Redirect],
+                show: ::std::vec![FileUsageShow::NotRedirect, FileUsageShow::Redirect],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             }
@@ -35993,6 +36192,7 @@ pub mod query {
     }
     /// The values of `gcprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-gadgets")]
     pub enum GadgetCategoriesProp {
         /// `members`
@@ -36038,6 +36238,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+gadgetcategories")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-gadgets")]
     pub struct GadgetCategories {
         /// What gadget category information to get:
@@ -36182,6 +36383,7 @@ pub mod query {
     }
     /// The values of `gaprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-gadgets")]
     pub enum GadgetsProp {
         /// `desc`
@@ -36233,6 +36435,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+gadgets")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-gadgets")]
     pub struct Gadgets {
         /// What gadget information to get:
@@ -36430,9 +36633,10 @@ pub mod query {
     }
     /// The values of `iiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ImageInfoProp {
         /// `archivename`
-        Archivename,
+        ArchiveName,
         /// `badfile`
         Badfile,
         /// `bitdepth`
@@ -36470,14 +36674,14 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl ImageInfoProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Archivename => "archivename",
+                Self::ArchiveName => "archivename",
                 Self::Badfile => "badfile",
                 Self::Bitdepth => "bitdepth",
                 Self::Canonicaltitle => "canonicaltitle",
@@ -36496,7 +36700,7 @@ pub mod query {
                 Self::Uploadwarning => "uploadwarning",
                 Self::Url => "url",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -36523,6 +36727,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+imageinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct ImageInfo {
         /// Which file information to get:
         ///
@@ -36628,14 +36833,14 @@ pub mod query {
         /// - Default: `en`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatalanguage")]
-        pub extmetadata_language: ::std::option::Option<::std::string::String>,
+        pub ext_metadata_language: ::std::option::Option<::std::string::String>,
         /// If translations for extmetadata property are available, fetch all of them.
         ///
         /// - Wire name: `iiextmetadatamultilang`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatamultilang")]
-        pub extmetadatamultilang: bool,
+        pub ext_metadata_multi_lang: bool,
         /// If specified and non-empty, only these keys will be returned for iiprop=extmetadata.
         ///
         /// - Wire name: `iiextmetadatafilter`
@@ -36643,7 +36848,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatafilter")]
-        pub extmetadata_filter: ::std::vec::Vec<::std::string::String>,
+        pub ext_metadata_filter: ::std::vec::Vec<::std::string::String>,
         /// A handler specific parameter string. For example, PDFs might use `page15-100px`. `iiurlwidth` must be used and be consistent with `iiurlparam`.
         ///
         /// - Wire name: `iiurlparam`
@@ -36658,7 +36863,7 @@ pub mod query {
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iibadfilecontexttitle")]
-        pub badfile_context_title: ::std::option::Option<::std::string::String>,
+        pub bad_file_context_title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iicontinue`
@@ -36686,11 +36891,11 @@ pub mod query {
                 url_width: ::std::default::Default::default(),
                 url_height: ::std::default::Default::default(),
                 metadata_version: ::std::default::Default::default(),
-                extmetadata_language: ::std::default::Default::default(),
-                extmetadatamultilang: ::std::default::Default::default(),
-                extmetadata_filter: ::std::default::Default::default(),
+                ext_metadata_language: ::std::default::Default::default(),
+                ext_metadata_multi_lang: ::std::default::Default::default(),
+                ext_metadata_filter: ::std::default::Default::default(),
                 url_param: ::std::default::Default::default(),
-                badfile_context_title: ::std::default::Default::default(),
+                bad_file_context_title: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 local_only: ::std::default::Default::default(),
             }
@@ -36792,21 +36997,21 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.extmetadata_language {
+                if let Some(v) = &self.ext_metadata_language {
                     request.text(wire("iiextmetadatalanguage"), v.clone());
                 }
             }
             {
-                if self.extmetadatamultilang {
+                if self.ext_metadata_multi_lang {
                     request.text(wire("iiextmetadatamultilang"), "1");
                 }
             }
             {
-                if !self.extmetadata_filter.is_empty() {
+                if !self.ext_metadata_filter.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "iiextmetadatafilter",
-                        self.extmetadata_filter.iter().map(|v| v.as_str()),
+                        self.ext_metadata_filter.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -36820,7 +37025,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.badfile_context_title {
+                if let Some(v) = &self.bad_file_context_title {
                     request.text(wire("iibadfilecontexttitle"), v.clone());
                 }
             }
@@ -36881,7 +37086,7 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    ImageInfoProp::Archivename, ImageInfoProp::Badfile,
+                    ImageInfoProp::ArchiveName, ImageInfoProp::Badfile,
                     ImageInfoProp::Bitdepth, ImageInfoProp::Canonicaltitle,
                     ImageInfoProp::Comment, ImageInfoProp::Commonmetadata,
                     ImageInfoProp::Dimensions, ImageInfoProp::Extmetadata,
@@ -36889,7 +37094,7 @@ pub mod query {
                     ImageInfoProp::Mime, ImageInfoProp::Parsedcomment,
                     ImageInfoProp::Sha1, ImageInfoProp::Size, ImageInfoProp::Thumbmime,
                     ImageInfoProp::Timestamp, ImageInfoProp::Uploadwarning,
-                    ImageInfoProp::Url, ImageInfoProp::User, ImageInfoProp::Userid
+                    ImageInfoProp::Url, ImageInfoProp::User, ImageInfoProp::UserId
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 start: ::std::option::Option::Some(
@@ -36903,13 +37108,13 @@ pub mod query {
                 metadata_version: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                extmetadata_language: ::std::option::Option::Some(
+                ext_metadata_language: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                extmetadatamultilang: true,
-                extmetadata_filter: ::std::vec![::std::string::String::from("1")],
+                ext_metadata_multi_lang: true,
+                ext_metadata_filter: ::std::vec![::std::string::String::from("1")],
                 url_param: ::std::option::Option::Some(::std::string::String::from("1")),
-                badfile_context_title: ::std::option::Option::Some(
+                bad_file_context_title: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -36919,6 +37124,7 @@ pub mod query {
     }
     /// The values of `imdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ImagesDir {
         /// `ascending`
         Ascending,
@@ -36958,6 +37164,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+images")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Images {
         /// How many files to return.
         ///
@@ -37105,7 +37312,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Images {}
+    impl ::mwtyped::GeneratorSubmodule for Images {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Images {
@@ -37120,14 +37327,15 @@ pub mod query {
     }
     /// The values of `iudir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ImageusageDir {
+    #[non_exhaustive]
+    pub enum ImageUsageDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl ImageusageDir {
+    impl ImageUsageDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -37136,14 +37344,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ImageusageDir {
+    impl ::mwtyped::WireValue for ImageUsageDir {
         fn as_str(&self) -> &'static str {
-            ImageusageDir::as_str(self)
+            ImageUsageDir::as_str(self)
         }
     }
     /// The values of `iufilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ImageusageFilterredir {
+    #[non_exhaustive]
+    pub enum ImageUsageFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -37152,7 +37361,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl ImageusageFilterredir {
+    impl ImageUsageFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -37162,9 +37371,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ImageusageFilterredir {
+    impl ::mwtyped::WireValue for ImageUsageFilterRedir {
         fn as_str(&self) -> &'static str {
-            ImageusageFilterredir::as_str(self)
+            ImageUsageFilterRedir::as_str(self)
         }
     }
     /// Find all pages that use the given image title.
@@ -37185,7 +37394,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+imageusage")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Imageusage {
+    #[non_exhaustive]
+    pub struct ImageUsage {
         /// Title to search. Cannot be used together with iupageid.
         ///
         /// - Wire name: `iutitle`
@@ -37199,7 +37409,7 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iupageid")]
-        pub pageid: ::std::option::Option<i64>,
+        pub page_id: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iucontinue`
@@ -37222,7 +37432,7 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iudir")]
-        pub dir: ::std::option::Option<ImageusageDir>,
+        pub dir: ::std::option::Option<ImageUsageDir>,
         /// How to filter for redirects. If set to nonredirects when iuredirect is enabled, this is only applied to the second level.
         ///
         /// - Wire name: `iufilterredir`
@@ -37230,7 +37440,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iufilterredir")]
-        pub filterredir: ::std::option::Option<ImageusageFilterredir>,
+        pub filter_redir: ::std::option::Option<ImageUsageFilterRedir>,
         /// How many total pages to return. If `iuredirect` is enabled, the limit applies to each level separately (which means up to 2 \* `iulimit` results may be returned).
         ///
         /// - Wire name: `iulimit`
@@ -37249,16 +37459,16 @@ pub mod query {
         pub redirect: bool,
     }
     #[allow(deprecated)]
-    impl Imageusage {
+    impl ImageUsage {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
                 title: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 redirect: ::std::default::Default::default(),
             }
@@ -37289,7 +37499,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.pageid {
+                if let Some(v) = &self.page_id {
                     request
                         .text(
                             wire("iupageid"),
@@ -37314,7 +37524,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "iunamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -37339,7 +37554,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("iufilterredir"), v.as_str());
                 }
             }
@@ -37369,7 +37584,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Imageusage {
+    impl ::mwtyped::ApiModule for ImageUsage {
         const PATH: &'static str = "query+imageusage";
         const NAME: &'static str = "imageusage";
         const GROUP: Option<&'static str> = Some("list");
@@ -37396,7 +37611,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Imageusage {
+    impl ::mwtyped::QuerySubmodule for ImageUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -37407,18 +37622,18 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Imageusage {}
+    impl ::mwtyped::GeneratorSubmodule for ImageUsage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Imageusage {
+    impl ::mwtyped::__private::Sample for ImageUsage {
         fn sample() -> Self {
             Self {
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                pageid: ::std::option::Option::Some(1i64),
+                page_id: ::std::option::Option::Some(1i64),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                dir: ::std::option::Option::Some(ImageusageDir::Ascending),
-                filterredir: ::std::option::Option::Some(ImageusageFilterredir::All),
+                dir: ::std::option::Option::Some(ImageUsageDir::Ascending),
+                filter_redir: ::std::option::Option::Some(ImageUsageFilterRedir::All),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 redirect: true,
             }
@@ -37426,6 +37641,7 @@ pub mod query {
     }
     /// The values of `inprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum InfoProp {
         /// `associatedpage`
         Associatedpage,
@@ -37486,6 +37702,7 @@ pub mod query {
     }
     /// The values of `intestactionsdetail`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum InfoTestActionsDetail {
         /// `boolean`
         Boolean,
@@ -37528,6 +37745,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+info")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Info {
         /// Which additional properties to get:
         ///
@@ -37744,14 +37962,15 @@ pub mod query {
     }
     /// The values of `iwblprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum IWBacklinksProp {
+    #[non_exhaustive]
+    pub enum IwBacklinksProp {
         /// `iwprefix`
         Iwprefix,
         /// `iwtitle`
         Iwtitle,
     }
     #[allow(deprecated)]
-    impl IWBacklinksProp {
+    impl IwBacklinksProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -37760,21 +37979,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for IWBacklinksProp {
+    impl ::mwtyped::WireValue for IwBacklinksProp {
         fn as_str(&self) -> &'static str {
-            IWBacklinksProp::as_str(self)
+            IwBacklinksProp::as_str(self)
         }
     }
     /// The values of `iwbldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum IWBacklinksDir {
+    #[non_exhaustive]
+    pub enum IwBacklinksDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl IWBacklinksDir {
+    impl IwBacklinksDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -37783,9 +38003,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for IWBacklinksDir {
+    impl ::mwtyped::WireValue for IwBacklinksDir {
         fn as_str(&self) -> &'static str {
-            IWBacklinksDir::as_str(self)
+            IwBacklinksDir::as_str(self)
         }
     }
     /// Find all pages that link to the given interwiki link.
@@ -37808,7 +38028,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+iwbacklinks")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct IWBacklinks {
+    #[non_exhaustive]
+    pub struct IwBacklinks {
         /// Prefix for the interwiki.
         ///
         /// - Wire name: `iwblprefix`
@@ -37852,7 +38073,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwblprop")]
-        pub prop: ::std::vec::Vec<IWBacklinksProp>,
+        pub prop: ::std::vec::Vec<IwBacklinksProp>,
         /// The direction in which to list.
         ///
         /// - Wire name: `iwbldir`
@@ -37860,10 +38081,10 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwbldir")]
-        pub dir: ::std::option::Option<IWBacklinksDir>,
+        pub dir: ::std::option::Option<IwBacklinksDir>,
     }
     #[allow(deprecated)]
-    impl IWBacklinks {
+    impl IwBacklinks {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -37949,7 +38170,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for IWBacklinks {
+    impl ::mwtyped::ApiModule for IwBacklinks {
         const PATH: &'static str = "query+iwbacklinks";
         const NAME: &'static str = "iwbacklinks";
         const GROUP: Option<&'static str> = Some("list");
@@ -37976,7 +38197,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for IWBacklinks {
+    impl ::mwtyped::QuerySubmodule for IwBacklinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -37987,29 +38208,30 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for IWBacklinks {}
+    impl ::mwtyped::GeneratorSubmodule for IwBacklinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for IWBacklinks {
+    impl ::mwtyped::__private::Sample for IwBacklinks {
         fn sample() -> Self {
             Self {
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                prop: ::std::vec![IWBacklinksProp::Iwprefix, IWBacklinksProp::Iwtitle],
-                dir: ::std::option::Option::Some(IWBacklinksDir::Ascending),
+                prop: ::std::vec![IwBacklinksProp::Iwprefix, IwBacklinksProp::Iwtitle],
+                dir: ::std::option::Option::Some(IwBacklinksDir::Ascending),
             }
         }
     }
     /// The values of `iwprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum IWLinksProp {
+    #[non_exhaustive]
+    pub enum IwLinksProp {
         /// `url`
         Url,
     }
     #[allow(deprecated)]
-    impl IWLinksProp {
+    impl IwLinksProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -38017,21 +38239,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for IWLinksProp {
+    impl ::mwtyped::WireValue for IwLinksProp {
         fn as_str(&self) -> &'static str {
-            IWLinksProp::as_str(self)
+            IwLinksProp::as_str(self)
         }
     }
     /// The values of `iwdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum IWLinksDir {
+    #[non_exhaustive]
+    pub enum IwLinksDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl IWLinksDir {
+    impl IwLinksDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -38040,9 +38263,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for IWLinksDir {
+    impl ::mwtyped::WireValue for IwLinksDir {
         fn as_str(&self) -> &'static str {
-            IWLinksDir::as_str(self)
+            IwLinksDir::as_str(self)
         }
     }
     /// Returns all interwiki links from the given pages.
@@ -38061,7 +38284,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+iwlinks")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct IWLinks {
+    #[non_exhaustive]
+    pub struct IwLinks {
         /// Which additional properties to get for each interwiki link:
         ///
         /// - url
@@ -38072,7 +38296,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwprop")]
-        pub prop: ::std::vec::Vec<IWLinksProp>,
+        pub prop: ::std::vec::Vec<IwLinksProp>,
         /// Only return interwiki links with this prefix.
         ///
         /// - Wire name: `iwprefix`
@@ -38094,7 +38318,7 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwdir")]
-        pub dir: ::std::option::Option<IWLinksDir>,
+        pub dir: ::std::option::Option<IwLinksDir>,
         /// How many interwiki links to return.
         ///
         /// - Wire name: `iwlimit`
@@ -38122,7 +38346,7 @@ pub mod query {
         pub url: bool,
     }
     #[allow(deprecated)]
-    impl IWLinks {
+    impl IwLinks {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -38214,7 +38438,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for IWLinks {
+    impl ::mwtyped::ApiModule for IwLinks {
         const PATH: &'static str = "query+iwlinks";
         const NAME: &'static str = "iwlinks";
         const GROUP: Option<&'static str> = Some("prop");
@@ -38241,7 +38465,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for IWLinks {
+    impl ::mwtyped::QuerySubmodule for IwLinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38253,13 +38477,13 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for IWLinks {
+    impl ::mwtyped::__private::Sample for IwLinks {
         fn sample() -> Self {
             Self {
-                prop: ::std::vec![IWLinksProp::Url],
+                prop: ::std::vec![IwLinksProp::Url],
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                dir: ::std::option::Option::Some(IWLinksDir::Ascending),
+                dir: ::std::option::Option::Some(IwLinksDir::Ascending),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 url: true,
@@ -38268,6 +38492,7 @@ pub mod query {
     }
     /// The values of `lblprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LangBacklinksProp {
         /// `lllang`
         Lllang,
@@ -38291,6 +38516,7 @@ pub mod query {
     }
     /// The values of `lbldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LangBacklinksDir {
         /// `ascending`
         Ascending,
@@ -38334,6 +38560,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+langbacklinks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct LangBacklinks {
         /// Language for the language link.
         ///
@@ -38513,7 +38740,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for LangBacklinks {}
+    impl ::mwtyped::GeneratorSubmodule for LangBacklinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for LangBacklinks {
@@ -38530,6 +38757,7 @@ pub mod query {
     }
     /// The values of `llprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LangLinksProp {
         /// `autonym`
         Autonym,
@@ -38556,6 +38784,7 @@ pub mod query {
     }
     /// The values of `lldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LangLinksDir {
         /// `ascending`
         Ascending,
@@ -38593,6 +38822,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+langlinks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct LangLinks {
         /// Which additional properties to get for each interlanguage link:
         ///
@@ -38638,7 +38868,7 @@ pub mod query {
         /// - Default: `en`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "llinlanguagecode")]
-        pub inlanguagecode: ::std::option::Option<::std::string::String>,
+        pub in_language_code: ::std::option::Option<::std::string::String>,
         /// How many langlinks to return.
         ///
         /// - Wire name: `lllimit`
@@ -38674,7 +38904,7 @@ pub mod query {
                 lang: ::std::default::Default::default(),
                 title: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                inlanguagecode: ::std::default::Default::default(),
+                in_language_code: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 url: ::std::default::Default::default(),
@@ -38729,7 +38959,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.inlanguagecode {
+                if let Some(v) = &self.in_language_code {
                     request.text(wire("llinlanguagecode"), v.clone());
                 }
             }
@@ -38812,7 +39042,7 @@ pub mod query {
                 lang: ::std::option::Option::Some(::std::string::String::from("en")),
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
                 dir: ::std::option::Option::Some(LangLinksDir::Ascending),
-                inlanguagecode: ::std::option::Option::Some(
+                in_language_code: ::std::option::Option::Some(
                     ::std::string::String::from("en"),
                 ),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
@@ -38823,7 +39053,8 @@ pub mod query {
     }
     /// The values of `liprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum LanguageinfoProp {
+    #[non_exhaustive]
+    pub enum LanguageInfoProp {
         /// `autonym`
         Autonym,
         /// `bcp47`
@@ -38840,7 +39071,7 @@ pub mod query {
         Variants,
     }
     #[allow(deprecated)]
-    impl LanguageinfoProp {
+    impl LanguageInfoProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -38854,9 +39085,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for LanguageinfoProp {
+    impl ::mwtyped::WireValue for LanguageInfoProp {
         fn as_str(&self) -> &'static str {
-            LanguageinfoProp::as_str(self)
+            LanguageInfoProp::as_str(self)
         }
     }
     /// Return information about available languages.
@@ -38882,7 +39113,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+languageinfo")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Languageinfo {
+    #[non_exhaustive]
+    pub struct LanguageInfo {
         /// Which information to get for each language.
         ///
         /// - code
@@ -38906,7 +39138,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "liprop")]
-        pub prop: ::std::vec::Vec<LanguageinfoProp>,
+        pub prop: ::std::vec::Vec<LanguageInfoProp>,
         /// Language codes of the languages that should be returned, or `*` for all languages.
         ///
         /// - Wire name: `licode`
@@ -38925,7 +39157,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Languageinfo {
+    impl LanguageInfo {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -38989,7 +39221,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Languageinfo {
+    impl ::mwtyped::ApiModule for LanguageInfo {
         const PATH: &'static str = "query+languageinfo";
         const NAME: &'static str = "languageinfo";
         const GROUP: Option<&'static str> = Some("meta");
@@ -39016,7 +39248,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Languageinfo {
+    impl ::mwtyped::QuerySubmodule for LanguageInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -39028,14 +39260,14 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Languageinfo {
+    impl ::mwtyped::__private::Sample for LanguageInfo {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    LanguageinfoProp::Autonym, LanguageinfoProp::Bcp47,
-                    LanguageinfoProp::Code, LanguageinfoProp::Dir,
-                    LanguageinfoProp::Fallbacks, LanguageinfoProp::Name,
-                    LanguageinfoProp::Variants
+                    LanguageInfoProp::Autonym, LanguageInfoProp::Bcp47,
+                    LanguageInfoProp::Code, LanguageInfoProp::Dir,
+                    LanguageInfoProp::Fallbacks, LanguageInfoProp::Name,
+                    LanguageInfoProp::Variants
                 ],
                 code: ::std::vec![::std::string::String::from("en")],
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -39044,6 +39276,7 @@ pub mod query {
     }
     /// The values of `pldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LinksDir {
         /// `ascending`
         Ascending,
@@ -39085,6 +39318,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+links")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Links {
         /// Show links in these namespaces only.
         ///
@@ -39165,7 +39399,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "plnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -39266,7 +39505,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Links {}
+    impl ::mwtyped::GeneratorSubmodule for Links {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Links {
@@ -39282,40 +39521,42 @@ pub mod query {
     }
     /// The values of `lhprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum LinkshereProp {
+    #[non_exhaustive]
+    pub enum LinksHereProp {
         /// `pageid`
-        Pageid,
+        PageId,
         /// `redirect`
         Redirect,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl LinkshereProp {
+    impl LinksHereProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Pageid => "pageid",
+                Self::PageId => "pageid",
                 Self::Redirect => "redirect",
                 Self::Title => "title",
             }
         }
     }
-    impl ::mwtyped::WireValue for LinkshereProp {
+    impl ::mwtyped::WireValue for LinksHereProp {
         fn as_str(&self) -> &'static str {
-            LinkshereProp::as_str(self)
+            LinksHereProp::as_str(self)
         }
     }
     /// The values of `lhshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum LinkshereShow {
+    #[non_exhaustive]
+    pub enum LinksHereShow {
         /// `!redirect`
         NotRedirect,
         /// `redirect`
         Redirect,
     }
     #[allow(deprecated)]
-    impl LinkshereShow {
+    impl LinksHereShow {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -39324,9 +39565,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for LinkshereShow {
+    impl ::mwtyped::WireValue for LinksHereShow {
         fn as_str(&self) -> &'static str {
-            LinkshereShow::as_str(self)
+            LinksHereShow::as_str(self)
         }
     }
     /// Find all pages that link to the given pages.
@@ -39347,7 +39588,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+linkshere")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Linkshere {
+    #[non_exhaustive]
+    pub struct LinksHere {
         /// Which properties to get:
         ///
         /// - pageid
@@ -39363,7 +39605,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhprop")]
-        pub prop: ::std::vec::Vec<LinkshereProp>,
+        pub prop: ::std::vec::Vec<LinksHereProp>,
         /// Only include pages in these namespaces.
         ///
         /// - Wire name: `lhnamespace`
@@ -39384,7 +39626,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhshow")]
-        pub show: ::std::vec::Vec<LinkshereShow>,
+        pub show: ::std::vec::Vec<LinksHereShow>,
         /// How many to return.
         ///
         /// - Wire name: `lhlimit`
@@ -39403,7 +39645,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Linkshere {
+    impl LinksHere {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -39453,7 +39695,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "lhnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -39511,7 +39758,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Linkshere {
+    impl ::mwtyped::ApiModule for LinksHere {
         const PATH: &'static str = "query+linkshere";
         const NAME: &'static str = "linkshere";
         const GROUP: Option<&'static str> = Some("prop");
@@ -39538,7 +39785,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Linkshere {
+    impl ::mwtyped::QuerySubmodule for LinksHere {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -39549,17 +39796,17 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Linkshere {}
+    impl ::mwtyped::GeneratorSubmodule for LinksHere {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Linkshere {
+    impl ::mwtyped::__private::Sample for LinksHere {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    LinkshereProp::Pageid, LinkshereProp::Redirect, LinkshereProp::Title
+                    LinksHereProp::PageId, LinksHereProp::Redirect, LinksHereProp::Title
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                show: ::std::vec![LinkshereShow::NotRedirect, LinkshereShow::Redirect],
+                show: ::std::vec![LinksHereShow::NotRedirect, LinksHereShow::Redirect],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             }
@@ -39567,6 +39814,7 @@ pub mod query {
     }
     /// The values of `leprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LogEventsProp {
         /// `comment`
         Comment,
@@ -39587,7 +39835,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl LogEventsProp {
@@ -39603,7 +39851,7 @@ pub mod query {
                 Self::Title => "title",
                 Self::Type => "type",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -39614,58 +39862,52 @@ pub mod query {
     }
     /// The values of `letype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LogEventsType {
         /// ``
         Empty,
-        /// `abusefilter`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter` (added by the extension AbuseFilter)
         Abusefilter,
-        /// `abusefilterprivatedetails`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilterprivatedetails` (added by the extension AbuseFilter)
         Abusefilterprivatedetails,
         /// `block`
         Block,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `create`
         Create,
         /// `delete`
         Delete,
         /// `import`
         Import,
-        /// `interwiki`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki` (added by the extension Interwiki)
         Interwiki,
         /// `managetags`
-        Managetags,
+        ManageTags,
         /// `merge`
         Merge,
         /// `move`
         Move,
         /// `newusers`
         Newusers,
-        /// `oath`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oath` (added by the extension OATHAuth)
         Oath,
         /// `patrol`
         Patrol,
         /// `protect`
         Protect,
-        /// `renameuser`
-        #[cfg(feature = "ext-renameuser")]
+        /// `renameuser` (added by the extension Renameuser)
         Renameuser,
         /// `rights`
         Rights,
-        /// `spamblacklist`
-        #[cfg(feature = "ext-spamblacklist")]
-        Spamblacklist,
+        /// `spamblacklist` (added by the extension SpamBlacklist)
+        SpamBlacklist,
         /// `suppress`
         Suppress,
         /// `tag`
         Tag,
-        /// `titleblacklist`
-        #[cfg(feature = "ext-titleblacklist")]
-        Titleblacklist,
+        /// `titleblacklist` (added by the extension TitleBlacklist)
+        TitleBlacklist,
         /// `upload`
         Upload,
     }
@@ -39675,34 +39917,27 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Empty => "",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::Abusefilter => "abusefilter",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::Abusefilterprivatedetails => "abusefilterprivatedetails",
                 Self::Block => "block",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Create => "create",
                 Self::Delete => "delete",
                 Self::Import => "import",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki",
-                Self::Managetags => "managetags",
+                Self::ManageTags => "managetags",
                 Self::Merge => "merge",
                 Self::Move => "move",
                 Self::Newusers => "newusers",
-                #[cfg(feature = "ext-oathauth")]
                 Self::Oath => "oath",
                 Self::Patrol => "patrol",
                 Self::Protect => "protect",
-                #[cfg(feature = "ext-renameuser")]
                 Self::Renameuser => "renameuser",
                 Self::Rights => "rights",
-                #[cfg(feature = "ext-spamblacklist")]
-                Self::Spamblacklist => "spamblacklist",
+                Self::SpamBlacklist => "spamblacklist",
                 Self::Suppress => "suppress",
                 Self::Tag => "tag",
-                #[cfg(feature = "ext-titleblacklist")]
-                Self::Titleblacklist => "titleblacklist",
+                Self::TitleBlacklist => "titleblacklist",
                 Self::Upload => "upload",
             }
         }
@@ -39714,18 +39949,15 @@ pub mod query {
     }
     /// The values of `leaction`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LogEventsAction {
-        /// `abusefilter/create`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter/create` (added by the extension AbuseFilter)
         AbusefilterCreate,
-        /// `abusefilter/hit`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter/hit` (added by the extension AbuseFilter)
         AbusefilterHit,
-        /// `abusefilter/modify`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter/modify` (added by the extension AbuseFilter)
         AbusefilterModify,
-        /// `abusefilterprivatedetails/access`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilterprivatedetails/access` (added by the extension AbuseFilter)
         AbusefilterprivatedetailsAccess,
         /// `block/block`
         BlockBlock,
@@ -39734,9 +39966,9 @@ pub mod query {
         /// `block/unblock`
         BlockUnblock,
         /// `contentmodel/change`
-        ContentmodelChange,
+        ContentModelChange,
         /// `contentmodel/new`
-        ContentmodelNew,
+        ContentModelNew,
         /// `create/create`
         CreateCreate,
         /// `delete/delete`
@@ -39755,17 +39987,16 @@ pub mod query {
         ImportInterwiki,
         /// `import/upload`
         ImportUpload,
-        /// `interwiki/*`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki/*` (added by the extension Interwiki)
         Interwiki,
         /// `managetags/activate`
-        ManagetagsActivate,
+        ManageTagsActivate,
         /// `managetags/create`
-        ManagetagsCreate,
+        ManageTagsCreate,
         /// `managetags/deactivate`
-        ManagetagsDeactivate,
+        ManageTagsDeactivate,
         /// `managetags/delete`
-        ManagetagsDelete,
+        ManageTagsDelete,
         /// `merge/merge`
         MergeMerge,
         /// `move/move`
@@ -39782,8 +40013,7 @@ pub mod query {
         NewusersCreate2,
         /// `newusers/newusers`
         NewusersNewusers,
-        /// `oath/*`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oath/*` (added by the extension OATHAuth)
         Oath,
         /// `patrol/autopatrol`
         PatrolAutopatrol,
@@ -39797,43 +40027,36 @@ pub mod query {
         ProtectProtect,
         /// `protect/unprotect`
         ProtectUnprotect,
-        /// `renameuser/renameuser`
-        #[cfg(feature = "ext-renameuser")]
+        /// `renameuser/renameuser` (added by the extension Renameuser)
         RenameuserRenameuser,
         /// `rights/autopromote`
         RightsAutopromote,
-        /// `rights/blockautopromote`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `rights/blockautopromote` (added by the extension AbuseFilter)
         RightsBlockautopromote,
-        /// `rights/restoreautopromote`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `rights/restoreautopromote` (added by the extension AbuseFilter)
         RightsRestoreautopromote,
         /// `rights/rights`
         RightsRights,
-        /// `spamblacklist/*`
-        #[cfg(feature = "ext-spamblacklist")]
-        Spamblacklist,
+        /// `spamblacklist/*` (added by the extension SpamBlacklist)
+        SpamBlacklist,
         /// `suppress/block`
         SuppressBlock,
         /// `suppress/delete`
         SuppressDelete,
         /// `suppress/event`
         SuppressEvent,
-        /// `suppress/hide-afl`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `suppress/hide-afl` (added by the extension AbuseFilter)
         SuppressHideAfl,
         /// `suppress/reblock`
         SuppressReblock,
         /// `suppress/revision`
         SuppressRevision,
-        /// `suppress/unhide-afl`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `suppress/unhide-afl` (added by the extension AbuseFilter)
         SuppressUnhideAfl,
         /// `tag/update`
         TagUpdate,
-        /// `titleblacklist/*`
-        #[cfg(feature = "ext-titleblacklist")]
-        Titleblacklist,
+        /// `titleblacklist/*` (added by the extension TitleBlacklist)
+        TitleBlacklist,
         /// `upload/overwrite`
         UploadOverwrite,
         /// `upload/revert`
@@ -39846,21 +40069,17 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterCreate => "abusefilter/create",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHit => "abusefilter/hit",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModify => "abusefilter/modify",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterprivatedetailsAccess => {
                     "abusefilterprivatedetails/access"
                 }
                 Self::BlockBlock => "block/block",
                 Self::BlockReblock => "block/reblock",
                 Self::BlockUnblock => "block/unblock",
-                Self::ContentmodelChange => "contentmodel/change",
-                Self::ContentmodelNew => "contentmodel/new",
+                Self::ContentModelChange => "contentmodel/change",
+                Self::ContentModelNew => "contentmodel/new",
                 Self::CreateCreate => "create/create",
                 Self::DeleteDelete => "delete/delete",
                 Self::DeleteDeleteRedir => "delete/delete_redir",
@@ -39870,12 +40089,11 @@ pub mod query {
                 Self::DeleteRevision => "delete/revision",
                 Self::ImportInterwiki => "import/interwiki",
                 Self::ImportUpload => "import/upload",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki/*",
-                Self::ManagetagsActivate => "managetags/activate",
-                Self::ManagetagsCreate => "managetags/create",
-                Self::ManagetagsDeactivate => "managetags/deactivate",
-                Self::ManagetagsDelete => "managetags/delete",
+                Self::ManageTagsActivate => "managetags/activate",
+                Self::ManageTagsCreate => "managetags/create",
+                Self::ManageTagsDeactivate => "managetags/deactivate",
+                Self::ManageTagsDelete => "managetags/delete",
                 Self::MergeMerge => "merge/merge",
                 Self::MoveMove => "move/move",
                 Self::MoveMoveRedir => "move/move_redir",
@@ -39884,7 +40102,6 @@ pub mod query {
                 Self::NewusersCreate => "newusers/create",
                 Self::NewusersCreate2 => "newusers/create2",
                 Self::NewusersNewusers => "newusers/newusers",
-                #[cfg(feature = "ext-oathauth")]
                 Self::Oath => "oath/*",
                 Self::PatrolAutopatrol => "patrol/autopatrol",
                 Self::PatrolPatrol => "patrol/patrol",
@@ -39892,28 +40109,21 @@ pub mod query {
                 Self::ProtectMoveProt => "protect/move_prot",
                 Self::ProtectProtect => "protect/protect",
                 Self::ProtectUnprotect => "protect/unprotect",
-                #[cfg(feature = "ext-renameuser")]
                 Self::RenameuserRenameuser => "renameuser/renameuser",
                 Self::RightsAutopromote => "rights/autopromote",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::RightsBlockautopromote => "rights/blockautopromote",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::RightsRestoreautopromote => "rights/restoreautopromote",
                 Self::RightsRights => "rights/rights",
-                #[cfg(feature = "ext-spamblacklist")]
-                Self::Spamblacklist => "spamblacklist/*",
+                Self::SpamBlacklist => "spamblacklist/*",
                 Self::SuppressBlock => "suppress/block",
                 Self::SuppressDelete => "suppress/delete",
                 Self::SuppressEvent => "suppress/event",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::SuppressHideAfl => "suppress/hide-afl",
                 Self::SuppressReblock => "suppress/reblock",
                 Self::SuppressRevision => "suppress/revision",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::SuppressUnhideAfl => "suppress/unhide-afl",
                 Self::TagUpdate => "tag/update",
-                #[cfg(feature = "ext-titleblacklist")]
-                Self::Titleblacklist => "titleblacklist/*",
+                Self::TitleBlacklist => "titleblacklist/*",
                 Self::UploadOverwrite => "upload/overwrite",
                 Self::UploadRevert => "upload/revert",
                 Self::UploadUpload => "upload/upload",
@@ -39927,6 +40137,7 @@ pub mod query {
     }
     /// The values of `ledir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LogEventsDir {
         /// `newer`
         Newer,
@@ -39964,6 +40175,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+logevents")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct LogEvents {
         /// Which properties to get:
         ///
@@ -40179,7 +40391,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("lenamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("lenamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "lenamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -40264,7 +40485,7 @@ pub mod query {
                     LogEventsProp::Comment, LogEventsProp::Details, LogEventsProp::Ids,
                     LogEventsProp::Parsedcomment, LogEventsProp::Tags,
                     LogEventsProp::Timestamp, LogEventsProp::Title, LogEventsProp::Type,
-                    LogEventsProp::User, LogEventsProp::Userid
+                    LogEventsProp::User, LogEventsProp::UserId
                 ],
                 type_: ::std::option::Option::Some(LogEventsType::Empty),
                 action: ::std::option::Option::Some(LogEventsAction::BlockBlock),
@@ -40287,6 +40508,7 @@ pub mod query {
     }
     /// The values of `msfprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum MyStashedFilesProp {
         /// `size`
         Size,
@@ -40324,6 +40546,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+mystashedfiles")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct MyStashedFiles {
         /// Which properties to fetch for the files.
         ///
@@ -40491,8 +40714,9 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+oath")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-oathauth")]
-    pub struct OATH {
+    pub struct Oath {
         /// User to get information about. Defaults to the current user.
         ///
         /// - Wire name: `oathuser`
@@ -40512,7 +40736,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-oathauth")]
     #[allow(deprecated)]
-    impl OATH {
+    impl Oath {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -40555,7 +40779,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-oathauth")]
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for OATH {
+    impl ::mwtyped::ApiModule for Oath {
         const PATH: &'static str = "query+oath";
         const NAME: &'static str = "oath";
         const GROUP: Option<&'static str> = Some("meta");
@@ -40583,7 +40807,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-oathauth")]
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for OATH {
+    impl ::mwtyped::QuerySubmodule for Oath {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -40596,7 +40820,7 @@ pub mod query {
     #[cfg(feature = "ext-oathauth")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for OATH {
+    impl ::mwtyped::__private::Sample for Oath {
         fn sample() -> Self {
             Self {
                 user: ::std::option::Option::Some(::std::string::String::from("Admin")),
@@ -40606,6 +40830,7 @@ pub mod query {
     }
     /// The values of `piprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-pageimages")]
     pub enum PageImagesProp {
         /// `name`
@@ -40635,6 +40860,7 @@ pub mod query {
     }
     /// The values of `pilicense`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-pageimages")]
     pub enum PageImagesLicense {
         /// `any`
@@ -40676,6 +40902,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageimages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-pageimages")]
     pub struct PageImages {
         /// Which information to return:
@@ -40703,7 +40930,7 @@ pub mod query {
         /// - Needs the feature `ext-pageimages`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pithumbsize")]
-        pub thumbsize: ::std::option::Option<i64>,
+        pub thumb_size: ::std::option::Option<i64>,
         /// Properties of how many pages to return.
         ///
         /// - Wire name: `pilimit`
@@ -40738,7 +40965,7 @@ pub mod query {
         /// - Needs the feature `ext-pageimages`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pilangcode")]
-        pub langcode: ::std::option::Option<::std::string::String>,
+        pub lang_code: ::std::option::Option<::std::string::String>,
     }
     #[cfg(feature = "ext-pageimages")]
     #[allow(deprecated)]
@@ -40747,11 +40974,11 @@ pub mod query {
         pub fn new() -> Self {
             Self {
                 prop: ::std::default::Default::default(),
-                thumbsize: ::std::default::Default::default(),
+                thumb_size: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 license: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
-                langcode: ::std::default::Default::default(),
+                lang_code: ::std::default::Default::default(),
             }
         }
         /// Adds the module's own parameters to `request`, each name behind
@@ -40788,7 +41015,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.thumbsize {
+                if let Some(v) = &self.thumb_size {
                     request
                         .text(
                             wire("pithumbsize"),
@@ -40840,7 +41067,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.langcode {
+                if let Some(v) = &self.lang_code {
                     request.text(wire("pilangcode"), v.clone());
                 }
             }
@@ -40897,11 +41124,11 @@ pub mod query {
                     PageImagesProp::Name, PageImagesProp::Original,
                     PageImagesProp::Thumbnail
                 ],
-                thumbsize: ::std::option::Option::Some(1i64),
+                thumb_size: ::std::option::Option::Some(1i64),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 license: ::std::option::Option::Some(PageImagesLicense::Any),
                 continue_: ::std::option::Option::Some(1i64),
-                langcode: ::std::option::Option::Some(::std::string::String::from("en")),
+                lang_code: ::std::option::Option::Some(::std::string::String::from("en")),
             }
         }
     }
@@ -40921,6 +41148,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pagepropnames")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct PagePropNames {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -41057,6 +41285,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageprops")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct PageProps {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -41174,6 +41403,7 @@ pub mod query {
     }
     /// The values of `pwpprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum PagesWithPropProp {
         /// `ids`
         Ids,
@@ -41200,6 +41430,7 @@ pub mod query {
     }
     /// The values of `pwpdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum PagesWithPropDir {
         /// `ascending`
         Ascending,
@@ -41239,6 +41470,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageswithprop")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct PagesWithProp {
         /// Page property for which to enumerate pages (`action=query&list=pagepropnames` returns page property names in use).
         ///
@@ -41407,7 +41639,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for PagesWithProp {}
+    impl ::mwtyped::GeneratorSubmodule for PagesWithProp {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for PagesWithProp {
@@ -41442,6 +41674,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+prefixsearch")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct PrefixSearch {
         /// Search string.
         ///
@@ -41519,7 +41752,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "psnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -41612,7 +41850,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for PrefixSearch {}
+    impl ::mwtyped::GeneratorSubmodule for PrefixSearch {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for PrefixSearch {
@@ -41627,6 +41865,7 @@ pub mod query {
     }
     /// The values of `ptlevel`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ProtectedTitlesLevel {
         /// `autoconfirmed`
         Autoconfirmed,
@@ -41650,6 +41889,7 @@ pub mod query {
     }
     /// The values of `ptdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ProtectedTitlesDir {
         /// `newer`
         Newer,
@@ -41673,6 +41913,7 @@ pub mod query {
     }
     /// The values of `ptprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ProtectedTitlesProp {
         /// `comment`
         Comment,
@@ -41687,7 +41928,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl ProtectedTitlesProp {
@@ -41700,7 +41941,7 @@ pub mod query {
                 Self::Parsedcomment => "parsedcomment",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -41727,6 +41968,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+protectedtitles")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct ProtectedTitles {
         /// Only list titles in these namespaces.
         ///
@@ -41853,7 +42095,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "ptnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -41978,7 +42225,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for ProtectedTitles {}
+    impl ::mwtyped::GeneratorSubmodule for ProtectedTitles {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for ProtectedTitles {
@@ -42000,7 +42247,7 @@ pub mod query {
                     ProtectedTitlesProp::Comment, ProtectedTitlesProp::Expiry,
                     ProtectedTitlesProp::Level, ProtectedTitlesProp::Parsedcomment,
                     ProtectedTitlesProp::Timestamp, ProtectedTitlesProp::User,
-                    ProtectedTitlesProp::Userid
+                    ProtectedTitlesProp::UserId
                 ],
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             }
@@ -42008,22 +42255,22 @@ pub mod query {
     }
     /// The values of `qppage`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum QueryPagePage {
         /// `Ancientpages`
         Ancientpages,
         /// `BrokenRedirects`
-        BrokenRedirects,
+        Brokenredirects,
         /// `Deadendpages`
         Deadendpages,
         /// `DoubleRedirects`
-        DoubleRedirects,
+        Doubleredirects,
         /// `Fewestrevisions`
         Fewestrevisions,
-        /// `GadgetUsage`
-        #[cfg(feature = "ext-gadgets")]
-        GadgetUsage,
+        /// `GadgetUsage` (added by the extension Gadgets)
+        Gadgetusage,
         /// `ListDuplicatedFiles`
-        ListDuplicatedFiles,
+        Listduplicatedfiles,
         /// `Listredirects`
         Listredirects,
         /// `Lonelypages`
@@ -42031,7 +42278,7 @@ pub mod query {
         /// `Longpages`
         Longpages,
         /// `MediaStatistics`
-        MediaStatistics,
+        Mediastatistics,
         /// `Mostcategories`
         Mostcategories,
         /// `Mostimages`
@@ -42081,17 +42328,16 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Ancientpages => "Ancientpages",
-                Self::BrokenRedirects => "BrokenRedirects",
+                Self::Brokenredirects => "BrokenRedirects",
                 Self::Deadendpages => "Deadendpages",
-                Self::DoubleRedirects => "DoubleRedirects",
+                Self::Doubleredirects => "DoubleRedirects",
                 Self::Fewestrevisions => "Fewestrevisions",
-                #[cfg(feature = "ext-gadgets")]
-                Self::GadgetUsage => "GadgetUsage",
-                Self::ListDuplicatedFiles => "ListDuplicatedFiles",
+                Self::Gadgetusage => "GadgetUsage",
+                Self::Listduplicatedfiles => "ListDuplicatedFiles",
                 Self::Listredirects => "Listredirects",
                 Self::Lonelypages => "Lonelypages",
                 Self::Longpages => "Longpages",
-                Self::MediaStatistics => "MediaStatistics",
+                Self::Mediastatistics => "MediaStatistics",
                 Self::Mostcategories => "Mostcategories",
                 Self::Mostimages => "Mostimages",
                 Self::Mostinterwikis => "Mostinterwikis",
@@ -42137,6 +42383,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+querypage")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct QueryPage {
         /// The name of the special page. Note, this is case-sensitive.
         ///
@@ -42272,7 +42519,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for QueryPage {}
+    impl ::mwtyped::GeneratorSubmodule for QueryPage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for QueryPage {
@@ -42286,7 +42533,8 @@ pub mod query {
     }
     /// The values of `rnfilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum RandomFilterredir {
+    #[non_exhaustive]
+    pub enum RandomFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -42295,7 +42543,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl RandomFilterredir {
+    impl RandomFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -42305,9 +42553,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for RandomFilterredir {
+    impl ::mwtyped::WireValue for RandomFilterRedir {
         fn as_str(&self) -> &'static str {
-            RandomFilterredir::as_str(self)
+            RandomFilterRedir::as_str(self)
         }
     }
     /// Get a set of random pages.
@@ -42330,6 +42578,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+random")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Random {
         /// Return pages in these namespaces only.
         ///
@@ -42346,7 +42595,7 @@ pub mod query {
         /// - Default: `nonredirects`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rnfilterredir")]
-        pub filterredir: ::std::option::Option<RandomFilterredir>,
+        pub filter_redir: ::std::option::Option<RandomFilterRedir>,
         /// Use `rnfilterredir=redirects` instead.
         ///
         /// - Wire name: `rnredirect`
@@ -42379,7 +42628,7 @@ pub mod query {
         pub fn new() -> Self {
             Self {
                 namespace: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
                 redirect: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
@@ -42411,7 +42660,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "rnnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -42431,7 +42685,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("rnfilterredir"), v.as_str());
                 }
             }
@@ -42504,14 +42758,14 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Random {}
+    impl ::mwtyped::GeneratorSubmodule for Random {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Random {
         fn sample() -> Self {
             Self {
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                filterredir: ::std::option::Option::Some(RandomFilterredir::All),
+                filter_redir: ::std::option::Option::Some(RandomFilterRedir::All),
                 redirect: true,
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -42520,6 +42774,7 @@ pub mod query {
     }
     /// The values of `rcdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesDir {
         /// `newer`
         Newer,
@@ -42543,6 +42798,7 @@ pub mod query {
     }
     /// The values of `rcprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesProp {
         /// `comment`
         Comment,
@@ -42571,7 +42827,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl RecentChangesProp {
@@ -42591,7 +42847,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -42602,6 +42858,7 @@ pub mod query {
     }
     /// The values of `rcshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesShow {
         /// `!anon`
         NotAnon,
@@ -42658,6 +42915,7 @@ pub mod query {
     }
     /// The values of `rctype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesType {
         /// `categorize`
         Categorize,
@@ -42690,6 +42948,7 @@ pub mod query {
     }
     /// The values of `rcslot`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesSlot {
         /// `main`
         Main,
@@ -42726,6 +42985,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+recentchanges")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct RecentChanges {
         /// The timestamp to start enumerating from.
         ///
@@ -42948,7 +43208,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "rcnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -43105,7 +43370,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for RecentChanges {}
+    impl ::mwtyped::GeneratorSubmodule for RecentChanges {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for RecentChanges {
@@ -43131,7 +43396,7 @@ pub mod query {
                     RecentChangesProp::Redirect, RecentChangesProp::Sha1,
                     RecentChangesProp::Sizes, RecentChangesProp::Tags,
                     RecentChangesProp::Timestamp, RecentChangesProp::Title,
-                    RecentChangesProp::User, RecentChangesProp::Userid
+                    RecentChangesProp::User, RecentChangesProp::UserId
                 ],
                 show: ::std::vec![
                     RecentChangesShow::NotAnon, RecentChangesShow::NotAutopatrolled,
@@ -43158,11 +43423,12 @@ pub mod query {
     }
     /// The values of `rdprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RedirectsProp {
         /// `fragment`
         Fragment,
         /// `pageid`
-        Pageid,
+        PageId,
         /// `title`
         Title,
     }
@@ -43172,7 +43438,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Fragment => "fragment",
-                Self::Pageid => "pageid",
+                Self::PageId => "pageid",
                 Self::Title => "title",
             }
         }
@@ -43184,6 +43450,7 @@ pub mod query {
     }
     /// The values of `rdshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RedirectsShow {
         /// `!fragment`
         NotFragment,
@@ -43223,6 +43490,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+redirects")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Redirects {
         /// Which properties to get:
         ///
@@ -43329,7 +43597,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "rdnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -43425,14 +43698,14 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Redirects {}
+    impl ::mwtyped::GeneratorSubmodule for Redirects {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Redirects {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    RedirectsProp::Fragment, RedirectsProp::Pageid, RedirectsProp::Title
+                    RedirectsProp::Fragment, RedirectsProp::PageId, RedirectsProp::Title
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 show: ::std::vec![RedirectsShow::NotFragment, RedirectsShow::Fragment],
@@ -43443,13 +43716,14 @@ pub mod query {
     }
     /// The values of `rvprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsProp {
         /// `comment`
         Comment,
         /// `content`
         Content,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `flags`
         Flags,
         /// `ids`
@@ -43473,7 +43747,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `parsetree`
         #[deprecated]
         Parsetree,
@@ -43485,7 +43759,7 @@ pub mod query {
             match *self {
                 Self::Comment => "comment",
                 Self::Content => "content",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Parsedcomment => "parsedcomment",
@@ -43497,7 +43771,7 @@ pub mod query {
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Parsetree => "parsetree",
             }
         }
@@ -43509,9 +43783,12 @@ pub mod query {
     }
     /// The values of `rvslots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsSlots {
         /// `main`
         Main,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl RevisionsSlots {
@@ -43519,6 +43796,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Main => "main",
+                Self::All => "*",
             }
         }
     }
@@ -43529,6 +43807,7 @@ pub mod query {
     }
     /// The values of `rvcontentformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsContentFormat {
         /// `application/json`
         ApplicationJson,
@@ -43576,6 +43855,7 @@ pub mod query {
     }
     /// The values of `rvdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsDir {
         /// `newer`
         Newer,
@@ -43629,6 +43909,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+revisions")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Revisions {
         /// Which properties to get for each revision:
         ///
@@ -43696,7 +43977,7 @@ pub mod query {
         /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvexpandtemplates")]
         #[deprecated]
-        pub expandtemplates: bool,
+        pub expand_templates: bool,
         /// Use `action=expandtemplates` or `action=parse` instead. Generate XML parse tree for revision content (requires rvprop=content).
         ///
         /// - Wire name: `rvgeneratexml`
@@ -43836,7 +44117,7 @@ pub mod query {
                 prop: ::std::default::Default::default(),
                 slots: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
-                expandtemplates: ::std::default::Default::default(),
+                expand_templates: ::std::default::Default::default(),
                 generate_xml: ::std::default::Default::default(),
                 parse: ::std::default::Default::default(),
                 section: ::std::default::Default::default(),
@@ -43919,7 +44200,7 @@ pub mod query {
                 }
             }
             {
-                if self.expandtemplates {
+                if self.expand_templates {
                     request.text(wire("rvexpandtemplates"), "1");
                 }
             }
@@ -44066,7 +44347,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Revisions {}
+    impl ::mwtyped::GeneratorSubmodule for Revisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Revisions {
@@ -44074,16 +44355,16 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     RevisionsProp::Comment, RevisionsProp::Content,
-                    RevisionsProp::Contentmodel, RevisionsProp::Flags,
+                    RevisionsProp::ContentModel, RevisionsProp::Flags,
                     RevisionsProp::Ids, RevisionsProp::Parsedcomment,
                     RevisionsProp::Roles, RevisionsProp::Sha1, RevisionsProp::Size,
                     RevisionsProp::Slotsha1, RevisionsProp::Slotsize,
                     RevisionsProp::Tags, RevisionsProp::Timestamp, RevisionsProp::User,
-                    RevisionsProp::Userid
+                    RevisionsProp::UserId
                 ],
-                slots: ::std::vec![RevisionsSlots::Main],
+                slots: ::std::vec![RevisionsSlots::Main, RevisionsSlots::All],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                expandtemplates: true,
+                expand_templates: true,
                 generate_xml: true,
                 parse: true,
                 section: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -44115,6 +44396,7 @@ pub mod query {
     }
     /// The values of `srwhat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SearchWhat {
         /// `nearmatch`
         Nearmatch,
@@ -44141,6 +44423,7 @@ pub mod query {
     }
     /// The values of `srinfo`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SearchInfo {
         /// `rewrittenquery`
         Rewrittenquery,
@@ -44167,6 +44450,7 @@ pub mod query {
     }
     /// The values of `srprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SearchProp {
         /// `categorysnippet`
         Categorysnippet,
@@ -44181,7 +44465,7 @@ pub mod query {
         /// `sectionsnippet`
         Sectionsnippet,
         /// `sectiontitle`
-        Sectiontitle,
+        SectionTitle,
         /// `size`
         Size,
         /// `snippet`
@@ -44210,7 +44494,7 @@ pub mod query {
                 Self::Redirectsnippet => "redirectsnippet",
                 Self::Redirecttitle => "redirecttitle",
                 Self::Sectionsnippet => "sectionsnippet",
-                Self::Sectiontitle => "sectiontitle",
+                Self::SectionTitle => "sectiontitle",
                 Self::Size => "size",
                 Self::Snippet => "snippet",
                 Self::Timestamp => "timestamp",
@@ -44228,6 +44512,7 @@ pub mod query {
     }
     /// The values of `srsort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SearchSort {
         /// `relevance`
         Relevance,
@@ -44266,6 +44551,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+search")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Search {
         /// Search for page titles or content matching this value. You can use the search string to invoke special search features, depending on what the wiki's search backend implements.
         ///
@@ -44368,7 +44654,7 @@ pub mod query {
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srenablerewrites")]
-        pub enablerewrites: bool,
+        pub enable_rewrites: bool,
         /// Set the sort order of returned results.
         ///
         /// - Wire name: `srsort`
@@ -44391,7 +44677,7 @@ pub mod query {
                 info: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 interwiki: ::std::default::Default::default(),
-                enablerewrites: ::std::default::Default::default(),
+                enable_rewrites: ::std::default::Default::default(),
                 sort: ::std::default::Default::default(),
             }
         }
@@ -44425,7 +44711,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "srnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -44513,7 +44804,7 @@ pub mod query {
                 }
             }
             {
-                if self.enablerewrites {
+                if self.enable_rewrites {
                     request.text(wire("srenablerewrites"), "1");
                 }
             }
@@ -44564,7 +44855,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Search {}
+    impl ::mwtyped::GeneratorSubmodule for Search {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Search {
@@ -44583,19 +44874,20 @@ pub mod query {
                     SearchProp::Categorysnippet, SearchProp::Extensiondata,
                     SearchProp::Isfilematch, SearchProp::Redirectsnippet,
                     SearchProp::Redirecttitle, SearchProp::Sectionsnippet,
-                    SearchProp::Sectiontitle, SearchProp::Size, SearchProp::Snippet,
+                    SearchProp::SectionTitle, SearchProp::Size, SearchProp::Snippet,
                     SearchProp::Timestamp, SearchProp::Titlesnippet,
                     SearchProp::Wordcount
                 ],
                 interwiki: true,
-                enablerewrites: true,
+                enable_rewrites: true,
                 sort: ::std::option::Option::Some(SearchSort::Relevance),
             }
         }
     }
     /// The values of `siprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum SiteinfoProp {
+    #[non_exhaustive]
+    pub enum SiteInfoProp {
         /// `dbrepllag`
         Dbrepllag,
         /// `defaultoptions`
@@ -44646,7 +44938,7 @@ pub mod query {
         Variables,
     }
     #[allow(deprecated)]
-    impl SiteinfoProp {
+    impl SiteInfoProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -44677,21 +44969,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for SiteinfoProp {
+    impl ::mwtyped::WireValue for SiteInfoProp {
         fn as_str(&self) -> &'static str {
-            SiteinfoProp::as_str(self)
+            SiteInfoProp::as_str(self)
         }
     }
     /// The values of `sifilteriw`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum SiteinfoFilteriw {
+    #[non_exhaustive]
+    pub enum SiteInfoFilterIw {
         /// `!local`
         NotLocal,
         /// `local`
         Local,
     }
     #[allow(deprecated)]
-    impl SiteinfoFilteriw {
+    impl SiteInfoFilterIw {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -44700,9 +44993,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for SiteinfoFilteriw {
+    impl ::mwtyped::WireValue for SiteInfoFilterIw {
         fn as_str(&self) -> &'static str {
-            SiteinfoFilteriw::as_str(self)
+            SiteInfoFilterIw::as_str(self)
         }
     }
     /// Return general information about the site.
@@ -44725,7 +45018,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+siteinfo")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Siteinfo {
+    #[non_exhaustive]
+    pub struct SiteInfo {
         /// Which information to get:
         ///
         /// - general
@@ -44783,46 +45077,46 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siprop")]
-        pub prop: ::std::vec::Vec<SiteinfoProp>,
+        pub prop: ::std::vec::Vec<SiteInfoProp>,
         /// Return only local or only nonlocal entries of the interwiki map.
         ///
         /// - Wire name: `sifilteriw`
         /// - Type: one of the enum's values
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sifilteriw")]
-        pub filteriw: ::std::option::Option<SiteinfoFilteriw>,
+        pub filter_iw: ::std::option::Option<SiteInfoFilterIw>,
         /// List all database servers, not just the one lagging the most.
         ///
         /// - Wire name: `sishowalldb`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sishowalldb")]
-        pub showalldb: bool,
+        pub show_all_db: bool,
         /// Lists the number of users in user groups.
         ///
         /// - Wire name: `sinumberingroup`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sinumberingroup")]
-        pub numberingroup: bool,
+        pub number_in_group: bool,
         /// Language code for localised language names (best effort) and skin names.
         ///
         /// - Wire name: `siinlanguagecode`
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siinlanguagecode")]
-        pub inlanguagecode: ::std::option::Option<::std::string::String>,
+        pub in_language_code: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Siteinfo {
+    impl SiteInfo {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
                 prop: ::std::default::Default::default(),
-                filteriw: ::std::default::Default::default(),
-                showalldb: ::std::default::Default::default(),
-                numberingroup: ::std::default::Default::default(),
-                inlanguagecode: ::std::default::Default::default(),
+                filter_iw: ::std::default::Default::default(),
+                show_all_db: ::std::default::Default::default(),
+                number_in_group: ::std::default::Default::default(),
+                in_language_code: ::std::default::Default::default(),
             }
         }
         /// Adds the module's own parameters to `request`, each name behind
@@ -44859,22 +45153,22 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filteriw {
+                if let Some(v) = &self.filter_iw {
                     request.text(wire("sifilteriw"), v.as_str());
                 }
             }
             {
-                if self.showalldb {
+                if self.show_all_db {
                     request.text(wire("sishowalldb"), "1");
                 }
             }
             {
-                if self.numberingroup {
+                if self.number_in_group {
                     request.text(wire("sinumberingroup"), "1");
                 }
             }
             {
-                if let Some(v) = &self.inlanguagecode {
+                if let Some(v) = &self.in_language_code {
                     request.text(wire("siinlanguagecode"), v.clone());
                 }
             }
@@ -44882,7 +45176,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Siteinfo {
+    impl ::mwtyped::ApiModule for SiteInfo {
         const PATH: &'static str = "query+siteinfo";
         const NAME: &'static str = "siteinfo";
         const GROUP: Option<&'static str> = Some("meta");
@@ -44909,7 +45203,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Siteinfo {
+    impl ::mwtyped::QuerySubmodule for SiteInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -44921,27 +45215,27 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Siteinfo {
+    impl ::mwtyped::__private::Sample for SiteInfo {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    SiteinfoProp::Dbrepllag, SiteinfoProp::Defaultoptions,
-                    SiteinfoProp::Extensions, SiteinfoProp::Extensiontags,
-                    SiteinfoProp::Fileextensions, SiteinfoProp::Functionhooks,
-                    SiteinfoProp::General, SiteinfoProp::Interwikimap,
-                    SiteinfoProp::Languages, SiteinfoProp::Languagevariants,
-                    SiteinfoProp::Libraries, SiteinfoProp::Magicwords,
-                    SiteinfoProp::Namespacealiases, SiteinfoProp::Namespaces,
-                    SiteinfoProp::Protocols, SiteinfoProp::Restrictions,
-                    SiteinfoProp::Rightsinfo, SiteinfoProp::Showhooks,
-                    SiteinfoProp::Skins, SiteinfoProp::Specialpagealiases,
-                    SiteinfoProp::Statistics, SiteinfoProp::Uploaddialog,
-                    SiteinfoProp::Usergroups, SiteinfoProp::Variables
+                    SiteInfoProp::Dbrepllag, SiteInfoProp::Defaultoptions,
+                    SiteInfoProp::Extensions, SiteInfoProp::Extensiontags,
+                    SiteInfoProp::Fileextensions, SiteInfoProp::Functionhooks,
+                    SiteInfoProp::General, SiteInfoProp::Interwikimap,
+                    SiteInfoProp::Languages, SiteInfoProp::Languagevariants,
+                    SiteInfoProp::Libraries, SiteInfoProp::Magicwords,
+                    SiteInfoProp::Namespacealiases, SiteInfoProp::Namespaces,
+                    SiteInfoProp::Protocols, SiteInfoProp::Restrictions,
+                    SiteInfoProp::Rightsinfo, SiteInfoProp::Showhooks,
+                    SiteInfoProp::Skins, SiteInfoProp::Specialpagealiases,
+                    SiteInfoProp::Statistics, SiteInfoProp::Uploaddialog,
+                    SiteInfoProp::Usergroups, SiteInfoProp::Variables
                 ],
-                filteriw: ::std::option::Option::Some(SiteinfoFilteriw::NotLocal),
-                showalldb: true,
-                numberingroup: true,
-                inlanguagecode: ::std::option::Option::Some(
+                filter_iw: ::std::option::Option::Some(SiteInfoFilterIw::NotLocal),
+                show_all_db: true,
+                number_in_group: true,
+                in_language_code: ::std::option::Option::Some(
                     ::std::string::String::from("en"),
                 ),
             }
@@ -44949,6 +45243,7 @@ pub mod query {
     }
     /// The values of `siiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum StashImageInfoProp {
         /// `badfile`
         Badfile,
@@ -45021,6 +45316,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+stashimageinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct StashImageInfo {
         /// Key that identifies a previous upload that was stashed temporarily.
         ///
@@ -45029,7 +45325,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siifilekey")]
-        pub filekey: ::std::vec::Vec<::std::string::String>,
+        pub file_key: ::std::vec::Vec<::std::string::String>,
         /// Alias for siifilekey, for backward compatibility.
         ///
         /// - Wire name: `siisessionkey`
@@ -45106,7 +45402,7 @@ pub mod query {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                filekey: ::std::default::Default::default(),
+                file_key: ::std::default::Default::default(),
                 session_key: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 url_width: ::std::default::Default::default(),
@@ -45135,11 +45431,11 @@ pub mod query {
             };
             let _ = &wire;
             {
-                if !self.filekey.is_empty() {
+                if !self.file_key.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "siifilekey",
-                        self.filekey.iter().map(|v| v.as_str()),
+                        self.file_key.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -45254,7 +45550,7 @@ pub mod query {
     impl ::mwtyped::__private::Sample for StashImageInfo {
         fn sample() -> Self {
             Self {
-                filekey: ::std::vec![::std::string::String::from("1")],
+                file_key: ::std::vec![::std::string::String::from("1")],
                 session_key: ::std::vec![::std::string::String::from("1")],
                 prop: ::std::vec![
                     StashImageInfoProp::Badfile, StashImageInfoProp::Bitdepth,
@@ -45273,6 +45569,7 @@ pub mod query {
     }
     /// The values of `tgprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TagsProp {
         /// `active`
         Active,
@@ -45322,6 +45619,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+tags")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Tags {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -45484,6 +45782,7 @@ pub mod query {
     }
     /// The values of `tldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TemplatesDir {
         /// `ascending`
         Ascending,
@@ -45525,6 +45824,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+templates")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Templates {
         /// Show templates in these namespaces only.
         ///
@@ -45605,7 +45905,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "tlnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -45706,7 +46011,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Templates {}
+    impl ::mwtyped::GeneratorSubmodule for Templates {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Templates {
@@ -45722,9 +46027,10 @@ pub mod query {
     }
     /// The values of `type`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TokensType {
         /// `createaccount`
-        Createaccount,
+        CreateAccount,
         /// `csrf`
         Csrf,
         /// `login`
@@ -45734,22 +46040,25 @@ pub mod query {
         /// `rollback`
         Rollback,
         /// `userrights`
-        Userrights,
+        UserRights,
         /// `watch`
         Watch,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl TokensType {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Createaccount => "createaccount",
+                Self::CreateAccount => "createaccount",
                 Self::Csrf => "csrf",
                 Self::Login => "login",
                 Self::Patrol => "patrol",
                 Self::Rollback => "rollback",
-                Self::Userrights => "userrights",
+                Self::UserRights => "userrights",
                 Self::Watch => "watch",
+                Self::All => "*",
             }
         }
     }
@@ -45775,6 +46084,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+tokens")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Tokens {
         /// Types of token to request.
         ///
@@ -45874,49 +46184,51 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 type_: ::std::vec![
-                    TokensType::Createaccount, TokensType::Csrf, TokensType::Login,
-                    TokensType::Patrol, TokensType::Rollback, TokensType::Userrights,
-                    TokensType::Watch
+                    TokensType::CreateAccount, TokensType::Csrf, TokensType::Login,
+                    TokensType::Patrol, TokensType::Rollback, TokensType::UserRights,
+                    TokensType::Watch, TokensType::All
                 ],
             }
         }
     }
     /// The values of `tiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum TranscludedinProp {
+    #[non_exhaustive]
+    pub enum TranscludedInProp {
         /// `pageid`
-        Pageid,
+        PageId,
         /// `redirect`
         Redirect,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl TranscludedinProp {
+    impl TranscludedInProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Pageid => "pageid",
+                Self::PageId => "pageid",
                 Self::Redirect => "redirect",
                 Self::Title => "title",
             }
         }
     }
-    impl ::mwtyped::WireValue for TranscludedinProp {
+    impl ::mwtyped::WireValue for TranscludedInProp {
         fn as_str(&self) -> &'static str {
-            TranscludedinProp::as_str(self)
+            TranscludedInProp::as_str(self)
         }
     }
     /// The values of `tishow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum TranscludedinShow {
+    #[non_exhaustive]
+    pub enum TranscludedInShow {
         /// `!redirect`
         NotRedirect,
         /// `redirect`
         Redirect,
     }
     #[allow(deprecated)]
-    impl TranscludedinShow {
+    impl TranscludedInShow {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -45925,9 +46237,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for TranscludedinShow {
+    impl ::mwtyped::WireValue for TranscludedInShow {
         fn as_str(&self) -> &'static str {
-            TranscludedinShow::as_str(self)
+            TranscludedInShow::as_str(self)
         }
     }
     /// Find all pages that transclude the given pages.
@@ -45948,7 +46260,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+transcludedin")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Transcludedin {
+    #[non_exhaustive]
+    pub struct TranscludedIn {
         /// Which properties to get:
         ///
         /// - pageid
@@ -45964,7 +46277,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tiprop")]
-        pub prop: ::std::vec::Vec<TranscludedinProp>,
+        pub prop: ::std::vec::Vec<TranscludedInProp>,
         /// Only include pages in these namespaces.
         ///
         /// - Wire name: `tinamespace`
@@ -45985,7 +46298,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tishow")]
-        pub show: ::std::vec::Vec<TranscludedinShow>,
+        pub show: ::std::vec::Vec<TranscludedInShow>,
         /// How many to return.
         ///
         /// - Wire name: `tilimit`
@@ -46004,7 +46317,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Transcludedin {
+    impl TranscludedIn {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -46054,7 +46367,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "tinamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -46112,7 +46430,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Transcludedin {
+    impl ::mwtyped::ApiModule for TranscludedIn {
         const PATH: &'static str = "query+transcludedin";
         const NAME: &'static str = "transcludedin";
         const GROUP: Option<&'static str> = Some("prop");
@@ -46139,7 +46457,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Transcludedin {
+    impl ::mwtyped::QuerySubmodule for TranscludedIn {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -46150,19 +46468,19 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Transcludedin {}
+    impl ::mwtyped::GeneratorSubmodule for TranscludedIn {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Transcludedin {
+    impl ::mwtyped::__private::Sample for TranscludedIn {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    TranscludedinProp::Pageid, TranscludedinProp::Redirect,
-                    TranscludedinProp::Title
+                    TranscludedInProp::PageId, TranscludedInProp::Redirect,
+                    TranscludedInProp::Title
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 show: ::std::vec![
-                    TranscludedinShow::NotRedirect, TranscludedinShow::Redirect
+                    TranscludedInShow::NotRedirect, TranscludedInShow::Redirect
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -46171,6 +46489,7 @@ pub mod query {
     }
     /// The values of `ucdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UserContribsDir {
         /// `newer`
         Newer,
@@ -46194,6 +46513,7 @@ pub mod query {
     }
     /// The values of `ucprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UserContribsProp {
         /// `comment`
         Comment,
@@ -46241,6 +46561,7 @@ pub mod query {
     }
     /// The values of `ucshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UserContribsShow {
         /// `!autopatrolled`
         NotAutopatrolled,
@@ -46304,6 +46625,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+usercontribs")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct UserContribs {
         /// The maximum number of contributions to return.
         ///
@@ -46582,7 +46904,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "ucnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -46720,6 +47047,7 @@ pub mod query {
     }
     /// The values of `uiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UserInfoProp {
         /// `acceptlang`
         Acceptlang,
@@ -46748,7 +47076,7 @@ pub mod query {
         /// `ratelimits`
         Ratelimits,
         /// `realname`
-        Realname,
+        RealName,
         /// `registrationdate`
         Registrationdate,
         /// `rights`
@@ -46757,6 +47085,8 @@ pub mod query {
         Theoreticalratelimits,
         /// `unreadcount`
         Unreadcount,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl UserInfoProp {
@@ -46776,11 +47106,12 @@ pub mod query {
                 Self::Latestcontrib => "latestcontrib",
                 Self::Options => "options",
                 Self::Ratelimits => "ratelimits",
-                Self::Realname => "realname",
+                Self::RealName => "realname",
                 Self::Registrationdate => "registrationdate",
                 Self::Rights => "rights",
                 Self::Theoreticalratelimits => "theoreticalratelimits",
                 Self::Unreadcount => "unreadcount",
+                Self::All => "*",
             }
         }
     }
@@ -46807,6 +47138,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+userinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct UserInfo {
         /// Which pieces of information to include:
         ///
@@ -46961,9 +47293,10 @@ pub mod query {
                     UserInfoProp::Groupmemberships, UserInfoProp::Groups,
                     UserInfoProp::Hasmsg, UserInfoProp::Implicitgroups,
                     UserInfoProp::Latestcontrib, UserInfoProp::Options,
-                    UserInfoProp::Ratelimits, UserInfoProp::Realname,
+                    UserInfoProp::Ratelimits, UserInfoProp::RealName,
                     UserInfoProp::Registrationdate, UserInfoProp::Rights,
-                    UserInfoProp::Theoreticalratelimits, UserInfoProp::Unreadcount
+                    UserInfoProp::Theoreticalratelimits, UserInfoProp::Unreadcount,
+                    UserInfoProp::All
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -46973,6 +47306,7 @@ pub mod query {
     }
     /// The values of `usprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UsersProp {
         /// `blockinfo`
         Blockinfo,
@@ -47037,6 +47371,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+users")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Users {
         /// Which pieces of information to include:
         ///
@@ -47248,6 +47583,7 @@ pub mod query {
     }
     /// The values of `wldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistDir {
         /// `newer`
         Newer,
@@ -47271,6 +47607,7 @@ pub mod query {
     }
     /// The values of `wlprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistProp {
         /// `comment`
         Comment,
@@ -47299,7 +47636,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl WatchlistProp {
@@ -47319,7 +47656,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -47330,6 +47667,7 @@ pub mod query {
     }
     /// The values of `wlshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistShow {
         /// `!anon`
         NotAnon,
@@ -47383,6 +47721,7 @@ pub mod query {
     }
     /// The values of `wltype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistType {
         /// `categorize`
         Categorize,
@@ -47441,6 +47780,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+watchlist")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Watchlist {
         /// Include multiple revisions of the same page within given timeframe.
         ///
@@ -47448,7 +47788,7 @@ pub mod query {
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "wlallrev")]
-        pub allrev: bool,
+        pub all_rev: bool,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `wlstart`
@@ -47601,7 +47941,7 @@ pub mod query {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                allrev: ::std::default::Default::default(),
+                all_rev: ::std::default::Default::default(),
                 start: ::std::default::Default::default(),
                 end: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
@@ -47638,7 +47978,7 @@ pub mod query {
             };
             let _ = &wire;
             {
-                if self.allrev {
+                if self.all_rev {
                     request.text(wire("wlallrev"), "1");
                 }
             }
@@ -47659,7 +47999,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "wlnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -47810,13 +48155,13 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Watchlist {}
+    impl ::mwtyped::GeneratorSubmodule for Watchlist {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Watchlist {
         fn sample() -> Self {
             Self {
-                allrev: true,
+                all_rev: true,
                 start: ::std::option::Option::Some(
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
@@ -47836,7 +48181,7 @@ pub mod query {
                     WatchlistProp::Notificationtimestamp, WatchlistProp::Parsedcomment,
                     WatchlistProp::Patrol, WatchlistProp::Sizes, WatchlistProp::Tags,
                     WatchlistProp::Timestamp, WatchlistProp::Title, WatchlistProp::User,
-                    WatchlistProp::Userid
+                    WatchlistProp::UserId
                 ],
                 show: ::std::vec![
                     WatchlistShow::NotAnon, WatchlistShow::NotAutopatrolled,
@@ -47858,6 +48203,7 @@ pub mod query {
     }
     /// The values of `wrprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistRawProp {
         /// `changed`
         Changed,
@@ -47878,6 +48224,7 @@ pub mod query {
     }
     /// The values of `wrshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistRawShow {
         /// `!changed`
         NotChanged,
@@ -47901,6 +48248,7 @@ pub mod query {
     }
     /// The values of `wrdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistRawDir {
         /// `ascending`
         Ascending,
@@ -47940,6 +48288,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+watchlistraw")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct WatchlistRaw {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -48070,7 +48419,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "wrnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -48203,7 +48557,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for WatchlistRaw {}
+    impl ::mwtyped::GeneratorSubmodule for WatchlistRaw {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for WatchlistRaw {
@@ -48234,13 +48588,13 @@ pub mod query {
 pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     let mut out = ::std::vec::Vec::new();
     #[cfg(feature = "ext-abusefilter")]
-    out.push(::mwtyped::__private::SampleRow::of::<Abusefiltercheckmatch>());
+    out.push(::mwtyped::__private::SampleRow::of::<AbuseFilterCheckMatch>());
     #[cfg(feature = "ext-abusefilter")]
-    out.push(::mwtyped::__private::SampleRow::of::<Abusefilterchecksyntax>());
+    out.push(::mwtyped::__private::SampleRow::of::<AbuseFilterCheckSyntax>());
     #[cfg(feature = "ext-abusefilter")]
-    out.push(::mwtyped::__private::SampleRow::of::<Abusefilterevalexpression>());
+    out.push(::mwtyped::__private::SampleRow::of::<AbuseFilterEvalExpression>());
     #[cfg(feature = "ext-abusefilter")]
-    out.push(::mwtyped::__private::SampleRow::of::<Abusefilterunblockautopromote>());
+    out.push(::mwtyped::__private::SampleRow::of::<AbuseFilterUnblockAutopromote>());
     #[cfg(feature = "ext-abusefilter")]
     out.push(::mwtyped::__private::SampleRow::of::<AbuseLogPrivateDetails>());
     out.push(::mwtyped::__private::SampleRow::of::<Block>());
@@ -48253,7 +48607,7 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<ClientLogin>());
     out.push(::mwtyped::__private::SampleRow::of::<Compare>());
     out.push(::mwtyped::__private::SampleRow::of::<CreateAccount>());
-    out.push(::mwtyped::__private::SampleRow::of::<CSPReport>());
+    out.push(::mwtyped::__private::SampleRow::of::<CspReport>());
     out.push(::mwtyped::__private::SampleRow::of::<Delete>());
     out.push(::mwtyped::__private::SampleRow::of::<Edit>());
     out.push(::mwtyped::__private::SampleRow::of::<EmailUser>());
@@ -48266,7 +48620,7 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<ImageRotate>());
     out.push(::mwtyped::__private::SampleRow::of::<Import>());
     out.push(::mwtyped::__private::SampleRow::of::<format::Json>());
-    out.push(::mwtyped::__private::SampleRow::of::<format::Jsonfm>());
+    out.push(::mwtyped::__private::SampleRow::of::<format::JsonFm>());
     out.push(::mwtyped::__private::SampleRow::of::<LinkAccount>());
     out.push(::mwtyped::__private::SampleRow::of::<Login>());
     out.push(::mwtyped::__private::SampleRow::of::<Logout>());
@@ -48276,14 +48630,14 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<Move>());
     out.push(::mwtyped::__private::SampleRow::of::<format::None>());
     #[cfg(feature = "ext-oathauth")]
-    out.push(::mwtyped::__private::SampleRow::of::<OATHValidate>());
+    out.push(::mwtyped::__private::SampleRow::of::<OathValidate>());
     out.push(::mwtyped::__private::SampleRow::of::<OpenSearch>());
     out.push(::mwtyped::__private::SampleRow::of::<Options>());
     out.push(::mwtyped::__private::SampleRow::of::<ParamInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<Parse>());
     out.push(::mwtyped::__private::SampleRow::of::<Patrol>());
     out.push(::mwtyped::__private::SampleRow::of::<format::Php>());
-    out.push(::mwtyped::__private::SampleRow::of::<format::Phpfm>());
+    out.push(::mwtyped::__private::SampleRow::of::<format::PhpFm>());
     out.push(::mwtyped::__private::SampleRow::of::<Protect>());
     out.push(::mwtyped::__private::SampleRow::of::<Purge>());
     out.push(::mwtyped::__private::SampleRow::of::<Query>());
@@ -48293,14 +48647,14 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<query::AbuseLog>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllCategories>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllDeletedRevisions>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Allfileusages>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::AllFileUsages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllImages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllLinks>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllMessages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllPages>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Allredirects>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::AllRedirects>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllRevisions>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Alltransclusions>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::AllTransclusions>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllUsers>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AuthManagerInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Backlinks>());
@@ -48310,35 +48664,35 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<query::CategoryMembers>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Contributors>());
     out.push(::mwtyped::__private::SampleRow::of::<query::DeletedRevisions>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Deletedrevs>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::DeletedRevs>());
     out.push(::mwtyped::__private::SampleRow::of::<query::DuplicateFiles>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Embeddedin>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Extlinks>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::EmbeddedIn>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::ExtLinks>());
     #[cfg(feature = "ext-textextracts")]
     out.push(::mwtyped::__private::SampleRow::of::<query::Extracts>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Exturlusage>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Filearchive>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::ExtUrlUsage>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::FileArchive>());
     out.push(::mwtyped::__private::SampleRow::of::<query::FileRepoInfo>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Fileusage>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::FileUsage>());
     #[cfg(feature = "ext-gadgets")]
     out.push(::mwtyped::__private::SampleRow::of::<query::GadgetCategories>());
     #[cfg(feature = "ext-gadgets")]
     out.push(::mwtyped::__private::SampleRow::of::<query::Gadgets>());
     out.push(::mwtyped::__private::SampleRow::of::<query::ImageInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Images>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Imageusage>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::ImageUsage>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Info>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::IWBacklinks>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::IWLinks>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::IwBacklinks>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::IwLinks>());
     out.push(::mwtyped::__private::SampleRow::of::<query::LangBacklinks>());
     out.push(::mwtyped::__private::SampleRow::of::<query::LangLinks>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Languageinfo>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::LanguageInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Links>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Linkshere>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::LinksHere>());
     out.push(::mwtyped::__private::SampleRow::of::<query::LogEvents>());
     out.push(::mwtyped::__private::SampleRow::of::<query::MyStashedFiles>());
     #[cfg(feature = "ext-oathauth")]
-    out.push(::mwtyped::__private::SampleRow::of::<query::OATH>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::Oath>());
     #[cfg(feature = "ext-pageimages")]
     out.push(::mwtyped::__private::SampleRow::of::<query::PageImages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::PagePropNames>());
@@ -48352,18 +48706,18 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<query::Redirects>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Revisions>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Search>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Siteinfo>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::SiteInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::StashImageInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Tags>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Templates>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Tokens>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Transcludedin>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::TranscludedIn>());
     out.push(::mwtyped::__private::SampleRow::of::<query::UserContribs>());
     out.push(::mwtyped::__private::SampleRow::of::<query::UserInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Users>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Watchlist>());
     out.push(::mwtyped::__private::SampleRow::of::<query::WatchlistRaw>());
-    out.push(::mwtyped::__private::SampleRow::of::<format::Rawfm>());
+    out.push(::mwtyped::__private::SampleRow::of::<format::RawFm>());
     out.push(::mwtyped::__private::SampleRow::of::<RemoveAuthenticationData>());
     out.push(::mwtyped::__private::SampleRow::of::<ResetPassword>());
     out.push(::mwtyped::__private::SampleRow::of::<RevisionDelete>());
@@ -48383,9 +48737,9 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<TitleBlacklist>());
     out.push(::mwtyped::__private::SampleRow::of::<Unblock>());
     out.push(::mwtyped::__private::SampleRow::of::<Undelete>());
-    out.push(::mwtyped::__private::SampleRow::of::<Unlinkaccount>());
+    out.push(::mwtyped::__private::SampleRow::of::<UnlinkAccount>());
     out.push(::mwtyped::__private::SampleRow::of::<Upload>());
-    out.push(::mwtyped::__private::SampleRow::of::<Userrights>());
+    out.push(::mwtyped::__private::SampleRow::of::<UserRights>());
     out.push(::mwtyped::__private::SampleRow::of::<ValidatePassword>());
     #[cfg(feature = "ext-visualeditor")]
     out.push(::mwtyped::__private::SampleRow::of::<VisualEditor>());
@@ -48393,6 +48747,6 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<VisualEditorEdit>());
     out.push(::mwtyped::__private::SampleRow::of::<Watch>());
     out.push(::mwtyped::__private::SampleRow::of::<format::Xml>());
-    out.push(::mwtyped::__private::SampleRow::of::<format::Xmlfm>());
+    out.push(::mwtyped::__private::SampleRow::of::<format::XmlFm>());
     out
 }

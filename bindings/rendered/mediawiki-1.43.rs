@@ -2104,8 +2104,9 @@ pub const MODULES: &[::mwtyped::ModuleFacts] = &[
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefiltercheckmatch")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
-pub struct Abusefiltercheckmatch {
+pub struct AbuseFilterCheckMatch {
     /// The full filter text to check for a match.
     ///
     /// - Wire name: `filter`
@@ -2127,25 +2128,27 @@ pub struct Abusefiltercheckmatch {
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub rcid: ::std::option::Option<i64>,
+    #[doc(alias = "rcid")]
+    pub rc_id: ::std::option::Option<i64>,
     /// Abuse filter log ID to check against.
     ///
     /// - Wire name: `logid`
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub logid: ::std::option::Option<i64>,
+    #[doc(alias = "logid")]
+    pub log_id: ::std::option::Option<i64>,
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl Abusefiltercheckmatch {
+impl AbuseFilterCheckMatch {
     /// The module with its required parameters; every other is left unset.
     pub fn new(filter: ::std::string::String) -> Self {
         Self {
             filter,
             vars: ::std::default::Default::default(),
-            rcid: ::std::default::Default::default(),
-            logid: ::std::default::Default::default(),
+            rc_id: ::std::default::Default::default(),
+            log_id: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -2178,7 +2181,7 @@ impl Abusefiltercheckmatch {
             }
         }
         {
-            if let Some(v) = &self.rcid {
+            if let Some(v) = &self.rc_id {
                 request
                     .text(
                         wire("rcid"),
@@ -2193,7 +2196,7 @@ impl Abusefiltercheckmatch {
             }
         }
         {
-            if let Some(v) = &self.logid {
+            if let Some(v) = &self.log_id {
                 request
                     .text(
                         wire("logid"),
@@ -2212,7 +2215,7 @@ impl Abusefiltercheckmatch {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Abusefiltercheckmatch {
+impl ::mwtyped::ApiModule for AbuseFilterCheckMatch {
     const PATH: &'static str = "abusefiltercheckmatch";
     const NAME: &'static str = "abusefiltercheckmatch";
     const GROUP: Option<&'static str> = Some("action");
@@ -2240,13 +2243,13 @@ impl ::mwtyped::ApiModule for Abusefiltercheckmatch {
 #[cfg(feature = "ext-abusefilter")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Abusefiltercheckmatch {
+impl ::mwtyped::__private::Sample for AbuseFilterCheckMatch {
     fn sample() -> Self {
         Self {
             filter: ::std::string::String::from("1"),
             vars: ::std::option::Option::Some(::std::string::String::from("1")),
-            rcid: ::std::option::Option::Some(1i64),
-            logid: ::std::option::Option::Some(1i64),
+            rc_id: ::std::option::Option::Some(1i64),
+            log_id: ::std::option::Option::Some(1i64),
         }
     }
 }
@@ -2268,8 +2271,9 @@ impl ::mwtyped::__private::Sample for Abusefiltercheckmatch {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterchecksyntax")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
-pub struct Abusefilterchecksyntax {
+pub struct AbuseFilterCheckSyntax {
     /// The full filter text to check syntax on.
     ///
     /// - Wire name: `filter`
@@ -2281,7 +2285,7 @@ pub struct Abusefilterchecksyntax {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl Abusefilterchecksyntax {
+impl AbuseFilterCheckSyntax {
     /// The module with its required parameters; every other is left unset.
     pub fn new(filter: ::std::string::String) -> Self {
         Self { filter }
@@ -2315,7 +2319,7 @@ impl Abusefilterchecksyntax {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Abusefilterchecksyntax {
+impl ::mwtyped::ApiModule for AbuseFilterCheckSyntax {
     const PATH: &'static str = "abusefilterchecksyntax";
     const NAME: &'static str = "abusefilterchecksyntax";
     const GROUP: Option<&'static str> = Some("action");
@@ -2343,7 +2347,7 @@ impl ::mwtyped::ApiModule for Abusefilterchecksyntax {
 #[cfg(feature = "ext-abusefilter")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Abusefilterchecksyntax {
+impl ::mwtyped::__private::Sample for AbuseFilterCheckSyntax {
     fn sample() -> Self {
         Self {
             filter: ::std::string::String::from("1"),
@@ -2368,8 +2372,9 @@ impl ::mwtyped::__private::Sample for Abusefilterchecksyntax {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterevalexpression")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
-pub struct Abusefilterevalexpression {
+pub struct AbuseFilterEvalExpression {
     /// The expression to evaluate.
     ///
     /// - Wire name: `expression`
@@ -2389,7 +2394,7 @@ pub struct Abusefilterevalexpression {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl Abusefilterevalexpression {
+impl AbuseFilterEvalExpression {
     /// The module with its required parameters; every other is left unset.
     pub fn new(expression: ::std::string::String) -> Self {
         Self {
@@ -2431,7 +2436,7 @@ impl Abusefilterevalexpression {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Abusefilterevalexpression {
+impl ::mwtyped::ApiModule for AbuseFilterEvalExpression {
     const PATH: &'static str = "abusefilterevalexpression";
     const NAME: &'static str = "abusefilterevalexpression";
     const GROUP: Option<&'static str> = Some("action");
@@ -2459,7 +2464,7 @@ impl ::mwtyped::ApiModule for Abusefilterevalexpression {
 #[cfg(feature = "ext-abusefilter")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Abusefilterevalexpression {
+impl ::mwtyped::__private::Sample for AbuseFilterEvalExpression {
     fn sample() -> Self {
         Self {
             expression: ::std::string::String::from("1"),
@@ -2483,8 +2488,9 @@ impl ::mwtyped::__private::Sample for Abusefilterevalexpression {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abusefilterunblockautopromote")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
-pub struct Abusefilterunblockautopromote {
+pub struct AbuseFilterUnblockAutopromote {
     /// Username of the user you want to unblock.
     ///
     /// - Wire name: `user`
@@ -2502,15 +2508,15 @@ pub struct Abusefilterunblockautopromote {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl Abusefilterunblockautopromote {
+impl AbuseFilterUnblockAutopromote {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         user: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self { user, token }
     }
@@ -2547,7 +2553,7 @@ impl Abusefilterunblockautopromote {
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Abusefilterunblockautopromote {
+impl ::mwtyped::ApiModule for AbuseFilterUnblockAutopromote {
     const PATH: &'static str = "abusefilterunblockautopromote";
     const NAME: &'static str = "abusefilterunblockautopromote";
     const GROUP: Option<&'static str> = Some("action");
@@ -2575,7 +2581,7 @@ impl ::mwtyped::ApiModule for Abusefilterunblockautopromote {
 #[cfg(feature = "ext-abusefilter")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Abusefilterunblockautopromote {
+impl ::mwtyped::__private::Sample for AbuseFilterUnblockAutopromote {
     fn sample() -> Self {
         Self {
             user: ::std::string::String::from("Admin"),
@@ -2599,6 +2605,7 @@ impl ::mwtyped::__private::Sample for Abusefilterunblockautopromote {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "abuselogprivatedetails")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-abusefilter")]
 pub struct AbuseLogPrivateDetails {
     /// The ID of the AbuseLog entry to be checked.
@@ -2607,7 +2614,8 @@ pub struct AbuseLogPrivateDetails {
     /// - Type: integer
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub logid: ::std::option::Option<i64>,
+    #[doc(alias = "logid")]
+    pub log_id: ::std::option::Option<i64>,
     /// A valid reason for performing the check.
     ///
     /// - Wire name: `reason`
@@ -2625,15 +2633,15 @@ pub struct AbuseLogPrivateDetails {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-abusefilter`
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
 impl AbuseLogPrivateDetails {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
-            logid: ::std::default::Default::default(),
+            log_id: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
             token,
         }
@@ -2659,7 +2667,7 @@ impl AbuseLogPrivateDetails {
         };
         let _ = &wire;
         {
-            if let Some(v) = &self.logid {
+            if let Some(v) = &self.log_id {
                 request
                     .text(
                         wire("logid"),
@@ -2718,7 +2726,7 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
 impl ::mwtyped::__private::Sample for AbuseLogPrivateDetails {
     fn sample() -> Self {
         Self {
-            logid: ::std::option::Option::Some(1i64),
+            log_id: ::std::option::Option::Some(1i64),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             token: ::mwtyped::token::Token::new("+\\"),
         }
@@ -2734,9 +2742,10 @@ impl ::mwtyped::__private::Sample for AbuseLogPrivateDetails {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "acquiretempusername")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AcquireTempUserName {}
+#[non_exhaustive]
+pub struct AcquireTempUsername {}
 #[allow(deprecated)]
-impl AcquireTempUserName {
+impl AcquireTempUsername {
     /// The module with its required parameters; every other is left unset.
     pub fn new() -> Self {
         Self {}
@@ -2765,7 +2774,7 @@ impl AcquireTempUserName {
     }
 }
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for AcquireTempUserName {
+impl ::mwtyped::ApiModule for AcquireTempUsername {
     const PATH: &'static str = "acquiretempusername";
     const NAME: &'static str = "acquiretempusername";
     const GROUP: Option<&'static str> = Some("action");
@@ -2792,7 +2801,7 @@ impl ::mwtyped::ApiModule for AcquireTempUserName {
 }
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for AcquireTempUserName {
+impl ::mwtyped::__private::Sample for AcquireTempUsername {
     fn sample() -> Self {
         Self {}
     }
@@ -2815,6 +2824,7 @@ impl ::mwtyped::__private::Sample for AcquireTempUserName {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "block")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Block {
     /// User to block.
     ///
@@ -2828,8 +2838,9 @@ pub struct Block {
     /// - Type: integer
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "userid")]
     #[deprecated]
-    pub userid: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<i64>,
     /// Expiry time. May be relative (e.g. `5 months` or `2 weeks`) or absolute (e.g. `2014-09-18T12:34:56Z`). If set to `infinite`, `indefinite`, or `never`, the block will never expire.
     ///
     /// - Wire name: `expiry`
@@ -2849,13 +2860,15 @@ pub struct Block {
     /// - Wire name: `anononly`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub anononly: bool,
+    #[doc(alias = "anononly")]
+    pub anon_only: bool,
     /// Prevent account creation.
     ///
     /// - Wire name: `nocreate`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub nocreate: bool,
+    #[doc(alias = "nocreate")]
+    pub no_create: bool,
     /// Automatically block the last used IP address, and any subsequent IP addresses they try to login from.
     ///
     /// - Wire name: `autoblock`
@@ -2867,7 +2880,8 @@ pub struct Block {
     /// - Wire name: `noemail`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub noemail: bool,
+    #[doc(alias = "noemail")]
+    pub no_email: bool,
     /// Hide the username from the block log. (Requires the `hideuser` right).
     ///
     /// - Wire name: `hidename`
@@ -2932,21 +2946,21 @@ pub struct Block {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Block {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             user: ::std::default::Default::default(),
-            userid: ::std::default::Default::default(),
+            user_id: ::std::default::Default::default(),
             expiry: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
-            anononly: ::std::default::Default::default(),
-            nocreate: ::std::default::Default::default(),
+            anon_only: ::std::default::Default::default(),
+            no_create: ::std::default::Default::default(),
             autoblock: ::std::default::Default::default(),
-            noemail: ::std::default::Default::default(),
+            no_email: ::std::default::Default::default(),
             hide_name: ::std::default::Default::default(),
             allow_user_talk: ::std::default::Default::default(),
             reblock: ::std::default::Default::default(),
@@ -2984,7 +2998,7 @@ impl Block {
             }
         }
         {
-            if let Some(v) = &self.userid {
+            if let Some(v) = &self.user_id {
                 request
                     .text(
                         wire("userid"),
@@ -3009,12 +3023,12 @@ impl Block {
             }
         }
         {
-            if self.anononly {
+            if self.anon_only {
                 request.text(wire("anononly"), "1");
             }
         }
         {
-            if self.nocreate {
+            if self.no_create {
                 request.text(wire("nocreate"), "1");
             }
         }
@@ -3024,7 +3038,7 @@ impl Block {
             }
         }
         {
-            if self.noemail {
+            if self.no_email {
                 request.text(wire("noemail"), "1");
             }
         }
@@ -3085,7 +3099,12 @@ impl Block {
                     let texts = self
                         .namespace_restrictions
                         .iter()
-                        .map(|v| Ok(v.0.to_string()))
+                        .map(|v| ::mwtyped::__private::namespace(
+                            path,
+                            "namespacerestrictions",
+                            *v,
+                            true,
+                        ))
                         .collect::<
                             Result<
                                 ::std::vec::Vec<::std::string::String>,
@@ -3143,13 +3162,13 @@ impl ::mwtyped::__private::Sample for Block {
     fn sample() -> Self {
         Self {
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
-            userid: ::std::option::Option::Some(1i64),
+            user_id: ::std::option::Option::Some(1i64),
             expiry: ::std::option::Option::Some(::std::string::String::from("1")),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
-            anononly: true,
-            nocreate: true,
+            anon_only: true,
+            no_create: true,
             autoblock: true,
-            noemail: true,
+            no_email: true,
             hide_name: true,
             allow_user_talk: true,
             reblock: true,
@@ -3171,6 +3190,7 @@ impl ::mwtyped::__private::Sample for Block {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "categorytree")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-categorytree")]
 pub struct CategoryTree {
     /// Title in the category namespace, prefix will be ignored if given.
@@ -3285,6 +3305,7 @@ impl ::mwtyped::__private::Sample for CategoryTree {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "changeauthenticationdata")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeAuthenticationData {
     /// Use this authentication request, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=change`.
     ///
@@ -3303,7 +3324,7 @@ pub struct ChangeAuthenticationData {
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "changeauthtoken")]
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=change` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
     ///
     ///Checked when encoding: a name the module declares is refused here.
@@ -3314,7 +3335,7 @@ impl ChangeAuthenticationData {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         request: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             request,
@@ -3397,12 +3418,11 @@ impl ::mwtyped::__private::Sample for ChangeAuthenticationData {
 }
 /// The values of `model`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ChangeContentModelModel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -3420,9 +3440,7 @@ impl ChangeContentModelModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -3453,6 +3471,7 @@ impl ::mwtyped::WireValue for ChangeContentModelModel {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "changecontentmodel")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeContentModel {
     /// Title of the page to change the contentmodel of. Cannot be used together with `pageid`.
     ///
@@ -3465,7 +3484,8 @@ pub struct ChangeContentModel {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Edit summary and log entry reason
     ///
     /// - Wire name: `summary`
@@ -3500,18 +3520,18 @@ pub struct ChangeContentModel {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl ChangeContentModel {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         model: ChangeContentModelModel,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             model,
@@ -3545,7 +3565,7 @@ impl ChangeContentModel {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -3625,7 +3645,7 @@ impl ::mwtyped::__private::Sample for ChangeContentModel {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             model: ChangeContentModelModel::Css,
@@ -3636,9 +3656,10 @@ impl ::mwtyped::__private::Sample for ChangeContentModel {
 }
 /// The values of `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CheckTokenType {
     /// `createaccount`
-    Createaccount,
+    CreateAccount,
     /// `csrf`
     Csrf,
     /// `login`
@@ -3648,7 +3669,7 @@ pub enum CheckTokenType {
     /// `rollback`
     Rollback,
     /// `userrights`
-    Userrights,
+    UserRights,
     /// `watch`
     Watch,
 }
@@ -3657,12 +3678,12 @@ impl CheckTokenType {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Createaccount => "createaccount",
+            Self::CreateAccount => "createaccount",
             Self::Csrf => "csrf",
             Self::Login => "login",
             Self::Patrol => "patrol",
             Self::Rollback => "rollback",
-            Self::Userrights => "userrights",
+            Self::UserRights => "userrights",
             Self::Watch => "watch",
         }
     }
@@ -3688,6 +3709,7 @@ impl ::mwtyped::WireValue for CheckTokenType {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "checktoken")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CheckToken {
     /// Type of token being tested.
     ///
@@ -3710,7 +3732,8 @@ pub struct CheckToken {
     /// - Wire name: `maxtokenage`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub maxtokenage: ::std::option::Option<i64>,
+    #[doc(alias = "maxtokenage")]
+    pub max_token_age: ::std::option::Option<i64>,
 }
 #[allow(deprecated)]
 impl CheckToken {
@@ -3719,7 +3742,7 @@ impl CheckToken {
         Self {
             type_,
             token,
-            maxtokenage: ::std::default::Default::default(),
+            max_token_age: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -3751,7 +3774,7 @@ impl CheckToken {
             request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
         }
         {
-            if let Some(v) = &self.maxtokenage {
+            if let Some(v) = &self.max_token_age {
                 request
                     .text(
                         wire("maxtokenage"),
@@ -3799,9 +3822,9 @@ impl ::mwtyped::ApiModule for CheckToken {
 impl ::mwtyped::__private::Sample for CheckToken {
     fn sample() -> Self {
         Self {
-            type_: CheckTokenType::Createaccount,
+            type_: CheckTokenType::CreateAccount,
             token: ::mwtyped::Secret::new("1"),
-            maxtokenage: ::std::option::Option::Some(1i64),
+            max_token_age: ::std::option::Option::Some(1i64),
         }
     }
 }
@@ -3821,6 +3844,7 @@ impl ::mwtyped::__private::Sample for CheckToken {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "clearhasmsg")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ClearHasMsg {}
 #[allow(deprecated)]
 impl ClearHasMsg {
@@ -3886,6 +3910,7 @@ impl ::mwtyped::__private::Sample for ClearHasMsg {
 }
 /// The values of `loginmessageformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ClientLoginMessageFormat {
     /// `html`
     Html,
@@ -3943,6 +3968,7 @@ impl ::mwtyped::WireValue for ClientLoginMessageFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "clientlogin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ClientLogin {
     /// Only use these authentication requests, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=login` or from a previous response from this module.
     ///
@@ -3999,7 +4025,7 @@ pub struct ClientLogin {
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "logintoken")]
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Login>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::LoginToken>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=login` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
     ///
     ///Checked when encoding: a name the module declares is refused here.
@@ -4008,7 +4034,7 @@ pub struct ClientLogin {
 #[allow(deprecated)]
 impl ClientLogin {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Login>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::LoginToken>) -> Self {
         Self {
             requests: ::std::default::Default::default(),
             message_format: ::std::default::Default::default(),
@@ -4147,6 +4173,7 @@ impl ::mwtyped::__private::Sample for ClientLogin {
 }
 /// The values of `fromslots`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareFromSlots {
     /// `main`
     Main,
@@ -4167,6 +4194,7 @@ impl ::mwtyped::WireValue for CompareFromSlots {
 }
 /// The values of `fromcontentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareFromContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -4214,12 +4242,11 @@ impl ::mwtyped::WireValue for CompareFromContentFormat {
 }
 /// The values of `fromcontentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareFromContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum CompareFromContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -4235,13 +4262,11 @@ pub enum CompareFromContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl CompareFromContentmodel {
+impl CompareFromContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -4252,13 +4277,14 @@ impl CompareFromContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for CompareFromContentmodel {
+impl ::mwtyped::WireValue for CompareFromContentModel {
     fn as_str(&self) -> &'static str {
-        CompareFromContentmodel::as_str(self)
+        CompareFromContentModel::as_str(self)
     }
 }
 /// The values of `torelative`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareToRelative {
     /// `cur`
     Cur,
@@ -4285,6 +4311,7 @@ impl ::mwtyped::WireValue for CompareToRelative {
 }
 /// The values of `toslots`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareToSlots {
     /// `main`
     Main,
@@ -4305,6 +4332,7 @@ impl ::mwtyped::WireValue for CompareToSlots {
 }
 /// The values of `tocontentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareToContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -4352,12 +4380,11 @@ impl ::mwtyped::WireValue for CompareToContentFormat {
 }
 /// The values of `tocontentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareToContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum CompareToContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -4373,13 +4400,11 @@ pub enum CompareToContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl CompareToContentmodel {
+impl CompareToContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -4390,13 +4415,14 @@ impl CompareToContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for CompareToContentmodel {
+impl ::mwtyped::WireValue for CompareToContentModel {
     fn as_str(&self) -> &'static str {
-        CompareToContentmodel::as_str(self)
+        CompareToContentModel::as_str(self)
     }
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareProp {
     /// `comment`
     Comment,
@@ -4444,9 +4470,12 @@ impl ::mwtyped::WireValue for CompareProp {
 }
 /// The values of `slots`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareSlots {
     /// `main`
     Main,
+    /// `*`: every value
+    All,
 }
 #[allow(deprecated)]
 impl CompareSlots {
@@ -4454,6 +4483,7 @@ impl CompareSlots {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Main => "main",
+            Self::All => "*",
         }
     }
 }
@@ -4464,6 +4494,7 @@ impl ::mwtyped::WireValue for CompareSlots {
 }
 /// The values of `difftype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareDiffType {
     /// `table` (Since MediaWiki 1.43; not in 1.39)
     Table,
@@ -4487,6 +4518,7 @@ impl ::mwtyped::WireValue for CompareDiffType {
 }
 /// The values of `fromcontentformat-{slot}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareFromContentFormatPerSlot {
     /// `application/json`
     ApplicationJson,
@@ -4534,12 +4566,11 @@ impl ::mwtyped::WireValue for CompareFromContentFormatPerSlot {
 }
 /// The values of `fromcontentmodel-{slot}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareFromContentmodelPerSlot {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum CompareFromContentModelPerSlot {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -4555,13 +4586,11 @@ pub enum CompareFromContentmodelPerSlot {
     Wikitext,
 }
 #[allow(deprecated)]
-impl CompareFromContentmodelPerSlot {
+impl CompareFromContentModelPerSlot {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -4572,13 +4601,14 @@ impl CompareFromContentmodelPerSlot {
         }
     }
 }
-impl ::mwtyped::WireValue for CompareFromContentmodelPerSlot {
+impl ::mwtyped::WireValue for CompareFromContentModelPerSlot {
     fn as_str(&self) -> &'static str {
-        CompareFromContentmodelPerSlot::as_str(self)
+        CompareFromContentModelPerSlot::as_str(self)
     }
 }
 /// The values of `tocontentformat-{slot}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CompareToContentFormatPerSlot {
     /// `application/json`
     ApplicationJson,
@@ -4626,12 +4656,11 @@ impl ::mwtyped::WireValue for CompareToContentFormatPerSlot {
 }
 /// The values of `tocontentmodel-{slot}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareToContentmodelPerSlot {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum CompareToContentModelPerSlot {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -4647,13 +4676,11 @@ pub enum CompareToContentmodelPerSlot {
     Wikitext,
 }
 #[allow(deprecated)]
-impl CompareToContentmodelPerSlot {
+impl CompareToContentModelPerSlot {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -4664,9 +4691,9 @@ impl CompareToContentmodelPerSlot {
         }
     }
 }
-impl ::mwtyped::WireValue for CompareToContentmodelPerSlot {
+impl ::mwtyped::WireValue for CompareToContentModelPerSlot {
     fn as_str(&self) -> &'static str {
-        CompareToContentmodelPerSlot::as_str(self)
+        CompareToContentModelPerSlot::as_str(self)
     }
 }
 /// Get the difference between two pages.
@@ -4687,6 +4714,7 @@ impl ::mwtyped::WireValue for CompareToContentmodelPerSlot {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "compare")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Compare {
     /// First title to compare.
     ///
@@ -4752,7 +4780,7 @@ pub struct Compare {
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "fromcontentmodel")]
     #[deprecated]
-    pub from_contentmodel: ::std::option::Option<CompareFromContentmodel>,
+    pub from_content_model: ::std::option::Option<CompareFromContentModel>,
     /// Only use the specified section of the specified 'from' content.
     ///
     /// - Wire name: `fromsection`
@@ -4833,7 +4861,7 @@ pub struct Compare {
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "tocontentmodel")]
     #[deprecated]
-    pub to_contentmodel: ::std::option::Option<CompareToContentmodel>,
+    pub to_content_model: ::std::option::Option<CompareToContentModel>,
     /// Only use the specified section of the specified 'to' content.
     ///
     /// - Wire name: `tosection`
@@ -4927,9 +4955,9 @@ pub struct Compare {
     /// - Templated: one value per `slot`, sent as `fromcontentmodel-{slot}`
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "fromcontentmodel-slot")]
-    pub from_contentmodel_per_slot: ::std::collections::BTreeMap<
+    pub from_content_model_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
-        CompareFromContentmodelPerSlot,
+        CompareFromContentModelPerSlot,
     >,
     /// Text of the specified slot. If omitted, the slot is removed from the revision.
     ///
@@ -4971,9 +4999,9 @@ pub struct Compare {
     /// - Templated: one value per `slot`, sent as `tocontentmodel-{slot}`
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tocontentmodel-slot")]
-    pub to_contentmodel_per_slot: ::std::collections::BTreeMap<
+    pub to_content_model_per_slot: ::std::collections::BTreeMap<
         ::std::string::String,
-        CompareToContentmodelPerSlot,
+        CompareToContentModelPerSlot,
     >,
 }
 #[allow(deprecated)]
@@ -4988,7 +5016,7 @@ impl Compare {
             from_pst: ::std::default::Default::default(),
             from_text: ::std::default::Default::default(),
             from_content_format: ::std::default::Default::default(),
-            from_contentmodel: ::std::default::Default::default(),
+            from_content_model: ::std::default::Default::default(),
             from_section: ::std::default::Default::default(),
             to_title: ::std::default::Default::default(),
             to_id: ::std::default::Default::default(),
@@ -4998,7 +5026,7 @@ impl Compare {
             to_pst: ::std::default::Default::default(),
             to_text: ::std::default::Default::default(),
             to_content_format: ::std::default::Default::default(),
-            to_contentmodel: ::std::default::Default::default(),
+            to_content_model: ::std::default::Default::default(),
             to_section: ::std::default::Default::default(),
             prop: ::std::default::Default::default(),
             slots: ::std::default::Default::default(),
@@ -5006,11 +5034,11 @@ impl Compare {
             from_text_per_slot: ::std::default::Default::default(),
             from_section_per_slot: ::std::default::Default::default(),
             from_content_format_per_slot: ::std::default::Default::default(),
-            from_contentmodel_per_slot: ::std::default::Default::default(),
+            from_content_model_per_slot: ::std::default::Default::default(),
             to_text_per_slot: ::std::default::Default::default(),
             to_section_per_slot: ::std::default::Default::default(),
             to_content_format_per_slot: ::std::default::Default::default(),
-            to_contentmodel_per_slot: ::std::default::Default::default(),
+            to_content_model_per_slot: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -5097,7 +5125,7 @@ impl Compare {
             }
         }
         {
-            if let Some(v) = &self.from_contentmodel {
+            if let Some(v) = &self.from_content_model {
                 request.text(wire("fromcontentmodel"), v.as_str());
             }
         }
@@ -5175,7 +5203,7 @@ impl Compare {
             }
         }
         {
-            if let Some(v) = &self.to_contentmodel {
+            if let Some(v) = &self.to_content_model {
                 request.text(wire("tocontentmodel"), v.as_str());
             }
         }
@@ -5251,7 +5279,7 @@ impl Compare {
             }
         }
         {
-            for (key, v) in &self.from_contentmodel_per_slot {
+            for (key, v) in &self.from_content_model_per_slot {
                 request
                     .text(
                         ::std::format!(
@@ -5297,7 +5325,7 @@ impl Compare {
             }
         }
         {
-            for (key, v) in &self.to_contentmodel_per_slot {
+            for (key, v) in &self.to_content_model_per_slot {
                 request
                     .text(
                         ::std::format!(
@@ -5351,7 +5379,9 @@ impl ::mwtyped::__private::Sample for Compare {
             from_content_format: ::std::option::Option::Some(
                 CompareFromContentFormat::ApplicationJson,
             ),
-            from_contentmodel: ::std::option::Option::Some(CompareFromContentmodel::Css),
+            from_content_model: ::std::option::Option::Some(
+                CompareFromContentModel::Css,
+            ),
             from_section: ::std::option::Option::Some(::std::string::String::from("1")),
             to_title: ::std::option::Option::Some(::std::string::String::from("1")),
             to_id: ::std::option::Option::Some(1i64),
@@ -5363,7 +5393,7 @@ impl ::mwtyped::__private::Sample for Compare {
             to_content_format: ::std::option::Option::Some(
                 CompareToContentFormat::ApplicationJson,
             ),
-            to_contentmodel: ::std::option::Option::Some(CompareToContentmodel::Css),
+            to_content_model: ::std::option::Option::Some(CompareToContentModel::Css),
             to_section: ::std::option::Option::Some(::std::string::String::from("1")),
             prop: ::std::vec![
                 CompareProp::Comment, CompareProp::Diff, CompareProp::Diffsize,
@@ -5371,7 +5401,7 @@ impl ::mwtyped::__private::Sample for Compare {
                 CompareProp::Size, CompareProp::Timestamp, CompareProp::Title,
                 CompareProp::User
             ],
-            slots: ::std::vec![CompareSlots::Main],
+            slots: ::std::vec![CompareSlots::Main, CompareSlots::All],
             diff_type: ::std::option::Option::Some(CompareDiffType::Table),
             from_text_per_slot: ::std::collections::BTreeMap::from([
                 (::std::string::String::from("main"), ::std::string::String::from("1")),
@@ -5385,10 +5415,10 @@ impl ::mwtyped::__private::Sample for Compare {
                     CompareFromContentFormatPerSlot::ApplicationJson,
                 ),
             ]),
-            from_contentmodel_per_slot: ::std::collections::BTreeMap::from([
+            from_content_model_per_slot: ::std::collections::BTreeMap::from([
                 (
                     ::std::string::String::from("main"),
-                    CompareFromContentmodelPerSlot::Css,
+                    CompareFromContentModelPerSlot::Css,
                 ),
             ]),
             to_text_per_slot: ::std::collections::BTreeMap::from([
@@ -5403,14 +5433,15 @@ impl ::mwtyped::__private::Sample for Compare {
                     CompareToContentFormatPerSlot::ApplicationJson,
                 ),
             ]),
-            to_contentmodel_per_slot: ::std::collections::BTreeMap::from([
-                (::std::string::String::from("main"), CompareToContentmodelPerSlot::Css),
+            to_content_model_per_slot: ::std::collections::BTreeMap::from([
+                (::std::string::String::from("main"), CompareToContentModelPerSlot::Css),
             ]),
         }
     }
 }
 /// The values of `createmessageformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CreateAccountMessageFormat {
     /// `html`
     Html,
@@ -5466,6 +5497,7 @@ impl ::mwtyped::WireValue for CreateAccountMessageFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "createaccount")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateAccount {
     /// Only use these authentication requests, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=create` or from a previous response from this module.
     ///
@@ -5524,7 +5556,7 @@ pub struct CreateAccount {
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "createtoken")]
-    pub token: ::mwtyped::token::Token<::mwtyped::token::CreateAccount>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CreateAccountToken>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=create` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
     ///
     ///Checked when encoding: a name the module declares is refused here.
@@ -5533,7 +5565,9 @@ pub struct CreateAccount {
 #[allow(deprecated)]
 impl CreateAccount {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CreateAccount>) -> Self {
+    pub fn new(
+        token: ::mwtyped::token::Token<::mwtyped::token::CreateAccountToken>,
+    ) -> Self {
         Self {
             requests: ::std::default::Default::default(),
             message_format: ::std::default::Default::default(),
@@ -5680,7 +5714,8 @@ impl ::mwtyped::__private::Sample for CreateAccount {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "cspreport")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CSPReport {
+#[non_exhaustive]
+pub struct CspReport {
     /// Mark as being a report from a monitoring policy, not an enforced policy
     ///
     /// - Wire name: `reportonly`
@@ -5697,7 +5732,7 @@ pub struct CSPReport {
     pub source: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
-impl CSPReport {
+impl CspReport {
     /// The module with its required parameters; every other is left unset.
     pub fn new() -> Self {
         Self {
@@ -5739,7 +5774,7 @@ impl CSPReport {
     }
 }
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for CSPReport {
+impl ::mwtyped::ApiModule for CspReport {
     const PATH: &'static str = "cspreport";
     const NAME: &'static str = "cspreport";
     const GROUP: Option<&'static str> = Some("action");
@@ -5766,7 +5801,7 @@ impl ::mwtyped::ApiModule for CSPReport {
 }
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for CSPReport {
+impl ::mwtyped::__private::Sample for CspReport {
     fn sample() -> Self {
         Self {
             report_only: true,
@@ -5776,6 +5811,7 @@ impl ::mwtyped::__private::Sample for CSPReport {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DeleteWatchlist {
     /// `nochange`
     Nochange,
@@ -5821,6 +5857,7 @@ impl ::mwtyped::WireValue for DeleteWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "delete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Delete {
     /// Title of the page to delete. Cannot be used together with `pageid`.
     ///
@@ -5833,7 +5870,8 @@ pub struct Delete {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Reason for the deletion. If not set, an automatically generated reason will be used.
     ///
     /// - Wire name: `reason`
@@ -5892,15 +5930,15 @@ pub struct Delete {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Delete {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             delete_talk: ::std::default::Default::default(),
@@ -5937,7 +5975,7 @@ impl Delete {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -6033,7 +6071,7 @@ impl ::mwtyped::__private::Sample for Delete {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             delete_talk: true,
@@ -6054,6 +6092,7 @@ impl ::mwtyped::__private::Sample for Delete {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolscompare")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub struct DiscussionToolsCompare {
     /// First title to compare.
@@ -6206,6 +6245,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsCompare {
 }
 /// The values of `paction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsEditPaction {
     /// `addcomment` (Since MediaWiki 1.43; not in 1.39)
@@ -6232,6 +6272,7 @@ impl ::mwtyped::WireValue for DiscussionToolsEditPaction {
 }
 /// The values of `autosubscribe`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsEditAutoSubscribe {
     /// `default` (Since MediaWiki 1.43; not in 1.39)
@@ -6261,6 +6302,7 @@ impl ::mwtyped::WireValue for DiscussionToolsEditAutoSubscribe {
 }
 /// The values of `useskin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsEditUseSkin {
     /// `apioutput` (Since MediaWiki 1.43; not in 1.39)
@@ -6306,6 +6348,7 @@ impl ::mwtyped::WireValue for DiscussionToolsEditUseSkin {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolsedit")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub struct DiscussionToolsEdit {
     /// Action to perform.
@@ -6347,7 +6390,7 @@ pub struct DiscussionToolsEdit {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// An optional unique ID generated in the client to prevent double-posting.
     ///
     /// - Wire name: `formtoken`
@@ -6399,14 +6442,16 @@ pub struct DiscussionToolsEdit {
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// Allow posting a new section without a title.
     ///
     /// - Wire name: `allownosectiontitle`
     /// - Type: boolean
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub allownosectiontitle: bool,
+    #[doc(alias = "allownosectiontitle")]
+    pub allow_no_section_title: bool,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
@@ -6444,7 +6489,8 @@ pub struct DiscussionToolsEdit {
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub nocontent: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "nocontent")]
+    pub no_content: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the edit.
     ///
     /// - Wire name: `tags`
@@ -6477,7 +6523,8 @@ pub struct DiscussionToolsEdit {
     /// - Default: `(empty)`
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub returntoanchor: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "returntoanchor")]
+    pub return_to_anchor: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "ext-discussiontools")]
 #[allow(deprecated)]
@@ -6486,7 +6533,7 @@ impl DiscussionToolsEdit {
     pub fn new(
         paction: DiscussionToolsEditPaction,
         page: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             paction,
@@ -6499,17 +6546,17 @@ impl DiscussionToolsEdit {
             wikitext: ::std::default::Default::default(),
             html: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
-            allownosectiontitle: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
+            allow_no_section_title: ::std::default::Default::default(),
             use_skin: ::std::default::Default::default(),
             watchlist: ::std::default::Default::default(),
             captcha_id: ::std::default::Default::default(),
             captcha_word: ::std::default::Default::default(),
-            nocontent: ::std::default::Default::default(),
+            no_content: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             return_to: ::std::default::Default::default(),
             return_to_query: ::std::default::Default::default(),
-            returntoanchor: ::std::default::Default::default(),
+            return_to_anchor: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -6580,12 +6627,12 @@ impl DiscussionToolsEdit {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
         {
-            if self.allownosectiontitle {
+            if self.allow_no_section_title {
                 request.text(wire("allownosectiontitle"), "1");
             }
         }
@@ -6610,7 +6657,7 @@ impl DiscussionToolsEdit {
             }
         }
         {
-            if let Some(v) = &self.nocontent {
+            if let Some(v) = &self.no_content {
                 request.text(wire("nocontent"), v.clone());
             }
         }
@@ -6638,7 +6685,7 @@ impl DiscussionToolsEdit {
             }
         }
         {
-            if let Some(v) = &self.returntoanchor {
+            if let Some(v) = &self.return_to_anchor {
                 request.text(wire("returntoanchor"), v.clone());
             }
         }
@@ -6690,13 +6737,13 @@ impl ::mwtyped::__private::Sample for DiscussionToolsEdit {
             wikitext: ::std::option::Option::Some(::std::string::String::from("1")),
             html: ::std::option::Option::Some(::std::string::String::from("1")),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
-            allownosectiontitle: true,
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
+            allow_no_section_title: true,
             use_skin: ::std::option::Option::Some(DiscussionToolsEditUseSkin::Apioutput),
             watchlist: ::std::option::Option::Some(::std::string::String::from("1")),
             captcha_id: ::std::option::Option::Some(::std::string::String::from("1")),
             captcha_word: ::std::option::Option::Some(::std::string::String::from("1")),
-            nocontent: ::std::option::Option::Some(::std::string::String::from("1")),
+            no_content: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             return_to: ::std::option::Option::Some(
                 ::std::string::String::from("Main Page"),
@@ -6704,7 +6751,9 @@ impl ::mwtyped::__private::Sample for DiscussionToolsEdit {
             return_to_query: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
-            returntoanchor: ::std::option::Option::Some(::std::string::String::from("1")),
+            return_to_anchor: ::std::option::Option::Some(
+                ::std::string::String::from("1"),
+            ),
         }
     }
 }
@@ -6717,6 +6766,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsEdit {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolsfindcomment")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub struct DiscussionToolsFindComment {
     /// Comment ID or name
@@ -6725,7 +6775,8 @@ pub struct DiscussionToolsFindComment {
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub idorname: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "idorname")]
+    pub id_or_name: ::std::option::Option<::std::string::String>,
     /// Heading hash fragment
     ///
     /// - Wire name: `heading`
@@ -6747,7 +6798,7 @@ impl DiscussionToolsFindComment {
     /// The module with its required parameters; every other is left unset.
     pub fn new() -> Self {
         Self {
-            idorname: ::std::default::Default::default(),
+            id_or_name: ::std::default::Default::default(),
             heading: ::std::default::Default::default(),
             page: ::std::default::Default::default(),
         }
@@ -6773,7 +6824,7 @@ impl DiscussionToolsFindComment {
         };
         let _ = &wire;
         {
-            if let Some(v) = &self.idorname {
+            if let Some(v) = &self.id_or_name {
                 request.text(wire("idorname"), v.clone());
             }
         }
@@ -6823,7 +6874,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsFindComment {
 impl ::mwtyped::__private::Sample for DiscussionToolsFindComment {
     fn sample() -> Self {
         Self {
-            idorname: ::std::option::Option::Some(::std::string::String::from("1")),
+            id_or_name: ::std::option::Option::Some(::std::string::String::from("1")),
             heading: ::std::option::Option::Some(::std::string::String::from("1")),
             page: ::std::option::Option::Some(::std::string::String::from("1")),
         }
@@ -6838,6 +6889,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsFindComment {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolsgetsubscriptions")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub struct DiscussionToolsGetSubscriptions {
     /// Names of the topics to check
@@ -6936,6 +6988,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsGetSubscriptions {
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsPageInfoProp {
     /// `threaditemshtml` (Since MediaWiki 1.43; not in 1.39)
@@ -6969,6 +7022,7 @@ impl ::mwtyped::WireValue for DiscussionToolsPageInfoProp {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolspageinfo")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub struct DiscussionToolsPageInfo {
     /// The page to perform actions on.
@@ -7127,6 +7181,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsPageInfo {
 }
 /// The values of `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsPreviewType {
     /// `reply` (Since MediaWiki 1.43; not in 1.39)
@@ -7153,6 +7208,7 @@ impl ::mwtyped::WireValue for DiscussionToolsPreviewType {
 }
 /// The values of `useskin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsPreviewUseSkin {
     /// `apioutput` (Since MediaWiki 1.43; not in 1.39)
@@ -7198,6 +7254,7 @@ impl ::mwtyped::WireValue for DiscussionToolsPreviewUseSkin {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolspreview")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub struct DiscussionToolsPreview {
     /// Type of message to preview
@@ -7236,7 +7293,8 @@ pub struct DiscussionToolsPreview {
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
@@ -7259,7 +7317,7 @@ impl DiscussionToolsPreview {
             type_,
             page,
             wikitext,
-            sectiontitle: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
             use_skin: ::std::default::Default::default(),
         }
     }
@@ -7296,7 +7354,7 @@ impl DiscussionToolsPreview {
             request.text(wire("wikitext"), v.clone());
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
@@ -7344,7 +7402,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsPreview {
             type_: DiscussionToolsPreviewType::Reply,
             page: ::std::string::String::from("1"),
             wikitext: ::std::string::String::from("1"),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
             use_skin: ::std::option::Option::Some(
                 DiscussionToolsPreviewUseSkin::Apioutput,
             ),
@@ -7360,6 +7418,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsPreview {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolssubscribe")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub struct DiscussionToolsSubscribe {
     /// A page on which the topic appears
@@ -7379,7 +7438,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// Name of the topic to subscribe to (or unsubscribe from)
     ///
     /// - Wire name: `commentname`
@@ -7404,7 +7463,7 @@ impl DiscussionToolsSubscribe {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         page: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
         comment_name: ::std::string::String,
     ) -> Self {
         Self {
@@ -7503,6 +7562,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsSubscribe {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "discussiontoolsthank")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub struct DiscussionToolsThank {
     /// The page to perform actions on.
@@ -7531,7 +7591,7 @@ pub struct DiscussionToolsThank {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-discussiontools")]
 #[allow(deprecated)]
@@ -7540,7 +7600,7 @@ impl DiscussionToolsThank {
     pub fn new(
         page: ::std::string::String,
         comment_id: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self { page, comment_id, token }
     }
@@ -7620,6 +7680,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsThank {
 }
 /// The values of `section`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub enum EchoCreateEventSection {
     /// `alert` (Since MediaWiki 1.43; not in 1.39)
@@ -7661,6 +7722,7 @@ impl ::mwtyped::WireValue for EchoCreateEventSection {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "echocreateevent")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub struct EchoCreateEvent {
     /// User to send the notification to
@@ -7718,7 +7780,7 @@ pub struct EchoCreateEvent {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-echo")]
 #[allow(deprecated)]
@@ -7728,7 +7790,7 @@ impl EchoCreateEvent {
         header: ::std::string::String,
         content: ::std::string::String,
         section: EchoCreateEventSection,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             user: ::std::default::Default::default(),
@@ -7839,6 +7901,7 @@ impl ::mwtyped::__private::Sample for EchoCreateEvent {
 }
 /// The values of `sections`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub enum EchoMarkReadSections {
     /// `alert` (Since MediaWiki 1.43; not in 1.39)
@@ -7884,6 +7947,7 @@ impl ::mwtyped::WireValue for EchoMarkReadSections {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "echomarkread")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub struct EchoMarkRead {
     /// A list of notification IDs to mark as read.
@@ -7927,13 +7991,13 @@ pub struct EchoMarkRead {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-echo")]
 #[allow(deprecated)]
 impl EchoMarkRead {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             list: ::std::default::Default::default(),
             unread_list: ::std::default::Default::default(),
@@ -8058,6 +8122,7 @@ impl ::mwtyped::__private::Sample for EchoMarkRead {
 }
 /// The values of `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub enum EchoMarkSeenType {
     /// `alert` (Since MediaWiki 1.43; not in 1.39)
@@ -8087,12 +8152,13 @@ impl ::mwtyped::WireValue for EchoMarkSeenType {
 }
 /// The values of `timestampFormat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub enum EchoMarkSeenTimestampFormat {
     /// `ISO_8601` (Since MediaWiki 1.43; not in 1.39)
-    ISO8601,
+    Iso8601,
     /// `MW` (Since MediaWiki 1.43; not in 1.39)
-    MW,
+    Mw,
 }
 #[cfg(feature = "ext-echo")]
 #[allow(deprecated)]
@@ -8100,8 +8166,8 @@ impl EchoMarkSeenTimestampFormat {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::ISO8601 => "ISO_8601",
-            Self::MW => "MW",
+            Self::Iso8601 => "ISO_8601",
+            Self::Mw => "MW",
         }
     }
 }
@@ -8128,6 +8194,7 @@ impl ::mwtyped::WireValue for EchoMarkSeenTimestampFormat {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "echomarkseen")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub struct EchoMarkSeen {
     /// Type of notifications to mark as seen: 'alert', 'message' or 'all'.
@@ -8226,13 +8293,14 @@ impl ::mwtyped::__private::Sample for EchoMarkSeen {
         Self {
             type_: EchoMarkSeenType::Alert,
             timestamp_format: ::std::option::Option::Some(
-                EchoMarkSeenTimestampFormat::ISO8601,
+                EchoMarkSeenTimestampFormat::Iso8601,
             ),
         }
     }
 }
 /// The values of `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub enum EchoMuteType {
     /// `page-linked-title` (Since MediaWiki 1.43; not in 1.39)
@@ -8266,6 +8334,7 @@ impl ::mwtyped::WireValue for EchoMuteType {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "echomute")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-echo")]
 pub struct EchoMute {
     /// Which mute list to add to or remove from
@@ -8302,7 +8371,7 @@ pub struct EchoMute {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-echo")]
 #[allow(deprecated)]
@@ -8310,7 +8379,7 @@ impl EchoMute {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         type_: EchoMuteType,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             type_,
@@ -8418,6 +8487,7 @@ impl ::mwtyped::__private::Sample for EchoMute {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EditWatchlist {
     /// `nochange`
     Nochange,
@@ -8447,6 +8517,7 @@ impl ::mwtyped::WireValue for EditWatchlist {
 }
 /// The values of `contentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EditContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -8494,12 +8565,11 @@ impl ::mwtyped::WireValue for EditContentFormat {
 }
 /// The values of `contentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EditContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum EditContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -8515,13 +8585,11 @@ pub enum EditContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl EditContentmodel {
+impl EditContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -8532,9 +8600,9 @@ impl EditContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for EditContentmodel {
+impl ::mwtyped::WireValue for EditContentModel {
     fn as_str(&self) -> &'static str {
-        EditContentmodel::as_str(self)
+        EditContentModel::as_str(self)
     }
 }
 /// Create and edit pages.
@@ -8557,6 +8625,7 @@ impl ::mwtyped::WireValue for EditContentmodel {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "edit")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Edit {
     /// Title of the page to edit. Cannot be used together with `pageid`.
     ///
@@ -8569,7 +8638,8 @@ pub struct Edit {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Section identifier. `0` for the top section, `new` for a new section. Often a positive integer, but can also be non-numeric.
     ///
     /// - Wire name: `section`
@@ -8581,7 +8651,8 @@ pub struct Edit {
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// Page content.
     ///
     /// - Wire name: `text`
@@ -8630,13 +8701,14 @@ pub struct Edit {
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "baserevid")]
-    pub base_revid: ::std::option::Option<i64>,
+    pub base_rev_id: ::std::option::Option<i64>,
     /// Timestamp of the base revision, used to detect edit conflicts. May be obtained through action=query&prop=revisions&rvprop=timestamp. Self-conflicts are ignored.
     ///
     /// - Wire name: `basetimestamp`
     /// - Type: timestamp
     /// - In MediaWiki 1.39, 1.43
-    pub basetimestamp: ::std::option::Option<::mwtyped::Timestamp>,
+    #[doc(alias = "basetimestamp")]
+    pub base_timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// Timestamp when the editing process began, used to detect edit conflicts. An appropriate value may be obtained using `curtimestamp` when beginning the edit process (e.g. when loading the page content to edit).
     ///
     /// - Wire name: `starttimestamp`
@@ -8662,7 +8734,8 @@ pub struct Edit {
     /// - Wire name: `nocreate`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub nocreate: bool,
+    #[doc(alias = "nocreate")]
+    pub no_create: bool,
     /// Add the page to the current user's watchlist.
     ///
     /// - Wire name: `watch`
@@ -8697,7 +8770,8 @@ pub struct Edit {
     /// - Wire name: `prependtext`
     /// - Type: text
     /// - In MediaWiki 1.39, 1.43
-    pub prependtext: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "prependtext")]
+    pub prepend_text: ::std::option::Option<::std::string::String>,
     /// Add this text to the end of the page or section. Overrides text.
     ///
     /// Use section=new to append a new section, rather than this parameter.
@@ -8705,7 +8779,8 @@ pub struct Edit {
     /// - Wire name: `appendtext`
     /// - Type: text
     /// - In MediaWiki 1.39, 1.43
-    pub appendtext: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "appendtext")]
+    pub append_text: ::std::option::Option<::std::string::String>,
     /// Undo this revision. Overrides text, prependtext and appendtext.
     ///
     /// - Wire name: `undo`
@@ -8739,7 +8814,8 @@ pub struct Edit {
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
     /// - In MediaWiki 1.39, 1.43
-    pub contentmodel: ::std::option::Option<EditContentmodel>,
+    #[doc(alias = "contentmodel")]
+    pub content_model: ::std::option::Option<EditContentModel>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
     /// The token should always be sent as the last parameter, or at least after the text parameter.
@@ -8750,7 +8826,7 @@ pub struct Edit {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// Page title. If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to the given page, instead of the page that was edited.
     ///
     /// - Wire name: `returnto`
@@ -8772,7 +8848,8 @@ pub struct Edit {
     /// - Type: string
     /// - Default: `(empty)`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub returntoanchor: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "returntoanchor")]
+    pub return_to_anchor: ::std::option::Option<::std::string::String>,
     /// Answer to the CAPTCHA
     ///
     /// - Wire name: `captchaword`
@@ -8795,39 +8872,39 @@ pub struct Edit {
 #[allow(deprecated)]
 impl Edit {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             section: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
             text: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             minor: ::std::default::Default::default(),
             not_minor: ::std::default::Default::default(),
             bot: ::std::default::Default::default(),
-            base_revid: ::std::default::Default::default(),
-            basetimestamp: ::std::default::Default::default(),
+            base_rev_id: ::std::default::Default::default(),
+            base_timestamp: ::std::default::Default::default(),
             start_timestamp: ::std::default::Default::default(),
             recreate: ::std::default::Default::default(),
             create_only: ::std::default::Default::default(),
-            nocreate: ::std::default::Default::default(),
+            no_create: ::std::default::Default::default(),
             watch: ::std::default::Default::default(),
             unwatch: ::std::default::Default::default(),
             watchlist: ::std::default::Default::default(),
             md5: ::std::default::Default::default(),
-            prependtext: ::std::default::Default::default(),
-            appendtext: ::std::default::Default::default(),
+            prepend_text: ::std::default::Default::default(),
+            append_text: ::std::default::Default::default(),
             undo: ::std::default::Default::default(),
             undo_after: ::std::default::Default::default(),
             redirect: ::std::default::Default::default(),
             content_format: ::std::default::Default::default(),
-            contentmodel: ::std::default::Default::default(),
+            content_model: ::std::default::Default::default(),
             token,
             return_to: ::std::default::Default::default(),
             return_to_query: ::std::default::Default::default(),
-            returntoanchor: ::std::default::Default::default(),
+            return_to_anchor: ::std::default::Default::default(),
             #[cfg(feature = "ext-confirmedit")]
             captcha_word: ::std::default::Default::default(),
             #[cfg(feature = "ext-confirmedit")]
@@ -8860,7 +8937,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -8880,7 +8957,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
@@ -8923,7 +9000,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.base_revid {
+            if let Some(v) = &self.base_rev_id {
                 request
                     .text(
                         wire("baserevid"),
@@ -8938,7 +9015,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.basetimestamp {
+            if let Some(v) = &self.base_timestamp {
                 request
                     .text(
                         wire("basetimestamp"),
@@ -8966,7 +9043,7 @@ impl Edit {
             }
         }
         {
-            if self.nocreate {
+            if self.no_create {
                 request.text(wire("nocreate"), "1");
             }
         }
@@ -8991,12 +9068,12 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.prependtext {
+            if let Some(v) = &self.prepend_text {
                 request.text(wire("prependtext"), v.clone());
             }
         }
         {
-            if let Some(v) = &self.appendtext {
+            if let Some(v) = &self.append_text {
                 request.text(wire("appendtext"), v.clone());
             }
         }
@@ -9041,7 +9118,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.contentmodel {
+            if let Some(v) = &self.content_model {
                 request.text(wire("contentmodel"), v.as_str());
             }
         }
@@ -9060,7 +9137,7 @@ impl Edit {
             }
         }
         {
-            if let Some(v) = &self.returntoanchor {
+            if let Some(v) = &self.return_to_anchor {
                 request.text(wire("returntoanchor"), v.clone());
             }
         }
@@ -9111,17 +9188,17 @@ impl ::mwtyped::__private::Sample for Edit {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             section: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             minor: true,
             not_minor: true,
             bot: true,
-            base_revid: ::std::option::Option::Some(1i64),
-            basetimestamp: ::std::option::Option::Some(
+            base_rev_id: ::std::option::Option::Some(1i64),
+            base_timestamp: ::std::option::Option::Some(
                 ::mwtyped::Timestamp::from_unix(979_570_560),
             ),
             start_timestamp: ::std::option::Option::Some(
@@ -9129,20 +9206,20 @@ impl ::mwtyped::__private::Sample for Edit {
             ),
             recreate: true,
             create_only: true,
-            nocreate: true,
+            no_create: true,
             watch: true,
             unwatch: true,
             watchlist: ::std::option::Option::Some(EditWatchlist::Nochange),
             md5: ::std::option::Option::Some(::std::string::String::from("1")),
-            prependtext: ::std::option::Option::Some(::std::string::String::from("1")),
-            appendtext: ::std::option::Option::Some(::std::string::String::from("1")),
+            prepend_text: ::std::option::Option::Some(::std::string::String::from("1")),
+            append_text: ::std::option::Option::Some(::std::string::String::from("1")),
             undo: ::std::option::Option::Some(1i64),
             undo_after: ::std::option::Option::Some(1i64),
             redirect: true,
             content_format: ::std::option::Option::Some(
                 EditContentFormat::ApplicationJson,
             ),
-            contentmodel: ::std::option::Option::Some(EditContentmodel::Css),
+            content_model: ::std::option::Option::Some(EditContentModel::Css),
             token: ::mwtyped::token::Token::new("+\\"),
             return_to: ::std::option::Option::Some(
                 ::std::string::String::from("Main Page"),
@@ -9150,7 +9227,7 @@ impl ::mwtyped::__private::Sample for Edit {
             return_to_query: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
-            returntoanchor: ::std::option::Option::Some(
+            return_to_anchor: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
             #[cfg(feature = "ext-confirmedit")]
@@ -9169,6 +9246,7 @@ impl ::mwtyped::__private::Sample for Edit {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "editcheckreferenceurl")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub struct EditCheckReferenceUrl {
     /// URL to check.
@@ -9267,6 +9345,7 @@ impl ::mwtyped::__private::Sample for EditCheckReferenceUrl {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "emailuser")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct EmailUser {
     /// User to send the email to.
     ///
@@ -9294,7 +9373,8 @@ pub struct EmailUser {
     /// - Wire name: `ccme`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub ccme: bool,
+    #[doc(alias = "ccme")]
+    pub cc_me: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
     /// - Wire name: `token`
@@ -9303,7 +9383,7 @@ pub struct EmailUser {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl EmailUser {
@@ -9312,13 +9392,13 @@ impl EmailUser {
         target: ::std::string::String,
         subject: ::std::string::String,
         text: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             target,
             subject,
             text,
-            ccme: ::std::default::Default::default(),
+            cc_me: ::std::default::Default::default(),
             token,
         }
     }
@@ -9355,7 +9435,7 @@ impl EmailUser {
             request.text(wire("text"), v.clone());
         }
         {
-            if self.ccme {
+            if self.cc_me {
                 request.text(wire("ccme"), "1");
             }
         }
@@ -9400,13 +9480,14 @@ impl ::mwtyped::__private::Sample for EmailUser {
             target: ::std::string::String::from("1"),
             subject: ::std::string::String::from("1"),
             text: ::std::string::String::from("1"),
-            ccme: true,
+            cc_me: true,
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ExpandTemplatesProp {
     /// `categories`
     Categories,
@@ -9465,6 +9546,7 @@ impl ::mwtyped::WireValue for ExpandTemplatesProp {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "expandtemplates")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ExpandTemplates {
     /// Title of the page.
     ///
@@ -9484,7 +9566,8 @@ pub struct ExpandTemplates {
     /// - Wire name: `revid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub revid: ::std::option::Option<i64>,
+    #[doc(alias = "revid")]
+    pub rev_id: ::std::option::Option<i64>,
     /// Which pieces of information to get.
     ///
     /// Note that if no values are selected, the result will contain the wikitext, but the output will be in a deprecated format.
@@ -9544,7 +9627,7 @@ impl ExpandTemplates {
         Self {
             title: ::std::default::Default::default(),
             text,
-            revid: ::std::default::Default::default(),
+            rev_id: ::std::default::Default::default(),
             prop: ::std::default::Default::default(),
             include_comments: ::std::default::Default::default(),
             show_strategy_keys: ::std::default::Default::default(),
@@ -9581,7 +9664,7 @@ impl ExpandTemplates {
             request.text(wire("text"), v.clone());
         }
         {
-            if let Some(v) = &self.revid {
+            if let Some(v) = &self.rev_id {
                 request
                     .text(
                         wire("revid"),
@@ -9659,7 +9742,7 @@ impl ::mwtyped::__private::Sample for ExpandTemplates {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
             text: ::std::string::String::from("1"),
-            revid: ::std::option::Option::Some(1i64),
+            rev_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 ExpandTemplatesProp::Categories,
                 ExpandTemplatesProp::Encodedjsconfigvars,
@@ -9676,6 +9759,7 @@ impl ::mwtyped::__private::Sample for ExpandTemplates {
 }
 /// The values of `feedformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FeedContributionsFeedFormat {
     /// `atom`
     Atom,
@@ -9699,60 +9783,43 @@ impl ::mwtyped::WireValue for FeedContributionsFeedFormat {
 }
 /// The values of `tagfilter`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FeedContributionsTagFilter {
-    /// `Nuke` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-nuke")]
+    /// `Nuke` (added by the extension Nuke; Since MediaWiki 1.43; not in 1.39)
     Nuke,
-    /// `abusefilter-condition-limit`
-    #[cfg(feature = "ext-abusefilter")]
+    /// `abusefilter-condition-limit` (added by the extension AbuseFilter)
     AbusefilterConditionLimit,
-    /// `discussiontools` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
+    /// `discussiontools` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
     Discussiontools,
-    /// `discussiontools-added-comment` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
+    /// `discussiontools-added-comment` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
     DiscussiontoolsAddedComment,
-    /// `discussiontools-edit` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
+    /// `discussiontools-edit` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
     DiscussiontoolsEdit,
-    /// `discussiontools-newtopic` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
+    /// `discussiontools-newtopic` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
     DiscussiontoolsNewtopic,
-    /// `discussiontools-reply` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
+    /// `discussiontools-reply` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
     DiscussiontoolsReply,
-    /// `discussiontools-source` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
+    /// `discussiontools-source` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
     DiscussiontoolsSource,
-    /// `discussiontools-source-enhanced` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
+    /// `discussiontools-source-enhanced` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
     DiscussiontoolsSourceEnhanced,
-    /// `discussiontools-visual` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
+    /// `discussiontools-visual` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
     DiscussiontoolsVisual,
-    /// `editcheck-newcontent` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
+    /// `editcheck-newcontent` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckNewcontent,
-    /// `editcheck-newreference` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
+    /// `editcheck-newreference` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckNewreference,
-    /// `editcheck-reference-decline-common-knowledge` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
+    /// `editcheck-reference-decline-common-knowledge` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckReferenceDeclineCommonKnowledge,
-    /// `editcheck-reference-decline-irrelevant` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
+    /// `editcheck-reference-decline-irrelevant` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckReferenceDeclineIrrelevant,
-    /// `editcheck-reference-decline-other` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
+    /// `editcheck-reference-decline-other` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckReferenceDeclineOther,
-    /// `editcheck-reference-decline-uncertain` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
+    /// `editcheck-reference-decline-uncertain` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckReferenceDeclineUncertain,
-    /// `editcheck-references` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
+    /// `editcheck-references` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckReferences,
-    /// `editcheck-references-activated` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
+    /// `editcheck-references-activated` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckReferencesActivated,
     /// `mw-blank`
     MwBlank,
@@ -9776,20 +9843,15 @@ pub enum FeedContributionsTagFilter {
     MwServerSideUpload,
     /// `mw-undo`
     MwUndo,
-    /// `visualeditor`
-    #[cfg(feature = "ext-visualeditor")]
-    Visualeditor,
-    /// `visualeditor-needcheck`
-    #[cfg(feature = "ext-visualeditor")]
-    VisualeditorNeedcheck,
-    /// `visualeditor-switched`
-    #[cfg(feature = "ext-visualeditor")]
-    VisualeditorSwitched,
-    /// `visualeditor-wikitext`
-    #[cfg(feature = "ext-visualeditor")]
-    VisualeditorWikitext,
-    /// `wikieditor`
-    #[cfg(feature = "ext-wikieditor")]
+    /// `visualeditor` (added by the extension VisualEditor)
+    VisualEditor,
+    /// `visualeditor-needcheck` (added by the extension VisualEditor)
+    VisualEditorNeedcheck,
+    /// `visualeditor-switched` (added by the extension VisualEditor)
+    VisualEditorSwitched,
+    /// `visualeditor-wikitext` (added by the extension VisualEditor)
+    VisualEditorWikitext,
+    /// `wikieditor` (added by the extension WikiEditor)
     Wikieditor,
 }
 #[allow(deprecated)]
@@ -9797,47 +9859,29 @@ impl FeedContributionsTagFilter {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-nuke")]
             Self::Nuke => "Nuke",
-            #[cfg(feature = "ext-abusefilter")]
             Self::AbusefilterConditionLimit => "abusefilter-condition-limit",
-            #[cfg(feature = "ext-discussiontools")]
             Self::Discussiontools => "discussiontools",
-            #[cfg(feature = "ext-discussiontools")]
             Self::DiscussiontoolsAddedComment => "discussiontools-added-comment",
-            #[cfg(feature = "ext-discussiontools")]
             Self::DiscussiontoolsEdit => "discussiontools-edit",
-            #[cfg(feature = "ext-discussiontools")]
             Self::DiscussiontoolsNewtopic => "discussiontools-newtopic",
-            #[cfg(feature = "ext-discussiontools")]
             Self::DiscussiontoolsReply => "discussiontools-reply",
-            #[cfg(feature = "ext-discussiontools")]
             Self::DiscussiontoolsSource => "discussiontools-source",
-            #[cfg(feature = "ext-discussiontools")]
             Self::DiscussiontoolsSourceEnhanced => "discussiontools-source-enhanced",
-            #[cfg(feature = "ext-discussiontools")]
             Self::DiscussiontoolsVisual => "discussiontools-visual",
-            #[cfg(feature = "ext-visualeditor")]
             Self::EditcheckNewcontent => "editcheck-newcontent",
-            #[cfg(feature = "ext-visualeditor")]
             Self::EditcheckNewreference => "editcheck-newreference",
-            #[cfg(feature = "ext-visualeditor")]
             Self::EditcheckReferenceDeclineCommonKnowledge => {
                 "editcheck-reference-decline-common-knowledge"
             }
-            #[cfg(feature = "ext-visualeditor")]
             Self::EditcheckReferenceDeclineIrrelevant => {
                 "editcheck-reference-decline-irrelevant"
             }
-            #[cfg(feature = "ext-visualeditor")]
             Self::EditcheckReferenceDeclineOther => "editcheck-reference-decline-other",
-            #[cfg(feature = "ext-visualeditor")]
             Self::EditcheckReferenceDeclineUncertain => {
                 "editcheck-reference-decline-uncertain"
             }
-            #[cfg(feature = "ext-visualeditor")]
             Self::EditcheckReferences => "editcheck-references",
-            #[cfg(feature = "ext-visualeditor")]
             Self::EditcheckReferencesActivated => "editcheck-references-activated",
             Self::MwBlank => "mw-blank",
             Self::MwChangedRedirectTarget => "mw-changed-redirect-target",
@@ -9850,15 +9894,10 @@ impl FeedContributionsTagFilter {
             Self::MwRollback => "mw-rollback",
             Self::MwServerSideUpload => "mw-server-side-upload",
             Self::MwUndo => "mw-undo",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::Visualeditor => "visualeditor",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::VisualeditorNeedcheck => "visualeditor-needcheck",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::VisualeditorSwitched => "visualeditor-switched",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::VisualeditorWikitext => "visualeditor-wikitext",
-            #[cfg(feature = "ext-wikieditor")]
+            Self::VisualEditor => "visualeditor",
+            Self::VisualEditorNeedcheck => "visualeditor-needcheck",
+            Self::VisualEditorSwitched => "visualeditor-switched",
+            Self::VisualEditorWikitext => "visualeditor-wikitext",
             Self::Wikieditor => "wikieditor",
         }
     }
@@ -9884,6 +9923,7 @@ impl ::mwtyped::WireValue for FeedContributionsTagFilter {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedcontributions")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FeedContributions {
     /// The format of the feed.
     ///
@@ -9961,7 +10001,7 @@ pub struct FeedContributions {
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "showsizediff")]
-    pub show_sizediff: bool,
+    pub show_size_diff: bool,
 }
 #[allow(deprecated)]
 impl FeedContributions {
@@ -9978,7 +10018,7 @@ impl FeedContributions {
             top_only: ::std::default::Default::default(),
             new_only: ::std::default::Default::default(),
             hide_minor: ::std::default::Default::default(),
-            show_sizediff: ::std::default::Default::default(),
+            show_size_diff: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -10012,7 +10052,11 @@ impl FeedContributions {
         }
         {
             if let Some(v) = &self.namespace {
-                request.text(wire("namespace"), v.0.to_string());
+                request
+                    .text(
+                        wire("namespace"),
+                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
+                    );
             }
         }
         {
@@ -10079,7 +10123,7 @@ impl FeedContributions {
             }
         }
         {
-            if self.show_sizediff {
+            if self.show_size_diff {
                 request.text(wire("showsizediff"), "1");
             }
         }
@@ -10139,12 +10183,13 @@ impl ::mwtyped::__private::Sample for FeedContributions {
             top_only: true,
             new_only: true,
             hide_minor: true,
-            show_sizediff: true,
+            show_size_diff: true,
         }
     }
 }
 /// The values of `feedformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FeedRecentChangesFeedFormat {
     /// `atom`
     Atom,
@@ -10184,6 +10229,7 @@ impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedrecentchanges")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FeedRecentChanges {
     /// The format of the feed.
     ///
@@ -10252,13 +10298,15 @@ pub struct FeedRecentChanges {
     /// - Wire name: `hideanons`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub hideanons: bool,
+    #[doc(alias = "hideanons")]
+    pub hide_anons: bool,
     /// Hide changes made by registered users.
     ///
     /// - Wire name: `hideliu`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub hideliu: bool,
+    #[doc(alias = "hideliu")]
+    pub hide_liu: bool,
     /// Hide patrolled changes.
     ///
     /// - Wire name: `hidepatrolled`
@@ -10271,13 +10319,15 @@ pub struct FeedRecentChanges {
     /// - Wire name: `hidemyself`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub hidemyself: bool,
+    #[doc(alias = "hidemyself")]
+    pub hide_myself: bool,
     /// Hide category membership changes.
     ///
     /// - Wire name: `hidecategorization`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub hidecategorization: bool,
+    #[doc(alias = "hidecategorization")]
+    pub hide_categorization: bool,
     /// Filter by tag.
     ///
     /// - Wire name: `tagfilter`
@@ -10290,7 +10340,8 @@ pub struct FeedRecentChanges {
     /// - Wire name: `inverttags`
     /// - Type: boolean
     /// - Since MediaWiki 1.43; not in 1.39
-    pub inverttags: bool,
+    #[doc(alias = "inverttags")]
+    pub invert_tags: bool,
     /// Show only changes on pages linked from this page.
     ///
     /// - Wire name: `target`
@@ -10319,13 +10370,13 @@ impl FeedRecentChanges {
             from: ::std::default::Default::default(),
             hide_minor: ::std::default::Default::default(),
             hide_bots: ::std::default::Default::default(),
-            hideanons: ::std::default::Default::default(),
-            hideliu: ::std::default::Default::default(),
+            hide_anons: ::std::default::Default::default(),
+            hide_liu: ::std::default::Default::default(),
             hide_patrolled: ::std::default::Default::default(),
-            hidemyself: ::std::default::Default::default(),
-            hidecategorization: ::std::default::Default::default(),
+            hide_myself: ::std::default::Default::default(),
+            hide_categorization: ::std::default::Default::default(),
             tag_filter: ::std::default::Default::default(),
-            inverttags: ::std::default::Default::default(),
+            invert_tags: ::std::default::Default::default(),
             target: ::std::default::Default::default(),
             show_linked_to: ::std::default::Default::default(),
         }
@@ -10357,7 +10408,11 @@ impl FeedRecentChanges {
         }
         {
             if let Some(v) = &self.namespace {
-                request.text(wire("namespace"), v.0.to_string());
+                request
+                    .text(
+                        wire("namespace"),
+                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
+                    );
             }
         }
         {
@@ -10410,12 +10465,12 @@ impl FeedRecentChanges {
             }
         }
         {
-            if self.hideanons {
+            if self.hide_anons {
                 request.text(wire("hideanons"), "1");
             }
         }
         {
-            if self.hideliu {
+            if self.hide_liu {
                 request.text(wire("hideliu"), "1");
             }
         }
@@ -10425,12 +10480,12 @@ impl FeedRecentChanges {
             }
         }
         {
-            if self.hidemyself {
+            if self.hide_myself {
                 request.text(wire("hidemyself"), "1");
             }
         }
         {
-            if self.hidecategorization {
+            if self.hide_categorization {
                 request.text(wire("hidecategorization"), "1");
             }
         }
@@ -10440,7 +10495,7 @@ impl FeedRecentChanges {
             }
         }
         {
-            if self.inverttags {
+            if self.invert_tags {
                 request.text(wire("inverttags"), "1");
             }
         }
@@ -10499,13 +10554,13 @@ impl ::mwtyped::__private::Sample for FeedRecentChanges {
             ),
             hide_minor: true,
             hide_bots: true,
-            hideanons: true,
-            hideliu: true,
+            hide_anons: true,
+            hide_liu: true,
             hide_patrolled: true,
-            hidemyself: true,
-            hidecategorization: true,
+            hide_myself: true,
+            hide_categorization: true,
             tag_filter: ::std::option::Option::Some(::std::string::String::from("1")),
-            inverttags: true,
+            invert_tags: true,
             target: ::std::option::Option::Some(::std::string::String::from("1")),
             show_linked_to: true,
         }
@@ -10513,6 +10568,7 @@ impl ::mwtyped::__private::Sample for FeedRecentChanges {
 }
 /// The values of `feedformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FeedWatchlistFeedFormat {
     /// `atom`
     Atom,
@@ -10536,7 +10592,8 @@ impl ::mwtyped::WireValue for FeedWatchlistFeedFormat {
 }
 /// The values of `wlshow`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FeedWatchlistWlshow {
+#[non_exhaustive]
+pub enum FeedWatchlistWlShow {
     /// `!anon`
     NotAnon,
     /// `!autopatrolled`
@@ -10563,7 +10620,7 @@ pub enum FeedWatchlistWlshow {
     Unread,
 }
 #[allow(deprecated)]
-impl FeedWatchlistWlshow {
+impl FeedWatchlistWlShow {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
@@ -10582,14 +10639,15 @@ impl FeedWatchlistWlshow {
         }
     }
 }
-impl ::mwtyped::WireValue for FeedWatchlistWlshow {
+impl ::mwtyped::WireValue for FeedWatchlistWlShow {
     fn as_str(&self) -> &'static str {
-        FeedWatchlistWlshow::as_str(self)
+        FeedWatchlistWlShow::as_str(self)
     }
 }
 /// The values of `wltype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FeedWatchlistWltype {
+#[non_exhaustive]
+pub enum FeedWatchlistWlType {
     /// `categorize`
     Categorize,
     /// `edit`
@@ -10602,7 +10660,7 @@ pub enum FeedWatchlistWltype {
     New,
 }
 #[allow(deprecated)]
-impl FeedWatchlistWltype {
+impl FeedWatchlistWlType {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
@@ -10614,9 +10672,9 @@ impl FeedWatchlistWltype {
         }
     }
 }
-impl ::mwtyped::WireValue for FeedWatchlistWltype {
+impl ::mwtyped::WireValue for FeedWatchlistWlType {
     fn as_str(&self) -> &'static str {
-        FeedWatchlistWltype::as_str(self)
+        FeedWatchlistWlType::as_str(self)
     }
 }
 /// Returns a watchlist feed.
@@ -10637,6 +10695,7 @@ impl ::mwtyped::WireValue for FeedWatchlistWltype {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "feedwatchlist")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FeedWatchlist {
     /// The format of the feed.
     ///
@@ -10673,21 +10732,24 @@ pub struct FeedWatchlist {
     /// - Wire name: `wlowner`
     /// - Type: user
     /// - In MediaWiki 1.39, 1.43
-    pub wlowner: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "wlowner")]
+    pub wl_owner: ::std::option::Option<::std::string::String>,
     /// A security token (available in the user's preferences) to allow access to another user's watchlist.
     ///
     /// - Wire name: `wltoken`
     /// - Type: string
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub wltoken: ::std::option::Option<::mwtyped::Secret>,
+    #[doc(alias = "wltoken")]
+    pub wl_token: ::std::option::Option<::mwtyped::Secret>,
     /// Show only items that meet these criteria. For example, to see only minor edits done by logged-in users, set show=minor|!anon.
     ///
     /// - Wire name: `wlshow`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub wlshow: ::std::vec::Vec<FeedWatchlistWlshow>,
+    #[doc(alias = "wlshow")]
+    pub wl_show: ::std::vec::Vec<FeedWatchlistWlShow>,
     /// Which types of changes to show:
     ///
     /// - edit
@@ -10706,13 +10768,15 @@ pub struct FeedWatchlist {
     /// - Default: `edit|new|log|categorize`
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub wltype: ::std::vec::Vec<FeedWatchlistWltype>,
+    #[doc(alias = "wltype")]
+    pub wl_type: ::std::vec::Vec<FeedWatchlistWlType>,
     /// Don't list changes by this user.
     ///
     /// - Wire name: `wlexcludeuser`
     /// - Type: user
     /// - In MediaWiki 1.39, 1.43
-    pub wlexcludeuser: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "wlexcludeuser")]
+    pub wl_exclude_user: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl FeedWatchlist {
@@ -10723,11 +10787,11 @@ impl FeedWatchlist {
             hours: ::std::default::Default::default(),
             link_to_sections: ::std::default::Default::default(),
             all_rev: ::std::default::Default::default(),
-            wlowner: ::std::default::Default::default(),
-            wltoken: ::std::default::Default::default(),
-            wlshow: ::std::default::Default::default(),
-            wltype: ::std::default::Default::default(),
-            wlexcludeuser: ::std::default::Default::default(),
+            wl_owner: ::std::default::Default::default(),
+            wl_token: ::std::default::Default::default(),
+            wl_show: ::std::default::Default::default(),
+            wl_type: ::std::default::Default::default(),
+            wl_exclude_user: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -10775,12 +10839,12 @@ impl FeedWatchlist {
             }
         }
         {
-            if let Some(v) = &self.wlowner {
+            if let Some(v) = &self.wl_owner {
                 request.text(wire("wlowner"), v.clone());
             }
         }
         {
-            if let Some(v) = &self.wltoken {
+            if let Some(v) = &self.wl_token {
                 request
                     .secret(
                         wire("wltoken"),
@@ -10789,11 +10853,11 @@ impl FeedWatchlist {
             }
         }
         {
-            if !self.wlshow.is_empty() {
+            if !self.wl_show.is_empty() {
                 let joined = ::mwtyped::__private::join(
                     path,
                     "wlshow",
-                    self.wlshow.iter().map(|v| v.as_str()),
+                    self.wl_show.iter().map(|v| v.as_str()),
                     50u32,
                     500u32,
                     limits,
@@ -10802,11 +10866,11 @@ impl FeedWatchlist {
             }
         }
         {
-            if !self.wltype.is_empty() {
+            if !self.wl_type.is_empty() {
                 let joined = ::mwtyped::__private::join(
                     path,
                     "wltype",
-                    self.wltype.iter().map(|v| v.as_str()),
+                    self.wl_type.iter().map(|v| v.as_str()),
                     50u32,
                     500u32,
                     limits,
@@ -10815,7 +10879,7 @@ impl FeedWatchlist {
             }
         }
         {
-            if let Some(v) = &self.wlexcludeuser {
+            if let Some(v) = &self.wl_exclude_user {
                 request.text(wire("wlexcludeuser"), v.clone());
             }
         }
@@ -10857,22 +10921,22 @@ impl ::mwtyped::__private::Sample for FeedWatchlist {
             hours: ::std::option::Option::Some(1i64),
             link_to_sections: true,
             all_rev: true,
-            wlowner: ::std::option::Option::Some(::std::string::String::from("Admin")),
-            wltoken: ::std::option::Option::Some(::mwtyped::Secret::new("1")),
-            wlshow: ::std::vec![
-                FeedWatchlistWlshow::NotAnon, FeedWatchlistWlshow::NotAutopatrolled,
-                FeedWatchlistWlshow::NotBot, FeedWatchlistWlshow::NotMinor,
-                FeedWatchlistWlshow::NotPatrolled, FeedWatchlistWlshow::NotUnread,
-                FeedWatchlistWlshow::Anon, FeedWatchlistWlshow::Autopatrolled,
-                FeedWatchlistWlshow::Bot, FeedWatchlistWlshow::Minor,
-                FeedWatchlistWlshow::Patrolled, FeedWatchlistWlshow::Unread
+            wl_owner: ::std::option::Option::Some(::std::string::String::from("Admin")),
+            wl_token: ::std::option::Option::Some(::mwtyped::Secret::new("1")),
+            wl_show: ::std::vec![
+                FeedWatchlistWlShow::NotAnon, FeedWatchlistWlShow::NotAutopatrolled,
+                FeedWatchlistWlShow::NotBot, FeedWatchlistWlShow::NotMinor,
+                FeedWatchlistWlShow::NotPatrolled, FeedWatchlistWlShow::NotUnread,
+                FeedWatchlistWlShow::Anon, FeedWatchlistWlShow::Autopatrolled,
+                FeedWatchlistWlShow::Bot, FeedWatchlistWlShow::Minor,
+                FeedWatchlistWlShow::Patrolled, FeedWatchlistWlShow::Unread
             ],
-            wltype: ::std::vec![
-                FeedWatchlistWltype::Categorize, FeedWatchlistWltype::Edit,
-                FeedWatchlistWltype::External, FeedWatchlistWltype::Log,
-                FeedWatchlistWltype::New
+            wl_type: ::std::vec![
+                FeedWatchlistWlType::Categorize, FeedWatchlistWlType::Edit,
+                FeedWatchlistWlType::External, FeedWatchlistWlType::Log,
+                FeedWatchlistWlType::New
             ],
-            wlexcludeuser: ::std::option::Option::Some(
+            wl_exclude_user: ::std::option::Option::Some(
                 ::std::string::String::from("Admin"),
             ),
         }
@@ -10894,6 +10958,7 @@ impl ::mwtyped::__private::Sample for FeedWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "filerevert")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FileRevert {
     /// Target filename, without the File: prefix.
     ///
@@ -10901,7 +10966,8 @@ pub struct FileRevert {
     /// - Type: string
     /// - Required
     /// - In MediaWiki 1.39, 1.43
-    pub filename: ::std::string::String,
+    #[doc(alias = "filename")]
+    pub file_name: ::std::string::String,
     /// Upload comment.
     ///
     /// - Wire name: `comment`
@@ -10915,7 +10981,8 @@ pub struct FileRevert {
     /// - Type: string
     /// - Required
     /// - In MediaWiki 1.39, 1.43
-    pub archivename: ::std::string::String,
+    #[doc(alias = "archivename")]
+    pub archive_name: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
     /// - Wire name: `token`
@@ -10924,20 +10991,20 @@ pub struct FileRevert {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl FileRevert {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
-        filename: ::std::string::String,
-        archivename: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        file_name: ::std::string::String,
+        archive_name: ::std::string::String,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
-            filename,
+            file_name,
             comment: ::std::default::Default::default(),
-            archivename,
+            archive_name,
             token,
         }
     }
@@ -10962,7 +11029,7 @@ impl FileRevert {
         };
         let _ = &wire;
         {
-            let v = &self.filename;
+            let v = &self.file_name;
             request.text(wire("filename"), v.clone());
         }
         {
@@ -10971,7 +11038,7 @@ impl FileRevert {
             }
         }
         {
-            let v = &self.archivename;
+            let v = &self.archive_name;
             request.text(wire("archivename"), v.clone());
         }
         {
@@ -11012,9 +11079,9 @@ impl ::mwtyped::ApiModule for FileRevert {
 impl ::mwtyped::__private::Sample for FileRevert {
     fn sample() -> Self {
         Self {
-            filename: ::std::string::String::from("1"),
+            file_name: ::std::string::String::from("1"),
             comment: ::std::option::Option::Some(::std::string::String::from("1")),
-            archivename: ::std::string::String::from("1"),
+            archive_name: ::std::string::String::from("1"),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -11044,6 +11111,7 @@ impl ::mwtyped::__private::Sample for FileRevert {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "help")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Help {
     /// Modules to display help for (values of the `action` and `format` parameters, or `main`). Can specify submodules with a `+`.
     ///
@@ -11064,7 +11132,8 @@ pub struct Help {
     /// - Wire name: `recursivesubmodules`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub recursivesubmodules: bool,
+    #[doc(alias = "recursivesubmodules")]
+    pub recursive_submodules: bool,
     /// Wrap the output in a standard API response structure.
     ///
     /// - Wire name: `wrap`
@@ -11085,7 +11154,7 @@ impl Help {
         Self {
             modules: ::std::default::Default::default(),
             submodules: ::std::default::Default::default(),
-            recursivesubmodules: ::std::default::Default::default(),
+            recursive_submodules: ::std::default::Default::default(),
             wrap: ::std::default::Default::default(),
             toc: ::std::default::Default::default(),
         }
@@ -11129,7 +11198,7 @@ impl Help {
             }
         }
         {
-            if self.recursivesubmodules {
+            if self.recursive_submodules {
                 request.text(wire("recursivesubmodules"), "1");
             }
         }
@@ -11179,7 +11248,7 @@ impl ::mwtyped::__private::Sample for Help {
         Self {
             modules: ::std::vec![::std::string::String::from("1")],
             submodules: true,
-            recursivesubmodules: true,
+            recursive_submodules: true,
             wrap: true,
             toc: true,
         }
@@ -11187,6 +11256,7 @@ impl ::mwtyped::__private::Sample for Help {
 }
 /// The values of `rotation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageRotateRotation {
     /// `90`
     V90,
@@ -11213,65 +11283,66 @@ impl ::mwtyped::WireValue for ImageRotateRotation {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageRotateGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -11281,53 +11352,53 @@ pub enum ImageRotateGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl ImageRotateGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -11354,6 +11425,7 @@ impl ::mwtyped::WireValue for ImageRotateGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "imagerotate")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ImageRotate {
     /// Degrees to rotate image clockwise.
     ///
@@ -11389,14 +11461,16 @@ pub struct ImageRotate {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -11499,22 +11573,22 @@ pub struct ImageRotate {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl ImageRotate {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         rotation: ImageRotateRotation,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             rotation,
             continue_: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -11577,10 +11651,10 @@ impl ImageRotate {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -11608,10 +11682,10 @@ impl ImageRotate {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -11695,9 +11769,9 @@ impl ::mwtyped::__private::Sample for ImageRotate {
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(ImageRotateGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(ImageRotateGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
             token: ::mwtyped::token::Token::new("+\\"),
@@ -11722,6 +11796,7 @@ impl ::mwtyped::__private::Sample for ImageRotate {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "import")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Import {
     /// Log entry import summary.
     ///
@@ -11734,7 +11809,7 @@ pub struct Import {
     /// - Wire name: `xml`
     /// - Type: upload
     /// - In MediaWiki 1.39, 1.43
-    pub xml: ::std::option::Option<::mwtyped::Upload>,
+    pub xml: ::std::option::Option<::mwtyped::UploadFile>,
     /// For uploaded imports: interwiki prefix to apply to unknown usernames (and known users if `assignknownusers` is set).
     ///
     /// - Wire name: `interwikiprefix`
@@ -11804,12 +11879,12 @@ pub struct Import {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Import {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             summary: ::std::default::Default::default(),
             xml: ::std::default::Default::default(),
@@ -11882,7 +11957,11 @@ impl Import {
         }
         {
             if let Some(v) = &self.namespace {
-                request.text(wire("namespace"), v.0.to_string());
+                request
+                    .text(
+                        wire("namespace"),
+                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
+                    );
             }
         }
         {
@@ -11947,7 +12026,7 @@ impl ::mwtyped::__private::Sample for Import {
     fn sample() -> Self {
         Self {
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
-            xml: ::std::option::Option::Some(::mwtyped::Upload {
+            xml: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
                 bytes: b"sample".to_vec(),
             }),
@@ -11972,6 +12051,7 @@ impl ::mwtyped::__private::Sample for Import {
 }
 /// The values of `linkmessageformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum LinkAccountMessageFormat {
     /// `html`
     Html,
@@ -12027,6 +12107,7 @@ impl ::mwtyped::WireValue for LinkAccountMessageFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "linkaccount")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct LinkAccount {
     /// Only use these authentication requests, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=link` or from a previous response from this module.
     ///
@@ -12076,7 +12157,7 @@ pub struct LinkAccount {
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "linktoken")]
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ///This module accepts additional parameters depending on the available authentication requests. Use `action=query&meta=authmanagerinfo` with `amirequestsfor=link` (or a previous response from this module, if applicable) to determine the requests available and the fields that they use.
     ///
     ///Checked when encoding: a name the module declares is refused here.
@@ -12085,7 +12166,7 @@ pub struct LinkAccount {
 #[allow(deprecated)]
 impl LinkAccount {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             requests: ::std::default::Default::default(),
             message_format: ::std::default::Default::default(),
@@ -12232,6 +12313,7 @@ impl ::mwtyped::__private::Sample for LinkAccount {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "login")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Login {
     /// Username.
     ///
@@ -12380,6 +12462,7 @@ impl ::mwtyped::__private::Sample for Login {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "logout")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Logout {
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -12389,12 +12472,12 @@ pub struct Logout {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Logout {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self { token }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -12461,107 +12544,94 @@ impl ::mwtyped::__private::Sample for Logout {
 }
 /// The values of `action`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MainAction {
-    /// `abusefiltercheckmatch`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefiltercheckmatch,
-    /// `abusefilterchecksyntax`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilterchecksyntax,
-    /// `abusefilterevalexpression`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilterevalexpression,
-    /// `abusefilterunblockautopromote`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilterunblockautopromote,
-    /// `abuselogprivatedetails`
-    #[cfg(feature = "ext-abusefilter")]
-    Abuselogprivatedetails,
+    /// `abusefiltercheckmatch` (added by the extension AbuseFilter)
+    AbuseFilterCheckMatch,
+    /// `abusefilterchecksyntax` (added by the extension AbuseFilter)
+    AbuseFilterCheckSyntax,
+    /// `abusefilterevalexpression` (added by the extension AbuseFilter)
+    AbuseFilterEvalExpression,
+    /// `abusefilterunblockautopromote` (added by the extension AbuseFilter)
+    AbuseFilterUnblockAutopromote,
+    /// `abuselogprivatedetails` (added by the extension AbuseFilter)
+    AbuseLogPrivateDetails,
     /// `acquiretempusername` (Since MediaWiki 1.43; not in 1.39)
-    Acquiretempusername,
+    AcquireTempUsername,
     /// `block`
     Block,
     /// `changeauthenticationdata`
-    Changeauthenticationdata,
+    ChangeAuthenticationData,
     /// `changecontentmodel`
-    Changecontentmodel,
+    ChangeContentModel,
     /// `checktoken`
-    Checktoken,
+    CheckToken,
     /// `clearhasmsg`
-    Clearhasmsg,
+    ClearHasMsg,
     /// `clientlogin`
-    Clientlogin,
+    ClientLogin,
     /// `compare`
     Compare,
     /// `createaccount`
-    Createaccount,
+    CreateAccount,
     /// `delete`
     Delete,
-    /// `discussiontoolsedit` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
-    Discussiontoolsedit,
-    /// `discussiontoolsfindcomment` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
-    Discussiontoolsfindcomment,
-    /// `discussiontoolsgetsubscriptions` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
-    Discussiontoolsgetsubscriptions,
-    /// `discussiontoolssubscribe` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
-    Discussiontoolssubscribe,
-    /// `discussiontoolsthank` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
-    Discussiontoolsthank,
-    /// `echocreateevent` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
-    Echocreateevent,
-    /// `echomarkread` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
-    Echomarkread,
-    /// `echomarkseen` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
-    Echomarkseen,
-    /// `echomute` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
-    Echomute,
+    /// `discussiontoolsedit` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    DiscussionToolsEdit,
+    /// `discussiontoolsfindcomment` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    DiscussionToolsFindComment,
+    /// `discussiontoolsgetsubscriptions` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    DiscussionToolsGetSubscriptions,
+    /// `discussiontoolssubscribe` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    DiscussionToolsSubscribe,
+    /// `discussiontoolsthank` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    DiscussionToolsThank,
+    /// `echocreateevent` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    EchoCreateEvent,
+    /// `echomarkread` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    EchoMarkRead,
+    /// `echomarkseen` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    EchoMarkSeen,
+    /// `echomute` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    EchoMute,
     /// `edit`
     Edit,
     /// `emailuser`
-    Emailuser,
+    EmailUser,
     /// `expandtemplates`
-    Expandtemplates,
+    ExpandTemplates,
     /// `feedcontributions`
-    Feedcontributions,
+    FeedContributions,
     /// `feedrecentchanges`
-    Feedrecentchanges,
+    FeedRecentChanges,
     /// `feedwatchlist`
-    Feedwatchlist,
+    FeedWatchlist,
     /// `filerevert`
-    Filerevert,
+    FileRevert,
     /// `help`
     Help,
     /// `imagerotate`
-    Imagerotate,
+    ImageRotate,
     /// `import`
     Import,
     /// `linkaccount`
-    Linkaccount,
+    LinkAccount,
     /// `login`
     Login,
     /// `logout`
     Logout,
     /// `managetags`
-    Managetags,
+    ManageTags,
     /// `mergehistory`
-    Mergehistory,
+    MergeHistory,
     /// `move`
     Move,
     /// `opensearch`
-    Opensearch,
+    OpenSearch,
     /// `options`
     Options,
     /// `paraminfo`
-    Paraminfo,
+    ParamInfo,
     /// `parse`
     Parse,
     /// `patrol`
@@ -12573,189 +12643,149 @@ pub enum MainAction {
     /// `query`
     Query,
     /// `removeauthenticationdata`
-    Removeauthenticationdata,
+    RemoveAuthenticationData,
     /// `resetpassword`
-    Resetpassword,
+    ResetPassword,
     /// `revisiondelete`
-    Revisiondelete,
+    RevisionDelete,
     /// `rollback`
     Rollback,
     /// `rsd`
     Rsd,
     /// `setnotificationtimestamp`
-    Setnotificationtimestamp,
+    SetNotificationTimestamp,
     /// `setpagelanguage`
-    Setpagelanguage,
-    /// `spamblacklist`
-    #[cfg(feature = "ext-spamblacklist")]
-    Spamblacklist,
+    SetPageLanguage,
+    /// `spamblacklist` (added by the extension SpamBlacklist)
+    SpamBlacklist,
     /// `tag`
     Tag,
-    /// `templatedata`
-    #[cfg(feature = "ext-templatedata")]
-    Templatedata,
-    /// `thank` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-thanks")]
+    /// `templatedata` (added by the extension TemplateData)
+    TemplateData,
+    /// `thank` (added by the extension Thanks; Since MediaWiki 1.43; not in 1.39)
     Thank,
-    /// `titleblacklist`
-    #[cfg(feature = "ext-titleblacklist")]
-    Titleblacklist,
+    /// `titleblacklist` (added by the extension TitleBlacklist)
+    TitleBlacklist,
     /// `unblock`
     Unblock,
     /// `undelete`
     Undelete,
     /// `unlinkaccount`
-    Unlinkaccount,
+    UnlinkAccount,
     /// `upload`
     Upload,
     /// `userrights`
-    Userrights,
+    UserRights,
     /// `validatepassword`
-    Validatepassword,
+    ValidatePassword,
     /// `watch`
     Watch,
-    /// `categorytree` (internal)
-    #[cfg(feature = "ext-categorytree")]
-    Categorytree,
+    /// `categorytree` (internal) (added by the extension CategoryTree)
+    CategoryTree,
     /// `cspreport` (internal)
-    Cspreport,
-    /// `discussiontoolscompare` (internal) (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
-    Discussiontoolscompare,
-    /// `discussiontoolspageinfo` (internal) (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
-    Discussiontoolspageinfo,
-    /// `discussiontoolspreview` (internal) (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-discussiontools")]
-    Discussiontoolspreview,
-    /// `editcheckreferenceurl` (internal) (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-visualeditor")]
-    Editcheckreferenceurl,
-    /// `oathvalidate` (internal)
-    #[cfg(feature = "ext-oathauth")]
-    Oathvalidate,
-    /// `scribunto-console` (internal)
-    #[cfg(feature = "ext-scribunto")]
+    CspReport,
+    /// `discussiontoolscompare` (internal) (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    DiscussionToolsCompare,
+    /// `discussiontoolspageinfo` (internal) (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    DiscussionToolsPageInfo,
+    /// `discussiontoolspreview` (internal) (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    DiscussionToolsPreview,
+    /// `editcheckreferenceurl` (internal) (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
+    EditCheckReferenceUrl,
+    /// `oathvalidate` (internal) (added by the extension OATHAuth)
+    OathValidate,
+    /// `scribunto-console` (internal) (added by the extension Scribunto)
     ScribuntoConsole,
     /// `stashedit` (internal)
-    Stashedit,
-    /// `visualeditor` (internal)
-    #[cfg(feature = "ext-visualeditor")]
-    Visualeditor,
-    /// `visualeditoredit` (internal)
-    #[cfg(feature = "ext-visualeditor")]
-    Visualeditoredit,
+    StashEdit,
+    /// `visualeditor` (internal) (added by the extension VisualEditor)
+    VisualEditor,
+    /// `visualeditoredit` (internal) (added by the extension VisualEditor)
+    VisualEditorEdit,
 }
 #[allow(deprecated)]
 impl MainAction {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefiltercheckmatch => "abusefiltercheckmatch",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilterchecksyntax => "abusefilterchecksyntax",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilterevalexpression => "abusefilterevalexpression",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilterunblockautopromote => "abusefilterunblockautopromote",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abuselogprivatedetails => "abuselogprivatedetails",
-            Self::Acquiretempusername => "acquiretempusername",
+            Self::AbuseFilterCheckMatch => "abusefiltercheckmatch",
+            Self::AbuseFilterCheckSyntax => "abusefilterchecksyntax",
+            Self::AbuseFilterEvalExpression => "abusefilterevalexpression",
+            Self::AbuseFilterUnblockAutopromote => "abusefilterunblockautopromote",
+            Self::AbuseLogPrivateDetails => "abuselogprivatedetails",
+            Self::AcquireTempUsername => "acquiretempusername",
             Self::Block => "block",
-            Self::Changeauthenticationdata => "changeauthenticationdata",
-            Self::Changecontentmodel => "changecontentmodel",
-            Self::Checktoken => "checktoken",
-            Self::Clearhasmsg => "clearhasmsg",
-            Self::Clientlogin => "clientlogin",
+            Self::ChangeAuthenticationData => "changeauthenticationdata",
+            Self::ChangeContentModel => "changecontentmodel",
+            Self::CheckToken => "checktoken",
+            Self::ClearHasMsg => "clearhasmsg",
+            Self::ClientLogin => "clientlogin",
             Self::Compare => "compare",
-            Self::Createaccount => "createaccount",
+            Self::CreateAccount => "createaccount",
             Self::Delete => "delete",
-            #[cfg(feature = "ext-discussiontools")]
-            Self::Discussiontoolsedit => "discussiontoolsedit",
-            #[cfg(feature = "ext-discussiontools")]
-            Self::Discussiontoolsfindcomment => "discussiontoolsfindcomment",
-            #[cfg(feature = "ext-discussiontools")]
-            Self::Discussiontoolsgetsubscriptions => "discussiontoolsgetsubscriptions",
-            #[cfg(feature = "ext-discussiontools")]
-            Self::Discussiontoolssubscribe => "discussiontoolssubscribe",
-            #[cfg(feature = "ext-discussiontools")]
-            Self::Discussiontoolsthank => "discussiontoolsthank",
-            #[cfg(feature = "ext-echo")]
-            Self::Echocreateevent => "echocreateevent",
-            #[cfg(feature = "ext-echo")]
-            Self::Echomarkread => "echomarkread",
-            #[cfg(feature = "ext-echo")]
-            Self::Echomarkseen => "echomarkseen",
-            #[cfg(feature = "ext-echo")]
-            Self::Echomute => "echomute",
+            Self::DiscussionToolsEdit => "discussiontoolsedit",
+            Self::DiscussionToolsFindComment => "discussiontoolsfindcomment",
+            Self::DiscussionToolsGetSubscriptions => "discussiontoolsgetsubscriptions",
+            Self::DiscussionToolsSubscribe => "discussiontoolssubscribe",
+            Self::DiscussionToolsThank => "discussiontoolsthank",
+            Self::EchoCreateEvent => "echocreateevent",
+            Self::EchoMarkRead => "echomarkread",
+            Self::EchoMarkSeen => "echomarkseen",
+            Self::EchoMute => "echomute",
             Self::Edit => "edit",
-            Self::Emailuser => "emailuser",
-            Self::Expandtemplates => "expandtemplates",
-            Self::Feedcontributions => "feedcontributions",
-            Self::Feedrecentchanges => "feedrecentchanges",
-            Self::Feedwatchlist => "feedwatchlist",
-            Self::Filerevert => "filerevert",
+            Self::EmailUser => "emailuser",
+            Self::ExpandTemplates => "expandtemplates",
+            Self::FeedContributions => "feedcontributions",
+            Self::FeedRecentChanges => "feedrecentchanges",
+            Self::FeedWatchlist => "feedwatchlist",
+            Self::FileRevert => "filerevert",
             Self::Help => "help",
-            Self::Imagerotate => "imagerotate",
+            Self::ImageRotate => "imagerotate",
             Self::Import => "import",
-            Self::Linkaccount => "linkaccount",
+            Self::LinkAccount => "linkaccount",
             Self::Login => "login",
             Self::Logout => "logout",
-            Self::Managetags => "managetags",
-            Self::Mergehistory => "mergehistory",
+            Self::ManageTags => "managetags",
+            Self::MergeHistory => "mergehistory",
             Self::Move => "move",
-            Self::Opensearch => "opensearch",
+            Self::OpenSearch => "opensearch",
             Self::Options => "options",
-            Self::Paraminfo => "paraminfo",
+            Self::ParamInfo => "paraminfo",
             Self::Parse => "parse",
             Self::Patrol => "patrol",
             Self::Protect => "protect",
             Self::Purge => "purge",
             Self::Query => "query",
-            Self::Removeauthenticationdata => "removeauthenticationdata",
-            Self::Resetpassword => "resetpassword",
-            Self::Revisiondelete => "revisiondelete",
+            Self::RemoveAuthenticationData => "removeauthenticationdata",
+            Self::ResetPassword => "resetpassword",
+            Self::RevisionDelete => "revisiondelete",
             Self::Rollback => "rollback",
             Self::Rsd => "rsd",
-            Self::Setnotificationtimestamp => "setnotificationtimestamp",
-            Self::Setpagelanguage => "setpagelanguage",
-            #[cfg(feature = "ext-spamblacklist")]
-            Self::Spamblacklist => "spamblacklist",
+            Self::SetNotificationTimestamp => "setnotificationtimestamp",
+            Self::SetPageLanguage => "setpagelanguage",
+            Self::SpamBlacklist => "spamblacklist",
             Self::Tag => "tag",
-            #[cfg(feature = "ext-templatedata")]
-            Self::Templatedata => "templatedata",
-            #[cfg(feature = "ext-thanks")]
+            Self::TemplateData => "templatedata",
             Self::Thank => "thank",
-            #[cfg(feature = "ext-titleblacklist")]
-            Self::Titleblacklist => "titleblacklist",
+            Self::TitleBlacklist => "titleblacklist",
             Self::Unblock => "unblock",
             Self::Undelete => "undelete",
-            Self::Unlinkaccount => "unlinkaccount",
+            Self::UnlinkAccount => "unlinkaccount",
             Self::Upload => "upload",
-            Self::Userrights => "userrights",
-            Self::Validatepassword => "validatepassword",
+            Self::UserRights => "userrights",
+            Self::ValidatePassword => "validatepassword",
             Self::Watch => "watch",
-            #[cfg(feature = "ext-categorytree")]
-            Self::Categorytree => "categorytree",
-            Self::Cspreport => "cspreport",
-            #[cfg(feature = "ext-discussiontools")]
-            Self::Discussiontoolscompare => "discussiontoolscompare",
-            #[cfg(feature = "ext-discussiontools")]
-            Self::Discussiontoolspageinfo => "discussiontoolspageinfo",
-            #[cfg(feature = "ext-discussiontools")]
-            Self::Discussiontoolspreview => "discussiontoolspreview",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::Editcheckreferenceurl => "editcheckreferenceurl",
-            #[cfg(feature = "ext-oathauth")]
-            Self::Oathvalidate => "oathvalidate",
-            #[cfg(feature = "ext-scribunto")]
+            Self::CategoryTree => "categorytree",
+            Self::CspReport => "cspreport",
+            Self::DiscussionToolsCompare => "discussiontoolscompare",
+            Self::DiscussionToolsPageInfo => "discussiontoolspageinfo",
+            Self::DiscussionToolsPreview => "discussiontoolspreview",
+            Self::EditCheckReferenceUrl => "editcheckreferenceurl",
+            Self::OathValidate => "oathvalidate",
             Self::ScribuntoConsole => "scribunto-console",
-            Self::Stashedit => "stashedit",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::Visualeditor => "visualeditor",
-            #[cfg(feature = "ext-visualeditor")]
-            Self::Visualeditoredit => "visualeditoredit",
+            Self::StashEdit => "stashedit",
+            Self::VisualEditor => "visualeditor",
+            Self::VisualEditorEdit => "visualeditoredit",
         }
     }
 }
@@ -12766,23 +12796,24 @@ impl ::mwtyped::WireValue for MainAction {
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MainFormat {
     /// `json`
     Json,
     /// `jsonfm`
-    Jsonfm,
+    JsonFm,
     /// `none`
     None,
     /// `php`
     Php,
     /// `phpfm`
-    Phpfm,
+    PhpFm,
     /// `rawfm`
-    Rawfm,
+    RawFm,
     /// `xml`
     Xml,
     /// `xmlfm`
-    Xmlfm,
+    XmlFm,
 }
 #[allow(deprecated)]
 impl MainFormat {
@@ -12790,13 +12821,13 @@ impl MainFormat {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Json => "json",
-            Self::Jsonfm => "jsonfm",
+            Self::JsonFm => "jsonfm",
             Self::None => "none",
             Self::Php => "php",
-            Self::Phpfm => "phpfm",
-            Self::Rawfm => "rawfm",
+            Self::PhpFm => "phpfm",
+            Self::RawFm => "rawfm",
             Self::Xml => "xml",
-            Self::Xmlfm => "xmlfm",
+            Self::XmlFm => "xmlfm",
         }
     }
 }
@@ -12807,6 +12838,7 @@ impl ::mwtyped::WireValue for MainFormat {
 }
 /// The values of `assert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MainAssert {
     /// `anon`
     Anon,
@@ -12833,6 +12865,7 @@ impl ::mwtyped::WireValue for MainAssert {
 }
 /// The values of `errorformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MainErrorFormat {
     /// `bc`
     Bc,
@@ -12893,6 +12926,7 @@ impl ::mwtyped::WireValue for MainErrorFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "main")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Main {
     /// Which action to perform.
     ///
@@ -13088,7 +13122,8 @@ pub struct Main {
     /// - Wire name: `maxlag`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub maxlag: ::std::option::Option<i64>,
+    #[doc(alias = "maxlag")]
+    pub max_lag: ::std::option::Option<i64>,
     /// Set the `s-maxage` HTTP cache control header to this many seconds. Errors are never cached.
     ///
     /// - Wire name: `smaxage`
@@ -13096,7 +13131,8 @@ pub struct Main {
     /// - Default: `0`
     /// - At least 0
     /// - In MediaWiki 1.39, 1.43
-    pub smaxage: ::std::option::Option<i64>,
+    #[doc(alias = "smaxage")]
+    pub s_max_age: ::std::option::Option<i64>,
     /// Set the `max-age` HTTP cache control header to this many seconds. Errors are never cached.
     ///
     /// - Wire name: `maxage`
@@ -13104,7 +13140,8 @@ pub struct Main {
     /// - Default: `0`
     /// - At least 0
     /// - In MediaWiki 1.39, 1.43
-    pub maxage: ::std::option::Option<i64>,
+    #[doc(alias = "maxage")]
+    pub max_age: ::std::option::Option<i64>,
     /// Verify that the user is logged in (including possibly as a temporary user) if set to `user`, *not* logged in if set to `anon`, or has the bot user right if `bot`.
     ///
     /// - Wire name: `assert`
@@ -13116,7 +13153,8 @@ pub struct Main {
     /// - Wire name: `assertuser`
     /// - Type: user
     /// - In MediaWiki 1.39, 1.43
-    pub assertuser: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "assertuser")]
+    pub assert_user: ::std::option::Option<::std::string::String>,
     /// Any value given here will be included in the response. May be used to distinguish requests.
     ///
     /// - Wire name: `requestid`
@@ -13136,13 +13174,15 @@ pub struct Main {
     /// - Wire name: `curtimestamp`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub curtimestamp: bool,
+    #[doc(alias = "curtimestamp")]
+    pub cur_timestamp: bool,
     /// Include the languages used for `uselang` and `errorlang` in the result.
     ///
     /// - Wire name: `responselanginfo`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub responselanginfo: bool,
+    #[doc(alias = "responselanginfo")]
+    pub response_lang_info: bool,
     /// When accessing the API using a cross-domain AJAX request (CORS), set this to the originating domain. This must be included in any pre-flight request, and therefore must be part of the request URI (not the POST body).
     ///
     /// For authenticated requests, this must match one of the origins in the `Origin` header exactly, so it has to be set to something like `https://en.wikipedia.org` or `https://meta.wikimedia.org`. If this parameter does not match the `Origin` header, a 403 response will be returned. If this parameter matches the `Origin` header and the origin is allowed, the `Access-Control-Allow-Origin` and `Access-Control-Allow-Credentials` headers will be set.
@@ -13159,7 +13199,8 @@ pub struct Main {
     /// - Type: string
     /// - Default: `user`
     /// - In MediaWiki 1.39, 1.43
-    pub uselang: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "uselang")]
+    pub use_lang: ::std::option::Option<::std::string::String>,
     /// Variant of the language. Only works if the base language supports variant conversion.
     ///
     /// - Wire name: `variant`
@@ -13193,7 +13234,8 @@ pub struct Main {
     /// - Type: string
     /// - Default: `uselang`
     /// - In MediaWiki 1.39, 1.43
-    pub errorlang: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "errorlang")]
+    pub error_lang: ::std::option::Option<::std::string::String>,
     /// If given, error texts will use locally-customized messages from the MediaWiki namespace.
     ///
     /// - Wire name: `errorsuselocal`
@@ -13209,20 +13251,20 @@ impl Main {
         Self {
             action: ::std::default::Default::default(),
             format: ::std::default::Default::default(),
-            maxlag: ::std::default::Default::default(),
-            smaxage: ::std::default::Default::default(),
-            maxage: ::std::default::Default::default(),
+            max_lag: ::std::default::Default::default(),
+            s_max_age: ::std::default::Default::default(),
+            max_age: ::std::default::Default::default(),
             assert: ::std::default::Default::default(),
-            assertuser: ::std::default::Default::default(),
+            assert_user: ::std::default::Default::default(),
             request_id: ::std::default::Default::default(),
             served_by: ::std::default::Default::default(),
-            curtimestamp: ::std::default::Default::default(),
-            responselanginfo: ::std::default::Default::default(),
+            cur_timestamp: ::std::default::Default::default(),
+            response_lang_info: ::std::default::Default::default(),
             origin: ::std::default::Default::default(),
-            uselang: ::std::default::Default::default(),
+            use_lang: ::std::default::Default::default(),
             variant: ::std::default::Default::default(),
             error_format: ::std::default::Default::default(),
-            errorlang: ::std::default::Default::default(),
+            error_lang: ::std::default::Default::default(),
             errors_use_local: ::std::default::Default::default(),
         }
     }
@@ -13257,7 +13299,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.maxlag {
+            if let Some(v) = &self.max_lag {
                 request
                     .text(
                         wire("maxlag"),
@@ -13272,7 +13314,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.smaxage {
+            if let Some(v) = &self.s_max_age {
                 request
                     .text(
                         wire("smaxage"),
@@ -13287,7 +13329,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.maxage {
+            if let Some(v) = &self.max_age {
                 request
                     .text(
                         wire("maxage"),
@@ -13307,7 +13349,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.assertuser {
+            if let Some(v) = &self.assert_user {
                 request.text(wire("assertuser"), v.clone());
             }
         }
@@ -13322,12 +13364,12 @@ impl Main {
             }
         }
         {
-            if self.curtimestamp {
+            if self.cur_timestamp {
                 request.text(wire("curtimestamp"), "1");
             }
         }
         {
-            if self.responselanginfo {
+            if self.response_lang_info {
                 request.text(wire("responselanginfo"), "1");
             }
         }
@@ -13337,7 +13379,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.uselang {
+            if let Some(v) = &self.use_lang {
                 request.text(wire("uselang"), v.clone());
             }
         }
@@ -13352,7 +13394,7 @@ impl Main {
             }
         }
         {
-            if let Some(v) = &self.errorlang {
+            if let Some(v) = &self.error_lang {
                 request.text(wire("errorlang"), v.clone());
             }
         }
@@ -13394,30 +13436,31 @@ impl ::mwtyped::ApiModule for Main {
 impl ::mwtyped::__private::Sample for Main {
     fn sample() -> Self {
         Self {
-            action: ::std::option::Option::Some(MainAction::Acquiretempusername),
+            action: ::std::option::Option::Some(MainAction::AcquireTempUsername),
             format: ::std::option::Option::Some(MainFormat::Json),
-            maxlag: ::std::option::Option::Some(1i64),
-            smaxage: ::std::option::Option::Some(1i64),
-            maxage: ::std::option::Option::Some(1i64),
+            max_lag: ::std::option::Option::Some(1i64),
+            s_max_age: ::std::option::Option::Some(1i64),
+            max_age: ::std::option::Option::Some(1i64),
             assert: ::std::option::Option::Some(MainAssert::Anon),
-            assertuser: ::std::option::Option::Some(
+            assert_user: ::std::option::Option::Some(
                 ::std::string::String::from("Admin"),
             ),
             request_id: ::std::option::Option::Some(::std::string::String::from("1")),
             served_by: true,
-            curtimestamp: true,
-            responselanginfo: true,
+            cur_timestamp: true,
+            response_lang_info: true,
             origin: ::std::option::Option::Some(::std::string::String::from("1")),
-            uselang: ::std::option::Option::Some(::std::string::String::from("en")),
+            use_lang: ::std::option::Option::Some(::std::string::String::from("en")),
             variant: ::std::option::Option::Some(::std::string::String::from("1")),
             error_format: ::std::option::Option::Some(MainErrorFormat::Bc),
-            errorlang: ::std::option::Option::Some(::std::string::String::from("en")),
+            error_lang: ::std::option::Option::Some(::std::string::String::from("en")),
             errors_use_local: true,
         }
     }
 }
 /// The values of `operation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ManageTagsOperation {
     /// `activate`
     Activate,
@@ -13467,6 +13510,7 @@ impl ::mwtyped::WireValue for ManageTagsOperation {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "managetags")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ManageTags {
     /// Which operation to perform:
     ///
@@ -13520,7 +13564,7 @@ pub struct ManageTags {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl ManageTags {
@@ -13528,7 +13572,7 @@ impl ManageTags {
     pub fn new(
         operation: ManageTagsOperation,
         tag: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             operation,
@@ -13655,6 +13699,7 @@ impl ::mwtyped::__private::Sample for ManageTags {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "mergehistory")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MergeHistory {
     /// Title of the page from which history will be merged. Cannot be used together with `fromid`.
     ///
@@ -13703,12 +13748,12 @@ pub struct MergeHistory {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl MergeHistory {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             from: ::std::default::Default::default(),
             from_id: ::std::default::Default::default(),
@@ -13841,6 +13886,7 @@ impl ::mwtyped::__private::Sample for MergeHistory {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MoveWatchlist {
     /// `nochange`
     Nochange,
@@ -13884,6 +13930,7 @@ impl ::mwtyped::WireValue for MoveWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "move")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Move {
     /// Title of the page to rename. Cannot be used together with `fromid`.
     ///
@@ -13931,7 +13978,8 @@ pub struct Move {
     /// - Wire name: `noredirect`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub noredirect: bool,
+    #[doc(alias = "noredirect")]
+    pub no_redirect: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
     ///
     /// - Wire name: `watchlist`
@@ -13961,14 +14009,14 @@ pub struct Move {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Move {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         to: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             from: ::std::default::Default::default(),
@@ -13977,7 +14025,7 @@ impl Move {
             reason: ::std::default::Default::default(),
             move_talk: ::std::default::Default::default(),
             move_subpages: ::std::default::Default::default(),
-            noredirect: ::std::default::Default::default(),
+            no_redirect: ::std::default::Default::default(),
             watchlist: ::std::default::Default::default(),
             ignore_warnings: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
@@ -14044,7 +14092,7 @@ impl Move {
             }
         }
         {
-            if self.noredirect {
+            if self.no_redirect {
                 request.text(wire("noredirect"), "1");
             }
         }
@@ -14115,7 +14163,7 @@ impl ::mwtyped::__private::Sample for Move {
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             move_talk: true,
             move_subpages: true,
-            noredirect: true,
+            no_redirect: true,
             watchlist: ::std::option::Option::Some(MoveWatchlist::Nochange),
             ignore_warnings: true,
             tags: ::std::vec![::std::string::String::from("1")],
@@ -14141,8 +14189,9 @@ impl ::mwtyped::__private::Sample for Move {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "oathvalidate")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-oathauth")]
-pub struct OATHValidate {
+pub struct OathValidate {
     /// User to validate token for. Defaults to the current user.
     ///
     /// - Wire name: `user`
@@ -14167,15 +14216,15 @@ pub struct OATHValidate {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-oathauth`
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-oathauth")]
 #[allow(deprecated)]
-impl OATHValidate {
+impl OathValidate {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         data: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             user: ::std::default::Default::default(),
@@ -14221,7 +14270,7 @@ impl OATHValidate {
 }
 #[cfg(feature = "ext-oathauth")]
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for OATHValidate {
+impl ::mwtyped::ApiModule for OathValidate {
     const PATH: &'static str = "oathvalidate";
     const NAME: &'static str = "oathvalidate";
     const GROUP: Option<&'static str> = Some("action");
@@ -14249,7 +14298,7 @@ impl ::mwtyped::ApiModule for OATHValidate {
 #[cfg(feature = "ext-oathauth")]
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for OATHValidate {
+impl ::mwtyped::__private::Sample for OathValidate {
     fn sample() -> Self {
         Self {
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
@@ -14260,6 +14309,7 @@ impl ::mwtyped::__private::Sample for OATHValidate {
 }
 /// The values of `redirects`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OpenSearchRedirects {
     /// `resolve`
     Resolve,
@@ -14283,15 +14333,16 @@ impl ::mwtyped::WireValue for OpenSearchRedirects {
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OpenSearchFormat {
     /// `json`
     Json,
     /// `jsonfm`
-    Jsonfm,
+    JsonFm,
     /// `xml`
     Xml,
     /// `xmlfm`
-    Xmlfm,
+    XmlFm,
 }
 #[allow(deprecated)]
 impl OpenSearchFormat {
@@ -14299,9 +14350,9 @@ impl OpenSearchFormat {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Json => "json",
-            Self::Jsonfm => "jsonfm",
+            Self::JsonFm => "jsonfm",
             Self::Xml => "xml",
-            Self::Xmlfm => "xmlfm",
+            Self::XmlFm => "xmlfm",
         }
     }
 }
@@ -14326,6 +14377,7 @@ impl ::mwtyped::WireValue for OpenSearchFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "opensearch")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct OpenSearch {
     /// Search string.
     ///
@@ -14383,7 +14435,8 @@ pub struct OpenSearch {
     /// - Wire name: `warningsaserror`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub warningsaserror: bool,
+    #[doc(alias = "warningsaserror")]
+    pub warnings_as_error: bool,
 }
 #[allow(deprecated)]
 impl OpenSearch {
@@ -14396,7 +14449,7 @@ impl OpenSearch {
             suggest: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             format: ::std::default::Default::default(),
-            warningsaserror: ::std::default::Default::default(),
+            warnings_as_error: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -14429,7 +14482,12 @@ impl OpenSearch {
                     let texts = self
                         .namespace
                         .iter()
-                        .map(|v| Ok(v.0.to_string()))
+                        .map(|v| ::mwtyped::__private::namespace(
+                            path,
+                            "namespace",
+                            *v,
+                            true,
+                        ))
                         .collect::<
                             Result<
                                 ::std::vec::Vec<::std::string::String>,
@@ -14481,7 +14539,7 @@ impl OpenSearch {
             }
         }
         {
-            if self.warningsaserror {
+            if self.warnings_as_error {
                 request.text(wire("warningsaserror"), "1");
             }
         }
@@ -14525,12 +14583,13 @@ impl ::mwtyped::__private::Sample for OpenSearch {
             suggest: true,
             redirects: ::std::option::Option::Some(OpenSearchRedirects::Resolve),
             format: ::std::option::Option::Some(OpenSearchFormat::Json),
-            warningsaserror: true,
+            warnings_as_error: true,
         }
     }
 }
 /// The values of `resetkinds`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OptionsResetKinds {
     /// `all`
     All,
@@ -14569,6 +14628,7 @@ impl ::mwtyped::WireValue for OptionsResetKinds {
 }
 /// The values of `global`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OptionsGlobal {
     /// `ignore` (Since MediaWiki 1.43; not in 1.39)
     Ignore,
@@ -14615,6 +14675,7 @@ impl ::mwtyped::WireValue for OptionsGlobal {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "options")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Options {
     /// Resets preferences to the site defaults.
     ///
@@ -14643,7 +14704,8 @@ pub struct Options {
     /// - Wire name: `optionname`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub optionname: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "optionname")]
+    pub option_name: ::std::option::Option<::std::string::String>,
     /// The value for the option specified by `optionname`. When `optionname` is set but `optionvalue` is omitted, the option will be reset to its default value.
     ///
     /// - Wire name: `optionvalue`
@@ -14670,17 +14732,17 @@ pub struct Options {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Options {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             reset: ::std::default::Default::default(),
             reset_kinds: ::std::default::Default::default(),
             change: ::std::default::Default::default(),
-            optionname: ::std::default::Default::default(),
+            option_name: ::std::default::Default::default(),
             option_value: ::std::default::Default::default(),
             global: ::std::default::Default::default(),
             token,
@@ -14738,7 +14800,7 @@ impl Options {
             }
         }
         {
-            if let Some(v) = &self.optionname {
+            if let Some(v) = &self.option_name {
                 request.text(wire("optionname"), v.clone());
             }
         }
@@ -14798,7 +14860,7 @@ impl ::mwtyped::__private::Sample for Options {
                 OptionsResetKinds::Unused, OptionsResetKinds::Userjs
             ],
             change: ::std::vec![::std::string::String::from("1")],
-            optionname: ::std::option::Option::Some(::std::string::String::from("1")),
+            option_name: ::std::option::Option::Some(::std::string::String::from("1")),
             option_value: ::std::option::Option::Some(::std::string::String::from("1")),
             global: ::std::option::Option::Some(OptionsGlobal::Ignore),
             token: ::mwtyped::token::Token::new("+\\"),
@@ -14807,6 +14869,7 @@ impl ::mwtyped::__private::Sample for Options {
 }
 /// The values of `helpformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParamInfoHelpFormat {
     /// `html`
     Html,
@@ -14836,37 +14899,36 @@ impl ::mwtyped::WireValue for ParamInfoHelpFormat {
 }
 /// The values of `querymodules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParamInfoQueryModules {
-    /// `abusefilters`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilters,
-    /// `abuselog`
-    #[cfg(feature = "ext-abusefilter")]
-    Abuselog,
+    /// `abusefilters` (added by the extension AbuseFilter)
+    AbuseFilters,
+    /// `abuselog` (added by the extension AbuseFilter)
+    AbuseLog,
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allmessages`
-    Allmessages,
+    AllMessages,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `allusers`
-    Allusers,
+    AllUsers,
     /// `authmanagerinfo`
-    Authmanagerinfo,
+    AuthManagerInfo,
     /// `backlinks`
     Backlinks,
     /// `blocks`
@@ -14874,95 +14936,87 @@ pub enum ParamInfoQueryModules {
     /// `categories`
     Categories,
     /// `categoryinfo`
-    Categoryinfo,
+    CategoryInfo,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `contributors`
     Contributors,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `deletedrevs`
-    Deletedrevs,
+    DeletedRevs,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `extlinks`
-    Extlinks,
-    /// `extracts`
-    #[cfg(feature = "ext-textextracts")]
+    ExtLinks,
+    /// `extracts` (added by the extension TextExtracts)
     Extracts,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `filearchive`
-    Filearchive,
+    FileArchive,
     /// `filerepoinfo`
-    Filerepoinfo,
+    FileRepoInfo,
     /// `fileusage`
-    Fileusage,
-    /// `gadgetcategories`
-    #[cfg(feature = "ext-gadgets")]
-    Gadgetcategories,
-    /// `gadgets`
-    #[cfg(feature = "ext-gadgets")]
+    FileUsage,
+    /// `gadgetcategories` (added by the extension Gadgets)
+    GadgetCategories,
+    /// `gadgets` (added by the extension Gadgets)
     Gadgets,
     /// `imageinfo`
-    Imageinfo,
+    ImageInfo,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `info`
     Info,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `iwlinks`
-    Iwlinks,
+    IwLinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `langlinks`
-    Langlinks,
+    LangLinks,
     /// `languageinfo`
-    Languageinfo,
+    LanguageInfo,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
-    /// `linterrors` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-linter")]
-    Linterrors,
-    /// `linterstats` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-linter")]
-    Linterstats,
+    LinksHere,
+    /// `linterrors` (added by the extension Linter; Since MediaWiki 1.43; not in 1.39)
+    LintErrors,
+    /// `linterstats` (added by the extension Linter; Since MediaWiki 1.43; not in 1.39)
+    LinterStats,
     /// `logevents`
-    Logevents,
+    LogEvents,
     /// `mystashedfiles`
-    Mystashedfiles,
-    /// `notifications` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
+    MyStashedFiles,
+    /// `notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
     Notifications,
-    /// `oath`
-    #[cfg(feature = "ext-oathauth")]
+    /// `oath` (added by the extension OATHAuth)
     Oath,
-    /// `pageimages`
-    #[cfg(feature = "ext-pageimages")]
-    Pageimages,
+    /// `pageimages` (added by the extension PageImages)
+    PageImages,
     /// `pagepropnames`
-    Pagepropnames,
+    PagePropNames,
     /// `pageprops`
-    Pageprops,
+    PageProps,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -14970,9 +15024,9 @@ pub enum ParamInfoQueryModules {
     /// `search`
     Search,
     /// `siteinfo`
-    Siteinfo,
+    SiteInfo,
     /// `stashimageinfo`
-    Stashimageinfo,
+    StashImageInfo,
     /// `tags`
     Tags,
     /// `templates`
@@ -14980,110 +15034,98 @@ pub enum ParamInfoQueryModules {
     /// `tokens`
     Tokens,
     /// `transcludedin`
-    Transcludedin,
-    /// `unreadnotificationpages` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
-    Unreadnotificationpages,
+    TranscludedIn,
+    /// `unreadnotificationpages` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    UnreadNotificationPages,
     /// `usercontribs`
-    Usercontribs,
+    UserContribs,
     /// `userinfo`
-    Userinfo,
+    UserInfo,
     /// `users`
     Users,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl ParamInfoQueryModules {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilters => "abusefilters",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abuselog => "abuselog",
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allmessages => "allmessages",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
-            Self::Allusers => "allusers",
-            Self::Authmanagerinfo => "authmanagerinfo",
+            Self::AbuseFilters => "abusefilters",
+            Self::AbuseLog => "abuselog",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllMessages => "allmessages",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
+            Self::AllUsers => "allusers",
+            Self::AuthManagerInfo => "authmanagerinfo",
             Self::Backlinks => "backlinks",
             Self::Blocks => "blocks",
             Self::Categories => "categories",
-            Self::Categoryinfo => "categoryinfo",
-            Self::Categorymembers => "categorymembers",
+            Self::CategoryInfo => "categoryinfo",
+            Self::CategoryMembers => "categorymembers",
             Self::Contributors => "contributors",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Deletedrevs => "deletedrevs",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Extlinks => "extlinks",
-            #[cfg(feature = "ext-textextracts")]
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DeletedRevs => "deletedrevs",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtLinks => "extlinks",
             Self::Extracts => "extracts",
-            Self::Exturlusage => "exturlusage",
-            Self::Filearchive => "filearchive",
-            Self::Filerepoinfo => "filerepoinfo",
-            Self::Fileusage => "fileusage",
-            #[cfg(feature = "ext-gadgets")]
-            Self::Gadgetcategories => "gadgetcategories",
-            #[cfg(feature = "ext-gadgets")]
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileArchive => "filearchive",
+            Self::FileRepoInfo => "filerepoinfo",
+            Self::FileUsage => "fileusage",
+            Self::GadgetCategories => "gadgetcategories",
             Self::Gadgets => "gadgets",
-            Self::Imageinfo => "imageinfo",
+            Self::ImageInfo => "imageinfo",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
+            Self::ImageUsage => "imageusage",
             Self::Info => "info",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Iwlinks => "iwlinks",
-            Self::Langbacklinks => "langbacklinks",
-            Self::Langlinks => "langlinks",
-            Self::Languageinfo => "languageinfo",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::IwLinks => "iwlinks",
+            Self::LangBacklinks => "langbacklinks",
+            Self::LangLinks => "langlinks",
+            Self::LanguageInfo => "languageinfo",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            #[cfg(feature = "ext-linter")]
-            Self::Linterrors => "linterrors",
-            #[cfg(feature = "ext-linter")]
-            Self::Linterstats => "linterstats",
-            Self::Logevents => "logevents",
-            Self::Mystashedfiles => "mystashedfiles",
-            #[cfg(feature = "ext-echo")]
+            Self::LinksHere => "linkshere",
+            Self::LintErrors => "linterrors",
+            Self::LinterStats => "linterstats",
+            Self::LogEvents => "logevents",
+            Self::MyStashedFiles => "mystashedfiles",
             Self::Notifications => "notifications",
-            #[cfg(feature = "ext-oathauth")]
             Self::Oath => "oath",
-            #[cfg(feature = "ext-pageimages")]
-            Self::Pageimages => "pageimages",
-            Self::Pagepropnames => "pagepropnames",
-            Self::Pageprops => "pageprops",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::PageImages => "pageimages",
+            Self::PagePropNames => "pagepropnames",
+            Self::PageProps => "pageprops",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
-            Self::Siteinfo => "siteinfo",
-            Self::Stashimageinfo => "stashimageinfo",
+            Self::SiteInfo => "siteinfo",
+            Self::StashImageInfo => "stashimageinfo",
             Self::Tags => "tags",
             Self::Templates => "templates",
             Self::Tokens => "tokens",
-            Self::Transcludedin => "transcludedin",
-            #[cfg(feature = "ext-echo")]
-            Self::Unreadnotificationpages => "unreadnotificationpages",
-            Self::Usercontribs => "usercontribs",
-            Self::Userinfo => "userinfo",
+            Self::TranscludedIn => "transcludedin",
+            Self::UnreadNotificationPages => "unreadnotificationpages",
+            Self::UserContribs => "usercontribs",
+            Self::UserInfo => "userinfo",
             Self::Users => "users",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -15094,23 +15136,24 @@ impl ::mwtyped::WireValue for ParamInfoQueryModules {
 }
 /// The values of `formatmodules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParamInfoFormatModules {
     /// `json`
     Json,
     /// `jsonfm`
-    Jsonfm,
+    JsonFm,
     /// `none`
     None,
     /// `php`
     Php,
     /// `phpfm`
-    Phpfm,
+    PhpFm,
     /// `rawfm`
-    Rawfm,
+    RawFm,
     /// `xml`
     Xml,
     /// `xmlfm`
-    Xmlfm,
+    XmlFm,
 }
 #[allow(deprecated)]
 impl ParamInfoFormatModules {
@@ -15118,13 +15161,13 @@ impl ParamInfoFormatModules {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Json => "json",
-            Self::Jsonfm => "jsonfm",
+            Self::JsonFm => "jsonfm",
             Self::None => "none",
             Self::Php => "php",
-            Self::Phpfm => "phpfm",
-            Self::Rawfm => "rawfm",
+            Self::PhpFm => "phpfm",
+            Self::RawFm => "rawfm",
             Self::Xml => "xml",
-            Self::Xmlfm => "xmlfm",
+            Self::XmlFm => "xmlfm",
         }
     }
 }
@@ -15150,6 +15193,7 @@ impl ::mwtyped::WireValue for ParamInfoFormatModules {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "paraminfo")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ParamInfo {
     /// List of module names (values of the `action` and `format` parameters, or `main`). Can specify submodules with a `+`, or all submodules with `+*`, or all submodules recursively with `+**`.
     ///
@@ -15193,7 +15237,7 @@ pub struct ParamInfo {
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "pagesetmodule")]
     #[deprecated]
-    pub pageset_module: ::std::option::Option<::std::string::String>,
+    pub page_set_module: ::std::option::Option<::std::string::String>,
     /// List of format module names (value of `format` parameter). Use `modules` instead.
     ///
     /// - Wire name: `formatmodules`
@@ -15214,7 +15258,7 @@ impl ParamInfo {
             help_format: ::std::default::Default::default(),
             query_modules: ::std::default::Default::default(),
             main_module: ::std::default::Default::default(),
-            pageset_module: ::std::default::Default::default(),
+            page_set_module: ::std::default::Default::default(),
             format_modules: ::std::default::Default::default(),
         }
     }
@@ -15275,7 +15319,7 @@ impl ParamInfo {
             }
         }
         {
-            if let Some(v) = &self.pageset_module {
+            if let Some(v) = &self.page_set_module {
                 request.text(wire("pagesetmodule"), v.clone());
             }
         }
@@ -15329,52 +15373,53 @@ impl ::mwtyped::__private::Sample for ParamInfo {
             modules: ::std::vec![::std::string::String::from("1")],
             help_format: ::std::option::Option::Some(ParamInfoHelpFormat::Html),
             query_modules: ::std::vec![
-                ParamInfoQueryModules::Allcategories,
-                ParamInfoQueryModules::Alldeletedrevisions,
-                ParamInfoQueryModules::Allfileusages, ParamInfoQueryModules::Allimages,
-                ParamInfoQueryModules::Alllinks, ParamInfoQueryModules::Allmessages,
-                ParamInfoQueryModules::Allpages, ParamInfoQueryModules::Allredirects,
-                ParamInfoQueryModules::Allrevisions,
-                ParamInfoQueryModules::Alltransclusions, ParamInfoQueryModules::Allusers,
-                ParamInfoQueryModules::Authmanagerinfo, ParamInfoQueryModules::Backlinks,
+                ParamInfoQueryModules::AllCategories,
+                ParamInfoQueryModules::AllDeletedRevisions,
+                ParamInfoQueryModules::AllFileUsages, ParamInfoQueryModules::AllImages,
+                ParamInfoQueryModules::AllLinks, ParamInfoQueryModules::AllMessages,
+                ParamInfoQueryModules::AllPages, ParamInfoQueryModules::AllRedirects,
+                ParamInfoQueryModules::AllRevisions,
+                ParamInfoQueryModules::AllTransclusions, ParamInfoQueryModules::AllUsers,
+                ParamInfoQueryModules::AuthManagerInfo, ParamInfoQueryModules::Backlinks,
                 ParamInfoQueryModules::Blocks, ParamInfoQueryModules::Categories,
-                ParamInfoQueryModules::Categoryinfo,
-                ParamInfoQueryModules::Categorymembers,
+                ParamInfoQueryModules::CategoryInfo,
+                ParamInfoQueryModules::CategoryMembers,
                 ParamInfoQueryModules::Contributors,
-                ParamInfoQueryModules::Deletedrevisions,
-                ParamInfoQueryModules::Deletedrevs,
-                ParamInfoQueryModules::Duplicatefiles, ParamInfoQueryModules::Embeddedin,
-                ParamInfoQueryModules::Extlinks, ParamInfoQueryModules::Exturlusage,
-                ParamInfoQueryModules::Filearchive, ParamInfoQueryModules::Filerepoinfo,
-                ParamInfoQueryModules::Fileusage, ParamInfoQueryModules::Imageinfo,
-                ParamInfoQueryModules::Images, ParamInfoQueryModules::Imageusage,
-                ParamInfoQueryModules::Info, ParamInfoQueryModules::Iwbacklinks,
-                ParamInfoQueryModules::Iwlinks, ParamInfoQueryModules::Langbacklinks,
-                ParamInfoQueryModules::Langlinks, ParamInfoQueryModules::Languageinfo,
-                ParamInfoQueryModules::Links, ParamInfoQueryModules::Linkshere,
-                ParamInfoQueryModules::Logevents, ParamInfoQueryModules::Mystashedfiles,
-                ParamInfoQueryModules::Pagepropnames, ParamInfoQueryModules::Pageprops,
-                ParamInfoQueryModules::Pageswithprop,
-                ParamInfoQueryModules::Prefixsearch,
-                ParamInfoQueryModules::Protectedtitles, ParamInfoQueryModules::Querypage,
-                ParamInfoQueryModules::Random, ParamInfoQueryModules::Recentchanges,
+                ParamInfoQueryModules::DeletedRevisions,
+                ParamInfoQueryModules::DeletedRevs,
+                ParamInfoQueryModules::DuplicateFiles, ParamInfoQueryModules::EmbeddedIn,
+                ParamInfoQueryModules::ExtLinks, ParamInfoQueryModules::ExtUrlUsage,
+                ParamInfoQueryModules::FileArchive, ParamInfoQueryModules::FileRepoInfo,
+                ParamInfoQueryModules::FileUsage, ParamInfoQueryModules::ImageInfo,
+                ParamInfoQueryModules::Images, ParamInfoQueryModules::ImageUsage,
+                ParamInfoQueryModules::Info, ParamInfoQueryModules::IwBacklinks,
+                ParamInfoQueryModules::IwLinks, ParamInfoQueryModules::LangBacklinks,
+                ParamInfoQueryModules::LangLinks, ParamInfoQueryModules::LanguageInfo,
+                ParamInfoQueryModules::Links, ParamInfoQueryModules::LinksHere,
+                ParamInfoQueryModules::LogEvents, ParamInfoQueryModules::MyStashedFiles,
+                ParamInfoQueryModules::PagePropNames, ParamInfoQueryModules::PageProps,
+                ParamInfoQueryModules::PagesWithProp,
+                ParamInfoQueryModules::PrefixSearch,
+                ParamInfoQueryModules::ProtectedTitles, ParamInfoQueryModules::QueryPage,
+                ParamInfoQueryModules::Random, ParamInfoQueryModules::RecentChanges,
                 ParamInfoQueryModules::Redirects, ParamInfoQueryModules::Revisions
             ],
             main_module: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageset_module: ::std::option::Option::Some(
+            page_set_module: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
             format_modules: ::std::vec![
-                ParamInfoFormatModules::Json, ParamInfoFormatModules::Jsonfm,
+                ParamInfoFormatModules::Json, ParamInfoFormatModules::JsonFm,
                 ParamInfoFormatModules::None, ParamInfoFormatModules::Php,
-                ParamInfoFormatModules::Phpfm, ParamInfoFormatModules::Rawfm,
-                ParamInfoFormatModules::Xml, ParamInfoFormatModules::Xmlfm
+                ParamInfoFormatModules::PhpFm, ParamInfoFormatModules::RawFm,
+                ParamInfoFormatModules::Xml, ParamInfoFormatModules::XmlFm
             ],
         }
     }
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParseProp {
     /// `categories`
     Categories,
@@ -15393,11 +15438,11 @@ pub enum ParseProp {
     /// `indicators`
     Indicators,
     /// `iwlinks`
-    Iwlinks,
+    IwLinks,
     /// `jsconfigvars`
     Jsconfigvars,
     /// `langlinks`
-    Langlinks,
+    LangLinks,
     /// `limitreportdata`
     Limitreportdata,
     /// `limitreporthtml`
@@ -15415,7 +15460,7 @@ pub enum ParseProp {
     /// `properties`
     Properties,
     /// `revid`
-    Revid,
+    RevId,
     /// `sections`
     Sections,
     /// `subtitle`
@@ -15445,9 +15490,9 @@ impl ParseProp {
             Self::Headhtml => "headhtml",
             Self::Images => "images",
             Self::Indicators => "indicators",
-            Self::Iwlinks => "iwlinks",
+            Self::IwLinks => "iwlinks",
             Self::Jsconfigvars => "jsconfigvars",
-            Self::Langlinks => "langlinks",
+            Self::LangLinks => "langlinks",
             Self::Limitreportdata => "limitreportdata",
             Self::Limitreporthtml => "limitreporthtml",
             Self::Links => "links",
@@ -15456,7 +15501,7 @@ impl ParseProp {
             Self::Parsewarnings => "parsewarnings",
             Self::Parsewarningshtml => "parsewarningshtml",
             Self::Properties => "properties",
-            Self::Revid => "revid",
+            Self::RevId => "revid",
             Self::Sections => "sections",
             Self::Subtitle => "subtitle",
             Self::Templates => "templates",
@@ -15474,6 +15519,7 @@ impl ::mwtyped::WireValue for ParseProp {
 }
 /// The values of `useskin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParseUseSkin {
     /// `apioutput`
     Apioutput,
@@ -15509,6 +15555,7 @@ impl ::mwtyped::WireValue for ParseUseSkin {
 }
 /// The values of `contentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ParseContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -15556,12 +15603,11 @@ impl ::mwtyped::WireValue for ParseContentFormat {
 }
 /// The values of `contentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ParseContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum ParseContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -15577,13 +15623,11 @@ pub enum ParseContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl ParseContentmodel {
+impl ParseContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -15594,9 +15638,9 @@ impl ParseContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for ParseContentmodel {
+impl ::mwtyped::WireValue for ParseContentModel {
     fn as_str(&self) -> &'static str {
-        ParseContentmodel::as_str(self)
+        ParseContentModel::as_str(self)
     }
 }
 /// Parses content and returns parser output.
@@ -15629,6 +15673,7 @@ impl ::mwtyped::WireValue for ParseContentmodel {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "parse")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Parse {
     /// Title of page the text belongs to. If omitted, `contentmodel` must be specified, and API will be used as the title.
     ///
@@ -15647,7 +15692,8 @@ pub struct Parse {
     /// - Wire name: `revid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub revid: ::std::option::Option<i64>,
+    #[doc(alias = "revid")]
+    pub rev_id: ::std::option::Option<i64>,
     /// Summary to parse.
     ///
     /// - Wire name: `summary`
@@ -15665,7 +15711,8 @@ pub struct Parse {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// If `page` or `pageid` is set to a redirect, resolve it.
     ///
     /// - Wire name: `redirects`
@@ -15782,8 +15829,9 @@ pub struct Parse {
     /// - Type: boolean
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "effectivelanglinks")]
     #[deprecated]
-    pub effectivelanglinks: bool,
+    pub effective_lang_links: bool,
     /// Only parse the content of the section with this identifier.
     ///
     /// When `new`, parse `text` and `sectiontitle` as if adding a new section to the page.
@@ -15801,15 +15849,17 @@ pub struct Parse {
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// Use `disablelimitreport` instead.
     ///
     /// - Wire name: `disablepp`
     /// - Type: boolean
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "disablepp")]
     #[deprecated]
-    pub disablepp: bool,
+    pub disable_pp: bool,
     /// Omit the limit report ("NewPP limit report") from the parser output.
     ///
     /// - Wire name: `disablelimitreport`
@@ -15829,7 +15879,8 @@ pub struct Parse {
     /// - Wire name: `disablestylededuplication`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub disablestylededuplication: bool,
+    #[doc(alias = "disablestylededuplication")]
+    pub disable_style_deduplication: bool,
     /// Whether to include internal merge strategy information in jsconfigvars.
     ///
     /// - Wire name: `showstrategykeys`
@@ -15864,7 +15915,8 @@ pub struct Parse {
     /// - Wire name: `disabletoc`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub disabletoc: bool,
+    #[doc(alias = "disabletoc")]
+    pub disable_toc: bool,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
@@ -15884,7 +15936,8 @@ pub struct Parse {
     /// - Wire name: `contentmodel`
     /// - Type: one of the enum's values
     /// - In MediaWiki 1.39, 1.43
-    pub contentmodel: ::std::option::Option<ParseContentmodel>,
+    #[doc(alias = "contentmodel")]
+    pub content_model: ::std::option::Option<ParseContentModel>,
 }
 #[allow(deprecated)]
 impl Parse {
@@ -15893,10 +15946,10 @@ impl Parse {
         Self {
             title: ::std::default::Default::default(),
             text: ::std::default::Default::default(),
-            revid: ::std::default::Default::default(),
+            rev_id: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
             page: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             old_id: ::std::default::Default::default(),
             prop: ::std::default::Default::default(),
@@ -15905,21 +15958,21 @@ impl Parse {
             parsoid: ::std::default::Default::default(),
             pst: ::std::default::Default::default(),
             only_pst: ::std::default::Default::default(),
-            effectivelanglinks: ::std::default::Default::default(),
+            effective_lang_links: ::std::default::Default::default(),
             section: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
-            disablepp: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
+            disable_pp: ::std::default::Default::default(),
             disable_limit_report: ::std::default::Default::default(),
             disable_edit_section: ::std::default::Default::default(),
-            disablestylededuplication: ::std::default::Default::default(),
+            disable_style_deduplication: ::std::default::Default::default(),
             show_strategy_keys: ::std::default::Default::default(),
             generate_xml: ::std::default::Default::default(),
             preview: ::std::default::Default::default(),
             section_preview: ::std::default::Default::default(),
-            disabletoc: ::std::default::Default::default(),
+            disable_toc: ::std::default::Default::default(),
             use_skin: ::std::default::Default::default(),
             content_format: ::std::default::Default::default(),
-            contentmodel: ::std::default::Default::default(),
+            content_model: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -15953,7 +16006,7 @@ impl Parse {
             }
         }
         {
-            if let Some(v) = &self.revid {
+            if let Some(v) = &self.rev_id {
                 request
                     .text(
                         wire("revid"),
@@ -15978,7 +16031,7 @@ impl Parse {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -16051,7 +16104,7 @@ impl Parse {
             }
         }
         {
-            if self.effectivelanglinks {
+            if self.effective_lang_links {
                 request.text(wire("effectivelanglinks"), "1");
             }
         }
@@ -16061,12 +16114,12 @@ impl Parse {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
         {
-            if self.disablepp {
+            if self.disable_pp {
                 request.text(wire("disablepp"), "1");
             }
         }
@@ -16081,7 +16134,7 @@ impl Parse {
             }
         }
         {
-            if self.disablestylededuplication {
+            if self.disable_style_deduplication {
                 request.text(wire("disablestylededuplication"), "1");
             }
         }
@@ -16106,7 +16159,7 @@ impl Parse {
             }
         }
         {
-            if self.disabletoc {
+            if self.disable_toc {
                 request.text(wire("disabletoc"), "1");
             }
         }
@@ -16121,7 +16174,7 @@ impl Parse {
             }
         }
         {
-            if let Some(v) = &self.contentmodel {
+            if let Some(v) = &self.content_model {
                 request.text(wire("contentmodel"), v.as_str());
             }
         }
@@ -16161,21 +16214,21 @@ impl ::mwtyped::__private::Sample for Parse {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
             text: ::std::option::Option::Some(::std::string::String::from("1")),
-            revid: ::std::option::Option::Some(1i64),
+            rev_id: ::std::option::Option::Some(1i64),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             page: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             redirects: true,
             old_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 ParseProp::Categories, ParseProp::Categorieshtml,
                 ParseProp::Displaytitle, ParseProp::Encodedjsconfigvars,
                 ParseProp::Externallinks, ParseProp::Headhtml, ParseProp::Images,
-                ParseProp::Indicators, ParseProp::Iwlinks, ParseProp::Jsconfigvars,
-                ParseProp::Langlinks, ParseProp::Limitreportdata,
+                ParseProp::Indicators, ParseProp::IwLinks, ParseProp::Jsconfigvars,
+                ParseProp::LangLinks, ParseProp::Limitreportdata,
                 ParseProp::Limitreporthtml, ParseProp::Links, ParseProp::Modules,
                 ParseProp::Parsetree, ParseProp::Parsewarnings,
-                ParseProp::Parsewarningshtml, ParseProp::Properties, ParseProp::Revid,
+                ParseProp::Parsewarningshtml, ParseProp::Properties, ParseProp::RevId,
                 ParseProp::Sections, ParseProp::Subtitle, ParseProp::Templates,
                 ParseProp::Text, ParseProp::Tocdata, ParseProp::Wikitext
             ],
@@ -16186,23 +16239,23 @@ impl ::mwtyped::__private::Sample for Parse {
             parsoid: true,
             pst: true,
             only_pst: true,
-            effectivelanglinks: true,
+            effective_lang_links: true,
             section: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
-            disablepp: true,
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
+            disable_pp: true,
             disable_limit_report: true,
             disable_edit_section: true,
-            disablestylededuplication: true,
+            disable_style_deduplication: true,
             show_strategy_keys: true,
             generate_xml: true,
             preview: true,
             section_preview: true,
-            disabletoc: true,
+            disable_toc: true,
             use_skin: ::std::option::Option::Some(ParseUseSkin::Apioutput),
             content_format: ::std::option::Option::Some(
                 ParseContentFormat::ApplicationJson,
             ),
-            contentmodel: ::std::option::Option::Some(ParseContentmodel::Css),
+            content_model: ::std::option::Option::Some(ParseContentModel::Css),
         }
     }
 }
@@ -16224,19 +16277,22 @@ impl ::mwtyped::__private::Sample for Parse {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "patrol")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Patrol {
     /// Recentchanges ID to patrol.
     ///
     /// - Wire name: `rcid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub rcid: ::std::option::Option<i64>,
+    #[doc(alias = "rcid")]
+    pub rc_id: ::std::option::Option<i64>,
     /// Revision ID to patrol.
     ///
     /// - Wire name: `revid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub revid: ::std::option::Option<i64>,
+    #[doc(alias = "revid")]
+    pub rev_id: ::std::option::Option<i64>,
     /// Change tags to apply to the entry in the patrol log.
     ///
     /// - Wire name: `tags`
@@ -16252,15 +16308,15 @@ pub struct Patrol {
     /// - Token: `patrol`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Patrol>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::PatrolToken>,
 }
 #[allow(deprecated)]
 impl Patrol {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Patrol>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::PatrolToken>) -> Self {
         Self {
-            rcid: ::std::default::Default::default(),
-            revid: ::std::default::Default::default(),
+            rc_id: ::std::default::Default::default(),
+            rev_id: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             token,
         }
@@ -16286,7 +16342,7 @@ impl Patrol {
         };
         let _ = &wire;
         {
-            if let Some(v) = &self.rcid {
+            if let Some(v) = &self.rc_id {
                 request
                     .text(
                         wire("rcid"),
@@ -16301,7 +16357,7 @@ impl Patrol {
             }
         }
         {
-            if let Some(v) = &self.revid {
+            if let Some(v) = &self.rev_id {
                 request
                     .text(
                         wire("revid"),
@@ -16366,8 +16422,8 @@ impl ::mwtyped::ApiModule for Patrol {
 impl ::mwtyped::__private::Sample for Patrol {
     fn sample() -> Self {
         Self {
-            rcid: ::std::option::Option::Some(1i64),
-            revid: ::std::option::Option::Some(1i64),
+            rc_id: ::std::option::Option::Some(1i64),
+            rev_id: ::std::option::Option::Some(1i64),
             tags: ::std::vec![::std::string::String::from("1")],
             token: ::mwtyped::token::Token::new("+\\"),
         }
@@ -16375,6 +16431,7 @@ impl ::mwtyped::__private::Sample for Patrol {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ProtectWatchlist {
     /// `nochange`
     Nochange,
@@ -16422,6 +16479,7 @@ impl ::mwtyped::WireValue for ProtectWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "protect")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Protect {
     /// Title of the page to (un)protect. Cannot be used together with pageid.
     ///
@@ -16434,7 +16492,8 @@ pub struct Protect {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// List of protection levels, formatted `action=level` (e.g. `edit=sysop`). A level of `all` means everyone is allowed to take the action, i.e. no restriction.
     ///
     /// **Note:** Any actions not listed will have restrictions removed.
@@ -16496,18 +16555,18 @@ pub struct Protect {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Protect {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         protections: ::std::vec::Vec<::std::string::String>,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             protections,
             expiry: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
@@ -16544,7 +16603,7 @@ impl Protect {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -16659,7 +16718,7 @@ impl ::mwtyped::__private::Sample for Protect {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             protections: ::std::vec![::std::string::String::from("1")],
             expiry: ::std::vec![::std::string::String::from("1")],
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -16673,65 +16732,66 @@ impl ::mwtyped::__private::Sample for Protect {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum PurgeGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -16741,53 +16801,53 @@ pub enum PurgeGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl PurgeGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -16814,19 +16874,22 @@ impl ::mwtyped::WireValue for PurgeGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "purge")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Purge {
     /// Update the links tables and do other secondary data updates.
     ///
     /// - Wire name: `forcelinkupdate`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub forcelinkupdate: bool,
+    #[doc(alias = "forcelinkupdate")]
+    pub force_link_update: bool,
     /// Same as `forcelinkupdate`, and update the links tables for any page that uses this page as a template.
     ///
     /// - Wire name: `forcerecursivelinkupdate`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub forcerecursivelinkupdate: bool,
+    #[doc(alias = "forcerecursivelinkupdate")]
+    pub force_recursive_link_update: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
@@ -16847,14 +16910,16 @@ pub struct Purge {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -16955,12 +17020,12 @@ impl Purge {
     /// The module with its required parameters; every other is left unset.
     pub fn new() -> Self {
         Self {
-            forcelinkupdate: ::std::default::Default::default(),
-            forcerecursivelinkupdate: ::std::default::Default::default(),
+            force_link_update: ::std::default::Default::default(),
+            force_recursive_link_update: ::std::default::Default::default(),
             continue_: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -16987,12 +17052,12 @@ impl Purge {
         };
         let _ = &wire;
         {
-            if self.forcelinkupdate {
+            if self.force_link_update {
                 request.text(wire("forcelinkupdate"), "1");
             }
         }
         {
-            if self.forcerecursivelinkupdate {
+            if self.force_recursive_link_update {
                 request.text(wire("forcerecursivelinkupdate"), "1");
             }
         }
@@ -17015,10 +17080,10 @@ impl Purge {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -17046,10 +17111,10 @@ impl Purge {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -17125,13 +17190,13 @@ impl ::mwtyped::ApiModule for Purge {
 impl ::mwtyped::__private::Sample for Purge {
     fn sample() -> Self {
         Self {
-            forcelinkupdate: true,
-            forcerecursivelinkupdate: true,
+            force_link_update: true,
+            force_recursive_link_update: true,
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(PurgeGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(PurgeGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
         }
@@ -17139,53 +17204,52 @@ impl ::mwtyped::__private::Sample for Purge {
 }
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryProp {
     /// `categories`
     Categories,
     /// `categoryinfo`
-    Categoryinfo,
+    CategoryInfo,
     /// `contributors`
     Contributors,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `extlinks`
-    Extlinks,
-    /// `extracts`
-    #[cfg(feature = "ext-textextracts")]
+    ExtLinks,
+    /// `extracts` (added by the extension TextExtracts)
     Extracts,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `imageinfo`
-    Imageinfo,
+    ImageInfo,
     /// `images`
     Images,
     /// `info`
     Info,
     /// `iwlinks`
-    Iwlinks,
+    IwLinks,
     /// `langlinks`
-    Langlinks,
+    LangLinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
-    /// `pageimages`
-    #[cfg(feature = "ext-pageimages")]
-    Pageimages,
+    LinksHere,
+    /// `pageimages` (added by the extension PageImages)
+    PageImages,
     /// `pageprops`
-    Pageprops,
+    PageProps,
     /// `redirects`
     Redirects,
     /// `revisions`
     Revisions,
     /// `stashimageinfo`
-    Stashimageinfo,
+    StashImageInfo,
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
 }
 #[allow(deprecated)]
 impl QueryProp {
@@ -17193,29 +17257,27 @@ impl QueryProp {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Categories => "categories",
-            Self::Categoryinfo => "categoryinfo",
+            Self::CategoryInfo => "categoryinfo",
             Self::Contributors => "contributors",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Extlinks => "extlinks",
-            #[cfg(feature = "ext-textextracts")]
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::ExtLinks => "extlinks",
             Self::Extracts => "extracts",
-            Self::Fileusage => "fileusage",
-            Self::Imageinfo => "imageinfo",
+            Self::FileUsage => "fileusage",
+            Self::ImageInfo => "imageinfo",
             Self::Images => "images",
             Self::Info => "info",
-            Self::Iwlinks => "iwlinks",
-            Self::Langlinks => "langlinks",
+            Self::IwLinks => "iwlinks",
+            Self::LangLinks => "langlinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            #[cfg(feature = "ext-pageimages")]
-            Self::Pageimages => "pageimages",
-            Self::Pageprops => "pageprops",
+            Self::LinksHere => "linkshere",
+            Self::PageImages => "pageimages",
+            Self::PageProps => "pageprops",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
-            Self::Stashimageinfo => "stashimageinfo",
+            Self::StashImageInfo => "stashimageinfo",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
         }
     }
 }
@@ -17226,144 +17288,135 @@ impl ::mwtyped::WireValue for QueryProp {
 }
 /// The values of `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryList {
-    /// `abusefilters`
-    #[cfg(feature = "ext-abusefilter")]
-    Abusefilters,
-    /// `abuselog`
-    #[cfg(feature = "ext-abusefilter")]
-    Abuselog,
+    /// `abusefilters` (added by the extension AbuseFilter)
+    AbuseFilters,
+    /// `abuselog` (added by the extension AbuseFilter)
+    AbuseLog,
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `allusers`
-    Allusers,
+    AllUsers,
     /// `backlinks`
     Backlinks,
     /// `blocks`
     Blocks,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `filearchive`
-    Filearchive,
-    /// `gadgetcategories`
-    #[cfg(feature = "ext-gadgets")]
-    Gadgetcategories,
-    /// `gadgets`
-    #[cfg(feature = "ext-gadgets")]
+    FileArchive,
+    /// `gadgetcategories` (added by the extension Gadgets)
+    GadgetCategories,
+    /// `gadgets` (added by the extension Gadgets)
     Gadgets,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
-    /// `linterrors` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-linter")]
-    Linterrors,
+    LangBacklinks,
+    /// `linterrors` (added by the extension Linter; Since MediaWiki 1.43; not in 1.39)
+    LintErrors,
     /// `logevents`
-    Logevents,
+    LogEvents,
     /// `mystashedfiles`
-    Mystashedfiles,
+    MyStashedFiles,
     /// `pagepropnames`
-    Pagepropnames,
+    PagePropNames,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `search`
     Search,
     /// `tags`
     Tags,
     /// `usercontribs`
-    Usercontribs,
+    UserContribs,
     /// `users`
     Users,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
     /// `deletedrevs`
     #[deprecated]
-    Deletedrevs,
+    DeletedRevs,
 }
 #[allow(deprecated)]
 impl QueryList {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abusefilters => "abusefilters",
-            #[cfg(feature = "ext-abusefilter")]
-            Self::Abuselog => "abuselog",
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
-            Self::Allusers => "allusers",
+            Self::AbuseFilters => "abusefilters",
+            Self::AbuseLog => "abuselog",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
+            Self::AllUsers => "allusers",
             Self::Backlinks => "backlinks",
             Self::Blocks => "blocks",
-            Self::Categorymembers => "categorymembers",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Filearchive => "filearchive",
-            #[cfg(feature = "ext-gadgets")]
-            Self::Gadgetcategories => "gadgetcategories",
-            #[cfg(feature = "ext-gadgets")]
+            Self::CategoryMembers => "categorymembers",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileArchive => "filearchive",
+            Self::GadgetCategories => "gadgetcategories",
             Self::Gadgets => "gadgets",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
-            #[cfg(feature = "ext-linter")]
-            Self::Linterrors => "linterrors",
-            Self::Logevents => "logevents",
-            Self::Mystashedfiles => "mystashedfiles",
-            Self::Pagepropnames => "pagepropnames",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
+            Self::LintErrors => "linterrors",
+            Self::LogEvents => "logevents",
+            Self::MyStashedFiles => "mystashedfiles",
+            Self::PagePropNames => "pagepropnames",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Search => "search",
             Self::Tags => "tags",
-            Self::Usercontribs => "usercontribs",
+            Self::UserContribs => "usercontribs",
             Self::Users => "users",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
-            Self::Deletedrevs => "deletedrevs",
+            Self::WatchlistRaw => "watchlistraw",
+            Self::DeletedRevs => "deletedrevs",
         }
     }
 }
@@ -17374,32 +17427,29 @@ impl ::mwtyped::WireValue for QueryList {
 }
 /// The values of `meta`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryMeta {
     /// `allmessages`
-    Allmessages,
+    AllMessages,
     /// `authmanagerinfo`
-    Authmanagerinfo,
+    AuthManagerInfo,
     /// `filerepoinfo`
-    Filerepoinfo,
+    FileRepoInfo,
     /// `languageinfo`
-    Languageinfo,
-    /// `linterstats` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-linter")]
-    Linterstats,
-    /// `notifications` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
+    LanguageInfo,
+    /// `linterstats` (added by the extension Linter; Since MediaWiki 1.43; not in 1.39)
+    LinterStats,
+    /// `notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
     Notifications,
     /// `siteinfo`
-    Siteinfo,
+    SiteInfo,
     /// `tokens`
     Tokens,
-    /// `unreadnotificationpages` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
-    Unreadnotificationpages,
+    /// `unreadnotificationpages` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    UnreadNotificationPages,
     /// `userinfo`
-    Userinfo,
-    /// `oath` (internal)
-    #[cfg(feature = "ext-oathauth")]
+    UserInfo,
+    /// `oath` (internal) (added by the extension OATHAuth)
     Oath,
 }
 #[allow(deprecated)]
@@ -17407,20 +17457,16 @@ impl QueryMeta {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allmessages => "allmessages",
-            Self::Authmanagerinfo => "authmanagerinfo",
-            Self::Filerepoinfo => "filerepoinfo",
-            Self::Languageinfo => "languageinfo",
-            #[cfg(feature = "ext-linter")]
-            Self::Linterstats => "linterstats",
-            #[cfg(feature = "ext-echo")]
+            Self::AllMessages => "allmessages",
+            Self::AuthManagerInfo => "authmanagerinfo",
+            Self::FileRepoInfo => "filerepoinfo",
+            Self::LanguageInfo => "languageinfo",
+            Self::LinterStats => "linterstats",
             Self::Notifications => "notifications",
-            Self::Siteinfo => "siteinfo",
+            Self::SiteInfo => "siteinfo",
             Self::Tokens => "tokens",
-            #[cfg(feature = "ext-echo")]
-            Self::Unreadnotificationpages => "unreadnotificationpages",
-            Self::Userinfo => "userinfo",
-            #[cfg(feature = "ext-oathauth")]
+            Self::UnreadNotificationPages => "unreadnotificationpages",
+            Self::UserInfo => "userinfo",
             Self::Oath => "oath",
         }
     }
@@ -17432,6 +17478,7 @@ impl ::mwtyped::WireValue for QueryMeta {
 }
 /// The values of `exportschema`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryExportSchema {
     /// `0.10`
     V010,
@@ -17455,65 +17502,66 @@ impl ::mwtyped::WireValue for QueryExportSchema {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum QueryGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -17523,53 +17571,53 @@ pub enum QueryGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl QueryGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -17601,6 +17649,7 @@ impl ::mwtyped::WireValue for QueryGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "query")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Query {
     /// Which properties to get for the queried pages.
     ///
@@ -17777,7 +17826,8 @@ pub struct Query {
     /// - Wire name: `indexpageids`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub indexpageids: bool,
+    #[doc(alias = "indexpageids")]
+    pub index_page_ids: bool,
     /// Export the current revisions of all given or generated pages.
     ///
     /// - Wire name: `export`
@@ -17789,7 +17839,8 @@ pub struct Query {
     /// - Wire name: `exportnowrap`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub exportnowrap: bool,
+    #[doc(alias = "exportnowrap")]
+    pub export_nowrap: bool,
     /// Target the given version of the XML dump format when exporting. Can only be used with `query+export`.
     ///
     /// - Wire name: `exportschema`
@@ -17803,7 +17854,8 @@ pub struct Query {
     /// - Wire name: `iwurl`
     /// - Type: boolean
     /// - In MediaWiki 1.39, 1.43
-    pub iwurl: bool,
+    #[doc(alias = "iwurl")]
+    pub iw_url: bool,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
@@ -17831,14 +17883,16 @@ pub struct Query {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -17945,16 +17999,16 @@ impl Query {
             prop: ::std::default::Default::default(),
             list: ::std::default::Default::default(),
             meta: ::std::default::Default::default(),
-            indexpageids: ::std::default::Default::default(),
+            index_page_ids: ::std::default::Default::default(),
             export: ::std::default::Default::default(),
-            exportnowrap: ::std::default::Default::default(),
+            export_nowrap: ::std::default::Default::default(),
             export_schema: ::std::default::Default::default(),
-            iwurl: ::std::default::Default::default(),
+            iw_url: ::std::default::Default::default(),
             continue_: ::std::default::Default::default(),
             raw_continue: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -18021,7 +18075,7 @@ impl Query {
             }
         }
         {
-            if self.indexpageids {
+            if self.index_page_ids {
                 request.text(wire("indexpageids"), "1");
             }
         }
@@ -18031,7 +18085,7 @@ impl Query {
             }
         }
         {
-            if self.exportnowrap {
+            if self.export_nowrap {
                 request.text(wire("exportnowrap"), "1");
             }
         }
@@ -18041,7 +18095,7 @@ impl Query {
             }
         }
         {
-            if self.iwurl {
+            if self.iw_url {
                 request.text(wire("iwurl"), "1");
             }
         }
@@ -18069,10 +18123,10 @@ impl Query {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -18100,10 +18154,10 @@ impl Query {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -18181,45 +18235,45 @@ impl ::mwtyped::__private::Sample for Query {
     fn sample() -> Self {
         Self {
             prop: ::std::vec![
-                QueryProp::Categories, QueryProp::Categoryinfo, QueryProp::Contributors,
-                QueryProp::Deletedrevisions, QueryProp::Duplicatefiles,
-                QueryProp::Extlinks, QueryProp::Fileusage, QueryProp::Imageinfo,
-                QueryProp::Images, QueryProp::Info, QueryProp::Iwlinks,
-                QueryProp::Langlinks, QueryProp::Links, QueryProp::Linkshere,
-                QueryProp::Pageprops, QueryProp::Redirects, QueryProp::Revisions,
-                QueryProp::Stashimageinfo, QueryProp::Templates, QueryProp::Transcludedin
+                QueryProp::Categories, QueryProp::CategoryInfo, QueryProp::Contributors,
+                QueryProp::DeletedRevisions, QueryProp::DuplicateFiles,
+                QueryProp::ExtLinks, QueryProp::FileUsage, QueryProp::ImageInfo,
+                QueryProp::Images, QueryProp::Info, QueryProp::IwLinks,
+                QueryProp::LangLinks, QueryProp::Links, QueryProp::LinksHere,
+                QueryProp::PageProps, QueryProp::Redirects, QueryProp::Revisions,
+                QueryProp::StashImageInfo, QueryProp::Templates, QueryProp::TranscludedIn
             ],
             list: ::std::vec![
-                QueryList::Allcategories, QueryList::Alldeletedrevisions,
-                QueryList::Allfileusages, QueryList::Allimages, QueryList::Alllinks,
-                QueryList::Allpages, QueryList::Allredirects, QueryList::Allrevisions,
-                QueryList::Alltransclusions, QueryList::Allusers, QueryList::Backlinks,
-                QueryList::Blocks, QueryList::Categorymembers, QueryList::Embeddedin,
-                QueryList::Exturlusage, QueryList::Filearchive, QueryList::Imageusage,
-                QueryList::Iwbacklinks, QueryList::Langbacklinks, QueryList::Logevents,
-                QueryList::Mystashedfiles, QueryList::Pagepropnames,
-                QueryList::Pageswithprop, QueryList::Prefixsearch,
-                QueryList::Protectedtitles, QueryList::Querypage, QueryList::Random,
-                QueryList::Recentchanges, QueryList::Search, QueryList::Tags,
-                QueryList::Usercontribs, QueryList::Users, QueryList::Watchlist,
-                QueryList::Watchlistraw
+                QueryList::AllCategories, QueryList::AllDeletedRevisions,
+                QueryList::AllFileUsages, QueryList::AllImages, QueryList::AllLinks,
+                QueryList::AllPages, QueryList::AllRedirects, QueryList::AllRevisions,
+                QueryList::AllTransclusions, QueryList::AllUsers, QueryList::Backlinks,
+                QueryList::Blocks, QueryList::CategoryMembers, QueryList::EmbeddedIn,
+                QueryList::ExtUrlUsage, QueryList::FileArchive, QueryList::ImageUsage,
+                QueryList::IwBacklinks, QueryList::LangBacklinks, QueryList::LogEvents,
+                QueryList::MyStashedFiles, QueryList::PagePropNames,
+                QueryList::PagesWithProp, QueryList::PrefixSearch,
+                QueryList::ProtectedTitles, QueryList::QueryPage, QueryList::Random,
+                QueryList::RecentChanges, QueryList::Search, QueryList::Tags,
+                QueryList::UserContribs, QueryList::Users, QueryList::Watchlist,
+                QueryList::WatchlistRaw
             ],
             meta: ::std::vec![
-                QueryMeta::Allmessages, QueryMeta::Authmanagerinfo,
-                QueryMeta::Filerepoinfo, QueryMeta::Languageinfo, QueryMeta::Siteinfo,
-                QueryMeta::Tokens, QueryMeta::Userinfo
+                QueryMeta::AllMessages, QueryMeta::AuthManagerInfo,
+                QueryMeta::FileRepoInfo, QueryMeta::LanguageInfo, QueryMeta::SiteInfo,
+                QueryMeta::Tokens, QueryMeta::UserInfo
             ],
-            indexpageids: true,
+            index_page_ids: true,
             export: true,
-            exportnowrap: true,
+            export_nowrap: true,
             export_schema: ::std::option::Option::Some(QueryExportSchema::V010),
-            iwurl: true,
+            iw_url: true,
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             raw_continue: true,
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(QueryGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(QueryGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
             select: ::std::default::Default::default(),
@@ -18242,6 +18296,7 @@ impl ::mwtyped::__private::Sample for Query {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "removeauthenticationdata")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RemoveAuthenticationData {
     /// Use this authentication request, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=remove`.
     ///
@@ -18258,14 +18313,14 @@ pub struct RemoveAuthenticationData {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl RemoveAuthenticationData {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         request: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self { request, token }
     }
@@ -18354,6 +18409,7 @@ impl ::mwtyped::__private::Sample for RemoveAuthenticationData {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "resetpassword")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ResetPassword {
     /// User being reset.
     ///
@@ -18375,12 +18431,12 @@ pub struct ResetPassword {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl ResetPassword {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             user: ::std::default::Default::default(),
             email: ::std::default::Default::default(),
@@ -18463,15 +18519,16 @@ impl ::mwtyped::__private::Sample for ResetPassword {
 }
 /// The values of `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RevisionDeleteType {
     /// `archive`
     Archive,
     /// `filearchive`
-    Filearchive,
+    FileArchive,
     /// `logging`
     Logging,
     /// `oldimage`
-    Oldimage,
+    OldImage,
     /// `revision`
     Revision,
 }
@@ -18481,9 +18538,9 @@ impl RevisionDeleteType {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Archive => "archive",
-            Self::Filearchive => "filearchive",
+            Self::FileArchive => "filearchive",
             Self::Logging => "logging",
-            Self::Oldimage => "oldimage",
+            Self::OldImage => "oldimage",
             Self::Revision => "revision",
         }
     }
@@ -18495,6 +18552,7 @@ impl ::mwtyped::WireValue for RevisionDeleteType {
 }
 /// The values of `hide`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RevisionDeleteHide {
     /// `comment`
     Comment,
@@ -18521,6 +18579,7 @@ impl ::mwtyped::WireValue for RevisionDeleteHide {
 }
 /// The values of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RevisionDeleteShow {
     /// `comment`
     Comment,
@@ -18547,6 +18606,7 @@ impl ::mwtyped::WireValue for RevisionDeleteShow {
 }
 /// The values of `suppress`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RevisionDeleteSuppress {
     /// `no`
     No,
@@ -18589,6 +18649,7 @@ impl ::mwtyped::WireValue for RevisionDeleteSuppress {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "revisiondelete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RevisionDelete {
     /// Type of revision deletion being performed.
     ///
@@ -18654,7 +18715,7 @@ pub struct RevisionDelete {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl RevisionDelete {
@@ -18662,7 +18723,7 @@ impl RevisionDelete {
     pub fn new(
         type_: RevisionDeleteType,
         ids: ::std::vec::Vec<::std::string::String>,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             type_,
@@ -18828,6 +18889,7 @@ impl ::mwtyped::__private::Sample for RevisionDelete {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RollbackWatchlist {
     /// `nochange`
     Nochange,
@@ -18875,6 +18937,7 @@ impl ::mwtyped::WireValue for RollbackWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "rollback")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Rollback {
     /// Title of the page to roll back. Cannot be used together with `pageid`.
     ///
@@ -18887,7 +18950,8 @@ pub struct Rollback {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Tags to apply to the rollback.
     ///
     /// - Wire name: `tags`
@@ -18933,18 +18997,18 @@ pub struct Rollback {
     /// - Token: `rollback`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Rollback>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::RollbackToken>,
 }
 #[allow(deprecated)]
 impl Rollback {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         user: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Rollback>,
+        token: ::mwtyped::token::Token<::mwtyped::token::RollbackToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             user,
             summary: ::std::default::Default::default(),
@@ -18979,7 +19043,7 @@ impl Rollback {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -19064,7 +19128,7 @@ impl ::mwtyped::__private::Sample for Rollback {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             tags: ::std::vec![::std::string::String::from("1")],
             user: ::std::string::String::from("Admin"),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -19089,6 +19153,7 @@ impl ::mwtyped::__private::Sample for Rollback {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "rsd")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Rsd {}
 #[allow(deprecated)]
 impl Rsd {
@@ -19161,6 +19226,7 @@ impl ::mwtyped::__private::Sample for Rsd {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "scribunto-console")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-scribunto")]
 pub struct ScribuntoConsole {
     /// The title of the module to test.
@@ -19208,7 +19274,7 @@ pub struct ScribuntoConsole {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-scribunto`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-scribunto")]
 #[allow(deprecated)]
@@ -19216,7 +19282,7 @@ impl ScribuntoConsole {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         question: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
@@ -19332,65 +19398,66 @@ impl ::mwtyped::__private::Sample for ScribuntoConsole {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SetNotificationTimestampGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -19400,53 +19467,53 @@ pub enum SetNotificationTimestampGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl SetNotificationTimestampGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -19479,6 +19546,7 @@ impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "setnotificationtimestamp")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SetNotificationTimestamp {
     /// Work on all watched pages.
     ///
@@ -19499,14 +19567,14 @@ pub struct SetNotificationTimestamp {
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "torevid")]
-    pub to_revid: ::std::option::Option<i64>,
+    pub to_rev_id: ::std::option::Option<i64>,
     /// Revision to set the notification timestamp newer than (one page only).
     ///
     /// - Wire name: `newerthanrevid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "newerthanrevid")]
-    pub newer_than_revid: ::std::option::Option<i64>,
+    pub newer_than_rev_id: ::std::option::Option<i64>,
     /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
     ///
     /// - Wire name: `continue`
@@ -19527,14 +19595,16 @@ pub struct SetNotificationTimestamp {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -19637,21 +19707,21 @@ pub struct SetNotificationTimestamp {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl SetNotificationTimestamp {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             entire_watchlist: ::std::default::Default::default(),
             timestamp: ::std::default::Default::default(),
-            to_revid: ::std::default::Default::default(),
-            newer_than_revid: ::std::default::Default::default(),
+            to_rev_id: ::std::default::Default::default(),
+            newer_than_rev_id: ::std::default::Default::default(),
             continue_: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -19689,7 +19759,7 @@ impl SetNotificationTimestamp {
             }
         }
         {
-            if let Some(v) = &self.to_revid {
+            if let Some(v) = &self.to_rev_id {
                 request
                     .text(
                         wire("torevid"),
@@ -19704,7 +19774,7 @@ impl SetNotificationTimestamp {
             }
         }
         {
-            if let Some(v) = &self.newer_than_revid {
+            if let Some(v) = &self.newer_than_rev_id {
                 request
                     .text(
                         wire("newerthanrevid"),
@@ -19737,10 +19807,10 @@ impl SetNotificationTimestamp {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -19768,10 +19838,10 @@ impl SetNotificationTimestamp {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -19855,14 +19925,14 @@ impl ::mwtyped::__private::Sample for SetNotificationTimestamp {
             timestamp: ::std::option::Option::Some(
                 ::mwtyped::Timestamp::from_unix(979_570_560),
             ),
-            to_revid: ::std::option::Option::Some(1i64),
-            newer_than_revid: ::std::option::Option::Some(1i64),
+            to_rev_id: ::std::option::Option::Some(1i64),
+            newer_than_rev_id: ::std::option::Option::Some(1i64),
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
             generator: ::std::option::Option::Some(
-                SetNotificationTimestampGenerator::Allcategories,
+                SetNotificationTimestampGenerator::AllCategories,
             ),
             redirects: true,
             convert_titles: true,
@@ -19872,6 +19942,7 @@ impl ::mwtyped::__private::Sample for SetNotificationTimestamp {
 }
 /// The values of `lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SetPageLanguageLang {
     /// `aae` (Since MediaWiki 1.43; not in 1.39)
     Aae,
@@ -21490,6 +21561,7 @@ impl ::mwtyped::WireValue for SetPageLanguageLang {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "setpagelanguage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SetPageLanguage {
     /// Title of the page whose language you wish to change. Cannot be used together with `pageid`.
     ///
@@ -21502,7 +21574,8 @@ pub struct SetPageLanguage {
     /// - Wire name: `pageid`
     /// - Type: integer
     /// - In MediaWiki 1.39, 1.43
-    pub pageid: ::std::option::Option<i64>,
+    #[doc(alias = "pageid")]
+    pub page_id: ::std::option::Option<i64>,
     /// Language code of the language to change the page to. Use `default` to reset the page to the wiki's default content language.
     ///
     /// - Wire name: `lang`
@@ -21531,18 +21604,18 @@ pub struct SetPageLanguage {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl SetPageLanguage {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         lang: SetPageLanguageLang,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title: ::std::default::Default::default(),
-            pageid: ::std::default::Default::default(),
+            page_id: ::std::default::Default::default(),
             lang,
             reason: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
@@ -21575,7 +21648,7 @@ impl SetPageLanguage {
             }
         }
         {
-            if let Some(v) = &self.pageid {
+            if let Some(v) = &self.page_id {
                 request
                     .text(
                         wire("pageid"),
@@ -21650,7 +21723,7 @@ impl ::mwtyped::__private::Sample for SetPageLanguage {
     fn sample() -> Self {
         Self {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
-            pageid: ::std::option::Option::Some(1i64),
+            page_id: ::std::option::Option::Some(1i64),
             lang: SetPageLanguageLang::Aae,
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
@@ -21675,6 +21748,7 @@ impl ::mwtyped::__private::Sample for SetPageLanguage {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "spamblacklist")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-spamblacklist")]
 pub struct SpamBlacklist {
     /// URLs to validate against the block list.
@@ -21772,12 +21846,11 @@ impl ::mwtyped::__private::Sample for SpamBlacklist {
 }
 /// The values of `contentmodel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum StashEditContentmodel {
-    /// `GadgetDefinition`
-    #[cfg(feature = "ext-gadgets")]
-    GadgetDefinition,
-    /// `Scribunto`
-    #[cfg(feature = "ext-scribunto")]
+#[non_exhaustive]
+pub enum StashEditContentModel {
+    /// `GadgetDefinition` (added by the extension Gadgets)
+    Gadgetdefinition,
+    /// `Scribunto` (added by the extension Scribunto)
     Scribunto,
     /// `css`
     Css,
@@ -21793,13 +21866,11 @@ pub enum StashEditContentmodel {
     Wikitext,
 }
 #[allow(deprecated)]
-impl StashEditContentmodel {
+impl StashEditContentModel {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            #[cfg(feature = "ext-gadgets")]
-            Self::GadgetDefinition => "GadgetDefinition",
-            #[cfg(feature = "ext-scribunto")]
+            Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
             Self::Javascript => "javascript",
@@ -21810,13 +21881,14 @@ impl StashEditContentmodel {
         }
     }
 }
-impl ::mwtyped::WireValue for StashEditContentmodel {
+impl ::mwtyped::WireValue for StashEditContentModel {
     fn as_str(&self) -> &'static str {
-        StashEditContentmodel::as_str(self)
+        StashEditContentModel::as_str(self)
     }
 }
 /// The values of `contentformat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StashEditContentFormat {
     /// `application/json`
     ApplicationJson,
@@ -21873,6 +21945,7 @@ impl ::mwtyped::WireValue for StashEditContentFormat {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "stashedit")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct StashEdit {
     /// Title of the page being edited.
     ///
@@ -21892,7 +21965,8 @@ pub struct StashEdit {
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// Page content.
     ///
     /// - Wire name: `text`
@@ -21919,7 +21993,8 @@ pub struct StashEdit {
     /// - Type: one of the enum's values
     /// - Required
     /// - In MediaWiki 1.39, 1.43
-    pub contentmodel: StashEditContentmodel,
+    #[doc(alias = "contentmodel")]
+    pub content_model: StashEditContentModel,
     /// Content serialization format used for the input text.
     ///
     /// - Wire name: `contentformat`
@@ -21935,7 +22010,7 @@ pub struct StashEdit {
     /// - Required
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "baserevid")]
-    pub base_revid: i64,
+    pub base_rev_id: i64,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
     /// - Wire name: `token`
@@ -21944,28 +22019,28 @@ pub struct StashEdit {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl StashEdit {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         title: ::std::string::String,
-        contentmodel: StashEditContentmodel,
+        content_model: StashEditContentModel,
         content_format: StashEditContentFormat,
-        base_revid: i64,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        base_rev_id: i64,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title,
             section: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
             text: ::std::default::Default::default(),
             stashed_text_hash: ::std::default::Default::default(),
             summary: ::std::default::Default::default(),
-            contentmodel,
+            content_model,
             content_format,
-            base_revid,
+            base_rev_id,
             token,
         }
     }
@@ -21999,7 +22074,7 @@ impl StashEdit {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
@@ -22019,7 +22094,7 @@ impl StashEdit {
             }
         }
         {
-            let v = &self.contentmodel;
+            let v = &self.content_model;
             request.text(wire("contentmodel"), v.as_str());
         }
         {
@@ -22027,7 +22102,7 @@ impl StashEdit {
             request.text(wire("contentformat"), v.as_str());
         }
         {
-            let v = &self.base_revid;
+            let v = &self.base_rev_id;
             request
                 .text(
                     wire("baserevid"),
@@ -22080,15 +22155,15 @@ impl ::mwtyped::__private::Sample for StashEdit {
         Self {
             title: ::std::string::String::from("1"),
             section: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             stashed_text_hash: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
-            contentmodel: StashEditContentmodel::Css,
+            content_model: StashEditContentModel::Css,
             content_format: StashEditContentFormat::ApplicationJson,
-            base_revid: 1i64,
+            base_rev_id: 1i64,
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -22111,6 +22186,7 @@ impl ::mwtyped::__private::Sample for StashEdit {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "tag")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Tag {
     /// One or more recent changes IDs from which to add or remove the tag.
     ///
@@ -22118,21 +22194,24 @@ pub struct Tag {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub rcid: ::std::vec::Vec<i64>,
+    #[doc(alias = "rcid")]
+    pub rc_id: ::std::vec::Vec<i64>,
     /// One or more revision IDs from which to add or remove the tag.
     ///
     /// - Wire name: `revid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revid: ::std::vec::Vec<i64>,
+    #[doc(alias = "revid")]
+    pub rev_id: ::std::vec::Vec<i64>,
     /// One or more log entry IDs from which to add or remove the tag.
     ///
     /// - Wire name: `logid`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub logid: ::std::vec::Vec<i64>,
+    #[doc(alias = "logid")]
+    pub log_id: ::std::vec::Vec<i64>,
     /// Tags to add. Only manually defined tags can be added.
     ///
     /// - Wire name: `add`
@@ -22169,16 +22248,16 @@ pub struct Tag {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Tag {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
-            rcid: ::std::default::Default::default(),
-            revid: ::std::default::Default::default(),
-            logid: ::std::default::Default::default(),
+            rc_id: ::std::default::Default::default(),
+            rev_id: ::std::default::Default::default(),
+            log_id: ::std::default::Default::default(),
             add: ::std::default::Default::default(),
             remove: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
@@ -22207,10 +22286,10 @@ impl Tag {
         };
         let _ = &wire;
         {
-            if !self.rcid.is_empty() {
+            if !self.rc_id.is_empty() {
                 let joined = {
                     let texts = self
-                        .rcid
+                        .rc_id
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -22238,10 +22317,10 @@ impl Tag {
             }
         }
         {
-            if !self.revid.is_empty() {
+            if !self.rev_id.is_empty() {
                 let joined = {
                     let texts = self
-                        .revid
+                        .rev_id
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -22269,10 +22348,10 @@ impl Tag {
             }
         }
         {
-            if !self.logid.is_empty() {
+            if !self.log_id.is_empty() {
                 let joined = {
                     let texts = self
-                        .logid
+                        .log_id
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -22381,9 +22460,9 @@ impl ::mwtyped::ApiModule for Tag {
 impl ::mwtyped::__private::Sample for Tag {
     fn sample() -> Self {
         Self {
-            rcid: ::std::vec![1i64],
-            revid: ::std::vec![1i64],
-            logid: ::std::vec![1i64],
+            rc_id: ::std::vec![1i64],
+            rev_id: ::std::vec![1i64],
+            log_id: ::std::vec![1i64],
             add: ::std::vec![::std::string::String::from("1")],
             remove: ::std::vec![::std::string::String::from("1")],
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -22394,66 +22473,67 @@ impl ::mwtyped::__private::Sample for Tag {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-templatedata")]
 pub enum TemplateDataGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -22463,11 +22543,11 @@ pub enum TemplateDataGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[cfg(feature = "ext-templatedata")]
 #[allow(deprecated)]
@@ -22475,42 +22555,42 @@ impl TemplateDataGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -22539,6 +22619,7 @@ impl ::mwtyped::WireValue for TemplateDataGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "templatedata")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-templatedata")]
 pub struct TemplateData {
     /// Return data about titles even if they are missing or lack TemplateData. By default titles are only returned if they exist and have TemplateData.
@@ -22558,7 +22639,7 @@ pub struct TemplateData {
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
     #[doc(alias = "doNotIgnoreMissingTitles")]
     #[deprecated]
-    pub donotignoremissingtitles: bool,
+    pub do_not_ignore_missing_titles: bool,
     /// Return localized values in this language. By default all available translations are returned.
     ///
     /// - Wire name: `lang`
@@ -22581,7 +22662,8 @@ pub struct TemplateData {
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
@@ -22589,7 +22671,8 @@ pub struct TemplateData {
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-templatedata`
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -22695,11 +22778,11 @@ impl TemplateData {
     pub fn new() -> Self {
         Self {
             include_missing_titles: ::std::default::Default::default(),
-            donotignoremissingtitles: ::std::default::Default::default(),
+            do_not_ignore_missing_titles: ::std::default::Default::default(),
             lang: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -22731,7 +22814,7 @@ impl TemplateData {
             }
         }
         {
-            if self.donotignoremissingtitles {
+            if self.do_not_ignore_missing_titles {
                 request.text(wire("doNotIgnoreMissingTitles"), "1");
             }
         }
@@ -22754,10 +22837,10 @@ impl TemplateData {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -22785,10 +22868,10 @@ impl TemplateData {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -22867,12 +22950,12 @@ impl ::mwtyped::__private::Sample for TemplateData {
     fn sample() -> Self {
         Self {
             include_missing_titles: true,
-            donotignoremissingtitles: true,
+            do_not_ignore_missing_titles: true,
             lang: ::std::option::Option::Some(::std::string::String::from("en")),
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(TemplateDataGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(TemplateDataGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
         }
@@ -22895,6 +22978,7 @@ impl ::mwtyped::__private::Sample for TemplateData {
 /// - Since MediaWiki 1.43; not in 1.39
 #[doc(alias = "thank")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-thanks")]
 pub struct Thank {
     /// Revision ID to thank someone for. This or 'log' must be provided.
@@ -22922,7 +23006,7 @@ pub struct Thank {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-thanks`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// A short string describing the source of the request, for example `diff` or `history`.
     ///
     /// - Wire name: `source`
@@ -22935,7 +23019,7 @@ pub struct Thank {
 #[allow(deprecated)]
 impl Thank {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             rev: ::std::default::Default::default(),
             log: ::std::default::Default::default(),
@@ -23047,6 +23131,7 @@ impl ::mwtyped::__private::Sample for Thank {
 }
 /// The values of `tbaction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-titleblacklist")]
 pub enum TitleBlacklistAction {
     /// `create`
@@ -23104,6 +23189,7 @@ impl ::mwtyped::WireValue for TitleBlacklistAction {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "titleblacklist")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-titleblacklist")]
 pub struct TitleBlacklist {
     /// The string to validate against the blacklist.
@@ -23131,7 +23217,7 @@ pub struct TitleBlacklist {
     /// - Needs the feature `ext-titleblacklist`
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "tbnooverride")]
-    pub nooverride: bool,
+    pub no_override: bool,
 }
 #[cfg(feature = "ext-titleblacklist")]
 #[allow(deprecated)]
@@ -23141,7 +23227,7 @@ impl TitleBlacklist {
         Self {
             title,
             action: ::std::default::Default::default(),
-            nooverride: ::std::default::Default::default(),
+            no_override: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -23174,7 +23260,7 @@ impl TitleBlacklist {
             }
         }
         {
-            if self.nooverride {
+            if self.no_override {
                 request.text(wire("tbnooverride"), "1");
             }
         }
@@ -23216,7 +23302,7 @@ impl ::mwtyped::__private::Sample for TitleBlacklist {
         Self {
             title: ::std::string::String::from("1"),
             action: ::std::option::Option::Some(TitleBlacklistAction::Create),
-            nooverride: true,
+            no_override: true,
         }
     }
 }
@@ -23238,6 +23324,7 @@ impl ::mwtyped::__private::Sample for TitleBlacklist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "unblock")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Unblock {
     /// ID of the block to unblock (obtained through `list=blocks`). Cannot be used together with `user`.
     ///
@@ -23257,8 +23344,9 @@ pub struct Unblock {
     /// - Type: integer
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "userid")]
     #[deprecated]
-    pub userid: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<i64>,
     /// Reason for unblock.
     ///
     /// - Wire name: `reason`
@@ -23288,16 +23376,16 @@ pub struct Unblock {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Unblock {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
             id: ::std::default::Default::default(),
             user: ::std::default::Default::default(),
-            userid: ::std::default::Default::default(),
+            user_id: ::std::default::Default::default(),
             reason: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             watch_user: ::std::default::Default::default(),
@@ -23345,7 +23433,7 @@ impl Unblock {
             }
         }
         {
-            if let Some(v) = &self.userid {
+            if let Some(v) = &self.user_id {
                 request
                     .text(
                         wire("userid"),
@@ -23422,7 +23510,7 @@ impl ::mwtyped::__private::Sample for Unblock {
         Self {
             id: ::std::option::Option::Some(1i64),
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
-            userid: ::std::option::Option::Some(1i64),
+            user_id: ::std::option::Option::Some(1i64),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             watch_user: true,
@@ -23432,6 +23520,7 @@ impl ::mwtyped::__private::Sample for Unblock {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UndeleteWatchlist {
     /// `nochange`
     Nochange,
@@ -23479,6 +23568,7 @@ impl ::mwtyped::WireValue for UndeleteWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "undelete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Undelete {
     /// Title of the page to undelete.
     ///
@@ -23538,14 +23628,14 @@ pub struct Undelete {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Undelete {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         title: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             title,
@@ -23731,7 +23821,8 @@ impl ::mwtyped::__private::Sample for Undelete {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "unlinkaccount")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unlinkaccount {
+#[non_exhaustive]
+pub struct UnlinkAccount {
     /// Use this authentication request, by the `id` returned from `action=query&meta=authmanagerinfo` with `amirequestsfor=unlink`.
     ///
     /// - Wire name: `request`
@@ -23747,14 +23838,14 @@ pub struct Unlinkaccount {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
-impl Unlinkaccount {
+impl UnlinkAccount {
     /// The module with its required parameters; every other is left unset.
     pub fn new(
         request: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self { request, token }
     }
@@ -23790,7 +23881,7 @@ impl Unlinkaccount {
     }
 }
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Unlinkaccount {
+impl ::mwtyped::ApiModule for UnlinkAccount {
     const PATH: &'static str = "unlinkaccount";
     const NAME: &'static str = "unlinkaccount";
     const GROUP: Option<&'static str> = Some("action");
@@ -23817,7 +23908,7 @@ impl ::mwtyped::ApiModule for Unlinkaccount {
 }
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Unlinkaccount {
+impl ::mwtyped::__private::Sample for UnlinkAccount {
     fn sample() -> Self {
         Self {
             request: ::std::string::String::from("1"),
@@ -23827,6 +23918,7 @@ impl ::mwtyped::__private::Sample for Unlinkaccount {
 }
 /// The values of `watchlist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UploadWatchlist {
     /// `nochange`
     Nochange,
@@ -23878,13 +23970,15 @@ impl ::mwtyped::WireValue for UploadWatchlist {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "upload")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Upload {
     /// Target filename.
     ///
     /// - Wire name: `filename`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub filename: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "filename")]
+    pub file_name: ::std::option::Option<::std::string::String>,
     /// Upload comment. Also used as the initial page text for new files if `text` is not specified.
     ///
     /// - Wire name: `comment`
@@ -23932,7 +24026,7 @@ pub struct Upload {
     /// - Wire name: `file`
     /// - Type: upload
     /// - In MediaWiki 1.39, 1.43
-    pub file: ::std::option::Option<::mwtyped::Upload>,
+    pub file: ::std::option::Option<::mwtyped::UploadFile>,
     /// URL to fetch the file from.
     ///
     /// - Wire name: `url`
@@ -23944,7 +24038,8 @@ pub struct Upload {
     /// - Wire name: `filekey`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub filekey: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "filekey")]
+    pub file_key: ::std::option::Option<::std::string::String>,
     /// Same as filekey, maintained for backward compatibility.
     ///
     /// - Wire name: `sessionkey`
@@ -23966,7 +24061,8 @@ pub struct Upload {
     /// - Type: integer
     /// - From 0 to 104857600
     /// - In MediaWiki 1.39, 1.43
-    pub filesize: ::std::option::Option<i64>,
+    #[doc(alias = "filesize")]
+    pub file_size: ::std::option::Option<i64>,
     /// Offset of chunk in bytes.
     ///
     /// - Wire name: `offset`
@@ -23979,7 +24075,7 @@ pub struct Upload {
     /// - Wire name: `chunk`
     /// - Type: upload
     /// - In MediaWiki 1.39, 1.43
-    pub chunk: ::std::option::Option<::mwtyped::Upload>,
+    pub chunk: ::std::option::Option<::mwtyped::UploadFile>,
     /// Make potentially large file operations asynchronous when possible.
     ///
     /// - Wire name: `async`
@@ -24002,14 +24098,14 @@ pub struct Upload {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[allow(deprecated)]
 impl Upload {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Csrf>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self {
-            filename: ::std::default::Default::default(),
+            file_name: ::std::default::Default::default(),
             comment: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             text: ::std::default::Default::default(),
@@ -24018,10 +24114,10 @@ impl Upload {
             ignore_warnings: ::std::default::Default::default(),
             file: ::std::default::Default::default(),
             url: ::std::default::Default::default(),
-            filekey: ::std::default::Default::default(),
+            file_key: ::std::default::Default::default(),
             session_key: ::std::default::Default::default(),
             stash: ::std::default::Default::default(),
-            filesize: ::std::default::Default::default(),
+            file_size: ::std::default::Default::default(),
             offset: ::std::default::Default::default(),
             chunk: ::std::default::Default::default(),
             async_: ::std::default::Default::default(),
@@ -24050,7 +24146,7 @@ impl Upload {
         };
         let _ = &wire;
         {
-            if let Some(v) = &self.filename {
+            if let Some(v) = &self.file_name {
                 request.text(wire("filename"), v.clone());
             }
         }
@@ -24103,7 +24199,7 @@ impl Upload {
             }
         }
         {
-            if let Some(v) = &self.filekey {
+            if let Some(v) = &self.file_key {
                 request.text(wire("filekey"), v.clone());
             }
         }
@@ -24118,7 +24214,7 @@ impl Upload {
             }
         }
         {
-            if let Some(v) = &self.filesize {
+            if let Some(v) = &self.file_size {
                 request
                     .text(
                         wire("filesize"),
@@ -24200,24 +24296,24 @@ impl ::mwtyped::ApiModule for Upload {
 impl ::mwtyped::__private::Sample for Upload {
     fn sample() -> Self {
         Self {
-            filename: ::std::option::Option::Some(::std::string::String::from("1")),
+            file_name: ::std::option::Option::Some(::std::string::String::from("1")),
             comment: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             watch: true,
             watchlist: ::std::option::Option::Some(UploadWatchlist::Nochange),
             ignore_warnings: true,
-            file: ::std::option::Option::Some(::mwtyped::Upload {
+            file: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
                 bytes: b"sample".to_vec(),
             }),
             url: ::std::option::Option::Some(::std::string::String::from("1")),
-            filekey: ::std::option::Option::Some(::std::string::String::from("1")),
+            file_key: ::std::option::Option::Some(::std::string::String::from("1")),
             session_key: ::std::option::Option::Some(::std::string::String::from("1")),
             stash: true,
-            filesize: ::std::option::Option::Some(1i64),
+            file_size: ::std::option::Option::Some(1i64),
             offset: ::std::option::Option::Some(1i64),
-            chunk: ::std::option::Option::Some(::mwtyped::Upload {
+            chunk: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
                 bytes: b"sample".to_vec(),
             }),
@@ -24229,15 +24325,15 @@ impl ::mwtyped::__private::Sample for Upload {
 }
 /// The values of `add`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UserrightsAdd {
+#[non_exhaustive]
+pub enum UserRightsAdd {
     /// `bot`
     Bot,
     /// `bureaucrat`
     Bureaucrat,
     /// `interface-admin`
     InterfaceAdmin,
-    /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
+    /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
     PushSubscriptionManager,
     /// `suppress`
     Suppress,
@@ -24245,36 +24341,35 @@ pub enum UserrightsAdd {
     Sysop,
 }
 #[allow(deprecated)]
-impl UserrightsAdd {
+impl UserRightsAdd {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Bot => "bot",
             Self::Bureaucrat => "bureaucrat",
             Self::InterfaceAdmin => "interface-admin",
-            #[cfg(feature = "ext-echo")]
             Self::PushSubscriptionManager => "push-subscription-manager",
             Self::Suppress => "suppress",
             Self::Sysop => "sysop",
         }
     }
 }
-impl ::mwtyped::WireValue for UserrightsAdd {
+impl ::mwtyped::WireValue for UserRightsAdd {
     fn as_str(&self) -> &'static str {
-        UserrightsAdd::as_str(self)
+        UserRightsAdd::as_str(self)
     }
 }
 /// The values of `remove`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UserrightsRemove {
+#[non_exhaustive]
+pub enum UserRightsRemove {
     /// `bot`
     Bot,
     /// `bureaucrat`
     Bureaucrat,
     /// `interface-admin`
     InterfaceAdmin,
-    /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
-    #[cfg(feature = "ext-echo")]
+    /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
     PushSubscriptionManager,
     /// `suppress`
     Suppress,
@@ -24282,23 +24377,22 @@ pub enum UserrightsRemove {
     Sysop,
 }
 #[allow(deprecated)]
-impl UserrightsRemove {
+impl UserRightsRemove {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Bot => "bot",
             Self::Bureaucrat => "bureaucrat",
             Self::InterfaceAdmin => "interface-admin",
-            #[cfg(feature = "ext-echo")]
             Self::PushSubscriptionManager => "push-subscription-manager",
             Self::Suppress => "suppress",
             Self::Sysop => "sysop",
         }
     }
 }
-impl ::mwtyped::WireValue for UserrightsRemove {
+impl ::mwtyped::WireValue for UserRightsRemove {
     fn as_str(&self) -> &'static str {
-        UserrightsRemove::as_str(self)
+        UserRightsRemove::as_str(self)
     }
 }
 /// Change a user's group membership.
@@ -24321,7 +24415,8 @@ impl ::mwtyped::WireValue for UserrightsRemove {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "userrights")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Userrights {
+#[non_exhaustive]
+pub struct UserRights {
     /// User.
     ///
     /// - Wire name: `user`
@@ -24334,15 +24429,16 @@ pub struct Userrights {
     /// - Type: integer
     /// - Deprecated
     /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    #[doc(alias = "userid")]
     #[deprecated]
-    pub userid: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<i64>,
     /// Add the user to these groups, or if they are already a member, update the expiry of their membership in that group.
     ///
     /// - Wire name: `add`
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub add: ::std::vec::Vec<UserrightsAdd>,
+    pub add: ::std::vec::Vec<UserRightsAdd>,
     /// Expiry timestamps. May be relative (e.g. `5 months` or `2 weeks`) or absolute (e.g. `2014-09-18T12:34:56Z`). If only one timestamp is set, it will be used for all groups passed to the `add` parameter. Use `infinite`, `indefinite`, `infinity`, or `never` for a never-expiring user group.
     ///
     /// - Wire name: `expiry`
@@ -24357,7 +24453,7 @@ pub struct Userrights {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub remove: ::std::vec::Vec<UserrightsRemove>,
+    pub remove: ::std::vec::Vec<UserRightsRemove>,
     /// Reason for the change.
     ///
     /// - Wire name: `reason`
@@ -24375,7 +24471,7 @@ pub struct Userrights {
     /// - Token: `userrights`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::UserRights>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::UserRightsToken>,
     /// Change tags to apply to the entry in the user rights log.
     ///
     /// - Wire name: `tags`
@@ -24392,12 +24488,14 @@ pub struct Userrights {
     pub watch_user: bool,
 }
 #[allow(deprecated)]
-impl Userrights {
+impl UserRights {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::UserRights>) -> Self {
+    pub fn new(
+        token: ::mwtyped::token::Token<::mwtyped::token::UserRightsToken>,
+    ) -> Self {
         Self {
             user: ::std::default::Default::default(),
-            userid: ::std::default::Default::default(),
+            user_id: ::std::default::Default::default(),
             add: ::std::default::Default::default(),
             expiry: ::std::default::Default::default(),
             remove: ::std::default::Default::default(),
@@ -24433,7 +24531,7 @@ impl Userrights {
             }
         }
         {
-            if let Some(v) = &self.userid {
+            if let Some(v) = &self.user_id {
                 request
                     .text(
                         wire("userid"),
@@ -24517,7 +24615,7 @@ impl Userrights {
     }
 }
 #[allow(deprecated)]
-impl ::mwtyped::ApiModule for Userrights {
+impl ::mwtyped::ApiModule for UserRights {
     const PATH: &'static str = "userrights";
     const NAME: &'static str = "userrights";
     const GROUP: Option<&'static str> = Some("action");
@@ -24544,21 +24642,21 @@ impl ::mwtyped::ApiModule for Userrights {
 }
 #[cfg(feature = "testing")]
 #[allow(deprecated)]
-impl ::mwtyped::__private::Sample for Userrights {
+impl ::mwtyped::__private::Sample for UserRights {
     fn sample() -> Self {
         Self {
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
-            userid: ::std::option::Option::Some(1i64),
+            user_id: ::std::option::Option::Some(1i64),
             add: ::std::vec![
-                UserrightsAdd::Bot, UserrightsAdd::Bureaucrat,
-                UserrightsAdd::InterfaceAdmin, UserrightsAdd::Suppress,
-                UserrightsAdd::Sysop
+                UserRightsAdd::Bot, UserRightsAdd::Bureaucrat,
+                UserRightsAdd::InterfaceAdmin, UserRightsAdd::Suppress,
+                UserRightsAdd::Sysop
             ],
             expiry: ::std::vec![::std::string::String::from("1")],
             remove: ::std::vec![
-                UserrightsRemove::Bot, UserrightsRemove::Bureaucrat,
-                UserrightsRemove::InterfaceAdmin, UserrightsRemove::Suppress,
-                UserrightsRemove::Sysop
+                UserRightsRemove::Bot, UserRightsRemove::Bureaucrat,
+                UserRightsRemove::InterfaceAdmin, UserRightsRemove::Suppress,
+                UserRightsRemove::Sysop
             ],
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             token: ::mwtyped::token::Token::new("+\\"),
@@ -24587,6 +24685,7 @@ impl ::mwtyped::__private::Sample for Userrights {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "validatepassword")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ValidatePassword {
     /// Password to validate.
     ///
@@ -24613,7 +24712,8 @@ pub struct ValidatePassword {
     /// - Wire name: `realname`
     /// - Type: string
     /// - In MediaWiki 1.39, 1.43
-    pub realname: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "realname")]
+    pub real_name: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl ValidatePassword {
@@ -24623,7 +24723,7 @@ impl ValidatePassword {
             password,
             user: ::std::default::Default::default(),
             email: ::std::default::Default::default(),
-            realname: ::std::default::Default::default(),
+            real_name: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -24662,7 +24762,7 @@ impl ValidatePassword {
             }
         }
         {
-            if let Some(v) = &self.realname {
+            if let Some(v) = &self.real_name {
                 request.text(wire("realname"), v.clone());
             }
         }
@@ -24703,18 +24803,19 @@ impl ::mwtyped::__private::Sample for ValidatePassword {
             password: ::mwtyped::Secret::new("1"),
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
             email: ::std::option::Option::Some(::std::string::String::from("1")),
-            realname: ::std::option::Option::Some(::std::string::String::from("1")),
+            real_name: ::std::option::Option::Some(::std::string::String::from("1")),
         }
     }
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorFormat {
     /// `json`
     Json,
     /// `jsonfm`
-    Jsonfm,
+    JsonFm,
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
@@ -24723,7 +24824,7 @@ impl VisualEditorFormat {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Json => "json",
-            Self::Jsonfm => "jsonfm",
+            Self::JsonFm => "jsonfm",
         }
     }
 }
@@ -24735,6 +24836,7 @@ impl ::mwtyped::WireValue for VisualEditorFormat {
 }
 /// The values of `paction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorPaction {
     /// `metadata`
@@ -24777,6 +24879,7 @@ impl ::mwtyped::WireValue for VisualEditorPaction {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "visualeditor")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub struct VisualEditor {
     /// The page to perform actions on.
@@ -24846,7 +24949,8 @@ pub struct VisualEditor {
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub editintro: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "editintro")]
+    pub edit_intro: ::std::option::Option<::std::string::String>,
     /// Pre-save transform wikitext before sending it to Parsoid (paction=parsefragment).
     ///
     /// - Wire name: `pst`
@@ -24868,7 +24972,8 @@ pub struct VisualEditor {
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub preloadparams: ::std::vec::Vec<::std::string::String>,
+    #[doc(alias = "preloadparams")]
+    pub preload_params: ::std::vec::Vec<::std::string::String>,
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
@@ -24884,10 +24989,10 @@ impl VisualEditor {
             section: ::std::default::Default::default(),
             stash: ::std::default::Default::default(),
             old_id: ::std::default::Default::default(),
-            editintro: ::std::default::Default::default(),
+            edit_intro: ::std::default::Default::default(),
             pst: ::std::default::Default::default(),
             preload: ::std::default::Default::default(),
-            preloadparams: ::std::default::Default::default(),
+            preload_params: ::std::default::Default::default(),
         }
     }
     /// Adds the module's own parameters to `request`, each name behind
@@ -24959,7 +25064,7 @@ impl VisualEditor {
             }
         }
         {
-            if let Some(v) = &self.editintro {
+            if let Some(v) = &self.edit_intro {
                 request.text(wire("editintro"), v.clone());
             }
         }
@@ -24974,11 +25079,11 @@ impl VisualEditor {
             }
         }
         {
-            if !self.preloadparams.is_empty() {
+            if !self.preload_params.is_empty() {
                 let joined = ::mwtyped::__private::join(
                     path,
                     "preloadparams",
-                    self.preloadparams.iter().map(|v| v.as_str()),
+                    self.preload_params.iter().map(|v| v.as_str()),
                     50u32,
                     500u32,
                     limits,
@@ -25030,15 +25135,16 @@ impl ::mwtyped::__private::Sample for VisualEditor {
             section: ::std::option::Option::Some(::std::string::String::from("1")),
             stash: true,
             old_id: ::std::option::Option::Some(1i64),
-            editintro: ::std::option::Option::Some(::std::string::String::from("1")),
+            edit_intro: ::std::option::Option::Some(::std::string::String::from("1")),
             pst: true,
             preload: ::std::option::Option::Some(::std::string::String::from("1")),
-            preloadparams: ::std::vec![::std::string::String::from("1")],
+            preload_params: ::std::vec![::std::string::String::from("1")],
         }
     }
 }
 /// The values of `paction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorEditPaction {
     /// `diff`
@@ -25071,6 +25177,7 @@ impl ::mwtyped::WireValue for VisualEditorEditPaction {
 }
 /// The values of `useskin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorEditUseSkin {
     /// `apioutput`
@@ -25116,6 +25223,7 @@ impl ::mwtyped::WireValue for VisualEditorEditUseSkin {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "visualeditoredit")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub struct VisualEditorEdit {
     /// Action to perform.
@@ -25143,7 +25251,7 @@ pub struct VisualEditorEdit {
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// The wikitext to act with.
     ///
     /// - Wire name: `wikitext`
@@ -25164,14 +25272,16 @@ pub struct VisualEditorEdit {
     /// - Type: string
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub sectiontitle: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "sectiontitle")]
+    pub section_title: ::std::option::Option<::std::string::String>,
     /// When saving, set this to the timestamp of the revision that was edited. Used to detect edit conflicts.
     ///
     /// - Wire name: `basetimestamp`
     /// - Type: timestamp
     /// - Needs the feature `ext-visualeditor`
     /// - In MediaWiki 1.39, 1.43
-    pub basetimestamp: ::std::option::Option<::mwtyped::Timestamp>,
+    #[doc(alias = "basetimestamp")]
+    pub base_timestamp: ::std::option::Option<::mwtyped::Timestamp>,
     /// When saving, set this to the timestamp of when the page was loaded. Used to detect edit conflicts.
     ///
     /// - Wire name: `starttimestamp`
@@ -25253,7 +25363,8 @@ pub struct VisualEditorEdit {
     /// - Type: boolean
     /// - Needs the feature `ext-visualeditor`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub nocontent: bool,
+    #[doc(alias = "nocontent")]
+    pub no_content: bool,
     /// Page title. If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to the given page, instead of the page that was edited.
     ///
     /// - Wire name: `returnto`
@@ -25278,7 +25389,8 @@ pub struct VisualEditorEdit {
     /// - Default: `(empty)`
     /// - Needs the feature `ext-visualeditor`
     /// - Since MediaWiki 1.43; not in 1.39
-    pub returntoanchor: ::std::option::Option<::std::string::String>,
+    #[doc(alias = "returntoanchor")]
+    pub return_to_anchor: ::std::option::Option<::std::string::String>,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
     ///
     /// - Wire name: `useskin`
@@ -25323,7 +25435,7 @@ impl VisualEditorEdit {
     pub fn new(
         paction: VisualEditorEditPaction,
         page: ::std::string::String,
-        token: ::mwtyped::token::Token<::mwtyped::token::Csrf>,
+        token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     ) -> Self {
         Self {
             paction,
@@ -25331,8 +25443,8 @@ impl VisualEditorEdit {
             token,
             wikitext: ::std::default::Default::default(),
             section: ::std::default::Default::default(),
-            sectiontitle: ::std::default::Default::default(),
-            basetimestamp: ::std::default::Default::default(),
+            section_title: ::std::default::Default::default(),
+            base_timestamp: ::std::default::Default::default(),
             start_timestamp: ::std::default::Default::default(),
             old_id: ::std::default::Default::default(),
             minor: ::std::default::Default::default(),
@@ -25343,10 +25455,10 @@ impl VisualEditorEdit {
             captcha_id: ::std::default::Default::default(),
             captcha_word: ::std::default::Default::default(),
             cache_key: ::std::default::Default::default(),
-            nocontent: ::std::default::Default::default(),
+            no_content: ::std::default::Default::default(),
             return_to: ::std::default::Default::default(),
             return_to_query: ::std::default::Default::default(),
-            returntoanchor: ::std::default::Default::default(),
+            return_to_anchor: ::std::default::Default::default(),
             use_skin: ::std::default::Default::default(),
             tags: ::std::default::Default::default(),
             plugins: ::std::default::Default::default(),
@@ -25396,12 +25508,12 @@ impl VisualEditorEdit {
             }
         }
         {
-            if let Some(v) = &self.sectiontitle {
+            if let Some(v) = &self.section_title {
                 request.text(wire("sectiontitle"), v.clone());
             }
         }
         {
-            if let Some(v) = &self.basetimestamp {
+            if let Some(v) = &self.base_timestamp {
                 request
                     .text(
                         wire("basetimestamp"),
@@ -25474,7 +25586,7 @@ impl VisualEditorEdit {
             }
         }
         {
-            if self.nocontent {
+            if self.no_content {
                 request.text(wire("nocontent"), "1");
             }
         }
@@ -25489,7 +25601,7 @@ impl VisualEditorEdit {
             }
         }
         {
-            if let Some(v) = &self.returntoanchor {
+            if let Some(v) = &self.return_to_anchor {
                 request.text(wire("returntoanchor"), v.clone());
             }
         }
@@ -25576,8 +25688,8 @@ impl ::mwtyped::__private::Sample for VisualEditorEdit {
             token: ::mwtyped::token::Token::new("+\\"),
             wikitext: ::std::option::Option::Some(::std::string::String::from("1")),
             section: ::std::option::Option::Some(::std::string::String::from("1")),
-            sectiontitle: ::std::option::Option::Some(::std::string::String::from("1")),
-            basetimestamp: ::std::option::Option::Some(
+            section_title: ::std::option::Option::Some(::std::string::String::from("1")),
+            base_timestamp: ::std::option::Option::Some(
                 ::mwtyped::Timestamp::from_unix(979_570_560),
             ),
             start_timestamp: ::std::option::Option::Some(
@@ -25592,14 +25704,14 @@ impl ::mwtyped::__private::Sample for VisualEditorEdit {
             captcha_id: ::std::option::Option::Some(::std::string::String::from("1")),
             captcha_word: ::std::option::Option::Some(::std::string::String::from("1")),
             cache_key: ::std::option::Option::Some(::std::string::String::from("1")),
-            nocontent: true,
+            no_content: true,
             return_to: ::std::option::Option::Some(
                 ::std::string::String::from("Main Page"),
             ),
             return_to_query: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
-            returntoanchor: ::std::option::Option::Some(
+            return_to_anchor: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
             ),
             use_skin: ::std::option::Option::Some(VisualEditorEditUseSkin::Apioutput),
@@ -25613,65 +25725,66 @@ impl ::mwtyped::__private::Sample for VisualEditorEdit {
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum WatchGenerator {
     /// `allcategories`
-    Allcategories,
+    AllCategories,
     /// `alldeletedrevisions`
-    Alldeletedrevisions,
+    AllDeletedRevisions,
     /// `allfileusages`
-    Allfileusages,
+    AllFileUsages,
     /// `allimages`
-    Allimages,
+    AllImages,
     /// `alllinks`
-    Alllinks,
+    AllLinks,
     /// `allpages`
-    Allpages,
+    AllPages,
     /// `allredirects`
-    Allredirects,
+    AllRedirects,
     /// `allrevisions`
-    Allrevisions,
+    AllRevisions,
     /// `alltransclusions`
-    Alltransclusions,
+    AllTransclusions,
     /// `backlinks`
     Backlinks,
     /// `categories`
     Categories,
     /// `categorymembers`
-    Categorymembers,
+    CategoryMembers,
     /// `deletedrevisions`
-    Deletedrevisions,
+    DeletedRevisions,
     /// `duplicatefiles`
-    Duplicatefiles,
+    DuplicateFiles,
     /// `embeddedin`
-    Embeddedin,
+    EmbeddedIn,
     /// `exturlusage`
-    Exturlusage,
+    ExtUrlUsage,
     /// `fileusage`
-    Fileusage,
+    FileUsage,
     /// `images`
     Images,
     /// `imageusage`
-    Imageusage,
+    ImageUsage,
     /// `iwbacklinks`
-    Iwbacklinks,
+    IwBacklinks,
     /// `langbacklinks`
-    Langbacklinks,
+    LangBacklinks,
     /// `links`
     Links,
     /// `linkshere`
-    Linkshere,
+    LinksHere,
     /// `pageswithprop`
-    Pageswithprop,
+    PagesWithProp,
     /// `prefixsearch`
-    Prefixsearch,
+    PrefixSearch,
     /// `protectedtitles`
-    Protectedtitles,
+    ProtectedTitles,
     /// `querypage`
-    Querypage,
+    QueryPage,
     /// `random`
     Random,
     /// `recentchanges`
-    Recentchanges,
+    RecentChanges,
     /// `redirects`
     Redirects,
     /// `revisions`
@@ -25681,53 +25794,53 @@ pub enum WatchGenerator {
     /// `templates`
     Templates,
     /// `transcludedin`
-    Transcludedin,
+    TranscludedIn,
     /// `watchlist`
     Watchlist,
     /// `watchlistraw`
-    Watchlistraw,
+    WatchlistRaw,
 }
 #[allow(deprecated)]
 impl WatchGenerator {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Allcategories => "allcategories",
-            Self::Alldeletedrevisions => "alldeletedrevisions",
-            Self::Allfileusages => "allfileusages",
-            Self::Allimages => "allimages",
-            Self::Alllinks => "alllinks",
-            Self::Allpages => "allpages",
-            Self::Allredirects => "allredirects",
-            Self::Allrevisions => "allrevisions",
-            Self::Alltransclusions => "alltransclusions",
+            Self::AllCategories => "allcategories",
+            Self::AllDeletedRevisions => "alldeletedrevisions",
+            Self::AllFileUsages => "allfileusages",
+            Self::AllImages => "allimages",
+            Self::AllLinks => "alllinks",
+            Self::AllPages => "allpages",
+            Self::AllRedirects => "allredirects",
+            Self::AllRevisions => "allrevisions",
+            Self::AllTransclusions => "alltransclusions",
             Self::Backlinks => "backlinks",
             Self::Categories => "categories",
-            Self::Categorymembers => "categorymembers",
-            Self::Deletedrevisions => "deletedrevisions",
-            Self::Duplicatefiles => "duplicatefiles",
-            Self::Embeddedin => "embeddedin",
-            Self::Exturlusage => "exturlusage",
-            Self::Fileusage => "fileusage",
+            Self::CategoryMembers => "categorymembers",
+            Self::DeletedRevisions => "deletedrevisions",
+            Self::DuplicateFiles => "duplicatefiles",
+            Self::EmbeddedIn => "embeddedin",
+            Self::ExtUrlUsage => "exturlusage",
+            Self::FileUsage => "fileusage",
             Self::Images => "images",
-            Self::Imageusage => "imageusage",
-            Self::Iwbacklinks => "iwbacklinks",
-            Self::Langbacklinks => "langbacklinks",
+            Self::ImageUsage => "imageusage",
+            Self::IwBacklinks => "iwbacklinks",
+            Self::LangBacklinks => "langbacklinks",
             Self::Links => "links",
-            Self::Linkshere => "linkshere",
-            Self::Pageswithprop => "pageswithprop",
-            Self::Prefixsearch => "prefixsearch",
-            Self::Protectedtitles => "protectedtitles",
-            Self::Querypage => "querypage",
+            Self::LinksHere => "linkshere",
+            Self::PagesWithProp => "pageswithprop",
+            Self::PrefixSearch => "prefixsearch",
+            Self::ProtectedTitles => "protectedtitles",
+            Self::QueryPage => "querypage",
             Self::Random => "random",
-            Self::Recentchanges => "recentchanges",
+            Self::RecentChanges => "recentchanges",
             Self::Redirects => "redirects",
             Self::Revisions => "revisions",
             Self::Search => "search",
             Self::Templates => "templates",
-            Self::Transcludedin => "transcludedin",
+            Self::TranscludedIn => "transcludedin",
             Self::Watchlist => "watchlist",
-            Self::Watchlistraw => "watchlistraw",
+            Self::WatchlistRaw => "watchlistraw",
         }
     }
 }
@@ -25756,6 +25869,7 @@ impl ::mwtyped::WireValue for WatchGenerator {
 /// - In MediaWiki 1.39, 1.43
 #[doc(alias = "watch")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Watch {
     /// The page to (un)watch. Use `titles` instead.
     ///
@@ -25791,14 +25905,16 @@ pub struct Watch {
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub pageids: ::std::vec::Vec<i64>,
+    #[doc(alias = "pageids")]
+    pub page_ids: ::std::vec::Vec<i64>,
     /// A list of revision IDs to work on. Note that almost all query modules will convert revision IDs to the corresponding page ID and work on the latest revision instead. Only `prop=revisions` uses exact revisions for its response.
     ///
     /// - Wire name: `revids`
     /// - Type: integer, several values
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub revids: ::std::vec::Vec<i64>,
+    #[doc(alias = "revids")]
+    pub rev_ids: ::std::vec::Vec<i64>,
     /// Get the list of pages to work on by executing the specified query module.
     ///
     /// **Note:** Generator parameter names must be prefixed with a "g", see examples.
@@ -25901,19 +26017,19 @@ pub struct Watch {
     /// - Token: `watch`
     /// - Sensitive: sent only in a POST body, never printed
     /// - In MediaWiki 1.39, 1.43
-    pub token: ::mwtyped::token::Token<::mwtyped::token::Watch>,
+    pub token: ::mwtyped::token::Token<::mwtyped::token::WatchToken>,
 }
 #[allow(deprecated)]
 impl Watch {
     /// The module with its required parameters; every other is left unset.
-    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::Watch>) -> Self {
+    pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::WatchToken>) -> Self {
         Self {
             title: ::std::default::Default::default(),
             unwatch: ::std::default::Default::default(),
             continue_: ::std::default::Default::default(),
             titles: ::std::default::Default::default(),
-            pageids: ::std::default::Default::default(),
-            revids: ::std::default::Default::default(),
+            page_ids: ::std::default::Default::default(),
+            rev_ids: ::std::default::Default::default(),
             generator: ::std::default::Default::default(),
             redirects: ::std::default::Default::default(),
             convert_titles: ::std::default::Default::default(),
@@ -25969,10 +26085,10 @@ impl Watch {
             }
         }
         {
-            if !self.pageids.is_empty() {
+            if !self.page_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .pageids
+                        .page_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -26000,10 +26116,10 @@ impl Watch {
             }
         }
         {
-            if !self.revids.is_empty() {
+            if !self.rev_ids.is_empty() {
                 let joined = {
                     let texts = self
-                        .revids
+                        .rev_ids
                         .iter()
                         .map(|v| ::mwtyped::__private::integer(
                             path,
@@ -26087,9 +26203,9 @@ impl ::mwtyped::__private::Sample for Watch {
             unwatch: true,
             continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             titles: ::std::vec![::std::string::String::from("1")],
-            pageids: ::std::vec![1i64],
-            revids: ::std::vec![1i64],
-            generator: ::std::option::Option::Some(WatchGenerator::Allcategories),
+            page_ids: ::std::vec![1i64],
+            rev_ids: ::std::vec![1i64],
+            generator: ::std::option::Option::Some(WatchGenerator::AllCategories),
             redirects: true,
             convert_titles: true,
             token: ::mwtyped::token::Token::new("+\\"),
@@ -26100,6 +26216,7 @@ impl ::mwtyped::__private::Sample for Watch {
 pub mod format {
     /// The values of `formatversion`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum JsonFormatVersion {
         /// `1`
         V1,
@@ -26140,6 +26257,7 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "json")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Json {
         /// If specified, wraps the output into a given function call. For safety, all user-specific data will be restricted.
         ///
@@ -26270,7 +26388,8 @@ pub mod format {
     }
     /// The values of `formatversion`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum JsonfmFormatVersion {
+    #[non_exhaustive]
+    pub enum JsonFmFormatVersion {
         /// `1`
         V1,
         /// `2`
@@ -26279,7 +26398,7 @@ pub mod format {
         Latest,
     }
     #[allow(deprecated)]
-    impl JsonfmFormatVersion {
+    impl JsonFmFormatVersion {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -26289,9 +26408,9 @@ pub mod format {
             }
         }
     }
-    impl ::mwtyped::WireValue for JsonfmFormatVersion {
+    impl ::mwtyped::WireValue for JsonFmFormatVersion {
         fn as_str(&self) -> &'static str {
-            JsonfmFormatVersion::as_str(self)
+            JsonFmFormatVersion::as_str(self)
         }
     }
     /// Output data in JSON format (pretty-print in HTML).
@@ -26310,13 +26429,15 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "jsonfm")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Jsonfm {
+    #[non_exhaustive]
+    pub struct JsonFm {
         /// Return the pretty-printed HTML and associated ResourceLoader modules as a JSON object.
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
-        pub wrappedhtml: bool,
+        #[doc(alias = "wrappedhtml")]
+        pub wrapped_html: bool,
         /// If specified, wraps the output into a given function call. For safety, all user-specific data will be restricted.
         ///
         /// - Wire name: `callback`
@@ -26350,14 +26471,14 @@ pub mod format {
         /// - Default: `1`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
-        pub format_version: ::std::option::Option<JsonfmFormatVersion>,
+        pub format_version: ::std::option::Option<JsonFmFormatVersion>,
     }
     #[allow(deprecated)]
-    impl Jsonfm {
+    impl JsonFm {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                wrappedhtml: ::std::default::Default::default(),
+                wrapped_html: ::std::default::Default::default(),
                 call_back: ::std::default::Default::default(),
                 utf8: ::std::default::Default::default(),
                 ascii: ::std::default::Default::default(),
@@ -26385,7 +26506,7 @@ pub mod format {
             };
             let _ = &wire;
             {
-                if self.wrappedhtml {
+                if self.wrapped_html {
                     request.text(wire("wrappedhtml"), "1");
                 }
             }
@@ -26413,7 +26534,7 @@ pub mod format {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Jsonfm {
+    impl ::mwtyped::ApiModule for JsonFm {
         const PATH: &'static str = "jsonfm";
         const NAME: &'static str = "jsonfm";
         const GROUP: Option<&'static str> = Some("format");
@@ -26440,14 +26561,14 @@ pub mod format {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Jsonfm {
+    impl ::mwtyped::__private::Sample for JsonFm {
         fn sample() -> Self {
             Self {
-                wrappedhtml: true,
+                wrapped_html: true,
                 call_back: ::std::option::Option::Some(::std::string::String::from("1")),
                 utf8: true,
                 ascii: true,
-                format_version: ::std::option::Option::Some(JsonfmFormatVersion::V1),
+                format_version: ::std::option::Option::Some(JsonFmFormatVersion::V1),
             }
         }
     }
@@ -26467,6 +26588,7 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "none")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct None {}
     #[allow(deprecated)]
     impl None {
@@ -26532,6 +26654,7 @@ pub mod format {
     }
     /// The values of `formatversion`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum PhpFormatVersion {
         /// `1`
         V1,
@@ -26572,6 +26695,7 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "php")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Php {
         /// Output formatting
         ///
@@ -26662,7 +26786,8 @@ pub mod format {
     }
     /// The values of `formatversion`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum PhpfmFormatVersion {
+    #[non_exhaustive]
+    pub enum PhpFmFormatVersion {
         /// `1`
         V1,
         /// `2`
@@ -26671,7 +26796,7 @@ pub mod format {
         Latest,
     }
     #[allow(deprecated)]
-    impl PhpfmFormatVersion {
+    impl PhpFmFormatVersion {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -26681,9 +26806,9 @@ pub mod format {
             }
         }
     }
-    impl ::mwtyped::WireValue for PhpfmFormatVersion {
+    impl ::mwtyped::WireValue for PhpFmFormatVersion {
         fn as_str(&self) -> &'static str {
-            PhpfmFormatVersion::as_str(self)
+            PhpFmFormatVersion::as_str(self)
         }
     }
     /// Output data in serialized PHP format (pretty-print in HTML).
@@ -26702,13 +26827,15 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "phpfm")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Phpfm {
+    #[non_exhaustive]
+    pub struct PhpFm {
         /// Return the pretty-printed HTML and associated ResourceLoader modules as a JSON object.
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
-        pub wrappedhtml: bool,
+        #[doc(alias = "wrappedhtml")]
+        pub wrapped_html: bool,
         /// Output formatting
         ///
         /// - 1
@@ -26723,14 +26850,14 @@ pub mod format {
         /// - Default: `1`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "formatversion")]
-        pub format_version: ::std::option::Option<PhpfmFormatVersion>,
+        pub format_version: ::std::option::Option<PhpFmFormatVersion>,
     }
     #[allow(deprecated)]
-    impl Phpfm {
+    impl PhpFm {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                wrappedhtml: ::std::default::Default::default(),
+                wrapped_html: ::std::default::Default::default(),
                 format_version: ::std::default::Default::default(),
             }
         }
@@ -26755,7 +26882,7 @@ pub mod format {
             };
             let _ = &wire;
             {
-                if self.wrappedhtml {
+                if self.wrapped_html {
                     request.text(wire("wrappedhtml"), "1");
                 }
             }
@@ -26768,7 +26895,7 @@ pub mod format {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Phpfm {
+    impl ::mwtyped::ApiModule for PhpFm {
         const PATH: &'static str = "phpfm";
         const NAME: &'static str = "phpfm";
         const GROUP: Option<&'static str> = Some("format");
@@ -26795,11 +26922,11 @@ pub mod format {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Phpfm {
+    impl ::mwtyped::__private::Sample for PhpFm {
         fn sample() -> Self {
             Self {
-                wrappedhtml: true,
-                format_version: ::std::option::Option::Some(PhpfmFormatVersion::V1),
+                wrapped_html: true,
+                format_version: ::std::option::Option::Some(PhpFmFormatVersion::V1),
             }
         }
     }
@@ -26819,20 +26946,22 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "rawfm")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Rawfm {
+    #[non_exhaustive]
+    pub struct RawFm {
         /// Return the pretty-printed HTML and associated ResourceLoader modules as a JSON object.
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
-        pub wrappedhtml: bool,
+        #[doc(alias = "wrappedhtml")]
+        pub wrapped_html: bool,
     }
     #[allow(deprecated)]
-    impl Rawfm {
+    impl RawFm {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                wrappedhtml: ::std::default::Default::default(),
+                wrapped_html: ::std::default::Default::default(),
             }
         }
         /// Adds the module's own parameters to `request`, each name behind
@@ -26856,7 +26985,7 @@ pub mod format {
             };
             let _ = &wire;
             {
-                if self.wrappedhtml {
+                if self.wrapped_html {
                     request.text(wire("wrappedhtml"), "1");
                 }
             }
@@ -26864,7 +26993,7 @@ pub mod format {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Rawfm {
+    impl ::mwtyped::ApiModule for RawFm {
         const PATH: &'static str = "rawfm";
         const NAME: &'static str = "rawfm";
         const GROUP: Option<&'static str> = Some("format");
@@ -26891,9 +27020,9 @@ pub mod format {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Rawfm {
+    impl ::mwtyped::__private::Sample for RawFm {
         fn sample() -> Self {
-            Self { wrappedhtml: true }
+            Self { wrapped_html: true }
         }
     }
     /// Output data in XML format.
@@ -26912,6 +27041,7 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "xml")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Xml {
         /// If specified, adds the named page as an XSL stylesheet. The value must be a title in the MediaWiki namespace ending in `.xsl`.
         ///
@@ -27021,13 +27151,15 @@ pub mod format {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "xmlfm")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Xmlfm {
+    #[non_exhaustive]
+    pub struct XmlFm {
         /// Return the pretty-printed HTML and associated ResourceLoader modules as a JSON object.
         ///
         /// - Wire name: `wrappedhtml`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
-        pub wrappedhtml: bool,
+        #[doc(alias = "wrappedhtml")]
+        pub wrapped_html: bool,
         /// If specified, adds the named page as an XSL stylesheet. The value must be a title in the MediaWiki namespace ending in `.xsl`.
         ///
         /// - Wire name: `xslt`
@@ -27043,11 +27175,11 @@ pub mod format {
         pub include_xml_namespace: bool,
     }
     #[allow(deprecated)]
-    impl Xmlfm {
+    impl XmlFm {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                wrappedhtml: ::std::default::Default::default(),
+                wrapped_html: ::std::default::Default::default(),
                 xslt: ::std::default::Default::default(),
                 include_xml_namespace: ::std::default::Default::default(),
             }
@@ -27073,7 +27205,7 @@ pub mod format {
             };
             let _ = &wire;
             {
-                if self.wrappedhtml {
+                if self.wrapped_html {
                     request.text(wire("wrappedhtml"), "1");
                 }
             }
@@ -27091,7 +27223,7 @@ pub mod format {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Xmlfm {
+    impl ::mwtyped::ApiModule for XmlFm {
         const PATH: &'static str = "xmlfm";
         const NAME: &'static str = "xmlfm";
         const GROUP: Option<&'static str> = Some("format");
@@ -27118,10 +27250,10 @@ pub mod format {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Xmlfm {
+    impl ::mwtyped::__private::Sample for XmlFm {
         fn sample() -> Self {
             Self {
-                wrappedhtml: true,
+                wrapped_html: true,
                 xslt: ::std::option::Option::Some(::std::string::String::from("1")),
                 include_xml_namespace: true,
             }
@@ -27132,6 +27264,7 @@ pub mod format {
 pub mod query {
     /// The values of `abfdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseFiltersDir {
         /// `newer`
@@ -27158,6 +27291,7 @@ pub mod query {
     }
     /// The values of `abfshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseFiltersShow {
         /// `!deleted`
@@ -27202,6 +27336,7 @@ pub mod query {
     }
     /// The values of `abfprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseFiltersProp {
         /// `actions`
@@ -27271,6 +27406,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+abusefilters")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub struct AbuseFilters {
         /// The filter ID to start enumerating from.
@@ -27512,6 +27648,7 @@ pub mod query {
     }
     /// The values of `afldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseLogDir {
         /// `newer`
@@ -27538,6 +27675,7 @@ pub mod query {
     }
     /// The values of `aflprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub enum AbuseLogProp {
         /// `action`
@@ -27553,7 +27691,7 @@ pub mod query {
         /// `result`
         Result,
         /// `revid`
-        Revid,
+        RevId,
         /// `timestamp`
         Timestamp,
         /// `title`
@@ -27573,7 +27711,7 @@ pub mod query {
                 Self::Hidden => "hidden",
                 Self::Ids => "ids",
                 Self::Result => "result",
-                Self::Revid => "revid",
+                Self::RevId => "revid",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::User => "user",
@@ -27604,6 +27742,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+abuselog")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-abusefilter")]
     pub struct AbuseLog {
         /// Show an entry with the given log ID.
@@ -27613,7 +27752,7 @@ pub mod query {
         /// - Needs the feature `ext-abusefilter`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afllogid")]
-        pub logid: ::std::option::Option<i64>,
+        pub log_id: ::std::option::Option<i64>,
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `aflstart`
@@ -27691,7 +27830,7 @@ pub mod query {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                logid: ::std::default::Default::default(),
+                log_id: ::std::default::Default::default(),
                 start: ::std::default::Default::default(),
                 end: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
@@ -27723,7 +27862,7 @@ pub mod query {
             };
             let _ = &wire;
             {
-                if let Some(v) = &self.logid {
+                if let Some(v) = &self.log_id {
                     request
                         .text(
                             wire("afllogid"),
@@ -27856,7 +27995,7 @@ pub mod query {
     impl ::mwtyped::__private::Sample for AbuseLog {
         fn sample() -> Self {
             Self {
-                logid: ::std::option::Option::Some(1i64),
+                log_id: ::std::option::Option::Some(1i64),
                 start: ::std::option::Option::Some(
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
@@ -27871,7 +28010,7 @@ pub mod query {
                 prop: ::std::vec![
                     AbuseLogProp::Action, AbuseLogProp::Details, AbuseLogProp::Filter,
                     AbuseLogProp::Hidden, AbuseLogProp::Ids, AbuseLogProp::Result,
-                    AbuseLogProp::Revid, AbuseLogProp::Timestamp, AbuseLogProp::Title,
+                    AbuseLogProp::RevId, AbuseLogProp::Timestamp, AbuseLogProp::Title,
                     AbuseLogProp::User
                 ],
             }
@@ -27879,6 +28018,7 @@ pub mod query {
     }
     /// The values of `acdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllCategoriesDir {
         /// `ascending`
         Ascending,
@@ -27902,6 +28042,7 @@ pub mod query {
     }
     /// The values of `acprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllCategoriesProp {
         /// `hidden`
         Hidden,
@@ -27941,6 +28082,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allcategories")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllCategories {
         /// The category to start enumerating from.
         ///
@@ -28179,7 +28321,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllCategories {}
+    impl ::mwtyped::GeneratorSubmodule for AllCategories {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllCategories {
@@ -28199,13 +28341,14 @@ pub mod query {
     }
     /// The values of `adrprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsProp {
         /// `comment`
         Comment,
         /// `content`
         Content,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `flags`
         Flags,
         /// `ids`
@@ -28229,7 +28372,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `parsetree`
         #[deprecated]
         Parsetree,
@@ -28241,7 +28384,7 @@ pub mod query {
             match *self {
                 Self::Comment => "comment",
                 Self::Content => "content",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Parsedcomment => "parsedcomment",
@@ -28253,7 +28396,7 @@ pub mod query {
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Parsetree => "parsetree",
             }
         }
@@ -28265,9 +28408,12 @@ pub mod query {
     }
     /// The values of `adrslots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsSlots {
         /// `main`
         Main,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl AllDeletedRevisionsSlots {
@@ -28275,6 +28421,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Main => "main",
+                Self::All => "*",
             }
         }
     }
@@ -28285,6 +28432,7 @@ pub mod query {
     }
     /// The values of `adrcontentformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsContentFormat {
         /// `application/json`
         ApplicationJson,
@@ -28332,6 +28480,7 @@ pub mod query {
     }
     /// The values of `adrdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsDir {
         /// `newer`
         Newer,
@@ -28355,6 +28504,7 @@ pub mod query {
     }
     /// The values of `adrcontentformat-{slot}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllDeletedRevisionsContentFormatPerSlot {
         /// `application/json` (Since MediaWiki 1.43; not in 1.39)
         ApplicationJson,
@@ -28418,6 +28568,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alldeletedrevisions")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllDeletedRevisions {
         /// Which properties to get for each revision:
         ///
@@ -28485,7 +28636,7 @@ pub mod query {
         /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "adrexpandtemplates")]
         #[deprecated]
-        pub expandtemplates: bool,
+        pub expand_templates: bool,
         /// Use `action=expandtemplates` or `action=parse` instead. Generate XML parse tree for revision content (requires adrprop=content).
         ///
         /// - Wire name: `adrgeneratexml`
@@ -28658,7 +28809,7 @@ pub mod query {
                 prop: ::std::default::Default::default(),
                 slots: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
-                expandtemplates: ::std::default::Default::default(),
+                expand_templates: ::std::default::Default::default(),
                 generate_xml: ::std::default::Default::default(),
                 parse: ::std::default::Default::default(),
                 section: ::std::default::Default::default(),
@@ -28745,7 +28896,7 @@ pub mod query {
                 }
             }
             {
-                if self.expandtemplates {
+                if self.expand_templates {
                     request.text(wire("adrexpandtemplates"), "1");
                 }
             }
@@ -28795,7 +28946,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "adrnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -28920,7 +29076,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllDeletedRevisions {}
+    impl ::mwtyped::GeneratorSubmodule for AllDeletedRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllDeletedRevisions {
@@ -28928,18 +29084,20 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     AllDeletedRevisionsProp::Comment, AllDeletedRevisionsProp::Content,
-                    AllDeletedRevisionsProp::Contentmodel,
+                    AllDeletedRevisionsProp::ContentModel,
                     AllDeletedRevisionsProp::Flags, AllDeletedRevisionsProp::Ids,
                     AllDeletedRevisionsProp::Parsedcomment,
                     AllDeletedRevisionsProp::Roles, AllDeletedRevisionsProp::Sha1,
                     AllDeletedRevisionsProp::Size, AllDeletedRevisionsProp::Slotsha1,
                     AllDeletedRevisionsProp::Slotsize, AllDeletedRevisionsProp::Tags,
                     AllDeletedRevisionsProp::Timestamp, AllDeletedRevisionsProp::User,
-                    AllDeletedRevisionsProp::Userid
+                    AllDeletedRevisionsProp::UserId
                 ],
-                slots: ::std::vec![AllDeletedRevisionsSlots::Main],
+                slots: ::std::vec![
+                    AllDeletedRevisionsSlots::Main, AllDeletedRevisionsSlots::All
+                ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                expandtemplates: true,
+                expand_templates: true,
                 generate_xml: true,
                 parse: true,
                 section: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -28980,14 +29138,15 @@ pub mod query {
     }
     /// The values of `afprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllfileusagesProp {
+    #[non_exhaustive]
+    pub enum AllFileUsagesProp {
         /// `ids`
         Ids,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl AllfileusagesProp {
+    impl AllFileUsagesProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -28996,21 +29155,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllfileusagesProp {
+    impl ::mwtyped::WireValue for AllFileUsagesProp {
         fn as_str(&self) -> &'static str {
-            AllfileusagesProp::as_str(self)
+            AllFileUsagesProp::as_str(self)
         }
     }
     /// The values of `afdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllfileusagesDir {
+    #[non_exhaustive]
+    pub enum AllFileUsagesDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl AllfileusagesDir {
+    impl AllFileUsagesDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -29019,9 +29179,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllfileusagesDir {
+    impl ::mwtyped::WireValue for AllFileUsagesDir {
         fn as_str(&self) -> &'static str {
-            AllfileusagesDir::as_str(self)
+            AllFileUsagesDir::as_str(self)
         }
     }
     /// List all file usages, including non-existing.
@@ -29046,7 +29206,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allfileusages")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Allfileusages {
+    #[non_exhaustive]
+    pub struct AllFileUsages {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `afcontinue`
@@ -29095,7 +29256,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afprop")]
-        pub prop: ::std::vec::Vec<AllfileusagesProp>,
+        pub prop: ::std::vec::Vec<AllFileUsagesProp>,
         /// How many total items to return.
         ///
         /// - Wire name: `aflimit`
@@ -29112,10 +29273,10 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "afdir")]
-        pub dir: ::std::option::Option<AllfileusagesDir>,
+        pub dir: ::std::option::Option<AllFileUsagesDir>,
     }
     #[allow(deprecated)]
-    impl Allfileusages {
+    impl AllFileUsages {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -29213,7 +29374,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Allfileusages {
+    impl ::mwtyped::ApiModule for AllFileUsages {
         const PATH: &'static str = "query+allfileusages";
         const NAME: &'static str = "allfileusages";
         const GROUP: Option<&'static str> = Some("list");
@@ -29240,7 +29401,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Allfileusages {
+    impl ::mwtyped::QuerySubmodule for AllFileUsages {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -29251,10 +29412,10 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Allfileusages {}
+    impl ::mwtyped::GeneratorSubmodule for AllFileUsages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Allfileusages {
+    impl ::mwtyped::__private::Sample for AllFileUsages {
         fn sample() -> Self {
             Self {
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -29262,14 +29423,15 @@ pub mod query {
                 to: ::std::option::Option::Some(::std::string::String::from("1")),
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 unique: true,
-                prop: ::std::vec![AllfileusagesProp::Ids, AllfileusagesProp::Title],
+                prop: ::std::vec![AllFileUsagesProp::Ids, AllFileUsagesProp::Title],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                dir: ::std::option::Option::Some(AllfileusagesDir::Ascending),
+                dir: ::std::option::Option::Some(AllFileUsagesDir::Ascending),
             }
         }
     }
     /// The values of `aisort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllImagesSort {
         /// `name`
         Name,
@@ -29293,6 +29455,7 @@ pub mod query {
     }
     /// The values of `aidir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllImagesDir {
         /// `ascending`
         Ascending,
@@ -29322,6 +29485,7 @@ pub mod query {
     }
     /// The values of `aiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllImagesProp {
         /// `badfile`
         Badfile,
@@ -29358,7 +29522,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl AllImagesProp {
@@ -29382,7 +29546,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::Url => "url",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -29393,6 +29557,7 @@ pub mod query {
     }
     /// The values of `aifilterbots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllImagesFilterBots {
         /// `all`
         All,
@@ -29439,6 +29604,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allimages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllImages {
         /// Property to sort by.
         ///
@@ -29550,14 +29716,14 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aiminsize")]
-        pub minsize: ::std::option::Option<i64>,
+        pub min_size: ::std::option::Option<i64>,
         /// Limit to images with at most this many bytes.
         ///
         /// - Wire name: `aimaxsize`
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aimaxsize")]
-        pub maxsize: ::std::option::Option<i64>,
+        pub max_size: ::std::option::Option<i64>,
         /// SHA1 hash of image. Overrides aisha1base36.
         ///
         /// - Wire name: `aisha1`
@@ -29571,7 +29737,7 @@ pub mod query {
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "aisha1base36")]
-        pub sha1base36: ::std::option::Option<::std::string::String>,
+        pub sha1_base36: ::std::option::Option<::std::string::String>,
         /// Only return files where the last version was uploaded by this user. Can only be used with aisort=timestamp. Cannot be used together with aifilterbots.
         ///
         /// - Wire name: `aiuser`
@@ -29619,10 +29785,10 @@ pub mod query {
                 end: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 prefix: ::std::default::Default::default(),
-                minsize: ::std::default::Default::default(),
-                maxsize: ::std::default::Default::default(),
+                min_size: ::std::default::Default::default(),
+                max_size: ::std::default::Default::default(),
                 sha1: ::std::default::Default::default(),
-                sha1base36: ::std::default::Default::default(),
+                sha1_base36: ::std::default::Default::default(),
                 user: ::std::default::Default::default(),
                 filter_bots: ::std::default::Default::default(),
                 mime: ::std::default::Default::default(),
@@ -29704,7 +29870,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.minsize {
+                if let Some(v) = &self.min_size {
                     request
                         .text(
                             wire("aiminsize"),
@@ -29719,7 +29885,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.maxsize {
+                if let Some(v) = &self.max_size {
                     request
                         .text(
                             wire("aimaxsize"),
@@ -29739,7 +29905,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.sha1base36 {
+                if let Some(v) = &self.sha1_base36 {
                     request.text(wire("aisha1base36"), v.clone());
                 }
             }
@@ -29825,7 +29991,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllImages {}
+    impl ::mwtyped::GeneratorSubmodule for AllImages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllImages {
@@ -29851,13 +30017,13 @@ pub mod query {
                     AllImagesProp::Parsedcomment, AllImagesProp::Sha1,
                     AllImagesProp::Size, AllImagesProp::Thumburls,
                     AllImagesProp::Timestamp, AllImagesProp::Url, AllImagesProp::User,
-                    AllImagesProp::Userid
+                    AllImagesProp::UserId
                 ],
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
-                minsize: ::std::option::Option::Some(1i64),
-                maxsize: ::std::option::Option::Some(1i64),
+                min_size: ::std::option::Option::Some(1i64),
+                max_size: ::std::option::Option::Some(1i64),
                 sha1: ::std::option::Option::Some(::std::string::String::from("1")),
-                sha1base36: ::std::option::Option::Some(
+                sha1_base36: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 user: ::std::option::Option::Some(::std::string::String::from("Admin")),
@@ -29869,6 +30035,7 @@ pub mod query {
     }
     /// The values of `alprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllLinksProp {
         /// `ids`
         Ids,
@@ -29892,6 +30059,7 @@ pub mod query {
     }
     /// The values of `aldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllLinksDir {
         /// `ascending`
         Ascending,
@@ -29935,6 +30103,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alllinks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllLinks {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -30087,7 +30256,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("alnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("alnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "alnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -30154,7 +30332,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllLinks {}
+    impl ::mwtyped::GeneratorSubmodule for AllLinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllLinks {
@@ -30174,6 +30352,7 @@ pub mod query {
     }
     /// The values of `amprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllMessagesProp {
         /// `default`
         Default,
@@ -30194,6 +30373,7 @@ pub mod query {
     }
     /// The values of `amcustomised`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllMessagesCustomised {
         /// `all`
         All,
@@ -30236,6 +30416,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allmessages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllMessages {
         /// Which messages to output. `*` (default) means all messages.
         ///
@@ -30267,7 +30448,7 @@ pub mod query {
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "amnocontent")]
-        pub nocontent: bool,
+        pub no_content: bool,
         /// Also include local messages, i.e. messages that don't exist in the software but do exist as in the MediaWiki namespace. This lists all MediaWiki-namespace pages, so it will also list those that aren't really messages such as Common.js.
         ///
         /// - Wire name: `amincludelocal`
@@ -30342,7 +30523,7 @@ pub mod query {
                 messages: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 enable_parser: ::std::default::Default::default(),
-                nocontent: ::std::default::Default::default(),
+                no_content: ::std::default::Default::default(),
                 include_local: ::std::default::Default::default(),
                 args: ::std::default::Default::default(),
                 filter: ::std::default::Default::default(),
@@ -30406,7 +30587,7 @@ pub mod query {
                 }
             }
             {
-                if self.nocontent {
+                if self.no_content {
                     request.text(wire("amnocontent"), "1");
                 }
             }
@@ -30512,7 +30693,7 @@ pub mod query {
                 messages: ::std::vec![::std::string::String::from("1")],
                 prop: ::std::vec![AllMessagesProp::Default],
                 enable_parser: true,
-                nocontent: true,
+                no_content: true,
                 include_local: true,
                 args: ::std::vec![::std::string::String::from("1")],
                 filter: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -30527,7 +30708,8 @@ pub mod query {
     }
     /// The values of `apfilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesFilterredir {
+    #[non_exhaustive]
+    pub enum AllPagesFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -30536,7 +30718,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl AllPagesFilterredir {
+    impl AllPagesFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -30546,14 +30728,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesFilterredir {
+    impl ::mwtyped::WireValue for AllPagesFilterRedir {
         fn as_str(&self) -> &'static str {
-            AllPagesFilterredir::as_str(self)
+            AllPagesFilterRedir::as_str(self)
         }
     }
     /// The values of `apfilterlanglinks`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesFilterLanglinks {
+    #[non_exhaustive]
+    pub enum AllPagesFilterLangLinks {
         /// `all`
         All,
         /// `withlanglinks`
@@ -30562,7 +30745,7 @@ pub mod query {
         Withoutlanglinks,
     }
     #[allow(deprecated)]
-    impl AllPagesFilterLanglinks {
+    impl AllPagesFilterLangLinks {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -30572,14 +30755,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesFilterLanglinks {
+    impl ::mwtyped::WireValue for AllPagesFilterLangLinks {
         fn as_str(&self) -> &'static str {
-            AllPagesFilterLanglinks::as_str(self)
+            AllPagesFilterLangLinks::as_str(self)
         }
     }
     /// The values of `apprtype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesPrtype {
+    #[non_exhaustive]
+    pub enum AllPagesPrType {
         /// `edit`
         Edit,
         /// `move`
@@ -30588,7 +30772,7 @@ pub mod query {
         Upload,
     }
     #[allow(deprecated)]
-    impl AllPagesPrtype {
+    impl AllPagesPrType {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -30598,14 +30782,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesPrtype {
+    impl ::mwtyped::WireValue for AllPagesPrType {
         fn as_str(&self) -> &'static str {
-            AllPagesPrtype::as_str(self)
+            AllPagesPrType::as_str(self)
         }
     }
     /// The values of `apprlevel`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesPrlevel {
+    #[non_exhaustive]
+    pub enum AllPagesPrLevel {
         /// ``
         Empty,
         /// `autoconfirmed`
@@ -30614,7 +30799,7 @@ pub mod query {
         Sysop,
     }
     #[allow(deprecated)]
-    impl AllPagesPrlevel {
+    impl AllPagesPrLevel {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -30624,14 +30809,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesPrlevel {
+    impl ::mwtyped::WireValue for AllPagesPrLevel {
         fn as_str(&self) -> &'static str {
-            AllPagesPrlevel::as_str(self)
+            AllPagesPrLevel::as_str(self)
         }
     }
     /// The values of `apprfiltercascade`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesPrfiltercascade {
+    #[non_exhaustive]
+    pub enum AllPagesPrFilterCascade {
         /// `all`
         All,
         /// `cascading`
@@ -30640,7 +30826,7 @@ pub mod query {
         Noncascading,
     }
     #[allow(deprecated)]
-    impl AllPagesPrfiltercascade {
+    impl AllPagesPrFilterCascade {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -30650,14 +30836,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesPrfiltercascade {
+    impl ::mwtyped::WireValue for AllPagesPrFilterCascade {
         fn as_str(&self) -> &'static str {
-            AllPagesPrfiltercascade::as_str(self)
+            AllPagesPrFilterCascade::as_str(self)
         }
     }
     /// The values of `apprexpiry`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllPagesPrexpiry {
+    #[non_exhaustive]
+    pub enum AllPagesPrExpiry {
         /// `all`
         All,
         /// `definite`
@@ -30666,7 +30853,7 @@ pub mod query {
         Indefinite,
     }
     #[allow(deprecated)]
-    impl AllPagesPrexpiry {
+    impl AllPagesPrExpiry {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -30676,13 +30863,14 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllPagesPrexpiry {
+    impl ::mwtyped::WireValue for AllPagesPrExpiry {
         fn as_str(&self) -> &'static str {
-            AllPagesPrexpiry::as_str(self)
+            AllPagesPrExpiry::as_str(self)
         }
     }
     /// The values of `apdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllPagesDir {
         /// `ascending`
         Ascending,
@@ -30724,6 +30912,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allpages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllPages {
         /// The page title to start enumerating from.
         ///
@@ -30768,7 +30957,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfilterredir")]
-        pub filterredir: ::std::option::Option<AllPagesFilterredir>,
+        pub filter_redir: ::std::option::Option<AllPagesFilterRedir>,
         /// Filter based on whether a page has langlinks. Note that this may not consider langlinks added by extensions.
         ///
         /// - Wire name: `apfilterlanglinks`
@@ -30776,21 +30965,21 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apfilterlanglinks")]
-        pub filter_langlinks: ::std::option::Option<AllPagesFilterLanglinks>,
+        pub filter_lang_links: ::std::option::Option<AllPagesFilterLangLinks>,
         /// Limit to pages with at least this many bytes.
         ///
         /// - Wire name: `apminsize`
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apminsize")]
-        pub minsize: ::std::option::Option<i64>,
+        pub min_size: ::std::option::Option<i64>,
         /// Limit to pages with at most this many bytes.
         ///
         /// - Wire name: `apmaxsize`
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apmaxsize")]
-        pub maxsize: ::std::option::Option<i64>,
+        pub max_size: ::std::option::Option<i64>,
         /// Limit to protected pages only.
         ///
         /// - Wire name: `apprtype`
@@ -30798,7 +30987,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprtype")]
-        pub prtype: ::std::vec::Vec<AllPagesPrtype>,
+        pub pr_type: ::std::vec::Vec<AllPagesPrType>,
         /// Filter protections based on protection level (must be used with apprtype= parameter).
         ///
         /// - Wire name: `apprlevel`
@@ -30806,7 +30995,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprlevel")]
-        pub prlevel: ::std::vec::Vec<AllPagesPrlevel>,
+        pub pr_level: ::std::vec::Vec<AllPagesPrLevel>,
         /// Filter protections based on cascadingness (ignored when apprtype isn't set).
         ///
         /// - Wire name: `apprfiltercascade`
@@ -30814,7 +31003,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprfiltercascade")]
-        pub prfiltercascade: ::std::option::Option<AllPagesPrfiltercascade>,
+        pub pr_filter_cascade: ::std::option::Option<AllPagesPrFilterCascade>,
         /// Which protection expiry to filter the page on:
         ///
         /// - indefinite
@@ -30829,7 +31018,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "apprexpiry")]
-        pub prexpiry: ::std::option::Option<AllPagesPrexpiry>,
+        pub pr_expiry: ::std::option::Option<AllPagesPrExpiry>,
         /// How many total pages to return.
         ///
         /// - Wire name: `aplimit`
@@ -30858,14 +31047,14 @@ pub mod query {
                 to: ::std::default::Default::default(),
                 prefix: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
-                filter_langlinks: ::std::default::Default::default(),
-                minsize: ::std::default::Default::default(),
-                maxsize: ::std::default::Default::default(),
-                prtype: ::std::default::Default::default(),
-                prlevel: ::std::default::Default::default(),
-                prfiltercascade: ::std::default::Default::default(),
-                prexpiry: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
+                filter_lang_links: ::std::default::Default::default(),
+                min_size: ::std::default::Default::default(),
+                max_size: ::std::default::Default::default(),
+                pr_type: ::std::default::Default::default(),
+                pr_level: ::std::default::Default::default(),
+                pr_filter_cascade: ::std::default::Default::default(),
+                pr_expiry: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
             }
@@ -30912,21 +31101,30 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("apnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("apnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "apnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("apfilterredir"), v.as_str());
                 }
             }
             {
-                if let Some(v) = &self.filter_langlinks {
+                if let Some(v) = &self.filter_lang_links {
                     request.text(wire("apfilterlanglinks"), v.as_str());
                 }
             }
             {
-                if let Some(v) = &self.minsize {
+                if let Some(v) = &self.min_size {
                     request
                         .text(
                             wire("apminsize"),
@@ -30941,7 +31139,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.maxsize {
+                if let Some(v) = &self.max_size {
                     request
                         .text(
                             wire("apmaxsize"),
@@ -30956,11 +31154,11 @@ pub mod query {
                 }
             }
             {
-                if !self.prtype.is_empty() {
+                if !self.pr_type.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "apprtype",
-                        self.prtype.iter().map(|v| v.as_str()),
+                        self.pr_type.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -30969,11 +31167,11 @@ pub mod query {
                 }
             }
             {
-                if !self.prlevel.is_empty() {
+                if !self.pr_level.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "apprlevel",
-                        self.prlevel.iter().map(|v| v.as_str()),
+                        self.pr_level.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -30982,12 +31180,12 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.prfiltercascade {
+                if let Some(v) = &self.pr_filter_cascade {
                     request.text(wire("apprfiltercascade"), v.as_str());
                 }
             }
             {
-                if let Some(v) = &self.prexpiry {
+                if let Some(v) = &self.pr_expiry {
                     request.text(wire("apprexpiry"), v.as_str());
                 }
             }
@@ -31055,7 +31253,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllPages {}
+    impl ::mwtyped::GeneratorSubmodule for AllPages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllPages {
@@ -31066,23 +31264,23 @@ pub mod query {
                 to: ::std::option::Option::Some(::std::string::String::from("1")),
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::option::Option::Some(::mwtyped::Namespace(0)),
-                filterredir: ::std::option::Option::Some(AllPagesFilterredir::All),
-                filter_langlinks: ::std::option::Option::Some(
-                    AllPagesFilterLanglinks::All,
+                filter_redir: ::std::option::Option::Some(AllPagesFilterRedir::All),
+                filter_lang_links: ::std::option::Option::Some(
+                    AllPagesFilterLangLinks::All,
                 ),
-                minsize: ::std::option::Option::Some(1i64),
-                maxsize: ::std::option::Option::Some(1i64),
-                prtype: ::std::vec![
-                    AllPagesPrtype::Edit, AllPagesPrtype::Move, AllPagesPrtype::Upload
+                min_size: ::std::option::Option::Some(1i64),
+                max_size: ::std::option::Option::Some(1i64),
+                pr_type: ::std::vec![
+                    AllPagesPrType::Edit, AllPagesPrType::Move, AllPagesPrType::Upload
                 ],
-                prlevel: ::std::vec![
-                    AllPagesPrlevel::Empty, AllPagesPrlevel::Autoconfirmed,
-                    AllPagesPrlevel::Sysop
+                pr_level: ::std::vec![
+                    AllPagesPrLevel::Empty, AllPagesPrLevel::Autoconfirmed,
+                    AllPagesPrLevel::Sysop
                 ],
-                prfiltercascade: ::std::option::Option::Some(
-                    AllPagesPrfiltercascade::All,
+                pr_filter_cascade: ::std::option::Option::Some(
+                    AllPagesPrFilterCascade::All,
                 ),
-                prexpiry: ::std::option::Option::Some(AllPagesPrexpiry::All),
+                pr_expiry: ::std::option::Option::Some(AllPagesPrExpiry::All),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 dir: ::std::option::Option::Some(AllPagesDir::Ascending),
             }
@@ -31090,7 +31288,8 @@ pub mod query {
     }
     /// The values of `arprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllredirectsProp {
+    #[non_exhaustive]
+    pub enum AllRedirectsProp {
         /// `fragment`
         Fragment,
         /// `ids`
@@ -31101,7 +31300,7 @@ pub mod query {
         Title,
     }
     #[allow(deprecated)]
-    impl AllredirectsProp {
+    impl AllRedirectsProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -31112,21 +31311,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllredirectsProp {
+    impl ::mwtyped::WireValue for AllRedirectsProp {
         fn as_str(&self) -> &'static str {
-            AllredirectsProp::as_str(self)
+            AllRedirectsProp::as_str(self)
         }
     }
     /// The values of `ardir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AllredirectsDir {
+    #[non_exhaustive]
+    pub enum AllRedirectsDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl AllredirectsDir {
+    impl AllRedirectsDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -31135,9 +31335,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AllredirectsDir {
+    impl ::mwtyped::WireValue for AllRedirectsDir {
         fn as_str(&self) -> &'static str {
-            AllredirectsDir::as_str(self)
+            AllRedirectsDir::as_str(self)
         }
     }
     /// List all redirects to a namespace.
@@ -31162,7 +31362,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allredirects")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Allredirects {
+    #[non_exhaustive]
+    pub struct AllRedirects {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `arcontinue`
@@ -31215,7 +31416,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "arprop")]
-        pub prop: ::std::vec::Vec<AllredirectsProp>,
+        pub prop: ::std::vec::Vec<AllRedirectsProp>,
         /// The namespace to enumerate.
         ///
         /// - Wire name: `arnamespace`
@@ -31240,10 +31441,10 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "ardir")]
-        pub dir: ::std::option::Option<AllredirectsDir>,
+        pub dir: ::std::option::Option<AllRedirectsDir>,
     }
     #[allow(deprecated)]
-    impl Allredirects {
+    impl AllRedirects {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -31318,7 +31519,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("arnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("arnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "arnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -31347,7 +31557,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Allredirects {
+    impl ::mwtyped::ApiModule for AllRedirects {
         const PATH: &'static str = "query+allredirects";
         const NAME: &'static str = "allredirects";
         const GROUP: Option<&'static str> = Some("list");
@@ -31374,7 +31584,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Allredirects {
+    impl ::mwtyped::QuerySubmodule for AllRedirects {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -31385,10 +31595,10 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Allredirects {}
+    impl ::mwtyped::GeneratorSubmodule for AllRedirects {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Allredirects {
+    impl ::mwtyped::__private::Sample for AllRedirects {
         fn sample() -> Self {
             Self {
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -31397,24 +31607,25 @@ pub mod query {
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 unique: true,
                 prop: ::std::vec![
-                    AllredirectsProp::Fragment, AllredirectsProp::Ids,
-                    AllredirectsProp::Interwiki, AllredirectsProp::Title
+                    AllRedirectsProp::Fragment, AllRedirectsProp::Ids,
+                    AllRedirectsProp::Interwiki, AllRedirectsProp::Title
                 ],
                 namespace: ::std::option::Option::Some(::mwtyped::Namespace(0)),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                dir: ::std::option::Option::Some(AllredirectsDir::Ascending),
+                dir: ::std::option::Option::Some(AllRedirectsDir::Ascending),
             }
         }
     }
     /// The values of `arvprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsProp {
         /// `comment`
         Comment,
         /// `content`
         Content,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `flags`
         Flags,
         /// `ids`
@@ -31438,7 +31649,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `parsetree`
         #[deprecated]
         Parsetree,
@@ -31450,7 +31661,7 @@ pub mod query {
             match *self {
                 Self::Comment => "comment",
                 Self::Content => "content",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Parsedcomment => "parsedcomment",
@@ -31462,7 +31673,7 @@ pub mod query {
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Parsetree => "parsetree",
             }
         }
@@ -31474,9 +31685,12 @@ pub mod query {
     }
     /// The values of `arvslots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsSlots {
         /// `main`
         Main,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl AllRevisionsSlots {
@@ -31484,6 +31698,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Main => "main",
+                Self::All => "*",
             }
         }
     }
@@ -31494,6 +31709,7 @@ pub mod query {
     }
     /// The values of `arvcontentformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsContentFormat {
         /// `application/json`
         ApplicationJson,
@@ -31541,6 +31757,7 @@ pub mod query {
     }
     /// The values of `arvdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsDir {
         /// `newer`
         Newer,
@@ -31564,6 +31781,7 @@ pub mod query {
     }
     /// The values of `arvcontentformat-{slot}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllRevisionsContentFormatPerSlot {
         /// `application/json` (Since MediaWiki 1.43; not in 1.39)
         ApplicationJson,
@@ -31627,6 +31845,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allrevisions")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllRevisions {
         /// Which properties to get for each revision:
         ///
@@ -31694,7 +31913,7 @@ pub mod query {
         /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "arvexpandtemplates")]
         #[deprecated]
-        pub expandtemplates: bool,
+        pub expand_templates: bool,
         /// Use `action=expandtemplates` or `action=parse` instead. Generate XML parse tree for revision content (requires arvprop=content).
         ///
         /// - Wire name: `arvgeneratexml`
@@ -31839,7 +32058,7 @@ pub mod query {
                 prop: ::std::default::Default::default(),
                 slots: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
-                expandtemplates: ::std::default::Default::default(),
+                expand_templates: ::std::default::Default::default(),
                 generate_xml: ::std::default::Default::default(),
                 parse: ::std::default::Default::default(),
                 section: ::std::default::Default::default(),
@@ -31922,7 +32141,7 @@ pub mod query {
                 }
             }
             {
-                if self.expandtemplates {
+                if self.expand_templates {
                     request.text(wire("arvexpandtemplates"), "1");
                 }
             }
@@ -31972,7 +32191,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "arvnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -32077,7 +32301,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for AllRevisions {}
+    impl ::mwtyped::GeneratorSubmodule for AllRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllRevisions {
@@ -32085,17 +32309,17 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     AllRevisionsProp::Comment, AllRevisionsProp::Content,
-                    AllRevisionsProp::Contentmodel, AllRevisionsProp::Flags,
+                    AllRevisionsProp::ContentModel, AllRevisionsProp::Flags,
                     AllRevisionsProp::Ids, AllRevisionsProp::Parsedcomment,
                     AllRevisionsProp::Roles, AllRevisionsProp::Sha1,
                     AllRevisionsProp::Size, AllRevisionsProp::Slotsha1,
                     AllRevisionsProp::Slotsize, AllRevisionsProp::Tags,
                     AllRevisionsProp::Timestamp, AllRevisionsProp::User,
-                    AllRevisionsProp::Userid
+                    AllRevisionsProp::UserId
                 ],
-                slots: ::std::vec![AllRevisionsSlots::Main],
+                slots: ::std::vec![AllRevisionsSlots::Main, AllRevisionsSlots::All],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                expandtemplates: true,
+                expand_templates: true,
                 generate_xml: true,
                 parse: true,
                 section: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -32132,14 +32356,15 @@ pub mod query {
     }
     /// The values of `atprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AlltransclusionsProp {
+    #[non_exhaustive]
+    pub enum AllTransclusionsProp {
         /// `ids`
         Ids,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl AlltransclusionsProp {
+    impl AllTransclusionsProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -32148,21 +32373,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AlltransclusionsProp {
+    impl ::mwtyped::WireValue for AllTransclusionsProp {
         fn as_str(&self) -> &'static str {
-            AlltransclusionsProp::as_str(self)
+            AllTransclusionsProp::as_str(self)
         }
     }
     /// The values of `atdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum AlltransclusionsDir {
+    #[non_exhaustive]
+    pub enum AllTransclusionsDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl AlltransclusionsDir {
+    impl AllTransclusionsDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -32171,9 +32397,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for AlltransclusionsDir {
+    impl ::mwtyped::WireValue for AllTransclusionsDir {
         fn as_str(&self) -> &'static str {
-            AlltransclusionsDir::as_str(self)
+            AllTransclusionsDir::as_str(self)
         }
     }
     /// List all transclusions (pages embedded using {{x}}), including non-existing.
@@ -32198,7 +32424,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+alltransclusions")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Alltransclusions {
+    #[non_exhaustive]
+    pub struct AllTransclusions {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `atcontinue`
@@ -32247,7 +32474,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atprop")]
-        pub prop: ::std::vec::Vec<AlltransclusionsProp>,
+        pub prop: ::std::vec::Vec<AllTransclusionsProp>,
         /// The namespace to enumerate.
         ///
         /// - Wire name: `atnamespace`
@@ -32272,10 +32499,10 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "atdir")]
-        pub dir: ::std::option::Option<AlltransclusionsDir>,
+        pub dir: ::std::option::Option<AllTransclusionsDir>,
     }
     #[allow(deprecated)]
-    impl Alltransclusions {
+    impl AllTransclusions {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -32350,7 +32577,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("atnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("atnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "atnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -32379,7 +32615,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Alltransclusions {
+    impl ::mwtyped::ApiModule for AllTransclusions {
         const PATH: &'static str = "query+alltransclusions";
         const NAME: &'static str = "alltransclusions";
         const GROUP: Option<&'static str> = Some("list");
@@ -32406,7 +32642,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Alltransclusions {
+    impl ::mwtyped::QuerySubmodule for AllTransclusions {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -32417,10 +32653,10 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Alltransclusions {}
+    impl ::mwtyped::GeneratorSubmodule for AllTransclusions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Alltransclusions {
+    impl ::mwtyped::__private::Sample for AllTransclusions {
         fn sample() -> Self {
             Self {
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -32429,16 +32665,17 @@ pub mod query {
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 unique: true,
                 prop: ::std::vec![
-                    AlltransclusionsProp::Ids, AlltransclusionsProp::Title
+                    AllTransclusionsProp::Ids, AllTransclusionsProp::Title
                 ],
                 namespace: ::std::option::Option::Some(::mwtyped::Namespace(0)),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                dir: ::std::option::Option::Some(AlltransclusionsDir::Ascending),
+                dir: ::std::option::Option::Some(AllTransclusionsDir::Ascending),
             }
         }
     }
     /// The values of `audir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersDir {
         /// `ascending`
         Ascending,
@@ -32462,6 +32699,7 @@ pub mod query {
     }
     /// The values of `augroup`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersGroup {
         /// `bot`
         Bot,
@@ -32469,8 +32707,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         PushSubscriptionManager,
         /// `suppress`
         Suppress,
@@ -32485,7 +32722,6 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
-                #[cfg(feature = "ext-echo")]
                 Self::PushSubscriptionManager => "push-subscription-manager",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
@@ -32499,6 +32735,7 @@ pub mod query {
     }
     /// The values of `auexcludegroup`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersExcludeGroup {
         /// `bot`
         Bot,
@@ -32506,8 +32743,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         PushSubscriptionManager,
         /// `suppress`
         Suppress,
@@ -32522,7 +32758,6 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
-                #[cfg(feature = "ext-echo")]
                 Self::PushSubscriptionManager => "push-subscription-manager",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
@@ -32536,57 +32771,41 @@ pub mod query {
     }
     /// The values of `aurights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersRights {
-        /// `abusefilter-access-protected-vars` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-access-protected-vars` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterAccessProtectedVars,
-        /// `abusefilter-bypass-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-bypass-blocked-external-domains` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterBypassBlockedExternalDomains,
-        /// `abusefilter-hidden-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
         AbusefilterHiddenLog,
-        /// `abusefilter-hide-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hide-log` (added by the extension AbuseFilter)
         AbusefilterHideLog,
-        /// `abusefilter-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log` (added by the extension AbuseFilter)
         AbusefilterLog,
-        /// `abusefilter-log-detail`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-detail` (added by the extension AbuseFilter)
         AbusefilterLogDetail,
-        /// `abusefilter-log-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-private` (added by the extension AbuseFilter)
         AbusefilterLogPrivate,
-        /// `abusefilter-modify`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify` (added by the extension AbuseFilter)
         AbusefilterModify,
-        /// `abusefilter-modify-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-blocked-external-domains` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterModifyBlockedExternalDomains,
-        /// `abusefilter-modify-global`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-global` (added by the extension AbuseFilter)
         AbusefilterModifyGlobal,
-        /// `abusefilter-modify-restricted`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-restricted` (added by the extension AbuseFilter)
         AbusefilterModifyRestricted,
-        /// `abusefilter-privatedetails`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails` (added by the extension AbuseFilter)
         AbusefilterPrivatedetails,
-        /// `abusefilter-privatedetails-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails-log` (added by the extension AbuseFilter)
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-protected-vars-log` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-protected-vars-log` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterProtectedVarsLog,
-        /// `abusefilter-revert`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-revert` (added by the extension AbuseFilter)
         AbusefilterRevert,
-        /// `abusefilter-view`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view` (added by the extension AbuseFilter)
         AbusefilterView,
-        /// `abusefilter-view-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view-private` (added by the extension AbuseFilter)
         AbusefilterViewPrivate,
         /// `apihighlimits`
         Apihighlimits,
@@ -32598,11 +32817,9 @@ pub mod query {
         Autocreateaccount,
         /// `autopatrol`
         Autopatrol,
-        /// `badcaptcha` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-confirmedit")]
+        /// `badcaptcha` (added by the extension ConfirmEdit; Since MediaWiki 1.43; not in 1.39)
         Badcaptcha,
-        /// `badoath` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-oathauth")]
+        /// `badoath` (added by the extension OATHAuth; Since MediaWiki 1.43; not in 1.39)
         Badoath,
         /// `bigdelete`
         Bigdelete,
@@ -32621,7 +32838,7 @@ pub mod query {
         /// `confirmemail` (Since MediaWiki 1.43; not in 1.39)
         Confirmemail,
         /// `createaccount`
-        Createaccount,
+        CreateAccount,
         /// `createpage`
         Createpage,
         /// `createtalk`
@@ -32640,14 +32857,11 @@ pub mod query {
         Deletelogentry,
         /// `deleterevision`
         Deleterevision,
-        /// `disableoath` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-oathauth")]
+        /// `disableoath` (added by the extension OATHAuth; Since MediaWiki 1.43; not in 1.39)
         Disableoath,
-        /// `echo-create` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `echo-create` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         EchoCreate,
-        /// `echo-read-notifications` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `echo-read-notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         EchoReadNotifications,
         /// `edit`
         Edit,
@@ -32691,8 +32905,7 @@ pub mod query {
         Import,
         /// `importupload`
         Importupload,
-        /// `interwiki`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki` (added by the extension Interwiki)
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
@@ -32702,15 +32915,14 @@ pub mod query {
         Logentryimport,
         /// `mailpassword` (Since MediaWiki 1.43; not in 1.39)
         Mailpassword,
-        /// `manage-all-push-subscriptions` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `manage-all-push-subscriptions` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         ManageAllPushSubscriptions,
         /// `managechangetags`
         Managechangetags,
         /// `markbotedits`
         Markbotedits,
         /// `mergehistory`
-        Mergehistory,
+        MergeHistory,
         /// `minoredit`
         Minoredit,
         /// `move`
@@ -32727,23 +32939,17 @@ pub mod query {
         Nominornewtalk,
         /// `noratelimit`
         Noratelimit,
-        /// `nuke`
-        #[cfg(feature = "ext-nuke")]
+        /// `nuke` (added by the extension Nuke)
         Nuke,
-        /// `oathauth-api-all`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-api-all` (added by the extension OATHAuth)
         OathauthApiAll,
-        /// `oathauth-disable-for-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-disable-for-user` (added by the extension OATHAuth)
         OathauthDisableForUser,
-        /// `oathauth-enable`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-enable` (added by the extension OATHAuth)
         OathauthEnable,
-        /// `oathauth-verify-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-verify-user` (added by the extension OATHAuth)
         OathauthVerifyUser,
-        /// `oathauth-view-log`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-view-log` (added by the extension OATHAuth)
         OathauthViewLog,
         /// `override-export-depth`
         OverrideExportDepth,
@@ -32765,8 +32971,7 @@ pub mod query {
         Renderfile,
         /// `renderfile-nonstandard` (Since MediaWiki 1.43; not in 1.39)
         RenderfileNonstandard,
-        /// `replacetext`
-        #[cfg(feature = "ext-replacetext")]
+        /// `replacetext` (added by the extension ReplaceText)
         Replacetext,
         /// `reupload`
         Reupload,
@@ -32776,40 +32981,33 @@ pub mod query {
         ReuploadShared,
         /// `rollback`
         Rollback,
-        /// `sboverride`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `sboverride` (added by the extension SpamBlacklist)
         Sboverride,
         /// `sendemail`
         Sendemail,
         /// `siteadmin`
         Siteadmin,
-        /// `skipcaptcha`
-        #[cfg(feature = "ext-confirmedit")]
+        /// `skipcaptcha` (added by the extension ConfirmEdit)
         Skipcaptcha,
-        /// `spamblacklistlog`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `spamblacklistlog` (added by the extension SpamBlacklist)
         Spamblacklistlog,
         /// `stashbasehtml` (Since MediaWiki 1.43; not in 1.39)
         Stashbasehtml,
         /// `stashedit` (Since MediaWiki 1.43; not in 1.39)
-        Stashedit,
+        StashEdit,
         /// `suppressionlog`
         Suppressionlog,
         /// `suppressredirect`
         Suppressredirect,
         /// `suppressrevision`
         Suppressrevision,
-        /// `tboverride`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride` (added by the extension TitleBlacklist)
         Tboverride,
-        /// `tboverride-account`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride-account` (added by the extension TitleBlacklist)
         TboverrideAccount,
-        /// `thanks-notification` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-thanks")]
+        /// `thanks-notification` (added by the extension Thanks; Since MediaWiki 1.43; not in 1.39)
         ThanksNotification,
-        /// `titleblacklistlog`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `titleblacklistlog` (added by the extension TitleBlacklist)
         Titleblacklistlog,
         /// `unblockself`
         Unblockself,
@@ -32822,11 +33020,10 @@ pub mod query {
         /// `upload_by_url`
         UploadByUrl,
         /// `userrights`
-        Userrights,
+        UserRights,
         /// `userrights-interwiki`
-        UserrightsInterwiki,
-        /// `verify-2fa` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-oathauth")]
+        UserRightsInterwiki,
+        /// `verify-2fa` (added by the extension OATHAuth; Since MediaWiki 1.43; not in 1.39)
         Verify2fa,
         /// `viewmyprivateinfo`
         Viewmyprivateinfo,
@@ -32840,54 +33037,35 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterAccessProtectedVars => {
                     "abusefilter-access-protected-vars"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterBypassBlockedExternalDomains => {
                     "abusefilter-bypass-blocked-external-domains"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLog => "abusefilter-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogDetail => "abusefilter-log-detail",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogPrivate => "abusefilter-log-private",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModify => "abusefilter-modify",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyBlockedExternalDomains => {
                     "abusefilter-modify-blocked-external-domains"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyGlobal => "abusefilter-modify-global",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyRestricted => "abusefilter-modify-restricted",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetails => "abusefilter-privatedetails",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetailsLog => "abusefilter-privatedetails-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterProtectedVarsLog => "abusefilter-protected-vars-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterRevert => "abusefilter-revert",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterView => "abusefilter-view",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterViewPrivate => "abusefilter-view-private",
                 Self::Apihighlimits => "apihighlimits",
                 Self::Applychangetags => "applychangetags",
                 Self::Autoconfirmed => "autoconfirmed",
                 Self::Autocreateaccount => "autocreateaccount",
                 Self::Autopatrol => "autopatrol",
-                #[cfg(feature = "ext-confirmedit")]
                 Self::Badcaptcha => "badcaptcha",
-                #[cfg(feature = "ext-oathauth")]
                 Self::Badoath => "badoath",
                 Self::Bigdelete => "bigdelete",
                 Self::Block => "block",
@@ -32897,7 +33075,7 @@ pub mod query {
                 Self::Changeemail => "changeemail",
                 Self::Changetags => "changetags",
                 Self::Confirmemail => "confirmemail",
-                Self::Createaccount => "createaccount",
+                Self::CreateAccount => "createaccount",
                 Self::Createpage => "createpage",
                 Self::Createtalk => "createtalk",
                 Self::Delete => "delete",
@@ -32907,11 +33085,8 @@ pub mod query {
                 Self::Deletedtext => "deletedtext",
                 Self::Deletelogentry => "deletelogentry",
                 Self::Deleterevision => "deleterevision",
-                #[cfg(feature = "ext-oathauth")]
                 Self::Disableoath => "disableoath",
-                #[cfg(feature = "ext-echo")]
                 Self::EchoCreate => "echo-create",
-                #[cfg(feature = "ext-echo")]
                 Self::EchoReadNotifications => "echo-read-notifications",
                 Self::Edit => "edit",
                 Self::Editcontentmodel => "editcontentmodel",
@@ -32934,17 +33109,15 @@ pub mod query {
                 Self::Hideuser => "hideuser",
                 Self::Import => "import",
                 Self::Importupload => "importupload",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki",
                 Self::IpblockExempt => "ipblock-exempt",
                 Self::Linkpurge => "linkpurge",
                 Self::Logentryimport => "logentryimport",
                 Self::Mailpassword => "mailpassword",
-                #[cfg(feature = "ext-echo")]
                 Self::ManageAllPushSubscriptions => "manage-all-push-subscriptions",
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
-                Self::Mergehistory => "mergehistory",
+                Self::MergeHistory => "mergehistory",
                 Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
@@ -32953,17 +33126,11 @@ pub mod query {
                 Self::Movefile => "movefile",
                 Self::Nominornewtalk => "nominornewtalk",
                 Self::Noratelimit => "noratelimit",
-                #[cfg(feature = "ext-nuke")]
                 Self::Nuke => "nuke",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthApiAll => "oathauth-api-all",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthDisableForUser => "oathauth-disable-for-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthEnable => "oathauth-enable",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthVerifyUser => "oathauth-verify-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthViewLog => "oathauth-view-log",
                 Self::OverrideExportDepth => "override-export-depth",
                 Self::Pagelang => "pagelang",
@@ -32975,41 +33142,32 @@ pub mod query {
                 Self::Renameuser => "renameuser",
                 Self::Renderfile => "renderfile",
                 Self::RenderfileNonstandard => "renderfile-nonstandard",
-                #[cfg(feature = "ext-replacetext")]
                 Self::Replacetext => "replacetext",
                 Self::Reupload => "reupload",
                 Self::ReuploadOwn => "reupload-own",
                 Self::ReuploadShared => "reupload-shared",
                 Self::Rollback => "rollback",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Sboverride => "sboverride",
                 Self::Sendemail => "sendemail",
                 Self::Siteadmin => "siteadmin",
-                #[cfg(feature = "ext-confirmedit")]
                 Self::Skipcaptcha => "skipcaptcha",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Spamblacklistlog => "spamblacklistlog",
                 Self::Stashbasehtml => "stashbasehtml",
-                Self::Stashedit => "stashedit",
+                Self::StashEdit => "stashedit",
                 Self::Suppressionlog => "suppressionlog",
                 Self::Suppressredirect => "suppressredirect",
                 Self::Suppressrevision => "suppressrevision",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Tboverride => "tboverride",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::TboverrideAccount => "tboverride-account",
-                #[cfg(feature = "ext-thanks")]
                 Self::ThanksNotification => "thanks-notification",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Titleblacklistlog => "titleblacklistlog",
                 Self::Unblockself => "unblockself",
                 Self::Undelete => "undelete",
                 Self::Unwatchedpages => "unwatchedpages",
                 Self::Upload => "upload",
                 Self::UploadByUrl => "upload_by_url",
-                Self::Userrights => "userrights",
-                Self::UserrightsInterwiki => "userrights-interwiki",
-                #[cfg(feature = "ext-oathauth")]
+                Self::UserRights => "userrights",
+                Self::UserRightsInterwiki => "userrights-interwiki",
                 Self::Verify2fa => "verify-2fa",
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
@@ -33024,6 +33182,7 @@ pub mod query {
     }
     /// The values of `auprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AllUsersProp {
         /// `blockinfo`
         Blockinfo,
@@ -33076,6 +33235,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+allusers")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AllUsers {
         /// The username to start enumerating from.
         ///
@@ -33420,7 +33580,7 @@ pub mod query {
                     AllUsersRights::Block, AllUsersRights::Blockemail,
                     AllUsersRights::Bot, AllUsersRights::Browsearchive,
                     AllUsersRights::Changeemail, AllUsersRights::Changetags,
-                    AllUsersRights::Confirmemail, AllUsersRights::Createaccount,
+                    AllUsersRights::Confirmemail, AllUsersRights::CreateAccount,
                     AllUsersRights::Createpage, AllUsersRights::Createtalk,
                     AllUsersRights::Delete, AllUsersRights::DeleteRedirect,
                     AllUsersRights::Deletechangetags, AllUsersRights::Deletedhistory,
@@ -33459,6 +33619,7 @@ pub mod query {
     }
     /// The values of `amirequestsfor`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AuthManagerInfoRequestsFor {
         /// `change`
         Change,
@@ -33503,6 +33664,7 @@ pub mod query {
     }
     /// The values of `amimessageformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum AuthManagerInfoMessageFormat {
         /// `html`
         Html,
@@ -33549,6 +33711,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+authmanagerinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct AuthManagerInfo {
         /// Test whether the user's current authentication status is sufficient for the specified security-sensitive operation.
         ///
@@ -33692,6 +33855,7 @@ pub mod query {
     }
     /// The values of `bldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum BacklinksDir {
         /// `ascending`
         Ascending,
@@ -33715,7 +33879,8 @@ pub mod query {
     }
     /// The values of `blfilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum BacklinksFilterredir {
+    #[non_exhaustive]
+    pub enum BacklinksFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -33724,7 +33889,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl BacklinksFilterredir {
+    impl BacklinksFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -33734,9 +33899,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for BacklinksFilterredir {
+    impl ::mwtyped::WireValue for BacklinksFilterRedir {
         fn as_str(&self) -> &'static str {
-            BacklinksFilterredir::as_str(self)
+            BacklinksFilterRedir::as_str(self)
         }
     }
     /// Find all pages that link to the given page.
@@ -33757,6 +33922,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+backlinks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Backlinks {
         /// Title to search. Cannot be used together with `blpageid`.
         ///
@@ -33771,7 +33937,7 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blpageid")]
-        pub pageid: ::std::option::Option<i64>,
+        pub page_id: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `blcontinue`
@@ -33802,7 +33968,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "blfilterredir")]
-        pub filterredir: ::std::option::Option<BacklinksFilterredir>,
+        pub filter_redir: ::std::option::Option<BacklinksFilterRedir>,
         /// How many total pages to return. If `blredirect` is enabled, the limit applies to each level separately (which means up to 2 \* `bllimit` results may be returned).
         ///
         /// - Wire name: `bllimit`
@@ -33826,11 +33992,11 @@ pub mod query {
         pub fn new() -> Self {
             Self {
                 title: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 redirect: ::std::default::Default::default(),
             }
@@ -33861,7 +34027,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.pageid {
+                if let Some(v) = &self.page_id {
                     request
                         .text(
                             wire("blpageid"),
@@ -33886,7 +34052,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "blnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -33911,7 +34082,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("blfilterredir"), v.as_str());
                 }
             }
@@ -33979,18 +34150,18 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Backlinks {}
+    impl ::mwtyped::GeneratorSubmodule for Backlinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Backlinks {
         fn sample() -> Self {
             Self {
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                pageid: ::std::option::Option::Some(1i64),
+                page_id: ::std::option::Option::Some(1i64),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 dir: ::std::option::Option::Some(BacklinksDir::Ascending),
-                filterredir: ::std::option::Option::Some(BacklinksFilterredir::All),
+                filter_redir: ::std::option::Option::Some(BacklinksFilterRedir::All),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 redirect: true,
             }
@@ -33998,6 +34169,7 @@ pub mod query {
     }
     /// The values of `bkdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum BlocksDir {
         /// `newer`
         Newer,
@@ -34021,6 +34193,7 @@ pub mod query {
     }
     /// The values of `bkprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum BlocksProp {
         /// `by`
         By,
@@ -34043,7 +34216,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl BlocksProp {
@@ -34060,7 +34233,7 @@ pub mod query {
                 Self::Restrictions => "restrictions",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -34071,6 +34244,7 @@ pub mod query {
     }
     /// The values of `bkshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum BlocksShow {
         /// `!account`
         NotAccount,
@@ -34128,6 +34302,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+blocks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Blocks {
         /// The timestamp to start enumerating from.
         ///
@@ -34447,7 +34622,7 @@ pub mod query {
                     BlocksProp::By, BlocksProp::Byid, BlocksProp::Expiry,
                     BlocksProp::Flags, BlocksProp::Id, BlocksProp::Range,
                     BlocksProp::Reason, BlocksProp::Restrictions, BlocksProp::Timestamp,
-                    BlocksProp::User, BlocksProp::Userid
+                    BlocksProp::User, BlocksProp::UserId
                 ],
                 show: ::std::vec![
                     BlocksShow::NotAccount, BlocksShow::NotIp, BlocksShow::NotRange,
@@ -34460,6 +34635,7 @@ pub mod query {
     }
     /// The values of `clprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoriesProp {
         /// `hidden`
         Hidden,
@@ -34486,6 +34662,7 @@ pub mod query {
     }
     /// The values of `clshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoriesShow {
         /// `!hidden`
         NotHidden,
@@ -34509,6 +34686,7 @@ pub mod query {
     }
     /// The values of `cldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoriesDir {
         /// `ascending`
         Ascending,
@@ -34548,6 +34726,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categories")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Categories {
         /// Which additional properties to get for each category:
         ///
@@ -34746,7 +34925,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Categories {}
+    impl ::mwtyped::GeneratorSubmodule for Categories {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Categories {
@@ -34780,6 +34959,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categoryinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct CategoryInfo {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -34874,6 +35054,7 @@ pub mod query {
     }
     /// The values of `cmprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoryMembersProp {
         /// `ids`
         Ids,
@@ -34909,6 +35090,7 @@ pub mod query {
     }
     /// The values of `cmtype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoryMembersType {
         /// `file`
         File,
@@ -34935,6 +35117,7 @@ pub mod query {
     }
     /// The values of `cmsort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoryMembersSort {
         /// `sortkey`
         Sortkey,
@@ -34958,6 +35141,7 @@ pub mod query {
     }
     /// The values of `cmdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum CategoryMembersDir {
         /// `asc`
         Asc,
@@ -35009,6 +35193,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+categorymembers")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct CategoryMembers {
         /// Which category to enumerate (required). Must include the `Category:` prefix. Cannot be used together with `cmpageid`.
         ///
@@ -35023,7 +35208,7 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmpageid")]
-        pub pageid: ::std::option::Option<i64>,
+        pub page_id: ::std::option::Option<i64>,
         /// Which pieces of information to include:
         ///
         /// - ids
@@ -35115,28 +35300,28 @@ pub mod query {
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstarthexsortkey")]
-        pub starthexsortkey: ::std::option::Option<::std::string::String>,
+        pub start_hex_sortkey: ::std::option::Option<::std::string::String>,
         /// Sortkey to end listing at, as returned by `cmprop=sortkey`. Can only be used with `cmsort=sortkey`.
         ///
         /// - Wire name: `cmendhexsortkey`
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmendhexsortkey")]
-        pub endhexsortkey: ::std::option::Option<::std::string::String>,
+        pub end_hex_sortkey: ::std::option::Option<::std::string::String>,
         /// Sortkey prefix to start listing from. Can only be used with `cmsort=sortkey`. Overrides `cmstarthexsortkey`.
         ///
         /// - Wire name: `cmstartsortkeyprefix`
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmstartsortkeyprefix")]
-        pub start_sortkeyprefix: ::std::option::Option<::std::string::String>,
+        pub start_sortkey_prefix: ::std::option::Option<::std::string::String>,
         /// Sortkey prefix to end listing **before** (not **at**; if this value occurs it will not be included!). Can only be used with cmsort=sortkey. Overrides cmendhexsortkey.
         ///
         /// - Wire name: `cmendsortkeyprefix`
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "cmendsortkeyprefix")]
-        pub end_sortkeyprefix: ::std::option::Option<::std::string::String>,
+        pub end_sortkey_prefix: ::std::option::Option<::std::string::String>,
         /// Use cmstarthexsortkey instead.
         ///
         /// - Wire name: `cmstartsortkey`
@@ -35162,7 +35347,7 @@ pub mod query {
         pub fn new() -> Self {
             Self {
                 title: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
                 type_: ::std::default::Default::default(),
@@ -35172,10 +35357,10 @@ pub mod query {
                 dir: ::std::default::Default::default(),
                 start: ::std::default::Default::default(),
                 end: ::std::default::Default::default(),
-                starthexsortkey: ::std::default::Default::default(),
-                endhexsortkey: ::std::default::Default::default(),
-                start_sortkeyprefix: ::std::default::Default::default(),
-                end_sortkeyprefix: ::std::default::Default::default(),
+                start_hex_sortkey: ::std::default::Default::default(),
+                end_hex_sortkey: ::std::default::Default::default(),
+                start_sortkey_prefix: ::std::default::Default::default(),
+                end_sortkey_prefix: ::std::default::Default::default(),
                 start_sortkey: ::std::default::Default::default(),
                 end_sortkey: ::std::default::Default::default(),
             }
@@ -35206,7 +35391,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.pageid {
+                if let Some(v) = &self.page_id {
                     request
                         .text(
                             wire("cmpageid"),
@@ -35239,7 +35424,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "cmnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -35315,22 +35505,22 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.starthexsortkey {
+                if let Some(v) = &self.start_hex_sortkey {
                     request.text(wire("cmstarthexsortkey"), v.clone());
                 }
             }
             {
-                if let Some(v) = &self.endhexsortkey {
+                if let Some(v) = &self.end_hex_sortkey {
                     request.text(wire("cmendhexsortkey"), v.clone());
                 }
             }
             {
-                if let Some(v) = &self.start_sortkeyprefix {
+                if let Some(v) = &self.start_sortkey_prefix {
                     request.text(wire("cmstartsortkeyprefix"), v.clone());
                 }
             }
             {
-                if let Some(v) = &self.end_sortkeyprefix {
+                if let Some(v) = &self.end_sortkey_prefix {
                     request.text(wire("cmendsortkeyprefix"), v.clone());
                 }
             }
@@ -35386,14 +35576,14 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for CategoryMembers {}
+    impl ::mwtyped::GeneratorSubmodule for CategoryMembers {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for CategoryMembers {
         fn sample() -> Self {
             Self {
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                pageid: ::std::option::Option::Some(1i64),
+                page_id: ::std::option::Option::Some(1i64),
                 prop: ::std::vec![
                     CategoryMembersProp::Ids, CategoryMembersProp::Sortkey,
                     CategoryMembersProp::Sortkeyprefix, CategoryMembersProp::Timestamp,
@@ -35414,16 +35604,16 @@ pub mod query {
                 end: ::std::option::Option::Some(
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
-                starthexsortkey: ::std::option::Option::Some(
+                start_hex_sortkey: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                endhexsortkey: ::std::option::Option::Some(
+                end_hex_sortkey: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                start_sortkeyprefix: ::std::option::Option::Some(
+                start_sortkey_prefix: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                end_sortkeyprefix: ::std::option::Option::Some(
+                end_sortkey_prefix: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 start_sortkey: ::std::option::Option::Some(
@@ -35437,6 +35627,7 @@ pub mod query {
     }
     /// The values of `pcgroup`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ContributorsGroup {
         /// `bot`
         Bot,
@@ -35444,8 +35635,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         PushSubscriptionManager,
         /// `suppress`
         Suppress,
@@ -35460,7 +35650,6 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
-                #[cfg(feature = "ext-echo")]
                 Self::PushSubscriptionManager => "push-subscription-manager",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
@@ -35474,6 +35663,7 @@ pub mod query {
     }
     /// The values of `pcexcludegroup`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ContributorsExcludeGroup {
         /// `bot`
         Bot,
@@ -35481,8 +35671,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         PushSubscriptionManager,
         /// `suppress`
         Suppress,
@@ -35497,7 +35686,6 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
-                #[cfg(feature = "ext-echo")]
                 Self::PushSubscriptionManager => "push-subscription-manager",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
@@ -35511,57 +35699,41 @@ pub mod query {
     }
     /// The values of `pcrights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ContributorsRights {
-        /// `abusefilter-access-protected-vars` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-access-protected-vars` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterAccessProtectedVars,
-        /// `abusefilter-bypass-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-bypass-blocked-external-domains` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterBypassBlockedExternalDomains,
-        /// `abusefilter-hidden-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
         AbusefilterHiddenLog,
-        /// `abusefilter-hide-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hide-log` (added by the extension AbuseFilter)
         AbusefilterHideLog,
-        /// `abusefilter-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log` (added by the extension AbuseFilter)
         AbusefilterLog,
-        /// `abusefilter-log-detail`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-detail` (added by the extension AbuseFilter)
         AbusefilterLogDetail,
-        /// `abusefilter-log-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-private` (added by the extension AbuseFilter)
         AbusefilterLogPrivate,
-        /// `abusefilter-modify`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify` (added by the extension AbuseFilter)
         AbusefilterModify,
-        /// `abusefilter-modify-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-blocked-external-domains` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterModifyBlockedExternalDomains,
-        /// `abusefilter-modify-global`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-global` (added by the extension AbuseFilter)
         AbusefilterModifyGlobal,
-        /// `abusefilter-modify-restricted`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-restricted` (added by the extension AbuseFilter)
         AbusefilterModifyRestricted,
-        /// `abusefilter-privatedetails`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails` (added by the extension AbuseFilter)
         AbusefilterPrivatedetails,
-        /// `abusefilter-privatedetails-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails-log` (added by the extension AbuseFilter)
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-protected-vars-log` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-protected-vars-log` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterProtectedVarsLog,
-        /// `abusefilter-revert`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-revert` (added by the extension AbuseFilter)
         AbusefilterRevert,
-        /// `abusefilter-view`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view` (added by the extension AbuseFilter)
         AbusefilterView,
-        /// `abusefilter-view-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view-private` (added by the extension AbuseFilter)
         AbusefilterViewPrivate,
         /// `apihighlimits`
         Apihighlimits,
@@ -35586,7 +35758,7 @@ pub mod query {
         /// `changetags`
         Changetags,
         /// `createaccount`
-        Createaccount,
+        CreateAccount,
         /// `createpage`
         Createpage,
         /// `createtalk`
@@ -35605,11 +35777,9 @@ pub mod query {
         Deletelogentry,
         /// `deleterevision`
         Deleterevision,
-        /// `echo-create` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `echo-create` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         EchoCreate,
-        /// `echo-read-notifications` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `echo-read-notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         EchoReadNotifications,
         /// `edit`
         Edit,
@@ -35653,22 +35823,20 @@ pub mod query {
         Import,
         /// `importupload`
         Importupload,
-        /// `interwiki`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki` (added by the extension Interwiki)
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
         /// `logentryimport` (Since MediaWiki 1.43; not in 1.39)
         Logentryimport,
-        /// `manage-all-push-subscriptions` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `manage-all-push-subscriptions` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         ManageAllPushSubscriptions,
         /// `managechangetags`
         Managechangetags,
         /// `markbotedits`
         Markbotedits,
         /// `mergehistory`
-        Mergehistory,
+        MergeHistory,
         /// `minoredit`
         Minoredit,
         /// `move`
@@ -35685,23 +35853,17 @@ pub mod query {
         Nominornewtalk,
         /// `noratelimit`
         Noratelimit,
-        /// `nuke`
-        #[cfg(feature = "ext-nuke")]
+        /// `nuke` (added by the extension Nuke)
         Nuke,
-        /// `oathauth-api-all`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-api-all` (added by the extension OATHAuth)
         OathauthApiAll,
-        /// `oathauth-disable-for-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-disable-for-user` (added by the extension OATHAuth)
         OathauthDisableForUser,
-        /// `oathauth-enable`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-enable` (added by the extension OATHAuth)
         OathauthEnable,
-        /// `oathauth-verify-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-verify-user` (added by the extension OATHAuth)
         OathauthVerifyUser,
-        /// `oathauth-view-log`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-view-log` (added by the extension OATHAuth)
         OathauthViewLog,
         /// `override-export-depth`
         OverrideExportDepth,
@@ -35717,8 +35879,7 @@ pub mod query {
         Read,
         /// `renameuser`
         Renameuser,
-        /// `replacetext`
-        #[cfg(feature = "ext-replacetext")]
+        /// `replacetext` (added by the extension ReplaceText)
         Replacetext,
         /// `reupload`
         Reupload,
@@ -35728,18 +35889,15 @@ pub mod query {
         ReuploadShared,
         /// `rollback`
         Rollback,
-        /// `sboverride`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `sboverride` (added by the extension SpamBlacklist)
         Sboverride,
         /// `sendemail`
         Sendemail,
         /// `siteadmin`
         Siteadmin,
-        /// `skipcaptcha`
-        #[cfg(feature = "ext-confirmedit")]
+        /// `skipcaptcha` (added by the extension ConfirmEdit)
         Skipcaptcha,
-        /// `spamblacklistlog`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `spamblacklistlog` (added by the extension SpamBlacklist)
         Spamblacklistlog,
         /// `suppressionlog`
         Suppressionlog,
@@ -35747,14 +35905,11 @@ pub mod query {
         Suppressredirect,
         /// `suppressrevision`
         Suppressrevision,
-        /// `tboverride`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride` (added by the extension TitleBlacklist)
         Tboverride,
-        /// `tboverride-account`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride-account` (added by the extension TitleBlacklist)
         TboverrideAccount,
-        /// `titleblacklistlog`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `titleblacklistlog` (added by the extension TitleBlacklist)
         Titleblacklistlog,
         /// `unblockself`
         Unblockself,
@@ -35767,9 +35922,9 @@ pub mod query {
         /// `upload_by_url`
         UploadByUrl,
         /// `userrights`
-        Userrights,
+        UserRights,
         /// `userrights-interwiki`
-        UserrightsInterwiki,
+        UserRightsInterwiki,
         /// `viewmyprivateinfo`
         Viewmyprivateinfo,
         /// `viewmywatchlist`
@@ -35782,45 +35937,28 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterAccessProtectedVars => {
                     "abusefilter-access-protected-vars"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterBypassBlockedExternalDomains => {
                     "abusefilter-bypass-blocked-external-domains"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLog => "abusefilter-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogDetail => "abusefilter-log-detail",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogPrivate => "abusefilter-log-private",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModify => "abusefilter-modify",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyBlockedExternalDomains => {
                     "abusefilter-modify-blocked-external-domains"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyGlobal => "abusefilter-modify-global",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyRestricted => "abusefilter-modify-restricted",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetails => "abusefilter-privatedetails",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetailsLog => "abusefilter-privatedetails-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterProtectedVarsLog => "abusefilter-protected-vars-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterRevert => "abusefilter-revert",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterView => "abusefilter-view",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterViewPrivate => "abusefilter-view-private",
                 Self::Apihighlimits => "apihighlimits",
                 Self::Applychangetags => "applychangetags",
@@ -35833,7 +35971,7 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Browsearchive => "browsearchive",
                 Self::Changetags => "changetags",
-                Self::Createaccount => "createaccount",
+                Self::CreateAccount => "createaccount",
                 Self::Createpage => "createpage",
                 Self::Createtalk => "createtalk",
                 Self::Delete => "delete",
@@ -35843,9 +35981,7 @@ pub mod query {
                 Self::Deletedtext => "deletedtext",
                 Self::Deletelogentry => "deletelogentry",
                 Self::Deleterevision => "deleterevision",
-                #[cfg(feature = "ext-echo")]
                 Self::EchoCreate => "echo-create",
-                #[cfg(feature = "ext-echo")]
                 Self::EchoReadNotifications => "echo-read-notifications",
                 Self::Edit => "edit",
                 Self::Editcontentmodel => "editcontentmodel",
@@ -35868,15 +36004,13 @@ pub mod query {
                 Self::Hideuser => "hideuser",
                 Self::Import => "import",
                 Self::Importupload => "importupload",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki",
                 Self::IpblockExempt => "ipblock-exempt",
                 Self::Logentryimport => "logentryimport",
-                #[cfg(feature = "ext-echo")]
                 Self::ManageAllPushSubscriptions => "manage-all-push-subscriptions",
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
-                Self::Mergehistory => "mergehistory",
+                Self::MergeHistory => "mergehistory",
                 Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
@@ -35885,17 +36019,11 @@ pub mod query {
                 Self::Movefile => "movefile",
                 Self::Nominornewtalk => "nominornewtalk",
                 Self::Noratelimit => "noratelimit",
-                #[cfg(feature = "ext-nuke")]
                 Self::Nuke => "nuke",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthApiAll => "oathauth-api-all",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthDisableForUser => "oathauth-disable-for-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthEnable => "oathauth-enable",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthVerifyUser => "oathauth-verify-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthViewLog => "oathauth-view-log",
                 Self::OverrideExportDepth => "override-export-depth",
                 Self::Pagelang => "pagelang",
@@ -35904,36 +36032,29 @@ pub mod query {
                 Self::Protect => "protect",
                 Self::Read => "read",
                 Self::Renameuser => "renameuser",
-                #[cfg(feature = "ext-replacetext")]
                 Self::Replacetext => "replacetext",
                 Self::Reupload => "reupload",
                 Self::ReuploadOwn => "reupload-own",
                 Self::ReuploadShared => "reupload-shared",
                 Self::Rollback => "rollback",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Sboverride => "sboverride",
                 Self::Sendemail => "sendemail",
                 Self::Siteadmin => "siteadmin",
-                #[cfg(feature = "ext-confirmedit")]
                 Self::Skipcaptcha => "skipcaptcha",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Spamblacklistlog => "spamblacklistlog",
                 Self::Suppressionlog => "suppressionlog",
                 Self::Suppressredirect => "suppressredirect",
                 Self::Suppressrevision => "suppressrevision",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Tboverride => "tboverride",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::TboverrideAccount => "tboverride-account",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Titleblacklistlog => "titleblacklistlog",
                 Self::Unblockself => "unblockself",
                 Self::Undelete => "undelete",
                 Self::Unwatchedpages => "unwatchedpages",
                 Self::Upload => "upload",
                 Self::UploadByUrl => "upload_by_url",
-                Self::Userrights => "userrights",
-                Self::UserrightsInterwiki => "userrights-interwiki",
+                Self::UserRights => "userrights",
+                Self::UserRightsInterwiki => "userrights-interwiki",
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
@@ -35947,57 +36068,41 @@ pub mod query {
     }
     /// The values of `pcexcluderights`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ContributorsExcludeRights {
-        /// `abusefilter-access-protected-vars` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-access-protected-vars` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterAccessProtectedVars,
-        /// `abusefilter-bypass-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-bypass-blocked-external-domains` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterBypassBlockedExternalDomains,
-        /// `abusefilter-hidden-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
         AbusefilterHiddenLog,
-        /// `abusefilter-hide-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-hide-log` (added by the extension AbuseFilter)
         AbusefilterHideLog,
-        /// `abusefilter-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log` (added by the extension AbuseFilter)
         AbusefilterLog,
-        /// `abusefilter-log-detail`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-detail` (added by the extension AbuseFilter)
         AbusefilterLogDetail,
-        /// `abusefilter-log-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-log-private` (added by the extension AbuseFilter)
         AbusefilterLogPrivate,
-        /// `abusefilter-modify`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify` (added by the extension AbuseFilter)
         AbusefilterModify,
-        /// `abusefilter-modify-blocked-external-domains` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-blocked-external-domains` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterModifyBlockedExternalDomains,
-        /// `abusefilter-modify-global`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-global` (added by the extension AbuseFilter)
         AbusefilterModifyGlobal,
-        /// `abusefilter-modify-restricted`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-modify-restricted` (added by the extension AbuseFilter)
         AbusefilterModifyRestricted,
-        /// `abusefilter-privatedetails`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails` (added by the extension AbuseFilter)
         AbusefilterPrivatedetails,
-        /// `abusefilter-privatedetails-log`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-privatedetails-log` (added by the extension AbuseFilter)
         AbusefilterPrivatedetailsLog,
-        /// `abusefilter-protected-vars-log` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-protected-vars-log` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterProtectedVarsLog,
-        /// `abusefilter-revert`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-revert` (added by the extension AbuseFilter)
         AbusefilterRevert,
-        /// `abusefilter-view`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view` (added by the extension AbuseFilter)
         AbusefilterView,
-        /// `abusefilter-view-private`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-view-private` (added by the extension AbuseFilter)
         AbusefilterViewPrivate,
         /// `apihighlimits`
         Apihighlimits,
@@ -36022,7 +36127,7 @@ pub mod query {
         /// `changetags`
         Changetags,
         /// `createaccount`
-        Createaccount,
+        CreateAccount,
         /// `createpage`
         Createpage,
         /// `createtalk`
@@ -36041,11 +36146,9 @@ pub mod query {
         Deletelogentry,
         /// `deleterevision`
         Deleterevision,
-        /// `echo-create` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `echo-create` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         EchoCreate,
-        /// `echo-read-notifications` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `echo-read-notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         EchoReadNotifications,
         /// `edit`
         Edit,
@@ -36089,22 +36192,20 @@ pub mod query {
         Import,
         /// `importupload`
         Importupload,
-        /// `interwiki`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki` (added by the extension Interwiki)
         Interwiki,
         /// `ipblock-exempt`
         IpblockExempt,
         /// `logentryimport` (Since MediaWiki 1.43; not in 1.39)
         Logentryimport,
-        /// `manage-all-push-subscriptions` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-echo")]
+        /// `manage-all-push-subscriptions` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
         ManageAllPushSubscriptions,
         /// `managechangetags`
         Managechangetags,
         /// `markbotedits`
         Markbotedits,
         /// `mergehistory`
-        Mergehistory,
+        MergeHistory,
         /// `minoredit`
         Minoredit,
         /// `move`
@@ -36121,23 +36222,17 @@ pub mod query {
         Nominornewtalk,
         /// `noratelimit`
         Noratelimit,
-        /// `nuke`
-        #[cfg(feature = "ext-nuke")]
+        /// `nuke` (added by the extension Nuke)
         Nuke,
-        /// `oathauth-api-all`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-api-all` (added by the extension OATHAuth)
         OathauthApiAll,
-        /// `oathauth-disable-for-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-disable-for-user` (added by the extension OATHAuth)
         OathauthDisableForUser,
-        /// `oathauth-enable`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-enable` (added by the extension OATHAuth)
         OathauthEnable,
-        /// `oathauth-verify-user`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-verify-user` (added by the extension OATHAuth)
         OathauthVerifyUser,
-        /// `oathauth-view-log`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oathauth-view-log` (added by the extension OATHAuth)
         OathauthViewLog,
         /// `override-export-depth`
         OverrideExportDepth,
@@ -36153,8 +36248,7 @@ pub mod query {
         Read,
         /// `renameuser`
         Renameuser,
-        /// `replacetext`
-        #[cfg(feature = "ext-replacetext")]
+        /// `replacetext` (added by the extension ReplaceText)
         Replacetext,
         /// `reupload`
         Reupload,
@@ -36164,18 +36258,15 @@ pub mod query {
         ReuploadShared,
         /// `rollback`
         Rollback,
-        /// `sboverride`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `sboverride` (added by the extension SpamBlacklist)
         Sboverride,
         /// `sendemail`
         Sendemail,
         /// `siteadmin`
         Siteadmin,
-        /// `skipcaptcha`
-        #[cfg(feature = "ext-confirmedit")]
+        /// `skipcaptcha` (added by the extension ConfirmEdit)
         Skipcaptcha,
-        /// `spamblacklistlog`
-        #[cfg(feature = "ext-spamblacklist")]
+        /// `spamblacklistlog` (added by the extension SpamBlacklist)
         Spamblacklistlog,
         /// `suppressionlog`
         Suppressionlog,
@@ -36183,14 +36274,11 @@ pub mod query {
         Suppressredirect,
         /// `suppressrevision`
         Suppressrevision,
-        /// `tboverride`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride` (added by the extension TitleBlacklist)
         Tboverride,
-        /// `tboverride-account`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `tboverride-account` (added by the extension TitleBlacklist)
         TboverrideAccount,
-        /// `titleblacklistlog`
-        #[cfg(feature = "ext-titleblacklist")]
+        /// `titleblacklistlog` (added by the extension TitleBlacklist)
         Titleblacklistlog,
         /// `unblockself`
         Unblockself,
@@ -36203,9 +36291,9 @@ pub mod query {
         /// `upload_by_url`
         UploadByUrl,
         /// `userrights`
-        Userrights,
+        UserRights,
         /// `userrights-interwiki`
-        UserrightsInterwiki,
+        UserRightsInterwiki,
         /// `viewmyprivateinfo`
         Viewmyprivateinfo,
         /// `viewmywatchlist`
@@ -36218,45 +36306,28 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterAccessProtectedVars => {
                     "abusefilter-access-protected-vars"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterBypassBlockedExternalDomains => {
                     "abusefilter-bypass-blocked-external-domains"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLog => "abusefilter-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogDetail => "abusefilter-log-detail",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterLogPrivate => "abusefilter-log-private",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModify => "abusefilter-modify",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyBlockedExternalDomains => {
                     "abusefilter-modify-blocked-external-domains"
                 }
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyGlobal => "abusefilter-modify-global",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModifyRestricted => "abusefilter-modify-restricted",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetails => "abusefilter-privatedetails",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterPrivatedetailsLog => "abusefilter-privatedetails-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterProtectedVarsLog => "abusefilter-protected-vars-log",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterRevert => "abusefilter-revert",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterView => "abusefilter-view",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterViewPrivate => "abusefilter-view-private",
                 Self::Apihighlimits => "apihighlimits",
                 Self::Applychangetags => "applychangetags",
@@ -36269,7 +36340,7 @@ pub mod query {
                 Self::Bot => "bot",
                 Self::Browsearchive => "browsearchive",
                 Self::Changetags => "changetags",
-                Self::Createaccount => "createaccount",
+                Self::CreateAccount => "createaccount",
                 Self::Createpage => "createpage",
                 Self::Createtalk => "createtalk",
                 Self::Delete => "delete",
@@ -36279,9 +36350,7 @@ pub mod query {
                 Self::Deletedtext => "deletedtext",
                 Self::Deletelogentry => "deletelogentry",
                 Self::Deleterevision => "deleterevision",
-                #[cfg(feature = "ext-echo")]
                 Self::EchoCreate => "echo-create",
-                #[cfg(feature = "ext-echo")]
                 Self::EchoReadNotifications => "echo-read-notifications",
                 Self::Edit => "edit",
                 Self::Editcontentmodel => "editcontentmodel",
@@ -36304,15 +36373,13 @@ pub mod query {
                 Self::Hideuser => "hideuser",
                 Self::Import => "import",
                 Self::Importupload => "importupload",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki",
                 Self::IpblockExempt => "ipblock-exempt",
                 Self::Logentryimport => "logentryimport",
-                #[cfg(feature = "ext-echo")]
                 Self::ManageAllPushSubscriptions => "manage-all-push-subscriptions",
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
-                Self::Mergehistory => "mergehistory",
+                Self::MergeHistory => "mergehistory",
                 Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
@@ -36321,17 +36388,11 @@ pub mod query {
                 Self::Movefile => "movefile",
                 Self::Nominornewtalk => "nominornewtalk",
                 Self::Noratelimit => "noratelimit",
-                #[cfg(feature = "ext-nuke")]
                 Self::Nuke => "nuke",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthApiAll => "oathauth-api-all",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthDisableForUser => "oathauth-disable-for-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthEnable => "oathauth-enable",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthVerifyUser => "oathauth-verify-user",
-                #[cfg(feature = "ext-oathauth")]
                 Self::OathauthViewLog => "oathauth-view-log",
                 Self::OverrideExportDepth => "override-export-depth",
                 Self::Pagelang => "pagelang",
@@ -36340,36 +36401,29 @@ pub mod query {
                 Self::Protect => "protect",
                 Self::Read => "read",
                 Self::Renameuser => "renameuser",
-                #[cfg(feature = "ext-replacetext")]
                 Self::Replacetext => "replacetext",
                 Self::Reupload => "reupload",
                 Self::ReuploadOwn => "reupload-own",
                 Self::ReuploadShared => "reupload-shared",
                 Self::Rollback => "rollback",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Sboverride => "sboverride",
                 Self::Sendemail => "sendemail",
                 Self::Siteadmin => "siteadmin",
-                #[cfg(feature = "ext-confirmedit")]
                 Self::Skipcaptcha => "skipcaptcha",
-                #[cfg(feature = "ext-spamblacklist")]
                 Self::Spamblacklistlog => "spamblacklistlog",
                 Self::Suppressionlog => "suppressionlog",
                 Self::Suppressredirect => "suppressredirect",
                 Self::Suppressrevision => "suppressrevision",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Tboverride => "tboverride",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::TboverrideAccount => "tboverride-account",
-                #[cfg(feature = "ext-titleblacklist")]
                 Self::Titleblacklistlog => "titleblacklistlog",
                 Self::Unblockself => "unblockself",
                 Self::Undelete => "undelete",
                 Self::Unwatchedpages => "unwatchedpages",
                 Self::Upload => "upload",
                 Self::UploadByUrl => "upload_by_url",
-                Self::Userrights => "userrights",
-                Self::UserrightsInterwiki => "userrights-interwiki",
+                Self::UserRights => "userrights",
+                Self::UserRightsInterwiki => "userrights-interwiki",
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
@@ -36397,6 +36451,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+contributors")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Contributors {
         /// Only include users in the given groups. Does not include implicit or auto-promoted groups like \*, user, or autoconfirmed.
         ///
@@ -36618,7 +36673,7 @@ pub mod query {
                     ContributorsRights::Autopatrol, ContributorsRights::Bigdelete,
                     ContributorsRights::Block, ContributorsRights::Blockemail,
                     ContributorsRights::Bot, ContributorsRights::Browsearchive,
-                    ContributorsRights::Changetags, ContributorsRights::Createaccount,
+                    ContributorsRights::Changetags, ContributorsRights::CreateAccount,
                     ContributorsRights::Createpage, ContributorsRights::Createtalk,
                     ContributorsRights::Delete, ContributorsRights::DeleteRedirect,
                     ContributorsRights::Deletechangetags,
@@ -36641,7 +36696,7 @@ pub mod query {
                     ContributorsRights::Importupload, ContributorsRights::IpblockExempt,
                     ContributorsRights::Logentryimport,
                     ContributorsRights::Managechangetags,
-                    ContributorsRights::Markbotedits, ContributorsRights::Mergehistory,
+                    ContributorsRights::Markbotedits, ContributorsRights::MergeHistory,
                     ContributorsRights::Minoredit, ContributorsRights::Move,
                     ContributorsRights::MoveCategorypages
                 ],
@@ -36657,7 +36712,7 @@ pub mod query {
                     ContributorsExcludeRights::Bot,
                     ContributorsExcludeRights::Browsearchive,
                     ContributorsExcludeRights::Changetags,
-                    ContributorsExcludeRights::Createaccount,
+                    ContributorsExcludeRights::CreateAccount,
                     ContributorsExcludeRights::Createpage,
                     ContributorsExcludeRights::Createtalk,
                     ContributorsExcludeRights::Delete,
@@ -36692,7 +36747,7 @@ pub mod query {
                     ContributorsExcludeRights::Logentryimport,
                     ContributorsExcludeRights::Managechangetags,
                     ContributorsExcludeRights::Markbotedits,
-                    ContributorsExcludeRights::Mergehistory,
+                    ContributorsExcludeRights::MergeHistory,
                     ContributorsExcludeRights::Minoredit,
                     ContributorsExcludeRights::Move,
                     ContributorsExcludeRights::MoveCategorypages
@@ -36704,13 +36759,14 @@ pub mod query {
     }
     /// The values of `drvprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsProp {
         /// `comment`
         Comment,
         /// `content`
         Content,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `flags`
         Flags,
         /// `ids`
@@ -36734,7 +36790,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `parsetree`
         #[deprecated]
         Parsetree,
@@ -36746,7 +36802,7 @@ pub mod query {
             match *self {
                 Self::Comment => "comment",
                 Self::Content => "content",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Parsedcomment => "parsedcomment",
@@ -36758,7 +36814,7 @@ pub mod query {
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Parsetree => "parsetree",
             }
         }
@@ -36770,9 +36826,12 @@ pub mod query {
     }
     /// The values of `drvslots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsSlots {
         /// `main`
         Main,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl DeletedRevisionsSlots {
@@ -36780,6 +36839,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Main => "main",
+                Self::All => "*",
             }
         }
     }
@@ -36790,6 +36850,7 @@ pub mod query {
     }
     /// The values of `drvcontentformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsContentFormat {
         /// `application/json`
         ApplicationJson,
@@ -36837,6 +36898,7 @@ pub mod query {
     }
     /// The values of `drvdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsDir {
         /// `newer`
         Newer,
@@ -36860,6 +36922,7 @@ pub mod query {
     }
     /// The values of `drvcontentformat-{slot}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DeletedRevisionsContentFormatPerSlot {
         /// `application/json` (Since MediaWiki 1.43; not in 1.39)
         ApplicationJson,
@@ -36928,6 +36991,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+deletedrevisions")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct DeletedRevisions {
         /// Which properties to get for each revision:
         ///
@@ -36995,7 +37059,7 @@ pub mod query {
         /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "drvexpandtemplates")]
         #[deprecated]
-        pub expandtemplates: bool,
+        pub expand_templates: bool,
         /// Use `action=expandtemplates` or `action=parse` instead. Generate XML parse tree for revision content (requires drvprop=content).
         ///
         /// - Wire name: `drvgeneratexml`
@@ -37132,7 +37196,7 @@ pub mod query {
                 prop: ::std::default::Default::default(),
                 slots: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
-                expandtemplates: ::std::default::Default::default(),
+                expand_templates: ::std::default::Default::default(),
                 generate_xml: ::std::default::Default::default(),
                 parse: ::std::default::Default::default(),
                 section: ::std::default::Default::default(),
@@ -37214,7 +37278,7 @@ pub mod query {
                 }
             }
             {
-                if self.expandtemplates {
+                if self.expand_templates {
                     request.text(wire("drvexpandtemplates"), "1");
                 }
             }
@@ -37344,7 +37408,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for DeletedRevisions {}
+    impl ::mwtyped::GeneratorSubmodule for DeletedRevisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for DeletedRevisions {
@@ -37352,17 +37416,19 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     DeletedRevisionsProp::Comment, DeletedRevisionsProp::Content,
-                    DeletedRevisionsProp::Contentmodel, DeletedRevisionsProp::Flags,
+                    DeletedRevisionsProp::ContentModel, DeletedRevisionsProp::Flags,
                     DeletedRevisionsProp::Ids, DeletedRevisionsProp::Parsedcomment,
                     DeletedRevisionsProp::Roles, DeletedRevisionsProp::Sha1,
                     DeletedRevisionsProp::Size, DeletedRevisionsProp::Slotsha1,
                     DeletedRevisionsProp::Slotsize, DeletedRevisionsProp::Tags,
                     DeletedRevisionsProp::Timestamp, DeletedRevisionsProp::User,
-                    DeletedRevisionsProp::Userid
+                    DeletedRevisionsProp::UserId
                 ],
-                slots: ::std::vec![DeletedRevisionsSlots::Main],
+                slots: ::std::vec![
+                    DeletedRevisionsSlots::Main, DeletedRevisionsSlots::All
+                ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                expandtemplates: true,
+                expand_templates: true,
                 generate_xml: true,
                 parse: true,
                 section: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -37398,14 +37464,15 @@ pub mod query {
     }
     /// The values of `drdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum DeletedrevsDir {
+    #[non_exhaustive]
+    pub enum DeletedRevsDir {
         /// `newer`
         Newer,
         /// `older`
         Older,
     }
     #[allow(deprecated)]
-    impl DeletedrevsDir {
+    impl DeletedRevsDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -37414,14 +37481,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for DeletedrevsDir {
+    impl ::mwtyped::WireValue for DeletedRevsDir {
         fn as_str(&self) -> &'static str {
-            DeletedrevsDir::as_str(self)
+            DeletedRevsDir::as_str(self)
         }
     }
     /// The values of `drprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum DeletedrevsProp {
+    #[non_exhaustive]
+    pub enum DeletedRevsProp {
         /// `comment`
         Comment,
         /// `content`
@@ -37435,7 +37503,7 @@ pub mod query {
         /// `parsedcomment`
         Parsedcomment,
         /// `revid`
-        Revid,
+        RevId,
         /// `sha1`
         Sha1,
         /// `tags`
@@ -37443,13 +37511,13 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `token`
         #[deprecated]
         Token,
     }
     #[allow(deprecated)]
-    impl DeletedrevsProp {
+    impl DeletedRevsProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -37459,18 +37527,18 @@ pub mod query {
                 Self::Minor => "minor",
                 Self::Parentid => "parentid",
                 Self::Parsedcomment => "parsedcomment",
-                Self::Revid => "revid",
+                Self::RevId => "revid",
                 Self::Sha1 => "sha1",
                 Self::Tags => "tags",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Token => "token",
             }
         }
     }
-    impl ::mwtyped::WireValue for DeletedrevsProp {
+    impl ::mwtyped::WireValue for DeletedRevsProp {
         fn as_str(&self) -> &'static str {
-            DeletedrevsProp::as_str(self)
+            DeletedRevsProp::as_str(self)
         }
     }
     /// List deleted revisions.
@@ -37503,8 +37571,9 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+deletedrevs")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[deprecated]
-    pub struct Deletedrevs {
+    pub struct DeletedRevs {
         /// The timestamp to start enumerating from.
         ///
         /// - Wire name: `drstart`
@@ -37531,7 +37600,7 @@ pub mod query {
         /// - Default: `older`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drdir")]
-        pub dir: ::std::option::Option<DeletedrevsDir>,
+        pub dir: ::std::option::Option<DeletedRevsDir>,
         /// Start listing at this title.
         ///
         /// - Wire name: `drfrom`
@@ -37622,7 +37691,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "drprop")]
-        pub prop: ::std::vec::Vec<DeletedrevsProp>,
+        pub prop: ::std::vec::Vec<DeletedRevsProp>,
         /// The maximum amount of revisions to list. If `drprop=content` is used, the limit is 50.
         ///
         /// - Wire name: `drlimit`
@@ -37641,7 +37710,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Deletedrevs {
+    impl DeletedRevs {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -37719,7 +37788,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("drnamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("drnamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "drnamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -37776,7 +37854,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Deletedrevs {
+    impl ::mwtyped::ApiModule for DeletedRevs {
         const PATH: &'static str = "query+deletedrevs";
         const NAME: &'static str = "deletedrevs";
         const GROUP: Option<&'static str> = Some("list");
@@ -37803,7 +37881,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Deletedrevs {
+    impl ::mwtyped::QuerySubmodule for DeletedRevs {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -37815,7 +37893,7 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Deletedrevs {
+    impl ::mwtyped::__private::Sample for DeletedRevs {
         fn sample() -> Self {
             Self {
                 start: ::std::option::Option::Some(
@@ -37824,7 +37902,7 @@ pub mod query {
                 end: ::std::option::Option::Some(
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
-                dir: ::std::option::Option::Some(DeletedrevsDir::Newer),
+                dir: ::std::option::Option::Some(DeletedRevsDir::Newer),
                 from: ::std::option::Option::Some(::std::string::String::from("1")),
                 to: ::std::option::Option::Some(::std::string::String::from("1")),
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -37836,11 +37914,11 @@ pub mod query {
                     ::std::string::String::from("Admin"),
                 ),
                 prop: ::std::vec![
-                    DeletedrevsProp::Comment, DeletedrevsProp::Content,
-                    DeletedrevsProp::Len, DeletedrevsProp::Minor,
-                    DeletedrevsProp::Parentid, DeletedrevsProp::Parsedcomment,
-                    DeletedrevsProp::Revid, DeletedrevsProp::Sha1, DeletedrevsProp::Tags,
-                    DeletedrevsProp::User, DeletedrevsProp::Userid
+                    DeletedRevsProp::Comment, DeletedRevsProp::Content,
+                    DeletedRevsProp::Len, DeletedRevsProp::Minor,
+                    DeletedRevsProp::Parentid, DeletedRevsProp::Parsedcomment,
+                    DeletedRevsProp::RevId, DeletedRevsProp::Sha1, DeletedRevsProp::Tags,
+                    DeletedRevsProp::User, DeletedRevsProp::UserId
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -37849,6 +37927,7 @@ pub mod query {
     }
     /// The values of `dfdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum DuplicateFilesDir {
         /// `ascending`
         Ascending,
@@ -37888,6 +37967,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+duplicatefiles")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct DuplicateFiles {
         /// How many duplicate files to return.
         ///
@@ -38026,7 +38106,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for DuplicateFiles {}
+    impl ::mwtyped::GeneratorSubmodule for DuplicateFiles {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for DuplicateFiles {
@@ -38041,14 +38121,15 @@ pub mod query {
     }
     /// The values of `eidir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum EmbeddedinDir {
+    #[non_exhaustive]
+    pub enum EmbeddedInDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl EmbeddedinDir {
+    impl EmbeddedInDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -38057,14 +38138,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for EmbeddedinDir {
+    impl ::mwtyped::WireValue for EmbeddedInDir {
         fn as_str(&self) -> &'static str {
-            EmbeddedinDir::as_str(self)
+            EmbeddedInDir::as_str(self)
         }
     }
     /// The values of `eifilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum EmbeddedinFilterredir {
+    #[non_exhaustive]
+    pub enum EmbeddedInFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -38073,7 +38155,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl EmbeddedinFilterredir {
+    impl EmbeddedInFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -38083,9 +38165,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for EmbeddedinFilterredir {
+    impl ::mwtyped::WireValue for EmbeddedInFilterRedir {
         fn as_str(&self) -> &'static str {
-            EmbeddedinFilterredir::as_str(self)
+            EmbeddedInFilterRedir::as_str(self)
         }
     }
     /// Find all pages that embed (transclude) the given title.
@@ -38106,7 +38188,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+embeddedin")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Embeddedin {
+    #[non_exhaustive]
+    pub struct EmbeddedIn {
         /// Title to search. Cannot be used together with eipageid.
         ///
         /// - Wire name: `eititle`
@@ -38120,7 +38203,7 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eipageid")]
-        pub pageid: ::std::option::Option<i64>,
+        pub page_id: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `eicontinue`
@@ -38143,7 +38226,7 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eidir")]
-        pub dir: ::std::option::Option<EmbeddedinDir>,
+        pub dir: ::std::option::Option<EmbeddedInDir>,
         /// How to filter for redirects.
         ///
         /// - Wire name: `eifilterredir`
@@ -38151,7 +38234,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "eifilterredir")]
-        pub filterredir: ::std::option::Option<EmbeddedinFilterredir>,
+        pub filter_redir: ::std::option::Option<EmbeddedInFilterRedir>,
         /// How many total pages to return.
         ///
         /// - Wire name: `eilimit`
@@ -38163,16 +38246,16 @@ pub mod query {
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
     #[allow(deprecated)]
-    impl Embeddedin {
+    impl EmbeddedIn {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
                 title: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
             }
         }
@@ -38202,7 +38285,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.pageid {
+                if let Some(v) = &self.page_id {
                     request
                         .text(
                             wire("eipageid"),
@@ -38227,7 +38310,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "einamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -38252,7 +38340,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("eifilterredir"), v.as_str());
                 }
             }
@@ -38277,7 +38365,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Embeddedin {
+    impl ::mwtyped::ApiModule for EmbeddedIn {
         const PATH: &'static str = "query+embeddedin";
         const NAME: &'static str = "embeddedin";
         const GROUP: Option<&'static str> = Some("list");
@@ -38304,7 +38392,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Embeddedin {
+    impl ::mwtyped::QuerySubmodule for EmbeddedIn {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38315,25 +38403,26 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Embeddedin {}
+    impl ::mwtyped::GeneratorSubmodule for EmbeddedIn {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Embeddedin {
+    impl ::mwtyped::__private::Sample for EmbeddedIn {
         fn sample() -> Self {
             Self {
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                pageid: ::std::option::Option::Some(1i64),
+                page_id: ::std::option::Option::Some(1i64),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                dir: ::std::option::Option::Some(EmbeddedinDir::Ascending),
-                filterredir: ::std::option::Option::Some(EmbeddedinFilterredir::All),
+                dir: ::std::option::Option::Some(EmbeddedInDir::Ascending),
+                filter_redir: ::std::option::Option::Some(EmbeddedInFilterRedir::All),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
             }
         }
     }
     /// The values of `elprotocol`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ExtlinksProtocol {
+    #[non_exhaustive]
+    pub enum ExtLinksProtocol {
         /// ``
         Empty,
         /// `bitcoin`
@@ -38394,7 +38483,7 @@ pub mod query {
         Xmpp,
     }
     #[allow(deprecated)]
-    impl ExtlinksProtocol {
+    impl ExtLinksProtocol {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -38430,9 +38519,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ExtlinksProtocol {
+    impl ::mwtyped::WireValue for ExtLinksProtocol {
         fn as_str(&self) -> &'static str {
-            ExtlinksProtocol::as_str(self)
+            ExtLinksProtocol::as_str(self)
         }
     }
     /// Returns all external URLs (not interwikis) from the given pages.
@@ -38451,7 +38540,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+extlinks")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Extlinks {
+    #[non_exhaustive]
+    pub struct ExtLinks {
         /// How many links to return.
         ///
         /// - Wire name: `ellimit`
@@ -38475,7 +38565,7 @@ pub mod query {
         /// - Default: `(empty)`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "elprotocol")]
-        pub protocol: ::std::option::Option<ExtlinksProtocol>,
+        pub protocol: ::std::option::Option<ExtLinksProtocol>,
         /// Search string without protocol. Useful for checking whether a certain page contains a certain external url.
         ///
         /// - Wire name: `elquery`
@@ -38494,7 +38584,7 @@ pub mod query {
         pub expand_url: bool,
     }
     #[allow(deprecated)]
-    impl Extlinks {
+    impl ExtLinks {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -38566,7 +38656,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Extlinks {
+    impl ::mwtyped::ApiModule for ExtLinks {
         const PATH: &'static str = "query+extlinks";
         const NAME: &'static str = "extlinks";
         const GROUP: Option<&'static str> = Some("prop");
@@ -38593,7 +38683,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Extlinks {
+    impl ::mwtyped::QuerySubmodule for ExtLinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38605,12 +38695,12 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Extlinks {
+    impl ::mwtyped::__private::Sample for ExtLinks {
         fn sample() -> Self {
             Self {
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
-                protocol: ::std::option::Option::Some(ExtlinksProtocol::Empty),
+                protocol: ::std::option::Option::Some(ExtLinksProtocol::Empty),
                 query: ::std::option::Option::Some(::std::string::String::from("1")),
                 expand_url: true,
             }
@@ -38618,6 +38708,7 @@ pub mod query {
     }
     /// The values of `exsectionformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-textextracts")]
     pub enum ExtractsSectionFormat {
         /// `plain`
@@ -38662,6 +38753,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+extracts")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-textextracts")]
     pub struct Extracts {
         /// How many characters to return. Actual text returned might be slightly longer.
@@ -38908,7 +39000,8 @@ pub mod query {
     }
     /// The values of `euprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ExturlusageProp {
+    #[non_exhaustive]
+    pub enum ExtUrlUsageProp {
         /// `ids`
         Ids,
         /// `title`
@@ -38917,7 +39010,7 @@ pub mod query {
         Url,
     }
     #[allow(deprecated)]
-    impl ExturlusageProp {
+    impl ExtUrlUsageProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -38927,14 +39020,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ExturlusageProp {
+    impl ::mwtyped::WireValue for ExtUrlUsageProp {
         fn as_str(&self) -> &'static str {
-            ExturlusageProp::as_str(self)
+            ExtUrlUsageProp::as_str(self)
         }
     }
     /// The values of `euprotocol`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ExturlusageProtocol {
+    #[non_exhaustive]
+    pub enum ExtUrlUsageProtocol {
         /// ``
         Empty,
         /// `bitcoin`
@@ -38995,7 +39089,7 @@ pub mod query {
         Xmpp,
     }
     #[allow(deprecated)]
-    impl ExturlusageProtocol {
+    impl ExtUrlUsageProtocol {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -39031,9 +39125,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ExturlusageProtocol {
+    impl ::mwtyped::WireValue for ExtUrlUsageProtocol {
         fn as_str(&self) -> &'static str {
-            ExturlusageProtocol::as_str(self)
+            ExtUrlUsageProtocol::as_str(self)
         }
     }
     /// Enumerate pages that contain a given URL.
@@ -39052,7 +39146,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+exturlusage")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Exturlusage {
+    #[non_exhaustive]
+    pub struct ExtUrlUsage {
         /// Which pieces of information to include:
         ///
         /// - ids
@@ -39068,7 +39163,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euprop")]
-        pub prop: ::std::vec::Vec<ExturlusageProp>,
+        pub prop: ::std::vec::Vec<ExtUrlUsageProp>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `eucontinue`
@@ -39083,7 +39178,7 @@ pub mod query {
         /// - Default: `(empty)`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "euprotocol")]
-        pub protocol: ::std::option::Option<ExturlusageProtocol>,
+        pub protocol: ::std::option::Option<ExtUrlUsageProtocol>,
         /// Search string without protocol. See Special:LinkSearch. Leave empty to list all external links.
         ///
         /// - Wire name: `euquery`
@@ -39119,7 +39214,7 @@ pub mod query {
         pub expand_url: bool,
     }
     #[allow(deprecated)]
-    impl Exturlusage {
+    impl ExtUrlUsage {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -39186,7 +39281,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "eunamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -39231,7 +39331,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Exturlusage {
+    impl ::mwtyped::ApiModule for ExtUrlUsage {
         const PATH: &'static str = "query+exturlusage";
         const NAME: &'static str = "exturlusage";
         const GROUP: Option<&'static str> = Some("list");
@@ -39258,7 +39358,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Exturlusage {
+    impl ::mwtyped::QuerySubmodule for ExtUrlUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -39269,17 +39369,17 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Exturlusage {}
+    impl ::mwtyped::GeneratorSubmodule for ExtUrlUsage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Exturlusage {
+    impl ::mwtyped::__private::Sample for ExtUrlUsage {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    ExturlusageProp::Ids, ExturlusageProp::Title, ExturlusageProp::Url
+                    ExtUrlUsageProp::Ids, ExtUrlUsageProp::Title, ExtUrlUsageProp::Url
                 ],
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
-                protocol: ::std::option::Option::Some(ExturlusageProtocol::Empty),
+                protocol: ::std::option::Option::Some(ExtUrlUsageProtocol::Empty),
                 query: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
@@ -39289,14 +39389,15 @@ pub mod query {
     }
     /// The values of `fadir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum FilearchiveDir {
+    #[non_exhaustive]
+    pub enum FileArchiveDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl FilearchiveDir {
+    impl FileArchiveDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -39305,16 +39406,17 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for FilearchiveDir {
+    impl ::mwtyped::WireValue for FileArchiveDir {
         fn as_str(&self) -> &'static str {
-            FilearchiveDir::as_str(self)
+            FileArchiveDir::as_str(self)
         }
     }
     /// The values of `faprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum FilearchiveProp {
+    #[non_exhaustive]
+    pub enum FileArchiveProp {
         /// `archivename`
-        Archivename,
+        ArchiveName,
         /// `bitdepth`
         Bitdepth,
         /// `description`
@@ -39339,11 +39441,11 @@ pub mod query {
         User,
     }
     #[allow(deprecated)]
-    impl FilearchiveProp {
+    impl FileArchiveProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Archivename => "archivename",
+                Self::ArchiveName => "archivename",
                 Self::Bitdepth => "bitdepth",
                 Self::Description => "description",
                 Self::Dimensions => "dimensions",
@@ -39358,9 +39460,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for FilearchiveProp {
+    impl ::mwtyped::WireValue for FileArchiveProp {
         fn as_str(&self) -> &'static str {
-            FilearchiveProp::as_str(self)
+            FileArchiveProp::as_str(self)
         }
     }
     /// Enumerate all deleted files sequentially.
@@ -39379,7 +39481,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+filearchive")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Filearchive {
+    #[non_exhaustive]
+    pub struct FileArchive {
         /// The image title to start enumerating from.
         ///
         /// - Wire name: `fafrom`
@@ -39408,7 +39511,7 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fadir")]
-        pub dir: ::std::option::Option<FilearchiveDir>,
+        pub dir: ::std::option::Option<FileArchiveDir>,
         /// SHA1 hash of image. Overrides fasha1base36.
         ///
         /// - Wire name: `fasha1`
@@ -39422,7 +39525,7 @@ pub mod query {
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fasha1base36")]
-        pub sha1base36: ::std::option::Option<::std::string::String>,
+        pub sha1_base36: ::std::option::Option<::std::string::String>,
         /// Which image information to get:
         ///
         /// - sha1
@@ -39456,7 +39559,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "faprop")]
-        pub prop: ::std::vec::Vec<FilearchiveProp>,
+        pub prop: ::std::vec::Vec<FileArchiveProp>,
         /// How many images to return in total.
         ///
         /// - Wire name: `falimit`
@@ -39475,7 +39578,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Filearchive {
+    impl FileArchive {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -39484,7 +39587,7 @@ pub mod query {
                 prefix: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
                 sha1: ::std::default::Default::default(),
-                sha1base36: ::std::default::Default::default(),
+                sha1_base36: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
@@ -39536,7 +39639,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.sha1base36 {
+                if let Some(v) = &self.sha1_base36 {
                     request.text(wire("fasha1base36"), v.clone());
                 }
             }
@@ -39579,7 +39682,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Filearchive {
+    impl ::mwtyped::ApiModule for FileArchive {
         const PATH: &'static str = "query+filearchive";
         const NAME: &'static str = "filearchive";
         const GROUP: Option<&'static str> = Some("list");
@@ -39606,7 +39709,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Filearchive {
+    impl ::mwtyped::QuerySubmodule for FileArchive {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -39618,24 +39721,24 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Filearchive {
+    impl ::mwtyped::__private::Sample for FileArchive {
         fn sample() -> Self {
             Self {
                 from: ::std::option::Option::Some(::std::string::String::from("1")),
                 to: ::std::option::Option::Some(::std::string::String::from("1")),
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
-                dir: ::std::option::Option::Some(FilearchiveDir::Ascending),
+                dir: ::std::option::Option::Some(FileArchiveDir::Ascending),
                 sha1: ::std::option::Option::Some(::std::string::String::from("1")),
-                sha1base36: ::std::option::Option::Some(
+                sha1_base36: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 prop: ::std::vec![
-                    FilearchiveProp::Archivename, FilearchiveProp::Bitdepth,
-                    FilearchiveProp::Description, FilearchiveProp::Dimensions,
-                    FilearchiveProp::Mediatype, FilearchiveProp::Metadata,
-                    FilearchiveProp::Mime, FilearchiveProp::Parseddescription,
-                    FilearchiveProp::Sha1, FilearchiveProp::Size,
-                    FilearchiveProp::Timestamp, FilearchiveProp::User
+                    FileArchiveProp::ArchiveName, FileArchiveProp::Bitdepth,
+                    FileArchiveProp::Description, FileArchiveProp::Dimensions,
+                    FileArchiveProp::Mediatype, FileArchiveProp::Metadata,
+                    FileArchiveProp::Mime, FileArchiveProp::Parseddescription,
+                    FileArchiveProp::Sha1, FileArchiveProp::Size,
+                    FileArchiveProp::Timestamp, FileArchiveProp::User
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -39644,25 +39747,26 @@ pub mod query {
     }
     /// The values of `friprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum FileRepoInfoProp {
         /// `canUpload`
-        CanUpload,
+        Canupload,
         /// `displayname`
         Displayname,
         /// `favicon`
         Favicon,
         /// `initialCapital`
-        InitialCapital,
+        Initialcapital,
         /// `local`
         Local,
         /// `name`
         Name,
         /// `rootUrl`
-        RootUrl,
+        Rooturl,
         /// `scriptDirUrl`
-        ScriptDirUrl,
+        Scriptdirurl,
         /// `thumbUrl`
-        ThumbUrl,
+        Thumburl,
         /// `url`
         Url,
     }
@@ -39671,15 +39775,15 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::CanUpload => "canUpload",
+                Self::Canupload => "canUpload",
                 Self::Displayname => "displayname",
                 Self::Favicon => "favicon",
-                Self::InitialCapital => "initialCapital",
+                Self::Initialcapital => "initialCapital",
                 Self::Local => "local",
                 Self::Name => "name",
-                Self::RootUrl => "rootUrl",
-                Self::ScriptDirUrl => "scriptDirUrl",
-                Self::ThumbUrl => "thumbUrl",
+                Self::Rooturl => "rootUrl",
+                Self::Scriptdirurl => "scriptDirUrl",
+                Self::Thumburl => "thumbUrl",
                 Self::Url => "url",
             }
         }
@@ -39705,6 +39809,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+filerepoinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct FileRepoInfo {
         /// Which repository properties to get (properties available may vary on other wikis).
         ///
@@ -39825,51 +39930,53 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    FileRepoInfoProp::CanUpload, FileRepoInfoProp::Displayname,
-                    FileRepoInfoProp::Favicon, FileRepoInfoProp::InitialCapital,
+                    FileRepoInfoProp::Canupload, FileRepoInfoProp::Displayname,
+                    FileRepoInfoProp::Favicon, FileRepoInfoProp::Initialcapital,
                     FileRepoInfoProp::Local, FileRepoInfoProp::Name,
-                    FileRepoInfoProp::RootUrl, FileRepoInfoProp::ScriptDirUrl,
-                    FileRepoInfoProp::ThumbUrl, FileRepoInfoProp::Url
+                    FileRepoInfoProp::Rooturl, FileRepoInfoProp::Scriptdirurl,
+                    FileRepoInfoProp::Thumburl, FileRepoInfoProp::Url
                 ],
             }
         }
     }
     /// The values of `fuprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum FileusageProp {
+    #[non_exhaustive]
+    pub enum FileUsageProp {
         /// `pageid`
-        Pageid,
+        PageId,
         /// `redirect`
         Redirect,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl FileusageProp {
+    impl FileUsageProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Pageid => "pageid",
+                Self::PageId => "pageid",
                 Self::Redirect => "redirect",
                 Self::Title => "title",
             }
         }
     }
-    impl ::mwtyped::WireValue for FileusageProp {
+    impl ::mwtyped::WireValue for FileUsageProp {
         fn as_str(&self) -> &'static str {
-            FileusageProp::as_str(self)
+            FileUsageProp::as_str(self)
         }
     }
     /// The values of `fushow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum FileusageShow {
+    #[non_exhaustive]
+    pub enum FileUsageShow {
         /// `!redirect`
         NotRedirect,
         /// `redirect`
         Redirect,
     }
     #[allow(deprecated)]
-    impl FileusageShow {
+    impl FileUsageShow {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -39878,9 +39985,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for FileusageShow {
+    impl ::mwtyped::WireValue for FileUsageShow {
         fn as_str(&self) -> &'static str {
-            FileusageShow::as_str(self)
+            FileUsageShow::as_str(self)
         }
     }
     /// Find all pages that use the given files.
@@ -39901,7 +40008,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+fileusage")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Fileusage {
+    #[non_exhaustive]
+    pub struct FileUsage {
         /// Which properties to get:
         ///
         /// - pageid
@@ -39917,7 +40025,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fuprop")]
-        pub prop: ::std::vec::Vec<FileusageProp>,
+        pub prop: ::std::vec::Vec<FileUsageProp>,
         /// Only include pages in these namespaces.
         ///
         /// - Wire name: `funamespace`
@@ -39938,7 +40046,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "fushow")]
-        pub show: ::std::vec::Vec<FileusageShow>,
+        pub show: ::std::vec::Vec<FileUsageShow>,
         /// How many to return.
         ///
         /// - Wire name: `fulimit`
@@ -39957,7 +40065,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Fileusage {
+    impl FileUsage {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -40007,7 +40115,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "funamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -40065,7 +40178,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Fileusage {
+    impl ::mwtyped::ApiModule for FileUsage {
         const PATH: &'static str = "query+fileusage";
         const NAME: &'static str = "fileusage";
         const GROUP: Option<&'static str> = Some("prop");
@@ -40092,7 +40205,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Fileusage {
+    impl ::mwtyped::QuerySubmodule for FileUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -40103,17 +40216,17 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Fileusage {}
+    impl ::mwtyped::GeneratorSubmodule for FileUsage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Fileusage {
+    impl ::mwtyped::__private::Sample for FileUsage {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    FileusageProp::Pageid, FileusageProp::Redirect, FileusageProp::Title
+                    FileUsageProp::PageId, FileUsageProp::Redirect, FileUsageProp::Title
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                show: ::std::vec![FileusageShow::NotRedirect, FileusageShow::Redirect],
+                show: ::std::vec![FileUsageShow::NotRedirect, FileUsageShow::Redirect],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             }
@@ -40121,6 +40234,7 @@ pub mod query {
     }
     /// The values of `gcprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-gadgets")]
     pub enum GadgetCategoriesProp {
         /// `members`
@@ -40166,6 +40280,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+gadgetcategories")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-gadgets")]
     pub struct GadgetCategories {
         /// What gadget category information to get:
@@ -40310,6 +40425,7 @@ pub mod query {
     }
     /// The values of `gaprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-gadgets")]
     pub enum GadgetsProp {
         /// `desc`
@@ -40361,6 +40477,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+gadgets")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-gadgets")]
     pub struct Gadgets {
         /// What gadget information to get:
@@ -40558,9 +40675,10 @@ pub mod query {
     }
     /// The values of `iiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ImageInfoProp {
         /// `archivename`
-        Archivename,
+        ArchiveName,
         /// `badfile`
         Badfile,
         /// `bitdepth`
@@ -40600,14 +40718,14 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl ImageInfoProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Archivename => "archivename",
+                Self::ArchiveName => "archivename",
                 Self::Badfile => "badfile",
                 Self::Bitdepth => "bitdepth",
                 Self::Canonicaltitle => "canonicaltitle",
@@ -40627,7 +40745,7 @@ pub mod query {
                 Self::Uploadwarning => "uploadwarning",
                 Self::Url => "url",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -40654,6 +40772,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+imageinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct ImageInfo {
         /// Which file information to get:
         ///
@@ -40761,14 +40880,14 @@ pub mod query {
         /// - Default: `en`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatalanguage")]
-        pub extmetadata_language: ::std::option::Option<::std::string::String>,
+        pub ext_metadata_language: ::std::option::Option<::std::string::String>,
         /// If translations for extmetadata property are available, fetch all of them.
         ///
         /// - Wire name: `iiextmetadatamultilang`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatamultilang")]
-        pub extmetadatamultilang: bool,
+        pub ext_metadata_multi_lang: bool,
         /// If specified and non-empty, only these keys will be returned for iiprop=extmetadata.
         ///
         /// - Wire name: `iiextmetadatafilter`
@@ -40776,7 +40895,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iiextmetadatafilter")]
-        pub extmetadata_filter: ::std::vec::Vec<::std::string::String>,
+        pub ext_metadata_filter: ::std::vec::Vec<::std::string::String>,
         /// A handler specific parameter string. For example, PDFs might use `page15-100px`. `iiurlwidth` must be used and be consistent with `iiurlparam`.
         ///
         /// - Wire name: `iiurlparam`
@@ -40791,7 +40910,7 @@ pub mod query {
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iibadfilecontexttitle")]
-        pub badfile_context_title: ::std::option::Option<::std::string::String>,
+        pub bad_file_context_title: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iicontinue`
@@ -40819,11 +40938,11 @@ pub mod query {
                 url_width: ::std::default::Default::default(),
                 url_height: ::std::default::Default::default(),
                 metadata_version: ::std::default::Default::default(),
-                extmetadata_language: ::std::default::Default::default(),
-                extmetadatamultilang: ::std::default::Default::default(),
-                extmetadata_filter: ::std::default::Default::default(),
+                ext_metadata_language: ::std::default::Default::default(),
+                ext_metadata_multi_lang: ::std::default::Default::default(),
+                ext_metadata_filter: ::std::default::Default::default(),
                 url_param: ::std::default::Default::default(),
-                badfile_context_title: ::std::default::Default::default(),
+                bad_file_context_title: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 local_only: ::std::default::Default::default(),
             }
@@ -40925,21 +41044,21 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.extmetadata_language {
+                if let Some(v) = &self.ext_metadata_language {
                     request.text(wire("iiextmetadatalanguage"), v.clone());
                 }
             }
             {
-                if self.extmetadatamultilang {
+                if self.ext_metadata_multi_lang {
                     request.text(wire("iiextmetadatamultilang"), "1");
                 }
             }
             {
-                if !self.extmetadata_filter.is_empty() {
+                if !self.ext_metadata_filter.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "iiextmetadatafilter",
-                        self.extmetadata_filter.iter().map(|v| v.as_str()),
+                        self.ext_metadata_filter.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -40953,7 +41072,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.badfile_context_title {
+                if let Some(v) = &self.bad_file_context_title {
                     request.text(wire("iibadfilecontexttitle"), v.clone());
                 }
             }
@@ -41014,7 +41133,7 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    ImageInfoProp::Archivename, ImageInfoProp::Badfile,
+                    ImageInfoProp::ArchiveName, ImageInfoProp::Badfile,
                     ImageInfoProp::Bitdepth, ImageInfoProp::Canonicaltitle,
                     ImageInfoProp::Comment, ImageInfoProp::Commonmetadata,
                     ImageInfoProp::Dimensions, ImageInfoProp::Extmetadata,
@@ -41023,7 +41142,7 @@ pub mod query {
                     ImageInfoProp::Sha1, ImageInfoProp::Size, ImageInfoProp::Thumbmime,
                     ImageInfoProp::Thumburls, ImageInfoProp::Timestamp,
                     ImageInfoProp::Uploadwarning, ImageInfoProp::Url,
-                    ImageInfoProp::User, ImageInfoProp::Userid
+                    ImageInfoProp::User, ImageInfoProp::UserId
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 start: ::std::option::Option::Some(
@@ -41037,13 +41156,13 @@ pub mod query {
                 metadata_version: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                extmetadata_language: ::std::option::Option::Some(
+                ext_metadata_language: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                extmetadatamultilang: true,
-                extmetadata_filter: ::std::vec![::std::string::String::from("1")],
+                ext_metadata_multi_lang: true,
+                ext_metadata_filter: ::std::vec![::std::string::String::from("1")],
                 url_param: ::std::option::Option::Some(::std::string::String::from("1")),
-                badfile_context_title: ::std::option::Option::Some(
+                bad_file_context_title: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -41053,6 +41172,7 @@ pub mod query {
     }
     /// The values of `imdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ImagesDir {
         /// `ascending`
         Ascending,
@@ -41092,6 +41212,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+images")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Images {
         /// How many files to return.
         ///
@@ -41239,7 +41360,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Images {}
+    impl ::mwtyped::GeneratorSubmodule for Images {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Images {
@@ -41254,14 +41375,15 @@ pub mod query {
     }
     /// The values of `iudir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ImageusageDir {
+    #[non_exhaustive]
+    pub enum ImageUsageDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl ImageusageDir {
+    impl ImageUsageDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -41270,14 +41392,15 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ImageusageDir {
+    impl ::mwtyped::WireValue for ImageUsageDir {
         fn as_str(&self) -> &'static str {
-            ImageusageDir::as_str(self)
+            ImageUsageDir::as_str(self)
         }
     }
     /// The values of `iufilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ImageusageFilterredir {
+    #[non_exhaustive]
+    pub enum ImageUsageFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -41286,7 +41409,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl ImageusageFilterredir {
+    impl ImageUsageFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -41296,9 +41419,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for ImageusageFilterredir {
+    impl ::mwtyped::WireValue for ImageUsageFilterRedir {
         fn as_str(&self) -> &'static str {
-            ImageusageFilterredir::as_str(self)
+            ImageUsageFilterRedir::as_str(self)
         }
     }
     /// Find all pages that use the given image title.
@@ -41319,7 +41442,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+imageusage")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Imageusage {
+    #[non_exhaustive]
+    pub struct ImageUsage {
         /// Title to search. Cannot be used together with iupageid.
         ///
         /// - Wire name: `iutitle`
@@ -41333,7 +41457,7 @@ pub mod query {
         /// - Type: integer
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iupageid")]
-        pub pageid: ::std::option::Option<i64>,
+        pub page_id: ::std::option::Option<i64>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `iucontinue`
@@ -41356,7 +41480,7 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iudir")]
-        pub dir: ::std::option::Option<ImageusageDir>,
+        pub dir: ::std::option::Option<ImageUsageDir>,
         /// How to filter for redirects. If set to nonredirects when iuredirect is enabled, this is only applied to the second level.
         ///
         /// - Wire name: `iufilterredir`
@@ -41364,7 +41488,7 @@ pub mod query {
         /// - Default: `all`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iufilterredir")]
-        pub filterredir: ::std::option::Option<ImageusageFilterredir>,
+        pub filter_redir: ::std::option::Option<ImageUsageFilterRedir>,
         /// How many total pages to return. If `iuredirect` is enabled, the limit applies to each level separately (which means up to 2 \* `iulimit` results may be returned).
         ///
         /// - Wire name: `iulimit`
@@ -41383,16 +41507,16 @@ pub mod query {
         pub redirect: bool,
     }
     #[allow(deprecated)]
-    impl Imageusage {
+    impl ImageUsage {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
                 title: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 redirect: ::std::default::Default::default(),
             }
@@ -41423,7 +41547,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.pageid {
+                if let Some(v) = &self.page_id {
                     request
                         .text(
                             wire("iupageid"),
@@ -41448,7 +41572,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "iunamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -41473,7 +41602,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("iufilterredir"), v.as_str());
                 }
             }
@@ -41503,7 +41632,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Imageusage {
+    impl ::mwtyped::ApiModule for ImageUsage {
         const PATH: &'static str = "query+imageusage";
         const NAME: &'static str = "imageusage";
         const GROUP: Option<&'static str> = Some("list");
@@ -41530,7 +41659,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Imageusage {
+    impl ::mwtyped::QuerySubmodule for ImageUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -41541,18 +41670,18 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Imageusage {}
+    impl ::mwtyped::GeneratorSubmodule for ImageUsage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Imageusage {
+    impl ::mwtyped::__private::Sample for ImageUsage {
         fn sample() -> Self {
             Self {
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                pageid: ::std::option::Option::Some(1i64),
+                page_id: ::std::option::Option::Some(1i64),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                dir: ::std::option::Option::Some(ImageusageDir::Ascending),
-                filterredir: ::std::option::Option::Some(ImageusageFilterredir::All),
+                dir: ::std::option::Option::Some(ImageUsageDir::Ascending),
+                filter_redir: ::std::option::Option::Some(ImageUsageFilterRedir::All),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 redirect: true,
             }
@@ -41560,13 +41689,14 @@ pub mod query {
     }
     /// The values of `inprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum InfoProp {
         /// `associatedpage`
         Associatedpage,
         /// `displaytitle`
         Displaytitle,
         /// `editintro` (Since MediaWiki 1.43; not in 1.39)
-        Editintro,
+        EditIntro,
         /// `linkclasses`
         Linkclasses,
         /// `notificationtimestamp`
@@ -41603,7 +41733,7 @@ pub mod query {
             match *self {
                 Self::Associatedpage => "associatedpage",
                 Self::Displaytitle => "displaytitle",
-                Self::Editintro => "editintro",
+                Self::EditIntro => "editintro",
                 Self::Linkclasses => "linkclasses",
                 Self::Notificationtimestamp => "notificationtimestamp",
                 Self::Preloadcontent => "preloadcontent",
@@ -41627,6 +41757,7 @@ pub mod query {
     }
     /// The values of `intestactionsdetail`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum InfoTestActionsDetail {
         /// `boolean`
         Boolean,
@@ -41653,14 +41784,15 @@ pub mod query {
     }
     /// The values of `ineditintrostyle`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum InfoEditintroStyle {
+    #[non_exhaustive]
+    pub enum InfoEditIntroStyle {
         /// `lessframes` (Since MediaWiki 1.43; not in 1.39)
         Lessframes,
         /// `moreframes` (Since MediaWiki 1.43; not in 1.39)
         Moreframes,
     }
     #[allow(deprecated)]
-    impl InfoEditintroStyle {
+    impl InfoEditIntroStyle {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -41669,9 +41801,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for InfoEditintroStyle {
+    impl ::mwtyped::WireValue for InfoEditIntroStyle {
         fn as_str(&self) -> &'static str {
-            InfoEditintroStyle::as_str(self)
+            InfoEditIntroStyle::as_str(self)
         }
     }
     /// Get basic page information.
@@ -41692,6 +41824,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+info")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Info {
         /// Which additional properties to get:
         ///
@@ -41786,7 +41919,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "inpreloadparams")]
-        pub preloadparams: ::std::vec::Vec<::std::string::String>,
+        pub preload_params: ::std::vec::Vec<::std::string::String>,
         /// Return preloaded content for a new section on the page, rather than a new page.
         ///
         /// - Wire name: `inpreloadnewsection`
@@ -41801,7 +41934,7 @@ pub mod query {
         /// - Default: `moreframes`
         /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "ineditintrostyle")]
-        pub editintro_style: ::std::option::Option<InfoEditintroStyle>,
+        pub edit_intro_style: ::std::option::Option<InfoEditIntroStyle>,
         /// List of intro messages to remove from the response. Use this if a specific message is not relevant to your tool, or if the information is conveyed in a different way.
         ///
         /// - Wire name: `ineditintroskip`
@@ -41809,14 +41942,14 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "ineditintroskip")]
-        pub editintroskip: ::std::vec::Vec<::std::string::String>,
+        pub edit_intro_skip: ::std::vec::Vec<::std::string::String>,
         /// Title of a custom page to use as an additional intro message.
         ///
         /// - Wire name: `ineditintrocustom`
         /// - Type: string
         /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "ineditintrocustom")]
-        pub editintro_custom: ::std::option::Option<::std::string::String>,
+        pub edit_intro_custom: ::std::option::Option<::std::string::String>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
         /// - Wire name: `incontinue`
@@ -41836,11 +41969,11 @@ pub mod query {
                 test_actions_detail: ::std::default::Default::default(),
                 test_actions_auto_create: ::std::default::Default::default(),
                 preload_custom: ::std::default::Default::default(),
-                preloadparams: ::std::default::Default::default(),
+                preload_params: ::std::default::Default::default(),
                 preload_new_section: ::std::default::Default::default(),
-                editintro_style: ::std::default::Default::default(),
-                editintroskip: ::std::default::Default::default(),
-                editintro_custom: ::std::default::Default::default(),
+                edit_intro_style: ::std::default::Default::default(),
+                edit_intro_skip: ::std::default::Default::default(),
+                edit_intro_custom: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
             }
         }
@@ -41911,11 +42044,11 @@ pub mod query {
                 }
             }
             {
-                if !self.preloadparams.is_empty() {
+                if !self.preload_params.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "inpreloadparams",
-                        self.preloadparams.iter().map(|v| v.as_str()),
+                        self.preload_params.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -41929,16 +42062,16 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.editintro_style {
+                if let Some(v) = &self.edit_intro_style {
                     request.text(wire("ineditintrostyle"), v.as_str());
                 }
             }
             {
-                if !self.editintroskip.is_empty() {
+                if !self.edit_intro_skip.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "ineditintroskip",
-                        self.editintroskip.iter().map(|v| v.as_str()),
+                        self.edit_intro_skip.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -41947,7 +42080,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.editintro_custom {
+                if let Some(v) = &self.edit_intro_custom {
                     request.text(wire("ineditintrocustom"), v.clone());
                 }
             }
@@ -42004,7 +42137,7 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     InfoProp::Associatedpage, InfoProp::Displaytitle,
-                    InfoProp::Editintro, InfoProp::Linkclasses,
+                    InfoProp::EditIntro, InfoProp::Linkclasses,
                     InfoProp::Notificationtimestamp, InfoProp::Preloadcontent,
                     InfoProp::Protection, InfoProp::Subjectid, InfoProp::Talkid,
                     InfoProp::Url, InfoProp::Varianttitles, InfoProp::Visitingwatchers,
@@ -42021,13 +42154,13 @@ pub mod query {
                 preload_custom: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
-                preloadparams: ::std::vec![::std::string::String::from("1")],
+                preload_params: ::std::vec![::std::string::String::from("1")],
                 preload_new_section: true,
-                editintro_style: ::std::option::Option::Some(
-                    InfoEditintroStyle::Lessframes,
+                edit_intro_style: ::std::option::Option::Some(
+                    InfoEditIntroStyle::Lessframes,
                 ),
-                editintroskip: ::std::vec![::std::string::String::from("1")],
-                editintro_custom: ::std::option::Option::Some(
+                edit_intro_skip: ::std::vec![::std::string::String::from("1")],
+                edit_intro_custom: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
                 ),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -42036,14 +42169,15 @@ pub mod query {
     }
     /// The values of `iwblprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum IWBacklinksProp {
+    #[non_exhaustive]
+    pub enum IwBacklinksProp {
         /// `iwprefix`
         Iwprefix,
         /// `iwtitle`
         Iwtitle,
     }
     #[allow(deprecated)]
-    impl IWBacklinksProp {
+    impl IwBacklinksProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -42052,21 +42186,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for IWBacklinksProp {
+    impl ::mwtyped::WireValue for IwBacklinksProp {
         fn as_str(&self) -> &'static str {
-            IWBacklinksProp::as_str(self)
+            IwBacklinksProp::as_str(self)
         }
     }
     /// The values of `iwbldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum IWBacklinksDir {
+    #[non_exhaustive]
+    pub enum IwBacklinksDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl IWBacklinksDir {
+    impl IwBacklinksDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -42075,9 +42210,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for IWBacklinksDir {
+    impl ::mwtyped::WireValue for IwBacklinksDir {
         fn as_str(&self) -> &'static str {
-            IWBacklinksDir::as_str(self)
+            IwBacklinksDir::as_str(self)
         }
     }
     /// Find all pages that link to the given interwiki link.
@@ -42100,7 +42235,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+iwbacklinks")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct IWBacklinks {
+    #[non_exhaustive]
+    pub struct IwBacklinks {
         /// Prefix for the interwiki.
         ///
         /// - Wire name: `iwblprefix`
@@ -42144,7 +42280,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwblprop")]
-        pub prop: ::std::vec::Vec<IWBacklinksProp>,
+        pub prop: ::std::vec::Vec<IwBacklinksProp>,
         /// The direction in which to list.
         ///
         /// - Wire name: `iwbldir`
@@ -42152,10 +42288,10 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwbldir")]
-        pub dir: ::std::option::Option<IWBacklinksDir>,
+        pub dir: ::std::option::Option<IwBacklinksDir>,
     }
     #[allow(deprecated)]
-    impl IWBacklinks {
+    impl IwBacklinks {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -42241,7 +42377,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for IWBacklinks {
+    impl ::mwtyped::ApiModule for IwBacklinks {
         const PATH: &'static str = "query+iwbacklinks";
         const NAME: &'static str = "iwbacklinks";
         const GROUP: Option<&'static str> = Some("list");
@@ -42268,7 +42404,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for IWBacklinks {
+    impl ::mwtyped::QuerySubmodule for IwBacklinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -42279,29 +42415,30 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for IWBacklinks {}
+    impl ::mwtyped::GeneratorSubmodule for IwBacklinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for IWBacklinks {
+    impl ::mwtyped::__private::Sample for IwBacklinks {
         fn sample() -> Self {
             Self {
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                prop: ::std::vec![IWBacklinksProp::Iwprefix, IWBacklinksProp::Iwtitle],
-                dir: ::std::option::Option::Some(IWBacklinksDir::Ascending),
+                prop: ::std::vec![IwBacklinksProp::Iwprefix, IwBacklinksProp::Iwtitle],
+                dir: ::std::option::Option::Some(IwBacklinksDir::Ascending),
             }
         }
     }
     /// The values of `iwprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum IWLinksProp {
+    #[non_exhaustive]
+    pub enum IwLinksProp {
         /// `url`
         Url,
     }
     #[allow(deprecated)]
-    impl IWLinksProp {
+    impl IwLinksProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -42309,21 +42446,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for IWLinksProp {
+    impl ::mwtyped::WireValue for IwLinksProp {
         fn as_str(&self) -> &'static str {
-            IWLinksProp::as_str(self)
+            IwLinksProp::as_str(self)
         }
     }
     /// The values of `iwdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum IWLinksDir {
+    #[non_exhaustive]
+    pub enum IwLinksDir {
         /// `ascending`
         Ascending,
         /// `descending`
         Descending,
     }
     #[allow(deprecated)]
-    impl IWLinksDir {
+    impl IwLinksDir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -42332,9 +42470,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for IWLinksDir {
+    impl ::mwtyped::WireValue for IwLinksDir {
         fn as_str(&self) -> &'static str {
-            IWLinksDir::as_str(self)
+            IwLinksDir::as_str(self)
         }
     }
     /// Returns all interwiki links from the given pages.
@@ -42353,7 +42491,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+iwlinks")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct IWLinks {
+    #[non_exhaustive]
+    pub struct IwLinks {
         /// Which additional properties to get for each interwiki link:
         ///
         /// - url
@@ -42364,7 +42503,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwprop")]
-        pub prop: ::std::vec::Vec<IWLinksProp>,
+        pub prop: ::std::vec::Vec<IwLinksProp>,
         /// Only return interwiki links with this prefix.
         ///
         /// - Wire name: `iwprefix`
@@ -42386,7 +42525,7 @@ pub mod query {
         /// - Default: `ascending`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "iwdir")]
-        pub dir: ::std::option::Option<IWLinksDir>,
+        pub dir: ::std::option::Option<IwLinksDir>,
         /// How many interwiki links to return.
         ///
         /// - Wire name: `iwlimit`
@@ -42414,7 +42553,7 @@ pub mod query {
         pub url: bool,
     }
     #[allow(deprecated)]
-    impl IWLinks {
+    impl IwLinks {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -42506,7 +42645,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for IWLinks {
+    impl ::mwtyped::ApiModule for IwLinks {
         const PATH: &'static str = "query+iwlinks";
         const NAME: &'static str = "iwlinks";
         const GROUP: Option<&'static str> = Some("prop");
@@ -42533,7 +42672,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for IWLinks {
+    impl ::mwtyped::QuerySubmodule for IwLinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -42545,13 +42684,13 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for IWLinks {
+    impl ::mwtyped::__private::Sample for IwLinks {
         fn sample() -> Self {
             Self {
-                prop: ::std::vec![IWLinksProp::Url],
+                prop: ::std::vec![IwLinksProp::Url],
                 prefix: ::std::option::Option::Some(::std::string::String::from("1")),
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
-                dir: ::std::option::Option::Some(IWLinksDir::Ascending),
+                dir: ::std::option::Option::Some(IwLinksDir::Ascending),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
                 url: true,
@@ -42560,6 +42699,7 @@ pub mod query {
     }
     /// The values of `lblprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LangBacklinksProp {
         /// `lllang`
         Lllang,
@@ -42583,6 +42723,7 @@ pub mod query {
     }
     /// The values of `lbldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LangBacklinksDir {
         /// `ascending`
         Ascending,
@@ -42626,6 +42767,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+langbacklinks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct LangBacklinks {
         /// Language for the language link.
         ///
@@ -42805,7 +42947,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for LangBacklinks {}
+    impl ::mwtyped::GeneratorSubmodule for LangBacklinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for LangBacklinks {
@@ -42822,6 +42964,7 @@ pub mod query {
     }
     /// The values of `llprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LangLinksProp {
         /// `autonym`
         Autonym,
@@ -42848,6 +42991,7 @@ pub mod query {
     }
     /// The values of `lldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LangLinksDir {
         /// `ascending`
         Ascending,
@@ -42885,6 +43029,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+langlinks")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct LangLinks {
         /// Which additional properties to get for each interlanguage link:
         ///
@@ -42930,7 +43075,7 @@ pub mod query {
         /// - Default: `en`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "llinlanguagecode")]
-        pub inlanguagecode: ::std::option::Option<::std::string::String>,
+        pub in_language_code: ::std::option::Option<::std::string::String>,
         /// How many langlinks to return.
         ///
         /// - Wire name: `lllimit`
@@ -42966,7 +43111,7 @@ pub mod query {
                 lang: ::std::default::Default::default(),
                 title: ::std::default::Default::default(),
                 dir: ::std::default::Default::default(),
-                inlanguagecode: ::std::default::Default::default(),
+                in_language_code: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
                 url: ::std::default::Default::default(),
@@ -43021,7 +43166,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.inlanguagecode {
+                if let Some(v) = &self.in_language_code {
                     request.text(wire("llinlanguagecode"), v.clone());
                 }
             }
@@ -43104,7 +43249,7 @@ pub mod query {
                 lang: ::std::option::Option::Some(::std::string::String::from("en")),
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
                 dir: ::std::option::Option::Some(LangLinksDir::Ascending),
-                inlanguagecode: ::std::option::Option::Some(
+                in_language_code: ::std::option::Option::Some(
                     ::std::string::String::from("en"),
                 ),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
@@ -43115,7 +43260,8 @@ pub mod query {
     }
     /// The values of `liprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum LanguageinfoProp {
+    #[non_exhaustive]
+    pub enum LanguageInfoProp {
         /// `autonym`
         Autonym,
         /// `bcp47`
@@ -43134,7 +43280,7 @@ pub mod query {
         Variants,
     }
     #[allow(deprecated)]
-    impl LanguageinfoProp {
+    impl LanguageInfoProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -43149,9 +43295,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for LanguageinfoProp {
+    impl ::mwtyped::WireValue for LanguageInfoProp {
         fn as_str(&self) -> &'static str {
-            LanguageinfoProp::as_str(self)
+            LanguageInfoProp::as_str(self)
         }
     }
     /// Return information about available languages.
@@ -43177,7 +43323,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+languageinfo")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Languageinfo {
+    #[non_exhaustive]
+    pub struct LanguageInfo {
         /// Which information to get for each language.
         ///
         /// - code
@@ -43203,7 +43350,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "liprop")]
-        pub prop: ::std::vec::Vec<LanguageinfoProp>,
+        pub prop: ::std::vec::Vec<LanguageInfoProp>,
         /// Language codes of the languages that should be returned, or `*` for all languages.
         ///
         /// - Wire name: `licode`
@@ -43222,7 +43369,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Languageinfo {
+    impl LanguageInfo {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -43286,7 +43433,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Languageinfo {
+    impl ::mwtyped::ApiModule for LanguageInfo {
         const PATH: &'static str = "query+languageinfo";
         const NAME: &'static str = "languageinfo";
         const GROUP: Option<&'static str> = Some("meta");
@@ -43313,7 +43460,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Languageinfo {
+    impl ::mwtyped::QuerySubmodule for LanguageInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -43325,14 +43472,14 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Languageinfo {
+    impl ::mwtyped::__private::Sample for LanguageInfo {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    LanguageinfoProp::Autonym, LanguageinfoProp::Bcp47,
-                    LanguageinfoProp::Code, LanguageinfoProp::Dir,
-                    LanguageinfoProp::Fallbacks, LanguageinfoProp::Name,
-                    LanguageinfoProp::Variantnames, LanguageinfoProp::Variants
+                    LanguageInfoProp::Autonym, LanguageInfoProp::Bcp47,
+                    LanguageInfoProp::Code, LanguageInfoProp::Dir,
+                    LanguageInfoProp::Fallbacks, LanguageInfoProp::Name,
+                    LanguageInfoProp::Variantnames, LanguageInfoProp::Variants
                 ],
                 code: ::std::vec![::std::string::String::from("en")],
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -43341,6 +43488,7 @@ pub mod query {
     }
     /// The values of `pldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LinksDir {
         /// `ascending`
         Ascending,
@@ -43382,6 +43530,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+links")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Links {
         /// Show links in these namespaces only.
         ///
@@ -43462,7 +43611,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "plnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -43563,7 +43717,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Links {}
+    impl ::mwtyped::GeneratorSubmodule for Links {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Links {
@@ -43579,40 +43733,42 @@ pub mod query {
     }
     /// The values of `lhprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum LinkshereProp {
+    #[non_exhaustive]
+    pub enum LinksHereProp {
         /// `pageid`
-        Pageid,
+        PageId,
         /// `redirect`
         Redirect,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl LinkshereProp {
+    impl LinksHereProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Pageid => "pageid",
+                Self::PageId => "pageid",
                 Self::Redirect => "redirect",
                 Self::Title => "title",
             }
         }
     }
-    impl ::mwtyped::WireValue for LinkshereProp {
+    impl ::mwtyped::WireValue for LinksHereProp {
         fn as_str(&self) -> &'static str {
-            LinkshereProp::as_str(self)
+            LinksHereProp::as_str(self)
         }
     }
     /// The values of `lhshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum LinkshereShow {
+    #[non_exhaustive]
+    pub enum LinksHereShow {
         /// `!redirect`
         NotRedirect,
         /// `redirect`
         Redirect,
     }
     #[allow(deprecated)]
-    impl LinkshereShow {
+    impl LinksHereShow {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -43621,9 +43777,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for LinkshereShow {
+    impl ::mwtyped::WireValue for LinksHereShow {
         fn as_str(&self) -> &'static str {
-            LinkshereShow::as_str(self)
+            LinksHereShow::as_str(self)
         }
     }
     /// Find all pages that link to the given pages.
@@ -43644,7 +43800,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+linkshere")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Linkshere {
+    #[non_exhaustive]
+    pub struct LinksHere {
         /// Which properties to get:
         ///
         /// - pageid
@@ -43660,7 +43817,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhprop")]
-        pub prop: ::std::vec::Vec<LinkshereProp>,
+        pub prop: ::std::vec::Vec<LinksHereProp>,
         /// Only include pages in these namespaces.
         ///
         /// - Wire name: `lhnamespace`
@@ -43681,7 +43838,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "lhshow")]
-        pub show: ::std::vec::Vec<LinkshereShow>,
+        pub show: ::std::vec::Vec<LinksHereShow>,
         /// How many to return.
         ///
         /// - Wire name: `lhlimit`
@@ -43700,7 +43857,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Linkshere {
+    impl LinksHere {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -43750,7 +43907,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "lhnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -43808,7 +43970,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Linkshere {
+    impl ::mwtyped::ApiModule for LinksHere {
         const PATH: &'static str = "query+linkshere";
         const NAME: &'static str = "linkshere";
         const GROUP: Option<&'static str> = Some("prop");
@@ -43835,7 +43997,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Linkshere {
+    impl ::mwtyped::QuerySubmodule for LinksHere {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -43846,17 +44008,17 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Linkshere {}
+    impl ::mwtyped::GeneratorSubmodule for LinksHere {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Linkshere {
+    impl ::mwtyped::__private::Sample for LinksHere {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    LinkshereProp::Pageid, LinkshereProp::Redirect, LinkshereProp::Title
+                    LinksHereProp::PageId, LinksHereProp::Redirect, LinksHereProp::Title
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                show: ::std::vec![LinkshereShow::NotRedirect, LinkshereShow::Redirect],
+                show: ::std::vec![LinksHereShow::NotRedirect, LinksHereShow::Redirect],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             }
@@ -43864,6 +44026,7 @@ pub mod query {
     }
     /// The values of `lntcategories`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-linter")]
     pub enum LintErrorsCategories {
         /// `bogus-image-options` (Since MediaWiki 1.43; not in 1.39)
@@ -43971,6 +44134,7 @@ pub mod query {
     /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "query+linterrors")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-linter")]
     pub struct LintErrors {
         /// Categories of lint errors
@@ -44010,7 +44174,7 @@ pub mod query {
         /// - Needs the feature `ext-linter`
         /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "lntpageid")]
-        pub pageid: ::std::vec::Vec<i64>,
+        pub page_id: ::std::vec::Vec<i64>,
         /// Only include lint errors from the specified page title
         ///
         /// - Wire name: `lnttitle`
@@ -44037,7 +44201,7 @@ pub mod query {
                 categories: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 namespace: ::std::default::Default::default(),
-                pageid: ::std::default::Default::default(),
+                page_id: ::std::default::Default::default(),
                 title: ::std::default::Default::default(),
                 from: ::std::default::Default::default(),
             }
@@ -44098,7 +44262,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "lntnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -44118,10 +44287,10 @@ pub mod query {
                 }
             }
             {
-                if !self.pageid.is_empty() {
+                if !self.page_id.is_empty() {
                     let joined = {
                         let texts = self
-                            .pageid
+                            .page_id
                             .iter()
                             .map(|v| ::mwtyped::__private::integer(
                                 path,
@@ -44242,7 +44411,7 @@ pub mod query {
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                pageid: ::std::vec![1i64],
+                page_id: ::std::vec![1i64],
                 title: ::std::option::Option::Some(::std::string::String::from("1")),
                 from: ::std::option::Option::Some(1i64),
             }
@@ -44264,6 +44433,7 @@ pub mod query {
     /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "query+linterstats")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-linter")]
     pub struct LinterStats {}
     #[cfg(feature = "ext-linter")]
@@ -44346,6 +44516,7 @@ pub mod query {
     }
     /// The values of `leprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LogEventsProp {
         /// `comment`
         Comment,
@@ -44366,7 +44537,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl LogEventsProp {
@@ -44382,7 +44553,7 @@ pub mod query {
                 Self::Title => "title",
                 Self::Type => "type",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -44393,44 +44564,39 @@ pub mod query {
     }
     /// The values of `letype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LogEventsType {
         /// ``
         Empty,
-        /// `abusefilter`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter` (added by the extension AbuseFilter)
         Abusefilter,
-        /// `abusefilter-protected-vars` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-protected-vars` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterProtectedVars,
-        /// `abusefilterblockeddomainhit` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilterblockeddomainhit` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         Abusefilterblockeddomainhit,
-        /// `abusefilterprivatedetails`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilterprivatedetails` (added by the extension AbuseFilter)
         Abusefilterprivatedetails,
         /// `block`
         Block,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `create`
         Create,
         /// `delete`
         Delete,
         /// `import`
         Import,
-        /// `interwiki`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki` (added by the extension Interwiki)
         Interwiki,
         /// `managetags`
-        Managetags,
+        ManageTags,
         /// `merge`
         Merge,
         /// `move`
         Move,
         /// `newusers`
         Newusers,
-        /// `oath`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oath` (added by the extension OATHAuth)
         Oath,
         /// `patrol`
         Patrol,
@@ -44440,19 +44606,16 @@ pub mod query {
         Renameuser,
         /// `rights`
         Rights,
-        /// `spamblacklist`
-        #[cfg(feature = "ext-spamblacklist")]
-        Spamblacklist,
+        /// `spamblacklist` (added by the extension SpamBlacklist)
+        SpamBlacklist,
         /// `suppress`
         Suppress,
         /// `tag`
         Tag,
-        /// `thanks` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-thanks")]
+        /// `thanks` (added by the extension Thanks; Since MediaWiki 1.43; not in 1.39)
         Thanks,
-        /// `titleblacklist`
-        #[cfg(feature = "ext-titleblacklist")]
-        Titleblacklist,
+        /// `titleblacklist` (added by the extension TitleBlacklist)
+        TitleBlacklist,
         /// `upload`
         Upload,
     }
@@ -44462,39 +44625,30 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Empty => "",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::Abusefilter => "abusefilter",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterProtectedVars => "abusefilter-protected-vars",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::Abusefilterblockeddomainhit => "abusefilterblockeddomainhit",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::Abusefilterprivatedetails => "abusefilterprivatedetails",
                 Self::Block => "block",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Create => "create",
                 Self::Delete => "delete",
                 Self::Import => "import",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki",
-                Self::Managetags => "managetags",
+                Self::ManageTags => "managetags",
                 Self::Merge => "merge",
                 Self::Move => "move",
                 Self::Newusers => "newusers",
-                #[cfg(feature = "ext-oathauth")]
                 Self::Oath => "oath",
                 Self::Patrol => "patrol",
                 Self::Protect => "protect",
                 Self::Renameuser => "renameuser",
                 Self::Rights => "rights",
-                #[cfg(feature = "ext-spamblacklist")]
-                Self::Spamblacklist => "spamblacklist",
+                Self::SpamBlacklist => "spamblacklist",
                 Self::Suppress => "suppress",
                 Self::Tag => "tag",
-                #[cfg(feature = "ext-thanks")]
                 Self::Thanks => "thanks",
-                #[cfg(feature = "ext-titleblacklist")]
-                Self::Titleblacklist => "titleblacklist",
+                Self::TitleBlacklist => "titleblacklist",
                 Self::Upload => "upload",
             }
         }
@@ -44506,24 +44660,19 @@ pub mod query {
     }
     /// The values of `leaction`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LogEventsAction {
-        /// `abusefilter-protected-vars/*` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter-protected-vars/*` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         AbusefilterProtectedVars,
-        /// `abusefilter/create`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter/create` (added by the extension AbuseFilter)
         AbusefilterCreate,
-        /// `abusefilter/hit`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter/hit` (added by the extension AbuseFilter)
         AbusefilterHit,
-        /// `abusefilter/modify`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilter/modify` (added by the extension AbuseFilter)
         AbusefilterModify,
-        /// `abusefilterblockeddomainhit/*` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilterblockeddomainhit/*` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
         Abusefilterblockeddomainhit,
-        /// `abusefilterprivatedetails/access`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `abusefilterprivatedetails/access` (added by the extension AbuseFilter)
         AbusefilterprivatedetailsAccess,
         /// `block/block`
         BlockBlock,
@@ -44532,9 +44681,9 @@ pub mod query {
         /// `block/unblock`
         BlockUnblock,
         /// `contentmodel/change`
-        ContentmodelChange,
+        ContentModelChange,
         /// `contentmodel/new`
-        ContentmodelNew,
+        ContentModelNew,
         /// `create/create`
         CreateCreate,
         /// `delete/delete`
@@ -44553,17 +44702,16 @@ pub mod query {
         ImportInterwiki,
         /// `import/upload`
         ImportUpload,
-        /// `interwiki/*`
-        #[cfg(feature = "ext-interwiki")]
+        /// `interwiki/*` (added by the extension Interwiki)
         Interwiki,
         /// `managetags/activate`
-        ManagetagsActivate,
+        ManageTagsActivate,
         /// `managetags/create`
-        ManagetagsCreate,
+        ManageTagsCreate,
         /// `managetags/deactivate`
-        ManagetagsDeactivate,
+        ManageTagsDeactivate,
         /// `managetags/delete`
-        ManagetagsDelete,
+        ManageTagsDelete,
         /// `merge/merge`
         MergeMerge,
         /// `move/move`
@@ -44580,8 +44728,7 @@ pub mod query {
         NewusersCreate2,
         /// `newusers/newusers`
         NewusersNewusers,
-        /// `oath/*`
-        #[cfg(feature = "ext-oathauth")]
+        /// `oath/*` (added by the extension OATHAuth)
         Oath,
         /// `patrol/autopatrol`
         PatrolAutopatrol,
@@ -44599,41 +44746,34 @@ pub mod query {
         RenameuserRenameuser,
         /// `rights/autopromote`
         RightsAutopromote,
-        /// `rights/blockautopromote`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `rights/blockautopromote` (added by the extension AbuseFilter)
         RightsBlockautopromote,
-        /// `rights/restoreautopromote`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `rights/restoreautopromote` (added by the extension AbuseFilter)
         RightsRestoreautopromote,
         /// `rights/rights`
         RightsRights,
-        /// `spamblacklist/*`
-        #[cfg(feature = "ext-spamblacklist")]
-        Spamblacklist,
+        /// `spamblacklist/*` (added by the extension SpamBlacklist)
+        SpamBlacklist,
         /// `suppress/block`
         SuppressBlock,
         /// `suppress/delete`
         SuppressDelete,
         /// `suppress/event`
         SuppressEvent,
-        /// `suppress/hide-afl`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `suppress/hide-afl` (added by the extension AbuseFilter)
         SuppressHideAfl,
         /// `suppress/reblock`
         SuppressReblock,
         /// `suppress/revision`
         SuppressRevision,
-        /// `suppress/unhide-afl`
-        #[cfg(feature = "ext-abusefilter")]
+        /// `suppress/unhide-afl` (added by the extension AbuseFilter)
         SuppressUnhideAfl,
         /// `tag/update`
         TagUpdate,
-        /// `thanks/*` (Since MediaWiki 1.43; not in 1.39)
-        #[cfg(feature = "ext-thanks")]
+        /// `thanks/*` (added by the extension Thanks; Since MediaWiki 1.43; not in 1.39)
         Thanks,
-        /// `titleblacklist/*`
-        #[cfg(feature = "ext-titleblacklist")]
-        Titleblacklist,
+        /// `titleblacklist/*` (added by the extension TitleBlacklist)
+        TitleBlacklist,
         /// `upload/overwrite`
         UploadOverwrite,
         /// `upload/revert`
@@ -44646,25 +44786,19 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterProtectedVars => "abusefilter-protected-vars/*",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterCreate => "abusefilter/create",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterHit => "abusefilter/hit",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterModify => "abusefilter/modify",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::Abusefilterblockeddomainhit => "abusefilterblockeddomainhit/*",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::AbusefilterprivatedetailsAccess => {
                     "abusefilterprivatedetails/access"
                 }
                 Self::BlockBlock => "block/block",
                 Self::BlockReblock => "block/reblock",
                 Self::BlockUnblock => "block/unblock",
-                Self::ContentmodelChange => "contentmodel/change",
-                Self::ContentmodelNew => "contentmodel/new",
+                Self::ContentModelChange => "contentmodel/change",
+                Self::ContentModelNew => "contentmodel/new",
                 Self::CreateCreate => "create/create",
                 Self::DeleteDelete => "delete/delete",
                 Self::DeleteDeleteRedir => "delete/delete_redir",
@@ -44674,12 +44808,11 @@ pub mod query {
                 Self::DeleteRevision => "delete/revision",
                 Self::ImportInterwiki => "import/interwiki",
                 Self::ImportUpload => "import/upload",
-                #[cfg(feature = "ext-interwiki")]
                 Self::Interwiki => "interwiki/*",
-                Self::ManagetagsActivate => "managetags/activate",
-                Self::ManagetagsCreate => "managetags/create",
-                Self::ManagetagsDeactivate => "managetags/deactivate",
-                Self::ManagetagsDelete => "managetags/delete",
+                Self::ManageTagsActivate => "managetags/activate",
+                Self::ManageTagsCreate => "managetags/create",
+                Self::ManageTagsDeactivate => "managetags/deactivate",
+                Self::ManageTagsDelete => "managetags/delete",
                 Self::MergeMerge => "merge/merge",
                 Self::MoveMove => "move/move",
                 Self::MoveMoveRedir => "move/move_redir",
@@ -44688,7 +44821,6 @@ pub mod query {
                 Self::NewusersCreate => "newusers/create",
                 Self::NewusersCreate2 => "newusers/create2",
                 Self::NewusersNewusers => "newusers/newusers",
-                #[cfg(feature = "ext-oathauth")]
                 Self::Oath => "oath/*",
                 Self::PatrolAutopatrol => "patrol/autopatrol",
                 Self::PatrolPatrol => "patrol/patrol",
@@ -44698,27 +44830,20 @@ pub mod query {
                 Self::ProtectUnprotect => "protect/unprotect",
                 Self::RenameuserRenameuser => "renameuser/renameuser",
                 Self::RightsAutopromote => "rights/autopromote",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::RightsBlockautopromote => "rights/blockautopromote",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::RightsRestoreautopromote => "rights/restoreautopromote",
                 Self::RightsRights => "rights/rights",
-                #[cfg(feature = "ext-spamblacklist")]
-                Self::Spamblacklist => "spamblacklist/*",
+                Self::SpamBlacklist => "spamblacklist/*",
                 Self::SuppressBlock => "suppress/block",
                 Self::SuppressDelete => "suppress/delete",
                 Self::SuppressEvent => "suppress/event",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::SuppressHideAfl => "suppress/hide-afl",
                 Self::SuppressReblock => "suppress/reblock",
                 Self::SuppressRevision => "suppress/revision",
-                #[cfg(feature = "ext-abusefilter")]
                 Self::SuppressUnhideAfl => "suppress/unhide-afl",
                 Self::TagUpdate => "tag/update",
-                #[cfg(feature = "ext-thanks")]
                 Self::Thanks => "thanks/*",
-                #[cfg(feature = "ext-titleblacklist")]
-                Self::Titleblacklist => "titleblacklist/*",
+                Self::TitleBlacklist => "titleblacklist/*",
                 Self::UploadOverwrite => "upload/overwrite",
                 Self::UploadRevert => "upload/revert",
                 Self::UploadUpload => "upload/upload",
@@ -44732,6 +44857,7 @@ pub mod query {
     }
     /// The values of `ledir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum LogEventsDir {
         /// `newer`
         Newer,
@@ -44769,6 +44895,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+logevents")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct LogEvents {
         /// Which properties to get:
         ///
@@ -44984,7 +45111,16 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.namespace {
-                    request.text(wire("lenamespace"), v.0.to_string());
+                    request
+                        .text(
+                            wire("lenamespace"),
+                            ::mwtyped::__private::namespace(
+                                path,
+                                "lenamespace",
+                                *v,
+                                false,
+                            )?,
+                        );
                 }
             }
             {
@@ -45069,7 +45205,7 @@ pub mod query {
                     LogEventsProp::Comment, LogEventsProp::Details, LogEventsProp::Ids,
                     LogEventsProp::Parsedcomment, LogEventsProp::Tags,
                     LogEventsProp::Timestamp, LogEventsProp::Title, LogEventsProp::Type,
-                    LogEventsProp::User, LogEventsProp::Userid
+                    LogEventsProp::User, LogEventsProp::UserId
                 ],
                 type_: ::std::option::Option::Some(LogEventsType::Empty),
                 action: ::std::option::Option::Some(LogEventsAction::BlockBlock),
@@ -45092,6 +45228,7 @@ pub mod query {
     }
     /// The values of `msfprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum MyStashedFilesProp {
         /// `size`
         Size,
@@ -45129,6 +45266,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+mystashedfiles")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct MyStashedFiles {
         /// Which properties to fetch for the files.
         ///
@@ -45280,6 +45418,7 @@ pub mod query {
     }
     /// The values of `notfilter`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsFilter {
         /// `!read` (Since MediaWiki 1.43; not in 1.39)
@@ -45306,6 +45445,7 @@ pub mod query {
     }
     /// The values of `notprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsProp {
         /// `count` (Since MediaWiki 1.43; not in 1.39)
@@ -45313,7 +45453,7 @@ pub mod query {
         /// `list` (Since MediaWiki 1.43; not in 1.39)
         List,
         /// `seenTime` (Since MediaWiki 1.43; not in 1.39)
-        SeenTime,
+        Seentime,
     }
     #[cfg(feature = "ext-echo")]
     #[allow(deprecated)]
@@ -45323,7 +45463,7 @@ pub mod query {
             match *self {
                 Self::Count => "count",
                 Self::List => "list",
-                Self::SeenTime => "seenTime",
+                Self::Seentime => "seenTime",
             }
         }
     }
@@ -45335,6 +45475,7 @@ pub mod query {
     }
     /// The values of `notsections`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsSections {
         /// `alert` (Since MediaWiki 1.43; not in 1.39)
@@ -45361,6 +45502,7 @@ pub mod query {
     }
     /// The values of `notformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsFormat {
         /// `flyout` (Since MediaWiki 1.43; not in 1.39)
@@ -45393,6 +45535,7 @@ pub mod query {
     }
     /// The values of `notnotifiertypes`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-echo")]
     pub enum NotificationsNotifierTypes {
         /// `email` (Since MediaWiki 1.43; not in 1.39)
@@ -45438,6 +45581,7 @@ pub mod query {
     /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "query+notifications")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-echo")]
     pub struct Notifications {
         /// Filter notifications returned.
@@ -45477,7 +45621,7 @@ pub mod query {
         /// - Needs the feature `ext-echo`
         /// - Since MediaWiki 1.43; not in 1.39
         #[doc(alias = "notgroupbysection")]
-        pub groupbysection: bool,
+        pub group_by_section: bool,
         /// If specified, notifications will be returned formatted this way.
         ///
         /// - model
@@ -45590,7 +45734,7 @@ pub mod query {
                 filter: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 sections: ::std::default::Default::default(),
-                groupbysection: ::std::default::Default::default(),
+                group_by_section: ::std::default::Default::default(),
                 format: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
@@ -45664,7 +45808,7 @@ pub mod query {
                 }
             }
             {
-                if self.groupbysection {
+                if self.group_by_section {
                     request.text(wire("notgroupbysection"), "1");
                 }
             }
@@ -45805,12 +45949,12 @@ pub mod query {
                 ],
                 prop: ::std::vec![
                     NotificationsProp::Count, NotificationsProp::List,
-                    NotificationsProp::SeenTime
+                    NotificationsProp::Seentime
                 ],
                 sections: ::std::vec![
                     NotificationsSections::Alert, NotificationsSections::Message
                 ],
-                groupbysection: true,
+                group_by_section: true,
                 format: ::std::option::Option::Some(NotificationsFormat::Flyout),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -45849,8 +45993,9 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+oath")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-oathauth")]
-    pub struct OATH {
+    pub struct Oath {
         /// User to get information about. Defaults to the current user.
         ///
         /// - Wire name: `oathuser`
@@ -45870,7 +46015,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-oathauth")]
     #[allow(deprecated)]
-    impl OATH {
+    impl Oath {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -45913,7 +46058,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-oathauth")]
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for OATH {
+    impl ::mwtyped::ApiModule for Oath {
         const PATH: &'static str = "query+oath";
         const NAME: &'static str = "oath";
         const GROUP: Option<&'static str> = Some("meta");
@@ -45941,7 +46086,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-oathauth")]
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for OATH {
+    impl ::mwtyped::QuerySubmodule for Oath {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -45954,7 +46099,7 @@ pub mod query {
     #[cfg(feature = "ext-oathauth")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for OATH {
+    impl ::mwtyped::__private::Sample for Oath {
         fn sample() -> Self {
             Self {
                 user: ::std::option::Option::Some(::std::string::String::from("Admin")),
@@ -45964,6 +46109,7 @@ pub mod query {
     }
     /// The values of `piprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-pageimages")]
     pub enum PageImagesProp {
         /// `name`
@@ -45993,6 +46139,7 @@ pub mod query {
     }
     /// The values of `pilicense`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-pageimages")]
     pub enum PageImagesLicense {
         /// `any`
@@ -46034,6 +46181,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageimages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-pageimages")]
     pub struct PageImages {
         /// Which information to return:
@@ -46061,7 +46209,7 @@ pub mod query {
         /// - Needs the feature `ext-pageimages`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pithumbsize")]
-        pub thumbsize: ::std::option::Option<i64>,
+        pub thumb_size: ::std::option::Option<i64>,
         /// Properties of how many pages to return.
         ///
         /// - Wire name: `pilimit`
@@ -46101,7 +46249,7 @@ pub mod query {
         /// - Needs the feature `ext-pageimages`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "pilangcode")]
-        pub langcode: ::std::option::Option<::std::string::String>,
+        pub lang_code: ::std::option::Option<::std::string::String>,
     }
     #[cfg(feature = "ext-pageimages")]
     #[allow(deprecated)]
@@ -46110,11 +46258,11 @@ pub mod query {
         pub fn new() -> Self {
             Self {
                 prop: ::std::default::Default::default(),
-                thumbsize: ::std::default::Default::default(),
+                thumb_size: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 license: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
-                langcode: ::std::default::Default::default(),
+                lang_code: ::std::default::Default::default(),
             }
         }
         /// Adds the module's own parameters to `request`, each name behind
@@ -46151,7 +46299,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.thumbsize {
+                if let Some(v) = &self.thumb_size {
                     request
                         .text(
                             wire("pithumbsize"),
@@ -46203,7 +46351,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.langcode {
+                if let Some(v) = &self.lang_code {
                     request.text(wire("pilangcode"), v.clone());
                 }
             }
@@ -46260,11 +46408,11 @@ pub mod query {
                     PageImagesProp::Name, PageImagesProp::Original,
                     PageImagesProp::Thumbnail
                 ],
-                thumbsize: ::std::option::Option::Some(1i64),
+                thumb_size: ::std::option::Option::Some(1i64),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 license: ::std::option::Option::Some(PageImagesLicense::Any),
                 continue_: ::std::option::Option::Some(1i64),
-                langcode: ::std::option::Option::Some(::std::string::String::from("en")),
+                lang_code: ::std::option::Option::Some(::std::string::String::from("en")),
             }
         }
     }
@@ -46284,6 +46432,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pagepropnames")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct PagePropNames {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -46420,6 +46569,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageprops")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct PageProps {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -46537,6 +46687,7 @@ pub mod query {
     }
     /// The values of `pwpprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum PagesWithPropProp {
         /// `ids`
         Ids,
@@ -46563,6 +46714,7 @@ pub mod query {
     }
     /// The values of `pwpdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum PagesWithPropDir {
         /// `ascending`
         Ascending,
@@ -46602,6 +46754,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+pageswithprop")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct PagesWithProp {
         /// Page property for which to enumerate pages (`action=query&list=pagepropnames` returns page property names in use).
         ///
@@ -46770,7 +46923,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for PagesWithProp {}
+    impl ::mwtyped::GeneratorSubmodule for PagesWithProp {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for PagesWithProp {
@@ -46805,6 +46958,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+prefixsearch")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct PrefixSearch {
         /// Search string.
         ///
@@ -46883,7 +47037,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "psnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -46976,7 +47135,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for PrefixSearch {}
+    impl ::mwtyped::GeneratorSubmodule for PrefixSearch {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for PrefixSearch {
@@ -46991,6 +47150,7 @@ pub mod query {
     }
     /// The values of `ptlevel`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ProtectedTitlesLevel {
         /// `autoconfirmed`
         Autoconfirmed,
@@ -47014,6 +47174,7 @@ pub mod query {
     }
     /// The values of `ptdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ProtectedTitlesDir {
         /// `newer`
         Newer,
@@ -47037,6 +47198,7 @@ pub mod query {
     }
     /// The values of `ptprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ProtectedTitlesProp {
         /// `comment`
         Comment,
@@ -47051,7 +47213,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl ProtectedTitlesProp {
@@ -47064,7 +47226,7 @@ pub mod query {
                 Self::Parsedcomment => "parsedcomment",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -47091,6 +47253,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+protectedtitles")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct ProtectedTitles {
         /// Only list titles in these namespaces.
         ///
@@ -47217,7 +47380,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "ptnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -47342,7 +47510,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for ProtectedTitles {}
+    impl ::mwtyped::GeneratorSubmodule for ProtectedTitles {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for ProtectedTitles {
@@ -47364,7 +47532,7 @@ pub mod query {
                     ProtectedTitlesProp::Comment, ProtectedTitlesProp::Expiry,
                     ProtectedTitlesProp::Level, ProtectedTitlesProp::Parsedcomment,
                     ProtectedTitlesProp::Timestamp, ProtectedTitlesProp::User,
-                    ProtectedTitlesProp::Userid
+                    ProtectedTitlesProp::UserId
                 ],
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
             }
@@ -47372,22 +47540,22 @@ pub mod query {
     }
     /// The values of `qppage`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum QueryPagePage {
         /// `Ancientpages`
         Ancientpages,
         /// `BrokenRedirects`
-        BrokenRedirects,
+        Brokenredirects,
         /// `Deadendpages`
         Deadendpages,
         /// `DoubleRedirects`
-        DoubleRedirects,
+        Doubleredirects,
         /// `Fewestrevisions`
         Fewestrevisions,
-        /// `GadgetUsage`
-        #[cfg(feature = "ext-gadgets")]
-        GadgetUsage,
+        /// `GadgetUsage` (added by the extension Gadgets)
+        Gadgetusage,
         /// `ListDuplicatedFiles`
-        ListDuplicatedFiles,
+        Listduplicatedfiles,
         /// `Listredirects`
         Listredirects,
         /// `Lonelypages`
@@ -47395,7 +47563,7 @@ pub mod query {
         /// `Longpages`
         Longpages,
         /// `MediaStatistics`
-        MediaStatistics,
+        Mediastatistics,
         /// `Mostcategories`
         Mostcategories,
         /// `Mostimages`
@@ -47445,17 +47613,16 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Ancientpages => "Ancientpages",
-                Self::BrokenRedirects => "BrokenRedirects",
+                Self::Brokenredirects => "BrokenRedirects",
                 Self::Deadendpages => "Deadendpages",
-                Self::DoubleRedirects => "DoubleRedirects",
+                Self::Doubleredirects => "DoubleRedirects",
                 Self::Fewestrevisions => "Fewestrevisions",
-                #[cfg(feature = "ext-gadgets")]
-                Self::GadgetUsage => "GadgetUsage",
-                Self::ListDuplicatedFiles => "ListDuplicatedFiles",
+                Self::Gadgetusage => "GadgetUsage",
+                Self::Listduplicatedfiles => "ListDuplicatedFiles",
                 Self::Listredirects => "Listredirects",
                 Self::Lonelypages => "Lonelypages",
                 Self::Longpages => "Longpages",
-                Self::MediaStatistics => "MediaStatistics",
+                Self::Mediastatistics => "MediaStatistics",
                 Self::Mostcategories => "Mostcategories",
                 Self::Mostimages => "Mostimages",
                 Self::Mostinterwikis => "Mostinterwikis",
@@ -47501,6 +47668,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+querypage")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct QueryPage {
         /// The name of the special page. Note, this is case-sensitive.
         ///
@@ -47636,7 +47804,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for QueryPage {}
+    impl ::mwtyped::GeneratorSubmodule for QueryPage {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for QueryPage {
@@ -47650,7 +47818,8 @@ pub mod query {
     }
     /// The values of `rnfilterredir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum RandomFilterredir {
+    #[non_exhaustive]
+    pub enum RandomFilterRedir {
         /// `all`
         All,
         /// `nonredirects`
@@ -47659,7 +47828,7 @@ pub mod query {
         Redirects,
     }
     #[allow(deprecated)]
-    impl RandomFilterredir {
+    impl RandomFilterRedir {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -47669,9 +47838,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for RandomFilterredir {
+    impl ::mwtyped::WireValue for RandomFilterRedir {
         fn as_str(&self) -> &'static str {
-            RandomFilterredir::as_str(self)
+            RandomFilterRedir::as_str(self)
         }
     }
     /// Get a set of random pages.
@@ -47694,6 +47863,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+random")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Random {
         /// Return pages in these namespaces only.
         ///
@@ -47710,7 +47880,7 @@ pub mod query {
         /// - Default: `nonredirects`
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "rnfilterredir")]
-        pub filterredir: ::std::option::Option<RandomFilterredir>,
+        pub filter_redir: ::std::option::Option<RandomFilterRedir>,
         /// Use `rnfilterredir=redirects` instead.
         ///
         /// - Wire name: `rnredirect`
@@ -47743,7 +47913,7 @@ pub mod query {
         pub fn new() -> Self {
             Self {
                 namespace: ::std::default::Default::default(),
-                filterredir: ::std::default::Default::default(),
+                filter_redir: ::std::default::Default::default(),
                 redirect: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
                 continue_: ::std::default::Default::default(),
@@ -47775,7 +47945,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "rnnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -47795,7 +47970,7 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filterredir {
+                if let Some(v) = &self.filter_redir {
                     request.text(wire("rnfilterredir"), v.as_str());
                 }
             }
@@ -47868,14 +48043,14 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Random {}
+    impl ::mwtyped::GeneratorSubmodule for Random {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Random {
         fn sample() -> Self {
             Self {
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
-                filterredir: ::std::option::Option::Some(RandomFilterredir::All),
+                filter_redir: ::std::option::Option::Some(RandomFilterRedir::All),
                 redirect: true,
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -47884,6 +48059,7 @@ pub mod query {
     }
     /// The values of `rcdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesDir {
         /// `newer`
         Newer,
@@ -47907,6 +48083,7 @@ pub mod query {
     }
     /// The values of `rcprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesProp {
         /// `comment`
         Comment,
@@ -47935,7 +48112,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl RecentChangesProp {
@@ -47955,7 +48132,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -47966,6 +48143,7 @@ pub mod query {
     }
     /// The values of `rcshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesShow {
         /// `!anon`
         NotAnon,
@@ -48022,6 +48200,7 @@ pub mod query {
     }
     /// The values of `rctype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesType {
         /// `categorize`
         Categorize,
@@ -48054,6 +48233,7 @@ pub mod query {
     }
     /// The values of `rcslot`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RecentChangesSlot {
         /// `main`
         Main,
@@ -48090,6 +48270,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+recentchanges")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct RecentChanges {
         /// The timestamp to start enumerating from.
         ///
@@ -48312,7 +48493,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "rcnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -48469,7 +48655,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for RecentChanges {}
+    impl ::mwtyped::GeneratorSubmodule for RecentChanges {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for RecentChanges {
@@ -48495,7 +48681,7 @@ pub mod query {
                     RecentChangesProp::Redirect, RecentChangesProp::Sha1,
                     RecentChangesProp::Sizes, RecentChangesProp::Tags,
                     RecentChangesProp::Timestamp, RecentChangesProp::Title,
-                    RecentChangesProp::User, RecentChangesProp::Userid
+                    RecentChangesProp::User, RecentChangesProp::UserId
                 ],
                 show: ::std::vec![
                     RecentChangesShow::NotAnon, RecentChangesShow::NotAutopatrolled,
@@ -48522,11 +48708,12 @@ pub mod query {
     }
     /// The values of `rdprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RedirectsProp {
         /// `fragment`
         Fragment,
         /// `pageid`
-        Pageid,
+        PageId,
         /// `title`
         Title,
     }
@@ -48536,7 +48723,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Fragment => "fragment",
-                Self::Pageid => "pageid",
+                Self::PageId => "pageid",
                 Self::Title => "title",
             }
         }
@@ -48548,6 +48735,7 @@ pub mod query {
     }
     /// The values of `rdshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RedirectsShow {
         /// `!fragment`
         NotFragment,
@@ -48587,6 +48775,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+redirects")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Redirects {
         /// Which properties to get:
         ///
@@ -48693,7 +48882,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "rdnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -48789,14 +48983,14 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Redirects {}
+    impl ::mwtyped::GeneratorSubmodule for Redirects {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Redirects {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    RedirectsProp::Fragment, RedirectsProp::Pageid, RedirectsProp::Title
+                    RedirectsProp::Fragment, RedirectsProp::PageId, RedirectsProp::Title
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 show: ::std::vec![RedirectsShow::NotFragment, RedirectsShow::Fragment],
@@ -48807,13 +49001,14 @@ pub mod query {
     }
     /// The values of `rvprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsProp {
         /// `comment`
         Comment,
         /// `content`
         Content,
         /// `contentmodel`
-        Contentmodel,
+        ContentModel,
         /// `flags`
         Flags,
         /// `ids`
@@ -48837,7 +49032,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
         /// `parsetree`
         #[deprecated]
         Parsetree,
@@ -48849,7 +49044,7 @@ pub mod query {
             match *self {
                 Self::Comment => "comment",
                 Self::Content => "content",
-                Self::Contentmodel => "contentmodel",
+                Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Parsedcomment => "parsedcomment",
@@ -48861,7 +49056,7 @@ pub mod query {
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
                 Self::Parsetree => "parsetree",
             }
         }
@@ -48873,9 +49068,12 @@ pub mod query {
     }
     /// The values of `rvslots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsSlots {
         /// `main`
         Main,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl RevisionsSlots {
@@ -48883,6 +49081,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::Main => "main",
+                Self::All => "*",
             }
         }
     }
@@ -48893,6 +49092,7 @@ pub mod query {
     }
     /// The values of `rvcontentformat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsContentFormat {
         /// `application/json`
         ApplicationJson,
@@ -48940,6 +49140,7 @@ pub mod query {
     }
     /// The values of `rvdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsDir {
         /// `newer`
         Newer,
@@ -48963,6 +49164,7 @@ pub mod query {
     }
     /// The values of `rvcontentformat-{slot}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RevisionsContentFormatPerSlot {
         /// `application/json` (Since MediaWiki 1.43; not in 1.39)
         ApplicationJson,
@@ -49040,6 +49242,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+revisions")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Revisions {
         /// Which properties to get for each revision:
         ///
@@ -49107,7 +49310,7 @@ pub mod query {
         /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
         #[doc(alias = "rvexpandtemplates")]
         #[deprecated]
-        pub expandtemplates: bool,
+        pub expand_templates: bool,
         /// Use `action=expandtemplates` or `action=parse` instead. Generate XML parse tree for revision content (requires rvprop=content).
         ///
         /// - Wire name: `rvgeneratexml`
@@ -49258,7 +49461,7 @@ pub mod query {
                 prop: ::std::default::Default::default(),
                 slots: ::std::default::Default::default(),
                 limit: ::std::default::Default::default(),
-                expandtemplates: ::std::default::Default::default(),
+                expand_templates: ::std::default::Default::default(),
                 generate_xml: ::std::default::Default::default(),
                 parse: ::std::default::Default::default(),
                 section: ::std::default::Default::default(),
@@ -49342,7 +49545,7 @@ pub mod query {
                 }
             }
             {
-                if self.expandtemplates {
+                if self.expand_templates {
                     request.text(wire("rvexpandtemplates"), "1");
                 }
             }
@@ -49501,7 +49704,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Revisions {}
+    impl ::mwtyped::GeneratorSubmodule for Revisions {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Revisions {
@@ -49509,16 +49712,16 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     RevisionsProp::Comment, RevisionsProp::Content,
-                    RevisionsProp::Contentmodel, RevisionsProp::Flags,
+                    RevisionsProp::ContentModel, RevisionsProp::Flags,
                     RevisionsProp::Ids, RevisionsProp::Parsedcomment,
                     RevisionsProp::Roles, RevisionsProp::Sha1, RevisionsProp::Size,
                     RevisionsProp::Slotsha1, RevisionsProp::Slotsize,
                     RevisionsProp::Tags, RevisionsProp::Timestamp, RevisionsProp::User,
-                    RevisionsProp::Userid
+                    RevisionsProp::UserId
                 ],
-                slots: ::std::vec![RevisionsSlots::Main],
+                slots: ::std::vec![RevisionsSlots::Main, RevisionsSlots::All],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
-                expandtemplates: true,
+                expand_templates: true,
                 generate_xml: true,
                 parse: true,
                 section: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -49556,6 +49759,7 @@ pub mod query {
     }
     /// The values of `srwhat`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SearchWhat {
         /// `nearmatch`
         Nearmatch,
@@ -49582,6 +49786,7 @@ pub mod query {
     }
     /// The values of `srinfo`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SearchInfo {
         /// `rewrittenquery`
         Rewrittenquery,
@@ -49608,6 +49813,7 @@ pub mod query {
     }
     /// The values of `srprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SearchProp {
         /// `categorysnippet`
         Categorysnippet,
@@ -49622,7 +49828,7 @@ pub mod query {
         /// `sectionsnippet`
         Sectionsnippet,
         /// `sectiontitle`
-        Sectiontitle,
+        SectionTitle,
         /// `size`
         Size,
         /// `snippet`
@@ -49651,7 +49857,7 @@ pub mod query {
                 Self::Redirectsnippet => "redirectsnippet",
                 Self::Redirecttitle => "redirecttitle",
                 Self::Sectionsnippet => "sectionsnippet",
-                Self::Sectiontitle => "sectiontitle",
+                Self::SectionTitle => "sectiontitle",
                 Self::Size => "size",
                 Self::Snippet => "snippet",
                 Self::Timestamp => "timestamp",
@@ -49669,6 +49875,7 @@ pub mod query {
     }
     /// The values of `srsort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SearchSort {
         /// `relevance`
         Relevance,
@@ -49707,6 +49914,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+search")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Search {
         /// Search for page titles or content matching this value. You can use the search string to invoke special search features, depending on what the wiki's search backend implements.
         ///
@@ -49810,7 +50018,7 @@ pub mod query {
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "srenablerewrites")]
-        pub enablerewrites: bool,
+        pub enable_rewrites: bool,
         /// Set the sort order of returned results.
         ///
         /// - Wire name: `srsort`
@@ -49833,7 +50041,7 @@ pub mod query {
                 info: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 interwiki: ::std::default::Default::default(),
-                enablerewrites: ::std::default::Default::default(),
+                enable_rewrites: ::std::default::Default::default(),
                 sort: ::std::default::Default::default(),
             }
         }
@@ -49867,7 +50075,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "srnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -49955,7 +50168,7 @@ pub mod query {
                 }
             }
             {
-                if self.enablerewrites {
+                if self.enable_rewrites {
                     request.text(wire("srenablerewrites"), "1");
                 }
             }
@@ -50006,7 +50219,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Search {}
+    impl ::mwtyped::GeneratorSubmodule for Search {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Search {
@@ -50025,19 +50238,20 @@ pub mod query {
                     SearchProp::Categorysnippet, SearchProp::Extensiondata,
                     SearchProp::Isfilematch, SearchProp::Redirectsnippet,
                     SearchProp::Redirecttitle, SearchProp::Sectionsnippet,
-                    SearchProp::Sectiontitle, SearchProp::Size, SearchProp::Snippet,
+                    SearchProp::SectionTitle, SearchProp::Size, SearchProp::Snippet,
                     SearchProp::Timestamp, SearchProp::Titlesnippet,
                     SearchProp::Wordcount
                 ],
                 interwiki: true,
-                enablerewrites: true,
+                enable_rewrites: true,
                 sort: ::std::option::Option::Some(SearchSort::Relevance),
             }
         }
     }
     /// The values of `siprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum SiteinfoProp {
+    #[non_exhaustive]
+    pub enum SiteInfoProp {
         /// `autocreatetempuser` (Since MediaWiki 1.43; not in 1.39)
         Autocreatetempuser,
         /// `autopromote` (Since MediaWiki 1.43; not in 1.39)
@@ -50096,7 +50310,7 @@ pub mod query {
         Variables,
     }
     #[allow(deprecated)]
-    impl SiteinfoProp {
+    impl SiteInfoProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -50131,21 +50345,22 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for SiteinfoProp {
+    impl ::mwtyped::WireValue for SiteInfoProp {
         fn as_str(&self) -> &'static str {
-            SiteinfoProp::as_str(self)
+            SiteInfoProp::as_str(self)
         }
     }
     /// The values of `sifilteriw`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum SiteinfoFilteriw {
+    #[non_exhaustive]
+    pub enum SiteInfoFilterIw {
         /// `!local`
         NotLocal,
         /// `local`
         Local,
     }
     #[allow(deprecated)]
-    impl SiteinfoFilteriw {
+    impl SiteInfoFilterIw {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -50154,9 +50369,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for SiteinfoFilteriw {
+    impl ::mwtyped::WireValue for SiteInfoFilterIw {
         fn as_str(&self) -> &'static str {
-            SiteinfoFilteriw::as_str(self)
+            SiteInfoFilterIw::as_str(self)
         }
     }
     /// Return general information about the site.
@@ -50179,7 +50394,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+siteinfo")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Siteinfo {
+    #[non_exhaustive]
+    pub struct SiteInfo {
         /// Which information to get:
         ///
         /// - general
@@ -50245,46 +50461,46 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siprop")]
-        pub prop: ::std::vec::Vec<SiteinfoProp>,
+        pub prop: ::std::vec::Vec<SiteInfoProp>,
         /// Return only local or only nonlocal entries of the interwiki map.
         ///
         /// - Wire name: `sifilteriw`
         /// - Type: one of the enum's values
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sifilteriw")]
-        pub filteriw: ::std::option::Option<SiteinfoFilteriw>,
+        pub filter_iw: ::std::option::Option<SiteInfoFilterIw>,
         /// List all database servers, not just the one lagging the most.
         ///
         /// - Wire name: `sishowalldb`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sishowalldb")]
-        pub showalldb: bool,
+        pub show_all_db: bool,
         /// Lists the number of users in user groups.
         ///
         /// - Wire name: `sinumberingroup`
         /// - Type: boolean
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "sinumberingroup")]
-        pub numberingroup: bool,
+        pub number_in_group: bool,
         /// Language code for localised language names (best effort) and skin names.
         ///
         /// - Wire name: `siinlanguagecode`
         /// - Type: string
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siinlanguagecode")]
-        pub inlanguagecode: ::std::option::Option<::std::string::String>,
+        pub in_language_code: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Siteinfo {
+    impl SiteInfo {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
                 prop: ::std::default::Default::default(),
-                filteriw: ::std::default::Default::default(),
-                showalldb: ::std::default::Default::default(),
-                numberingroup: ::std::default::Default::default(),
-                inlanguagecode: ::std::default::Default::default(),
+                filter_iw: ::std::default::Default::default(),
+                show_all_db: ::std::default::Default::default(),
+                number_in_group: ::std::default::Default::default(),
+                in_language_code: ::std::default::Default::default(),
             }
         }
         /// Adds the module's own parameters to `request`, each name behind
@@ -50321,22 +50537,22 @@ pub mod query {
                 }
             }
             {
-                if let Some(v) = &self.filteriw {
+                if let Some(v) = &self.filter_iw {
                     request.text(wire("sifilteriw"), v.as_str());
                 }
             }
             {
-                if self.showalldb {
+                if self.show_all_db {
                     request.text(wire("sishowalldb"), "1");
                 }
             }
             {
-                if self.numberingroup {
+                if self.number_in_group {
                     request.text(wire("sinumberingroup"), "1");
                 }
             }
             {
-                if let Some(v) = &self.inlanguagecode {
+                if let Some(v) = &self.in_language_code {
                     request.text(wire("siinlanguagecode"), v.clone());
                 }
             }
@@ -50344,7 +50560,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Siteinfo {
+    impl ::mwtyped::ApiModule for SiteInfo {
         const PATH: &'static str = "query+siteinfo";
         const NAME: &'static str = "siteinfo";
         const GROUP: Option<&'static str> = Some("meta");
@@ -50371,7 +50587,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Siteinfo {
+    impl ::mwtyped::QuerySubmodule for SiteInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -50383,29 +50599,29 @@ pub mod query {
     }
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Siteinfo {
+    impl ::mwtyped::__private::Sample for SiteInfo {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    SiteinfoProp::Autocreatetempuser, SiteinfoProp::Autopromote,
-                    SiteinfoProp::Autopromoteonce, SiteinfoProp::Clientlibraries,
-                    SiteinfoProp::Dbrepllag, SiteinfoProp::Defaultoptions,
-                    SiteinfoProp::Extensions, SiteinfoProp::Extensiontags,
-                    SiteinfoProp::Fileextensions, SiteinfoProp::Functionhooks,
-                    SiteinfoProp::General, SiteinfoProp::Interwikimap,
-                    SiteinfoProp::Languages, SiteinfoProp::Languagevariants,
-                    SiteinfoProp::Libraries, SiteinfoProp::Magicwords,
-                    SiteinfoProp::Namespacealiases, SiteinfoProp::Namespaces,
-                    SiteinfoProp::Protocols, SiteinfoProp::Restrictions,
-                    SiteinfoProp::Rightsinfo, SiteinfoProp::Showhooks,
-                    SiteinfoProp::Skins, SiteinfoProp::Specialpagealiases,
-                    SiteinfoProp::Statistics, SiteinfoProp::Uploaddialog,
-                    SiteinfoProp::Usergroups, SiteinfoProp::Variables
+                    SiteInfoProp::Autocreatetempuser, SiteInfoProp::Autopromote,
+                    SiteInfoProp::Autopromoteonce, SiteInfoProp::Clientlibraries,
+                    SiteInfoProp::Dbrepllag, SiteInfoProp::Defaultoptions,
+                    SiteInfoProp::Extensions, SiteInfoProp::Extensiontags,
+                    SiteInfoProp::Fileextensions, SiteInfoProp::Functionhooks,
+                    SiteInfoProp::General, SiteInfoProp::Interwikimap,
+                    SiteInfoProp::Languages, SiteInfoProp::Languagevariants,
+                    SiteInfoProp::Libraries, SiteInfoProp::Magicwords,
+                    SiteInfoProp::Namespacealiases, SiteInfoProp::Namespaces,
+                    SiteInfoProp::Protocols, SiteInfoProp::Restrictions,
+                    SiteInfoProp::Rightsinfo, SiteInfoProp::Showhooks,
+                    SiteInfoProp::Skins, SiteInfoProp::Specialpagealiases,
+                    SiteInfoProp::Statistics, SiteInfoProp::Uploaddialog,
+                    SiteInfoProp::Usergroups, SiteInfoProp::Variables
                 ],
-                filteriw: ::std::option::Option::Some(SiteinfoFilteriw::NotLocal),
-                showalldb: true,
-                numberingroup: true,
-                inlanguagecode: ::std::option::Option::Some(
+                filter_iw: ::std::option::Option::Some(SiteInfoFilterIw::NotLocal),
+                show_all_db: true,
+                number_in_group: true,
+                in_language_code: ::std::option::Option::Some(
                     ::std::string::String::from("en"),
                 ),
             }
@@ -50413,6 +50629,7 @@ pub mod query {
     }
     /// The values of `siiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum StashImageInfoProp {
         /// `badfile`
         Badfile,
@@ -50488,6 +50705,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+stashimageinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct StashImageInfo {
         /// Key that identifies a previous upload that was stashed temporarily.
         ///
@@ -50496,7 +50714,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "siifilekey")]
-        pub filekey: ::std::vec::Vec<::std::string::String>,
+        pub file_key: ::std::vec::Vec<::std::string::String>,
         /// Alias for siifilekey, for backward compatibility.
         ///
         /// - Wire name: `siisessionkey`
@@ -50575,7 +50793,7 @@ pub mod query {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
-                filekey: ::std::default::Default::default(),
+                file_key: ::std::default::Default::default(),
                 session_key: ::std::default::Default::default(),
                 prop: ::std::default::Default::default(),
                 url_width: ::std::default::Default::default(),
@@ -50604,11 +50822,11 @@ pub mod query {
             };
             let _ = &wire;
             {
-                if !self.filekey.is_empty() {
+                if !self.file_key.is_empty() {
                     let joined = ::mwtyped::__private::join(
                         path,
                         "siifilekey",
-                        self.filekey.iter().map(|v| v.as_str()),
+                        self.file_key.iter().map(|v| v.as_str()),
                         50u32,
                         500u32,
                         limits,
@@ -50723,7 +50941,7 @@ pub mod query {
     impl ::mwtyped::__private::Sample for StashImageInfo {
         fn sample() -> Self {
             Self {
-                filekey: ::std::vec![::std::string::String::from("1")],
+                file_key: ::std::vec![::std::string::String::from("1")],
                 session_key: ::std::vec![::std::string::String::from("1")],
                 prop: ::std::vec![
                     StashImageInfoProp::Badfile, StashImageInfoProp::Bitdepth,
@@ -50743,6 +50961,7 @@ pub mod query {
     }
     /// The values of `tgprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TagsProp {
         /// `active`
         Active,
@@ -50792,6 +51011,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+tags")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Tags {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -50954,6 +51174,7 @@ pub mod query {
     }
     /// The values of `tldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TemplatesDir {
         /// `ascending`
         Ascending,
@@ -50995,6 +51216,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+templates")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Templates {
         /// Show templates in these namespaces only.
         ///
@@ -51075,7 +51297,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "tlnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -51176,7 +51403,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Templates {}
+    impl ::mwtyped::GeneratorSubmodule for Templates {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Templates {
@@ -51192,9 +51419,10 @@ pub mod query {
     }
     /// The values of `type`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TokensType {
         /// `createaccount`
-        Createaccount,
+        CreateAccount,
         /// `csrf`
         Csrf,
         /// `login`
@@ -51204,22 +51432,25 @@ pub mod query {
         /// `rollback`
         Rollback,
         /// `userrights`
-        Userrights,
+        UserRights,
         /// `watch`
         Watch,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl TokensType {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Createaccount => "createaccount",
+                Self::CreateAccount => "createaccount",
                 Self::Csrf => "csrf",
                 Self::Login => "login",
                 Self::Patrol => "patrol",
                 Self::Rollback => "rollback",
-                Self::Userrights => "userrights",
+                Self::UserRights => "userrights",
                 Self::Watch => "watch",
+                Self::All => "*",
             }
         }
     }
@@ -51245,6 +51476,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+tokens")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Tokens {
         /// Types of token to request.
         ///
@@ -51344,49 +51576,51 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 type_: ::std::vec![
-                    TokensType::Createaccount, TokensType::Csrf, TokensType::Login,
-                    TokensType::Patrol, TokensType::Rollback, TokensType::Userrights,
-                    TokensType::Watch
+                    TokensType::CreateAccount, TokensType::Csrf, TokensType::Login,
+                    TokensType::Patrol, TokensType::Rollback, TokensType::UserRights,
+                    TokensType::Watch, TokensType::All
                 ],
             }
         }
     }
     /// The values of `tiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum TranscludedinProp {
+    #[non_exhaustive]
+    pub enum TranscludedInProp {
         /// `pageid`
-        Pageid,
+        PageId,
         /// `redirect`
         Redirect,
         /// `title`
         Title,
     }
     #[allow(deprecated)]
-    impl TranscludedinProp {
+    impl TranscludedInProp {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Pageid => "pageid",
+                Self::PageId => "pageid",
                 Self::Redirect => "redirect",
                 Self::Title => "title",
             }
         }
     }
-    impl ::mwtyped::WireValue for TranscludedinProp {
+    impl ::mwtyped::WireValue for TranscludedInProp {
         fn as_str(&self) -> &'static str {
-            TranscludedinProp::as_str(self)
+            TranscludedInProp::as_str(self)
         }
     }
     /// The values of `tishow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum TranscludedinShow {
+    #[non_exhaustive]
+    pub enum TranscludedInShow {
         /// `!redirect`
         NotRedirect,
         /// `redirect`
         Redirect,
     }
     #[allow(deprecated)]
-    impl TranscludedinShow {
+    impl TranscludedInShow {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
@@ -51395,9 +51629,9 @@ pub mod query {
             }
         }
     }
-    impl ::mwtyped::WireValue for TranscludedinShow {
+    impl ::mwtyped::WireValue for TranscludedInShow {
         fn as_str(&self) -> &'static str {
-            TranscludedinShow::as_str(self)
+            TranscludedInShow::as_str(self)
         }
     }
     /// Find all pages that transclude the given pages.
@@ -51418,7 +51652,8 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+transcludedin")]
     #[derive(Debug, Clone, PartialEq)]
-    pub struct Transcludedin {
+    #[non_exhaustive]
+    pub struct TranscludedIn {
         /// Which properties to get:
         ///
         /// - pageid
@@ -51434,7 +51669,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tiprop")]
-        pub prop: ::std::vec::Vec<TranscludedinProp>,
+        pub prop: ::std::vec::Vec<TranscludedInProp>,
         /// Only include pages in these namespaces.
         ///
         /// - Wire name: `tinamespace`
@@ -51455,7 +51690,7 @@ pub mod query {
         /// - At most 50 values (500 with high limits)
         /// - In MediaWiki 1.39, 1.43
         #[doc(alias = "tishow")]
-        pub show: ::std::vec::Vec<TranscludedinShow>,
+        pub show: ::std::vec::Vec<TranscludedInShow>,
         /// How many to return.
         ///
         /// - Wire name: `tilimit`
@@ -51474,7 +51709,7 @@ pub mod query {
         pub continue_: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
-    impl Transcludedin {
+    impl TranscludedIn {
         /// The module with its required parameters; every other is left unset.
         pub fn new() -> Self {
             Self {
@@ -51524,7 +51759,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "tinamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -51582,7 +51822,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::ApiModule for Transcludedin {
+    impl ::mwtyped::ApiModule for TranscludedIn {
         const PATH: &'static str = "query+transcludedin";
         const NAME: &'static str = "transcludedin";
         const GROUP: Option<&'static str> = Some("prop");
@@ -51609,7 +51849,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Transcludedin {
+    impl ::mwtyped::QuerySubmodule for TranscludedIn {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -51620,19 +51860,19 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Transcludedin {}
+    impl ::mwtyped::GeneratorSubmodule for TranscludedIn {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
-    impl ::mwtyped::__private::Sample for Transcludedin {
+    impl ::mwtyped::__private::Sample for TranscludedIn {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    TranscludedinProp::Pageid, TranscludedinProp::Redirect,
-                    TranscludedinProp::Title
+                    TranscludedInProp::PageId, TranscludedInProp::Redirect,
+                    TranscludedInProp::Title
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 show: ::std::vec![
-                    TranscludedinShow::NotRedirect, TranscludedinShow::Redirect
+                    TranscludedInShow::NotRedirect, TranscludedInShow::Redirect
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -51656,6 +51896,7 @@ pub mod query {
     /// - Since MediaWiki 1.43; not in 1.39
     #[doc(alias = "query+unreadnotificationpages")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     #[cfg(feature = "ext-echo")]
     pub struct UnreadNotificationPages {
         /// Group talk pages together with their subject page, and group notifications not associated with a page together with the current user's user page.
@@ -51785,6 +52026,7 @@ pub mod query {
     }
     /// The values of `ucdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UserContribsDir {
         /// `newer`
         Newer,
@@ -51808,6 +52050,7 @@ pub mod query {
     }
     /// The values of `ucprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UserContribsProp {
         /// `comment`
         Comment,
@@ -51855,6 +52098,7 @@ pub mod query {
     }
     /// The values of `ucshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UserContribsShow {
         /// `!autopatrolled`
         NotAutopatrolled,
@@ -51918,6 +52162,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+usercontribs")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct UserContribs {
         /// The maximum number of contributions to return.
         ///
@@ -52196,7 +52441,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "ucnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -52334,6 +52584,7 @@ pub mod query {
     }
     /// The values of `uiprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UserInfoProp {
         /// `acceptlang`
         Acceptlang,
@@ -52364,7 +52615,7 @@ pub mod query {
         /// `ratelimits`
         Ratelimits,
         /// `realname`
-        Realname,
+        RealName,
         /// `registrationdate`
         Registrationdate,
         /// `rights`
@@ -52373,6 +52624,8 @@ pub mod query {
         Theoreticalratelimits,
         /// `unreadcount`
         Unreadcount,
+        /// `*`: every value
+        All,
     }
     #[allow(deprecated)]
     impl UserInfoProp {
@@ -52393,11 +52646,12 @@ pub mod query {
                 Self::Latestcontrib => "latestcontrib",
                 Self::Options => "options",
                 Self::Ratelimits => "ratelimits",
-                Self::Realname => "realname",
+                Self::RealName => "realname",
                 Self::Registrationdate => "registrationdate",
                 Self::Rights => "rights",
                 Self::Theoreticalratelimits => "theoreticalratelimits",
                 Self::Unreadcount => "unreadcount",
+                Self::All => "*",
             }
         }
     }
@@ -52424,6 +52678,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+userinfo")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct UserInfo {
         /// Which pieces of information to include:
         ///
@@ -52581,9 +52836,9 @@ pub mod query {
                     UserInfoProp::Groups, UserInfoProp::Hasmsg,
                     UserInfoProp::Implicitgroups, UserInfoProp::Latestcontrib,
                     UserInfoProp::Options, UserInfoProp::Ratelimits,
-                    UserInfoProp::Realname, UserInfoProp::Registrationdate,
+                    UserInfoProp::RealName, UserInfoProp::Registrationdate,
                     UserInfoProp::Rights, UserInfoProp::Theoreticalratelimits,
-                    UserInfoProp::Unreadcount
+                    UserInfoProp::Unreadcount, UserInfoProp::All
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -52593,6 +52848,7 @@ pub mod query {
     }
     /// The values of `usprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum UsersProp {
         /// `blockinfo`
         Blockinfo,
@@ -52657,6 +52913,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+users")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Users {
         /// Which pieces of information to include:
         ///
@@ -52868,6 +53125,7 @@ pub mod query {
     }
     /// The values of `wldir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistDir {
         /// `newer`
         Newer,
@@ -52891,6 +53149,7 @@ pub mod query {
     }
     /// The values of `wlprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistProp {
         /// `comment`
         Comment,
@@ -52919,7 +53178,7 @@ pub mod query {
         /// `user`
         User,
         /// `userid`
-        Userid,
+        UserId,
     }
     #[allow(deprecated)]
     impl WatchlistProp {
@@ -52939,7 +53198,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::User => "user",
-                Self::Userid => "userid",
+                Self::UserId => "userid",
             }
         }
     }
@@ -52950,6 +53209,7 @@ pub mod query {
     }
     /// The values of `wlshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistShow {
         /// `!anon`
         NotAnon,
@@ -53003,6 +53263,7 @@ pub mod query {
     }
     /// The values of `wltype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistType {
         /// `categorize`
         Categorize,
@@ -53061,6 +53322,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+watchlist")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct Watchlist {
         /// Include multiple revisions of the same page within given timeframe.
         ///
@@ -53279,7 +53541,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "wlnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -53430,7 +53697,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for Watchlist {}
+    impl ::mwtyped::GeneratorSubmodule for Watchlist {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Watchlist {
@@ -53456,7 +53723,7 @@ pub mod query {
                     WatchlistProp::Notificationtimestamp, WatchlistProp::Parsedcomment,
                     WatchlistProp::Patrol, WatchlistProp::Sizes, WatchlistProp::Tags,
                     WatchlistProp::Timestamp, WatchlistProp::Title, WatchlistProp::User,
-                    WatchlistProp::Userid
+                    WatchlistProp::UserId
                 ],
                 show: ::std::vec![
                     WatchlistShow::NotAnon, WatchlistShow::NotAutopatrolled,
@@ -53478,6 +53745,7 @@ pub mod query {
     }
     /// The values of `wrprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistRawProp {
         /// `changed`
         Changed,
@@ -53498,6 +53766,7 @@ pub mod query {
     }
     /// The values of `wrshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistRawShow {
         /// `!changed`
         NotChanged,
@@ -53521,6 +53790,7 @@ pub mod query {
     }
     /// The values of `wrdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum WatchlistRawDir {
         /// `ascending`
         Ascending,
@@ -53560,6 +53830,7 @@ pub mod query {
     /// - In MediaWiki 1.39, 1.43
     #[doc(alias = "query+watchlistraw")]
     #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
     pub struct WatchlistRaw {
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
         ///
@@ -53690,7 +53961,12 @@ pub mod query {
                         let texts = self
                             .namespace
                             .iter()
-                            .map(|v| Ok(v.0.to_string()))
+                            .map(|v| ::mwtyped::__private::namespace(
+                                path,
+                                "wrnamespace",
+                                *v,
+                                true,
+                            ))
                             .collect::<
                                 Result<
                                     ::std::vec::Vec<::std::string::String>,
@@ -53823,7 +54099,7 @@ pub mod query {
         }
     }
     #[allow(deprecated)]
-    impl ::mwtyped::QueryGenerator for WatchlistRaw {}
+    impl ::mwtyped::GeneratorSubmodule for WatchlistRaw {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for WatchlistRaw {
@@ -53854,16 +54130,16 @@ pub mod query {
 pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     let mut out = ::std::vec::Vec::new();
     #[cfg(feature = "ext-abusefilter")]
-    out.push(::mwtyped::__private::SampleRow::of::<Abusefiltercheckmatch>());
+    out.push(::mwtyped::__private::SampleRow::of::<AbuseFilterCheckMatch>());
     #[cfg(feature = "ext-abusefilter")]
-    out.push(::mwtyped::__private::SampleRow::of::<Abusefilterchecksyntax>());
+    out.push(::mwtyped::__private::SampleRow::of::<AbuseFilterCheckSyntax>());
     #[cfg(feature = "ext-abusefilter")]
-    out.push(::mwtyped::__private::SampleRow::of::<Abusefilterevalexpression>());
+    out.push(::mwtyped::__private::SampleRow::of::<AbuseFilterEvalExpression>());
     #[cfg(feature = "ext-abusefilter")]
-    out.push(::mwtyped::__private::SampleRow::of::<Abusefilterunblockautopromote>());
+    out.push(::mwtyped::__private::SampleRow::of::<AbuseFilterUnblockAutopromote>());
     #[cfg(feature = "ext-abusefilter")]
     out.push(::mwtyped::__private::SampleRow::of::<AbuseLogPrivateDetails>());
-    out.push(::mwtyped::__private::SampleRow::of::<AcquireTempUserName>());
+    out.push(::mwtyped::__private::SampleRow::of::<AcquireTempUsername>());
     out.push(::mwtyped::__private::SampleRow::of::<Block>());
     #[cfg(feature = "ext-categorytree")]
     out.push(::mwtyped::__private::SampleRow::of::<CategoryTree>());
@@ -53874,7 +54150,7 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<ClientLogin>());
     out.push(::mwtyped::__private::SampleRow::of::<Compare>());
     out.push(::mwtyped::__private::SampleRow::of::<CreateAccount>());
-    out.push(::mwtyped::__private::SampleRow::of::<CSPReport>());
+    out.push(::mwtyped::__private::SampleRow::of::<CspReport>());
     out.push(::mwtyped::__private::SampleRow::of::<Delete>());
     #[cfg(feature = "ext-discussiontools")]
     out.push(::mwtyped::__private::SampleRow::of::<DiscussionToolsCompare>());
@@ -53913,7 +54189,7 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<ImageRotate>());
     out.push(::mwtyped::__private::SampleRow::of::<Import>());
     out.push(::mwtyped::__private::SampleRow::of::<format::Json>());
-    out.push(::mwtyped::__private::SampleRow::of::<format::Jsonfm>());
+    out.push(::mwtyped::__private::SampleRow::of::<format::JsonFm>());
     out.push(::mwtyped::__private::SampleRow::of::<LinkAccount>());
     out.push(::mwtyped::__private::SampleRow::of::<Login>());
     out.push(::mwtyped::__private::SampleRow::of::<Logout>());
@@ -53923,14 +54199,14 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<Move>());
     out.push(::mwtyped::__private::SampleRow::of::<format::None>());
     #[cfg(feature = "ext-oathauth")]
-    out.push(::mwtyped::__private::SampleRow::of::<OATHValidate>());
+    out.push(::mwtyped::__private::SampleRow::of::<OathValidate>());
     out.push(::mwtyped::__private::SampleRow::of::<OpenSearch>());
     out.push(::mwtyped::__private::SampleRow::of::<Options>());
     out.push(::mwtyped::__private::SampleRow::of::<ParamInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<Parse>());
     out.push(::mwtyped::__private::SampleRow::of::<Patrol>());
     out.push(::mwtyped::__private::SampleRow::of::<format::Php>());
-    out.push(::mwtyped::__private::SampleRow::of::<format::Phpfm>());
+    out.push(::mwtyped::__private::SampleRow::of::<format::PhpFm>());
     out.push(::mwtyped::__private::SampleRow::of::<Protect>());
     out.push(::mwtyped::__private::SampleRow::of::<Purge>());
     out.push(::mwtyped::__private::SampleRow::of::<Query>());
@@ -53940,14 +54216,14 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<query::AbuseLog>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllCategories>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllDeletedRevisions>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Allfileusages>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::AllFileUsages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllImages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllLinks>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllMessages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllPages>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Allredirects>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::AllRedirects>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllRevisions>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Alltransclusions>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::AllTransclusions>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AllUsers>());
     out.push(::mwtyped::__private::SampleRow::of::<query::AuthManagerInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Backlinks>());
@@ -53957,31 +54233,31 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<query::CategoryMembers>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Contributors>());
     out.push(::mwtyped::__private::SampleRow::of::<query::DeletedRevisions>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Deletedrevs>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::DeletedRevs>());
     out.push(::mwtyped::__private::SampleRow::of::<query::DuplicateFiles>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Embeddedin>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Extlinks>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::EmbeddedIn>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::ExtLinks>());
     #[cfg(feature = "ext-textextracts")]
     out.push(::mwtyped::__private::SampleRow::of::<query::Extracts>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Exturlusage>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Filearchive>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::ExtUrlUsage>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::FileArchive>());
     out.push(::mwtyped::__private::SampleRow::of::<query::FileRepoInfo>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Fileusage>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::FileUsage>());
     #[cfg(feature = "ext-gadgets")]
     out.push(::mwtyped::__private::SampleRow::of::<query::GadgetCategories>());
     #[cfg(feature = "ext-gadgets")]
     out.push(::mwtyped::__private::SampleRow::of::<query::Gadgets>());
     out.push(::mwtyped::__private::SampleRow::of::<query::ImageInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Images>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Imageusage>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::ImageUsage>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Info>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::IWBacklinks>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::IWLinks>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::IwBacklinks>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::IwLinks>());
     out.push(::mwtyped::__private::SampleRow::of::<query::LangBacklinks>());
     out.push(::mwtyped::__private::SampleRow::of::<query::LangLinks>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Languageinfo>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::LanguageInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Links>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Linkshere>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::LinksHere>());
     #[cfg(feature = "ext-linter")]
     out.push(::mwtyped::__private::SampleRow::of::<query::LintErrors>());
     #[cfg(feature = "ext-linter")]
@@ -53991,7 +54267,7 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     #[cfg(feature = "ext-echo")]
     out.push(::mwtyped::__private::SampleRow::of::<query::Notifications>());
     #[cfg(feature = "ext-oathauth")]
-    out.push(::mwtyped::__private::SampleRow::of::<query::OATH>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::Oath>());
     #[cfg(feature = "ext-pageimages")]
     out.push(::mwtyped::__private::SampleRow::of::<query::PageImages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::PagePropNames>());
@@ -54005,12 +54281,12 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<query::Redirects>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Revisions>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Search>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Siteinfo>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::SiteInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::StashImageInfo>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Tags>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Templates>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Tokens>());
-    out.push(::mwtyped::__private::SampleRow::of::<query::Transcludedin>());
+    out.push(::mwtyped::__private::SampleRow::of::<query::TranscludedIn>());
     #[cfg(feature = "ext-echo")]
     out.push(::mwtyped::__private::SampleRow::of::<query::UnreadNotificationPages>());
     out.push(::mwtyped::__private::SampleRow::of::<query::UserContribs>());
@@ -54018,7 +54294,7 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<query::Users>());
     out.push(::mwtyped::__private::SampleRow::of::<query::Watchlist>());
     out.push(::mwtyped::__private::SampleRow::of::<query::WatchlistRaw>());
-    out.push(::mwtyped::__private::SampleRow::of::<format::Rawfm>());
+    out.push(::mwtyped::__private::SampleRow::of::<format::RawFm>());
     out.push(::mwtyped::__private::SampleRow::of::<RemoveAuthenticationData>());
     out.push(::mwtyped::__private::SampleRow::of::<ResetPassword>());
     out.push(::mwtyped::__private::SampleRow::of::<RevisionDelete>());
@@ -54040,9 +54316,9 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<TitleBlacklist>());
     out.push(::mwtyped::__private::SampleRow::of::<Unblock>());
     out.push(::mwtyped::__private::SampleRow::of::<Undelete>());
-    out.push(::mwtyped::__private::SampleRow::of::<Unlinkaccount>());
+    out.push(::mwtyped::__private::SampleRow::of::<UnlinkAccount>());
     out.push(::mwtyped::__private::SampleRow::of::<Upload>());
-    out.push(::mwtyped::__private::SampleRow::of::<Userrights>());
+    out.push(::mwtyped::__private::SampleRow::of::<UserRights>());
     out.push(::mwtyped::__private::SampleRow::of::<ValidatePassword>());
     #[cfg(feature = "ext-visualeditor")]
     out.push(::mwtyped::__private::SampleRow::of::<VisualEditor>());
@@ -54050,6 +54326,6 @@ pub fn __samples() -> ::std::vec::Vec<::mwtyped::__private::SampleRow> {
     out.push(::mwtyped::__private::SampleRow::of::<VisualEditorEdit>());
     out.push(::mwtyped::__private::SampleRow::of::<Watch>());
     out.push(::mwtyped::__private::SampleRow::of::<format::Xml>());
-    out.push(::mwtyped::__private::SampleRow::of::<format::Xmlfm>());
+    out.push(::mwtyped::__private::SampleRow::of::<format::XmlFm>());
     out
 }

@@ -10,11 +10,11 @@
 //!
 //! ```
 //! use mwtyped::{ApiModule, Limit};
-//! use mwtyped::v1_43::query::{AllPages, AllPagesFilterredir};
+//! use mwtyped::v1_43::query::{AllPages, AllPagesFilterRedir};
 //!
 //! let mut pages = AllPages::new();
 //! pages.limit = Some(Limit::Max);
-//! pages.filterredir = Some(AllPagesFilterredir::Nonredirects);
+//! pages.filter_redir = Some(AllPagesFilterRedir::Nonredirects);
 //! let request = pages.to_request().unwrap();
 //! assert_eq!(
 //!     request.form_pairs(),
@@ -54,9 +54,9 @@ pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, Wire
 /// changes). Everything the wiki has, its extensions' modules and parameters included, is there
 /// with no feature to turn on. `examples/own-wiki` in the repository is a crate doing this.
 pub use mwtyped_macros::api_from_spec;
-pub use query::{QueryGenerator, QuerySubmodule, Selection};
+pub use query::{GeneratorSubmodule, QuerySubmodule, Selection};
 pub use request::{EncodeError, Name, Request, Value};
-pub use types::{Expiry, Limit, Namespace, Secret, Timestamp, Upload};
+pub use types::{Expiry, Limit, Namespace, Secret, Timestamp, UploadFile};
 
 #[cfg(feature = "client")]
 pub use auth::{

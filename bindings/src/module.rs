@@ -100,7 +100,7 @@ impl DynamicParams {
 pub mod __private {
     use super::Limits;
     use crate::request::EncodeError;
-    use crate::types::Limit;
+    use crate::types::{Limit, Namespace};
 
     pub fn integer(
         module: &'static str,
@@ -119,6 +119,24 @@ pub mod __private {
             });
         }
         Ok(value.to_string())
+    }
+
+    /// A namespace's wire value; `*` for [`Namespace::ALL`] where the parameter takes it.
+    pub fn namespace(
+        module: &'static str,
+        param: &str,
+        value: Namespace,
+        takes_all: bool,
+    ) -> Result<String, EncodeError> {
+        match value {
+            Namespace::ALL if takes_all => Ok("*".to_owned()),
+            Namespace::ALL => Err(EncodeError::Invalid {
+                module,
+                param: param.to_owned(),
+                reason: "`*` (Namespace::ALL) is not accepted here".to_owned(),
+            }),
+            Namespace(number) => Ok(number.to_string()),
+        }
     }
 
     pub fn limit(

@@ -4,14 +4,14 @@
 //! ```
 //! use mwtyped::{ApiModule, Limit};
 //! use mwtyped::v1_43::Query;
-//! use mwtyped::v1_43::query::{AllPages, Info, Siteinfo};
+//! use mwtyped::v1_43::query::{AllPages, Info, SiteInfo};
 //!
 //! let mut query = Query::new();
 //! let mut pages = AllPages::new();
 //! pages.limit = Some(Limit::Value(5));
 //! query.select.generator(pages); // generator=allpages&gaplimit=5
 //! query.select.add(Info::new()); // prop=info
-//! query.select.add(Siteinfo::new()); // meta=siteinfo
+//! query.select.add(SiteInfo::new()); // meta=siteinfo
 //! let request = query.to_request().unwrap();
 //! assert_eq!(
 //!     request.form_pairs(),
@@ -40,7 +40,7 @@ pub trait QuerySubmodule: ApiModule + Clone + Send + Sync + 'static {
 
 /// A submodule MediaWiki can use as a generator (`generator=allpages`): only these compile
 /// in [`Selection::generator`].
-pub trait QueryGenerator: QuerySubmodule {}
+pub trait GeneratorSubmodule: QuerySubmodule {}
 
 type Encoder = Arc<dyn Fn(Limits, &str, &mut Request) -> Result<(), EncodeError> + Send + Sync>;
 
@@ -78,7 +78,7 @@ impl Selection {
     }
 
     /// Sets the generator; its parameters go on the wire behind `g`.
-    pub fn generator<M: QueryGenerator>(&mut self, module: M) -> &mut Self {
+    pub fn generator<M: GeneratorSubmodule>(&mut self, module: M) -> &mut Self {
         self.generator = Some(Part::of(module));
         self
     }

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::types::{Secret, Upload};
+use crate::types::{Secret, UploadFile};
 
 /// One value on the wire.
 #[derive(Clone, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub enum Value {
     /// A password or another sensitive value: sent only in a POST body, never printed.
     Secret(Secret),
     /// A file, sent as a multipart part.
-    File(Upload),
+    File(UploadFile),
 }
 
 impl fmt::Debug for Value {
@@ -48,7 +48,7 @@ impl Request {
         self.params.push((name.into(), Value::Secret(value)));
     }
 
-    pub fn file(&mut self, name: impl Into<Name>, value: &Upload) {
+    pub fn file(&mut self, name: impl Into<Name>, value: &UploadFile) {
         self.must_post = true;
         self.params.push((name.into(), Value::File(value.clone())));
     }

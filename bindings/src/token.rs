@@ -21,13 +21,13 @@ macro_rules! token_kinds {
 }
 
 token_kinds! {
-    Csrf => "csrf",
-    Login => "login",
-    CreateAccount => "createaccount",
-    Patrol => "patrol",
-    Rollback => "rollback",
-    UserRights => "userrights",
-    Watch => "watch",
+    CsrfToken => "csrf",
+    LoginToken => "login",
+    CreateAccountToken => "createaccount",
+    PatrolToken => "patrol",
+    RollbackToken => "rollback",
+    UserRightsToken => "userrights",
+    WatchToken => "watch",
 }
 
 /// A token of kind `K`. Its value is a credential: `Debug` does not show it.

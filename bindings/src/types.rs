@@ -38,16 +38,16 @@ impl From<String> for Secret {
 
 /// A file to upload, sent as a multipart part.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Upload {
+pub struct UploadFile {
     pub file_name: String,
     pub bytes: Vec<u8>,
 }
 
-impl fmt::Debug for Upload {
+impl fmt::Debug for UploadFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Upload({:?}, {} bytes)",
+            "UploadFile({:?}, {} bytes)",
             self.file_name,
             self.bytes.len()
         )
@@ -67,9 +67,17 @@ impl From<u32> for Limit {
     }
 }
 
-/// A namespace number (`0` articles, `2` user pages, `14` categories…).
+/// A namespace number (`0` articles, `2` user pages, `14` categories…), or
+/// [`Namespace::ALL`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Namespace(pub i32);
+
+impl Namespace {
+    /// Every namespace of the wiki, sent as `*`: taken by the parameters whose docs say
+    /// "`*` for every namespace"; any other refuses it with [`crate::EncodeError::Invalid`]
+    /// before anything is sent. (No namespace has this number: MediaWiki's are small.)
+    pub const ALL: Namespace = Namespace(i32::MIN);
+}
 
 /// A point in time as MediaWiki reads it: ISO 8601 in UTC, or `now`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -200,9 +200,9 @@ macro_rules! on_version {
                 let admin = created_by_admin(&user, old).await;
                 admin
                     .execute_with_token(|token| {
-                        let mut rights = api::Userrights::new(token);
+                        let mut rights = api::UserRights::new(token);
                         rights.user = Some(user.clone());
-                        rights.add = vec![api::UserrightsAdd::Suppress];
+                        rights.add = vec![api::UserRightsAdd::Suppress];
                         rights
                     })
                     .await
@@ -385,7 +385,7 @@ macro_rules! on_version {
 
                 let request = link_id(&admin, AuthPurpose::Unlink, &remote).await;
                 admin
-                    .execute_with_token(|token| api::Unlinkaccount::new(request.clone(), token))
+                    .execute_with_token(|token| api::UnlinkAccount::new(request.clone(), token))
                     .await
                     .expect("unlinkaccount");
                 let step = through_the_provider(&client(), AuthAction::Login, &remote).await;

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use mwtyped::v1_43::query::Siteinfo;
+use mwtyped::v1_43::query::SiteInfo;
 use mwtyped::v1_43::{Purge, Query};
 use mwtyped::{Client, Error};
 
@@ -121,7 +121,7 @@ fn client(url: &str) -> Client {
 
 fn read_request() -> Query {
     let mut query = Query::new();
-    query.select.add(Siteinfo::new());
+    query.select.add(SiteInfo::new());
     query
 }
 

@@ -12,9 +12,9 @@ macro_rules! on_version {
     ($name:ident, $version:ident, $var:literal) => {
         mod $name {
             use futures_util::StreamExt;
-            use mwtyped::token::Csrf;
+            use mwtyped::token::CsrfToken;
             use mwtyped::$version as api;
-            use mwtyped::$version::query::{AllPages, Siteinfo, UserInfo};
+            use mwtyped::$version::query::{AllPages, SiteInfo, UserInfo};
             use mwtyped::{ApiModule, AuthAction, AuthStart, AuthStep, Client};
 
             use super::*;
@@ -31,7 +31,7 @@ macro_rules! on_version {
             async fn execute_answers_and_hands_over_warnings() {
                 let client = client();
                 let mut query = api::Query::new();
-                query.select.add(Siteinfo::new());
+                query.select.add(SiteInfo::new());
                 let answer = client.execute(&query).await.expect("siteinfo");
                 let generator = answer.body["query"]["general"]["generator"]
                     .as_str()
@@ -62,7 +62,8 @@ macro_rules! on_version {
             #[tokio::test]
             async fn api_errors_are_typed() {
                 // `+\\` alone is the valid token of anonymous users; this one is made up.
-                let mut edit = api::Edit::new(mwtyped::token::Token::<Csrf>::new("0123abcd+\\"));
+                let mut edit =
+                    api::Edit::new(mwtyped::token::Token::<CsrfToken>::new("0123abcd+\\"));
                 edit.title = Some("Mwtyped bad token".into());
                 edit.text = Some("never saved".into());
                 let error = client().execute(&edit).await.expect_err("a made-up token");
@@ -254,7 +255,7 @@ macro_rules! on_version {
                     .expect("client");
                 let step = client.login(ADMIN, ADMIN_PASSWORD).expect("login");
                 assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
-                let csrf = client.token::<Csrf>().expect("token");
+                let csrf = client.token::<CsrfToken>().expect("token");
                 assert!(csrf.expose().ends_with("+\\"));
                 assert_eq!(format!("{csrf:?}"), "Token<csrf>(***)");
             }

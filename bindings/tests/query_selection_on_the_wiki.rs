@@ -30,13 +30,13 @@ macro_rules! selection_test {
         fn $name() {
             use mwtyped::$version::Query;
             use mwtyped::$version::query::{
-                AllPages, AllPagesFilterredir, Info, Revisions, Siteinfo,
+                AllPages, AllPagesFilterRedir, Info, Revisions, SiteInfo,
             };
 
             let mut query = Query::new();
             let mut generator = AllPages::new();
             generator.limit = Some(Limit::Value(3));
-            generator.filterredir = Some(AllPagesFilterredir::Nonredirects);
+            generator.filter_redir = Some(AllPagesFilterRedir::Nonredirects);
             let mut revisions = Revisions::new();
             revisions.limit = None;
             query
@@ -44,7 +44,7 @@ macro_rules! selection_test {
                 .generator(generator)
                 .add(Info::new())
                 .add(revisions)
-                .add(Siteinfo::new());
+                .add(SiteInfo::new());
             let mut list = AllPages::new();
             list.limit = Some(Limit::Max);
             query.select.add(list);
@@ -90,6 +90,67 @@ macro_rules! selection_test {
         }
     };
 }
+
+/// `*` where MediaWiki takes it: every slot of each revision (`rvslots=*`, the request bots
+/// make on wikis with several slots) and recent changes in every namespace.
+macro_rules! every_value_test {
+    ($name:ident, $feature:literal, $version:ident, $var:literal) => {
+        #[cfg(feature = $feature)]
+        #[test]
+        fn $name() {
+            use mwtyped::Namespace;
+            use mwtyped::$version::Query;
+            use mwtyped::$version::query::{AllPages, RecentChanges, Revisions, RevisionsSlots};
+
+            let mut query = Query::new();
+            let mut generator = AllPages::new();
+            generator.limit = Some(Limit::Value(2));
+            let mut revisions = Revisions::new();
+            revisions.slots = vec![RevisionsSlots::All];
+            revisions.prop = vec![mwtyped::$version::query::RevisionsProp::Content];
+            revisions.limit = None;
+            let mut changes = RecentChanges::new();
+            changes.namespace = vec![Namespace::ALL];
+            query
+                .select
+                .generator(generator)
+                .add(revisions)
+                .add(changes);
+            let request = query.to_request().expect("encodes");
+            assert_eq!(
+                request.get("rvslots"),
+                Some(&mwtyped::Value::Text("*".into()))
+            );
+            assert_eq!(
+                request.get("rcnamespace"),
+                Some(&mwtyped::Value::Text("*".into()))
+            );
+
+            let answer = send(&api($var), &request);
+            assert!(
+                answer.get("warnings").is_none(),
+                "warnings: {}",
+                answer["warnings"]
+            );
+            assert!(
+                answer.get("errors").is_none(),
+                "errors: {}",
+                answer["errors"]
+            );
+            let pages = answer["query"]["pages"].as_array().expect("pages");
+            assert!(
+                pages
+                    .iter()
+                    .all(|p| p["revisions"][0]["slots"]["main"].is_object()),
+                "every slot, the main one among them: {answer}"
+            );
+            assert!(answer["query"]["recentchanges"].is_array(), "{answer}");
+        }
+    };
+}
+
+every_value_test!(every_value_on_1_39, "v1_39", v1_39, "MWTYPED_TEST_API_1_39");
+every_value_test!(every_value_on_1_43, "v1_43", v1_43, "MWTYPED_TEST_API_1_43");
 
 selection_test!(
     query_selections_on_1_39,

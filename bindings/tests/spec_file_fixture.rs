@@ -2,15 +2,15 @@
 //! generated code `codegen/tests/snapshots` shows), compiled here as a user's crate would
 //! compile it, and the encoding rules each parameter kind follows, checked on the wire pairs.
 
-use mwtyped::token::{Csrf, Login, Token};
-use mwtyped::{ApiModule, EncodeError, Limit, Limits, Namespace, Upload, Value};
+use mwtyped::token::{CsrfToken, LoginToken, Token};
+use mwtyped::{ApiModule, EncodeError, Limit, Limits, Namespace, UploadFile, Value};
 
 mod small {
     mwtyped::api_from_spec!("../codegen/tests/fixtures/small.json");
 }
 
 fn block() -> small::Block {
-    let mut block = small::Block::new(Token::<Csrf>::new("csrf-token+\\"));
+    let mut block = small::Block::new(Token::<CsrfToken>::new("csrf-token+\\"));
     block.user = Some("Vandal".into());
     block
 }
@@ -38,12 +38,12 @@ fn the_facts_come_from_the_file() {
 #[test]
 fn multi_values_join_with_a_bar_or_the_unit_separator() {
     let mut block = block();
-    block.pagerestrictions = vec!["A".into(), "B".into()];
+    block.page_restrictions = vec!["A".into(), "B".into()];
     let request = block.encode(Limits::Normal).expect("encodes");
     assert_eq!(value(&request, "pagerestrictions"), Some("A|B"));
 
     // A value holding `|` switches the whole list to MediaWiki's alternative form.
-    block.pagerestrictions = vec!["A|B".into(), "C".into()];
+    block.page_restrictions = vec!["A|B".into(), "C".into()];
     let request = block.encode(Limits::Normal).expect("encodes");
     assert_eq!(
         value(&request, "pagerestrictions"),
@@ -55,7 +55,7 @@ fn multi_values_join_with_a_bar_or_the_unit_separator() {
 fn multi_value_limits_are_checked_before_sending() {
     let mut block = block();
     // 50 values, or 500 with high limits (bots, sysops).
-    block.namespacerestrictions = (0..51).map(Namespace).collect();
+    block.namespace_restrictions = (0..51).map(Namespace).collect();
     match block.encode(Limits::Normal) {
         Err(EncodeError::TooManyValues {
             param, given, max, ..
@@ -67,8 +67,8 @@ fn multi_value_limits_are_checked_before_sending() {
     }
     assert!(block.encode(Limits::High).is_ok());
     // `pagerestrictions` allows 10 for everybody.
-    block.namespacerestrictions.clear();
-    block.pagerestrictions = (0..11).map(|i| format!("Page {i}")).collect();
+    block.namespace_restrictions.clear();
+    block.page_restrictions = (0..11).map(|i| format!("Page {i}")).collect();
     let error = block.encode(Limits::High).expect_err("11 pages");
     assert_eq!(
         error.to_string(),
@@ -108,9 +108,9 @@ fn tokens_and_files_make_a_post_and_secrets_stay_wrapped() {
     assert!(matches!(request.get("token"), Some(Value::Secret(_))));
     assert!(!format!("{request:?}").contains("csrf-token"));
 
-    let mut upload = small::Upload::new(Token::<Csrf>::new("t"));
-    upload.filename = Some("Example.png".into());
-    upload.file = Some(Upload {
+    let mut upload = small::Upload::new(Token::<CsrfToken>::new("t"));
+    upload.file_name = Some("Example.png".into());
+    upload.file = Some(UploadFile {
         file_name: "Example.png".into(),
         bytes: vec![0x89, b'P', b'N', b'G'],
     });
@@ -121,7 +121,7 @@ fn tokens_and_files_make_a_post_and_secrets_stay_wrapped() {
 
 #[test]
 fn prefixes_are_the_wires_business_and_templated_parameters_carry_their_slot() {
-    let mut login = small::ClientLogin::new(Token::<Login>::new("t"));
+    let mut login = small::ClientLogin::new(Token::<LoginToken>::new("t"));
     login.return_url = Some("https://example.org/back".into());
     let request = login.encode(Limits::Normal).expect("encodes");
     assert_eq!(
@@ -153,4 +153,30 @@ fn query_selections_carry_each_submodules_parameters_and_the_generator_prefix() 
     assert_eq!(value(&request, "inprop"), Some("protection"));
     assert_eq!(value(&request, "generator"), Some("allpages"));
     assert_eq!(value(&request, "gaplimit"), Some("5"));
+}
+
+/// Where paraminfo gives an `allspecifier`, `*` is a value: `All` in an enum, `Namespace::ALL`
+/// in a namespace list; elsewhere `Namespace::ALL` is refused, naming the parameter.
+#[test]
+fn every_value_is_sent_as_a_star_where_mediawiki_takes_it() {
+    let mut compare = small::Compare::new();
+    compare.slots = vec![small::CompareSlots::All];
+    let request = compare.encode(Limits::Normal).expect("encodes");
+    assert_eq!(value(&request, "slots"), Some("*"));
+
+    let mut block = block();
+    block.partial = true;
+    block.namespace_restrictions = vec![Namespace::ALL];
+    let request = block.encode(Limits::Normal).expect("encodes");
+    assert_eq!(value(&request, "namespacerestrictions"), Some("*"));
+
+    let mut pages = small::query::AllPages::new();
+    pages.namespace = Some(Namespace::ALL);
+    let error = pages
+        .encode(Limits::Normal)
+        .expect_err("apnamespace takes one namespace, not `*`");
+    assert!(
+        matches!(&error, EncodeError::Invalid { param, .. } if param == "apnamespace"),
+        "{error}"
+    );
 }

@@ -9,7 +9,7 @@ use quote::quote;
 
 use crate::fields::ident;
 use crate::module_struct::module_items;
-use crate::naming::{self, Vocabulary};
+use crate::naming;
 use crate::{History, Options, module_table};
 
 /// The Rust module a MediaWiki module's struct lives in.
@@ -22,7 +22,6 @@ fn rust_module(group: Option<&str>) -> &'static str {
 }
 
 pub fn api(spec: &Spec, options: &Options) -> TokenStream {
-    let vocabulary = Vocabulary::of(spec);
     // A committed capture that does not parse cannot be here: the spec crate's tests load them all.
     let history = options
         .history
@@ -37,10 +36,10 @@ pub fn api(spec: &Spec, options: &Options) -> TokenStream {
         let mut name = names
             .get(&module.path)
             .cloned()
-            .unwrap_or_else(|| naming::upper_camel(&module.name));
+            .unwrap_or_else(|| naming::type_name(&module.name));
         // Two modules of one Rust module with one name: the second takes its group too.
         if taken.contains(&(rust_module, name.clone())) {
-            name.push_str(&naming::upper_camel(
+            name.push_str(&naming::type_name(
                 module.group.as_deref().unwrap_or("main"),
             ));
         }
@@ -67,13 +66,7 @@ pub fn api(spec: &Spec, options: &Options) -> TokenStream {
         by_rust_module
             .entry(rust_module)
             .or_default()
-            .push(module_items(
-                module,
-                &name,
-                &vocabulary,
-                options,
-                history.as_ref(),
-            ));
+            .push(module_items(module, &name, options, history.as_ref()));
     }
     let facts = &options.facts;
     let table = module_table(spec, &quote!(#facts));

@@ -5,18 +5,22 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
-use crate::naming::{self, Vocabulary};
+use crate::naming;
 
 /// The token kinds the runtime knows (`mwtyped::token::…`), by MediaWiki's name.
 const TOKEN_KINDS: &[(&str, &str)] = &[
-    ("csrf", "Csrf"),
-    ("login", "Login"),
-    ("createaccount", "CreateAccount"),
-    ("patrol", "Patrol"),
-    ("rollback", "Rollback"),
-    ("userrights", "UserRights"),
-    ("watch", "Watch"),
+    ("csrf", "CsrfToken"),
+    ("login", "LoginToken"),
+    ("createaccount", "CreateAccountToken"),
+    ("patrol", "PatrolToken"),
+    ("rollback", "RollbackToken"),
+    ("userrights", "UserRightsToken"),
+    ("watch", "WatchToken"),
 ];
+
+/// The wire value of the variant that asks for every value, where paraminfo gives an
+/// `allspecifier` (MediaWiki's is always `*`).
+pub const ALL_VALUES: &str = "*";
 
 /// One value's kind, before `Option`/`Vec`/map wrapping.
 pub enum Scalar {
@@ -34,7 +38,10 @@ pub enum Scalar {
     },
     Timestamp,
     Expiry,
-    Namespace,
+    /// `all`: the parameter takes `*` ([`Namespace::ALL`] at run time).
+    Namespace {
+        all: bool,
+    },
     Upload,
     /// A generated enum: its name and values (wire value, variant, deprecated, origin).
     Enum(Ident, Vec<EnumValue>),
@@ -66,11 +73,7 @@ pub fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-pub fn fields<'a>(
-    module: &'a Module,
-    struct_name: &str,
-    vocabulary: &Vocabulary,
-) -> Vec<Field<'a>> {
+pub fn fields<'a>(module: &'a Module, struct_name: &str) -> Vec<Field<'a>> {
     let mut fields: Vec<Field> = vec![];
     for param in module.all_parameters() {
         let template_var = param
@@ -81,10 +84,10 @@ pub fn fields<'a>(
         let mut field_name = match &template_var {
             Some(var) => format!(
                 "{}_per_{}",
-                vocabulary.field_name(&param.name.replace(&format!("{{{var}}}"), "")),
-                vocabulary.field_name(var)
+                naming::field_name(&param.name.replace(&format!("{{{var}}}"), "")),
+                naming::field_name(var)
             ),
-            None => vocabulary.field_name(&param.name),
+            None => naming::field_name(&param.name),
         };
         let base = field_name.clone();
         let mut n = 1;
@@ -129,19 +132,28 @@ fn scalar(param: &Parameter, struct_name: &str, field: &str) -> Scalar {
         },
         ParamType::Timestamp => Scalar::Timestamp,
         ParamType::Expiry => Scalar::Expiry,
-        ParamType::Namespace => Scalar::Namespace,
+        ParamType::Namespace => Scalar::Namespace {
+            all: param.allspecifier.is_some(),
+        },
         ParamType::Upload => Scalar::Upload,
         // An empty list is the wiki's own data (no change tags defined yet), not a closed set.
         ParamType::Enum(values) if values.is_empty() => Scalar::Text,
         ParamType::Enum(values) => {
-            let name = format!("{struct_name}{}", naming::upper_camel(field));
+            let name = naming::enum_name(struct_name, field);
             let deprecated = param.deprecatedvalues.as_deref().unwrap_or_default();
             let internal = param.internalvalues.as_deref().unwrap_or_default();
             let mut seen: Vec<String> = vec![];
+            let all = param.allspecifier.as_deref().map(|_| ALL_VALUES.to_owned());
             let values = values
                 .iter()
+                .chain(all.as_ref())
                 .map(|wire| {
-                    let mut variant = naming::variant_name(wire);
+                    let mut variant = match wire.as_str() {
+                        // `all` is a value of some parameters.
+                        ALL_VALUES if values.iter().any(|v| v == "all") => "AllValues".to_owned(),
+                        ALL_VALUES => "All".to_owned(),
+                        _ => naming::variant_name(wire),
+                    };
                     while seen.contains(&variant) {
                         variant.push('_');
                     }
@@ -178,8 +190,8 @@ impl Scalar {
             Scalar::Limit { .. } => quote!(#rt::Limit),
             Scalar::Timestamp => quote!(#rt::Timestamp),
             Scalar::Expiry => quote!(#rt::Expiry),
-            Scalar::Namespace => quote!(#rt::Namespace),
-            Scalar::Upload => quote!(#rt::Upload),
+            Scalar::Namespace { .. } => quote!(#rt::Namespace),
+            Scalar::Upload => quote!(#rt::UploadFile),
             Scalar::Enum(name, _) => quote!(#name),
             Scalar::Token(kind) => quote!(#rt::token::Token<#rt::token::#kind>),
         }
@@ -189,7 +201,9 @@ impl Scalar {
     pub fn to_text(&self, rt: &TokenStream, wire: &str) -> TokenStream {
         let checked = self.to_checked_text(rt, wire);
         match self {
-            Scalar::Integer { .. } | Scalar::Limit { .. } => quote!(#checked?),
+            Scalar::Integer { .. } | Scalar::Limit { .. } | Scalar::Namespace { .. } => {
+                quote!(#checked?)
+            }
             _ => checked,
         }
     }
@@ -198,7 +212,7 @@ impl Scalar {
     pub fn to_result(&self, rt: &TokenStream, wire: &str) -> TokenStream {
         let checked = self.to_checked_text(rt, wire);
         match self {
-            Scalar::Integer { .. } | Scalar::Limit { .. } => checked,
+            Scalar::Integer { .. } | Scalar::Limit { .. } | Scalar::Namespace { .. } => checked,
             _ => quote!(Ok(#checked)),
         }
     }
@@ -219,7 +233,9 @@ impl Scalar {
             // An enum's wire value is static: borrowed, not copied.
             Scalar::Enum(..) => quote!(v.as_str()),
             Scalar::Timestamp | Scalar::Expiry => quote!(::std::string::String::from(v.as_str())),
-            Scalar::Namespace => quote!(v.0.to_string()),
+            Scalar::Namespace { all } => {
+                quote!(#rt::__private::namespace(path, #wire, *v, #all))
+            }
             Scalar::Upload => quote!(v.file_name.clone()),
             Scalar::Token(_) => quote!(v.expose().to_owned()),
         }
@@ -305,4 +321,35 @@ fn facts_lines(
         lines.push(format!("- Needs the feature `{feature}`"));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    /// The naming rule's promise: a wire parameter has one Rust name, whatever the capture.
+    #[test]
+    fn every_wire_parameter_has_one_rust_name_in_every_capture() {
+        let mut seen: HashMap<(String, String), (String, &str)> = HashMap::new();
+        for capture in mwtyped_spec::CAPTURES {
+            let spec = capture.spec().expect("parses");
+            for module in &spec.modules {
+                let struct_name = naming::type_name(&module.name);
+                for field in fields(module, &struct_name) {
+                    let key = (module.path.clone(), field.wire.clone());
+                    let name = field.ident.to_string();
+                    let (first, in_capture) =
+                        seen.entry(key).or_insert((name.clone(), capture.name));
+                    assert_eq!(
+                        *first, name,
+                        "{} `{}`: `{first}` in {in_capture}, `{name}` in {}",
+                        module.path, field.wire, capture.name
+                    );
+                }
+            }
+        }
+        assert!(seen.len() > 1000, "{} parameters", seen.len());
+    }
 }

@@ -7,13 +7,11 @@ use quote::quote;
 
 use crate::docs;
 use crate::fields::{self, EnumValue, Field, Scalar, ident};
-use crate::naming::Vocabulary;
 use crate::{History, Options};
 
 pub fn module_items(
     module: &Module,
     struct_name: &str,
-    vocabulary: &Vocabulary,
     options: &Options,
     history: Option<&History>,
 ) -> TokenStream {
@@ -33,7 +31,7 @@ pub fn module_items(
         }
     };
     let name = ident(struct_name);
-    let fields = fields::fields(module, struct_name, vocabulary);
+    let fields = fields::fields(module, struct_name);
 
     let enums = fields.iter().filter_map(|f| match &f.scalar {
         Scalar::Enum(enum_name, values) => Some(enum_items(
@@ -42,7 +40,12 @@ pub fn module_items(
             &f.wire,
             rt,
             &module_cfg,
-            &inner_cfg,
+            &|origin: Option<&Origin>| match origin {
+                Some(Origin::Extension(name)) if origin != module.origin.as_ref() => {
+                    Some(name.clone())
+                }
+                _ => None,
+            },
             &|value: &str| history.and_then(|h| h.value_note(&module.path, &f.param.name, value)),
         )),
         _ => None,
@@ -134,7 +137,7 @@ pub fn module_items(
                 quote! {
                     #module_cfg
                     #[allow(deprecated)]
-                    impl #rt::QueryGenerator for #name {}
+                    impl #rt::GeneratorSubmodule for #name {}
                 }
             });
             quote! {
@@ -207,6 +210,9 @@ pub fn module_items(
         #(#[doc = #struct_docs])*
         #[doc(alias = #path)]
         #[derive(Debug, Clone, PartialEq)]
+        // An extension's feature adds fields: built with `new`, never by a literal, so
+        // turning a feature on breaks no other crate.
+        #[non_exhaustive]
         #module_cfg
         #struct_deprecated
         pub struct #name {
@@ -394,40 +400,48 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
     }
 }
 
+/// An enum of a parameter's values. Its variants do not depend on Cargo features: what an
+/// extension adds to a core parameter is always there (its docs name the extension), so a
+/// crate turning a feature on never changes another crate's enum. `#[non_exhaustive]`, for
+/// the values later releases add.
 fn enum_items(
     name: &proc_macro2::Ident,
     values: &[EnumValue],
     wire: &str,
     rt: &TokenStream,
     module_cfg: &TokenStream,
-    inner_cfg: &dyn Fn(Option<&Origin>) -> TokenStream,
+    added_by: &dyn Fn(Option<&Origin>) -> Option<String>,
     value_note: &dyn Fn(&str) -> Option<String>,
 ) -> TokenStream {
     let variants = values.iter().map(|v| {
         let variant = &v.variant;
         let value = &v.wire;
-        let cfg = inner_cfg(v.origin.as_ref());
         let deprecated = v.deprecated.then(|| quote!(#[deprecated]));
-        let mut doc = if v.internal {
-            format!(" `{value}` (internal)")
-        } else {
-            format!(" `{value}`")
+        let mut doc = match value.as_str() {
+            fields::ALL_VALUES => " `*`: every value".to_owned(),
+            _ if v.internal => format!(" `{value}` (internal)"),
+            _ => format!(" `{value}`"),
         };
-        if let Some(note) = value_note(value) {
-            doc.push_str(&format!(" ({note})"));
+        let notes: Vec<String> = added_by(v.origin.as_ref())
+            .map(|ext| format!("added by the extension {ext}"))
+            .into_iter()
+            .chain(value_note(value))
+            .collect();
+        if !notes.is_empty() {
+            doc.push_str(&format!(" ({})", notes.join("; ")));
         }
-        quote!(#[doc = #doc] #cfg #deprecated #variant,)
+        quote!(#[doc = #doc] #deprecated #variant,)
     });
     let arms = values.iter().map(|v| {
         let variant = &v.variant;
         let value = &v.wire;
-        let cfg = inner_cfg(v.origin.as_ref());
-        quote!(#cfg Self::#variant => #value,)
+        quote!(Self::#variant => #value,)
     });
     let doc = format!(" The values of `{wire}`.");
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         #module_cfg
         pub enum #name {
             #(#variants)*

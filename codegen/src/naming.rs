@@ -1,22 +1,90 @@
 //! The naming rule, applied here and only here.
 //!
-//! - **Structs** take the name MediaWiki's own class gives the module, without its namespace,
-//!   the `Api` prefix and any part before the module's name: `ApiClientLogin` → `ClientLogin`,
-//!   `ApiAMCreateAccount` → `CreateAccount`, `ApiQueryAllPages` → `AllPages` (in `query::`).
-//!   Where the class name does not end in the module's name (one class serves `backlinks`,
-//!   `embeddedin` and `imageusage`), the module's name is capitalised: `Embeddedin`.
-//! - **Fields** are the parameter's name without the module's prefix, cut into words found in
-//!   the spec's own descriptions and joined by `_`: `loginreturnurl` → `return_url`. A name
-//!   that cannot be cut whole stays one word; a Rust keyword gets a trailing `_`
-//!   (`continue_`). The wire name is always in the docs and a `#[doc(alias)]`.
-//! - **Enum variants** capitalise the words of the value: `nonredirects` → `Nonredirects`,
-//!   `text/x-wiki` → `TextXWiki`, `!bot` → `NotBot`.
+//! Every Rust name comes from a wire name by one rule, the same in every version and for a
+//! user's own spec file, so that a user can predict it and it never changes when a capture
+//! is added or refreshed:
+//!
+//! 1. The wire name (a module's name, a parameter's name without the module's prefix, an
+//!    enum value) is lowercased and split at every character that is not an ASCII letter or
+//!    digit: `contentformat-{slot}` → `contentformat`, `slot`.
+//! 2. Each piece is looked up in the **name table** (`names.txt`, committed and reviewed in
+//!    diffs): its line `content_format` says that the piece `contentformat` is the words
+//!    `content` and `format`. A piece the table does not hold is one word. Lines are only ever
+//!    added, never changed, so a published name stays; a new capture's new pieces show in
+//!    `cargo xtask regen` until a line is added for them.
+//! 3. **Fields** join the words with `_`: `loginreturnurl` → `return_url`, `basetimestamp`
+//!    → `base_timestamp`, `fromrev` → `from_rev` in every version. A Rust keyword gets a
+//!    trailing `_` (`continue_`, `type_`); a name starting with a digit a leading `p`.
+//!    Templated parameters are maps: `fromtext-{slot}` → `from_text_per_slot`.
+//! 4. **Types** capitalise the words and join them: module structs take the module's name
+//!    (`clientlogin` → `ClientLogin`; `query+allpages` → `query::AllPages`), an enum of
+//!    values is its struct's name and its field's (`AllPagesFilterRedir`), and a variant is
+//!    its value (`nonredirects` → `Nonredirects`, `text/x-wiki` → `TextXWiki`, `!bot` →
+//!    `NotBot`; `Empty` for the empty value, a leading `V` before a digit).
+//!
+//! The wire name is always in the docs and a `#[doc(alias)]`.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
 
-use mwtyped_spec::{Module, Spec};
+use mwtyped_spec::{Module, ParamType, Spec};
 
-use crate::docs;
+/// The name table: piece → its words joined by `_`.
+static TABLE: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    include_str!("names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|cut| (cut.replace('_', ""), cut))
+        .collect()
+});
+
+/// The words of a wire name, by the table.
+pub fn words(wire: &str) -> Vec<String> {
+    pieces(wire)
+        .flat_map(|piece| match TABLE.get(&piece) {
+            Some(cut) => cut.split('_').map(str::to_owned).collect(),
+            None => vec![piece],
+        })
+        .collect()
+}
+
+fn pieces(wire: &str) -> impl Iterator<Item = String> + '_ {
+    wire.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(str::to_ascii_lowercase)
+}
+
+/// A field's name: `returnurl` → `return_url`, `continue` → `continue_`.
+pub fn field_name(wire: &str) -> String {
+    let mut field = words(wire).join("_");
+    if field.is_empty() || field.starts_with(|c: char| c.is_ascii_digit()) {
+        field = format!("p{field}");
+    }
+    if KEYWORDS.contains(&field.as_str()) {
+        field.push('_');
+    }
+    field
+}
+
+/// A type's name: `clientlogin` → `ClientLogin`, `text/x-wiki` → `TextXWiki`.
+pub fn type_name(wire: &str) -> String {
+    let mut name: String = words(wire).iter().map(|w| capitalised(w)).collect();
+    if name.is_empty() {
+        name = "Empty".into();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("V{name}");
+    }
+    name
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_ascii_uppercase().to_string() + chars.as_str()
+    })
+}
 
 /// The struct name of every module of `spec`, by path.
 pub fn struct_names(spec: &Spec) -> HashMap<String, String> {
@@ -27,59 +95,40 @@ pub fn struct_names(spec: &Spec) -> HashMap<String, String> {
 }
 
 fn struct_name(module: &Module) -> String {
-    let class = module
-        .classname
-        .rsplit('\\')
-        .next()
-        .unwrap_or(&module.classname);
-    let class = class.strip_prefix("Api").unwrap_or(class);
-    let wanted: String = module
-        .name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    // The part of the class name that spells the module's name, keeping the class's capitals.
-    if class.len() >= wanted.len() && !wanted.is_empty() {
-        let tail = &class[class.len() - wanted.len()..];
-        if tail.to_ascii_lowercase() == wanted && tail.starts_with(|c: char| c.is_ascii_uppercase())
-        {
-            return tail.to_owned();
-        }
-    }
-    upper_camel(&module.name)
+    type_name(&module.name)
 }
 
-/// Capitalises each alphanumeric run: `text/x-wiki` → `TextXWiki`.
-pub fn upper_camel(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut chars = w.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_ascii_uppercase().to_string() + chars.as_str()
-            })
-        })
-        .collect()
+/// The enum of a parameter's values: its struct's name and its field's.
+pub fn enum_name(struct_name: &str, field: &str) -> String {
+    format!("{struct_name}{}", type_name(field))
 }
 
 /// An enum variant for a wire value.
 pub fn variant_name(value: &str) -> String {
-    let (negated, rest) = match value.strip_prefix('!') {
-        Some(rest) => (true, rest),
-        None => (false, value),
+    match value.strip_prefix('!') {
+        Some(rest) => format!("Not{}", type_name(rest)),
+        None => type_name(value),
+    }
+}
+
+/// The pieces of the wire names of `spec` (module names, parameter names, template
+/// variables) that the name table does not hold: each is one word until a line is added.
+pub fn unknown_pieces(spec: &Spec) -> BTreeSet<String> {
+    let mut unknown = BTreeSet::new();
+    let mut check = |wire: &str| {
+        unknown.extend(pieces(wire).filter(|p| !TABLE.contains_key(p)));
     };
-    let mut name = upper_camel(rest);
-    if negated {
-        name = format!("Not{name}");
+    for module in &spec.modules {
+        check(&module.name);
+        for param in module.all_parameters() {
+            check(&param.name);
+            if let ParamType::Enum(_) = &param.ty {
+                // Values are not required in the table: a wiki's own values (its groups,
+                // tags, languages) are endless, and a value not in it is one word.
+            }
+        }
     }
-    if name.is_empty() {
-        name = "Empty".into();
-    }
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
-        name = format!("V{name}");
-    }
-    name
+    unknown
 }
 
 /// The Cargo feature that enables what an extension adds.
@@ -106,104 +155,72 @@ const KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-const SHORT_WORDS: &[&str] = &["id", "to", "by", "ip"];
-
-/// Words for cutting parameter names: every word of two letters or more in the prose of the
-/// spec's descriptions (not in their code spans, which name parameters whole).
-pub struct Vocabulary(BTreeSet<String>);
-
-impl Vocabulary {
-    pub fn of(spec: &Spec) -> Vocabulary {
-        let mut words = BTreeSet::new();
-        let mut add = |text: &str| {
-            for word in docs::prose(text).split(|c: char| !c.is_ascii_alphanumeric()) {
-                // Two-letter words cut too eagerly (`filterredir` → `filter_re_dir`): only
-                // those that name things in parameter names are taken.
-                let short_ok = SHORT_WORDS.contains(&word.to_ascii_lowercase().as_str());
-                if (word.len() >= 3 || short_ok) && word.chars().all(|c| c.is_ascii_alphabetic()) {
-                    words.insert(word.to_ascii_lowercase());
-                }
-            }
-        };
-        for module in &spec.modules {
-            if let Some(mwtyped_spec::Help::Text(text)) = &module.description {
-                add(text);
-            }
-            for param in module.all_parameters() {
-                if let Some(mwtyped_spec::Help::Text(text)) = &param.description {
-                    add(text);
-                }
-            }
-        }
-        Vocabulary(words)
-    }
-
-    /// `returnurl` → `return_url`; the fewest words win, then the longest first word.
-    pub fn field_name(&self, name: &str) -> String {
-        let name = name.to_ascii_lowercase();
-        let base: Vec<String> = name
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|p| !p.is_empty())
-            .map(|part| self.cut(part).unwrap_or_else(|| part.to_owned()))
-            .collect();
-        let mut field = base.join("_");
-        if field.is_empty() || field.starts_with(|c: char| c.is_ascii_digit()) {
-            field = format!("p{field}");
-        }
-        if KEYWORDS.contains(&field.as_str()) {
-            field.push('_');
-        }
-        field
-    }
-
-    fn cut(&self, word: &str) -> Option<String> {
-        if self.0.contains(word) {
-            return Some(word.to_owned());
-        }
-        let n = word.len();
-        // best[i]: the best cut of word[i..] as (number of words, words).
-        let mut best: Vec<Option<(usize, Vec<&str>)>> = vec![None; n + 1];
-        best[n] = Some((0, vec![]));
-        for i in (0..n).rev() {
-            for j in (i + 2..=n).rev() {
-                let piece = &word[i..j];
-                if !self.0.contains(piece) {
-                    continue;
-                }
-                if let Some((count, rest)) = &best[j] {
-                    let better = best[i].as_ref().is_none_or(|(c, _)| count + 1 < *c);
-                    if better {
-                        let mut words = vec![piece];
-                        words.extend(rest.iter().copied());
-                        best[i] = Some((count + 1, words));
-                    }
-                }
-            }
-        }
-        best[0].take().map(|(_, words)| words.join("_"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn vocabulary(words: &[&str]) -> Vocabulary {
-        Vocabulary(words.iter().map(|w| w.to_string()).collect())
+    #[test]
+    fn fields_are_cut_by_the_table() {
+        assert_eq!(field_name("returnurl"), "return_url");
+        assert_eq!(field_name("basetimestamp"), "base_timestamp");
+        assert_eq!(field_name("starttimestamp"), "start_timestamp");
+        assert_eq!(field_name("fromrev"), "from_rev");
+        assert_eq!(field_name("continue"), "continue_");
+        assert_eq!(field_name("type"), "type_");
+        assert_eq!(field_name("xyzzy"), "xyzzy");
+        assert_eq!(field_name("return-url"), "return_url");
+        assert_eq!(field_name("filterredir"), "filter_redir");
     }
 
     #[test]
-    fn fields_are_cut_into_known_words() {
-        let v = vocabulary(&[
-            "return", "url", "message", "format", "continue", "re", "turn",
-        ]);
-        assert_eq!(v.field_name("returnurl"), "return_url");
-        assert_eq!(v.field_name("messageformat"), "message_format");
-        assert_eq!(v.field_name("continue"), "continue_");
-        assert_eq!(v.field_name("xyzzy"), "xyzzy");
-        assert_eq!(v.field_name("return-url"), "return_url");
-        assert_eq!(v.field_name("type"), "type_");
-        assert_eq!(v.field_name("filterredir"), "filterredir");
+    fn types_are_cut_by_the_table() {
+        assert_eq!(type_name("clientlogin"), "ClientLogin");
+        assert_eq!(
+            type_name("abusefilterchecksyntax"),
+            "AbuseFilterCheckSyntax"
+        );
+        assert_eq!(type_name("embeddedin"), "EmbeddedIn");
+        assert_eq!(type_name("unlinkaccount"), "UnlinkAccount");
+        assert_eq!(
+            enum_name("AllPages", "pr_filter_cascade"),
+            "AllPagesPrFilterCascade"
+        );
+    }
+
+    /// A new capture's new pieces must be given their words (a line in `names.txt`) before
+    /// they are published: afterwards a cut would rename a field.
+    #[test]
+    fn every_piece_of_the_committed_captures_is_in_the_table() {
+        for capture in mwtyped_spec::CAPTURES {
+            let spec = capture.spec().expect("parses");
+            let unknown = unknown_pieces(&spec);
+            assert!(
+                unknown.is_empty(),
+                "{}: add lines to codegen/src/names.txt for {unknown:?}",
+                capture.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_table_is_sorted_and_each_piece_has_one_line() {
+        let lines: Vec<&str> = include_str!("names.txt").lines().collect();
+        let keys: Vec<String> = lines.iter().map(|l| l.replace('_', "")).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            keys, sorted,
+            "names.txt: one line per piece, in order of the piece"
+        );
+        for line in lines {
+            assert!(
+                line.split('_').all(|w| !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
+                "names.txt: `{line}` is not lowercase words joined by `_`"
+            );
+        }
     }
 
     #[test]

@@ -63,9 +63,9 @@ fn sample_scalar(f: &Field, rt: &TokenStream, index: usize) -> TokenStream {
         Scalar::Limit { .. } => quote!(#rt::Limit::Max),
         Scalar::Timestamp => quote!(#rt::Timestamp::from_unix(979_570_560)),
         Scalar::Expiry => quote!(#rt::Expiry::Infinite),
-        Scalar::Namespace => quote!(#rt::Namespace(0)),
+        Scalar::Namespace { .. } => quote!(#rt::Namespace(0)),
         Scalar::Upload => {
-            quote!(#rt::Upload { file_name: "sample.txt".into(), bytes: b"sample".to_vec() })
+            quote!(#rt::UploadFile { file_name: "sample.txt".into(), bytes: b"sample".to_vec() })
         }
         Scalar::Enum(name, values) => {
             // Core, current values first: those every wiki of the version has.

@@ -6,7 +6,8 @@
 //! feature is off) only shows in some combinations. The full power set (2^27) is out of
 //! reach; what is checked is each version alone, each version with each extension alone,
 //! each version with everything, no version at all, and the client features on their own.
-//! `clippy --all-features` in CI covers both versions together.
+//! `clippy --all-features` in CI covers both versions together. Then the two crates of
+//! `examples/additive`, which prove that turning a feature on breaks no other crate.
 
 use std::time::{Duration, Instant};
 
@@ -46,9 +47,17 @@ pub fn run(args: FeaturesArgs) -> Result<()> {
         progress.inc(1);
     }
     progress.finish_and_clear();
+    for package in ADDITIVE {
+        let warnings = cargo_check(&["-p", package, "--all-targets"], package)?;
+        if !warnings.is_empty() {
+            eprintln!("{package}:\n{}", warnings.join("\n"));
+            failed.push((*package).to_owned());
+        }
+    }
     eprintln!(
-        "{} feature combinations of mwtyped checked in {:.0} s",
+        "{} feature combinations of mwtyped and the {} crates of examples/additive checked in {:.0} s",
         combinations.len(),
+        ADDITIVE.len(),
         started.elapsed().as_secs_f64()
     );
     if !failed.is_empty() {
@@ -134,27 +143,34 @@ fn show(combination: &[String]) -> String {
     }
 }
 
+/// Features are additive: a crate written without extension features (checked alone, with
+/// its own features) and one turning them on for both (see `examples/additive/README.md`).
+const ADDITIVE: &[&str] = &[
+    "mwtyped-example-core-user",
+    "mwtyped-example-extension-user",
+];
+
 /// `cargo check` of the library with these features; the warning lines it printed.
 fn check(combination: &[String]) -> Result<Vec<String>> {
-    let mut command = crate::cargo::command();
-    command.args([
-        "check",
-        "-p",
-        "mwtyped",
-        "--lib",
-        "--no-default-features",
-        "--message-format",
-        "short",
-    ]);
+    let features = combination.join(",");
+    let mut args = vec!["-p", "mwtyped", "--lib", "--no-default-features"];
     if !combination.is_empty() {
-        command.args(["--features", &combination.join(",")]);
+        args.extend(["--features", &features]);
     }
-    let output = command
+    cargo_check(&args, &show(combination))
+}
+
+/// `cargo check ARGS`, failing when it does; the warning lines it printed.
+fn cargo_check(args: &[&str], shown: &str) -> Result<Vec<String>> {
+    let output = crate::cargo::command()
+        .arg("check")
+        .args(args)
+        .args(["--message-format", "short"])
         .output()
-        .with_context(|| format!("running cargo check with {}", show(combination)))?;
+        .with_context(|| format!("running cargo check with {shown}"))?;
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
-        bail!("cargo check with {} failed:\n{stderr}", show(combination));
+        bail!("cargo check with {shown} failed:\n{stderr}");
     }
     Ok(stderr
         .lines()

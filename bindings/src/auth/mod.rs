@@ -88,9 +88,9 @@ impl AuthAction {
     /// The kind of token it takes.
     pub fn token_kind(self) -> &'static str {
         match self {
-            AuthAction::Login => token::Login::NAME,
-            AuthAction::CreateAccount => token::CreateAccount::NAME,
-            AuthAction::LinkAccount | AuthAction::ChangeData => token::Csrf::NAME,
+            AuthAction::Login => token::LoginToken::NAME,
+            AuthAction::CreateAccount => token::CreateAccountToken::NAME,
+            AuthAction::LinkAccount | AuthAction::ChangeData => token::CsrfToken::NAME,
         }
     }
 
@@ -350,7 +350,7 @@ impl Client {
         self.send_with_token(
             "removeauthenticationdata",
             &request,
-            token::Csrf::NAME,
+            token::CsrfToken::NAME,
             "token",
         )
         .await?;

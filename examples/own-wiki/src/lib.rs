@@ -4,7 +4,7 @@
 //! captured from the local MediaWiki 1.43 test wiki with every bundled extension loaded
 //! (`cargo xtask wiki start --version 1.43`). [`api`] holds a typed struct for each of its
 //! modules, the extensions' ones included (`api::query::AbuseFilters` from AbuseFilter,
-//! `api::OATHValidate` from OATHAuth), with no Cargo feature to turn on. The crate is rebuilt
+//! `api::OathValidate` from OATHAuth), with no Cargo feature to turn on. The crate is rebuilt
 //! when the spec file changes: capture again, and the compiler shows what the change breaks.
 
 use mwtyped::ApiModule;
@@ -76,7 +76,7 @@ pub enum Syntax {
 /// Asks the wiki whether `filter` is a valid AbuseFilter rule (`action=abusefilterchecksyntax`,
 /// an action module of the extension; the user needs the right `abusefilter-modify`).
 pub fn check_syntax(client: &Client, filter: &str) -> Result<Syntax, mwtyped::Error> {
-    let response = client.execute(&api::Abusefilterchecksyntax::new(filter.to_owned()))?;
+    let response = client.execute(&api::AbuseFilterCheckSyntax::new(filter.to_owned()))?;
     let answer = &response.body["abusefilterchecksyntax"];
     Ok(match answer["status"].as_str() {
         Some("ok") => Syntax::Ok,

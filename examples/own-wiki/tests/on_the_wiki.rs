@@ -30,7 +30,7 @@ fn the_spec_file_gives_core_and_every_extension_their_modules() {
     assert_eq!(of(Some("Abuse Filter")), 7, "{counts:?}");
     assert!(of(Some("OATHAuth")) >= 2, "{counts:?}");
     assert_eq!(path_of::<api::query::AbuseFilters>(), "query+abusefilters");
-    assert_eq!(path_of::<api::OATHValidate>(), "oathvalidate");
+    assert_eq!(path_of::<api::OathValidate>(), "oathvalidate");
 }
 
 #[test]

@@ -34,6 +34,17 @@ pub fn run(args: RegenArgs) -> Result<()> {
     let captures = load_captures(&root.join("specs"))?;
     let outputs = outputs(&root, &captures)?;
     print_table(&captures, args.verbose);
+    for capture in &captures {
+        let unknown = mwtyped_codegen::naming::unknown_pieces(&capture.spec);
+        if !unknown.is_empty() {
+            eprintln!(
+                "{}: {} name piece(s) not in codegen/src/names.txt, each one word until a line gives its words: {}",
+                capture.spec.capture.name,
+                unknown.len(),
+                unknown.into_iter().collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
     let stale = stale(&outputs);
     if args.check {
         if !stale.is_empty() {

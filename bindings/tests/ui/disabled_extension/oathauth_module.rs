@@ -1,9 +1,9 @@
 // `oathvalidate` comes from OATHAuth: without the feature `ext-oathauth` it does not exist.
-use mwtyped::token::{Csrf, Token};
+use mwtyped::token::{CsrfToken, Token};
 
 fn main() {
-    let _validate = mwtyped::v1_43::OATHValidate::new(
+    let _validate = mwtyped::v1_43::OathValidate::new(
         "{\"token\":\"123456\"}".to_owned(),
-        Token::<Csrf>::new("csrf+\\"),
+        Token::<CsrfToken>::new("csrf+\\"),
     );
 }

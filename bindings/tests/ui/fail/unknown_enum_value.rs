@@ -1,7 +1,7 @@
 // `apfilterredir` takes `all`, `nonredirects` or `redirects`; a misspelt value is no variant.
-use mwtyped::v1_43::query::{AllPages, AllPagesFilterredir};
+use mwtyped::v1_43::query::{AllPages, AllPagesFilterRedir};
 
 fn main() {
     let mut pages = AllPages::new();
-    pages.filterredir = Some(AllPagesFilterredir::NonRedirect);
+    pages.filter_redir = Some(AllPagesFilterRedir::NonRedirect);
 }
