@@ -3095,7 +3095,9 @@ impl ::mwtyped::__private::Sample for ChangeAuthenticationData {
     }
 }
 /// The values of `model`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ChangeContentModelModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -3112,12 +3114,14 @@ pub enum ChangeContentModelModel {
     Text,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl ChangeContentModelModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -3125,12 +3129,32 @@ impl ChangeContentModelModel {
             Self::Json => "json",
             Self::Text => "text",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for ChangeContentModelModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ChangeContentModelModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for ChangeContentModelModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Change the content model of a page
@@ -3277,7 +3301,7 @@ impl ChangeContentModel {
         }
         {
             let v = &self.model;
-            request.text(wire("model"), v.as_str());
+            request.text(wire("model"), ::std::string::String::from(v.as_str()));
         }
         {
             if self.bot {
@@ -3367,7 +3391,7 @@ impl CheckTokenType {
     }
 }
 impl ::mwtyped::WireValue for CheckTokenType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CheckTokenType::as_str(self)
     }
 }
@@ -3611,7 +3635,7 @@ impl ClientLoginMessageFormat {
     }
 }
 impl ::mwtyped::WireValue for ClientLoginMessageFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ClientLoginMessageFormat::as_str(self)
     }
 }
@@ -3849,24 +3873,40 @@ impl ::mwtyped::__private::Sample for ClientLogin {
     }
 }
 /// The values of `fromslots`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareFromSlots {
     /// `main`
     Main,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareFromSlots {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Main => "main",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareFromSlots {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromSlots::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareFromSlots {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [Self::Main];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `fromcontentformat`.
@@ -3913,12 +3953,14 @@ impl CompareFromContentFormat {
     }
 }
 impl ::mwtyped::WireValue for CompareFromContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromContentFormat::as_str(self)
     }
 }
 /// The values of `fromcontentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareFromContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -3937,12 +3979,14 @@ pub enum CompareFromContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareFromContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -3951,12 +3995,33 @@ impl CompareFromContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareFromContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareFromContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `torelative`.
@@ -3982,29 +4047,45 @@ impl CompareToRelative {
     }
 }
 impl ::mwtyped::WireValue for CompareToRelative {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToRelative::as_str(self)
     }
 }
 /// The values of `toslots`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareToSlots {
     /// `main`
     Main,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareToSlots {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Main => "main",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareToSlots {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToSlots::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareToSlots {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [Self::Main];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `tocontentformat`.
@@ -4051,12 +4132,14 @@ impl CompareToContentFormat {
     }
 }
 impl ::mwtyped::WireValue for CompareToContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToContentFormat::as_str(self)
     }
 }
 /// The values of `tocontentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareToContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -4075,12 +4158,14 @@ pub enum CompareToContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareToContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -4089,12 +4174,33 @@ impl CompareToContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareToContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareToContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `prop`.
@@ -4141,32 +4247,48 @@ impl CompareProp {
     }
 }
 impl ::mwtyped::WireValue for CompareProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareProp::as_str(self)
     }
 }
 /// The values of `slots`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareSlots {
     /// `main`
     Main,
     /// `*`: every value
     All,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareSlots {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Main => "main",
             Self::All => "*",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareSlots {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareSlots::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareSlots {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [Self::Main, Self::All];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `fromcontentformat-{slot}`.
@@ -4213,12 +4335,14 @@ impl CompareFromContentFormatPerSlot {
     }
 }
 impl ::mwtyped::WireValue for CompareFromContentFormatPerSlot {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromContentFormatPerSlot::as_str(self)
     }
 }
 /// The values of `fromcontentmodel-{slot}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareFromContentModelPerSlot {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -4237,12 +4361,14 @@ pub enum CompareFromContentModelPerSlot {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareFromContentModelPerSlot {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -4251,12 +4377,33 @@ impl CompareFromContentModelPerSlot {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareFromContentModelPerSlot {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromContentModelPerSlot::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareFromContentModelPerSlot {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `tocontentformat-{slot}`.
@@ -4303,12 +4450,14 @@ impl CompareToContentFormatPerSlot {
     }
 }
 impl ::mwtyped::WireValue for CompareToContentFormatPerSlot {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToContentFormatPerSlot::as_str(self)
     }
 }
 /// The values of `tocontentmodel-{slot}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareToContentModelPerSlot {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -4327,12 +4476,14 @@ pub enum CompareToContentModelPerSlot {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareToContentModelPerSlot {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -4341,12 +4492,33 @@ impl CompareToContentModelPerSlot {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareToContentModelPerSlot {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToContentModelPerSlot::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareToContentModelPerSlot {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Get the difference between two pages.
@@ -4770,7 +4942,11 @@ impl Compare {
         }
         {
             if let Some(v) = &self.from_content_model {
-                request.text(wire("fromcontentmodel"), v.as_str());
+                request
+                    .text(
+                        wire("fromcontentmodel"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
@@ -4848,7 +5024,11 @@ impl Compare {
         }
         {
             if let Some(v) = &self.to_content_model {
-                request.text(wire("tocontentmodel"), v.as_str());
+                request
+                    .text(
+                        wire("tocontentmodel"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
@@ -4925,7 +5105,7 @@ impl Compare {
                             "{extra_prefix}{}", "fromcontentmodel-{slot}"
                             .replace("{slot}", key)
                         ),
-                        v.as_str(),
+                        ::std::string::String::from(v.as_str()),
                     );
             }
         }
@@ -4971,7 +5151,7 @@ impl Compare {
                             "{extra_prefix}{}", "tocontentmodel-{slot}".replace("{slot}",
                             key)
                         ),
-                        v.as_str(),
+                        ::std::string::String::from(v.as_str()),
                     );
             }
         }
@@ -5040,7 +5220,7 @@ impl ::mwtyped::__private::Sample for Compare {
                 CompareProp::Size, CompareProp::Timestamp, CompareProp::Title,
                 CompareProp::User
             ],
-            slots: ::std::vec![CompareSlots::Main, CompareSlots::All],
+            slots: ::std::vec![CompareSlots::Main],
             from_text_per_slot: ::std::collections::BTreeMap::from([
                 (::std::string::String::from("main"), ::std::string::String::from("1")),
             ]),
@@ -5103,7 +5283,7 @@ impl CreateAccountMessageFormat {
     }
 }
 impl ::mwtyped::WireValue for CreateAccountMessageFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CreateAccountMessageFormat::as_str(self)
     }
 }
@@ -5473,7 +5653,7 @@ impl DeleteWatchlist {
     }
 }
 impl ::mwtyped::WireValue for DeleteWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         DeleteWatchlist::as_str(self)
     }
 }
@@ -5747,7 +5927,7 @@ impl EditWatchlist {
     }
 }
 impl ::mwtyped::WireValue for EditWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EditWatchlist::as_str(self)
     }
 }
@@ -5795,12 +5975,14 @@ impl EditContentFormat {
     }
 }
 impl ::mwtyped::WireValue for EditContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EditContentFormat::as_str(self)
     }
 }
 /// The values of `contentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EditContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -5819,12 +6001,14 @@ pub enum EditContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl EditContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -5833,12 +6017,33 @@ impl EditContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for EditContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EditContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for EditContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Create and edit pages.
@@ -6329,7 +6534,8 @@ impl Edit {
         }
         {
             if let Some(v) = &self.content_model {
-                request.text(wire("contentmodel"), v.as_str());
+                request
+                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -6620,7 +6826,7 @@ impl ExpandTemplatesProp {
     }
 }
 impl ::mwtyped::WireValue for ExpandTemplatesProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ExpandTemplatesProp::as_str(self)
     }
 }
@@ -6871,12 +7077,14 @@ impl FeedContributionsFeedFormat {
     }
 }
 impl ::mwtyped::WireValue for FeedContributionsFeedFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedContributionsFeedFormat::as_str(self)
     }
 }
 /// The values of `tagfilter`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FeedContributionsTagFilter {
     /// `abusefilter-condition-limit` (added by the extension AbuseFilter)
@@ -6913,12 +7121,14 @@ pub enum FeedContributionsTagFilter {
     VisualEditorWikitext,
     /// `wikieditor` (added by the extension WikiEditor)
     Wikieditor,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl FeedContributionsTagFilter {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::AbusefilterConditionLimit => "abusefilter-condition-limit",
             Self::MwBlank => "mw-blank",
             Self::MwChangedRedirectTarget => "mw-changed-redirect-target",
@@ -6936,12 +7146,42 @@ impl FeedContributionsTagFilter {
             Self::VisualEditorSwitched => "visualeditor-switched",
             Self::VisualEditorWikitext => "visualeditor-wikitext",
             Self::Wikieditor => "wikieditor",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for FeedContributionsTagFilter {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedContributionsTagFilter::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for FeedContributionsTagFilter {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::AbusefilterConditionLimit,
+            Self::MwBlank,
+            Self::MwChangedRedirectTarget,
+            Self::MwContentmodelchange,
+            Self::MwManualRevert,
+            Self::MwNewRedirect,
+            Self::MwRemovedRedirect,
+            Self::MwReplace,
+            Self::MwReverted,
+            Self::MwRollback,
+            Self::MwServerSideUpload,
+            Self::MwUndo,
+            Self::VisualEditor,
+            Self::VisualEditorNeedcheck,
+            Self::VisualEditorSwitched,
+            Self::VisualEditorWikitext,
+            Self::Wikieditor,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Returns a user's contributions feed.
@@ -7243,7 +7483,7 @@ impl FeedRecentChangesFeedFormat {
     }
 }
 impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedRecentChangesFeedFormat::as_str(self)
     }
 }
@@ -7607,7 +7847,7 @@ impl FeedWatchlistFeedFormat {
     }
 }
 impl ::mwtyped::WireValue for FeedWatchlistFeedFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedWatchlistFeedFormat::as_str(self)
     }
 }
@@ -7661,7 +7901,7 @@ impl FeedWatchlistWlShow {
     }
 }
 impl ::mwtyped::WireValue for FeedWatchlistWlShow {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedWatchlistWlShow::as_str(self)
     }
 }
@@ -7694,7 +7934,7 @@ impl FeedWatchlistWlType {
     }
 }
 impl ::mwtyped::WireValue for FeedWatchlistWlType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedWatchlistWlType::as_str(self)
     }
 }
@@ -8297,7 +8537,7 @@ impl ImageRotateRotation {
     }
 }
 impl ::mwtyped::WireValue for ImageRotateRotation {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ImageRotateRotation::as_str(self)
     }
 }
@@ -8423,7 +8663,7 @@ impl ImageRotateGenerator {
     }
 }
 impl ::mwtyped::WireValue for ImageRotateGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ImageRotateGenerator::as_str(self)
     }
 }
@@ -9094,7 +9334,7 @@ impl LinkAccountMessageFormat {
     }
 }
 impl ::mwtyped::WireValue for LinkAccountMessageFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         LinkAccountMessageFormat::as_str(self)
     }
 }
@@ -9764,7 +10004,7 @@ impl MainAction {
     }
 }
 impl ::mwtyped::WireValue for MainAction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MainAction::as_str(self)
     }
 }
@@ -9806,7 +10046,7 @@ impl MainFormat {
     }
 }
 impl ::mwtyped::WireValue for MainFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MainFormat::as_str(self)
     }
 }
@@ -9833,7 +10073,7 @@ impl MainAssert {
     }
 }
 impl ::mwtyped::WireValue for MainAssert {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MainAssert::as_str(self)
     }
 }
@@ -9869,7 +10109,7 @@ impl MainErrorFormat {
     }
 }
 impl ::mwtyped::WireValue for MainErrorFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MainErrorFormat::as_str(self)
     }
 }
@@ -10426,7 +10666,7 @@ impl ManageTagsOperation {
     }
 }
 impl ::mwtyped::WireValue for ManageTagsOperation {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ManageTagsOperation::as_str(self)
     }
 }
@@ -10852,7 +11092,7 @@ impl MoveWatchlist {
     }
 }
 impl ::mwtyped::WireValue for MoveWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MoveWatchlist::as_str(self)
     }
 }
@@ -11284,7 +11524,7 @@ impl OpenSearchRedirects {
     }
 }
 impl ::mwtyped::WireValue for OpenSearchRedirects {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         OpenSearchRedirects::as_str(self)
     }
 }
@@ -11314,7 +11554,7 @@ impl OpenSearchFormat {
     }
 }
 impl ::mwtyped::WireValue for OpenSearchFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         OpenSearchFormat::as_str(self)
     }
 }
@@ -11579,7 +11819,7 @@ impl OptionsResetKinds {
     }
 }
 impl ::mwtyped::WireValue for OptionsResetKinds {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         OptionsResetKinds::as_str(self)
     }
 }
@@ -11805,7 +12045,7 @@ impl ParamInfoHelpFormat {
     }
 }
 impl ::mwtyped::WireValue for ParamInfoHelpFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParamInfoHelpFormat::as_str(self)
     }
 }
@@ -12030,7 +12270,7 @@ impl ParamInfoQueryModules {
     }
 }
 impl ::mwtyped::WireValue for ParamInfoQueryModules {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParamInfoQueryModules::as_str(self)
     }
 }
@@ -12072,7 +12312,7 @@ impl ParamInfoFormatModules {
     }
 }
 impl ::mwtyped::WireValue for ParamInfoFormatModules {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParamInfoFormatModules::as_str(self)
     }
 }
@@ -12410,12 +12650,14 @@ impl ParseProp {
     }
 }
 impl ::mwtyped::WireValue for ParseProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParseProp::as_str(self)
     }
 }
 /// The values of `useskin`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ParseUseSkin {
     /// `apioutput`
@@ -12426,22 +12668,36 @@ pub enum ParseUseSkin {
     Vector,
     /// `vector-2022`
     Vector2022,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl ParseUseSkin {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Apioutput => "apioutput",
             Self::Fallback => "fallback",
             Self::Vector => "vector",
             Self::Vector2022 => "vector-2022",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for ParseUseSkin {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParseUseSkin::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for ParseUseSkin {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [Self::Apioutput, Self::Fallback, Self::Vector, Self::Vector2022];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `contentformat`.
@@ -12488,12 +12744,14 @@ impl ParseContentFormat {
     }
 }
 impl ::mwtyped::WireValue for ParseContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParseContentFormat::as_str(self)
     }
 }
 /// The values of `contentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ParseContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -12512,12 +12770,14 @@ pub enum ParseContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl ParseContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -12526,12 +12786,33 @@ impl ParseContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for ParseContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParseContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for ParseContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Parses content and returns parser output.
@@ -13029,7 +13310,7 @@ impl Parse {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), v.as_str());
+                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -13039,7 +13320,8 @@ impl Parse {
         }
         {
             if let Some(v) = &self.content_model {
-                request.text(wire("contentmodel"), v.as_str());
+                request
+                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
             }
         }
         Ok(())
@@ -13317,7 +13599,7 @@ impl ProtectWatchlist {
     }
 }
 impl ::mwtyped::WireValue for ProtectWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ProtectWatchlist::as_str(self)
     }
 }
@@ -13714,7 +13996,7 @@ impl PurgeGenerator {
     }
 }
 impl ::mwtyped::WireValue for PurgeGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         PurgeGenerator::as_str(self)
     }
 }
@@ -14144,7 +14426,7 @@ impl QueryProp {
     }
 }
 impl ::mwtyped::WireValue for QueryProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryProp::as_str(self)
     }
 }
@@ -14280,7 +14562,7 @@ impl QueryList {
     }
 }
 impl ::mwtyped::WireValue for QueryList {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryList::as_str(self)
     }
 }
@@ -14322,7 +14604,7 @@ impl QueryMeta {
     }
 }
 impl ::mwtyped::WireValue for QueryMeta {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryMeta::as_str(self)
     }
 }
@@ -14346,7 +14628,7 @@ impl QueryExportSchema {
     }
 }
 impl ::mwtyped::WireValue for QueryExportSchema {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryExportSchema::as_str(self)
     }
 }
@@ -14472,7 +14754,7 @@ impl QueryGenerator {
     }
 }
 impl ::mwtyped::WireValue for QueryGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryGenerator::as_str(self)
     }
 }
@@ -15388,7 +15670,7 @@ impl RevisionDeleteType {
     }
 }
 impl ::mwtyped::WireValue for RevisionDeleteType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RevisionDeleteType::as_str(self)
     }
 }
@@ -15415,7 +15697,7 @@ impl RevisionDeleteHide {
     }
 }
 impl ::mwtyped::WireValue for RevisionDeleteHide {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RevisionDeleteHide::as_str(self)
     }
 }
@@ -15442,7 +15724,7 @@ impl RevisionDeleteShow {
     }
 }
 impl ::mwtyped::WireValue for RevisionDeleteShow {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RevisionDeleteShow::as_str(self)
     }
 }
@@ -15469,7 +15751,7 @@ impl RevisionDeleteSuppress {
     }
 }
 impl ::mwtyped::WireValue for RevisionDeleteSuppress {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RevisionDeleteSuppress::as_str(self)
     }
 }
@@ -15755,7 +16037,7 @@ impl RollbackWatchlist {
     }
 }
 impl ::mwtyped::WireValue for RollbackWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RollbackWatchlist::as_str(self)
     }
 }
@@ -16340,7 +16622,7 @@ impl SetNotificationTimestampGenerator {
     }
 }
 impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         SetNotificationTimestampGenerator::as_str(self)
     }
 }
@@ -18186,7 +18468,7 @@ impl SetPageLanguageLang {
     }
 }
 impl ::mwtyped::WireValue for SetPageLanguageLang {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         SetPageLanguageLang::as_str(self)
     }
 }
@@ -18496,7 +18778,9 @@ impl ::mwtyped::__private::Sample for SpamBlacklist {
     }
 }
 /// The values of `contentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum StashEditContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -18515,12 +18799,14 @@ pub enum StashEditContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl StashEditContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -18529,12 +18815,33 @@ impl StashEditContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for StashEditContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         StashEditContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for StashEditContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `contentformat`.
@@ -18581,7 +18888,7 @@ impl StashEditContentFormat {
     }
 }
 impl ::mwtyped::WireValue for StashEditContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         StashEditContentFormat::as_str(self)
     }
 }
@@ -18745,7 +19052,7 @@ impl StashEdit {
         }
         {
             let v = &self.content_model;
-            request.text(wire("contentmodel"), v.as_str());
+            request.text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
         }
         {
             let v = &self.content_format;
@@ -19246,7 +19553,7 @@ impl TemplateDataGenerator {
 }
 #[cfg(feature = "ext-templatedata")]
 impl ::mwtyped::WireValue for TemplateDataGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         TemplateDataGenerator::as_str(self)
     }
 }
@@ -19649,7 +19956,7 @@ impl TitleBlacklistAction {
 }
 #[cfg(feature = "ext-titleblacklist")]
 impl ::mwtyped::WireValue for TitleBlacklistAction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         TitleBlacklistAction::as_str(self)
     }
 }
@@ -20012,7 +20319,7 @@ impl UndeleteWatchlist {
     }
 }
 impl ::mwtyped::WireValue for UndeleteWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         UndeleteWatchlist::as_str(self)
     }
 }
@@ -20407,7 +20714,7 @@ impl UploadWatchlist {
     }
 }
 impl ::mwtyped::WireValue for UploadWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         UploadWatchlist::as_str(self)
     }
 }
@@ -20792,7 +21099,9 @@ impl ::mwtyped::__private::Sample for Upload {
     }
 }
 /// The values of `add`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserRightsAdd {
     /// `bot`
@@ -20805,27 +21114,49 @@ pub enum UserRightsAdd {
     Suppress,
     /// `sysop`
     Sysop,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl UserRightsAdd {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Bot => "bot",
             Self::Bureaucrat => "bureaucrat",
             Self::InterfaceAdmin => "interface-admin",
             Self::Suppress => "suppress",
             Self::Sysop => "sysop",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for UserRightsAdd {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         UserRightsAdd::as_str(self)
     }
 }
+impl ::std::convert::From<&str> for UserRightsAdd {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Bot,
+            Self::Bureaucrat,
+            Self::InterfaceAdmin,
+            Self::Suppress,
+            Self::Sysop,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
+    }
+}
 /// The values of `remove`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserRightsRemove {
     /// `bot`
@@ -20838,23 +21169,43 @@ pub enum UserRightsRemove {
     Suppress,
     /// `sysop`
     Sysop,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl UserRightsRemove {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Bot => "bot",
             Self::Bureaucrat => "bureaucrat",
             Self::InterfaceAdmin => "interface-admin",
             Self::Suppress => "suppress",
             Self::Sysop => "sysop",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for UserRightsRemove {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         UserRightsRemove::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for UserRightsRemove {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Bot,
+            Self::Bureaucrat,
+            Self::InterfaceAdmin,
+            Self::Suppress,
+            Self::Sysop,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Change a user's group membership.
@@ -21278,7 +21629,7 @@ impl VisualEditorFormat {
 }
 #[cfg(feature = "ext-visualeditor")]
 impl ::mwtyped::WireValue for VisualEditorFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         VisualEditorFormat::as_str(self)
     }
 }
@@ -21317,7 +21668,7 @@ impl VisualEditorPaction {
 }
 #[cfg(feature = "ext-visualeditor")]
 impl ::mwtyped::WireValue for VisualEditorPaction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         VisualEditorPaction::as_str(self)
     }
 }
@@ -21612,12 +21963,14 @@ impl VisualEditorEditPaction {
 }
 #[cfg(feature = "ext-visualeditor")]
 impl ::mwtyped::WireValue for VisualEditorEditPaction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         VisualEditorEditPaction::as_str(self)
     }
 }
 /// The values of `useskin`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorEditUseSkin {
@@ -21629,24 +21982,39 @@ pub enum VisualEditorEditUseSkin {
     Vector,
     /// `vector-2022`
     Vector2022,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
 impl VisualEditorEditUseSkin {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Apioutput => "apioutput",
             Self::Fallback => "fallback",
             Self::Vector => "vector",
             Self::Vector2022 => "vector-2022",
+            Self::Other(value) => value,
         }
     }
 }
 #[cfg(feature = "ext-visualeditor")]
 impl ::mwtyped::WireValue for VisualEditorEditUseSkin {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         VisualEditorEditUseSkin::as_str(self)
+    }
+}
+#[cfg(feature = "ext-visualeditor")]
+impl ::std::convert::From<&str> for VisualEditorEditUseSkin {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [Self::Apioutput, Self::Fallback, Self::Vector, Self::Vector2022];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Save an HTML5 page to MediaWiki (converted to wikitext via the Parsoid service).
@@ -21966,7 +22334,7 @@ impl VisualEditorEdit {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), v.as_str());
+                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -22194,7 +22562,7 @@ impl WatchGenerator {
     }
 }
 impl ::mwtyped::WireValue for WatchGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         WatchGenerator::as_str(self)
     }
 }
@@ -22586,7 +22954,7 @@ pub mod format {
         }
     }
     impl ::mwtyped::WireValue for JsonFormatVersion {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             JsonFormatVersion::as_str(self)
         }
     }
@@ -22758,7 +23126,7 @@ pub mod format {
         }
     }
     impl ::mwtyped::WireValue for JsonFmFormatVersion {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             JsonFmFormatVersion::as_str(self)
         }
     }
@@ -23024,7 +23392,7 @@ pub mod format {
         }
     }
     impl ::mwtyped::WireValue for PhpFormatVersion {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PhpFormatVersion::as_str(self)
         }
     }
@@ -23156,7 +23524,7 @@ pub mod format {
         }
     }
     impl ::mwtyped::WireValue for PhpFmFormatVersion {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PhpFmFormatVersion::as_str(self)
         }
     }
@@ -23634,7 +24002,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseFiltersDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseFiltersDir::as_str(self)
         }
     }
@@ -23673,7 +24041,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseFiltersShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseFiltersShow::as_str(self)
         }
     }
@@ -23724,7 +24092,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseFiltersProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseFiltersProp::as_str(self)
         }
     }
@@ -24007,7 +24375,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseLogDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseLogDir::as_str(self)
         }
     }
@@ -24058,7 +24426,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseLogProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseLogProp::as_str(self)
         }
     }
@@ -24374,7 +24742,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllCategoriesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllCategoriesDir::as_str(self)
         }
     }
@@ -24398,7 +24766,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllCategoriesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllCategoriesProp::as_str(self)
         }
     }
@@ -24740,32 +25108,48 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsProp::as_str(self)
         }
     }
     /// The values of `adrslots`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllDeletedRevisionsSlots {
         /// `main`
         Main,
         /// `*`: every value
         All,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllDeletedRevisionsSlots {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
                 Self::All => "*",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsSlots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsSlots::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for AllDeletedRevisionsSlots {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main, Self::All];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `adrcontentformat`.
@@ -24812,7 +25196,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsContentFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsContentFormat::as_str(self)
         }
     }
@@ -24836,7 +25220,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsDir::as_str(self)
         }
     }
@@ -25359,9 +25743,7 @@ pub mod query {
                     AllDeletedRevisionsProp::Timestamp, AllDeletedRevisionsProp::User,
                     AllDeletedRevisionsProp::UserId
                 ],
-                slots: ::std::vec![
-                    AllDeletedRevisionsSlots::Main, AllDeletedRevisionsSlots::All
-                ],
+                slots: ::std::vec![AllDeletedRevisionsSlots::Main],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 expand_templates: true,
                 generate_xml: true,
@@ -25416,7 +25798,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllFileUsagesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllFileUsagesProp::as_str(self)
         }
     }
@@ -25440,7 +25822,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllFileUsagesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllFileUsagesDir::as_str(self)
         }
     }
@@ -25709,7 +26091,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllImagesSort {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllImagesSort::as_str(self)
         }
     }
@@ -25739,7 +26121,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllImagesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllImagesDir::as_str(self)
         }
     }
@@ -25808,7 +26190,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllImagesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllImagesProp::as_str(self)
         }
     }
@@ -25835,7 +26217,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllImagesFilterBots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllImagesFilterBots::as_str(self)
         }
     }
@@ -26307,7 +26689,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllLinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllLinksProp::as_str(self)
         }
     }
@@ -26331,7 +26713,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllLinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllLinksDir::as_str(self)
         }
     }
@@ -26621,7 +27003,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllMessagesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllMessagesProp::as_str(self)
         }
     }
@@ -26648,7 +27030,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllMessagesCustomised {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllMessagesCustomised::as_str(self)
         }
     }
@@ -26983,12 +27365,14 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesFilterRedir::as_str(self)
         }
     }
     /// The values of `apprtype`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllPagesPrType {
         /// `edit`
@@ -26997,25 +27381,41 @@ pub mod query {
         Move,
         /// `upload`
         Upload,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllPagesPrType {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Edit => "edit",
                 Self::Move => "move",
                 Self::Upload => "upload",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllPagesPrType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesPrType::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for AllPagesPrType {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Edit, Self::Move, Self::Upload];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `apprlevel`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllPagesPrLevel {
         /// ``
@@ -27024,21 +27424,35 @@ pub mod query {
         Autoconfirmed,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllPagesPrLevel {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Empty => "",
                 Self::Autoconfirmed => "autoconfirmed",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllPagesPrLevel {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesPrLevel::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for AllPagesPrLevel {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Empty, Self::Autoconfirmed, Self::Sysop];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `apprfiltercascade`.
@@ -27064,7 +27478,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesPrFilterCascade {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesPrFilterCascade::as_str(self)
         }
     }
@@ -27088,7 +27502,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesDir::as_str(self)
         }
     }
@@ -27115,7 +27529,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesFilterLangLinks {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesFilterLangLinks::as_str(self)
         }
     }
@@ -27142,7 +27556,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesPrExpiry {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesPrExpiry::as_str(self)
         }
     }
@@ -27566,7 +27980,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRedirectsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRedirectsProp::as_str(self)
         }
     }
@@ -27590,7 +28004,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRedirectsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRedirectsDir::as_str(self)
         }
     }
@@ -27933,32 +28347,48 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsProp::as_str(self)
         }
     }
     /// The values of `arvslots`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllRevisionsSlots {
         /// `main`
         Main,
         /// `*`: every value
         All,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllRevisionsSlots {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
                 Self::All => "*",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsSlots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsSlots::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for AllRevisionsSlots {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main, Self::All];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `arvcontentformat`.
@@ -28005,7 +28435,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsContentFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsContentFormat::as_str(self)
         }
     }
@@ -28029,7 +28459,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsDir::as_str(self)
         }
     }
@@ -28499,7 +28929,7 @@ pub mod query {
                     AllRevisionsProp::Timestamp, AllRevisionsProp::User,
                     AllRevisionsProp::UserId
                 ],
-                slots: ::std::vec![AllRevisionsSlots::Main, AllRevisionsSlots::All],
+                slots: ::std::vec![AllRevisionsSlots::Main],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 expand_templates: true,
                 generate_xml: true,
@@ -28550,7 +28980,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllTransclusionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllTransclusionsProp::as_str(self)
         }
     }
@@ -28574,7 +29004,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllTransclusionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllTransclusionsDir::as_str(self)
         }
     }
@@ -28869,12 +29299,14 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllUsersDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersDir::as_str(self)
         }
     }
     /// The values of `augroup`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllUsersGroup {
         /// `bot`
@@ -28887,27 +29319,49 @@ pub mod query {
         Suppress,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllUsersGroup {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllUsersGroup {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersGroup::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for AllUsersGroup {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Bot,
+                Self::Bureaucrat,
+                Self::InterfaceAdmin,
+                Self::Suppress,
+                Self::Sysop,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `auexcludegroup`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllUsersExcludeGroup {
         /// `bot`
@@ -28920,27 +29374,49 @@ pub mod query {
         Suppress,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllUsersExcludeGroup {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllUsersExcludeGroup {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersExcludeGroup::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for AllUsersExcludeGroup {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Bot,
+                Self::Bureaucrat,
+                Self::InterfaceAdmin,
+                Self::Suppress,
+                Self::Sysop,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `aurights`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllUsersRights {
         /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
@@ -29165,12 +29641,14 @@ pub mod query {
         Viewsuppressed,
         /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
         Writeapi,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllUsersRights {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
                 Self::AbusefilterLog => "abusefilter-log",
@@ -29282,12 +29760,136 @@ pub mod query {
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
                 Self::Writeapi => "writeapi",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllUsersRights {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersRights::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for AllUsersRights {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::AbusefilterHiddenLog,
+                Self::AbusefilterHideLog,
+                Self::AbusefilterLog,
+                Self::AbusefilterLogDetail,
+                Self::AbusefilterLogPrivate,
+                Self::AbusefilterModify,
+                Self::AbusefilterModifyGlobal,
+                Self::AbusefilterModifyRestricted,
+                Self::AbusefilterPrivatedetails,
+                Self::AbusefilterPrivatedetailsLog,
+                Self::AbusefilterRevert,
+                Self::AbusefilterView,
+                Self::AbusefilterViewPrivate,
+                Self::Apihighlimits,
+                Self::Applychangetags,
+                Self::Autoconfirmed,
+                Self::Autocreateaccount,
+                Self::Autopatrol,
+                Self::Bigdelete,
+                Self::Block,
+                Self::Blockemail,
+                Self::Bot,
+                Self::Browsearchive,
+                Self::Changetags,
+                Self::CreateAccount,
+                Self::Createpage,
+                Self::Createtalk,
+                Self::Delete,
+                Self::DeleteRedirect,
+                Self::Deletechangetags,
+                Self::Deletedhistory,
+                Self::Deletedtext,
+                Self::Deletelogentry,
+                Self::Deleterevision,
+                Self::Edit,
+                Self::Editcontentmodel,
+                Self::Editinterface,
+                Self::Editmyoptions,
+                Self::Editmyprivateinfo,
+                Self::Editmyusercss,
+                Self::Editmyuserjs,
+                Self::Editmyuserjson,
+                Self::Editmyuserjsredirect,
+                Self::Editmywatchlist,
+                Self::Editprotected,
+                Self::Editsemiprotected,
+                Self::Editsitecss,
+                Self::Editsitejs,
+                Self::Editsitejson,
+                Self::Editusercss,
+                Self::Edituserjs,
+                Self::Edituserjson,
+                Self::GadgetsDefinitionEdit,
+                Self::GadgetsEdit,
+                Self::Hideuser,
+                Self::Import,
+                Self::Importupload,
+                Self::Interwiki,
+                Self::IpblockExempt,
+                Self::Managechangetags,
+                Self::Markbotedits,
+                Self::MergeHistory,
+                Self::Minoredit,
+                Self::Move,
+                Self::MoveCategorypages,
+                Self::MoveRootuserpages,
+                Self::MoveSubpages,
+                Self::Movefile,
+                Self::Nominornewtalk,
+                Self::Noratelimit,
+                Self::Nuke,
+                Self::OathauthApiAll,
+                Self::OathauthDisableForUser,
+                Self::OathauthEnable,
+                Self::OathauthVerifyUser,
+                Self::OathauthViewLog,
+                Self::OverrideExportDepth,
+                Self::Pagelang,
+                Self::Patrol,
+                Self::Patrolmarks,
+                Self::Protect,
+                Self::Purge,
+                Self::Read,
+                Self::Renameuser,
+                Self::Replacetext,
+                Self::Reupload,
+                Self::ReuploadOwn,
+                Self::ReuploadShared,
+                Self::Rollback,
+                Self::Sboverride,
+                Self::Sendemail,
+                Self::Siteadmin,
+                Self::Skipcaptcha,
+                Self::Spamblacklistlog,
+                Self::Suppressionlog,
+                Self::Suppressredirect,
+                Self::Suppressrevision,
+                Self::Tboverride,
+                Self::TboverrideAccount,
+                Self::Titleblacklistlog,
+                Self::Unblockself,
+                Self::Undelete,
+                Self::Unwatchedpages,
+                Self::Upload,
+                Self::UploadByUrl,
+                Self::UserRights,
+                Self::UserRightsInterwiki,
+                Self::Viewmyprivateinfo,
+                Self::Viewmywatchlist,
+                Self::Viewsuppressed,
+                Self::Writeapi,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `auprop`.
@@ -29325,7 +29927,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllUsersProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersProp::as_str(self)
         }
     }
@@ -29740,7 +30342,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AuthManagerInfoRequestsFor {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AuthManagerInfoRequestsFor::as_str(self)
         }
     }
@@ -29770,7 +30372,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AuthManagerInfoMessageFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AuthManagerInfoMessageFormat::as_str(self)
         }
     }
@@ -29955,7 +30557,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BacklinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BacklinksDir::as_str(self)
         }
     }
@@ -29982,7 +30584,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BacklinksFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BacklinksFilterRedir::as_str(self)
         }
     }
@@ -30269,7 +30871,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BlocksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BlocksDir::as_str(self)
         }
     }
@@ -30320,7 +30922,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BlocksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BlocksProp::as_str(self)
         }
     }
@@ -30362,7 +30964,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BlocksShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BlocksShow::as_str(self)
         }
     }
@@ -30738,7 +31340,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoriesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoriesProp::as_str(self)
         }
     }
@@ -30762,7 +31364,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoriesShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoriesShow::as_str(self)
         }
     }
@@ -30786,7 +31388,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoriesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoriesDir::as_str(self)
         }
     }
@@ -31166,7 +31768,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoryMembersProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoryMembersProp::as_str(self)
         }
     }
@@ -31193,7 +31795,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoryMembersType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoryMembersType::as_str(self)
         }
     }
@@ -31217,7 +31819,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoryMembersSort {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoryMembersSort::as_str(self)
         }
     }
@@ -31253,7 +31855,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoryMembersDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoryMembersDir::as_str(self)
         }
     }
@@ -31708,7 +32310,9 @@ pub mod query {
         }
     }
     /// The values of `pcgroup`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ContributorsGroup {
         /// `bot`
@@ -31721,27 +32325,49 @@ pub mod query {
         Suppress,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ContributorsGroup {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ContributorsGroup {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ContributorsGroup::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for ContributorsGroup {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Bot,
+                Self::Bureaucrat,
+                Self::InterfaceAdmin,
+                Self::Suppress,
+                Self::Sysop,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `pcexcludegroup`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ContributorsExcludeGroup {
         /// `bot`
@@ -31754,27 +32380,49 @@ pub mod query {
         Suppress,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ContributorsExcludeGroup {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ContributorsExcludeGroup {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ContributorsExcludeGroup::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for ContributorsExcludeGroup {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Bot,
+                Self::Bureaucrat,
+                Self::InterfaceAdmin,
+                Self::Suppress,
+                Self::Sysop,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `pcrights`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ContributorsRights {
         /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
@@ -31999,12 +32647,14 @@ pub mod query {
         Viewsuppressed,
         /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
         Writeapi,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ContributorsRights {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
                 Self::AbusefilterLog => "abusefilter-log",
@@ -32116,16 +32766,142 @@ pub mod query {
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
                 Self::Writeapi => "writeapi",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ContributorsRights {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ContributorsRights::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for ContributorsRights {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::AbusefilterHiddenLog,
+                Self::AbusefilterHideLog,
+                Self::AbusefilterLog,
+                Self::AbusefilterLogDetail,
+                Self::AbusefilterLogPrivate,
+                Self::AbusefilterModify,
+                Self::AbusefilterModifyGlobal,
+                Self::AbusefilterModifyRestricted,
+                Self::AbusefilterPrivatedetails,
+                Self::AbusefilterPrivatedetailsLog,
+                Self::AbusefilterRevert,
+                Self::AbusefilterView,
+                Self::AbusefilterViewPrivate,
+                Self::Apihighlimits,
+                Self::Applychangetags,
+                Self::Autoconfirmed,
+                Self::Autocreateaccount,
+                Self::Autopatrol,
+                Self::Bigdelete,
+                Self::Block,
+                Self::Blockemail,
+                Self::Bot,
+                Self::Browsearchive,
+                Self::Changetags,
+                Self::CreateAccount,
+                Self::Createpage,
+                Self::Createtalk,
+                Self::Delete,
+                Self::DeleteRedirect,
+                Self::Deletechangetags,
+                Self::Deletedhistory,
+                Self::Deletedtext,
+                Self::Deletelogentry,
+                Self::Deleterevision,
+                Self::Edit,
+                Self::Editcontentmodel,
+                Self::Editinterface,
+                Self::Editmyoptions,
+                Self::Editmyprivateinfo,
+                Self::Editmyusercss,
+                Self::Editmyuserjs,
+                Self::Editmyuserjson,
+                Self::Editmyuserjsredirect,
+                Self::Editmywatchlist,
+                Self::Editprotected,
+                Self::Editsemiprotected,
+                Self::Editsitecss,
+                Self::Editsitejs,
+                Self::Editsitejson,
+                Self::Editusercss,
+                Self::Edituserjs,
+                Self::Edituserjson,
+                Self::GadgetsDefinitionEdit,
+                Self::GadgetsEdit,
+                Self::Hideuser,
+                Self::Import,
+                Self::Importupload,
+                Self::Interwiki,
+                Self::IpblockExempt,
+                Self::Managechangetags,
+                Self::Markbotedits,
+                Self::MergeHistory,
+                Self::Minoredit,
+                Self::Move,
+                Self::MoveCategorypages,
+                Self::MoveRootuserpages,
+                Self::MoveSubpages,
+                Self::Movefile,
+                Self::Nominornewtalk,
+                Self::Noratelimit,
+                Self::Nuke,
+                Self::OathauthApiAll,
+                Self::OathauthDisableForUser,
+                Self::OathauthEnable,
+                Self::OathauthVerifyUser,
+                Self::OathauthViewLog,
+                Self::OverrideExportDepth,
+                Self::Pagelang,
+                Self::Patrol,
+                Self::Patrolmarks,
+                Self::Protect,
+                Self::Purge,
+                Self::Read,
+                Self::Renameuser,
+                Self::Replacetext,
+                Self::Reupload,
+                Self::ReuploadOwn,
+                Self::ReuploadShared,
+                Self::Rollback,
+                Self::Sboverride,
+                Self::Sendemail,
+                Self::Siteadmin,
+                Self::Skipcaptcha,
+                Self::Spamblacklistlog,
+                Self::Suppressionlog,
+                Self::Suppressredirect,
+                Self::Suppressrevision,
+                Self::Tboverride,
+                Self::TboverrideAccount,
+                Self::Titleblacklistlog,
+                Self::Unblockself,
+                Self::Undelete,
+                Self::Unwatchedpages,
+                Self::Upload,
+                Self::UploadByUrl,
+                Self::UserRights,
+                Self::UserRightsInterwiki,
+                Self::Viewmyprivateinfo,
+                Self::Viewmywatchlist,
+                Self::Viewsuppressed,
+                Self::Writeapi,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `pcexcluderights`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ContributorsExcludeRights {
         /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
@@ -32350,12 +33126,14 @@ pub mod query {
         Viewsuppressed,
         /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
         Writeapi,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ContributorsExcludeRights {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
                 Self::AbusefilterHideLog => "abusefilter-hide-log",
                 Self::AbusefilterLog => "abusefilter-log",
@@ -32467,12 +33245,136 @@ pub mod query {
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
                 Self::Writeapi => "writeapi",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ContributorsExcludeRights {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ContributorsExcludeRights::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for ContributorsExcludeRights {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::AbusefilterHiddenLog,
+                Self::AbusefilterHideLog,
+                Self::AbusefilterLog,
+                Self::AbusefilterLogDetail,
+                Self::AbusefilterLogPrivate,
+                Self::AbusefilterModify,
+                Self::AbusefilterModifyGlobal,
+                Self::AbusefilterModifyRestricted,
+                Self::AbusefilterPrivatedetails,
+                Self::AbusefilterPrivatedetailsLog,
+                Self::AbusefilterRevert,
+                Self::AbusefilterView,
+                Self::AbusefilterViewPrivate,
+                Self::Apihighlimits,
+                Self::Applychangetags,
+                Self::Autoconfirmed,
+                Self::Autocreateaccount,
+                Self::Autopatrol,
+                Self::Bigdelete,
+                Self::Block,
+                Self::Blockemail,
+                Self::Bot,
+                Self::Browsearchive,
+                Self::Changetags,
+                Self::CreateAccount,
+                Self::Createpage,
+                Self::Createtalk,
+                Self::Delete,
+                Self::DeleteRedirect,
+                Self::Deletechangetags,
+                Self::Deletedhistory,
+                Self::Deletedtext,
+                Self::Deletelogentry,
+                Self::Deleterevision,
+                Self::Edit,
+                Self::Editcontentmodel,
+                Self::Editinterface,
+                Self::Editmyoptions,
+                Self::Editmyprivateinfo,
+                Self::Editmyusercss,
+                Self::Editmyuserjs,
+                Self::Editmyuserjson,
+                Self::Editmyuserjsredirect,
+                Self::Editmywatchlist,
+                Self::Editprotected,
+                Self::Editsemiprotected,
+                Self::Editsitecss,
+                Self::Editsitejs,
+                Self::Editsitejson,
+                Self::Editusercss,
+                Self::Edituserjs,
+                Self::Edituserjson,
+                Self::GadgetsDefinitionEdit,
+                Self::GadgetsEdit,
+                Self::Hideuser,
+                Self::Import,
+                Self::Importupload,
+                Self::Interwiki,
+                Self::IpblockExempt,
+                Self::Managechangetags,
+                Self::Markbotedits,
+                Self::MergeHistory,
+                Self::Minoredit,
+                Self::Move,
+                Self::MoveCategorypages,
+                Self::MoveRootuserpages,
+                Self::MoveSubpages,
+                Self::Movefile,
+                Self::Nominornewtalk,
+                Self::Noratelimit,
+                Self::Nuke,
+                Self::OathauthApiAll,
+                Self::OathauthDisableForUser,
+                Self::OathauthEnable,
+                Self::OathauthVerifyUser,
+                Self::OathauthViewLog,
+                Self::OverrideExportDepth,
+                Self::Pagelang,
+                Self::Patrol,
+                Self::Patrolmarks,
+                Self::Protect,
+                Self::Purge,
+                Self::Read,
+                Self::Renameuser,
+                Self::Replacetext,
+                Self::Reupload,
+                Self::ReuploadOwn,
+                Self::ReuploadShared,
+                Self::Rollback,
+                Self::Sboverride,
+                Self::Sendemail,
+                Self::Siteadmin,
+                Self::Skipcaptcha,
+                Self::Spamblacklistlog,
+                Self::Suppressionlog,
+                Self::Suppressredirect,
+                Self::Suppressrevision,
+                Self::Tboverride,
+                Self::TboverrideAccount,
+                Self::Titleblacklistlog,
+                Self::Unblockself,
+                Self::Undelete,
+                Self::Unwatchedpages,
+                Self::Upload,
+                Self::UploadByUrl,
+                Self::UserRights,
+                Self::UserRightsInterwiki,
+                Self::Viewmyprivateinfo,
+                Self::Viewmywatchlist,
+                Self::Viewsuppressed,
+                Self::Writeapi,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// Get the list of logged-in contributors and the count of anonymous contributors to a page.
@@ -32860,32 +33762,48 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsProp::as_str(self)
         }
     }
     /// The values of `drvslots`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum DeletedRevisionsSlots {
         /// `main`
         Main,
         /// `*`: every value
         All,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl DeletedRevisionsSlots {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
                 Self::All => "*",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsSlots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsSlots::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for DeletedRevisionsSlots {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main, Self::All];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `drvcontentformat`.
@@ -32932,7 +33850,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsContentFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsContentFormat::as_str(self)
         }
     }
@@ -32956,7 +33874,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsDir::as_str(self)
         }
     }
@@ -33392,9 +34310,7 @@ pub mod query {
                     DeletedRevisionsProp::Timestamp, DeletedRevisionsProp::User,
                     DeletedRevisionsProp::UserId
                 ],
-                slots: ::std::vec![
-                    DeletedRevisionsSlots::Main, DeletedRevisionsSlots::All
-                ],
+                slots: ::std::vec![DeletedRevisionsSlots::Main],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 expand_templates: true,
                 generate_xml: true,
@@ -33444,7 +34360,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevsDir::as_str(self)
         }
     }
@@ -33499,7 +34415,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevsProp::as_str(self)
         }
     }
@@ -33907,7 +34823,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DuplicateFilesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DuplicateFilesDir::as_str(self)
         }
     }
@@ -34101,7 +35017,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for EmbeddedInDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             EmbeddedInDir::as_str(self)
         }
     }
@@ -34128,7 +35044,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for EmbeddedInFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             EmbeddedInFilterRedir::as_str(self)
         }
     }
@@ -34482,7 +35398,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ExtLinksProtocol {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ExtLinksProtocol::as_str(self)
         }
     }
@@ -34692,7 +35608,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-textextracts")]
     impl ::mwtyped::WireValue for ExtractsSectionFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ExtractsSectionFormat::as_str(self)
         }
     }
@@ -34981,7 +35897,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ExtUrlUsageProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ExtUrlUsageProp::as_str(self)
         }
     }
@@ -35086,7 +36002,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ExtUrlUsageProtocol {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ExtUrlUsageProtocol::as_str(self)
         }
     }
@@ -35365,7 +36281,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileArchiveDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileArchiveDir::as_str(self)
         }
     }
@@ -35419,7 +36335,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileArchiveProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileArchiveProp::as_str(self)
         }
     }
@@ -35747,7 +36663,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileRepoInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileRepoInfoProp::as_str(self)
         }
     }
@@ -35920,7 +36836,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileUsageProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileUsageProp::as_str(self)
         }
     }
@@ -35944,7 +36860,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileUsageShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileUsageShow::as_str(self)
         }
     }
@@ -36216,7 +37132,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-gadgets")]
     impl ::mwtyped::WireValue for GadgetCategoriesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             GadgetCategoriesProp::as_str(self)
         }
     }
@@ -36407,7 +37323,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-gadgets")]
     impl ::mwtyped::WireValue for GadgetsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             GadgetsProp::as_str(self)
         }
     }
@@ -36705,7 +37621,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ImageInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ImageInfoProp::as_str(self)
         }
     }
@@ -37142,7 +38058,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ImagesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ImagesDir::as_str(self)
         }
     }
@@ -37345,7 +38261,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ImageUsageDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ImageUsageDir::as_str(self)
         }
     }
@@ -37372,7 +38288,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ImageUsageFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ImageUsageFilterRedir::as_str(self)
         }
     }
@@ -37696,7 +38612,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for InfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             InfoProp::as_str(self)
         }
     }
@@ -37723,7 +38639,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for InfoTestActionsDetail {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             InfoTestActionsDetail::as_str(self)
         }
     }
@@ -37980,7 +38896,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for IwBacklinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             IwBacklinksProp::as_str(self)
         }
     }
@@ -38004,7 +38920,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for IwBacklinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             IwBacklinksDir::as_str(self)
         }
     }
@@ -38240,7 +39156,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for IwLinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             IwLinksProp::as_str(self)
         }
     }
@@ -38264,7 +39180,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for IwLinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             IwLinksDir::as_str(self)
         }
     }
@@ -38510,7 +39426,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LangBacklinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LangBacklinksProp::as_str(self)
         }
     }
@@ -38534,7 +39450,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LangBacklinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LangBacklinksDir::as_str(self)
         }
     }
@@ -38778,7 +39694,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LangLinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LangLinksProp::as_str(self)
         }
     }
@@ -38802,7 +39718,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LangLinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LangLinksDir::as_str(self)
         }
     }
@@ -39086,7 +40002,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LanguageInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LanguageInfoProp::as_str(self)
         }
     }
@@ -39294,7 +40210,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LinksDir::as_str(self)
         }
     }
@@ -39542,7 +40458,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LinksHereProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LinksHereProp::as_str(self)
         }
     }
@@ -39566,7 +40482,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LinksHereShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LinksHereShow::as_str(self)
         }
     }
@@ -39856,12 +40772,14 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LogEventsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LogEventsProp::as_str(self)
         }
     }
     /// The values of `letype`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum LogEventsType {
         /// ``
@@ -39910,12 +40828,14 @@ pub mod query {
         TitleBlacklist,
         /// `upload`
         Upload,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl LogEventsType {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Empty => "",
                 Self::Abusefilter => "abusefilter",
                 Self::Abusefilterprivatedetails => "abusefilterprivatedetails",
@@ -39939,16 +40859,54 @@ pub mod query {
                 Self::Tag => "tag",
                 Self::TitleBlacklist => "titleblacklist",
                 Self::Upload => "upload",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for LogEventsType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LogEventsType::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for LogEventsType {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Empty,
+                Self::Abusefilter,
+                Self::Abusefilterprivatedetails,
+                Self::Block,
+                Self::ContentModel,
+                Self::Create,
+                Self::Delete,
+                Self::Import,
+                Self::Interwiki,
+                Self::ManageTags,
+                Self::Merge,
+                Self::Move,
+                Self::Newusers,
+                Self::Oath,
+                Self::Patrol,
+                Self::Protect,
+                Self::Renameuser,
+                Self::Rights,
+                Self::SpamBlacklist,
+                Self::Suppress,
+                Self::Tag,
+                Self::TitleBlacklist,
+                Self::Upload,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `leaction`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum LogEventsAction {
         /// `abusefilter/create` (added by the extension AbuseFilter)
@@ -40063,12 +41021,14 @@ pub mod query {
         UploadRevert,
         /// `upload/upload`
         UploadUpload,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl LogEventsAction {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::AbusefilterCreate => "abusefilter/create",
                 Self::AbusefilterHit => "abusefilter/hit",
                 Self::AbusefilterModify => "abusefilter/modify",
@@ -40127,12 +41087,81 @@ pub mod query {
                 Self::UploadOverwrite => "upload/overwrite",
                 Self::UploadRevert => "upload/revert",
                 Self::UploadUpload => "upload/upload",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for LogEventsAction {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LogEventsAction::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for LogEventsAction {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::AbusefilterCreate,
+                Self::AbusefilterHit,
+                Self::AbusefilterModify,
+                Self::AbusefilterprivatedetailsAccess,
+                Self::BlockBlock,
+                Self::BlockReblock,
+                Self::BlockUnblock,
+                Self::ContentModelChange,
+                Self::ContentModelNew,
+                Self::CreateCreate,
+                Self::DeleteDelete,
+                Self::DeleteDeleteRedir,
+                Self::DeleteDeleteRedir2,
+                Self::DeleteEvent,
+                Self::DeleteRestore,
+                Self::DeleteRevision,
+                Self::ImportInterwiki,
+                Self::ImportUpload,
+                Self::Interwiki,
+                Self::ManageTagsActivate,
+                Self::ManageTagsCreate,
+                Self::ManageTagsDeactivate,
+                Self::ManageTagsDelete,
+                Self::MergeMerge,
+                Self::MoveMove,
+                Self::MoveMoveRedir,
+                Self::NewusersAutocreate,
+                Self::NewusersByemail,
+                Self::NewusersCreate,
+                Self::NewusersCreate2,
+                Self::NewusersNewusers,
+                Self::Oath,
+                Self::PatrolAutopatrol,
+                Self::PatrolPatrol,
+                Self::ProtectModify,
+                Self::ProtectMoveProt,
+                Self::ProtectProtect,
+                Self::ProtectUnprotect,
+                Self::RenameuserRenameuser,
+                Self::RightsAutopromote,
+                Self::RightsBlockautopromote,
+                Self::RightsRestoreautopromote,
+                Self::RightsRights,
+                Self::SpamBlacklist,
+                Self::SuppressBlock,
+                Self::SuppressDelete,
+                Self::SuppressEvent,
+                Self::SuppressHideAfl,
+                Self::SuppressReblock,
+                Self::SuppressRevision,
+                Self::SuppressUnhideAfl,
+                Self::TagUpdate,
+                Self::TitleBlacklist,
+                Self::UploadOverwrite,
+                Self::UploadRevert,
+                Self::UploadUpload,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `ledir`.
@@ -40155,7 +41184,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LogEventsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LogEventsDir::as_str(self)
         }
     }
@@ -40355,12 +41384,14 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.type_ {
-                    request.text(wire("letype"), v.as_str());
+                    request
+                        .text(wire("letype"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.action {
-                    request.text(wire("leaction"), v.as_str());
+                    request
+                        .text(wire("leaction"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
@@ -40526,7 +41557,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for MyStashedFilesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             MyStashedFilesProp::as_str(self)
         }
     }
@@ -40854,7 +41885,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-pageimages")]
     impl ::mwtyped::WireValue for PageImagesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PageImagesProp::as_str(self)
         }
     }
@@ -40881,7 +41912,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-pageimages")]
     impl ::mwtyped::WireValue for PageImagesLicense {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PageImagesLicense::as_str(self)
         }
     }
@@ -41424,7 +42455,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for PagesWithPropProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PagesWithPropProp::as_str(self)
         }
     }
@@ -41448,7 +42479,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for PagesWithPropDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PagesWithPropDir::as_str(self)
         }
     }
@@ -41864,27 +42895,43 @@ pub mod query {
         }
     }
     /// The values of `ptlevel`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ProtectedTitlesLevel {
         /// `autoconfirmed`
         Autoconfirmed,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ProtectedTitlesLevel {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Autoconfirmed => "autoconfirmed",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ProtectedTitlesLevel {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ProtectedTitlesLevel::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for ProtectedTitlesLevel {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Autoconfirmed, Self::Sysop];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `ptdir`.
@@ -41907,7 +42954,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ProtectedTitlesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ProtectedTitlesDir::as_str(self)
         }
     }
@@ -41946,7 +42993,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ProtectedTitlesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ProtectedTitlesProp::as_str(self)
         }
     }
@@ -42363,7 +43410,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for QueryPagePage {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             QueryPagePage::as_str(self)
         }
     }
@@ -42554,7 +43601,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RandomFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RandomFilterRedir::as_str(self)
         }
     }
@@ -42792,7 +43839,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RecentChangesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesDir::as_str(self)
         }
     }
@@ -42852,7 +43899,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RecentChangesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesProp::as_str(self)
         }
     }
@@ -42909,7 +43956,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RecentChangesShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesShow::as_str(self)
         }
     }
@@ -42942,29 +43989,45 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RecentChangesType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesType::as_str(self)
         }
     }
     /// The values of `rcslot`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum RecentChangesSlot {
         /// `main`
         Main,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl RecentChangesSlot {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for RecentChangesSlot {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesSlot::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for RecentChangesSlot {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// Enumerate recent changes.
@@ -43325,7 +44388,8 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.slot {
-                    request.text(wire("rcslot"), v.as_str());
+                    request
+                        .text(wire("rcslot"), ::std::string::String::from(v.as_str()));
                 }
             }
             Ok(())
@@ -43444,7 +44508,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RedirectsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RedirectsProp::as_str(self)
         }
     }
@@ -43468,7 +44532,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RedirectsShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RedirectsShow::as_str(self)
         }
     }
@@ -43777,32 +44841,48 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RevisionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsProp::as_str(self)
         }
     }
     /// The values of `rvslots`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum RevisionsSlots {
         /// `main`
         Main,
         /// `*`: every value
         All,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl RevisionsSlots {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
                 Self::All => "*",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for RevisionsSlots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsSlots::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for RevisionsSlots {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main, Self::All];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `rvcontentformat`.
@@ -43849,7 +44929,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RevisionsContentFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsContentFormat::as_str(self)
         }
     }
@@ -43873,7 +44953,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RevisionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsDir::as_str(self)
         }
     }
@@ -44362,7 +45442,7 @@ pub mod query {
                     RevisionsProp::Tags, RevisionsProp::Timestamp, RevisionsProp::User,
                     RevisionsProp::UserId
                 ],
-                slots: ::std::vec![RevisionsSlots::Main, RevisionsSlots::All],
+                slots: ::std::vec![RevisionsSlots::Main],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 expand_templates: true,
                 generate_xml: true,
@@ -44417,7 +45497,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SearchWhat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SearchWhat::as_str(self)
         }
     }
@@ -44444,7 +45524,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SearchInfo {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SearchInfo::as_str(self)
         }
     }
@@ -44506,7 +45586,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SearchProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SearchProp::as_str(self)
         }
     }
@@ -44527,7 +45607,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SearchSort {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SearchSort::as_str(self)
         }
     }
@@ -44970,7 +46050,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SiteInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SiteInfoProp::as_str(self)
         }
     }
@@ -44994,7 +46074,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SiteInfoFilterIw {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SiteInfoFilterIw::as_str(self)
         }
     }
@@ -45294,7 +46374,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for StashImageInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             StashImageInfoProp::as_str(self)
         }
     }
@@ -45599,7 +46679,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TagsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TagsProp::as_str(self)
         }
     }
@@ -45800,7 +46880,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TemplatesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TemplatesDir::as_str(self)
         }
     }
@@ -46063,7 +47143,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TokensType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TokensType::as_str(self)
         }
     }
@@ -46186,7 +47266,7 @@ pub mod query {
                 type_: ::std::vec![
                     TokensType::CreateAccount, TokensType::Csrf, TokensType::Login,
                     TokensType::Patrol, TokensType::Rollback, TokensType::UserRights,
-                    TokensType::Watch, TokensType::All
+                    TokensType::Watch
                 ],
             }
         }
@@ -46214,7 +47294,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TranscludedInProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TranscludedInProp::as_str(self)
         }
     }
@@ -46238,7 +47318,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TranscludedInShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TranscludedInShow::as_str(self)
         }
     }
@@ -46507,7 +47587,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UserContribsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UserContribsDir::as_str(self)
         }
     }
@@ -46555,7 +47635,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UserContribsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UserContribsProp::as_str(self)
         }
     }
@@ -46603,7 +47683,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UserContribsShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UserContribsShow::as_str(self)
         }
     }
@@ -47116,7 +48196,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UserInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UserInfoProp::as_str(self)
         }
     }
@@ -47295,8 +48375,7 @@ pub mod query {
                     UserInfoProp::Latestcontrib, UserInfoProp::Options,
                     UserInfoProp::Ratelimits, UserInfoProp::RealName,
                     UserInfoProp::Registrationdate, UserInfoProp::Rights,
-                    UserInfoProp::Theoreticalratelimits, UserInfoProp::Unreadcount,
-                    UserInfoProp::All
+                    UserInfoProp::Theoreticalratelimits, UserInfoProp::Unreadcount
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -47351,7 +48430,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UsersProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UsersProp::as_str(self)
         }
     }
@@ -47601,7 +48680,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistDir::as_str(self)
         }
     }
@@ -47661,7 +48740,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistProp::as_str(self)
         }
     }
@@ -47715,7 +48794,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistShow::as_str(self)
         }
     }
@@ -47748,7 +48827,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistType::as_str(self)
         }
     }
@@ -48218,7 +49297,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistRawProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistRawProp::as_str(self)
         }
     }
@@ -48242,7 +49321,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistRawShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistRawShow::as_str(self)
         }
     }
@@ -48266,7 +49345,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistRawDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistRawDir::as_str(self)
         }
     }

@@ -3417,7 +3417,9 @@ impl ::mwtyped::__private::Sample for ChangeAuthenticationData {
     }
 }
 /// The values of `model`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ChangeContentModelModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -3434,12 +3436,14 @@ pub enum ChangeContentModelModel {
     Text,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl ChangeContentModelModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -3447,12 +3451,32 @@ impl ChangeContentModelModel {
             Self::Json => "json",
             Self::Text => "text",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for ChangeContentModelModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ChangeContentModelModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for ChangeContentModelModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Change the content model of a page
@@ -3599,7 +3623,7 @@ impl ChangeContentModel {
         }
         {
             let v = &self.model;
-            request.text(wire("model"), v.as_str());
+            request.text(wire("model"), ::std::string::String::from(v.as_str()));
         }
         {
             if self.bot {
@@ -3689,7 +3713,7 @@ impl CheckTokenType {
     }
 }
 impl ::mwtyped::WireValue for CheckTokenType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CheckTokenType::as_str(self)
     }
 }
@@ -3934,7 +3958,7 @@ impl ClientLoginMessageFormat {
     }
 }
 impl ::mwtyped::WireValue for ClientLoginMessageFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ClientLoginMessageFormat::as_str(self)
     }
 }
@@ -4172,24 +4196,40 @@ impl ::mwtyped::__private::Sample for ClientLogin {
     }
 }
 /// The values of `fromslots`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareFromSlots {
     /// `main`
     Main,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareFromSlots {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Main => "main",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareFromSlots {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromSlots::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareFromSlots {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [Self::Main];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `fromcontentformat`.
@@ -4236,12 +4276,14 @@ impl CompareFromContentFormat {
     }
 }
 impl ::mwtyped::WireValue for CompareFromContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromContentFormat::as_str(self)
     }
 }
 /// The values of `fromcontentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareFromContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -4260,12 +4302,14 @@ pub enum CompareFromContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareFromContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -4274,12 +4318,33 @@ impl CompareFromContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareFromContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareFromContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `torelative`.
@@ -4305,29 +4370,45 @@ impl CompareToRelative {
     }
 }
 impl ::mwtyped::WireValue for CompareToRelative {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToRelative::as_str(self)
     }
 }
 /// The values of `toslots`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareToSlots {
     /// `main`
     Main,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareToSlots {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Main => "main",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareToSlots {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToSlots::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareToSlots {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [Self::Main];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `tocontentformat`.
@@ -4374,12 +4455,14 @@ impl CompareToContentFormat {
     }
 }
 impl ::mwtyped::WireValue for CompareToContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToContentFormat::as_str(self)
     }
 }
 /// The values of `tocontentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareToContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -4398,12 +4481,14 @@ pub enum CompareToContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareToContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -4412,12 +4497,33 @@ impl CompareToContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareToContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareToContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `prop`.
@@ -4464,32 +4570,48 @@ impl CompareProp {
     }
 }
 impl ::mwtyped::WireValue for CompareProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareProp::as_str(self)
     }
 }
 /// The values of `slots`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareSlots {
     /// `main`
     Main,
     /// `*`: every value
     All,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareSlots {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Main => "main",
             Self::All => "*",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareSlots {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareSlots::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareSlots {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [Self::Main, Self::All];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `difftype`.
@@ -4512,7 +4634,7 @@ impl CompareDiffType {
     }
 }
 impl ::mwtyped::WireValue for CompareDiffType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareDiffType::as_str(self)
     }
 }
@@ -4560,12 +4682,14 @@ impl CompareFromContentFormatPerSlot {
     }
 }
 impl ::mwtyped::WireValue for CompareFromContentFormatPerSlot {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromContentFormatPerSlot::as_str(self)
     }
 }
 /// The values of `fromcontentmodel-{slot}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareFromContentModelPerSlot {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -4584,12 +4708,14 @@ pub enum CompareFromContentModelPerSlot {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareFromContentModelPerSlot {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -4598,12 +4724,33 @@ impl CompareFromContentModelPerSlot {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareFromContentModelPerSlot {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareFromContentModelPerSlot::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareFromContentModelPerSlot {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `tocontentformat-{slot}`.
@@ -4650,12 +4797,14 @@ impl CompareToContentFormatPerSlot {
     }
 }
 impl ::mwtyped::WireValue for CompareToContentFormatPerSlot {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToContentFormatPerSlot::as_str(self)
     }
 }
 /// The values of `tocontentmodel-{slot}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompareToContentModelPerSlot {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -4674,12 +4823,14 @@ pub enum CompareToContentModelPerSlot {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl CompareToContentModelPerSlot {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -4688,12 +4839,33 @@ impl CompareToContentModelPerSlot {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for CompareToContentModelPerSlot {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CompareToContentModelPerSlot::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for CompareToContentModelPerSlot {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Get the difference between two pages.
@@ -5126,7 +5298,11 @@ impl Compare {
         }
         {
             if let Some(v) = &self.from_content_model {
-                request.text(wire("fromcontentmodel"), v.as_str());
+                request
+                    .text(
+                        wire("fromcontentmodel"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
@@ -5204,7 +5380,11 @@ impl Compare {
         }
         {
             if let Some(v) = &self.to_content_model {
-                request.text(wire("tocontentmodel"), v.as_str());
+                request
+                    .text(
+                        wire("tocontentmodel"),
+                        ::std::string::String::from(v.as_str()),
+                    );
             }
         }
         {
@@ -5286,7 +5466,7 @@ impl Compare {
                             "{extra_prefix}{}", "fromcontentmodel-{slot}"
                             .replace("{slot}", key)
                         ),
-                        v.as_str(),
+                        ::std::string::String::from(v.as_str()),
                     );
             }
         }
@@ -5332,7 +5512,7 @@ impl Compare {
                             "{extra_prefix}{}", "tocontentmodel-{slot}".replace("{slot}",
                             key)
                         ),
-                        v.as_str(),
+                        ::std::string::String::from(v.as_str()),
                     );
             }
         }
@@ -5401,7 +5581,7 @@ impl ::mwtyped::__private::Sample for Compare {
                 CompareProp::Size, CompareProp::Timestamp, CompareProp::Title,
                 CompareProp::User
             ],
-            slots: ::std::vec![CompareSlots::Main, CompareSlots::All],
+            slots: ::std::vec![CompareSlots::Main],
             diff_type: ::std::option::Option::Some(CompareDiffType::Table),
             from_text_per_slot: ::std::collections::BTreeMap::from([
                 (::std::string::String::from("main"), ::std::string::String::from("1")),
@@ -5465,7 +5645,7 @@ impl CreateAccountMessageFormat {
     }
 }
 impl ::mwtyped::WireValue for CreateAccountMessageFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         CreateAccountMessageFormat::as_str(self)
     }
 }
@@ -5835,7 +6015,7 @@ impl DeleteWatchlist {
     }
 }
 impl ::mwtyped::WireValue for DeleteWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         DeleteWatchlist::as_str(self)
     }
 }
@@ -6266,7 +6446,7 @@ impl DiscussionToolsEditPaction {
 }
 #[cfg(feature = "ext-discussiontools")]
 impl ::mwtyped::WireValue for DiscussionToolsEditPaction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         DiscussionToolsEditPaction::as_str(self)
     }
 }
@@ -6296,12 +6476,14 @@ impl DiscussionToolsEditAutoSubscribe {
 }
 #[cfg(feature = "ext-discussiontools")]
 impl ::mwtyped::WireValue for DiscussionToolsEditAutoSubscribe {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         DiscussionToolsEditAutoSubscribe::as_str(self)
     }
 }
 /// The values of `useskin`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsEditUseSkin {
@@ -6317,26 +6499,48 @@ pub enum DiscussionToolsEditUseSkin {
     Vector,
     /// `vector-2022` (Since MediaWiki 1.43; not in 1.39)
     Vector2022,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[cfg(feature = "ext-discussiontools")]
 #[allow(deprecated)]
 impl DiscussionToolsEditUseSkin {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Apioutput => "apioutput",
             Self::AuthenticationPopup => "authentication-popup",
             Self::Fallback => "fallback",
             Self::Json => "json",
             Self::Vector => "vector",
             Self::Vector2022 => "vector-2022",
+            Self::Other(value) => value,
         }
     }
 }
 #[cfg(feature = "ext-discussiontools")]
 impl ::mwtyped::WireValue for DiscussionToolsEditUseSkin {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         DiscussionToolsEditUseSkin::as_str(self)
+    }
+}
+#[cfg(feature = "ext-discussiontools")]
+impl ::std::convert::From<&str> for DiscussionToolsEditUseSkin {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Apioutput,
+            Self::AuthenticationPopup,
+            Self::Fallback,
+            Self::Json,
+            Self::Vector,
+            Self::Vector2022,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Post a message on a discussion page.
@@ -6638,7 +6842,7 @@ impl DiscussionToolsEdit {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), v.as_str());
+                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -7009,7 +7213,7 @@ impl DiscussionToolsPageInfoProp {
 }
 #[cfg(feature = "ext-discussiontools")]
 impl ::mwtyped::WireValue for DiscussionToolsPageInfoProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         DiscussionToolsPageInfoProp::as_str(self)
     }
 }
@@ -7202,12 +7406,14 @@ impl DiscussionToolsPreviewType {
 }
 #[cfg(feature = "ext-discussiontools")]
 impl ::mwtyped::WireValue for DiscussionToolsPreviewType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         DiscussionToolsPreviewType::as_str(self)
     }
 }
 /// The values of `useskin`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[cfg(feature = "ext-discussiontools")]
 pub enum DiscussionToolsPreviewUseSkin {
@@ -7223,26 +7429,48 @@ pub enum DiscussionToolsPreviewUseSkin {
     Vector,
     /// `vector-2022` (Since MediaWiki 1.43; not in 1.39)
     Vector2022,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[cfg(feature = "ext-discussiontools")]
 #[allow(deprecated)]
 impl DiscussionToolsPreviewUseSkin {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Apioutput => "apioutput",
             Self::AuthenticationPopup => "authentication-popup",
             Self::Fallback => "fallback",
             Self::Json => "json",
             Self::Vector => "vector",
             Self::Vector2022 => "vector-2022",
+            Self::Other(value) => value,
         }
     }
 }
 #[cfg(feature = "ext-discussiontools")]
 impl ::mwtyped::WireValue for DiscussionToolsPreviewUseSkin {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         DiscussionToolsPreviewUseSkin::as_str(self)
+    }
+}
+#[cfg(feature = "ext-discussiontools")]
+impl ::std::convert::From<&str> for DiscussionToolsPreviewUseSkin {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Apioutput,
+            Self::AuthenticationPopup,
+            Self::Fallback,
+            Self::Json,
+            Self::Vector,
+            Self::Vector2022,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Preview a message on a discussion page.
@@ -7360,7 +7588,7 @@ impl DiscussionToolsPreview {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), v.as_str());
+                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
             }
         }
         Ok(())
@@ -7701,7 +7929,7 @@ impl EchoCreateEventSection {
 }
 #[cfg(feature = "ext-echo")]
 impl ::mwtyped::WireValue for EchoCreateEventSection {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EchoCreateEventSection::as_str(self)
     }
 }
@@ -7922,7 +8150,7 @@ impl EchoMarkReadSections {
 }
 #[cfg(feature = "ext-echo")]
 impl ::mwtyped::WireValue for EchoMarkReadSections {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EchoMarkReadSections::as_str(self)
     }
 }
@@ -8146,7 +8374,7 @@ impl EchoMarkSeenType {
 }
 #[cfg(feature = "ext-echo")]
 impl ::mwtyped::WireValue for EchoMarkSeenType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EchoMarkSeenType::as_str(self)
     }
 }
@@ -8173,7 +8401,7 @@ impl EchoMarkSeenTimestampFormat {
 }
 #[cfg(feature = "ext-echo")]
 impl ::mwtyped::WireValue for EchoMarkSeenTimestampFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EchoMarkSeenTimestampFormat::as_str(self)
     }
 }
@@ -8321,7 +8549,7 @@ impl EchoMuteType {
 }
 #[cfg(feature = "ext-echo")]
 impl ::mwtyped::WireValue for EchoMuteType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EchoMuteType::as_str(self)
     }
 }
@@ -8511,7 +8739,7 @@ impl EditWatchlist {
     }
 }
 impl ::mwtyped::WireValue for EditWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EditWatchlist::as_str(self)
     }
 }
@@ -8559,12 +8787,14 @@ impl EditContentFormat {
     }
 }
 impl ::mwtyped::WireValue for EditContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EditContentFormat::as_str(self)
     }
 }
 /// The values of `contentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EditContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -8583,12 +8813,14 @@ pub enum EditContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl EditContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -8597,12 +8829,33 @@ impl EditContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for EditContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         EditContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for EditContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Create and edit pages.
@@ -9119,7 +9372,8 @@ impl Edit {
         }
         {
             if let Some(v) = &self.content_model {
-                request.text(wire("contentmodel"), v.as_str());
+                request
+                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -9526,7 +9780,7 @@ impl ExpandTemplatesProp {
     }
 }
 impl ::mwtyped::WireValue for ExpandTemplatesProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ExpandTemplatesProp::as_str(self)
     }
 }
@@ -9777,12 +10031,14 @@ impl FeedContributionsFeedFormat {
     }
 }
 impl ::mwtyped::WireValue for FeedContributionsFeedFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedContributionsFeedFormat::as_str(self)
     }
 }
 /// The values of `tagfilter`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FeedContributionsTagFilter {
     /// `Nuke` (added by the extension Nuke; Since MediaWiki 1.43; not in 1.39)
@@ -9853,12 +10109,14 @@ pub enum FeedContributionsTagFilter {
     VisualEditorWikitext,
     /// `wikieditor` (added by the extension WikiEditor)
     Wikieditor,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl FeedContributionsTagFilter {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Nuke => "Nuke",
             Self::AbusefilterConditionLimit => "abusefilter-condition-limit",
             Self::Discussiontools => "discussiontools",
@@ -9899,12 +10157,59 @@ impl FeedContributionsTagFilter {
             Self::VisualEditorSwitched => "visualeditor-switched",
             Self::VisualEditorWikitext => "visualeditor-wikitext",
             Self::Wikieditor => "wikieditor",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for FeedContributionsTagFilter {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedContributionsTagFilter::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for FeedContributionsTagFilter {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Nuke,
+            Self::AbusefilterConditionLimit,
+            Self::Discussiontools,
+            Self::DiscussiontoolsAddedComment,
+            Self::DiscussiontoolsEdit,
+            Self::DiscussiontoolsNewtopic,
+            Self::DiscussiontoolsReply,
+            Self::DiscussiontoolsSource,
+            Self::DiscussiontoolsSourceEnhanced,
+            Self::DiscussiontoolsVisual,
+            Self::EditcheckNewcontent,
+            Self::EditcheckNewreference,
+            Self::EditcheckReferenceDeclineCommonKnowledge,
+            Self::EditcheckReferenceDeclineIrrelevant,
+            Self::EditcheckReferenceDeclineOther,
+            Self::EditcheckReferenceDeclineUncertain,
+            Self::EditcheckReferences,
+            Self::EditcheckReferencesActivated,
+            Self::MwBlank,
+            Self::MwChangedRedirectTarget,
+            Self::MwContentmodelchange,
+            Self::MwManualRevert,
+            Self::MwNewRedirect,
+            Self::MwRemovedRedirect,
+            Self::MwReplace,
+            Self::MwReverted,
+            Self::MwRollback,
+            Self::MwServerSideUpload,
+            Self::MwUndo,
+            Self::VisualEditor,
+            Self::VisualEditorNeedcheck,
+            Self::VisualEditorSwitched,
+            Self::VisualEditorWikitext,
+            Self::Wikieditor,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Returns a user's contributions feed.
@@ -10207,7 +10512,7 @@ impl FeedRecentChangesFeedFormat {
     }
 }
 impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedRecentChangesFeedFormat::as_str(self)
     }
 }
@@ -10586,7 +10891,7 @@ impl FeedWatchlistFeedFormat {
     }
 }
 impl ::mwtyped::WireValue for FeedWatchlistFeedFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedWatchlistFeedFormat::as_str(self)
     }
 }
@@ -10640,7 +10945,7 @@ impl FeedWatchlistWlShow {
     }
 }
 impl ::mwtyped::WireValue for FeedWatchlistWlShow {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedWatchlistWlShow::as_str(self)
     }
 }
@@ -10673,7 +10978,7 @@ impl FeedWatchlistWlType {
     }
 }
 impl ::mwtyped::WireValue for FeedWatchlistWlType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         FeedWatchlistWlType::as_str(self)
     }
 }
@@ -11277,7 +11582,7 @@ impl ImageRotateRotation {
     }
 }
 impl ::mwtyped::WireValue for ImageRotateRotation {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ImageRotateRotation::as_str(self)
     }
 }
@@ -11403,7 +11708,7 @@ impl ImageRotateGenerator {
     }
 }
 impl ::mwtyped::WireValue for ImageRotateGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ImageRotateGenerator::as_str(self)
     }
 }
@@ -12075,7 +12380,7 @@ impl LinkAccountMessageFormat {
     }
 }
 impl ::mwtyped::WireValue for LinkAccountMessageFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         LinkAccountMessageFormat::as_str(self)
     }
 }
@@ -12790,7 +13095,7 @@ impl MainAction {
     }
 }
 impl ::mwtyped::WireValue for MainAction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MainAction::as_str(self)
     }
 }
@@ -12832,7 +13137,7 @@ impl MainFormat {
     }
 }
 impl ::mwtyped::WireValue for MainFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MainFormat::as_str(self)
     }
 }
@@ -12859,7 +13164,7 @@ impl MainAssert {
     }
 }
 impl ::mwtyped::WireValue for MainAssert {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MainAssert::as_str(self)
     }
 }
@@ -12895,7 +13200,7 @@ impl MainErrorFormat {
     }
 }
 impl ::mwtyped::WireValue for MainErrorFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MainErrorFormat::as_str(self)
     }
 }
@@ -13484,7 +13789,7 @@ impl ManageTagsOperation {
     }
 }
 impl ::mwtyped::WireValue for ManageTagsOperation {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ManageTagsOperation::as_str(self)
     }
 }
@@ -13910,7 +14215,7 @@ impl MoveWatchlist {
     }
 }
 impl ::mwtyped::WireValue for MoveWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         MoveWatchlist::as_str(self)
     }
 }
@@ -14327,7 +14632,7 @@ impl OpenSearchRedirects {
     }
 }
 impl ::mwtyped::WireValue for OpenSearchRedirects {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         OpenSearchRedirects::as_str(self)
     }
 }
@@ -14357,7 +14662,7 @@ impl OpenSearchFormat {
     }
 }
 impl ::mwtyped::WireValue for OpenSearchFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         OpenSearchFormat::as_str(self)
     }
 }
@@ -14622,7 +14927,7 @@ impl OptionsResetKinds {
     }
 }
 impl ::mwtyped::WireValue for OptionsResetKinds {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         OptionsResetKinds::as_str(self)
     }
 }
@@ -14649,7 +14954,7 @@ impl OptionsGlobal {
     }
 }
 impl ::mwtyped::WireValue for OptionsGlobal {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         OptionsGlobal::as_str(self)
     }
 }
@@ -14893,7 +15198,7 @@ impl ParamInfoHelpFormat {
     }
 }
 impl ::mwtyped::WireValue for ParamInfoHelpFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParamInfoHelpFormat::as_str(self)
     }
 }
@@ -15130,7 +15435,7 @@ impl ParamInfoQueryModules {
     }
 }
 impl ::mwtyped::WireValue for ParamInfoQueryModules {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParamInfoQueryModules::as_str(self)
     }
 }
@@ -15172,7 +15477,7 @@ impl ParamInfoFormatModules {
     }
 }
 impl ::mwtyped::WireValue for ParamInfoFormatModules {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParamInfoFormatModules::as_str(self)
     }
 }
@@ -15513,12 +15818,14 @@ impl ParseProp {
     }
 }
 impl ::mwtyped::WireValue for ParseProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParseProp::as_str(self)
     }
 }
 /// The values of `useskin`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ParseUseSkin {
     /// `apioutput`
@@ -15533,24 +15840,45 @@ pub enum ParseUseSkin {
     Vector,
     /// `vector-2022`
     Vector2022,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl ParseUseSkin {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Apioutput => "apioutput",
             Self::AuthenticationPopup => "authentication-popup",
             Self::Fallback => "fallback",
             Self::Json => "json",
             Self::Vector => "vector",
             Self::Vector2022 => "vector-2022",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for ParseUseSkin {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParseUseSkin::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for ParseUseSkin {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Apioutput,
+            Self::AuthenticationPopup,
+            Self::Fallback,
+            Self::Json,
+            Self::Vector,
+            Self::Vector2022,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `contentformat`.
@@ -15597,12 +15925,14 @@ impl ParseContentFormat {
     }
 }
 impl ::mwtyped::WireValue for ParseContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParseContentFormat::as_str(self)
     }
 }
 /// The values of `contentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ParseContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -15621,12 +15951,14 @@ pub enum ParseContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl ParseContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -15635,12 +15967,33 @@ impl ParseContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for ParseContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ParseContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for ParseContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Parses content and returns parser output.
@@ -16165,7 +16518,7 @@ impl Parse {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), v.as_str());
+                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -16175,7 +16528,8 @@ impl Parse {
         }
         {
             if let Some(v) = &self.content_model {
-                request.text(wire("contentmodel"), v.as_str());
+                request
+                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
             }
         }
         Ok(())
@@ -16455,7 +16809,7 @@ impl ProtectWatchlist {
     }
 }
 impl ::mwtyped::WireValue for ProtectWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         ProtectWatchlist::as_str(self)
     }
 }
@@ -16852,7 +17206,7 @@ impl PurgeGenerator {
     }
 }
 impl ::mwtyped::WireValue for PurgeGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         PurgeGenerator::as_str(self)
     }
 }
@@ -17282,7 +17636,7 @@ impl QueryProp {
     }
 }
 impl ::mwtyped::WireValue for QueryProp {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryProp::as_str(self)
     }
 }
@@ -17421,7 +17775,7 @@ impl QueryList {
     }
 }
 impl ::mwtyped::WireValue for QueryList {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryList::as_str(self)
     }
 }
@@ -17472,7 +17826,7 @@ impl QueryMeta {
     }
 }
 impl ::mwtyped::WireValue for QueryMeta {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryMeta::as_str(self)
     }
 }
@@ -17496,7 +17850,7 @@ impl QueryExportSchema {
     }
 }
 impl ::mwtyped::WireValue for QueryExportSchema {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryExportSchema::as_str(self)
     }
 }
@@ -17622,7 +17976,7 @@ impl QueryGenerator {
     }
 }
 impl ::mwtyped::WireValue for QueryGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         QueryGenerator::as_str(self)
     }
 }
@@ -18546,7 +18900,7 @@ impl RevisionDeleteType {
     }
 }
 impl ::mwtyped::WireValue for RevisionDeleteType {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RevisionDeleteType::as_str(self)
     }
 }
@@ -18573,7 +18927,7 @@ impl RevisionDeleteHide {
     }
 }
 impl ::mwtyped::WireValue for RevisionDeleteHide {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RevisionDeleteHide::as_str(self)
     }
 }
@@ -18600,7 +18954,7 @@ impl RevisionDeleteShow {
     }
 }
 impl ::mwtyped::WireValue for RevisionDeleteShow {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RevisionDeleteShow::as_str(self)
     }
 }
@@ -18627,7 +18981,7 @@ impl RevisionDeleteSuppress {
     }
 }
 impl ::mwtyped::WireValue for RevisionDeleteSuppress {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RevisionDeleteSuppress::as_str(self)
     }
 }
@@ -18913,7 +19267,7 @@ impl RollbackWatchlist {
     }
 }
 impl ::mwtyped::WireValue for RollbackWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         RollbackWatchlist::as_str(self)
     }
 }
@@ -19518,7 +19872,7 @@ impl SetNotificationTimestampGenerator {
     }
 }
 impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         SetNotificationTimestampGenerator::as_str(self)
     }
 }
@@ -21535,7 +21889,7 @@ impl SetPageLanguageLang {
     }
 }
 impl ::mwtyped::WireValue for SetPageLanguageLang {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         SetPageLanguageLang::as_str(self)
     }
 }
@@ -21845,7 +22199,9 @@ impl ::mwtyped::__private::Sample for SpamBlacklist {
     }
 }
 /// The values of `contentmodel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum StashEditContentModel {
     /// `GadgetDefinition` (added by the extension Gadgets)
@@ -21864,12 +22220,14 @@ pub enum StashEditContentModel {
     Unknown,
     /// `wikitext`
     Wikitext,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl StashEditContentModel {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Gadgetdefinition => "GadgetDefinition",
             Self::Scribunto => "Scribunto",
             Self::Css => "css",
@@ -21878,12 +22236,33 @@ impl StashEditContentModel {
             Self::Text => "text",
             Self::Unknown => "unknown",
             Self::Wikitext => "wikitext",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for StashEditContentModel {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         StashEditContentModel::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for StashEditContentModel {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Gadgetdefinition,
+            Self::Scribunto,
+            Self::Css,
+            Self::Javascript,
+            Self::Json,
+            Self::Text,
+            Self::Unknown,
+            Self::Wikitext,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// The values of `contentformat`.
@@ -21930,7 +22309,7 @@ impl StashEditContentFormat {
     }
 }
 impl ::mwtyped::WireValue for StashEditContentFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         StashEditContentFormat::as_str(self)
     }
 }
@@ -22095,7 +22474,7 @@ impl StashEdit {
         }
         {
             let v = &self.content_model;
-            request.text(wire("contentmodel"), v.as_str());
+            request.text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
         }
         {
             let v = &self.content_format;
@@ -22596,7 +22975,7 @@ impl TemplateDataGenerator {
 }
 #[cfg(feature = "ext-templatedata")]
 impl ::mwtyped::WireValue for TemplateDataGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         TemplateDataGenerator::as_str(self)
     }
 }
@@ -23167,7 +23546,7 @@ impl TitleBlacklistAction {
 }
 #[cfg(feature = "ext-titleblacklist")]
 impl ::mwtyped::WireValue for TitleBlacklistAction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         TitleBlacklistAction::as_str(self)
     }
 }
@@ -23544,7 +23923,7 @@ impl UndeleteWatchlist {
     }
 }
 impl ::mwtyped::WireValue for UndeleteWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         UndeleteWatchlist::as_str(self)
     }
 }
@@ -23939,7 +24318,7 @@ impl UploadWatchlist {
     }
 }
 impl ::mwtyped::WireValue for UploadWatchlist {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         UploadWatchlist::as_str(self)
     }
 }
@@ -24324,7 +24703,9 @@ impl ::mwtyped::__private::Sample for Upload {
     }
 }
 /// The values of `add`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserRightsAdd {
     /// `bot`
@@ -24339,28 +24720,51 @@ pub enum UserRightsAdd {
     Suppress,
     /// `sysop`
     Sysop,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl UserRightsAdd {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Bot => "bot",
             Self::Bureaucrat => "bureaucrat",
             Self::InterfaceAdmin => "interface-admin",
             Self::PushSubscriptionManager => "push-subscription-manager",
             Self::Suppress => "suppress",
             Self::Sysop => "sysop",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for UserRightsAdd {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         UserRightsAdd::as_str(self)
     }
 }
+impl ::std::convert::From<&str> for UserRightsAdd {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Bot,
+            Self::Bureaucrat,
+            Self::InterfaceAdmin,
+            Self::PushSubscriptionManager,
+            Self::Suppress,
+            Self::Sysop,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
+    }
+}
 /// The values of `remove`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserRightsRemove {
     /// `bot`
@@ -24375,24 +24779,45 @@ pub enum UserRightsRemove {
     Suppress,
     /// `sysop`
     Sysop,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[allow(deprecated)]
 impl UserRightsRemove {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Bot => "bot",
             Self::Bureaucrat => "bureaucrat",
             Self::InterfaceAdmin => "interface-admin",
             Self::PushSubscriptionManager => "push-subscription-manager",
             Self::Suppress => "suppress",
             Self::Sysop => "sysop",
+            Self::Other(value) => value,
         }
     }
 }
 impl ::mwtyped::WireValue for UserRightsRemove {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         UserRightsRemove::as_str(self)
+    }
+}
+impl ::std::convert::From<&str> for UserRightsRemove {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Bot,
+            Self::Bureaucrat,
+            Self::InterfaceAdmin,
+            Self::PushSubscriptionManager,
+            Self::Suppress,
+            Self::Sysop,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Change a user's group membership.
@@ -24830,7 +25255,7 @@ impl VisualEditorFormat {
 }
 #[cfg(feature = "ext-visualeditor")]
 impl ::mwtyped::WireValue for VisualEditorFormat {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         VisualEditorFormat::as_str(self)
     }
 }
@@ -24866,7 +25291,7 @@ impl VisualEditorPaction {
 }
 #[cfg(feature = "ext-visualeditor")]
 impl ::mwtyped::WireValue for VisualEditorPaction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         VisualEditorPaction::as_str(self)
     }
 }
@@ -25171,12 +25596,14 @@ impl VisualEditorEditPaction {
 }
 #[cfg(feature = "ext-visualeditor")]
 impl ::mwtyped::WireValue for VisualEditorEditPaction {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         VisualEditorEditPaction::as_str(self)
     }
 }
 /// The values of `useskin`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[cfg(feature = "ext-visualeditor")]
 pub enum VisualEditorEditUseSkin {
@@ -25192,26 +25619,48 @@ pub enum VisualEditorEditUseSkin {
     Vector,
     /// `vector-2022`
     Vector2022,
+    /// A value of another wiki, as MediaWiki spells it.
+    Other(::std::string::String),
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
 impl VisualEditorEditUseSkin {
     /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
+    pub fn as_str(&self) -> &str {
+        match self {
             Self::Apioutput => "apioutput",
             Self::AuthenticationPopup => "authentication-popup",
             Self::Fallback => "fallback",
             Self::Json => "json",
             Self::Vector => "vector",
             Self::Vector2022 => "vector-2022",
+            Self::Other(value) => value,
         }
     }
 }
 #[cfg(feature = "ext-visualeditor")]
 impl ::mwtyped::WireValue for VisualEditorEditUseSkin {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         VisualEditorEditUseSkin::as_str(self)
+    }
+}
+#[cfg(feature = "ext-visualeditor")]
+impl ::std::convert::From<&str> for VisualEditorEditUseSkin {
+    /// The variant of a captured value, else `Other`.
+    fn from(value: &str) -> Self {
+        #[allow(deprecated)]
+        let known = [
+            Self::Apioutput,
+            Self::AuthenticationPopup,
+            Self::Fallback,
+            Self::Json,
+            Self::Vector,
+            Self::Vector2022,
+        ];
+        known
+            .into_iter()
+            .find(|v| v.as_str() == value)
+            .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
 /// Save an HTML5 page to MediaWiki (converted to wikitext via the Parsoid service).
@@ -25607,7 +26056,7 @@ impl VisualEditorEdit {
         }
         {
             if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), v.as_str());
+                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -25845,7 +26294,7 @@ impl WatchGenerator {
     }
 }
 impl ::mwtyped::WireValue for WatchGenerator {
-    fn as_str(&self) -> &'static str {
+    fn as_str(&self) -> &str {
         WatchGenerator::as_str(self)
     }
 }
@@ -26237,7 +26686,7 @@ pub mod format {
         }
     }
     impl ::mwtyped::WireValue for JsonFormatVersion {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             JsonFormatVersion::as_str(self)
         }
     }
@@ -26409,7 +26858,7 @@ pub mod format {
         }
     }
     impl ::mwtyped::WireValue for JsonFmFormatVersion {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             JsonFmFormatVersion::as_str(self)
         }
     }
@@ -26675,7 +27124,7 @@ pub mod format {
         }
     }
     impl ::mwtyped::WireValue for PhpFormatVersion {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PhpFormatVersion::as_str(self)
         }
     }
@@ -26807,7 +27256,7 @@ pub mod format {
         }
     }
     impl ::mwtyped::WireValue for PhpFmFormatVersion {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PhpFmFormatVersion::as_str(self)
         }
     }
@@ -27285,7 +27734,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseFiltersDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseFiltersDir::as_str(self)
         }
     }
@@ -27330,7 +27779,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseFiltersShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseFiltersShow::as_str(self)
         }
     }
@@ -27384,7 +27833,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseFiltersProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseFiltersProp::as_str(self)
         }
     }
@@ -27669,7 +28118,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseLogDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseLogDir::as_str(self)
         }
     }
@@ -27720,7 +28169,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::WireValue for AbuseLogProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AbuseLogProp::as_str(self)
         }
     }
@@ -28036,7 +28485,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllCategoriesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllCategoriesDir::as_str(self)
         }
     }
@@ -28060,7 +28509,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllCategoriesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllCategoriesProp::as_str(self)
         }
     }
@@ -28402,32 +28851,48 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsProp::as_str(self)
         }
     }
     /// The values of `adrslots`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllDeletedRevisionsSlots {
         /// `main`
         Main,
         /// `*`: every value
         All,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllDeletedRevisionsSlots {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
                 Self::All => "*",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsSlots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsSlots::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for AllDeletedRevisionsSlots {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main, Self::All];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `adrcontentformat`.
@@ -28474,7 +28939,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsContentFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsContentFormat::as_str(self)
         }
     }
@@ -28498,7 +28963,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsDir::as_str(self)
         }
     }
@@ -28546,7 +29011,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllDeletedRevisionsContentFormatPerSlot {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllDeletedRevisionsContentFormatPerSlot::as_str(self)
         }
     }
@@ -29093,9 +29558,7 @@ pub mod query {
                     AllDeletedRevisionsProp::Timestamp, AllDeletedRevisionsProp::User,
                     AllDeletedRevisionsProp::UserId
                 ],
-                slots: ::std::vec![
-                    AllDeletedRevisionsSlots::Main, AllDeletedRevisionsSlots::All
-                ],
+                slots: ::std::vec![AllDeletedRevisionsSlots::Main],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 expand_templates: true,
                 generate_xml: true,
@@ -29156,7 +29619,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllFileUsagesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllFileUsagesProp::as_str(self)
         }
     }
@@ -29180,7 +29643,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllFileUsagesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllFileUsagesDir::as_str(self)
         }
     }
@@ -29449,7 +29912,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllImagesSort {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllImagesSort::as_str(self)
         }
     }
@@ -29479,7 +29942,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllImagesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllImagesDir::as_str(self)
         }
     }
@@ -29551,7 +30014,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllImagesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllImagesProp::as_str(self)
         }
     }
@@ -29578,7 +30041,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllImagesFilterBots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllImagesFilterBots::as_str(self)
         }
     }
@@ -30053,7 +30516,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllLinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllLinksProp::as_str(self)
         }
     }
@@ -30077,7 +30540,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllLinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllLinksDir::as_str(self)
         }
     }
@@ -30367,7 +30830,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllMessagesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllMessagesProp::as_str(self)
         }
     }
@@ -30394,7 +30857,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllMessagesCustomised {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllMessagesCustomised::as_str(self)
         }
     }
@@ -30729,7 +31192,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesFilterRedir::as_str(self)
         }
     }
@@ -30756,12 +31219,14 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesFilterLangLinks {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesFilterLangLinks::as_str(self)
         }
     }
     /// The values of `apprtype`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllPagesPrType {
         /// `edit`
@@ -30770,25 +31235,41 @@ pub mod query {
         Move,
         /// `upload`
         Upload,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllPagesPrType {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Edit => "edit",
                 Self::Move => "move",
                 Self::Upload => "upload",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllPagesPrType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesPrType::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for AllPagesPrType {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Edit, Self::Move, Self::Upload];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `apprlevel`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllPagesPrLevel {
         /// ``
@@ -30797,21 +31278,35 @@ pub mod query {
         Autoconfirmed,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllPagesPrLevel {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Empty => "",
                 Self::Autoconfirmed => "autoconfirmed",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllPagesPrLevel {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesPrLevel::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for AllPagesPrLevel {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Empty, Self::Autoconfirmed, Self::Sysop];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `apprfiltercascade`.
@@ -30837,7 +31332,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesPrFilterCascade {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesPrFilterCascade::as_str(self)
         }
     }
@@ -30864,7 +31359,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesPrExpiry {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesPrExpiry::as_str(self)
         }
     }
@@ -30888,7 +31383,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllPagesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllPagesDir::as_str(self)
         }
     }
@@ -31312,7 +31807,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRedirectsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRedirectsProp::as_str(self)
         }
     }
@@ -31336,7 +31831,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRedirectsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRedirectsDir::as_str(self)
         }
     }
@@ -31679,32 +32174,48 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsProp::as_str(self)
         }
     }
     /// The values of `arvslots`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllRevisionsSlots {
         /// `main`
         Main,
         /// `*`: every value
         All,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllRevisionsSlots {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
                 Self::All => "*",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsSlots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsSlots::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for AllRevisionsSlots {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main, Self::All];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `arvcontentformat`.
@@ -31751,7 +32262,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsContentFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsContentFormat::as_str(self)
         }
     }
@@ -31775,7 +32286,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsDir::as_str(self)
         }
     }
@@ -31823,7 +32334,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllRevisionsContentFormatPerSlot {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllRevisionsContentFormatPerSlot::as_str(self)
         }
     }
@@ -32317,7 +32828,7 @@ pub mod query {
                     AllRevisionsProp::Timestamp, AllRevisionsProp::User,
                     AllRevisionsProp::UserId
                 ],
-                slots: ::std::vec![AllRevisionsSlots::Main, AllRevisionsSlots::All],
+                slots: ::std::vec![AllRevisionsSlots::Main],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 expand_templates: true,
                 generate_xml: true,
@@ -32374,7 +32885,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllTransclusionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllTransclusionsProp::as_str(self)
         }
     }
@@ -32398,7 +32909,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllTransclusionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllTransclusionsDir::as_str(self)
         }
     }
@@ -32693,12 +33204,14 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllUsersDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersDir::as_str(self)
         }
     }
     /// The values of `augroup`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllUsersGroup {
         /// `bot`
@@ -32713,28 +33226,51 @@ pub mod query {
         Suppress,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllUsersGroup {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
                 Self::PushSubscriptionManager => "push-subscription-manager",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllUsersGroup {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersGroup::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for AllUsersGroup {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Bot,
+                Self::Bureaucrat,
+                Self::InterfaceAdmin,
+                Self::PushSubscriptionManager,
+                Self::Suppress,
+                Self::Sysop,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `auexcludegroup`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllUsersExcludeGroup {
         /// `bot`
@@ -32749,28 +33285,51 @@ pub mod query {
         Suppress,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllUsersExcludeGroup {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
                 Self::PushSubscriptionManager => "push-subscription-manager",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllUsersExcludeGroup {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersExcludeGroup::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for AllUsersExcludeGroup {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Bot,
+                Self::Bureaucrat,
+                Self::InterfaceAdmin,
+                Self::PushSubscriptionManager,
+                Self::Suppress,
+                Self::Sysop,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `aurights`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum AllUsersRights {
         /// `abusefilter-access-protected-vars` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
@@ -33031,12 +33590,14 @@ pub mod query {
         Viewmywatchlist,
         /// `viewsuppressed`
         Viewsuppressed,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl AllUsersRights {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::AbusefilterAccessProtectedVars => {
                     "abusefilter-access-protected-vars"
                 }
@@ -33172,12 +33733,154 @@ pub mod query {
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for AllUsersRights {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersRights::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for AllUsersRights {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::AbusefilterAccessProtectedVars,
+                Self::AbusefilterBypassBlockedExternalDomains,
+                Self::AbusefilterHiddenLog,
+                Self::AbusefilterHideLog,
+                Self::AbusefilterLog,
+                Self::AbusefilterLogDetail,
+                Self::AbusefilterLogPrivate,
+                Self::AbusefilterModify,
+                Self::AbusefilterModifyBlockedExternalDomains,
+                Self::AbusefilterModifyGlobal,
+                Self::AbusefilterModifyRestricted,
+                Self::AbusefilterPrivatedetails,
+                Self::AbusefilterPrivatedetailsLog,
+                Self::AbusefilterProtectedVarsLog,
+                Self::AbusefilterRevert,
+                Self::AbusefilterView,
+                Self::AbusefilterViewPrivate,
+                Self::Apihighlimits,
+                Self::Applychangetags,
+                Self::Autoconfirmed,
+                Self::Autocreateaccount,
+                Self::Autopatrol,
+                Self::Badcaptcha,
+                Self::Badoath,
+                Self::Bigdelete,
+                Self::Block,
+                Self::Blockemail,
+                Self::Bot,
+                Self::Browsearchive,
+                Self::Changeemail,
+                Self::Changetags,
+                Self::Confirmemail,
+                Self::CreateAccount,
+                Self::Createpage,
+                Self::Createtalk,
+                Self::Delete,
+                Self::DeleteRedirect,
+                Self::Deletechangetags,
+                Self::Deletedhistory,
+                Self::Deletedtext,
+                Self::Deletelogentry,
+                Self::Deleterevision,
+                Self::Disableoath,
+                Self::EchoCreate,
+                Self::EchoReadNotifications,
+                Self::Edit,
+                Self::Editcontentmodel,
+                Self::Editinterface,
+                Self::Editmyoptions,
+                Self::Editmyprivateinfo,
+                Self::Editmyusercss,
+                Self::Editmyuserjs,
+                Self::Editmyuserjson,
+                Self::Editmyuserjsredirect,
+                Self::Editmywatchlist,
+                Self::Editprotected,
+                Self::Editsemiprotected,
+                Self::Editsitecss,
+                Self::Editsitejs,
+                Self::Editsitejson,
+                Self::Editusercss,
+                Self::Edituserjs,
+                Self::Edituserjson,
+                Self::Hideuser,
+                Self::Import,
+                Self::Importupload,
+                Self::Interwiki,
+                Self::IpblockExempt,
+                Self::Linkpurge,
+                Self::Logentryimport,
+                Self::Mailpassword,
+                Self::ManageAllPushSubscriptions,
+                Self::Managechangetags,
+                Self::Markbotedits,
+                Self::MergeHistory,
+                Self::Minoredit,
+                Self::Move,
+                Self::MoveCategorypages,
+                Self::MoveRootuserpages,
+                Self::MoveSubpages,
+                Self::Movefile,
+                Self::Nominornewtalk,
+                Self::Noratelimit,
+                Self::Nuke,
+                Self::OathauthApiAll,
+                Self::OathauthDisableForUser,
+                Self::OathauthEnable,
+                Self::OathauthVerifyUser,
+                Self::OathauthViewLog,
+                Self::OverrideExportDepth,
+                Self::Pagelang,
+                Self::Patrol,
+                Self::Patrolmarks,
+                Self::Protect,
+                Self::Purge,
+                Self::Read,
+                Self::Renameuser,
+                Self::Renderfile,
+                Self::RenderfileNonstandard,
+                Self::Replacetext,
+                Self::Reupload,
+                Self::ReuploadOwn,
+                Self::ReuploadShared,
+                Self::Rollback,
+                Self::Sboverride,
+                Self::Sendemail,
+                Self::Siteadmin,
+                Self::Skipcaptcha,
+                Self::Spamblacklistlog,
+                Self::Stashbasehtml,
+                Self::StashEdit,
+                Self::Suppressionlog,
+                Self::Suppressredirect,
+                Self::Suppressrevision,
+                Self::Tboverride,
+                Self::TboverrideAccount,
+                Self::ThanksNotification,
+                Self::Titleblacklistlog,
+                Self::Unblockself,
+                Self::Undelete,
+                Self::Unwatchedpages,
+                Self::Upload,
+                Self::UploadByUrl,
+                Self::UserRights,
+                Self::UserRightsInterwiki,
+                Self::Verify2fa,
+                Self::Viewmyprivateinfo,
+                Self::Viewmywatchlist,
+                Self::Viewsuppressed,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `auprop`.
@@ -33215,7 +33918,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AllUsersProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AllUsersProp::as_str(self)
         }
     }
@@ -33658,7 +34361,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AuthManagerInfoRequestsFor {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AuthManagerInfoRequestsFor::as_str(self)
         }
     }
@@ -33688,7 +34391,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for AuthManagerInfoMessageFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             AuthManagerInfoMessageFormat::as_str(self)
         }
     }
@@ -33873,7 +34576,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BacklinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BacklinksDir::as_str(self)
         }
     }
@@ -33900,7 +34603,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BacklinksFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BacklinksFilterRedir::as_str(self)
         }
     }
@@ -34187,7 +34890,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BlocksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BlocksDir::as_str(self)
         }
     }
@@ -34238,7 +34941,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BlocksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BlocksProp::as_str(self)
         }
     }
@@ -34280,7 +34983,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for BlocksShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             BlocksShow::as_str(self)
         }
     }
@@ -34656,7 +35359,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoriesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoriesProp::as_str(self)
         }
     }
@@ -34680,7 +35383,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoriesShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoriesShow::as_str(self)
         }
     }
@@ -34704,7 +35407,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoriesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoriesDir::as_str(self)
         }
     }
@@ -35084,7 +35787,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoryMembersProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoryMembersProp::as_str(self)
         }
     }
@@ -35111,7 +35814,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoryMembersType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoryMembersType::as_str(self)
         }
     }
@@ -35135,7 +35838,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoryMembersSort {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoryMembersSort::as_str(self)
         }
     }
@@ -35171,7 +35874,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for CategoryMembersDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             CategoryMembersDir::as_str(self)
         }
     }
@@ -35626,7 +36329,9 @@ pub mod query {
         }
     }
     /// The values of `pcgroup`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ContributorsGroup {
         /// `bot`
@@ -35641,28 +36346,51 @@ pub mod query {
         Suppress,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ContributorsGroup {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
                 Self::PushSubscriptionManager => "push-subscription-manager",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ContributorsGroup {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ContributorsGroup::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for ContributorsGroup {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Bot,
+                Self::Bureaucrat,
+                Self::InterfaceAdmin,
+                Self::PushSubscriptionManager,
+                Self::Suppress,
+                Self::Sysop,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `pcexcludegroup`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ContributorsExcludeGroup {
         /// `bot`
@@ -35677,28 +36405,51 @@ pub mod query {
         Suppress,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ContributorsExcludeGroup {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Bot => "bot",
                 Self::Bureaucrat => "bureaucrat",
                 Self::InterfaceAdmin => "interface-admin",
                 Self::PushSubscriptionManager => "push-subscription-manager",
                 Self::Suppress => "suppress",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ContributorsExcludeGroup {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ContributorsExcludeGroup::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for ContributorsExcludeGroup {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Bot,
+                Self::Bureaucrat,
+                Self::InterfaceAdmin,
+                Self::PushSubscriptionManager,
+                Self::Suppress,
+                Self::Sysop,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `pcrights`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ContributorsRights {
         /// `abusefilter-access-protected-vars` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
@@ -35931,12 +36682,14 @@ pub mod query {
         Viewmywatchlist,
         /// `viewsuppressed`
         Viewsuppressed,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ContributorsRights {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::AbusefilterAccessProtectedVars => {
                     "abusefilter-access-protected-vars"
                 }
@@ -36058,16 +36811,146 @@ pub mod query {
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ContributorsRights {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ContributorsRights::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for ContributorsRights {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::AbusefilterAccessProtectedVars,
+                Self::AbusefilterBypassBlockedExternalDomains,
+                Self::AbusefilterHiddenLog,
+                Self::AbusefilterHideLog,
+                Self::AbusefilterLog,
+                Self::AbusefilterLogDetail,
+                Self::AbusefilterLogPrivate,
+                Self::AbusefilterModify,
+                Self::AbusefilterModifyBlockedExternalDomains,
+                Self::AbusefilterModifyGlobal,
+                Self::AbusefilterModifyRestricted,
+                Self::AbusefilterPrivatedetails,
+                Self::AbusefilterPrivatedetailsLog,
+                Self::AbusefilterProtectedVarsLog,
+                Self::AbusefilterRevert,
+                Self::AbusefilterView,
+                Self::AbusefilterViewPrivate,
+                Self::Apihighlimits,
+                Self::Applychangetags,
+                Self::Autoconfirmed,
+                Self::Autocreateaccount,
+                Self::Autopatrol,
+                Self::Bigdelete,
+                Self::Block,
+                Self::Blockemail,
+                Self::Bot,
+                Self::Browsearchive,
+                Self::Changetags,
+                Self::CreateAccount,
+                Self::Createpage,
+                Self::Createtalk,
+                Self::Delete,
+                Self::DeleteRedirect,
+                Self::Deletechangetags,
+                Self::Deletedhistory,
+                Self::Deletedtext,
+                Self::Deletelogentry,
+                Self::Deleterevision,
+                Self::EchoCreate,
+                Self::EchoReadNotifications,
+                Self::Edit,
+                Self::Editcontentmodel,
+                Self::Editinterface,
+                Self::Editmyoptions,
+                Self::Editmyprivateinfo,
+                Self::Editmyusercss,
+                Self::Editmyuserjs,
+                Self::Editmyuserjson,
+                Self::Editmyuserjsredirect,
+                Self::Editmywatchlist,
+                Self::Editprotected,
+                Self::Editsemiprotected,
+                Self::Editsitecss,
+                Self::Editsitejs,
+                Self::Editsitejson,
+                Self::Editusercss,
+                Self::Edituserjs,
+                Self::Edituserjson,
+                Self::Hideuser,
+                Self::Import,
+                Self::Importupload,
+                Self::Interwiki,
+                Self::IpblockExempt,
+                Self::Logentryimport,
+                Self::ManageAllPushSubscriptions,
+                Self::Managechangetags,
+                Self::Markbotedits,
+                Self::MergeHistory,
+                Self::Minoredit,
+                Self::Move,
+                Self::MoveCategorypages,
+                Self::MoveRootuserpages,
+                Self::MoveSubpages,
+                Self::Movefile,
+                Self::Nominornewtalk,
+                Self::Noratelimit,
+                Self::Nuke,
+                Self::OathauthApiAll,
+                Self::OathauthDisableForUser,
+                Self::OathauthEnable,
+                Self::OathauthVerifyUser,
+                Self::OathauthViewLog,
+                Self::OverrideExportDepth,
+                Self::Pagelang,
+                Self::Patrol,
+                Self::Patrolmarks,
+                Self::Protect,
+                Self::Read,
+                Self::Renameuser,
+                Self::Replacetext,
+                Self::Reupload,
+                Self::ReuploadOwn,
+                Self::ReuploadShared,
+                Self::Rollback,
+                Self::Sboverride,
+                Self::Sendemail,
+                Self::Siteadmin,
+                Self::Skipcaptcha,
+                Self::Spamblacklistlog,
+                Self::Suppressionlog,
+                Self::Suppressredirect,
+                Self::Suppressrevision,
+                Self::Tboverride,
+                Self::TboverrideAccount,
+                Self::Titleblacklistlog,
+                Self::Unblockself,
+                Self::Undelete,
+                Self::Unwatchedpages,
+                Self::Upload,
+                Self::UploadByUrl,
+                Self::UserRights,
+                Self::UserRightsInterwiki,
+                Self::Viewmyprivateinfo,
+                Self::Viewmywatchlist,
+                Self::Viewsuppressed,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `pcexcluderights`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ContributorsExcludeRights {
         /// `abusefilter-access-protected-vars` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
@@ -36300,12 +37183,14 @@ pub mod query {
         Viewmywatchlist,
         /// `viewsuppressed`
         Viewsuppressed,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ContributorsExcludeRights {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::AbusefilterAccessProtectedVars => {
                     "abusefilter-access-protected-vars"
                 }
@@ -36427,12 +37312,140 @@ pub mod query {
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ContributorsExcludeRights {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ContributorsExcludeRights::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for ContributorsExcludeRights {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::AbusefilterAccessProtectedVars,
+                Self::AbusefilterBypassBlockedExternalDomains,
+                Self::AbusefilterHiddenLog,
+                Self::AbusefilterHideLog,
+                Self::AbusefilterLog,
+                Self::AbusefilterLogDetail,
+                Self::AbusefilterLogPrivate,
+                Self::AbusefilterModify,
+                Self::AbusefilterModifyBlockedExternalDomains,
+                Self::AbusefilterModifyGlobal,
+                Self::AbusefilterModifyRestricted,
+                Self::AbusefilterPrivatedetails,
+                Self::AbusefilterPrivatedetailsLog,
+                Self::AbusefilterProtectedVarsLog,
+                Self::AbusefilterRevert,
+                Self::AbusefilterView,
+                Self::AbusefilterViewPrivate,
+                Self::Apihighlimits,
+                Self::Applychangetags,
+                Self::Autoconfirmed,
+                Self::Autocreateaccount,
+                Self::Autopatrol,
+                Self::Bigdelete,
+                Self::Block,
+                Self::Blockemail,
+                Self::Bot,
+                Self::Browsearchive,
+                Self::Changetags,
+                Self::CreateAccount,
+                Self::Createpage,
+                Self::Createtalk,
+                Self::Delete,
+                Self::DeleteRedirect,
+                Self::Deletechangetags,
+                Self::Deletedhistory,
+                Self::Deletedtext,
+                Self::Deletelogentry,
+                Self::Deleterevision,
+                Self::EchoCreate,
+                Self::EchoReadNotifications,
+                Self::Edit,
+                Self::Editcontentmodel,
+                Self::Editinterface,
+                Self::Editmyoptions,
+                Self::Editmyprivateinfo,
+                Self::Editmyusercss,
+                Self::Editmyuserjs,
+                Self::Editmyuserjson,
+                Self::Editmyuserjsredirect,
+                Self::Editmywatchlist,
+                Self::Editprotected,
+                Self::Editsemiprotected,
+                Self::Editsitecss,
+                Self::Editsitejs,
+                Self::Editsitejson,
+                Self::Editusercss,
+                Self::Edituserjs,
+                Self::Edituserjson,
+                Self::Hideuser,
+                Self::Import,
+                Self::Importupload,
+                Self::Interwiki,
+                Self::IpblockExempt,
+                Self::Logentryimport,
+                Self::ManageAllPushSubscriptions,
+                Self::Managechangetags,
+                Self::Markbotedits,
+                Self::MergeHistory,
+                Self::Minoredit,
+                Self::Move,
+                Self::MoveCategorypages,
+                Self::MoveRootuserpages,
+                Self::MoveSubpages,
+                Self::Movefile,
+                Self::Nominornewtalk,
+                Self::Noratelimit,
+                Self::Nuke,
+                Self::OathauthApiAll,
+                Self::OathauthDisableForUser,
+                Self::OathauthEnable,
+                Self::OathauthVerifyUser,
+                Self::OathauthViewLog,
+                Self::OverrideExportDepth,
+                Self::Pagelang,
+                Self::Patrol,
+                Self::Patrolmarks,
+                Self::Protect,
+                Self::Read,
+                Self::Renameuser,
+                Self::Replacetext,
+                Self::Reupload,
+                Self::ReuploadOwn,
+                Self::ReuploadShared,
+                Self::Rollback,
+                Self::Sboverride,
+                Self::Sendemail,
+                Self::Siteadmin,
+                Self::Skipcaptcha,
+                Self::Spamblacklistlog,
+                Self::Suppressionlog,
+                Self::Suppressredirect,
+                Self::Suppressrevision,
+                Self::Tboverride,
+                Self::TboverrideAccount,
+                Self::Titleblacklistlog,
+                Self::Unblockself,
+                Self::Undelete,
+                Self::Unwatchedpages,
+                Self::Upload,
+                Self::UploadByUrl,
+                Self::UserRights,
+                Self::UserRightsInterwiki,
+                Self::Viewmyprivateinfo,
+                Self::Viewmywatchlist,
+                Self::Viewsuppressed,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// Get the list of logged-in contributors and the count of logged-out contributors to a page.
@@ -36820,32 +37833,48 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsProp::as_str(self)
         }
     }
     /// The values of `drvslots`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum DeletedRevisionsSlots {
         /// `main`
         Main,
         /// `*`: every value
         All,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl DeletedRevisionsSlots {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
                 Self::All => "*",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsSlots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsSlots::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for DeletedRevisionsSlots {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main, Self::All];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `drvcontentformat`.
@@ -36892,7 +37921,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsContentFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsContentFormat::as_str(self)
         }
     }
@@ -36916,7 +37945,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsDir::as_str(self)
         }
     }
@@ -36964,7 +37993,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevisionsContentFormatPerSlot {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevisionsContentFormatPerSlot::as_str(self)
         }
     }
@@ -37424,9 +38453,7 @@ pub mod query {
                     DeletedRevisionsProp::Timestamp, DeletedRevisionsProp::User,
                     DeletedRevisionsProp::UserId
                 ],
-                slots: ::std::vec![
-                    DeletedRevisionsSlots::Main, DeletedRevisionsSlots::All
-                ],
+                slots: ::std::vec![DeletedRevisionsSlots::Main],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 expand_templates: true,
                 generate_xml: true,
@@ -37482,7 +38509,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevsDir::as_str(self)
         }
     }
@@ -37537,7 +38564,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DeletedRevsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DeletedRevsProp::as_str(self)
         }
     }
@@ -37945,7 +38972,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for DuplicateFilesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             DuplicateFilesDir::as_str(self)
         }
     }
@@ -38139,7 +39166,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for EmbeddedInDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             EmbeddedInDir::as_str(self)
         }
     }
@@ -38166,7 +39193,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for EmbeddedInFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             EmbeddedInFilterRedir::as_str(self)
         }
     }
@@ -38520,7 +39547,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ExtLinksProtocol {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ExtLinksProtocol::as_str(self)
         }
     }
@@ -38732,7 +39759,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-textextracts")]
     impl ::mwtyped::WireValue for ExtractsSectionFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ExtractsSectionFormat::as_str(self)
         }
     }
@@ -39021,7 +40048,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ExtUrlUsageProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ExtUrlUsageProp::as_str(self)
         }
     }
@@ -39126,7 +40153,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ExtUrlUsageProtocol {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ExtUrlUsageProtocol::as_str(self)
         }
     }
@@ -39407,7 +40434,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileArchiveDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileArchiveDir::as_str(self)
         }
     }
@@ -39461,7 +40488,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileArchiveProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileArchiveProp::as_str(self)
         }
     }
@@ -39789,7 +40816,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileRepoInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileRepoInfoProp::as_str(self)
         }
     }
@@ -39962,7 +40989,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileUsageProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileUsageProp::as_str(self)
         }
     }
@@ -39986,7 +41013,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for FileUsageShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             FileUsageShow::as_str(self)
         }
     }
@@ -40258,7 +41285,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-gadgets")]
     impl ::mwtyped::WireValue for GadgetCategoriesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             GadgetCategoriesProp::as_str(self)
         }
     }
@@ -40449,7 +41476,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-gadgets")]
     impl ::mwtyped::WireValue for GadgetsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             GadgetsProp::as_str(self)
         }
     }
@@ -40750,7 +41777,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ImageInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ImageInfoProp::as_str(self)
         }
     }
@@ -41190,7 +42217,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ImagesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ImagesDir::as_str(self)
         }
     }
@@ -41393,7 +42420,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ImageUsageDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ImageUsageDir::as_str(self)
         }
     }
@@ -41420,7 +42447,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ImageUsageFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ImageUsageFilterRedir::as_str(self)
         }
     }
@@ -41751,7 +42778,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for InfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             InfoProp::as_str(self)
         }
     }
@@ -41778,7 +42805,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for InfoTestActionsDetail {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             InfoTestActionsDetail::as_str(self)
         }
     }
@@ -41802,7 +42829,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for InfoEditIntroStyle {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             InfoEditIntroStyle::as_str(self)
         }
     }
@@ -42187,7 +43214,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for IwBacklinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             IwBacklinksProp::as_str(self)
         }
     }
@@ -42211,7 +43238,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for IwBacklinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             IwBacklinksDir::as_str(self)
         }
     }
@@ -42447,7 +43474,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for IwLinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             IwLinksProp::as_str(self)
         }
     }
@@ -42471,7 +43498,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for IwLinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             IwLinksDir::as_str(self)
         }
     }
@@ -42717,7 +43744,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LangBacklinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LangBacklinksProp::as_str(self)
         }
     }
@@ -42741,7 +43768,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LangBacklinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LangBacklinksDir::as_str(self)
         }
     }
@@ -42985,7 +44012,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LangLinksProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LangLinksProp::as_str(self)
         }
     }
@@ -43009,7 +44036,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LangLinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LangLinksDir::as_str(self)
         }
     }
@@ -43296,7 +44323,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LanguageInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LanguageInfoProp::as_str(self)
         }
     }
@@ -43506,7 +44533,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LinksDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LinksDir::as_str(self)
         }
     }
@@ -43754,7 +44781,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LinksHereProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LinksHereProp::as_str(self)
         }
     }
@@ -43778,7 +44805,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LinksHereShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LinksHereShow::as_str(self)
         }
     }
@@ -44114,7 +45141,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-linter")]
     impl ::mwtyped::WireValue for LintErrorsCategories {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LintErrorsCategories::as_str(self)
         }
     }
@@ -44558,12 +45585,14 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LogEventsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LogEventsProp::as_str(self)
         }
     }
     /// The values of `letype`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum LogEventsType {
         /// ``
@@ -44618,12 +45647,14 @@ pub mod query {
         TitleBlacklist,
         /// `upload`
         Upload,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl LogEventsType {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Empty => "",
                 Self::Abusefilter => "abusefilter",
                 Self::AbusefilterProtectedVars => "abusefilter-protected-vars",
@@ -44650,16 +45681,57 @@ pub mod query {
                 Self::Thanks => "thanks",
                 Self::TitleBlacklist => "titleblacklist",
                 Self::Upload => "upload",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for LogEventsType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LogEventsType::as_str(self)
         }
     }
+    impl ::std::convert::From<&str> for LogEventsType {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Empty,
+                Self::Abusefilter,
+                Self::AbusefilterProtectedVars,
+                Self::Abusefilterblockeddomainhit,
+                Self::Abusefilterprivatedetails,
+                Self::Block,
+                Self::ContentModel,
+                Self::Create,
+                Self::Delete,
+                Self::Import,
+                Self::Interwiki,
+                Self::ManageTags,
+                Self::Merge,
+                Self::Move,
+                Self::Newusers,
+                Self::Oath,
+                Self::Patrol,
+                Self::Protect,
+                Self::Renameuser,
+                Self::Rights,
+                Self::SpamBlacklist,
+                Self::Suppress,
+                Self::Tag,
+                Self::Thanks,
+                Self::TitleBlacklist,
+                Self::Upload,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
+        }
+    }
     /// The values of `leaction`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum LogEventsAction {
         /// `abusefilter-protected-vars/*` (added by the extension AbuseFilter; Since MediaWiki 1.43; not in 1.39)
@@ -44780,12 +45852,14 @@ pub mod query {
         UploadRevert,
         /// `upload/upload`
         UploadUpload,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl LogEventsAction {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::AbusefilterProtectedVars => "abusefilter-protected-vars/*",
                 Self::AbusefilterCreate => "abusefilter/create",
                 Self::AbusefilterHit => "abusefilter/hit",
@@ -44847,12 +45921,84 @@ pub mod query {
                 Self::UploadOverwrite => "upload/overwrite",
                 Self::UploadRevert => "upload/revert",
                 Self::UploadUpload => "upload/upload",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for LogEventsAction {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LogEventsAction::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for LogEventsAction {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::AbusefilterProtectedVars,
+                Self::AbusefilterCreate,
+                Self::AbusefilterHit,
+                Self::AbusefilterModify,
+                Self::Abusefilterblockeddomainhit,
+                Self::AbusefilterprivatedetailsAccess,
+                Self::BlockBlock,
+                Self::BlockReblock,
+                Self::BlockUnblock,
+                Self::ContentModelChange,
+                Self::ContentModelNew,
+                Self::CreateCreate,
+                Self::DeleteDelete,
+                Self::DeleteDeleteRedir,
+                Self::DeleteDeleteRedir2,
+                Self::DeleteEvent,
+                Self::DeleteRestore,
+                Self::DeleteRevision,
+                Self::ImportInterwiki,
+                Self::ImportUpload,
+                Self::Interwiki,
+                Self::ManageTagsActivate,
+                Self::ManageTagsCreate,
+                Self::ManageTagsDeactivate,
+                Self::ManageTagsDelete,
+                Self::MergeMerge,
+                Self::MoveMove,
+                Self::MoveMoveRedir,
+                Self::NewusersAutocreate,
+                Self::NewusersByemail,
+                Self::NewusersCreate,
+                Self::NewusersCreate2,
+                Self::NewusersNewusers,
+                Self::Oath,
+                Self::PatrolAutopatrol,
+                Self::PatrolPatrol,
+                Self::ProtectModify,
+                Self::ProtectMoveProt,
+                Self::ProtectProtect,
+                Self::ProtectUnprotect,
+                Self::RenameuserRenameuser,
+                Self::RightsAutopromote,
+                Self::RightsBlockautopromote,
+                Self::RightsRestoreautopromote,
+                Self::RightsRights,
+                Self::SpamBlacklist,
+                Self::SuppressBlock,
+                Self::SuppressDelete,
+                Self::SuppressEvent,
+                Self::SuppressHideAfl,
+                Self::SuppressReblock,
+                Self::SuppressRevision,
+                Self::SuppressUnhideAfl,
+                Self::TagUpdate,
+                Self::Thanks,
+                Self::TitleBlacklist,
+                Self::UploadOverwrite,
+                Self::UploadRevert,
+                Self::UploadUpload,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `ledir`.
@@ -44875,7 +46021,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for LogEventsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             LogEventsDir::as_str(self)
         }
     }
@@ -45075,12 +46221,14 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.type_ {
-                    request.text(wire("letype"), v.as_str());
+                    request
+                        .text(wire("letype"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
                 if let Some(v) = &self.action {
-                    request.text(wire("leaction"), v.as_str());
+                    request
+                        .text(wire("leaction"), ::std::string::String::from(v.as_str()));
                 }
             }
             {
@@ -45246,7 +46394,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for MyStashedFilesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             MyStashedFilesProp::as_str(self)
         }
     }
@@ -45439,7 +46587,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-echo")]
     impl ::mwtyped::WireValue for NotificationsFilter {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             NotificationsFilter::as_str(self)
         }
     }
@@ -45469,7 +46617,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-echo")]
     impl ::mwtyped::WireValue for NotificationsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             NotificationsProp::as_str(self)
         }
     }
@@ -45496,7 +46644,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-echo")]
     impl ::mwtyped::WireValue for NotificationsSections {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             NotificationsSections::as_str(self)
         }
     }
@@ -45529,7 +46677,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-echo")]
     impl ::mwtyped::WireValue for NotificationsFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             NotificationsFormat::as_str(self)
         }
     }
@@ -45556,7 +46704,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-echo")]
     impl ::mwtyped::WireValue for NotificationsNotifierTypes {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             NotificationsNotifierTypes::as_str(self)
         }
     }
@@ -46133,7 +47281,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-pageimages")]
     impl ::mwtyped::WireValue for PageImagesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PageImagesProp::as_str(self)
         }
     }
@@ -46160,7 +47308,7 @@ pub mod query {
     }
     #[cfg(feature = "ext-pageimages")]
     impl ::mwtyped::WireValue for PageImagesLicense {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PageImagesLicense::as_str(self)
         }
     }
@@ -46708,7 +47856,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for PagesWithPropProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PagesWithPropProp::as_str(self)
         }
     }
@@ -46732,7 +47880,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for PagesWithPropDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             PagesWithPropDir::as_str(self)
         }
     }
@@ -47149,27 +48297,43 @@ pub mod query {
         }
     }
     /// The values of `ptlevel`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ProtectedTitlesLevel {
         /// `autoconfirmed`
         Autoconfirmed,
         /// `sysop`
         Sysop,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ProtectedTitlesLevel {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Autoconfirmed => "autoconfirmed",
                 Self::Sysop => "sysop",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for ProtectedTitlesLevel {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ProtectedTitlesLevel::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for ProtectedTitlesLevel {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Autoconfirmed, Self::Sysop];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `ptdir`.
@@ -47192,7 +48356,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ProtectedTitlesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ProtectedTitlesDir::as_str(self)
         }
     }
@@ -47231,7 +48395,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for ProtectedTitlesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             ProtectedTitlesProp::as_str(self)
         }
     }
@@ -47648,7 +48812,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for QueryPagePage {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             QueryPagePage::as_str(self)
         }
     }
@@ -47839,7 +49003,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RandomFilterRedir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RandomFilterRedir::as_str(self)
         }
     }
@@ -48077,7 +49241,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RecentChangesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesDir::as_str(self)
         }
     }
@@ -48137,7 +49301,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RecentChangesProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesProp::as_str(self)
         }
     }
@@ -48194,7 +49358,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RecentChangesShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesShow::as_str(self)
         }
     }
@@ -48227,29 +49391,45 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RecentChangesType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesType::as_str(self)
         }
     }
     /// The values of `rcslot`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum RecentChangesSlot {
         /// `main`
         Main,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl RecentChangesSlot {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for RecentChangesSlot {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RecentChangesSlot::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for RecentChangesSlot {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// Enumerate recent changes.
@@ -48610,7 +49790,8 @@ pub mod query {
             }
             {
                 if let Some(v) = &self.slot {
-                    request.text(wire("rcslot"), v.as_str());
+                    request
+                        .text(wire("rcslot"), ::std::string::String::from(v.as_str()));
                 }
             }
             Ok(())
@@ -48729,7 +49910,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RedirectsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RedirectsProp::as_str(self)
         }
     }
@@ -48753,7 +49934,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RedirectsShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RedirectsShow::as_str(self)
         }
     }
@@ -49062,32 +50243,48 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RevisionsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsProp::as_str(self)
         }
     }
     /// The values of `rvslots`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum RevisionsSlots {
         /// `main`
         Main,
         /// `*`: every value
         All,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl RevisionsSlots {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Main => "main",
                 Self::All => "*",
+                Self::Other(value) => value,
             }
         }
     }
     impl ::mwtyped::WireValue for RevisionsSlots {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsSlots::as_str(self)
+        }
+    }
+    impl ::std::convert::From<&str> for RevisionsSlots {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [Self::Main, Self::All];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// The values of `rvcontentformat`.
@@ -49134,7 +50331,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RevisionsContentFormat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsContentFormat::as_str(self)
         }
     }
@@ -49158,7 +50355,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RevisionsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsDir::as_str(self)
         }
     }
@@ -49206,7 +50403,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for RevisionsContentFormatPerSlot {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             RevisionsContentFormatPerSlot::as_str(self)
         }
     }
@@ -49719,7 +50916,7 @@ pub mod query {
                     RevisionsProp::Tags, RevisionsProp::Timestamp, RevisionsProp::User,
                     RevisionsProp::UserId
                 ],
-                slots: ::std::vec![RevisionsSlots::Main, RevisionsSlots::All],
+                slots: ::std::vec![RevisionsSlots::Main],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 expand_templates: true,
                 generate_xml: true,
@@ -49780,7 +50977,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SearchWhat {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SearchWhat::as_str(self)
         }
     }
@@ -49807,7 +51004,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SearchInfo {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SearchInfo::as_str(self)
         }
     }
@@ -49869,7 +51066,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SearchProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SearchProp::as_str(self)
         }
     }
@@ -49890,7 +51087,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SearchSort {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SearchSort::as_str(self)
         }
     }
@@ -50346,7 +51543,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SiteInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SiteInfoProp::as_str(self)
         }
     }
@@ -50370,7 +51567,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for SiteInfoFilterIw {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             SiteInfoFilterIw::as_str(self)
         }
     }
@@ -50683,7 +51880,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for StashImageInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             StashImageInfoProp::as_str(self)
         }
     }
@@ -50991,7 +52188,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TagsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TagsProp::as_str(self)
         }
     }
@@ -51192,7 +52389,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TemplatesDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TemplatesDir::as_str(self)
         }
     }
@@ -51455,7 +52652,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TokensType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TokensType::as_str(self)
         }
     }
@@ -51578,7 +52775,7 @@ pub mod query {
                 type_: ::std::vec![
                     TokensType::CreateAccount, TokensType::Csrf, TokensType::Login,
                     TokensType::Patrol, TokensType::Rollback, TokensType::UserRights,
-                    TokensType::Watch, TokensType::All
+                    TokensType::Watch
                 ],
             }
         }
@@ -51606,7 +52803,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TranscludedInProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TranscludedInProp::as_str(self)
         }
     }
@@ -51630,7 +52827,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for TranscludedInShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             TranscludedInShow::as_str(self)
         }
     }
@@ -52044,7 +53241,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UserContribsDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UserContribsDir::as_str(self)
         }
     }
@@ -52092,7 +53289,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UserContribsProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UserContribsProp::as_str(self)
         }
     }
@@ -52140,7 +53337,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UserContribsShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UserContribsShow::as_str(self)
         }
     }
@@ -52656,7 +53853,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UserInfoProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UserInfoProp::as_str(self)
         }
     }
@@ -52838,7 +54035,7 @@ pub mod query {
                     UserInfoProp::Options, UserInfoProp::Ratelimits,
                     UserInfoProp::RealName, UserInfoProp::Registrationdate,
                     UserInfoProp::Rights, UserInfoProp::Theoreticalratelimits,
-                    UserInfoProp::Unreadcount, UserInfoProp::All
+                    UserInfoProp::Unreadcount
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -52893,7 +54090,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for UsersProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             UsersProp::as_str(self)
         }
     }
@@ -53143,7 +54340,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistDir::as_str(self)
         }
     }
@@ -53203,7 +54400,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistProp::as_str(self)
         }
     }
@@ -53257,7 +54454,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistShow::as_str(self)
         }
     }
@@ -53290,7 +54487,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistType {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistType::as_str(self)
         }
     }
@@ -53760,7 +54957,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistRawProp {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistRawProp::as_str(self)
         }
     }
@@ -53784,7 +54981,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistRawShow {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistRawShow::as_str(self)
         }
     }
@@ -53808,7 +55005,7 @@ pub mod query {
         }
     }
     impl ::mwtyped::WireValue for WatchlistRawDir {
-        fn as_str(&self) -> &'static str {
+        fn as_str(&self) -> &str {
             WatchlistRawDir::as_str(self)
         }
     }

@@ -43,7 +43,7 @@ pub trait ApiModule {
 
 /// A generated enum of wire values.
 pub trait WireValue {
-    fn as_str(&self) -> &'static str;
+    fn as_str(&self) -> &str;
 }
 
 /// The parameters a module takes beyond those paraminfo lists (the AuthManager fields of

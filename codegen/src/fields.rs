@@ -44,7 +44,8 @@ pub enum Scalar {
     },
     Upload,
     /// A generated enum: its name and values (wire value, variant, deprecated, origin).
-    Enum(Ident, Vec<EnumValue>),
+    /// The enum, its values, and whether the wiki decides them (then it has `Other`).
+    Enum(Ident, Vec<EnumValue>, bool),
     Token(Ident),
 }
 
@@ -167,7 +168,7 @@ fn scalar(param: &Parameter, struct_name: &str, field: &str) -> Scalar {
                     }
                 })
                 .collect();
-            Scalar::Enum(ident(&name), values)
+            Scalar::Enum(ident(&name), values, param.wiki_values)
         }
         ParamType::String
         | ParamType::Text
@@ -192,7 +193,7 @@ impl Scalar {
             Scalar::Expiry => quote!(#rt::Expiry),
             Scalar::Namespace { .. } => quote!(#rt::Namespace),
             Scalar::Upload => quote!(#rt::UploadFile),
-            Scalar::Enum(name, _) => quote!(#name),
+            Scalar::Enum(name, ..) => quote!(#name),
             Scalar::Token(kind) => quote!(#rt::token::Token<#rt::token::#kind>),
         }
     }
@@ -230,8 +231,9 @@ impl Scalar {
             Scalar::Limit { min, max, highmax } => {
                 quote!(#rt::__private::limit(path, #wire, v, #min, #max, #highmax, limits))
             }
-            // An enum's wire value is static: borrowed, not copied.
-            Scalar::Enum(..) => quote!(v.as_str()),
+            // A closed enum's wire value is static: borrowed, not copied.
+            Scalar::Enum(.., false) => quote!(v.as_str()),
+            Scalar::Enum(.., true) => quote!(::std::string::String::from(v.as_str())),
             Scalar::Timestamp | Scalar::Expiry => quote!(::std::string::String::from(v.as_str())),
             Scalar::Namespace { all } => {
                 quote!(#rt::__private::namespace(path, #wire, *v, #all))

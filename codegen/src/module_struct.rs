@@ -34,9 +34,10 @@ pub fn module_items(
     let fields = fields::fields(module, struct_name);
 
     let enums = fields.iter().filter_map(|f| match &f.scalar {
-        Scalar::Enum(enum_name, values) => Some(enum_items(
+        Scalar::Enum(enum_name, values, open) => Some(enum_items(
             enum_name,
             values,
+            *open,
             &f.wire,
             rt,
             &module_cfg,
@@ -407,6 +408,7 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
 fn enum_items(
     name: &proc_macro2::Ident,
     values: &[EnumValue],
+    open: bool,
     wire: &str,
     rt: &TokenStream,
     module_cfg: &TokenStream,
@@ -438,6 +440,10 @@ fn enum_items(
         quote!(Self::#variant => #value,)
     });
     let doc = format!(" The values of `{wire}`.");
+    if open {
+        let known: Vec<&proc_macro2::Ident> = values.iter().map(|v| &v.variant).collect();
+        return open_enum_items(name, variants, arms, &known, &doc, rt, module_cfg);
+    }
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -460,8 +466,69 @@ fn enum_items(
 
         #module_cfg
         impl #rt::WireValue for #name {
-            fn as_str(&self) -> &'static str {
+            fn as_str(&self) -> &str {
                 #name::as_str(self)
+            }
+        }
+    }
+}
+
+/// An enum whose values the wiki's configuration decides: the captured ones typed, and
+/// `Other` for those of another wiki (the aws-sdk pattern).
+fn open_enum_items(
+    name: &proc_macro2::Ident,
+    variants: impl Iterator<Item = TokenStream>,
+    arms: impl Iterator<Item = TokenStream>,
+    known: &[&proc_macro2::Ident],
+    doc: &str,
+    rt: &TokenStream,
+    module_cfg: &TokenStream,
+) -> TokenStream {
+    let doc_open = " The values listed are those of the captured wiki: each wiki's configuration \
+        decides its own (user groups, change tags, slot roles, content models…), so a value of \
+        another wiki goes in `Other`.";
+    quote! {
+        #[doc = #doc]
+        #[doc = ""]
+        #[doc = #doc_open]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #module_cfg
+        pub enum #name {
+            #(#variants)*
+            /// A value of another wiki, as MediaWiki spells it.
+            Other(::std::string::String),
+        }
+
+        #module_cfg
+        #[allow(deprecated)]
+        impl #name {
+            /// The value as MediaWiki spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#arms)*
+                    Self::Other(value) => value,
+                }
+            }
+        }
+
+        #module_cfg
+        impl #rt::WireValue for #name {
+            fn as_str(&self) -> &str {
+                #name::as_str(self)
+            }
+        }
+
+        #module_cfg
+        impl ::std::convert::From<&str> for #name {
+            /// The variant of a captured value, else `Other`.
+            fn from(value: &str) -> Self {
+                #[allow(deprecated)]
+                let known = [#(Self::#known),*];
+                known
+                    .into_iter()
+                    .find(|v| v.as_str() == value)
+                    .unwrap_or_else(|| Self::Other(value.to_owned()))
             }
         }
     }

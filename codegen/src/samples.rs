@@ -6,7 +6,7 @@ use mwtyped_spec::ParamType;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::fields::{Field, Scalar};
+use crate::fields::{self, EnumValue, Field, Scalar};
 
 /// An expression of the field's type holding a valid value.
 pub fn sample_value(f: &Field, rt: &TokenStream) -> TokenStream {
@@ -14,9 +14,9 @@ pub fn sample_value(f: &Field, rt: &TokenStream) -> TokenStream {
     let value = if f.multi {
         // Every value of an enum (up to the limit), else one.
         let count = match &f.scalar {
-            Scalar::Enum(_, values) => values
+            Scalar::Enum(_, values, _) => values
                 .iter()
-                .filter(|v| v.origin.is_none() && !v.deprecated && !v.internal)
+                .filter(|v| usable_first(v))
                 .count()
                 .min(f.param.lowlimit.unwrap_or(1) as usize)
                 .max(1),
@@ -67,16 +67,13 @@ fn sample_scalar(f: &Field, rt: &TokenStream, index: usize) -> TokenStream {
         Scalar::Upload => {
             quote!(#rt::UploadFile { file_name: "sample.txt".into(), bytes: b"sample".to_vec() })
         }
-        Scalar::Enum(name, values) => {
+        Scalar::Enum(name, values, _) => {
             // Core, current values first: those every wiki of the version has.
-            let mut usable = values
-                .iter()
-                .filter(|v| v.origin.is_none() && !v.deprecated && !v.internal)
-                .chain(
-                    values
-                        .iter()
-                        .filter(|v| v.origin.is_some() || v.deprecated || v.internal),
-                );
+            let mut usable = values.iter().filter(|v| usable_first(v)).chain(
+                values
+                    .iter()
+                    .filter(|v| !usable_first(v) && v.wire != fields::ALL_VALUES),
+            );
             let variant = usable
                 .nth(index)
                 .map(|v| &v.variant)
@@ -85,4 +82,13 @@ fn sample_scalar(f: &Field, rt: &TokenStream, index: usize) -> TokenStream {
         }
         Scalar::Token(_) => quote!(#rt::token::Token::new("+\\")),
     }
+}
+
+/// A value every wiki of the version has: core, current, public, and not `*` (which stands
+/// alone, not among other values).
+fn usable_first(value: &EnumValue) -> bool {
+    value.origin.is_none()
+        && !value.deprecated
+        && !value.internal
+        && value.wire != fields::ALL_VALUES
 }

@@ -19,7 +19,7 @@ mod spec;
 pub use captures::CAPTURES;
 pub use error::SpecError;
 pub use model::{Example, Help, Info, Module, Origin, ParamType, Parameter};
-pub use normalise::{AttributionPart, CORE_PART, normalise};
+pub use normalise::{AttributionPart, CORE_PART, mark_wiki_values, normalise};
 pub use raw::{ExtensionInfo, ParamInfo, Provenance};
 pub use spec::{CaptureInfo, Finding, ItemKey, PatchStep, Spec};
 

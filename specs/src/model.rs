@@ -165,6 +165,12 @@ pub struct Parameter {
     /// Filled by normalisation: enum values an extension adds to this parameter.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub value_origins: BTreeMap<String, Origin>,
+    /// Filled by normalisation: the wiki's configuration decides the values (its user
+    /// groups, change tags, slot roles, content models…), as a capture of the same wiki
+    /// configured otherwise showed ([`crate::mark_wiki_values`]). The values listed are this
+    /// capture's; another wiki has others.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub wiki_values: bool,
     #[serde(flatten)]
     pub unknown: BTreeMap<String, Value>,
 }

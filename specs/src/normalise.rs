@@ -7,7 +7,7 @@
 //! credited to Thanks, which loads Echo too. Without parts (a user's own wiki captured
 //! plainly) a module is attributed by its `source` and its parameters follow their module.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{Module, Origin, ParamType, Parameter};
 use crate::raw::{ParamInfo, Provenance};
@@ -258,5 +258,50 @@ fn same_origin(a: &Origin, b: &Origin) -> bool {
     match (a, b) {
         (Origin::Extension(a), Origin::Extension(b)) => key(a) == key(b),
         _ => a == b,
+    }
+}
+
+/// Marks every enum parameter of `spec` whose values differ in `other`, a capture of the same
+/// wiki under another configuration (more user groups, change tags, slot roles, content
+/// models, namespaces, log types…): the wiki decides those values. Returns how many were
+/// marked. Submodule choices (`prop`, `list`, `action`) follow the extensions loaded, not the
+/// configuration, and are never marked.
+pub fn mark_wiki_values(spec: &mut Spec, other: &ParamInfo) -> usize {
+    let mut marked = 0;
+    for module in &mut spec.modules {
+        let Some(theirs) = other.modules.iter().find(|m| m.path == module.path) else {
+            continue;
+        };
+        for param in module
+            .parameters
+            .iter_mut()
+            .chain(module.templatedparameters.iter_mut())
+        {
+            if param.is_submodule() {
+                continue;
+            }
+            let their_param = theirs
+                .parameters
+                .iter()
+                .chain(&theirs.templatedparameters)
+                .find(|p| p.name == param.name);
+            let (Some(ours), Some(their_values)) =
+                (values_of(param), their_param.and_then(values_of))
+            else {
+                continue;
+            };
+            if ours != their_values && !param.wiki_values {
+                param.wiki_values = true;
+                marked += 1;
+            }
+        }
+    }
+    marked
+}
+
+fn values_of(param: &Parameter) -> Option<BTreeSet<&String>> {
+    match &param.ty {
+        ParamType::Enum(values) => Some(values.iter().collect()),
+        _ => None,
     }
 }

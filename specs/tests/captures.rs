@@ -171,3 +171,46 @@ fn clientlogin_is_described_fully() {
         (Some(50), Some(50), Some(500))
     );
 }
+
+/// A parameter is marked as the wiki's when its values differ under another configuration;
+/// submodule choices never are, and the rest stay closed.
+#[test]
+fn parameters_whose_values_move_with_the_configuration_are_marked() {
+    let mut spec = spec("mediawiki-1.39");
+    for module in &mut spec.modules {
+        for param in module.parameters.iter_mut() {
+            param.wiki_values = false;
+        }
+    }
+    let mut other = spec.modules.clone();
+    let add_value = |modules: &mut Vec<mwtyped_spec::Module>, path: &str, name: &str| {
+        let module = modules.iter_mut().find(|m| m.path == path).expect(path);
+        let param = module
+            .parameters
+            .iter_mut()
+            .find(|p| p.name == name)
+            .expect(name);
+        if let mwtyped_spec::ParamType::Enum(values) = &mut param.ty {
+            values.push("extendedconfirmed".into());
+        }
+    };
+    add_value(&mut other, "query+allusers", "group");
+    add_value(&mut other, "query", "list");
+    let other = mwtyped_spec::ParamInfo {
+        helpformat: None,
+        modules: other,
+        warnings: None,
+    };
+    assert_eq!(mwtyped_spec::mark_wiki_values(&mut spec, &other), 1);
+    let marked: Vec<String> = spec
+        .modules
+        .iter()
+        .flat_map(|m| {
+            m.parameters
+                .iter()
+                .filter(|p| p.wiki_values)
+                .map(|p| format!("{}:{}", m.path, p.name))
+        })
+        .collect();
+    assert_eq!(marked, ["query+allusers:group"]);
+}

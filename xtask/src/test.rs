@@ -2,7 +2,8 @@
 //! 1.43 wikis with every bundled extension, checks that generated files are fresh and that every
 //! feature combination compiles without a warning (`cargo xtask features`), runs every
 //! test of the workspace with the wikis' api.php URLs in the environment, and stops the wikis
-//! it started (those already running are left running).
+//! it started (those already running are left running). Each version also runs configured
+//! like the big wikis (`xtask/fixtures/configuration/`).
 
 use anyhow::Result;
 use clap::Args;
@@ -24,6 +25,15 @@ pub struct TestArgs {
 /// The environment variable holding the api.php URL of the test wiki of `version`.
 pub fn api_env_var(version: MwVersion) -> String {
     format!("MWTYPED_TEST_API_{}", version.to_string().replace('.', "_"))
+}
+
+/// The environment variable holding the api.php URL of the wiki of `version` configured as
+/// [`wiki::CONFIGURED`].
+pub fn configured_api_env_var(version: MwVersion) -> String {
+    format!(
+        "MWTYPED_TEST_CONFIGURED_API_{}",
+        version.to_string().replace('.', "_")
+    )
 }
 
 /// The environment variable holding the reference tree: the folder whose captures and
@@ -51,6 +61,16 @@ pub fn run(args: TestArgs) -> Result<()> {
             eprintln!("test wiki {}: {}", wiki.name, wiki.api_url());
             env.push((api_env_var(version), wiki.api_url()));
             wikis.push((version, wiki.api_url()));
+            // The same wiki configured like the big ones, for the typed requests that use
+            // values a wiki's configuration decides.
+            let configured = wiki::configured(version);
+            let was_running = wiki::running(&configured)?;
+            let wiki = wiki::start(&configured)?;
+            if !was_running {
+                started.push(wiki.name.clone());
+            }
+            eprintln!("test wiki {}: {}", wiki.name, wiki.api_url());
+            env.push((configured_api_env_var(version), wiki.api_url()));
         }
         drifts = served::drifts(&wikis)?;
         env.push((REFERENCE_ENV.to_owned(), reference_tree(&drifts)?));

@@ -180,7 +180,10 @@ pub fn spec_of(api: &str, name: &str, kind: Kind) -> Result<Spec> {
         &format!("{api} paraminfo"),
         &String::from_utf8_lossy(&paraminfo.1),
     )?;
-    let (spec, findings) = normalise(name, &capture.provenance, paraminfo, &[]);
+    let (mut spec, findings) = normalise(name, &capture.provenance, paraminfo, &[]);
+    if kind == Kind::Spec {
+        mark_as_committed(&mut spec)?;
+    }
     if !findings.is_empty() {
         eprintln!(
             "{} finding(s) in {api}: keys or types the model does not know are kept as they are",
@@ -188,6 +191,31 @@ pub fn spec_of(api: &str, name: &str, kind: Kind) -> Result<Spec> {
         );
     }
     Ok(spec)
+}
+
+/// A wiki's own spec file has no capture under another configuration: its parameters whose
+/// values the committed captures found configuration-dependent are marked as there.
+fn mark_as_committed(spec: &mut Spec) -> Result<()> {
+    let mut marked = std::collections::HashSet::new();
+    for capture in mwtyped_spec::CAPTURES {
+        for module in capture.spec()?.modules {
+            for param in module.all_parameters().filter(|p| p.wiki_values) {
+                marked.insert((module.path.clone(), param.name.clone()));
+            }
+        }
+    }
+    for module in &mut spec.modules {
+        for param in module
+            .parameters
+            .iter_mut()
+            .chain(module.templatedparameters.iter_mut())
+        {
+            if marked.contains(&(module.path.clone(), param.name.clone())) {
+                param.wiki_values = true;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Captures one api.php into memory. Fails, writing nothing, on any HTTP error, API error,
@@ -354,9 +382,28 @@ pub fn fetch_local(version: MwVersion, capture_dir: &Path) -> Result<Vec<Capture
         captures.push(result?);
         bar.inc(1);
     }
+    bar.set_message(wiki::CONFIGURED);
+    captures.push(fetch_configured(version, capture_dir)?);
     bar.finish_and_clear();
     Ok(captures)
 }
+
+/// The same wiki under the configuration [`wiki::CONFIGURED`] (paraminfo only), into
+/// `configuration/<name>/`: regen marks the parameters whose values moved.
+fn fetch_configured(version: MwVersion, capture_dir: &Path) -> Result<Capture> {
+    let spec = wiki::configured(version);
+    let was_running = wiki::running(&spec)?;
+    let wiki = wiki::start(&spec)?;
+    let dir = capture_dir.join(CONFIGURATION_DIR).join(wiki::CONFIGURED);
+    let result = fetch(&wiki.api_url(), dir, Kind::Part);
+    if !was_running {
+        wiki::stop(&wiki.name)?;
+    }
+    result
+}
+
+/// Where a capture keeps its captures under other configurations.
+pub const CONFIGURATION_DIR: &str = "configuration";
 
 #[cfg(test)]
 pub mod tests;

@@ -135,6 +135,18 @@ pub fn load_capture(dir: &Path, name: &str) -> Result<LoadedCapture> {
         }
     }
     let (mut spec, findings) = normalise(name, &provenance, paraminfo, &parts);
+    let configurations = dir.join(crate::fetch::CONFIGURATION_DIR);
+    if configurations.is_dir() {
+        let mut entries: Vec<PathBuf> = fs::read_dir(&configurations)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("provenance.json").is_file())
+            .collect();
+        entries.sort();
+        for configured in entries {
+            let (_, paraminfo) = read_raw(&configured)?;
+            mwtyped_spec::mark_wiki_values(&mut spec, &paraminfo);
+        }
+    }
     let patches = patches::read(dir)?;
     spec.capture.patches = patches.iter().map(PatchRecord::step).collect();
     Ok(LoadedCapture {

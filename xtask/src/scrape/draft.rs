@@ -615,6 +615,7 @@ impl ParamDraft {
             submoduleparamprefix: None,
             origin: None,
             value_origins: BTreeMap::new(),
+            wiki_values: false,
             unknown: BTreeMap::new(),
         }
     }

@@ -22,7 +22,9 @@ use anyhow::{Context, Result, bail};
 
 pub use cli::{WikiArgs, run};
 pub use extensions::{bundled_extensions, extension_dependencies};
-pub use spec::{ADMIN_PASSWORD, ADMIN_USER, ExtensionSet, MwVersion, Wiki, WikiSpec};
+pub use spec::{
+    ADMIN_PASSWORD, ADMIN_USER, CONFIGURED, ExtensionSet, MwVersion, Wiki, WikiSpec, configured,
+};
 use state::State;
 
 /// Starts the wiki `spec` names, installing MediaWiki and the wiki first when needed.

@@ -144,6 +144,12 @@ require_once {};
                 .to_string_lossy()
         )
     ));
+    if let Some(configuration) = super::spec::configuration_of(&wiki.name) {
+        php.push_str(&format!(
+            "require_once {};\n",
+            php_string(&configuration.to_string_lossy())
+        ));
+    }
     php
 }
 
