@@ -2515,7 +2515,7 @@ pub struct Block {
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "userid")]
     #[deprecated]
     pub user_id: ::std::option::Option<i64>,
@@ -2525,7 +2525,7 @@ pub struct Block {
     /// - Type: string
     /// - Default: `never`
     /// - In MediaWiki 1.39, 1.43
-    pub expiry: ::std::option::Option<::std::string::String>,
+    pub expiry: ::std::option::Option<::mwtyped::Expiry>,
     /// Reason for block.
     ///
     /// - Wire name: `reason`
@@ -2692,7 +2692,7 @@ impl Block {
         }
         {
             if let Some(v) = &self.expiry {
-                request.text(wire("expiry"), v.clone());
+                request.text(wire("expiry"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -2841,7 +2841,7 @@ impl ::mwtyped::__private::Sample for Block {
         Self {
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
             user_id: ::std::option::Option::Some(1i64),
-            expiry: ::std::option::Option::Some(::std::string::String::from("1")),
+            expiry: ::std::option::Option::Some(::mwtyped::Expiry::Infinite),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             anon_only: true,
             no_create: true,
@@ -4584,7 +4584,7 @@ pub struct Compare {
     /// - Wire name: `fromtext`
     /// - Type: text
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "fromtext")]
     #[deprecated]
     pub from_text: ::std::option::Option<::std::string::String>,
@@ -4593,7 +4593,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentformat`
     /// - Type: one of the enum's values
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "fromcontentformat")]
     #[deprecated]
     pub from_content_format: ::std::option::Option<CompareFromContentFormat>,
@@ -4602,7 +4602,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentmodel`
     /// - Type: one of the enum's values
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "fromcontentmodel")]
     #[deprecated]
     pub from_content_model: ::std::option::Option<CompareFromContentModel>,
@@ -4611,7 +4611,7 @@ pub struct Compare {
     /// - Wire name: `fromsection`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "fromsection")]
     #[deprecated]
     pub from_section: ::std::option::Option<::std::string::String>,
@@ -4665,7 +4665,7 @@ pub struct Compare {
     /// - Wire name: `totext`
     /// - Type: text
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "totext")]
     #[deprecated]
     pub to_text: ::std::option::Option<::std::string::String>,
@@ -4674,7 +4674,7 @@ pub struct Compare {
     /// - Wire name: `tocontentformat`
     /// - Type: one of the enum's values
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "tocontentformat")]
     #[deprecated]
     pub to_content_format: ::std::option::Option<CompareToContentFormat>,
@@ -4683,7 +4683,7 @@ pub struct Compare {
     /// - Wire name: `tocontentmodel`
     /// - Type: one of the enum's values
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "tocontentmodel")]
     #[deprecated]
     pub to_content_model: ::std::option::Option<CompareToContentModel>,
@@ -4692,7 +4692,7 @@ pub struct Compare {
     /// - Wire name: `tosection`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "tosection")]
     #[deprecated]
     pub to_section: ::std::option::Option<::std::string::String>,
@@ -5715,7 +5715,7 @@ pub struct Delete {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -5730,7 +5730,7 @@ pub struct Delete {
     /// - Wire name: `unwatch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub unwatch: bool,
     /// The name of the old image to delete as provided by action=query&prop=imageinfo&iiprop=archivename.
@@ -6182,7 +6182,7 @@ pub struct Edit {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Remove the page from the current user's watchlist.
@@ -6190,7 +6190,7 @@ pub struct Edit {
     /// - Wire name: `unwatch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub unwatch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -6915,7 +6915,7 @@ pub struct ExpandTemplates {
     /// - Wire name: `generatexml`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "generatexml")]
     #[deprecated]
     pub generate_xml: bool,
@@ -11389,7 +11389,7 @@ pub struct OathValidate {
     /// - Type: string
     /// - Deprecated
     /// - Needs the feature `ext-oathauth`
-    /// - Until MediaWiki 1.39; not in 1.43; deprecated since MediaWiki 1.39
+    /// - Until MediaWiki 1.39; not in 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub totp: ::std::option::Option<::std::string::String>,
     /// JSON encoded data expected by the module currently activated for the user being authenticated
@@ -11604,7 +11604,7 @@ pub struct OpenSearch {
     /// - Wire name: `suggest`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub suggest: bool,
     /// How to handle redirects:
@@ -12356,7 +12356,7 @@ pub struct ParamInfo {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "querymodules")]
     #[deprecated]
     pub query_modules: ::std::vec::Vec<ParamInfoQueryModules>,
@@ -12365,7 +12365,7 @@ pub struct ParamInfo {
     /// - Wire name: `mainmodule`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "mainmodule")]
     #[deprecated]
     pub main_module: ::std::option::Option<::std::string::String>,
@@ -12374,7 +12374,7 @@ pub struct ParamInfo {
     /// - Wire name: `pagesetmodule`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "pagesetmodule")]
     #[deprecated]
     pub page_set_module: ::std::option::Option<::std::string::String>,
@@ -12384,7 +12384,7 @@ pub struct ParamInfo {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "formatmodules")]
     #[deprecated]
     pub format_modules: ::std::vec::Vec<ParamInfoFormatModules>,
@@ -12985,7 +12985,7 @@ pub struct Parse {
     /// - Wire name: `effectivelanglinks`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "effectivelanglinks")]
     #[deprecated]
     pub effective_lang_links: bool,
@@ -13013,7 +13013,7 @@ pub struct Parse {
     /// - Wire name: `disablepp`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "disablepp")]
     #[deprecated]
     pub disable_pp: bool,
@@ -13050,7 +13050,7 @@ pub struct Parse {
     /// - Wire name: `generatexml`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "generatexml")]
     #[deprecated]
     pub generate_xml: bool,
@@ -13655,7 +13655,7 @@ pub struct Protect {
     /// - Default: `infinite`
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub expiry: ::std::vec::Vec<::std::string::String>,
+    pub expiry: ::std::vec::Vec<::mwtyped::Expiry>,
     /// Reason for (un)protecting.
     ///
     /// - Wire name: `reason`
@@ -13681,7 +13681,7 @@ pub struct Protect {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -13779,14 +13779,26 @@ impl Protect {
         }
         {
             if !self.expiry.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "expiry",
-                    self.expiry.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
+                let joined = {
+                    let texts = self
+                        .expiry
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "expiry",
+                        texts.iter().map(::std::string::String::as_str),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
                 request.text(wire("expiry"), joined);
             }
         }
@@ -13864,7 +13876,7 @@ impl ::mwtyped::__private::Sample for Protect {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
             page_id: ::std::option::Option::Some(1i64),
             protections: ::std::vec![::std::string::String::from("1")],
-            expiry: ::std::vec![::std::string::String::from("1")],
+            expiry: ::std::vec![::mwtyped::Expiry::Infinite],
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             cascade: true,
@@ -19593,7 +19605,7 @@ pub struct TemplateData {
     /// - Type: boolean
     /// - Deprecated
     /// - Needs the feature `ext-templatedata`
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "doNotIgnoreMissingTitles")]
     #[deprecated]
     pub do_not_ignore_missing_titles: bool,
@@ -20132,7 +20144,7 @@ pub struct Unblock {
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "userid")]
     #[deprecated]
     pub user_id: ::std::option::Option<i64>,
@@ -20779,7 +20791,7 @@ pub struct Upload {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -20820,7 +20832,7 @@ pub struct Upload {
     /// - Wire name: `sessionkey`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "sessionkey")]
     #[deprecated]
     pub session_key: ::std::option::Option<::std::string::String>,
@@ -21241,7 +21253,7 @@ pub struct UserRights {
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "userid")]
     #[deprecated]
     pub user_id: ::std::option::Option<i64>,
@@ -21259,7 +21271,7 @@ pub struct UserRights {
     /// - Default: `infinite`
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub expiry: ::std::vec::Vec<::std::string::String>,
+    pub expiry: ::std::vec::Vec<::mwtyped::Expiry>,
     /// Remove the user from these groups.
     ///
     /// - Wire name: `remove`
@@ -21365,14 +21377,26 @@ impl UserRights {
         }
         {
             if !self.expiry.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "expiry",
-                    self.expiry.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
+                let joined = {
+                    let texts = self
+                        .expiry
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "expiry",
+                        texts.iter().map(::std::string::String::as_str),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
                 request.text(wire("expiry"), joined);
             }
         }
@@ -21452,7 +21476,7 @@ impl ::mwtyped::__private::Sample for UserRights {
                 UserRightsAdd::InterfaceAdmin, UserRightsAdd::Suppress,
                 UserRightsAdd::Sysop
             ],
-            expiry: ::std::vec![::std::string::String::from("1")],
+            expiry: ::std::vec![::mwtyped::Expiry::Infinite],
             remove: ::std::vec![
                 UserRightsRemove::Bot, UserRightsRemove::Bureaucrat,
                 UserRightsRemove::InterfaceAdmin, UserRightsRemove::Suppress,
@@ -22593,7 +22617,7 @@ pub struct Watch {
     /// - Wire name: `title`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub title: ::std::option::Option<::std::string::String>,
     /// If set the page will be unwatched rather than watched.
@@ -25307,7 +25331,7 @@ pub mod query {
         /// - Wire name: `adrexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrexpandtemplates")]
         #[deprecated]
         pub expand_templates: bool,
@@ -25316,7 +25340,7 @@ pub mod query {
         /// - Wire name: `adrgeneratexml`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -25325,7 +25349,7 @@ pub mod query {
         /// - Wire name: `adrparse`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrparse")]
         #[deprecated]
         pub parse: bool,
@@ -25341,7 +25365,7 @@ pub mod query {
         /// - Wire name: `adrdiffto`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -25350,7 +25374,7 @@ pub mod query {
         /// - Wire name: `adrdifftotext`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -25359,7 +25383,7 @@ pub mod query {
         /// - Wire name: `adrdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -25368,7 +25392,7 @@ pub mod query {
         /// - Wire name: `adrcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<AllDeletedRevisionsContentFormat>,
@@ -28546,7 +28570,7 @@ pub mod query {
         /// - Wire name: `arvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvexpandtemplates")]
         #[deprecated]
         pub expand_templates: bool,
@@ -28555,7 +28579,7 @@ pub mod query {
         /// - Wire name: `arvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -28564,7 +28588,7 @@ pub mod query {
         /// - Wire name: `arvparse`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvparse")]
         #[deprecated]
         pub parse: bool,
@@ -28580,7 +28604,7 @@ pub mod query {
         /// - Wire name: `arvdiffto`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -28589,7 +28613,7 @@ pub mod query {
         /// - Wire name: `arvdifftotext`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -28598,7 +28622,7 @@ pub mod query {
         /// - Wire name: `arvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -28607,7 +28631,7 @@ pub mod query {
         /// - Wire name: `arvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<AllRevisionsContentFormat>,
@@ -32011,7 +32035,7 @@ pub mod query {
         /// - Wire name: `cmstartsortkey`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "cmstartsortkey")]
         #[deprecated]
         pub start_sortkey: ::std::option::Option<::std::string::String>,
@@ -32020,7 +32044,7 @@ pub mod query {
         /// - Wire name: `cmendsortkey`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "cmendsortkey")]
         #[deprecated]
         pub end_sortkey: ::std::option::Option<::std::string::String>,
@@ -33966,7 +33990,7 @@ pub mod query {
         /// - Wire name: `drvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvexpandtemplates")]
         #[deprecated]
         pub expand_templates: bool,
@@ -33975,7 +33999,7 @@ pub mod query {
         /// - Wire name: `drvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -33984,7 +34008,7 @@ pub mod query {
         /// - Wire name: `drvparse`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvparse")]
         #[deprecated]
         pub parse: bool,
@@ -34000,7 +34024,7 @@ pub mod query {
         /// - Wire name: `drvdiffto`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -34009,7 +34033,7 @@ pub mod query {
         /// - Wire name: `drvdifftotext`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -34018,7 +34042,7 @@ pub mod query {
         /// - Wire name: `drvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -34027,7 +34051,7 @@ pub mod query {
         /// - Wire name: `drvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<DeletedRevisionsContentFormat>,
@@ -39256,7 +39280,7 @@ pub mod query {
         /// - Wire name: `iwurl`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "iwurl")]
         #[deprecated]
         pub url: bool,
@@ -39806,7 +39830,7 @@ pub mod query {
         /// - Wire name: `llurl`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "llurl")]
         #[deprecated]
         pub url: bool,
@@ -43648,7 +43672,7 @@ pub mod query {
         /// - Wire name: `rnredirect`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rnredirect")]
         #[deprecated]
         pub redirect: bool,
@@ -45054,7 +45078,7 @@ pub mod query {
         /// - Wire name: `rvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvexpandtemplates")]
         #[deprecated]
         pub expand_templates: bool,
@@ -45063,7 +45087,7 @@ pub mod query {
         /// - Wire name: `rvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -45072,7 +45096,7 @@ pub mod query {
         /// - Wire name: `rvparse`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvparse")]
         #[deprecated]
         pub parse: bool,
@@ -45088,7 +45112,7 @@ pub mod query {
         /// - Wire name: `rvdiffto`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -45097,7 +45121,7 @@ pub mod query {
         /// - Wire name: `rvdifftotext`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -45106,7 +45130,7 @@ pub mod query {
         /// - Wire name: `rvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -45115,7 +45139,7 @@ pub mod query {
         /// - Wire name: `rvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<RevisionsContentFormat>,
@@ -46412,7 +46436,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "siisessionkey")]
         #[deprecated]
         pub session_key: ::std::vec::Vec<::std::string::String>,
@@ -47840,7 +47864,7 @@ pub mod query {
         /// - Wire name: `uctoponly`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "uctoponly")]
         #[deprecated]
         pub top_only: bool,

@@ -2837,7 +2837,7 @@ pub struct Block {
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "userid")]
     #[deprecated]
     pub user_id: ::std::option::Option<i64>,
@@ -2847,7 +2847,7 @@ pub struct Block {
     /// - Type: string
     /// - Default: `never`
     /// - In MediaWiki 1.39, 1.43
-    pub expiry: ::std::option::Option<::std::string::String>,
+    pub expiry: ::std::option::Option<::mwtyped::Expiry>,
     /// Reason for block.
     ///
     /// - Wire name: `reason`
@@ -3014,7 +3014,7 @@ impl Block {
         }
         {
             if let Some(v) = &self.expiry {
-                request.text(wire("expiry"), v.clone());
+                request.text(wire("expiry"), ::std::string::String::from(v.as_str()));
             }
         }
         {
@@ -3163,7 +3163,7 @@ impl ::mwtyped::__private::Sample for Block {
         Self {
             user: ::std::option::Option::Some(::std::string::String::from("Admin")),
             user_id: ::std::option::Option::Some(1i64),
-            expiry: ::std::option::Option::Some(::std::string::String::from("1")),
+            expiry: ::std::option::Option::Some(::mwtyped::Expiry::Infinite),
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             anon_only: true,
             no_create: true,
@@ -4931,7 +4931,7 @@ pub struct Compare {
     /// - Wire name: `fromtext`
     /// - Type: text
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "fromtext")]
     #[deprecated]
     pub from_text: ::std::option::Option<::std::string::String>,
@@ -4940,7 +4940,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentformat`
     /// - Type: one of the enum's values
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "fromcontentformat")]
     #[deprecated]
     pub from_content_format: ::std::option::Option<CompareFromContentFormat>,
@@ -4949,7 +4949,7 @@ pub struct Compare {
     /// - Wire name: `fromcontentmodel`
     /// - Type: one of the enum's values
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "fromcontentmodel")]
     #[deprecated]
     pub from_content_model: ::std::option::Option<CompareFromContentModel>,
@@ -4958,7 +4958,7 @@ pub struct Compare {
     /// - Wire name: `fromsection`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "fromsection")]
     #[deprecated]
     pub from_section: ::std::option::Option<::std::string::String>,
@@ -5012,7 +5012,7 @@ pub struct Compare {
     /// - Wire name: `totext`
     /// - Type: text
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "totext")]
     #[deprecated]
     pub to_text: ::std::option::Option<::std::string::String>,
@@ -5021,7 +5021,7 @@ pub struct Compare {
     /// - Wire name: `tocontentformat`
     /// - Type: one of the enum's values
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "tocontentformat")]
     #[deprecated]
     pub to_content_format: ::std::option::Option<CompareToContentFormat>,
@@ -5030,7 +5030,7 @@ pub struct Compare {
     /// - Wire name: `tocontentmodel`
     /// - Type: one of the enum's values
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "tocontentmodel")]
     #[deprecated]
     pub to_content_model: ::std::option::Option<CompareToContentModel>,
@@ -5039,7 +5039,7 @@ pub struct Compare {
     /// - Wire name: `tosection`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "tosection")]
     #[deprecated]
     pub to_section: ::std::option::Option<::std::string::String>,
@@ -6077,7 +6077,7 @@ pub struct Delete {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -6092,7 +6092,7 @@ pub struct Delete {
     /// - Wire name: `unwatch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub unwatch: bool,
     /// The name of the old image to delete as provided by action=query&prop=imageinfo&iiprop=archivename.
@@ -6269,7 +6269,7 @@ impl ::mwtyped::__private::Sample for Delete {
 /// - needs read rights, internal
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
 #[doc(alias = "discussiontoolscompare")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -6280,7 +6280,7 @@ pub struct DiscussionToolsCompare {
     /// - Wire name: `fromtitle`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "fromtitle")]
     pub from_title: ::std::option::Option<::std::string::String>,
     /// First revision to compare.
@@ -6288,7 +6288,7 @@ pub struct DiscussionToolsCompare {
     /// - Wire name: `fromrev`
     /// - Type: integer
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "fromrev")]
     pub from_rev: ::std::option::Option<i64>,
     /// Second title to compare.
@@ -6296,7 +6296,7 @@ pub struct DiscussionToolsCompare {
     /// - Wire name: `totitle`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "totitle")]
     pub to_title: ::std::option::Option<::std::string::String>,
     /// Second revision to compare.
@@ -6304,7 +6304,7 @@ pub struct DiscussionToolsCompare {
     /// - Wire name: `torev`
     /// - Type: integer
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "torev")]
     pub to_rev: ::std::option::Option<i64>,
 }
@@ -6549,7 +6549,7 @@ impl ::std::convert::From<&str> for DiscussionToolsEditUseSkin {
 /// - needs read rights, needs write rights, POST only
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
 #[doc(alias = "discussiontoolsedit")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -6566,7 +6566,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub paction: DiscussionToolsEditPaction,
     /// Automatically subscribe the user to the talk page thread?
     ///
@@ -6574,7 +6574,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: one of the enum's values
     /// - Default: `default`
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "autosubscribe")]
     pub auto_subscribe: ::std::option::Option<DiscussionToolsEditAutoSubscribe>,
     /// The page to perform actions on.
@@ -6583,7 +6583,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub page: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -6593,14 +6593,14 @@ pub struct DiscussionToolsEdit {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// An optional unique ID generated in the client to prevent double-posting.
     ///
     /// - Wire name: `formtoken`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "formtoken")]
     pub form_token: ::std::option::Option<::std::string::String>,
     /// Name of the comment to reply to. Only used when `paction` is `addcomment`.
@@ -6608,7 +6608,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `commentname`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "commentname")]
     pub comment_name: ::std::option::Option<::std::string::String>,
     /// ID of the comment to reply to. Only used when `paction` is `addcomment`. Overrides `commentname`.
@@ -6616,7 +6616,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `commentid`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "commentid")]
     pub comment_id: ::std::option::Option<::std::string::String>,
     /// Content to post, as wikitext. Cannot be used together with `html`.
@@ -6624,28 +6624,28 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `wikitext`
     /// - Type: text
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub wikitext: ::std::option::Option<::std::string::String>,
     /// Content to post, as HTML. Cannot be used together with `wikitext`.
     ///
     /// - Wire name: `html`
     /// - Type: text
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub html: ::std::option::Option<::std::string::String>,
     /// Edit summary.
     ///
     /// - Wire name: `summary`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub summary: ::std::option::Option<::std::string::String>,
     /// The title for a new section when using `$1section=new`. Only used when `paction` is `addtopic`.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "sectiontitle")]
     pub section_title: ::std::option::Option<::std::string::String>,
     /// Allow posting a new section without a title.
@@ -6653,7 +6653,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `allownosectiontitle`
     /// - Type: boolean
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "allownosectiontitle")]
     pub allow_no_section_title: bool,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
@@ -6661,7 +6661,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `useskin`
     /// - Type: one of the enum's values
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "useskin")]
     pub use_skin: ::std::option::Option<DiscussionToolsEditUseSkin>,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -6669,14 +6669,14 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `watchlist`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub watchlist: ::std::option::Option<::std::string::String>,
     /// Captcha ID (when saving with a captcha response).
     ///
     /// - Wire name: `captchaid`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "captchaid")]
     pub captcha_id: ::std::option::Option<::std::string::String>,
     /// Answer to the captcha (when saving with a captcha response).
@@ -6684,7 +6684,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `captchaword`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "captchaword")]
     pub captcha_word: ::std::option::Option<::std::string::String>,
     /// Omit the HTML content of the new revision in the response.
@@ -6692,7 +6692,7 @@ pub struct DiscussionToolsEdit {
     /// - Wire name: `nocontent`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "nocontent")]
     pub no_content: ::std::option::Option<::std::string::String>,
     /// Change tags to apply to the edit.
@@ -6701,14 +6701,14 @@ pub struct DiscussionToolsEdit {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub tags: ::std::vec::Vec<::std::string::String>,
     /// Page title. If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to the given page, instead of the page that was edited.
     ///
     /// - Wire name: `returnto`
     /// - Type: title
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "returnto")]
     pub return_to: ::std::option::Option<::std::string::String>,
     /// URL query parameters (with leading `?`). If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to a page with the given query parameters.
@@ -6717,7 +6717,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: string
     /// - Default: `(empty)`
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "returntoquery")]
     pub return_to_query: ::std::option::Option<::std::string::String>,
     /// URL fragment (with leading `#`). If saving the edit created a temporary account, the API may respond with an URL that the client should visit to complete logging in. If this parameter is provided, the URL will redirect to a page with the given fragment.
@@ -6726,7 +6726,7 @@ pub struct DiscussionToolsEdit {
     /// - Type: string
     /// - Default: `(empty)`
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "returntoanchor")]
     pub return_to_anchor: ::std::option::Option<::std::string::String>,
 }
@@ -6967,7 +6967,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsEdit {
 /// - needs read rights
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
 #[doc(alias = "discussiontoolsfindcomment")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -6978,7 +6978,7 @@ pub struct DiscussionToolsFindComment {
     /// - Wire name: `idorname`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "idorname")]
     pub id_or_name: ::std::option::Option<::std::string::String>,
     /// Heading hash fragment
@@ -6986,14 +6986,14 @@ pub struct DiscussionToolsFindComment {
     /// - Wire name: `heading`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub heading: ::std::option::Option<::std::string::String>,
     /// Page that the heading hash fragment once existed on
     ///
     /// - Wire name: `page`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub page: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -7090,7 +7090,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsFindComment {
 /// - needs read rights
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
 #[doc(alias = "discussiontoolsgetsubscriptions")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -7103,7 +7103,7 @@ pub struct DiscussionToolsGetSubscriptions {
     /// - Required
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "commentname")]
     pub comment_name: ::std::vec::Vec<::std::string::String>,
 }
@@ -7223,7 +7223,7 @@ impl ::mwtyped::WireValue for DiscussionToolsPageInfoProp {
 /// - needs read rights, internal
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
 #[doc(alias = "discussiontoolspageinfo")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -7234,14 +7234,14 @@ pub struct DiscussionToolsPageInfo {
     /// - Wire name: `page`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub page: ::std::option::Option<::std::string::String>,
     /// The revision number to use (defaults to latest revision).
     ///
     /// - Wire name: `oldid`
     /// - Type: integer
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "oldid")]
     pub old_id: ::std::option::Option<i64>,
     /// Which properties to get:
@@ -7256,14 +7256,14 @@ pub struct DiscussionToolsPageInfo {
     /// - Default: `transcludedfrom`
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub prop: ::std::vec::Vec<DiscussionToolsPageInfoProp>,
     /// Exclude user signatures from the comments (when using `prop=threaditemshtml`).
     ///
     /// - Wire name: `excludesignatures`
     /// - Type: boolean
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "excludesignatures")]
     pub exclude_signatures: bool,
 }
@@ -7479,7 +7479,7 @@ impl ::std::convert::From<&str> for DiscussionToolsPreviewUseSkin {
 /// - needs read rights, internal
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
 #[doc(alias = "discussiontoolspreview")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -7496,7 +7496,7 @@ pub struct DiscussionToolsPreview {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "type")]
     pub type_: DiscussionToolsPreviewType,
     /// The page to perform actions on.
@@ -7505,7 +7505,7 @@ pub struct DiscussionToolsPreview {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub page: ::std::string::String,
     /// Content to preview, as wikitext.
     ///
@@ -7513,14 +7513,14 @@ pub struct DiscussionToolsPreview {
     /// - Type: text
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub wikitext: ::std::string::String,
     /// The title for a new section when using `section=new`.
     ///
     /// - Wire name: `sectiontitle`
     /// - Type: string
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "sectiontitle")]
     pub section_title: ::std::option::Option<::std::string::String>,
     /// Apply the selected skin to the parser output. May affect the following properties: `text`, `langlinks`, `headitems`, `modules`, `jsconfigvars`, `indicators`.
@@ -7528,7 +7528,7 @@ pub struct DiscussionToolsPreview {
     /// - Wire name: `useskin`
     /// - Type: one of the enum's values
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "useskin")]
     pub use_skin: ::std::option::Option<DiscussionToolsPreviewUseSkin>,
 }
@@ -7643,7 +7643,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsPreview {
 /// - needs read rights, needs write rights, POST only
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
 #[doc(alias = "discussiontoolssubscribe")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -7655,7 +7655,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub page: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -7665,7 +7665,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// Name of the topic to subscribe to (or unsubscribe from)
     ///
@@ -7673,7 +7673,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "commentname")]
     pub comment_name: ::std::string::String,
     /// True to subscribe, false to unsubscribe
@@ -7682,7 +7682,7 @@ pub struct DiscussionToolsSubscribe {
     /// - Type: boolean
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub subscribe: bool,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -7787,7 +7787,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsSubscribe {
 /// - needs read rights, needs write rights, POST only
 /// - Source: Discussion tools
 /// - Needs the feature `ext-discussiontools`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
 #[doc(alias = "discussiontoolsthank")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -7799,7 +7799,7 @@ pub struct DiscussionToolsThank {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub page: ::std::string::String,
     /// ID of the comment to thank.
     ///
@@ -7807,7 +7807,7 @@ pub struct DiscussionToolsThank {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     #[doc(alias = "commentid")]
     pub comment_id: ::std::string::String,
     /// A "csrf" token retrieved from action=query&meta=tokens
@@ -7818,7 +7818,7 @@ pub struct DiscussionToolsThank {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-discussiontools`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load DiscussionTools
     pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-discussiontools")]
@@ -7947,7 +7947,7 @@ impl ::mwtyped::WireValue for EchoCreateEventSection {
 /// # Send a notification
 /// api.php?action=echocreateevent&header=Hi&content=From_API
 /// ```
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load Echo
 #[doc(alias = "echocreateevent")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -7958,7 +7958,7 @@ pub struct EchoCreateEvent {
     /// - Wire name: `user`
     /// - Type: user
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub user: ::std::option::Option<::std::string::String>,
     /// Header content of the notification
     ///
@@ -7966,7 +7966,7 @@ pub struct EchoCreateEvent {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub header: ::std::string::String,
     /// Body content of the notification
     ///
@@ -7974,14 +7974,14 @@ pub struct EchoCreateEvent {
     /// - Type: string
     /// - Required
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub content: ::std::string::String,
     /// Page to link to in the notification
     ///
     /// - Wire name: `page`
     /// - Type: title
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub page: ::std::option::Option<::std::string::String>,
     /// Section where notification would be delivered
     ///
@@ -7990,14 +7990,14 @@ pub struct EchoCreateEvent {
     /// - Required
     /// - Default: `notice`
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub section: EchoCreateEventSection,
     /// Whether to send an email as well
     ///
     /// - Wire name: `email`
     /// - Type: boolean
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub email: bool,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -8007,7 +8007,7 @@ pub struct EchoCreateEvent {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-echo")]
@@ -8172,7 +8172,7 @@ impl ::mwtyped::WireValue for EchoMarkReadSections {
 /// # Mark notification 1 as unread
 /// api.php?action=echomarkread&unreadlist=1
 /// ```
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load Echo
 #[doc(alias = "echomarkread")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -8184,7 +8184,7 @@ pub struct EchoMarkRead {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub list: ::std::vec::Vec<::std::string::String>,
     /// A list of notification IDs to mark as unread.
     ///
@@ -8192,7 +8192,7 @@ pub struct EchoMarkRead {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     #[doc(alias = "unreadlist")]
     pub unread_list: ::std::vec::Vec<::std::string::String>,
     /// If set, marks all of a user's notifications as read.
@@ -8200,7 +8200,7 @@ pub struct EchoMarkRead {
     /// - Wire name: `all`
     /// - Type: boolean
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub all: bool,
     /// A list of sections to mark as read.
     ///
@@ -8208,7 +8208,7 @@ pub struct EchoMarkRead {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub sections: ::std::vec::Vec<EchoMarkReadSections>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -8218,7 +8218,7 @@ pub struct EchoMarkRead {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-echo")]
@@ -8419,7 +8419,7 @@ impl ::mwtyped::WireValue for EchoMarkSeenTimestampFormat {
 /// # Mark notifications of all types as seen
 /// api.php?action=echomarkseen&type=all
 /// ```
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load Echo
 #[doc(alias = "echomarkseen")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -8431,7 +8431,7 @@ pub struct EchoMarkSeen {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     #[doc(alias = "type")]
     pub type_: EchoMarkSeenType,
     /// Timestamp format to use for output, 'ISO\_8601' or 'MW'. 'MW' is deprecated here, so all clients should switch to 'ISO\_8601'. This parameter will be removed, and 'ISO\_8601' will become the only output format.
@@ -8440,7 +8440,7 @@ pub struct EchoMarkSeen {
     /// - Type: one of the enum's values
     /// - Default: `MW`
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     #[doc(alias = "timestampFormat")]
     pub timestamp_format: ::std::option::Option<EchoMarkSeenTimestampFormat>,
 }
@@ -8559,7 +8559,7 @@ impl ::mwtyped::WireValue for EchoMuteType {
 /// - needs read rights, needs write rights, POST only
 /// - Source: Echo
 /// - Needs the feature `ext-echo`
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load Echo
 #[doc(alias = "echomute")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -8571,7 +8571,7 @@ pub struct EchoMute {
     /// - Type: one of the enum's values
     /// - Required
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     #[doc(alias = "type")]
     pub type_: EchoMuteType,
     /// Pages or users to add to the mute list
@@ -8580,7 +8580,7 @@ pub struct EchoMute {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub mute: ::std::vec::Vec<::std::string::String>,
     /// Pages or users to remove from the mute list
     ///
@@ -8588,7 +8588,7 @@ pub struct EchoMute {
     /// - Type: string, several values
     /// - At most 50 values (500 with high limits)
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub unmute: ::std::vec::Vec<::std::string::String>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -8598,7 +8598,7 @@ pub struct EchoMute {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-echo`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
 }
 #[cfg(feature = "ext-echo")]
@@ -8994,7 +8994,7 @@ pub struct Edit {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Remove the page from the current user's watchlist.
@@ -9002,7 +9002,7 @@ pub struct Edit {
     /// - Wire name: `unwatch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub unwatch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -9869,7 +9869,7 @@ pub struct ExpandTemplates {
     /// - Wire name: `generatexml`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "generatexml")]
     #[deprecated]
     pub generate_xml: bool,
@@ -10045,21 +10045,21 @@ pub enum FeedContributionsTagFilter {
     Nuke,
     /// `abusefilter-condition-limit` (added by the extension AbuseFilter)
     AbusefilterConditionLimit,
-    /// `discussiontools` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontools` (added by the extension DiscussionTools)
     Discussiontools,
-    /// `discussiontools-added-comment` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontools-added-comment` (added by the extension DiscussionTools)
     DiscussiontoolsAddedComment,
-    /// `discussiontools-edit` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontools-edit` (added by the extension DiscussionTools)
     DiscussiontoolsEdit,
-    /// `discussiontools-newtopic` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontools-newtopic` (added by the extension DiscussionTools)
     DiscussiontoolsNewtopic,
-    /// `discussiontools-reply` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontools-reply` (added by the extension DiscussionTools)
     DiscussiontoolsReply,
-    /// `discussiontools-source` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontools-source` (added by the extension DiscussionTools)
     DiscussiontoolsSource,
-    /// `discussiontools-source-enhanced` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontools-source-enhanced` (added by the extension DiscussionTools)
     DiscussiontoolsSourceEnhanced,
-    /// `discussiontools-visual` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontools-visual` (added by the extension DiscussionTools)
     DiscussiontoolsVisual,
     /// `editcheck-newcontent` (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditcheckNewcontent,
@@ -12881,23 +12881,23 @@ pub enum MainAction {
     CreateAccount,
     /// `delete`
     Delete,
-    /// `discussiontoolsedit` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontoolsedit` (added by the extension DiscussionTools)
     DiscussionToolsEdit,
-    /// `discussiontoolsfindcomment` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontoolsfindcomment` (added by the extension DiscussionTools)
     DiscussionToolsFindComment,
-    /// `discussiontoolsgetsubscriptions` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontoolsgetsubscriptions` (added by the extension DiscussionTools)
     DiscussionToolsGetSubscriptions,
-    /// `discussiontoolssubscribe` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontoolssubscribe` (added by the extension DiscussionTools)
     DiscussionToolsSubscribe,
-    /// `discussiontoolsthank` (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontoolsthank` (added by the extension DiscussionTools)
     DiscussionToolsThank,
-    /// `echocreateevent` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `echocreateevent` (added by the extension Echo)
     EchoCreateEvent,
-    /// `echomarkread` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `echomarkread` (added by the extension Echo)
     EchoMarkRead,
-    /// `echomarkseen` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `echomarkseen` (added by the extension Echo)
     EchoMarkSeen,
-    /// `echomute` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `echomute` (added by the extension Echo)
     EchoMute,
     /// `edit`
     Edit,
@@ -12967,7 +12967,7 @@ pub enum MainAction {
     Tag,
     /// `templatedata` (added by the extension TemplateData)
     TemplateData,
-    /// `thank` (added by the extension Thanks; Since MediaWiki 1.43; not in 1.39)
+    /// `thank` (added by the extension Thanks)
     Thank,
     /// `titleblacklist` (added by the extension TitleBlacklist)
     TitleBlacklist,
@@ -12989,11 +12989,11 @@ pub enum MainAction {
     CategoryTree,
     /// `cspreport` (internal)
     CspReport,
-    /// `discussiontoolscompare` (internal) (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontoolscompare` (internal) (added by the extension DiscussionTools)
     DiscussionToolsCompare,
-    /// `discussiontoolspageinfo` (internal) (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontoolspageinfo` (internal) (added by the extension DiscussionTools)
     DiscussionToolsPageInfo,
-    /// `discussiontoolspreview` (internal) (added by the extension DiscussionTools; Since MediaWiki 1.43; not in 1.39)
+    /// `discussiontoolspreview` (internal) (added by the extension DiscussionTools)
     DiscussionToolsPreview,
     /// `editcheckreferenceurl` (internal) (added by the extension VisualEditor; Since MediaWiki 1.43; not in 1.39)
     EditCheckReferenceUrl,
@@ -14712,7 +14712,7 @@ pub struct OpenSearch {
     /// - Wire name: `suggest`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub suggest: bool,
     /// How to handle redirects:
@@ -15292,15 +15292,15 @@ pub enum ParamInfoQueryModules {
     Links,
     /// `linkshere`
     LinksHere,
-    /// `linterrors` (added by the extension Linter; Since MediaWiki 1.43; not in 1.39)
+    /// `linterrors` (added by the extension Linter)
     LintErrors,
-    /// `linterstats` (added by the extension Linter; Since MediaWiki 1.43; not in 1.39)
+    /// `linterstats` (added by the extension Linter)
     LinterStats,
     /// `logevents`
     LogEvents,
     /// `mystashedfiles`
     MyStashedFiles,
-    /// `notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `notifications` (added by the extension Echo)
     Notifications,
     /// `oath` (added by the extension OATHAuth)
     Oath,
@@ -15340,7 +15340,7 @@ pub enum ParamInfoQueryModules {
     Tokens,
     /// `transcludedin`
     TranscludedIn,
-    /// `unreadnotificationpages` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `unreadnotificationpages` (added by the extension Echo)
     UnreadNotificationPages,
     /// `usercontribs`
     UserContribs,
@@ -15521,7 +15521,7 @@ pub struct ParamInfo {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "querymodules")]
     #[deprecated]
     pub query_modules: ::std::vec::Vec<ParamInfoQueryModules>,
@@ -15530,7 +15530,7 @@ pub struct ParamInfo {
     /// - Wire name: `mainmodule`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "mainmodule")]
     #[deprecated]
     pub main_module: ::std::option::Option<::std::string::String>,
@@ -15539,7 +15539,7 @@ pub struct ParamInfo {
     /// - Wire name: `pagesetmodule`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "pagesetmodule")]
     #[deprecated]
     pub page_set_module: ::std::option::Option<::std::string::String>,
@@ -15549,7 +15549,7 @@ pub struct ParamInfo {
     /// - Type: one of the enum's values, several values
     /// - At most 50 values (500 with high limits)
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "formatmodules")]
     #[deprecated]
     pub format_modules: ::std::vec::Vec<ParamInfoFormatModules>,
@@ -16181,7 +16181,7 @@ pub struct Parse {
     /// - Wire name: `effectivelanglinks`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "effectivelanglinks")]
     #[deprecated]
     pub effective_lang_links: bool,
@@ -16209,7 +16209,7 @@ pub struct Parse {
     /// - Wire name: `disablepp`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "disablepp")]
     #[deprecated]
     pub disable_pp: bool,
@@ -16246,7 +16246,7 @@ pub struct Parse {
     /// - Wire name: `generatexml`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "generatexml")]
     #[deprecated]
     pub generate_xml: bool,
@@ -16865,7 +16865,7 @@ pub struct Protect {
     /// - Default: `infinite`
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub expiry: ::std::vec::Vec<::std::string::String>,
+    pub expiry: ::std::vec::Vec<::mwtyped::Expiry>,
     /// Reason for (un)protecting.
     ///
     /// - Wire name: `reason`
@@ -16891,7 +16891,7 @@ pub struct Protect {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -16989,14 +16989,26 @@ impl Protect {
         }
         {
             if !self.expiry.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "expiry",
-                    self.expiry.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
+                let joined = {
+                    let texts = self
+                        .expiry
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "expiry",
+                        texts.iter().map(::std::string::String::as_str),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
                 request.text(wire("expiry"), joined);
             }
         }
@@ -17074,7 +17086,7 @@ impl ::mwtyped::__private::Sample for Protect {
             title: ::std::option::Option::Some(::std::string::String::from("1")),
             page_id: ::std::option::Option::Some(1i64),
             protections: ::std::vec![::std::string::String::from("1")],
-            expiry: ::std::vec![::std::string::String::from("1")],
+            expiry: ::std::vec![::mwtyped::Expiry::Infinite],
             reason: ::std::option::Option::Some(::std::string::String::from("1")),
             tags: ::std::vec![::std::string::String::from("1")],
             cascade: true,
@@ -17690,7 +17702,7 @@ pub enum QueryList {
     IwBacklinks,
     /// `langbacklinks`
     LangBacklinks,
-    /// `linterrors` (added by the extension Linter; Since MediaWiki 1.43; not in 1.39)
+    /// `linterrors` (added by the extension Linter)
     LintErrors,
     /// `logevents`
     LogEvents,
@@ -17791,15 +17803,15 @@ pub enum QueryMeta {
     FileRepoInfo,
     /// `languageinfo`
     LanguageInfo,
-    /// `linterstats` (added by the extension Linter; Since MediaWiki 1.43; not in 1.39)
+    /// `linterstats` (added by the extension Linter)
     LinterStats,
-    /// `notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `notifications` (added by the extension Echo)
     Notifications,
     /// `siteinfo`
     SiteInfo,
     /// `tokens`
     Tokens,
-    /// `unreadnotificationpages` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `unreadnotificationpages` (added by the extension Echo)
     UnreadNotificationPages,
     /// `userinfo`
     UserInfo,
@@ -23015,7 +23027,7 @@ pub struct TemplateData {
     /// - Type: boolean
     /// - Deprecated
     /// - Needs the feature `ext-templatedata`
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "doNotIgnoreMissingTitles")]
     #[deprecated]
     pub do_not_ignore_missing_titles: bool,
@@ -23354,7 +23366,7 @@ impl ::mwtyped::__private::Sample for TemplateData {
 /// # Send thanks for revision `ID 456`, with the source being a diff page
 /// api.php?action=thank&revid=456&source=diff&token=123ABC
 /// ```
-/// - Since MediaWiki 1.43; not in 1.39
+/// - In MediaWiki 1.43; the 1.39 capture did not load Thanks
 #[doc(alias = "thank")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -23366,7 +23378,7 @@ pub struct Thank {
     /// - Type: integer
     /// - At least 1
     /// - Needs the feature `ext-thanks`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Thanks
     pub rev: ::std::option::Option<i64>,
     /// Log ID to thank someone for. This or 'rev' must be provided.
     ///
@@ -23374,7 +23386,7 @@ pub struct Thank {
     /// - Type: integer
     /// - At least 1
     /// - Needs the feature `ext-thanks`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Thanks
     pub log: ::std::option::Option<i64>,
     /// A "csrf" token retrieved from action=query&meta=tokens
     ///
@@ -23384,14 +23396,14 @@ pub struct Thank {
     /// - Token: `csrf`
     /// - Sensitive: sent only in a POST body, never printed
     /// - Needs the feature `ext-thanks`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Thanks
     pub token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>,
     /// A short string describing the source of the request, for example `diff` or `history`.
     ///
     /// - Wire name: `source`
     /// - Type: string
     /// - Needs the feature `ext-thanks`
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Thanks
     pub source: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "ext-thanks")]
@@ -23722,7 +23734,7 @@ pub struct Unblock {
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "userid")]
     #[deprecated]
     pub user_id: ::std::option::Option<i64>,
@@ -24383,7 +24395,7 @@ pub struct Upload {
     /// - Wire name: `watch`
     /// - Type: boolean
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub watch: bool,
     /// Unconditionally add or remove the page from the current user's watchlist, use preferences (ignored for bot users) or do not change watch.
@@ -24424,7 +24436,7 @@ pub struct Upload {
     /// - Wire name: `sessionkey`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "sessionkey")]
     #[deprecated]
     pub session_key: ::std::option::Option<::std::string::String>,
@@ -24714,7 +24726,7 @@ pub enum UserRightsAdd {
     Bureaucrat,
     /// `interface-admin`
     InterfaceAdmin,
-    /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `push-subscription-manager` (added by the extension Echo)
     PushSubscriptionManager,
     /// `suppress`
     Suppress,
@@ -24773,7 +24785,7 @@ pub enum UserRightsRemove {
     Bureaucrat,
     /// `interface-admin`
     InterfaceAdmin,
-    /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+    /// `push-subscription-manager` (added by the extension Echo)
     PushSubscriptionManager,
     /// `suppress`
     Suppress,
@@ -24853,7 +24865,7 @@ pub struct UserRights {
     /// - Wire name: `userid`
     /// - Type: integer
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[doc(alias = "userid")]
     #[deprecated]
     pub user_id: ::std::option::Option<i64>,
@@ -24871,7 +24883,7 @@ pub struct UserRights {
     /// - Default: `infinite`
     /// - At most 50 values (500 with high limits)
     /// - In MediaWiki 1.39, 1.43
-    pub expiry: ::std::vec::Vec<::std::string::String>,
+    pub expiry: ::std::vec::Vec<::mwtyped::Expiry>,
     /// Remove the user from these groups.
     ///
     /// - Wire name: `remove`
@@ -24985,14 +24997,26 @@ impl UserRights {
         }
         {
             if !self.expiry.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "expiry",
-                    self.expiry.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
+                let joined = {
+                    let texts = self
+                        .expiry
+                        .iter()
+                        .map(|v| Ok(::std::string::String::from(v.as_str())))
+                        .collect::<
+                            Result<
+                                ::std::vec::Vec<::std::string::String>,
+                                ::mwtyped::EncodeError,
+                            >,
+                        >()?;
+                    ::mwtyped::__private::join(
+                        path,
+                        "expiry",
+                        texts.iter().map(::std::string::String::as_str),
+                        50u32,
+                        500u32,
+                        limits,
+                    )?
+                };
                 request.text(wire("expiry"), joined);
             }
         }
@@ -25077,7 +25101,7 @@ impl ::mwtyped::__private::Sample for UserRights {
                 UserRightsAdd::InterfaceAdmin, UserRightsAdd::Suppress,
                 UserRightsAdd::Sysop
             ],
-            expiry: ::std::vec![::std::string::String::from("1")],
+            expiry: ::std::vec![::mwtyped::Expiry::Infinite],
             remove: ::std::vec![
                 UserRightsRemove::Bot, UserRightsRemove::Bureaucrat,
                 UserRightsRemove::InterfaceAdmin, UserRightsRemove::Suppress,
@@ -26325,7 +26349,7 @@ pub struct Watch {
     /// - Wire name: `title`
     /// - Type: string
     /// - Deprecated
-    /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+    /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
     #[deprecated]
     pub title: ::std::option::Option<::std::string::String>,
     /// If set the page will be unwatched rather than watched.
@@ -29098,7 +29122,7 @@ pub mod query {
         /// - Wire name: `adrexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrexpandtemplates")]
         #[deprecated]
         pub expand_templates: bool,
@@ -29107,7 +29131,7 @@ pub mod query {
         /// - Wire name: `adrgeneratexml`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -29116,7 +29140,7 @@ pub mod query {
         /// - Wire name: `adrparse`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrparse")]
         #[deprecated]
         pub parse: bool,
@@ -29132,7 +29156,7 @@ pub mod query {
         /// - Wire name: `adrdiffto`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -29141,7 +29165,7 @@ pub mod query {
         /// - Wire name: `adrdifftotext`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -29150,7 +29174,7 @@ pub mod query {
         /// - Wire name: `adrdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -29159,7 +29183,7 @@ pub mod query {
         /// - Wire name: `adrcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "adrcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<AllDeletedRevisionsContentFormat>,
@@ -32421,7 +32445,7 @@ pub mod query {
         /// - Wire name: `arvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvexpandtemplates")]
         #[deprecated]
         pub expand_templates: bool,
@@ -32430,7 +32454,7 @@ pub mod query {
         /// - Wire name: `arvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -32439,7 +32463,7 @@ pub mod query {
         /// - Wire name: `arvparse`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvparse")]
         #[deprecated]
         pub parse: bool,
@@ -32455,7 +32479,7 @@ pub mod query {
         /// - Wire name: `arvdiffto`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -32464,7 +32488,7 @@ pub mod query {
         /// - Wire name: `arvdifftotext`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -32473,7 +32497,7 @@ pub mod query {
         /// - Wire name: `arvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -32482,7 +32506,7 @@ pub mod query {
         /// - Wire name: `arvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "arvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<AllRevisionsContentFormat>,
@@ -33220,7 +33244,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `push-subscription-manager` (added by the extension Echo)
         PushSubscriptionManager,
         /// `suppress`
         Suppress,
@@ -33279,7 +33303,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `push-subscription-manager` (added by the extension Echo)
         PushSubscriptionManager,
         /// `suppress`
         Suppress,
@@ -33418,9 +33442,9 @@ pub mod query {
         Deleterevision,
         /// `disableoath` (added by the extension OATHAuth; Since MediaWiki 1.43; not in 1.39)
         Disableoath,
-        /// `echo-create` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `echo-create` (added by the extension Echo)
         EchoCreate,
-        /// `echo-read-notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `echo-read-notifications` (added by the extension Echo)
         EchoReadNotifications,
         /// `edit`
         Edit,
@@ -33474,7 +33498,7 @@ pub mod query {
         Logentryimport,
         /// `mailpassword` (Since MediaWiki 1.43; not in 1.39)
         Mailpassword,
-        /// `manage-all-push-subscriptions` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `manage-all-push-subscriptions` (added by the extension Echo)
         ManageAllPushSubscriptions,
         /// `managechangetags`
         Managechangetags,
@@ -33564,7 +33588,7 @@ pub mod query {
         Tboverride,
         /// `tboverride-account` (added by the extension TitleBlacklist)
         TboverrideAccount,
-        /// `thanks-notification` (added by the extension Thanks; Since MediaWiki 1.43; not in 1.39)
+        /// `thanks-notification` (added by the extension Thanks)
         ThanksNotification,
         /// `titleblacklistlog` (added by the extension TitleBlacklist)
         Titleblacklistlog,
@@ -36030,7 +36054,7 @@ pub mod query {
         /// - Wire name: `cmstartsortkey`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "cmstartsortkey")]
         #[deprecated]
         pub start_sortkey: ::std::option::Option<::std::string::String>,
@@ -36039,7 +36063,7 @@ pub mod query {
         /// - Wire name: `cmendsortkey`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "cmendsortkey")]
         #[deprecated]
         pub end_sortkey: ::std::option::Option<::std::string::String>,
@@ -36340,7 +36364,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `push-subscription-manager` (added by the extension Echo)
         PushSubscriptionManager,
         /// `suppress`
         Suppress,
@@ -36399,7 +36423,7 @@ pub mod query {
         Bureaucrat,
         /// `interface-admin`
         InterfaceAdmin,
-        /// `push-subscription-manager` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `push-subscription-manager` (added by the extension Echo)
         PushSubscriptionManager,
         /// `suppress`
         Suppress,
@@ -36528,9 +36552,9 @@ pub mod query {
         Deletelogentry,
         /// `deleterevision`
         Deleterevision,
-        /// `echo-create` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `echo-create` (added by the extension Echo)
         EchoCreate,
-        /// `echo-read-notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `echo-read-notifications` (added by the extension Echo)
         EchoReadNotifications,
         /// `edit`
         Edit,
@@ -36580,7 +36604,7 @@ pub mod query {
         IpblockExempt,
         /// `logentryimport` (Since MediaWiki 1.43; not in 1.39)
         Logentryimport,
-        /// `manage-all-push-subscriptions` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `manage-all-push-subscriptions` (added by the extension Echo)
         ManageAllPushSubscriptions,
         /// `managechangetags`
         Managechangetags,
@@ -37029,9 +37053,9 @@ pub mod query {
         Deletelogentry,
         /// `deleterevision`
         Deleterevision,
-        /// `echo-create` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `echo-create` (added by the extension Echo)
         EchoCreate,
-        /// `echo-read-notifications` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `echo-read-notifications` (added by the extension Echo)
         EchoReadNotifications,
         /// `edit`
         Edit,
@@ -37081,7 +37105,7 @@ pub mod query {
         IpblockExempt,
         /// `logentryimport` (Since MediaWiki 1.43; not in 1.39)
         Logentryimport,
-        /// `manage-all-push-subscriptions` (added by the extension Echo; Since MediaWiki 1.43; not in 1.39)
+        /// `manage-all-push-subscriptions` (added by the extension Echo)
         ManageAllPushSubscriptions,
         /// `managechangetags`
         Managechangetags,
@@ -38085,7 +38109,7 @@ pub mod query {
         /// - Wire name: `drvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvexpandtemplates")]
         #[deprecated]
         pub expand_templates: bool,
@@ -38094,7 +38118,7 @@ pub mod query {
         /// - Wire name: `drvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -38103,7 +38127,7 @@ pub mod query {
         /// - Wire name: `drvparse`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvparse")]
         #[deprecated]
         pub parse: bool,
@@ -38119,7 +38143,7 @@ pub mod query {
         /// - Wire name: `drvdiffto`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -38128,7 +38152,7 @@ pub mod query {
         /// - Wire name: `drvdifftotext`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -38137,7 +38161,7 @@ pub mod query {
         /// - Wire name: `drvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -38146,7 +38170,7 @@ pub mod query {
         /// - Wire name: `drvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "drvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<DeletedRevisionsContentFormat>,
@@ -43574,7 +43598,7 @@ pub mod query {
         /// - Wire name: `iwurl`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "iwurl")]
         #[deprecated]
         pub url: bool,
@@ -44124,7 +44148,7 @@ pub mod query {
         /// - Wire name: `llurl`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "llurl")]
         #[deprecated]
         pub url: bool,
@@ -45158,7 +45182,7 @@ pub mod query {
     /// # Get all lint errors of the obsolete-tag category
     /// api.php?action=query&list=linterrors&lntcategories=obsolete-tag
     /// ```
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Linter
     #[doc(alias = "query+linterrors")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45171,7 +45195,7 @@ pub mod query {
         /// - Default: `deletable-table-tag|duplicate-ids|html5-misnesting|misc-tidy-replacement-issues|multiline-html-table-in-list|multiple-unclosed-formatting-tags|pwrap-bug-workaround|self-closed-tag|tidy-font-bug|tidy-whitespace-bug|unclosed-quotes-in-heading|bogus-image-options|fostered|misnested-tag|multi-colon-escape|wikilink-in-extlink|missing-end-tag|missing-end-tag-in-heading|night-mode-unaware-background-color|obsolete-tag|stripped-tag`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-linter`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Linter
         #[doc(alias = "lntcategories")]
         pub categories: ::std::vec::Vec<LintErrorsCategories>,
         /// Number of results to query
@@ -45181,7 +45205,7 @@ pub mod query {
         /// - Default: `10`
         /// - From 1 to 500 (5000 with high limits)
         /// - Needs the feature `ext-linter`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Linter
         #[doc(alias = "lntlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// Only include lint errors from the specified namespaces
@@ -45190,7 +45214,7 @@ pub mod query {
         /// - Type: namespace, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-linter`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Linter
         #[doc(alias = "lntnamespace")]
         pub namespace: ::std::vec::Vec<::mwtyped::Namespace>,
         /// Only include lint errors from the specified page IDs
@@ -45199,7 +45223,7 @@ pub mod query {
         /// - Type: integer, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-linter`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Linter
         #[doc(alias = "lntpageid")]
         pub page_id: ::std::vec::Vec<i64>,
         /// Only include lint errors from the specified page title
@@ -45207,7 +45231,7 @@ pub mod query {
         /// - Wire name: `lnttitle`
         /// - Type: string
         /// - Needs the feature `ext-linter`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Linter
         #[doc(alias = "lnttitle")]
         pub title: ::std::option::Option<::std::string::String>,
         /// Lint ID to start querying from
@@ -45215,7 +45239,7 @@ pub mod query {
         /// - Wire name: `lntfrom`
         /// - Type: integer
         /// - Needs the feature `ext-linter`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Linter
         #[doc(alias = "lntfrom")]
         pub from: ::std::option::Option<i64>,
     }
@@ -45457,7 +45481,7 @@ pub mod query {
     /// # Get number of lint errors in each category
     /// api.php?action=query&meta=linterstats
     /// ```
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Linter
     #[doc(alias = "query+linterstats")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45641,7 +45665,7 @@ pub mod query {
         Suppress,
         /// `tag`
         Tag,
-        /// `thanks` (added by the extension Thanks; Since MediaWiki 1.43; not in 1.39)
+        /// `thanks` (added by the extension Thanks)
         Thanks,
         /// `titleblacklist` (added by the extension TitleBlacklist)
         TitleBlacklist,
@@ -45842,7 +45866,7 @@ pub mod query {
         SuppressUnhideAfl,
         /// `tag/update`
         TagUpdate,
-        /// `thanks/*` (added by the extension Thanks; Since MediaWiki 1.43; not in 1.39)
+        /// `thanks/*` (added by the extension Thanks)
         Thanks,
         /// `titleblacklist/*` (added by the extension TitleBlacklist)
         TitleBlacklist,
@@ -46726,7 +46750,7 @@ pub mod query {
     /// # List email notifications
     /// api.php?action=query&meta=notifications&notnotifiertypes=email
     /// ```
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     #[doc(alias = "query+notifications")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46739,7 +46763,7 @@ pub mod query {
         /// - Default: `read|!read`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notfilter")]
         pub filter: ::std::vec::Vec<NotificationsFilter>,
         /// Details to request.
@@ -46749,7 +46773,7 @@ pub mod query {
         /// - Default: `list`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notprop")]
         pub prop: ::std::vec::Vec<NotificationsProp>,
         /// The notification sections to query (i.e. some combination of 'alert' and 'message').
@@ -46759,7 +46783,7 @@ pub mod query {
         /// - Default: `alert|message`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notsections")]
         pub sections: ::std::vec::Vec<NotificationsSections>,
         /// Whether to group the result by section. Each section is fetched separately if set.
@@ -46767,7 +46791,7 @@ pub mod query {
         /// - Wire name: `notgroupbysection`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notgroupbysection")]
         pub group_by_section: bool,
         /// If specified, notifications will be returned formatted this way.
@@ -46784,7 +46808,7 @@ pub mod query {
         /// - Wire name: `notformat`
         /// - Type: one of the enum's values
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notformat")]
         pub format: ::std::option::Option<NotificationsFormat>,
         /// The maximum number of notifications to return.
@@ -46794,7 +46818,7 @@ pub mod query {
         /// - Default: `20`
         /// - From 1 to 50 (500 with high limits)
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notlimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
         /// When more results are available, use this to continue. More detailed information on how to continue queries can be found on mediawiki.org.
@@ -46802,7 +46826,7 @@ pub mod query {
         /// - Wire name: `notcontinue`
         /// - Type: string
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notcontinue")]
         pub continue_: ::std::option::Option<::std::string::String>,
         /// Whether to show unread notifications first (only used if groupbysection is not set).
@@ -46810,7 +46834,7 @@ pub mod query {
         /// - Wire name: `notunreadfirst`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notunreadfirst")]
         pub unread_first: bool,
         /// Only return notifications for these pages. To get notifications not associated with any page, use \[\] as a title.
@@ -46819,7 +46843,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "nottitles")]
         pub titles: ::std::vec::Vec<::std::string::String>,
         /// Whether to show bundle compatible unread notifications according to notification types bundling rules.
@@ -46827,7 +46851,7 @@ pub mod query {
         /// - Wire name: `notbundle`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notbundle")]
         pub bundle: bool,
         /// Notifier types for which to return notifications.
@@ -46837,7 +46861,7 @@ pub mod query {
         /// - Default: `web`
         /// - At most 50 values (500 with high limits)
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notnotifiertypes")]
         pub notifier_types: ::std::vec::Vec<NotificationsNotifierTypes>,
         /// When more alert results are available, use this to continue.
@@ -46845,7 +46869,7 @@ pub mod query {
         /// - Wire name: `notalertcontinue`
         /// - Type: string
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notalertcontinue")]
         pub alert_continue: ::std::option::Option<::std::string::String>,
         /// Whether to show unread message notifications first (only used if groupbysection is set).
@@ -46853,7 +46877,7 @@ pub mod query {
         /// - Wire name: `notalertunreadfirst`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notalertunreadfirst")]
         pub alert_unread_first: bool,
         /// When more message results are available, use this to continue.
@@ -46861,7 +46885,7 @@ pub mod query {
         /// - Wire name: `notmessagecontinue`
         /// - Type: string
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notmessagecontinue")]
         pub message_continue: ::std::option::Option<::std::string::String>,
         /// Whether to show unread alert notifications first (only used if groupbysection is set).
@@ -46869,7 +46893,7 @@ pub mod query {
         /// - Wire name: `notmessageunreadfirst`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "notmessageunreadfirst")]
         pub message_unread_first: bool,
     }
@@ -49050,7 +49074,7 @@ pub mod query {
         /// - Wire name: `rnredirect`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rnredirect")]
         #[deprecated]
         pub redirect: bool,
@@ -50504,7 +50528,7 @@ pub mod query {
         /// - Wire name: `rvexpandtemplates`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvexpandtemplates")]
         #[deprecated]
         pub expand_templates: bool,
@@ -50513,7 +50537,7 @@ pub mod query {
         /// - Wire name: `rvgeneratexml`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvgeneratexml")]
         #[deprecated]
         pub generate_xml: bool,
@@ -50522,7 +50546,7 @@ pub mod query {
         /// - Wire name: `rvparse`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvparse")]
         #[deprecated]
         pub parse: bool,
@@ -50538,7 +50562,7 @@ pub mod query {
         /// - Wire name: `rvdiffto`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvdiffto")]
         #[deprecated]
         pub diff_to: ::std::option::Option<::std::string::String>,
@@ -50547,7 +50571,7 @@ pub mod query {
         /// - Wire name: `rvdifftotext`
         /// - Type: string
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvdifftotext")]
         #[deprecated]
         pub diff_to_text: ::std::option::Option<::std::string::String>,
@@ -50556,7 +50580,7 @@ pub mod query {
         /// - Wire name: `rvdifftotextpst`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvdifftotextpst")]
         #[deprecated]
         pub diff_to_text_pst: bool,
@@ -50565,7 +50589,7 @@ pub mod query {
         /// - Wire name: `rvcontentformat`
         /// - Type: one of the enum's values
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "rvcontentformat")]
         #[deprecated]
         pub content_format: ::std::option::Option<RevisionsContentFormat>,
@@ -51918,7 +51942,7 @@ pub mod query {
         /// - Type: string, several values
         /// - At most 50 values (500 with high limits)
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "siisessionkey")]
         #[deprecated]
         pub session_key: ::std::vec::Vec<::std::string::String>,
@@ -53090,7 +53114,7 @@ pub mod query {
     /// # List pages with (their amount of) unread notifications
     /// api.php?action=query&meta=unreadnotificationpages
     /// ```
-    /// - Since MediaWiki 1.43; not in 1.39
+    /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
     #[doc(alias = "query+unreadnotificationpages")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -53101,7 +53125,7 @@ pub mod query {
         /// - Wire name: `unpgrouppages`
         /// - Type: boolean
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "unpgrouppages")]
         pub group_pages: bool,
         /// The maximum number of pages to return.
@@ -53111,7 +53135,7 @@ pub mod query {
         /// - Default: `10`
         /// - From 1 to 2000
         /// - Needs the feature `ext-echo`
-        /// - Since MediaWiki 1.43; not in 1.39
+        /// - In MediaWiki 1.43; the 1.39 capture did not load Echo
         #[doc(alias = "unplimit")]
         pub limit: ::std::option::Option<::mwtyped::Limit>,
     }
@@ -53494,7 +53518,7 @@ pub mod query {
         /// - Wire name: `uctoponly`
         /// - Type: boolean
         /// - Deprecated
-        /// - In MediaWiki 1.39, 1.43; deprecated since MediaWiki 1.39
+        /// - In MediaWiki 1.39, 1.43; deprecated since at least MediaWiki 1.39
         #[doc(alias = "uctoponly")]
         #[deprecated]
         pub top_only: bool,

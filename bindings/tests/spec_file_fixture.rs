@@ -180,3 +180,15 @@ fn every_value_is_sent_as_a_star_where_mediawiki_takes_it() {
         "{error}"
     );
 }
+
+/// Expiries paraminfo calls strings are `Expiry`, sent in MediaWiki's forms.
+#[test]
+fn expiries_are_sent_as_mediawiki_reads_them() {
+    let mut block = block();
+    block.expiry = Some(mwtyped::Expiry::Relative("2 weeks".into()));
+    let request = block.encode(Limits::Normal).expect("encodes");
+    assert_eq!(value(&request, "expiry"), Some("2 weeks"));
+    block.expiry = Some(mwtyped::Expiry::Infinite);
+    let request = block.encode(Limits::Normal).expect("encodes");
+    assert_eq!(value(&request, "expiry"), Some("infinite"));
+}

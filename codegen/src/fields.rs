@@ -133,6 +133,9 @@ fn scalar(param: &Parameter, struct_name: &str, field: &str) -> Scalar {
         },
         ParamType::Timestamp => Scalar::Timestamp,
         ParamType::Expiry => Scalar::Expiry,
+        // paraminfo calls block, protect and userrights expiries strings; their help (and
+        // MediaWiki's code) reads `infinite`, a relative time or a timestamp.
+        ParamType::String if param.name == "expiry" => Scalar::Expiry,
         ParamType::Namespace => Scalar::Namespace {
             all: param.allspecifier.is_some(),
         },
