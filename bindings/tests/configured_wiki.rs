@@ -9,6 +9,16 @@ mod common;
 
 use common::{ADMIN, ADMIN_PASSWORD, api, unique};
 
+/// The `key` of every item of the list `list` in a query's answer.
+fn strings<'a>(answer: &'a mwtyped::Response, list: &str, key: &str) -> Vec<&'a str> {
+    answer.body["query"][list]
+        .as_array()
+        .unwrap_or_else(|| panic!("no list {list}: {}", answer.body))
+        .iter()
+        .filter_map(|item| item[key].as_str())
+        .collect()
+}
+
 macro_rules! on_version {
     ($name:ident, $version:ident, $var:literal) => {
         mod $name {
@@ -63,12 +73,7 @@ macro_rules! on_version {
                 query.select.add(users);
                 let answer = client.execute(&query).await.expect("allusers");
                 quiet(&answer);
-                let names: Vec<&str> = answer.body["query"]["allusers"]
-                    .as_array()
-                    .expect("users")
-                    .iter()
-                    .filter_map(|u| u["name"].as_str())
-                    .collect();
+                let names = strings(&answer, "allusers", "name");
                 assert!(names.contains(&ADMIN), "{names:?}");
             }
 
@@ -125,12 +130,7 @@ macro_rules! on_version {
                 query.select.add(changes);
                 let answer = client.execute(&query).await.expect("recentchanges");
                 quiet(&answer);
-                let titles: Vec<&str> = answer.body["query"]["recentchanges"]
-                    .as_array()
-                    .expect("changes")
-                    .iter()
-                    .filter_map(|c| c["title"].as_str())
-                    .collect();
+                let titles = strings(&answer, "recentchanges", "title");
                 assert!(titles.contains(&title.as_str()), "{titles:?}");
             }
         }

@@ -63,17 +63,7 @@ macro_rules! selection_test {
                 Some(&mwtyped::Value::Text("info|revisions".into()))
             );
 
-            let answer = send(&api($var), &request);
-            assert!(
-                answer.get("warnings").is_none(),
-                "warnings: {}",
-                answer["warnings"]
-            );
-            assert!(
-                answer.get("errors").is_none(),
-                "errors: {}",
-                answer["errors"]
-            );
+            let answer = quiet(send(&api($var), &request));
             let pages = answer["query"]["pages"]
                 .as_array()
                 .expect("generated pages");
@@ -93,6 +83,21 @@ macro_rules! selection_test {
 
 /// `*` where MediaWiki takes it: every slot of each revision (`rvslots=*`, the request bots
 /// make on wikis with several slots) and recent changes in every namespace.
+/// The answer, after checking that it holds neither a warning nor an error.
+fn quiet(answer: Value) -> Value {
+    assert!(
+        answer.get("warnings").is_none(),
+        "warnings: {}",
+        answer["warnings"]
+    );
+    assert!(
+        answer.get("errors").is_none(),
+        "errors: {}",
+        answer["errors"]
+    );
+    answer
+}
+
 macro_rules! every_value_test {
     ($name:ident, $feature:literal, $version:ident, $var:literal) => {
         #[cfg(feature = $feature)]
@@ -126,17 +131,7 @@ macro_rules! every_value_test {
                 Some(&mwtyped::Value::Text("*".into()))
             );
 
-            let answer = send(&api($var), &request);
-            assert!(
-                answer.get("warnings").is_none(),
-                "warnings: {}",
-                answer["warnings"]
-            );
-            assert!(
-                answer.get("errors").is_none(),
-                "errors: {}",
-                answer["errors"]
-            );
+            let answer = quiet(send(&api($var), &request));
             let pages = answer["query"]["pages"].as_array().expect("pages");
             assert!(
                 pages

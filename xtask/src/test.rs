@@ -53,24 +53,13 @@ pub fn run(args: TestArgs) -> Result<()> {
                 name: None,
                 port: None,
             };
-            let was_running = wiki::running(&spec)?;
-            let wiki = wiki::start(&spec)?;
-            if !was_running {
-                started.push(wiki.name.clone());
-            }
-            eprintln!("test wiki {}: {}", wiki.name, wiki.api_url());
-            env.push((api_env_var(version), wiki.api_url()));
-            wikis.push((version, wiki.api_url()));
+            let api = start(&spec, &mut started)?;
+            env.push((api_env_var(version), api.clone()));
+            wikis.push((version, api));
             // The same wiki configured like the big ones, for the typed requests that use
             // values a wiki's configuration decides.
-            let configured = wiki::configured(version);
-            let was_running = wiki::running(&configured)?;
-            let wiki = wiki::start(&configured)?;
-            if !was_running {
-                started.push(wiki.name.clone());
-            }
-            eprintln!("test wiki {}: {}", wiki.name, wiki.api_url());
-            env.push((configured_api_env_var(version), wiki.api_url()));
+            let api = start(&wiki::configured(version), &mut started)?;
+            env.push((configured_api_env_var(version), api));
         }
         drifts = served::drifts(&wikis)?;
         env.push((REFERENCE_ENV.to_owned(), reference_tree(&drifts)?));
@@ -103,6 +92,18 @@ pub fn run(args: TestArgs) -> Result<()> {
         eprintln!("\n{}", drift.notice());
     }
     result
+}
+
+/// Starts the wiki `spec` names, noting it in `started` when this run started it; its
+/// api.php.
+fn start(spec: &WikiSpec, started: &mut Vec<String>) -> Result<String> {
+    let was_running = wiki::running(spec)?;
+    let wiki = wiki::start(spec)?;
+    if !was_running {
+        started.push(wiki.name.clone());
+    }
+    eprintln!("test wiki {}: {}", wiki.name, wiki.api_url());
+    Ok(wiki.api_url())
 }
 
 /// The workspace when every wiki serves its committed capture; else a scratch copy under

@@ -58,21 +58,21 @@ fn fetch_reproduces_the_reference_captures() {
     }
 }
 
+/// The files of a main capture, in name order.
+const MAIN_FILES: [&str; 4] = [
+    "help.html",
+    "paraminfo.json",
+    "provenance.json",
+    "siteinfo.json",
+];
+
 /// The fetched `capture` holds exactly the files of the capture folder `committed`, but for
 /// what changes from one answer to the next.
 pub fn assert_reproduces(capture: &super::Capture, committed: &Path) {
     let version = capture.provenance.mediawiki_version();
     let mut names: Vec<&str> = capture.files.iter().map(|(n, _)| n.as_str()).collect();
     names.sort();
-    assert_eq!(
-        names,
-        [
-            "help.html",
-            "paraminfo.json",
-            "provenance.json",
-            "siteinfo.json"
-        ]
-    );
+    assert_eq!(names, MAIN_FILES);
     for (name, fresh) in &capture.files {
         let old = std::fs::read(committed.join(name)).expect("committed file");
         assert!(
@@ -185,15 +185,7 @@ fn a_complete_fetch_replaces_the_old_capture() {
         .iter()
         .filter_map(|(p, _)| p.file_name()?.to_str().map(str::to_owned))
         .collect();
-    assert_eq!(
-        names,
-        [
-            "help.html",
-            "paraminfo.json",
-            "provenance.json",
-            "siteinfo.json"
-        ]
-    );
+    assert_eq!(names, MAIN_FILES);
 }
 
 /// The example crate's spec file is what `fetch --spec-file` writes from the local 1.43 wiki

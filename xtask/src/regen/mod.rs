@@ -114,38 +114,22 @@ pub fn load_captures(specs: &Path) -> Result<Vec<LoadedCapture>> {
 pub fn load_capture(dir: &Path, name: &str) -> Result<LoadedCapture> {
     let (provenance, paraminfo) = read_raw(&dir.join("raw"))?;
     let mut parts = vec![];
-    let attribution = dir.join("attribution");
-    if attribution.is_dir() {
-        let mut entries: Vec<PathBuf> = fs::read_dir(&attribution)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join("provenance.json").is_file())
-            .collect();
-        entries.sort();
-        for part_dir in entries {
-            let (provenance, paraminfo) = read_raw(&part_dir)?;
-            parts.push(AttributionPart {
-                name: part_dir
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or_default()
-                    .to_owned(),
-                extensions: provenance.extensions.into_iter().map(|e| e.name).collect(),
-                paraminfo,
-            });
-        }
+    for part_dir in raw_folders(&dir.join("attribution"))? {
+        let (provenance, paraminfo) = read_raw(&part_dir)?;
+        parts.push(AttributionPart {
+            name: part_dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned(),
+            extensions: provenance.extensions.into_iter().map(|e| e.name).collect(),
+            paraminfo,
+        });
     }
     let (mut spec, findings) = normalise(name, &provenance, paraminfo, &parts);
-    let configurations = dir.join(crate::fetch::CONFIGURATION_DIR);
-    if configurations.is_dir() {
-        let mut entries: Vec<PathBuf> = fs::read_dir(&configurations)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join("provenance.json").is_file())
-            .collect();
-        entries.sort();
-        for configured in entries {
-            let (_, paraminfo) = read_raw(&configured)?;
-            mwtyped_spec::mark_wiki_values(&mut spec, &paraminfo);
-        }
+    for configured in raw_folders(&dir.join(crate::fetch::CONFIGURATION_DIR))? {
+        let (_, paraminfo) = read_raw(&configured)?;
+        mwtyped_spec::mark_wiki_values(&mut spec, &paraminfo);
     }
     let patches = patches::read(dir)?;
     spec.capture.patches = patches.iter().map(PatchRecord::step).collect();
@@ -154,6 +138,21 @@ pub fn load_capture(dir: &Path, name: &str) -> Result<LoadedCapture> {
         findings,
         patches,
     })
+}
+
+/// The folders below `dir` that hold a fetched part (a `provenance.json`), in name order;
+/// none when `dir` does not exist.
+fn raw_folders(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(vec![]);
+    }
+    let mut folders: Vec<PathBuf> = fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("provenance.json").is_file())
+        .collect();
+    folders.sort();
+    Ok(folders)
 }
 
 /// `provenance.json` and `paraminfo.json` of a raw folder or an attribution part.
