@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::docs;
-use crate::fields::{self, EnumValue, Field, Scalar, ident};
+use crate::fields::{self, Field, Scalar, ident};
 use crate::{History, Options};
 
 pub fn module_items(
@@ -34,11 +34,8 @@ pub fn module_items(
     let fields = fields::fields(module, struct_name);
 
     let enums = fields.iter().filter_map(|f| match &f.scalar {
-        Scalar::Enum(enum_name, values, open) => Some(enum_items(
-            enum_name,
-            values,
-            *open,
-            &f.wire,
+        Scalar::Enum(..) => Some(enum_items(
+            f,
             rt,
             &module_cfg,
             &|origin: Option<&Origin>| match origin {
@@ -406,15 +403,16 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
 /// crate turning a feature on never changes another crate's enum. `#[non_exhaustive]`, for
 /// the values later releases add.
 fn enum_items(
-    name: &proc_macro2::Ident,
-    values: &[EnumValue],
-    open: bool,
-    wire: &str,
+    field: &Field,
     rt: &TokenStream,
     module_cfg: &TokenStream,
     added_by: &dyn Fn(Option<&Origin>) -> Option<String>,
     value_note: &dyn Fn(&str) -> Option<String>,
 ) -> TokenStream {
+    let Scalar::Enum(name, values, open) = &field.scalar else {
+        return quote!();
+    };
+    let (open, wire) = (*open, &field.wire);
     let variants = values.iter().map(|v| {
         let variant = &v.variant;
         let value = &v.wire;
