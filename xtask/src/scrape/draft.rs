@@ -8,7 +8,7 @@ use mwtyped_spec::{Help, ParamType, Parameter};
 use serde_json::Value;
 
 use super::lang::Catalog;
-use super::numbers::parse_int;
+use super::numbers::{digit_value, parse_int};
 use super::output::{Constraint, Note, UNKNOWN_TYPE, UNTYPED_CANDIDATES, Unknown};
 use super::template::{Captures, normalise};
 
@@ -105,6 +105,28 @@ const INFO_KEYS: &[&str] = &[
     "limit2",
 ];
 
+/// The info messages that exist to state a number (a range, a length, a limit, a value count).
+/// Another wording of one still states its number, so a line without a digit is no variant of
+/// it however it opens: a module's own note can open with the same words (`Ne peut pas être
+/// utilisé avec adruser.` like `Ne peut pas être plus long que $1 octets.`, and so in Russian,
+/// Polish and Arabic), and is kept as a note.
+const NUMBER_KEYS: &[&str] = &[
+    "multi-max",
+    "multi-max-simple",
+    "type-number-minmax",
+    "type-number-min",
+    "type-number-max",
+    "type-string-maxbytes",
+    "type-string-maxchars",
+    "limit",
+    "limit2",
+];
+
+/// Whether `text` holds a digit, of any script ([`digit_value`]).
+fn has_digit(text: &str) -> bool {
+    text.chars().any(|c| digit_value(c).is_some())
+}
+
 /// What went wrong reading a line that did match a message: a number that is not one.
 #[derive(Debug)]
 struct BadValue {
@@ -123,8 +145,9 @@ impl ParamDraft {
 
     /// Reads one info line (whitespace-normalised, see [`normalise`]), or several messages
     /// run together on it. A line that matches no message but opens like one (`resemble`:
-    /// only where the page marks it as an info line) is unreadable, like a line whose
-    /// number is not one; it never stops the page.
+    /// only where the page marks it as an info line; like one of [`NUMBER_KEYS`] only if it
+    /// holds a digit) is unreadable, like a line whose number is not one; it never stops the
+    /// page.
     pub fn read_info_line(&mut self, cat: &Catalog, line: &str, resemble: bool) -> InfoLine {
         let text = line.trim();
         match self.read_message(cat, text) {
@@ -135,8 +158,11 @@ impl ParamDraft {
         if let Some(read) = self.read_sentences(cat, text) {
             return read;
         }
-        let keys = if resemble {
+        let keys: Vec<&str> = if resemble {
             cat.resembled(INFO_KEYS, text)
+                .into_iter()
+                .filter(|key| !NUMBER_KEYS.contains(key) || has_digit(text))
+                .collect()
         } else {
             vec![]
         };

@@ -265,6 +265,61 @@ fn lines_not_understood_are_unknown_not_fatal() {
     );
 }
 
+/// A module's own info line may open with the words of a message that states a number, in
+/// the page's language (`Ne peut pas être utilisé avec adruser.` and `Ne peut pas être plus
+/// long que $1 octets.`; `Не может быть`, `Nie może być`, `لا يمكن أن` alike): without a number it
+/// is a note, not an unreadable limit. With one, it is a reworded limit, as above.
+#[test]
+fn a_module_note_opening_like_a_limit_is_a_note() {
+    let page_of = |lang: &str, info: &[&str]| {
+        let dds: String = info
+            .iter()
+            .map(|i| format!(r#"<dd class="info">{i}</dd>"#))
+            .collect();
+        let html = format!(
+            r#"<!DOCTYPE html><html lang="{lang}"><body>
+<h4 class="apihelp-header apihelp-module-name" id="query+alldeletedrevisions">list=alldeletedrevisions (adr)</h4>
+<div class="apihelp-block apihelp-parameters"><dl>
+<dt><span dir="ltr" lang="en">adrfrom</span></dt><dd class="description"><p>From.</p></dd>{dds}
+</dl></div></body></html>"#
+        );
+        scrape::read("note.html", html.as_bytes(), &[lang.to_owned()])
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    for (lang, note) in [
+        ("fr", "Ne peut pas être utilisé avec <var>adruser</var>."),
+        (
+            "ru",
+            "Не может быть использовано одновременно с <var>adruser</var>.",
+        ),
+        ("pl", "Nie może być używane z <var>adruser</var>."),
+        ("ar", "لا يمكن أن تُستخدَم مع <var>adruser</var>."),
+        ("en", "Cannot be used with <var>adruser</var>."),
+        (
+            "en",
+            "No more than one of <var>adrfrom</var> and <var>adrto</var>.",
+        ),
+    ] {
+        let page = page_of(lang, &[note]);
+        assert_eq!(unreadable_warnings(&page), Vec::<&String>::new(), "{note}");
+        let m = module(&page, "query+alldeletedrevisions");
+        assert!(
+            m.unknowns
+                .iter()
+                .all(|u| u.field != "maxbytes" && u.field != "max")
+        );
+        assert_eq!(m.notes.len(), 1, "{note}: kept as a note: {:?}", m.notes);
+    }
+    // The same opening with a number: the byte limit reworded, unknown with a warning.
+    let page = page_of(
+        "fr",
+        &["Ne peut pas être plus long que 255 octets (UTF-8)."],
+    );
+    assert_eq!(unreadable_warnings(&page).len(), 1);
+    let m = module(&page, "query+alldeletedrevisions");
+    assert!(m.is_unknown(Some("from"), "maxbytes").is_some());
+}
+
 /// Grouped numbers in every place a number stands, in text as a browser copies it.
 #[test]
 fn grouped_numbers_are_numbers_everywhere() {
