@@ -105,6 +105,32 @@ macro_rules! on_version {
                 }
             }
 
+            /// The page the configured wiki is seeded with: a revision of two slots, as
+            /// on Commons (`xtask/fixtures/configuration/two-slots.php`).
+            #[tokio::test]
+            async fn a_revision_of_two_slots_comes_whole_with_every_slot() {
+                let client = admin().await;
+                for (slots, expected) in [
+                    (vec![RevisionsSlots::All], &["main", "mediainfo"][..]),
+                    (vec![RevisionsSlots::from("mediainfo")], &["mediainfo"][..]),
+                ] {
+                    let mut revisions = Revisions::new();
+                    revisions.limit = None;
+                    revisions.prop = vec![RevisionsProp::Content];
+                    revisions.slots = slots;
+                    let mut query = api::Query::new();
+                    query.titles = vec!["Mwtyped two slots".into()];
+                    query.select.add(revisions);
+                    let answer = client.execute(&query).await.expect("revisions");
+                    quiet(&answer);
+                    let slots = answer.body["query"]["pages"][0]["revisions"][0]["slots"]
+                        .as_object()
+                        .unwrap_or_else(|| panic!("slots: {}", answer.body));
+                    let names: Vec<&str> = slots.keys().map(String::as_str).collect();
+                    assert_eq!(names, expected, "{}", answer.body);
+                }
+            }
+
             #[tokio::test]
             async fn an_edit_with_a_tag_of_the_wiki_in_a_namespace_of_the_wiki() {
                 let client = admin().await;

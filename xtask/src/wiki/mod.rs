@@ -7,6 +7,7 @@
 
 mod accounts;
 mod cli;
+mod configuration;
 mod extensions;
 mod install;
 mod server;
@@ -21,10 +22,9 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 pub use cli::{WikiArgs, run};
+pub use configuration::{CONFIGURED, configured};
 pub use extensions::{bundled_extensions, extension_dependencies};
-pub use spec::{
-    ADMIN_PASSWORD, ADMIN_USER, CONFIGURED, ExtensionSet, MwVersion, Wiki, WikiSpec, configured,
-};
+pub use spec::{ADMIN_PASSWORD, ADMIN_USER, ExtensionSet, MwVersion, Wiki, WikiSpec};
 use state::State;
 
 /// Starts the wiki `spec` names, installing MediaWiki and the wiki first when needed.
@@ -155,6 +155,7 @@ fn start_locked(spec: &WikiSpec, name: &str) -> Result<Wiki> {
     // redone from scratch on the next start.
     settings::apply(&mw, &wiki)?;
     accounts::ensure(&mw, &wiki)?;
+    configuration::seed(&mw, &wiki)?;
     let began = Instant::now();
     let pgid = server::spawn(&mw, &dir, port)?;
     st.pgid = Some(pgid);

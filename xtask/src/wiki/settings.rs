@@ -144,7 +144,7 @@ require_once {};
                 .to_string_lossy()
         )
     ));
-    if let Some(configuration) = super::spec::configuration_of(&wiki.name) {
+    if let Some(configuration) = super::configuration::configuration_of(&wiki.name) {
         php.push_str(&format!(
             "require_once {};\n",
             php_string(&configuration.to_string_lossy())

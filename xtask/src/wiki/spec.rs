@@ -190,31 +190,6 @@ impl Wiki {
     }
 }
 
-/// A named configuration a test wiki can run under: a wiki whose name ends in
-/// `-{CONFIGURED}` loads `xtask/fixtures/configuration/{CONFIGURED}.php` after the test
-/// settings (Wikipedia's and Commons' usual extras: another user group and right, change
-/// tags, a slot role, a content model, namespaces, a log type, a language).
-pub const CONFIGURED: &str = "wikipedia-like";
-
-/// The configuration file a wiki of that name loads, if its name asks for one.
-pub fn configuration_of(name: &str) -> Option<PathBuf> {
-    name.ends_with(&format!("-{CONFIGURED}")).then(|| {
-        crate::files::workspace_root()
-            .join("xtask/fixtures/configuration")
-            .join(format!("{CONFIGURED}.php"))
-    })
-}
-
-/// The wiki of `version` with every bundled extension, under the configuration [`CONFIGURED`].
-pub fn configured(version: MwVersion) -> WikiSpec {
-    WikiSpec {
-        version,
-        extensions: ExtensionSet::All,
-        name: Some(format!("{version}-{CONFIGURED}")),
-        port: None,
-    }
-}
-
 /// The user every wiki is installed with (a bureaucrat and sysop).
 pub const ADMIN_USER: &str = "Admin";
 /// Its password: a test wiki on loopback, so a fixed, known one.
