@@ -345,61 +345,62 @@ fn extensions(site: &Value) -> Vec<ExtensionInfo> {
 /// The main capture of a local test wiki with every bundled extension, and its attribution
 /// parts. Wikis this starts are stopped again; wikis already running are left running.
 pub fn fetch_local(version: MwVersion, capture_dir: &Path) -> Result<Vec<Capture>> {
-    let mut sets = vec![
-        (None, ExtensionSet::All),
-        (Some(CORE_PART.to_owned()), ExtensionSet::None),
+    let wiki_of = |extensions| WikiSpec {
+        version,
+        extensions,
+        name: None,
+        port: None,
+    };
+    // Each wiki, what the bar calls it, where its capture goes and what it holds.
+    let mut wikis = vec![
+        (
+            wiki_of(ExtensionSet::All),
+            "all extensions".to_owned(),
+            capture_dir.join("raw"),
+            Kind::Main,
+        ),
+        (
+            wiki_of(ExtensionSet::None),
+            CORE_PART.to_owned(),
+            capture_dir.join("attribution").join(CORE_PART),
+            Kind::Part,
+        ),
     ];
     for ext in wiki::bundled_extensions(version)? {
-        sets.push((Some(ext.clone()), ExtensionSet::Only(vec![ext])));
+        let dir = capture_dir.join("attribution").join(&ext);
+        wikis.push((
+            wiki_of(ExtensionSet::Only(vec![ext.clone()])),
+            ext,
+            dir,
+            Kind::Part,
+        ));
     }
-    let bar = ProgressBar::new(sets.len() as u64).with_style(
+    // The same wiki under another configuration: regen marks the parameters whose values moved.
+    wikis.push((
+        wiki::configured(version),
+        wiki::CONFIGURED.to_owned(),
+        capture_dir.join(CONFIGURATION_DIR).join(wiki::CONFIGURED),
+        Kind::Part,
+    ));
+    let bar = ProgressBar::new(wikis.len() as u64).with_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} wikis of {prefix} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.set_prefix(version.to_string());
     let mut captures = vec![];
-    for (part, extensions) in sets {
-        bar.set_message(part.clone().unwrap_or_else(|| "all extensions".into()));
-        let spec = WikiSpec {
-            version,
-            extensions,
-            name: None,
-            port: None,
-        };
+    for (spec, label, dir, kind) in wikis {
+        bar.set_message(label);
         let was_running = wiki::running(&spec)?;
         let wiki = wiki::start(&spec)?;
-        let result = match &part {
-            None => fetch(&wiki.api_url(), capture_dir.join("raw"), Kind::Main),
-            Some(part) => fetch(
-                &wiki.api_url(),
-                capture_dir.join("attribution").join(part),
-                Kind::Part,
-            ),
-        };
+        let result = fetch(&wiki.api_url(), dir, kind);
         if !was_running {
             wiki::stop(&wiki.name)?;
         }
         captures.push(result?);
         bar.inc(1);
     }
-    bar.set_message(wiki::CONFIGURED);
-    captures.push(fetch_configured(version, capture_dir)?);
     bar.finish_and_clear();
     Ok(captures)
-}
-
-/// The same wiki under the configuration [`wiki::CONFIGURED`] (paraminfo only), into
-/// `configuration/<name>/`: regen marks the parameters whose values moved.
-fn fetch_configured(version: MwVersion, capture_dir: &Path) -> Result<Capture> {
-    let spec = wiki::configured(version);
-    let was_running = wiki::running(&spec)?;
-    let wiki = wiki::start(&spec)?;
-    let dir = capture_dir.join(CONFIGURATION_DIR).join(wiki::CONFIGURED);
-    let result = fetch(&wiki.api_url(), dir, Kind::Part);
-    if !was_running {
-        wiki::stop(&wiki.name)?;
-    }
-    result
 }
 
 /// Where a capture keeps its captures under other configurations.
