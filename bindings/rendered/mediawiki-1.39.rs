@@ -1904,67 +1904,6 @@ impl AbuseFilterCheckMatch {
             log_id: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.filter;
-            request.text(wire("filter"), v.clone());
-        }
-        {
-            if let Some(v) = &self.vars {
-                request.text(wire("vars"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.rc_id {
-                request
-                    .text(
-                        wire("rcid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "rcid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.log_id {
-                request
-                    .text(
-                        wire("logid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "logid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -1980,17 +1919,24 @@ impl ::mwtyped::ApiModule for AbuseFilterCheckMatch {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "abusefiltercheckmatch");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("filter", &self.filter, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("vars", &self.vars, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("rcid", &self.rc_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("logid", &self.log_id, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2043,32 +1989,6 @@ impl AbuseFilterCheckSyntax {
     pub fn new(filter: ::std::string::String) -> Self {
         Self { filter }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.filter;
-            request.text(wire("filter"), v.clone());
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -2084,17 +2004,21 @@ impl ::mwtyped::ApiModule for AbuseFilterCheckSyntax {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "abusefilterchecksyntax");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("filter", &self.filter, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2155,37 +2079,6 @@ impl AbuseFilterEvalExpression {
             pretty_print: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.expression;
-            request.text(wire("expression"), v.clone());
-        }
-        {
-            if self.pretty_print {
-                request.text(wire("prettyprint"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -2201,17 +2094,22 @@ impl ::mwtyped::ApiModule for AbuseFilterEvalExpression {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "abusefilterevalexpression");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("expression", &self.expression, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("prettyprint", self.pretty_print);
+        Ok(())
     }
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2273,36 +2171,6 @@ impl AbuseFilterUnblockAutopromote {
     ) -> Self {
         Self { user, token }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.user;
-            request.text(wire("user"), v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -2318,17 +2186,22 @@ impl ::mwtyped::ApiModule for AbuseFilterUnblockAutopromote {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "abusefilterunblockautopromote");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2398,52 +2271,6 @@ impl AbuseLogPrivateDetails {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.log_id {
-                request
-                    .text(
-                        wire("logid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "logid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-abusefilter")]
 #[allow(deprecated)]
@@ -2459,17 +2286,23 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "abuselogprivatedetails");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("logid", &self.log_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-abusefilter")]
@@ -2650,163 +2483,6 @@ impl Block {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.user {
-                request.text(wire("user"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.user_id {
-                request
-                    .text(
-                        wire("userid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "userid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.expiry {
-                request.text(wire("expiry"), ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if self.anon_only {
-                request.text(wire("anononly"), "1");
-            }
-        }
-        {
-            if self.no_create {
-                request.text(wire("nocreate"), "1");
-            }
-        }
-        {
-            if self.autoblock {
-                request.text(wire("autoblock"), "1");
-            }
-        }
-        {
-            if self.no_email {
-                request.text(wire("noemail"), "1");
-            }
-        }
-        {
-            if self.hide_name {
-                request.text(wire("hidename"), "1");
-            }
-        }
-        {
-            if self.allow_user_talk {
-                request.text(wire("allowusertalk"), "1");
-            }
-        }
-        {
-            if self.reblock {
-                request.text(wire("reblock"), "1");
-            }
-        }
-        {
-            if self.watch_user {
-                request.text(wire("watchuser"), "1");
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            if self.partial {
-                request.text(wire("partial"), "1");
-            }
-        }
-        {
-            if !self.page_restrictions.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "pagerestrictions",
-                    self.page_restrictions.iter().map(|v| v.as_str()),
-                    10u32,
-                    10u32,
-                    limits,
-                )?;
-                request.text(wire("pagerestrictions"), joined);
-            }
-        }
-        {
-            if !self.namespace_restrictions.is_empty() {
-                let joined = {
-                    let texts = self
-                        .namespace_restrictions
-                        .iter()
-                        .map(|v| ::mwtyped::__private::namespace(
-                            path,
-                            "namespacerestrictions",
-                            *v,
-                            true,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "namespacerestrictions",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("namespacerestrictions"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Block {
@@ -2821,17 +2497,52 @@ impl ::mwtyped::ApiModule for Block {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "block");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("userid", &self.user_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("expiry", &self.expiry, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("anononly", self.anon_only);
+        e.flag("nocreate", self.no_create);
+        e.flag("autoblock", self.autoblock);
+        e.flag("noemail", self.no_email);
+        e.flag("hidename", self.hide_name);
+        e.flag("allowusertalk", self.allow_user_talk);
+        e.flag("reblock", self.reblock);
+        e.flag("watchuser", self.watch_user);
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("partial", self.partial);
+        e.many(
+            "pagerestrictions",
+            &self.page_restrictions,
+            ::mwtyped::__private::Rule::ANY.values(10u32, 10u32),
+            false,
+        )?;
+        e.many(
+            "namespacerestrictions",
+            &self.namespace_restrictions,
+            ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -2897,37 +2608,6 @@ impl CategoryTree {
             options: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.category;
-            request.text(wire("category"), v.clone());
-        }
-        {
-            if let Some(v) = &self.options {
-                request.text(wire("options"), v.clone());
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-categorytree")]
 #[allow(deprecated)]
@@ -2943,17 +2623,22 @@ impl ::mwtyped::ApiModule for CategoryTree {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "categorytree");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("category", &self.category, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("options", &self.options, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-categorytree")]
@@ -3021,41 +2706,6 @@ impl ChangeAuthenticationData {
             dynamic: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.request;
-            request.text(wire("changeauthrequest"), v.clone());
-        }
-        {
-            let v = &self.token;
-            request
-                .secret(
-                    wire("changeauthtoken"),
-                    ::mwtyped::Secret::new(v.expose().to_owned()),
-                );
-        }
-        self.dynamic.encode(path, &["changeauthrequest", "changeauthtoken"], request)?;
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ChangeAuthenticationData {
@@ -3070,17 +2720,24 @@ impl ::mwtyped::ApiModule for ChangeAuthenticationData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "changeauthenticationdata");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("changeauthrequest", &self.request, ::mwtyped::__private::Rule::ANY)?;
+        e.one("changeauthtoken", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        self.dynamic
+            .encode(Self::PATH, &["changeauthrequest", "changeauthtoken"], e.request())?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -3241,79 +2898,6 @@ impl ChangeContentModel {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page_id {
-                request
-                    .text(
-                        wire("pageid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text(wire("summary"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.model;
-            request.text(wire("model"), ::std::string::String::from(v.as_str()));
-        }
-        {
-            if self.bot {
-                request.text(wire("bot"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ChangeContentModel {
@@ -3328,17 +2912,32 @@ impl ::mwtyped::ApiModule for ChangeContentModel {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "changecontentmodel");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("pageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("summary", &self.summary, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("model", &self.model, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("bot", self.bot);
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -3446,51 +3045,6 @@ impl CheckToken {
             max_token_age: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.type_;
-            request.text(wire("type"), v.as_str());
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        {
-            if let Some(v) = &self.max_token_age {
-                request
-                    .text(
-                        wire("maxtokenage"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "maxtokenage",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for CheckToken {
@@ -3505,17 +3059,23 @@ impl ::mwtyped::ApiModule for CheckToken {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "checktoken");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("type", &self.type_, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("maxtokenage", &self.max_token_age, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -3553,28 +3113,6 @@ impl ClearHasMsg {
     pub fn new() -> Self {
         Self {}
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ClearHasMsg {
@@ -3589,17 +3127,20 @@ impl ::mwtyped::ApiModule for ClearHasMsg {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "clearhasmsg");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -3747,88 +3288,6 @@ impl ClientLogin {
             dynamic: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if !self.requests.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "loginrequests",
-                    self.requests.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("loginrequests"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.message_format {
-                request.text(wire("loginmessageformat"), v.as_str());
-            }
-        }
-        {
-            if self.merge_request_fields {
-                request.text(wire("loginmergerequestfields"), "1");
-            }
-        }
-        {
-            if self.preserve_state {
-                request.text(wire("loginpreservestate"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.return_url {
-                request.text(wire("loginreturnurl"), v.clone());
-            }
-        }
-        {
-            if self.continue_ {
-                request.text(wire("logincontinue"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request
-                .secret(
-                    wire("logintoken"),
-                    ::mwtyped::Secret::new(v.expose().to_owned()),
-                );
-        }
-        self.dynamic
-            .encode(
-                path,
-                &[
-                    "loginrequests",
-                    "loginmessageformat",
-                    "loginmergerequestfields",
-                    "loginpreservestate",
-                    "loginreturnurl",
-                    "logincontinue",
-                    "logintoken",
-                ],
-                request,
-            )?;
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ClientLogin {
@@ -3843,17 +3302,50 @@ impl ::mwtyped::ApiModule for ClientLogin {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "clientlogin");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.many(
+            "loginrequests",
+            &self.requests,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt(
+            "loginmessageformat",
+            &self.message_format,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.flag("loginmergerequestfields", self.merge_request_fields);
+        e.flag("loginpreservestate", self.preserve_state);
+        e.opt("loginreturnurl", &self.return_url, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("logincontinue", self.continue_);
+        e.one("logintoken", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        self.dynamic
+            .encode(
+                Self::PATH,
+                &[
+                    "loginrequests",
+                    "loginmessageformat",
+                    "loginmergerequestfields",
+                    "loginpreservestate",
+                    "loginreturnurl",
+                    "logincontinue",
+                    "logintoken",
+                ],
+                e.request(),
+            )?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -4051,158 +3543,12 @@ impl ::mwtyped::WireValue for CompareToRelative {
         CompareToRelative::as_str(self)
     }
 }
-/// The values of `toslots`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CompareToSlots {
-    /// `main`
-    Main,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl CompareToSlots {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Main => "main",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for CompareToSlots {
-    fn as_str(&self) -> &str {
-        CompareToSlots::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for CompareToSlots {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [Self::Main];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
-/// The values of `tocontentformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CompareToContentFormat {
-    /// `application/json`
-    ApplicationJson,
-    /// `application/octet-stream`
-    ApplicationOctetStream,
-    /// `application/unknown`
-    ApplicationUnknown,
-    /// `application/x-binary`
-    ApplicationXBinary,
-    /// `text/css`
-    TextCss,
-    /// `text/javascript`
-    TextJavascript,
-    /// `text/plain`
-    TextPlain,
-    /// `text/unknown`
-    TextUnknown,
-    /// `text/x-wiki`
-    TextXWiki,
-    /// `unknown/unknown`
-    UnknownUnknown,
-}
-#[allow(deprecated)]
-impl CompareToContentFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::ApplicationJson => "application/json",
-            Self::ApplicationOctetStream => "application/octet-stream",
-            Self::ApplicationUnknown => "application/unknown",
-            Self::ApplicationXBinary => "application/x-binary",
-            Self::TextCss => "text/css",
-            Self::TextJavascript => "text/javascript",
-            Self::TextPlain => "text/plain",
-            Self::TextUnknown => "text/unknown",
-            Self::TextXWiki => "text/x-wiki",
-            Self::UnknownUnknown => "unknown/unknown",
-        }
-    }
-}
-impl ::mwtyped::WireValue for CompareToContentFormat {
-    fn as_str(&self) -> &str {
-        CompareToContentFormat::as_str(self)
-    }
-}
-/// The values of `tocontentmodel`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CompareToContentModel {
-    /// `GadgetDefinition` (added by the extension Gadgets)
-    Gadgetdefinition,
-    /// `Scribunto` (added by the extension Scribunto)
-    Scribunto,
-    /// `css`
-    Css,
-    /// `javascript`
-    Javascript,
-    /// `json`
-    Json,
-    /// `text`
-    Text,
-    /// `unknown`
-    Unknown,
-    /// `wikitext`
-    Wikitext,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl CompareToContentModel {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gadgetdefinition => "GadgetDefinition",
-            Self::Scribunto => "Scribunto",
-            Self::Css => "css",
-            Self::Javascript => "javascript",
-            Self::Json => "json",
-            Self::Text => "text",
-            Self::Unknown => "unknown",
-            Self::Wikitext => "wikitext",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for CompareToContentModel {
-    fn as_str(&self) -> &str {
-        CompareToContentModel::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for CompareToContentModel {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [
-            Self::Gadgetdefinition,
-            Self::Scribunto,
-            Self::Css,
-            Self::Javascript,
-            Self::Json,
-            Self::Text,
-            Self::Unknown,
-            Self::Wikitext,
-        ];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
+/// The values of `toslots`: the same as those of [`CompareFromSlots`].
+pub type CompareToSlots = CompareFromSlots;
+/// The values of `tocontentformat`: the same as those of [`CompareFromContentFormat`].
+pub type CompareToContentFormat = CompareFromContentFormat;
+/// The values of `tocontentmodel`: the same as those of [`CompareFromContentModel`].
+pub type CompareToContentModel = CompareFromContentModel;
 /// The values of `prop`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -4291,236 +3637,14 @@ impl ::std::convert::From<&str> for CompareSlots {
             .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
-/// The values of `fromcontentformat-{slot}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CompareFromContentFormatPerSlot {
-    /// `application/json`
-    ApplicationJson,
-    /// `application/octet-stream`
-    ApplicationOctetStream,
-    /// `application/unknown`
-    ApplicationUnknown,
-    /// `application/x-binary`
-    ApplicationXBinary,
-    /// `text/css`
-    TextCss,
-    /// `text/javascript`
-    TextJavascript,
-    /// `text/plain`
-    TextPlain,
-    /// `text/unknown`
-    TextUnknown,
-    /// `text/x-wiki`
-    TextXWiki,
-    /// `unknown/unknown`
-    UnknownUnknown,
-}
-#[allow(deprecated)]
-impl CompareFromContentFormatPerSlot {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::ApplicationJson => "application/json",
-            Self::ApplicationOctetStream => "application/octet-stream",
-            Self::ApplicationUnknown => "application/unknown",
-            Self::ApplicationXBinary => "application/x-binary",
-            Self::TextCss => "text/css",
-            Self::TextJavascript => "text/javascript",
-            Self::TextPlain => "text/plain",
-            Self::TextUnknown => "text/unknown",
-            Self::TextXWiki => "text/x-wiki",
-            Self::UnknownUnknown => "unknown/unknown",
-        }
-    }
-}
-impl ::mwtyped::WireValue for CompareFromContentFormatPerSlot {
-    fn as_str(&self) -> &str {
-        CompareFromContentFormatPerSlot::as_str(self)
-    }
-}
-/// The values of `fromcontentmodel-{slot}`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CompareFromContentModelPerSlot {
-    /// `GadgetDefinition` (added by the extension Gadgets)
-    Gadgetdefinition,
-    /// `Scribunto` (added by the extension Scribunto)
-    Scribunto,
-    /// `css`
-    Css,
-    /// `javascript`
-    Javascript,
-    /// `json`
-    Json,
-    /// `text`
-    Text,
-    /// `unknown`
-    Unknown,
-    /// `wikitext`
-    Wikitext,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl CompareFromContentModelPerSlot {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gadgetdefinition => "GadgetDefinition",
-            Self::Scribunto => "Scribunto",
-            Self::Css => "css",
-            Self::Javascript => "javascript",
-            Self::Json => "json",
-            Self::Text => "text",
-            Self::Unknown => "unknown",
-            Self::Wikitext => "wikitext",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for CompareFromContentModelPerSlot {
-    fn as_str(&self) -> &str {
-        CompareFromContentModelPerSlot::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for CompareFromContentModelPerSlot {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [
-            Self::Gadgetdefinition,
-            Self::Scribunto,
-            Self::Css,
-            Self::Javascript,
-            Self::Json,
-            Self::Text,
-            Self::Unknown,
-            Self::Wikitext,
-        ];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
-/// The values of `tocontentformat-{slot}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CompareToContentFormatPerSlot {
-    /// `application/json`
-    ApplicationJson,
-    /// `application/octet-stream`
-    ApplicationOctetStream,
-    /// `application/unknown`
-    ApplicationUnknown,
-    /// `application/x-binary`
-    ApplicationXBinary,
-    /// `text/css`
-    TextCss,
-    /// `text/javascript`
-    TextJavascript,
-    /// `text/plain`
-    TextPlain,
-    /// `text/unknown`
-    TextUnknown,
-    /// `text/x-wiki`
-    TextXWiki,
-    /// `unknown/unknown`
-    UnknownUnknown,
-}
-#[allow(deprecated)]
-impl CompareToContentFormatPerSlot {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::ApplicationJson => "application/json",
-            Self::ApplicationOctetStream => "application/octet-stream",
-            Self::ApplicationUnknown => "application/unknown",
-            Self::ApplicationXBinary => "application/x-binary",
-            Self::TextCss => "text/css",
-            Self::TextJavascript => "text/javascript",
-            Self::TextPlain => "text/plain",
-            Self::TextUnknown => "text/unknown",
-            Self::TextXWiki => "text/x-wiki",
-            Self::UnknownUnknown => "unknown/unknown",
-        }
-    }
-}
-impl ::mwtyped::WireValue for CompareToContentFormatPerSlot {
-    fn as_str(&self) -> &str {
-        CompareToContentFormatPerSlot::as_str(self)
-    }
-}
-/// The values of `tocontentmodel-{slot}`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CompareToContentModelPerSlot {
-    /// `GadgetDefinition` (added by the extension Gadgets)
-    Gadgetdefinition,
-    /// `Scribunto` (added by the extension Scribunto)
-    Scribunto,
-    /// `css`
-    Css,
-    /// `javascript`
-    Javascript,
-    /// `json`
-    Json,
-    /// `text`
-    Text,
-    /// `unknown`
-    Unknown,
-    /// `wikitext`
-    Wikitext,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl CompareToContentModelPerSlot {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gadgetdefinition => "GadgetDefinition",
-            Self::Scribunto => "Scribunto",
-            Self::Css => "css",
-            Self::Javascript => "javascript",
-            Self::Json => "json",
-            Self::Text => "text",
-            Self::Unknown => "unknown",
-            Self::Wikitext => "wikitext",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for CompareToContentModelPerSlot {
-    fn as_str(&self) -> &str {
-        CompareToContentModelPerSlot::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for CompareToContentModelPerSlot {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [
-            Self::Gadgetdefinition,
-            Self::Scribunto,
-            Self::Css,
-            Self::Javascript,
-            Self::Json,
-            Self::Text,
-            Self::Unknown,
-            Self::Wikitext,
-        ];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
+/// The values of `fromcontentformat-{slot}`: the same as those of [`CompareFromContentFormat`].
+pub type CompareFromContentFormatPerSlot = CompareFromContentFormat;
+/// The values of `fromcontentmodel-{slot}`: the same as those of [`CompareFromContentModel`].
+pub type CompareFromContentModelPerSlot = CompareFromContentModel;
+/// The values of `tocontentformat-{slot}`: the same as those of [`CompareFromContentFormat`].
+pub type CompareToContentFormatPerSlot = CompareFromContentFormat;
+/// The values of `tocontentmodel-{slot}`: the same as those of [`CompareFromContentModel`].
+pub type CompareToContentModelPerSlot = CompareFromContentModel;
 /// Get the difference between two pages.
 ///
 /// A revision number, a page title, a page ID, text, or a relative reference for both "from" and "to" must be passed.
@@ -4857,306 +3981,6 @@ impl Compare {
             to_content_model_per_slot: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.from_title {
-                request.text(wire("fromtitle"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.from_id {
-                request
-                    .text(
-                        wire("fromid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "fromid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.from_rev {
-                request
-                    .text(
-                        wire("fromrev"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "fromrev",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if !self.from_slots.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "fromslots",
-                    self.from_slots.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("fromslots"), joined);
-            }
-        }
-        {
-            if self.from_pst {
-                request.text(wire("frompst"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.from_text {
-                request.text(wire("fromtext"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.from_content_format {
-                request.text(wire("fromcontentformat"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.from_content_model {
-                request
-                    .text(
-                        wire("fromcontentmodel"),
-                        ::std::string::String::from(v.as_str()),
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.from_section {
-                request.text(wire("fromsection"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.to_title {
-                request.text(wire("totitle"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.to_id {
-                request
-                    .text(
-                        wire("toid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "toid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.to_rev {
-                request
-                    .text(
-                        wire("torev"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "torev",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.to_relative {
-                request.text(wire("torelative"), v.as_str());
-            }
-        }
-        {
-            if !self.to_slots.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "toslots",
-                    self.to_slots.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("toslots"), joined);
-            }
-        }
-        {
-            if self.to_pst {
-                request.text(wire("topst"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.to_text {
-                request.text(wire("totext"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.to_content_format {
-                request.text(wire("tocontentformat"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.to_content_model {
-                request
-                    .text(
-                        wire("tocontentmodel"),
-                        ::std::string::String::from(v.as_str()),
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.to_section {
-                request.text(wire("tosection"), v.clone());
-            }
-        }
-        {
-            if !self.prop.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "prop",
-                    self.prop.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("prop"), joined);
-            }
-        }
-        {
-            if !self.slots.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "slots",
-                    self.slots.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("slots"), joined);
-            }
-        }
-        {
-            for (key, v) in &self.from_text_per_slot {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "fromtext-{slot}".replace("{slot}", key)
-                        ),
-                        v.clone(),
-                    );
-            }
-        }
-        {
-            for (key, v) in &self.from_section_per_slot {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "fromsection-{slot}".replace("{slot}",
-                            key)
-                        ),
-                        v.clone(),
-                    );
-            }
-        }
-        {
-            for (key, v) in &self.from_content_format_per_slot {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "fromcontentformat-{slot}"
-                            .replace("{slot}", key)
-                        ),
-                        v.as_str(),
-                    );
-            }
-        }
-        {
-            for (key, v) in &self.from_content_model_per_slot {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "fromcontentmodel-{slot}"
-                            .replace("{slot}", key)
-                        ),
-                        ::std::string::String::from(v.as_str()),
-                    );
-            }
-        }
-        {
-            for (key, v) in &self.to_text_per_slot {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "totext-{slot}".replace("{slot}", key)
-                        ),
-                        v.clone(),
-                    );
-            }
-        }
-        {
-            for (key, v) in &self.to_section_per_slot {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "tosection-{slot}".replace("{slot}", key)
-                        ),
-                        v.clone(),
-                    );
-            }
-        }
-        {
-            for (key, v) in &self.to_content_format_per_slot {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "tocontentformat-{slot}"
-                            .replace("{slot}", key)
-                        ),
-                        v.as_str(),
-                    );
-            }
-        }
-        {
-            for (key, v) in &self.to_content_model_per_slot {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "tocontentmodel-{slot}".replace("{slot}",
-                            key)
-                        ),
-                        ::std::string::String::from(v.as_str()),
-                    );
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Compare {
@@ -5171,17 +3995,125 @@ impl ::mwtyped::ApiModule for Compare {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "compare");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("fromtitle", &self.from_title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("fromid", &self.from_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("fromrev", &self.from_rev, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "fromslots",
+            &self.from_slots,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("frompst", self.from_pst);
+        e.opt("fromtext", &self.from_text, ::mwtyped::__private::Rule::ANY)?;
+        e.opt(
+            "fromcontentformat",
+            &self.from_content_format,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.opt(
+            "fromcontentmodel",
+            &self.from_content_model,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.opt("fromsection", &self.from_section, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("totitle", &self.to_title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("toid", &self.to_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("torev", &self.to_rev, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("torelative", &self.to_relative, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "toslots",
+            &self.to_slots,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("topst", self.to_pst);
+        e.opt("totext", &self.to_text, ::mwtyped::__private::Rule::ANY)?;
+        e.opt(
+            "tocontentformat",
+            &self.to_content_format,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.opt(
+            "tocontentmodel",
+            &self.to_content_model,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.opt("tosection", &self.to_section, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "prop",
+            &self.prop,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "slots",
+            &self.slots,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.per(
+            "fromtext-{slot}",
+            "{slot}",
+            &self.from_text_per_slot,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.per(
+            "fromsection-{slot}",
+            "{slot}",
+            &self.from_section_per_slot,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.per(
+            "fromcontentformat-{slot}",
+            "{slot}",
+            &self.from_content_format_per_slot,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.per(
+            "fromcontentmodel-{slot}",
+            "{slot}",
+            &self.from_content_model_per_slot,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.per(
+            "totext-{slot}",
+            "{slot}",
+            &self.to_text_per_slot,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.per(
+            "tosection-{slot}",
+            "{slot}",
+            &self.to_section_per_slot,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.per(
+            "tocontentformat-{slot}",
+            "{slot}",
+            &self.to_content_format_per_slot,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.per(
+            "tocontentmodel-{slot}",
+            "{slot}",
+            &self.to_content_model_per_slot,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -5257,36 +4189,8 @@ impl ::mwtyped::__private::Sample for Compare {
         }
     }
 }
-/// The values of `createmessageformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CreateAccountMessageFormat {
-    /// `html`
-    Html,
-    /// `none`
-    None,
-    /// `raw`
-    Raw,
-    /// `wikitext`
-    Wikitext,
-}
-#[allow(deprecated)]
-impl CreateAccountMessageFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Html => "html",
-            Self::None => "none",
-            Self::Raw => "raw",
-            Self::Wikitext => "wikitext",
-        }
-    }
-}
-impl ::mwtyped::WireValue for CreateAccountMessageFormat {
-    fn as_str(&self) -> &str {
-        CreateAccountMessageFormat::as_str(self)
-    }
-}
+/// The values of `createmessageformat`: the same as those of [`ClientLoginMessageFormat`].
+pub type CreateAccountMessageFormat = ClientLoginMessageFormat;
 /// Create a new user account.
 ///
 /// The general procedure to use this module is:
@@ -5397,88 +4301,6 @@ impl CreateAccount {
             dynamic: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if !self.requests.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "createrequests",
-                    self.requests.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("createrequests"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.message_format {
-                request.text(wire("createmessageformat"), v.as_str());
-            }
-        }
-        {
-            if self.merge_request_fields {
-                request.text(wire("createmergerequestfields"), "1");
-            }
-        }
-        {
-            if self.preserve_state {
-                request.text(wire("createpreservestate"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.return_url {
-                request.text(wire("createreturnurl"), v.clone());
-            }
-        }
-        {
-            if self.continue_ {
-                request.text(wire("createcontinue"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request
-                .secret(
-                    wire("createtoken"),
-                    ::mwtyped::Secret::new(v.expose().to_owned()),
-                );
-        }
-        self.dynamic
-            .encode(
-                path,
-                &[
-                    "createrequests",
-                    "createmessageformat",
-                    "createmergerequestfields",
-                    "createpreservestate",
-                    "createreturnurl",
-                    "createcontinue",
-                    "createtoken",
-                ],
-                request,
-            )?;
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for CreateAccount {
@@ -5493,17 +4315,50 @@ impl ::mwtyped::ApiModule for CreateAccount {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "createaccount");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.many(
+            "createrequests",
+            &self.requests,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt(
+            "createmessageformat",
+            &self.message_format,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.flag("createmergerequestfields", self.merge_request_fields);
+        e.flag("createpreservestate", self.preserve_state);
+        e.opt("createreturnurl", &self.return_url, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("createcontinue", self.continue_);
+        e.one("createtoken", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        self.dynamic
+            .encode(
+                Self::PATH,
+                &[
+                    "createrequests",
+                    "createmessageformat",
+                    "createmergerequestfields",
+                    "createpreservestate",
+                    "createreturnurl",
+                    "createcontinue",
+                    "createtoken",
+                ],
+                e.request(),
+            )?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -5558,38 +4413,6 @@ impl CspReport {
             source: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if self.report_only {
-                request.text(wire("reportonly"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.source {
-                request.text(wire("source"), v.clone());
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for CspReport {
@@ -5604,17 +4427,22 @@ impl ::mwtyped::ApiModule for CspReport {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "cspreport");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.flag("reportonly", self.report_only);
+        e.opt("source", &self.source, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -5767,95 +4595,6 @@ impl Delete {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page_id {
-                request
-                    .text(
-                        wire("pageid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            if self.delete_talk {
-                request.text(wire("deletetalk"), "1");
-            }
-        }
-        {
-            if self.watch {
-                request.text(wire("watch"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), v.as_str());
-            }
-        }
-        {
-            if self.unwatch {
-                request.text(wire("unwatch"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.old_image {
-                request.text(wire("oldimage"), v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Delete {
@@ -5870,17 +4609,35 @@ impl ::mwtyped::ApiModule for Delete {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "delete");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("pageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("deletetalk", self.delete_talk);
+        e.flag("watch", self.watch);
+        e.opt("watchlist", &self.watchlist, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("unwatch", self.unwatch);
+        e.opt("oldimage", &self.old_image, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -5901,151 +4658,12 @@ impl ::mwtyped::__private::Sample for Delete {
         }
     }
 }
-/// The values of `watchlist`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum EditWatchlist {
-    /// `nochange`
-    Nochange,
-    /// `preferences`
-    Preferences,
-    /// `unwatch`
-    Unwatch,
-    /// `watch`
-    Watch,
-}
-#[allow(deprecated)]
-impl EditWatchlist {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Nochange => "nochange",
-            Self::Preferences => "preferences",
-            Self::Unwatch => "unwatch",
-            Self::Watch => "watch",
-        }
-    }
-}
-impl ::mwtyped::WireValue for EditWatchlist {
-    fn as_str(&self) -> &str {
-        EditWatchlist::as_str(self)
-    }
-}
-/// The values of `contentformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum EditContentFormat {
-    /// `application/json`
-    ApplicationJson,
-    /// `application/octet-stream`
-    ApplicationOctetStream,
-    /// `application/unknown`
-    ApplicationUnknown,
-    /// `application/x-binary`
-    ApplicationXBinary,
-    /// `text/css`
-    TextCss,
-    /// `text/javascript`
-    TextJavascript,
-    /// `text/plain`
-    TextPlain,
-    /// `text/unknown`
-    TextUnknown,
-    /// `text/x-wiki`
-    TextXWiki,
-    /// `unknown/unknown`
-    UnknownUnknown,
-}
-#[allow(deprecated)]
-impl EditContentFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::ApplicationJson => "application/json",
-            Self::ApplicationOctetStream => "application/octet-stream",
-            Self::ApplicationUnknown => "application/unknown",
-            Self::ApplicationXBinary => "application/x-binary",
-            Self::TextCss => "text/css",
-            Self::TextJavascript => "text/javascript",
-            Self::TextPlain => "text/plain",
-            Self::TextUnknown => "text/unknown",
-            Self::TextXWiki => "text/x-wiki",
-            Self::UnknownUnknown => "unknown/unknown",
-        }
-    }
-}
-impl ::mwtyped::WireValue for EditContentFormat {
-    fn as_str(&self) -> &str {
-        EditContentFormat::as_str(self)
-    }
-}
-/// The values of `contentmodel`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum EditContentModel {
-    /// `GadgetDefinition` (added by the extension Gadgets)
-    Gadgetdefinition,
-    /// `Scribunto` (added by the extension Scribunto)
-    Scribunto,
-    /// `css`
-    Css,
-    /// `javascript`
-    Javascript,
-    /// `json`
-    Json,
-    /// `text`
-    Text,
-    /// `unknown`
-    Unknown,
-    /// `wikitext`
-    Wikitext,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl EditContentModel {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gadgetdefinition => "GadgetDefinition",
-            Self::Scribunto => "Scribunto",
-            Self::Css => "css",
-            Self::Javascript => "javascript",
-            Self::Json => "json",
-            Self::Text => "text",
-            Self::Unknown => "unknown",
-            Self::Wikitext => "wikitext",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for EditContentModel {
-    fn as_str(&self) -> &str {
-        EditContentModel::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for EditContentModel {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [
-            Self::Gadgetdefinition,
-            Self::Scribunto,
-            Self::Css,
-            Self::Javascript,
-            Self::Json,
-            Self::Text,
-            Self::Unknown,
-            Self::Wikitext,
-        ];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
+/// The values of `watchlist`: the same as those of [`DeleteWatchlist`].
+pub type EditWatchlist = DeleteWatchlist;
+/// The values of `contentformat`: the same as those of [`CompareFromContentFormat`].
+pub type EditContentFormat = CompareFromContentFormat;
+/// The values of `contentmodel`: the same as those of [`CompareFromContentModel`].
+pub type EditContentModel = CompareFromContentModel;
 /// Create and edit pages.
 ///
 /// - Module: `action=edit`, parameters not prefixed
@@ -6326,236 +4944,6 @@ impl Edit {
             captcha_id: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page_id {
-                request
-                    .text(
-                        wire("pageid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text(wire("section"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.section_title {
-                request.text(wire("sectiontitle"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.text {
-                request.text(wire("text"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text(wire("summary"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            if self.minor {
-                request.text(wire("minor"), "1");
-            }
-        }
-        {
-            if self.not_minor {
-                request.text(wire("notminor"), "1");
-            }
-        }
-        {
-            if self.bot {
-                request.text(wire("bot"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.base_rev_id {
-                request
-                    .text(
-                        wire("baserevid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "baserevid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.base_timestamp {
-                request
-                    .text(
-                        wire("basetimestamp"),
-                        ::std::string::String::from(v.as_str()),
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.start_timestamp {
-                request
-                    .text(
-                        wire("starttimestamp"),
-                        ::std::string::String::from(v.as_str()),
-                    );
-            }
-        }
-        {
-            if self.recreate {
-                request.text(wire("recreate"), "1");
-            }
-        }
-        {
-            if self.create_only {
-                request.text(wire("createonly"), "1");
-            }
-        }
-        {
-            if self.no_create {
-                request.text(wire("nocreate"), "1");
-            }
-        }
-        {
-            if self.watch {
-                request.text(wire("watch"), "1");
-            }
-        }
-        {
-            if self.unwatch {
-                request.text(wire("unwatch"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.md5 {
-                request.text(wire("md5"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.prepend_text {
-                request.text(wire("prependtext"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.append_text {
-                request.text(wire("appendtext"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.undo {
-                request
-                    .text(
-                        wire("undo"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "undo",
-                            *v,
-                            0i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.undo_after {
-                request
-                    .text(
-                        wire("undoafter"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "undoafter",
-                            *v,
-                            0i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if self.redirect {
-                request.text(wire("redirect"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.content_format {
-                request.text(wire("contentformat"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.content_model {
-                request
-                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        #[cfg(feature = "ext-confirmedit")]
-        {
-            if let Some(v) = &self.captcha_word {
-                request.text(wire("captchaword"), v.clone());
-            }
-        }
-        #[cfg(feature = "ext-confirmedit")]
-        {
-            if let Some(v) = &self.captcha_id {
-                request.text(wire("captchaid"), v.clone());
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Edit {
@@ -6570,17 +4958,69 @@ impl ::mwtyped::ApiModule for Edit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "edit");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("pageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("section", &self.section, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("sectiontitle", &self.section_title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("text", &self.text, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("summary", &self.summary, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("minor", self.minor);
+        e.flag("notminor", self.not_minor);
+        e.flag("bot", self.bot);
+        e.opt("baserevid", &self.base_rev_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("basetimestamp", &self.base_timestamp, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("starttimestamp", &self.start_timestamp, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("recreate", self.recreate);
+        e.flag("createonly", self.create_only);
+        e.flag("nocreate", self.no_create);
+        e.flag("watch", self.watch);
+        e.flag("unwatch", self.unwatch);
+        e.opt("watchlist", &self.watchlist, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("md5", &self.md5, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("prependtext", &self.prepend_text, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("appendtext", &self.append_text, ::mwtyped::__private::Rule::ANY)?;
+        e.opt(
+            "undo",
+            &self.undo,
+            ::mwtyped::__private::Rule::ANY.range(0i64, 9223372036854775807i64),
+        )?;
+        e.opt(
+            "undoafter",
+            &self.undo_after,
+            ::mwtyped::__private::Rule::ANY.range(0i64, 9223372036854775807i64),
+        )?;
+        e.flag("redirect", self.redirect);
+        e.opt("contentformat", &self.content_format, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("contentmodel", &self.content_model, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        #[cfg(feature = "ext-confirmedit")]
+        {
+            e.opt("captchaword", &self.captcha_word, ::mwtyped::__private::Rule::ANY)?;
+        }
+        #[cfg(feature = "ext-confirmedit")]
+        {
+            e.opt("captchaid", &self.captcha_id, ::mwtyped::__private::Rule::ANY)?;
+        }
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -6702,49 +5142,6 @@ impl EmailUser {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.target;
-            request.text(wire("target"), v.clone());
-        }
-        {
-            let v = &self.subject;
-            request.text(wire("subject"), v.clone());
-        }
-        {
-            let v = &self.text;
-            request.text(wire("text"), v.clone());
-        }
-        {
-            if self.cc_me {
-                request.text(wire("ccme"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for EmailUser {
@@ -6759,17 +5156,25 @@ impl ::mwtyped::ApiModule for EmailUser {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "emailuser");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("target", &self.target, ::mwtyped::__private::Rule::ANY)?;
+        e.one("subject", &self.subject, ::mwtyped::__private::Rule::ANY)?;
+        e.one("text", &self.text, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("ccme", self.cc_me);
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -6934,80 +5339,6 @@ impl ExpandTemplates {
             generate_xml: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            let v = &self.text;
-            request.text(wire("text"), v.clone());
-        }
-        {
-            if let Some(v) = &self.rev_id {
-                request
-                    .text(
-                        wire("revid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "revid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if !self.prop.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "prop",
-                    self.prop.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("prop"), joined);
-            }
-        }
-        {
-            if self.include_comments {
-                request.text(wire("includecomments"), "1");
-            }
-        }
-        {
-            if self.show_strategy_keys {
-                request.text(wire("showstrategykeys"), "1");
-            }
-        }
-        {
-            if self.generate_xml {
-                request.text(wire("generatexml"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ExpandTemplates {
@@ -7022,17 +5353,32 @@ impl ::mwtyped::ApiModule for ExpandTemplates {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "expandtemplates");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.one("text", &self.text, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("revid", &self.rev_id, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "prop",
+            &self.prop,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("includecomments", self.include_comments);
+        e.flag("showstrategykeys", self.show_strategy_keys);
+        e.flag("generatexml", self.generate_xml);
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -7297,114 +5643,6 @@ impl FeedContributions {
             show_size_diff: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.feed_format {
-                request.text(wire("feedformat"), v.as_str());
-            }
-        }
-        {
-            let v = &self.user;
-            request.text(wire("user"), v.clone());
-        }
-        {
-            if let Some(v) = &self.namespace {
-                request
-                    .text(
-                        wire("namespace"),
-                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.year {
-                request
-                    .text(
-                        wire("year"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "year",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.month {
-                request
-                    .text(
-                        wire("month"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "month",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if !self.tag_filter.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tagfilter",
-                    self.tag_filter.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tagfilter"), joined);
-            }
-        }
-        {
-            if self.deleted_only {
-                request.text(wire("deletedonly"), "1");
-            }
-        }
-        {
-            if self.top_only {
-                request.text(wire("toponly"), "1");
-            }
-        }
-        {
-            if self.new_only {
-                request.text(wire("newonly"), "1");
-            }
-        }
-        {
-            if self.hide_minor {
-                request.text(wire("hideminor"), "1");
-            }
-        }
-        {
-            if self.show_size_diff {
-                request.text(wire("showsizediff"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for FeedContributions {
@@ -7419,17 +5657,36 @@ impl ::mwtyped::ApiModule for FeedContributions {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "feedcontributions");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("feedformat", &self.feed_format, ::mwtyped::__private::Rule::ANY)?;
+        e.one("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("namespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("year", &self.year, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("month", &self.month, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tagfilter",
+            &self.tag_filter,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("deletedonly", self.deleted_only);
+        e.flag("toponly", self.top_only);
+        e.flag("newonly", self.new_only);
+        e.flag("hideminor", self.hide_minor);
+        e.flag("showsizediff", self.show_size_diff);
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -7463,30 +5720,8 @@ impl ::mwtyped::__private::Sample for FeedContributions {
         }
     }
 }
-/// The values of `feedformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FeedRecentChangesFeedFormat {
-    /// `atom`
-    Atom,
-    /// `rss`
-    Rss,
-}
-#[allow(deprecated)]
-impl FeedRecentChangesFeedFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Atom => "atom",
-            Self::Rss => "rss",
-        }
-    }
-}
-impl ::mwtyped::WireValue for FeedRecentChangesFeedFormat {
-    fn as_str(&self) -> &str {
-        FeedRecentChangesFeedFormat::as_str(self)
-    }
-}
+/// The values of `feedformat`: the same as those of [`FeedContributionsFeedFormat`].
+pub type FeedRecentChangesFeedFormat = FeedContributionsFeedFormat;
 /// Returns a recent changes feed.
 ///
 /// - Module: `action=feedrecentchanges`, parameters not prefixed
@@ -7648,131 +5883,6 @@ impl FeedRecentChanges {
             show_linked_to: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.feed_format {
-                request.text(wire("feedformat"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.namespace {
-                request
-                    .text(
-                        wire("namespace"),
-                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
-                    );
-            }
-        }
-        {
-            if self.invert {
-                request.text(wire("invert"), "1");
-            }
-        }
-        {
-            if self.associated {
-                request.text(wire("associated"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.days {
-                request
-                    .text(
-                        wire("days"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "days",
-                            *v,
-                            1i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.limit {
-                request
-                    .text(
-                        wire("limit"),
-                        ::mwtyped::__private::integer(path, "limit", *v, 1i64, 50i64)?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.from {
-                request.text(wire("from"), ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if self.hide_minor {
-                request.text(wire("hideminor"), "1");
-            }
-        }
-        {
-            if self.hide_bots {
-                request.text(wire("hidebots"), "1");
-            }
-        }
-        {
-            if self.hide_anons {
-                request.text(wire("hideanons"), "1");
-            }
-        }
-        {
-            if self.hide_liu {
-                request.text(wire("hideliu"), "1");
-            }
-        }
-        {
-            if self.hide_patrolled {
-                request.text(wire("hidepatrolled"), "1");
-            }
-        }
-        {
-            if self.hide_myself {
-                request.text(wire("hidemyself"), "1");
-            }
-        }
-        {
-            if self.hide_categorization {
-                request.text(wire("hidecategorization"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.tag_filter {
-                request.text(wire("tagfilter"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.target {
-                request.text(wire("target"), v.clone());
-            }
-        }
-        {
-            if self.show_linked_to {
-                request.text(wire("showlinkedto"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for FeedRecentChanges {
@@ -7787,17 +5897,41 @@ impl ::mwtyped::ApiModule for FeedRecentChanges {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "feedrecentchanges");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("feedformat", &self.feed_format, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("namespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("invert", self.invert);
+        e.flag("associated", self.associated);
+        e.opt(
+            "days",
+            &self.days,
+            ::mwtyped::__private::Rule::ANY.range(1i64, 9223372036854775807i64),
+        )?;
+        e.opt("limit", &self.limit, ::mwtyped::__private::Rule::ANY.range(1i64, 50i64))?;
+        e.opt("from", &self.from, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("hideminor", self.hide_minor);
+        e.flag("hidebots", self.hide_bots);
+        e.flag("hideanons", self.hide_anons);
+        e.flag("hideliu", self.hide_liu);
+        e.flag("hidepatrolled", self.hide_patrolled);
+        e.flag("hidemyself", self.hide_myself);
+        e.flag("hidecategorization", self.hide_categorization);
+        e.opt("tagfilter", &self.tag_filter, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("target", &self.target, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("showlinkedto", self.show_linked_to);
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -7827,30 +5961,8 @@ impl ::mwtyped::__private::Sample for FeedRecentChanges {
         }
     }
 }
-/// The values of `feedformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum FeedWatchlistFeedFormat {
-    /// `atom`
-    Atom,
-    /// `rss`
-    Rss,
-}
-#[allow(deprecated)]
-impl FeedWatchlistFeedFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Atom => "atom",
-            Self::Rss => "rss",
-        }
-    }
-}
-impl ::mwtyped::WireValue for FeedWatchlistFeedFormat {
-    fn as_str(&self) -> &str {
-        FeedWatchlistFeedFormat::as_str(self)
-    }
-}
+/// The values of `feedformat`: the same as those of [`FeedContributionsFeedFormat`].
+pub type FeedWatchlistFeedFormat = FeedContributionsFeedFormat;
 /// The values of `wlshow`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -8055,97 +6167,6 @@ impl FeedWatchlist {
             wl_exclude_user: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.feed_format {
-                request.text(wire("feedformat"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.hours {
-                request
-                    .text(
-                        wire("hours"),
-                        ::mwtyped::__private::integer(path, "hours", *v, 1i64, 72i64)?,
-                    );
-            }
-        }
-        {
-            if self.link_to_sections {
-                request.text(wire("linktosections"), "1");
-            }
-        }
-        {
-            if self.all_rev {
-                request.text(wire("allrev"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.wl_owner {
-                request.text(wire("wlowner"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.wl_token {
-                request
-                    .secret(
-                        wire("wltoken"),
-                        ::mwtyped::Secret::new(v.expose().to_owned()),
-                    );
-            }
-        }
-        {
-            if !self.wl_show.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "wlshow",
-                    self.wl_show.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("wlshow"), joined);
-            }
-        }
-        {
-            if !self.wl_type.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "wltype",
-                    self.wl_type.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("wltype"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.wl_exclude_user {
-                request.text(wire("wlexcludeuser"), v.clone());
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for FeedWatchlist {
@@ -8160,17 +6181,39 @@ impl ::mwtyped::ApiModule for FeedWatchlist {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "feedwatchlist");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("feedformat", &self.feed_format, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("hours", &self.hours, ::mwtyped::__private::Rule::ANY.range(1i64, 72i64))?;
+        e.flag("linktosections", self.link_to_sections);
+        e.flag("allrev", self.all_rev);
+        e.opt("wlowner", &self.wl_owner, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("wltoken", &self.wl_token, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "wlshow",
+            &self.wl_show,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "wltype",
+            &self.wl_type,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("wlexcludeuser", &self.wl_exclude_user, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -8268,45 +6311,6 @@ impl FileRevert {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.file_name;
-            request.text(wire("filename"), v.clone());
-        }
-        {
-            if let Some(v) = &self.comment {
-                request.text(wire("comment"), v.clone());
-            }
-        }
-        {
-            let v = &self.archive_name;
-            request.text(wire("archivename"), v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for FileRevert {
@@ -8321,17 +6325,24 @@ impl ::mwtyped::ApiModule for FileRevert {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "filerevert");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("filename", &self.file_name, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("comment", &self.comment, ::mwtyped::__private::Rule::ANY)?;
+        e.one("archivename", &self.archive_name, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -8419,61 +6430,6 @@ impl Help {
             toc: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if !self.modules.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "modules",
-                    self.modules.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("modules"), joined);
-            }
-        }
-        {
-            if self.submodules {
-                request.text(wire("submodules"), "1");
-            }
-        }
-        {
-            if self.recursive_submodules {
-                request.text(wire("recursivesubmodules"), "1");
-            }
-        }
-        {
-            if self.wrap {
-                request.text(wire("wrap"), "1");
-            }
-        }
-        {
-            if self.toc {
-                request.text(wire("toc"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Help {
@@ -8488,17 +6444,30 @@ impl ::mwtyped::ApiModule for Help {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "help");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.many(
+            "modules",
+            &self.modules,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("submodules", self.submodules);
+        e.flag("recursivesubmodules", self.recursive_submodules);
+        e.flag("wrap", self.wrap);
+        e.flag("toc", self.toc);
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -8854,144 +6823,6 @@ impl ImageRotate {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.rotation;
-            request.text(wire("rotation"), v.as_str());
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text(wire("continue"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "titles",
-                    self.titles.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("titles"), joined);
-            }
-        }
-        {
-            if !self.page_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "pageids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("pageids"), joined);
-            }
-        }
-        {
-            if !self.rev_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rev_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "revids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("revids"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text(wire("generator"), v.as_str());
-            }
-        }
-        {
-            if self.redirects {
-                request.text(wire("redirects"), "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text(wire("converttitles"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ImageRotate {
@@ -9006,17 +6837,50 @@ impl ::mwtyped::ApiModule for ImageRotate {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "imagerotate");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("rotation", &self.rotation, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("continue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "titles",
+            &self.titles,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "pageids",
+            &self.page_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "revids",
+            &self.rev_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("generator", &self.generator, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("redirects", self.redirects);
+        e.flag("converttitles", self.convert_titles);
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -9159,99 +7023,6 @@ impl Import {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.summary {
-                request.text(wire("summary"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.xml {
-                request.file(wire("xml"), v);
-            }
-        }
-        {
-            if let Some(v) = &self.interwiki_prefix {
-                request.text(wire("interwikiprefix"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.interwiki_source {
-                request.text(wire("interwikisource"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.interwiki_page {
-                request.text(wire("interwikipage"), v.clone());
-            }
-        }
-        {
-            if self.full_history {
-                request.text(wire("fullhistory"), "1");
-            }
-        }
-        {
-            if self.templates {
-                request.text(wire("templates"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.namespace {
-                request
-                    .text(
-                        wire("namespace"),
-                        ::mwtyped::__private::namespace(path, "namespace", *v, false)?,
-                    );
-            }
-        }
-        {
-            if self.assign_known_users {
-                request.text(wire("assignknownusers"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.root_page {
-                request.text(wire("rootpage"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Import {
@@ -9266,17 +7037,45 @@ impl ::mwtyped::ApiModule for Import {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "import");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("summary", &self.summary, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("xml", &self.xml, ::mwtyped::__private::Rule::ANY)?;
+        e.opt(
+            "interwikiprefix",
+            &self.interwiki_prefix,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.opt(
+            "interwikisource",
+            &self.interwiki_source,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.opt("interwikipage", &self.interwiki_page, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("fullhistory", self.full_history);
+        e.flag("templates", self.templates);
+        e.opt("namespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("assignknownusers", self.assign_known_users);
+        e.opt("rootpage", &self.root_page, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -9308,36 +7107,8 @@ impl ::mwtyped::__private::Sample for Import {
         }
     }
 }
-/// The values of `linkmessageformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum LinkAccountMessageFormat {
-    /// `html`
-    Html,
-    /// `none`
-    None,
-    /// `raw`
-    Raw,
-    /// `wikitext`
-    Wikitext,
-}
-#[allow(deprecated)]
-impl LinkAccountMessageFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Html => "html",
-            Self::None => "none",
-            Self::Raw => "raw",
-            Self::Wikitext => "wikitext",
-        }
-    }
-}
-impl ::mwtyped::WireValue for LinkAccountMessageFormat {
-    fn as_str(&self) -> &str {
-        LinkAccountMessageFormat::as_str(self)
-    }
-}
+/// The values of `linkmessageformat`: the same as those of [`ClientLoginMessageFormat`].
+pub type LinkAccountMessageFormat = ClientLoginMessageFormat;
 /// Link an account from a third-party provider to the current user.
 ///
 /// The general procedure to use this module is:
@@ -9436,82 +7207,6 @@ impl LinkAccount {
             dynamic: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if !self.requests.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "linkrequests",
-                    self.requests.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("linkrequests"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.message_format {
-                request.text(wire("linkmessageformat"), v.as_str());
-            }
-        }
-        {
-            if self.merge_request_fields {
-                request.text(wire("linkmergerequestfields"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.return_url {
-                request.text(wire("linkreturnurl"), v.clone());
-            }
-        }
-        {
-            if self.continue_ {
-                request.text(wire("linkcontinue"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request
-                .secret(
-                    wire("linktoken"),
-                    ::mwtyped::Secret::new(v.expose().to_owned()),
-                );
-        }
-        self.dynamic
-            .encode(
-                path,
-                &[
-                    "linkrequests",
-                    "linkmessageformat",
-                    "linkmergerequestfields",
-                    "linkreturnurl",
-                    "linkcontinue",
-                    "linktoken",
-                ],
-                request,
-            )?;
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for LinkAccount {
@@ -9526,17 +7221,48 @@ impl ::mwtyped::ApiModule for LinkAccount {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "linkaccount");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.many(
+            "linkrequests",
+            &self.requests,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt(
+            "linkmessageformat",
+            &self.message_format,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.flag("linkmergerequestfields", self.merge_request_fields);
+        e.opt("linkreturnurl", &self.return_url, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("linkcontinue", self.continue_);
+        e.one("linktoken", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        self.dynamic
+            .encode(
+                Self::PATH,
+                &[
+                    "linkrequests",
+                    "linkmessageformat",
+                    "linkmergerequestfields",
+                    "linkreturnurl",
+                    "linkcontinue",
+                    "linktoken",
+                ],
+                e.request(),
+            )?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -9616,56 +7342,6 @@ impl Login {
             token: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.name {
-                request.text(wire("lgname"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.password {
-                request
-                    .secret(
-                        wire("lgpassword"),
-                        ::mwtyped::Secret::new(v.expose().to_owned()),
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.domain {
-                request.text(wire("lgdomain"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.token {
-                request
-                    .secret(
-                        wire("lgtoken"),
-                        ::mwtyped::Secret::new(v.expose().to_owned()),
-                    );
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Login {
@@ -9680,17 +7356,24 @@ impl ::mwtyped::ApiModule for Login {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "login");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("lgname", &self.name, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("lgpassword", &self.password, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("lgdomain", &self.domain, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("lgtoken", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -9739,32 +7422,6 @@ impl Logout {
     pub fn new(token: ::mwtyped::token::Token<::mwtyped::token::CsrfToken>) -> Self {
         Self { token }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Logout {
@@ -9779,17 +7436,21 @@ impl ::mwtyped::ApiModule for Logout {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "logout");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -10450,143 +8111,6 @@ impl Main {
             errors_use_local: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.action {
-                request.text(wire("action"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.format {
-                request.text(wire("format"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.max_lag {
-                request
-                    .text(
-                        wire("maxlag"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "maxlag",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.s_max_age {
-                request
-                    .text(
-                        wire("smaxage"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "smaxage",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.max_age {
-                request
-                    .text(
-                        wire("maxage"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "maxage",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.assert {
-                request.text(wire("assert"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.assert_user {
-                request.text(wire("assertuser"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.request_id {
-                request.text(wire("requestid"), v.clone());
-            }
-        }
-        {
-            if self.served_by {
-                request.text(wire("servedby"), "1");
-            }
-        }
-        {
-            if self.cur_timestamp {
-                request.text(wire("curtimestamp"), "1");
-            }
-        }
-        {
-            if self.response_lang_info {
-                request.text(wire("responselanginfo"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.origin {
-                request.text(wire("origin"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.use_lang {
-                request.text(wire("uselang"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.variant {
-                request.text(wire("variant"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.error_format {
-                request.text(wire("errorformat"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.error_lang {
-                request.text(wire("errorlang"), v.clone());
-            }
-        }
-        {
-            if self.errors_use_local {
-                request.text(wire("errorsuselocal"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Main {
@@ -10601,16 +8125,37 @@ impl ::mwtyped::ApiModule for Main {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("action", &self.action, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("format", &self.format, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("maxlag", &self.max_lag, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("smaxage", &self.s_max_age, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("maxage", &self.max_age, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("assert", &self.assert, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("assertuser", &self.assert_user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("requestid", &self.request_id, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("servedby", self.served_by);
+        e.flag("curtimestamp", self.cur_timestamp);
+        e.flag("responselanginfo", self.response_lang_info);
+        e.opt("origin", &self.origin, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("uselang", &self.use_lang, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("variant", &self.variant, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("errorformat", &self.error_format, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("errorlang", &self.error_lang, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("errorsuselocal", self.errors_use_local);
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -10765,63 +8310,6 @@ impl ManageTags {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.operation;
-            request.text(wire("operation"), v.as_str());
-        }
-        {
-            let v = &self.tag;
-            request.text(wire("tag"), v.clone());
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if self.ignore_warnings {
-                request.text(wire("ignorewarnings"), "1");
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ManageTags {
@@ -10836,17 +8324,31 @@ impl ::mwtyped::ApiModule for ManageTags {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "managetags");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("operation", &self.operation, ::mwtyped::__private::Rule::ANY)?;
+        e.one("tag", &self.tag, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("ignorewarnings", self.ignore_warnings);
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -10946,82 +8448,6 @@ impl MergeHistory {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.from {
-                request.text(wire("from"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.from_id {
-                request
-                    .text(
-                        wire("fromid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "fromid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.to {
-                request.text(wire("to"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.to_id {
-                request
-                    .text(
-                        wire("toid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "toid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.timestamp {
-                request.text(wire("timestamp"), ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for MergeHistory {
@@ -11036,17 +8462,27 @@ impl ::mwtyped::ApiModule for MergeHistory {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "mergehistory");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("from", &self.from, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("fromid", &self.from_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("to", &self.to, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("toid", &self.to_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("timestamp", &self.timestamp, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -11066,36 +8502,8 @@ impl ::mwtyped::__private::Sample for MergeHistory {
         }
     }
 }
-/// The values of `watchlist`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum MoveWatchlist {
-    /// `nochange`
-    Nochange,
-    /// `preferences`
-    Preferences,
-    /// `unwatch`
-    Unwatch,
-    /// `watch`
-    Watch,
-}
-#[allow(deprecated)]
-impl MoveWatchlist {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Nochange => "nochange",
-            Self::Preferences => "preferences",
-            Self::Unwatch => "unwatch",
-            Self::Watch => "watch",
-        }
-    }
-}
-impl ::mwtyped::WireValue for MoveWatchlist {
-    fn as_str(&self) -> &str {
-        MoveWatchlist::as_str(self)
-    }
-}
+/// The values of `watchlist`: the same as those of [`DeleteWatchlist`].
+pub type MoveWatchlist = DeleteWatchlist;
 /// Move a page.
 ///
 /// - Module: `action=move`, parameters not prefixed
@@ -11214,99 +8622,6 @@ impl Move {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.from {
-                request.text(wire("from"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.from_id {
-                request
-                    .text(
-                        wire("fromid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "fromid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            let v = &self.to;
-            request.text(wire("to"), v.clone());
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if self.move_talk {
-                request.text(wire("movetalk"), "1");
-            }
-        }
-        {
-            if self.move_subpages {
-                request.text(wire("movesubpages"), "1");
-            }
-        }
-        {
-            if self.no_redirect {
-                request.text(wire("noredirect"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), v.as_str());
-            }
-        }
-        {
-            if self.ignore_warnings {
-                request.text(wire("ignorewarnings"), "1");
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Move {
@@ -11321,17 +8636,36 @@ impl ::mwtyped::ApiModule for Move {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "move");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("from", &self.from, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("fromid", &self.from_id, ::mwtyped::__private::Rule::ANY)?;
+        e.one("to", &self.to, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("movetalk", self.move_talk);
+        e.flag("movesubpages", self.move_subpages);
+        e.flag("noredirect", self.no_redirect);
+        e.opt("watchlist", &self.watchlist, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("ignorewarnings", self.ignore_warnings);
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -11422,47 +8756,6 @@ impl OathValidate {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.user {
-                request.text(wire("user"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.totp {
-                request.text(wire("totp"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.data {
-                request.text(wire("data"), v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-oathauth")]
 #[allow(deprecated)]
@@ -11478,17 +8771,24 @@ impl ::mwtyped::ApiModule for OathValidate {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "oathvalidate");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("totp", &self.totp, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("data", &self.data, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-oathauth")]
@@ -11649,99 +8949,6 @@ impl OpenSearch {
             warnings_as_error: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.search;
-            request.text(wire("search"), v.clone());
-        }
-        {
-            if !self.namespace.is_empty() {
-                let joined = {
-                    let texts = self
-                        .namespace
-                        .iter()
-                        .map(|v| ::mwtyped::__private::namespace(
-                            path,
-                            "namespace",
-                            *v,
-                            true,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "namespace",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("namespace"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.limit {
-                request
-                    .text(
-                        wire("limit"),
-                        ::mwtyped::__private::limit(
-                            path,
-                            "limit",
-                            v,
-                            1i64,
-                            500i64,
-                            5000i64,
-                            limits,
-                        )?,
-                    );
-            }
-        }
-        {
-            if self.suggest {
-                request.text(wire("suggest"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.redirects {
-                request.text(wire("redirects"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.format {
-                request.text(wire("format"), v.as_str());
-            }
-        }
-        {
-            if self.warnings_as_error {
-                request.text(wire("warningsaserror"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for OpenSearch {
@@ -11756,17 +8963,36 @@ impl ::mwtyped::ApiModule for OpenSearch {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "opensearch");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("search", &self.search, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "namespace",
+            &self.namespace,
+            ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+            false,
+        )?;
+        e.opt(
+            "limit",
+            &self.limit,
+            ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+        )?;
+        e.flag("suggest", self.suggest);
+        e.opt("redirects", &self.redirects, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("format", &self.format, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("warningsaserror", self.warnings_as_error);
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -11906,73 +9132,6 @@ impl Options {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if self.reset {
-                request.text(wire("reset"), "1");
-            }
-        }
-        {
-            if !self.reset_kinds.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "resetkinds",
-                    self.reset_kinds.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("resetkinds"), joined);
-            }
-        }
-        {
-            if !self.change.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "change",
-                    self.change.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("change"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.option_name {
-                request.text(wire("optionname"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.option_value {
-                request.text(wire("optionvalue"), v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Options {
@@ -11987,17 +9146,36 @@ impl ::mwtyped::ApiModule for Options {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "options");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.flag("reset", self.reset);
+        e.many(
+            "resetkinds",
+            &self.reset_kinds,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "change",
+            &self.change,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("optionname", &self.option_name, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("optionvalue", &self.option_value, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -12019,36 +9197,8 @@ impl ::mwtyped::__private::Sample for Options {
         }
     }
 }
-/// The values of `helpformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ParamInfoHelpFormat {
-    /// `html`
-    Html,
-    /// `none`
-    None,
-    /// `raw`
-    Raw,
-    /// `wikitext`
-    Wikitext,
-}
-#[allow(deprecated)]
-impl ParamInfoHelpFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Html => "html",
-            Self::None => "none",
-            Self::Raw => "raw",
-            Self::Wikitext => "wikitext",
-        }
-    }
-}
-impl ::mwtyped::WireValue for ParamInfoHelpFormat {
-    fn as_str(&self) -> &str {
-        ParamInfoHelpFormat::as_str(self)
-    }
-}
+/// The values of `helpformat`: the same as those of [`ClientLoginMessageFormat`].
+pub type ParamInfoHelpFormat = ClientLoginMessageFormat;
 /// The values of `querymodules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -12274,48 +9424,8 @@ impl ::mwtyped::WireValue for ParamInfoQueryModules {
         ParamInfoQueryModules::as_str(self)
     }
 }
-/// The values of `formatmodules`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ParamInfoFormatModules {
-    /// `json`
-    Json,
-    /// `jsonfm`
-    JsonFm,
-    /// `none`
-    None,
-    /// `php`
-    Php,
-    /// `phpfm`
-    PhpFm,
-    /// `rawfm`
-    RawFm,
-    /// `xml`
-    Xml,
-    /// `xmlfm`
-    XmlFm,
-}
-#[allow(deprecated)]
-impl ParamInfoFormatModules {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Json => "json",
-            Self::JsonFm => "jsonfm",
-            Self::None => "none",
-            Self::Php => "php",
-            Self::PhpFm => "phpfm",
-            Self::RawFm => "rawfm",
-            Self::Xml => "xml",
-            Self::XmlFm => "xmlfm",
-        }
-    }
-}
-impl ::mwtyped::WireValue for ParamInfoFormatModules {
-    fn as_str(&self) -> &str {
-        ParamInfoFormatModules::as_str(self)
-    }
-}
+/// The values of `formatmodules`: the same as those of [`MainFormat`].
+pub type ParamInfoFormatModules = MainFormat;
 /// Obtain information about API modules.
 ///
 /// - Module: `action=paraminfo`, parameters not prefixed
@@ -12402,82 +9512,6 @@ impl ParamInfo {
             format_modules: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if !self.modules.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "modules",
-                    self.modules.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("modules"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.help_format {
-                request.text(wire("helpformat"), v.as_str());
-            }
-        }
-        {
-            if !self.query_modules.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "querymodules",
-                    self.query_modules.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("querymodules"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.main_module {
-                request.text(wire("mainmodule"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page_set_module {
-                request.text(wire("pagesetmodule"), v.clone());
-            }
-        }
-        {
-            if !self.format_modules.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "formatmodules",
-                    self.format_modules.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("formatmodules"), joined);
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ParamInfo {
@@ -12492,17 +9526,41 @@ impl ::mwtyped::ApiModule for ParamInfo {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "paraminfo");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.many(
+            "modules",
+            &self.modules,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("helpformat", &self.help_format, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "querymodules",
+            &self.query_modules,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("mainmodule", &self.main_module, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("pagesetmodule", &self.page_set_module, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "formatmodules",
+            &self.format_modules,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -12700,121 +9758,10 @@ impl ::std::convert::From<&str> for ParseUseSkin {
             .unwrap_or_else(|| Self::Other(value.to_owned()))
     }
 }
-/// The values of `contentformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ParseContentFormat {
-    /// `application/json`
-    ApplicationJson,
-    /// `application/octet-stream`
-    ApplicationOctetStream,
-    /// `application/unknown`
-    ApplicationUnknown,
-    /// `application/x-binary`
-    ApplicationXBinary,
-    /// `text/css`
-    TextCss,
-    /// `text/javascript`
-    TextJavascript,
-    /// `text/plain`
-    TextPlain,
-    /// `text/unknown`
-    TextUnknown,
-    /// `text/x-wiki`
-    TextXWiki,
-    /// `unknown/unknown`
-    UnknownUnknown,
-}
-#[allow(deprecated)]
-impl ParseContentFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::ApplicationJson => "application/json",
-            Self::ApplicationOctetStream => "application/octet-stream",
-            Self::ApplicationUnknown => "application/unknown",
-            Self::ApplicationXBinary => "application/x-binary",
-            Self::TextCss => "text/css",
-            Self::TextJavascript => "text/javascript",
-            Self::TextPlain => "text/plain",
-            Self::TextUnknown => "text/unknown",
-            Self::TextXWiki => "text/x-wiki",
-            Self::UnknownUnknown => "unknown/unknown",
-        }
-    }
-}
-impl ::mwtyped::WireValue for ParseContentFormat {
-    fn as_str(&self) -> &str {
-        ParseContentFormat::as_str(self)
-    }
-}
-/// The values of `contentmodel`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ParseContentModel {
-    /// `GadgetDefinition` (added by the extension Gadgets)
-    Gadgetdefinition,
-    /// `Scribunto` (added by the extension Scribunto)
-    Scribunto,
-    /// `css`
-    Css,
-    /// `javascript`
-    Javascript,
-    /// `json`
-    Json,
-    /// `text`
-    Text,
-    /// `unknown`
-    Unknown,
-    /// `wikitext`
-    Wikitext,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl ParseContentModel {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gadgetdefinition => "GadgetDefinition",
-            Self::Scribunto => "Scribunto",
-            Self::Css => "css",
-            Self::Javascript => "javascript",
-            Self::Json => "json",
-            Self::Text => "text",
-            Self::Unknown => "unknown",
-            Self::Wikitext => "wikitext",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for ParseContentModel {
-    fn as_str(&self) -> &str {
-        ParseContentModel::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for ParseContentModel {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [
-            Self::Gadgetdefinition,
-            Self::Scribunto,
-            Self::Css,
-            Self::Javascript,
-            Self::Json,
-            Self::Text,
-            Self::Unknown,
-            Self::Wikitext,
-        ];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
+/// The values of `contentformat`: the same as those of [`CompareFromContentFormat`].
+pub type ParseContentFormat = CompareFromContentFormat;
+/// The values of `contentmodel`: the same as those of [`CompareFromContentModel`].
+pub type ParseContentModel = CompareFromContentModel;
 /// Parses content and returns parser output.
 ///
 /// See the various prop-modules of `action=query` to get information from the current version of a page.
@@ -13130,202 +10077,6 @@ impl Parse {
             content_model: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.text {
-                request.text(wire("text"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.rev_id {
-                request
-                    .text(
-                        wire("revid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "revid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text(wire("summary"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page {
-                request.text(wire("page"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page_id {
-                request
-                    .text(
-                        wire("pageid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if self.redirects {
-                request.text(wire("redirects"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.old_id {
-                request
-                    .text(
-                        wire("oldid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "oldid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if !self.prop.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "prop",
-                    self.prop.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("prop"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.wrap_output_class {
-                request.text(wire("wrapoutputclass"), v.clone());
-            }
-        }
-        {
-            if self.pst {
-                request.text(wire("pst"), "1");
-            }
-        }
-        {
-            if self.only_pst {
-                request.text(wire("onlypst"), "1");
-            }
-        }
-        {
-            if self.effective_lang_links {
-                request.text(wire("effectivelanglinks"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text(wire("section"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.section_title {
-                request.text(wire("sectiontitle"), v.clone());
-            }
-        }
-        {
-            if self.disable_pp {
-                request.text(wire("disablepp"), "1");
-            }
-        }
-        {
-            if self.disable_limit_report {
-                request.text(wire("disablelimitreport"), "1");
-            }
-        }
-        {
-            if self.disable_edit_section {
-                request.text(wire("disableeditsection"), "1");
-            }
-        }
-        {
-            if self.disable_style_deduplication {
-                request.text(wire("disablestylededuplication"), "1");
-            }
-        }
-        {
-            if self.show_strategy_keys {
-                request.text(wire("showstrategykeys"), "1");
-            }
-        }
-        {
-            if self.generate_xml {
-                request.text(wire("generatexml"), "1");
-            }
-        }
-        {
-            if self.preview {
-                request.text(wire("preview"), "1");
-            }
-        }
-        {
-            if self.section_preview {
-                request.text(wire("sectionpreview"), "1");
-            }
-        }
-        {
-            if self.disable_toc {
-                request.text(wire("disabletoc"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.content_format {
-                request.text(wire("contentformat"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.content_model {
-                request
-                    .text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Parse {
@@ -13340,17 +10091,56 @@ impl ::mwtyped::ApiModule for Parse {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "parse");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("text", &self.text, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("revid", &self.rev_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("summary", &self.summary, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("page", &self.page, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("pageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("redirects", self.redirects);
+        e.opt("oldid", &self.old_id, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "prop",
+            &self.prop,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt(
+            "wrapoutputclass",
+            &self.wrap_output_class,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.flag("pst", self.pst);
+        e.flag("onlypst", self.only_pst);
+        e.flag("effectivelanglinks", self.effective_lang_links);
+        e.opt("section", &self.section, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("sectiontitle", &self.section_title, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("disablepp", self.disable_pp);
+        e.flag("disablelimitreport", self.disable_limit_report);
+        e.flag("disableeditsection", self.disable_edit_section);
+        e.flag("disablestylededuplication", self.disable_style_deduplication);
+        e.flag("showstrategykeys", self.show_strategy_keys);
+        e.flag("generatexml", self.generate_xml);
+        e.flag("preview", self.preview);
+        e.flag("sectionpreview", self.section_preview);
+        e.flag("disabletoc", self.disable_toc);
+        e.opt("useskin", &self.use_skin, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("contentformat", &self.content_format, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("contentmodel", &self.content_model, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -13465,75 +10255,6 @@ impl Patrol {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.rc_id {
-                request
-                    .text(
-                        wire("rcid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "rcid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.rev_id {
-                request
-                    .text(
-                        wire("revid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "revid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Patrol {
@@ -13548,17 +10269,29 @@ impl ::mwtyped::ApiModule for Patrol {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "patrol");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("rcid", &self.rc_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("revid", &self.rev_id, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -13573,36 +10306,8 @@ impl ::mwtyped::__private::Sample for Patrol {
         }
     }
 }
-/// The values of `watchlist`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ProtectWatchlist {
-    /// `nochange`
-    Nochange,
-    /// `preferences`
-    Preferences,
-    /// `unwatch`
-    Unwatch,
-    /// `watch`
-    Watch,
-}
-#[allow(deprecated)]
-impl ProtectWatchlist {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Nochange => "nochange",
-            Self::Preferences => "preferences",
-            Self::Unwatch => "unwatch",
-            Self::Watch => "watch",
-        }
-    }
-}
-impl ::mwtyped::WireValue for ProtectWatchlist {
-    fn as_str(&self) -> &str {
-        ProtectWatchlist::as_str(self)
-    }
-}
+/// The values of `watchlist`: the same as those of [`DeleteWatchlist`].
+pub type ProtectWatchlist = DeleteWatchlist;
 /// Change the protection level of a page.
 ///
 /// - Module: `action=protect`, parameters not prefixed
@@ -13721,126 +10426,6 @@ impl Protect {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page_id {
-                request
-                    .text(
-                        wire("pageid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if self.protections.is_empty() {
-                return Err(::mwtyped::__private::missing(path, "protections"));
-            }
-            if !self.protections.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "protections",
-                    self.protections.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("protections"), joined);
-            }
-        }
-        {
-            if !self.expiry.is_empty() {
-                let joined = {
-                    let texts = self
-                        .expiry
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "expiry",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("expiry"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            if self.cascade {
-                request.text(wire("cascade"), "1");
-            }
-        }
-        {
-            if self.watch {
-                request.text(wire("watch"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), v.as_str());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Protect {
@@ -13855,17 +10440,45 @@ impl ::mwtyped::ApiModule for Protect {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "protect");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("pageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "protections",
+            &self.protections,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            true,
+        )?;
+        e.many(
+            "expiry",
+            &self.expiry,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("cascade", self.cascade);
+        e.flag("watch", self.watch);
+        e.opt("watchlist", &self.watchlist, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -13886,132 +10499,8 @@ impl ::mwtyped::__private::Sample for Protect {
         }
     }
 }
-/// The values of `generator`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum PurgeGenerator {
-    /// `allcategories`
-    AllCategories,
-    /// `alldeletedrevisions`
-    AllDeletedRevisions,
-    /// `allfileusages`
-    AllFileUsages,
-    /// `allimages`
-    AllImages,
-    /// `alllinks`
-    AllLinks,
-    /// `allpages`
-    AllPages,
-    /// `allredirects`
-    AllRedirects,
-    /// `allrevisions`
-    AllRevisions,
-    /// `alltransclusions`
-    AllTransclusions,
-    /// `backlinks`
-    Backlinks,
-    /// `categories`
-    Categories,
-    /// `categorymembers`
-    CategoryMembers,
-    /// `deletedrevisions`
-    DeletedRevisions,
-    /// `duplicatefiles`
-    DuplicateFiles,
-    /// `embeddedin`
-    EmbeddedIn,
-    /// `exturlusage`
-    ExtUrlUsage,
-    /// `fileusage`
-    FileUsage,
-    /// `images`
-    Images,
-    /// `imageusage`
-    ImageUsage,
-    /// `iwbacklinks`
-    IwBacklinks,
-    /// `langbacklinks`
-    LangBacklinks,
-    /// `links`
-    Links,
-    /// `linkshere`
-    LinksHere,
-    /// `pageswithprop`
-    PagesWithProp,
-    /// `prefixsearch`
-    PrefixSearch,
-    /// `protectedtitles`
-    ProtectedTitles,
-    /// `querypage`
-    QueryPage,
-    /// `random`
-    Random,
-    /// `recentchanges`
-    RecentChanges,
-    /// `redirects`
-    Redirects,
-    /// `revisions`
-    Revisions,
-    /// `search`
-    Search,
-    /// `templates`
-    Templates,
-    /// `transcludedin`
-    TranscludedIn,
-    /// `watchlist`
-    Watchlist,
-    /// `watchlistraw`
-    WatchlistRaw,
-}
-#[allow(deprecated)]
-impl PurgeGenerator {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::AllCategories => "allcategories",
-            Self::AllDeletedRevisions => "alldeletedrevisions",
-            Self::AllFileUsages => "allfileusages",
-            Self::AllImages => "allimages",
-            Self::AllLinks => "alllinks",
-            Self::AllPages => "allpages",
-            Self::AllRedirects => "allredirects",
-            Self::AllRevisions => "allrevisions",
-            Self::AllTransclusions => "alltransclusions",
-            Self::Backlinks => "backlinks",
-            Self::Categories => "categories",
-            Self::CategoryMembers => "categorymembers",
-            Self::DeletedRevisions => "deletedrevisions",
-            Self::DuplicateFiles => "duplicatefiles",
-            Self::EmbeddedIn => "embeddedin",
-            Self::ExtUrlUsage => "exturlusage",
-            Self::FileUsage => "fileusage",
-            Self::Images => "images",
-            Self::ImageUsage => "imageusage",
-            Self::IwBacklinks => "iwbacklinks",
-            Self::LangBacklinks => "langbacklinks",
-            Self::Links => "links",
-            Self::LinksHere => "linkshere",
-            Self::PagesWithProp => "pageswithprop",
-            Self::PrefixSearch => "prefixsearch",
-            Self::ProtectedTitles => "protectedtitles",
-            Self::QueryPage => "querypage",
-            Self::Random => "random",
-            Self::RecentChanges => "recentchanges",
-            Self::Redirects => "redirects",
-            Self::Revisions => "revisions",
-            Self::Search => "search",
-            Self::Templates => "templates",
-            Self::TranscludedIn => "transcludedin",
-            Self::Watchlist => "watchlist",
-            Self::WatchlistRaw => "watchlistraw",
-        }
-    }
-}
-impl ::mwtyped::WireValue for PurgeGenerator {
-    fn as_str(&self) -> &str {
-        PurgeGenerator::as_str(self)
-    }
-}
+/// The values of `generator`: the same as those of [`ImageRotateGenerator`].
+pub type PurgeGenerator = ImageRotateGenerator;
 /// Purge the cache for the given titles.
 ///
 /// - Module: `action=purge`, parameters not prefixed
@@ -14187,133 +10676,6 @@ impl Purge {
             convert_titles: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if self.force_link_update {
-                request.text(wire("forcelinkupdate"), "1");
-            }
-        }
-        {
-            if self.force_recursive_link_update {
-                request.text(wire("forcerecursivelinkupdate"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text(wire("continue"), v.clone());
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "titles",
-                    self.titles.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("titles"), joined);
-            }
-        }
-        {
-            if !self.page_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "pageids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("pageids"), joined);
-            }
-        }
-        {
-            if !self.rev_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rev_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "revids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("revids"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text(wire("generator"), v.as_str());
-            }
-        }
-        {
-            if self.redirects {
-                request.text(wire("redirects"), "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text(wire("converttitles"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Purge {
@@ -14328,17 +10690,44 @@ impl ::mwtyped::ApiModule for Purge {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "purge");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.flag("forcelinkupdate", self.force_link_update);
+        e.flag("forcerecursivelinkupdate", self.force_recursive_link_update);
+        e.opt("continue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "titles",
+            &self.titles,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "pageids",
+            &self.page_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "revids",
+            &self.rev_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("generator", &self.generator, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("redirects", self.redirects);
+        e.flag("converttitles", self.convert_titles);
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -14644,132 +11033,8 @@ impl ::mwtyped::WireValue for QueryExportSchema {
         QueryExportSchema::as_str(self)
     }
 }
-/// The values of `generator`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum QueryGenerator {
-    /// `allcategories`
-    AllCategories,
-    /// `alldeletedrevisions`
-    AllDeletedRevisions,
-    /// `allfileusages`
-    AllFileUsages,
-    /// `allimages`
-    AllImages,
-    /// `alllinks`
-    AllLinks,
-    /// `allpages`
-    AllPages,
-    /// `allredirects`
-    AllRedirects,
-    /// `allrevisions`
-    AllRevisions,
-    /// `alltransclusions`
-    AllTransclusions,
-    /// `backlinks`
-    Backlinks,
-    /// `categories`
-    Categories,
-    /// `categorymembers`
-    CategoryMembers,
-    /// `deletedrevisions`
-    DeletedRevisions,
-    /// `duplicatefiles`
-    DuplicateFiles,
-    /// `embeddedin`
-    EmbeddedIn,
-    /// `exturlusage`
-    ExtUrlUsage,
-    /// `fileusage`
-    FileUsage,
-    /// `images`
-    Images,
-    /// `imageusage`
-    ImageUsage,
-    /// `iwbacklinks`
-    IwBacklinks,
-    /// `langbacklinks`
-    LangBacklinks,
-    /// `links`
-    Links,
-    /// `linkshere`
-    LinksHere,
-    /// `pageswithprop`
-    PagesWithProp,
-    /// `prefixsearch`
-    PrefixSearch,
-    /// `protectedtitles`
-    ProtectedTitles,
-    /// `querypage`
-    QueryPage,
-    /// `random`
-    Random,
-    /// `recentchanges`
-    RecentChanges,
-    /// `redirects`
-    Redirects,
-    /// `revisions`
-    Revisions,
-    /// `search`
-    Search,
-    /// `templates`
-    Templates,
-    /// `transcludedin`
-    TranscludedIn,
-    /// `watchlist`
-    Watchlist,
-    /// `watchlistraw`
-    WatchlistRaw,
-}
-#[allow(deprecated)]
-impl QueryGenerator {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::AllCategories => "allcategories",
-            Self::AllDeletedRevisions => "alldeletedrevisions",
-            Self::AllFileUsages => "allfileusages",
-            Self::AllImages => "allimages",
-            Self::AllLinks => "alllinks",
-            Self::AllPages => "allpages",
-            Self::AllRedirects => "allredirects",
-            Self::AllRevisions => "allrevisions",
-            Self::AllTransclusions => "alltransclusions",
-            Self::Backlinks => "backlinks",
-            Self::Categories => "categories",
-            Self::CategoryMembers => "categorymembers",
-            Self::DeletedRevisions => "deletedrevisions",
-            Self::DuplicateFiles => "duplicatefiles",
-            Self::EmbeddedIn => "embeddedin",
-            Self::ExtUrlUsage => "exturlusage",
-            Self::FileUsage => "fileusage",
-            Self::Images => "images",
-            Self::ImageUsage => "imageusage",
-            Self::IwBacklinks => "iwbacklinks",
-            Self::LangBacklinks => "langbacklinks",
-            Self::Links => "links",
-            Self::LinksHere => "linkshere",
-            Self::PagesWithProp => "pageswithprop",
-            Self::PrefixSearch => "prefixsearch",
-            Self::ProtectedTitles => "protectedtitles",
-            Self::QueryPage => "querypage",
-            Self::Random => "random",
-            Self::RecentChanges => "recentchanges",
-            Self::Redirects => "redirects",
-            Self::Revisions => "revisions",
-            Self::Search => "search",
-            Self::Templates => "templates",
-            Self::TranscludedIn => "transcludedin",
-            Self::Watchlist => "watchlist",
-            Self::WatchlistRaw => "watchlistraw",
-        }
-    }
-}
-impl ::mwtyped::WireValue for QueryGenerator {
-    fn as_str(&self) -> &str {
-        QueryGenerator::as_str(self)
-    }
-}
+/// The values of `generator`: the same as those of [`ImageRotateGenerator`].
+pub type QueryGenerator = ImageRotateGenerator;
 /// Fetch data from and about MediaWiki.
 ///
 /// All data modifications will first have to use query to acquire a token to prevent abuse from malicious sites.
@@ -15151,192 +11416,6 @@ impl Query {
             select: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if !self.prop.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "prop",
-                    self.prop.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("prop"), joined);
-            }
-        }
-        {
-            if !self.list.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "list",
-                    self.list.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("list"), joined);
-            }
-        }
-        {
-            if !self.meta.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "meta",
-                    self.meta.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("meta"), joined);
-            }
-        }
-        {
-            if self.index_page_ids {
-                request.text(wire("indexpageids"), "1");
-            }
-        }
-        {
-            if self.export {
-                request.text(wire("export"), "1");
-            }
-        }
-        {
-            if self.export_nowrap {
-                request.text(wire("exportnowrap"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.export_schema {
-                request.text(wire("exportschema"), v.as_str());
-            }
-        }
-        {
-            if self.iw_url {
-                request.text(wire("iwurl"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text(wire("continue"), v.clone());
-            }
-        }
-        {
-            if self.raw_continue {
-                request.text(wire("rawcontinue"), "1");
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "titles",
-                    self.titles.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("titles"), joined);
-            }
-        }
-        {
-            if !self.page_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "pageids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("pageids"), joined);
-            }
-        }
-        {
-            if !self.rev_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rev_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "revids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("revids"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text(wire("generator"), v.as_str());
-            }
-        }
-        {
-            if self.redirects {
-                request.text(wire("redirects"), "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text(wire("converttitles"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Query {
@@ -15351,18 +11430,67 @@ impl ::mwtyped::ApiModule for Query {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "query");
-        self.__encode_params(limits, "", &mut request)?;
-        self.select.merge_into(limits, &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.many(
+            "prop",
+            &self.prop,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "list",
+            &self.list,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "meta",
+            &self.meta,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("indexpageids", self.index_page_ids);
+        e.flag("export", self.export);
+        e.flag("exportnowrap", self.export_nowrap);
+        e.opt("exportschema", &self.export_schema, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("iwurl", self.iw_url);
+        e.opt("continue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("rawcontinue", self.raw_continue);
+        e.many(
+            "titles",
+            &self.titles,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "pageids",
+            &self.page_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "revids",
+            &self.rev_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("generator", &self.generator, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("redirects", self.redirects);
+        e.flag("converttitles", self.convert_titles);
+        self.select.merge_into(limits, e.request())?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -15460,36 +11588,6 @@ impl RemoveAuthenticationData {
     ) -> Self {
         Self { request, token }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.request;
-            request.text(wire("request"), v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for RemoveAuthenticationData {
@@ -15504,17 +11602,22 @@ impl ::mwtyped::ApiModule for RemoveAuthenticationData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "removeauthenticationdata");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("request", &self.request, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -15579,42 +11682,6 @@ impl ResetPassword {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.user {
-                request.text(wire("user"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.email {
-                request.text(wire("email"), v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ResetPassword {
@@ -15629,17 +11696,23 @@ impl ::mwtyped::ApiModule for ResetPassword {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "resetpassword");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("email", &self.email, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -15713,33 +11786,8 @@ impl ::mwtyped::WireValue for RevisionDeleteHide {
         RevisionDeleteHide::as_str(self)
     }
 }
-/// The values of `show`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum RevisionDeleteShow {
-    /// `comment`
-    Comment,
-    /// `content`
-    Content,
-    /// `user`
-    User,
-}
-#[allow(deprecated)]
-impl RevisionDeleteShow {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Comment => "comment",
-            Self::Content => "content",
-            Self::User => "user",
-        }
-    }
-}
-impl ::mwtyped::WireValue for RevisionDeleteShow {
-    fn as_str(&self) -> &str {
-        RevisionDeleteShow::as_str(self)
-    }
-}
+/// The values of `show`: the same as those of [`RevisionDeleteHide`].
+pub type RevisionDeleteShow = RevisionDeleteHide;
 /// The values of `suppress`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -15873,106 +11921,6 @@ impl RevisionDelete {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.type_;
-            request.text(wire("type"), v.as_str());
-        }
-        {
-            if let Some(v) = &self.target {
-                request.text(wire("target"), v.clone());
-            }
-        }
-        {
-            if self.ids.is_empty() {
-                return Err(::mwtyped::__private::missing(path, "ids"));
-            }
-            if !self.ids.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "ids",
-                    self.ids.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("ids"), joined);
-            }
-        }
-        {
-            if !self.hide.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "hide",
-                    self.hide.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("hide"), joined);
-            }
-        }
-        {
-            if !self.show.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "show",
-                    self.show.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("show"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.suppress {
-                request.text(wire("suppress"), v.as_str());
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for RevisionDelete {
@@ -15987,17 +11935,49 @@ impl ::mwtyped::ApiModule for RevisionDelete {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "revisiondelete");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("type", &self.type_, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("target", &self.target, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "ids",
+            &self.ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            true,
+        )?;
+        e.many(
+            "hide",
+            &self.hide,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "show",
+            &self.show,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("suppress", &self.suppress, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -16023,36 +12003,8 @@ impl ::mwtyped::__private::Sample for RevisionDelete {
         }
     }
 }
-/// The values of `watchlist`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum RollbackWatchlist {
-    /// `nochange`
-    Nochange,
-    /// `preferences`
-    Preferences,
-    /// `unwatch`
-    Unwatch,
-    /// `watch`
-    Watch,
-}
-#[allow(deprecated)]
-impl RollbackWatchlist {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Nochange => "nochange",
-            Self::Preferences => "preferences",
-            Self::Unwatch => "unwatch",
-            Self::Watch => "watch",
-        }
-    }
-}
-impl ::mwtyped::WireValue for RollbackWatchlist {
-    fn as_str(&self) -> &str {
-        RollbackWatchlist::as_str(self)
-    }
-}
+/// The values of `watchlist`: the same as those of [`DeleteWatchlist`].
+pub type RollbackWatchlist = DeleteWatchlist;
 /// Undo the last edit to the page.
 ///
 /// If the last user who edited the page made multiple edits in a row, they will all be rolled back.
@@ -16153,84 +12105,6 @@ impl Rollback {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page_id {
-                request
-                    .text(
-                        wire("pageid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.user;
-            request.text(wire("user"), v.clone());
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text(wire("summary"), v.clone());
-            }
-        }
-        {
-            if self.mark_bot {
-                request.text(wire("markbot"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), v.as_str());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Rollback {
@@ -16245,17 +12119,33 @@ impl ::mwtyped::ApiModule for Rollback {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "rollback");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("pageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("summary", &self.summary, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("markbot", self.mark_bot);
+        e.opt("watchlist", &self.watchlist, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -16296,28 +12186,6 @@ impl Rsd {
     pub fn new() -> Self {
         Self {}
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Rsd {
@@ -16332,17 +12200,20 @@ impl ::mwtyped::ApiModule for Rsd {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "rsd");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -16414,62 +12285,6 @@ impl ScribuntoConsole {
             clear: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.content {
-                request.text(wire("content"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.session {
-                request
-                    .text(
-                        wire("session"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "session",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            let v = &self.question;
-            request.text(wire("question"), v.clone());
-        }
-        {
-            if self.clear {
-                request.text(wire("clear"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-scribunto")]
 #[allow(deprecated)]
@@ -16485,17 +12300,25 @@ impl ::mwtyped::ApiModule for ScribuntoConsole {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "scribunto-console");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("content", &self.content, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("session", &self.session, ::mwtyped::__private::Rule::ANY)?;
+        e.one("question", &self.question, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("clear", self.clear);
+        Ok(())
     }
 }
 #[cfg(feature = "ext-scribunto")]
@@ -16512,132 +12335,8 @@ impl ::mwtyped::__private::Sample for ScribuntoConsole {
         }
     }
 }
-/// The values of `generator`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum SetNotificationTimestampGenerator {
-    /// `allcategories`
-    AllCategories,
-    /// `alldeletedrevisions`
-    AllDeletedRevisions,
-    /// `allfileusages`
-    AllFileUsages,
-    /// `allimages`
-    AllImages,
-    /// `alllinks`
-    AllLinks,
-    /// `allpages`
-    AllPages,
-    /// `allredirects`
-    AllRedirects,
-    /// `allrevisions`
-    AllRevisions,
-    /// `alltransclusions`
-    AllTransclusions,
-    /// `backlinks`
-    Backlinks,
-    /// `categories`
-    Categories,
-    /// `categorymembers`
-    CategoryMembers,
-    /// `deletedrevisions`
-    DeletedRevisions,
-    /// `duplicatefiles`
-    DuplicateFiles,
-    /// `embeddedin`
-    EmbeddedIn,
-    /// `exturlusage`
-    ExtUrlUsage,
-    /// `fileusage`
-    FileUsage,
-    /// `images`
-    Images,
-    /// `imageusage`
-    ImageUsage,
-    /// `iwbacklinks`
-    IwBacklinks,
-    /// `langbacklinks`
-    LangBacklinks,
-    /// `links`
-    Links,
-    /// `linkshere`
-    LinksHere,
-    /// `pageswithprop`
-    PagesWithProp,
-    /// `prefixsearch`
-    PrefixSearch,
-    /// `protectedtitles`
-    ProtectedTitles,
-    /// `querypage`
-    QueryPage,
-    /// `random`
-    Random,
-    /// `recentchanges`
-    RecentChanges,
-    /// `redirects`
-    Redirects,
-    /// `revisions`
-    Revisions,
-    /// `search`
-    Search,
-    /// `templates`
-    Templates,
-    /// `transcludedin`
-    TranscludedIn,
-    /// `watchlist`
-    Watchlist,
-    /// `watchlistraw`
-    WatchlistRaw,
-}
-#[allow(deprecated)]
-impl SetNotificationTimestampGenerator {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::AllCategories => "allcategories",
-            Self::AllDeletedRevisions => "alldeletedrevisions",
-            Self::AllFileUsages => "allfileusages",
-            Self::AllImages => "allimages",
-            Self::AllLinks => "alllinks",
-            Self::AllPages => "allpages",
-            Self::AllRedirects => "allredirects",
-            Self::AllRevisions => "allrevisions",
-            Self::AllTransclusions => "alltransclusions",
-            Self::Backlinks => "backlinks",
-            Self::Categories => "categories",
-            Self::CategoryMembers => "categorymembers",
-            Self::DeletedRevisions => "deletedrevisions",
-            Self::DuplicateFiles => "duplicatefiles",
-            Self::EmbeddedIn => "embeddedin",
-            Self::ExtUrlUsage => "exturlusage",
-            Self::FileUsage => "fileusage",
-            Self::Images => "images",
-            Self::ImageUsage => "imageusage",
-            Self::IwBacklinks => "iwbacklinks",
-            Self::LangBacklinks => "langbacklinks",
-            Self::Links => "links",
-            Self::LinksHere => "linkshere",
-            Self::PagesWithProp => "pageswithprop",
-            Self::PrefixSearch => "prefixsearch",
-            Self::ProtectedTitles => "protectedtitles",
-            Self::QueryPage => "querypage",
-            Self::Random => "random",
-            Self::RecentChanges => "recentchanges",
-            Self::Redirects => "redirects",
-            Self::Revisions => "revisions",
-            Self::Search => "search",
-            Self::Templates => "templates",
-            Self::TranscludedIn => "transcludedin",
-            Self::Watchlist => "watchlist",
-            Self::WatchlistRaw => "watchlistraw",
-        }
-    }
-}
-impl ::mwtyped::WireValue for SetNotificationTimestampGenerator {
-    fn as_str(&self) -> &str {
-        SetNotificationTimestampGenerator::as_str(self)
-    }
-}
+/// The values of `generator`: the same as those of [`ImageRotateGenerator`].
+pub type SetNotificationTimestampGenerator = ImageRotateGenerator;
 /// Update the notification timestamp for watched pages.
 ///
 /// This affects the highlighting of changed pages in the watchlist and history, and the sending of email when the "Email me when a page or a file on my watchlist is changed" preference is enabled.
@@ -16844,167 +12543,6 @@ impl SetNotificationTimestamp {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if self.entire_watchlist {
-                request.text(wire("entirewatchlist"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.timestamp {
-                request.text(wire("timestamp"), ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if let Some(v) = &self.to_rev_id {
-                request
-                    .text(
-                        wire("torevid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "torevid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.newer_than_rev_id {
-                request
-                    .text(
-                        wire("newerthanrevid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "newerthanrevid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text(wire("continue"), v.clone());
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "titles",
-                    self.titles.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("titles"), joined);
-            }
-        }
-        {
-            if !self.page_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "pageids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("pageids"), joined);
-            }
-        }
-        {
-            if !self.rev_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rev_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "revids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("revids"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text(wire("generator"), v.as_str());
-            }
-        }
-        {
-            if self.redirects {
-                request.text(wire("redirects"), "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text(wire("converttitles"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for SetNotificationTimestamp {
@@ -17019,17 +12557,51 @@ impl ::mwtyped::ApiModule for SetNotificationTimestamp {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "setnotificationtimestamp");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.flag("entirewatchlist", self.entire_watchlist);
+        e.opt("timestamp", &self.timestamp, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("torevid", &self.to_rev_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt(
+            "newerthanrevid",
+            &self.newer_than_rev_id,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.opt("continue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "titles",
+            &self.titles,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "pageids",
+            &self.page_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "revids",
+            &self.rev_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("generator", &self.generator, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("redirects", self.redirects);
+        e.flag("converttitles", self.convert_titles);
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -18567,74 +14139,6 @@ impl SetPageLanguage {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.page_id {
-                request
-                    .text(
-                        wire("pageid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "pageid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            let v = &self.lang;
-            request.text(wire("lang"), v.as_str());
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for SetPageLanguage {
@@ -18649,17 +14153,31 @@ impl ::mwtyped::ApiModule for SetPageLanguage {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "setpagelanguage");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("pageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+        e.one("lang", &self.lang, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -18713,44 +14231,6 @@ impl SpamBlacklist {
     pub fn new(url: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { url }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if self.url.is_empty() {
-                return Err(::mwtyped::__private::missing(path, "url"));
-            }
-            if !self.url.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "url",
-                    self.url.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("url"), joined);
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-spamblacklist")]
 #[allow(deprecated)]
@@ -18766,17 +14246,26 @@ impl ::mwtyped::ApiModule for SpamBlacklist {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "spamblacklist");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.many(
+            "url",
+            &self.url,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            true,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-spamblacklist")]
@@ -18789,121 +14278,10 @@ impl ::mwtyped::__private::Sample for SpamBlacklist {
         }
     }
 }
-/// The values of `contentmodel`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum StashEditContentModel {
-    /// `GadgetDefinition` (added by the extension Gadgets)
-    Gadgetdefinition,
-    /// `Scribunto` (added by the extension Scribunto)
-    Scribunto,
-    /// `css`
-    Css,
-    /// `javascript`
-    Javascript,
-    /// `json`
-    Json,
-    /// `text`
-    Text,
-    /// `unknown`
-    Unknown,
-    /// `wikitext`
-    Wikitext,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl StashEditContentModel {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gadgetdefinition => "GadgetDefinition",
-            Self::Scribunto => "Scribunto",
-            Self::Css => "css",
-            Self::Javascript => "javascript",
-            Self::Json => "json",
-            Self::Text => "text",
-            Self::Unknown => "unknown",
-            Self::Wikitext => "wikitext",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for StashEditContentModel {
-    fn as_str(&self) -> &str {
-        StashEditContentModel::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for StashEditContentModel {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [
-            Self::Gadgetdefinition,
-            Self::Scribunto,
-            Self::Css,
-            Self::Javascript,
-            Self::Json,
-            Self::Text,
-            Self::Unknown,
-            Self::Wikitext,
-        ];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
-/// The values of `contentformat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum StashEditContentFormat {
-    /// `application/json`
-    ApplicationJson,
-    /// `application/octet-stream`
-    ApplicationOctetStream,
-    /// `application/unknown`
-    ApplicationUnknown,
-    /// `application/x-binary`
-    ApplicationXBinary,
-    /// `text/css`
-    TextCss,
-    /// `text/javascript`
-    TextJavascript,
-    /// `text/plain`
-    TextPlain,
-    /// `text/unknown`
-    TextUnknown,
-    /// `text/x-wiki`
-    TextXWiki,
-    /// `unknown/unknown`
-    UnknownUnknown,
-}
-#[allow(deprecated)]
-impl StashEditContentFormat {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::ApplicationJson => "application/json",
-            Self::ApplicationOctetStream => "application/octet-stream",
-            Self::ApplicationUnknown => "application/unknown",
-            Self::ApplicationXBinary => "application/x-binary",
-            Self::TextCss => "text/css",
-            Self::TextJavascript => "text/javascript",
-            Self::TextPlain => "text/plain",
-            Self::TextUnknown => "text/unknown",
-            Self::TextXWiki => "text/x-wiki",
-            Self::UnknownUnknown => "unknown/unknown",
-        }
-    }
-}
-impl ::mwtyped::WireValue for StashEditContentFormat {
-    fn as_str(&self) -> &str {
-        StashEditContentFormat::as_str(self)
-    }
-}
+/// The values of `contentmodel`: the same as those of [`CompareFromContentModel`].
+pub type StashEditContentModel = CompareFromContentModel;
+/// The values of `contentformat`: the same as those of [`CompareFromContentFormat`].
+pub type StashEditContentFormat = CompareFromContentFormat;
 /// Prepare an edit in shared cache.
 ///
 /// This is intended to be used via AJAX from the edit form to improve the performance of the page save.
@@ -19013,83 +14391,6 @@ impl StashEdit {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.title;
-            request.text(wire("title"), v.clone());
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text(wire("section"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.section_title {
-                request.text(wire("sectiontitle"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.text {
-                request.text(wire("text"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.stashed_text_hash {
-                request.text(wire("stashedtexthash"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text(wire("summary"), v.clone());
-            }
-        }
-        {
-            let v = &self.content_model;
-            request.text(wire("contentmodel"), ::std::string::String::from(v.as_str()));
-        }
-        {
-            let v = &self.content_format;
-            request.text(wire("contentformat"), v.as_str());
-        }
-        {
-            let v = &self.base_rev_id;
-            request
-                .text(
-                    wire("baserevid"),
-                    ::mwtyped::__private::integer(
-                        path,
-                        "baserevid",
-                        *v,
-                        -9223372036854775808i64,
-                        9223372036854775807i64,
-                    )?,
-                );
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for StashEdit {
@@ -19104,17 +14405,34 @@ impl ::mwtyped::ApiModule for StashEdit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "stashedit");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("section", &self.section, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("sectiontitle", &self.section_title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("text", &self.text, ::mwtyped::__private::Rule::ANY)?;
+        e.opt(
+            "stashedtexthash",
+            &self.stashed_text_hash,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        e.opt("summary", &self.summary, ::mwtyped::__private::Rule::ANY)?;
+        e.one("contentmodel", &self.content_model, ::mwtyped::__private::Rule::ANY)?;
+        e.one("contentformat", &self.content_format, ::mwtyped::__private::Rule::ANY)?;
+        e.one("baserevid", &self.base_rev_id, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -19234,169 +14552,6 @@ impl Tag {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if !self.rc_id.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rc_id
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "rcid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "rcid",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("rcid"), joined);
-            }
-        }
-        {
-            if !self.rev_id.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rev_id
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "revid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "revid",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("revid"), joined);
-            }
-        }
-        {
-            if !self.log_id.is_empty() {
-                let joined = {
-                    let texts = self
-                        .log_id
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "logid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "logid",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("logid"), joined);
-            }
-        }
-        {
-            if !self.add.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "add",
-                    self.add.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("add"), joined);
-            }
-        }
-        {
-            if !self.remove.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "remove",
-                    self.remove.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("remove"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Tag {
@@ -19411,17 +14566,58 @@ impl ::mwtyped::ApiModule for Tag {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "tag");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.many(
+            "rcid",
+            &self.rc_id,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "revid",
+            &self.rev_id,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "logid",
+            &self.log_id,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "add",
+            &self.add,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "remove",
+            &self.remove,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -19757,133 +14953,6 @@ impl TemplateData {
             convert_titles: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if self.include_missing_titles {
-                request.text(wire("includeMissingTitles"), "1");
-            }
-        }
-        {
-            if self.do_not_ignore_missing_titles {
-                request.text(wire("doNotIgnoreMissingTitles"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.lang {
-                request.text(wire("lang"), v.clone());
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "titles",
-                    self.titles.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("titles"), joined);
-            }
-        }
-        {
-            if !self.page_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "pageids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("pageids"), joined);
-            }
-        }
-        {
-            if !self.rev_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rev_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "revids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("revids"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text(wire("generator"), v.as_str());
-            }
-        }
-        {
-            if self.redirects {
-                request.text(wire("redirects"), "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text(wire("converttitles"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-templatedata")]
 #[allow(deprecated)]
@@ -19899,17 +14968,44 @@ impl ::mwtyped::ApiModule for TemplateData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "templatedata");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.flag("includeMissingTitles", self.include_missing_titles);
+        e.flag("doNotIgnoreMissingTitles", self.do_not_ignore_missing_titles);
+        e.opt("lang", &self.lang, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "titles",
+            &self.titles,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "pageids",
+            &self.page_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "revids",
+            &self.rev_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("generator", &self.generator, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("redirects", self.redirects);
+        e.flag("converttitles", self.convert_titles);
+        Ok(())
     }
 }
 #[cfg(feature = "ext-templatedata")]
@@ -20031,42 +15127,6 @@ impl TitleBlacklist {
             no_override: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.title;
-            request.text(wire("tbtitle"), v.clone());
-        }
-        {
-            if let Some(v) = &self.action {
-                request.text(wire("tbaction"), v.as_str());
-            }
-        }
-        {
-            if self.no_override {
-                request.text(wire("tbnooverride"), "1");
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-titleblacklist")]
 #[allow(deprecated)]
@@ -20082,17 +15142,23 @@ impl ::mwtyped::ApiModule for TitleBlacklist {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "titleblacklist");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("tbtitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("tbaction", &self.action, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("tbnooverride", self.no_override);
+        Ok(())
     }
 }
 #[cfg(feature = "ext-titleblacklist")]
@@ -20185,85 +15251,6 @@ impl Unblock {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.id {
-                request
-                    .text(
-                        wire("id"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "id",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.user {
-                request.text(wire("user"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.user_id {
-                request
-                    .text(
-                        wire("userid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "userid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Unblock {
@@ -20278,17 +15265,31 @@ impl ::mwtyped::ApiModule for Unblock {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "unblock");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("id", &self.id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("userid", &self.user_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -20305,36 +15306,8 @@ impl ::mwtyped::__private::Sample for Unblock {
         }
     }
 }
-/// The values of `watchlist`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum UndeleteWatchlist {
-    /// `nochange`
-    Nochange,
-    /// `preferences`
-    Preferences,
-    /// `unwatch`
-    Unwatch,
-    /// `watch`
-    Watch,
-}
-#[allow(deprecated)]
-impl UndeleteWatchlist {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::Nochange => "nochange",
-            Self::Preferences => "preferences",
-            Self::Unwatch => "unwatch",
-            Self::Watch => "watch",
-        }
-    }
-}
-impl ::mwtyped::WireValue for UndeleteWatchlist {
-    fn as_str(&self) -> &str {
-        UndeleteWatchlist::as_str(self)
-    }
-}
+/// The values of `watchlist`: the same as those of [`DeleteWatchlist`].
+pub type UndeleteWatchlist = DeleteWatchlist;
 /// Undelete revisions of a deleted page.
 ///
 /// A list of deleted revisions (including timestamps) can be retrieved through prop=deletedrevisions, and a list of deleted file IDs can be retrieved through list=filearchive.
@@ -20435,120 +15408,6 @@ impl Undelete {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.title;
-            request.text(wire("title"), v.clone());
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            if !self.timestamps.is_empty() {
-                let joined = {
-                    let texts = self
-                        .timestamps
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "timestamps",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("timestamps"), joined);
-            }
-        }
-        {
-            if !self.file_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .file_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "fileids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "fileids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("fileids"), joined);
-            }
-        }
-        {
-            if self.undelete_talk {
-                request.text(wire("undeletetalk"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), v.as_str());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Undelete {
@@ -20563,17 +15422,43 @@ impl ::mwtyped::ApiModule for Undelete {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "undelete");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "timestamps",
+            &self.timestamps,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "fileids",
+            &self.file_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.flag("undeletetalk", self.undelete_talk);
+        e.opt("watchlist", &self.watchlist, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -20636,36 +15521,6 @@ impl UnlinkAccount {
     ) -> Self {
         Self { request, token }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.request;
-            request.text(wire("request"), v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for UnlinkAccount {
@@ -20680,17 +15535,22 @@ impl ::mwtyped::ApiModule for UnlinkAccount {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "unlinkaccount");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("request", &self.request, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -20912,145 +15772,6 @@ impl Upload {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.file_name {
-                request.text(wire("filename"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.comment {
-                request.text(wire("comment"), v.clone());
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.text {
-                request.text(wire("text"), v.clone());
-            }
-        }
-        {
-            if self.watch {
-                request.text(wire("watch"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), v.as_str());
-            }
-        }
-        {
-            if self.ignore_warnings {
-                request.text(wire("ignorewarnings"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.file {
-                request.file(wire("file"), v);
-            }
-        }
-        {
-            if let Some(v) = &self.url {
-                request.text(wire("url"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.file_key {
-                request.text(wire("filekey"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.session_key {
-                request.text(wire("sessionkey"), v.clone());
-            }
-        }
-        {
-            if self.stash {
-                request.text(wire("stash"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.file_size {
-                request
-                    .text(
-                        wire("filesize"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "filesize",
-                            *v,
-                            0i64,
-                            104857600i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.offset {
-                request
-                    .text(
-                        wire("offset"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "offset",
-                            *v,
-                            0i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if let Some(v) = &self.chunk {
-                request.file(wire("chunk"), v);
-            }
-        }
-        {
-            if self.async_ {
-                request.text(wire("async"), "1");
-            }
-        }
-        {
-            if self.check_status {
-                request.text(wire("checkstatus"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Upload {
@@ -21065,17 +15786,51 @@ impl ::mwtyped::ApiModule for Upload {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "upload");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("filename", &self.file_name, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("comment", &self.comment, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("text", &self.text, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("watch", self.watch);
+        e.opt("watchlist", &self.watchlist, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("ignorewarnings", self.ignore_warnings);
+        e.opt("file", &self.file, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("url", &self.url, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("filekey", &self.file_key, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("sessionkey", &self.session_key, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("stash", self.stash);
+        e.opt(
+            "filesize",
+            &self.file_size,
+            ::mwtyped::__private::Rule::ANY.range(0i64, 104857600i64),
+        )?;
+        e.opt(
+            "offset",
+            &self.offset,
+            ::mwtyped::__private::Rule::ANY.range(0i64, 9223372036854775807i64),
+        )?;
+        e.opt("chunk", &self.chunk, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("async", self.async_);
+        e.flag("checkstatus", self.check_status);
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -21110,116 +15865,10 @@ impl ::mwtyped::__private::Sample for Upload {
         }
     }
 }
-/// The values of `add`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum UserRightsAdd {
-    /// `bot`
-    Bot,
-    /// `bureaucrat`
-    Bureaucrat,
-    /// `interface-admin`
-    InterfaceAdmin,
-    /// `suppress`
-    Suppress,
-    /// `sysop`
-    Sysop,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl UserRightsAdd {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bot => "bot",
-            Self::Bureaucrat => "bureaucrat",
-            Self::InterfaceAdmin => "interface-admin",
-            Self::Suppress => "suppress",
-            Self::Sysop => "sysop",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for UserRightsAdd {
-    fn as_str(&self) -> &str {
-        UserRightsAdd::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for UserRightsAdd {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [
-            Self::Bot,
-            Self::Bureaucrat,
-            Self::InterfaceAdmin,
-            Self::Suppress,
-            Self::Sysop,
-        ];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
-/// The values of `remove`.
-///
-/// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum UserRightsRemove {
-    /// `bot`
-    Bot,
-    /// `bureaucrat`
-    Bureaucrat,
-    /// `interface-admin`
-    InterfaceAdmin,
-    /// `suppress`
-    Suppress,
-    /// `sysop`
-    Sysop,
-    /// A value of another wiki, as MediaWiki spells it.
-    Other(::std::string::String),
-}
-#[allow(deprecated)]
-impl UserRightsRemove {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bot => "bot",
-            Self::Bureaucrat => "bureaucrat",
-            Self::InterfaceAdmin => "interface-admin",
-            Self::Suppress => "suppress",
-            Self::Sysop => "sysop",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::mwtyped::WireValue for UserRightsRemove {
-    fn as_str(&self) -> &str {
-        UserRightsRemove::as_str(self)
-    }
-}
-impl ::std::convert::From<&str> for UserRightsRemove {
-    /// The variant of a captured value, else `Other`.
-    fn from(value: &str) -> Self {
-        #[allow(deprecated)]
-        let known = [
-            Self::Bot,
-            Self::Bureaucrat,
-            Self::InterfaceAdmin,
-            Self::Suppress,
-            Self::Sysop,
-        ];
-        known
-            .into_iter()
-            .find(|v| v.as_str() == value)
-            .unwrap_or_else(|| Self::Other(value.to_owned()))
-    }
-}
+/// The values of `add`: the same as those of [`AllUsersGroup`].
+pub type UserRightsAdd = query::AllUsersGroup;
+/// The values of `remove`: the same as those of [`AllUsersGroup`].
+pub type UserRightsRemove = query::AllUsersGroup;
 /// Change a user's group membership.
 ///
 /// - Module: `action=userrights`, parameters not prefixed
@@ -21322,121 +15971,6 @@ impl UserRights {
             tags: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.user {
-                request.text(wire("user"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.user_id {
-                request
-                    .text(
-                        wire("userid"),
-                        ::mwtyped::__private::integer(
-                            path,
-                            "userid",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        )?,
-                    );
-            }
-        }
-        {
-            if !self.add.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "add",
-                    self.add.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("add"), joined);
-            }
-        }
-        {
-            if !self.expiry.is_empty() {
-                let joined = {
-                    let texts = self
-                        .expiry
-                        .iter()
-                        .map(|v| Ok(::std::string::String::from(v.as_str())))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "expiry",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("expiry"), joined);
-            }
-        }
-        {
-            if !self.remove.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "remove",
-                    self.remove.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("remove"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.reason {
-                request.text(wire("reason"), v.clone());
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for UserRights {
@@ -21451,17 +15985,48 @@ impl ::mwtyped::ApiModule for UserRights {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "userrights");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("userid", &self.user_id, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "add",
+            &self.add,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "expiry",
+            &self.expiry,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "remove",
+            &self.remove,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("reason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -21549,48 +16114,6 @@ impl ValidatePassword {
             real_name: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.password;
-            request
-                .secret(wire("password"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        {
-            if let Some(v) = &self.user {
-                request.text(wire("user"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.email {
-                request.text(wire("email"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.real_name {
-                request.text(wire("realname"), v.clone());
-            }
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for ValidatePassword {
@@ -21605,17 +16128,24 @@ impl ::mwtyped::ApiModule for ValidatePassword {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "validatepassword");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("password", &self.password, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("user", &self.user, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("email", &self.email, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("realname", &self.real_name, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -21821,94 +16351,6 @@ impl VisualEditor {
             preload_params: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.page;
-            request.text(wire("page"), v.clone());
-        }
-        {
-            if let Some(v) = &self.bad_etag {
-                request.text(wire("badetag"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.format {
-                request.text(wire("format"), v.as_str());
-            }
-        }
-        {
-            let v = &self.paction;
-            request.text(wire("paction"), v.as_str());
-        }
-        {
-            if let Some(v) = &self.wikitext {
-                request.text(wire("wikitext"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text(wire("section"), v.clone());
-            }
-        }
-        {
-            if self.stash {
-                request.text(wire("stash"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.old_id {
-                request.text(wire("oldid"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.edit_intro {
-                request.text(wire("editintro"), v.clone());
-            }
-        }
-        {
-            if self.pst {
-                request.text(wire("pst"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.preload {
-                request.text(wire("preload"), v.clone());
-            }
-        }
-        {
-            if !self.preload_params.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "preloadparams",
-                    self.preload_params.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("preloadparams"), joined);
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
@@ -21924,17 +16366,37 @@ impl ::mwtyped::ApiModule for VisualEditor {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "visualeditor");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("page", &self.page, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("badetag", &self.bad_etag, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("format", &self.format, ::mwtyped::__private::Rule::ANY)?;
+        e.one("paction", &self.paction, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("wikitext", &self.wikitext, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("section", &self.section, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("stash", self.stash);
+        e.opt("oldid", &self.old_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("editintro", &self.edit_intro, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("pst", self.pst);
+        e.opt("preload", &self.preload, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "preloadparams",
+            &self.preload_params,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-visualeditor")]
@@ -22254,152 +16716,6 @@ impl VisualEditorEdit {
             data_per_plugin: ::std::default::Default::default(),
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            let v = &self.paction;
-            request.text(wire("paction"), v.as_str());
-        }
-        {
-            let v = &self.page;
-            request.text(wire("page"), v.clone());
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        {
-            if let Some(v) = &self.wikitext {
-                request.text(wire("wikitext"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.section {
-                request.text(wire("section"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.section_title {
-                request.text(wire("sectiontitle"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.base_timestamp {
-                request.text(wire("basetimestamp"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.start_timestamp {
-                request.text(wire("starttimestamp"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.old_id {
-                request.text(wire("oldid"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.minor {
-                request.text(wire("minor"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.watchlist {
-                request.text(wire("watchlist"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.html {
-                request.text(wire("html"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.etag {
-                request.text(wire("etag"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.summary {
-                request.text(wire("summary"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.captcha_id {
-                request.text(wire("captchaid"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.captcha_word {
-                request.text(wire("captchaword"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.cache_key {
-                request.text(wire("cachekey"), v.clone());
-            }
-        }
-        {
-            if let Some(v) = &self.use_skin {
-                request.text(wire("useskin"), ::std::string::String::from(v.as_str()));
-            }
-        }
-        {
-            if !self.tags.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "tags",
-                    self.tags.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("tags"), joined);
-            }
-        }
-        {
-            if !self.plugins.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "plugins",
-                    self.plugins.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("plugins"), joined);
-            }
-        }
-        {
-            for (key, v) in &self.data_per_plugin {
-                request
-                    .text(
-                        ::std::format!(
-                            "{extra_prefix}{}", "data-{plugin}".replace("{plugin}", key)
-                        ),
-                        v.clone(),
-                    );
-            }
-        }
-        Ok(())
-    }
 }
 #[cfg(feature = "ext-visualeditor")]
 #[allow(deprecated)]
@@ -22415,17 +16731,56 @@ impl ::mwtyped::ApiModule for VisualEditorEdit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "visualeditoredit");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.one("paction", &self.paction, ::mwtyped::__private::Rule::ANY)?;
+        e.one("page", &self.page, ::mwtyped::__private::Rule::ANY)?;
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("wikitext", &self.wikitext, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("section", &self.section, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("sectiontitle", &self.section_title, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("basetimestamp", &self.base_timestamp, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("starttimestamp", &self.start_timestamp, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("oldid", &self.old_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("minor", &self.minor, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("watchlist", &self.watchlist, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("html", &self.html, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("etag", &self.etag, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("summary", &self.summary, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("captchaid", &self.captcha_id, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("captchaword", &self.captcha_word, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("cachekey", &self.cache_key, ::mwtyped::__private::Rule::ANY)?;
+        e.opt("useskin", &self.use_skin, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "tags",
+            &self.tags,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "plugins",
+            &self.plugins,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.per(
+            "data-{plugin}",
+            "{plugin}",
+            &self.data_per_plugin,
+            ::mwtyped::__private::Rule::ANY,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "ext-visualeditor")]
@@ -22464,132 +16819,8 @@ impl ::mwtyped::__private::Sample for VisualEditorEdit {
         }
     }
 }
-/// The values of `generator`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum WatchGenerator {
-    /// `allcategories`
-    AllCategories,
-    /// `alldeletedrevisions`
-    AllDeletedRevisions,
-    /// `allfileusages`
-    AllFileUsages,
-    /// `allimages`
-    AllImages,
-    /// `alllinks`
-    AllLinks,
-    /// `allpages`
-    AllPages,
-    /// `allredirects`
-    AllRedirects,
-    /// `allrevisions`
-    AllRevisions,
-    /// `alltransclusions`
-    AllTransclusions,
-    /// `backlinks`
-    Backlinks,
-    /// `categories`
-    Categories,
-    /// `categorymembers`
-    CategoryMembers,
-    /// `deletedrevisions`
-    DeletedRevisions,
-    /// `duplicatefiles`
-    DuplicateFiles,
-    /// `embeddedin`
-    EmbeddedIn,
-    /// `exturlusage`
-    ExtUrlUsage,
-    /// `fileusage`
-    FileUsage,
-    /// `images`
-    Images,
-    /// `imageusage`
-    ImageUsage,
-    /// `iwbacklinks`
-    IwBacklinks,
-    /// `langbacklinks`
-    LangBacklinks,
-    /// `links`
-    Links,
-    /// `linkshere`
-    LinksHere,
-    /// `pageswithprop`
-    PagesWithProp,
-    /// `prefixsearch`
-    PrefixSearch,
-    /// `protectedtitles`
-    ProtectedTitles,
-    /// `querypage`
-    QueryPage,
-    /// `random`
-    Random,
-    /// `recentchanges`
-    RecentChanges,
-    /// `redirects`
-    Redirects,
-    /// `revisions`
-    Revisions,
-    /// `search`
-    Search,
-    /// `templates`
-    Templates,
-    /// `transcludedin`
-    TranscludedIn,
-    /// `watchlist`
-    Watchlist,
-    /// `watchlistraw`
-    WatchlistRaw,
-}
-#[allow(deprecated)]
-impl WatchGenerator {
-    /// The value as MediaWiki spells it.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            Self::AllCategories => "allcategories",
-            Self::AllDeletedRevisions => "alldeletedrevisions",
-            Self::AllFileUsages => "allfileusages",
-            Self::AllImages => "allimages",
-            Self::AllLinks => "alllinks",
-            Self::AllPages => "allpages",
-            Self::AllRedirects => "allredirects",
-            Self::AllRevisions => "allrevisions",
-            Self::AllTransclusions => "alltransclusions",
-            Self::Backlinks => "backlinks",
-            Self::Categories => "categories",
-            Self::CategoryMembers => "categorymembers",
-            Self::DeletedRevisions => "deletedrevisions",
-            Self::DuplicateFiles => "duplicatefiles",
-            Self::EmbeddedIn => "embeddedin",
-            Self::ExtUrlUsage => "exturlusage",
-            Self::FileUsage => "fileusage",
-            Self::Images => "images",
-            Self::ImageUsage => "imageusage",
-            Self::IwBacklinks => "iwbacklinks",
-            Self::LangBacklinks => "langbacklinks",
-            Self::Links => "links",
-            Self::LinksHere => "linkshere",
-            Self::PagesWithProp => "pageswithprop",
-            Self::PrefixSearch => "prefixsearch",
-            Self::ProtectedTitles => "protectedtitles",
-            Self::QueryPage => "querypage",
-            Self::Random => "random",
-            Self::RecentChanges => "recentchanges",
-            Self::Redirects => "redirects",
-            Self::Revisions => "revisions",
-            Self::Search => "search",
-            Self::Templates => "templates",
-            Self::TranscludedIn => "transcludedin",
-            Self::Watchlist => "watchlist",
-            Self::WatchlistRaw => "watchlistraw",
-        }
-    }
-}
-impl ::mwtyped::WireValue for WatchGenerator {
-    fn as_str(&self) -> &str {
-        WatchGenerator::as_str(self)
-    }
-}
+/// The values of `generator`: the same as those of [`ImageRotateGenerator`].
+pub type WatchGenerator = ImageRotateGenerator;
 /// Add or remove pages from the current user's watchlist.
 ///
 /// - Module: `action=watch`, parameters not prefixed
@@ -22777,137 +17008,6 @@ impl Watch {
             token,
         }
     }
-    /// Adds the module's own parameters to `request`, each name behind
-    /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-    /// query selections.
-    #[doc(hidden)]
-    pub fn __encode_params(
-        &self,
-        limits: ::mwtyped::Limits,
-        extra_prefix: &str,
-        request: &mut ::mwtyped::Request,
-    ) -> Result<(), ::mwtyped::EncodeError> {
-        let _ = limits;
-        let path = <Self as ::mwtyped::ApiModule>::PATH;
-        let wire = |name: &'static str| -> ::mwtyped::Name {
-            if extra_prefix.is_empty() {
-                ::std::borrow::Cow::Borrowed(name)
-            } else {
-                ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-            }
-        };
-        let _ = &wire;
-        {
-            if let Some(v) = &self.title {
-                request.text(wire("title"), v.clone());
-            }
-        }
-        {
-            if self.unwatch {
-                request.text(wire("unwatch"), "1");
-            }
-        }
-        {
-            if let Some(v) = &self.continue_ {
-                request.text(wire("continue"), v.clone());
-            }
-        }
-        {
-            if !self.titles.is_empty() {
-                let joined = ::mwtyped::__private::join(
-                    path,
-                    "titles",
-                    self.titles.iter().map(|v| v.as_str()),
-                    50u32,
-                    500u32,
-                    limits,
-                )?;
-                request.text(wire("titles"), joined);
-            }
-        }
-        {
-            if !self.page_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .page_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "pageids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "pageids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("pageids"), joined);
-            }
-        }
-        {
-            if !self.rev_ids.is_empty() {
-                let joined = {
-                    let texts = self
-                        .rev_ids
-                        .iter()
-                        .map(|v| ::mwtyped::__private::integer(
-                            path,
-                            "revids",
-                            *v,
-                            -9223372036854775808i64,
-                            9223372036854775807i64,
-                        ))
-                        .collect::<
-                            Result<
-                                ::std::vec::Vec<::std::string::String>,
-                                ::mwtyped::EncodeError,
-                            >,
-                        >()?;
-                    ::mwtyped::__private::join(
-                        path,
-                        "revids",
-                        texts.iter().map(::std::string::String::as_str),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?
-                };
-                request.text(wire("revids"), joined);
-            }
-        }
-        {
-            if let Some(v) = &self.generator {
-                request.text(wire("generator"), v.as_str());
-            }
-        }
-        {
-            if self.redirects {
-                request.text(wire("redirects"), "1");
-            }
-        }
-        {
-            if self.convert_titles {
-                request.text(wire("converttitles"), "1");
-            }
-        }
-        {
-            let v = &self.token;
-            request.secret(wire("token"), ::mwtyped::Secret::new(v.expose().to_owned()));
-        }
-        Ok(())
-    }
 }
 #[allow(deprecated)]
 impl ::mwtyped::ApiModule for Watch {
@@ -22922,17 +17022,45 @@ impl ::mwtyped::ApiModule for Watch {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    fn encode(
+    fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
-    ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-        let mut request = ::mwtyped::Request {
-            params: ::std::vec::Vec::with_capacity(8),
-            must_post: Self::MUST_BE_POSTED,
-        };
-        request.text("action", "watch");
-        self.__encode_params(limits, "", &mut request)?;
-        Ok(request)
+        extra_prefix: &str,
+        request: &mut ::mwtyped::Request,
+    ) -> Result<(), ::mwtyped::EncodeError> {
+        let mut e = ::mwtyped::__private::Encoder::new(
+            request,
+            Self::PATH,
+            extra_prefix,
+            limits,
+        );
+        let _ = &mut e;
+        e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("unwatch", self.unwatch);
+        e.opt("continue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+        e.many(
+            "titles",
+            &self.titles,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "pageids",
+            &self.page_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.many(
+            "revids",
+            &self.rev_ids,
+            ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+            false,
+        )?;
+        e.opt("generator", &self.generator, ::mwtyped::__private::Rule::ANY)?;
+        e.flag("redirects", self.redirects);
+        e.flag("converttitles", self.convert_titles);
+        e.one("token", &self.token, ::mwtyped::__private::Rule::ANY)?;
+        Ok(())
     }
 }
 #[cfg(feature = "testing")]
@@ -23046,48 +17174,6 @@ pub mod format {
                 format_version: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.call_back {
-                    request.text(wire("callback"), v.clone());
-                }
-            }
-            {
-                if self.utf8 {
-                    request.text(wire("utf8"), "1");
-                }
-            }
-            {
-                if self.ascii {
-                    request.text(wire("ascii"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.format_version {
-                    request.text(wire("formatversion"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Json {
@@ -23102,17 +17188,28 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
+        fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("format", "json");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("callback", &self.call_back, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("utf8", self.utf8);
+            e.flag("ascii", self.ascii);
+            e.opt(
+                "formatversion",
+                &self.format_version,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            Ok(())
         }
     }
     #[cfg(feature = "testing")]
@@ -23127,33 +17224,8 @@ pub mod format {
             }
         }
     }
-    /// The values of `formatversion`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum JsonFmFormatVersion {
-        /// `1`
-        V1,
-        /// `2`
-        V2,
-        /// `latest`
-        Latest,
-    }
-    #[allow(deprecated)]
-    impl JsonFmFormatVersion {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::V1 => "1",
-                Self::V2 => "2",
-                Self::Latest => "latest",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for JsonFmFormatVersion {
-        fn as_str(&self) -> &str {
-            JsonFmFormatVersion::as_str(self)
-        }
-    }
+    /// The values of `formatversion`: the same as those of [`JsonFormatVersion`].
+    pub type JsonFmFormatVersion = JsonFormatVersion;
     /// Output data in JSON format (pretty-print in HTML).
     ///
     /// - Module: `format=jsonfm`, parameters not prefixed
@@ -23226,53 +17298,6 @@ pub mod format {
                 format_version: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if self.wrapped_html {
-                    request.text(wire("wrappedhtml"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.call_back {
-                    request.text(wire("callback"), v.clone());
-                }
-            }
-            {
-                if self.utf8 {
-                    request.text(wire("utf8"), "1");
-                }
-            }
-            {
-                if self.ascii {
-                    request.text(wire("ascii"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.format_version {
-                    request.text(wire("formatversion"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for JsonFm {
@@ -23287,17 +17312,29 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
+        fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("format", "jsonfm");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.flag("wrappedhtml", self.wrapped_html);
+            e.opt("callback", &self.call_back, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("utf8", self.utf8);
+            e.flag("ascii", self.ascii);
+            e.opt(
+                "formatversion",
+                &self.format_version,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            Ok(())
         }
     }
     #[cfg(feature = "testing")]
@@ -23337,28 +17374,6 @@ pub mod format {
         pub fn new() -> Self {
             Self {}
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for None {
@@ -23373,17 +17388,20 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
+        fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("format", "none");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            Ok(())
         }
     }
     #[cfg(feature = "testing")]
@@ -23393,33 +17411,8 @@ pub mod format {
             Self {}
         }
     }
-    /// The values of `formatversion`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum PhpFormatVersion {
-        /// `1`
-        V1,
-        /// `2`
-        V2,
-        /// `latest`
-        Latest,
-    }
-    #[allow(deprecated)]
-    impl PhpFormatVersion {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::V1 => "1",
-                Self::V2 => "2",
-                Self::Latest => "latest",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for PhpFormatVersion {
-        fn as_str(&self) -> &str {
-            PhpFormatVersion::as_str(self)
-        }
-    }
+    /// The values of `formatversion`: the same as those of [`JsonFormatVersion`].
+    pub type PhpFormatVersion = JsonFormatVersion;
     /// Output data in serialized PHP format.
     ///
     /// - Module: `format=php`, parameters not prefixed
@@ -23462,33 +17455,6 @@ pub mod format {
                 format_version: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.format_version {
-                    request.text(wire("formatversion"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Php {
@@ -23503,17 +17469,25 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
+        fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("format", "php");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt(
+                "formatversion",
+                &self.format_version,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            Ok(())
         }
     }
     #[cfg(feature = "testing")]
@@ -23525,33 +17499,8 @@ pub mod format {
             }
         }
     }
-    /// The values of `formatversion`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum PhpFmFormatVersion {
-        /// `1`
-        V1,
-        /// `2`
-        V2,
-        /// `latest`
-        Latest,
-    }
-    #[allow(deprecated)]
-    impl PhpFmFormatVersion {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::V1 => "1",
-                Self::V2 => "2",
-                Self::Latest => "latest",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for PhpFmFormatVersion {
-        fn as_str(&self) -> &str {
-            PhpFmFormatVersion::as_str(self)
-        }
-    }
+    /// The values of `formatversion`: the same as those of [`JsonFormatVersion`].
+    pub type PhpFmFormatVersion = JsonFormatVersion;
     /// Output data in serialized PHP format (pretty-print in HTML).
     ///
     /// - Module: `format=phpfm`, parameters not prefixed
@@ -23602,38 +17551,6 @@ pub mod format {
                 format_version: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if self.wrapped_html {
-                    request.text(wire("wrappedhtml"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.format_version {
-                    request.text(wire("formatversion"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PhpFm {
@@ -23648,17 +17565,26 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
+        fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("format", "phpfm");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.flag("wrappedhtml", self.wrapped_html);
+            e.opt(
+                "formatversion",
+                &self.format_version,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            Ok(())
         }
     }
     #[cfg(feature = "testing")]
@@ -23705,33 +17631,6 @@ pub mod format {
                 wrapped_html: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if self.wrapped_html {
-                    request.text(wire("wrappedhtml"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for RawFm {
@@ -23746,17 +17645,21 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
+        fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("format", "rawfm");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.flag("wrappedhtml", self.wrapped_html);
+            Ok(())
         }
     }
     #[cfg(feature = "testing")]
@@ -23807,38 +17710,6 @@ pub mod format {
                 include_xml_namespace: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.xslt {
-                    request.text(wire("xslt"), v.clone());
-                }
-            }
-            {
-                if self.include_xml_namespace {
-                    request.text(wire("includexmlnamespace"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Xml {
@@ -23853,17 +17724,22 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
+        fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("format", "xml");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("xslt", &self.xslt, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("includexmlnamespace", self.include_xml_namespace);
+            Ok(())
         }
     }
     #[cfg(feature = "testing")]
@@ -23925,43 +17801,6 @@ pub mod format {
                 include_xml_namespace: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if self.wrapped_html {
-                    request.text(wire("wrappedhtml"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.xslt {
-                    request.text(wire("xslt"), v.clone());
-                }
-            }
-            {
-                if self.include_xml_namespace {
-                    request.text(wire("includexmlnamespace"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for XmlFm {
@@ -23976,17 +17815,23 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
+        fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("format", "xmlfm");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
+            extra_prefix: &str,
+            request: &mut ::mwtyped::Request,
+        ) -> Result<(), ::mwtyped::EncodeError> {
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.flag("wrappedhtml", self.wrapped_html);
+            e.opt("xslt", &self.xslt, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("includexmlnamespace", self.include_xml_namespace);
+            Ok(())
         }
     }
     #[cfg(feature = "testing")]
@@ -24210,106 +18055,6 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.start_id {
-                    request
-                        .text(
-                            wire("abfstartid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "abfstartid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.end_id {
-                    request
-                        .text(
-                            wire("abfendid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "abfendid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("abfdir"), v.as_str());
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "abfshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("abfshow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("abflimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "abflimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "abfprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("abfprop"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[cfg(feature = "ext-abusefilter")]
     #[allow(deprecated)]
@@ -24325,32 +18070,45 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "abusefilters");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[cfg(feature = "ext-abusefilter")]
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AbuseFilters {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("abfstartid", &self.start_id, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("abfendid", &self.end_id, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("abfdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "abfshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "abflimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "abfprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[cfg(feature = "ext-abusefilter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AbuseFilters {}
     #[cfg(feature = "ext-abusefilter")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
@@ -24376,33 +18134,9 @@ pub mod query {
             }
         }
     }
-    /// The values of `afldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
+    /// The values of `afldir`: the same as those of [`AbuseFiltersDir`].
     #[cfg(feature = "ext-abusefilter")]
-    pub enum AbuseLogDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[cfg(feature = "ext-abusefilter")]
-    #[allow(deprecated)]
-    impl AbuseLogDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    #[cfg(feature = "ext-abusefilter")]
-    impl ::mwtyped::WireValue for AbuseLogDir {
-        fn as_str(&self) -> &str {
-            AbuseLogDir::as_str(self)
-        }
-    }
+    pub type AbuseLogDir = AbuseFiltersDir;
     /// The values of `aflprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -24571,113 +18305,6 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.log_id {
-                    request
-                        .text(
-                            wire("afllogid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "afllogid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("aflstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request
-                        .text(wire("aflend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("afldir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("afluser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("afltitle"), v.clone());
-                }
-            }
-            {
-                if !self.filter.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "aflfilter",
-                        self.filter.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("aflfilter"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("afllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "afllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "aflprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("aflprop"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[cfg(feature = "ext-abusefilter")]
     #[allow(deprecated)]
@@ -24693,32 +18320,48 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "abuselog");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[cfg(feature = "ext-abusefilter")]
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AbuseLog {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("afllogid", &self.log_id, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aflstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aflend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("afldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("afluser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("afltitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "aflfilter",
+                &self.filter,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "afllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "aflprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[cfg(feature = "ext-abusefilter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AbuseLog {}
     #[cfg(feature = "ext-abusefilter")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
@@ -24904,113 +18547,6 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("acfrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("accontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("acto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("acprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("acdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.min {
-                    request
-                        .text(
-                            wire("acmin"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "acmin",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.max {
-                    request
-                        .text(
-                            wire("acmax"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "acmax",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("aclimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "aclimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "acprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("acprop"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllCategories {
@@ -25025,31 +18561,42 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "allcategories");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllCategories {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("acfrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("accontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("acto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("acprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("acdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("acmin", &self.min, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("acmax", &self.max, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "aclimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "acprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllCategories {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllCategories {}
     #[cfg(feature = "testing")]
@@ -25136,94 +18683,10 @@ pub mod query {
             AllDeletedRevisionsProp::as_str(self)
         }
     }
-    /// The values of `adrslots`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllDeletedRevisionsSlots {
-        /// `main`
-        Main,
-        /// `*`: every value
-        All,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl AllDeletedRevisionsSlots {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Main => "main",
-                Self::All => "*",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllDeletedRevisionsSlots {
-        fn as_str(&self) -> &str {
-            AllDeletedRevisionsSlots::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for AllDeletedRevisionsSlots {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [Self::Main, Self::All];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
-    /// The values of `adrcontentformat`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllDeletedRevisionsContentFormat {
-        /// `application/json`
-        ApplicationJson,
-        /// `application/octet-stream`
-        ApplicationOctetStream,
-        /// `application/unknown`
-        ApplicationUnknown,
-        /// `application/x-binary`
-        ApplicationXBinary,
-        /// `text/css`
-        TextCss,
-        /// `text/javascript`
-        TextJavascript,
-        /// `text/plain`
-        TextPlain,
-        /// `text/unknown`
-        TextUnknown,
-        /// `text/x-wiki`
-        TextXWiki,
-        /// `unknown/unknown`
-        UnknownUnknown,
-    }
-    #[allow(deprecated)]
-    impl AllDeletedRevisionsContentFormat {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::ApplicationJson => "application/json",
-                Self::ApplicationOctetStream => "application/octet-stream",
-                Self::ApplicationUnknown => "application/unknown",
-                Self::ApplicationXBinary => "application/x-binary",
-                Self::TextCss => "text/css",
-                Self::TextJavascript => "text/javascript",
-                Self::TextPlain => "text/plain",
-                Self::TextUnknown => "text/unknown",
-                Self::TextXWiki => "text/x-wiki",
-                Self::UnknownUnknown => "unknown/unknown",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllDeletedRevisionsContentFormat {
-        fn as_str(&self) -> &str {
-            AllDeletedRevisionsContentFormat::as_str(self)
-        }
-    }
+    /// The values of `adrslots`: the same as those of [`CompareSlots`].
+    pub type AllDeletedRevisionsSlots = super::CompareSlots;
+    /// The values of `adrcontentformat`: the same as those of [`CompareFromContentFormat`].
+    pub type AllDeletedRevisionsContentFormat = super::CompareFromContentFormat;
     /// The values of `adrdir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -25518,198 +18981,6 @@ pub mod query {
                 generate_titles: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "adrprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("adrprop"), joined);
-                }
-            }
-            {
-                if !self.slots.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "adrslots",
-                        self.slots.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("adrslots"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("adrlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "adrlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expand_templates {
-                    request.text(wire("adrexpandtemplates"), "1");
-                }
-            }
-            {
-                if self.generate_xml {
-                    request.text(wire("adrgeneratexml"), "1");
-                }
-            }
-            {
-                if self.parse {
-                    request.text(wire("adrparse"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section {
-                    request.text(wire("adrsection"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to {
-                    request.text(wire("adrdiffto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to_text {
-                    request.text(wire("adrdifftotext"), v.clone());
-                }
-            }
-            {
-                if self.diff_to_text_pst {
-                    request.text(wire("adrdifftotextpst"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.content_format {
-                    request.text(wire("adrcontentformat"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("adruser"), v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "adrnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "adrnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("adrnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("adrstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request
-                        .text(wire("adrend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("adrdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("adrfrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("adrto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("adrprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text(wire("adrexcludeuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text(wire("adrtag"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("adrcontinue"), v.clone());
-                }
-            }
-            {
-                if self.generate_titles {
-                    request.text(wire("adrgeneratetitles"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllDeletedRevisions {
@@ -25724,31 +18995,74 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "alldeletedrevisions");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllDeletedRevisions {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "adrprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "adrslots",
+                &self.slots,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "adrlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.flag("adrexpandtemplates", self.expand_templates);
+            e.flag("adrgeneratexml", self.generate_xml);
+            e.flag("adrparse", self.parse);
+            e.opt("adrsection", &self.section, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("adrdiffto", &self.diff_to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("adrdifftotext", &self.diff_to_text, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("adrdifftotextpst", self.diff_to_text_pst);
+            e.opt(
+                "adrcontentformat",
+                &self.content_format,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("adruser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "adrnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("adrstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("adrend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("adrdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("adrfrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("adrto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("adrprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "adrexcludeuser",
+                &self.exclude_user,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("adrtag", &self.tag, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("adrcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("adrgeneratetitles", self.generate_titles);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllDeletedRevisions {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllDeletedRevisions {}
     #[cfg(feature = "testing")]
@@ -25826,30 +19140,8 @@ pub mod query {
             AllFileUsagesProp::as_str(self)
         }
     }
-    /// The values of `afdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllFileUsagesDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl AllFileUsagesDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllFileUsagesDir {
-        fn as_str(&self) -> &str {
-            AllFileUsagesDir::as_str(self)
-        }
-    }
+    /// The values of `afdir`: the same as those of [`AllCategoriesDir`].
+    pub type AllFileUsagesDir = AllCategoriesDir;
     /// List all file usages, including non-existing.
     ///
     /// - Module: `action=query&list=allfileusages`, parameters prefixed `af`
@@ -25956,88 +19248,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("afcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("affrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("afto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("afprefix"), v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text(wire("afunique"), "1");
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "afprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("afprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("aflimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "aflimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("afdir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllFileUsages {
@@ -26052,31 +19262,41 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "allfileusages");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllFileUsages {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("afcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("affrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("afto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("afprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("afunique", self.unique);
+            e.many(
+                "afprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "aflimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("afdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllFileUsages {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllFileUsages {}
     #[cfg(feature = "testing")]
@@ -26456,162 +19676,6 @@ pub mod query {
                 limit: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.sort {
-                    request.text(wire("aisort"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("aidir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("aifrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("aito"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("aicontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("aistart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("aiend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "aiprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("aiprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("aiprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.min_size {
-                    request
-                        .text(
-                            wire("aiminsize"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "aiminsize",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.max_size {
-                    request
-                        .text(
-                            wire("aimaxsize"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "aimaxsize",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.sha1 {
-                    request.text(wire("aisha1"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.sha1_base36 {
-                    request.text(wire("aisha1base36"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("aiuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.filter_bots {
-                    request.text(wire("aifilterbots"), v.as_str());
-                }
-            }
-            {
-                if !self.mime.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "aimime",
-                        self.mime.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("aimime"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("ailimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "ailimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllImages {
@@ -26626,31 +19690,55 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "allimages");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllImages {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("aisort", &self.sort, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aidir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aifrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aito", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aicontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aistart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aiend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "aiprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("aiprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aiminsize", &self.min_size, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aimaxsize", &self.max_size, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aisha1", &self.sha1, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aisha1base36", &self.sha1_base36, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aiuser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("aifilterbots", &self.filter_bots, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "aimime",
+                &self.mime,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "ailimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllImages {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllImages {}
     #[cfg(feature = "testing")]
@@ -26693,54 +19781,10 @@ pub mod query {
             }
         }
     }
-    /// The values of `alprop`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllLinksProp {
-        /// `ids`
-        Ids,
-        /// `title`
-        Title,
-    }
-    #[allow(deprecated)]
-    impl AllLinksProp {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ids => "ids",
-                Self::Title => "title",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllLinksProp {
-        fn as_str(&self) -> &str {
-            AllLinksProp::as_str(self)
-        }
-    }
-    /// The values of `aldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllLinksDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl AllLinksDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllLinksDir {
-        fn as_str(&self) -> &str {
-            AllLinksDir::as_str(self)
-        }
-    }
+    /// The values of `alprop`: the same as those of [`AllFileUsagesProp`].
+    pub type AllLinksProp = AllFileUsagesProp;
+    /// The values of `aldir`: the same as those of [`AllCategoriesDir`].
+    pub type AllLinksDir = AllCategoriesDir;
     /// Enumerate all links that point to a given namespace.
     ///
     /// - Module: `action=query&list=alllinks`, parameters prefixed `al`
@@ -26856,102 +19900,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("alcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("alfrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("alto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("alprefix"), v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text(wire("alunique"), "1");
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "alprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("alprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request
-                        .text(
-                            wire("alnamespace"),
-                            ::mwtyped::__private::namespace(
-                                path,
-                                "alnamespace",
-                                *v,
-                                false,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("allimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "allimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("aldir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllLinks {
@@ -26966,31 +19914,42 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "alllinks");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllLinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("alcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("alfrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("alto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("alprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("alunique", self.unique);
+            e.many(
+                "alprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("alnamespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "allimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("aldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllLinks {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllLinks {}
     #[cfg(feature = "testing")]
@@ -27195,117 +20154,6 @@ pub mod query {
                 prefix: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.messages.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "ammessages",
-                        self.messages.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("ammessages"), joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "amprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("amprop"), joined);
-                }
-            }
-            {
-                if self.enable_parser {
-                    request.text(wire("amenableparser"), "1");
-                }
-            }
-            {
-                if self.no_content {
-                    request.text(wire("amnocontent"), "1");
-                }
-            }
-            {
-                if self.include_local {
-                    request.text(wire("amincludelocal"), "1");
-                }
-            }
-            {
-                if !self.args.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "amargs",
-                        self.args.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("amargs"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.filter {
-                    request.text(wire("amfilter"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.customised {
-                    request.text(wire("amcustomised"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.lang {
-                    request.text(wire("amlang"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("amfrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("amto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("amtitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("amprefix"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllMessages {
@@ -27320,31 +20168,52 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("meta", "allmessages");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllMessages {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "ammessages",
+                &self.messages,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "amprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.flag("amenableparser", self.enable_parser);
+            e.flag("amnocontent", self.no_content);
+            e.flag("amincludelocal", self.include_local);
+            e.many(
+                "amargs",
+                &self.args,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("amfilter", &self.filter, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("amcustomised", &self.customised, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("amlang", &self.lang, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("amfrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("amto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("amtitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("amprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllMessages {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllMessages {
@@ -27506,30 +20375,8 @@ pub mod query {
             AllPagesPrFilterCascade::as_str(self)
         }
     }
-    /// The values of `apdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllPagesDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl AllPagesDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllPagesDir {
-        fn as_str(&self) -> &str {
-            AllPagesDir::as_str(self)
-        }
-    }
+    /// The values of `apdir`: the same as those of [`AllCategoriesDir`].
+    pub type AllPagesDir = AllCategoriesDir;
     /// The values of `apfilterlanglinks`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -27751,160 +20598,6 @@ pub mod query {
                 pr_expiry: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("apfrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("apcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("apto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("apprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request
-                        .text(
-                            wire("apnamespace"),
-                            ::mwtyped::__private::namespace(
-                                path,
-                                "apnamespace",
-                                *v,
-                                false,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.filter_redir {
-                    request.text(wire("apfilterredir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.min_size {
-                    request
-                        .text(
-                            wire("apminsize"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "apminsize",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.max_size {
-                    request
-                        .text(
-                            wire("apmaxsize"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "apmaxsize",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.pr_type.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "apprtype",
-                        self.pr_type.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("apprtype"), joined);
-                }
-            }
-            {
-                if !self.pr_level.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "apprlevel",
-                        self.pr_level.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("apprlevel"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.pr_filter_cascade {
-                    request.text(wire("apprfiltercascade"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("aplimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "aplimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("apdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.filter_lang_links {
-                    request.text(wire("apfilterlanglinks"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.pr_expiry {
-                    request.text(wire("apprexpiry"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllPages {
@@ -27919,31 +20612,61 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "allpages");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllPages {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("apfrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("apcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("apto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("apprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("apnamespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("apfilterredir", &self.filter_redir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("apminsize", &self.min_size, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("apmaxsize", &self.max_size, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "apprtype",
+                &self.pr_type,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "apprlevel",
+                &self.pr_level,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "apprfiltercascade",
+                &self.pr_filter_cascade,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt(
+                "aplimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("apdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "apfilterlanglinks",
+                &self.filter_lang_links,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("apprexpiry", &self.pr_expiry, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllPages {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllPages {}
     #[cfg(feature = "testing")]
@@ -28008,30 +20731,8 @@ pub mod query {
             AllRedirectsProp::as_str(self)
         }
     }
-    /// The values of `ardir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllRedirectsDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl AllRedirectsDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllRedirectsDir {
-        fn as_str(&self) -> &str {
-            AllRedirectsDir::as_str(self)
-        }
-    }
+    /// The values of `ardir`: the same as those of [`AllCategoriesDir`].
+    pub type AllRedirectsDir = AllCategoriesDir;
     /// List all redirects to a namespace.
     ///
     /// - Module: `action=query&list=allredirects`, parameters prefixed `ar`
@@ -28151,102 +20852,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("arcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("arfrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("arto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("arprefix"), v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text(wire("arunique"), "1");
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "arprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("arprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request
-                        .text(
-                            wire("arnamespace"),
-                            ::mwtyped::__private::namespace(
-                                path,
-                                "arnamespace",
-                                *v,
-                                false,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("arlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "arlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("ardir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllRedirects {
@@ -28261,31 +20866,42 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "allredirects");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllRedirects {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("arcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("arfrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("arto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("arprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("arunique", self.unique);
+            e.many(
+                "arprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("arnamespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "arlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("ardir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllRedirects {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllRedirects {}
     #[cfg(feature = "testing")]
@@ -28308,185 +20924,14 @@ pub mod query {
             }
         }
     }
-    /// The values of `arvprop`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllRevisionsProp {
-        /// `comment`
-        Comment,
-        /// `content`
-        Content,
-        /// `contentmodel`
-        ContentModel,
-        /// `flags`
-        Flags,
-        /// `ids`
-        Ids,
-        /// `parsedcomment`
-        Parsedcomment,
-        /// `roles`
-        Roles,
-        /// `sha1`
-        Sha1,
-        /// `size`
-        Size,
-        /// `slotsha1`
-        Slotsha1,
-        /// `slotsize`
-        Slotsize,
-        /// `tags`
-        Tags,
-        /// `timestamp`
-        Timestamp,
-        /// `user`
-        User,
-        /// `userid`
-        UserId,
-        /// `parsetree`
-        #[deprecated]
-        Parsetree,
-    }
-    #[allow(deprecated)]
-    impl AllRevisionsProp {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Comment => "comment",
-                Self::Content => "content",
-                Self::ContentModel => "contentmodel",
-                Self::Flags => "flags",
-                Self::Ids => "ids",
-                Self::Parsedcomment => "parsedcomment",
-                Self::Roles => "roles",
-                Self::Sha1 => "sha1",
-                Self::Size => "size",
-                Self::Slotsha1 => "slotsha1",
-                Self::Slotsize => "slotsize",
-                Self::Tags => "tags",
-                Self::Timestamp => "timestamp",
-                Self::User => "user",
-                Self::UserId => "userid",
-                Self::Parsetree => "parsetree",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllRevisionsProp {
-        fn as_str(&self) -> &str {
-            AllRevisionsProp::as_str(self)
-        }
-    }
-    /// The values of `arvslots`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllRevisionsSlots {
-        /// `main`
-        Main,
-        /// `*`: every value
-        All,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl AllRevisionsSlots {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Main => "main",
-                Self::All => "*",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllRevisionsSlots {
-        fn as_str(&self) -> &str {
-            AllRevisionsSlots::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for AllRevisionsSlots {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [Self::Main, Self::All];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
-    /// The values of `arvcontentformat`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllRevisionsContentFormat {
-        /// `application/json`
-        ApplicationJson,
-        /// `application/octet-stream`
-        ApplicationOctetStream,
-        /// `application/unknown`
-        ApplicationUnknown,
-        /// `application/x-binary`
-        ApplicationXBinary,
-        /// `text/css`
-        TextCss,
-        /// `text/javascript`
-        TextJavascript,
-        /// `text/plain`
-        TextPlain,
-        /// `text/unknown`
-        TextUnknown,
-        /// `text/x-wiki`
-        TextXWiki,
-        /// `unknown/unknown`
-        UnknownUnknown,
-    }
-    #[allow(deprecated)]
-    impl AllRevisionsContentFormat {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::ApplicationJson => "application/json",
-                Self::ApplicationOctetStream => "application/octet-stream",
-                Self::ApplicationUnknown => "application/unknown",
-                Self::ApplicationXBinary => "application/x-binary",
-                Self::TextCss => "text/css",
-                Self::TextJavascript => "text/javascript",
-                Self::TextPlain => "text/plain",
-                Self::TextUnknown => "text/unknown",
-                Self::TextXWiki => "text/x-wiki",
-                Self::UnknownUnknown => "unknown/unknown",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllRevisionsContentFormat {
-        fn as_str(&self) -> &str {
-            AllRevisionsContentFormat::as_str(self)
-        }
-    }
-    /// The values of `arvdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllRevisionsDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl AllRevisionsDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllRevisionsDir {
-        fn as_str(&self) -> &str {
-            AllRevisionsDir::as_str(self)
-        }
-    }
+    /// The values of `arvprop`: the same as those of [`AllDeletedRevisionsProp`].
+    pub type AllRevisionsProp = AllDeletedRevisionsProp;
+    /// The values of `arvslots`: the same as those of [`CompareSlots`].
+    pub type AllRevisionsSlots = super::CompareSlots;
+    /// The values of `arvcontentformat`: the same as those of [`CompareFromContentFormat`].
+    pub type AllRevisionsContentFormat = super::CompareFromContentFormat;
+    /// The values of `arvdir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type AllRevisionsDir = AllDeletedRevisionsDir;
     /// List all revisions.
     ///
     /// - Module: `action=query&list=allrevisions`, parameters prefixed `arv`
@@ -28725,178 +21170,6 @@ pub mod query {
                 generate_titles: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "arvprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("arvprop"), joined);
-                }
-            }
-            {
-                if !self.slots.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "arvslots",
-                        self.slots.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("arvslots"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("arvlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "arvlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expand_templates {
-                    request.text(wire("arvexpandtemplates"), "1");
-                }
-            }
-            {
-                if self.generate_xml {
-                    request.text(wire("arvgeneratexml"), "1");
-                }
-            }
-            {
-                if self.parse {
-                    request.text(wire("arvparse"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section {
-                    request.text(wire("arvsection"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to {
-                    request.text(wire("arvdiffto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to_text {
-                    request.text(wire("arvdifftotext"), v.clone());
-                }
-            }
-            {
-                if self.diff_to_text_pst {
-                    request.text(wire("arvdifftotextpst"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.content_format {
-                    request.text(wire("arvcontentformat"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("arvuser"), v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "arvnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "arvnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("arvnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("arvstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request
-                        .text(wire("arvend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("arvdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text(wire("arvexcludeuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("arvcontinue"), v.clone());
-                }
-            }
-            {
-                if self.generate_titles {
-                    request.text(wire("arvgeneratetitles"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllRevisions {
@@ -28911,31 +21184,70 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "allrevisions");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllRevisions {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "arvprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "arvslots",
+                &self.slots,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "arvlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.flag("arvexpandtemplates", self.expand_templates);
+            e.flag("arvgeneratexml", self.generate_xml);
+            e.flag("arvparse", self.parse);
+            e.opt("arvsection", &self.section, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("arvdiffto", &self.diff_to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("arvdifftotext", &self.diff_to_text, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("arvdifftotextpst", self.diff_to_text_pst);
+            e.opt(
+                "arvcontentformat",
+                &self.content_format,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("arvuser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "arvnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("arvstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("arvend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("arvdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "arvexcludeuser",
+                &self.exclude_user,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("arvcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("arvgeneratetitles", self.generate_titles);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllRevisions {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllRevisions {}
     #[cfg(feature = "testing")]
@@ -28984,54 +21296,10 @@ pub mod query {
             }
         }
     }
-    /// The values of `atprop`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllTransclusionsProp {
-        /// `ids`
-        Ids,
-        /// `title`
-        Title,
-    }
-    #[allow(deprecated)]
-    impl AllTransclusionsProp {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ids => "ids",
-                Self::Title => "title",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllTransclusionsProp {
-        fn as_str(&self) -> &str {
-            AllTransclusionsProp::as_str(self)
-        }
-    }
-    /// The values of `atdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllTransclusionsDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl AllTransclusionsDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllTransclusionsDir {
-        fn as_str(&self) -> &str {
-            AllTransclusionsDir::as_str(self)
-        }
-    }
+    /// The values of `atprop`: the same as those of [`AllFileUsagesProp`].
+    pub type AllTransclusionsProp = AllFileUsagesProp;
+    /// The values of `atdir`: the same as those of [`AllCategoriesDir`].
+    pub type AllTransclusionsDir = AllCategoriesDir;
     /// List all transclusions (pages embedded using {{x}}), including non-existing.
     ///
     /// - Module: `action=query&list=alltransclusions`, parameters prefixed `at`
@@ -29147,102 +21415,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("atcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("atfrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("atto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("atprefix"), v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text(wire("atunique"), "1");
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "atprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("atprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request
-                        .text(
-                            wire("atnamespace"),
-                            ::mwtyped::__private::namespace(
-                                path,
-                                "atnamespace",
-                                *v,
-                                false,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("atlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "atlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("atdir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllTransclusions {
@@ -29257,31 +21429,42 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "alltransclusions");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllTransclusions {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("atcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("atfrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("atto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("atprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("atunique", self.unique);
+            e.many(
+                "atprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("atnamespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "atlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("atdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllTransclusions {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for AllTransclusions {}
     #[cfg(feature = "testing")]
@@ -29303,30 +21486,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `audir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllUsersDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl AllUsersDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllUsersDir {
-        fn as_str(&self) -> &str {
-            AllUsersDir::as_str(self)
-        }
-    }
+    /// The values of `audir`: the same as those of [`AllCategoriesDir`].
+    pub type AllUsersDir = AllCategoriesDir;
     /// The values of `augroup`.
     ///
     /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
@@ -29382,61 +21543,8 @@ pub mod query {
                 .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
-    /// The values of `auexcludegroup`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AllUsersExcludeGroup {
-        /// `bot`
-        Bot,
-        /// `bureaucrat`
-        Bureaucrat,
-        /// `interface-admin`
-        InterfaceAdmin,
-        /// `suppress`
-        Suppress,
-        /// `sysop`
-        Sysop,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl AllUsersExcludeGroup {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Bot => "bot",
-                Self::Bureaucrat => "bureaucrat",
-                Self::InterfaceAdmin => "interface-admin",
-                Self::Suppress => "suppress",
-                Self::Sysop => "sysop",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AllUsersExcludeGroup {
-        fn as_str(&self) -> &str {
-            AllUsersExcludeGroup::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for AllUsersExcludeGroup {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [
-                Self::Bot,
-                Self::Bureaucrat,
-                Self::InterfaceAdmin,
-                Self::Suppress,
-                Self::Sysop,
-            ];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
+    /// The values of `auexcludegroup`: the same as those of [`AllUsersGroup`].
+    pub type AllUsersExcludeGroup = AllUsersGroup;
     /// The values of `aurights`.
     ///
     /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
@@ -30099,132 +22207,6 @@ pub mod query {
                 attached_wiki: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("aufrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("auto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("auprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("audir"), v.as_str());
-                }
-            }
-            {
-                if !self.group.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "augroup",
-                        self.group.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("augroup"), joined);
-                }
-            }
-            {
-                if !self.exclude_group.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "auexcludegroup",
-                        self.exclude_group.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("auexcludegroup"), joined);
-                }
-            }
-            {
-                if !self.rights.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "aurights",
-                        self.rights.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("aurights"), joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "auprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("auprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("aulimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "aulimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.with_edits_only {
-                    request.text(wire("auwitheditsonly"), "1");
-                }
-            }
-            {
-                if self.active_users {
-                    request.text(wire("auactiveusers"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.attached_wiki {
-                    request.text(wire("auattachedwiki"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AllUsers {
@@ -30239,31 +22221,64 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "allusers");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AllUsers {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("aufrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("auto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("auprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("audir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "augroup",
+                &self.group,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "auexcludegroup",
+                &self.exclude_group,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "aurights",
+                &self.rights,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "auprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "aulimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.flag("auwitheditsonly", self.with_edits_only);
+            e.flag("auactiveusers", self.active_users);
+            e.opt(
+                "auattachedwiki",
+                &self.attached_wiki,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AllUsers {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AllUsers {
@@ -30370,36 +22385,8 @@ pub mod query {
             AuthManagerInfoRequestsFor::as_str(self)
         }
     }
-    /// The values of `amimessageformat`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum AuthManagerInfoMessageFormat {
-        /// `html`
-        Html,
-        /// `none`
-        None,
-        /// `raw`
-        Raw,
-        /// `wikitext`
-        Wikitext,
-    }
-    #[allow(deprecated)]
-    impl AuthManagerInfoMessageFormat {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Html => "html",
-                Self::None => "none",
-                Self::Raw => "raw",
-                Self::Wikitext => "wikitext",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for AuthManagerInfoMessageFormat {
-        fn as_str(&self) -> &str {
-            AuthManagerInfoMessageFormat::as_str(self)
-        }
-    }
+    /// The values of `amimessageformat`: the same as those of [`ClientLoginMessageFormat`].
+    pub type AuthManagerInfoMessageFormat = super::ClientLoginMessageFormat;
     /// Retrieve information about the current authentication status.
     ///
     /// - Module: `action=query&meta=authmanagerinfo`, parameters prefixed `ami`
@@ -30462,48 +22449,6 @@ pub mod query {
                 message_format: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.security_sensitive_operation {
-                    request.text(wire("amisecuritysensitiveoperation"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.requests_for {
-                    request.text(wire("amirequestsfor"), v.as_str());
-                }
-            }
-            {
-                if self.merge_request_fields {
-                    request.text(wire("amimergerequestfields"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.message_format {
-                    request.text(wire("amimessageformat"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for AuthManagerInfo {
@@ -30518,31 +22463,40 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("meta", "authmanagerinfo");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for AuthManagerInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt(
+                "amisecuritysensitiveoperation",
+                &self.security_sensitive_operation,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt(
+                "amirequestsfor",
+                &self.requests_for,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.flag("amimergerequestfields", self.merge_request_fields);
+            e.opt(
+                "amimessageformat",
+                &self.message_format,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for AuthManagerInfo {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for AuthManagerInfo {
@@ -30561,57 +22515,10 @@ pub mod query {
             }
         }
     }
-    /// The values of `bldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum BacklinksDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl BacklinksDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for BacklinksDir {
-        fn as_str(&self) -> &str {
-            BacklinksDir::as_str(self)
-        }
-    }
-    /// The values of `blfilterredir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum BacklinksFilterRedir {
-        /// `all`
-        All,
-        /// `nonredirects`
-        Nonredirects,
-        /// `redirects`
-        Redirects,
-    }
-    #[allow(deprecated)]
-    impl BacklinksFilterRedir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::All => "all",
-                Self::Nonredirects => "nonredirects",
-                Self::Redirects => "redirects",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for BacklinksFilterRedir {
-        fn as_str(&self) -> &str {
-            BacklinksFilterRedir::as_str(self)
-        }
-    }
+    /// The values of `bldir`: the same as those of [`AllCategoriesDir`].
+    pub type BacklinksDir = AllCategoriesDir;
+    /// The values of `blfilterredir`: the same as those of [`AllPagesFilterRedir`].
+    pub type BacklinksFilterRedir = AllPagesFilterRedir;
     /// Find all pages that link to the given page.
     ///
     /// - Module: `action=query&list=backlinks`, parameters prefixed `bl`
@@ -30709,115 +22616,6 @@ pub mod query {
                 redirect: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("bltitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.page_id {
-                    request
-                        .text(
-                            wire("blpageid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "blpageid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("blcontinue"), v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "blnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "blnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("blnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("bldir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.filter_redir {
-                    request.text(wire("blfilterredir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("bllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "bllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.redirect {
-                    request.text(wire("blredirect"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Backlinks {
@@ -30832,31 +22630,41 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "backlinks");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Backlinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("bltitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("blpageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("blcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "blnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("bldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("blfilterredir", &self.filter_redir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "bllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.flag("blredirect", self.redirect);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Backlinks {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Backlinks {}
     #[cfg(feature = "testing")]
@@ -30875,30 +22683,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `bkdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum BlocksDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl BlocksDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for BlocksDir {
-        fn as_str(&self) -> &str {
-            BlocksDir::as_str(self)
-        }
-    }
+    /// The values of `bkdir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type BlocksDir = AllDeletedRevisionsDir;
     /// The values of `bkprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -31136,141 +22922,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("bkstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("bkend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("bkdir"), v.as_str());
-                }
-            }
-            {
-                if !self.ids.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .ids
-                            .iter()
-                            .map(|v| ::mwtyped::__private::integer(
-                                path,
-                                "bkids",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "bkids",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("bkids"), joined);
-                }
-            }
-            {
-                if !self.users.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "bkusers",
-                        self.users.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("bkusers"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.ip {
-                    request.text(wire("bkip"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("bklimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "bklimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "bkprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("bkprop"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "bkshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("bkshow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("bkcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Blocks {
@@ -31285,31 +22936,58 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "blocks");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Blocks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("bkstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("bkend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("bkdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "bkids",
+                &self.ids,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "bkusers",
+                &self.users,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("bkip", &self.ip, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "bklimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "bkprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "bkshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("bkcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Blocks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Blocks {
@@ -31392,30 +23070,8 @@ pub mod query {
             CategoriesShow::as_str(self)
         }
     }
-    /// The values of `cldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum CategoriesDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl CategoriesDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for CategoriesDir {
-        fn as_str(&self) -> &str {
-            CategoriesDir::as_str(self)
-        }
-    }
+    /// The values of `cldir`: the same as those of [`AllCategoriesDir`].
+    pub type CategoriesDir = AllCategoriesDir;
     /// List all categories the pages belong to.
     ///
     /// - Module: `action=query&prop=categories`, parameters prefixed `cl`
@@ -31505,94 +23161,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "clprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("clprop"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "clshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("clshow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("cllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "cllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("clcontinue"), v.clone());
-                }
-            }
-            {
-                if !self.categories.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "clcategories",
-                        self.categories.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("clcategories"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("cldir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Categories {
@@ -31607,31 +23175,49 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "categories");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Categories {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "clprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "clshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "cllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("clcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "clcategories",
+                &self.categories,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("cldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Categories {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Categories {}
     #[cfg(feature = "testing")]
@@ -31685,33 +23271,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("cicontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for CategoryInfo {
@@ -31726,31 +23285,25 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "categoryinfo");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for CategoryInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("cicontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for CategoryInfo {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for CategoryInfo {
@@ -32073,177 +23626,6 @@ pub mod query {
                 end_sortkey: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("cmtitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.page_id {
-                    request
-                        .text(
-                            wire("cmpageid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "cmpageid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "cmprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("cmprop"), joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "cmnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "cmnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("cmnamespace"), joined);
-                }
-            }
-            {
-                if !self.type_.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "cmtype",
-                        self.type_.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("cmtype"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("cmcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("cmlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "cmlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.sort {
-                    request.text(wire("cmsort"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("cmdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("cmstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("cmend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.start_hex_sortkey {
-                    request.text(wire("cmstarthexsortkey"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.end_hex_sortkey {
-                    request.text(wire("cmendhexsortkey"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.start_sortkey_prefix {
-                    request.text(wire("cmstartsortkeyprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.end_sortkey_prefix {
-                    request.text(wire("cmendsortkeyprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.start_sortkey {
-                    request.text(wire("cmstartsortkey"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.end_sortkey {
-                    request.text(wire("cmendsortkey"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for CategoryMembers {
@@ -32258,31 +23640,80 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "categorymembers");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for CategoryMembers {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("cmtitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("cmpageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "cmprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "cmnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "cmtype",
+                &self.type_,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("cmcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "cmlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("cmsort", &self.sort, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("cmdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("cmstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("cmend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "cmstarthexsortkey",
+                &self.start_hex_sortkey,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt(
+                "cmendhexsortkey",
+                &self.end_hex_sortkey,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt(
+                "cmstartsortkeyprefix",
+                &self.start_sortkey_prefix,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt(
+                "cmendsortkeyprefix",
+                &self.end_sortkey_prefix,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt(
+                "cmstartsortkey",
+                &self.start_sortkey,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("cmendsortkey", &self.end_sortkey, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for CategoryMembers {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for CategoryMembers {}
     #[cfg(feature = "testing")]
@@ -32333,116 +23764,10 @@ pub mod query {
             }
         }
     }
-    /// The values of `pcgroup`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum ContributorsGroup {
-        /// `bot`
-        Bot,
-        /// `bureaucrat`
-        Bureaucrat,
-        /// `interface-admin`
-        InterfaceAdmin,
-        /// `suppress`
-        Suppress,
-        /// `sysop`
-        Sysop,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl ContributorsGroup {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Bot => "bot",
-                Self::Bureaucrat => "bureaucrat",
-                Self::InterfaceAdmin => "interface-admin",
-                Self::Suppress => "suppress",
-                Self::Sysop => "sysop",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for ContributorsGroup {
-        fn as_str(&self) -> &str {
-            ContributorsGroup::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for ContributorsGroup {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [
-                Self::Bot,
-                Self::Bureaucrat,
-                Self::InterfaceAdmin,
-                Self::Suppress,
-                Self::Sysop,
-            ];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
-    /// The values of `pcexcludegroup`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum ContributorsExcludeGroup {
-        /// `bot`
-        Bot,
-        /// `bureaucrat`
-        Bureaucrat,
-        /// `interface-admin`
-        InterfaceAdmin,
-        /// `suppress`
-        Suppress,
-        /// `sysop`
-        Sysop,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl ContributorsExcludeGroup {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Bot => "bot",
-                Self::Bureaucrat => "bureaucrat",
-                Self::InterfaceAdmin => "interface-admin",
-                Self::Suppress => "suppress",
-                Self::Sysop => "sysop",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for ContributorsExcludeGroup {
-        fn as_str(&self) -> &str {
-            ContributorsExcludeGroup::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for ContributorsExcludeGroup {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [
-                Self::Bot,
-                Self::Bureaucrat,
-                Self::InterfaceAdmin,
-                Self::Suppress,
-                Self::Sysop,
-            ];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
+    /// The values of `pcgroup`: the same as those of [`AllUsersGroup`].
+    pub type ContributorsGroup = AllUsersGroup;
+    /// The values of `pcexcludegroup`: the same as those of [`AllUsersGroup`].
+    pub type ContributorsExcludeGroup = AllUsersGroup;
     /// The values of `pcrights`.
     ///
     /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
@@ -32922,485 +24247,8 @@ pub mod query {
                 .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
-    /// The values of `pcexcluderights`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum ContributorsExcludeRights {
-        /// `abusefilter-hidden-log` (added by the extension AbuseFilter)
-        AbusefilterHiddenLog,
-        /// `abusefilter-hide-log` (added by the extension AbuseFilter)
-        AbusefilterHideLog,
-        /// `abusefilter-log` (added by the extension AbuseFilter)
-        AbusefilterLog,
-        /// `abusefilter-log-detail` (added by the extension AbuseFilter)
-        AbusefilterLogDetail,
-        /// `abusefilter-log-private` (added by the extension AbuseFilter)
-        AbusefilterLogPrivate,
-        /// `abusefilter-modify` (added by the extension AbuseFilter)
-        AbusefilterModify,
-        /// `abusefilter-modify-global` (added by the extension AbuseFilter)
-        AbusefilterModifyGlobal,
-        /// `abusefilter-modify-restricted` (added by the extension AbuseFilter)
-        AbusefilterModifyRestricted,
-        /// `abusefilter-privatedetails` (added by the extension AbuseFilter)
-        AbusefilterPrivatedetails,
-        /// `abusefilter-privatedetails-log` (added by the extension AbuseFilter)
-        AbusefilterPrivatedetailsLog,
-        /// `abusefilter-revert` (added by the extension AbuseFilter)
-        AbusefilterRevert,
-        /// `abusefilter-view` (added by the extension AbuseFilter)
-        AbusefilterView,
-        /// `abusefilter-view-private` (added by the extension AbuseFilter)
-        AbusefilterViewPrivate,
-        /// `apihighlimits`
-        Apihighlimits,
-        /// `applychangetags`
-        Applychangetags,
-        /// `autoconfirmed`
-        Autoconfirmed,
-        /// `autocreateaccount`
-        Autocreateaccount,
-        /// `autopatrol`
-        Autopatrol,
-        /// `bigdelete`
-        Bigdelete,
-        /// `block`
-        Block,
-        /// `blockemail`
-        Blockemail,
-        /// `bot`
-        Bot,
-        /// `browsearchive`
-        Browsearchive,
-        /// `changetags`
-        Changetags,
-        /// `createaccount`
-        CreateAccount,
-        /// `createpage`
-        Createpage,
-        /// `createtalk`
-        Createtalk,
-        /// `delete`
-        Delete,
-        /// `delete-redirect`
-        DeleteRedirect,
-        /// `deletechangetags`
-        Deletechangetags,
-        /// `deletedhistory`
-        Deletedhistory,
-        /// `deletedtext`
-        Deletedtext,
-        /// `deletelogentry`
-        Deletelogentry,
-        /// `deleterevision`
-        Deleterevision,
-        /// `edit`
-        Edit,
-        /// `editcontentmodel`
-        Editcontentmodel,
-        /// `editinterface`
-        Editinterface,
-        /// `editmyoptions`
-        Editmyoptions,
-        /// `editmyprivateinfo`
-        Editmyprivateinfo,
-        /// `editmyusercss`
-        Editmyusercss,
-        /// `editmyuserjs`
-        Editmyuserjs,
-        /// `editmyuserjson`
-        Editmyuserjson,
-        /// `editmyuserjsredirect`
-        Editmyuserjsredirect,
-        /// `editmywatchlist`
-        Editmywatchlist,
-        /// `editprotected`
-        Editprotected,
-        /// `editsemiprotected`
-        Editsemiprotected,
-        /// `editsitecss`
-        Editsitecss,
-        /// `editsitejs`
-        Editsitejs,
-        /// `editsitejson`
-        Editsitejson,
-        /// `editusercss`
-        Editusercss,
-        /// `edituserjs`
-        Edituserjs,
-        /// `edituserjson`
-        Edituserjson,
-        /// `gadgets-definition-edit` (added by the extension Gadgets; Until MediaWiki 1.39; not in 1.43)
-        GadgetsDefinitionEdit,
-        /// `gadgets-edit` (added by the extension Gadgets; Until MediaWiki 1.39; not in 1.43)
-        GadgetsEdit,
-        /// `hideuser`
-        Hideuser,
-        /// `import`
-        Import,
-        /// `importupload`
-        Importupload,
-        /// `interwiki` (added by the extension Interwiki)
-        Interwiki,
-        /// `ipblock-exempt`
-        IpblockExempt,
-        /// `managechangetags`
-        Managechangetags,
-        /// `markbotedits`
-        Markbotedits,
-        /// `mergehistory`
-        MergeHistory,
-        /// `minoredit`
-        Minoredit,
-        /// `move`
-        Move,
-        /// `move-categorypages`
-        MoveCategorypages,
-        /// `move-rootuserpages`
-        MoveRootuserpages,
-        /// `move-subpages`
-        MoveSubpages,
-        /// `movefile`
-        Movefile,
-        /// `nominornewtalk`
-        Nominornewtalk,
-        /// `noratelimit`
-        Noratelimit,
-        /// `nuke` (added by the extension Nuke)
-        Nuke,
-        /// `oathauth-api-all` (added by the extension OATHAuth)
-        OathauthApiAll,
-        /// `oathauth-disable-for-user` (added by the extension OATHAuth)
-        OathauthDisableForUser,
-        /// `oathauth-enable` (added by the extension OATHAuth)
-        OathauthEnable,
-        /// `oathauth-verify-user` (added by the extension OATHAuth)
-        OathauthVerifyUser,
-        /// `oathauth-view-log` (added by the extension OATHAuth)
-        OathauthViewLog,
-        /// `override-export-depth`
-        OverrideExportDepth,
-        /// `pagelang`
-        Pagelang,
-        /// `patrol`
-        Patrol,
-        /// `patrolmarks`
-        Patrolmarks,
-        /// `protect`
-        Protect,
-        /// `purge` (Until MediaWiki 1.39; not in 1.43)
-        Purge,
-        /// `read`
-        Read,
-        /// `renameuser` (added by the extension Renameuser)
-        Renameuser,
-        /// `replacetext` (added by the extension ReplaceText)
-        Replacetext,
-        /// `reupload`
-        Reupload,
-        /// `reupload-own`
-        ReuploadOwn,
-        /// `reupload-shared`
-        ReuploadShared,
-        /// `rollback`
-        Rollback,
-        /// `sboverride` (added by the extension SpamBlacklist)
-        Sboverride,
-        /// `sendemail`
-        Sendemail,
-        /// `siteadmin`
-        Siteadmin,
-        /// `skipcaptcha` (added by the extension ConfirmEdit)
-        Skipcaptcha,
-        /// `spamblacklistlog` (added by the extension SpamBlacklist)
-        Spamblacklistlog,
-        /// `suppressionlog`
-        Suppressionlog,
-        /// `suppressredirect`
-        Suppressredirect,
-        /// `suppressrevision`
-        Suppressrevision,
-        /// `tboverride` (added by the extension TitleBlacklist)
-        Tboverride,
-        /// `tboverride-account` (added by the extension TitleBlacklist)
-        TboverrideAccount,
-        /// `titleblacklistlog` (added by the extension TitleBlacklist)
-        Titleblacklistlog,
-        /// `unblockself`
-        Unblockself,
-        /// `undelete`
-        Undelete,
-        /// `unwatchedpages`
-        Unwatchedpages,
-        /// `upload`
-        Upload,
-        /// `upload_by_url`
-        UploadByUrl,
-        /// `userrights`
-        UserRights,
-        /// `userrights-interwiki`
-        UserRightsInterwiki,
-        /// `viewmyprivateinfo`
-        Viewmyprivateinfo,
-        /// `viewmywatchlist`
-        Viewmywatchlist,
-        /// `viewsuppressed`
-        Viewsuppressed,
-        /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
-        Writeapi,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl ContributorsExcludeRights {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::AbusefilterHiddenLog => "abusefilter-hidden-log",
-                Self::AbusefilterHideLog => "abusefilter-hide-log",
-                Self::AbusefilterLog => "abusefilter-log",
-                Self::AbusefilterLogDetail => "abusefilter-log-detail",
-                Self::AbusefilterLogPrivate => "abusefilter-log-private",
-                Self::AbusefilterModify => "abusefilter-modify",
-                Self::AbusefilterModifyGlobal => "abusefilter-modify-global",
-                Self::AbusefilterModifyRestricted => "abusefilter-modify-restricted",
-                Self::AbusefilterPrivatedetails => "abusefilter-privatedetails",
-                Self::AbusefilterPrivatedetailsLog => "abusefilter-privatedetails-log",
-                Self::AbusefilterRevert => "abusefilter-revert",
-                Self::AbusefilterView => "abusefilter-view",
-                Self::AbusefilterViewPrivate => "abusefilter-view-private",
-                Self::Apihighlimits => "apihighlimits",
-                Self::Applychangetags => "applychangetags",
-                Self::Autoconfirmed => "autoconfirmed",
-                Self::Autocreateaccount => "autocreateaccount",
-                Self::Autopatrol => "autopatrol",
-                Self::Bigdelete => "bigdelete",
-                Self::Block => "block",
-                Self::Blockemail => "blockemail",
-                Self::Bot => "bot",
-                Self::Browsearchive => "browsearchive",
-                Self::Changetags => "changetags",
-                Self::CreateAccount => "createaccount",
-                Self::Createpage => "createpage",
-                Self::Createtalk => "createtalk",
-                Self::Delete => "delete",
-                Self::DeleteRedirect => "delete-redirect",
-                Self::Deletechangetags => "deletechangetags",
-                Self::Deletedhistory => "deletedhistory",
-                Self::Deletedtext => "deletedtext",
-                Self::Deletelogentry => "deletelogentry",
-                Self::Deleterevision => "deleterevision",
-                Self::Edit => "edit",
-                Self::Editcontentmodel => "editcontentmodel",
-                Self::Editinterface => "editinterface",
-                Self::Editmyoptions => "editmyoptions",
-                Self::Editmyprivateinfo => "editmyprivateinfo",
-                Self::Editmyusercss => "editmyusercss",
-                Self::Editmyuserjs => "editmyuserjs",
-                Self::Editmyuserjson => "editmyuserjson",
-                Self::Editmyuserjsredirect => "editmyuserjsredirect",
-                Self::Editmywatchlist => "editmywatchlist",
-                Self::Editprotected => "editprotected",
-                Self::Editsemiprotected => "editsemiprotected",
-                Self::Editsitecss => "editsitecss",
-                Self::Editsitejs => "editsitejs",
-                Self::Editsitejson => "editsitejson",
-                Self::Editusercss => "editusercss",
-                Self::Edituserjs => "edituserjs",
-                Self::Edituserjson => "edituserjson",
-                Self::GadgetsDefinitionEdit => "gadgets-definition-edit",
-                Self::GadgetsEdit => "gadgets-edit",
-                Self::Hideuser => "hideuser",
-                Self::Import => "import",
-                Self::Importupload => "importupload",
-                Self::Interwiki => "interwiki",
-                Self::IpblockExempt => "ipblock-exempt",
-                Self::Managechangetags => "managechangetags",
-                Self::Markbotedits => "markbotedits",
-                Self::MergeHistory => "mergehistory",
-                Self::Minoredit => "minoredit",
-                Self::Move => "move",
-                Self::MoveCategorypages => "move-categorypages",
-                Self::MoveRootuserpages => "move-rootuserpages",
-                Self::MoveSubpages => "move-subpages",
-                Self::Movefile => "movefile",
-                Self::Nominornewtalk => "nominornewtalk",
-                Self::Noratelimit => "noratelimit",
-                Self::Nuke => "nuke",
-                Self::OathauthApiAll => "oathauth-api-all",
-                Self::OathauthDisableForUser => "oathauth-disable-for-user",
-                Self::OathauthEnable => "oathauth-enable",
-                Self::OathauthVerifyUser => "oathauth-verify-user",
-                Self::OathauthViewLog => "oathauth-view-log",
-                Self::OverrideExportDepth => "override-export-depth",
-                Self::Pagelang => "pagelang",
-                Self::Patrol => "patrol",
-                Self::Patrolmarks => "patrolmarks",
-                Self::Protect => "protect",
-                Self::Purge => "purge",
-                Self::Read => "read",
-                Self::Renameuser => "renameuser",
-                Self::Replacetext => "replacetext",
-                Self::Reupload => "reupload",
-                Self::ReuploadOwn => "reupload-own",
-                Self::ReuploadShared => "reupload-shared",
-                Self::Rollback => "rollback",
-                Self::Sboverride => "sboverride",
-                Self::Sendemail => "sendemail",
-                Self::Siteadmin => "siteadmin",
-                Self::Skipcaptcha => "skipcaptcha",
-                Self::Spamblacklistlog => "spamblacklistlog",
-                Self::Suppressionlog => "suppressionlog",
-                Self::Suppressredirect => "suppressredirect",
-                Self::Suppressrevision => "suppressrevision",
-                Self::Tboverride => "tboverride",
-                Self::TboverrideAccount => "tboverride-account",
-                Self::Titleblacklistlog => "titleblacklistlog",
-                Self::Unblockself => "unblockself",
-                Self::Undelete => "undelete",
-                Self::Unwatchedpages => "unwatchedpages",
-                Self::Upload => "upload",
-                Self::UploadByUrl => "upload_by_url",
-                Self::UserRights => "userrights",
-                Self::UserRightsInterwiki => "userrights-interwiki",
-                Self::Viewmyprivateinfo => "viewmyprivateinfo",
-                Self::Viewmywatchlist => "viewmywatchlist",
-                Self::Viewsuppressed => "viewsuppressed",
-                Self::Writeapi => "writeapi",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for ContributorsExcludeRights {
-        fn as_str(&self) -> &str {
-            ContributorsExcludeRights::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for ContributorsExcludeRights {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [
-                Self::AbusefilterHiddenLog,
-                Self::AbusefilterHideLog,
-                Self::AbusefilterLog,
-                Self::AbusefilterLogDetail,
-                Self::AbusefilterLogPrivate,
-                Self::AbusefilterModify,
-                Self::AbusefilterModifyGlobal,
-                Self::AbusefilterModifyRestricted,
-                Self::AbusefilterPrivatedetails,
-                Self::AbusefilterPrivatedetailsLog,
-                Self::AbusefilterRevert,
-                Self::AbusefilterView,
-                Self::AbusefilterViewPrivate,
-                Self::Apihighlimits,
-                Self::Applychangetags,
-                Self::Autoconfirmed,
-                Self::Autocreateaccount,
-                Self::Autopatrol,
-                Self::Bigdelete,
-                Self::Block,
-                Self::Blockemail,
-                Self::Bot,
-                Self::Browsearchive,
-                Self::Changetags,
-                Self::CreateAccount,
-                Self::Createpage,
-                Self::Createtalk,
-                Self::Delete,
-                Self::DeleteRedirect,
-                Self::Deletechangetags,
-                Self::Deletedhistory,
-                Self::Deletedtext,
-                Self::Deletelogentry,
-                Self::Deleterevision,
-                Self::Edit,
-                Self::Editcontentmodel,
-                Self::Editinterface,
-                Self::Editmyoptions,
-                Self::Editmyprivateinfo,
-                Self::Editmyusercss,
-                Self::Editmyuserjs,
-                Self::Editmyuserjson,
-                Self::Editmyuserjsredirect,
-                Self::Editmywatchlist,
-                Self::Editprotected,
-                Self::Editsemiprotected,
-                Self::Editsitecss,
-                Self::Editsitejs,
-                Self::Editsitejson,
-                Self::Editusercss,
-                Self::Edituserjs,
-                Self::Edituserjson,
-                Self::GadgetsDefinitionEdit,
-                Self::GadgetsEdit,
-                Self::Hideuser,
-                Self::Import,
-                Self::Importupload,
-                Self::Interwiki,
-                Self::IpblockExempt,
-                Self::Managechangetags,
-                Self::Markbotedits,
-                Self::MergeHistory,
-                Self::Minoredit,
-                Self::Move,
-                Self::MoveCategorypages,
-                Self::MoveRootuserpages,
-                Self::MoveSubpages,
-                Self::Movefile,
-                Self::Nominornewtalk,
-                Self::Noratelimit,
-                Self::Nuke,
-                Self::OathauthApiAll,
-                Self::OathauthDisableForUser,
-                Self::OathauthEnable,
-                Self::OathauthVerifyUser,
-                Self::OathauthViewLog,
-                Self::OverrideExportDepth,
-                Self::Pagelang,
-                Self::Patrol,
-                Self::Patrolmarks,
-                Self::Protect,
-                Self::Purge,
-                Self::Read,
-                Self::Renameuser,
-                Self::Replacetext,
-                Self::Reupload,
-                Self::ReuploadOwn,
-                Self::ReuploadShared,
-                Self::Rollback,
-                Self::Sboverride,
-                Self::Sendemail,
-                Self::Siteadmin,
-                Self::Skipcaptcha,
-                Self::Spamblacklistlog,
-                Self::Suppressionlog,
-                Self::Suppressredirect,
-                Self::Suppressrevision,
-                Self::Tboverride,
-                Self::TboverrideAccount,
-                Self::Titleblacklistlog,
-                Self::Unblockself,
-                Self::Undelete,
-                Self::Unwatchedpages,
-                Self::Upload,
-                Self::UploadByUrl,
-                Self::UserRights,
-                Self::UserRightsInterwiki,
-                Self::Viewmyprivateinfo,
-                Self::Viewmywatchlist,
-                Self::Viewsuppressed,
-                Self::Writeapi,
-            ];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
+    /// The values of `pcexcluderights`: the same as those of [`ContributorsRights`].
+    pub type ContributorsExcludeRights = ContributorsRights;
     /// Get the list of logged-in contributors and the count of anonymous contributors to a page.
     ///
     /// - Module: `action=query&prop=contributors`, parameters prefixed `pc`
@@ -33481,102 +24329,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.group.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "pcgroup",
-                        self.group.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("pcgroup"), joined);
-                }
-            }
-            {
-                if !self.exclude_group.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "pcexcludegroup",
-                        self.exclude_group.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("pcexcludegroup"), joined);
-                }
-            }
-            {
-                if !self.rights.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "pcrights",
-                        self.rights.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("pcrights"), joined);
-                }
-            }
-            {
-                if !self.exclude_rights.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "pcexcluderights",
-                        self.exclude_rights.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("pcexcluderights"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("pclimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "pclimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("pccontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Contributors {
@@ -33591,31 +24343,54 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "contributors");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Contributors {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "pcgroup",
+                &self.group,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "pcexcludegroup",
+                &self.exclude_group,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "pcrights",
+                &self.rights,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "pcexcluderights",
+                &self.exclude_rights,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "pclimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("pccontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Contributors {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Contributors {
@@ -33723,185 +24498,14 @@ pub mod query {
             }
         }
     }
-    /// The values of `drvprop`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum DeletedRevisionsProp {
-        /// `comment`
-        Comment,
-        /// `content`
-        Content,
-        /// `contentmodel`
-        ContentModel,
-        /// `flags`
-        Flags,
-        /// `ids`
-        Ids,
-        /// `parsedcomment`
-        Parsedcomment,
-        /// `roles`
-        Roles,
-        /// `sha1`
-        Sha1,
-        /// `size`
-        Size,
-        /// `slotsha1`
-        Slotsha1,
-        /// `slotsize`
-        Slotsize,
-        /// `tags`
-        Tags,
-        /// `timestamp`
-        Timestamp,
-        /// `user`
-        User,
-        /// `userid`
-        UserId,
-        /// `parsetree`
-        #[deprecated]
-        Parsetree,
-    }
-    #[allow(deprecated)]
-    impl DeletedRevisionsProp {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Comment => "comment",
-                Self::Content => "content",
-                Self::ContentModel => "contentmodel",
-                Self::Flags => "flags",
-                Self::Ids => "ids",
-                Self::Parsedcomment => "parsedcomment",
-                Self::Roles => "roles",
-                Self::Sha1 => "sha1",
-                Self::Size => "size",
-                Self::Slotsha1 => "slotsha1",
-                Self::Slotsize => "slotsize",
-                Self::Tags => "tags",
-                Self::Timestamp => "timestamp",
-                Self::User => "user",
-                Self::UserId => "userid",
-                Self::Parsetree => "parsetree",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for DeletedRevisionsProp {
-        fn as_str(&self) -> &str {
-            DeletedRevisionsProp::as_str(self)
-        }
-    }
-    /// The values of `drvslots`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum DeletedRevisionsSlots {
-        /// `main`
-        Main,
-        /// `*`: every value
-        All,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl DeletedRevisionsSlots {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Main => "main",
-                Self::All => "*",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for DeletedRevisionsSlots {
-        fn as_str(&self) -> &str {
-            DeletedRevisionsSlots::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for DeletedRevisionsSlots {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [Self::Main, Self::All];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
-    /// The values of `drvcontentformat`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum DeletedRevisionsContentFormat {
-        /// `application/json`
-        ApplicationJson,
-        /// `application/octet-stream`
-        ApplicationOctetStream,
-        /// `application/unknown`
-        ApplicationUnknown,
-        /// `application/x-binary`
-        ApplicationXBinary,
-        /// `text/css`
-        TextCss,
-        /// `text/javascript`
-        TextJavascript,
-        /// `text/plain`
-        TextPlain,
-        /// `text/unknown`
-        TextUnknown,
-        /// `text/x-wiki`
-        TextXWiki,
-        /// `unknown/unknown`
-        UnknownUnknown,
-    }
-    #[allow(deprecated)]
-    impl DeletedRevisionsContentFormat {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::ApplicationJson => "application/json",
-                Self::ApplicationOctetStream => "application/octet-stream",
-                Self::ApplicationUnknown => "application/unknown",
-                Self::ApplicationXBinary => "application/x-binary",
-                Self::TextCss => "text/css",
-                Self::TextJavascript => "text/javascript",
-                Self::TextPlain => "text/plain",
-                Self::TextUnknown => "text/unknown",
-                Self::TextXWiki => "text/x-wiki",
-                Self::UnknownUnknown => "unknown/unknown",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for DeletedRevisionsContentFormat {
-        fn as_str(&self) -> &str {
-            DeletedRevisionsContentFormat::as_str(self)
-        }
-    }
-    /// The values of `drvdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum DeletedRevisionsDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl DeletedRevisionsDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for DeletedRevisionsDir {
-        fn as_str(&self) -> &str {
-            DeletedRevisionsDir::as_str(self)
-        }
-    }
+    /// The values of `drvprop`: the same as those of [`AllDeletedRevisionsProp`].
+    pub type DeletedRevisionsProp = AllDeletedRevisionsProp;
+    /// The values of `drvslots`: the same as those of [`CompareSlots`].
+    pub type DeletedRevisionsSlots = super::CompareSlots;
+    /// The values of `drvcontentformat`: the same as those of [`CompareFromContentFormat`].
+    pub type DeletedRevisionsContentFormat = super::CompareFromContentFormat;
+    /// The values of `drvdir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type DeletedRevisionsDir = AllDeletedRevisionsDir;
     /// Get deleted revision information.
     ///
     /// May be used in several ways:
@@ -34136,148 +24740,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "drvprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("drvprop"), joined);
-                }
-            }
-            {
-                if !self.slots.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "drvslots",
-                        self.slots.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("drvslots"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("drvlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "drvlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expand_templates {
-                    request.text(wire("drvexpandtemplates"), "1");
-                }
-            }
-            {
-                if self.generate_xml {
-                    request.text(wire("drvgeneratexml"), "1");
-                }
-            }
-            {
-                if self.parse {
-                    request.text(wire("drvparse"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section {
-                    request.text(wire("drvsection"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to {
-                    request.text(wire("drvdiffto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to_text {
-                    request.text(wire("drvdifftotext"), v.clone());
-                }
-            }
-            {
-                if self.diff_to_text_pst {
-                    request.text(wire("drvdifftotextpst"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.content_format {
-                    request.text(wire("drvcontentformat"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("drvstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request
-                        .text(wire("drvend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("drvdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text(wire("drvtag"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("drvuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text(wire("drvexcludeuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("drvcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for DeletedRevisions {
@@ -34292,31 +24754,64 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "deletedrevisions");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for DeletedRevisions {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "drvprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "drvslots",
+                &self.slots,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "drvlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.flag("drvexpandtemplates", self.expand_templates);
+            e.flag("drvgeneratexml", self.generate_xml);
+            e.flag("drvparse", self.parse);
+            e.opt("drvsection", &self.section, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drvdiffto", &self.diff_to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drvdifftotext", &self.diff_to_text, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("drvdifftotextpst", self.diff_to_text_pst);
+            e.opt(
+                "drvcontentformat",
+                &self.content_format,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("drvstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drvend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drvdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drvtag", &self.tag, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drvuser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "drvexcludeuser",
+                &self.exclude_user,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("drvcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for DeletedRevisions {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for DeletedRevisions {}
     #[cfg(feature = "testing")]
@@ -34364,30 +24859,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `drdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum DeletedRevsDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl DeletedRevsDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for DeletedRevsDir {
-        fn as_str(&self) -> &str {
-            DeletedRevsDir::as_str(self)
-        }
-    }
+    /// The values of `drdir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type DeletedRevsDir = AllDeletedRevisionsDir;
     /// The values of `drprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -34632,128 +25105,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("drstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("drend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("drdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("drfrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("drto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("drprefix"), v.clone());
-                }
-            }
-            {
-                if self.unique {
-                    request.text(wire("drunique"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request
-                        .text(
-                            wire("drnamespace"),
-                            ::mwtyped::__private::namespace(
-                                path,
-                                "drnamespace",
-                                *v,
-                                false,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text(wire("drtag"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("druser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text(wire("drexcludeuser"), v.clone());
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "drprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("drprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("drlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "drlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("drcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for DeletedRevs {
@@ -34768,31 +25119,47 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = true;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "deletedrevs");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for DeletedRevs {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("drstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drfrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drto", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("drunique", self.unique);
+            e.opt("drnamespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drtag", &self.tag, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("druser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("drexcludeuser", &self.exclude_user, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "drprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "drlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("drcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for DeletedRevs {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for DeletedRevs {
@@ -34827,30 +25194,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `dfdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum DuplicateFilesDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl DuplicateFilesDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for DuplicateFilesDir {
-        fn as_str(&self) -> &str {
-            DuplicateFilesDir::as_str(self)
-        }
-    }
+    /// The values of `dfdir`: the same as those of [`AllCategoriesDir`].
+    pub type DuplicateFilesDir = AllCategoriesDir;
     /// List all files that are duplicates of the given files based on hash values.
     ///
     /// - Module: `action=query&prop=duplicatefiles`, parameters prefixed `df`
@@ -34914,60 +25259,6 @@ pub mod query {
                 local_only: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("dflimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "dflimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("dfcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("dfdir"), v.as_str());
-                }
-            }
-            {
-                if self.local_only {
-                    request.text(wire("dflocalonly"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for DuplicateFiles {
@@ -34982,31 +25273,32 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "duplicatefiles");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for DuplicateFiles {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt(
+                "dflimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("dfcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("dfdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("dflocalonly", self.local_only);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for DuplicateFiles {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for DuplicateFiles {}
     #[cfg(feature = "testing")]
@@ -35021,57 +25313,10 @@ pub mod query {
             }
         }
     }
-    /// The values of `eidir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum EmbeddedInDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl EmbeddedInDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for EmbeddedInDir {
-        fn as_str(&self) -> &str {
-            EmbeddedInDir::as_str(self)
-        }
-    }
-    /// The values of `eifilterredir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum EmbeddedInFilterRedir {
-        /// `all`
-        All,
-        /// `nonredirects`
-        Nonredirects,
-        /// `redirects`
-        Redirects,
-    }
-    #[allow(deprecated)]
-    impl EmbeddedInFilterRedir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::All => "all",
-                Self::Nonredirects => "nonredirects",
-                Self::Redirects => "redirects",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for EmbeddedInFilterRedir {
-        fn as_str(&self) -> &str {
-            EmbeddedInFilterRedir::as_str(self)
-        }
-    }
+    /// The values of `eidir`: the same as those of [`AllCategoriesDir`].
+    pub type EmbeddedInDir = AllCategoriesDir;
+    /// The values of `eifilterredir`: the same as those of [`AllPagesFilterRedir`].
+    pub type EmbeddedInFilterRedir = AllPagesFilterRedir;
     /// Find all pages that embed (transclude) the given title.
     ///
     /// - Module: `action=query&list=embeddedin`, parameters prefixed `ei`
@@ -35161,110 +25406,6 @@ pub mod query {
                 limit: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("eititle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.page_id {
-                    request
-                        .text(
-                            wire("eipageid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "eipageid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("eicontinue"), v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "einamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "einamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("einamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("eidir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.filter_redir {
-                    request.text(wire("eifilterredir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("eilimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "eilimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for EmbeddedIn {
@@ -35279,31 +25420,40 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "embeddedin");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for EmbeddedIn {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("eititle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("eipageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("eicontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "einamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("eidir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("eifilterredir", &self.filter_redir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "eilimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for EmbeddedIn {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for EmbeddedIn {}
     #[cfg(feature = "testing")]
@@ -35495,65 +25645,6 @@ pub mod query {
                 expand_url: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("ellimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "ellimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("elcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.protocol {
-                    request.text(wire("elprotocol"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.query {
-                    request.text(wire("elquery"), v.clone());
-                }
-            }
-            {
-                if self.expand_url {
-                    request.text(wire("elexpandurl"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for ExtLinks {
@@ -35568,31 +25659,33 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "extlinks");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for ExtLinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt(
+                "ellimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("elcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("elprotocol", &self.protocol, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("elquery", &self.query, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("elexpandurl", self.expand_url);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for ExtLinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for ExtLinks {
@@ -35740,105 +25833,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.chars {
-                    request
-                        .text(
-                            wire("exchars"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "exchars",
-                                *v,
-                                1i64,
-                                1200i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.sentences {
-                    request
-                        .text(
-                            wire("exsentences"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "exsentences",
-                                *v,
-                                1i64,
-                                10i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("exlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "exlimit",
-                                v,
-                                1i64,
-                                20i64,
-                                20i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.intro {
-                    request.text(wire("exintro"), "1");
-                }
-            }
-            {
-                if self.plaintext {
-                    request.text(wire("explaintext"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section_format {
-                    request.text(wire("exsectionformat"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request
-                        .text(
-                            wire("excontinue"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "excontinue",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            Ok(())
-        }
     }
     #[cfg(feature = "ext-textextracts")]
     #[allow(deprecated)]
@@ -35854,32 +25848,48 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "extracts");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[cfg(feature = "ext-textextracts")]
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Extracts {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt(
+                "exchars",
+                &self.chars,
+                ::mwtyped::__private::Rule::ANY.range(1i64, 1200i64),
+            )?;
+            e.opt(
+                "exsentences",
+                &self.sentences,
+                ::mwtyped::__private::Rule::ANY.range(1i64, 10i64),
+            )?;
+            e.opt(
+                "exlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 20i64, 20i64),
+            )?;
+            e.flag("exintro", self.intro);
+            e.flag("explaintext", self.plaintext);
+            e.opt(
+                "exsectionformat",
+                &self.section_format,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("excontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[cfg(feature = "ext-textextracts")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Extracts {}
     #[cfg(feature = "ext-textextracts")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
@@ -35925,111 +25935,8 @@ pub mod query {
             ExtUrlUsageProp::as_str(self)
         }
     }
-    /// The values of `euprotocol`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum ExtUrlUsageProtocol {
-        /// ``
-        Empty,
-        /// `bitcoin`
-        Bitcoin,
-        /// `ftp`
-        Ftp,
-        /// `ftps`
-        Ftps,
-        /// `geo`
-        Geo,
-        /// `git`
-        Git,
-        /// `gopher`
-        Gopher,
-        /// `http`
-        Http,
-        /// `https`
-        Https,
-        /// `irc`
-        Irc,
-        /// `ircs`
-        Ircs,
-        /// `magnet`
-        Magnet,
-        /// `mailto`
-        Mailto,
-        /// `matrix`
-        Matrix,
-        /// `mms`
-        Mms,
-        /// `news`
-        News,
-        /// `nntp`
-        Nntp,
-        /// `redis`
-        Redis,
-        /// `sftp`
-        Sftp,
-        /// `sip`
-        Sip,
-        /// `sips`
-        Sips,
-        /// `sms`
-        Sms,
-        /// `ssh`
-        Ssh,
-        /// `svn`
-        Svn,
-        /// `tel`
-        Tel,
-        /// `telnet`
-        Telnet,
-        /// `urn`
-        Urn,
-        /// `worldwind`
-        Worldwind,
-        /// `xmpp`
-        Xmpp,
-    }
-    #[allow(deprecated)]
-    impl ExtUrlUsageProtocol {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Empty => "",
-                Self::Bitcoin => "bitcoin",
-                Self::Ftp => "ftp",
-                Self::Ftps => "ftps",
-                Self::Geo => "geo",
-                Self::Git => "git",
-                Self::Gopher => "gopher",
-                Self::Http => "http",
-                Self::Https => "https",
-                Self::Irc => "irc",
-                Self::Ircs => "ircs",
-                Self::Magnet => "magnet",
-                Self::Mailto => "mailto",
-                Self::Matrix => "matrix",
-                Self::Mms => "mms",
-                Self::News => "news",
-                Self::Nntp => "nntp",
-                Self::Redis => "redis",
-                Self::Sftp => "sftp",
-                Self::Sip => "sip",
-                Self::Sips => "sips",
-                Self::Sms => "sms",
-                Self::Ssh => "ssh",
-                Self::Svn => "svn",
-                Self::Tel => "tel",
-                Self::Telnet => "telnet",
-                Self::Urn => "urn",
-                Self::Worldwind => "worldwind",
-                Self::Xmpp => "xmpp",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for ExtUrlUsageProtocol {
-        fn as_str(&self) -> &str {
-            ExtUrlUsageProtocol::as_str(self)
-        }
-    }
+    /// The values of `euprotocol`: the same as those of [`ExtLinksProtocol`].
+    pub type ExtUrlUsageProtocol = ExtLinksProtocol;
     /// Enumerate pages that contain a given URL.
     ///
     /// - Module: `action=query&list=exturlusage`, parameters prefixed `eu`
@@ -36125,108 +26032,6 @@ pub mod query {
                 expand_url: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "euprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("euprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("eucontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.protocol {
-                    request.text(wire("euprotocol"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.query {
-                    request.text(wire("euquery"), v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "eunamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "eunamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("eunamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("eulimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "eulimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expand_url {
-                    request.text(wire("euexpandurl"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for ExtUrlUsage {
@@ -36241,31 +26046,45 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "exturlusage");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for ExtUrlUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "euprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("eucontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("euprotocol", &self.protocol, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("euquery", &self.query, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "eunamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "eulimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.flag("euexpandurl", self.expand_url);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for ExtUrlUsage {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for ExtUrlUsage {}
     #[cfg(feature = "testing")]
@@ -36285,30 +26104,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `fadir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum FileArchiveDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl FileArchiveDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for FileArchiveDir {
-        fn as_str(&self) -> &str {
-            FileArchiveDir::as_str(self)
-        }
-    }
+    /// The values of `fadir`: the same as those of [`AllCategoriesDir`].
+    pub type FileArchiveDir = AllCategoriesDir;
     /// The values of `faprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -36491,93 +26288,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.from {
-                    request.text(wire("fafrom"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to {
-                    request.text(wire("fato"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("faprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("fadir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.sha1 {
-                    request.text(wire("fasha1"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.sha1_base36 {
-                    request.text(wire("fasha1base36"), v.clone());
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "faprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("faprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("falimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "falimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("facontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for FileArchive {
@@ -36592,31 +26302,42 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "filearchive");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for FileArchive {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("fafrom", &self.from, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("fato", &self.to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("faprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("fadir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("fasha1", &self.sha1, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("fasha1base36", &self.sha1_base36, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "faprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "falimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("facontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for FileArchive {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for FileArchive {
@@ -36748,41 +26469,6 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "friprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("friprop"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for FileRepoInfo {
@@ -36797,31 +26483,30 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("meta", "filerepoinfo");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for FileRepoInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "friprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for FileRepoInfo {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for FileRepoInfo {
@@ -36974,106 +26659,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "fuprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("fuprop"), joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "funamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "funamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("funamespace"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "fushow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("fushow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("fulimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "fulimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("fucontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for FileUsage {
@@ -37088,31 +26673,48 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "fileusage");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for FileUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "fuprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "funamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "fushow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "fulimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("fucontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for FileUsage {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for FileUsage {}
     #[cfg(feature = "testing")]
@@ -37218,54 +26820,6 @@ pub mod query {
                 names: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "gcprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("gcprop"), joined);
-                }
-            }
-            {
-                if !self.names.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "gcnames",
-                        self.names.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("gcnames"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[cfg(feature = "ext-gadgets")]
     #[allow(deprecated)]
@@ -37281,32 +26835,37 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "gadgetcategories");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[cfg(feature = "ext-gadgets")]
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for GadgetCategories {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "gcprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "gcnames",
+                &self.names,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[cfg(feature = "ext-gadgets")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for GadgetCategories {}
     #[cfg(feature = "ext-gadgets")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
@@ -37443,77 +27002,6 @@ pub mod query {
                 enabled_only: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "gaprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("gaprop"), joined);
-                }
-            }
-            {
-                if !self.categories.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "gacategories",
-                        self.categories.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("gacategories"), joined);
-                }
-            }
-            {
-                if !self.ids.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "gaids",
-                        self.ids.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("gaids"), joined);
-                }
-            }
-            {
-                if self.allowed_only {
-                    request.text(wire("gaallowedonly"), "1");
-                }
-            }
-            {
-                if self.enabled_only {
-                    request.text(wire("gaenabledonly"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[cfg(feature = "ext-gadgets")]
     #[allow(deprecated)]
@@ -37529,32 +27017,45 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "gadgets");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[cfg(feature = "ext-gadgets")]
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Gadgets {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "gaprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "gacategories",
+                &self.categories,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "gaids",
+                &self.ids,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.flag("gaallowedonly", self.allowed_only);
+            e.flag("gaenabledonly", self.enabled_only);
+            Ok(())
         }
     }
+    #[cfg(feature = "ext-gadgets")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Gadgets {}
     #[cfg(feature = "ext-gadgets")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
@@ -37840,147 +27341,6 @@ pub mod query {
                 local_only: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "iiprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("iiprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("iilimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "iilimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("iistart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("iiend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.url_width {
-                    request
-                        .text(
-                            wire("iiurlwidth"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "iiurlwidth",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.url_height {
-                    request
-                        .text(
-                            wire("iiurlheight"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "iiurlheight",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.metadata_version {
-                    request.text(wire("iimetadataversion"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.ext_metadata_language {
-                    request.text(wire("iiextmetadatalanguage"), v.clone());
-                }
-            }
-            {
-                if self.ext_metadata_multi_lang {
-                    request.text(wire("iiextmetadatamultilang"), "1");
-                }
-            }
-            {
-                if !self.ext_metadata_filter.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "iiextmetadatafilter",
-                        self.ext_metadata_filter.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("iiextmetadatafilter"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.url_param {
-                    request.text(wire("iiurlparam"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.bad_file_context_title {
-                    request.text(wire("iibadfilecontexttitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("iicontinue"), v.clone());
-                }
-            }
-            {
-                if self.local_only {
-                    request.text(wire("iilocalonly"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for ImageInfo {
@@ -37995,31 +27355,64 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "imageinfo");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for ImageInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "iiprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "iilimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("iistart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iiend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iiurlwidth", &self.url_width, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iiurlheight", &self.url_height, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "iimetadataversion",
+                &self.metadata_version,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt(
+                "iiextmetadatalanguage",
+                &self.ext_metadata_language,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.flag("iiextmetadatamultilang", self.ext_metadata_multi_lang);
+            e.many(
+                "iiextmetadatafilter",
+                &self.ext_metadata_filter,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("iiurlparam", &self.url_param, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "iibadfilecontexttitle",
+                &self.bad_file_context_title,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("iicontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("iilocalonly", self.local_only);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for ImageInfo {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for ImageInfo {
@@ -38062,30 +27455,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `imdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum ImagesDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl ImagesDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for ImagesDir {
-        fn as_str(&self) -> &str {
-            ImagesDir::as_str(self)
-        }
-    }
+    /// The values of `imdir`: the same as those of [`AllCategoriesDir`].
+    pub type ImagesDir = AllCategoriesDir;
     /// Returns all files contained on the given pages.
     ///
     /// - Module: `action=query&prop=images`, parameters prefixed `im`
@@ -38150,68 +27521,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("imlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "imlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("imcontinue"), v.clone());
-                }
-            }
-            {
-                if !self.images.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "imimages",
-                        self.images.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("imimages"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("imdir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Images {
@@ -38226,31 +27535,37 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "images");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Images {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt(
+                "imlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("imcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "imimages",
+                &self.images,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("imdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Images {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Images {}
     #[cfg(feature = "testing")]
@@ -38265,57 +27580,10 @@ pub mod query {
             }
         }
     }
-    /// The values of `iudir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum ImageUsageDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl ImageUsageDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for ImageUsageDir {
-        fn as_str(&self) -> &str {
-            ImageUsageDir::as_str(self)
-        }
-    }
-    /// The values of `iufilterredir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum ImageUsageFilterRedir {
-        /// `all`
-        All,
-        /// `nonredirects`
-        Nonredirects,
-        /// `redirects`
-        Redirects,
-    }
-    #[allow(deprecated)]
-    impl ImageUsageFilterRedir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::All => "all",
-                Self::Nonredirects => "nonredirects",
-                Self::Redirects => "redirects",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for ImageUsageFilterRedir {
-        fn as_str(&self) -> &str {
-            ImageUsageFilterRedir::as_str(self)
-        }
-    }
+    /// The values of `iudir`: the same as those of [`AllCategoriesDir`].
+    pub type ImageUsageDir = AllCategoriesDir;
+    /// The values of `iufilterredir`: the same as those of [`AllPagesFilterRedir`].
+    pub type ImageUsageFilterRedir = AllPagesFilterRedir;
     /// Find all pages that use the given image title.
     ///
     /// - Module: `action=query&list=imageusage`, parameters prefixed `iu`
@@ -38413,115 +27681,6 @@ pub mod query {
                 redirect: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("iutitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.page_id {
-                    request
-                        .text(
-                            wire("iupageid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "iupageid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("iucontinue"), v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "iunamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "iunamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("iunamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("iudir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.filter_redir {
-                    request.text(wire("iufilterredir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("iulimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "iulimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.redirect {
-                    request.text(wire("iuredirect"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for ImageUsage {
@@ -38536,31 +27695,41 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "imageusage");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for ImageUsage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("iutitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iupageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iucontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "iunamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("iudir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iufilterredir", &self.filter_redir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "iulimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.flag("iuredirect", self.redirect);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for ImageUsage {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for ImageUsage {}
     #[cfg(feature = "testing")]
@@ -38775,69 +27944,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "inprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("inprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.link_context {
-                    request.text(wire("inlinkcontext"), v.clone());
-                }
-            }
-            {
-                if !self.test_actions.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "intestactions",
-                        self.test_actions.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("intestactions"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.test_actions_detail {
-                    request.text(wire("intestactionsdetail"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("incontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Info {
@@ -38852,31 +27958,43 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "info");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Info {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "inprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("inlinkcontext", &self.link_context, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "intestactions",
+                &self.test_actions,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "intestactionsdetail",
+                &self.test_actions_detail,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("incontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Info {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Info {
@@ -38924,30 +28042,8 @@ pub mod query {
             IwBacklinksProp::as_str(self)
         }
     }
-    /// The values of `iwbldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum IwBacklinksDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl IwBacklinksDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for IwBacklinksDir {
-        fn as_str(&self) -> &str {
-            IwBacklinksDir::as_str(self)
-        }
-    }
+    /// The values of `iwbldir`: the same as those of [`AllCategoriesDir`].
+    pub type IwBacklinksDir = AllCategoriesDir;
     /// Find all pages that link to the given interwiki link.
     ///
     /// Can be used to find all links with a prefix, or all links to a title (with a given prefix). Using neither parameter is effectively "all interwiki links".
@@ -39036,78 +28132,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("iwblprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("iwbltitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("iwblcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("iwbllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "iwbllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "iwblprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("iwblprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("iwbldir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for IwBacklinks {
@@ -39122,31 +28146,39 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "iwbacklinks");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for IwBacklinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("iwblprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iwbltitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iwblcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "iwbllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "iwblprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("iwbldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for IwBacklinks {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for IwBacklinks {}
     #[cfg(feature = "testing")]
@@ -39184,30 +28216,8 @@ pub mod query {
             IwLinksProp::as_str(self)
         }
     }
-    /// The values of `iwdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum IwLinksDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl IwLinksDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for IwLinksDir {
-        fn as_str(&self) -> &str {
-            IwLinksDir::as_str(self)
-        }
-    }
+    /// The values of `iwdir`: the same as those of [`AllCategoriesDir`].
+    pub type IwLinksDir = AllCategoriesDir;
     /// Returns all interwiki links from the given pages.
     ///
     /// - Module: `action=query&prop=iwlinks`, parameters prefixed `iw`
@@ -39299,83 +28309,6 @@ pub mod query {
                 url: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "iwprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("iwprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("iwprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("iwtitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("iwdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("iwlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "iwlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("iwcontinue"), v.clone());
-                }
-            }
-            {
-                if self.url {
-                    request.text(wire("iwurl"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for IwLinks {
@@ -39390,31 +28323,40 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "iwlinks");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for IwLinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "iwprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("iwprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iwtitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("iwdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "iwlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("iwcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("iwurl", self.url);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for IwLinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for IwLinks {
@@ -39454,30 +28396,8 @@ pub mod query {
             LangBacklinksProp::as_str(self)
         }
     }
-    /// The values of `lbldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum LangBacklinksDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl LangBacklinksDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for LangBacklinksDir {
-        fn as_str(&self) -> &str {
-            LangBacklinksDir::as_str(self)
-        }
-    }
+    /// The values of `lbldir`: the same as those of [`AllCategoriesDir`].
+    pub type LangBacklinksDir = AllCategoriesDir;
     /// Find all pages that link to the given language link.
     ///
     /// Can be used to find all links with a language code, or all links to a title (with a given language). Using neither parameter is effectively "all language links".
@@ -39568,78 +28488,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.lang {
-                    request.text(wire("lbllang"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("lbltitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("lblcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("lbllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "lbllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "lblprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("lblprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("lbldir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for LangBacklinks {
@@ -39654,31 +28502,39 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "langbacklinks");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for LangBacklinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("lbllang", &self.lang, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("lbltitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("lblcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "lbllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "lblprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("lbldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for LangBacklinks {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for LangBacklinks {}
     #[cfg(feature = "testing")]
@@ -39722,30 +28578,8 @@ pub mod query {
             LangLinksProp::as_str(self)
         }
     }
-    /// The values of `lldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum LangLinksDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl LangLinksDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for LangLinksDir {
-        fn as_str(&self) -> &str {
-            LangLinksDir::as_str(self)
-        }
-    }
+    /// The values of `lldir`: the same as those of [`AllCategoriesDir`].
+    pub type LangLinksDir = AllCategoriesDir;
     /// Returns all interlanguage links from the given pages.
     ///
     /// - Module: `action=query&prop=langlinks`, parameters prefixed `ll`
@@ -39850,88 +28684,6 @@ pub mod query {
                 url: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "llprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("llprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.lang {
-                    request.text(wire("lllang"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("lltitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("lldir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.in_language_code {
-                    request.text(wire("llinlanguagecode"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("lllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "lllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("llcontinue"), v.clone());
-                }
-            }
-            {
-                if self.url {
-                    request.text(wire("llurl"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for LangLinks {
@@ -39946,31 +28698,45 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "langlinks");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for LangLinks {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "llprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("lllang", &self.lang, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("lltitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("lldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "llinlanguagecode",
+                &self.in_language_code,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt(
+                "lllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("llcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("llurl", self.url);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for LangLinks {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for LangLinks {
@@ -40106,59 +28872,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "liprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("liprop"), joined);
-                }
-            }
-            {
-                if !self.code.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "licode",
-                        self.code.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("licode"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("licontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for LanguageInfo {
@@ -40173,31 +28886,37 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("meta", "languageinfo");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for LanguageInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "liprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "licode",
+                &self.code,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("licontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for LanguageInfo {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for LanguageInfo {
@@ -40214,30 +28933,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `pldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum LinksDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl LinksDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for LinksDir {
-        fn as_str(&self) -> &str {
-            LinksDir::as_str(self)
-        }
-    }
+    /// The values of `pldir`: the same as those of [`AllCategoriesDir`].
+    pub type LinksDir = AllCategoriesDir;
     /// Returns all links from the given pages.
     ///
     /// - Module: `action=query&prop=links`, parameters prefixed `pl`
@@ -40313,98 +29010,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "plnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "plnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("plnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("pllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "pllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("plcontinue"), v.clone());
-                }
-            }
-            {
-                if !self.titles.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "pltitles",
-                        self.titles.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("pltitles"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("pldir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Links {
@@ -40419,31 +29024,43 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "links");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Links {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "plnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "pllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("plcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "pltitles",
+                &self.titles,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("pldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Links {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Links {}
     #[cfg(feature = "testing")]
@@ -40459,57 +29076,10 @@ pub mod query {
             }
         }
     }
-    /// The values of `lhprop`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum LinksHereProp {
-        /// `pageid`
-        PageId,
-        /// `redirect`
-        Redirect,
-        /// `title`
-        Title,
-    }
-    #[allow(deprecated)]
-    impl LinksHereProp {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::PageId => "pageid",
-                Self::Redirect => "redirect",
-                Self::Title => "title",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for LinksHereProp {
-        fn as_str(&self) -> &str {
-            LinksHereProp::as_str(self)
-        }
-    }
-    /// The values of `lhshow`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum LinksHereShow {
-        /// `!redirect`
-        NotRedirect,
-        /// `redirect`
-        Redirect,
-    }
-    #[allow(deprecated)]
-    impl LinksHereShow {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::NotRedirect => "!redirect",
-                Self::Redirect => "redirect",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for LinksHereShow {
-        fn as_str(&self) -> &str {
-            LinksHereShow::as_str(self)
-        }
-    }
+    /// The values of `lhprop`: the same as those of [`FileUsageProp`].
+    pub type LinksHereProp = FileUsageProp;
+    /// The values of `lhshow`: the same as those of [`FileUsageShow`].
+    pub type LinksHereShow = FileUsageShow;
     /// Find all pages that link to the given pages.
     ///
     /// - Module: `action=query&prop=linkshere`, parameters prefixed `lh`
@@ -40596,106 +29166,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "lhprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("lhprop"), joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "lhnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "lhnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("lhnamespace"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "lhshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("lhshow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("lhlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "lhlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("lhcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for LinksHere {
@@ -40710,31 +29180,48 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "linkshere");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for LinksHere {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "lhprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "lhnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "lhshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "lhlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("lhcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for LinksHere {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for LinksHere {}
     #[cfg(feature = "testing")]
@@ -41188,30 +29675,8 @@ pub mod query {
                 .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
-    /// The values of `ledir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum LogEventsDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl LogEventsDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for LogEventsDir {
-        fn as_str(&self) -> &str {
-            LogEventsDir::as_str(self)
-        }
-    }
+    /// The values of `ledir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type LogEventsDir = AllDeletedRevisionsDir;
     /// Get events from logs.
     ///
     /// - Module: `action=query&list=logevents`, parameters prefixed `le`
@@ -41373,125 +29838,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "leprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("leprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.type_ {
-                    request
-                        .text(wire("letype"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.action {
-                    request
-                        .text(wire("leaction"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("lestart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("leend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("ledir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("leuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("letitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.namespace {
-                    request
-                        .text(
-                            wire("lenamespace"),
-                            ::mwtyped::__private::namespace(
-                                path,
-                                "lenamespace",
-                                *v,
-                                false,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.prefix {
-                    request.text(wire("leprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text(wire("letag"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("lelimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "lelimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("lecontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for LogEvents {
@@ -41506,31 +29852,46 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "logevents");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for LogEvents {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "leprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("letype", &self.type_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("leaction", &self.action, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("lestart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("leend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("ledir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("leuser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("letitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("lenamespace", &self.namespace, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("leprefix", &self.prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("letag", &self.tag, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "lelimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("lecontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for LogEvents {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for LogEvents {
@@ -41644,63 +30005,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "msfprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("msfprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("msflimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "msflimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("msfcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for MyStashedFiles {
@@ -41715,31 +30019,36 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "mystashedfiles");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for MyStashedFiles {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "msfprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "msflimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("msfcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for MyStashedFiles {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for MyStashedFiles {
@@ -41799,38 +30108,6 @@ pub mod query {
                 reason: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("oathuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.reason {
-                    request.text(wire("oathreason"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[cfg(feature = "ext-oathauth")]
     #[allow(deprecated)]
@@ -41846,32 +30123,27 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = true;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("meta", "oath");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[cfg(feature = "ext-oathauth")]
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Oath {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("oathuser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("oathreason", &self.reason, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[cfg(feature = "ext-oathauth")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Oath {}
     #[cfg(feature = "ext-oathauth")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
@@ -42036,98 +30308,6 @@ pub mod query {
                 lang_code: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "piprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("piprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.thumb_size {
-                    request
-                        .text(
-                            wire("pithumbsize"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "pithumbsize",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("pilimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "pilimit",
-                                v,
-                                1i64,
-                                50i64,
-                                100i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.license {
-                    request.text(wire("pilicense"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request
-                        .text(
-                            wire("picontinue"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "picontinue",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.lang_code {
-                    request.text(wire("pilangcode"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[cfg(feature = "ext-pageimages")]
     #[allow(deprecated)]
@@ -42143,32 +30323,40 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "pageimages");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[cfg(feature = "ext-pageimages")]
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for PageImages {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "piprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("pithumbsize", &self.thumb_size, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "pilimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 50i64, 100i64),
+            )?;
+            e.opt("pilicense", &self.license, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("picontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("pilangcode", &self.lang_code, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[cfg(feature = "ext-pageimages")]
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PageImages {}
     #[cfg(feature = "ext-pageimages")]
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
@@ -42231,50 +30419,6 @@ pub mod query {
                 limit: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("ppncontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("ppnlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "ppnlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PagePropNames {
@@ -42289,31 +30433,30 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "pagepropnames");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for PagePropNames {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("ppncontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "ppnlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PagePropNames {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for PagePropNames {
@@ -42367,46 +30510,6 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("ppcontinue"), v.clone());
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "ppprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("ppprop"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PageProps {
@@ -42421,31 +30524,31 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "pageprops");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for PageProps {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("ppcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "ppprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PageProps {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for PageProps {
@@ -42483,30 +30586,8 @@ pub mod query {
             PagesWithPropProp::as_str(self)
         }
     }
-    /// The values of `pwpdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum PagesWithPropDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl PagesWithPropDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for PagesWithPropDir {
-        fn as_str(&self) -> &str {
-            PagesWithPropDir::as_str(self)
-        }
-    }
+    /// The values of `pwpdir`: the same as those of [`AllCategoriesDir`].
+    pub type PagesWithPropDir = AllCategoriesDir;
     /// List all pages using a given page property.
     ///
     /// - Module: `action=query&list=pageswithprop`, parameters prefixed `pwp`
@@ -42588,72 +30669,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                let v = &self.prop_name;
-                request.text(wire("pwppropname"), v.clone());
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "pwpprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("pwpprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("pwpcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("pwplimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "pwplimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("pwpdir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PagesWithProp {
@@ -42668,31 +30683,38 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "pageswithprop");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for PagesWithProp {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.one("pwppropname", &self.prop_name, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "pwpprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("pwpcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "pwplimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("pwpdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PagesWithProp {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for PagesWithProp {}
     #[cfg(feature = "testing")]
@@ -42777,94 +30799,6 @@ pub mod query {
                 offset: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                let v = &self.search;
-                request.text(wire("pssearch"), v.clone());
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "psnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "psnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("psnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("pslimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "pslimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.offset {
-                    request
-                        .text(
-                            wire("psoffset"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "psoffset",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for PrefixSearch {
@@ -42879,31 +30813,37 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "prefixsearch");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for PrefixSearch {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.one("pssearch", &self.search, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "psnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "pslimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("psoffset", &self.offset, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for PrefixSearch {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for PrefixSearch {}
     #[cfg(feature = "testing")]
@@ -42958,30 +30898,8 @@ pub mod query {
                 .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
-    /// The values of `ptdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum ProtectedTitlesDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl ProtectedTitlesDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for ProtectedTitlesDir {
-        fn as_str(&self) -> &str {
-            ProtectedTitlesDir::as_str(self)
-        }
-    }
+    /// The values of `ptdir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type ProtectedTitlesDir = AllDeletedRevisionsDir;
     /// The values of `ptprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -43140,122 +31058,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "ptnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ptnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("ptnamespace"), joined);
-                }
-            }
-            {
-                if !self.level.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "ptlevel",
-                        self.level.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("ptlevel"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("ptlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "ptlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("ptdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("ptstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("ptend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "ptprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("ptprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("ptcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for ProtectedTitles {
@@ -43270,31 +31072,51 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "protectedtitles");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for ProtectedTitles {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "ptnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "ptlevel",
+                &self.level,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "ptlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("ptdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("ptstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("ptend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "ptprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("ptcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for ProtectedTitles {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for ProtectedTitles {}
     #[cfg(feature = "testing")]
@@ -43492,64 +31314,6 @@ pub mod query {
                 limit: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                let v = &self.page;
-                request.text(wire("qppage"), v.as_str());
-            }
-            {
-                if let Some(v) = &self.offset {
-                    request
-                        .text(
-                            wire("qpoffset"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "qpoffset",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("qplimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "qplimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for QueryPage {
@@ -43564,31 +31328,31 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "querypage");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for QueryPage {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.one("qppage", &self.page, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("qpoffset", &self.offset, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "qplimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for QueryPage {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for QueryPage {}
     #[cfg(feature = "testing")]
@@ -43602,33 +31366,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `rnfilterredir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum RandomFilterRedir {
-        /// `all`
-        All,
-        /// `nonredirects`
-        Nonredirects,
-        /// `redirects`
-        Redirects,
-    }
-    #[allow(deprecated)]
-    impl RandomFilterRedir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::All => "all",
-                Self::Nonredirects => "nonredirects",
-                Self::Redirects => "redirects",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for RandomFilterRedir {
-        fn as_str(&self) -> &str {
-            RandomFilterRedir::as_str(self)
-        }
-    }
+    /// The values of `rnfilterredir`: the same as those of [`AllPagesFilterRedir`].
+    pub type RandomFilterRedir = AllPagesFilterRedir;
     /// Get a set of random pages.
     ///
     /// Pages are listed in a fixed sequence, only the starting point is random. This means that if, for example, `Main Page` is the first random page in the list, `List of fictional monkeys` will *always* be second, `List of people on stamps of Vanuatu` third, etc.
@@ -43705,90 +31444,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "rnnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rnnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("rnnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.filter_redir {
-                    request.text(wire("rnfilterredir"), v.as_str());
-                }
-            }
-            {
-                if self.redirect {
-                    request.text(wire("rnredirect"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("rnlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "rnlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("rncontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Random {
@@ -43803,31 +31458,38 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "random");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Random {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "rnnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("rnfilterredir", &self.filter_redir, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("rnredirect", self.redirect);
+            e.opt(
+                "rnlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("rncontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Random {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Random {}
     #[cfg(feature = "testing")]
@@ -43843,30 +31505,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `rcdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum RecentChangesDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl RecentChangesDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for RecentChangesDir {
-        fn as_str(&self) -> &str {
-            RecentChangesDir::as_str(self)
-        }
-    }
+    /// The values of `rcdir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type RecentChangesDir = AllDeletedRevisionsDir;
     /// The values of `rcprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -43984,76 +31624,10 @@ pub mod query {
             RecentChangesShow::as_str(self)
         }
     }
-    /// The values of `rctype`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum RecentChangesType {
-        /// `categorize`
-        Categorize,
-        /// `edit`
-        Edit,
-        /// `external`
-        External,
-        /// `log`
-        Log,
-        /// `new`
-        New,
-    }
-    #[allow(deprecated)]
-    impl RecentChangesType {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Categorize => "categorize",
-                Self::Edit => "edit",
-                Self::External => "external",
-                Self::Log => "log",
-                Self::New => "new",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for RecentChangesType {
-        fn as_str(&self) -> &str {
-            RecentChangesType::as_str(self)
-        }
-    }
-    /// The values of `rcslot`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum RecentChangesSlot {
-        /// `main`
-        Main,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl RecentChangesSlot {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Main => "main",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for RecentChangesSlot {
-        fn as_str(&self) -> &str {
-            RecentChangesSlot::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for RecentChangesSlot {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [Self::Main];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
+    /// The values of `rctype`: the same as those of [`FeedWatchlistWlType`].
+    pub type RecentChangesType = super::FeedWatchlistWlType;
+    /// The values of `rcslot`: the same as those of [`CompareFromSlots`].
+    pub type RecentChangesSlot = super::CompareFromSlots;
     /// Enumerate recent changes.
     ///
     /// - Module: `action=query&list=recentchanges`, parameters prefixed `rc`
@@ -44253,171 +31827,6 @@ pub mod query {
                 slot: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("rcstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("rcend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("rcdir"), v.as_str());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "rcnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rcnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("rcnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("rcuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text(wire("rcexcludeuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text(wire("rctag"), v.clone());
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "rcprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("rcprop"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "rcshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("rcshow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("rclimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "rclimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.type_.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "rctype",
-                        self.type_.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("rctype"), joined);
-                }
-            }
-            {
-                if self.top_only {
-                    request.text(wire("rctoponly"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.title {
-                    request.text(wire("rctitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("rccontinue"), v.clone());
-                }
-            }
-            {
-                if self.generate_revisions {
-                    request.text(wire("rcgeneraterevisions"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.slot {
-                    request
-                        .text(wire("rcslot"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for RecentChanges {
@@ -44432,31 +31841,64 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "recentchanges");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for RecentChanges {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("rcstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rcend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rcdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "rcnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("rcuser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rcexcludeuser", &self.exclude_user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rctag", &self.tag, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "rcprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "rcshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "rclimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "rctype",
+                &self.type_,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.flag("rctoponly", self.top_only);
+            e.opt("rctitle", &self.title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rccontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("rcgeneraterevisions", self.generate_revisions);
+            e.opt("rcslot", &self.slot, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for RecentChanges {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for RecentChanges {}
     #[cfg(feature = "testing")]
@@ -44646,106 +32088,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "rdprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("rdprop"), joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "rdnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "rdnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("rdnamespace"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "rdshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("rdshow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("rdlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "rdlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("rdcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Redirects {
@@ -44760,31 +32102,48 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "redirects");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Redirects {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "rdprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "rdnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "rdshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "rdlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("rdcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Redirects {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Redirects {}
     #[cfg(feature = "testing")]
@@ -44802,185 +32161,14 @@ pub mod query {
             }
         }
     }
-    /// The values of `rvprop`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum RevisionsProp {
-        /// `comment`
-        Comment,
-        /// `content`
-        Content,
-        /// `contentmodel`
-        ContentModel,
-        /// `flags`
-        Flags,
-        /// `ids`
-        Ids,
-        /// `parsedcomment`
-        Parsedcomment,
-        /// `roles`
-        Roles,
-        /// `sha1`
-        Sha1,
-        /// `size`
-        Size,
-        /// `slotsha1`
-        Slotsha1,
-        /// `slotsize`
-        Slotsize,
-        /// `tags`
-        Tags,
-        /// `timestamp`
-        Timestamp,
-        /// `user`
-        User,
-        /// `userid`
-        UserId,
-        /// `parsetree`
-        #[deprecated]
-        Parsetree,
-    }
-    #[allow(deprecated)]
-    impl RevisionsProp {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Comment => "comment",
-                Self::Content => "content",
-                Self::ContentModel => "contentmodel",
-                Self::Flags => "flags",
-                Self::Ids => "ids",
-                Self::Parsedcomment => "parsedcomment",
-                Self::Roles => "roles",
-                Self::Sha1 => "sha1",
-                Self::Size => "size",
-                Self::Slotsha1 => "slotsha1",
-                Self::Slotsize => "slotsize",
-                Self::Tags => "tags",
-                Self::Timestamp => "timestamp",
-                Self::User => "user",
-                Self::UserId => "userid",
-                Self::Parsetree => "parsetree",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for RevisionsProp {
-        fn as_str(&self) -> &str {
-            RevisionsProp::as_str(self)
-        }
-    }
-    /// The values of `rvslots`.
-    ///
-    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum RevisionsSlots {
-        /// `main`
-        Main,
-        /// `*`: every value
-        All,
-        /// A value of another wiki, as MediaWiki spells it.
-        Other(::std::string::String),
-    }
-    #[allow(deprecated)]
-    impl RevisionsSlots {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Main => "main",
-                Self::All => "*",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for RevisionsSlots {
-        fn as_str(&self) -> &str {
-            RevisionsSlots::as_str(self)
-        }
-    }
-    impl ::std::convert::From<&str> for RevisionsSlots {
-        /// The variant of a captured value, else `Other`.
-        fn from(value: &str) -> Self {
-            #[allow(deprecated)]
-            let known = [Self::Main, Self::All];
-            known
-                .into_iter()
-                .find(|v| v.as_str() == value)
-                .unwrap_or_else(|| Self::Other(value.to_owned()))
-        }
-    }
-    /// The values of `rvcontentformat`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum RevisionsContentFormat {
-        /// `application/json`
-        ApplicationJson,
-        /// `application/octet-stream`
-        ApplicationOctetStream,
-        /// `application/unknown`
-        ApplicationUnknown,
-        /// `application/x-binary`
-        ApplicationXBinary,
-        /// `text/css`
-        TextCss,
-        /// `text/javascript`
-        TextJavascript,
-        /// `text/plain`
-        TextPlain,
-        /// `text/unknown`
-        TextUnknown,
-        /// `text/x-wiki`
-        TextXWiki,
-        /// `unknown/unknown`
-        UnknownUnknown,
-    }
-    #[allow(deprecated)]
-    impl RevisionsContentFormat {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::ApplicationJson => "application/json",
-                Self::ApplicationOctetStream => "application/octet-stream",
-                Self::ApplicationUnknown => "application/unknown",
-                Self::ApplicationXBinary => "application/x-binary",
-                Self::TextCss => "text/css",
-                Self::TextJavascript => "text/javascript",
-                Self::TextPlain => "text/plain",
-                Self::TextUnknown => "text/unknown",
-                Self::TextXWiki => "text/x-wiki",
-                Self::UnknownUnknown => "unknown/unknown",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for RevisionsContentFormat {
-        fn as_str(&self) -> &str {
-            RevisionsContentFormat::as_str(self)
-        }
-    }
-    /// The values of `rvdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum RevisionsDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl RevisionsDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for RevisionsDir {
-        fn as_str(&self) -> &str {
-            RevisionsDir::as_str(self)
-        }
-    }
+    /// The values of `rvprop`: the same as those of [`AllDeletedRevisionsProp`].
+    pub type RevisionsProp = AllDeletedRevisionsProp;
+    /// The values of `rvslots`: the same as those of [`CompareSlots`].
+    pub type RevisionsSlots = super::CompareSlots;
+    /// The values of `rvcontentformat`: the same as those of [`CompareFromContentFormat`].
+    pub type RevisionsContentFormat = super::CompareFromContentFormat;
+    /// The values of `rvdir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type RevisionsDir = AllDeletedRevisionsDir;
     /// Get revision information.
     ///
     /// May be used in several ways:
@@ -45240,177 +32428,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "rvprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("rvprop"), joined);
-                }
-            }
-            {
-                if !self.slots.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "rvslots",
-                        self.slots.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("rvslots"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("rvlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "rvlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if self.expand_templates {
-                    request.text(wire("rvexpandtemplates"), "1");
-                }
-            }
-            {
-                if self.generate_xml {
-                    request.text(wire("rvgeneratexml"), "1");
-                }
-            }
-            {
-                if self.parse {
-                    request.text(wire("rvparse"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.section {
-                    request.text(wire("rvsection"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to {
-                    request.text(wire("rvdiffto"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.diff_to_text {
-                    request.text(wire("rvdifftotext"), v.clone());
-                }
-            }
-            {
-                if self.diff_to_text_pst {
-                    request.text(wire("rvdifftotextpst"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.content_format {
-                    request.text(wire("rvcontentformat"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.start_id {
-                    request
-                        .text(
-                            wire("rvstartid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "rvstartid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.end_id {
-                    request
-                        .text(
-                            wire("rvendid"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "rvendid",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("rvstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("rvend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("rvdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("rvuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text(wire("rvexcludeuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text(wire("rvtag"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("rvcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Revisions {
@@ -45425,31 +32442,62 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "revisions");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Revisions {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "rvprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "rvslots",
+                &self.slots,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "rvlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.flag("rvexpandtemplates", self.expand_templates);
+            e.flag("rvgeneratexml", self.generate_xml);
+            e.flag("rvparse", self.parse);
+            e.opt("rvsection", &self.section, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvdiffto", &self.diff_to, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvdifftotext", &self.diff_to_text, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("rvdifftotextpst", self.diff_to_text_pst);
+            e.opt(
+                "rvcontentformat",
+                &self.content_format,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.opt("rvstartid", &self.start_id, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvendid", &self.end_id, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvuser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvexcludeuser", &self.exclude_user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvtag", &self.tag, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("rvcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Revisions {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Revisions {}
     #[cfg(feature = "testing")]
@@ -45785,140 +32833,6 @@ pub mod query {
                 sort: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                let v = &self.search;
-                request.text(wire("srsearch"), v.clone());
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "srnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "srnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("srnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("srlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "srlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.offset {
-                    request
-                        .text(
-                            wire("sroffset"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "sroffset",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.what {
-                    request.text(wire("srwhat"), v.as_str());
-                }
-            }
-            {
-                if !self.info.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "srinfo",
-                        self.info.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("srinfo"), joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "srprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("srprop"), joined);
-                }
-            }
-            {
-                if self.interwiki {
-                    request.text(wire("srinterwiki"), "1");
-                }
-            }
-            {
-                if self.enable_rewrites {
-                    request.text(wire("srenablerewrites"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.sort {
-                    request.text(wire("srsort"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Search {
@@ -45933,31 +32847,53 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "search");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Search {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.one("srsearch", &self.search, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "srnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "srlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("sroffset", &self.offset, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("srwhat", &self.what, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "srinfo",
+                &self.info,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "srprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.flag("srinterwiki", self.interwiki);
+            e.flag("srenablerewrites", self.enable_rewrites);
+            e.opt("srsort", &self.sort, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Search {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Search {}
     #[cfg(feature = "testing")]
@@ -46223,61 +33159,6 @@ pub mod query {
                 in_language_code: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "siprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("siprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.filter_iw {
-                    request.text(wire("sifilteriw"), v.as_str());
-                }
-            }
-            {
-                if self.show_all_db {
-                    request.text(wire("sishowalldb"), "1");
-                }
-            }
-            {
-                if self.number_in_group {
-                    request.text(wire("sinumberingroup"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.in_language_code {
-                    request.text(wire("siinlanguagecode"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for SiteInfo {
@@ -46292,31 +33173,38 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("meta", "siteinfo");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for SiteInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "siprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("sifilteriw", &self.filter_iw, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("sishowalldb", self.show_all_db);
+            e.flag("sinumberingroup", self.number_in_group);
+            e.opt(
+                "siinlanguagecode",
+                &self.in_language_code,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for SiteInfo {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for SiteInfo {
@@ -46514,102 +33402,6 @@ pub mod query {
                 url_param: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.file_key.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "siifilekey",
-                        self.file_key.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("siifilekey"), joined);
-                }
-            }
-            {
-                if !self.session_key.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "siisessionkey",
-                        self.session_key.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("siisessionkey"), joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "siiprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("siiprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.url_width {
-                    request
-                        .text(
-                            wire("siiurlwidth"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "siiurlwidth",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.url_height {
-                    request
-                        .text(
-                            wire("siiurlheight"),
-                            ::mwtyped::__private::integer(
-                                path,
-                                "siiurlheight",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.url_param {
-                    request.text(wire("siiurlparam"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for StashImageInfo {
@@ -46624,31 +33416,45 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "stashimageinfo");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for StashImageInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "siifilekey",
+                &self.file_key,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "siisessionkey",
+                &self.session_key,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "siiprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("siiurlwidth", &self.url_width, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("siiurlheight", &self.url_height, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("siiurlparam", &self.url_param, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for StashImageInfo {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for StashImageInfo {
@@ -46774,63 +33580,6 @@ pub mod query {
                 prop: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("tgcontinue"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("tglimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "tglimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "tgprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("tgprop"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Tags {
@@ -46845,31 +33594,36 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "tags");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Tags {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("tgcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "tglimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "tgprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Tags {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Tags {
@@ -46884,30 +33638,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `tldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum TemplatesDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl TemplatesDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for TemplatesDir {
-        fn as_str(&self) -> &str {
-            TemplatesDir::as_str(self)
-        }
-    }
+    /// The values of `tldir`: the same as those of [`AllCategoriesDir`].
+    pub type TemplatesDir = AllCategoriesDir;
     /// Returns all pages transcluded on the given pages.
     ///
     /// - Module: `action=query&prop=templates`, parameters prefixed `tl`
@@ -46983,98 +33715,6 @@ pub mod query {
                 dir: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "tlnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tlnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("tlnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("tllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "tllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("tlcontinue"), v.clone());
-                }
-            }
-            {
-                if !self.templates.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "tltemplates",
-                        self.templates.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("tltemplates"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("tldir"), v.as_str());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Templates {
@@ -47089,31 +33729,43 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "templates");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Templates {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "tlnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "tllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("tlcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "tltemplates",
+                &self.templates,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("tldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Templates {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Templates {}
     #[cfg(feature = "testing")]
@@ -47208,41 +33860,6 @@ pub mod query {
                 type_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.type_.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "type",
-                        self.type_.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("type"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Tokens {
@@ -47257,31 +33874,30 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("meta", "tokens");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Tokens {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "type",
+                &self.type_,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Tokens {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Tokens {
@@ -47295,57 +33911,10 @@ pub mod query {
             }
         }
     }
-    /// The values of `tiprop`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum TranscludedInProp {
-        /// `pageid`
-        PageId,
-        /// `redirect`
-        Redirect,
-        /// `title`
-        Title,
-    }
-    #[allow(deprecated)]
-    impl TranscludedInProp {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::PageId => "pageid",
-                Self::Redirect => "redirect",
-                Self::Title => "title",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for TranscludedInProp {
-        fn as_str(&self) -> &str {
-            TranscludedInProp::as_str(self)
-        }
-    }
-    /// The values of `tishow`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum TranscludedInShow {
-        /// `!redirect`
-        NotRedirect,
-        /// `redirect`
-        Redirect,
-    }
-    #[allow(deprecated)]
-    impl TranscludedInShow {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::NotRedirect => "!redirect",
-                Self::Redirect => "redirect",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for TranscludedInShow {
-        fn as_str(&self) -> &str {
-            TranscludedInShow::as_str(self)
-        }
-    }
+    /// The values of `tiprop`: the same as those of [`FileUsageProp`].
+    pub type TranscludedInProp = FileUsageProp;
+    /// The values of `tishow`: the same as those of [`FileUsageShow`].
+    pub type TranscludedInShow = FileUsageShow;
     /// Find all pages that transclude the given pages.
     ///
     /// - Module: `action=query&prop=transcludedin`, parameters prefixed `ti`
@@ -47432,106 +34001,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "tiprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("tiprop"), joined);
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "tinamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "tinamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("tinamespace"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "tishow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("tishow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("tilimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "tilimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("ticontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for TranscludedIn {
@@ -47546,31 +34015,48 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("prop", "transcludedin");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for TranscludedIn {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "tiprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "tinamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "tishow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "tilimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("ticontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for TranscludedIn {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for TranscludedIn {}
     #[cfg(feature = "testing")]
@@ -47591,30 +34077,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `ucdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum UserContribsDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl UserContribsDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for UserContribsDir {
-        fn as_str(&self) -> &str {
-            UserContribsDir::as_str(self)
-        }
-    }
+    /// The values of `ucdir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type UserContribsDir = AllDeletedRevisionsDir;
     /// The values of `ucprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -47890,186 +34354,6 @@ pub mod query {
                 top_only: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("uclimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "uclimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("ucstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("ucend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("uccontinue"), v.clone());
-                }
-            }
-            {
-                if !self.user.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "ucuser",
-                        self.user.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("ucuser"), joined);
-                }
-            }
-            {
-                if !self.user_ids.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .user_ids
-                            .iter()
-                            .map(|v| ::mwtyped::__private::integer(
-                                path,
-                                "ucuserids",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ucuserids",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("ucuserids"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.user_prefix {
-                    request.text(wire("ucuserprefix"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.ip_range {
-                    request.text(wire("uciprange"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("ucdir"), v.as_str());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "ucnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ucnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("ucnamespace"), joined);
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "ucprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("ucprop"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "ucshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("ucshow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.tag {
-                    request.text(wire("uctag"), v.clone());
-                }
-            }
-            {
-                if self.top_only {
-                    request.text(wire("uctoponly"), "1");
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for UserContribs {
@@ -48084,31 +34368,67 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "usercontribs");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for UserContribs {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt(
+                "uclimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.opt("ucstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("ucend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("uccontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "ucuser",
+                &self.user,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "ucuserids",
+                &self.user_ids,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("ucuserprefix", &self.user_prefix, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("uciprange", &self.ip_range, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("ucdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "ucnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "ucprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "ucshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("uctag", &self.tag, ::mwtyped::__private::Rule::ANY)?;
+            e.flag("uctoponly", self.top_only);
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for UserContribs {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for UserContribs {
@@ -48306,46 +34626,6 @@ pub mod query {
                 attached_wiki: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "uiprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("uiprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.attached_wiki {
-                    request.text(wire("uiattachedwiki"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for UserInfo {
@@ -48360,31 +34640,35 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("meta", "userinfo");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for UserInfo {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "uiprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "uiattachedwiki",
+                &self.attached_wiki,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for UserInfo {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for UserInfo {
@@ -48542,90 +34826,6 @@ pub mod query {
                 user_ids: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "usprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("usprop"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.attached_wiki {
-                    request.text(wire("usattachedwiki"), v.clone());
-                }
-            }
-            {
-                if !self.users.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "ususers",
-                        self.users.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("ususers"), joined);
-                }
-            }
-            {
-                if !self.user_ids.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .user_ids
-                            .iter()
-                            .map(|v| ::mwtyped::__private::integer(
-                                path,
-                                "ususerids",
-                                *v,
-                                -9223372036854775808i64,
-                                9223372036854775807i64,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "ususerids",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("ususerids"), joined);
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Users {
@@ -48640,31 +34840,47 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "users");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Users {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.many(
+                "usprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "usattachedwiki",
+                &self.attached_wiki,
+                ::mwtyped::__private::Rule::ANY,
+            )?;
+            e.many(
+                "ususers",
+                &self.users,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "ususerids",
+                &self.user_ids,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Users {}
     #[cfg(feature = "testing")]
     #[allow(deprecated)]
     impl ::mwtyped::__private::Sample for Users {
@@ -48684,30 +34900,8 @@ pub mod query {
             }
         }
     }
-    /// The values of `wldir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum WatchlistDir {
-        /// `newer`
-        Newer,
-        /// `older`
-        Older,
-    }
-    #[allow(deprecated)]
-    impl WatchlistDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Newer => "newer",
-                Self::Older => "older",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for WatchlistDir {
-        fn as_str(&self) -> &str {
-            WatchlistDir::as_str(self)
-        }
-    }
+    /// The values of `wldir`: the same as those of [`AllDeletedRevisionsDir`].
+    pub type WatchlistDir = AllDeletedRevisionsDir;
     /// The values of `wlprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -48768,93 +34962,10 @@ pub mod query {
             WatchlistProp::as_str(self)
         }
     }
-    /// The values of `wlshow`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum WatchlistShow {
-        /// `!anon`
-        NotAnon,
-        /// `!autopatrolled`
-        NotAutopatrolled,
-        /// `!bot`
-        NotBot,
-        /// `!minor`
-        NotMinor,
-        /// `!patrolled`
-        NotPatrolled,
-        /// `!unread`
-        NotUnread,
-        /// `anon`
-        Anon,
-        /// `autopatrolled`
-        Autopatrolled,
-        /// `bot`
-        Bot,
-        /// `minor`
-        Minor,
-        /// `patrolled`
-        Patrolled,
-        /// `unread`
-        Unread,
-    }
-    #[allow(deprecated)]
-    impl WatchlistShow {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::NotAnon => "!anon",
-                Self::NotAutopatrolled => "!autopatrolled",
-                Self::NotBot => "!bot",
-                Self::NotMinor => "!minor",
-                Self::NotPatrolled => "!patrolled",
-                Self::NotUnread => "!unread",
-                Self::Anon => "anon",
-                Self::Autopatrolled => "autopatrolled",
-                Self::Bot => "bot",
-                Self::Minor => "minor",
-                Self::Patrolled => "patrolled",
-                Self::Unread => "unread",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for WatchlistShow {
-        fn as_str(&self) -> &str {
-            WatchlistShow::as_str(self)
-        }
-    }
-    /// The values of `wltype`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum WatchlistType {
-        /// `categorize`
-        Categorize,
-        /// `edit`
-        Edit,
-        /// `external`
-        External,
-        /// `log`
-        Log,
-        /// `new`
-        New,
-    }
-    #[allow(deprecated)]
-    impl WatchlistType {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Categorize => "categorize",
-                Self::Edit => "edit",
-                Self::External => "external",
-                Self::Log => "log",
-                Self::New => "new",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for WatchlistType {
-        fn as_str(&self) -> &str {
-            WatchlistType::as_str(self)
-        }
-    }
+    /// The values of `wlshow`: the same as those of [`FeedWatchlistWlShow`].
+    pub type WatchlistShow = super::FeedWatchlistWlShow;
+    /// The values of `wltype`: the same as those of [`FeedWatchlistWlType`].
+    pub type WatchlistType = super::FeedWatchlistWlType;
     /// Get recent changes to pages in the current user's watchlist.
     ///
     /// - Module: `action=query&list=watchlist`, parameters prefixed `wl`
@@ -49060,164 +35171,6 @@ pub mod query {
                 continue_: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if self.all_rev {
-                    request.text(wire("wlallrev"), "1");
-                }
-            }
-            {
-                if let Some(v) = &self.start {
-                    request
-                        .text(wire("wlstart"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if let Some(v) = &self.end {
-                    request.text(wire("wlend"), ::std::string::String::from(v.as_str()));
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "wlnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wlnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("wlnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.user {
-                    request.text(wire("wluser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.exclude_user {
-                    request.text(wire("wlexcludeuser"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("wldir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("wllimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "wllimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "wlprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("wlprop"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "wlshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("wlshow"), joined);
-                }
-            }
-            {
-                if !self.type_.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "wltype",
-                        self.type_.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("wltype"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.owner {
-                    request.text(wire("wlowner"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.token {
-                    request
-                        .secret(
-                            wire("wltoken"),
-                            ::mwtyped::Secret::new(v.expose().to_owned()),
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("wlcontinue"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for Watchlist {
@@ -49232,31 +35185,62 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "watchlist");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for Watchlist {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.flag("wlallrev", self.all_rev);
+            e.opt("wlstart", &self.start, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wlend", &self.end, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "wlnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("wluser", &self.user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wlexcludeuser", &self.exclude_user, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wldir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt(
+                "wllimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "wlprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "wlshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "wltype",
+                &self.type_,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("wlowner", &self.owner, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wltoken", &self.token, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wlcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for Watchlist {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for Watchlist {}
     #[cfg(feature = "testing")]
@@ -49349,30 +35333,8 @@ pub mod query {
             WatchlistRawShow::as_str(self)
         }
     }
-    /// The values of `wrdir`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum WatchlistRawDir {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-    }
-    #[allow(deprecated)]
-    impl WatchlistRawDir {
-        /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-            }
-        }
-    }
-    impl ::mwtyped::WireValue for WatchlistRawDir {
-        fn as_str(&self) -> &str {
-            WatchlistRawDir::as_str(self)
-        }
-    }
+    /// The values of `wrdir`: the same as those of [`AllCategoriesDir`].
+    pub type WatchlistRawDir = AllCategoriesDir;
     /// Get all pages on the current user's watchlist.
     ///
     /// - Module: `action=query&list=watchlistraw`, parameters prefixed `wr`
@@ -49491,135 +35453,6 @@ pub mod query {
                 to_title: ::std::default::Default::default(),
             }
         }
-        /// Adds the module's own parameters to `request`, each name behind
-        /// `extra_prefix` (`g` for a generator). Used by [`ApiModule::encode`] and by
-        /// query selections.
-        #[doc(hidden)]
-        pub fn __encode_params(
-            &self,
-            limits: ::mwtyped::Limits,
-            extra_prefix: &str,
-            request: &mut ::mwtyped::Request,
-        ) -> Result<(), ::mwtyped::EncodeError> {
-            let _ = limits;
-            let path = <Self as ::mwtyped::ApiModule>::PATH;
-            let wire = |name: &'static str| -> ::mwtyped::Name {
-                if extra_prefix.is_empty() {
-                    ::std::borrow::Cow::Borrowed(name)
-                } else {
-                    ::std::borrow::Cow::Owned(::std::format!("{extra_prefix}{name}"))
-                }
-            };
-            let _ = &wire;
-            {
-                if let Some(v) = &self.continue_ {
-                    request.text(wire("wrcontinue"), v.clone());
-                }
-            }
-            {
-                if !self.namespace.is_empty() {
-                    let joined = {
-                        let texts = self
-                            .namespace
-                            .iter()
-                            .map(|v| ::mwtyped::__private::namespace(
-                                path,
-                                "wrnamespace",
-                                *v,
-                                true,
-                            ))
-                            .collect::<
-                                Result<
-                                    ::std::vec::Vec<::std::string::String>,
-                                    ::mwtyped::EncodeError,
-                                >,
-                            >()?;
-                        ::mwtyped::__private::join(
-                            path,
-                            "wrnamespace",
-                            texts.iter().map(::std::string::String::as_str),
-                            50u32,
-                            500u32,
-                            limits,
-                        )?
-                    };
-                    request.text(wire("wrnamespace"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.limit {
-                    request
-                        .text(
-                            wire("wrlimit"),
-                            ::mwtyped::__private::limit(
-                                path,
-                                "wrlimit",
-                                v,
-                                1i64,
-                                500i64,
-                                5000i64,
-                                limits,
-                            )?,
-                        );
-                }
-            }
-            {
-                if !self.prop.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "wrprop",
-                        self.prop.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("wrprop"), joined);
-                }
-            }
-            {
-                if !self.show.is_empty() {
-                    let joined = ::mwtyped::__private::join(
-                        path,
-                        "wrshow",
-                        self.show.iter().map(|v| v.as_str()),
-                        50u32,
-                        500u32,
-                        limits,
-                    )?;
-                    request.text(wire("wrshow"), joined);
-                }
-            }
-            {
-                if let Some(v) = &self.owner {
-                    request.text(wire("wrowner"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.token {
-                    request
-                        .secret(
-                            wire("wrtoken"),
-                            ::mwtyped::Secret::new(v.expose().to_owned()),
-                        );
-                }
-            }
-            {
-                if let Some(v) = &self.dir {
-                    request.text(wire("wrdir"), v.as_str());
-                }
-            }
-            {
-                if let Some(v) = &self.from_title {
-                    request.text(wire("wrfromtitle"), v.clone());
-                }
-            }
-            {
-                if let Some(v) = &self.to_title {
-                    request.text(wire("wrtotitle"), v.clone());
-                }
-            }
-            Ok(())
-        }
     }
     #[allow(deprecated)]
     impl ::mwtyped::ApiModule for WatchlistRaw {
@@ -49634,31 +35467,53 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
-        fn encode(
-            &self,
-            limits: ::mwtyped::Limits,
-        ) -> Result<::mwtyped::Request, ::mwtyped::EncodeError> {
-            let mut request = ::mwtyped::Request {
-                params: ::std::vec::Vec::with_capacity(8),
-                must_post: Self::MUST_BE_POSTED,
-            };
-            request.text("action", "query");
-            request.text("list", "watchlistraw");
-            self.__encode_params(limits, "", &mut request)?;
-            Ok(request)
-        }
-    }
-    #[allow(deprecated)]
-    impl ::mwtyped::QuerySubmodule for WatchlistRaw {
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
             extra_prefix: &str,
             request: &mut ::mwtyped::Request,
         ) -> Result<(), ::mwtyped::EncodeError> {
-            self.__encode_params(limits, extra_prefix, request)
+            let mut e = ::mwtyped::__private::Encoder::new(
+                request,
+                Self::PATH,
+                extra_prefix,
+                limits,
+            );
+            let _ = &mut e;
+            e.opt("wrcontinue", &self.continue_, ::mwtyped::__private::Rule::ANY)?;
+            e.many(
+                "wrnamespace",
+                &self.namespace,
+                ::mwtyped::__private::Rule::ANY.takes_all().values(50u32, 500u32),
+                false,
+            )?;
+            e.opt(
+                "wrlimit",
+                &self.limit,
+                ::mwtyped::__private::Rule::ANY.limit(1i64, 500i64, 5000i64),
+            )?;
+            e.many(
+                "wrprop",
+                &self.prop,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.many(
+                "wrshow",
+                &self.show,
+                ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
+                false,
+            )?;
+            e.opt("wrowner", &self.owner, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wrtoken", &self.token, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wrdir", &self.dir, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wrfromtitle", &self.from_title, ::mwtyped::__private::Rule::ANY)?;
+            e.opt("wrtotitle", &self.to_title, ::mwtyped::__private::Rule::ANY)?;
+            Ok(())
         }
     }
+    #[allow(deprecated)]
+    impl ::mwtyped::QuerySubmodule for WatchlistRaw {}
     #[allow(deprecated)]
     impl ::mwtyped::GeneratorSubmodule for WatchlistRaw {}
     #[cfg(feature = "testing")]

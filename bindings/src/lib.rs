@@ -40,6 +40,7 @@ mod auth;
 pub mod blocking;
 #[cfg(feature = "client")]
 mod client;
+mod encoder;
 mod module;
 mod query;
 mod request;

@@ -32,8 +32,33 @@ pub trait ApiModule {
     const INTERNAL: bool;
     const DEPRECATED: bool;
 
-    /// The exact name/value pairs MediaWiki expects, checked against the limits given.
-    fn encode(&self, limits: Limits) -> Result<Request, EncodeError>;
+    /// Adds the module's own parameters to `request`, each name behind `extra_prefix` (`g`
+    /// when a query submodule is the generator); [`ApiModule::encode`] adds its group's too.
+    fn encode_params(
+        &self,
+        limits: Limits,
+        extra_prefix: &str,
+        request: &mut Request,
+    ) -> Result<(), EncodeError>;
+
+    /// The exact name/value pairs MediaWiki expects, checked against the limits given: the
+    /// module's group (`action=edit`, `action=query&list=allpages`), then its parameters.
+    fn encode(&self, limits: Limits) -> Result<Request, EncodeError> {
+        let mut request = Request {
+            params: Vec::with_capacity(8),
+            must_post: Self::MUST_BE_POSTED,
+        };
+        match Self::GROUP {
+            Some(group @ ("action" | "format")) => request.text(group, Self::NAME),
+            Some(group @ ("prop" | "list" | "meta")) => {
+                request.text("action", "query");
+                request.text(group, Self::NAME);
+            }
+            _ => {}
+        }
+        self.encode_params(limits, "", &mut request)?;
+        Ok(request)
+    }
 
     /// [`ApiModule::encode`] for a user without high limits.
     fn to_request(&self) -> Result<Request, EncodeError> {
@@ -99,6 +124,7 @@ impl DynamicParams {
 #[doc(hidden)]
 pub mod __private {
     use super::Limits;
+    pub use crate::encoder::{Encoder, Rule, WireText};
     use crate::request::EncodeError;
     use crate::types::{Limit, Namespace};
 

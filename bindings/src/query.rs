@@ -26,17 +26,9 @@ use std::sync::Arc;
 use crate::module::{ApiModule, Limits};
 use crate::request::{EncodeError, Request, Value};
 
-/// A `prop`, `list` or `meta` submodule of `action=query`.
-pub trait QuerySubmodule: ApiModule + Clone + Send + Sync + 'static {
-    /// Adds the submodule's own parameters, each name behind `extra_prefix` (`g` when the
-    /// submodule is the generator).
-    fn encode_params(
-        &self,
-        limits: Limits,
-        extra_prefix: &str,
-        request: &mut Request,
-    ) -> Result<(), EncodeError>;
-}
+/// A `prop`, `list` or `meta` submodule of `action=query`: its parameters
+/// ([`ApiModule::encode_params`]) go into a [`Selection`].
+pub trait QuerySubmodule: ApiModule + Clone + Send + Sync + 'static {}
 
 /// A submodule MediaWiki can use as a generator (`generator=allpages`): only these compile
 /// in [`Selection::generator`].

@@ -69,7 +69,7 @@ fn no_generated_name_is_a_runtime_name() {
     }
     for capture in ["mediawiki-1.39", "mediawiki-1.43"] {
         let rendered = source(&format!("rendered/{capture}.rs"));
-        let generated = declared(&rendered, &["pub struct ", "pub enum "]);
+        let generated = declared(&rendered, &["pub struct ", "pub enum ", "pub type "]);
         assert!(
             generated.len() > 300,
             "{capture}: {} types",

@@ -10,6 +10,7 @@ use quote::quote;
 use crate::fields::ident;
 use crate::module_struct::module_items;
 use crate::naming;
+use crate::value_enums::SharedEnums;
 use crate::{History, Options, module_table};
 
 /// The Rust module a MediaWiki module's struct lives in.
@@ -31,6 +32,7 @@ pub fn api(spec: &Spec, options: &Options) -> TokenStream {
     let mut by_rust_module: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
     let mut taken: HashSet<(&str, String)> = HashSet::new();
     let mut sample_rows = vec![];
+    let mut shared_enums = SharedEnums::default();
     for module in &spec.modules {
         let rust_module = rust_module(module.group.as_deref());
         let mut name = names
@@ -66,7 +68,13 @@ pub fn api(spec: &Spec, options: &Options) -> TokenStream {
         by_rust_module
             .entry(rust_module)
             .or_default()
-            .push(module_items(module, &name, options, history.as_ref()));
+            .push(module_items(
+                module,
+                (rust_module, &name),
+                options,
+                history.as_ref(),
+                &mut shared_enums,
+            ));
     }
     let facts = &options.facts;
     let table = module_table(spec, &quote!(#facts));

@@ -201,54 +201,23 @@ impl Scalar {
         }
     }
 
-    /// An expression turning `v: &Type` into a `String` (checked with `?` where it can fail).
-    pub fn to_text(&self, rt: &TokenStream, wire: &str) -> TokenStream {
-        let checked = self.to_checked_text(rt, wire);
+    /// The checks paraminfo gives for one value (`mwtyped::__private::Rule`): an integer's
+    /// range, a limit's maximums, `*` as a namespace.
+    pub fn rule(&self, rt: &TokenStream) -> TokenStream {
+        let any = quote!(#rt::__private::Rule::ANY);
         match self {
-            Scalar::Integer { .. } | Scalar::Limit { .. } | Scalar::Namespace { .. } => {
-                quote!(#checked?)
-            }
-            _ => checked,
-        }
-    }
-
-    /// An expression turning `v: &Type` into a `Result<String, EncodeError>`.
-    pub fn to_result(&self, rt: &TokenStream, wire: &str) -> TokenStream {
-        let checked = self.to_checked_text(rt, wire);
-        match self {
-            Scalar::Integer { .. } | Scalar::Limit { .. } | Scalar::Namespace { .. } => checked,
-            _ => quote!(Ok(#checked)),
-        }
-    }
-
-    fn to_checked_text(&self, rt: &TokenStream, wire: &str) -> TokenStream {
-        match self {
-            Scalar::Text => quote!(v.clone()),
-            Scalar::Secret => quote!(v.expose().to_owned()),
-            Scalar::Bool => quote!("1"),
+            Scalar::Integer {
+                min: None,
+                max: None,
+            } => any,
             Scalar::Integer { min, max } => {
-                let min = min.unwrap_or(i64::MIN);
-                let max = max.unwrap_or(i64::MAX);
-                quote!(#rt::__private::integer(path, #wire, *v, #min, #max))
+                let (min, max) = (min.unwrap_or(i64::MIN), max.unwrap_or(i64::MAX));
+                quote!(#any.range(#min, #max))
             }
-            Scalar::Limit { min, max, highmax } => {
-                quote!(#rt::__private::limit(path, #wire, v, #min, #max, #highmax, limits))
-            }
-            // A closed enum's wire value is static: borrowed, not copied.
-            Scalar::Enum(.., false) => quote!(v.as_str()),
-            Scalar::Enum(.., true) => quote!(::std::string::String::from(v.as_str())),
-            Scalar::Timestamp | Scalar::Expiry => quote!(::std::string::String::from(v.as_str())),
-            Scalar::Namespace { all } => {
-                quote!(#rt::__private::namespace(path, #wire, *v, #all))
-            }
-            Scalar::Upload => quote!(v.file_name.clone()),
-            Scalar::Token(_) => quote!(v.expose().to_owned()),
+            Scalar::Limit { min, max, highmax } => quote!(#any.limit(#min, #max, #highmax)),
+            Scalar::Namespace { all: true } => quote!(#any.takes_all()),
+            _ => any,
         }
-    }
-
-    /// Sent only in a POST body and never shown.
-    pub fn is_secret(&self) -> bool {
-        matches!(self, Scalar::Secret | Scalar::Token(_))
     }
 }
 

@@ -14,6 +14,7 @@ mod module_struct;
 mod module_table;
 pub mod naming;
 mod samples;
+mod value_enums;
 
 use mwtyped_spec::Origin;
 use proc_macro2::TokenStream;
