@@ -2993,6 +2993,9 @@ impl ::mwtyped::WireValue for CheckTokenType {
     fn as_str(&self) -> &str {
         CheckTokenType::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CheckTokenType::as_str(self))
+    }
 }
 /// Check the validity of a token from `action=query&meta=tokens`.
 ///
@@ -3178,6 +3181,9 @@ impl ClientLoginMessageFormat {
 impl ::mwtyped::WireValue for ClientLoginMessageFormat {
     fn as_str(&self) -> &str {
         ClientLoginMessageFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ClientLoginMessageFormat::as_str(self))
     }
 }
 /// Log in to the wiki using the interactive flow.
@@ -3448,6 +3454,9 @@ impl ::mwtyped::WireValue for CompareFromContentFormat {
     fn as_str(&self) -> &str {
         CompareFromContentFormat::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CompareFromContentFormat::as_str(self))
+    }
 }
 /// The values of `fromcontentmodel`.
 ///
@@ -3542,6 +3551,9 @@ impl ::mwtyped::WireValue for CompareToRelative {
     fn as_str(&self) -> &str {
         CompareToRelative::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CompareToRelative::as_str(self))
+    }
 }
 /// The values of `toslots`: the same as those of [`CompareFromSlots`].
 pub type CompareToSlots = CompareFromSlots;
@@ -3595,6 +3607,9 @@ impl CompareProp {
 impl ::mwtyped::WireValue for CompareProp {
     fn as_str(&self) -> &str {
         CompareProp::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CompareProp::as_str(self))
     }
 }
 /// The values of `slots`.
@@ -4484,6 +4499,9 @@ impl ::mwtyped::WireValue for DeleteWatchlist {
     fn as_str(&self) -> &str {
         DeleteWatchlist::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(DeleteWatchlist::as_str(self))
+    }
 }
 /// Delete a page.
 ///
@@ -5234,6 +5252,9 @@ impl ::mwtyped::WireValue for ExpandTemplatesProp {
     fn as_str(&self) -> &str {
         ExpandTemplatesProp::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ExpandTemplatesProp::as_str(self))
+    }
 }
 /// Expands all templates within wikitext.
 ///
@@ -5425,6 +5446,9 @@ impl FeedContributionsFeedFormat {
 impl ::mwtyped::WireValue for FeedContributionsFeedFormat {
     fn as_str(&self) -> &str {
         FeedContributionsFeedFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(FeedContributionsFeedFormat::as_str(self))
     }
 }
 /// The values of `tagfilter`.
@@ -6016,6 +6040,9 @@ impl ::mwtyped::WireValue for FeedWatchlistWlShow {
     fn as_str(&self) -> &str {
         FeedWatchlistWlShow::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(FeedWatchlistWlShow::as_str(self))
+    }
 }
 /// The values of `wltype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -6048,6 +6075,9 @@ impl FeedWatchlistWlType {
 impl ::mwtyped::WireValue for FeedWatchlistWlType {
     fn as_str(&self) -> &str {
         FeedWatchlistWlType::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(FeedWatchlistWlType::as_str(self))
     }
 }
 /// Returns a watchlist feed.
@@ -6509,6 +6539,9 @@ impl ::mwtyped::WireValue for ImageRotateRotation {
     fn as_str(&self) -> &str {
         ImageRotateRotation::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ImageRotateRotation::as_str(self))
+    }
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -6634,6 +6667,9 @@ impl ImageRotateGenerator {
 impl ::mwtyped::WireValue for ImageRotateGenerator {
     fn as_str(&self) -> &str {
         ImageRotateGenerator::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ImageRotateGenerator::as_str(self))
     }
 }
 /// Rotate one or more images.
@@ -7668,6 +7704,9 @@ impl ::mwtyped::WireValue for MainAction {
     fn as_str(&self) -> &str {
         MainAction::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(MainAction::as_str(self))
+    }
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -7710,6 +7749,9 @@ impl ::mwtyped::WireValue for MainFormat {
     fn as_str(&self) -> &str {
         MainFormat::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(MainFormat::as_str(self))
+    }
 }
 /// The values of `assert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -7736,6 +7778,9 @@ impl MainAssert {
 impl ::mwtyped::WireValue for MainAssert {
     fn as_str(&self) -> &str {
         MainAssert::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(MainAssert::as_str(self))
     }
 }
 /// The values of `errorformat`.
@@ -7772,6 +7817,9 @@ impl MainErrorFormat {
 impl ::mwtyped::WireValue for MainErrorFormat {
     fn as_str(&self) -> &str {
         MainErrorFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(MainErrorFormat::as_str(self))
     }
 }
 /// - Documentation
@@ -8213,6 +8261,9 @@ impl ManageTagsOperation {
 impl ::mwtyped::WireValue for ManageTagsOperation {
     fn as_str(&self) -> &str {
         ManageTagsOperation::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ManageTagsOperation::as_str(self))
     }
 }
 /// Perform management tasks relating to change tags.
@@ -8827,6 +8878,9 @@ impl ::mwtyped::WireValue for OpenSearchRedirects {
     fn as_str(&self) -> &str {
         OpenSearchRedirects::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(OpenSearchRedirects::as_str(self))
+    }
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -8856,6 +8910,9 @@ impl OpenSearchFormat {
 impl ::mwtyped::WireValue for OpenSearchFormat {
     fn as_str(&self) -> &str {
         OpenSearchFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(OpenSearchFormat::as_str(self))
     }
 }
 /// Search the wiki using the OpenSearch protocol.
@@ -9047,6 +9104,9 @@ impl OptionsResetKinds {
 impl ::mwtyped::WireValue for OptionsResetKinds {
     fn as_str(&self) -> &str {
         OptionsResetKinds::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(OptionsResetKinds::as_str(self))
     }
 }
 /// Change preferences of the current user.
@@ -9423,6 +9483,9 @@ impl ::mwtyped::WireValue for ParamInfoQueryModules {
     fn as_str(&self) -> &str {
         ParamInfoQueryModules::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ParamInfoQueryModules::as_str(self))
+    }
 }
 /// The values of `formatmodules`: the same as those of [`MainFormat`].
 pub type ParamInfoFormatModules = MainFormat;
@@ -9710,6 +9773,9 @@ impl ParseProp {
 impl ::mwtyped::WireValue for ParseProp {
     fn as_str(&self) -> &str {
         ParseProp::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ParseProp::as_str(self))
     }
 }
 /// The values of `useskin`.
@@ -10830,6 +10896,9 @@ impl ::mwtyped::WireValue for QueryProp {
     fn as_str(&self) -> &str {
         QueryProp::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(QueryProp::as_str(self))
+    }
 }
 /// The values of `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -10966,6 +11035,9 @@ impl ::mwtyped::WireValue for QueryList {
     fn as_str(&self) -> &str {
         QueryList::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(QueryList::as_str(self))
+    }
 }
 /// The values of `meta`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11008,6 +11080,9 @@ impl ::mwtyped::WireValue for QueryMeta {
     fn as_str(&self) -> &str {
         QueryMeta::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(QueryMeta::as_str(self))
+    }
 }
 /// The values of `exportschema`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11031,6 +11106,9 @@ impl QueryExportSchema {
 impl ::mwtyped::WireValue for QueryExportSchema {
     fn as_str(&self) -> &str {
         QueryExportSchema::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(QueryExportSchema::as_str(self))
     }
 }
 /// The values of `generator`: the same as those of [`ImageRotateGenerator`].
@@ -11758,6 +11836,9 @@ impl ::mwtyped::WireValue for RevisionDeleteType {
     fn as_str(&self) -> &str {
         RevisionDeleteType::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(RevisionDeleteType::as_str(self))
+    }
 }
 /// The values of `hide`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11784,6 +11865,9 @@ impl RevisionDeleteHide {
 impl ::mwtyped::WireValue for RevisionDeleteHide {
     fn as_str(&self) -> &str {
         RevisionDeleteHide::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(RevisionDeleteHide::as_str(self))
     }
 }
 /// The values of `show`: the same as those of [`RevisionDeleteHide`].
@@ -11813,6 +11897,9 @@ impl RevisionDeleteSuppress {
 impl ::mwtyped::WireValue for RevisionDeleteSuppress {
     fn as_str(&self) -> &str {
         RevisionDeleteSuppress::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(RevisionDeleteSuppress::as_str(self))
     }
 }
 /// Delete and undelete revisions.
@@ -14055,6 +14142,9 @@ impl ::mwtyped::WireValue for SetPageLanguageLang {
     fn as_str(&self) -> &str {
         SetPageLanguageLang::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(SetPageLanguageLang::as_str(self))
+    }
 }
 /// Change the language of a page.
 ///
@@ -14764,6 +14854,9 @@ impl ::mwtyped::WireValue for TemplateDataGenerator {
     fn as_str(&self) -> &str {
         TemplateDataGenerator::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(TemplateDataGenerator::as_str(self))
+    }
 }
 /// Fetch data stored by the TemplateData extension.
 ///
@@ -15066,6 +15159,9 @@ impl TitleBlacklistAction {
 impl ::mwtyped::WireValue for TitleBlacklistAction {
     fn as_str(&self) -> &str {
         TitleBlacklistAction::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(TitleBlacklistAction::as_str(self))
     }
 }
 /// Validate a page title, filename, or username against the TitleBlacklist.
@@ -15588,6 +15684,9 @@ impl UploadWatchlist {
 impl ::mwtyped::WireValue for UploadWatchlist {
     fn as_str(&self) -> &str {
         UploadWatchlist::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(UploadWatchlist::as_str(self))
     }
 }
 /// Upload a file, or get the status of pending uploads.
@@ -16186,6 +16285,9 @@ impl ::mwtyped::WireValue for VisualEditorFormat {
     fn as_str(&self) -> &str {
         VisualEditorFormat::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(VisualEditorFormat::as_str(self))
+    }
 }
 /// The values of `paction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16224,6 +16326,9 @@ impl VisualEditorPaction {
 impl ::mwtyped::WireValue for VisualEditorPaction {
     fn as_str(&self) -> &str {
         VisualEditorPaction::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(VisualEditorPaction::as_str(self))
     }
 }
 /// Returns HTML5 for a page from the Parsoid service.
@@ -16451,6 +16556,9 @@ impl VisualEditorEditPaction {
 impl ::mwtyped::WireValue for VisualEditorEditPaction {
     fn as_str(&self) -> &str {
         VisualEditorEditPaction::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(VisualEditorEditPaction::as_str(self))
     }
 }
 /// The values of `useskin`.
@@ -17108,6 +17216,9 @@ pub mod format {
     impl ::mwtyped::WireValue for JsonFormatVersion {
         fn as_str(&self) -> &str {
             JsonFormatVersion::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(JsonFormatVersion::as_str(self))
         }
     }
     /// Output data in JSON format.
@@ -17874,6 +17985,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AbuseFiltersDir::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AbuseFiltersDir::as_str(self))
+        }
     }
     /// The values of `abfshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17912,6 +18026,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AbuseFiltersShow {
         fn as_str(&self) -> &str {
             AbuseFiltersShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AbuseFiltersShow::as_str(self))
         }
     }
     /// The values of `abfprop`.
@@ -17963,6 +18080,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AbuseFiltersProp {
         fn as_str(&self) -> &str {
             AbuseFiltersProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AbuseFiltersProp::as_str(self))
         }
     }
     /// Show details of the abuse filters.
@@ -18186,6 +18306,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AbuseLogProp {
         fn as_str(&self) -> &str {
             AbuseLogProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AbuseLogProp::as_str(self))
         }
     }
     /// Show events that were caught by one of the abuse filters.
@@ -18412,6 +18535,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllCategoriesDir::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllCategoriesDir::as_str(self))
+        }
     }
     /// The values of `acprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18435,6 +18561,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllCategoriesProp {
         fn as_str(&self) -> &str {
             AllCategoriesProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllCategoriesProp::as_str(self))
         }
     }
     /// Enumerate all categories.
@@ -18682,6 +18811,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllDeletedRevisionsProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllDeletedRevisionsProp::as_str(self))
+        }
     }
     /// The values of `adrslots`: the same as those of [`CompareSlots`].
     pub type AllDeletedRevisionsSlots = super::CompareSlots;
@@ -18709,6 +18841,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllDeletedRevisionsDir {
         fn as_str(&self) -> &str {
             AllDeletedRevisionsDir::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllDeletedRevisionsDir::as_str(self))
         }
     }
     /// List all deleted revisions by a user or in a namespace.
@@ -19139,6 +19274,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllFileUsagesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllFileUsagesProp::as_str(self))
+        }
     }
     /// The values of `afdir`: the same as those of [`AllCategoriesDir`].
     pub type AllFileUsagesDir = AllCategoriesDir;
@@ -19338,6 +19476,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllImagesSort::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllImagesSort::as_str(self))
+        }
     }
     /// The values of `aidir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19367,6 +19508,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllImagesDir {
         fn as_str(&self) -> &str {
             AllImagesDir::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllImagesDir::as_str(self))
         }
     }
     /// The values of `aiprop`.
@@ -19437,6 +19581,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllImagesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllImagesProp::as_str(self))
+        }
     }
     /// The values of `aifilterbots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19463,6 +19610,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllImagesFilterBots {
         fn as_str(&self) -> &str {
             AllImagesFilterBots::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllImagesFilterBots::as_str(self))
         }
     }
     /// Enumerate all images sequentially.
@@ -19989,6 +20139,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllMessagesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllMessagesProp::as_str(self))
+        }
     }
     /// The values of `amcustomised`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20015,6 +20168,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllMessagesCustomised {
         fn as_str(&self) -> &str {
             AllMessagesCustomised::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllMessagesCustomised::as_str(self))
         }
     }
     /// Return messages from this site.
@@ -20261,6 +20417,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllPagesFilterRedir::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllPagesFilterRedir::as_str(self))
+        }
     }
     /// The values of `apprtype`.
     ///
@@ -20374,6 +20533,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllPagesPrFilterCascade::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllPagesPrFilterCascade::as_str(self))
+        }
     }
     /// The values of `apdir`: the same as those of [`AllCategoriesDir`].
     pub type AllPagesDir = AllCategoriesDir;
@@ -20403,6 +20565,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllPagesFilterLangLinks::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllPagesFilterLangLinks::as_str(self))
+        }
     }
     /// The values of `apprexpiry`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20429,6 +20594,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllPagesPrExpiry {
         fn as_str(&self) -> &str {
             AllPagesPrExpiry::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllPagesPrExpiry::as_str(self))
         }
     }
     /// Enumerate all pages sequentially in a given namespace.
@@ -20729,6 +20897,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllRedirectsProp {
         fn as_str(&self) -> &str {
             AllRedirectsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllRedirectsProp::as_str(self))
         }
     }
     /// The values of `ardir`: the same as those of [`AllCategoriesDir`].
@@ -22062,6 +22233,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllUsersProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllUsersProp::as_str(self))
+        }
     }
     /// Enumerate all registered users.
     ///
@@ -22383,6 +22557,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AuthManagerInfoRequestsFor {
         fn as_str(&self) -> &str {
             AuthManagerInfoRequestsFor::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AuthManagerInfoRequestsFor::as_str(self))
         }
     }
     /// The values of `amimessageformat`: the same as those of [`ClientLoginMessageFormat`].
@@ -22735,6 +22912,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             BlocksProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(BlocksProp::as_str(self))
+        }
     }
     /// The values of `bkshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22776,6 +22956,9 @@ pub mod query {
     impl ::mwtyped::WireValue for BlocksShow {
         fn as_str(&self) -> &str {
             BlocksShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(BlocksShow::as_str(self))
         }
     }
     /// List all blocked users and IP addresses.
@@ -23045,6 +23228,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             CategoriesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoriesProp::as_str(self))
+        }
     }
     /// The values of `clshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23068,6 +23254,9 @@ pub mod query {
     impl ::mwtyped::WireValue for CategoriesShow {
         fn as_str(&self) -> &str {
             CategoriesShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoriesShow::as_str(self))
         }
     }
     /// The values of `cldir`: the same as those of [`AllCategoriesDir`].
@@ -23348,6 +23537,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             CategoryMembersProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoryMembersProp::as_str(self))
+        }
     }
     /// The values of `cmtype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23375,6 +23567,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             CategoryMembersType::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoryMembersType::as_str(self))
+        }
     }
     /// The values of `cmsort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23398,6 +23593,9 @@ pub mod query {
     impl ::mwtyped::WireValue for CategoryMembersSort {
         fn as_str(&self) -> &str {
             CategoryMembersSort::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoryMembersSort::as_str(self))
         }
     }
     /// The values of `cmdir`.
@@ -23434,6 +23632,9 @@ pub mod query {
     impl ::mwtyped::WireValue for CategoryMembersDir {
         fn as_str(&self) -> &str {
             CategoryMembersDir::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoryMembersDir::as_str(self))
         }
     }
     /// List all pages in a given category.
@@ -24915,6 +25116,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             DeletedRevsProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(DeletedRevsProp::as_str(self))
+        }
     }
     /// List deleted revisions.
     ///
@@ -25575,6 +25779,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             ExtLinksProtocol::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ExtLinksProtocol::as_str(self))
+        }
     }
     /// Returns all external URLs (not interwikis) from the given pages.
     ///
@@ -25727,6 +25934,9 @@ pub mod query {
     impl ::mwtyped::WireValue for ExtractsSectionFormat {
         fn as_str(&self) -> &str {
             ExtractsSectionFormat::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ExtractsSectionFormat::as_str(self))
         }
     }
     /// Returns plain-text or limited HTML extracts of the given pages.
@@ -25933,6 +26143,9 @@ pub mod query {
     impl ::mwtyped::WireValue for ExtUrlUsageProp {
         fn as_str(&self) -> &str {
             ExtUrlUsageProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ExtUrlUsageProp::as_str(self))
         }
     }
     /// The values of `euprotocol`: the same as those of [`ExtLinksProtocol`].
@@ -26158,6 +26371,9 @@ pub mod query {
     impl ::mwtyped::WireValue for FileArchiveProp {
         fn as_str(&self) -> &str {
             FileArchiveProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(FileArchiveProp::as_str(self))
         }
     }
     /// Enumerate all deleted files sequentially.
@@ -26411,6 +26627,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             FileRepoInfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(FileRepoInfoProp::as_str(self))
+        }
     }
     /// Return meta information about image repositories configured on the wiki.
     ///
@@ -26548,6 +26767,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             FileUsageProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(FileUsageProp::as_str(self))
+        }
     }
     /// The values of `fushow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26571,6 +26793,9 @@ pub mod query {
     impl ::mwtyped::WireValue for FileUsageShow {
         fn as_str(&self) -> &str {
             FileUsageShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(FileUsageShow::as_str(self))
         }
     }
     /// Find all pages that use the given files.
@@ -26761,6 +26986,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             GadgetCategoriesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(GadgetCategoriesProp::as_str(self))
+        }
     }
     /// Returns a list of gadget categories.
     ///
@@ -26908,6 +27136,9 @@ pub mod query {
     impl ::mwtyped::WireValue for GadgetsProp {
         fn as_str(&self) -> &str {
             GadgetsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(GadgetsProp::as_str(self))
         }
     }
     /// Returns a list of gadgets used on this wiki.
@@ -27148,6 +27379,9 @@ pub mod query {
     impl ::mwtyped::WireValue for ImageInfoProp {
         fn as_str(&self) -> &str {
             ImageInfoProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ImageInfoProp::as_str(self))
         }
     }
     /// Returns file information and upload history.
@@ -27808,6 +28042,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             InfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(InfoProp::as_str(self))
+        }
     }
     /// The values of `intestactionsdetail`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27834,6 +28071,9 @@ pub mod query {
     impl ::mwtyped::WireValue for InfoTestActionsDetail {
         fn as_str(&self) -> &str {
             InfoTestActionsDetail::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(InfoTestActionsDetail::as_str(self))
         }
     }
     /// Get basic page information.
@@ -28041,6 +28281,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             IwBacklinksProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(IwBacklinksProp::as_str(self))
+        }
     }
     /// The values of `iwbldir`: the same as those of [`AllCategoriesDir`].
     pub type IwBacklinksDir = AllCategoriesDir;
@@ -28214,6 +28457,9 @@ pub mod query {
     impl ::mwtyped::WireValue for IwLinksProp {
         fn as_str(&self) -> &str {
             IwLinksProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(IwLinksProp::as_str(self))
         }
     }
     /// The values of `iwdir`: the same as those of [`AllCategoriesDir`].
@@ -28394,6 +28640,9 @@ pub mod query {
     impl ::mwtyped::WireValue for LangBacklinksProp {
         fn as_str(&self) -> &str {
             LangBacklinksProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LangBacklinksProp::as_str(self))
         }
     }
     /// The values of `lbldir`: the same as those of [`AllCategoriesDir`].
@@ -28576,6 +28825,9 @@ pub mod query {
     impl ::mwtyped::WireValue for LangLinksProp {
         fn as_str(&self) -> &str {
             LangLinksProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LangLinksProp::as_str(self))
         }
     }
     /// The values of `lldir`: the same as those of [`AllCategoriesDir`].
@@ -28794,6 +29046,9 @@ pub mod query {
     impl ::mwtyped::WireValue for LanguageInfoProp {
         fn as_str(&self) -> &str {
             LanguageInfoProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LanguageInfoProp::as_str(self))
         }
     }
     /// Return information about available languages.
@@ -29285,6 +29540,9 @@ pub mod query {
     impl ::mwtyped::WireValue for LogEventsProp {
         fn as_str(&self) -> &str {
             LogEventsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LogEventsProp::as_str(self))
         }
     }
     /// The values of `letype`.
@@ -29945,6 +30203,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             MyStashedFilesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(MyStashedFilesProp::as_str(self))
+        }
     }
     /// Get a list of files in the current user's upload stash.
     ///
@@ -30184,6 +30445,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             PageImagesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(PageImagesProp::as_str(self))
+        }
     }
     /// The values of `pilicense`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30210,6 +30474,9 @@ pub mod query {
     impl ::mwtyped::WireValue for PageImagesLicense {
         fn as_str(&self) -> &str {
             PageImagesLicense::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(PageImagesLicense::as_str(self))
         }
     }
     /// Returns information about images on the page, such as thumbnail and presence of photos.
@@ -30585,6 +30852,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             PagesWithPropProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(PagesWithPropProp::as_str(self))
+        }
     }
     /// The values of `pwpdir`: the same as those of [`AllCategoriesDir`].
     pub type PagesWithPropDir = AllCategoriesDir;
@@ -30938,6 +31208,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             ProtectedTitlesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ProtectedTitlesProp::as_str(self))
+        }
     }
     /// List all titles protected from creation.
     ///
@@ -31259,6 +31532,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             QueryPagePage::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(QueryPagePage::as_str(self))
+        }
     }
     /// Get a list provided by a QueryPage-based special page.
     ///
@@ -31566,6 +31842,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             RecentChangesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(RecentChangesProp::as_str(self))
+        }
     }
     /// The values of `rcshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31622,6 +31901,9 @@ pub mod query {
     impl ::mwtyped::WireValue for RecentChangesShow {
         fn as_str(&self) -> &str {
             RecentChangesShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(RecentChangesShow::as_str(self))
         }
     }
     /// The values of `rctype`: the same as those of [`FeedWatchlistWlType`].
@@ -31977,6 +32259,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             RedirectsProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(RedirectsProp::as_str(self))
+        }
     }
     /// The values of `rdshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32000,6 +32285,9 @@ pub mod query {
     impl ::mwtyped::WireValue for RedirectsShow {
         fn as_str(&self) -> &str {
             RedirectsShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(RedirectsShow::as_str(self))
         }
     }
     /// Returns all redirects to the given pages.
@@ -32572,6 +32860,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             SearchWhat::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SearchWhat::as_str(self))
+        }
     }
     /// The values of `srinfo`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32598,6 +32889,9 @@ pub mod query {
     impl ::mwtyped::WireValue for SearchInfo {
         fn as_str(&self) -> &str {
             SearchInfo::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SearchInfo::as_str(self))
         }
     }
     /// The values of `srprop`.
@@ -32661,6 +32955,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             SearchProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SearchProp::as_str(self))
+        }
     }
     /// The values of `srsort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32681,6 +32978,9 @@ pub mod query {
     impl ::mwtyped::WireValue for SearchSort {
         fn as_str(&self) -> &str {
             SearchSort::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SearchSort::as_str(self))
         }
     }
     /// Perform a full text search.
@@ -33013,6 +33313,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             SiteInfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SiteInfoProp::as_str(self))
+        }
     }
     /// The values of `sifilteriw`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33036,6 +33339,9 @@ pub mod query {
     impl ::mwtyped::WireValue for SiteInfoFilterIw {
         fn as_str(&self) -> &str {
             SiteInfoFilterIw::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SiteInfoFilterIw::as_str(self))
         }
     }
     /// Return general information about the site.
@@ -33289,6 +33595,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             StashImageInfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(StashImageInfoProp::as_str(self))
+        }
     }
     /// Returns file information for stashed files.
     ///
@@ -33511,6 +33820,9 @@ pub mod query {
     impl ::mwtyped::WireValue for TagsProp {
         fn as_str(&self) -> &str {
             TagsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(TagsProp::as_str(self))
         }
     }
     /// List change tags.
@@ -33822,6 +34134,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             TokensType::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(TokensType::as_str(self))
+        }
     }
     /// Gets tokens for data-modifying actions.
     ///
@@ -34126,6 +34441,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             UserContribsProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(UserContribsProp::as_str(self))
+        }
     }
     /// The values of `ucshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34173,6 +34491,9 @@ pub mod query {
     impl ::mwtyped::WireValue for UserContribsShow {
         fn as_str(&self) -> &str {
             UserContribsShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(UserContribsShow::as_str(self))
         }
     }
     /// Get all edits by a user.
@@ -34543,6 +34864,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             UserInfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(UserInfoProp::as_str(self))
+        }
     }
     /// Get information about the current user.
     ///
@@ -34740,6 +35064,9 @@ pub mod query {
     impl ::mwtyped::WireValue for UsersProp {
         fn as_str(&self) -> &str {
             UsersProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(UsersProp::as_str(self))
         }
     }
     /// Get information about a list of users.
@@ -34960,6 +35287,9 @@ pub mod query {
     impl ::mwtyped::WireValue for WatchlistProp {
         fn as_str(&self) -> &str {
             WatchlistProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(WatchlistProp::as_str(self))
         }
     }
     /// The values of `wlshow`: the same as those of [`FeedWatchlistWlShow`].
@@ -35308,6 +35638,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             WatchlistRawProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(WatchlistRawProp::as_str(self))
+        }
     }
     /// The values of `wrshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35331,6 +35664,9 @@ pub mod query {
     impl ::mwtyped::WireValue for WatchlistRawShow {
         fn as_str(&self) -> &str {
             WatchlistRawShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(WatchlistRawShow::as_str(self))
         }
     }
     /// The values of `wrdir`: the same as those of [`AllCategoriesDir`].

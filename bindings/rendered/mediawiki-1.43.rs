@@ -3296,6 +3296,9 @@ impl ::mwtyped::WireValue for CheckTokenType {
     fn as_str(&self) -> &str {
         CheckTokenType::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CheckTokenType::as_str(self))
+    }
 }
 /// Check the validity of a token from `action=query&meta=tokens`.
 ///
@@ -3482,6 +3485,9 @@ impl ClientLoginMessageFormat {
 impl ::mwtyped::WireValue for ClientLoginMessageFormat {
     fn as_str(&self) -> &str {
         ClientLoginMessageFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ClientLoginMessageFormat::as_str(self))
     }
 }
 /// Log in to the wiki using the interactive flow.
@@ -3752,6 +3758,9 @@ impl ::mwtyped::WireValue for CompareFromContentFormat {
     fn as_str(&self) -> &str {
         CompareFromContentFormat::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CompareFromContentFormat::as_str(self))
+    }
 }
 /// The values of `fromcontentmodel`.
 ///
@@ -3846,6 +3855,9 @@ impl ::mwtyped::WireValue for CompareToRelative {
     fn as_str(&self) -> &str {
         CompareToRelative::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CompareToRelative::as_str(self))
+    }
 }
 /// The values of `toslots`: the same as those of [`CompareFromSlots`].
 pub type CompareToSlots = CompareFromSlots;
@@ -3899,6 +3911,9 @@ impl CompareProp {
 impl ::mwtyped::WireValue for CompareProp {
     fn as_str(&self) -> &str {
         CompareProp::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CompareProp::as_str(self))
     }
 }
 /// The values of `slots`.
@@ -3963,6 +3978,9 @@ impl CompareDiffType {
 impl ::mwtyped::WireValue for CompareDiffType {
     fn as_str(&self) -> &str {
         CompareDiffType::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(CompareDiffType::as_str(self))
     }
 }
 /// The values of `fromcontentformat-{slot}`: the same as those of [`CompareFromContentFormat`].
@@ -4823,6 +4841,9 @@ impl ::mwtyped::WireValue for DeleteWatchlist {
     fn as_str(&self) -> &str {
         DeleteWatchlist::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(DeleteWatchlist::as_str(self))
+    }
 }
 /// Delete a page.
 ///
@@ -5128,6 +5149,9 @@ impl ::mwtyped::WireValue for DiscussionToolsEditPaction {
     fn as_str(&self) -> &str {
         DiscussionToolsEditPaction::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(DiscussionToolsEditPaction::as_str(self))
+    }
 }
 /// The values of `autosubscribe`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -5157,6 +5181,9 @@ impl DiscussionToolsEditAutoSubscribe {
 impl ::mwtyped::WireValue for DiscussionToolsEditAutoSubscribe {
     fn as_str(&self) -> &str {
         DiscussionToolsEditAutoSubscribe::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(DiscussionToolsEditAutoSubscribe::as_str(self))
     }
 }
 /// The values of `useskin`.
@@ -5736,6 +5763,9 @@ impl ::mwtyped::WireValue for DiscussionToolsPageInfoProp {
     fn as_str(&self) -> &str {
         DiscussionToolsPageInfoProp::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(DiscussionToolsPageInfoProp::as_str(self))
+    }
 }
 /// Returns metadata required to initialize the discussion tools.
 ///
@@ -5880,6 +5910,9 @@ impl DiscussionToolsPreviewType {
 impl ::mwtyped::WireValue for DiscussionToolsPreviewType {
     fn as_str(&self) -> &str {
         DiscussionToolsPreviewType::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(DiscussionToolsPreviewType::as_str(self))
     }
 }
 /// The values of `useskin`: the same as those of [`DiscussionToolsEditUseSkin`].
@@ -6248,6 +6281,9 @@ impl ::mwtyped::WireValue for EchoCreateEventSection {
     fn as_str(&self) -> &str {
         EchoCreateEventSection::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(EchoCreateEventSection::as_str(self))
+    }
 }
 /// Manually trigger a notification to a user
 ///
@@ -6426,6 +6462,9 @@ impl ::mwtyped::WireValue for EchoMarkReadSections {
     fn as_str(&self) -> &str {
         EchoMarkReadSections::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(EchoMarkReadSections::as_str(self))
+    }
 }
 /// Mark notifications as read for the current user.
 ///
@@ -6603,6 +6642,9 @@ impl ::mwtyped::WireValue for EchoMarkSeenType {
     fn as_str(&self) -> &str {
         EchoMarkSeenType::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(EchoMarkSeenType::as_str(self))
+    }
 }
 /// The values of `timestampFormat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -6629,6 +6671,9 @@ impl EchoMarkSeenTimestampFormat {
 impl ::mwtyped::WireValue for EchoMarkSeenTimestampFormat {
     fn as_str(&self) -> &str {
         EchoMarkSeenTimestampFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(EchoMarkSeenTimestampFormat::as_str(self))
     }
 }
 /// Mark notifications as seen for the current user.
@@ -6755,6 +6800,9 @@ impl EchoMuteType {
 impl ::mwtyped::WireValue for EchoMuteType {
     fn as_str(&self) -> &str {
         EchoMuteType::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(EchoMuteType::as_str(self))
     }
 }
 /// Mute or unmute notifications from certain users or pages.
@@ -7566,6 +7614,9 @@ impl ::mwtyped::WireValue for ExpandTemplatesProp {
     fn as_str(&self) -> &str {
         ExpandTemplatesProp::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ExpandTemplatesProp::as_str(self))
+    }
 }
 /// Expands all templates within wikitext.
 ///
@@ -7757,6 +7808,9 @@ impl FeedContributionsFeedFormat {
 impl ::mwtyped::WireValue for FeedContributionsFeedFormat {
     fn as_str(&self) -> &str {
         FeedContributionsFeedFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(FeedContributionsFeedFormat::as_str(self))
     }
 }
 /// The values of `tagfilter`.
@@ -8434,6 +8488,9 @@ impl ::mwtyped::WireValue for FeedWatchlistWlShow {
     fn as_str(&self) -> &str {
         FeedWatchlistWlShow::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(FeedWatchlistWlShow::as_str(self))
+    }
 }
 /// The values of `wltype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -8466,6 +8523,9 @@ impl FeedWatchlistWlType {
 impl ::mwtyped::WireValue for FeedWatchlistWlType {
     fn as_str(&self) -> &str {
         FeedWatchlistWlType::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(FeedWatchlistWlType::as_str(self))
     }
 }
 /// Returns a watchlist feed.
@@ -8928,6 +8988,9 @@ impl ::mwtyped::WireValue for ImageRotateRotation {
     fn as_str(&self) -> &str {
         ImageRotateRotation::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ImageRotateRotation::as_str(self))
+    }
 }
 /// The values of `generator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -9053,6 +9116,9 @@ impl ImageRotateGenerator {
 impl ::mwtyped::WireValue for ImageRotateGenerator {
     fn as_str(&self) -> &str {
         ImageRotateGenerator::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ImageRotateGenerator::as_str(self))
     }
 }
 /// Rotate one or more images.
@@ -10133,6 +10199,9 @@ impl ::mwtyped::WireValue for MainAction {
     fn as_str(&self) -> &str {
         MainAction::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(MainAction::as_str(self))
+    }
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -10175,6 +10244,9 @@ impl ::mwtyped::WireValue for MainFormat {
     fn as_str(&self) -> &str {
         MainFormat::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(MainFormat::as_str(self))
+    }
 }
 /// The values of `assert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -10201,6 +10273,9 @@ impl MainAssert {
 impl ::mwtyped::WireValue for MainAssert {
     fn as_str(&self) -> &str {
         MainAssert::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(MainAssert::as_str(self))
     }
 }
 /// The values of `errorformat`.
@@ -10237,6 +10312,9 @@ impl MainErrorFormat {
 impl ::mwtyped::WireValue for MainErrorFormat {
     fn as_str(&self) -> &str {
         MainErrorFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(MainErrorFormat::as_str(self))
     }
 }
 /// - Documentation
@@ -10718,6 +10796,9 @@ impl ManageTagsOperation {
 impl ::mwtyped::WireValue for ManageTagsOperation {
     fn as_str(&self) -> &str {
         ManageTagsOperation::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ManageTagsOperation::as_str(self))
     }
 }
 /// Perform management tasks relating to change tags.
@@ -11322,6 +11403,9 @@ impl ::mwtyped::WireValue for OpenSearchRedirects {
     fn as_str(&self) -> &str {
         OpenSearchRedirects::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(OpenSearchRedirects::as_str(self))
+    }
 }
 /// The values of `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11351,6 +11435,9 @@ impl OpenSearchFormat {
 impl ::mwtyped::WireValue for OpenSearchFormat {
     fn as_str(&self) -> &str {
         OpenSearchFormat::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(OpenSearchFormat::as_str(self))
     }
 }
 /// Search the wiki using the OpenSearch protocol.
@@ -11543,6 +11630,9 @@ impl ::mwtyped::WireValue for OptionsResetKinds {
     fn as_str(&self) -> &str {
         OptionsResetKinds::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(OptionsResetKinds::as_str(self))
+    }
 }
 /// The values of `global`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11569,6 +11659,9 @@ impl OptionsGlobal {
 impl ::mwtyped::WireValue for OptionsGlobal {
     fn as_str(&self) -> &str {
         OptionsGlobal::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(OptionsGlobal::as_str(self))
     }
 }
 /// Change preferences of the current user.
@@ -11971,6 +12064,9 @@ impl ::mwtyped::WireValue for ParamInfoQueryModules {
     fn as_str(&self) -> &str {
         ParamInfoQueryModules::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ParamInfoQueryModules::as_str(self))
+    }
 }
 /// The values of `formatmodules`: the same as those of [`MainFormat`].
 pub type ParamInfoFormatModules = MainFormat;
@@ -12261,6 +12357,9 @@ impl ParseProp {
 impl ::mwtyped::WireValue for ParseProp {
     fn as_str(&self) -> &str {
         ParseProp::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(ParseProp::as_str(self))
     }
 }
 /// The values of `useskin`.
@@ -13415,6 +13514,9 @@ impl ::mwtyped::WireValue for QueryProp {
     fn as_str(&self) -> &str {
         QueryProp::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(QueryProp::as_str(self))
+    }
 }
 /// The values of `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -13554,6 +13656,9 @@ impl ::mwtyped::WireValue for QueryList {
     fn as_str(&self) -> &str {
         QueryList::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(QueryList::as_str(self))
+    }
 }
 /// The values of `meta`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -13605,6 +13710,9 @@ impl ::mwtyped::WireValue for QueryMeta {
     fn as_str(&self) -> &str {
         QueryMeta::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(QueryMeta::as_str(self))
+    }
 }
 /// The values of `exportschema`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -13628,6 +13736,9 @@ impl QueryExportSchema {
 impl ::mwtyped::WireValue for QueryExportSchema {
     fn as_str(&self) -> &str {
         QueryExportSchema::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(QueryExportSchema::as_str(self))
     }
 }
 /// The values of `generator`: the same as those of [`ImageRotateGenerator`].
@@ -14363,6 +14474,9 @@ impl ::mwtyped::WireValue for RevisionDeleteType {
     fn as_str(&self) -> &str {
         RevisionDeleteType::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(RevisionDeleteType::as_str(self))
+    }
 }
 /// The values of `hide`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -14389,6 +14503,9 @@ impl RevisionDeleteHide {
 impl ::mwtyped::WireValue for RevisionDeleteHide {
     fn as_str(&self) -> &str {
         RevisionDeleteHide::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(RevisionDeleteHide::as_str(self))
     }
 }
 /// The values of `show`: the same as those of [`RevisionDeleteHide`].
@@ -14418,6 +14535,9 @@ impl RevisionDeleteSuppress {
 impl ::mwtyped::WireValue for RevisionDeleteSuppress {
     fn as_str(&self) -> &str {
         RevisionDeleteSuppress::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(RevisionDeleteSuppress::as_str(self))
     }
 }
 /// Delete and undelete revisions.
@@ -16848,6 +16968,9 @@ impl ::mwtyped::WireValue for SetPageLanguageLang {
     fn as_str(&self) -> &str {
         SetPageLanguageLang::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(SetPageLanguageLang::as_str(self))
+    }
 }
 /// Change the language of a page.
 ///
@@ -17558,6 +17681,9 @@ impl ::mwtyped::WireValue for TemplateDataGenerator {
     fn as_str(&self) -> &str {
         TemplateDataGenerator::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(TemplateDataGenerator::as_str(self))
+    }
 }
 /// Fetch data stored by the TemplateData extension.
 ///
@@ -17982,6 +18108,9 @@ impl TitleBlacklistAction {
 impl ::mwtyped::WireValue for TitleBlacklistAction {
     fn as_str(&self) -> &str {
         TitleBlacklistAction::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(TitleBlacklistAction::as_str(self))
     }
 }
 /// Validate a page title, filename, or username against the TitleBlacklist.
@@ -18514,6 +18643,9 @@ impl UploadWatchlist {
 impl ::mwtyped::WireValue for UploadWatchlist {
     fn as_str(&self) -> &str {
         UploadWatchlist::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(UploadWatchlist::as_str(self))
     }
 }
 /// Upload a file, or get the status of pending uploads.
@@ -19122,6 +19254,9 @@ impl ::mwtyped::WireValue for VisualEditorFormat {
     fn as_str(&self) -> &str {
         VisualEditorFormat::as_str(self)
     }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(VisualEditorFormat::as_str(self))
+    }
 }
 /// The values of `paction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19157,6 +19292,9 @@ impl VisualEditorPaction {
 impl ::mwtyped::WireValue for VisualEditorPaction {
     fn as_str(&self) -> &str {
         VisualEditorPaction::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(VisualEditorPaction::as_str(self))
     }
 }
 /// Returns HTML5 for a page from the Parsoid service.
@@ -19384,6 +19522,9 @@ impl VisualEditorEditPaction {
 impl ::mwtyped::WireValue for VisualEditorEditPaction {
     fn as_str(&self) -> &str {
         VisualEditorEditPaction::as_str(self)
+    }
+    fn static_str(&self) -> Option<&'static str> {
+        Some(VisualEditorEditPaction::as_str(self))
     }
 }
 /// The values of `useskin`.
@@ -20110,6 +20251,9 @@ pub mod format {
     impl ::mwtyped::WireValue for JsonFormatVersion {
         fn as_str(&self) -> &str {
             JsonFormatVersion::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(JsonFormatVersion::as_str(self))
         }
     }
     /// Output data in JSON format.
@@ -20876,6 +21020,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AbuseFiltersDir::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AbuseFiltersDir::as_str(self))
+        }
     }
     /// The values of `abfshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20920,6 +21067,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AbuseFiltersShow {
         fn as_str(&self) -> &str {
             AbuseFiltersShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AbuseFiltersShow::as_str(self))
         }
     }
     /// The values of `abfprop`.
@@ -20974,6 +21124,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AbuseFiltersProp {
         fn as_str(&self) -> &str {
             AbuseFiltersProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AbuseFiltersProp::as_str(self))
         }
     }
     /// Show details of the abuse filters.
@@ -21200,6 +21353,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AbuseLogProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AbuseLogProp::as_str(self))
+        }
     }
     /// Show events that were caught by one of the abuse filters.
     ///
@@ -21425,6 +21581,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllCategoriesDir::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllCategoriesDir::as_str(self))
+        }
     }
     /// The values of `acprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21448,6 +21607,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllCategoriesProp {
         fn as_str(&self) -> &str {
             AllCategoriesProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllCategoriesProp::as_str(self))
         }
     }
     /// Enumerate all categories.
@@ -21695,6 +21857,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllDeletedRevisionsProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllDeletedRevisionsProp::as_str(self))
+        }
     }
     /// The values of `adrslots`: the same as those of [`CompareSlots`].
     pub type AllDeletedRevisionsSlots = super::CompareSlots;
@@ -21722,6 +21887,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllDeletedRevisionsDir {
         fn as_str(&self) -> &str {
             AllDeletedRevisionsDir::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllDeletedRevisionsDir::as_str(self))
         }
     }
     /// The values of `adrcontentformat-{slot}`.
@@ -21770,6 +21938,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllDeletedRevisionsContentFormatPerSlot {
         fn as_str(&self) -> &str {
             AllDeletedRevisionsContentFormatPerSlot::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllDeletedRevisionsContentFormatPerSlot::as_str(self))
         }
     }
     /// List all deleted revisions by a user or in a namespace.
@@ -22224,6 +22395,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllFileUsagesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllFileUsagesProp::as_str(self))
+        }
     }
     /// The values of `afdir`: the same as those of [`AllCategoriesDir`].
     pub type AllFileUsagesDir = AllCategoriesDir;
@@ -22423,6 +22597,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllImagesSort::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllImagesSort::as_str(self))
+        }
     }
     /// The values of `aidir`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22452,6 +22629,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllImagesDir {
         fn as_str(&self) -> &str {
             AllImagesDir::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllImagesDir::as_str(self))
         }
     }
     /// The values of `aiprop`.
@@ -22525,6 +22705,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllImagesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllImagesProp::as_str(self))
+        }
     }
     /// The values of `aifilterbots`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22551,6 +22734,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllImagesFilterBots {
         fn as_str(&self) -> &str {
             AllImagesFilterBots::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllImagesFilterBots::as_str(self))
         }
     }
     /// Enumerate all images sequentially.
@@ -23080,6 +23266,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllMessagesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllMessagesProp::as_str(self))
+        }
     }
     /// The values of `amcustomised`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23106,6 +23295,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllMessagesCustomised {
         fn as_str(&self) -> &str {
             AllMessagesCustomised::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllMessagesCustomised::as_str(self))
         }
     }
     /// Return messages from this site.
@@ -23352,6 +23544,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllPagesFilterRedir::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllPagesFilterRedir::as_str(self))
+        }
     }
     /// The values of `apfilterlanglinks`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23378,6 +23573,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllPagesFilterLangLinks {
         fn as_str(&self) -> &str {
             AllPagesFilterLangLinks::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllPagesFilterLangLinks::as_str(self))
         }
     }
     /// The values of `apprtype`.
@@ -23492,6 +23690,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllPagesPrFilterCascade::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllPagesPrFilterCascade::as_str(self))
+        }
     }
     /// The values of `apprexpiry`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23518,6 +23719,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllPagesPrExpiry {
         fn as_str(&self) -> &str {
             AllPagesPrExpiry::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllPagesPrExpiry::as_str(self))
         }
     }
     /// The values of `apdir`: the same as those of [`AllCategoriesDir`].
@@ -23820,6 +24024,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AllRedirectsProp {
         fn as_str(&self) -> &str {
             AllRedirectsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllRedirectsProp::as_str(self))
         }
     }
     /// The values of `ardir`: the same as those of [`AllCategoriesDir`].
@@ -25261,6 +25468,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             AllUsersProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AllUsersProp::as_str(self))
+        }
     }
     /// Enumerate all registered users.
     ///
@@ -25602,6 +25812,9 @@ pub mod query {
     impl ::mwtyped::WireValue for AuthManagerInfoRequestsFor {
         fn as_str(&self) -> &str {
             AuthManagerInfoRequestsFor::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(AuthManagerInfoRequestsFor::as_str(self))
         }
     }
     /// The values of `amimessageformat`: the same as those of [`ClientLoginMessageFormat`].
@@ -25954,6 +26167,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             BlocksProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(BlocksProp::as_str(self))
+        }
     }
     /// The values of `bkshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25995,6 +26211,9 @@ pub mod query {
     impl ::mwtyped::WireValue for BlocksShow {
         fn as_str(&self) -> &str {
             BlocksShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(BlocksShow::as_str(self))
         }
     }
     /// List all blocked users and IP addresses.
@@ -26264,6 +26483,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             CategoriesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoriesProp::as_str(self))
+        }
     }
     /// The values of `clshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26287,6 +26509,9 @@ pub mod query {
     impl ::mwtyped::WireValue for CategoriesShow {
         fn as_str(&self) -> &str {
             CategoriesShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoriesShow::as_str(self))
         }
     }
     /// The values of `cldir`: the same as those of [`AllCategoriesDir`].
@@ -26567,6 +26792,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             CategoryMembersProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoryMembersProp::as_str(self))
+        }
     }
     /// The values of `cmtype`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26594,6 +26822,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             CategoryMembersType::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoryMembersType::as_str(self))
+        }
     }
     /// The values of `cmsort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26617,6 +26848,9 @@ pub mod query {
     impl ::mwtyped::WireValue for CategoryMembersSort {
         fn as_str(&self) -> &str {
             CategoryMembersSort::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoryMembersSort::as_str(self))
         }
     }
     /// The values of `cmdir`.
@@ -26653,6 +26887,9 @@ pub mod query {
     impl ::mwtyped::WireValue for CategoryMembersDir {
         fn as_str(&self) -> &str {
             CategoryMembersDir::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(CategoryMembersDir::as_str(self))
         }
     }
     /// List all pages in a given category.
@@ -28182,6 +28419,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             DeletedRevsProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(DeletedRevsProp::as_str(self))
+        }
     }
     /// List deleted revisions.
     ///
@@ -28842,6 +29082,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             ExtLinksProtocol::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ExtLinksProtocol::as_str(self))
+        }
     }
     /// Returns all external URLs (not interwikis) from the given pages.
     ///
@@ -28996,6 +29239,9 @@ pub mod query {
     impl ::mwtyped::WireValue for ExtractsSectionFormat {
         fn as_str(&self) -> &str {
             ExtractsSectionFormat::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ExtractsSectionFormat::as_str(self))
         }
     }
     /// Returns plain-text or limited HTML extracts of the given pages.
@@ -29202,6 +29448,9 @@ pub mod query {
     impl ::mwtyped::WireValue for ExtUrlUsageProp {
         fn as_str(&self) -> &str {
             ExtUrlUsageProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ExtUrlUsageProp::as_str(self))
         }
     }
     /// The values of `euprotocol`: the same as those of [`ExtLinksProtocol`].
@@ -29429,6 +29678,9 @@ pub mod query {
     impl ::mwtyped::WireValue for FileArchiveProp {
         fn as_str(&self) -> &str {
             FileArchiveProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(FileArchiveProp::as_str(self))
         }
     }
     /// Enumerate all deleted files sequentially.
@@ -29682,6 +29934,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             FileRepoInfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(FileRepoInfoProp::as_str(self))
+        }
     }
     /// Return meta information about image repositories configured on the wiki.
     ///
@@ -29819,6 +30074,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             FileUsageProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(FileUsageProp::as_str(self))
+        }
     }
     /// The values of `fushow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29842,6 +30100,9 @@ pub mod query {
     impl ::mwtyped::WireValue for FileUsageShow {
         fn as_str(&self) -> &str {
             FileUsageShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(FileUsageShow::as_str(self))
         }
     }
     /// Find all pages that use the given files.
@@ -30032,6 +30293,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             GadgetCategoriesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(GadgetCategoriesProp::as_str(self))
+        }
     }
     /// Returns a list of gadget categories.
     ///
@@ -30179,6 +30443,9 @@ pub mod query {
     impl ::mwtyped::WireValue for GadgetsProp {
         fn as_str(&self) -> &str {
             GadgetsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(GadgetsProp::as_str(self))
         }
     }
     /// Returns a list of gadgets used on this wiki.
@@ -30422,6 +30689,9 @@ pub mod query {
     impl ::mwtyped::WireValue for ImageInfoProp {
         fn as_str(&self) -> &str {
             ImageInfoProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ImageInfoProp::as_str(self))
         }
     }
     /// Returns file information and upload history.
@@ -31092,6 +31362,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             InfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(InfoProp::as_str(self))
+        }
     }
     /// The values of `intestactionsdetail`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31119,6 +31392,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             InfoTestActionsDetail::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(InfoTestActionsDetail::as_str(self))
+        }
     }
     /// The values of `ineditintrostyle`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31142,6 +31418,9 @@ pub mod query {
     impl ::mwtyped::WireValue for InfoEditIntroStyle {
         fn as_str(&self) -> &str {
             InfoEditIntroStyle::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(InfoEditIntroStyle::as_str(self))
         }
     }
     /// Get basic page information.
@@ -31455,6 +31734,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             IwBacklinksProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(IwBacklinksProp::as_str(self))
+        }
     }
     /// The values of `iwbldir`: the same as those of [`AllCategoriesDir`].
     pub type IwBacklinksDir = AllCategoriesDir;
@@ -31628,6 +31910,9 @@ pub mod query {
     impl ::mwtyped::WireValue for IwLinksProp {
         fn as_str(&self) -> &str {
             IwLinksProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(IwLinksProp::as_str(self))
         }
     }
     /// The values of `iwdir`: the same as those of [`AllCategoriesDir`].
@@ -31808,6 +32093,9 @@ pub mod query {
     impl ::mwtyped::WireValue for LangBacklinksProp {
         fn as_str(&self) -> &str {
             LangBacklinksProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LangBacklinksProp::as_str(self))
         }
     }
     /// The values of `lbldir`: the same as those of [`AllCategoriesDir`].
@@ -31990,6 +32278,9 @@ pub mod query {
     impl ::mwtyped::WireValue for LangLinksProp {
         fn as_str(&self) -> &str {
             LangLinksProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LangLinksProp::as_str(self))
         }
     }
     /// The values of `lldir`: the same as those of [`AllCategoriesDir`].
@@ -32211,6 +32502,9 @@ pub mod query {
     impl ::mwtyped::WireValue for LanguageInfoProp {
         fn as_str(&self) -> &str {
             LanguageInfoProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LanguageInfoProp::as_str(self))
         }
     }
     /// Return information about available languages.
@@ -32751,6 +33045,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             LintErrorsCategories::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LintErrorsCategories::as_str(self))
+        }
     }
     /// Get a list of lint errors
     ///
@@ -33050,6 +33347,9 @@ pub mod query {
     impl ::mwtyped::WireValue for LogEventsProp {
         fn as_str(&self) -> &str {
             LogEventsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(LogEventsProp::as_str(self))
         }
     }
     /// The values of `letype`.
@@ -33734,6 +34034,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             MyStashedFilesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(MyStashedFilesProp::as_str(self))
+        }
     }
     /// Get a list of files in the current user's upload stash.
     ///
@@ -33875,6 +34178,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             NotificationsFilter::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(NotificationsFilter::as_str(self))
+        }
     }
     /// The values of `notprop`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33904,6 +34210,9 @@ pub mod query {
     impl ::mwtyped::WireValue for NotificationsProp {
         fn as_str(&self) -> &str {
             NotificationsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(NotificationsProp::as_str(self))
         }
     }
     /// The values of `notsections`: the same as those of [`EchoMarkReadSections`].
@@ -33941,6 +34250,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             NotificationsFormat::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(NotificationsFormat::as_str(self))
+        }
     }
     /// The values of `notnotifiertypes`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33967,6 +34279,9 @@ pub mod query {
     impl ::mwtyped::WireValue for NotificationsNotifierTypes {
         fn as_str(&self) -> &str {
             NotificationsNotifierTypes::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(NotificationsNotifierTypes::as_str(self))
         }
     }
     /// Get notifications waiting for the current user.
@@ -34404,6 +34719,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             PageImagesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(PageImagesProp::as_str(self))
+        }
     }
     /// The values of `pilicense`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34430,6 +34748,9 @@ pub mod query {
     impl ::mwtyped::WireValue for PageImagesLicense {
         fn as_str(&self) -> &str {
             PageImagesLicense::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(PageImagesLicense::as_str(self))
         }
     }
     /// Returns information about images on the page, such as thumbnail and presence of photos.
@@ -34810,6 +35131,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             PagesWithPropProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(PagesWithPropProp::as_str(self))
+        }
     }
     /// The values of `pwpdir`: the same as those of [`AllCategoriesDir`].
     pub type PagesWithPropDir = AllCategoriesDir;
@@ -35168,6 +35492,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             ProtectedTitlesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(ProtectedTitlesProp::as_str(self))
+        }
     }
     /// List all titles protected from creation.
     ///
@@ -35489,6 +35816,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             QueryPagePage::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(QueryPagePage::as_str(self))
+        }
     }
     /// Get a list provided by a QueryPage-based special page.
     ///
@@ -35796,6 +36126,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             RecentChangesProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(RecentChangesProp::as_str(self))
+        }
     }
     /// The values of `rcshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35852,6 +36185,9 @@ pub mod query {
     impl ::mwtyped::WireValue for RecentChangesShow {
         fn as_str(&self) -> &str {
             RecentChangesShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(RecentChangesShow::as_str(self))
         }
     }
     /// The values of `rctype`: the same as those of [`FeedWatchlistWlType`].
@@ -36207,6 +36543,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             RedirectsProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(RedirectsProp::as_str(self))
+        }
     }
     /// The values of `rdshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36230,6 +36569,9 @@ pub mod query {
     impl ::mwtyped::WireValue for RedirectsShow {
         fn as_str(&self) -> &str {
             RedirectsShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(RedirectsShow::as_str(self))
         }
     }
     /// Returns all redirects to the given pages.
@@ -36828,6 +37170,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             SearchWhat::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SearchWhat::as_str(self))
+        }
     }
     /// The values of `srinfo`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36854,6 +37199,9 @@ pub mod query {
     impl ::mwtyped::WireValue for SearchInfo {
         fn as_str(&self) -> &str {
             SearchInfo::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SearchInfo::as_str(self))
         }
     }
     /// The values of `srprop`.
@@ -36917,6 +37265,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             SearchProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SearchProp::as_str(self))
+        }
     }
     /// The values of `srsort`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36937,6 +37288,9 @@ pub mod query {
     impl ::mwtyped::WireValue for SearchSort {
         fn as_str(&self) -> &str {
             SearchSort::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SearchSort::as_str(self))
         }
     }
     /// Perform a full text search.
@@ -37286,6 +37640,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             SiteInfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SiteInfoProp::as_str(self))
+        }
     }
     /// The values of `sifilteriw`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37309,6 +37666,9 @@ pub mod query {
     impl ::mwtyped::WireValue for SiteInfoFilterIw {
         fn as_str(&self) -> &str {
             SiteInfoFilterIw::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(SiteInfoFilterIw::as_str(self))
         }
     }
     /// Return general information about the site.
@@ -37575,6 +37935,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             StashImageInfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(StashImageInfoProp::as_str(self))
+        }
     }
     /// Returns file information for stashed files.
     ///
@@ -37800,6 +38163,9 @@ pub mod query {
     impl ::mwtyped::WireValue for TagsProp {
         fn as_str(&self) -> &str {
             TagsProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(TagsProp::as_str(self))
         }
     }
     /// List change tags.
@@ -38110,6 +38476,9 @@ pub mod query {
     impl ::mwtyped::WireValue for TokensType {
         fn as_str(&self) -> &str {
             TokensType::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(TokensType::as_str(self))
         }
     }
     /// Gets tokens for data-modifying actions.
@@ -38515,6 +38884,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             UserContribsProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(UserContribsProp::as_str(self))
+        }
     }
     /// The values of `ucshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -38562,6 +38934,9 @@ pub mod query {
     impl ::mwtyped::WireValue for UserContribsShow {
         fn as_str(&self) -> &str {
             UserContribsShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(UserContribsShow::as_str(self))
         }
     }
     /// Get all edits by a user.
@@ -38935,6 +39310,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             UserInfoProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(UserInfoProp::as_str(self))
+        }
     }
     /// Get information about the current user.
     ///
@@ -39135,6 +39513,9 @@ pub mod query {
     impl ::mwtyped::WireValue for UsersProp {
         fn as_str(&self) -> &str {
             UsersProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(UsersProp::as_str(self))
         }
     }
     /// Get information about a list of users.
@@ -39355,6 +39736,9 @@ pub mod query {
     impl ::mwtyped::WireValue for WatchlistProp {
         fn as_str(&self) -> &str {
             WatchlistProp::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(WatchlistProp::as_str(self))
         }
     }
     /// The values of `wlshow`: the same as those of [`FeedWatchlistWlShow`].
@@ -39703,6 +40087,9 @@ pub mod query {
         fn as_str(&self) -> &str {
             WatchlistRawProp::as_str(self)
         }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(WatchlistRawProp::as_str(self))
+        }
     }
     /// The values of `wrshow`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -39726,6 +40113,9 @@ pub mod query {
     impl ::mwtyped::WireValue for WatchlistRawShow {
         fn as_str(&self) -> &str {
             WatchlistRawShow::as_str(self)
+        }
+        fn static_str(&self) -> Option<&'static str> {
+            Some(WatchlistRawShow::as_str(self))
         }
     }
     /// The values of `wrdir`: the same as those of [`AllCategoriesDir`].

@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::module::__private::{integer, join, limit, missing, namespace};
 use crate::module::Limits;
 use crate::request::{EncodeError, Name, Request};
 use crate::token::{Token, TokenKind};
@@ -112,7 +111,10 @@ impl<'r> Encoder<'r> {
         value: &T,
         rule: Rule,
     ) -> Result<(), EncodeError> {
-        let value = value.wire_value(self.module, wire, rule, self.limits)?;
+        let value = match value.static_str() {
+            Some(text) => Value::Text(Cow::Borrowed(text)),
+            None => value.wire_value(self.module, wire, rule, self.limits)?,
+        };
         self.request.must_post |= !matches!(value, Value::Text(_));
         self.request.params.push((name, value));
         Ok(())
@@ -159,7 +161,11 @@ impl<'r> Encoder<'r> {
     ) -> Result<(), EncodeError> {
         if values.is_empty() {
             return match required {
-                true => Err(missing(self.module, wire)),
+                true => Err(EncodeError::Invalid {
+                    module: self.module,
+                    param: wire.to_owned(),
+                    reason: "required, give at least one value".into(),
+                }),
                 false => Ok(()),
             };
         }
@@ -169,18 +175,54 @@ impl<'r> Encoder<'r> {
         Ok(())
     }
 
+    /// The values joined with `|`, or, when one holds a `|`, with U+001F behind a leading
+    /// U+001F (MediaWiki's alternative multi-value form); their count checked first. One
+    /// pass, no copy of each value, unless a value holds a `|`.
     fn joined<T: WireText>(
         &self,
         wire: &'static str,
         values: &[T],
         rule: Rule,
     ) -> Result<String, EncodeError> {
-        let texts = values
-            .iter()
-            .map(|v| v.wire_text(self.module, wire, rule, self.limits))
-            .collect::<Result<Vec<Cow<str>>, EncodeError>>()?;
-        let texts = texts.iter().map(|t| t.as_ref());
-        join(self.module, wire, texts, rule.low, rule.high, self.limits)
+        let max = match self.limits {
+            Limits::High => rule.high,
+            Limits::Normal => rule.low,
+        };
+        if values.len() > max as usize {
+            return Err(EncodeError::TooManyValues {
+                module: self.module,
+                param: wire.to_owned(),
+                given: values.len(),
+                max,
+            });
+        }
+        let joined = self.join_with(wire, values, rule, '|')?;
+        // n values hold n - 1 separators: one `|` more is a `|` inside a value.
+        match joined.matches('|').count() >= values.len() {
+            true => self.join_with(wire, values, rule, '\u{1f}'),
+            false => Ok(joined),
+        }
+    }
+
+    fn join_with<T: WireText>(
+        &self,
+        wire: &'static str,
+        values: &[T],
+        rule: Rule,
+        separator: char,
+    ) -> Result<String, EncodeError> {
+        // Room for the usual short values (titles, prop names), grown when they are longer.
+        let mut joined = String::with_capacity(values.len() * 16);
+        if separator != '|' {
+            joined.push(separator);
+        }
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                joined.push(separator);
+            }
+            joined.push_str(&value.wire_text(self.module, wire, rule, self.limits)?);
+        }
+        Ok(joined)
     }
 
     /// A templated parameter (`fromtext-{slot}`): one pair per key, `placeholder` (`{slot}`)
@@ -218,6 +260,11 @@ impl<'r> Encoder<'r> {
 
 /// A value of a field as MediaWiki reads it: text, checked against the field's [`Rule`].
 pub trait WireText {
+    /// The text when it is static (a closed enum's value): sent as it is.
+    fn static_str(&self) -> Option<&'static str> {
+        None
+    }
+
     fn wire_text(
         &self,
         module: &'static str,
@@ -241,6 +288,10 @@ pub trait WireText {
 
 /// The generated enums, whose wire values are their own.
 impl<T: WireValue> WireText for T {
+    fn static_str(&self) -> Option<&'static str> {
+        WireValue::static_str(self)
+    }
+
     fn wire_text(
         &self,
         _: &'static str,
@@ -278,7 +329,7 @@ impl WireText for i64 {
         rule: Rule,
         _: Limits,
     ) -> Result<Cow<'_, str>, EncodeError> {
-        integer(module, param, *self, rule.min, rule.max).map(Cow::Owned)
+        in_range(module, param, *self, rule.min, rule.max).map(Cow::Owned)
     }
 }
 
@@ -290,16 +341,16 @@ impl WireText for Limit {
         rule: Rule,
         limits: Limits,
     ) -> Result<Cow<'_, str>, EncodeError> {
-        limit(
-            module,
-            param,
-            self,
-            rule.min,
-            rule.max,
-            rule.highmax,
-            limits,
-        )
-        .map(Cow::Owned)
+        let max = match limits {
+            Limits::High => rule.highmax,
+            Limits::Normal => rule.max,
+        };
+        match self {
+            Limit::Max => Ok(Cow::Borrowed("max")),
+            Limit::Value(n) => {
+                in_range(module, param, i64::from(*n), rule.min, max).map(Cow::Owned)
+            }
+        }
     }
 }
 
@@ -311,7 +362,15 @@ impl WireText for Namespace {
         rule: Rule,
         _: Limits,
     ) -> Result<Cow<'_, str>, EncodeError> {
-        namespace(module, param, *self, rule.takes_all).map(Cow::Owned)
+        match *self {
+            Namespace::ALL if rule.takes_all => Ok(Cow::Borrowed("*")),
+            Namespace::ALL => Err(EncodeError::Invalid {
+                module,
+                param: param.to_owned(),
+                reason: "`*` (Namespace::ALL) is not accepted here".to_owned(),
+            }),
+            Namespace(number) => Ok(Cow::Owned(number.to_string())),
+        }
     }
 }
 
@@ -381,4 +440,23 @@ impl WireText for UploadFile {
     ) -> Result<Value, EncodeError> {
         Ok(Value::File(self.clone()))
     }
+}
+
+fn in_range(
+    module: &'static str,
+    param: &str,
+    value: i64,
+    min: i64,
+    max: i64,
+) -> Result<String, EncodeError> {
+    if value < min || value > max {
+        return Err(EncodeError::OutOfRange {
+            module,
+            param: param.to_owned(),
+            value,
+            min,
+            max,
+        });
+    }
+    Ok(value.to_string())
 }

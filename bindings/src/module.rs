@@ -69,6 +69,11 @@ pub trait ApiModule {
 /// A generated enum of wire values.
 pub trait WireValue {
     fn as_str(&self) -> &str;
+
+    /// The value when it is one of the enum's own (static) spellings, sent without a copy.
+    fn static_str(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// The parameters a module takes beyond those paraminfo lists (the AuthManager fields of
@@ -126,104 +131,6 @@ pub mod __private {
     use super::Limits;
     pub use crate::encoder::{Encoder, Rule, WireText};
     use crate::request::EncodeError;
-    use crate::types::{Limit, Namespace};
-
-    pub fn integer(
-        module: &'static str,
-        param: &str,
-        value: i64,
-        min: i64,
-        max: i64,
-    ) -> Result<String, EncodeError> {
-        if value < min || value > max {
-            return Err(EncodeError::OutOfRange {
-                module,
-                param: param.to_owned(),
-                value,
-                min,
-                max,
-            });
-        }
-        Ok(value.to_string())
-    }
-
-    /// A namespace's wire value; `*` for [`Namespace::ALL`] where the parameter takes it.
-    pub fn namespace(
-        module: &'static str,
-        param: &str,
-        value: Namespace,
-        takes_all: bool,
-    ) -> Result<String, EncodeError> {
-        match value {
-            Namespace::ALL if takes_all => Ok("*".to_owned()),
-            Namespace::ALL => Err(EncodeError::Invalid {
-                module,
-                param: param.to_owned(),
-                reason: "`*` (Namespace::ALL) is not accepted here".to_owned(),
-            }),
-            Namespace(number) => Ok(number.to_string()),
-        }
-    }
-
-    pub fn limit(
-        module: &'static str,
-        param: &str,
-        value: &Limit,
-        min: i64,
-        max: i64,
-        highmax: i64,
-        limits: Limits,
-    ) -> Result<String, EncodeError> {
-        match value {
-            Limit::Max => Ok("max".into()),
-            Limit::Value(n) => {
-                let max = if limits == Limits::High { highmax } else { max };
-                integer(module, param, i64::from(*n), min, max)
-            }
-        }
-    }
-
-    /// Joins values with `|`, or, when one holds a `|`, with U+001F behind a leading U+001F
-    /// (MediaWiki's alternative multi-value form).
-    pub fn join<'v, I>(
-        module: &'static str,
-        param: &str,
-        values: I,
-        low: u32,
-        high: u32,
-        limits: Limits,
-    ) -> Result<String, EncodeError>
-    where
-        I: Iterator<Item = &'v str> + Clone,
-    {
-        let max = if limits == Limits::High { high } else { low };
-        let count = values.clone().count();
-        if count > max as usize {
-            return Err(EncodeError::TooManyValues {
-                module,
-                param: param.to_owned(),
-                given: count,
-                max,
-            });
-        }
-        let separator = if values.clone().any(|v| v.contains('|')) {
-            '\u{1f}'
-        } else {
-            '|'
-        };
-        let mut joined =
-            String::with_capacity(values.clone().map(|v| v.len() + 1).sum::<usize>() + 1);
-        if separator != '|' {
-            joined.push(separator);
-        }
-        for (i, value) in values.enumerate() {
-            if i > 0 {
-                joined.push(separator);
-            }
-            joined.push_str(value);
-        }
-        Ok(joined)
-    }
 
     /// A module with every parameter set to a sample value the wiki accepts.
     pub trait Sample {
@@ -248,14 +155,6 @@ pub mod __private {
                     && !M::MUST_BE_POSTED,
                 request: M::sample().encode(Limits::Normal),
             }
-        }
-    }
-
-    pub fn missing(module: &'static str, param: &str) -> EncodeError {
-        EncodeError::Invalid {
-            module,
-            param: param.to_owned(),
-            reason: "required, give at least one value".into(),
         }
     }
 }

@@ -139,6 +139,10 @@ fn enum_items(
             fn as_str(&self) -> &str {
                 #name::as_str(self)
             }
+
+            fn static_str(&self) -> Option<&'static str> {
+                Some(#name::as_str(self))
+            }
         }
     }
 }
