@@ -29,9 +29,10 @@ async fn talking_to_a_wiki() -> Result<(), mwtyped::Error> {
     let client = Client::builder("https://wiki.example.org/w/api.php", "my-bot/1.0 (me@example.org)")
         .maxlag(5)
         .build()?;
-    match client.login("MyBot", "bot password").await? {
+    // A bot password (`User@name`, made on Special:BotPasswords) or a main account's password.
+match client.login("MyUser@my-bot", "0123456789abcdefghijklmnopqrstuv").await? {
         AuthStep::Pass(_) => {}
-        other => panic!("the wiki asks for more: {other:?}"),
+        other => panic!("refused, or the wiki asks for more: {other:?}"),
     }
     // The csrf token is fetched once, cached, and fetched again on `badtoken`.
     client.execute_with_token(|token| {

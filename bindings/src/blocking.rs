@@ -92,6 +92,15 @@ impl Client {
         self.runtime.block_on(self.inner.login(username, password))
     }
 
+    pub fn logout(&self) -> Result<(), Error> {
+        self.runtime.block_on(self.inner.logout())
+    }
+
+    /// The user a login made this session; `None` when anonymous.
+    pub fn logged_in_user(&self) -> Option<String> {
+        self.inner.logged_in_user()
+    }
+
     pub fn change_form(&self, request_id: &str) -> Result<AuthForm, Error> {
         self.runtime.block_on(self.inner.change_form(request_id))
     }

@@ -36,6 +36,15 @@ pub fn configured_api_env_var(version: MwVersion) -> String {
     )
 }
 
+/// The environment variable holding the folder of the test wiki of `version` (its
+/// `data/wikicache.sqlite` holds the sessions a test ends on the server side).
+pub fn wiki_dir_env_var(version: MwVersion) -> String {
+    format!(
+        "MWTYPED_TEST_WIKI_DIR_{}",
+        version.to_string().replace('.', "_")
+    )
+}
+
 /// The environment variable holding the reference tree: the folder whose captures and
 /// generated files the tests compare with (see [`crate::served`]).
 pub const REFERENCE_ENV: &str = "MWTYPED_TEST_REFERENCE";
@@ -53,13 +62,14 @@ pub fn run(args: TestArgs) -> Result<()> {
                 name: None,
                 port: None,
             };
-            let api = start(&spec, &mut started)?;
-            env.push((api_env_var(version), api.clone()));
-            wikis.push((version, api));
+            let wiki = start(&spec, &mut started)?;
+            env.push((api_env_var(version), wiki.api_url()));
+            env.push((wiki_dir_env_var(version), wiki.dir.display().to_string()));
+            wikis.push((version, wiki.api_url()));
             // The same wiki configured like the big ones, for the typed requests that use
             // values a wiki's configuration decides.
-            let api = start(&wiki::configured(version), &mut started)?;
-            env.push((configured_api_env_var(version), api));
+            let configured = start(&wiki::configured(version), &mut started)?;
+            env.push((configured_api_env_var(version), configured.api_url()));
         }
         drifts = served::drifts(&wikis)?;
         env.push((REFERENCE_ENV.to_owned(), reference_tree(&drifts)?));
@@ -94,16 +104,15 @@ pub fn run(args: TestArgs) -> Result<()> {
     result
 }
 
-/// Starts the wiki `spec` names, noting it in `started` when this run started it; its
-/// api.php.
-fn start(spec: &WikiSpec, started: &mut Vec<String>) -> Result<String> {
+/// Starts the wiki `spec` names, noting it in `started` when this run started it.
+fn start(spec: &WikiSpec, started: &mut Vec<String>) -> Result<wiki::Wiki> {
     let was_running = wiki::running(spec)?;
     let wiki = wiki::start(spec)?;
     if !was_running {
         started.push(wiki.name.clone());
     }
     eprintln!("test wiki {}: {}", wiki.name, wiki.api_url());
-    Ok(wiki.api_url())
+    Ok(wiki)
 }
 
 /// The workspace when every wiki serves its committed capture; else a scratch copy under

@@ -159,6 +159,19 @@ pub enum AuthStep {
     Restart(Restart),
 }
 
+impl AuthStep {
+    /// MediaWiki's name of the status: `PASS`, `FAIL`, `UI`, `REDIRECT`, `RESTART`.
+    pub fn status(&self) -> &'static str {
+        match self {
+            AuthStep::Pass(_) => "PASS",
+            AuthStep::Fail(_) => "FAIL",
+            AuthStep::Ui(_) => "UI",
+            AuthStep::Redirect(_) => "REDIRECT",
+            AuthStep::Restart(_) => "RESTART",
+        }
+    }
+}
+
 /// Done: logged in, account created, or account linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pass {
@@ -357,18 +370,6 @@ impl Client {
         Ok(())
     }
 
-    /// Logs in with a user name and a password (a bot password works too). Answers the step
-    /// the wiki reached: PASS, or UI when it asks for more (a two-factor code…).
-    pub async fn login(&self, username: &str, password: &str) -> Result<AuthStep, Error> {
-        // Only a REDIRECT would use it, and a password login has none.
-        let return_url = self.api_url().to_owned();
-        let mut form = self
-            .auth_start(AuthStart::new(AuthAction::Login, return_url))
-            .await?;
-        form.set("username", username)?.set("password", password)?;
-        self.auth_submit(&form).await
-    }
-
     fn read_step(&self, action: AuthAction, answer: &Response) -> Result<AuthStep, Error> {
         let module = action.module();
         let body = &answer.body[module];
@@ -389,13 +390,10 @@ impl Client {
         };
         let can_preserve_state = body["canpreservestate"].as_bool().unwrap_or(false);
         let step = match body["status"].as_str() {
-            Some("PASS") => {
-                // The session is now another user's: its tokens are stale.
-                self.forget_tokens();
-                AuthStep::Pass(Pass {
-                    username: body["username"].as_str().map(str::to_owned),
-                })
-            }
+            // `Client::send` has made the session the user's and forgotten its tokens.
+            Some("PASS") => AuthStep::Pass(Pass {
+                username: body["username"].as_str().map(str::to_owned),
+            }),
             Some("FAIL") => AuthStep::Fail(Fail {
                 message: text("message"),
                 code: text("messagecode"),

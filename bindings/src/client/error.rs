@@ -37,6 +37,17 @@ pub enum Error {
         text: String,
         messages: Vec<ApiMessage>,
     },
+    /// MediaWiki refused for want of a right: the user (or the bot password's grants, or an
+    /// OAuth token's) may not do it, the page is protected, the user is blocked. `code` is
+    /// the first error's; `messages` are all the wiki sent (`permissiondenied` comes with
+    /// `cantcreate` and the like, which name the groups that may).
+    #[error("{module}: not allowed (`{code}`): {text}")]
+    Denied {
+        module: String,
+        code: String,
+        text: String,
+        messages: Vec<ApiMessage>,
+    },
     /// An HTTP status that is no API answer, after the retries allowed.
     #[error("{module}: HTTP {status} from the server (after {attempts} attempt(s))")]
     Http {
@@ -58,6 +69,16 @@ pub enum Error {
     /// Refused before anything was sent: a limit exceeded, a value out of range.
     #[error(transparent)]
     Encode(#[from] EncodeError),
+    /// The wiki no longer knows the logged-in session (it expired or was ended on the
+    /// server) and the client could not log in again: it holds no credentials (the login was
+    /// an AuthManager flow, not [`Client::login`](crate::Client::login)) or the login failed.
+    /// The request was not carried out, and was not sent again as anonymous.
+    #[error("{module}: the session of {user} is lost: {reason}")]
+    SessionLost {
+        module: String,
+        user: String,
+        reason: String,
+    },
     /// An AuthManager form filled wrongly, refused before anything was sent.
     #[error("{action}: {reason}")]
     Form {
@@ -73,8 +94,16 @@ impl Error {
     /// The API error code, when MediaWiki answered with an error.
     pub fn code(&self) -> Option<&str> {
         match self {
-            Error::Api { code, .. } => Some(code),
+            Error::Api { code, .. } | Error::Denied { code, .. } => Some(code),
             _ => None,
+        }
+    }
+
+    /// Every message MediaWiki sent with an error answer (errors, then warnings).
+    pub fn messages(&self) -> &[ApiMessage] {
+        match self {
+            Error::Api { messages, .. } | Error::Denied { messages, .. } => messages,
+            _ => &[],
         }
     }
 
@@ -85,6 +114,26 @@ impl Error {
         }
     }
 }
+
+/// The error codes of a refusal for want of a right ([`Error::Denied`]).
+pub(crate) const DENIED: &[&str] = &[
+    "permissiondenied",
+    "cantcreate",
+    "protectedpage",
+    "protectedtitle",
+    "protectednamespace",
+    "protectednamespace-interface",
+    "cascadeprotected",
+    "customcssprotected",
+    "customjsprotected",
+    "customjsonprotected",
+    "readapidenied",
+    "writeapidenied",
+    "noapiwrite",
+    "blocked",
+    "autoblocked",
+    "mustbeloggedin",
+];
 
 /// At most this much of a body goes into an error, so that an error never carries a whole
 /// page (or anything sensitive a page might echo).

@@ -19,8 +19,10 @@
 //! ```
 
 mod error;
+mod login;
 mod response;
 mod retry;
+mod session;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -33,6 +35,7 @@ use serde_json::Value;
 pub use error::{ApiMessage, Error};
 pub use response::Response;
 use retry::{Attempt, Verdict};
+use session::Session;
 
 use crate::module::{ApiModule, Limits};
 use crate::request::{Request, Value as WireValue};
@@ -147,6 +150,7 @@ impl ClientBuilder {
                 http,
                 settings: self,
                 tokens: Mutex::new(HashMap::new()),
+                session: Mutex::new(Session::default()),
                 sent: AtomicU64::new(0),
             }),
         })
@@ -164,6 +168,8 @@ struct Inner {
     settings: ClientBuilder,
     /// Tokens of this session by kind (`csrf`, `login`, …).
     tokens: Mutex<HashMap<&'static str, String>>,
+    /// Who the session is, and how to log in again.
+    session: Mutex<Session>,
     /// HTTP requests sent, retries included.
     sent: AtomicU64,
 }
@@ -282,7 +288,21 @@ impl Client {
         request.text("meta", "tokens");
         request.text("type", kind);
         let answer = self.send("query+tokens", &request).await?;
-        self.remember_token(&answer, kind)
+        let value = self.remember_token(&answer, kind)?;
+        // `+\` is every anonymous session's token: a logged-in session that gets it is lost,
+        // and a write with it would be made logged out.
+        if value == "+\\"
+            && kind != crate::token::LoginToken::NAME
+            && let Some(user) = self.logged_in_user()
+        {
+            self.forget_tokens();
+            return Err(Error::SessionLost {
+                module: "query+tokens".to_owned(),
+                user,
+                reason: "the wiki gave the anonymous token".to_owned(),
+            });
+        }
+        Ok(value)
     }
 
     /// Reads the token named `kind` out of an answer to `meta=tokens` (alone or with other
@@ -317,6 +337,18 @@ impl Client {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    fn session(&self) -> std::sync::MutexGuard<'_, Session> {
+        self.inner
+            .session
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The user a login made this session, as MediaWiki names it; `None` when anonymous.
+    pub fn logged_in_user(&self) -> Option<String> {
+        self.session().user.clone()
+    }
+
     /// Every batch of a module that continues (`query` with a list, a generator…): the
     /// first answer, then one per `continue` MediaWiki sends, to the end.
     pub fn continued<M: ApiModule>(
@@ -348,13 +380,85 @@ impl Client {
     }
 
     /// Sends an encoded request for `module` (a module path, for errors and logs), with the
-    /// client's format, error format, maxlag and assert, retrying as the settings allow.
+    /// client's format, error format, maxlag and assertions, retrying as the settings allow.
+    /// After a login it asserts the user; if the server lost the session, the client logs in
+    /// again (when [`Client::login`] gave it the credentials) and sends the request once
+    /// more, or answers [`Error::SessionLost`]: never is it sent as anonymous.
     pub async fn send(&self, module: &str, request: &Request) -> Result<Response, Error> {
+        let answer = match self.send_asserted(module, request).await {
+            Err(e)
+                if e.code()
+                    .is_some_and(|c| session::ASSERT_FAILURES.contains(&c)) =>
+            {
+                self.log_in_again(module, e).await?;
+                self.send_asserted(module, request).await?
+            }
+            other => other?,
+        };
+        if let Some(user) = session::change_in(module, &answer.body) {
+            // Tokens belong to a session: after a login or a logout they are all stale.
+            self.forget_tokens();
+            let mut session = self.session();
+            session.user = user;
+            // Credentials are the last `Client::login`'s, which sets them after this.
+            session.credentials = None;
+        }
+        Ok(answer)
+    }
+
+    /// After the server refused `module` for a session it no longer knows: a login with the
+    /// credentials held, or [`Error::SessionLost`].
+    async fn log_in_again(&self, module: &str, refusal: Error) -> Result<(), Error> {
+        self.forget_tokens();
+        let (user, credentials) = {
+            let session = self.session();
+            (session.user.clone(), session.credentials.clone())
+        };
+        let lost = |reason: String| Error::SessionLost {
+            module: module.to_owned(),
+            user: user.clone().unwrap_or_default(),
+            reason,
+        };
+        let Some(credentials) = credentials else {
+            return Err(match user {
+                Some(_) => lost(format!(
+                    "the wiki no longer knows the session ({refusal}) and the client holds no \
+                     credentials to log in again"
+                )),
+                // An assertion the caller asked for (`ClientBuilder::assert`) on a session
+                // that never logged in: the refusal itself.
+                None => refusal,
+            });
+        };
+        tracing::warn!(
+            module,
+            "the wiki no longer knows the session: logging in again"
+        );
+        // Boxed: a login sends requests itself.
+        let login = Box::pin(self.login(&credentials.name, credentials.password.expose()));
+        match login.await {
+            Ok(crate::AuthStep::Pass(_)) => Ok(()),
+            Ok(step) => Err(lost(format!("logging in again answered {}", step.status()))),
+            Err(e) => Err(lost(format!("logging in again failed: {e}"))),
+        }
+    }
+
+    /// [`Client::send`] without the second login: the assertions of this session added.
+    async fn send_asserted(&self, module: &str, request: &Request) -> Result<Response, Error> {
         let settings = &self.inner.settings;
+        let mut assertions: Vec<(&'static str, String)> = vec![];
+        if !session::is_login_request(module, request) {
+            if let Some(assert) = settings.assert {
+                assertions.push(("assert", assert.as_str().to_owned()));
+            }
+            if let Some(user) = self.logged_in_user() {
+                assertions.push(("assertuser", user));
+            }
+        }
         let mut attempts = 0;
         loop {
             attempts += 1;
-            let attempt = self.send_once(request).await;
+            let attempt = self.send_once(request, &assertions).await;
             match retry::judge(module, attempt, request.must_post, attempts) {
                 Verdict::Done(result) => return result,
                 Verdict::Retry { after, failure } => {
@@ -371,7 +475,7 @@ impl Client {
         }
     }
 
-    async fn send_once(&self, request: &Request) -> Attempt {
+    async fn send_once(&self, request: &Request, assertions: &[(&'static str, String)]) -> Attempt {
         let settings = &self.inner.settings;
         let mut form = request.form_pairs();
         if request.get("format").is_none() {
@@ -382,9 +486,11 @@ impl Client {
         if let Some(maxlag) = &maxlag {
             form.push(("maxlag", maxlag));
         }
-        if let Some(assert) = settings.assert {
-            form.push(("assert", assert.as_str()));
-        }
+        form.extend(
+            assertions
+                .iter()
+                .map(|(name, value)| (*name, value.as_str())),
+        );
         let files: Vec<_> = request
             .params
             .iter()

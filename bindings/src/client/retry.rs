@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use super::error::{Error, excerpt};
+use super::error::{DENIED, Error, excerpt};
 use super::response::{self, Response};
 
 /// What one HTTP exchange gave.
@@ -98,19 +98,29 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
                     warnings: reading.warnings,
                 }));
             };
-            let error = Error::Api {
-                module: module.to_owned(),
-                code: first.code.clone(),
-                text: first.text.clone(),
-                messages: reading
-                    .errors
-                    .iter()
-                    .chain(&reading.warnings)
-                    .cloned()
-                    .collect(),
+            let (module, code, text) = (module.to_owned(), first.code.clone(), first.text.clone());
+            let messages = reading
+                .errors
+                .iter()
+                .chain(&reading.warnings)
+                .cloned()
+                .collect();
+            let error = match DENIED.contains(&code.as_str()) {
+                true => Error::Denied {
+                    module,
+                    code,
+                    text,
+                    messages,
+                },
+                false => Error::Api {
+                    module,
+                    code,
+                    text,
+                    messages,
+                },
             };
             // Both mean "nothing was done, come back later".
-            if first.code == "maxlag" || first.code == "readonly" {
+            if matches!(error.code(), Some("maxlag" | "readonly")) {
                 Verdict::Retry {
                     after: retry_after.or(Some(Duration::from_secs(5))),
                     failure: error,

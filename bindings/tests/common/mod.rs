@@ -14,6 +14,48 @@ pub fn api(var: &str) -> String {
     })
 }
 
+/// The user owning the test bot passwords (a change of `Admin`'s authentication data, as the
+/// auth tests make, would invalidate bot passwords of `Admin`).
+pub const BOT_OWNER: &str = "MwtypedBotOwner";
+/// The bot passwords of [`BOT_OWNER`] on every test wiki (`xtask/src/wiki/accounts.rs`
+/// makes them with MediaWiki's `createBotPassword.php`): one with an editing bot's grants…
+pub const EDIT_BOT: (&str, &str) = (
+    "MwtypedBotOwner@mwtyped-editor",
+    "mwtpdeditorbotpassword0123456789abcd",
+);
+/// …and one with `basic` alone: it may read, not edit.
+pub const READ_BOT: (&str, &str) = (
+    "MwtypedBotOwner@mwtyped-reader",
+    "mwtpdreaderbotpassword0123456789abcd",
+);
+
+/// Ends every session on the server of the test wiki whose folder is in `var` (set by
+/// `cargo xtask test`): the wikis keep sessions as rows of `objectcache` in
+/// `data/wikicache.sqlite`, as an expiry would. Answers how many ended.
+pub fn end_every_session(var: &str) -> usize {
+    let dir = std::env::var(var).unwrap_or_else(|_| {
+        panic!("{var} is not set: run the tests through `cargo xtask test`, which starts the wikis")
+    });
+    let db = format!("{dir}/data/wikicache.sqlite");
+    let php = format!(
+        "$db = new PDO('sqlite:{db}'); \
+         echo $db->exec(\"DELETE FROM objectcache WHERE keyname LIKE '%:MWSession:%'\");"
+    );
+    let out = std::process::Command::new("php")
+        .args(["-r", &php])
+        .output()
+        .expect("php runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("a count of rows")
+}
+
 /// A name no earlier run used: the wikis keep their accounts and pages between runs.
 pub fn unique(prefix: &str) -> String {
     let nanos = std::time::SystemTime::now()

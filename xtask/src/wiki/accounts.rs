@@ -19,8 +19,31 @@ pub const SOFT_RESET_USER: (&str, &str) = ("MwtypedBot", "mwtyped-bot-password")
 pub const TOTP_USER: (&str, &str) = ("MwtypedTotp", "mwtyped-totp-password");
 pub const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
+/// The owner of the bot passwords: a user of its own, since a change of a user's
+/// authentication data (as the auth tests make to `Admin`'s) invalidates its bot passwords.
+pub const BOT_OWNER: (&str, &str) = ("MwtypedBotOwner", "mwtyped-bot-owner-password");
+
+/// Bot passwords of [`BOT_OWNER`] (`MwtypedBotOwner@NAME`, made by MediaWiki's own
+/// `createBotPassword.php`): one with the grants an editing bot has, one that may only read.
+/// A bot password must match `^[0-9a-w]{32,}$` (no `x`, `y`, `z`: any other fails as
+/// `wrongpassword`).
+pub const BOT_PASSWORDS: &[(&str, &str, &str)] = &[
+    (
+        "mwtyped-editor",
+        "basic,editpage,createeditmovepage,highvolume,uploadfile,uploadeditmovefile",
+        "mwtpdeditorbotpassword0123456789abcd",
+    ),
+    (
+        "mwtyped-reader",
+        "basic",
+        "mwtpdreaderbotpassword0123456789abcd",
+    ),
+];
+
 /// Written once the accounts exist: they are made once per install.
 const DONE: &str = "accounts-v1.done";
+/// Written once the bot passwords exist (a wiki installed before they were added gets them).
+const BOT_PASSWORDS_DONE: &str = "bot-passwords-v3.done";
 
 pub fn fixtures_dir() -> PathBuf {
     files::workspace_root().join("xtask/fixtures/auth")
@@ -28,19 +51,55 @@ pub fn fixtures_dir() -> PathBuf {
 
 /// Creates the accounts on a freshly installed wiki (maintenance scripts, no server needed).
 pub fn ensure(mw: &Path, wiki: &Wiki) -> Result<()> {
+    ensure_users(mw, wiki)?;
+    ensure_bot_passwords(mw, wiki)
+}
+
+/// Runs a PHP maintenance script against `wiki`.
+fn script(mw: &Path, wiki: &Wiki, args: &[&str], what: &str) -> Result<()> {
+    run_quiet(
+        Command::new("php")
+            .args(args)
+            .env("MW_CONFIG_FILE", wiki.dir.join("conf/LocalSettings.php"))
+            .env("MW_INSTALL_PATH", mw),
+        what,
+    )
+}
+
+fn ensure_bot_passwords(mw: &Path, wiki: &Wiki) -> Result<()> {
+    let done = wiki.dir.join(BOT_PASSWORDS_DONE);
+    if done.is_file() {
+        return Ok(());
+    }
+    let promote = mw.join("maintenance/createAndPromote.php");
+    let (owner, password) = BOT_OWNER;
+    script(
+        mw,
+        wiki,
+        &[&promote.to_string_lossy(), owner, password],
+        "createAndPromote.php (bot owner)",
+    )?;
+    let create = mw.join("maintenance/createBotPassword.php");
+    let create = create.to_string_lossy();
+    for (app, grants, password) in BOT_PASSWORDS {
+        script(
+            mw,
+            wiki,
+            &[&create, "--appid", app, "--grants", grants, owner, password],
+            "createBotPassword.php",
+        )?;
+    }
+    files::write_atomic(&done, b"")?;
+    tracing::info!("{}: bot passwords created", wiki.name);
+    Ok(())
+}
+
+fn ensure_users(mw: &Path, wiki: &Wiki) -> Result<()> {
     let done = wiki.dir.join(DONE);
     if done.is_file() {
         return Ok(());
     }
-    let script = |args: &[&str], what: &str| {
-        run_quiet(
-            Command::new("php")
-                .args(args)
-                .env("MW_CONFIG_FILE", wiki.dir.join("conf/LocalSettings.php"))
-                .env("MW_INSTALL_PATH", mw),
-            what,
-        )
-    };
+    let script = |args: &[&str], what: &str| script(mw, wiki, args, what);
     let promote = mw.join("maintenance/createAndPromote.php");
     let promote = promote.to_string_lossy();
     let (user, password) = SOFT_RESET_USER;
