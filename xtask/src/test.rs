@@ -37,10 +37,20 @@ pub fn configured_api_env_var(version: MwVersion) -> String {
 }
 
 /// The environment variable holding the folder of the test wiki of `version` (its
-/// `data/wikicache.sqlite` holds the sessions a test ends on the server side).
+/// `data/wikicache.sqlite` holds the sessions a test ends on the server side;
+/// `conf/LocalSettings.php` is what its maintenance scripts read).
 pub fn wiki_dir_env_var(version: MwVersion) -> String {
     format!(
         "MWTYPED_TEST_WIKI_DIR_{}",
+        version.to_string().replace('.', "_")
+    )
+}
+
+/// The environment variable holding MediaWiki's code of `version` (`MW_INSTALL_PATH` for
+/// the maintenance scripts a test runs, such as the bearer fixture's token issuer).
+pub fn mediawiki_env_var(version: MwVersion) -> String {
+    format!(
+        "MWTYPED_TEST_MEDIAWIKI_{}",
         version.to_string().replace('.', "_")
     )
 }
@@ -65,6 +75,10 @@ pub fn run(args: TestArgs) -> Result<()> {
             let wiki = start(&spec, &mut started)?;
             env.push((api_env_var(version), wiki.api_url()));
             env.push((wiki_dir_env_var(version), wiki.dir.display().to_string()));
+            env.push((
+                mediawiki_env_var(version),
+                wiki::mw_root(version).display().to_string(),
+            ));
             wikis.push((version, wiki.api_url()));
             // The same wiki configured like the big ones, for the typed requests that use
             // values a wiki's configuration decides.

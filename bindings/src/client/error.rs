@@ -48,6 +48,15 @@ pub enum Error {
         text: String,
         messages: Vec<ApiMessage>,
     },
+    /// The wiki refused the client's credentials on a request: an OAuth 2 bearer token that
+    /// is wrong, expired or revoked (`mwoauth-invalid-authorization…`). Nothing was done,
+    /// and nothing is sent again without them.
+    #[error("{module}: the credentials are refused (`{code}`): {text}")]
+    Unauthorized {
+        module: String,
+        code: String,
+        text: String,
+    },
     /// An HTTP status that is no API answer, after the retries allowed.
     #[error("{module}: HTTP {status} from the server (after {attempts} attempt(s))")]
     Http {
@@ -94,7 +103,9 @@ impl Error {
     /// The API error code, when MediaWiki answered with an error.
     pub fn code(&self) -> Option<&str> {
         match self {
-            Error::Api { code, .. } | Error::Denied { code, .. } => Some(code),
+            Error::Api { code, .. }
+            | Error::Denied { code, .. }
+            | Error::Unauthorized { code, .. } => Some(code),
             _ => None,
         }
     }

@@ -40,6 +40,7 @@ use session::Session;
 use crate::module::{ApiModule, Limits};
 use crate::request::{Request, Value as WireValue};
 use crate::token::{Token, TokenKind};
+use crate::types::Secret;
 
 /// What the client asserts of the session on every request (`assert=`): MediaWiki answers
 /// `assertuserfailed`/`assertbotfailed` instead of acting as someone else.
@@ -75,9 +76,29 @@ pub struct ClientBuilder {
     max_wait: Duration,
     timeout: Duration,
     limits: Limits,
+    /// An OAuth 2 access token sent as `Authorization: Bearer …`.
+    bearer: Option<Secret>,
+    /// Headers sent with every request; values kept as secrets (one may be a credential).
+    headers: Vec<(String, Secret)>,
 }
 
 impl ClientBuilder {
+    /// Authenticates every request with an OAuth 2 access token (`Authorization: Bearer …`),
+    /// such as the owner-only tokens Wikimedia recommends for bots (Special:OAuthConsumerRegistration).
+    /// No login is needed, nor possible: the token is the session. A wrong, expired or revoked
+    /// token is [`Error::Unauthorized`], never an anonymous request.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.bearer = Some(Secret::new(token));
+        self
+    }
+
+    /// A header sent with every request (a proxy's, a gateway's). Its value never shows in
+    /// `Debug` output or errors.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), Secret::new(value)));
+        self
+    }
+
     /// `maxlag=N`: ask MediaWiki to refuse work while its replicas lag more than `seconds`
     /// (Wikimedia asks bots to send 5); refusals are retried after the wait it gives.
     pub fn maxlag(mut self, seconds: u32) -> Self {
@@ -138,6 +159,7 @@ impl ClientBuilder {
             ));
         }
         let http = reqwest::Client::builder()
+            .default_headers(self.default_headers()?)
             .user_agent(&self.user_agent)
             .cookie_store(true)
             .timeout(self.timeout)
@@ -154,6 +176,37 @@ impl ClientBuilder {
                 sent: AtomicU64::new(0),
             }),
         })
+    }
+}
+
+impl ClientBuilder {
+    /// The custom headers and the bearer token, checked, their values marked sensitive
+    /// (hidden from reqwest's own `Debug`).
+    fn default_headers(&self) -> Result<reqwest::header::HeaderMap, Error> {
+        use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
+        let mut map = reqwest::header::HeaderMap::new();
+        let value = |name: &str, value: &str| {
+            let mut value = HeaderValue::from_str(value).map_err(|_| {
+                Error::Setup(format!(
+                    "the value of the header {name} is not a header value"
+                ))
+            })?;
+            value.set_sensitive(true);
+            Ok::<_, Error>(value)
+        };
+        for (name, secret) in &self.headers {
+            let header = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| Error::Setup(format!("{name:?} is not a header name")))?;
+            map.append(header, value(name, secret.expose())?);
+        }
+        if let Some(token) = &self.bearer {
+            if token.expose().trim().is_empty() {
+                return Err(Error::Setup("the bearer token is empty".into()));
+            }
+            let bearer = format!("Bearer {}", token.expose());
+            map.insert(AUTHORIZATION, value("Authorization", &bearer)?);
+        }
+        Ok(map)
     }
 }
 
@@ -196,6 +249,8 @@ impl Client {
             max_wait: Duration::from_secs(30),
             timeout: Duration::from_secs(60),
             limits: Limits::Normal,
+            bearer: None,
+            headers: vec![],
         }
     }
 

@@ -106,6 +106,10 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
                 .cloned()
                 .collect();
             let error = match DENIED.contains(&code.as_str()) {
+                // Extension:OAuth's refusals of a token, whatever their suffix.
+                _ if code.starts_with("mwoauth-invalid-authorization") => {
+                    Error::Unauthorized { module, code, text }
+                }
                 true => Error::Denied {
                     module,
                     code,

@@ -56,6 +56,51 @@ pub fn end_every_session(var: &str) -> usize {
         .expect("a count of rows")
 }
 
+/// Runs the PHP script `script` (a path under the workspace) against the test wiki of
+/// `version` (`1_39`, `1_43`) with `args`, as a maintenance script; its standard output.
+pub fn maintenance(version: &str, script: &str, args: &[&str]) -> String {
+    let var = |name: &str| {
+        let name = format!("{name}_{version}");
+        std::env::var(&name).unwrap_or_else(|_| {
+            panic!("{name} is not set: run the tests through `cargo xtask test`")
+        })
+    };
+    let dir = var("MWTYPED_TEST_WIKI_DIR");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../").to_owned() + script;
+    let out = std::process::Command::new("php")
+        .arg(&script)
+        .args(args)
+        .env("MW_CONFIG_FILE", format!("{dir}/conf/LocalSettings.php"))
+        .env("MW_INSTALL_PATH", var("MWTYPED_TEST_MEDIAWIKI"))
+        .output()
+        .expect("php runs");
+    assert!(
+        out.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// A new bearer token of `user` on the test wiki of `version`, issued by the bearer fixture
+/// (`xtask/fixtures/bearer/`), MediaWiki's stand-in for Extension:OAuth's owner-only tokens.
+pub fn issue_bearer_token(version: &str, user: &str) -> String {
+    maintenance(
+        version,
+        "xtask/fixtures/bearer/issue-bearer-token.php",
+        &["--user", user],
+    )
+}
+
+/// Revokes a token [`issue_bearer_token`] gave.
+pub fn revoke_bearer_token(version: &str, token: &str) {
+    maintenance(
+        version,
+        "xtask/fixtures/bearer/issue-bearer-token.php",
+        &["--revoke", token],
+    );
+}
+
 /// A name no earlier run used: the wikis keep their accounts and pages between runs.
 pub fn unique(prefix: &str) -> String {
     let nanos = std::time::SystemTime::now()

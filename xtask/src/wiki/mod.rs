@@ -24,6 +24,7 @@ use anyhow::{Context, Result, bail};
 pub use cli::{WikiArgs, run};
 pub use configuration::{CONFIGURED, configured};
 pub use extensions::{bundled_extensions, extension_dependencies};
+pub use install::mw_root;
 pub use spec::{ADMIN_PASSWORD, ADMIN_USER, ExtensionSet, MwVersion, Wiki, WikiSpec};
 use state::State;
 

@@ -144,6 +144,15 @@ require_once {};
                 .to_string_lossy()
         )
     ));
+    // `Authorization: Bearer` sessions, as Extension:OAuth's owner-only OAuth 2 tokens give
+    // (`xtask/fixtures/bearer/`): a session provider, so the API described stays the same.
+    php.push_str(&format!(
+        "$wgMwtypedBearerTokenFile = {};
+require_once {};
+",
+        dir("data/mwtyped-bearer-tokens.json"),
+        php_string(&bearer_fixtures_dir().join("settings.php").to_string_lossy())
+    ));
     if let Some(configuration) = super::configuration::configuration_of(&wiki.name) {
         php.push_str(&format!(
             "require_once {};\n",
@@ -151,6 +160,11 @@ require_once {};
         ));
     }
     php
+}
+
+/// The bearer-token session provider (`xtask/fixtures/bearer/`).
+pub fn bearer_fixtures_dir() -> std::path::PathBuf {
+    crate::files::workspace_root().join("xtask/fixtures/bearer")
 }
 
 /// What a bundled extension needs to load cleanly and behave on an offline test wiki.
