@@ -92,6 +92,24 @@ impl Client {
         self.runtime.block_on(self.inner.login(username, password))
     }
 
+    pub fn save_session(&self, path: impl AsRef<std::path::Path>) -> Result<(), Error> {
+        self.inner.save_session(path)
+    }
+
+    pub fn load_session(&self, path: impl AsRef<std::path::Path>) -> Result<bool, Error> {
+        self.inner.load_session(path)
+    }
+
+    pub fn resume_or_login(
+        &self,
+        path: impl AsRef<std::path::Path>,
+        name: &str,
+        password: &str,
+    ) -> Result<AuthStep, Error> {
+        self.runtime
+            .block_on(self.inner.resume_or_login(path, name, password))
+    }
+
     pub fn logout(&self) -> Result<(), Error> {
         self.runtime.block_on(self.inner.logout())
     }

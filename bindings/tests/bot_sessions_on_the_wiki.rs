@@ -154,6 +154,66 @@ macro_rules! on_version {
             }
 
             #[tokio::test]
+            async fn a_saved_session_is_resumed_in_one_request_and_logged_in_again_when_lost() {
+                let _held = SERVER_SESSIONS.lock().await;
+                let path = std::env::temp_dir().join(unique("mwtyped-session-"));
+                let first = client();
+                let step = first
+                    .resume_or_login(&path, EDIT_BOT.0, EDIT_BOT.1)
+                    .await
+                    .expect("login");
+                assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+                assert_eq!(first.requests_sent(), 2, "no file yet: a login");
+                let text = std::fs::read_to_string(&path).expect("saved");
+                assert!(!text.contains(EDIT_BOT.1), "no password in the file");
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    let mode = std::fs::metadata(&path).expect("file").permissions().mode();
+                    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+                }
+
+                // Another run: the saved session, checked in one request.
+                let second = client();
+                second
+                    .resume_or_login(&path, EDIT_BOT.0, EDIT_BOT.1)
+                    .await
+                    .expect("resumed");
+                assert_eq!(second.requests_sent(), 1);
+                assert_eq!(second.logged_in_user().as_deref(), Some(BOT_OWNER));
+                let title = unique("Mwtyped resumed session ");
+                edit(&second, &title, "saved by a resumed session")
+                    .await
+                    .expect("edit");
+
+                // The server forgot it: the check logs in again, and saves the new session.
+                assert!(end_every_session($dir_var) > 0);
+                let third = client();
+                third
+                    .resume_or_login(&path, EDIT_BOT.0, EDIT_BOT.1)
+                    .await
+                    .expect("logged in again");
+                assert!(third.requests_sent() > 1, "a login happened");
+                edit(&third, &title, "saved after the loss")
+                    .await
+                    .expect("edit");
+                assert_eq!(authors(&title).await, [BOT_OWNER, BOT_OWNER]);
+
+                // Another wiki's file, or no session file at all, is refused by name.
+                let other =
+                    Client::new("http://127.0.0.1:9/api.php", "mwtyped-tests").expect("client");
+                let error = other.load_session(&path).expect_err("another wiki's");
+                assert!(matches!(error, Error::SessionFile { .. }), "{error:?}");
+                std::fs::write(&path, "not json").expect("write");
+                let error = client().load_session(&path).expect_err("garbage");
+                assert!(
+                    error.to_string().contains(&path.display().to_string()),
+                    "{error}"
+                );
+                std::fs::remove_file(&path).expect("cleanup");
+            }
+
+            #[tokio::test]
             async fn an_assertion_asked_for_never_blocks_the_login_and_logout_forgets() {
                 let _held = SERVER_SESSIONS.lock().await;
                 let client = Client::builder(api($var), "mwtyped-tests (bot sessions on the wiki)")

@@ -88,6 +88,9 @@ pub enum Error {
         user: String,
         reason: String,
     },
+    /// A session file could not be written or read (or is another wiki's).
+    #[error("the session file {path}: {reason}")]
+    SessionFile { path: String, reason: String },
     /// An AuthManager form filled wrongly, refused before anything was sent.
     #[error("{action}: {reason}")]
     Form {

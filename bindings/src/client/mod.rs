@@ -23,6 +23,7 @@ mod login;
 mod response;
 mod retry;
 mod session;
+mod session_file;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -158,10 +159,11 @@ impl ClientBuilder {
                 "a user agent is required (Wikimedia's policy: name, version, contact)".into(),
             ));
         }
+        let jar = Arc::new(reqwest_cookie_store::CookieStoreMutex::default());
         let http = reqwest::Client::builder()
             .default_headers(self.default_headers()?)
             .user_agent(&self.user_agent)
-            .cookie_store(true)
+            .cookie_provider(Arc::clone(&jar))
             .timeout(self.timeout)
             // MediaWiki answers redirects to index.php pages, never to api.php: follow none.
             .redirect(reqwest::redirect::Policy::none())
@@ -173,6 +175,7 @@ impl ClientBuilder {
                 settings: self,
                 tokens: Mutex::new(HashMap::new()),
                 session: Mutex::new(Session::default()),
+                jar,
                 sent: AtomicU64::new(0),
             }),
         })
@@ -223,6 +226,8 @@ struct Inner {
     tokens: Mutex<HashMap<&'static str, String>>,
     /// Who the session is, and how to log in again.
     session: Mutex<Session>,
+    /// The cookies of the session (saved and loaded by `save_session`/`load_session`).
+    jar: Arc<reqwest_cookie_store::CookieStoreMutex>,
     /// HTTP requests sent, retries included.
     sent: AtomicU64,
 }
