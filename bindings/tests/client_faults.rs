@@ -26,6 +26,20 @@ enum Answer {
     Reset,
     /// Waits this long before answering OK.
     Slow(Duration),
+    /// OK, the body gzip-compressed (`Content-Encoding: gzip`).
+    Gzip(&'static str),
+}
+
+/// One request as the server saw it.
+#[derive(Clone, Debug)]
+struct Seen {
+    method: String,
+    /// The request line's target: path and query.
+    target: String,
+    /// The header lines, lowercased.
+    headers: String,
+    body: String,
+    at: std::time::Instant,
 }
 
 const OK: &str = r#"{"batchcomplete":true,"query":{"general":{"generator":"MediaWiki 1.43.9"}}}"#;
@@ -34,33 +48,37 @@ const OK: &str = r#"{"batchcomplete":true,"query":{"general":{"generator":"Media
 /// each request's method.
 struct Server {
     url: String,
-    methods: Arc<Mutex<Vec<String>>>,
+    seen: Arc<Mutex<Vec<Seen>>>,
 }
 
 impl Server {
     fn start(script: Vec<Answer>) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind on loopback");
         let url = format!("http://{}/api.php", listener.local_addr().expect("address"));
-        let methods = Arc::new(Mutex::new(vec![]));
-        let seen = Arc::clone(&methods);
+        let seen = Arc::new(Mutex::new(vec![]));
+        let log = Arc::clone(&seen);
         thread::spawn(move || {
             // Bounded: a test sends a few requests; the thread ends with the process.
             for (i, stream) in listener.incoming().take(64).enumerate() {
                 let Ok(stream) = stream else { continue };
                 let answer = script[i.min(script.len() - 1)].clone();
-                let seen = Arc::clone(&seen);
-                thread::spawn(move || serve(stream, answer, &seen));
+                let log = Arc::clone(&log);
+                thread::spawn(move || serve(stream, answer, &log));
             }
         });
-        Server { url, methods }
+        Server { url, seen }
+    }
+
+    fn requests(&self) -> Vec<Seen> {
+        self.seen.lock().expect("lock").clone()
     }
 
     fn methods(&self) -> Vec<String> {
-        self.methods.lock().expect("lock").clone()
+        self.requests().into_iter().map(|s| s.method).collect()
     }
 }
 
-fn serve(mut stream: TcpStream, answer: Answer, seen: &Mutex<Vec<String>>) {
+fn serve(mut stream: TcpStream, answer: Answer, seen: &Mutex<Vec<Seen>>) {
     let mut request = vec![];
     let mut buf = [0u8; 4096];
     // Headers, then as much body as Content-Length says.
@@ -85,12 +103,16 @@ fn serve(mut stream: TcpStream, answer: Answer, seen: &Mutex<Vec<String>>) {
             }
         }
     }
-    let method = String::from_utf8_lossy(&request)
-        .split(' ')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    seen.lock().expect("lock").push(method);
+    let text = String::from_utf8_lossy(&request).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut words = head.split(' ');
+    seen.lock().expect("lock").push(Seen {
+        method: words.next().unwrap_or_default().to_owned(),
+        target: words.next().unwrap_or_default().to_owned(),
+        headers: head.to_lowercase(),
+        body: body.to_owned(),
+        at: std::time::Instant::now(),
+    });
     let reply = |status: u16, headers: &str, body: &str| {
         format!(
             "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n{headers}\r\n{body}",
@@ -106,6 +128,16 @@ fn serve(mut stream: TcpStream, answer: Answer, seen: &Mutex<Vec<String>>) {
         Answer::Slow(wait) => {
             thread::sleep(wait);
             stream.write_all(reply(200, "", OK).as_bytes())
+        }
+        Answer::Gzip(body) => {
+            let mut gz = flate2::write::GzEncoder::new(vec![], flate2::Compression::default());
+            gz.write_all(body.as_bytes()).expect("gzip");
+            let gz = gz.finish().expect("gzip");
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                gz.len()
+            );
+            stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&gz))
         }
     };
 }
@@ -305,4 +337,154 @@ fn an_html_page_is_a_decode_error_naming_the_module() {
     let error = block_on(client.execute(&read_request())).expect_err("fails");
     assert!(matches!(error, Error::Decode { .. }), "{error:?}");
     assert!(error.to_string().contains("<!DOCTYPE html>"), "{error}");
+}
+
+#[test]
+fn a_bare_503_to_a_post_is_not_sent_again_since_a_proxy_may_answer_it_after_the_save() {
+    let server = Server::start(vec![
+        Answer::Json(503, "", "Service Unavailable"),
+        Answer::Json(200, "", r#"{"purge":[]}"#),
+    ]);
+    let error = block_on(client(&server.url).execute(&write_request())).expect_err("once");
+    assert!(
+        matches!(
+            error,
+            Error::Http {
+                status: 503,
+                attempts: 1,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(server.methods(), ["POST"]);
+
+    // A 503 that says when to come back (as a date, too) said nothing was done.
+    let server = Server::start(vec![
+        Answer::Json(
+            503,
+            "Retry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\n",
+            "busy",
+        ),
+        Answer::Json(200, "", r#"{"purge":[]}"#),
+    ]);
+    block_on(client(&server.url).execute(&write_request())).expect("answer");
+    assert_eq!(server.methods(), ["POST", "POST"]);
+}
+
+#[test]
+fn ratelimited_is_waited_out_within_the_bounds() {
+    let limited = r#"{"errors":[{"code":"ratelimited","text":"You've exceeded your rate limit.","module":"main"}]}"#;
+    let server = Server::start(vec![
+        Answer::Json(200, "", limited),
+        Answer::Json(200, "", r#"{"purge":[]}"#),
+    ]);
+    block_on(client(&server.url).execute(&write_request())).expect("answer");
+    assert_eq!(server.methods(), ["POST", "POST"]);
+
+    let server = Server::start(vec![Answer::Json(200, "", limited)]);
+    let error = block_on(client(&server.url).execute(&write_request())).expect_err("bounded");
+    assert_eq!(error.code(), Some("ratelimited"));
+    assert_eq!(
+        server.methods().len(),
+        3,
+        "the first attempt and two retries"
+    );
+}
+
+#[test]
+fn a_read_follows_a_redirect_and_a_write_never_does() {
+    let target = Server::start(vec![Answer::Json(200, "", OK)]);
+    let moved: &'static str = Box::leak(format!("Location: {}\r\n", target.url).into_boxed_str());
+    let server = Server::start(vec![Answer::Json(301, moved, "")]);
+    block_on(client(&server.url).execute(&read_request())).expect("followed");
+    assert_eq!(target.methods(), ["GET"]);
+
+    let server = Server::start(vec![Answer::Json(301, moved, "")]);
+    let error = block_on(client(&server.url).execute(&write_request())).expect_err("not followed");
+    let Error::Redirected {
+        status, location, ..
+    } = &error
+    else {
+        panic!("{error:?}")
+    };
+    assert_eq!((*status, location.as_str()), (301, target.url.as_str()));
+    assert_eq!(server.methods(), ["POST"]);
+    assert_eq!(
+        target.methods(),
+        ["GET"],
+        "the write did not reach the other URL"
+    );
+}
+
+#[test]
+fn a_secret_anywhere_and_a_long_encoded_query_go_in_a_post_body() {
+    // A secret put in by hand, the request not marked as one to POST.
+    let server = Server::start(vec![Answer::Json(200, "", OK)]);
+    let mut request = mwtyped::Request::default();
+    request.text("action", "query");
+    request.params.push((
+        "mwtypedsecret".into(),
+        mwtyped::Value::Secret(mwtyped::Secret::new("hunter2")),
+    ));
+    assert!(!request.must_post);
+    block_on(client(&server.url).send("query", &request)).expect("answer");
+    let seen = &server.requests()[0];
+    assert_eq!(seen.method, "POST");
+    assert!(!seen.target.contains("hunter2"), "{}", seen.target);
+
+    // 700 characters that encode to 2,100: long once encoded.
+    let server = Server::start(vec![Answer::Json(200, "", OK)]);
+    let mut request = mwtyped::Request::default();
+    request.text("action", "query");
+    request.text("titles", "é".repeat(350));
+    block_on(client(&server.url).send("query", &request)).expect("answer");
+    assert_eq!(server.methods(), ["POST"]);
+}
+
+#[test]
+fn answers_come_gzipped_and_maxlag_is_sent_by_default() {
+    let server = Server::start(vec![Answer::Gzip(OK)]);
+    let answer = block_on(client(&server.url).execute(&read_request())).expect("answer");
+    assert_eq!(
+        answer.body["query"]["general"]["generator"],
+        "MediaWiki 1.43.9"
+    );
+    let seen = &server.requests()[0];
+    assert!(
+        seen.headers.contains("accept-encoding: gzip"),
+        "{}",
+        seen.headers
+    );
+    assert!(seen.target.contains("maxlag=5"), "{}", seen.target);
+}
+
+#[test]
+fn writes_keep_the_pause_asked_for() {
+    let server = Server::start(vec![Answer::Json(200, "", r#"{"purge":[]}"#)]);
+    let pause = Duration::from_millis(400);
+    let client = Client::builder(&server.url, "mwtyped-tests (faults)")
+        .write_pause(pause)
+        .build()
+        .expect("client");
+    block_on(async {
+        client.execute(&write_request()).await.expect("first");
+        client
+            .execute(&read_request())
+            .await
+            .expect("a read is not paced");
+        client.execute(&write_request()).await.expect("second");
+    });
+    let seen = server.requests();
+    assert_eq!(seen.len(), 3);
+    assert!(
+        seen[2].at - seen[0].at >= pause,
+        "{:?}",
+        seen[2].at - seen[0].at
+    );
+    assert!(
+        seen[2].body.contains("titles=Main+Page"),
+        "{}",
+        seen[2].body
+    );
 }

@@ -57,6 +57,14 @@ pub enum Error {
         code: String,
         text: String,
     },
+    /// The server answered a write with a redirect, which is never followed (a POST would be
+    /// sent again, or turned into a GET): give the client the URL it names.
+    #[error("{module}: HTTP {status}: the api.php URL redirects to {location:?}; use that URL")]
+    Redirected {
+        module: String,
+        status: u16,
+        location: String,
+    },
     /// An HTTP status that is no API answer, after the retries allowed.
     #[error("{module}: HTTP {status} from the server (after {attempts} attempt(s))")]
     Http {

@@ -79,6 +79,7 @@ pub struct ClientBuilder {
     limits: Limits,
     /// An OAuth 2 access token sent as `Authorization: Bearer …`.
     bearer: Option<Secret>,
+    write_pause: Duration,
     /// Headers sent with every request; values kept as secrets (one may be a credential).
     headers: Vec<(String, Secret)>,
 }
@@ -100,10 +101,19 @@ impl ClientBuilder {
         self
     }
 
-    /// `maxlag=N`: ask MediaWiki to refuse work while its replicas lag more than `seconds`
-    /// (Wikimedia asks bots to send 5); refusals are retried after the wait it gives.
-    pub fn maxlag(mut self, seconds: u32) -> Self {
-        self.maxlag = Some(seconds);
+    /// `maxlag=N`: ask MediaWiki to refuse work while its replicas lag more than `seconds`;
+    /// refusals are retried after the wait it gives. Default 5, as Wikimedia asks of bots;
+    /// `None` sends none (for interactive tools).
+    pub fn maxlag(mut self, seconds: impl Into<Option<u32>>) -> Self {
+        self.maxlag = seconds.into();
+        self
+    }
+
+    /// A pause between two writes of this client (requests that must be POSTed), as
+    /// pywikibot's `put_throttle`: a bot that edits fast still edits at this pace.
+    /// Default none.
+    pub fn write_pause(mut self, pause: Duration) -> Self {
+        self.write_pause = pause;
         self
     }
 
@@ -159,19 +169,35 @@ impl ClientBuilder {
                 "a user agent is required (Wikimedia's policy: name, version, contact)".into(),
             ));
         }
+        if !names_a_contact(&self.user_agent) {
+            tracing::warn!(
+                user_agent = %self.user_agent,
+                "the user agent names no contact (an e-mail address or a URL), which \
+                 Wikimedia's User-Agent policy asks for"
+            );
+        }
         let jar = Arc::new(reqwest_cookie_store::CookieStoreMutex::default());
-        let http = reqwest::Client::builder()
-            .default_headers(self.default_headers()?)
-            .user_agent(&self.user_agent)
-            .cookie_provider(Arc::clone(&jar))
-            .timeout(self.timeout)
-            // MediaWiki answers redirects to index.php pages, never to api.php: follow none.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::Setup(e.without_url().to_string()))?;
+        let http = |redirects: reqwest::redirect::Policy| {
+            reqwest::Client::builder()
+                .default_headers(self.default_headers()?)
+                .user_agent(&self.user_agent)
+                .cookie_provider(Arc::clone(&jar))
+                .timeout(self.timeout)
+                .redirect(redirects)
+                .build()
+                .map_err(|e| Error::Setup(e.without_url().to_string()))
+        };
+        // A read follows a redirect (api.php moved to https, to another path); a write
+        // never: a POST redirected would be resent, or turned into a GET.
+        let (get, post) = (
+            http(reqwest::redirect::Policy::limited(5))?,
+            http(reqwest::redirect::Policy::none())?,
+        );
         Ok(Client {
             inner: Arc::new(Inner {
-                http,
+                get,
+                post,
+                last_write: tokio::sync::Mutex::new(None),
                 settings: self,
                 tokens: Mutex::new(HashMap::new()),
                 session: Mutex::new(Session::default()),
@@ -220,7 +246,12 @@ pub struct Client {
 }
 
 struct Inner {
-    http: reqwest::Client,
+    /// For reads: follows redirects.
+    get: reqwest::Client,
+    /// For writes: follows none. Both share the cookie jar.
+    post: reqwest::Client,
+    /// When the last write was sent, for `write_pause`.
+    last_write: tokio::sync::Mutex<Option<tokio::time::Instant>>,
     settings: ClientBuilder,
     /// Tokens of this session by kind (`csrf`, `login`, …).
     tokens: Mutex<HashMap<&'static str, String>>,
@@ -247,7 +278,7 @@ impl Client {
         ClientBuilder {
             api: api.into(),
             user_agent: user_agent.into(),
-            maxlag: None,
+            maxlag: Some(5),
             assert: None,
             error_format: "plaintext",
             retries: 3,
@@ -255,6 +286,7 @@ impl Client {
             timeout: Duration::from_secs(60),
             limits: Limits::Normal,
             bearer: None,
+            write_pause: Duration::ZERO,
             headers: vec![],
         }
     }
@@ -515,10 +547,24 @@ impl Client {
                 assertions.push(("assertuser", user));
             }
         }
+        let maxlag = settings.maxlag.map(|m| m.to_string());
+        let form = self.wire_form(request, &assertions, &maxlag);
+        let posted = is_posted(request, &form);
+        let files: Vec<(String, crate::UploadFile)> = request
+            .params
+            .iter()
+            .filter_map(|(name, value)| match value {
+                WireValue::File(upload) => Some((name.to_string(), upload.clone())),
+                _ => None,
+            })
+            .collect();
         let mut attempts = 0;
         loop {
             attempts += 1;
-            let attempt = self.send_once(request, &assertions).await;
+            if request.must_post {
+                self.pace_write().await;
+            }
+            let attempt = self.send_once(&settings.api, &form, &files, posted).await;
             match retry::judge(module, attempt, request.must_post, attempts) {
                 Verdict::Done(result) => return result,
                 Verdict::Retry { after, failure } => {
@@ -535,15 +581,20 @@ impl Client {
         }
     }
 
-    async fn send_once(&self, request: &Request, assertions: &[(&'static str, String)]) -> Attempt {
-        let settings = &self.inner.settings;
+    /// The pairs sent for `request`: its own, then the client's (format, error format,
+    /// maxlag, assertions).
+    fn wire_form<'r>(
+        &self,
+        request: &'r Request,
+        assertions: &'r [(&'static str, String)],
+        maxlag: &'r Option<String>,
+    ) -> Vec<(&'r str, &'r str)> {
         let mut form = request.form_pairs();
         if request.get("format").is_none() {
             form.extend([("format", "json"), ("formatversion", "2")]);
         }
-        form.push(("errorformat", settings.error_format));
-        let maxlag = settings.maxlag.map(|m| m.to_string());
-        if let Some(maxlag) = &maxlag {
+        form.push(("errorformat", self.inner.settings.error_format));
+        if let Some(maxlag) = maxlag {
             form.push(("maxlag", maxlag));
         }
         form.extend(
@@ -551,47 +602,60 @@ impl Client {
                 .iter()
                 .map(|(name, value)| (*name, value.as_str())),
         );
-        let files: Vec<_> = request
-            .params
-            .iter()
-            .filter_map(|(name, value)| match value {
-                WireValue::File(upload) => Some((name.to_string(), upload.clone())),
-                _ => None,
-            })
-            .collect();
-        let query_len: usize = form.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
-        let http = &self.inner.http;
+        form
+    }
+
+    /// Waits out the pause between writes (`write_pause`), then notes this write's time.
+    async fn pace_write(&self) {
+        let pause = self.inner.settings.write_pause;
+        if pause.is_zero() {
+            return;
+        }
+        let mut last = self.inner.last_write.lock().await;
+        if let Some(at) = *last {
+            tokio::time::sleep_until(at + pause).await;
+        }
+        *last = Some(tokio::time::Instant::now());
+    }
+
+    async fn send_once(
+        &self,
+        api: &str,
+        form: &[(&str, &str)],
+        files: &[(String, crate::UploadFile)],
+        posted: bool,
+    ) -> Attempt {
+        let inner = &self.inner;
         let builder = if !files.is_empty() {
             let mut multipart = reqwest::multipart::Form::new();
-            for (name, value) in &form {
+            for (name, value) in form {
                 multipart = multipart.text(name.to_string(), value.to_string());
             }
             for (name, upload) in files {
                 multipart = multipart.part(
-                    name,
-                    reqwest::multipart::Part::bytes(upload.bytes).file_name(upload.file_name),
+                    name.clone(),
+                    reqwest::multipart::Part::bytes(upload.bytes.clone())
+                        .file_name(upload.file_name.clone()),
                 );
             }
-            http.post(&settings.api).multipart(multipart)
-        } else if request.must_post || query_len > POST_ABOVE {
-            http.post(&settings.api).form(&form)
+            inner.post.post(api).multipart(multipart)
+        } else if posted {
+            inner.post.post(api).form(form)
         } else {
-            http.get(&settings.api).query(&form)
+            inner.get.get(api).query(form)
         };
-        self.inner.sent.fetch_add(1, Ordering::Relaxed);
+        inner.sent.fetch_add(1, Ordering::Relaxed);
         match builder.send().await {
             Ok(answer) => {
                 let status = answer.status().as_u16();
-                let retry_after = answer
-                    .headers()
-                    .get(reqwest::header::RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.trim().parse::<u64>().ok())
-                    .map(Duration::from_secs);
+                let header = |name| answer.headers().get(name).and_then(|v| v.to_str().ok());
+                let retry_after = header(reqwest::header::RETRY_AFTER).and_then(retry::retry_after);
+                let location = header(reqwest::header::LOCATION).map(str::to_owned);
                 match answer.bytes().await {
                     Ok(body) => Attempt::Answer {
                         status,
                         retry_after,
+                        location,
                         body: body.into(),
                     },
                     Err(e) => Attempt::Cut(e.without_url()),
@@ -600,6 +664,28 @@ impl Client {
             Err(e) => Attempt::Failed(e.without_url()),
         }
     }
+}
+
+/// Whether `request`, sent as `form`, goes as a POST: when the module must be posted, when
+/// any value is a secret or a file (whoever put it there: a secret never goes in a URL), or
+/// when the encoded query is longer than servers and proxies take in a URL.
+fn is_posted(request: &Request, form: &[(&str, &str)]) -> bool {
+    let secret = request
+        .params
+        .iter()
+        .any(|(_, value)| !matches!(value, WireValue::Text(_)));
+    request.must_post
+        || secret
+        || form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish()
+            .len()
+            > POST_ABOVE
+}
+
+/// A user agent names a contact when it holds an e-mail address or a URL.
+fn names_a_contact(user_agent: &str) -> bool {
+    user_agent.contains('@') || user_agent.contains("://") || user_agent.contains("www.")
 }
 
 /// The first request again with the values of MediaWiki's `continue` object in place.
@@ -614,4 +700,16 @@ fn with_continuation(first: &Request, continuation: &serde_json::Map<String, Val
         next.text(name.clone(), value);
     }
     next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_agent_names_a_contact_with_an_address_or_a_url() {
+        assert!(names_a_contact("my-bot/1.0 (me@example.org)"));
+        assert!(names_a_contact("my-bot/1.0 (https://example.org/bot)"));
+        assert!(!names_a_contact("my-bot/1.0"));
+    }
 }

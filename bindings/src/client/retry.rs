@@ -1,7 +1,9 @@
 //! Which failures are worth another attempt. The rule that keeps writes from happening twice:
 //! a request that must be POSTed (it may change the wiki) is sent again only when the server
-//! said it did nothing (429, 503, `maxlag`, `readonly`) or when the connection was never made;
-//! a GET is also sent again after a 5xx, a cut connection or a truncated answer.
+//! said it did nothing: MediaWiki's own answer (`maxlag`, `readonly`, `ratelimited`), a 429,
+//! a 503 that says when to come back (Retry-After), or a connection never made. A bare 503
+//! may come from a proxy after MediaWiki saved: a write is not sent again after it. A read
+//! is also sent again after any 5xx, a cut connection or a truncated answer.
 
 use std::time::Duration;
 
@@ -13,6 +15,8 @@ pub(crate) enum Attempt {
     Answer {
         status: u16,
         retry_after: Option<Duration>,
+        /// Where a redirect points.
+        location: Option<String>,
         body: Vec<u8>,
     },
     /// The answer began, then the connection was cut.
@@ -28,6 +32,19 @@ pub(crate) enum Verdict {
         after: Option<Duration>,
         failure: Error,
     },
+}
+
+/// A Retry-After header's wait: seconds, or an HTTP date (a date already past waits not).
+pub(crate) fn retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(
+        at.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 /// The wait before attempt `attempts + 1` when the server named none: 0.5 s, 1 s, 2 s, …
@@ -56,6 +73,7 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
         Attempt::Answer {
             status,
             retry_after,
+            location,
             body,
         } => {
             let http = || Error::Http {
@@ -63,13 +81,22 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
                 status,
                 attempts,
             };
-            // 429 and 503 say nothing was done; another 5xx may have done it, so only a
-            // request that is safe to repeat goes again.
-            if status == 429 || status == 503 || (status >= 500 && safe_to_repeat) {
+            // A 429 says nothing was done, and so does a 503 that says when to come back;
+            // another 5xx may have done it, so only a request safe to repeat goes again.
+            let said_nothing_done = status == 429 || (status == 503 && retry_after.is_some());
+            if said_nothing_done || (status >= 500 && safe_to_repeat) {
                 return Verdict::Retry {
                     after: retry_after,
                     failure: http(),
                 };
+            }
+            // A read followed it already; a write is never sent to another URL.
+            if (300..400).contains(&status) {
+                return Verdict::Done(Err(Error::Redirected {
+                    module: module.to_owned(),
+                    status,
+                    location: location.unwrap_or_default(),
+                }));
             }
             if !(200..300).contains(&status) {
                 return Verdict::Done(Err(http()));
@@ -123,14 +150,18 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
                     messages,
                 },
             };
-            // Both mean "nothing was done, come back later".
-            if matches!(error.code(), Some("maxlag" | "readonly")) {
-                Verdict::Retry {
+            // Each means "nothing was done, come back later"; MediaWiki names no wait for
+            // `ratelimited`, so the backoff decides, within `retries` and `max_wait`.
+            match error.code() {
+                Some("maxlag" | "readonly") => Verdict::Retry {
                     after: retry_after.or(Some(Duration::from_secs(5))),
                     failure: error,
-                }
-            } else {
-                Verdict::Done(Err(error))
+                },
+                Some("ratelimited") => Verdict::Retry {
+                    after: retry_after,
+                    failure: error,
+                },
+                _ => Verdict::Done(Err(error)),
             }
         }
     }
@@ -139,6 +170,22 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retry_after_is_seconds_or_a_date() {
+        assert_eq!(retry_after(" 7 "), Some(Duration::from_secs(7)));
+        let soon = std::time::SystemTime::now() + Duration::from_secs(120);
+        let wait = retry_after(&httpdate::fmt_http_date(soon)).expect("a date");
+        assert!(
+            wait > Duration::from_secs(100) && wait <= Duration::from_secs(120),
+            "{wait:?}"
+        );
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after("soon"), None);
+    }
 
     #[test]
     fn backoff_doubles_and_stays_bounded() {
