@@ -119,6 +119,19 @@ impl Timestamp {
     }
 }
 
+/// A timestamp MediaWiki wrote (`2024-05-01T12:00:00Z` from an answer), unchecked.
+impl From<String> for Timestamp {
+    fn from(value: String) -> Timestamp {
+        Timestamp(value)
+    }
+}
+
+impl From<&str> for Timestamp {
+    fn from(value: &str) -> Timestamp {
+        Timestamp(value.to_owned())
+    }
+}
+
 /// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;

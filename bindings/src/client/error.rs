@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use serde::Deserialize;
+
 use crate::request::EncodeError;
 
 /// One message MediaWiki sent, an error or a warning (`errorformat=plaintext`).
@@ -65,6 +67,20 @@ pub enum Error {
         status: u16,
         location: String,
     },
+    /// The page changed since the edit's base revision (`basetimestamp`, `starttimestamp`,
+    /// `baserevid`): nothing was saved. Read the page again, merge, and edit anew.
+    #[error("{module}: edit conflict: {text}")]
+    EditConflict { module: String, text: String },
+    /// The module answered `result: Failure`: nothing was done. `captcha` is what the wiki
+    /// asks to be solved (send its id and the answer with the same request: `captcha_id`,
+    /// `captcha_word` with the feature `ext-confirmedit`); `answer` is the module's whole
+    /// answer (a hook's refusal, a spam filter's match…).
+    #[error("{module}: not done: {}", failure_summary(.answer, .captcha.as_ref()))]
+    Failed {
+        module: String,
+        captcha: Option<Captcha>,
+        answer: serde_json::Value,
+    },
     /// An HTTP status that is no API answer, after the retries allowed.
     #[error("{module}: HTTP {status} from the server (after {attempts} attempt(s))")]
     Http {
@@ -117,6 +133,7 @@ impl Error {
             Error::Api { code, .. }
             | Error::Denied { code, .. }
             | Error::Unauthorized { code, .. } => Some(code),
+            Error::EditConflict { .. } => Some("editconflict"),
             _ => None,
         }
     }
@@ -129,11 +146,85 @@ impl Error {
         }
     }
 
+    /// The error of an API error answer whose first error is `code`: typed by what it means.
+    pub(crate) fn from_api(
+        module: String,
+        code: String,
+        text: String,
+        messages: Vec<ApiMessage>,
+    ) -> Error {
+        match code.as_str() {
+            "editconflict" => Error::EditConflict { module, text },
+            // Extension:OAuth's refusals of a token, whatever their suffix.
+            _ if code.starts_with("mwoauth-invalid-authorization") => {
+                Error::Unauthorized { module, code, text }
+            }
+            _ if DENIED.contains(&code.as_str()) => Error::Denied {
+                module,
+                code,
+                text,
+                messages,
+            },
+            _ => Error::Api {
+                module,
+                code,
+                text,
+                messages,
+            },
+        }
+    }
+
+    /// The error of a module's `result: Failure` answer (`answer` is the module's object).
+    pub(crate) fn failed(module: &str, answer: &serde_json::Value) -> Error {
+        Error::Failed {
+            module: module.to_owned(),
+            captcha: answer
+                .get("captcha")
+                .and_then(|c| Captcha::deserialize(c).ok()),
+            answer: answer.clone(),
+        }
+    }
+
     pub(crate) fn decode(module: &str, reason: impl Into<String>) -> Error {
         Error::Decode {
             module: module.to_owned(),
             reason: reason.into(),
         }
+    }
+}
+
+/// A captcha the wiki asks to be solved before it saves (ConfirmEdit).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct Captcha {
+    /// Sent back as `captchaid`.
+    pub id: String,
+    /// `simple` (arithmetic), `question`, `image`, `fancy`…
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub mime: String,
+    /// The question to answer, for text captchas (`20+3`).
+    #[serde(default)]
+    pub question: Option<String>,
+    /// The image to read, for image captchas.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+fn failure_summary(answer: &serde_json::Value, captcha: Option<&Captcha>) -> String {
+    match captcha {
+        Some(c) => format!(
+            "a {} captcha to solve ({})",
+            c.kind,
+            c.question
+                .as_deref()
+                .or(c.url.as_deref())
+                .unwrap_or("no question")
+        ),
+        None => format!(
+            "the answer was `result: Failure`: {}",
+            excerpt(answer.to_string().as_bytes())
+        ),
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use super::error::{DENIED, Error, excerpt};
+use super::error::{Error, excerpt};
 use super::response::{self, Response};
 
 /// What one HTTP exchange gave.
@@ -120,6 +120,11 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
             };
             let reading = response::read(&body);
             let Some(first) = reading.errors.first() else {
+                // `edit`, `move`, `upload`… answer `result: Failure` (a captcha, a hook's
+                // refusal) without an API error: nothing was done.
+                if body[module]["result"] == "Failure" {
+                    return Verdict::Done(Err(Error::failed(module, &body[module])));
+                }
                 return Verdict::Done(Ok(Response {
                     body,
                     warnings: reading.warnings,
@@ -132,24 +137,7 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
                 .chain(&reading.warnings)
                 .cloned()
                 .collect();
-            let error = match DENIED.contains(&code.as_str()) {
-                // Extension:OAuth's refusals of a token, whatever their suffix.
-                _ if code.starts_with("mwoauth-invalid-authorization") => {
-                    Error::Unauthorized { module, code, text }
-                }
-                true => Error::Denied {
-                    module,
-                    code,
-                    text,
-                    messages,
-                },
-                false => Error::Api {
-                    module,
-                    code,
-                    text,
-                    messages,
-                },
-            };
+            let error = Error::from_api(module, code, text, messages);
             // Each means "nothing was done, come back later"; MediaWiki names no wait for
             // `ratelimited`, so the backoff decides, within `retries` and `max_wait`.
             match error.code() {
