@@ -75,10 +75,10 @@ pub enum Error {
     /// asks to be solved (send its id and the answer with the same request: `captcha_id`,
     /// `captcha_word` with the feature `ext-confirmedit`); `answer` is the module's whole
     /// answer (a hook's refusal, a spam filter's match…).
-    #[error("{module}: not done: {}", failure_summary(.answer, .captcha.as_ref()))]
+    #[error("{module}: not done: {}", failure_summary(.answer, .captcha.as_deref()))]
     Failed {
         module: String,
-        captcha: Option<Captcha>,
+        captcha: Option<Box<Captcha>>,
         answer: serde_json::Value,
     },
     /// An HTTP status that is no API answer, after the retries allowed.
@@ -180,7 +180,8 @@ impl Error {
             module: module.to_owned(),
             captcha: answer
                 .get("captcha")
-                .and_then(|c| Captcha::deserialize(c).ok()),
+                .and_then(|c| Captcha::deserialize(c).ok())
+                .map(Box::new),
             answer: answer.clone(),
         }
     }
