@@ -65,7 +65,9 @@ pub use auth::{
     FieldKind, Pass, Redirect, Requirement, Restart,
 };
 #[cfg(feature = "client")]
-pub use client::{ApiMessage, Assert, Captcha, Client, ClientBuilder, Error, Response};
+pub use client::{
+    ApiMessage, Assert, Captcha, ChunkedUpload, Client, ClientBuilder, Error, Response,
+};
 
 /// What MediaWiki says of one API module, apart from its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -488,3 +488,96 @@ fn writes_keep_the_pause_asked_for() {
         seen[2].body
     );
 }
+
+const TOKEN: &str = r#"{"batchcomplete":true,"query":{"tokens":{"csrftoken":"0123abcd+\\"}}}"#;
+
+/// The value of the field `name` in a request body, multipart or URL-encoded.
+fn field(body: &str, name: &str) -> Option<String> {
+    if !body.contains("Content-Disposition") {
+        return url::form_urlencoded::parse(body.as_bytes())
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.into_owned());
+    }
+    let at = body.find(&format!("name=\"{name}\""))?;
+    let value = &body[at..];
+    let value = &value[value.find("\r\n\r\n")? + 4..];
+    Some(value[..value.find("\r\n")?].to_owned())
+}
+
+#[test]
+fn a_chunk_whose_answer_was_lost_is_sent_again_and_the_upload_goes_on() {
+    let path = std::env::temp_dir().join(format!("mwtyped-chunks-{}.png", std::process::id()));
+    std::fs::write(&path, b"0123456789").expect("file");
+    let mut upload = mwtyped::ChunkedUpload::new(&path, "Chunks.png");
+    upload.chunk_size = 6;
+
+    // The first chunk's answer is lost (a 502 from a proxy): it goes again.
+    let server = Server::start(vec![
+        Answer::Json(200, "", TOKEN),
+        Answer::Json(502, "", "Bad Gateway"),
+        Answer::Json(
+            200,
+            "",
+            r#"{"upload":{"result":"Continue","offset":6,"filekey":"k1"}}"#,
+        ),
+        Answer::Json(200, "", r#"{"upload":{"result":"Success","filekey":"k2"}}"#),
+        Answer::Json(
+            200,
+            "",
+            r#"{"upload":{"result":"Success","filename":"Chunks.png"}}"#,
+        ),
+    ]);
+    let answer = block_on(client(&server.url).upload_in_chunks(&upload)).expect("uploaded");
+    assert_eq!(answer.body["upload"]["filename"], "Chunks.png");
+    let seen = server.requests();
+    let offsets: Vec<Option<String>> = seen[1..4]
+        .iter()
+        .map(|s| field(&s.body, "offset"))
+        .collect();
+    assert_eq!(
+        offsets,
+        [Some("0".into()), Some("0".into()), Some("6".into())]
+    );
+    assert_eq!(field(&seen[3].body, "filekey").as_deref(), Some("k1"));
+    assert_eq!(
+        field(&seen[4].body, "filekey").as_deref(),
+        Some("k2"),
+        "the last key is published"
+    );
+    assert_eq!(field(&seen[4].body, "offset"), None);
+
+    // The wiki had the chunk: its refusal names the offset to go on from. (A first chunk
+    // sent again starts a new stash, so this is a later one, whose key is known.)
+    upload.chunk_size = 4;
+    let server = Server::start(vec![
+        Answer::Json(200, "", TOKEN),
+        Answer::Json(
+            200,
+            "",
+            r#"{"upload":{"result":"Continue","offset":4,"filekey":"k1"}}"#,
+        ),
+        Answer::Json(502, "", "Bad Gateway"),
+        Answer::Json(
+            200,
+            "",
+            r#"{"errors":[{"code":"stashfailed","text":"Invalid chunk offset.","module":"upload","data":{"offset":8}}]}"#,
+        ),
+        Answer::Json(200, "", r#"{"upload":{"result":"Success","filekey":"k2"}}"#),
+        Answer::Json(
+            200,
+            "",
+            r#"{"upload":{"result":"Success","filename":"Chunks.png"}}"#,
+        ),
+    ]);
+    block_on(client(&server.url).upload_in_chunks(&upload)).expect("uploaded");
+    let seen = server.requests();
+    let offsets: Vec<Option<String>> = seen[1..5]
+        .iter()
+        .map(|s| field(&s.body, "offset"))
+        .collect();
+    let offsets: Vec<Option<&str>> = offsets.iter().map(Option::as_deref).collect();
+    assert_eq!(offsets, [Some("0"), Some("4"), Some("4"), Some("8")]);
+    assert_eq!(field(&seen[4].body, "filekey").as_deref(), Some("k1"));
+    assert_eq!(field(&seen[5].body, "filekey").as_deref(), Some("k2"));
+    std::fs::remove_file(&path).expect("cleanup");
+}

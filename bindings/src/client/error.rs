@@ -17,6 +17,10 @@ pub struct ApiMessage {
     /// The module that sent it (`main`, `query+allpages`).
     #[serde(default)]
     pub module: Option<String>,
+    /// What the message carries beside its text: AbuseFilter's `abusefilter` (the filter's
+    /// id, description and actions), an upload's `offset`…
+    #[serde(default)]
+    pub data: Option<serde_json::Value>,
 }
 
 impl fmt::Display for ApiMessage {

@@ -24,6 +24,7 @@ mod response;
 mod retry;
 mod session;
 mod session_file;
+mod upload;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,6 +38,7 @@ pub use error::{ApiMessage, Captcha, Error};
 pub use response::Response;
 use retry::{Attempt, Verdict};
 use session::Session;
+pub use upload::ChunkedUpload;
 
 use crate::module::{ApiModule, Limits};
 use crate::request::{Request, Value as WireValue};

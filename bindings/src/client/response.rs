@@ -115,6 +115,7 @@ fn messages(value: Option<&Value>) -> Vec<ApiMessage> {
                     .unwrap_or_default()
                     .to_owned(),
                 module: Some(module.clone()),
+                data: None,
             })
             .collect(),
         _ => vec![],

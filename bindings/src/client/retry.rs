@@ -121,8 +121,9 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
             let reading = response::read(&body);
             let Some(first) = reading.errors.first() else {
                 // `edit`, `move`, `upload`… answer `result: Failure` (a captcha, a hook's
-                // refusal) without an API error: nothing was done.
-                if body[module]["result"] == "Failure" {
+                // refusal), `upload` also `Warning` (a duplicate, an existing name), without
+                // an API error: nothing was done.
+                if matches!(body[module]["result"].as_str(), Some("Failure" | "Warning")) {
                     return Verdict::Done(Err(Error::failed(module, &body[module])));
                 }
                 return Verdict::Done(Ok(Response {
