@@ -24,14 +24,16 @@ fn png(size: usize) -> Vec<u8> {
         .as_nanos() as u64
         | 1;
     let mut raw = Vec::with_capacity(row * height);
+    // Each row: the filter byte (none), then the pixels.
+    let mut line = vec![0u8; row];
     for _ in 0..height {
-        raw.push(0); // filter: none
-        for _ in 0..width * 3 {
+        for byte in &mut line[1..] {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            raw.push(seed as u8);
+            *byte = seed as u8;
         }
+        raw.extend_from_slice(&line);
     }
     let mut zlib = flate2::write::ZlibEncoder::new(vec![], flate2::Compression::none());
     zlib.write_all(&raw).expect("zlib");
