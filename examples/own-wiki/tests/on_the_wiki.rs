@@ -51,7 +51,7 @@ fn an_extension_list_module_is_answered_without_a_warning() {
 fn an_extension_action_module_checks_a_filter_once_logged_in() {
     let client = client();
     match check_syntax(&client, "1 == 1") {
-        Err(Error::Api { code, .. }) => assert_eq!(code, "permissiondenied"),
+        Err(Error::Denied { code, .. }) => assert_eq!(code, "permissiondenied"),
         other => panic!("anonymous users may not check filters: {other:?}"),
     }
     match client
