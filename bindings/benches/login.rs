@@ -1,7 +1,9 @@
-//! A full login PASS through mwtyped, side by side in one run with the same two HTTP requests
-//! made by `curl` (token and fields, then the POST). Run through `cargo xtask bench login`,
-//! which starts the 1.43 test wiki, passes its api.php in `MWTYPED_BENCH_API` and records the
-//! result in BENCHMARKS.md. Prints one line: `login <mwtyped ms> <curl ms> <requests> <runs>`.
+//! Logins through mwtyped, side by side in one run with the same HTTP requests made by
+//! `curl`: a main account (`clientlogin`: token and fields, then the POST) and a bot password
+//! (`action=login`: a login token, then the POST). Run through `cargo xtask bench login`,
+//! which starts the 1.43 test wiki and passes its api.php and a bot password in the
+//! environment. Prints two lines, `login` and `botpassword`, each
+//! `<mwtyped ms> <curl ms> <requests> <runs>`.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -37,10 +39,15 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(15);
+    let bot = (
+        std::env::var("MWTYPED_BENCH_BOT_USER").expect("MWTYPED_BENCH_BOT_USER"),
+        std::env::var("MWTYPED_BENCH_BOT_PASSWORD").expect("MWTYPED_BENCH_BOT_PASSWORD"),
+    );
     let first = Client::new(&api, "mwtyped-bench (login)").expect("client");
     let jar = std::env::temp_dir().join(format!("mwtyped-bench-{}.cookies", std::process::id()));
     let jar = jar.to_str().expect("path");
     let (mut ours, mut theirs, mut requests) = (vec![], vec![], 0);
+    let (mut bot_ours, mut bot_theirs, mut bot_requests) = (vec![], vec![], 0);
     for _ in 0..runs {
         // A session of its own each time: a login from nothing.
         let client =
@@ -87,11 +94,60 @@ fn main() {
         ]);
         theirs.push(start.elapsed());
         assert!(answer.contains("\"PASS\""), "curl login: {answer}");
+
+        let client =
+            Client::from_async(first.as_async().new_session().expect("session")).expect("client");
+        let start = Instant::now();
+        let step = client.login(&bot.0, &bot.1).expect("login");
+        bot_ours.push(start.elapsed());
+        assert!(matches!(step, AuthStep::Pass(_)), "{step:?}");
+        bot_requests = client.requests_sent();
+
+        let _ = std::fs::remove_file(jar);
+        let start = Instant::now();
+        let answer = curl(&[
+            "-c",
+            jar,
+            &format!("{api}?action=query&meta=tokens&type=login&format=json&formatversion=2"),
+        ]);
+        let json: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
+        let token = json["query"]["tokens"]["logintoken"]
+            .as_str()
+            .expect("token");
+        let answer = curl(&[
+            "-b",
+            jar,
+            "-c",
+            jar,
+            "--data-urlencode",
+            "action=login",
+            "--data-urlencode",
+            &format!("lgname={}", bot.0),
+            "--data-urlencode",
+            &format!("lgpassword={}", bot.1),
+            "--data-urlencode",
+            &format!("lgtoken={token}"),
+            "--data-urlencode",
+            "format=json",
+            "--data-urlencode",
+            "formatversion=2",
+            &api,
+        ]);
+        bot_theirs.push(start.elapsed());
+        assert!(
+            answer.contains("\"Success\""),
+            "curl's bot-password login: {answer}"
+        );
     }
     let _ = std::fs::remove_file(jar);
     println!(
         "login {:.1} {:.1} {requests} {runs}",
         median(ours),
         median(theirs)
+    );
+    println!(
+        "botpassword {:.1} {:.1} {bot_requests} {runs}",
+        median(bot_ours),
+        median(bot_theirs)
     );
 }

@@ -110,6 +110,10 @@ impl Client {
             .block_on(self.inner.resume_or_login(path, name, password))
     }
 
+    pub fn upload_in_chunks(&self, upload: &crate::ChunkedUpload) -> Result<Response, Error> {
+        self.runtime.block_on(self.inner.upload_in_chunks(upload))
+    }
+
     pub fn logout(&self) -> Result<(), Error> {
         self.runtime.block_on(self.inner.logout())
     }

@@ -2,6 +2,8 @@
 //! uses only part of this, hence the `allow`.
 #![allow(dead_code)]
 
+pub mod png;
+
 /// The user every test wiki is installed with (see `cargo xtask wiki`).
 pub const ADMIN: &str = "Admin";
 pub const ADMIN_PASSWORD: &str = "mwtyped-admin-password";
