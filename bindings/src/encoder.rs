@@ -95,6 +95,15 @@ impl<'r> Encoder<'r> {
         self.request
     }
 
+    fn checked<'w>(&self, wire: &'w str, rule: Rule) -> Checked<'w> {
+        Checked {
+            module: self.module,
+            param: wire,
+            rule,
+            limits: self.limits,
+        }
+    }
+
     /// Static names cost nothing; only a generator's `g…` names are built.
     fn name(&self, wire: &'static str) -> Name {
         if self.extra_prefix.is_empty() {
@@ -113,7 +122,7 @@ impl<'r> Encoder<'r> {
     ) -> Result<(), EncodeError> {
         let value = match value.static_str() {
             Some(text) => Value::Text(Cow::Borrowed(text)),
-            None => value.wire_value(self.module, wire, rule, self.limits)?,
+            None => value.wire_value(&self.checked(wire, rule))?,
         };
         self.request.must_post |= !matches!(value, Value::Text(_));
         self.request.params.push((name, value));
@@ -220,7 +229,7 @@ impl<'r> Encoder<'r> {
             if i > 0 {
                 joined.push(separator);
             }
-            joined.push_str(&value.wire_text(self.module, wire, rule, self.limits)?);
+            joined.push_str(&value.wire_text(&self.checked(wire, rule))?);
         }
         Ok(joined)
     }
@@ -258,6 +267,22 @@ impl<'r> Encoder<'r> {
     }
 }
 
+/// Where a value is checked: its module and parameter (for errors), the parameter's
+/// [`Rule`], and the user's limits.
+#[derive(Clone, Copy)]
+pub struct Checked<'a> {
+    pub module: &'static str,
+    pub param: &'a str,
+    pub rule: Rule,
+    pub limits: Limits,
+}
+
+impl Checked<'_> {
+    fn in_range(&self, value: i64, max: i64) -> Result<String, EncodeError> {
+        in_range(self.module, self.param, value, self.rule.min, max)
+    }
+}
+
 /// A value of a field as MediaWiki reads it: text, checked against the field's [`Rule`].
 pub trait WireText {
     /// The text when it is static (a closed enum's value): sent as it is.
@@ -265,23 +290,11 @@ pub trait WireText {
         None
     }
 
-    fn wire_text(
-        &self,
-        module: &'static str,
-        param: &str,
-        rule: Rule,
-        limits: Limits,
-    ) -> Result<Cow<'_, str>, EncodeError>;
+    fn wire_text(&self, at: &Checked) -> Result<Cow<'_, str>, EncodeError>;
 
     /// The pair's value: text, unless the value is a secret or a file.
-    fn wire_value(
-        &self,
-        module: &'static str,
-        param: &str,
-        rule: Rule,
-        limits: Limits,
-    ) -> Result<Value, EncodeError> {
-        let text = self.wire_text(module, param, rule, limits)?;
+    fn wire_value(&self, at: &Checked) -> Result<Value, EncodeError> {
+        let text = self.wire_text(at)?;
         Ok(Value::Text(Cow::Owned(text.into_owned())))
     }
 }
@@ -292,13 +305,7 @@ impl<T: WireValue> WireText for T {
         WireValue::static_str(self)
     }
 
-    fn wire_text(
-        &self,
-        _: &'static str,
-        _: &str,
-        _: Rule,
-        _: Limits,
-    ) -> Result<Cow<'_, str>, EncodeError> {
+    fn wire_text(&self, _: &Checked) -> Result<Cow<'_, str>, EncodeError> {
         Ok(Cow::Borrowed(self.as_str()))
     }
 }
@@ -307,13 +314,7 @@ impl<T: WireValue> WireText for T {
 macro_rules! text_as_is {
     ($($ty:ty),*) => {$(
         impl WireText for $ty {
-            fn wire_text(
-                &self,
-                _: &'static str,
-                _: &str,
-                _: Rule,
-                _: Limits,
-            ) -> Result<Cow<'_, str>, EncodeError> {
+            fn wire_text(&self, _: &Checked) -> Result<Cow<'_, str>, EncodeError> {
                 Ok(Cow::Borrowed(self.as_str()))
             }
         }
@@ -322,51 +323,31 @@ macro_rules! text_as_is {
 text_as_is!(String, Timestamp, Expiry);
 
 impl WireText for i64 {
-    fn wire_text(
-        &self,
-        module: &'static str,
-        param: &str,
-        rule: Rule,
-        _: Limits,
-    ) -> Result<Cow<'_, str>, EncodeError> {
-        in_range(module, param, *self, rule.min, rule.max).map(Cow::Owned)
+    fn wire_text(&self, at: &Checked) -> Result<Cow<'_, str>, EncodeError> {
+        at.in_range(*self, at.rule.max).map(Cow::Owned)
     }
 }
 
 impl WireText for Limit {
-    fn wire_text(
-        &self,
-        module: &'static str,
-        param: &str,
-        rule: Rule,
-        limits: Limits,
-    ) -> Result<Cow<'_, str>, EncodeError> {
-        let max = match limits {
-            Limits::High => rule.highmax,
-            Limits::Normal => rule.max,
+    fn wire_text(&self, at: &Checked) -> Result<Cow<'_, str>, EncodeError> {
+        let max = match at.limits {
+            Limits::High => at.rule.highmax,
+            Limits::Normal => at.rule.max,
         };
         match self {
             Limit::Max => Ok(Cow::Borrowed("max")),
-            Limit::Value(n) => {
-                in_range(module, param, i64::from(*n), rule.min, max).map(Cow::Owned)
-            }
+            Limit::Value(n) => at.in_range(i64::from(*n), max).map(Cow::Owned),
         }
     }
 }
 
 impl WireText for Namespace {
-    fn wire_text(
-        &self,
-        module: &'static str,
-        param: &str,
-        rule: Rule,
-        _: Limits,
-    ) -> Result<Cow<'_, str>, EncodeError> {
+    fn wire_text(&self, at: &Checked) -> Result<Cow<'_, str>, EncodeError> {
         match *self {
-            Namespace::ALL if rule.takes_all => Ok(Cow::Borrowed("*")),
+            Namespace::ALL if at.rule.takes_all => Ok(Cow::Borrowed("*")),
             Namespace::ALL => Err(EncodeError::Invalid {
-                module,
-                param: param.to_owned(),
+                module: at.module,
+                param: at.param.to_owned(),
                 reason: "`*` (Namespace::ALL) is not accepted here".to_owned(),
             }),
             Namespace(number) => Ok(Cow::Owned(number.to_string())),
@@ -376,68 +357,33 @@ impl WireText for Namespace {
 
 /// Sent only in a POST body and never shown.
 impl WireText for Secret {
-    fn wire_text(
-        &self,
-        _: &'static str,
-        _: &str,
-        _: Rule,
-        _: Limits,
-    ) -> Result<Cow<'_, str>, EncodeError> {
+    fn wire_text(&self, _: &Checked) -> Result<Cow<'_, str>, EncodeError> {
         Ok(Cow::Borrowed(self.expose()))
     }
 
-    fn wire_value(
-        &self,
-        _: &'static str,
-        _: &str,
-        _: Rule,
-        _: Limits,
-    ) -> Result<Value, EncodeError> {
+    fn wire_value(&self, _: &Checked) -> Result<Value, EncodeError> {
         Ok(Value::Secret(self.clone()))
     }
 }
 
+/// A token is a secret: sent only in a POST body and never shown.
 impl<K: TokenKind> WireText for Token<K> {
-    fn wire_text(
-        &self,
-        _: &'static str,
-        _: &str,
-        _: Rule,
-        _: Limits,
-    ) -> Result<Cow<'_, str>, EncodeError> {
+    fn wire_text(&self, _: &Checked) -> Result<Cow<'_, str>, EncodeError> {
         Ok(Cow::Borrowed(self.expose()))
     }
 
-    fn wire_value(
-        &self,
-        _: &'static str,
-        _: &str,
-        _: Rule,
-        _: Limits,
-    ) -> Result<Value, EncodeError> {
-        Ok(Value::Secret(Secret::new(self.expose().to_owned())))
+    fn wire_value(&self, _: &Checked) -> Result<Value, EncodeError> {
+        Ok(Value::Secret(Secret::new(self.expose())))
     }
 }
 
 /// A file: its name as text, its bytes as a part of a multipart POST.
 impl WireText for UploadFile {
-    fn wire_text(
-        &self,
-        _: &'static str,
-        _: &str,
-        _: Rule,
-        _: Limits,
-    ) -> Result<Cow<'_, str>, EncodeError> {
+    fn wire_text(&self, _: &Checked) -> Result<Cow<'_, str>, EncodeError> {
         Ok(Cow::Borrowed(&self.file_name))
     }
 
-    fn wire_value(
-        &self,
-        _: &'static str,
-        _: &str,
-        _: Rule,
-        _: Limits,
-    ) -> Result<Value, EncodeError> {
+    fn wire_value(&self, _: &Checked) -> Result<Value, EncodeError> {
         Ok(Value::File(self.clone()))
     }
 }

@@ -129,7 +129,7 @@ impl DynamicParams {
 #[doc(hidden)]
 pub mod __private {
     use super::Limits;
-    pub use crate::encoder::{Encoder, Rule, WireText};
+    pub use crate::encoder::{Checked, Encoder, Rule, WireText};
     use crate::request::EncodeError;
 
     /// A module with every parameter set to a sample value the wiki accepts.

@@ -6,33 +6,16 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use common::{BOT_OWNER, EDIT_BOT, READ_BOT, api, issue_bearer_token, unique};
 
 /// Runs the example with `env`, `args` after the api.php of `var`, and `text` on standard
 /// input: whether it succeeded, its standard output and its standard error.
 fn edit(var: &str, env: &[(&str, &str)], args: &[&str], text: &str) -> (bool, String, String) {
-    let mut child = Command::new(common::example("edit"))
-        .arg(api(var))
-        .args(args)
-        .env_remove("MWTYPED_USER")
-        .env_remove("MWTYPED_PASSWORD")
-        .env_remove("MWTYPED_OAUTH2_TOKEN")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(text.as_bytes())
-        .expect("the text");
-    let out = child.wait_with_output().expect("the example ends");
+    let api = api(var);
+    let args: Vec<&str> = std::iter::once(api.as_str())
+        .chain(args.iter().copied())
+        .collect();
+    let out = common::run_example("edit", &args, env, text);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

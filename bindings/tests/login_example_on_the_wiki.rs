@@ -5,25 +5,8 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 fn login(var: &str, input: &str) -> (bool, String) {
-    let api = common::api(var);
-    let mut child = Command::new(common::example("login"))
-        .arg(api)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("answers");
-    let out = child.wait_with_output().expect("the example ends");
+    let out = common::run_example("login", &[&common::api(var)], &[], input);
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

@@ -129,6 +129,36 @@ pub fn example(name: &str) -> std::path::PathBuf {
     path
 }
 
+/// Runs the example `name` (see [`example`]) with `args` and `env`, `input` on its standard
+/// input, to its end; none of the credentials of the test's own environment leak into it.
+pub fn run_example(
+    name: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    input: &str,
+) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(example(name))
+        .args(args)
+        .env_remove("MWTYPED_USER")
+        .env_remove("MWTYPED_PASSWORD")
+        .env_remove("MWTYPED_OAUTH2_TOKEN")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("its input");
+    child.wait_with_output().expect("the example ends")
+}
+
 /// ConfirmEdit's SimpleCaptcha asks a sum or a difference: `captchaInfo` is `8+10 =`.
 pub fn solve_captcha(question: &str) -> String {
     let question = question.trim().trim_end_matches('=').trim();
