@@ -66,7 +66,8 @@ pub use auth::{
 };
 #[cfg(feature = "client")]
 pub use client::{
-    ApiMessage, Assert, Captcha, ChunkedUpload, Client, ClientBuilder, Error, Response,
+    AbuseFilterHit, ApiMessage, Assert, Captcha, ChunkedUpload, Client, ClientBuilder, Error,
+    Response,
 };
 
 /// What MediaWiki says of one API module, apart from its parameters.

@@ -1,6 +1,7 @@
 //! Writes the wiki refuses, as typed errors, on the real 1.39 and 1.43 test wikis: a captcha
 //! (ConfirmEdit asks one of a user without `skipcaptcha` who adds a link), solved and sent
-//! again; an edit conflict (another user saved since the base revision).
+//! again; an AbuseFilter filter's refusal; an edit conflict (another user saved since the
+//! base revision).
 
 #![cfg(all(
     feature = "client",
@@ -72,6 +73,28 @@ macro_rules! on_version {
                     .await
                     .expect("solved");
                 assert_eq!(answer.body["edit"]["result"], "Success");
+            }
+
+            #[tokio::test]
+            async fn an_abuse_filter_s_refusal_names_the_filter() {
+                // The test wikis' filter (`xtask/fixtures/abusefilter/`) disallows this text.
+                let bot = logged_in(EDIT_BOT.0, EDIT_BOT.1).await;
+                let title = unique("Mwtyped abuse filter ");
+                let error = bot
+                    .execute_with_token(|token| edit(token, &title, "mwtyped-forbidden"))
+                    .await
+                    .expect_err("disallowed");
+                let Error::AbuseFilter {
+                    code, filter, text, ..
+                } = &error
+                else {
+                    panic!("typed: {error:?}")
+                };
+                assert_eq!(code, "abusefilter-disallowed");
+                assert_eq!(filter.description, "mwtyped test filter");
+                assert_eq!(filter.actions, ["disallow"]);
+                assert!(filter.id.parse::<u32>().is_ok(), "{filter:?}");
+                assert!(text.contains("mwtyped test filter"), "{text}");
             }
 
             #[tokio::test]

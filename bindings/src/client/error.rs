@@ -71,6 +71,16 @@ pub enum Error {
         status: u16,
         location: String,
     },
+    /// An AbuseFilter filter stopped the action (`abusefilter-disallowed`), or warns of it
+    /// first (`abusefilter-warning`: the same request sent again goes through). `filter`
+    /// is the filter's id, public description and actions; `text` the wiki's message.
+    #[error("{module}: stopped by the abuse filter {} ({}): {text}", .filter.id, .filter.description)]
+    AbuseFilter {
+        module: String,
+        code: String,
+        text: String,
+        filter: Box<AbuseFilterHit>,
+    },
     /// The page changed since the edit's base revision (`basetimestamp`, `starttimestamp`,
     /// `baserevid`): nothing was saved. Read the page again, merge, and edit anew.
     #[error("{module}: edit conflict: {text}")]
@@ -136,7 +146,8 @@ impl Error {
         match self {
             Error::Api { code, .. }
             | Error::Denied { code, .. }
-            | Error::Unauthorized { code, .. } => Some(code),
+            | Error::Unauthorized { code, .. }
+            | Error::AbuseFilter { code, .. } => Some(code),
             Error::EditConflict { .. } => Some("editconflict"),
             _ => None,
         }
@@ -157,6 +168,18 @@ impl Error {
         text: String,
         messages: Vec<ApiMessage>,
     ) -> Error {
+        let filter = messages
+            .first()
+            .and_then(|m| m.data.as_ref()?.get("abusefilter"))
+            .and_then(|hit| AbuseFilterHit::deserialize(hit).ok());
+        if let Some(filter) = filter {
+            return Error::AbuseFilter {
+                module,
+                code,
+                text,
+                filter: Box::new(filter),
+            };
+        }
         match code.as_str() {
             "editconflict" => Error::EditConflict { module, text },
             // Extension:OAuth's refusals of a token, whatever their suffix.
@@ -196,6 +219,18 @@ impl Error {
             reason: reason.into(),
         }
     }
+}
+
+/// The AbuseFilter filter an action matched, as the refusal names it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct AbuseFilterHit {
+    /// The filter's number (a text: global filters are `global-12`).
+    pub id: String,
+    /// Its public description.
+    pub description: String,
+    /// What it does: `disallow`, `warn`, `tag`, `throttle`…
+    #[serde(default)]
+    pub actions: Vec<String>,
 }
 
 /// A captcha the wiki asks to be solved before it saves (ConfirmEdit).

@@ -34,7 +34,7 @@ use std::time::Duration;
 use futures_util::Stream;
 use serde_json::Value;
 
-pub use error::{ApiMessage, Captcha, Error};
+pub use error::{AbuseFilterHit, ApiMessage, Captcha, Error};
 pub use response::Response;
 use retry::{Attempt, Verdict};
 use session::Session;

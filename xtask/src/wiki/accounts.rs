@@ -52,7 +52,24 @@ pub fn fixtures_dir() -> PathBuf {
 /// Creates the accounts on a freshly installed wiki (maintenance scripts, no server needed).
 pub fn ensure(mw: &Path, wiki: &Wiki) -> Result<()> {
     ensure_users(mw, wiki)?;
-    ensure_bot_passwords(mw, wiki)
+    ensure_bot_passwords(mw, wiki)?;
+    ensure_abuse_filter(wiki)
+}
+
+/// An AbuseFilter filter that disallows adding "mwtyped-forbidden"
+/// (`xtask/fixtures/abusefilter/test-filter.php`), where AbuseFilter is loaded.
+fn ensure_abuse_filter(wiki: &Wiki) -> Result<()> {
+    let done = wiki.dir.join("abuse-filter-v1.done");
+    if done.is_file() || !wiki.extensions.iter().any(|e| e == "AbuseFilter") {
+        return Ok(());
+    }
+    let script = files::workspace_root().join("xtask/fixtures/abusefilter/test-filter.php");
+    run_quiet(
+        Command::new("php").arg(script).arg(wiki.dir.join("data")),
+        "test-filter.php",
+    )?;
+    files::write_atomic(&done, b"")?;
+    Ok(())
 }
 
 /// Runs a PHP maintenance script against `wiki`.
