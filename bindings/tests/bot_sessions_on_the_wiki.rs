@@ -19,7 +19,9 @@ macro_rules! on_version {
     ($name:ident, $version:ident, $var:literal, $dir_var:literal) => {
         mod $name {
             use mwtyped::token::CsrfToken;
-            use mwtyped::$version::query::{Revisions, RevisionsDir, RevisionsProp};
+            use mwtyped::$version::query::{
+                RecentChanges, RecentChangesProp, Revisions, RevisionsDir, RevisionsProp,
+            };
             use mwtyped::$version::{Edit, Query};
             use mwtyped::{Assert, AuthAction, AuthStart, AuthStep, Client, Error};
 
@@ -39,6 +41,24 @@ macro_rules! on_version {
                     })
                     .await
                     .map(drop)
+            }
+
+            /// Who made each change of `title` in recent changes, read anonymously: the
+            /// page's history must say the same.
+            async fn changed_by(title: &str) -> Vec<String> {
+                let mut changes = RecentChanges::new();
+                changes.title = Some(title.to_owned());
+                changes.prop = vec![RecentChangesProp::User];
+                changes.dir = Some(mwtyped::$version::query::RecentChangesDir::Newer);
+                let mut query = Query::new();
+                query.select.add(changes);
+                let answer = client().execute(&query).await.expect("recentchanges");
+                answer.body["query"]["recentchanges"]
+                    .as_array()
+                    .expect("recent changes")
+                    .iter()
+                    .map(|c| c["user"].as_str().expect("a user").to_owned())
+                    .collect()
             }
 
             /// Who made each revision of `title`, oldest first, read anonymously.
@@ -123,6 +143,7 @@ macro_rules! on_version {
                     .expect("logged in again, then saved");
                 assert_eq!(client.logged_in_user().as_deref(), Some(BOT_OWNER));
                 assert_eq!(authors(&title).await, [BOT_OWNER, BOT_OWNER]);
+                assert_eq!(changed_by(&title).await, [BOT_OWNER, BOT_OWNER]);
             }
 
             #[tokio::test]
@@ -151,6 +172,7 @@ macro_rules! on_version {
                 assert_eq!(user, ADMIN);
                 assert!(!error.to_string().contains(ADMIN_PASSWORD));
                 assert_eq!(authors(&title).await, [ADMIN], "no anonymous revision");
+                assert_eq!(changed_by(&title).await, [ADMIN], "no anonymous change");
             }
 
             #[tokio::test]
