@@ -71,8 +71,17 @@ impl Client {
         &self,
         module: &M,
     ) -> impl Iterator<Item = Result<Response, Error>> + use<M> {
+        self.continued_from(module, None)
+    }
+
+    /// [`crate::Client::continued_from`], blocking: from a saved `continue` object.
+    pub fn continued_from<M: ApiModule>(
+        &self,
+        module: &M,
+        resume: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> impl Iterator<Item = Result<Response, Error>> + use<M> {
         let runtime = Arc::clone(&self.runtime);
-        let mut stream = Box::pin(self.inner.continued(module));
+        let mut stream = Box::pin(self.inner.continued_from(module, resume));
         std::iter::from_fn(move || runtime.block_on(stream.next()))
     }
 

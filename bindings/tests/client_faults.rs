@@ -581,3 +581,21 @@ fn a_chunk_whose_answer_was_lost_is_sent_again_and_the_upload_goes_on() {
     assert_eq!(field(&seen[5].body, "filekey").as_deref(), Some("k2"));
     std::fs::remove_file(&path).expect("cleanup");
 }
+
+#[test]
+fn a_continue_answered_with_itself_ends_the_stream_with_an_error() {
+    use futures_util::StreamExt;
+    let looping = r#"{"continue":{"apcontinue":"B","continue":"-||"},"query":{"allpages":[]}}"#;
+    let server = Server::start(vec![Answer::Json(200, "", looping)]);
+    let client = client(&server.url);
+    let batches: Vec<Result<mwtyped::Response, Error>> =
+        block_on(client.continued(&read_request()).collect());
+    assert_eq!(batches.len(), 2, "{batches:?}");
+    assert!(batches[0].is_ok());
+    let error = batches[1].as_ref().expect_err("a loop");
+    assert!(
+        error.to_string().contains("same `continue` again"),
+        "{error}"
+    );
+    assert_eq!(server.methods().len(), 2);
+}

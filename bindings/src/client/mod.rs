@@ -449,26 +449,56 @@ impl Client {
         &self,
         module: &M,
     ) -> impl Stream<Item = Result<Response, Error>> + Send + use<M> {
+        self.continued_from(module, None)
+    }
+
+    /// [`Client::continued`] from a saved point: `resume` is the `continue` object of the
+    /// last batch a run handled ([`Response::continuation`]), so a bot restarted after a
+    /// crash goes on where it stopped; `None` starts at the beginning. A wiki that answers a
+    /// `continue` with the same `continue` again ends the stream with an error rather than
+    /// a loop.
+    pub fn continued_from<M: ApiModule>(
+        &self,
+        module: &M,
+        resume: Option<serde_json::Map<String, Value>>,
+    ) -> impl Stream<Item = Result<Response, Error>> + Send + use<M> {
         let client = self.clone();
         let first = module
             .encode(self.inner.settings.limits)
-            .map_err(Error::from);
-        futures_util::stream::unfold(Some(first), move |next| {
+            .map_err(Error::from)
+            .map(|request| match &resume {
+                Some(point) => with_continuation(&request, point),
+                None => request,
+            });
+        // The request to send, and the `continue` it carries.
+        futures_util::stream::unfold(Some((first, resume)), move |next| {
             let client = client.clone();
             async move {
-                let request = match next? {
+                let (request, sent_with) = next?;
+                let request = match request {
                     Ok(request) => request,
                     Err(e) => return Some((Err(e), None)),
                 };
-                match client.send(M::PATH, &request).await {
-                    Ok(answer) => {
-                        let next = answer
-                            .continuation()
-                            .map(|c| Ok(with_continuation(&request, c)));
-                        Some((Ok(answer), next))
-                    }
-                    Err(e) => Some((Err(e), None)),
+                let answer = match client.send(M::PATH, &request).await {
+                    Ok(answer) => answer,
+                    Err(e) => return Some((Err(e), None)),
+                };
+                let Some(point) = answer.continuation().cloned() else {
+                    return Some((Ok(answer), None));
+                };
+                if sent_with.as_ref() == Some(&point) {
+                    let repeated = Error::decode(
+                        M::PATH,
+                        format!(
+                            "the wiki answered `continue` {} with the same `continue` again: \
+                             stopped rather than loop",
+                            Value::Object(point)
+                        ),
+                    );
+                    return Some((Err(repeated), None));
                 }
+                let next = Ok(with_continuation(&request, &point));
+                Some((Ok(answer), Some((next, Some(point)))))
             }
         })
     }
