@@ -29,6 +29,31 @@ fn curl(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
+/// curl's login token, read from `query` (a `meta=tokens` request with `type=login`), its
+/// cookies kept in `jar`.
+fn login_token(jar: &str, query: &str) -> String {
+    let answer = curl(&["-c", jar, query]);
+    let json: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
+    json["query"]["tokens"]["logintoken"]
+        .as_str()
+        .expect("token")
+        .to_owned()
+}
+
+/// curl POSTing `fields` (and `format=json&formatversion=2`) to `api` in the session of `jar`.
+fn curl_post(jar: &str, api: &str, fields: &[String]) -> String {
+    let mut args = vec!["-b", jar, "-c", jar];
+    for field in fields
+        .iter()
+        .map(String::as_str)
+        .chain(["format=json", "formatversion=2"])
+    {
+        args.extend(["--data-urlencode", field]);
+    }
+    args.push(api);
+    curl(&args)
+}
+
 fn main() {
     let Ok(api) = std::env::var("MWTYPED_BENCH_API") else {
         // `cargo bench` runs every bench; this one needs a wiki.
@@ -60,38 +85,23 @@ fn main() {
 
         let _ = std::fs::remove_file(jar);
         let start = Instant::now();
-        let answer = curl(&[
-            "-c",
+        let token = login_token(
             jar,
             &format!(
                 "{api}?action=query&meta=tokens|authmanagerinfo&type=login&amirequestsfor=login&format=json&formatversion=2"
             ),
-        ]);
-        let json: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
-        let token = json["query"]["tokens"]["logintoken"]
-            .as_str()
-            .expect("token");
-        let answer = curl(&[
-            "-b",
+        );
+        let answer = curl_post(
             jar,
-            "-c",
-            jar,
-            "--data-urlencode",
-            "action=clientlogin",
-            "--data-urlencode",
-            &format!("loginreturnurl={api}"),
-            "--data-urlencode",
-            &format!("username={USER}"),
-            "--data-urlencode",
-            &format!("password={PASSWORD}"),
-            "--data-urlencode",
-            &format!("logintoken={token}"),
-            "--data-urlencode",
-            "format=json",
-            "--data-urlencode",
-            "formatversion=2",
             &api,
-        ]);
+            &[
+                "action=clientlogin".into(),
+                format!("loginreturnurl={api}"),
+                format!("username={USER}"),
+                format!("password={PASSWORD}"),
+                format!("logintoken={token}"),
+            ],
+        );
         theirs.push(start.elapsed());
         assert!(answer.contains("\"PASS\""), "curl login: {answer}");
 
@@ -105,34 +115,20 @@ fn main() {
 
         let _ = std::fs::remove_file(jar);
         let start = Instant::now();
-        let answer = curl(&[
-            "-c",
+        let token = login_token(
             jar,
             &format!("{api}?action=query&meta=tokens&type=login&format=json&formatversion=2"),
-        ]);
-        let json: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
-        let token = json["query"]["tokens"]["logintoken"]
-            .as_str()
-            .expect("token");
-        let answer = curl(&[
-            "-b",
+        );
+        let answer = curl_post(
             jar,
-            "-c",
-            jar,
-            "--data-urlencode",
-            "action=login",
-            "--data-urlencode",
-            &format!("lgname={}", bot.0),
-            "--data-urlencode",
-            &format!("lgpassword={}", bot.1),
-            "--data-urlencode",
-            &format!("lgtoken={token}"),
-            "--data-urlencode",
-            "format=json",
-            "--data-urlencode",
-            "formatversion=2",
             &api,
-        ]);
+            &[
+                "action=login".into(),
+                format!("lgname={}", bot.0),
+                format!("lgpassword={}", bot.1),
+                format!("lgtoken={token}"),
+            ],
+        );
         bot_theirs.push(start.elapsed());
         assert!(
             answer.contains("\"Success\""),
