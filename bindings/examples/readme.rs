@@ -35,18 +35,21 @@ match client.login("MyUser@my-bot", "0123456789abcdefghijklmnopqrstuv").await? {
         other => panic!("refused, or the wiki asks for more: {other:?}"),
     }
     // The csrf token is fetched once, cached, and fetched again on `badtoken`.
-    client.execute_with_token(|token| {
+    let saved = client.execute_with_token(|token| {
         let mut edit = Edit::new(token);
         edit.title = Some("Sandbox".into());
         edit.text = Some("Hello".into());
         edit
-    }).await?;
-    // Every batch, following `continue` to the end.
+    }).await?.answer()?; // the typed answer: `mwtyped::v1_43::answer::Edit`
+    println!("saved revision {:?}", saved.edit.new_rev_id);
+    // Every batch, following `continue` to the end, read into `answer::Query`.
     let mut query = Query::new();
     query.select.add(AllPages::new());
     let mut batches = std::pin::pin!(client.continued(&query));
     while let Some(batch) = batches.next().await {
-        println!("{}", batch?.body["query"]["allpages"]);
+        for page in batch?.answer()?.query.and_then(|q| q.all_pages).unwrap_or_default() {
+            println!("{}", page.title);
+        }
     }
     Ok(())
 }

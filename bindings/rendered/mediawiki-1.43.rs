@@ -2166,6 +2166,7 @@ impl ::mwtyped::ApiModule for AbuseFilterCheckMatch {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2251,6 +2252,7 @@ impl ::mwtyped::ApiModule for AbuseFilterCheckSyntax {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::AbuseFilterCheckSyntax;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2341,6 +2343,7 @@ impl ::mwtyped::ApiModule for AbuseFilterEvalExpression {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::AbuseFilterEvalExpression;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2433,6 +2436,7 @@ impl ::mwtyped::ApiModule for AbuseFilterUnblockAutopromote {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2534,6 +2538,7 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2597,6 +2602,7 @@ impl ::mwtyped::ApiModule for AcquireTempUsername {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2800,6 +2806,7 @@ impl ::mwtyped::ApiModule for Block {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Block;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2926,6 +2933,7 @@ impl ::mwtyped::ApiModule for CategoryTree {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = answer::CategoryTree;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -3023,6 +3031,7 @@ impl ::mwtyped::ApiModule for ChangeAuthenticationData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -3215,6 +3224,7 @@ impl ::mwtyped::ApiModule for ChangeContentModel {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ChangeContentModel;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -3366,6 +3376,7 @@ impl ::mwtyped::ApiModule for CheckToken {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::CheckToken;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -3434,6 +3445,7 @@ impl ::mwtyped::ApiModule for ClearHasMsg {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ClearHasMsg;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -3612,6 +3624,7 @@ impl ::mwtyped::ApiModule for ClientLogin {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ClientLogin;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -3878,7 +3891,7 @@ pub enum CompareProp {
     /// `ids`
     Ids,
     /// `parsedcomment`
-    Parsedcomment,
+    ParsedComment,
     /// `rel`
     Rel,
     /// `size`
@@ -3899,7 +3912,7 @@ impl CompareProp {
             Self::Diff => "diff",
             Self::Diffsize => "diffsize",
             Self::Ids => "ids",
-            Self::Parsedcomment => "parsedcomment",
+            Self::ParsedComment => "parsedcomment",
             Self::Rel => "rel",
             Self::Size => "size",
             Self::Timestamp => "timestamp",
@@ -4350,6 +4363,7 @@ impl ::mwtyped::ApiModule for Compare {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Compare;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -4504,7 +4518,7 @@ impl ::mwtyped::__private::Sample for Compare {
             to_section: ::std::option::Option::Some(::std::string::String::from("1")),
             prop: ::std::vec![
                 CompareProp::Comment, CompareProp::Diff, CompareProp::Diffsize,
-                CompareProp::Ids, CompareProp::Parsedcomment, CompareProp::Rel,
+                CompareProp::Ids, CompareProp::ParsedComment, CompareProp::Rel,
                 CompareProp::Size, CompareProp::Timestamp, CompareProp::Title,
                 CompareProp::User
             ],
@@ -4672,6 +4686,7 @@ impl ::mwtyped::ApiModule for CreateAccount {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::CreateAccount;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -4784,6 +4799,7 @@ impl ::mwtyped::ApiModule for CspReport {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -4817,7 +4833,7 @@ impl ::mwtyped::__private::Sample for CspReport {
 #[non_exhaustive]
 pub enum DeleteWatchlist {
     /// `nochange`
-    Nochange,
+    NoChange,
     /// `preferences`
     Preferences,
     /// `unwatch`
@@ -4830,7 +4846,7 @@ impl DeleteWatchlist {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Nochange => "nochange",
+            Self::NoChange => "nochange",
             Self::Preferences => "preferences",
             Self::Unwatch => "unwatch",
             Self::Watch => "watch",
@@ -4969,6 +4985,7 @@ impl ::mwtyped::ApiModule for Delete {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Delete;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5011,7 +5028,7 @@ impl ::mwtyped::__private::Sample for Delete {
             tags: ::std::vec![::std::string::String::from("1")],
             delete_talk: true,
             watch: true,
-            watchlist: ::std::option::Option::Some(DeleteWatchlist::Nochange),
+            watchlist: ::std::option::Option::Some(DeleteWatchlist::NoChange),
             unwatch: true,
             old_image: ::std::option::Option::Some(::std::string::String::from("1")),
             token: ::mwtyped::token::Token::new("+\\"),
@@ -5090,6 +5107,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsCompare {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5484,6 +5502,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsEdit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5629,6 +5648,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsFindComment {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5705,6 +5725,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsGetSubscriptions {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5745,7 +5766,7 @@ pub enum DiscussionToolsPageInfoProp {
     /// `threaditemshtml` (Since MediaWiki 1.43; not in 1.39)
     Threaditemshtml,
     /// `transcludedfrom` (Since MediaWiki 1.43; not in 1.39)
-    Transcludedfrom,
+    TranscludedFrom,
 }
 #[cfg(feature = "ext-discussiontools")]
 #[allow(deprecated)]
@@ -5754,7 +5775,7 @@ impl DiscussionToolsPageInfoProp {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Threaditemshtml => "threaditemshtml",
-            Self::Transcludedfrom => "transcludedfrom",
+            Self::TranscludedFrom => "transcludedfrom",
         }
     }
 }
@@ -5844,6 +5865,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsPageInfo {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = answer::DiscussionToolsPageInfo;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5879,7 +5901,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsPageInfo {
             old_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 DiscussionToolsPageInfoProp::Threaditemshtml,
-                DiscussionToolsPageInfoProp::Transcludedfrom
+                DiscussionToolsPageInfoProp::TranscludedFrom
             ],
             exclude_signatures: true,
         }
@@ -6009,6 +6031,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsPreview {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6125,6 +6148,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsSubscribe {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6224,6 +6248,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsThank {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6397,6 +6422,7 @@ impl ::mwtyped::ApiModule for EchoCreateEvent {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6561,6 +6587,7 @@ impl ::mwtyped::ApiModule for EchoMarkRead {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::EchoMarkRead;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6740,6 +6767,7 @@ impl ::mwtyped::ApiModule for EchoMarkSeen {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::EchoMarkSeen;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6883,6 +6911,7 @@ impl ::mwtyped::ApiModule for EchoMute {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -7252,6 +7281,7 @@ impl ::mwtyped::ApiModule for Edit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Edit;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -7351,7 +7381,7 @@ impl ::mwtyped::__private::Sample for Edit {
             no_create: true,
             watch: true,
             unwatch: true,
-            watchlist: ::std::option::Option::Some(EditWatchlist::Nochange),
+            watchlist: ::std::option::Option::Some(EditWatchlist::NoChange),
             md5: ::std::option::Option::Some(::std::string::String::from("1")),
             prepend_text: ::std::option::Option::Some(::std::string::String::from("1")),
             append_text: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -7422,6 +7452,7 @@ impl ::mwtyped::ApiModule for EditCheckReferenceUrl {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = answer::EditCheckReferenceUrl;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -7536,6 +7567,7 @@ impl ::mwtyped::ApiModule for EmailUser {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -7583,7 +7615,7 @@ pub enum ExpandTemplatesProp {
     /// `modules`
     Modules,
     /// `parsetree`
-    Parsetree,
+    ParseTree,
     /// `properties`
     Properties,
     /// `ttl`
@@ -7602,7 +7634,7 @@ impl ExpandTemplatesProp {
             Self::Encodedjsconfigvars => "encodedjsconfigvars",
             Self::Jsconfigvars => "jsconfigvars",
             Self::Modules => "modules",
-            Self::Parsetree => "parsetree",
+            Self::ParseTree => "parsetree",
             Self::Properties => "properties",
             Self::Ttl => "ttl",
             Self::Volatile => "volatile",
@@ -7736,6 +7768,7 @@ impl ::mwtyped::ApiModule for ExpandTemplates {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ExpandTemplates;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -7776,7 +7809,7 @@ impl ::mwtyped::__private::Sample for ExpandTemplates {
                 ExpandTemplatesProp::Categories,
                 ExpandTemplatesProp::Encodedjsconfigvars,
                 ExpandTemplatesProp::Jsconfigvars, ExpandTemplatesProp::Modules,
-                ExpandTemplatesProp::Parsetree, ExpandTemplatesProp::Properties,
+                ExpandTemplatesProp::ParseTree, ExpandTemplatesProp::Properties,
                 ExpandTemplatesProp::Ttl, ExpandTemplatesProp::Volatile,
                 ExpandTemplatesProp::Wikitext
             ],
@@ -8118,6 +8151,7 @@ impl ::mwtyped::ApiModule for FeedContributions {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -8367,6 +8401,7 @@ impl ::mwtyped::ApiModule for FeedRecentChanges {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -8659,6 +8694,7 @@ impl ::mwtyped::ApiModule for FeedWatchlist {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -8804,6 +8840,7 @@ impl ::mwtyped::ApiModule for FileRevert {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -8923,6 +8960,7 @@ impl ::mwtyped::ApiModule for Help {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -9323,6 +9361,7 @@ impl ::mwtyped::ApiModule for ImageRotate {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ImageRotate;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -9523,6 +9562,7 @@ impl ::mwtyped::ApiModule for Import {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -9707,6 +9747,7 @@ impl ::mwtyped::ApiModule for LinkAccount {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::LinkAccount;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -9842,6 +9883,7 @@ impl ::mwtyped::ApiModule for Login {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Login;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -9922,6 +9964,7 @@ impl ::mwtyped::ApiModule for Logout {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Logout;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -10700,6 +10743,7 @@ impl ::mwtyped::ApiModule for Main {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -10910,6 +10954,7 @@ impl ::mwtyped::ApiModule for ManageTags {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ManageTags;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -11048,6 +11093,7 @@ impl ::mwtyped::ApiModule for MergeHistory {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::MergeHistory;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -11222,6 +11268,7 @@ impl ::mwtyped::ApiModule for Move {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Move;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -11266,7 +11313,7 @@ impl ::mwtyped::__private::Sample for Move {
             move_talk: true,
             move_subpages: true,
             no_redirect: true,
-            watchlist: ::std::option::Option::Some(MoveWatchlist::Nochange),
+            watchlist: ::std::option::Option::Some(MoveWatchlist::NoChange),
             ignore_warnings: true,
             tags: ::std::vec![::std::string::String::from("1")],
             token: ::mwtyped::token::Token::new("+\\"),
@@ -11349,6 +11396,7 @@ impl ::mwtyped::ApiModule for OathValidate {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -11545,6 +11593,7 @@ impl ::mwtyped::ApiModule for OpenSearch {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -11773,6 +11822,7 @@ impl ::mwtyped::ApiModule for Options {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Options;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -12170,6 +12220,7 @@ impl ::mwtyped::ApiModule for ParamInfo {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ParamInfo;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -12268,11 +12319,11 @@ pub enum ParseProp {
     /// `categorieshtml`
     Categorieshtml,
     /// `displaytitle`
-    Displaytitle,
+    DisplayTitle,
     /// `encodedjsconfigvars`
     Encodedjsconfigvars,
     /// `externallinks`
-    Externallinks,
+    ExternalLinks,
     /// `headhtml`
     Headhtml,
     /// `images`
@@ -12294,9 +12345,9 @@ pub enum ParseProp {
     /// `modules`
     Modules,
     /// `parsetree`
-    Parsetree,
+    ParseTree,
     /// `parsewarnings`
-    Parsewarnings,
+    ParseWarnings,
     /// `parsewarningshtml`
     Parsewarningshtml,
     /// `properties`
@@ -12312,7 +12363,7 @@ pub enum ParseProp {
     /// `text`
     Text,
     /// `tocdata` (Since MediaWiki 1.43; not in 1.39)
-    Tocdata,
+    TocData,
     /// `wikitext`
     Wikitext,
     /// `headitems`
@@ -12326,9 +12377,9 @@ impl ParseProp {
         match *self {
             Self::Categories => "categories",
             Self::Categorieshtml => "categorieshtml",
-            Self::Displaytitle => "displaytitle",
+            Self::DisplayTitle => "displaytitle",
             Self::Encodedjsconfigvars => "encodedjsconfigvars",
-            Self::Externallinks => "externallinks",
+            Self::ExternalLinks => "externallinks",
             Self::Headhtml => "headhtml",
             Self::Images => "images",
             Self::Indicators => "indicators",
@@ -12339,8 +12390,8 @@ impl ParseProp {
             Self::Limitreporthtml => "limitreporthtml",
             Self::Links => "links",
             Self::Modules => "modules",
-            Self::Parsetree => "parsetree",
-            Self::Parsewarnings => "parsewarnings",
+            Self::ParseTree => "parsetree",
+            Self::ParseWarnings => "parsewarnings",
             Self::Parsewarningshtml => "parsewarningshtml",
             Self::Properties => "properties",
             Self::RevId => "revid",
@@ -12348,7 +12399,7 @@ impl ParseProp {
             Self::Subtitle => "subtitle",
             Self::Templates => "templates",
             Self::Text => "text",
-            Self::Tocdata => "tocdata",
+            Self::TocData => "tocdata",
             Self::Wikitext => "wikitext",
             Self::Headitems => "headitems",
         }
@@ -12771,6 +12822,7 @@ impl ::mwtyped::ApiModule for Parse {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Parse;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -12840,15 +12892,15 @@ impl ::mwtyped::__private::Sample for Parse {
             old_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 ParseProp::Categories, ParseProp::Categorieshtml,
-                ParseProp::Displaytitle, ParseProp::Encodedjsconfigvars,
-                ParseProp::Externallinks, ParseProp::Headhtml, ParseProp::Images,
+                ParseProp::DisplayTitle, ParseProp::Encodedjsconfigvars,
+                ParseProp::ExternalLinks, ParseProp::Headhtml, ParseProp::Images,
                 ParseProp::Indicators, ParseProp::IwLinks, ParseProp::Jsconfigvars,
                 ParseProp::LangLinks, ParseProp::Limitreportdata,
                 ParseProp::Limitreporthtml, ParseProp::Links, ParseProp::Modules,
-                ParseProp::Parsetree, ParseProp::Parsewarnings,
+                ParseProp::ParseTree, ParseProp::ParseWarnings,
                 ParseProp::Parsewarningshtml, ParseProp::Properties, ParseProp::RevId,
                 ParseProp::Sections, ParseProp::Subtitle, ParseProp::Templates,
-                ParseProp::Text, ParseProp::Tocdata, ParseProp::Wikitext
+                ParseProp::Text, ParseProp::TocData, ParseProp::Wikitext
             ],
             wrap_output_class: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
@@ -12953,6 +13005,7 @@ impl ::mwtyped::ApiModule for Patrol {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Patrol;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -13124,6 +13177,7 @@ impl ::mwtyped::ApiModule for Protect {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Protect;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -13178,7 +13232,7 @@ impl ::mwtyped::__private::Sample for Protect {
             tags: ::std::vec![::std::string::String::from("1")],
             cascade: true,
             watch: true,
-            watchlist: ::std::option::Option::Some(ProtectWatchlist::Nochange),
+            watchlist: ::std::option::Option::Some(ProtectWatchlist::NoChange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -13374,6 +13428,7 @@ impl ::mwtyped::ApiModule for Purge {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Purge;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14146,6 +14201,7 @@ impl ::mwtyped::ApiModule for Query {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Query;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14318,6 +14374,7 @@ impl ::mwtyped::ApiModule for RemoveAuthenticationData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14412,6 +14469,7 @@ impl ::mwtyped::ApiModule for ResetPassword {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ResetPassword;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14517,7 +14575,7 @@ pub enum RevisionDeleteSuppress {
     /// `no`
     No,
     /// `nochange`
-    Nochange,
+    NoChange,
     /// `yes`
     Yes,
 }
@@ -14527,7 +14585,7 @@ impl RevisionDeleteSuppress {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::No => "no",
-            Self::Nochange => "nochange",
+            Self::NoChange => "nochange",
             Self::Yes => "yes",
         }
     }
@@ -14660,6 +14718,7 @@ impl ::mwtyped::ApiModule for RevisionDelete {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14844,6 +14903,7 @@ impl ::mwtyped::ApiModule for Rollback {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14884,7 +14944,7 @@ impl ::mwtyped::__private::Sample for Rollback {
             user: ::std::string::String::from("Admin"),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             mark_bot: true,
-            watchlist: ::std::option::Option::Some(RollbackWatchlist::Nochange),
+            watchlist: ::std::option::Option::Some(RollbackWatchlist::NoChange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -14926,6 +14986,7 @@ impl ::mwtyped::ApiModule for Rsd {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -15040,6 +15101,7 @@ impl ::mwtyped::ApiModule for ScribuntoConsole {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -15299,6 +15361,7 @@ impl ::mwtyped::ApiModule for SetNotificationTimestamp {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::SetNotificationTimestamp;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -17069,6 +17132,7 @@ impl ::mwtyped::ApiModule for SetPageLanguage {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -17162,6 +17226,7 @@ impl ::mwtyped::ApiModule for SpamBlacklist {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::SpamBlacklist;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -17322,6 +17387,7 @@ impl ::mwtyped::ApiModule for StashEdit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = answer::StashEdit;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -17483,6 +17549,7 @@ impl ::mwtyped::ApiModule for Tag {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Tag;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -17888,6 +17955,7 @@ impl ::mwtyped::ApiModule for TemplateData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::TemplateData;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18027,6 +18095,7 @@ impl ::mwtyped::ApiModule for Thank {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18187,6 +18256,7 @@ impl ::mwtyped::ApiModule for TitleBlacklist {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::TitleBlacklist;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18318,6 +18388,7 @@ impl ::mwtyped::ApiModule for Unblock {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Unblock;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18477,6 +18548,7 @@ impl ::mwtyped::ApiModule for Undelete {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Undelete;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18527,7 +18599,7 @@ impl ::mwtyped::__private::Sample for Undelete {
             timestamps: ::std::vec![::mwtyped::Timestamp::from_unix(979_570_560)],
             file_ids: ::std::vec![1i64],
             undelete_talk: true,
-            watchlist: ::std::option::Option::Some(UndeleteWatchlist::Nochange),
+            watchlist: ::std::option::Option::Some(UndeleteWatchlist::NoChange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -18590,6 +18662,7 @@ impl ::mwtyped::ApiModule for UnlinkAccount {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18623,7 +18696,7 @@ impl ::mwtyped::__private::Sample for UnlinkAccount {
 #[non_exhaustive]
 pub enum UploadWatchlist {
     /// `nochange`
-    Nochange,
+    NoChange,
     /// `preferences`
     Preferences,
     /// `watch`
@@ -18634,7 +18707,7 @@ impl UploadWatchlist {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::Nochange => "nochange",
+            Self::NoChange => "nochange",
             Self::Preferences => "preferences",
             Self::Watch => "watch",
         }
@@ -18844,6 +18917,7 @@ impl ::mwtyped::ApiModule for Upload {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Upload;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18901,7 +18975,7 @@ impl ::mwtyped::__private::Sample for Upload {
             tags: ::std::vec![::std::string::String::from("1")],
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             watch: true,
-            watchlist: ::std::option::Option::Some(UploadWatchlist::Nochange),
+            watchlist: ::std::option::Option::Some(UploadWatchlist::NoChange),
             ignore_warnings: true,
             file: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
@@ -19051,6 +19125,7 @@ impl ::mwtyped::ApiModule for UserRights {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::UserRights;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -19196,6 +19271,7 @@ impl ::mwtyped::ApiModule for ValidatePassword {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::ValidatePassword;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -19437,6 +19513,7 @@ impl ::mwtyped::ApiModule for VisualEditor {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = answer::VisualEditor;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -19856,6 +19933,7 @@ impl ::mwtyped::ApiModule for VisualEditorEdit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
+    type Answer = ::mwtyped::serde_json::Value;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -20165,6 +20243,7 @@ impl ::mwtyped::ApiModule for Watch {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
+    type Answer = answer::Watch;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -20334,6 +20413,7 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = ::mwtyped::serde_json::Value;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -20458,6 +20538,7 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = ::mwtyped::serde_json::Value;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -20534,6 +20615,7 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = ::mwtyped::serde_json::Value;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -20615,6 +20697,7 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = ::mwtyped::serde_json::Value;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -20711,6 +20794,7 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = ::mwtyped::serde_json::Value;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -20791,6 +20875,7 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = ::mwtyped::serde_json::Value;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -20870,6 +20955,7 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = ::mwtyped::serde_json::Value;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -20961,6 +21047,7 @@ pub mod format {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = ::mwtyped::serde_json::Value;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -21088,9 +21175,9 @@ pub mod query {
         /// `id`
         Id,
         /// `lasteditor`
-        Lasteditor,
+        LastEditor,
         /// `lastedittime`
-        Lastedittime,
+        LastEditTime,
         /// `pattern`
         Pattern,
         /// `private`
@@ -21111,8 +21198,8 @@ pub mod query {
                 Self::Description => "description",
                 Self::Hits => "hits",
                 Self::Id => "id",
-                Self::Lasteditor => "lasteditor",
-                Self::Lastedittime => "lastedittime",
+                Self::LastEditor => "lasteditor",
+                Self::LastEditTime => "lastedittime",
                 Self::Pattern => "pattern",
                 Self::Private => "private",
                 Self::Protected => "protected",
@@ -21234,6 +21321,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -21292,8 +21380,8 @@ pub mod query {
                 prop: ::std::vec![
                     AbuseFiltersProp::Actions, AbuseFiltersProp::Comments,
                     AbuseFiltersProp::Description, AbuseFiltersProp::Hits,
-                    AbuseFiltersProp::Id, AbuseFiltersProp::Lasteditor,
-                    AbuseFiltersProp::Lastedittime, AbuseFiltersProp::Pattern,
+                    AbuseFiltersProp::Id, AbuseFiltersProp::LastEditor,
+                    AbuseFiltersProp::LastEditTime, AbuseFiltersProp::Pattern,
                     AbuseFiltersProp::Private, AbuseFiltersProp::Protected,
                     AbuseFiltersProp::Status
                 ],
@@ -21489,6 +21577,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -21736,6 +21825,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -21806,7 +21896,7 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `roles`
         Roles,
         /// `sha1`
@@ -21827,7 +21917,7 @@ pub mod query {
         UserId,
         /// `parsetree`
         #[deprecated]
-        Parsetree,
+        ParseTree,
     }
     #[allow(deprecated)]
     impl AllDeletedRevisionsProp {
@@ -21839,7 +21929,7 @@ pub mod query {
                 Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
-                Self::Parsedcomment => "parsedcomment",
+                Self::ParsedComment => "parsedcomment",
                 Self::Roles => "roles",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
@@ -21849,7 +21939,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
                 Self::UserId => "userid",
-                Self::Parsetree => "parsetree",
+                Self::ParseTree => "parsetree",
             }
         }
     }
@@ -22239,6 +22329,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -22324,7 +22415,7 @@ pub mod query {
                     AllDeletedRevisionsProp::Comment, AllDeletedRevisionsProp::Content,
                     AllDeletedRevisionsProp::ContentModel,
                     AllDeletedRevisionsProp::Flags, AllDeletedRevisionsProp::Ids,
-                    AllDeletedRevisionsProp::Parsedcomment,
+                    AllDeletedRevisionsProp::ParsedComment,
                     AllDeletedRevisionsProp::Roles, AllDeletedRevisionsProp::Sha1,
                     AllDeletedRevisionsProp::Size, AllDeletedRevisionsProp::Slotsha1,
                     AllDeletedRevisionsProp::Slotsize, AllDeletedRevisionsProp::Tags,
@@ -22521,6 +22612,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -22639,33 +22731,33 @@ pub mod query {
     #[non_exhaustive]
     pub enum AllImagesProp {
         /// `badfile`
-        Badfile,
+        BadFile,
         /// `bitdepth`
-        Bitdepth,
+        BitDepth,
         /// `canonicaltitle`
-        Canonicaltitle,
+        CanonicalTitle,
         /// `comment`
         Comment,
         /// `commonmetadata`
-        Commonmetadata,
+        CommonMetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        Extmetadata,
+        ExtMetadata,
         /// `mediatype`
-        Mediatype,
+        MediaType,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `sha1`
         Sha1,
         /// `size`
         Size,
         /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
-        Thumburls,
+        ThumbUrls,
         /// `timestamp`
         Timestamp,
         /// `url`
@@ -22680,20 +22772,20 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Badfile => "badfile",
-                Self::Bitdepth => "bitdepth",
-                Self::Canonicaltitle => "canonicaltitle",
+                Self::BadFile => "badfile",
+                Self::BitDepth => "bitdepth",
+                Self::CanonicalTitle => "canonicaltitle",
                 Self::Comment => "comment",
-                Self::Commonmetadata => "commonmetadata",
+                Self::CommonMetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::Extmetadata => "extmetadata",
-                Self::Mediatype => "mediatype",
+                Self::ExtMetadata => "extmetadata",
+                Self::MediaType => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::Parsedcomment => "parsedcomment",
+                Self::ParsedComment => "parsedcomment",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
-                Self::Thumburls => "thumburls",
+                Self::ThumbUrls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Url => "url",
                 Self::User => "user",
@@ -22966,6 +23058,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -23034,13 +23127,13 @@ pub mod query {
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
                 prop: ::std::vec![
-                    AllImagesProp::Badfile, AllImagesProp::Bitdepth,
-                    AllImagesProp::Canonicaltitle, AllImagesProp::Comment,
-                    AllImagesProp::Commonmetadata, AllImagesProp::Dimensions,
-                    AllImagesProp::Extmetadata, AllImagesProp::Mediatype,
+                    AllImagesProp::BadFile, AllImagesProp::BitDepth,
+                    AllImagesProp::CanonicalTitle, AllImagesProp::Comment,
+                    AllImagesProp::CommonMetadata, AllImagesProp::Dimensions,
+                    AllImagesProp::ExtMetadata, AllImagesProp::MediaType,
                     AllImagesProp::Metadata, AllImagesProp::Mime,
-                    AllImagesProp::Parsedcomment, AllImagesProp::Sha1,
-                    AllImagesProp::Size, AllImagesProp::Thumburls,
+                    AllImagesProp::ParsedComment, AllImagesProp::Sha1,
+                    AllImagesProp::Size, AllImagesProp::ThumbUrls,
                     AllImagesProp::Timestamp, AllImagesProp::Url, AllImagesProp::User,
                     AllImagesProp::UserId
                 ],
@@ -23191,6 +23284,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -23451,6 +23545,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -23907,6 +24002,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -24164,6 +24260,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -24496,6 +24593,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -24576,7 +24674,7 @@ pub mod query {
                 prop: ::std::vec![
                     AllRevisionsProp::Comment, AllRevisionsProp::Content,
                     AllRevisionsProp::ContentModel, AllRevisionsProp::Flags,
-                    AllRevisionsProp::Ids, AllRevisionsProp::Parsedcomment,
+                    AllRevisionsProp::Ids, AllRevisionsProp::ParsedComment,
                     AllRevisionsProp::Roles, AllRevisionsProp::Sha1,
                     AllRevisionsProp::Size, AllRevisionsProp::Slotsha1,
                     AllRevisionsProp::Slotsize, AllRevisionsProp::Tags,
@@ -24753,6 +24851,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -24924,9 +25023,9 @@ pub mod query {
         /// `autopatrol`
         Autopatrol,
         /// `badcaptcha` (added by the extension ConfirmEdit; Since MediaWiki 1.43; not in 1.39)
-        Badcaptcha,
+        BadCaptcha,
         /// `badoath` (added by the extension OATHAuth; Since MediaWiki 1.43; not in 1.39)
-        Badoath,
+        BadOath,
         /// `bigdelete`
         Bigdelete,
         /// `block`
@@ -24964,7 +25063,7 @@ pub mod query {
         /// `deleterevision`
         Deleterevision,
         /// `disableoath` (added by the extension OATHAuth; Since MediaWiki 1.43; not in 1.39)
-        Disableoath,
+        DisableOath,
         /// `echo-create` (added by the extension Echo)
         EchoCreate,
         /// `echo-read-notifications` (added by the extension Echo)
@@ -25030,7 +25129,7 @@ pub mod query {
         /// `mergehistory`
         MergeHistory,
         /// `minoredit`
-        Minoredit,
+        MinorEdit,
         /// `move`
         Move,
         /// `move-categorypages`
@@ -25173,8 +25272,8 @@ pub mod query {
                 Self::Autoconfirmed => "autoconfirmed",
                 Self::Autocreateaccount => "autocreateaccount",
                 Self::Autopatrol => "autopatrol",
-                Self::Badcaptcha => "badcaptcha",
-                Self::Badoath => "badoath",
+                Self::BadCaptcha => "badcaptcha",
+                Self::BadOath => "badoath",
                 Self::Bigdelete => "bigdelete",
                 Self::Block => "block",
                 Self::Blockemail => "blockemail",
@@ -25193,7 +25292,7 @@ pub mod query {
                 Self::Deletedtext => "deletedtext",
                 Self::Deletelogentry => "deletelogentry",
                 Self::Deleterevision => "deleterevision",
-                Self::Disableoath => "disableoath",
+                Self::DisableOath => "disableoath",
                 Self::EchoCreate => "echo-create",
                 Self::EchoReadNotifications => "echo-read-notifications",
                 Self::Edit => "edit",
@@ -25226,7 +25325,7 @@ pub mod query {
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
                 Self::MergeHistory => "mergehistory",
-                Self::Minoredit => "minoredit",
+                Self::MinorEdit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
                 Self::MoveRootuserpages => "move-rootuserpages",
@@ -25316,8 +25415,8 @@ pub mod query {
                 Self::Autoconfirmed,
                 Self::Autocreateaccount,
                 Self::Autopatrol,
-                Self::Badcaptcha,
-                Self::Badoath,
+                Self::BadCaptcha,
+                Self::BadOath,
                 Self::Bigdelete,
                 Self::Block,
                 Self::Blockemail,
@@ -25336,7 +25435,7 @@ pub mod query {
                 Self::Deletedtext,
                 Self::Deletelogentry,
                 Self::Deleterevision,
-                Self::Disableoath,
+                Self::DisableOath,
                 Self::EchoCreate,
                 Self::EchoReadNotifications,
                 Self::Edit,
@@ -25369,7 +25468,7 @@ pub mod query {
                 Self::Managechangetags,
                 Self::Markbotedits,
                 Self::MergeHistory,
-                Self::Minoredit,
+                Self::MinorEdit,
                 Self::Move,
                 Self::MoveCategorypages,
                 Self::MoveRootuserpages,
@@ -25435,15 +25534,15 @@ pub mod query {
     #[non_exhaustive]
     pub enum AllUsersProp {
         /// `blockinfo`
-        Blockinfo,
+        BlockInfo,
         /// `centralids`
-        Centralids,
+        CentralIds,
         /// `editcount`
-        Editcount,
+        EditCount,
         /// `groups`
         Groups,
         /// `implicitgroups`
-        Implicitgroups,
+        ImplicitGroups,
         /// `registration`
         Registration,
         /// `rights`
@@ -25454,11 +25553,11 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Blockinfo => "blockinfo",
-                Self::Centralids => "centralids",
-                Self::Editcount => "editcount",
+                Self::BlockInfo => "blockinfo",
+                Self::CentralIds => "centralids",
+                Self::EditCount => "editcount",
                 Self::Groups => "groups",
-                Self::Implicitgroups => "implicitgroups",
+                Self::ImplicitGroups => "implicitgroups",
                 Self::Registration => "registration",
                 Self::Rights => "rights",
             }
@@ -25646,6 +25745,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -25753,9 +25853,9 @@ pub mod query {
                     AllUsersRights::Managechangetags, AllUsersRights::Markbotedits
                 ],
                 prop: ::std::vec![
-                    AllUsersProp::Blockinfo, AllUsersProp::Centralids,
-                    AllUsersProp::Editcount, AllUsersProp::Groups,
-                    AllUsersProp::Implicitgroups, AllUsersProp::Registration,
+                    AllUsersProp::BlockInfo, AllUsersProp::CentralIds,
+                    AllUsersProp::EditCount, AllUsersProp::Groups,
+                    AllUsersProp::ImplicitGroups, AllUsersProp::Registration,
                     AllUsersProp::Rights
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
@@ -25895,6 +25995,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -26062,6 +26163,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -26124,7 +26226,7 @@ pub mod query {
         /// `by`
         By,
         /// `byid`
-        Byid,
+        ById,
         /// `expiry`
         Expiry,
         /// `flags`
@@ -26150,7 +26252,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::By => "by",
-                Self::Byid => "byid",
+                Self::ById => "byid",
                 Self::Expiry => "expiry",
                 Self::Flags => "flags",
                 Self::Id => "id",
@@ -26374,6 +26476,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -26443,7 +26546,7 @@ pub mod query {
                 ip: ::std::option::Option::Some(::std::string::String::from("1")),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 prop: ::std::vec![
-                    BlocksProp::By, BlocksProp::Byid, BlocksProp::Expiry,
+                    BlocksProp::By, BlocksProp::ById, BlocksProp::Expiry,
                     BlocksProp::Flags, BlocksProp::Id, BlocksProp::Range,
                     BlocksProp::Reason, BlocksProp::Restrictions, BlocksProp::Timestamp,
                     BlocksProp::User, BlocksProp::UserId
@@ -26619,6 +26722,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -26729,6 +26833,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -26766,7 +26871,7 @@ pub mod query {
         /// `sortkey`
         Sortkey,
         /// `sortkeyprefix`
-        Sortkeyprefix,
+        SortkeyPrefix,
         /// `timestamp`
         Timestamp,
         /// `title`
@@ -26781,7 +26886,7 @@ pub mod query {
             match *self {
                 Self::Ids => "ids",
                 Self::Sortkey => "sortkey",
-                Self::Sortkeyprefix => "sortkeyprefix",
+                Self::SortkeyPrefix => "sortkeyprefix",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::Type => "type",
@@ -27096,6 +27201,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -27181,7 +27287,7 @@ pub mod query {
                 page_id: ::std::option::Option::Some(1i64),
                 prop: ::std::vec![
                     CategoryMembersProp::Ids, CategoryMembersProp::Sortkey,
-                    CategoryMembersProp::Sortkeyprefix, CategoryMembersProp::Timestamp,
+                    CategoryMembersProp::SortkeyPrefix, CategoryMembersProp::Timestamp,
                     CategoryMembersProp::Title, CategoryMembersProp::Type
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
@@ -27367,7 +27473,7 @@ pub mod query {
         /// `mergehistory`
         MergeHistory,
         /// `minoredit`
-        Minoredit,
+        MinorEdit,
         /// `move`
         Move,
         /// `move-categorypages`
@@ -27542,7 +27648,7 @@ pub mod query {
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
                 Self::MergeHistory => "mergehistory",
-                Self::Minoredit => "minoredit",
+                Self::MinorEdit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
                 Self::MoveRootuserpages => "move-rootuserpages",
@@ -27671,7 +27777,7 @@ pub mod query {
                 Self::Managechangetags,
                 Self::Markbotedits,
                 Self::MergeHistory,
-                Self::Minoredit,
+                Self::MinorEdit,
                 Self::Move,
                 Self::MoveCategorypages,
                 Self::MoveRootuserpages,
@@ -27821,6 +27927,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -27916,7 +28023,7 @@ pub mod query {
                     ContributorsRights::Logentryimport,
                     ContributorsRights::Managechangetags,
                     ContributorsRights::Markbotedits, ContributorsRights::MergeHistory,
-                    ContributorsRights::Minoredit, ContributorsRights::Move,
+                    ContributorsRights::MinorEdit, ContributorsRights::Move,
                     ContributorsRights::MoveCategorypages
                 ],
                 exclude_rights: ::std::vec![
@@ -27967,7 +28074,7 @@ pub mod query {
                     ContributorsExcludeRights::Managechangetags,
                     ContributorsExcludeRights::Markbotedits,
                     ContributorsExcludeRights::MergeHistory,
-                    ContributorsExcludeRights::Minoredit,
+                    ContributorsExcludeRights::MinorEdit,
                     ContributorsExcludeRights::Move,
                     ContributorsExcludeRights::MoveCategorypages
                 ],
@@ -28246,6 +28353,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -28320,7 +28428,7 @@ pub mod query {
                 prop: ::std::vec![
                     DeletedRevisionsProp::Comment, DeletedRevisionsProp::Content,
                     DeletedRevisionsProp::ContentModel, DeletedRevisionsProp::Flags,
-                    DeletedRevisionsProp::Ids, DeletedRevisionsProp::Parsedcomment,
+                    DeletedRevisionsProp::Ids, DeletedRevisionsProp::ParsedComment,
                     DeletedRevisionsProp::Roles, DeletedRevisionsProp::Sha1,
                     DeletedRevisionsProp::Size, DeletedRevisionsProp::Slotsha1,
                     DeletedRevisionsProp::Slotsize, DeletedRevisionsProp::Tags,
@@ -28378,9 +28486,9 @@ pub mod query {
         /// `minor`
         Minor,
         /// `parentid`
-        Parentid,
+        ParentId,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `revid`
         RevId,
         /// `sha1`
@@ -28404,8 +28512,8 @@ pub mod query {
                 Self::Content => "content",
                 Self::Len => "len",
                 Self::Minor => "minor",
-                Self::Parentid => "parentid",
-                Self::Parsedcomment => "parsedcomment",
+                Self::ParentId => "parentid",
+                Self::ParsedComment => "parsedcomment",
                 Self::RevId => "revid",
                 Self::Sha1 => "sha1",
                 Self::Tags => "tags",
@@ -28626,6 +28734,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = true;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -28692,7 +28801,7 @@ pub mod query {
                 prop: ::std::vec![
                     DeletedRevsProp::Comment, DeletedRevsProp::Content,
                     DeletedRevsProp::Len, DeletedRevsProp::Minor,
-                    DeletedRevsProp::Parentid, DeletedRevsProp::Parsedcomment,
+                    DeletedRevsProp::ParentId, DeletedRevsProp::ParsedComment,
                     DeletedRevsProp::RevId, DeletedRevsProp::Sha1, DeletedRevsProp::Tags,
                     DeletedRevsProp::User, DeletedRevsProp::UserId
                 ],
@@ -28780,6 +28889,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -28927,6 +29037,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -29171,6 +29282,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -29363,6 +29475,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -29566,6 +29679,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -29633,19 +29747,19 @@ pub mod query {
         /// `archivename`
         ArchiveName,
         /// `bitdepth`
-        Bitdepth,
+        BitDepth,
         /// `description`
         Description,
         /// `dimensions`
         Dimensions,
         /// `mediatype`
-        Mediatype,
+        MediaType,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parseddescription`
-        Parseddescription,
+        ParsedDescription,
         /// `sha1`
         Sha1,
         /// `size`
@@ -29661,13 +29775,13 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::ArchiveName => "archivename",
-                Self::Bitdepth => "bitdepth",
+                Self::BitDepth => "bitdepth",
                 Self::Description => "description",
                 Self::Dimensions => "dimensions",
-                Self::Mediatype => "mediatype",
+                Self::MediaType => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::Parseddescription => "parseddescription",
+                Self::ParsedDescription => "parseddescription",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Timestamp => "timestamp",
@@ -29825,6 +29939,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -29875,10 +29990,10 @@ pub mod query {
                     ::std::string::String::from("1"),
                 ),
                 prop: ::std::vec![
-                    FileArchiveProp::ArchiveName, FileArchiveProp::Bitdepth,
+                    FileArchiveProp::ArchiveName, FileArchiveProp::BitDepth,
                     FileArchiveProp::Description, FileArchiveProp::Dimensions,
-                    FileArchiveProp::Mediatype, FileArchiveProp::Metadata,
-                    FileArchiveProp::Mime, FileArchiveProp::Parseddescription,
+                    FileArchiveProp::MediaType, FileArchiveProp::Metadata,
+                    FileArchiveProp::Mime, FileArchiveProp::ParsedDescription,
                     FileArchiveProp::Sha1, FileArchiveProp::Size,
                     FileArchiveProp::Timestamp, FileArchiveProp::User
                 ],
@@ -29892,23 +30007,23 @@ pub mod query {
     #[non_exhaustive]
     pub enum FileRepoInfoProp {
         /// `canUpload`
-        Canupload,
+        CanUpload,
         /// `displayname`
-        Displayname,
+        DisplayName,
         /// `favicon`
         Favicon,
         /// `initialCapital`
-        Initialcapital,
+        InitialCapital,
         /// `local`
         Local,
         /// `name`
         Name,
         /// `rootUrl`
-        Rooturl,
+        RootUrl,
         /// `scriptDirUrl`
-        Scriptdirurl,
+        ScriptDirUrl,
         /// `thumbUrl`
-        Thumburl,
+        ThumbUrl,
         /// `url`
         Url,
     }
@@ -29917,15 +30032,15 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Canupload => "canUpload",
-                Self::Displayname => "displayname",
+                Self::CanUpload => "canUpload",
+                Self::DisplayName => "displayname",
                 Self::Favicon => "favicon",
-                Self::Initialcapital => "initialCapital",
+                Self::InitialCapital => "initialCapital",
                 Self::Local => "local",
                 Self::Name => "name",
-                Self::Rooturl => "rootUrl",
-                Self::Scriptdirurl => "scriptDirUrl",
-                Self::Thumburl => "thumbUrl",
+                Self::RootUrl => "rootUrl",
+                Self::ScriptDirUrl => "scriptDirUrl",
+                Self::ThumbUrl => "thumbUrl",
                 Self::Url => "url",
             }
         }
@@ -30009,6 +30124,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -30039,11 +30155,11 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    FileRepoInfoProp::Canupload, FileRepoInfoProp::Displayname,
-                    FileRepoInfoProp::Favicon, FileRepoInfoProp::Initialcapital,
+                    FileRepoInfoProp::CanUpload, FileRepoInfoProp::DisplayName,
+                    FileRepoInfoProp::Favicon, FileRepoInfoProp::InitialCapital,
                     FileRepoInfoProp::Local, FileRepoInfoProp::Name,
-                    FileRepoInfoProp::Rooturl, FileRepoInfoProp::Scriptdirurl,
-                    FileRepoInfoProp::Thumburl, FileRepoInfoProp::Url
+                    FileRepoInfoProp::RootUrl, FileRepoInfoProp::ScriptDirUrl,
+                    FileRepoInfoProp::ThumbUrl, FileRepoInfoProp::Url
                 ],
             }
         }
@@ -30205,6 +30321,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -30370,6 +30487,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -30555,6 +30673,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -30617,27 +30736,27 @@ pub mod query {
         /// `archivename`
         ArchiveName,
         /// `badfile`
-        Badfile,
+        BadFile,
         /// `bitdepth`
-        Bitdepth,
+        BitDepth,
         /// `canonicaltitle`
-        Canonicaltitle,
+        CanonicalTitle,
         /// `comment`
         Comment,
         /// `commonmetadata`
-        Commonmetadata,
+        CommonMetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        Extmetadata,
+        ExtMetadata,
         /// `mediatype`
-        Mediatype,
+        MediaType,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `sha1`
         Sha1,
         /// `size`
@@ -30645,7 +30764,7 @@ pub mod query {
         /// `thumbmime`
         Thumbmime,
         /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
-        Thumburls,
+        ThumbUrls,
         /// `timestamp`
         Timestamp,
         /// `uploadwarning`
@@ -30663,21 +30782,21 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::ArchiveName => "archivename",
-                Self::Badfile => "badfile",
-                Self::Bitdepth => "bitdepth",
-                Self::Canonicaltitle => "canonicaltitle",
+                Self::BadFile => "badfile",
+                Self::BitDepth => "bitdepth",
+                Self::CanonicalTitle => "canonicaltitle",
                 Self::Comment => "comment",
-                Self::Commonmetadata => "commonmetadata",
+                Self::CommonMetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::Extmetadata => "extmetadata",
-                Self::Mediatype => "mediatype",
+                Self::ExtMetadata => "extmetadata",
+                Self::MediaType => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::Parsedcomment => "parsedcomment",
+                Self::ParsedComment => "parsedcomment",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Thumbmime => "thumbmime",
-                Self::Thumburls => "thumburls",
+                Self::ThumbUrls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Uploadwarning => "uploadwarning",
                 Self::Url => "url",
@@ -30901,6 +31020,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -30965,14 +31085,14 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    ImageInfoProp::ArchiveName, ImageInfoProp::Badfile,
-                    ImageInfoProp::Bitdepth, ImageInfoProp::Canonicaltitle,
-                    ImageInfoProp::Comment, ImageInfoProp::Commonmetadata,
-                    ImageInfoProp::Dimensions, ImageInfoProp::Extmetadata,
-                    ImageInfoProp::Mediatype, ImageInfoProp::Metadata,
-                    ImageInfoProp::Mime, ImageInfoProp::Parsedcomment,
+                    ImageInfoProp::ArchiveName, ImageInfoProp::BadFile,
+                    ImageInfoProp::BitDepth, ImageInfoProp::CanonicalTitle,
+                    ImageInfoProp::Comment, ImageInfoProp::CommonMetadata,
+                    ImageInfoProp::Dimensions, ImageInfoProp::ExtMetadata,
+                    ImageInfoProp::MediaType, ImageInfoProp::Metadata,
+                    ImageInfoProp::Mime, ImageInfoProp::ParsedComment,
                     ImageInfoProp::Sha1, ImageInfoProp::Size, ImageInfoProp::Thumbmime,
-                    ImageInfoProp::Thumburls, ImageInfoProp::Timestamp,
+                    ImageInfoProp::ThumbUrls, ImageInfoProp::Timestamp,
                     ImageInfoProp::Uploadwarning, ImageInfoProp::Url,
                     ImageInfoProp::User, ImageInfoProp::UserId
                 ],
@@ -31082,6 +31202,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -31242,6 +31363,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -31300,15 +31422,15 @@ pub mod query {
     #[non_exhaustive]
     pub enum InfoProp {
         /// `associatedpage`
-        Associatedpage,
+        AssociatedPage,
         /// `displaytitle`
-        Displaytitle,
+        DisplayTitle,
         /// `editintro` (Since MediaWiki 1.43; not in 1.39)
         EditIntro,
         /// `linkclasses`
-        Linkclasses,
+        LinkClasses,
         /// `notificationtimestamp`
-        Notificationtimestamp,
+        NotificationTimestamp,
         /// `preloadcontent` (Since MediaWiki 1.43; not in 1.39)
         Preloadcontent,
         /// `protection`
@@ -31316,13 +31438,13 @@ pub mod query {
         /// `subjectid`
         Subjectid,
         /// `talkid`
-        Talkid,
+        TalkId,
         /// `url`
         Url,
         /// `varianttitles`
-        Varianttitles,
+        VariantTitles,
         /// `visitingwatchers`
-        Visitingwatchers,
+        VisitingWatchers,
         /// `watched`
         Watched,
         /// `watchers`
@@ -31339,18 +31461,18 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Associatedpage => "associatedpage",
-                Self::Displaytitle => "displaytitle",
+                Self::AssociatedPage => "associatedpage",
+                Self::DisplayTitle => "displaytitle",
                 Self::EditIntro => "editintro",
-                Self::Linkclasses => "linkclasses",
-                Self::Notificationtimestamp => "notificationtimestamp",
+                Self::LinkClasses => "linkclasses",
+                Self::NotificationTimestamp => "notificationtimestamp",
                 Self::Preloadcontent => "preloadcontent",
                 Self::Protection => "protection",
                 Self::Subjectid => "subjectid",
-                Self::Talkid => "talkid",
+                Self::TalkId => "talkid",
                 Self::Url => "url",
-                Self::Varianttitles => "varianttitles",
-                Self::Visitingwatchers => "visitingwatchers",
+                Self::VariantTitles => "varianttitles",
+                Self::VisitingWatchers => "visitingwatchers",
                 Self::Watched => "watched",
                 Self::Watchers => "watchers",
                 Self::Preload => "preload",
@@ -31608,6 +31730,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -31680,11 +31803,11 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    InfoProp::Associatedpage, InfoProp::Displaytitle,
-                    InfoProp::EditIntro, InfoProp::Linkclasses,
-                    InfoProp::Notificationtimestamp, InfoProp::Preloadcontent,
-                    InfoProp::Protection, InfoProp::Subjectid, InfoProp::Talkid,
-                    InfoProp::Url, InfoProp::Varianttitles, InfoProp::Visitingwatchers,
+                    InfoProp::AssociatedPage, InfoProp::DisplayTitle,
+                    InfoProp::EditIntro, InfoProp::LinkClasses,
+                    InfoProp::NotificationTimestamp, InfoProp::Preloadcontent,
+                    InfoProp::Protection, InfoProp::Subjectid, InfoProp::TalkId,
+                    InfoProp::Url, InfoProp::VariantTitles, InfoProp::VisitingWatchers,
                     InfoProp::Watched, InfoProp::Watchers
                 ],
                 link_context: ::std::option::Option::Some(
@@ -31842,6 +31965,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -32022,6 +32146,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -32204,6 +32329,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -32403,6 +32529,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -32479,7 +32606,7 @@ pub mod query {
         /// `name`
         Name,
         /// `variantnames` (Since MediaWiki 1.43; not in 1.39)
-        Variantnames,
+        VariantNames,
         /// `variants`
         Variants,
     }
@@ -32494,7 +32621,7 @@ pub mod query {
                 Self::Dir => "dir",
                 Self::Fallbacks => "fallbacks",
                 Self::Name => "name",
-                Self::Variantnames => "variantnames",
+                Self::VariantNames => "variantnames",
                 Self::Variants => "variants",
             }
         }
@@ -32599,6 +32726,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -32639,7 +32767,7 @@ pub mod query {
                     LanguageInfoProp::Autonym, LanguageInfoProp::Bcp47,
                     LanguageInfoProp::Code, LanguageInfoProp::Dir,
                     LanguageInfoProp::Fallbacks, LanguageInfoProp::Name,
-                    LanguageInfoProp::Variantnames, LanguageInfoProp::Variants
+                    LanguageInfoProp::VariantNames, LanguageInfoProp::Variants
                 ],
                 code: ::std::vec![::std::string::String::from("en")],
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -32737,6 +32865,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -32893,6 +33022,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -33002,7 +33132,7 @@ pub mod query {
         /// `unclosed-quotes-in-heading` (Since MediaWiki 1.43; not in 1.39)
         UnclosedQuotesInHeading,
         /// `wikilink-in-extlink` (Since MediaWiki 1.43; not in 1.39)
-        WikilinkInExtlink,
+        WikilinkInExtLink,
     }
     #[cfg(feature = "ext-linter")]
     #[allow(deprecated)]
@@ -33036,7 +33166,7 @@ pub mod query {
                 Self::TidyFontBug => "tidy-font-bug",
                 Self::TidyWhitespaceBug => "tidy-whitespace-bug",
                 Self::UnclosedQuotesInHeading => "unclosed-quotes-in-heading",
-                Self::WikilinkInExtlink => "wikilink-in-extlink",
+                Self::WikilinkInExtLink => "wikilink-in-extlink",
             }
         }
     }
@@ -33152,6 +33282,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -33223,7 +33354,7 @@ pub mod query {
                     LintErrorsCategories::StrippedTag, LintErrorsCategories::TidyFontBug,
                     LintErrorsCategories::TidyWhitespaceBug,
                     LintErrorsCategories::UnclosedQuotesInHeading,
-                    LintErrorsCategories::WikilinkInExtlink
+                    LintErrorsCategories::WikilinkInExtLink
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
@@ -33274,6 +33405,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -33312,7 +33444,7 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `tags`
         Tags,
         /// `timestamp`
@@ -33334,7 +33466,7 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Details => "details",
                 Self::Ids => "ids",
-                Self::Parsedcomment => "parsedcomment",
+                Self::ParsedComment => "parsedcomment",
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
@@ -33941,6 +34073,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -33988,7 +34121,7 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     LogEventsProp::Comment, LogEventsProp::Details, LogEventsProp::Ids,
-                    LogEventsProp::Parsedcomment, LogEventsProp::Tags,
+                    LogEventsProp::ParsedComment, LogEventsProp::Tags,
                     LogEventsProp::Timestamp, LogEventsProp::Title, LogEventsProp::Type,
                     LogEventsProp::User, LogEventsProp::UserId
                 ],
@@ -34111,6 +34244,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -34192,7 +34326,7 @@ pub mod query {
         /// `list` (Since MediaWiki 1.43; not in 1.39)
         List,
         /// `seenTime` (Since MediaWiki 1.43; not in 1.39)
-        Seentime,
+        SeenTime,
     }
     #[cfg(feature = "ext-echo")]
     #[allow(deprecated)]
@@ -34202,7 +34336,7 @@ pub mod query {
             match *self {
                 Self::Count => "count",
                 Self::List => "list",
-                Self::Seentime => "seenTime",
+                Self::SeenTime => "seenTime",
             }
         }
     }
@@ -34487,6 +34621,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -34569,7 +34704,7 @@ pub mod query {
                 ],
                 prop: ::std::vec![
                     NotificationsProp::Count, NotificationsProp::List,
-                    NotificationsProp::Seentime
+                    NotificationsProp::SeenTime
                 ],
                 sections: ::std::vec![
                     NotificationsSections::Alert, NotificationsSections::Message
@@ -34658,6 +34793,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = true;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -34869,6 +35005,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -34979,6 +35116,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -35070,6 +35208,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -35232,6 +35371,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -35363,6 +35503,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -35465,7 +35606,7 @@ pub mod query {
         /// `level`
         Level,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `timestamp`
         Timestamp,
         /// `user`
@@ -35481,7 +35622,7 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Expiry => "expiry",
                 Self::Level => "level",
-                Self::Parsedcomment => "parsedcomment",
+                Self::ParsedComment => "parsedcomment",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
                 Self::UserId => "userid",
@@ -35629,6 +35770,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -35695,7 +35837,7 @@ pub mod query {
                 ),
                 prop: ::std::vec![
                     ProtectedTitlesProp::Comment, ProtectedTitlesProp::Expiry,
-                    ProtectedTitlesProp::Level, ProtectedTitlesProp::Parsedcomment,
+                    ProtectedTitlesProp::Level, ProtectedTitlesProp::ParsedComment,
                     ProtectedTitlesProp::Timestamp, ProtectedTitlesProp::User,
                     ProtectedTitlesProp::UserId
                 ],
@@ -35888,6 +36030,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -36018,6 +36161,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -36080,7 +36224,7 @@ pub mod query {
         /// `loginfo`
         Loginfo,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `patrolled`
         Patrolled,
         /// `redirect`
@@ -36109,7 +36253,7 @@ pub mod query {
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Loginfo => "loginfo",
-                Self::Parsedcomment => "parsedcomment",
+                Self::ParsedComment => "parsedcomment",
                 Self::Patrolled => "patrolled",
                 Self::Redirect => "redirect",
                 Self::Sha1 => "sha1",
@@ -36407,6 +36551,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -36488,7 +36633,7 @@ pub mod query {
                 prop: ::std::vec![
                     RecentChangesProp::Comment, RecentChangesProp::Flags,
                     RecentChangesProp::Ids, RecentChangesProp::Loginfo,
-                    RecentChangesProp::Parsedcomment, RecentChangesProp::Patrolled,
+                    RecentChangesProp::ParsedComment, RecentChangesProp::Patrolled,
                     RecentChangesProp::Redirect, RecentChangesProp::Sha1,
                     RecentChangesProp::Sizes, RecentChangesProp::Tags,
                     RecentChangesProp::Timestamp, RecentChangesProp::Title,
@@ -36674,6 +36819,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -37028,6 +37174,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -37100,7 +37247,7 @@ pub mod query {
                 prop: ::std::vec![
                     RevisionsProp::Comment, RevisionsProp::Content,
                     RevisionsProp::ContentModel, RevisionsProp::Flags,
-                    RevisionsProp::Ids, RevisionsProp::Parsedcomment,
+                    RevisionsProp::Ids, RevisionsProp::ParsedComment,
                     RevisionsProp::Roles, RevisionsProp::Sha1, RevisionsProp::Size,
                     RevisionsProp::Slotsha1, RevisionsProp::Slotsize,
                     RevisionsProp::Tags, RevisionsProp::Timestamp, RevisionsProp::User,
@@ -37183,7 +37330,7 @@ pub mod query {
         /// `suggestion`
         Suggestion,
         /// `totalhits`
-        Totalhits,
+        TotalHits,
     }
     #[allow(deprecated)]
     impl SearchInfo {
@@ -37192,7 +37339,7 @@ pub mod query {
             match *self {
                 Self::Rewrittenquery => "rewrittenquery",
                 Self::Suggestion => "suggestion",
-                Self::Totalhits => "totalhits",
+                Self::TotalHits => "totalhits",
             }
         }
     }
@@ -37209,11 +37356,11 @@ pub mod query {
     #[non_exhaustive]
     pub enum SearchProp {
         /// `categorysnippet`
-        Categorysnippet,
+        CategorySnippet,
         /// `extensiondata`
-        Extensiondata,
+        ExtensionData,
         /// `isfilematch`
-        Isfilematch,
+        IsFileMatch,
         /// `redirectsnippet`
         Redirectsnippet,
         /// `redirecttitle`
@@ -37229,9 +37376,9 @@ pub mod query {
         /// `timestamp`
         Timestamp,
         /// `titlesnippet`
-        Titlesnippet,
+        TitleSnippet,
         /// `wordcount`
-        Wordcount,
+        WordCount,
         /// `hasrelated`
         #[deprecated]
         Hasrelated,
@@ -37244,9 +37391,9 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Categorysnippet => "categorysnippet",
-                Self::Extensiondata => "extensiondata",
-                Self::Isfilematch => "isfilematch",
+                Self::CategorySnippet => "categorysnippet",
+                Self::ExtensionData => "extensiondata",
+                Self::IsFileMatch => "isfilematch",
                 Self::Redirectsnippet => "redirectsnippet",
                 Self::Redirecttitle => "redirecttitle",
                 Self::Sectionsnippet => "sectionsnippet",
@@ -37254,8 +37401,8 @@ pub mod query {
                 Self::Size => "size",
                 Self::Snippet => "snippet",
                 Self::Timestamp => "timestamp",
-                Self::Titlesnippet => "titlesnippet",
-                Self::Wordcount => "wordcount",
+                Self::TitleSnippet => "titlesnippet",
+                Self::WordCount => "wordcount",
                 Self::Hasrelated => "hasrelated",
                 Self::Score => "score",
             }
@@ -37458,6 +37605,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -37523,15 +37671,15 @@ pub mod query {
                 what: ::std::option::Option::Some(SearchWhat::Nearmatch),
                 info: ::std::vec![
                     SearchInfo::Rewrittenquery, SearchInfo::Suggestion,
-                    SearchInfo::Totalhits
+                    SearchInfo::TotalHits
                 ],
                 prop: ::std::vec![
-                    SearchProp::Categorysnippet, SearchProp::Extensiondata,
-                    SearchProp::Isfilematch, SearchProp::Redirectsnippet,
+                    SearchProp::CategorySnippet, SearchProp::ExtensionData,
+                    SearchProp::IsFileMatch, SearchProp::Redirectsnippet,
                     SearchProp::Redirecttitle, SearchProp::Sectionsnippet,
                     SearchProp::SectionTitle, SearchProp::Size, SearchProp::Snippet,
-                    SearchProp::Timestamp, SearchProp::Titlesnippet,
-                    SearchProp::Wordcount
+                    SearchProp::Timestamp, SearchProp::TitleSnippet,
+                    SearchProp::WordCount
                 ],
                 interwiki: true,
                 enable_rewrites: true,
@@ -37544,39 +37692,39 @@ pub mod query {
     #[non_exhaustive]
     pub enum SiteInfoProp {
         /// `autocreatetempuser` (Since MediaWiki 1.43; not in 1.39)
-        Autocreatetempuser,
+        AutoCreateTempUser,
         /// `autopromote` (Since MediaWiki 1.43; not in 1.39)
         Autopromote,
         /// `autopromoteonce` (Since MediaWiki 1.43; not in 1.39)
-        Autopromoteonce,
+        AutopromoteOnce,
         /// `clientlibraries` (Since MediaWiki 1.43; not in 1.39)
-        Clientlibraries,
+        ClientLibraries,
         /// `dbrepllag`
-        Dbrepllag,
+        DbReplLag,
         /// `defaultoptions`
-        Defaultoptions,
+        DefaultOptions,
         /// `extensions`
         Extensions,
         /// `extensiontags`
-        Extensiontags,
+        ExtensionTags,
         /// `fileextensions`
-        Fileextensions,
+        FileExtensions,
         /// `functionhooks`
-        Functionhooks,
+        FunctionHooks,
         /// `general`
         General,
         /// `interwikimap`
-        Interwikimap,
+        InterwikiMap,
         /// `languages`
         Languages,
         /// `languagevariants`
-        Languagevariants,
+        LanguageVariants,
         /// `libraries`
         Libraries,
         /// `magicwords`
-        Magicwords,
+        MagicWords,
         /// `namespacealiases`
-        Namespacealiases,
+        NamespaceAliases,
         /// `namespaces`
         Namespaces,
         /// `protocols`
@@ -37584,19 +37732,19 @@ pub mod query {
         /// `restrictions`
         Restrictions,
         /// `rightsinfo`
-        Rightsinfo,
+        RightsInfo,
         /// `showhooks`
-        Showhooks,
+        ShowHooks,
         /// `skins`
         Skins,
         /// `specialpagealiases`
-        Specialpagealiases,
+        SpecialPageAliases,
         /// `statistics`
         Statistics,
         /// `uploaddialog`
-        Uploaddialog,
+        UploadDialog,
         /// `usergroups`
-        Usergroups,
+        UserGroups,
         /// `variables`
         Variables,
     }
@@ -37605,33 +37753,33 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Autocreatetempuser => "autocreatetempuser",
+                Self::AutoCreateTempUser => "autocreatetempuser",
                 Self::Autopromote => "autopromote",
-                Self::Autopromoteonce => "autopromoteonce",
-                Self::Clientlibraries => "clientlibraries",
-                Self::Dbrepllag => "dbrepllag",
-                Self::Defaultoptions => "defaultoptions",
+                Self::AutopromoteOnce => "autopromoteonce",
+                Self::ClientLibraries => "clientlibraries",
+                Self::DbReplLag => "dbrepllag",
+                Self::DefaultOptions => "defaultoptions",
                 Self::Extensions => "extensions",
-                Self::Extensiontags => "extensiontags",
-                Self::Fileextensions => "fileextensions",
-                Self::Functionhooks => "functionhooks",
+                Self::ExtensionTags => "extensiontags",
+                Self::FileExtensions => "fileextensions",
+                Self::FunctionHooks => "functionhooks",
                 Self::General => "general",
-                Self::Interwikimap => "interwikimap",
+                Self::InterwikiMap => "interwikimap",
                 Self::Languages => "languages",
-                Self::Languagevariants => "languagevariants",
+                Self::LanguageVariants => "languagevariants",
                 Self::Libraries => "libraries",
-                Self::Magicwords => "magicwords",
-                Self::Namespacealiases => "namespacealiases",
+                Self::MagicWords => "magicwords",
+                Self::NamespaceAliases => "namespacealiases",
                 Self::Namespaces => "namespaces",
                 Self::Protocols => "protocols",
                 Self::Restrictions => "restrictions",
-                Self::Rightsinfo => "rightsinfo",
-                Self::Showhooks => "showhooks",
+                Self::RightsInfo => "rightsinfo",
+                Self::ShowHooks => "showhooks",
                 Self::Skins => "skins",
-                Self::Specialpagealiases => "specialpagealiases",
+                Self::SpecialPageAliases => "specialpagealiases",
                 Self::Statistics => "statistics",
-                Self::Uploaddialog => "uploaddialog",
-                Self::Usergroups => "usergroups",
+                Self::UploadDialog => "uploaddialog",
+                Self::UserGroups => "usergroups",
                 Self::Variables => "variables",
             }
         }
@@ -37814,6 +37962,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -37852,20 +38001,20 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    SiteInfoProp::Autocreatetempuser, SiteInfoProp::Autopromote,
-                    SiteInfoProp::Autopromoteonce, SiteInfoProp::Clientlibraries,
-                    SiteInfoProp::Dbrepllag, SiteInfoProp::Defaultoptions,
-                    SiteInfoProp::Extensions, SiteInfoProp::Extensiontags,
-                    SiteInfoProp::Fileextensions, SiteInfoProp::Functionhooks,
-                    SiteInfoProp::General, SiteInfoProp::Interwikimap,
-                    SiteInfoProp::Languages, SiteInfoProp::Languagevariants,
-                    SiteInfoProp::Libraries, SiteInfoProp::Magicwords,
-                    SiteInfoProp::Namespacealiases, SiteInfoProp::Namespaces,
+                    SiteInfoProp::AutoCreateTempUser, SiteInfoProp::Autopromote,
+                    SiteInfoProp::AutopromoteOnce, SiteInfoProp::ClientLibraries,
+                    SiteInfoProp::DbReplLag, SiteInfoProp::DefaultOptions,
+                    SiteInfoProp::Extensions, SiteInfoProp::ExtensionTags,
+                    SiteInfoProp::FileExtensions, SiteInfoProp::FunctionHooks,
+                    SiteInfoProp::General, SiteInfoProp::InterwikiMap,
+                    SiteInfoProp::Languages, SiteInfoProp::LanguageVariants,
+                    SiteInfoProp::Libraries, SiteInfoProp::MagicWords,
+                    SiteInfoProp::NamespaceAliases, SiteInfoProp::Namespaces,
                     SiteInfoProp::Protocols, SiteInfoProp::Restrictions,
-                    SiteInfoProp::Rightsinfo, SiteInfoProp::Showhooks,
-                    SiteInfoProp::Skins, SiteInfoProp::Specialpagealiases,
-                    SiteInfoProp::Statistics, SiteInfoProp::Uploaddialog,
-                    SiteInfoProp::Usergroups, SiteInfoProp::Variables
+                    SiteInfoProp::RightsInfo, SiteInfoProp::ShowHooks,
+                    SiteInfoProp::Skins, SiteInfoProp::SpecialPageAliases,
+                    SiteInfoProp::Statistics, SiteInfoProp::UploadDialog,
+                    SiteInfoProp::UserGroups, SiteInfoProp::Variables
                 ],
                 filter_iw: ::std::option::Option::Some(SiteInfoFilterIw::NotLocal),
                 show_all_db: true,
@@ -37881,17 +38030,17 @@ pub mod query {
     #[non_exhaustive]
     pub enum StashImageInfoProp {
         /// `badfile`
-        Badfile,
+        BadFile,
         /// `bitdepth`
-        Bitdepth,
+        BitDepth,
         /// `canonicaltitle`
-        Canonicaltitle,
+        CanonicalTitle,
         /// `commonmetadata`
-        Commonmetadata,
+        CommonMetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        Extmetadata,
+        ExtMetadata,
         /// `metadata`
         Metadata,
         /// `mime`
@@ -37903,7 +38052,7 @@ pub mod query {
         /// `thumbmime`
         Thumbmime,
         /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
-        Thumburls,
+        ThumbUrls,
         /// `timestamp`
         Timestamp,
         /// `url`
@@ -37914,18 +38063,18 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Badfile => "badfile",
-                Self::Bitdepth => "bitdepth",
-                Self::Canonicaltitle => "canonicaltitle",
-                Self::Commonmetadata => "commonmetadata",
+                Self::BadFile => "badfile",
+                Self::BitDepth => "bitdepth",
+                Self::CanonicalTitle => "canonicaltitle",
+                Self::CommonMetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::Extmetadata => "extmetadata",
+                Self::ExtMetadata => "extmetadata",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Thumbmime => "thumbmime",
-                Self::Thumburls => "thumburls",
+                Self::ThumbUrls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Url => "url",
             }
@@ -38067,6 +38216,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38114,13 +38264,13 @@ pub mod query {
                 file_key: ::std::vec![::std::string::String::from("1")],
                 session_key: ::std::vec![::std::string::String::from("1")],
                 prop: ::std::vec![
-                    StashImageInfoProp::Badfile, StashImageInfoProp::Bitdepth,
-                    StashImageInfoProp::Canonicaltitle,
-                    StashImageInfoProp::Commonmetadata, StashImageInfoProp::Dimensions,
-                    StashImageInfoProp::Extmetadata, StashImageInfoProp::Metadata,
+                    StashImageInfoProp::BadFile, StashImageInfoProp::BitDepth,
+                    StashImageInfoProp::CanonicalTitle,
+                    StashImageInfoProp::CommonMetadata, StashImageInfoProp::Dimensions,
+                    StashImageInfoProp::ExtMetadata, StashImageInfoProp::Metadata,
                     StashImageInfoProp::Mime, StashImageInfoProp::Sha1,
                     StashImageInfoProp::Size, StashImageInfoProp::Thumbmime,
-                    StashImageInfoProp::Thumburls, StashImageInfoProp::Timestamp,
+                    StashImageInfoProp::ThumbUrls, StashImageInfoProp::Timestamp,
                     StashImageInfoProp::Url
                 ],
                 url_width: ::std::option::Option::Some(1i64),
@@ -38140,9 +38290,9 @@ pub mod query {
         /// `description`
         Description,
         /// `displayname`
-        Displayname,
+        DisplayName,
         /// `hitcount`
-        Hitcount,
+        HitCount,
         /// `source`
         Source,
     }
@@ -38154,8 +38304,8 @@ pub mod query {
                 Self::Active => "active",
                 Self::Defined => "defined",
                 Self::Description => "description",
-                Self::Displayname => "displayname",
-                Self::Hitcount => "hitcount",
+                Self::DisplayName => "displayname",
+                Self::HitCount => "hitcount",
                 Self::Source => "source",
             }
         }
@@ -38249,6 +38399,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38288,7 +38439,7 @@ pub mod query {
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 prop: ::std::vec![
                     TagsProp::Active, TagsProp::Defined, TagsProp::Description,
-                    TagsProp::Displayname, TagsProp::Hitcount, TagsProp::Source
+                    TagsProp::DisplayName, TagsProp::HitCount, TagsProp::Source
                 ],
             }
         }
@@ -38384,6 +38535,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38532,6 +38684,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38673,6 +38826,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38799,6 +38953,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -38848,13 +39003,13 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `patrolled`
         Patrolled,
         /// `size`
         Size,
         /// `sizediff`
-        Sizediff,
+        SizeDiff,
         /// `tags`
         Tags,
         /// `timestamp`
@@ -38870,10 +39025,10 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
-                Self::Parsedcomment => "parsedcomment",
+                Self::ParsedComment => "parsedcomment",
                 Self::Patrolled => "patrolled",
                 Self::Size => "size",
-                Self::Sizediff => "sizediff",
+                Self::SizeDiff => "sizediff",
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
@@ -39132,6 +39287,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -39216,9 +39372,9 @@ pub mod query {
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 prop: ::std::vec![
                     UserContribsProp::Comment, UserContribsProp::Flags,
-                    UserContribsProp::Ids, UserContribsProp::Parsedcomment,
+                    UserContribsProp::Ids, UserContribsProp::ParsedComment,
                     UserContribsProp::Patrolled, UserContribsProp::Size,
-                    UserContribsProp::Sizediff, UserContribsProp::Tags,
+                    UserContribsProp::SizeDiff, UserContribsProp::Tags,
                     UserContribsProp::Timestamp, UserContribsProp::Title
                 ],
                 show: ::std::vec![
@@ -39238,43 +39394,43 @@ pub mod query {
     #[non_exhaustive]
     pub enum UserInfoProp {
         /// `acceptlang`
-        Acceptlang,
+        AcceptLang,
         /// `blockinfo`
-        Blockinfo,
+        BlockInfo,
         /// `cancreateaccount` (Since MediaWiki 1.43; not in 1.39)
-        Cancreateaccount,
+        CanCreateAccount,
         /// `centralids`
-        Centralids,
+        CentralIds,
         /// `changeablegroups`
-        Changeablegroups,
+        ChangeableGroups,
         /// `editcount`
-        Editcount,
+        EditCount,
         /// `email`
         Email,
         /// `groupmemberships`
-        Groupmemberships,
+        GroupMemberships,
         /// `groups`
         Groups,
         /// `hasmsg`
         Hasmsg,
         /// `implicitgroups`
-        Implicitgroups,
+        ImplicitGroups,
         /// `latestcontrib`
-        Latestcontrib,
+        LatestContrib,
         /// `options`
         Options,
         /// `ratelimits`
-        Ratelimits,
+        RateLimits,
         /// `realname`
         RealName,
         /// `registrationdate`
-        Registrationdate,
+        RegistrationDate,
         /// `rights`
         Rights,
         /// `theoreticalratelimits`
-        Theoreticalratelimits,
+        TheoreticalRateLimits,
         /// `unreadcount`
-        Unreadcount,
+        UnreadCount,
         /// `*`: every value
         All,
     }
@@ -39283,25 +39439,25 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Acceptlang => "acceptlang",
-                Self::Blockinfo => "blockinfo",
-                Self::Cancreateaccount => "cancreateaccount",
-                Self::Centralids => "centralids",
-                Self::Changeablegroups => "changeablegroups",
-                Self::Editcount => "editcount",
+                Self::AcceptLang => "acceptlang",
+                Self::BlockInfo => "blockinfo",
+                Self::CanCreateAccount => "cancreateaccount",
+                Self::CentralIds => "centralids",
+                Self::ChangeableGroups => "changeablegroups",
+                Self::EditCount => "editcount",
                 Self::Email => "email",
-                Self::Groupmemberships => "groupmemberships",
+                Self::GroupMemberships => "groupmemberships",
                 Self::Groups => "groups",
                 Self::Hasmsg => "hasmsg",
-                Self::Implicitgroups => "implicitgroups",
-                Self::Latestcontrib => "latestcontrib",
+                Self::ImplicitGroups => "implicitgroups",
+                Self::LatestContrib => "latestcontrib",
                 Self::Options => "options",
-                Self::Ratelimits => "ratelimits",
+                Self::RateLimits => "ratelimits",
                 Self::RealName => "realname",
-                Self::Registrationdate => "registrationdate",
+                Self::RegistrationDate => "registrationdate",
                 Self::Rights => "rights",
-                Self::Theoreticalratelimits => "theoreticalratelimits",
-                Self::Unreadcount => "unreadcount",
+                Self::TheoreticalRateLimits => "theoreticalratelimits",
+                Self::UnreadCount => "unreadcount",
                 Self::All => "*",
             }
         }
@@ -39412,6 +39568,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -39447,16 +39604,16 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    UserInfoProp::Acceptlang, UserInfoProp::Blockinfo,
-                    UserInfoProp::Cancreateaccount, UserInfoProp::Centralids,
-                    UserInfoProp::Changeablegroups, UserInfoProp::Editcount,
-                    UserInfoProp::Email, UserInfoProp::Groupmemberships,
+                    UserInfoProp::AcceptLang, UserInfoProp::BlockInfo,
+                    UserInfoProp::CanCreateAccount, UserInfoProp::CentralIds,
+                    UserInfoProp::ChangeableGroups, UserInfoProp::EditCount,
+                    UserInfoProp::Email, UserInfoProp::GroupMemberships,
                     UserInfoProp::Groups, UserInfoProp::Hasmsg,
-                    UserInfoProp::Implicitgroups, UserInfoProp::Latestcontrib,
-                    UserInfoProp::Options, UserInfoProp::Ratelimits,
-                    UserInfoProp::RealName, UserInfoProp::Registrationdate,
-                    UserInfoProp::Rights, UserInfoProp::Theoreticalratelimits,
-                    UserInfoProp::Unreadcount
+                    UserInfoProp::ImplicitGroups, UserInfoProp::LatestContrib,
+                    UserInfoProp::Options, UserInfoProp::RateLimits,
+                    UserInfoProp::RealName, UserInfoProp::RegistrationDate,
+                    UserInfoProp::Rights, UserInfoProp::TheoreticalRateLimits,
+                    UserInfoProp::UnreadCount
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -39469,23 +39626,23 @@ pub mod query {
     #[non_exhaustive]
     pub enum UsersProp {
         /// `blockinfo`
-        Blockinfo,
+        BlockInfo,
         /// `cancreate`
         Cancreate,
         /// `centralids`
-        Centralids,
+        CentralIds,
         /// `editcount`
-        Editcount,
+        EditCount,
         /// `emailable`
         Emailable,
         /// `gender`
         Gender,
         /// `groupmemberships`
-        Groupmemberships,
+        GroupMemberships,
         /// `groups`
         Groups,
         /// `implicitgroups`
-        Implicitgroups,
+        ImplicitGroups,
         /// `registration`
         Registration,
         /// `rights`
@@ -39496,15 +39653,15 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::Blockinfo => "blockinfo",
+                Self::BlockInfo => "blockinfo",
                 Self::Cancreate => "cancreate",
-                Self::Centralids => "centralids",
-                Self::Editcount => "editcount",
+                Self::CentralIds => "centralids",
+                Self::EditCount => "editcount",
                 Self::Emailable => "emailable",
                 Self::Gender => "gender",
-                Self::Groupmemberships => "groupmemberships",
+                Self::GroupMemberships => "groupmemberships",
                 Self::Groups => "groups",
-                Self::Implicitgroups => "implicitgroups",
+                Self::ImplicitGroups => "implicitgroups",
                 Self::Registration => "registration",
                 Self::Rights => "rights",
             }
@@ -39616,6 +39773,7 @@ pub mod query {
         const GENERATOR: bool = false;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -39663,10 +39821,10 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    UsersProp::Blockinfo, UsersProp::Cancreate, UsersProp::Centralids,
-                    UsersProp::Editcount, UsersProp::Emailable, UsersProp::Gender,
-                    UsersProp::Groupmemberships, UsersProp::Groups,
-                    UsersProp::Implicitgroups, UsersProp::Registration, UsersProp::Rights
+                    UsersProp::BlockInfo, UsersProp::Cancreate, UsersProp::CentralIds,
+                    UsersProp::EditCount, UsersProp::Emailable, UsersProp::Gender,
+                    UsersProp::GroupMemberships, UsersProp::Groups,
+                    UsersProp::ImplicitGroups, UsersProp::Registration, UsersProp::Rights
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -39693,9 +39851,9 @@ pub mod query {
         /// `loginfo`
         Loginfo,
         /// `notificationtimestamp`
-        Notificationtimestamp,
+        NotificationTimestamp,
         /// `parsedcomment`
-        Parsedcomment,
+        ParsedComment,
         /// `patrol`
         Patrol,
         /// `sizes`
@@ -39721,8 +39879,8 @@ pub mod query {
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Loginfo => "loginfo",
-                Self::Notificationtimestamp => "notificationtimestamp",
-                Self::Parsedcomment => "parsedcomment",
+                Self::NotificationTimestamp => "notificationtimestamp",
+                Self::ParsedComment => "parsedcomment",
                 Self::Patrol => "patrol",
                 Self::Sizes => "sizes",
                 Self::Tags => "tags",
@@ -39964,6 +40122,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -40044,7 +40203,7 @@ pub mod query {
                 prop: ::std::vec![
                     WatchlistProp::Comment, WatchlistProp::Expiry, WatchlistProp::Flags,
                     WatchlistProp::Ids, WatchlistProp::Loginfo,
-                    WatchlistProp::Notificationtimestamp, WatchlistProp::Parsedcomment,
+                    WatchlistProp::NotificationTimestamp, WatchlistProp::ParsedComment,
                     WatchlistProp::Patrol, WatchlistProp::Sizes, WatchlistProp::Tags,
                     WatchlistProp::Timestamp, WatchlistProp::Title, WatchlistProp::User,
                     WatchlistProp::UserId
@@ -40252,6 +40411,7 @@ pub mod query {
         const GENERATOR: bool = true;
         const INTERNAL: bool = false;
         const DEPRECATED: bool = false;
+        type Answer = super::answer::Query;
         fn encode_params(
             &self,
             limits: ::mwtyped::Limits,
@@ -40323,6 +40483,6082 @@ pub mod query {
             }
         }
     }
+}
+/// Typed answers, generated from what the test wikis answered to every module
+/// (`cargo xtask answers`): `answer::Edit` is what `action=edit` answers.
+pub mod answer {
+    /// The keys of every answer that are not its module's data (read by the client).
+    const ENVELOPE: &[&str] = &[
+        "batchcomplete",
+        "continue",
+        "curtimestamp",
+        "docref",
+        "errorlang",
+        "errors",
+        "limits",
+        "requestid",
+        "servedby",
+        "uselang",
+        "warnings",
+    ];
+    /// An object of the answer, at `abusefilterchecksyntax`.
+    /// At `abusefilterchecksyntax` in the answer.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterCheckSyntaxResult {
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `character`: not always sent.
+        pub character: ::std::option::Option<i64>,
+        /// `message`: not always sent.
+        pub message: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    ::mwtyped::__answer_object!(
+        object AbuseFilterCheckSyntaxResult { status : "status" required, character :
+        "character" optional, message : "message" optional }
+    );
+    /// What `action=abusefilterchecksyntax` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterCheckSyntax {
+        /// `abusefilterchecksyntax`: in every recorded answer.
+        #[doc(alias = "abusefilterchecksyntax")]
+        pub abuse_filter_check_syntax: AbuseFilterCheckSyntaxResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    ::mwtyped::__answer_object!(
+        root AbuseFilterCheckSyntax { abuse_filter_check_syntax :
+        "abusefilterchecksyntax" required }
+    );
+    /// An object of the answer, at `abusefilterevalexpression`.
+    /// At `abusefilterevalexpression` in the answer.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterEvalExpressionResult {
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    ::mwtyped::__answer_object!(
+        object AbuseFilterEvalExpressionResult { result : "result" required }
+    );
+    /// What `action=abusefilterevalexpression` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterEvalExpression {
+        /// `abusefilterevalexpression`: in every recorded answer.
+        #[doc(alias = "abusefilterevalexpression")]
+        pub abuse_filter_eval_expression: AbuseFilterEvalExpressionResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    ::mwtyped::__answer_object!(
+        root AbuseFilterEvalExpression { abuse_filter_eval_expression :
+        "abusefilterevalexpression" required }
+    );
+    /// An object of the answer, at `block`.
+    /// At `block` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct BlockResult {
+        /// `allowusertalk`: in every recorded answer; `false` when absent.
+        #[doc(alias = "allowusertalk")]
+        pub allow_user_talk: bool,
+        /// `anononly`: in every recorded answer; `false` when absent.
+        #[doc(alias = "anononly")]
+        pub anon_only: bool,
+        /// `autoblock`: in every recorded answer; `false` when absent.
+        pub autoblock: bool,
+        /// `expiry`: in every recorded answer.
+        pub expiry: ::std::string::String,
+        /// `hidename`: in every recorded answer; `false` when absent.
+        #[doc(alias = "hidename")]
+        pub hide_name: bool,
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `namespacerestrictions`: not always sent. Free-form JSON: never recorded with a value.
+        #[doc(alias = "namespacerestrictions")]
+        pub namespace_restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `nocreate`: in every recorded answer; `false` when absent.
+        #[doc(alias = "nocreate")]
+        pub no_create: bool,
+        /// `noemail`: in every recorded answer; `false` when absent.
+        #[doc(alias = "noemail")]
+        pub no_email: bool,
+        /// `pagerestrictions`: not always sent. Free-form JSON: never recorded with a value.
+        #[doc(alias = "pagerestrictions")]
+        pub page_restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `partial`: in every recorded answer; `false` when absent.
+        pub partial: bool,
+        /// `reason`: in every recorded answer.
+        pub reason: ::std::string::String,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// `userID`: in every recorded answer.
+        #[doc(alias = "userID")]
+        pub user_id: i64,
+        /// `watchuser`: in every recorded answer; `false` when absent.
+        #[doc(alias = "watchuser")]
+        pub watch_user: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object BlockResult { allow_user_talk : "allowusertalk" optional, anon_only :
+        "anononly" optional, autoblock : "autoblock" optional, expiry : "expiry"
+        required, hide_name : "hidename" optional, id : "id" required,
+        namespace_restrictions : "namespacerestrictions" optional, no_create : "nocreate"
+        optional, no_email : "noemail" optional, page_restrictions : "pagerestrictions"
+        optional, partial : "partial" optional, reason : "reason" required, user : "user"
+        required, user_id : "userID" required, watch_user : "watchuser" optional }
+    );
+    /// What `action=block` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Block {
+        /// `block`: in every recorded answer.
+        pub block: BlockResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Block { block : "block" required });
+    /// An object of the answer, at `categorytree`.
+    /// At `categorytree` in the answer.
+    #[cfg(feature = "ext-categorytree")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CategoryTreeResult {
+        /// `html`: in every recorded answer.
+        pub html: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-categorytree")]
+    ::mwtyped::__answer_object!(object CategoryTreeResult { html : "html" required });
+    /// What `action=categorytree` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-categorytree")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CategoryTree {
+        /// `categorytree`: in every recorded answer.
+        #[doc(alias = "categorytree")]
+        pub category_tree: CategoryTreeResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-categorytree")]
+    ::mwtyped::__answer_object!(
+        root CategoryTree { category_tree : "categorytree" required }
+    );
+    /// An object of the answer, at `changecontentmodel`.
+    /// At `changecontentmodel` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChangeContentModelResult {
+        /// `contentmodel`: in every recorded answer.
+        #[doc(alias = "contentmodel")]
+        pub content_model: ::std::string::String,
+        /// `logid`: in every recorded answer.
+        #[doc(alias = "logid")]
+        pub log_id: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `revid`: in every recorded answer.
+        #[doc(alias = "revid")]
+        pub rev_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ChangeContentModelResult { content_model : "contentmodel" required, log_id
+        : "logid" required, page_id : "pageid" required, result : "result" required,
+        rev_id : "revid" required, title : "title" required }
+    );
+    /// What `action=changecontentmodel` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChangeContentModel {
+        /// `changecontentmodel`: in every recorded answer.
+        #[doc(alias = "changecontentmodel")]
+        pub change_content_model: ChangeContentModelResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root ChangeContentModel { change_content_model : "changecontentmodel" required }
+    );
+    /// An object of the answer, at `checktoken`.
+    /// At `checktoken` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CheckTokenResult {
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(object CheckTokenResult { result : "result" required });
+    /// What `action=checktoken` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CheckToken {
+        /// `checktoken`: in every recorded answer.
+        #[doc(alias = "checktoken")]
+        pub check_token: CheckTokenResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root CheckToken { check_token : "checktoken" required });
+    /// What `action=clearhasmsg` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ClearHasMsg {
+        /// `clearhasmsg`: in every recorded answer.
+        #[doc(alias = "clearhasmsg")]
+        pub clear_has_msg: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root ClearHasMsg { clear_has_msg : "clearhasmsg" required }
+    );
+    /// An object of the answer, at `clientlogin`.
+    /// At `clientlogin` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ClientLoginResult {
+        /// `canpreservestate`: in every recorded answer; `false` when absent.
+        #[doc(alias = "canpreservestate")]
+        pub can_preserve_state: bool,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// `messagecode`: in every recorded answer.
+        #[doc(alias = "messagecode")]
+        pub message_code: ::std::string::String,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ClientLoginResult { can_preserve_state : "canpreservestate" optional,
+        message : "message" required, message_code : "messagecode" required, status :
+        "status" required }
+    );
+    /// What `action=clientlogin` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ClientLogin {
+        /// `clientlogin`: in every recorded answer.
+        #[doc(alias = "clientlogin")]
+        pub client_login: ClientLoginResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root ClientLogin { client_login : "clientlogin" required }
+    );
+    /// An object of the answer, at `compare`.
+    /// At `compare` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CompareResult {
+        /// `body`: in every recorded answer.
+        pub body: ::std::string::String,
+        /// `fromid`: in every recorded answer.
+        #[doc(alias = "fromid")]
+        pub from_id: i64,
+        /// `fromns`: in every recorded answer.
+        #[doc(alias = "fromns")]
+        pub from_ns: i64,
+        /// `fromrevid`: in every recorded answer.
+        #[doc(alias = "fromrevid")]
+        pub from_rev_id: i64,
+        /// `fromtitle`: in every recorded answer.
+        #[doc(alias = "fromtitle")]
+        pub from_title: ::std::string::String,
+        /// `toid`: in every recorded answer.
+        #[doc(alias = "toid")]
+        pub to_id: i64,
+        /// `tons`: in every recorded answer.
+        pub tons: i64,
+        /// `torevid`: in every recorded answer.
+        #[doc(alias = "torevid")]
+        pub to_rev_id: i64,
+        /// `totitle`: in every recorded answer.
+        #[doc(alias = "totitle")]
+        pub to_title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object CompareResult { body : "body" required, from_id : "fromid" required,
+        from_ns : "fromns" required, from_rev_id : "fromrevid" required, from_title :
+        "fromtitle" required, to_id : "toid" required, tons : "tons" required, to_rev_id
+        : "torevid" required, to_title : "totitle" required }
+    );
+    /// What `action=compare` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Compare {
+        /// `compare`: in every recorded answer.
+        pub compare: CompareResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Compare { compare : "compare" required });
+    /// An object of the answer, at `createaccount`.
+    /// At `createaccount` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CreateAccountResult {
+        /// `canpreservestate`: in every recorded answer; `false` when absent.
+        #[doc(alias = "canpreservestate")]
+        pub can_preserve_state: bool,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// `messagecode`: in every recorded answer.
+        #[doc(alias = "messagecode")]
+        pub message_code: ::std::string::String,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object CreateAccountResult { can_preserve_state : "canpreservestate" optional,
+        message : "message" required, message_code : "messagecode" required, status :
+        "status" required }
+    );
+    /// What `action=createaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CreateAccount {
+        /// `createaccount`: in every recorded answer.
+        #[doc(alias = "createaccount")]
+        pub create_account: CreateAccountResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root CreateAccount { create_account : "createaccount" required }
+    );
+    /// An object of the answer, at `delete`.
+    /// At `delete` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DeleteResult {
+        /// `logid`: in every recorded answer.
+        #[doc(alias = "logid")]
+        pub log_id: i64,
+        /// `reason`: in every recorded answer.
+        pub reason: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object DeleteResult { log_id : "logid" required, reason : "reason" required,
+        title : "title" required }
+    );
+    /// What `action=delete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Delete {
+        /// `delete`: in every recorded answer.
+        pub delete: DeleteResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Delete { delete : "delete" required });
+    /// An object of the answer, at `discussiontoolspageinfo`.
+    /// At `discussiontoolspageinfo` in the answer.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPageInfoResult {
+        /// `transcludedfrom`: in every recorded answer.
+        #[doc(alias = "transcludedfrom")]
+        pub transcluded_from: ::mwtyped::Map<bool>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    ::mwtyped::__answer_object!(
+        object DiscussionToolsPageInfoResult { transcluded_from : "transcludedfrom"
+        required }
+    );
+    /// What `action=discussiontoolspageinfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPageInfo {
+        /// `discussiontoolspageinfo`: in every recorded answer.
+        #[doc(alias = "discussiontoolspageinfo")]
+        pub discussion_tools_page_info: DiscussionToolsPageInfoResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    ::mwtyped::__answer_object!(
+        root DiscussionToolsPageInfo { discussion_tools_page_info :
+        "discussiontoolspageinfo" required }
+    );
+    /// An object of the answer, at `query.echomarkread.alert`.
+    /// At `query.echomarkread.alert` in the answer.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMarkReadQueryEchoMarkReadAlert {
+        /// `count`: in every recorded answer.
+        pub count: ::std::string::String,
+        /// `rawcount`: in every recorded answer.
+        #[doc(alias = "rawcount")]
+        pub raw_count: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    ::mwtyped::__answer_object!(
+        object EchoMarkReadQueryEchoMarkReadAlert { count : "count" required, raw_count :
+        "rawcount" required }
+    );
+    /// An object of the answer, at `query.echomarkread.message`.
+    /// At `query.echomarkread.message` in the answer.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMarkReadQueryEchoMarkReadMessage {
+        /// `count`: in every recorded answer.
+        pub count: ::std::string::String,
+        /// `rawcount`: in every recorded answer.
+        #[doc(alias = "rawcount")]
+        pub raw_count: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    ::mwtyped::__answer_object!(
+        object EchoMarkReadQueryEchoMarkReadMessage { count : "count" required, raw_count
+        : "rawcount" required }
+    );
+    /// An object of the answer, at `query.echomarkread`.
+    /// At `query.echomarkread` in the answer.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMarkReadQueryEchoMarkRead {
+        /// `alert`: in every recorded answer.
+        pub alert: EchoMarkReadQueryEchoMarkReadAlert,
+        /// `count`: in every recorded answer.
+        pub count: ::std::string::String,
+        /// `message`: in every recorded answer.
+        pub message: EchoMarkReadQueryEchoMarkReadMessage,
+        /// `rawcount`: in every recorded answer.
+        #[doc(alias = "rawcount")]
+        pub raw_count: i64,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    ::mwtyped::__answer_object!(
+        object EchoMarkReadQueryEchoMarkRead { alert : "alert" required, count : "count"
+        required, message : "message" required, raw_count : "rawcount" required, result :
+        "result" required }
+    );
+    /// An object of the answer, at `query`.
+    /// At `query` in the answer.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMarkReadQuery {
+        /// `echomarkread`: in every recorded answer.
+        #[doc(alias = "echomarkread")]
+        pub echo_mark_read: EchoMarkReadQueryEchoMarkRead,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    ::mwtyped::__answer_object!(
+        object EchoMarkReadQuery { echo_mark_read : "echomarkread" required }
+    );
+    /// What `action=echomarkread` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMarkRead {
+        /// `query`: in every recorded answer.
+        pub query: EchoMarkReadQuery,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    ::mwtyped::__answer_object!(root EchoMarkRead { query : "query" required });
+    /// An object of the answer, at `query.echomarkseen`.
+    /// At `query.echomarkseen` in the answer.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMarkSeenQueryEchoMarkSeen {
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    ::mwtyped::__answer_object!(
+        object EchoMarkSeenQueryEchoMarkSeen { result : "result" required, timestamp :
+        "timestamp" required }
+    );
+    /// An object of the answer, at `query`.
+    /// At `query` in the answer.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMarkSeenQuery {
+        /// `echomarkseen`: in every recorded answer.
+        #[doc(alias = "echomarkseen")]
+        pub echo_mark_seen: EchoMarkSeenQueryEchoMarkSeen,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    ::mwtyped::__answer_object!(
+        object EchoMarkSeenQuery { echo_mark_seen : "echomarkseen" required }
+    );
+    /// What `action=echomarkseen` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMarkSeen {
+        /// `query`: in every recorded answer.
+        pub query: EchoMarkSeenQuery,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    ::mwtyped::__answer_object!(root EchoMarkSeen { query : "query" required });
+    /// An object of the answer, at `edit`.
+    /// At `edit` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EditResult {
+        /// `contentmodel`: in every recorded answer.
+        #[doc(alias = "contentmodel")]
+        pub content_model: ::std::string::String,
+        /// `new`: `false` when absent.
+        pub new: bool,
+        /// `newrevid`: not always sent.
+        #[doc(alias = "newrevid")]
+        pub new_rev_id: ::std::option::Option<i64>,
+        /// `newtimestamp`: not always sent.
+        #[doc(alias = "newtimestamp")]
+        pub new_timestamp: ::std::option::Option<::std::string::String>,
+        /// `oldrevid`: not always sent.
+        #[doc(alias = "oldrevid")]
+        pub old_rev_id: ::std::option::Option<i64>,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `watched`: in every recorded answer; `false` when absent.
+        pub watched: bool,
+        /// `nochange`: `false` when absent.
+        #[doc(alias = "nochange")]
+        pub no_change: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object EditResult { content_model : "contentmodel" required, new : "new"
+        optional, new_rev_id : "newrevid" optional, new_timestamp : "newtimestamp"
+        optional, old_rev_id : "oldrevid" optional, page_id : "pageid" required, result :
+        "result" required, title : "title" required, watched : "watched" optional,
+        no_change : "nochange" optional }
+    );
+    /// What `action=edit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Edit {
+        /// `edit`: in every recorded answer.
+        pub edit: EditResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Edit { edit : "edit" required });
+    /// What `action=editcheckreferenceurl` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EditCheckReferenceUrl {
+        /// `editcheckreferenceurl`: in every recorded answer.
+        #[doc(alias = "editcheckreferenceurl")]
+        pub edit_check_reference_url: ::mwtyped::Map<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    ::mwtyped::__answer_object!(
+        root EditCheckReferenceUrl { edit_check_reference_url : "editcheckreferenceurl"
+        required }
+    );
+    /// An object of the answer, at `expandtemplates`.
+    /// At `expandtemplates` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ExpandTemplatesResult {
+        /// `wikitext`: in every recorded answer.
+        pub wikitext: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ExpandTemplatesResult { wikitext : "wikitext" required }
+    );
+    /// What `action=expandtemplates` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ExpandTemplates {
+        /// `expandtemplates`: in every recorded answer.
+        #[doc(alias = "expandtemplates")]
+        pub expand_templates: ExpandTemplatesResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root ExpandTemplates { expand_templates : "expandtemplates" required }
+    );
+    /// An object of the answer, at `imagerotate.errors`.
+    /// At `imagerotate.errors` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ImageRotateErrors {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `text`: in every recorded answer.
+        pub text: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ImageRotateErrors { code : "code" required, text : "text" required }
+    );
+    /// An object of the answer, at `imagerotate`.
+    /// At `imagerotate` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ImageRotateResult {
+        /// `errors`: in every recorded answer.
+        pub errors: ::std::vec::Vec<ImageRotateErrors>,
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `missing`: in every recorded answer; `false` when absent.
+        pub missing: bool,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ImageRotateResult { errors : "errors" required, id : "id" required,
+        missing : "missing" optional, ns : "ns" required, result : "result" required,
+        title : "title" required }
+    );
+    /// What `action=imagerotate` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ImageRotate {
+        /// `imagerotate`: in every recorded answer.
+        #[doc(alias = "imagerotate")]
+        pub image_rotate: ::std::vec::Vec<ImageRotateResult>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root ImageRotate { image_rotate : "imagerotate" required }
+    );
+    /// An object of the answer, at `linkaccount`.
+    /// At `linkaccount` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct LinkAccountResult {
+        /// `canpreservestate`: in every recorded answer; `false` when absent.
+        #[doc(alias = "canpreservestate")]
+        pub can_preserve_state: bool,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// `messagecode`: in every recorded answer.
+        #[doc(alias = "messagecode")]
+        pub message_code: ::std::string::String,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object LinkAccountResult { can_preserve_state : "canpreservestate" optional,
+        message : "message" required, message_code : "messagecode" required, status :
+        "status" required }
+    );
+    /// What `action=linkaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct LinkAccount {
+        /// `linkaccount`: in every recorded answer.
+        #[doc(alias = "linkaccount")]
+        pub link_account: LinkAccountResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root LinkAccount { link_account : "linkaccount" required }
+    );
+    /// An object of the answer, at `login.reason`.
+    /// At `login.reason` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct LoginReason {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `text`: in every recorded answer.
+        pub text: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object LoginReason { code : "code" required, text : "text" required }
+    );
+    /// An object of the answer, at `login`.
+    /// At `login` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct LoginResult {
+        /// `reason`: in every recorded answer.
+        pub reason: LoginReason,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object LoginResult { reason : "reason" required, result : "result" required }
+    );
+    /// What `action=login` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Login {
+        /// `login`: in every recorded answer.
+        pub login: LoginResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Login { login : "login" required });
+    /// What `action=logout` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Logout {
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Logout {});
+    /// An object of the answer, at `managetags`.
+    /// At `managetags` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ManageTagsResult {
+        /// `logid`: in every recorded answer.
+        #[doc(alias = "logid")]
+        pub log_id: i64,
+        /// `operation`: in every recorded answer.
+        pub operation: ::std::string::String,
+        /// `success`: in every recorded answer; `false` when absent.
+        pub success: bool,
+        /// `tag`: in every recorded answer.
+        pub tag: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ManageTagsResult { log_id : "logid" required, operation : "operation"
+        required, success : "success" optional, tag : "tag" required }
+    );
+    /// What `action=managetags` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ManageTags {
+        /// `managetags`: in every recorded answer.
+        #[doc(alias = "managetags")]
+        pub manage_tags: ManageTagsResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root ManageTags { manage_tags : "managetags" required });
+    /// An object of the answer, at `mergehistory`.
+    /// At `mergehistory` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct MergeHistoryResult {
+        /// `from`: in every recorded answer.
+        pub from: ::std::string::String,
+        /// `reason`: in every recorded answer.
+        pub reason: ::std::string::String,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `to`: in every recorded answer.
+        pub to: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object MergeHistoryResult { from : "from" required, reason : "reason" required,
+        timestamp : "timestamp" required, to : "to" required }
+    );
+    /// What `action=mergehistory` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct MergeHistory {
+        /// `mergehistory`: in every recorded answer.
+        #[doc(alias = "mergehistory")]
+        pub merge_history: MergeHistoryResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root MergeHistory { merge_history : "mergehistory" required }
+    );
+    /// An object of the answer, at `move`.
+    /// At `move` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct MoveResult {
+        /// `from`: in every recorded answer.
+        pub from: ::std::string::String,
+        /// `moveoverredirect`: in every recorded answer; `false` when absent.
+        #[doc(alias = "moveoverredirect")]
+        pub move_over_redirect: bool,
+        /// `reason`: in every recorded answer.
+        pub reason: ::std::string::String,
+        /// `redirectcreated`: in every recorded answer; `false` when absent.
+        #[doc(alias = "redirectcreated")]
+        pub redirect_created: bool,
+        /// `to`: in every recorded answer.
+        pub to: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object MoveResult { from : "from" required, move_over_redirect :
+        "moveoverredirect" optional, reason : "reason" required, redirect_created :
+        "redirectcreated" optional, to : "to" required }
+    );
+    /// What `action=move` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Move {
+        /// `move`: in every recorded answer.
+        #[doc(alias = "move")]
+        pub move_: MoveResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Move { move_ : "move" required });
+    /// What `action=options` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Options {
+        /// `options`: in every recorded answer.
+        pub options: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Options { options : "options" required });
+    /// An object of the answer, at `paraminfo.modules.parameters.info`.
+    /// At `paraminfo.modules.parameters.info` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfoModulesParametersInfo {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `values`: not always sent.
+        pub values: ::std::option::Option<::std::vec::Vec<i64>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParamInfoModulesParametersInfo { name : "name" required, values : "values"
+        optional }
+    );
+    /// An object of the answer, at `paraminfo.modules.parameters`.
+    /// At `paraminfo.modules.parameters` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfoModulesParameters {
+        /// `index`: in every recorded answer.
+        pub index: i64,
+        /// `multi`: in every recorded answer; `false` when absent.
+        pub multi: bool,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `required`: in every recorded answer; `false` when absent.
+        pub required: bool,
+        /// `type`: in every recorded answer. Free-form JSON: sent as a string or an array.
+        #[doc(alias = "type")]
+        pub type_: ::mwtyped::serde_json::Value,
+        /// `default`: not always sent. Free-form JSON: sent as a number or a string.
+        pub default: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `deprecatedvalues`: not always sent.
+        #[doc(alias = "deprecatedvalues")]
+        pub deprecated_values: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// `highlimit`: not always sent.
+        #[doc(alias = "highlimit")]
+        pub high_limit: ::std::option::Option<i64>,
+        /// `limit`: not always sent.
+        pub limit: ::std::option::Option<i64>,
+        /// `lowlimit`: not always sent.
+        #[doc(alias = "lowlimit")]
+        pub low_limit: ::std::option::Option<i64>,
+        /// `deprecated`: `false` when absent.
+        pub deprecated: bool,
+        /// `highmax`: not always sent.
+        #[doc(alias = "highmax")]
+        pub high_max: ::std::option::Option<i64>,
+        /// `max`: not always sent.
+        pub max: ::std::option::Option<i64>,
+        /// `min`: not always sent.
+        pub min: ::std::option::Option<i64>,
+        /// `allspecifier`: not always sent.
+        #[doc(alias = "allspecifier")]
+        pub all_specifier: ::std::option::Option<::std::string::String>,
+        /// `subtypes`: not always sent.
+        pub subtypes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `info`: not always sent.
+        pub info: ::std::option::Option<::std::vec::Vec<ParamInfoModulesParametersInfo>>,
+        /// `extranamespaces`: not always sent.
+        #[doc(alias = "extranamespaces")]
+        pub extra_namespaces: ::std::option::Option<::std::vec::Vec<i64>>,
+        /// `allowsduplicates`: `false` when absent.
+        #[doc(alias = "allowsduplicates")]
+        pub allows_duplicates: bool,
+        /// `mustExist`: `false` when absent.
+        #[doc(alias = "mustExist")]
+        pub mustexist: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParamInfoModulesParameters { index : "index" required, multi : "multi"
+        optional, name : "name" required, required : "required" optional, type_ : "type"
+        required, default : "default" optional, deprecated_values : "deprecatedvalues"
+        optional, high_limit : "highlimit" optional, limit : "limit" optional, low_limit
+        : "lowlimit" optional, deprecated : "deprecated" optional, high_max : "highmax"
+        optional, max : "max" optional, min : "min" optional, all_specifier :
+        "allspecifier" optional, subtypes : "subtypes" optional, info : "info" optional,
+        extra_namespaces : "extranamespaces" optional, allows_duplicates :
+        "allowsduplicates" optional, mustexist : "mustExist" optional }
+    );
+    /// An object of the answer, at `paraminfo.modules.templatedparameters.templatevars`.
+    /// At `paraminfo.modules.templatedparameters.templatevars` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfoModulesTemplatedParametersTemplateVars {
+        /// `slot`: in every recorded answer.
+        pub slot: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParamInfoModulesTemplatedParametersTemplateVars { slot : "slot" required }
+    );
+    /// An object of the answer, at `paraminfo.modules.templatedparameters`.
+    /// At `paraminfo.modules.templatedparameters` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfoModulesTemplatedParameters {
+        /// `index`: in every recorded answer.
+        pub index: i64,
+        /// `multi`: in every recorded answer; `false` when absent.
+        pub multi: bool,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `required`: in every recorded answer; `false` when absent.
+        pub required: bool,
+        /// `templatevars`: in every recorded answer.
+        #[doc(alias = "templatevars")]
+        pub template_vars: ParamInfoModulesTemplatedParametersTemplateVars,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParamInfoModulesTemplatedParameters { index : "index" required, multi :
+        "multi" optional, name : "name" required, required : "required" optional,
+        template_vars : "templatevars" required, type_ : "type" required }
+    );
+    /// An object of the answer, at `paraminfo.modules`.
+    /// At `paraminfo.modules` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfoModules {
+        /// `classname`: in every recorded answer.
+        #[doc(alias = "classname")]
+        pub class_name: ::std::string::String,
+        /// `group`: in every recorded answer.
+        pub group: ::std::string::String,
+        /// `helpurls`: in every recorded answer.
+        #[doc(alias = "helpurls")]
+        pub help_urls: ::std::vec::Vec<::std::string::String>,
+        /// `licenselink`: in every recorded answer.
+        #[doc(alias = "licenselink")]
+        pub license_link: ::std::string::String,
+        /// `licensetag`: in every recorded answer.
+        #[doc(alias = "licensetag")]
+        pub license_tag: ::std::string::String,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `parameters`: in every recorded answer.
+        pub parameters: ::std::vec::Vec<ParamInfoModulesParameters>,
+        /// `path`: in every recorded answer.
+        pub path: ::std::string::String,
+        /// `prefix`: in every recorded answer.
+        pub prefix: ::std::string::String,
+        /// `readrights`: `false` when absent.
+        #[doc(alias = "readrights")]
+        pub read_rights: bool,
+        /// `source`: in every recorded answer.
+        pub source: ::std::string::String,
+        /// `sourcename`: in every recorded answer.
+        #[doc(alias = "sourcename")]
+        pub source_name: ::std::string::String,
+        /// `templatedparameters`: in every recorded answer.
+        #[doc(alias = "templatedparameters")]
+        pub templated_parameters: ::std::vec::Vec<ParamInfoModulesTemplatedParameters>,
+        /// `generator`: `false` when absent.
+        pub generator: bool,
+        /// `deprecated`: `false` when absent.
+        pub deprecated: bool,
+        /// `internal`: `false` when absent.
+        pub internal: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParamInfoModules { class_name : "classname" required, group : "group"
+        required, help_urls : "helpurls" required, license_link : "licenselink" required,
+        license_tag : "licensetag" required, name : "name" required, parameters :
+        "parameters" required, path : "path" required, prefix : "prefix" required,
+        read_rights : "readrights" optional, source : "source" required, source_name :
+        "sourcename" required, templated_parameters : "templatedparameters" required,
+        generator : "generator" optional, deprecated : "deprecated" optional, internal :
+        "internal" optional }
+    );
+    /// An object of the answer, at `paraminfo`.
+    /// At `paraminfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfoResult {
+        /// `helpformat`: in every recorded answer.
+        #[doc(alias = "helpformat")]
+        pub help_format: ::std::string::String,
+        /// `modules`: in every recorded answer.
+        pub modules: ::std::vec::Vec<ParamInfoModules>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParamInfoResult { help_format : "helpformat" required, modules : "modules"
+        required }
+    );
+    /// What `action=paraminfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfo {
+        /// `paraminfo`: in every recorded answer.
+        #[doc(alias = "paraminfo")]
+        pub param_info: ParamInfoResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root ParamInfo { param_info : "paraminfo" required });
+    /// An object of the answer, at `parse.links`.
+    /// At `parse.links` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseLinks {
+        /// `exists`: in every recorded answer; `false` when absent.
+        pub exists: bool,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParseLinks { exists : "exists" optional, ns : "ns" required, title :
+        "title" required }
+    );
+    /// An object of the answer, at `parse.templates`.
+    /// At `parse.templates` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseTemplates {
+        /// `exists`: in every recorded answer; `false` when absent.
+        pub exists: bool,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParseTemplates { exists : "exists" optional, ns : "ns" required, title :
+        "title" required }
+    );
+    /// An object of the answer, at `parse.tocdata`.
+    /// At `parse.tocdata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseTocData {
+        /// `extensionData`: in every recorded answer.
+        #[doc(alias = "extensionData")]
+        pub extension_data: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `sections`: in every recorded answer.
+        pub sections: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParseTocData { extension_data : "extensionData" required, sections :
+        "sections" required }
+    );
+    /// An object of the answer, at `parse`.
+    /// At `parse` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseResult {
+        /// `categories`: not always sent.
+        pub categories: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `displaytitle`: not always sent.
+        #[doc(alias = "displaytitle")]
+        pub display_title: ::std::option::Option<::std::string::String>,
+        /// `externallinks`: not always sent.
+        #[doc(alias = "externallinks")]
+        pub external_links: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `images`: not always sent.
+        pub images: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+        /// `iwlinks`: not always sent.
+        #[doc(alias = "iwlinks")]
+        pub iw_links: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `langlinks`: not always sent.
+        #[doc(alias = "langlinks")]
+        pub lang_links: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `links`: not always sent.
+        pub links: ::std::option::Option<::std::vec::Vec<ParseLinks>>,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `parsewarnings`: not always sent.
+        #[doc(alias = "parsewarnings")]
+        pub parse_warnings: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `properties`: not always sent.
+        pub properties: ::std::option::Option<
+            ::mwtyped::Map<::mwtyped::serde_json::Value>,
+        >,
+        /// `sections`: not always sent.
+        pub sections: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `showtoc`: `false` when absent.
+        #[doc(alias = "showtoc")]
+        pub show_toc: bool,
+        /// `templates`: not always sent.
+        pub templates: ::std::option::Option<::std::vec::Vec<ParseTemplates>>,
+        /// `text`: not always sent.
+        pub text: ::std::option::Option<::std::string::String>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `tocdata`: not always sent.
+        #[doc(alias = "tocdata")]
+        pub toc_data: ::std::option::Option<ParseTocData>,
+        /// `parsedsummary`: not always sent.
+        #[doc(alias = "parsedsummary")]
+        pub parsed_summary: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ParseResult { categories : "categories" optional, display_title :
+        "displaytitle" optional, external_links : "externallinks" optional, images :
+        "images" optional, iw_links : "iwlinks" optional, lang_links : "langlinks"
+        optional, links : "links" optional, page_id : "pageid" required, parse_warnings :
+        "parsewarnings" optional, properties : "properties" optional, sections :
+        "sections" optional, show_toc : "showtoc" optional, templates : "templates"
+        optional, text : "text" optional, title : "title" required, toc_data : "tocdata"
+        optional, parsed_summary : "parsedsummary" optional }
+    );
+    /// What `action=parse` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Parse {
+        /// `parse`: in every recorded answer.
+        pub parse: ParseResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Parse { parse : "parse" required });
+    /// An object of the answer, at `patrol`.
+    /// At `patrol` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct PatrolResult {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `rcid`: in every recorded answer.
+        #[doc(alias = "rcid")]
+        pub rc_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object PatrolResult { ns : "ns" required, rc_id : "rcid" required, title :
+        "title" required }
+    );
+    /// What `action=patrol` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Patrol {
+        /// `patrol`: in every recorded answer.
+        pub patrol: PatrolResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Patrol { patrol : "patrol" required });
+    /// An object of the answer, at `protect.protections`.
+    /// At `protect.protections` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ProtectProtections {
+        /// `edit`: not always sent.
+        pub edit: ::std::option::Option<::std::string::String>,
+        /// `expiry`: in every recorded answer.
+        pub expiry: ::std::string::String,
+        /// `move`: not always sent.
+        #[doc(alias = "move")]
+        pub move_: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ProtectProtections { edit : "edit" optional, expiry : "expiry" required,
+        move_ : "move" optional }
+    );
+    /// An object of the answer, at `protect`.
+    /// At `protect` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ProtectResult {
+        /// `protections`: in every recorded answer.
+        pub protections: ::std::vec::Vec<ProtectProtections>,
+        /// `reason`: in every recorded answer.
+        pub reason: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ProtectResult { protections : "protections" required, reason : "reason"
+        required, title : "title" required }
+    );
+    /// What `action=protect` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Protect {
+        /// `protect`: in every recorded answer.
+        pub protect: ProtectResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Protect { protect : "protect" required });
+    /// An object of the answer, at `purge`.
+    /// At `purge` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct PurgeResult {
+        /// `missing`: `false` when absent.
+        pub missing: bool,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `purged`: `false` when absent.
+        pub purged: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object PurgeResult { missing : "missing" optional, ns : "ns" required, title :
+        "title" required, purged : "purged" optional }
+    );
+    /// What `action=purge` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Purge {
+        /// `purge`: in every recorded answer.
+        pub purge: ::std::vec::Vec<PurgeResult>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Purge { purge : "purge" required });
+    /// An object of the answer, at `query.general.galleryoptions`.
+    /// At `query.general.galleryoptions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGeneralGalleryOptions {
+        /// `captionLength`: in every recorded answer; `false` when absent.
+        #[doc(alias = "captionLength")]
+        pub caption_length: bool,
+        /// `imageHeight`: in every recorded answer.
+        #[doc(alias = "imageHeight")]
+        pub image_height: i64,
+        /// `imageWidth`: in every recorded answer.
+        #[doc(alias = "imageWidth")]
+        pub image_width: i64,
+        /// `imagesPerRow`: in every recorded answer.
+        #[doc(alias = "imagesPerRow")]
+        pub images_per_row: i64,
+        /// `mode`: in every recorded answer.
+        pub mode: ::std::string::String,
+        /// `showBytes`: in every recorded answer; `false` when absent.
+        #[doc(alias = "showBytes")]
+        pub show_bytes: bool,
+        /// `showDimensions`: in every recorded answer; `false` when absent.
+        #[doc(alias = "showDimensions")]
+        pub show_dimensions: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryGeneralGalleryOptions { caption_length : "captionLength" optional,
+        image_height : "imageHeight" required, image_width : "imageWidth" required,
+        images_per_row : "imagesPerRow" required, mode : "mode" required, show_bytes :
+        "showBytes" optional, show_dimensions : "showDimensions" optional }
+    );
+    /// An object of the answer, at `query.general.imagelimits`.
+    /// At `query.general.imagelimits` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGeneralImageLimits {
+        /// `height`: in every recorded answer.
+        pub height: i64,
+        /// `width`: in every recorded answer.
+        pub width: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryGeneralImageLimits { height : "height" required, width : "width"
+        required }
+    );
+    /// An object of the answer, at `query.general.linter`.
+    /// At `query.general.linter` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGeneralLinter {
+        /// `high`: in every recorded answer.
+        pub high: ::std::vec::Vec<::std::string::String>,
+        /// `low`: in every recorded answer.
+        pub low: ::std::vec::Vec<::std::string::String>,
+        /// `medium`: in every recorded answer.
+        pub medium: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryGeneralLinter { high : "high" required, low : "low" required, medium
+        : "medium" required }
+    );
+    /// An object of the answer, at `query.general.magiclinks`.
+    /// At `query.general.magiclinks` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGeneralMagicLinks {
+        /// `ISBN`: in every recorded answer; `false` when absent.
+        #[doc(alias = "ISBN")]
+        pub isbn: bool,
+        /// `PMID`: in every recorded answer; `false` when absent.
+        #[doc(alias = "PMID")]
+        pub pmid: bool,
+        /// `RFC`: in every recorded answer; `false` when absent.
+        #[doc(alias = "RFC")]
+        pub rfc: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryGeneralMagicLinks { isbn : "ISBN" optional, pmid : "PMID" optional,
+        rfc : "RFC" optional }
+    );
+    /// An object of the answer, at `query.general`.
+    /// At `query.general` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGeneral {
+        /// `allcentralidlookupproviders`: in every recorded answer.
+        #[doc(alias = "allcentralidlookupproviders")]
+        pub all_central_id_lookup_providers: ::std::vec::Vec<::std::string::String>,
+        /// `allunicodefixes`: in every recorded answer; `false` when absent.
+        #[doc(alias = "allunicodefixes")]
+        pub all_unicode_fixes: bool,
+        /// `articlepath`: in every recorded answer.
+        #[doc(alias = "articlepath")]
+        pub article_path: ::std::string::String,
+        /// `base`: in every recorded answer.
+        pub base: ::std::string::String,
+        /// `case`: in every recorded answer.
+        pub case: ::std::string::String,
+        /// `categorycollation`: in every recorded answer.
+        #[doc(alias = "categorycollation")]
+        pub category_collation: ::std::string::String,
+        /// `centralidlookupprovider`: in every recorded answer.
+        #[doc(alias = "centralidlookupprovider")]
+        pub central_id_lookup_provider: ::std::string::String,
+        /// `citeresponsivereferences`: in every recorded answer; `false` when absent.
+        #[doc(alias = "citeresponsivereferences")]
+        pub cite_responsive_references: bool,
+        /// `dbtype`: in every recorded answer.
+        #[doc(alias = "dbtype")]
+        pub db_type: ::std::string::String,
+        /// `dbversion`: in every recorded answer.
+        #[doc(alias = "dbversion")]
+        pub db_version: ::std::string::String,
+        /// `externallinktarget`: in every recorded answer; `false` when absent.
+        #[doc(alias = "externallinktarget")]
+        pub external_link_target: bool,
+        /// `fallback`: in every recorded answer.
+        pub fallback: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `fallback8bitEncoding`: in every recorded answer.
+        #[doc(alias = "fallback8bitEncoding")]
+        pub fallback_8bit_encoding: ::std::string::String,
+        /// `favicon`: in every recorded answer.
+        pub favicon: ::std::string::String,
+        /// `fixarabicunicode`: in every recorded answer; `false` when absent.
+        #[doc(alias = "fixarabicunicode")]
+        pub fix_arabic_unicode: bool,
+        /// `fixmalayalamunicode`: in every recorded answer; `false` when absent.
+        #[doc(alias = "fixmalayalamunicode")]
+        pub fix_malayalam_unicode: bool,
+        /// `galleryoptions`: in every recorded answer.
+        #[doc(alias = "galleryoptions")]
+        pub gallery_options: QueryGeneralGalleryOptions,
+        /// `generator`: in every recorded answer.
+        pub generator: ::std::string::String,
+        /// `imagelimits`: in every recorded answer.
+        #[doc(alias = "imagelimits")]
+        pub image_limits: ::mwtyped::Map<QueryGeneralImageLimits>,
+        /// `imagewhitelistenabled`: in every recorded answer; `false` when absent.
+        #[doc(alias = "imagewhitelistenabled")]
+        pub image_whitelist_enabled: bool,
+        /// `interwikimagic`: in every recorded answer; `false` when absent.
+        #[doc(alias = "interwikimagic")]
+        pub interwiki_magic: bool,
+        /// `invalidusernamechars`: in every recorded answer.
+        #[doc(alias = "invalidusernamechars")]
+        pub invalid_username_chars: ::std::string::String,
+        /// `lang`: in every recorded answer.
+        pub lang: ::std::string::String,
+        /// `langconversion`: in every recorded answer; `false` when absent.
+        #[doc(alias = "langconversion")]
+        pub lang_conversion: bool,
+        /// `legaltitlechars`: in every recorded answer.
+        #[doc(alias = "legaltitlechars")]
+        pub legal_title_chars: ::std::string::String,
+        /// `linkconversion`: in every recorded answer; `false` when absent.
+        #[doc(alias = "linkconversion")]
+        pub link_conversion: bool,
+        /// `linkprefix`: in every recorded answer.
+        #[doc(alias = "linkprefix")]
+        pub link_prefix: ::std::string::String,
+        /// `linkprefixcharset`: in every recorded answer.
+        #[doc(alias = "linkprefixcharset")]
+        pub link_prefix_charset: ::std::string::String,
+        /// `linktrail`: in every recorded answer.
+        #[doc(alias = "linktrail")]
+        pub link_trail: ::std::string::String,
+        /// `linter`: in every recorded answer.
+        pub linter: QueryGeneralLinter,
+        /// `logo`: in every recorded answer.
+        pub logo: ::std::string::String,
+        /// `magiclinks`: in every recorded answer.
+        #[doc(alias = "magiclinks")]
+        pub magic_links: QueryGeneralMagicLinks,
+        /// `mainpage`: in every recorded answer.
+        #[doc(alias = "mainpage")]
+        pub main_page: ::std::string::String,
+        /// `mainpageisdomainroot`: in every recorded answer; `false` when absent.
+        #[doc(alias = "mainpageisdomainroot")]
+        pub main_page_is_domain_root: bool,
+        /// `maxarticlesize`: in every recorded answer.
+        #[doc(alias = "maxarticlesize")]
+        pub max_article_size: i64,
+        /// `maxuploadsize`: in every recorded answer.
+        #[doc(alias = "maxuploadsize")]
+        pub max_upload_size: i64,
+        /// `minuploadchunksize`: in every recorded answer.
+        #[doc(alias = "minuploadchunksize")]
+        pub min_upload_chunk_size: i64,
+        /// `misermode`: in every recorded answer; `false` when absent.
+        #[doc(alias = "misermode")]
+        pub miser_mode: bool,
+        /// `nofollowdomainexceptions`: in every recorded answer.
+        #[doc(alias = "nofollowdomainexceptions")]
+        pub nofollow_domain_exceptions: ::std::vec::Vec<::std::string::String>,
+        /// `nofollowlinks`: in every recorded answer; `false` when absent.
+        #[doc(alias = "nofollowlinks")]
+        pub nofollow_links: bool,
+        /// `nofollownsexceptions`: in every recorded answer.
+        #[doc(alias = "nofollownsexceptions")]
+        pub nofollow_ns_exceptions: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `phpsapi`: in every recorded answer.
+        #[doc(alias = "phpsapi")]
+        pub php_sapi: ::std::string::String,
+        /// `phpversion`: in every recorded answer.
+        #[doc(alias = "phpversion")]
+        pub php_version: ::std::string::String,
+        /// `readonly`: in every recorded answer; `false` when absent.
+        #[doc(alias = "readonly")]
+        pub read_only: bool,
+        /// `rtl`: in every recorded answer; `false` when absent.
+        pub rtl: bool,
+        /// `script`: in every recorded answer.
+        pub script: ::std::string::String,
+        /// `scriptpath`: in every recorded answer.
+        #[doc(alias = "scriptpath")]
+        pub script_path: ::std::string::String,
+        /// `server`: in every recorded answer.
+        pub server: ::std::string::String,
+        /// `servername`: in every recorded answer.
+        #[doc(alias = "servername")]
+        pub server_name: ::std::string::String,
+        /// `sitename`: in every recorded answer.
+        #[doc(alias = "sitename")]
+        pub site_name: ::std::string::String,
+        /// `thumblimits`: in every recorded answer.
+        #[doc(alias = "thumblimits")]
+        pub thumb_limits: ::mwtyped::Map<i64>,
+        /// `time`: in every recorded answer.
+        pub time: ::std::string::String,
+        /// `timeoffset`: in every recorded answer.
+        #[doc(alias = "timeoffset")]
+        pub time_offset: i64,
+        /// `timezone`: in every recorded answer.
+        pub timezone: ::std::string::String,
+        /// `titleconversion`: in every recorded answer; `false` when absent.
+        #[doc(alias = "titleconversion")]
+        pub title_conversion: bool,
+        /// `uploadsenabled`: in every recorded answer; `false` when absent.
+        #[doc(alias = "uploadsenabled")]
+        pub uploads_enabled: bool,
+        /// `variantarticlepath`: in every recorded answer; `false` when absent.
+        #[doc(alias = "variantarticlepath")]
+        pub variant_article_path: bool,
+        /// `wikiid`: in every recorded answer.
+        #[doc(alias = "wikiid")]
+        pub wiki_id: ::std::string::String,
+        /// `writeapi`: in every recorded answer; `false` when absent.
+        #[doc(alias = "writeapi")]
+        pub write_api: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryGeneral { all_central_id_lookup_providers :
+        "allcentralidlookupproviders" required, all_unicode_fixes : "allunicodefixes"
+        optional, article_path : "articlepath" required, base : "base" required, case :
+        "case" required, category_collation : "categorycollation" required,
+        central_id_lookup_provider : "centralidlookupprovider" required,
+        cite_responsive_references : "citeresponsivereferences" optional, db_type :
+        "dbtype" required, db_version : "dbversion" required, external_link_target :
+        "externallinktarget" optional, fallback : "fallback" required,
+        fallback_8bit_encoding : "fallback8bitEncoding" required, favicon : "favicon"
+        required, fix_arabic_unicode : "fixarabicunicode" optional, fix_malayalam_unicode
+        : "fixmalayalamunicode" optional, gallery_options : "galleryoptions" required,
+        generator : "generator" required, image_limits : "imagelimits" required,
+        image_whitelist_enabled : "imagewhitelistenabled" optional, interwiki_magic :
+        "interwikimagic" optional, invalid_username_chars : "invalidusernamechars"
+        required, lang : "lang" required, lang_conversion : "langconversion" optional,
+        legal_title_chars : "legaltitlechars" required, link_conversion :
+        "linkconversion" optional, link_prefix : "linkprefix" required,
+        link_prefix_charset : "linkprefixcharset" required, link_trail : "linktrail"
+        required, linter : "linter" required, logo : "logo" required, magic_links :
+        "magiclinks" required, main_page : "mainpage" required, main_page_is_domain_root
+        : "mainpageisdomainroot" optional, max_article_size : "maxarticlesize" required,
+        max_upload_size : "maxuploadsize" required, min_upload_chunk_size :
+        "minuploadchunksize" required, miser_mode : "misermode" optional,
+        nofollow_domain_exceptions : "nofollowdomainexceptions" required, nofollow_links
+        : "nofollowlinks" optional, nofollow_ns_exceptions : "nofollownsexceptions"
+        required, php_sapi : "phpsapi" required, php_version : "phpversion" required,
+        read_only : "readonly" optional, rtl : "rtl" optional, script : "script"
+        required, script_path : "scriptpath" required, server : "server" required,
+        server_name : "servername" required, site_name : "sitename" required,
+        thumb_limits : "thumblimits" required, time : "time" required, time_offset :
+        "timeoffset" required, timezone : "timezone" required, title_conversion :
+        "titleconversion" optional, uploads_enabled : "uploadsenabled" optional,
+        variant_article_path : "variantarticlepath" optional, wiki_id : "wikiid"
+        required, write_api : "writeapi" optional }
+    );
+    /// An object of the answer, at `query.pages.revisions.slots`.
+    /// At `query.pages.revisions.slots` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesRevisionsSlots {
+        /// `content`: not always sent. Seen with `rvprop=content`.
+        pub content: ::std::option::Option<::std::string::String>,
+        /// `contentformat`: not always sent. Seen with `rvprop=content`.
+        #[doc(alias = "contentformat")]
+        pub content_format: ::std::option::Option<::std::string::String>,
+        /// `contentmodel`: not always sent. Seen with `rvprop=content`, `rvprop=contentmodel`.
+        #[doc(alias = "contentmodel")]
+        pub content_model: ::std::option::Option<::std::string::String>,
+        /// `sha1`: not always sent. Seen with `rvprop=slotsha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `size`: not always sent. Seen with `rvprop=slotsize`.
+        pub size: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesRevisionsSlots { content : "content" optional, content_format :
+        "contentformat" optional, content_model : "contentmodel" optional, sha1 : "sha1"
+        optional, size : "size" optional }
+    );
+    /// An object of the answer, at `query.pages.revisions`.
+    /// At `query.pages.revisions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesRevisions {
+        /// `comment`: not always sent. Seen from `query`, `query+revisions`. Seen with `rvprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `rvprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `slots`: not always sent. Seen from `query+revisions`.
+        pub slots: ::std::option::Option<::mwtyped::Map<QueryPagesRevisionsSlots>>,
+        /// `timestamp`: not always sent. Seen from `query+revisions`, `query+watchlist`. Seen with `rvprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `minor`: `false` when absent. Seen from `query+revisions`. Seen with `rvprop=flags`.
+        pub minor: bool,
+        /// `parentid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=ids`.
+        #[doc(alias = "parentid")]
+        pub parent_id: ::std::option::Option<i64>,
+        /// `revid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=ids`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// `parsedcomment`: not always sent. Seen from `query+revisions`. Seen with `rvprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `roles`: not always sent. Seen from `query+revisions`. Seen with `rvprop=roles`.
+        pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `sha1`: not always sent. Seen from `query+revisions`. Seen with `rvprop=sha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `size`: not always sent. Seen from `query+revisions`. Seen with `rvprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `tags`: not always sent. Seen from `query+revisions`. Seen with `rvprop=tags`.
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `userid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesRevisions { comment : "comment" optional, user : "user"
+        optional, slots : "slots" optional, timestamp : "timestamp" optional, minor :
+        "minor" optional, parent_id : "parentid" optional, rev_id : "revid" optional,
+        parsed_comment : "parsedcomment" optional, roles : "roles" optional, sha1 :
+        "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
+        "userid" optional }
+    );
+    /// An object of the answer, at `query.pages.categories`.
+    /// At `query.pages.categories` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesCategories {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `hidden`: `false` when absent. Seen with `clprop=hidden`.
+        pub hidden: bool,
+        /// `sortkey`: not always sent. Seen with `clprop=sortkey`.
+        pub sortkey: ::std::option::Option<::std::string::String>,
+        /// `sortkeyprefix`: not always sent. Seen with `clprop=sortkey`.
+        #[doc(alias = "sortkeyprefix")]
+        pub sortkey_prefix: ::std::option::Option<::std::string::String>,
+        /// `timestamp`: not always sent. Seen with `clprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesCategories { ns : "ns" required, title : "title" required,
+        hidden : "hidden" optional, sortkey : "sortkey" optional, sortkey_prefix :
+        "sortkeyprefix" optional, timestamp : "timestamp" optional }
+    );
+    /// An object of the answer, at `query.pages.categoryinfo`.
+    /// At `query.pages.categoryinfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesCategoryInfo {
+        /// `files`: in every recorded answer.
+        pub files: i64,
+        /// `hidden`: in every recorded answer; `false` when absent.
+        pub hidden: bool,
+        /// `pages`: in every recorded answer.
+        pub pages: i64,
+        /// `size`: in every recorded answer.
+        pub size: i64,
+        /// `subcats`: in every recorded answer.
+        pub subcats: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesCategoryInfo { files : "files" required, hidden : "hidden"
+        optional, pages : "pages" required, size : "size" required, subcats : "subcats"
+        required }
+    );
+    /// An object of the answer, at `query.pages.contributors`.
+    /// At `query.pages.contributors` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesContributors {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `userid`: in every recorded answer.
+        #[doc(alias = "userid")]
+        pub user_id: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesContributors { name : "name" required, user_id : "userid"
+        required }
+    );
+    /// An object of the answer, at `query.pages.duplicatefiles`.
+    /// At `query.pages.duplicatefiles` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesDuplicateFiles {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `shared`: in every recorded answer; `false` when absent.
+        pub shared: bool,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesDuplicateFiles { name : "name" required, shared : "shared"
+        optional, timestamp : "timestamp" required, user : "user" required }
+    );
+    /// An object of the answer, at `query.pages.fileusage`.
+    /// At `query.pages.fileusage` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesFileUsage {
+        /// `pageid`: not always sent. Seen with `fuprop=pageid`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `redirect`: `false` when absent. Seen with `fuprop=redirect`.
+        pub redirect: bool,
+        /// `ns`: not always sent. Seen with `fuprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `fuprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesFileUsage { page_id : "pageid" optional, redirect : "redirect"
+        optional, ns : "ns" optional, title : "title" optional }
+    );
+    /// An object of the answer, at `query.pages.imageinfo.extmetadata`.
+    /// At `query.pages.imageinfo.extmetadata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImageInfoExtMetadata {
+        /// `hidden`: not always sent. Seen with `iiprop=extmetadata`.
+        pub hidden: ::std::option::Option<::std::string::String>,
+        /// `source`: in every recorded answer.
+        pub source: ::std::string::String,
+        /// `value`: in every recorded answer.
+        pub value: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesImageInfoExtMetadata { hidden : "hidden" optional, source :
+        "source" required, value : "value" required }
+    );
+    /// An object of the answer, at `query.pages.imageinfo.metadata`.
+    /// At `query.pages.imageinfo.metadata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImageInfoMetadata {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `value`: in every recorded answer. Free-form JSON: sent as a number or a string or an array.
+        pub value: ::mwtyped::serde_json::Value,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesImageInfoMetadata { name : "name" required, value : "value"
+        required }
+    );
+    /// An object of the answer, at `query.pages.imageinfo.thumburls`.
+    /// At `query.pages.imageinfo.thumburls` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImageInfoThumbUrls {
+        /// `height`: in every recorded answer.
+        pub height: i64,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// `width`: in every recorded answer.
+        pub width: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesImageInfoThumbUrls { height : "height" required, url : "url"
+        required, width : "width" required }
+    );
+    /// An object of the answer, at `query.pages.imageinfo`.
+    /// At `query.pages.imageinfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImageInfo {
+        /// `bitdepth`: not always sent. Seen with `iiprop=bitdepth`.
+        #[doc(alias = "bitdepth")]
+        pub bit_depth: ::std::option::Option<i64>,
+        /// `canonicaltitle`: not always sent. Seen with `iiprop=canonicaltitle`.
+        #[doc(alias = "canonicaltitle")]
+        pub canonical_title: ::std::option::Option<::std::string::String>,
+        /// `comment`: not always sent. Seen with `iiprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `commonmetadata`: not always sent. Seen with `iiprop=commonmetadata`.
+        #[doc(alias = "commonmetadata")]
+        pub common_metadata: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `height`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
+        pub height: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `width`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
+        pub width: ::std::option::Option<i64>,
+        /// `extmetadata`: not always sent. Seen with `iiprop=extmetadata`.
+        #[doc(alias = "extmetadata")]
+        pub ext_metadata: ::std::option::Option<
+            ::mwtyped::Map<QueryPagesImageInfoExtMetadata>,
+        >,
+        /// `mediatype`: not always sent. Seen with `iiprop=mediatype`.
+        #[doc(alias = "mediatype")]
+        pub media_type: ::std::option::Option<::std::string::String>,
+        /// `metadata`: not always sent. Seen with `iiprop=metadata`.
+        pub metadata: ::std::option::Option<
+            ::std::vec::Vec<QueryPagesImageInfoMetadata>,
+        >,
+        /// `mime`: not always sent. Seen with `iiprop=mime`.
+        pub mime: ::std::option::Option<::std::string::String>,
+        /// `parsedcomment`: not always sent. Seen with `iiprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `sha1`: not always sent. Seen with `iiprop=sha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `thumburls`: not always sent. Seen with `iiprop=thumburls`.
+        #[doc(alias = "thumburls")]
+        pub thumb_urls: ::std::option::Option<
+            ::mwtyped::Map<QueryPagesImageInfoThumbUrls>,
+        >,
+        /// `timestamp`: not always sent. Seen with `iiprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `html`: not always sent. Seen with `iiprop=uploadwarning`.
+        pub html: ::std::option::Option<::std::string::String>,
+        /// `descriptionshorturl`: not always sent. Seen with `iiprop=url`.
+        #[doc(alias = "descriptionshorturl")]
+        pub description_short_url: ::std::option::Option<::std::string::String>,
+        /// `descriptionurl`: not always sent. Seen with `iiprop=url`.
+        #[doc(alias = "descriptionurl")]
+        pub description_url: ::std::option::Option<::std::string::String>,
+        /// `url`: not always sent. Seen with `iiprop=url`.
+        pub url: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `iiprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `userid`: not always sent. Seen with `iiprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesImageInfo { bit_depth : "bitdepth" optional, canonical_title :
+        "canonicaltitle" optional, comment : "comment" optional, common_metadata :
+        "commonmetadata" optional, height : "height" optional, size : "size" optional,
+        width : "width" optional, ext_metadata : "extmetadata" optional, media_type :
+        "mediatype" optional, metadata : "metadata" optional, mime : "mime" optional,
+        parsed_comment : "parsedcomment" optional, sha1 : "sha1" optional, thumb_urls :
+        "thumburls" optional, timestamp : "timestamp" optional, html : "html" optional,
+        description_short_url : "descriptionshorturl" optional, description_url :
+        "descriptionurl" optional, url : "url" optional, user : "user" optional, user_id
+        : "userid" optional }
+    );
+    /// An object of the answer, at `query.pages.linkshere`.
+    /// At `query.pages.linkshere` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesLinksHere {
+        /// `ns`: not always sent. Seen with `lhprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `pageid`: not always sent. Seen with `lhprop=pageid`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `redirect`: `false` when absent. Seen with `lhprop=redirect`.
+        pub redirect: bool,
+        /// `title`: not always sent. Seen with `lhprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesLinksHere { ns : "ns" optional, page_id : "pageid" optional,
+        redirect : "redirect" optional, title : "title" optional }
+    );
+    /// An object of the answer, at `query.pages.original`.
+    /// At `query.pages.original` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesOriginal {
+        /// `height`: in every recorded answer.
+        pub height: i64,
+        /// `source`: in every recorded answer.
+        pub source: ::std::string::String,
+        /// `width`: in every recorded answer.
+        pub width: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesOriginal { height : "height" required, source : "source"
+        required, width : "width" required }
+    );
+    /// An object of the answer, at `query.pages.thumbnail`.
+    /// At `query.pages.thumbnail` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesThumbnail {
+        /// `height`: in every recorded answer.
+        pub height: i64,
+        /// `source`: in every recorded answer.
+        pub source: ::std::string::String,
+        /// `width`: in every recorded answer.
+        pub width: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesThumbnail { height : "height" required, source : "source"
+        required, width : "width" required }
+    );
+    /// An object of the answer, at `query.pages`.
+    /// At `query.pages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPages {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: not always sent.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `revisions`: not always sent. Seen from `query`, `query+revisions`, `query+watchlist`.
+        pub revisions: ::std::option::Option<::std::vec::Vec<QueryPagesRevisions>>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `contentmodel`: not always sent.
+        #[doc(alias = "contentmodel")]
+        pub content_model: ::std::option::Option<::std::string::String>,
+        /// `lastrevid`: not always sent.
+        #[doc(alias = "lastrevid")]
+        pub last_rev_id: ::std::option::Option<i64>,
+        /// `length`: not always sent.
+        pub length: ::std::option::Option<i64>,
+        /// `pagelanguage`: not always sent.
+        #[doc(alias = "pagelanguage")]
+        pub page_language: ::std::option::Option<::std::string::String>,
+        /// `pagelanguagedir`: not always sent.
+        #[doc(alias = "pagelanguagedir")]
+        pub page_language_dir: ::std::option::Option<::std::string::String>,
+        /// `pagelanguagehtmlcode`: not always sent.
+        #[doc(alias = "pagelanguagehtmlcode")]
+        pub page_language_html_code: ::std::option::Option<::std::string::String>,
+        /// `touched`: not always sent.
+        pub touched: ::std::option::Option<::std::string::String>,
+        /// `categories`: not always sent. Seen from `query+categories`. Seen with `clprop=hidden`, `clprop=sortkey`, `clprop=timestamp`.
+        pub categories: ::std::option::Option<::std::vec::Vec<QueryPagesCategories>>,
+        /// `new`: `false` when absent.
+        pub new: bool,
+        /// `categoryinfo`: not always sent. Seen from `query+categoryinfo`.
+        #[doc(alias = "categoryinfo")]
+        pub category_info: ::std::option::Option<QueryPagesCategoryInfo>,
+        /// `contributors`: not always sent. Seen from `query+contributors`.
+        pub contributors: ::std::option::Option<::std::vec::Vec<QueryPagesContributors>>,
+        /// `missing`: `false` when absent.
+        pub missing: bool,
+        /// `duplicatefiles`: not always sent. Seen from `query+duplicatefiles`.
+        #[doc(alias = "duplicatefiles")]
+        pub duplicate_files: ::std::option::Option<
+            ::std::vec::Vec<QueryPagesDuplicateFiles>,
+        >,
+        /// `extract`: not always sent. Seen from `query+extracts`.
+        pub extract: ::std::option::Option<::std::string::String>,
+        /// `fileusage`: not always sent. Seen from `query+fileusage`. Seen with `fuprop=pageid`, `fuprop=redirect`, `fuprop=title`.
+        #[doc(alias = "fileusage")]
+        pub file_usage: ::std::option::Option<::std::vec::Vec<QueryPagesFileUsage>>,
+        /// `imagerepository`: not always sent. Seen from `query+imageinfo`.
+        #[doc(alias = "imagerepository")]
+        pub image_repository: ::std::option::Option<::std::string::String>,
+        /// `imageinfo`: not always sent. Seen from `query+imageinfo`.
+        #[doc(alias = "imageinfo")]
+        pub image_info: ::std::option::Option<::std::vec::Vec<QueryPagesImageInfo>>,
+        /// `badfile`: `false` when absent. Seen from `query+imageinfo`. Seen with `iiprop=badfile`.
+        #[doc(alias = "badfile")]
+        pub bad_file: bool,
+        /// `protection`: not always sent. Seen from `query+info`. Seen with `inprop=protection`.
+        pub protection: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `restrictiontypes`: not always sent. Seen from `query+info`. Seen with `inprop=protection`.
+        #[doc(alias = "restrictiontypes")]
+        pub restriction_types: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// `associatedpage`: not always sent. Seen from `query+info`. Seen with `inprop=associatedpage`.
+        #[doc(alias = "associatedpage")]
+        pub associated_page: ::std::option::Option<::std::string::String>,
+        /// `redirect`: `false` when absent. Seen from `query+info`.
+        pub redirect: bool,
+        /// `displaytitle`: not always sent. Seen from `query+info`. Seen with `inprop=displaytitle`.
+        #[doc(alias = "displaytitle")]
+        pub display_title: ::std::option::Option<::std::string::String>,
+        /// `linkclasses`: not always sent. Seen from `query+info`. Seen with `inprop=linkclasses`.
+        #[doc(alias = "linkclasses")]
+        pub link_classes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `notificationtimestamp`: not always sent. Seen from `query+info`. Seen with `inprop=notificationtimestamp`.
+        #[doc(alias = "notificationtimestamp")]
+        pub notification_timestamp: ::std::option::Option<::std::string::String>,
+        /// `talkid`: not always sent. Seen from `query+info`. Seen with `inprop=talkid`.
+        #[doc(alias = "talkid")]
+        pub talk_id: ::std::option::Option<i64>,
+        /// `canonicalurl`: not always sent. Seen from `query+info`. Seen with `inprop=url`.
+        #[doc(alias = "canonicalurl")]
+        pub canonical_url: ::std::option::Option<::std::string::String>,
+        /// `editurl`: not always sent. Seen from `query+info`. Seen with `inprop=url`.
+        #[doc(alias = "editurl")]
+        pub edit_url: ::std::option::Option<::std::string::String>,
+        /// `fullurl`: not always sent. Seen from `query+info`. Seen with `inprop=url`.
+        #[doc(alias = "fullurl")]
+        pub full_url: ::std::option::Option<::std::string::String>,
+        /// `varianttitles`: not always sent. Seen from `query+info`. Seen with `inprop=varianttitles`.
+        #[doc(alias = "varianttitles")]
+        pub variant_titles: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
+        /// `visitingwatchers`: not always sent. Seen from `query+info`. Seen with `inprop=visitingwatchers`.
+        #[doc(alias = "visitingwatchers")]
+        pub visiting_watchers: ::std::option::Option<i64>,
+        /// `watched`: `false` when absent. Seen from `query+info`. Seen with `inprop=watched`.
+        pub watched: bool,
+        /// `watchers`: not always sent. Seen from `query+info`. Seen with `inprop=watchers`.
+        pub watchers: ::std::option::Option<i64>,
+        /// `preload`: not always sent. Seen from `query+info`. Seen with `inprop=preload`.
+        pub preload: ::std::option::Option<::std::string::String>,
+        /// `readable`: `false` when absent. Seen from `query+info`. Seen with `inprop=readable`.
+        pub readable: bool,
+        /// `linkshere`: not always sent. Seen from `query+linkshere`. Seen with `lhprop=pageid`, `lhprop=redirect`, `lhprop=title`.
+        #[doc(alias = "linkshere")]
+        pub links_here: ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>>,
+        /// `pageimage`: not always sent. Seen from `query+pageimages`. Seen with `piprop=name`.
+        #[doc(alias = "pageimage")]
+        pub page_image: ::std::option::Option<::std::string::String>,
+        /// `original`: not always sent. Seen from `query+pageimages`. Seen with `piprop=original`.
+        pub original: ::std::option::Option<QueryPagesOriginal>,
+        /// `thumbnail`: not always sent. Seen from `query+pageimages`. Seen with `piprop=thumbnail`.
+        pub thumbnail: ::std::option::Option<QueryPagesThumbnail>,
+        /// `redirects`: not always sent. Seen from `query+redirects`. Seen with `rdprop=fragment`, `rdprop=pageid`, `rdprop=title`.
+        pub redirects: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPages { ns : "ns" required, page_id : "pageid" optional, revisions :
+        "revisions" optional, title : "title" required, content_model : "contentmodel"
+        optional, last_rev_id : "lastrevid" optional, length : "length" optional,
+        page_language : "pagelanguage" optional, page_language_dir : "pagelanguagedir"
+        optional, page_language_html_code : "pagelanguagehtmlcode" optional, touched :
+        "touched" optional, categories : "categories" optional, new : "new" optional,
+        category_info : "categoryinfo" optional, contributors : "contributors" optional,
+        missing : "missing" optional, duplicate_files : "duplicatefiles" optional,
+        extract : "extract" optional, file_usage : "fileusage" optional, image_repository
+        : "imagerepository" optional, image_info : "imageinfo" optional, bad_file :
+        "badfile" optional, protection : "protection" optional, restriction_types :
+        "restrictiontypes" optional, associated_page : "associatedpage" optional,
+        redirect : "redirect" optional, display_title : "displaytitle" optional,
+        link_classes : "linkclasses" optional, notification_timestamp :
+        "notificationtimestamp" optional, talk_id : "talkid" optional, canonical_url :
+        "canonicalurl" optional, edit_url : "editurl" optional, full_url : "fullurl"
+        optional, variant_titles : "varianttitles" optional, visiting_watchers :
+        "visitingwatchers" optional, watched : "watched" optional, watchers : "watchers"
+        optional, preload : "preload" optional, readable : "readable" optional,
+        links_here : "linkshere" optional, page_image : "pageimage" optional, original :
+        "original" optional, thumbnail : "thumbnail" optional, redirects : "redirects"
+        optional }
+    );
+    /// An object of the answer, at `query.abusefilters`.
+    /// At `query.abusefilters` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAbuseFilters {
+        /// `actions`: not always sent. Seen with `abfprop=actions`.
+        pub actions: ::std::option::Option<::std::string::String>,
+        /// `description`: not always sent. Seen with `abfprop=description`.
+        pub description: ::std::option::Option<::std::string::String>,
+        /// `enabled`: not always sent. Seen with `abfprop=status`.
+        pub enabled: ::std::option::Option<::std::string::String>,
+        /// `id`: not always sent. Seen with `abfprop=id`.
+        pub id: ::std::option::Option<i64>,
+        /// `pattern`: not always sent. Seen with `abfprop=pattern`.
+        pub pattern: ::std::option::Option<::std::string::String>,
+        /// `comments`: not always sent. Seen with `abfprop=comments`.
+        pub comments: ::std::option::Option<::std::string::String>,
+        /// `lasteditor`: not always sent. Seen with `abfprop=lasteditor`.
+        #[doc(alias = "lasteditor")]
+        pub last_editor: ::std::option::Option<::std::string::String>,
+        /// `lastedittime`: not always sent. Seen with `abfprop=lastedittime`.
+        #[doc(alias = "lastedittime")]
+        pub last_edit_time: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAbuseFilters { actions : "actions" optional, description :
+        "description" optional, enabled : "enabled" optional, id : "id" optional, pattern
+        : "pattern" optional, comments : "comments" optional, last_editor : "lasteditor"
+        optional, last_edit_time : "lastedittime" optional }
+    );
+    /// An object of the answer, at `query.abuselog`.
+    /// At `query.abuselog` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAbuseLog {
+        /// `action`: not always sent. Seen with `aflprop=action`.
+        pub action: ::std::option::Option<::std::string::String>,
+        /// `filter_id`: not always sent. Seen with `aflprop=ids`.
+        pub filter_id: ::std::option::Option<::std::string::String>,
+        /// `hidden`: `false` when absent. Seen with `aflprop=hidden`.
+        pub hidden: bool,
+        /// `id`: not always sent. Seen with `aflprop=ids`.
+        pub id: ::std::option::Option<i64>,
+        /// `ns`: not always sent. Seen with `aflprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `result`: not always sent. Seen with `aflprop=result`.
+        pub result: ::std::option::Option<::std::string::String>,
+        /// `timestamp`: not always sent. Seen with `aflprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `title`: not always sent. Seen with `aflprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `aflprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `details`: not always sent. Seen with `aflprop=details`. Free-form JSON: MediaWiki sends free-form data here.
+        pub details: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `filter`: not always sent. Seen with `aflprop=filter`.
+        pub filter: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAbuseLog { action : "action" optional, filter_id : "filter_id"
+        optional, hidden : "hidden" optional, id : "id" optional, ns : "ns" optional,
+        result : "result" optional, timestamp : "timestamp" optional, title : "title"
+        optional, user : "user" optional, details : "details" optional, filter : "filter"
+        optional }
+    );
+    /// An object of the answer, at `query.allcategories`.
+    /// At `query.allcategories` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllCategories {
+        /// `category`: in every recorded answer.
+        pub category: ::std::string::String,
+        /// `files`: not always sent. Seen with `acprop=size`.
+        pub files: ::std::option::Option<i64>,
+        /// `pages`: not always sent. Seen with `acprop=size`.
+        pub pages: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `acprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `subcats`: not always sent. Seen with `acprop=size`.
+        pub subcats: ::std::option::Option<i64>,
+        /// `hidden`: `false` when absent. Seen with `acprop=hidden`.
+        pub hidden: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllCategories { category : "category" required, files : "files"
+        optional, pages : "pages" optional, size : "size" optional, subcats : "subcats"
+        optional, hidden : "hidden" optional }
+    );
+    /// An object of the answer, at `query.alldeletedrevisions.revisions`.
+    /// At `query.alldeletedrevisions.revisions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllDeletedRevisionsRevisions {
+        /// `comment`: in every recorded answer.
+        pub comment: ::std::string::String,
+        /// `minor`: in every recorded answer; `false` when absent.
+        pub minor: bool,
+        /// `parentid`: in every recorded answer.
+        #[doc(alias = "parentid")]
+        pub parent_id: i64,
+        /// `revid`: in every recorded answer.
+        #[doc(alias = "revid")]
+        pub rev_id: i64,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllDeletedRevisionsRevisions { comment : "comment" required, minor :
+        "minor" optional, parent_id : "parentid" required, rev_id : "revid" required,
+        timestamp : "timestamp" required, user : "user" required }
+    );
+    /// An object of the answer, at `query.alldeletedrevisions`.
+    /// At `query.alldeletedrevisions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllDeletedRevisions {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `revisions`: in every recorded answer.
+        pub revisions: ::std::vec::Vec<QueryAllDeletedRevisionsRevisions>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllDeletedRevisions { ns : "ns" required, page_id : "pageid"
+        required, revisions : "revisions" required, title : "title" required }
+    );
+    /// An object of the answer, at `query.allfileusages`.
+    /// At `query.allfileusages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllFileUsages {
+        /// `fromid`: not always sent. Seen with `afprop=ids`.
+        #[doc(alias = "fromid")]
+        pub from_id: ::std::option::Option<i64>,
+        /// `ns`: not always sent. Seen with `afprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `afprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllFileUsages { from_id : "fromid" optional, ns : "ns" optional,
+        title : "title" optional }
+    );
+    /// An object of the answer, at `query.allimages.extmetadata`.
+    /// At `query.allimages.extmetadata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllImagesExtMetadata {
+        /// `hidden`: not always sent. Seen with `aiprop=extmetadata`.
+        pub hidden: ::std::option::Option<::std::string::String>,
+        /// `source`: in every recorded answer.
+        pub source: ::std::string::String,
+        /// `value`: in every recorded answer.
+        pub value: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllImagesExtMetadata { hidden : "hidden" optional, source : "source"
+        required, value : "value" required }
+    );
+    /// An object of the answer, at `query.allimages.metadata`.
+    /// At `query.allimages.metadata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllImagesMetadata {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `value`: in every recorded answer. Free-form JSON: sent as a number or a string or an array.
+        pub value: ::mwtyped::serde_json::Value,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllImagesMetadata { name : "name" required, value : "value" required
+        }
+    );
+    /// An object of the answer, at `query.allimages.thumburls`.
+    /// At `query.allimages.thumburls` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllImagesThumbUrls {
+        /// `height`: in every recorded answer.
+        pub height: i64,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// `width`: in every recorded answer.
+        pub width: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllImagesThumbUrls { height : "height" required, url : "url"
+        required, width : "width" required }
+    );
+    /// An object of the answer, at `query.allimages`.
+    /// At `query.allimages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllImages {
+        /// `descriptionshorturl`: not always sent. Seen with `aiprop=url`.
+        #[doc(alias = "descriptionshorturl")]
+        pub description_short_url: ::std::option::Option<::std::string::String>,
+        /// `descriptionurl`: not always sent. Seen with `aiprop=url`.
+        #[doc(alias = "descriptionurl")]
+        pub description_url: ::std::option::Option<::std::string::String>,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `timestamp`: not always sent. Seen with `aiprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `url`: not always sent. Seen with `aiprop=url`.
+        pub url: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `aiprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `bitdepth`: not always sent. Seen with `aiprop=bitdepth`.
+        #[doc(alias = "bitdepth")]
+        pub bit_depth: ::std::option::Option<i64>,
+        /// `canonicaltitle`: not always sent. Seen with `aiprop=canonicaltitle`.
+        #[doc(alias = "canonicaltitle")]
+        pub canonical_title: ::std::option::Option<::std::string::String>,
+        /// `comment`: not always sent. Seen with `aiprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `commonmetadata`: not always sent. Seen with `aiprop=commonmetadata`.
+        #[doc(alias = "commonmetadata")]
+        pub common_metadata: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `height`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
+        pub height: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `width`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
+        pub width: ::std::option::Option<i64>,
+        /// `extmetadata`: not always sent. Seen with `aiprop=extmetadata`.
+        #[doc(alias = "extmetadata")]
+        pub ext_metadata: ::std::option::Option<
+            ::mwtyped::Map<QueryAllImagesExtMetadata>,
+        >,
+        /// `mediatype`: not always sent. Seen with `aiprop=mediatype`.
+        #[doc(alias = "mediatype")]
+        pub media_type: ::std::option::Option<::std::string::String>,
+        /// `metadata`: not always sent. Seen with `aiprop=metadata`.
+        pub metadata: ::std::option::Option<::std::vec::Vec<QueryAllImagesMetadata>>,
+        /// `mime`: not always sent. Seen with `aiprop=mime`.
+        pub mime: ::std::option::Option<::std::string::String>,
+        /// `parsedcomment`: not always sent. Seen with `aiprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `sha1`: not always sent. Seen with `aiprop=sha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `thumburls`: not always sent. Seen with `aiprop=thumburls`.
+        #[doc(alias = "thumburls")]
+        pub thumb_urls: ::std::option::Option<::mwtyped::Map<QueryAllImagesThumbUrls>>,
+        /// `userid`: not always sent. Seen with `aiprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllImages { description_short_url : "descriptionshorturl" optional,
+        description_url : "descriptionurl" optional, name : "name" required, ns : "ns"
+        required, timestamp : "timestamp" optional, title : "title" required, url : "url"
+        optional, user : "user" optional, bit_depth : "bitdepth" optional,
+        canonical_title : "canonicaltitle" optional, comment : "comment" optional,
+        common_metadata : "commonmetadata" optional, height : "height" optional, size :
+        "size" optional, width : "width" optional, ext_metadata : "extmetadata" optional,
+        media_type : "mediatype" optional, metadata : "metadata" optional, mime : "mime"
+        optional, parsed_comment : "parsedcomment" optional, sha1 : "sha1" optional,
+        thumb_urls : "thumburls" optional, user_id : "userid" optional }
+    );
+    /// An object of the answer, at `query.alllinks`.
+    /// At `query.alllinks` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllLinks {
+        /// `fromid`: not always sent. Seen with `alprop=ids`.
+        #[doc(alias = "fromid")]
+        pub from_id: ::std::option::Option<i64>,
+        /// `ns`: not always sent. Seen with `alprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `alprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllLinks { from_id : "fromid" optional, ns : "ns" optional, title :
+        "title" optional }
+    );
+    /// An object of the answer, at `query.allmessages`.
+    /// At `query.allmessages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllMessages {
+        /// `content`: in every recorded answer.
+        pub content: ::std::string::String,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `normalizedname`: in every recorded answer.
+        #[doc(alias = "normalizedname")]
+        pub normalized_name: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllMessages { content : "content" required, name : "name" required,
+        normalized_name : "normalizedname" required }
+    );
+    /// An object of the answer, at `query.allpages`.
+    /// At `query.allpages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllPages {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllPages { ns : "ns" required, page_id : "pageid" required, title :
+        "title" required }
+    );
+    /// An object of the answer, at `query.allredirects`.
+    /// At `query.allredirects` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllRedirects {
+        /// `fromid`: not always sent. Seen with `arprop=ids`.
+        #[doc(alias = "fromid")]
+        pub from_id: ::std::option::Option<i64>,
+        /// `ns`: not always sent. Seen with `arprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `arprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllRedirects { from_id : "fromid" optional, ns : "ns" optional, title
+        : "title" optional }
+    );
+    /// An object of the answer, at `query.allrevisions.revisions`.
+    /// At `query.allrevisions.revisions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllRevisionsRevisions {
+        /// `comment`: not always sent. Seen with `arvprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `minor`: `false` when absent. Seen with `arvprop=flags`.
+        pub minor: bool,
+        /// `parentid`: not always sent. Seen with `arvprop=ids`.
+        #[doc(alias = "parentid")]
+        pub parent_id: ::std::option::Option<i64>,
+        /// `revid`: not always sent. Seen with `arvprop=ids`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// `timestamp`: not always sent. Seen with `arvprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `arvprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `content`: not always sent. Seen with `arvprop=content`.
+        pub content: ::std::option::Option<::std::string::String>,
+        /// `contentformat`: not always sent. Seen with `arvprop=content`.
+        #[doc(alias = "contentformat")]
+        pub content_format: ::std::option::Option<::std::string::String>,
+        /// `contentmodel`: not always sent. Seen with `arvprop=content`, `arvprop=contentmodel`.
+        #[doc(alias = "contentmodel")]
+        pub content_model: ::std::option::Option<::std::string::String>,
+        /// `parsedcomment`: not always sent. Seen with `arvprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `roles`: not always sent. Seen with `arvprop=roles`.
+        pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `sha1`: not always sent. Seen with `arvprop=sha1`, `arvprop=slotsha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `size`: not always sent. Seen with `arvprop=size`, `arvprop=slotsize`.
+        pub size: ::std::option::Option<i64>,
+        /// `tags`: not always sent. Seen with `arvprop=tags`.
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `userid`: not always sent. Seen with `arvprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// `parsetree`: not always sent. Seen with `arvprop=parsetree`.
+        #[doc(alias = "parsetree")]
+        pub parse_tree: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllRevisionsRevisions { comment : "comment" optional, minor : "minor"
+        optional, parent_id : "parentid" optional, rev_id : "revid" optional, timestamp :
+        "timestamp" optional, user : "user" optional, content : "content" optional,
+        content_format : "contentformat" optional, content_model : "contentmodel"
+        optional, parsed_comment : "parsedcomment" optional, roles : "roles" optional,
+        sha1 : "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
+        "userid" optional, parse_tree : "parsetree" optional }
+    );
+    /// An object of the answer, at `query.allrevisions`.
+    /// At `query.allrevisions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllRevisions {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `revisions`: in every recorded answer.
+        pub revisions: ::std::vec::Vec<QueryAllRevisionsRevisions>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllRevisions { ns : "ns" required, page_id : "pageid" required,
+        revisions : "revisions" required, title : "title" required }
+    );
+    /// An object of the answer, at `query.alltransclusions`.
+    /// At `query.alltransclusions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllTransclusions {
+        /// `fromid`: not always sent. Seen with `atprop=ids`.
+        #[doc(alias = "fromid")]
+        pub from_id: ::std::option::Option<i64>,
+        /// `ns`: not always sent. Seen with `atprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `atprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllTransclusions { from_id : "fromid" optional, ns : "ns" optional,
+        title : "title" optional }
+    );
+    /// An object of the answer, at `query.allusers.attachedlocal`.
+    /// At `query.allusers.attachedlocal` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllUsersAttachedLocal {
+        /// `local`: in every recorded answer; `false` when absent.
+        pub local: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllUsersAttachedLocal { local : "local" optional }
+    );
+    /// An object of the answer, at `query.allusers.centralids`.
+    /// At `query.allusers.centralids` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllUsersCentralIds {
+        /// `local`: in every recorded answer.
+        pub local: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllUsersCentralIds { local : "local" required }
+    );
+    /// An object of the answer, at `query.allusers`.
+    /// At `query.allusers` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAllUsers {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `userid`: in every recorded answer.
+        #[doc(alias = "userid")]
+        pub user_id: i64,
+        /// `attachedlocal`: not always sent. Seen with `auprop=centralids`.
+        #[doc(alias = "attachedlocal")]
+        pub attached_local: ::std::option::Option<QueryAllUsersAttachedLocal>,
+        /// `centralids`: not always sent. Seen with `auprop=centralids`.
+        #[doc(alias = "centralids")]
+        pub central_ids: ::std::option::Option<QueryAllUsersCentralIds>,
+        /// `editcount`: not always sent. Seen with `auprop=editcount`.
+        #[doc(alias = "editcount")]
+        pub edit_count: ::std::option::Option<i64>,
+        /// `groups`: not always sent. Seen with `auprop=groups`.
+        pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `implicitgroups`: not always sent. Seen with `auprop=implicitgroups`.
+        #[doc(alias = "implicitgroups")]
+        pub implicit_groups: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// `registration`: not always sent. Seen with `auprop=registration`.
+        pub registration: ::std::option::Option<::std::string::String>,
+        /// `rights`: not always sent. Seen with `auprop=rights`.
+        pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAllUsers { name : "name" required, user_id : "userid" required,
+        attached_local : "attachedlocal" optional, central_ids : "centralids" optional,
+        edit_count : "editcount" optional, groups : "groups" optional, implicit_groups :
+        "implicitgroups" optional, registration : "registration" optional, rights :
+        "rights" optional }
+    );
+    /// An object of the answer, at `query.authmanagerinfo.requests.fields`.
+    /// At `query.authmanagerinfo.requests.fields` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAuthManagerInfoRequestsFields {
+        /// `help`: in every recorded answer.
+        pub help: ::std::string::String,
+        /// `label`: in every recorded answer.
+        pub label: ::std::string::String,
+        /// `optional`: in every recorded answer; `false` when absent.
+        pub optional: bool,
+        /// `sensitive`: in every recorded answer; `false` when absent.
+        pub sensitive: bool,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAuthManagerInfoRequestsFields { help : "help" required, label :
+        "label" required, optional : "optional" optional, sensitive : "sensitive"
+        optional, type_ : "type" required }
+    );
+    /// An object of the answer, at `query.authmanagerinfo.requests.metadata`.
+    /// At `query.authmanagerinfo.requests.metadata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAuthManagerInfoRequestsMetadata {
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(object QueryAuthManagerInfoRequestsMetadata {});
+    /// An object of the answer, at `query.authmanagerinfo.requests`.
+    /// At `query.authmanagerinfo.requests` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAuthManagerInfoRequests {
+        /// `account`: in every recorded answer.
+        pub account: ::std::string::String,
+        /// `fields`: not always sent.
+        pub fields: ::std::option::Option<
+            ::mwtyped::Map<QueryAuthManagerInfoRequestsFields>,
+        >,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `metadata`: in every recorded answer.
+        pub metadata: QueryAuthManagerInfoRequestsMetadata,
+        /// `provider`: in every recorded answer.
+        pub provider: ::std::string::String,
+        /// `required`: in every recorded answer.
+        pub required: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAuthManagerInfoRequests { account : "account" required, fields :
+        "fields" optional, id : "id" required, metadata : "metadata" required, provider :
+        "provider" required, required : "required" required }
+    );
+    /// An object of the answer, at `query.authmanagerinfo.fields`.
+    /// At `query.authmanagerinfo.fields` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAuthManagerInfoFields {
+        /// `help`: in every recorded answer.
+        pub help: ::std::string::String,
+        /// `label`: in every recorded answer.
+        pub label: ::std::string::String,
+        /// `optional`: in every recorded answer; `false` when absent.
+        pub optional: bool,
+        /// `sensitive`: in every recorded answer; `false` when absent.
+        pub sensitive: bool,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAuthManagerInfoFields { help : "help" required, label : "label"
+        required, optional : "optional" optional, sensitive : "sensitive" optional, type_
+        : "type" required }
+    );
+    /// An object of the answer, at `query.authmanagerinfo`.
+    /// At `query.authmanagerinfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAuthManagerInfo {
+        /// `canauthenticatenow`: in every recorded answer; `false` when absent.
+        #[doc(alias = "canauthenticatenow")]
+        pub can_authenticate_now: bool,
+        /// `cancreateaccounts`: in every recorded answer; `false` when absent.
+        #[doc(alias = "cancreateaccounts")]
+        pub can_create_accounts: bool,
+        /// `canlinkaccounts`: in every recorded answer; `false` when absent.
+        #[doc(alias = "canlinkaccounts")]
+        pub can_link_accounts: bool,
+        /// `haspreservedstate`: `false` when absent.
+        #[doc(alias = "haspreservedstate")]
+        pub has_preserved_state: bool,
+        /// `hasprimarypreservedstate`: `false` when absent.
+        #[doc(alias = "hasprimarypreservedstate")]
+        pub has_primary_preserved_state: bool,
+        /// `preservedusername`: not always sent.
+        #[doc(alias = "preservedusername")]
+        pub preserved_username: ::std::option::Option<::std::string::String>,
+        /// `requests`: not always sent.
+        pub requests: ::std::option::Option<
+            ::std::vec::Vec<QueryAuthManagerInfoRequests>,
+        >,
+        /// `fields`: not always sent.
+        pub fields: ::std::option::Option<::mwtyped::Map<QueryAuthManagerInfoFields>>,
+        /// `securitysensitiveoperationstatus`: not always sent.
+        #[doc(alias = "securitysensitiveoperationstatus")]
+        pub security_sensitive_operation_status: ::std::option::Option<
+            ::std::string::String,
+        >,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAuthManagerInfo { can_authenticate_now : "canauthenticatenow"
+        optional, can_create_accounts : "cancreateaccounts" optional, can_link_accounts :
+        "canlinkaccounts" optional, has_preserved_state : "haspreservedstate" optional,
+        has_primary_preserved_state : "hasprimarypreservedstate" optional,
+        preserved_username : "preservedusername" optional, requests : "requests"
+        optional, fields : "fields" optional, security_sensitive_operation_status :
+        "securitysensitiveoperationstatus" optional }
+    );
+    /// An object of the answer, at `query.backlinks`.
+    /// At `query.backlinks` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryBacklinks {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryBacklinks { ns : "ns" required, page_id : "pageid" required, title :
+        "title" required }
+    );
+    /// An object of the answer, at `query.blocks`.
+    /// At `query.blocks` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryBlocks {
+        /// `allowusertalk`: `false` when absent. Seen with `bkprop=flags`.
+        #[doc(alias = "allowusertalk")]
+        pub allow_user_talk: bool,
+        /// `anononly`: `false` when absent. Seen with `bkprop=flags`.
+        #[doc(alias = "anononly")]
+        pub anon_only: bool,
+        /// `autoblock`: `false` when absent. Seen with `bkprop=flags`.
+        pub autoblock: bool,
+        /// `automatic`: `false` when absent. Seen with `bkprop=flags`.
+        pub automatic: bool,
+        /// `by`: not always sent. Seen with `bkprop=by`.
+        pub by: ::std::option::Option<::std::string::String>,
+        /// `expiry`: not always sent. Seen with `bkprop=expiry`.
+        pub expiry: ::std::option::Option<::std::string::String>,
+        /// `hidden`: `false` when absent. Seen with `bkprop=flags`.
+        pub hidden: bool,
+        /// `id`: not always sent. Seen with `bkprop=id`.
+        pub id: ::std::option::Option<i64>,
+        /// `nocreate`: `false` when absent. Seen with `bkprop=flags`.
+        #[doc(alias = "nocreate")]
+        pub no_create: bool,
+        /// `noemail`: `false` when absent. Seen with `bkprop=flags`.
+        #[doc(alias = "noemail")]
+        pub no_email: bool,
+        /// `partial`: `false` when absent. Seen with `bkprop=flags`.
+        pub partial: bool,
+        /// `reason`: not always sent. Seen with `bkprop=reason`.
+        pub reason: ::std::option::Option<::std::string::String>,
+        /// `timestamp`: not always sent. Seen with `bkprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `bkprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `byid`: not always sent. Seen with `bkprop=byid`.
+        #[doc(alias = "byid")]
+        pub by_id: ::std::option::Option<i64>,
+        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`.
+        pub restrictions: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `userid`: not always sent. Seen with `bkprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryBlocks { allow_user_talk : "allowusertalk" optional, anon_only :
+        "anononly" optional, autoblock : "autoblock" optional, automatic : "automatic"
+        optional, by : "by" optional, expiry : "expiry" optional, hidden : "hidden"
+        optional, id : "id" optional, no_create : "nocreate" optional, no_email :
+        "noemail" optional, partial : "partial" optional, reason : "reason" optional,
+        timestamp : "timestamp" optional, user : "user" optional, by_id : "byid"
+        optional, restrictions : "restrictions" optional, user_id : "userid" optional }
+    );
+    /// An object of the answer, at `query.categorymembers`.
+    /// At `query.categorymembers` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryCategoryMembers {
+        /// `ns`: not always sent. Seen with `cmprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `pageid`: not always sent. Seen with `cmprop=ids`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `cmprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// `sortkey`: not always sent. Seen with `cmprop=sortkey`.
+        pub sortkey: ::std::option::Option<::std::string::String>,
+        /// `sortkeyprefix`: not always sent. Seen with `cmprop=sortkeyprefix`.
+        #[doc(alias = "sortkeyprefix")]
+        pub sortkey_prefix: ::std::option::Option<::std::string::String>,
+        /// `timestamp`: not always sent. Seen with `cmprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `type`: not always sent. Seen with `cmprop=type`.
+        #[doc(alias = "type")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryCategoryMembers { ns : "ns" optional, page_id : "pageid" optional,
+        title : "title" optional, sortkey : "sortkey" optional, sortkey_prefix :
+        "sortkeyprefix" optional, timestamp : "timestamp" optional, type_ : "type"
+        optional }
+    );
+    /// An object of the answer, at `query.badrevids`.
+    /// At `query.badrevids` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryBadRevIds {
+        /// `missing`: in every recorded answer; `false` when absent.
+        pub missing: bool,
+        /// `revid`: in every recorded answer.
+        #[doc(alias = "revid")]
+        pub rev_id: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryBadRevIds { missing : "missing" optional, rev_id : "revid" required }
+    );
+    /// An object of the answer, at `query.deletedrevs.revisions`.
+    /// At `query.deletedrevs.revisions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryDeletedRevsRevisions {
+        /// `comment`: in every recorded answer.
+        pub comment: ::std::string::String,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryDeletedRevsRevisions { comment : "comment" required, timestamp :
+        "timestamp" required, user : "user" required }
+    );
+    /// An object of the answer, at `query.deletedrevs`.
+    /// At `query.deletedrevs` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryDeletedRevs {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `revisions`: in every recorded answer.
+        pub revisions: ::std::vec::Vec<QueryDeletedRevsRevisions>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryDeletedRevs { ns : "ns" required, revisions : "revisions" required,
+        title : "title" required }
+    );
+    /// An object of the answer, at `query.normalized`.
+    /// At `query.normalized` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNormalized {
+        /// `from`: in every recorded answer.
+        pub from: ::std::string::String,
+        /// `fromencoded`: in every recorded answer; `false` when absent.
+        #[doc(alias = "fromencoded")]
+        pub from_encoded: bool,
+        /// `to`: in every recorded answer.
+        pub to: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNormalized { from : "from" required, from_encoded : "fromencoded"
+        optional, to : "to" required }
+    );
+    /// An object of the answer, at `query.embeddedin`.
+    /// At `query.embeddedin` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryEmbeddedIn {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryEmbeddedIn { ns : "ns" required, page_id : "pageid" required, title :
+        "title" required }
+    );
+    /// An object of the answer, at `query.exturlusage`.
+    /// At `query.exturlusage` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryExtUrlUsage {
+        /// `ns`: not always sent. Seen with `euprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `pageid`: not always sent. Seen with `euprop=ids`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `euprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// `url`: not always sent. Seen with `euprop=url`.
+        pub url: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryExtUrlUsage { ns : "ns" optional, page_id : "pageid" optional, title
+        : "title" optional, url : "url" optional }
+    );
+    /// An object of the answer, at `query.filearchive.metadata`.
+    /// At `query.filearchive.metadata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryFileArchiveMetadata {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `value`: in every recorded answer. Free-form JSON: sent as a number or a string or an array.
+        pub value: ::mwtyped::serde_json::Value,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryFileArchiveMetadata { name : "name" required, value : "value"
+        required }
+    );
+    /// An object of the answer, at `query.filearchive`.
+    /// At `query.filearchive` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryFileArchive {
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `timestamp`: not always sent. Seen with `faprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `bitdepth`: not always sent. Seen with `faprop=bitdepth`.
+        #[doc(alias = "bitdepth")]
+        pub bit_depth: ::std::option::Option<::std::string::String>,
+        /// `description`: not always sent. Seen with `faprop=description`, `faprop=parseddescription`.
+        pub description: ::std::option::Option<::std::string::String>,
+        /// `height`: not always sent. Seen with `faprop=dimensions`, `faprop=size`.
+        pub height: ::std::option::Option<::std::string::String>,
+        /// `size`: not always sent. Seen with `faprop=dimensions`, `faprop=size`.
+        pub size: ::std::option::Option<::std::string::String>,
+        /// `width`: not always sent. Seen with `faprop=dimensions`, `faprop=size`.
+        pub width: ::std::option::Option<::std::string::String>,
+        /// `mediatype`: not always sent. Seen with `faprop=mediatype`.
+        #[doc(alias = "mediatype")]
+        pub media_type: ::std::option::Option<::std::string::String>,
+        /// `metadata`: not always sent. Seen with `faprop=metadata`.
+        pub metadata: ::std::option::Option<::std::vec::Vec<QueryFileArchiveMetadata>>,
+        /// `mime`: not always sent. Seen with `faprop=mime`.
+        pub mime: ::std::option::Option<::std::string::String>,
+        /// `parseddescription`: not always sent. Seen with `faprop=parseddescription`.
+        #[doc(alias = "parseddescription")]
+        pub parsed_description: ::std::option::Option<::std::string::String>,
+        /// `sha1`: not always sent. Seen with `faprop=sha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `faprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `userid`: not always sent. Seen with `faprop=user`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryFileArchive { id : "id" required, name : "name" required, ns : "ns"
+        required, timestamp : "timestamp" optional, title : "title" required, bit_depth :
+        "bitdepth" optional, description : "description" optional, height : "height"
+        optional, size : "size" optional, width : "width" optional, media_type :
+        "mediatype" optional, metadata : "metadata" optional, mime : "mime" optional,
+        parsed_description : "parseddescription" optional, sha1 : "sha1" optional, user :
+        "user" optional, user_id : "userid" optional }
+    );
+    /// An object of the answer, at `query.repos`.
+    /// At `query.repos` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryRepos {
+        /// `displayname`: not always sent. Seen with `friprop=displayname`.
+        #[doc(alias = "displayname")]
+        pub display_name: ::std::option::Option<::std::string::String>,
+        /// `name`: not always sent. Seen with `friprop=name`.
+        pub name: ::std::option::Option<::std::string::String>,
+        /// `canUpload`: `false` when absent. Seen with `friprop=canUpload`.
+        #[doc(alias = "canUpload")]
+        pub can_upload: bool,
+        /// `favicon`: not always sent. Seen with `friprop=favicon`.
+        pub favicon: ::std::option::Option<::std::string::String>,
+        /// `initialCapital`: `false` when absent. Seen with `friprop=initialCapital`.
+        #[doc(alias = "initialCapital")]
+        pub initial_capital: bool,
+        /// `local`: `false` when absent. Seen with `friprop=local`.
+        pub local: bool,
+        /// `rootUrl`: not always sent. Seen with `friprop=rootUrl`.
+        #[doc(alias = "rootUrl")]
+        pub root_url: ::std::option::Option<::std::string::String>,
+        /// `scriptDirUrl`: not always sent. Seen with `friprop=scriptDirUrl`.
+        #[doc(alias = "scriptDirUrl")]
+        pub script_dir_url: ::std::option::Option<::std::string::String>,
+        /// `thumbUrl`: not always sent. Seen with `friprop=thumbUrl`.
+        #[doc(alias = "thumbUrl")]
+        pub thumb_url: ::std::option::Option<::std::string::String>,
+        /// `url`: not always sent. Seen with `friprop=url`.
+        pub url: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryRepos { display_name : "displayname" optional, name : "name"
+        optional, can_upload : "canUpload" optional, favicon : "favicon" optional,
+        initial_capital : "initialCapital" optional, local : "local" optional, root_url :
+        "rootUrl" optional, script_dir_url : "scriptDirUrl" optional, thumb_url :
+        "thumbUrl" optional, url : "url" optional }
+    );
+    /// An object of the answer, at `query.imageusage`.
+    /// At `query.imageusage` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryImageUsage {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryImageUsage { ns : "ns" required, page_id : "pageid" required, title :
+        "title" required }
+    );
+    /// An object of the answer, at `query.languageinfo`.
+    /// At `query.languageinfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLanguageInfo {
+        /// `code`: not always sent. Seen with `liprop=code`.
+        pub code: ::std::option::Option<::std::string::String>,
+        /// `autonym`: not always sent. Seen with `liprop=autonym`.
+        pub autonym: ::std::option::Option<::std::string::String>,
+        /// `name`: not always sent. Seen with `liprop=name`.
+        pub name: ::std::option::Option<::std::string::String>,
+        /// `bcp47`: not always sent. Seen with `liprop=bcp47`.
+        pub bcp47: ::std::option::Option<::std::string::String>,
+        /// `dir`: not always sent. Seen with `liprop=dir`.
+        pub dir: ::std::option::Option<::std::string::String>,
+        /// `fallbacks`: not always sent. Seen with `liprop=fallbacks`.
+        pub fallbacks: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `variantnames`: not always sent. Seen with `liprop=variantnames`.
+        #[doc(alias = "variantnames")]
+        pub variant_names: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
+        /// `variants`: not always sent. Seen with `liprop=variants`.
+        pub variants: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryLanguageInfo { code : "code" optional, autonym : "autonym" optional,
+        name : "name" optional, bcp47 : "bcp47" optional, dir : "dir" optional, fallbacks
+        : "fallbacks" optional, variant_names : "variantnames" optional, variants :
+        "variants" optional }
+    );
+    /// An object of the answer, at `query.linterstats.totals`.
+    /// At `query.linterstats.totals` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLinterStatsTotals {
+        /// `bogus-image-options`: in every recorded answer.
+        #[doc(alias = "bogus-image-options")]
+        pub bogus_image_options: i64,
+        /// `deletable-table-tag`: in every recorded answer.
+        #[doc(alias = "deletable-table-tag")]
+        pub deletable_table_tag: i64,
+        /// `duplicate-ids`: in every recorded answer.
+        #[doc(alias = "duplicate-ids")]
+        pub duplicate_ids: i64,
+        /// `fostered`: in every recorded answer.
+        pub fostered: i64,
+        /// `html5-misnesting`: in every recorded answer.
+        #[doc(alias = "html5-misnesting")]
+        pub html5_misnesting: i64,
+        /// `misc-tidy-replacement-issues`: in every recorded answer.
+        #[doc(alias = "misc-tidy-replacement-issues")]
+        pub misc_tidy_replacement_issues: i64,
+        /// `misnested-tag`: in every recorded answer.
+        #[doc(alias = "misnested-tag")]
+        pub misnested_tag: i64,
+        /// `missing-end-tag`: in every recorded answer.
+        #[doc(alias = "missing-end-tag")]
+        pub missing_end_tag: i64,
+        /// `missing-end-tag-in-heading`: in every recorded answer.
+        #[doc(alias = "missing-end-tag-in-heading")]
+        pub missing_end_tag_in_heading: i64,
+        /// `multi-colon-escape`: in every recorded answer.
+        #[doc(alias = "multi-colon-escape")]
+        pub multi_colon_escape: i64,
+        /// `multiline-html-table-in-list`: in every recorded answer.
+        #[doc(alias = "multiline-html-table-in-list")]
+        pub multiline_html_table_in_list: i64,
+        /// `multiple-unclosed-formatting-tags`: in every recorded answer.
+        #[doc(alias = "multiple-unclosed-formatting-tags")]
+        pub multiple_unclosed_formatting_tags: i64,
+        /// `night-mode-unaware-background-color`: in every recorded answer.
+        #[doc(alias = "night-mode-unaware-background-color")]
+        pub night_mode_unaware_background_color: i64,
+        /// `obsolete-tag`: in every recorded answer.
+        #[doc(alias = "obsolete-tag")]
+        pub obsolete_tag: i64,
+        /// `pwrap-bug-workaround`: in every recorded answer.
+        #[doc(alias = "pwrap-bug-workaround")]
+        pub pwrap_bug_workaround: i64,
+        /// `self-closed-tag`: in every recorded answer.
+        #[doc(alias = "self-closed-tag")]
+        pub self_closed_tag: i64,
+        /// `stripped-tag`: in every recorded answer.
+        #[doc(alias = "stripped-tag")]
+        pub stripped_tag: i64,
+        /// `tidy-font-bug`: in every recorded answer.
+        #[doc(alias = "tidy-font-bug")]
+        pub tidy_font_bug: i64,
+        /// `tidy-whitespace-bug`: in every recorded answer.
+        #[doc(alias = "tidy-whitespace-bug")]
+        pub tidy_whitespace_bug: i64,
+        /// `unclosed-quotes-in-heading`: in every recorded answer.
+        #[doc(alias = "unclosed-quotes-in-heading")]
+        pub unclosed_quotes_in_heading: i64,
+        /// `wikilink-in-extlink`: in every recorded answer.
+        #[doc(alias = "wikilink-in-extlink")]
+        pub wikilink_in_ext_link: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryLinterStatsTotals { bogus_image_options : "bogus-image-options"
+        required, deletable_table_tag : "deletable-table-tag" required, duplicate_ids :
+        "duplicate-ids" required, fostered : "fostered" required, html5_misnesting :
+        "html5-misnesting" required, misc_tidy_replacement_issues :
+        "misc-tidy-replacement-issues" required, misnested_tag : "misnested-tag"
+        required, missing_end_tag : "missing-end-tag" required,
+        missing_end_tag_in_heading : "missing-end-tag-in-heading" required,
+        multi_colon_escape : "multi-colon-escape" required, multiline_html_table_in_list
+        : "multiline-html-table-in-list" required, multiple_unclosed_formatting_tags :
+        "multiple-unclosed-formatting-tags" required, night_mode_unaware_background_color
+        : "night-mode-unaware-background-color" required, obsolete_tag : "obsolete-tag"
+        required, pwrap_bug_workaround : "pwrap-bug-workaround" required, self_closed_tag
+        : "self-closed-tag" required, stripped_tag : "stripped-tag" required,
+        tidy_font_bug : "tidy-font-bug" required, tidy_whitespace_bug :
+        "tidy-whitespace-bug" required, unclosed_quotes_in_heading :
+        "unclosed-quotes-in-heading" required, wikilink_in_ext_link :
+        "wikilink-in-extlink" required }
+    );
+    /// An object of the answer, at `query.linterstats`.
+    /// At `query.linterstats` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLinterStats {
+        /// `totals`: in every recorded answer.
+        pub totals: QueryLinterStatsTotals,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(object QueryLinterStats { totals : "totals" required });
+    /// An object of the answer, at `query.logevents`.
+    /// At `query.logevents` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLogEvents {
+        /// `action`: not always sent. Seen with `leprop=type`.
+        pub action: ::std::option::Option<::std::string::String>,
+        /// `comment`: not always sent. Seen with `leprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `logid`: not always sent. Seen with `leprop=ids`.
+        #[doc(alias = "logid")]
+        pub log_id: ::std::option::Option<i64>,
+        /// `logpage`: not always sent. Seen with `leprop=ids`.
+        #[doc(alias = "logpage")]
+        pub log_page: ::std::option::Option<i64>,
+        /// `ns`: not always sent. Seen with `leprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `pageid`: not always sent. Seen with `leprop=ids`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `params`: not always sent. Seen with `leprop=details`. Free-form JSON: MediaWiki sends free-form data here.
+        pub params: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `revid`: not always sent. Seen with `leprop=ids`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// `timestamp`: not always sent. Seen with `leprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `title`: not always sent. Seen with `leprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// `type`: not always sent. Seen with `leprop=type`.
+        #[doc(alias = "type")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `leprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `parsedcomment`: not always sent. Seen with `leprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `tags`: not always sent. Seen with `leprop=tags`.
+        pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+        /// `userid`: not always sent. Seen with `leprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryLogEvents { action : "action" optional, comment : "comment" optional,
+        log_id : "logid" optional, log_page : "logpage" optional, ns : "ns" optional,
+        page_id : "pageid" optional, params : "params" optional, rev_id : "revid"
+        optional, timestamp : "timestamp" optional, title : "title" optional, type_ :
+        "type" optional, user : "user" optional, parsed_comment : "parsedcomment"
+        optional, tags : "tags" optional, user_id : "userid" optional }
+    );
+    /// An object of the answer, at `query.notifications.list.agent`.
+    /// At `query.notifications.list.agent` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNotificationsListAgent {
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNotificationsListAgent { id : "id" required, name : "name" required }
+    );
+    /// An object of the answer, at `query.notifications.list.timestamp`.
+    /// At `query.notifications.list.timestamp` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNotificationsListTimestamp {
+        /// `date`: in every recorded answer.
+        pub date: ::std::string::String,
+        /// `mw`: in every recorded answer.
+        pub mw: ::std::string::String,
+        /// `unix`: in every recorded answer.
+        pub unix: ::std::string::String,
+        /// `utciso8601`: in every recorded answer.
+        #[doc(alias = "utciso8601")]
+        pub utc_iso8601: ::std::string::String,
+        /// `utcmw`: in every recorded answer.
+        #[doc(alias = "utcmw")]
+        pub utc_mw: ::std::string::String,
+        /// `utcunix`: in every recorded answer.
+        #[doc(alias = "utcunix")]
+        pub utc_unix: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNotificationsListTimestamp { date : "date" required, mw : "mw"
+        required, unix : "unix" required, utc_iso8601 : "utciso8601" required, utc_mw :
+        "utcmw" required, utc_unix : "utcunix" required }
+    );
+    /// An object of the answer, at `query.notifications.list.title`.
+    /// At `query.notifications.list.title` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNotificationsListTitle {
+        /// `full`: in every recorded answer.
+        pub full: ::std::string::String,
+        /// `namespace`: in every recorded answer.
+        pub namespace: ::std::string::String,
+        /// `namespace-key`: in every recorded answer.
+        #[doc(alias = "namespace-key")]
+        pub namespace_key: i64,
+        /// `text`: in every recorded answer.
+        pub text: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNotificationsListTitle { full : "full" required, namespace :
+        "namespace" required, namespace_key : "namespace-key" required, text : "text"
+        required }
+    );
+    /// An object of the answer, at `query.notifications.list`.
+    /// At `query.notifications.list` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNotificationsList {
+        /// `agent`: in every recorded answer.
+        pub agent: QueryNotificationsListAgent,
+        /// `category`: in every recorded answer.
+        pub category: ::std::string::String,
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `revid`: in every recorded answer.
+        #[doc(alias = "revid")]
+        pub rev_id: i64,
+        /// `section`: in every recorded answer.
+        pub section: ::std::string::String,
+        /// `targetpages`: in every recorded answer.
+        #[doc(alias = "targetpages")]
+        pub target_pages: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: QueryNotificationsListTimestamp,
+        /// `title`: in every recorded answer.
+        pub title: QueryNotificationsListTitle,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// `wiki`: in every recorded answer.
+        pub wiki: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNotificationsList { agent : "agent" required, category : "category"
+        required, id : "id" required, rev_id : "revid" required, section : "section"
+        required, target_pages : "targetpages" required, timestamp : "timestamp"
+        required, title : "title" required, type_ : "type" required, wiki : "wiki"
+        required }
+    );
+    /// An object of the answer, at `query.notifications.alert`.
+    /// At `query.notifications.alert` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNotificationsAlert {
+        /// `count`: in every recorded answer.
+        pub count: ::std::string::String,
+        /// `rawcount`: in every recorded answer.
+        #[doc(alias = "rawcount")]
+        pub raw_count: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNotificationsAlert { count : "count" required, raw_count : "rawcount"
+        required }
+    );
+    /// An object of the answer, at `query.notifications.message`.
+    /// At `query.notifications.message` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNotificationsMessage {
+        /// `count`: in every recorded answer.
+        pub count: ::std::string::String,
+        /// `rawcount`: in every recorded answer.
+        #[doc(alias = "rawcount")]
+        pub raw_count: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNotificationsMessage { count : "count" required, raw_count :
+        "rawcount" required }
+    );
+    /// An object of the answer, at `query.notifications.seenTime`.
+    /// At `query.notifications.seenTime` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNotificationsSeenTime {
+        /// `alert`: in every recorded answer.
+        pub alert: ::std::string::String,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNotificationsSeenTime { alert : "alert" required, message : "message"
+        required }
+    );
+    /// An object of the answer, at `query.notifications`.
+    /// At `query.notifications` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNotifications {
+        /// `continue`: not always sent. Seen with `notprop=list`. Free-form JSON: never recorded with a value.
+        #[doc(alias = "continue")]
+        pub continue_: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `list`: not always sent. Seen with `notprop=list`.
+        pub list: ::std::option::Option<::std::vec::Vec<QueryNotificationsList>>,
+        /// `alert`: not always sent.
+        pub alert: ::std::option::Option<QueryNotificationsAlert>,
+        /// `count`: not always sent. Seen with `notprop=count`.
+        pub count: ::std::option::Option<::std::string::String>,
+        /// `message`: not always sent.
+        pub message: ::std::option::Option<QueryNotificationsMessage>,
+        /// `rawcount`: not always sent. Seen with `notprop=count`.
+        #[doc(alias = "rawcount")]
+        pub raw_count: ::std::option::Option<i64>,
+        /// `seenTime`: not always sent. Seen with `notprop=seenTime`.
+        #[doc(alias = "seenTime")]
+        pub seen_time: ::std::option::Option<QueryNotificationsSeenTime>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNotifications { continue_ : "continue" optional, list : "list"
+        optional, alert : "alert" optional, count : "count" optional, message : "message"
+        optional, raw_count : "rawcount" optional, seen_time : "seenTime" optional }
+    );
+    /// An object of the answer, at `query.oath`.
+    /// At `query.oath` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryOath {
+        /// `enabled`: in every recorded answer; `false` when absent.
+        pub enabled: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(object QueryOath { enabled : "enabled" optional });
+    /// An object of the answer, at `query.pagepropnames`.
+    /// At `query.pagepropnames` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagePropNames {
+        /// `propname`: in every recorded answer.
+        #[doc(alias = "propname")]
+        pub prop_name: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagePropNames { prop_name : "propname" required }
+    );
+    /// An object of the answer, at `query.pageswithprop`.
+    /// At `query.pageswithprop` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesWithProp {
+        /// `ns`: not always sent. Seen with `pwpprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `pageid`: not always sent. Seen with `pwpprop=ids`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `pwpprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// `value`: not always sent. Seen with `pwpprop=value`.
+        pub value: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesWithProp { ns : "ns" optional, page_id : "pageid" optional,
+        title : "title" optional, value : "value" optional }
+    );
+    /// An object of the answer, at `query.prefixsearch`.
+    /// At `query.prefixsearch` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPrefixSearch {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPrefixSearch { ns : "ns" required, page_id : "pageid" required, title
+        : "title" required }
+    );
+    /// An object of the answer, at `query.protectedtitles`.
+    /// At `query.protectedtitles` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryProtectedTitles {
+        /// `level`: not always sent. Seen with `ptprop=level`.
+        pub level: ::std::option::Option<::std::string::String>,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `timestamp`: not always sent. Seen with `ptprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `comment`: not always sent. Seen with `ptprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `expiry`: not always sent. Seen with `ptprop=expiry`.
+        pub expiry: ::std::option::Option<::std::string::String>,
+        /// `parsedcomment`: not always sent. Seen with `ptprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `ptprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `userid`: not always sent. Seen with `ptprop=user`, `ptprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryProtectedTitles { level : "level" optional, ns : "ns" required,
+        timestamp : "timestamp" optional, title : "title" required, comment : "comment"
+        optional, expiry : "expiry" optional, parsed_comment : "parsedcomment" optional,
+        user : "user" optional, user_id : "userid" optional }
+    );
+    /// An object of the answer, at `query.querypage.results`.
+    /// At `query.querypage.results` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryQueryPageResults {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `value`: in every recorded answer.
+        pub value: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryQueryPageResults { ns : "ns" required, timestamp : "timestamp"
+        required, title : "title" required, value : "value" required }
+    );
+    /// An object of the answer, at `query.querypage`.
+    /// At `query.querypage` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryQueryPage {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `results`: in every recorded answer.
+        pub results: ::std::vec::Vec<QueryQueryPageResults>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryQueryPage { name : "name" required, results : "results" required }
+    );
+    /// An object of the answer, at `query.random`.
+    /// At `query.random` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryRandom {
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryRandom { id : "id" required, ns : "ns" required, title : "title"
+        required }
+    );
+    /// An object of the answer, at `query.recentchanges`.
+    /// At `query.recentchanges` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryRecentChanges {
+        /// `ns`: not always sent. Seen with `rcprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `old_revid`: not always sent. Seen with `rcprop=ids`.
+        #[doc(alias = "old_revid")]
+        pub old_rev_id: ::std::option::Option<i64>,
+        /// `pageid`: not always sent. Seen with `rcprop=ids`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `rcid`: not always sent. Seen with `rcprop=ids`.
+        #[doc(alias = "rcid")]
+        pub rc_id: ::std::option::Option<i64>,
+        /// `revid`: not always sent. Seen with `rcprop=ids`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// `timestamp`: not always sent. Seen with `rcprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `title`: not always sent. Seen with `rcprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// `comment`: not always sent. Seen with `rcprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `bot`: `false` when absent. Seen with `rcprop=flags`.
+        pub bot: bool,
+        /// `minor`: `false` when absent. Seen with `rcprop=flags`.
+        pub minor: bool,
+        /// `new`: `false` when absent. Seen with `rcprop=flags`.
+        pub new: bool,
+        /// `logaction`: not always sent. Seen with `rcprop=loginfo`.
+        #[doc(alias = "logaction")]
+        pub log_action: ::std::option::Option<::std::string::String>,
+        /// `logid`: not always sent. Seen with `rcprop=loginfo`.
+        #[doc(alias = "logid")]
+        pub log_id: ::std::option::Option<i64>,
+        /// `logparams`: not always sent. Seen with `rcprop=loginfo`. Free-form JSON: MediaWiki sends free-form data here.
+        #[doc(alias = "logparams")]
+        pub log_params: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `logtype`: not always sent. Seen with `rcprop=loginfo`.
+        #[doc(alias = "logtype")]
+        pub log_type: ::std::option::Option<::std::string::String>,
+        /// `parsedcomment`: not always sent. Seen with `rcprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `autopatrolled`: `false` when absent. Seen with `rcprop=patrolled`.
+        pub autopatrolled: bool,
+        /// `patrolled`: `false` when absent. Seen with `rcprop=patrolled`.
+        pub patrolled: bool,
+        /// `unpatrolled`: `false` when absent. Seen with `rcprop=patrolled`.
+        pub unpatrolled: bool,
+        /// `redirect`: `false` when absent. Seen with `rcprop=redirect`.
+        pub redirect: bool,
+        /// `sha1`: not always sent. Seen with `rcprop=sha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `newlen`: not always sent. Seen with `rcprop=sizes`.
+        #[doc(alias = "newlen")]
+        pub new_len: ::std::option::Option<i64>,
+        /// `oldlen`: not always sent. Seen with `rcprop=sizes`.
+        #[doc(alias = "oldlen")]
+        pub old_len: ::std::option::Option<i64>,
+        /// `tags`: not always sent. Seen with `rcprop=tags`.
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `user`: not always sent. Seen with `rcprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `userid`: not always sent. Seen with `rcprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryRecentChanges { ns : "ns" optional, old_rev_id : "old_revid"
+        optional, page_id : "pageid" optional, rc_id : "rcid" optional, rev_id : "revid"
+        optional, timestamp : "timestamp" optional, title : "title" optional, type_ :
+        "type" required, comment : "comment" optional, bot : "bot" optional, minor :
+        "minor" optional, new : "new" optional, log_action : "logaction" optional, log_id
+        : "logid" optional, log_params : "logparams" optional, log_type : "logtype"
+        optional, parsed_comment : "parsedcomment" optional, autopatrolled :
+        "autopatrolled" optional, patrolled : "patrolled" optional, unpatrolled :
+        "unpatrolled" optional, redirect : "redirect" optional, sha1 : "sha1" optional,
+        new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
+        user : "user" optional, user_id : "userid" optional }
+    );
+    /// An object of the answer, at `query.search`.
+    /// At `query.search` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QuerySearch {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `size`: not always sent. Seen with `srprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `snippet`: not always sent. Seen with `srprop=snippet`.
+        pub snippet: ::std::option::Option<::std::string::String>,
+        /// `timestamp`: not always sent. Seen with `srprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `wordcount`: not always sent. Seen with `srprop=wordcount`.
+        #[doc(alias = "wordcount")]
+        pub word_count: ::std::option::Option<i64>,
+        /// `categorysnippet`: not always sent. Seen with `srprop=categorysnippet`.
+        #[doc(alias = "categorysnippet")]
+        pub category_snippet: ::std::option::Option<::std::string::String>,
+        /// `isfilematch`: `false` when absent. Seen with `srprop=isfilematch`.
+        #[doc(alias = "isfilematch")]
+        pub is_file_match: bool,
+        /// `titlesnippet`: not always sent. Seen with `srprop=titlesnippet`.
+        #[doc(alias = "titlesnippet")]
+        pub title_snippet: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QuerySearch { ns : "ns" required, page_id : "pageid" required, size :
+        "size" optional, snippet : "snippet" optional, timestamp : "timestamp" optional,
+        title : "title" required, word_count : "wordcount" optional, category_snippet :
+        "categorysnippet" optional, is_file_match : "isfilematch" optional, title_snippet
+        : "titlesnippet" optional }
+    );
+    /// An object of the answer, at `query.searchinfo`.
+    /// At `query.searchinfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QuerySearchInfo {
+        /// `totalhits`: in every recorded answer.
+        #[doc(alias = "totalhits")]
+        pub total_hits: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QuerySearchInfo { total_hits : "totalhits" required }
+    );
+    /// An object of the answer, at `query.namespacealiases`.
+    /// At `query.namespacealiases` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNamespaceAliases {
+        /// `alias`: in every recorded answer.
+        pub alias: ::std::string::String,
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNamespaceAliases { alias : "alias" required, id : "id" required }
+    );
+    /// An object of the answer, at `query.namespaces`.
+    /// At `query.namespaces` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryNamespaces {
+        /// `canonical`: not always sent. Seen with `siprop=namespaces`.
+        pub canonical: ::std::option::Option<::std::string::String>,
+        /// `case`: in every recorded answer.
+        pub case: ::std::string::String,
+        /// `content`: in every recorded answer; `false` when absent.
+        pub content: bool,
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `nonincludable`: in every recorded answer; `false` when absent.
+        pub nonincludable: bool,
+        /// `subpages`: in every recorded answer; `false` when absent.
+        pub subpages: bool,
+        /// `namespaceprotection`: not always sent. Seen with `siprop=namespaces`.
+        #[doc(alias = "namespaceprotection")]
+        pub namespace_protection: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryNamespaces { canonical : "canonical" optional, case : "case"
+        required, content : "content" optional, id : "id" required, name : "name"
+        required, nonincludable : "nonincludable" optional, subpages : "subpages"
+        optional, namespace_protection : "namespaceprotection" optional }
+    );
+    /// An object of the answer, at `query.statistics`.
+    /// At `query.statistics` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryStatistics {
+        /// `activeusers`: in every recorded answer.
+        #[doc(alias = "activeusers")]
+        pub active_users: i64,
+        /// `admins`: in every recorded answer.
+        pub admins: i64,
+        /// `articles`: in every recorded answer.
+        pub articles: i64,
+        /// `edits`: in every recorded answer.
+        pub edits: i64,
+        /// `images`: in every recorded answer.
+        pub images: i64,
+        /// `jobs`: in every recorded answer.
+        pub jobs: i64,
+        /// `pages`: in every recorded answer.
+        pub pages: i64,
+        /// `users`: in every recorded answer.
+        pub users: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryStatistics { active_users : "activeusers" required, admins : "admins"
+        required, articles : "articles" required, edits : "edits" required, images :
+        "images" required, jobs : "jobs" required, pages : "pages" required, users :
+        "users" required }
+    );
+    /// An object of the answer, at `query.interwikimap`.
+    /// At `query.interwikimap` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryInterwikiMap {
+        /// `prefix`: in every recorded answer.
+        pub prefix: ::std::string::String,
+        /// `protorel`: in every recorded answer; `false` when absent.
+        #[doc(alias = "protorel")]
+        pub proto_rel: bool,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// `api`: not always sent. Seen with `siprop=interwikimap`.
+        pub api: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryInterwikiMap { prefix : "prefix" required, proto_rel : "protorel"
+        optional, url : "url" required, api : "api" optional }
+    );
+    /// An object of the answer, at `query.autocreatetempuser`.
+    /// At `query.autocreatetempuser` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAutoCreateTempUser {
+        /// `enabled`: in every recorded answer; `false` when absent.
+        pub enabled: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAutoCreateTempUser { enabled : "enabled" optional }
+    );
+    /// An object of the answer, at `query.autopromote`.
+    /// At `query.autopromote` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAutopromote {
+        /// `autoconfirmed`: in every recorded answer.
+        pub autoconfirmed: ::mwtyped::Map<::mwtyped::serde_json::Value>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAutopromote { autoconfirmed : "autoconfirmed" required }
+    );
+    /// An object of the answer, at `query.autopromoteonce`.
+    /// At `query.autopromoteonce` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAutopromoteOnce {
+        /// `onEdit`: in every recorded answer.
+        #[doc(alias = "onEdit")]
+        pub on_edit: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryAutopromoteOnce { on_edit : "onEdit" required }
+    );
+    /// An object of the answer, at `query.clientlibraries`.
+    /// At `query.clientlibraries` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryClientLibraries {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `version`: in every recorded answer. Free-form JSON: sent as a number or a string.
+        pub version: ::mwtyped::serde_json::Value,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryClientLibraries { name : "name" required, version : "version"
+        required }
+    );
+    /// An object of the answer, at `query.dbrepllag`.
+    /// At `query.dbrepllag` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryDbReplLag {
+        /// `host`: in every recorded answer.
+        pub host: ::std::string::String,
+        /// `lag`: in every recorded answer.
+        pub lag: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryDbReplLag { host : "host" required, lag : "lag" required }
+    );
+    /// An object of the answer, at `query.extensions`.
+    /// At `query.extensions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryExtensions {
+        /// `author`: not always sent. Seen with `siprop=extensions`.
+        pub author: ::std::option::Option<::std::string::String>,
+        /// `descriptionmsg`: in every recorded answer.
+        #[doc(alias = "descriptionmsg")]
+        pub description_msg: ::std::string::String,
+        /// `license`: in every recorded answer.
+        pub license: ::std::string::String,
+        /// `license-name`: in every recorded answer.
+        #[doc(alias = "license-name")]
+        pub license_name: ::std::string::String,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `namemsg`: not always sent. Seen with `siprop=extensions`.
+        #[doc(alias = "namemsg")]
+        pub name_msg: ::std::option::Option<::std::string::String>,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// `version`: not always sent. Seen with `siprop=extensions`.
+        pub version: ::std::option::Option<::std::string::String>,
+        /// `credits`: not always sent. Seen with `siprop=extensions`.
+        pub credits: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryExtensions { author : "author" optional, description_msg :
+        "descriptionmsg" required, license : "license" required, license_name :
+        "license-name" required, name : "name" required, name_msg : "namemsg" optional,
+        type_ : "type" required, url : "url" required, version : "version" optional,
+        credits : "credits" optional }
+    );
+    /// An object of the answer, at `query.fileextensions`.
+    /// At `query.fileextensions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryFileExtensions {
+        /// `ext`: in every recorded answer.
+        pub ext: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(object QueryFileExtensions { ext : "ext" required });
+    /// An object of the answer, at `query.languages`.
+    /// At `query.languages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLanguages {
+        /// `bcp47`: in every recorded answer.
+        pub bcp47: ::std::string::String,
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryLanguages { bcp47 : "bcp47" required, code : "code" required, name :
+        "name" required }
+    );
+    /// An object of the answer, at `query.languagevariants`.
+    /// At `query.languagevariants` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLanguageVariants {
+        /// `fallbacks`: in every recorded answer.
+        pub fallbacks: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryLanguageVariants { fallbacks : "fallbacks" required }
+    );
+    /// An object of the answer, at `query.libraries`.
+    /// At `query.libraries` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLibraries {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `version`: in every recorded answer.
+        pub version: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryLibraries { name : "name" required, version : "version" required }
+    );
+    /// An object of the answer, at `query.magicwords`.
+    /// At `query.magicwords` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryMagicWords {
+        /// `aliases`: in every recorded answer.
+        pub aliases: ::std::vec::Vec<::std::string::String>,
+        /// `case-sensitive`: in every recorded answer; `false` when absent.
+        #[doc(alias = "case-sensitive")]
+        pub case_sensitive: bool,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryMagicWords { aliases : "aliases" required, case_sensitive :
+        "case-sensitive" optional, name : "name" required }
+    );
+    /// An object of the answer, at `query.restrictions`.
+    /// At `query.restrictions` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryRestrictions {
+        /// `cascadinglevels`: in every recorded answer.
+        #[doc(alias = "cascadinglevels")]
+        pub cascading_levels: ::std::vec::Vec<::std::string::String>,
+        /// `levels`: in every recorded answer.
+        pub levels: ::std::vec::Vec<::std::string::String>,
+        /// `semiprotectedlevels`: in every recorded answer.
+        #[doc(alias = "semiprotectedlevels")]
+        pub semiprotected_levels: ::std::vec::Vec<::std::string::String>,
+        /// `types`: in every recorded answer.
+        pub types: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryRestrictions { cascading_levels : "cascadinglevels" required, levels
+        : "levels" required, semiprotected_levels : "semiprotectedlevels" required, types
+        : "types" required }
+    );
+    /// An object of the answer, at `query.rightsinfo`.
+    /// At `query.rightsinfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryRightsInfo {
+        /// `text`: in every recorded answer.
+        pub text: ::std::string::String,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryRightsInfo { text : "text" required, url : "url" required }
+    );
+    /// An object of the answer, at `query.showhooks`.
+    /// At `query.showhooks` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryShowHooks {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `subscribers`: in every recorded answer.
+        pub subscribers: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryShowHooks { name : "name" required, subscribers : "subscribers"
+        required }
+    );
+    /// An object of the answer, at `query.skins`.
+    /// At `query.skins` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QuerySkins {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `default`: `false` when absent. Seen with `siprop=skins`.
+        pub default: bool,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `unusable`: `false` when absent. Seen with `siprop=skins`.
+        pub unusable: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QuerySkins { code : "code" required, default : "default" optional, name :
+        "name" required, unusable : "unusable" optional }
+    );
+    /// An object of the answer, at `query.specialpagealiases`.
+    /// At `query.specialpagealiases` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QuerySpecialPageAliases {
+        /// `aliases`: in every recorded answer.
+        pub aliases: ::std::vec::Vec<::std::string::String>,
+        /// `realname`: in every recorded answer.
+        #[doc(alias = "realname")]
+        pub real_name: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QuerySpecialPageAliases { aliases : "aliases" required, real_name :
+        "realname" required }
+    );
+    /// An object of the answer, at `query.uploaddialog.comment`.
+    /// At `query.uploaddialog.comment` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUploadDialogComment {
+        /// `foreign`: in every recorded answer.
+        pub foreign: ::std::string::String,
+        /// `local`: in every recorded answer.
+        pub local: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUploadDialogComment { foreign : "foreign" required, local : "local"
+        required }
+    );
+    /// An object of the answer, at `query.uploaddialog.format`.
+    /// At `query.uploaddialog.format` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUploadDialogFormat {
+        /// `description`: in every recorded answer.
+        pub description: ::std::string::String,
+        /// `filepage`: in every recorded answer.
+        #[doc(alias = "filepage")]
+        pub file_page: ::std::string::String,
+        /// `license`: in every recorded answer.
+        pub license: ::std::string::String,
+        /// `ownwork`: in every recorded answer.
+        #[doc(alias = "ownwork")]
+        pub own_work: ::std::string::String,
+        /// `uncategorized`: in every recorded answer.
+        pub uncategorized: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUploadDialogFormat { description : "description" required, file_page
+        : "filepage" required, license : "license" required, own_work : "ownwork"
+        required, uncategorized : "uncategorized" required }
+    );
+    /// An object of the answer, at `query.uploaddialog.licensemessages`.
+    /// At `query.uploaddialog.licensemessages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUploadDialogLicenseMessages {
+        /// `foreign`: in every recorded answer.
+        pub foreign: ::std::string::String,
+        /// `local`: in every recorded answer.
+        pub local: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUploadDialogLicenseMessages { foreign : "foreign" required, local :
+        "local" required }
+    );
+    /// An object of the answer, at `query.uploaddialog`.
+    /// At `query.uploaddialog` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUploadDialog {
+        /// `comment`: in every recorded answer.
+        pub comment: QueryUploadDialogComment,
+        /// `fields`: in every recorded answer.
+        pub fields: ::mwtyped::Map<bool>,
+        /// `format`: in every recorded answer.
+        pub format: QueryUploadDialogFormat,
+        /// `licensemessages`: in every recorded answer.
+        #[doc(alias = "licensemessages")]
+        pub license_messages: QueryUploadDialogLicenseMessages,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUploadDialog { comment : "comment" required, fields : "fields"
+        required, format : "format" required, license_messages : "licensemessages"
+        required }
+    );
+    /// An object of the answer, at `query.usergroups`.
+    /// At `query.usergroups` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserGroups {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `rights`: in every recorded answer.
+        pub rights: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserGroups { name : "name" required, rights : "rights" required }
+    );
+    /// An object of the answer, at `query.tags`.
+    /// At `query.tags` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryTags {
+        /// `defined`: `false` when absent. Seen with `tgprop=defined`.
+        pub defined: bool,
+        /// `description`: not always sent. Seen with `tgprop=description`.
+        pub description: ::std::option::Option<::std::string::String>,
+        /// `displayname`: not always sent. Seen with `tgprop=displayname`. Free-form JSON: sent as a boolean or a string.
+        #[doc(alias = "displayname")]
+        pub display_name: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `hitcount`: not always sent. Seen with `tgprop=hitcount`.
+        #[doc(alias = "hitcount")]
+        pub hit_count: ::std::option::Option<i64>,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `active`: `false` when absent. Seen with `tgprop=active`.
+        pub active: bool,
+        /// `source`: not always sent. Seen with `tgprop=source`.
+        pub source: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryTags { defined : "defined" optional, description : "description"
+        optional, display_name : "displayname" optional, hit_count : "hitcount" optional,
+        name : "name" required, active : "active" optional, source : "source" optional }
+    );
+    /// An object of the answer, at `query.tokens`.
+    /// At `query.tokens` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryTokens {
+        /// `csrftoken`: not always sent.
+        #[doc(alias = "csrftoken")]
+        pub csrf_token: ::std::option::Option<::std::string::String>,
+        /// `patroltoken`: not always sent.
+        #[doc(alias = "patroltoken")]
+        pub patrol_token: ::std::option::Option<::std::string::String>,
+        /// `watchtoken`: not always sent.
+        #[doc(alias = "watchtoken")]
+        pub watch_token: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryTokens { csrf_token : "csrftoken" optional, patrol_token :
+        "patroltoken" optional, watch_token : "watchtoken" optional }
+    );
+    /// An object of the answer, at `query.unreadnotificationpages.pages`.
+    /// At `query.unreadnotificationpages.pages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUnreadNotificationPagesPages {
+        /// `count`: in every recorded answer.
+        pub count: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUnreadNotificationPagesPages { count : "count" required, title :
+        "title" required }
+    );
+    /// An object of the answer, at `query.unreadnotificationpages.source`.
+    /// At `query.unreadnotificationpages.source` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUnreadNotificationPagesSource {
+        /// `base`: in every recorded answer.
+        pub base: ::std::string::String,
+        /// `title`: not always sent. Free-form JSON: never recorded with a value.
+        pub title: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUnreadNotificationPagesSource { base : "base" required, title :
+        "title" optional, url : "url" required }
+    );
+    /// An object of the answer, at `query.unreadnotificationpages`.
+    /// At `query.unreadnotificationpages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUnreadNotificationPages {
+        /// `pages`: in every recorded answer.
+        pub pages: ::std::vec::Vec<QueryUnreadNotificationPagesPages>,
+        /// `source`: in every recorded answer.
+        pub source: QueryUnreadNotificationPagesSource,
+        /// `totalCount`: in every recorded answer.
+        #[doc(alias = "totalCount")]
+        pub total_count: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUnreadNotificationPages { pages : "pages" required, source : "source"
+        required, total_count : "totalCount" required }
+    );
+    /// An object of the answer, at `query.usercontribs`.
+    /// At `query.usercontribs` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserContribs {
+        /// `comment`: not always sent. Seen with `ucprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `minor`: `false` when absent. Seen with `ucprop=flags`.
+        pub minor: bool,
+        /// `new`: `false` when absent. Seen with `ucprop=flags`.
+        pub new: bool,
+        /// `ns`: not always sent. Seen with `ucprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `pageid`: not always sent. Seen with `ucprop=ids`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `parentid`: not always sent. Seen with `ucprop=ids`.
+        #[doc(alias = "parentid")]
+        pub parent_id: ::std::option::Option<i64>,
+        /// `revid`: not always sent. Seen with `ucprop=ids`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `ucprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `timestamp`: not always sent. Seen with `ucprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `title`: not always sent. Seen with `ucprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// `top`: `false` when absent. Seen with `ucprop=flags`.
+        pub top: bool,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// `userid`: in every recorded answer.
+        #[doc(alias = "userid")]
+        pub user_id: i64,
+        /// `parsedcomment`: not always sent. Seen with `ucprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `autopatrolled`: `false` when absent. Seen with `ucprop=patrolled`.
+        pub autopatrolled: bool,
+        /// `patrolled`: `false` when absent. Seen with `ucprop=patrolled`.
+        pub patrolled: bool,
+        /// `sizediff`: not always sent. Seen with `ucprop=sizediff`.
+        #[doc(alias = "sizediff")]
+        pub size_diff: ::std::option::Option<i64>,
+        /// `tags`: not always sent. Seen with `ucprop=tags`.
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserContribs { comment : "comment" optional, minor : "minor"
+        optional, new : "new" optional, ns : "ns" optional, page_id : "pageid" optional,
+        parent_id : "parentid" optional, rev_id : "revid" optional, size : "size"
+        optional, timestamp : "timestamp" optional, title : "title" optional, top : "top"
+        optional, user : "user" required, user_id : "userid" required, parsed_comment :
+        "parsedcomment" optional, autopatrolled : "autopatrolled" optional, patrolled :
+        "patrolled" optional, size_diff : "sizediff" optional, tags : "tags" optional }
+    );
+    /// An object of the answer, at `query.userinfo.attachedlocal`.
+    /// At `query.userinfo.attachedlocal` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoAttachedLocal {
+        /// `local`: in every recorded answer; `false` when absent.
+        pub local: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoAttachedLocal { local : "local" optional }
+    );
+    /// An object of the answer, at `query.userinfo.centralids`.
+    /// At `query.userinfo.centralids` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoCentralIds {
+        /// `local`: in every recorded answer.
+        pub local: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoCentralIds { local : "local" required }
+    );
+    /// An object of the answer, at `query.userinfo.changeablegroups`.
+    /// At `query.userinfo.changeablegroups` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoChangeableGroups {
+        /// `add`: in every recorded answer.
+        pub add: ::std::vec::Vec<::std::string::String>,
+        /// `add-self`: in every recorded answer.
+        #[doc(alias = "add-self")]
+        pub add_self: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `remove`: in every recorded answer.
+        pub remove: ::std::vec::Vec<::std::string::String>,
+        /// `remove-self`: in every recorded answer.
+        #[doc(alias = "remove-self")]
+        pub remove_self: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoChangeableGroups { add : "add" required, add_self :
+        "add-self" required, remove : "remove" required, remove_self : "remove-self"
+        required }
+    );
+    /// An object of the answer, at `query.userinfo.groupmemberships`.
+    /// At `query.userinfo.groupmemberships` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoGroupMemberships {
+        /// `expiry`: in every recorded answer.
+        pub expiry: ::std::string::String,
+        /// `group`: in every recorded answer.
+        pub group: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoGroupMemberships { expiry : "expiry" required, group :
+        "group" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
+    /// At `query.userinfo.theoreticalratelimits.badcaptcha.user` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsBadCaptchaUser {
+        /// `hits`: in every recorded answer.
+        pub hits: i64,
+        /// `seconds`: in every recorded answer.
+        pub seconds: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsBadCaptchaUser { hits : "hits" required,
+        seconds : "seconds" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
+    /// At `query.userinfo.theoreticalratelimits.badcaptcha` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsBadCaptcha {
+        /// `user`: in every recorded answer.
+        pub user: QueryUserInfoTheoreticalRateLimitsBadCaptchaUser,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsBadCaptcha { user : "user" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
+    /// At `query.userinfo.theoreticalratelimits.badoath.user` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsBadOathUser {
+        /// `hits`: in every recorded answer.
+        pub hits: i64,
+        /// `seconds`: in every recorded answer.
+        pub seconds: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsBadOathUser { hits : "hits" required,
+        seconds : "seconds" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badoath`.
+    /// At `query.userinfo.theoreticalratelimits.badoath` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsBadOath {
+        /// `user`: in every recorded answer.
+        pub user: QueryUserInfoTheoreticalRateLimitsBadOathUser,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsBadOath { user : "user" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.disableoath.user`.
+    /// At `query.userinfo.theoreticalratelimits.disableoath.user` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsDisableOathUser {
+        /// `hits`: in every recorded answer.
+        pub hits: i64,
+        /// `seconds`: in every recorded answer.
+        pub seconds: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsDisableOathUser { hits : "hits"
+        required, seconds : "seconds" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.disableoath`.
+    /// At `query.userinfo.theoreticalratelimits.disableoath` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsDisableOath {
+        /// `user`: in every recorded answer.
+        pub user: QueryUserInfoTheoreticalRateLimitsDisableOathUser,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsDisableOath { user : "user" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.thanks-notification.user`.
+    /// At `query.userinfo.theoreticalratelimits.thanks-notification.user` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsThanksNotificationUser {
+        /// `hits`: in every recorded answer.
+        pub hits: i64,
+        /// `seconds`: in every recorded answer.
+        pub seconds: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsThanksNotificationUser { hits : "hits"
+        required, seconds : "seconds" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.thanks-notification`.
+    /// At `query.userinfo.theoreticalratelimits.thanks-notification` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsThanksNotification {
+        /// `user`: in every recorded answer.
+        pub user: QueryUserInfoTheoreticalRateLimitsThanksNotificationUser,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsThanksNotification { user : "user"
+        required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.verify-2fa.user`.
+    /// At `query.userinfo.theoreticalratelimits.verify-2fa.user` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsVerify2faUser {
+        /// `hits`: in every recorded answer.
+        pub hits: i64,
+        /// `seconds`: in every recorded answer.
+        pub seconds: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsVerify2faUser { hits : "hits" required,
+        seconds : "seconds" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits.verify-2fa`.
+    /// At `query.userinfo.theoreticalratelimits.verify-2fa` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimitsVerify2fa {
+        /// `user`: in every recorded answer.
+        pub user: QueryUserInfoTheoreticalRateLimitsVerify2faUser,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimitsVerify2fa { user : "user" required }
+    );
+    /// An object of the answer, at `query.userinfo.theoreticalratelimits`.
+    /// At `query.userinfo.theoreticalratelimits` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalRateLimits {
+        /// `badcaptcha`: in every recorded answer.
+        #[doc(alias = "badcaptcha")]
+        pub bad_captcha: QueryUserInfoTheoreticalRateLimitsBadCaptcha,
+        /// `badoath`: in every recorded answer.
+        #[doc(alias = "badoath")]
+        pub bad_oath: QueryUserInfoTheoreticalRateLimitsBadOath,
+        /// `disableoath`: in every recorded answer.
+        #[doc(alias = "disableoath")]
+        pub disable_oath: QueryUserInfoTheoreticalRateLimitsDisableOath,
+        /// `thanks-notification`: in every recorded answer.
+        #[doc(alias = "thanks-notification")]
+        pub thanks_notification: QueryUserInfoTheoreticalRateLimitsThanksNotification,
+        /// `verify-2fa`: in every recorded answer.
+        #[doc(alias = "verify-2fa")]
+        pub verify_2fa: QueryUserInfoTheoreticalRateLimitsVerify2fa,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfoTheoreticalRateLimits { bad_captcha : "badcaptcha" required,
+        bad_oath : "badoath" required, disable_oath : "disableoath" required,
+        thanks_notification : "thanks-notification" required, verify_2fa : "verify-2fa"
+        required }
+    );
+    /// An object of the answer, at `query.userinfo`.
+    /// At `query.userinfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfo {
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `groups`: not always sent. Seen with `uiprop=groups`.
+        pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `messages`: `false` when absent. Seen with `uiprop=hasmsg`.
+        pub messages: bool,
+        /// `rights`: not always sent. Seen with `uiprop=rights`.
+        pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `acceptlang`: not always sent. Seen with `uiprop=acceptlang`.
+        #[doc(alias = "acceptlang")]
+        pub accept_lang: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `cancreateaccount`: `false` when absent. Seen with `uiprop=cancreateaccount`.
+        #[doc(alias = "cancreateaccount")]
+        pub can_create_account: bool,
+        /// `attachedlocal`: not always sent. Seen with `uiprop=centralids`.
+        #[doc(alias = "attachedlocal")]
+        pub attached_local: ::std::option::Option<QueryUserInfoAttachedLocal>,
+        /// `centralids`: not always sent. Seen with `uiprop=centralids`.
+        #[doc(alias = "centralids")]
+        pub central_ids: ::std::option::Option<QueryUserInfoCentralIds>,
+        /// `changeablegroups`: not always sent. Seen with `uiprop=changeablegroups`.
+        #[doc(alias = "changeablegroups")]
+        pub changeable_groups: ::std::option::Option<QueryUserInfoChangeableGroups>,
+        /// `editcount`: not always sent. Seen with `uiprop=editcount`.
+        #[doc(alias = "editcount")]
+        pub edit_count: ::std::option::Option<i64>,
+        /// `email`: not always sent. Seen with `uiprop=email`.
+        pub email: ::std::option::Option<::std::string::String>,
+        /// `groupmemberships`: not always sent. Seen with `uiprop=groupmemberships`.
+        #[doc(alias = "groupmemberships")]
+        pub group_memberships: ::std::option::Option<
+            ::std::vec::Vec<QueryUserInfoGroupMemberships>,
+        >,
+        /// `implicitgroups`: not always sent. Seen with `uiprop=implicitgroups`.
+        #[doc(alias = "implicitgroups")]
+        pub implicit_groups: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// `latestcontrib`: not always sent. Seen with `uiprop=latestcontrib`.
+        #[doc(alias = "latestcontrib")]
+        pub latest_contrib: ::std::option::Option<::std::string::String>,
+        /// `options`: not always sent. Seen with `uiprop=options`.
+        pub options: ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+        /// `ratelimits`: not always sent. Seen with `uiprop=ratelimits`.
+        #[doc(alias = "ratelimits")]
+        pub rate_limits: ::std::option::Option<
+            ::mwtyped::Map<::mwtyped::serde_json::Value>,
+        >,
+        /// `realname`: not always sent. Seen with `uiprop=realname`.
+        #[doc(alias = "realname")]
+        pub real_name: ::std::option::Option<::std::string::String>,
+        /// `registrationdate`: not always sent. Seen with `uiprop=registrationdate`.
+        #[doc(alias = "registrationdate")]
+        pub registration_date: ::std::option::Option<::std::string::String>,
+        /// `theoreticalratelimits`: not always sent. Seen with `uiprop=theoreticalratelimits`.
+        #[doc(alias = "theoreticalratelimits")]
+        pub theoretical_rate_limits: ::std::option::Option<
+            QueryUserInfoTheoreticalRateLimits,
+        >,
+        /// `unreadcount`: not always sent. Seen with `uiprop=unreadcount`.
+        #[doc(alias = "unreadcount")]
+        pub unread_count: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUserInfo { id : "id" required, name : "name" required, groups :
+        "groups" optional, messages : "messages" optional, rights : "rights" optional,
+        accept_lang : "acceptlang" optional, can_create_account : "cancreateaccount"
+        optional, attached_local : "attachedlocal" optional, central_ids : "centralids"
+        optional, changeable_groups : "changeablegroups" optional, edit_count :
+        "editcount" optional, email : "email" optional, group_memberships :
+        "groupmemberships" optional, implicit_groups : "implicitgroups" optional,
+        latest_contrib : "latestcontrib" optional, options : "options" optional,
+        rate_limits : "ratelimits" optional, real_name : "realname" optional,
+        registration_date : "registrationdate" optional, theoretical_rate_limits :
+        "theoreticalratelimits" optional, unread_count : "unreadcount" optional }
+    );
+    /// An object of the answer, at `query.users.attachedlocal`.
+    /// At `query.users.attachedlocal` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUsersAttachedLocal {
+        /// `local`: in every recorded answer; `false` when absent.
+        pub local: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUsersAttachedLocal { local : "local" optional }
+    );
+    /// An object of the answer, at `query.users.centralids`.
+    /// At `query.users.centralids` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUsersCentralIds {
+        /// `local`: in every recorded answer.
+        pub local: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUsersCentralIds { local : "local" required }
+    );
+    /// An object of the answer, at `query.users`.
+    /// At `query.users` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUsers {
+        /// `editcount`: not always sent. Seen with `usprop=editcount`.
+        #[doc(alias = "editcount")]
+        pub edit_count: ::std::option::Option<i64>,
+        /// `gender`: not always sent. Seen with `usprop=gender`.
+        pub gender: ::std::option::Option<::std::string::String>,
+        /// `groups`: not always sent. Seen with `usprop=groups`.
+        pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `userid`: in every recorded answer.
+        #[doc(alias = "userid")]
+        pub user_id: i64,
+        /// `attachedlocal`: not always sent. Seen with `usprop=centralids`.
+        #[doc(alias = "attachedlocal")]
+        pub attached_local: ::std::option::Option<QueryUsersAttachedLocal>,
+        /// `centralids`: not always sent. Seen with `usprop=centralids`.
+        #[doc(alias = "centralids")]
+        pub central_ids: ::std::option::Option<QueryUsersCentralIds>,
+        /// `emailable`: `false` when absent. Seen with `usprop=emailable`.
+        pub emailable: bool,
+        /// `groupmemberships`: not always sent. Seen with `usprop=groupmemberships`.
+        #[doc(alias = "groupmemberships")]
+        pub group_memberships: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `implicitgroups`: not always sent. Seen with `usprop=implicitgroups`.
+        #[doc(alias = "implicitgroups")]
+        pub implicit_groups: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// `registration`: not always sent. Seen with `usprop=registration`.
+        pub registration: ::std::option::Option<::std::string::String>,
+        /// `rights`: not always sent. Seen with `usprop=rights`.
+        pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryUsers { edit_count : "editcount" optional, gender : "gender"
+        optional, groups : "groups" optional, name : "name" required, user_id : "userid"
+        required, attached_local : "attachedlocal" optional, central_ids : "centralids"
+        optional, emailable : "emailable" optional, group_memberships :
+        "groupmemberships" optional, implicit_groups : "implicitgroups" optional,
+        registration : "registration" optional, rights : "rights" optional }
+    );
+    /// An object of the answer, at `query.watchlist`.
+    /// At `query.watchlist` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryWatchlist {
+        /// `bot`: `false` when absent. Seen with `wlprop=flags`.
+        pub bot: bool,
+        /// `minor`: `false` when absent. Seen with `wlprop=flags`.
+        pub minor: bool,
+        /// `new`: `false` when absent. Seen with `wlprop=flags`.
+        pub new: bool,
+        /// `ns`: not always sent. Seen with `wlprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `old_revid`: not always sent. Seen with `wlprop=ids`.
+        #[doc(alias = "old_revid")]
+        pub old_rev_id: ::std::option::Option<i64>,
+        /// `pageid`: not always sent. Seen with `wlprop=ids`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `revid`: not always sent. Seen with `wlprop=ids`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `wlprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// `anon`: `false` when absent. Seen with `wlprop=user`, `wlprop=userid`.
+        pub anon: bool,
+        /// `comment`: not always sent. Seen with `wlprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `temp`: `false` when absent. Seen with `wlprop=user`.
+        pub temp: bool,
+        /// `timestamp`: not always sent. Seen with `wlprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `wlprop=user`, `wlprop=userid`. Free-form JSON: sent as a number or a string.
+        pub user: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `expiry`: `false` when absent. Seen with `wlprop=expiry`.
+        pub expiry: bool,
+        /// `logaction`: not always sent. Seen with `wlprop=loginfo`.
+        #[doc(alias = "logaction")]
+        pub log_action: ::std::option::Option<::std::string::String>,
+        /// `logdisplay`: not always sent. Seen with `wlprop=loginfo`.
+        pub logdisplay: ::std::option::Option<::std::string::String>,
+        /// `logid`: not always sent. Seen with `wlprop=loginfo`.
+        #[doc(alias = "logid")]
+        pub log_id: ::std::option::Option<i64>,
+        /// `logparams`: not always sent. Seen with `wlprop=loginfo`. Free-form JSON: MediaWiki sends free-form data here.
+        #[doc(alias = "logparams")]
+        pub log_params: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `logtype`: not always sent. Seen with `wlprop=loginfo`.
+        #[doc(alias = "logtype")]
+        pub log_type: ::std::option::Option<::std::string::String>,
+        /// `notificationtimestamp`: not always sent. Seen with `wlprop=notificationtimestamp`.
+        #[doc(alias = "notificationtimestamp")]
+        pub notification_timestamp: ::std::option::Option<::std::string::String>,
+        /// `parsedcomment`: not always sent. Seen with `wlprop=parsedcomment`.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        /// `autopatrolled`: `false` when absent. Seen with `wlprop=patrol`.
+        pub autopatrolled: bool,
+        /// `patrolled`: `false` when absent. Seen with `wlprop=patrol`.
+        pub patrolled: bool,
+        /// `unpatrolled`: `false` when absent. Seen with `wlprop=patrol`.
+        pub unpatrolled: bool,
+        /// `newlen`: not always sent. Seen with `wlprop=sizes`.
+        #[doc(alias = "newlen")]
+        pub new_len: ::std::option::Option<i64>,
+        /// `oldlen`: not always sent. Seen with `wlprop=sizes`.
+        #[doc(alias = "oldlen")]
+        pub old_len: ::std::option::Option<i64>,
+        /// `tags`: not always sent. Seen with `wlprop=tags`.
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `userid`: not always sent. Seen with `wlprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryWatchlist { bot : "bot" optional, minor : "minor" optional, new :
+        "new" optional, ns : "ns" optional, old_rev_id : "old_revid" optional, page_id :
+        "pageid" optional, rev_id : "revid" optional, title : "title" optional, type_ :
+        "type" required, anon : "anon" optional, comment : "comment" optional, temp :
+        "temp" optional, timestamp : "timestamp" optional, user : "user" optional, expiry
+        : "expiry" optional, log_action : "logaction" optional, logdisplay : "logdisplay"
+        optional, log_id : "logid" optional, log_params : "logparams" optional, log_type
+        : "logtype" optional, notification_timestamp : "notificationtimestamp" optional,
+        parsed_comment : "parsedcomment" optional, autopatrolled : "autopatrolled"
+        optional, patrolled : "patrolled" optional, unpatrolled : "unpatrolled" optional,
+        new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
+        user_id : "userid" optional }
+    );
+    /// An object of the answer, at `query`.
+    /// At `query` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryResult {
+        /// `general`: not always sent. Seen from `query`, `query+siteinfo`. Seen with `siprop=general`.
+        pub general: ::std::option::Option<QueryGeneral>,
+        /// `pages`: not always sent.
+        pub pages: ::std::option::Option<::std::vec::Vec<QueryPages>>,
+        /// `abusefilters`: not always sent. Seen from `query+abusefilters`.
+        #[doc(alias = "abusefilters")]
+        pub abuse_filters: ::std::option::Option<::std::vec::Vec<QueryAbuseFilters>>,
+        /// `abuselog`: not always sent. Seen from `query+abuselog`.
+        #[doc(alias = "abuselog")]
+        pub abuse_log: ::std::option::Option<::std::vec::Vec<QueryAbuseLog>>,
+        /// `allcategories`: not always sent. Seen from `query+allcategories`. Seen with `acprop=hidden`, `acprop=size`.
+        #[doc(alias = "allcategories")]
+        pub all_categories: ::std::option::Option<::std::vec::Vec<QueryAllCategories>>,
+        /// `alldeletedrevisions`: not always sent. Seen from `query+alldeletedrevisions`.
+        #[doc(alias = "alldeletedrevisions")]
+        pub all_deleted_revisions: ::std::option::Option<
+            ::std::vec::Vec<QueryAllDeletedRevisions>,
+        >,
+        /// `allfileusages`: not always sent. Seen from `query+allfileusages`. Seen with `afprop=ids`, `afprop=title`.
+        #[doc(alias = "allfileusages")]
+        pub all_file_usages: ::std::option::Option<::std::vec::Vec<QueryAllFileUsages>>,
+        /// `allimages`: not always sent. Seen from `query+allimages`.
+        #[doc(alias = "allimages")]
+        pub all_images: ::std::option::Option<::std::vec::Vec<QueryAllImages>>,
+        /// `alllinks`: not always sent. Seen from `query+alllinks`. Seen with `alprop=ids`, `alprop=title`.
+        #[doc(alias = "alllinks")]
+        pub all_links: ::std::option::Option<::std::vec::Vec<QueryAllLinks>>,
+        /// `allmessages`: not always sent. Seen from `query+allmessages`. Seen with `amprop=default`.
+        #[doc(alias = "allmessages")]
+        pub all_messages: ::std::option::Option<::std::vec::Vec<QueryAllMessages>>,
+        /// `allpages`: not always sent. Seen from `query+allpages`.
+        #[doc(alias = "allpages")]
+        pub all_pages: ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+        /// `allredirects`: not always sent. Seen from `query+allredirects`.
+        #[doc(alias = "allredirects")]
+        pub all_redirects: ::std::option::Option<::std::vec::Vec<QueryAllRedirects>>,
+        /// `allrevisions`: not always sent. Seen from `query+allrevisions`.
+        #[doc(alias = "allrevisions")]
+        pub all_revisions: ::std::option::Option<::std::vec::Vec<QueryAllRevisions>>,
+        /// `alltransclusions`: not always sent. Seen from `query+alltransclusions`. Seen with `atprop=ids`, `atprop=title`.
+        #[doc(alias = "alltransclusions")]
+        pub all_transclusions: ::std::option::Option<
+            ::std::vec::Vec<QueryAllTransclusions>,
+        >,
+        /// `allusers`: not always sent. Seen from `query+allusers`.
+        #[doc(alias = "allusers")]
+        pub all_users: ::std::option::Option<::std::vec::Vec<QueryAllUsers>>,
+        /// `authmanagerinfo`: not always sent. Seen from `query+authmanagerinfo`.
+        #[doc(alias = "authmanagerinfo")]
+        pub auth_manager_info: ::std::option::Option<QueryAuthManagerInfo>,
+        /// `backlinks`: not always sent. Seen from `query+backlinks`.
+        pub backlinks: ::std::option::Option<::std::vec::Vec<QueryBacklinks>>,
+        /// `blocks`: not always sent. Seen from `query+blocks`.
+        pub blocks: ::std::option::Option<::std::vec::Vec<QueryBlocks>>,
+        /// `categorymembers`: not always sent. Seen from `query+categorymembers`.
+        #[doc(alias = "categorymembers")]
+        pub category_members: ::std::option::Option<
+            ::std::vec::Vec<QueryCategoryMembers>,
+        >,
+        /// `badrevids`: not always sent. Seen from `query+deletedrevisions`.
+        #[doc(alias = "badrevids")]
+        pub bad_rev_ids: ::std::option::Option<::mwtyped::Map<QueryBadRevIds>>,
+        /// `deletedrevs`: not always sent. Seen from `query+deletedrevs`.
+        #[doc(alias = "deletedrevs")]
+        pub deleted_revs: ::std::option::Option<::std::vec::Vec<QueryDeletedRevs>>,
+        /// `normalized`: not always sent. Seen from `query+duplicatefiles`.
+        pub normalized: ::std::option::Option<::std::vec::Vec<QueryNormalized>>,
+        /// `embeddedin`: not always sent. Seen from `query+embeddedin`.
+        #[doc(alias = "embeddedin")]
+        pub embedded_in: ::std::option::Option<::std::vec::Vec<QueryEmbeddedIn>>,
+        /// `exturlusage`: not always sent. Seen from `query+exturlusage`. Seen with `euprop=ids`, `euprop=title`, `euprop=url`.
+        #[doc(alias = "exturlusage")]
+        pub ext_url_usage: ::std::option::Option<::std::vec::Vec<QueryExtUrlUsage>>,
+        /// `filearchive`: not always sent. Seen from `query+filearchive`.
+        #[doc(alias = "filearchive")]
+        pub file_archive: ::std::option::Option<::std::vec::Vec<QueryFileArchive>>,
+        /// `repos`: not always sent. Seen from `query+filerepoinfo`.
+        pub repos: ::std::option::Option<::std::vec::Vec<QueryRepos>>,
+        /// `gadgetcategories`: not always sent. Seen from `query+gadgetcategories`. Seen with `gcprop=members`, `gcprop=name`, `gcprop=title`.
+        #[doc(alias = "gadgetcategories")]
+        pub gadget_categories: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `gadgets`: not always sent. Seen from `query+gadgets`. Seen with `gaprop=desc`, `gaprop=id`, `gaprop=metadata`.
+        pub gadgets: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `imageusage`: not always sent. Seen from `query+imageusage`.
+        #[doc(alias = "imageusage")]
+        pub image_usage: ::std::option::Option<::std::vec::Vec<QueryImageUsage>>,
+        /// `iwbacklinks`: not always sent. Seen from `query+iwbacklinks`. Seen with `iwblprop=iwprefix`, `iwblprop=iwtitle`.
+        #[doc(alias = "iwbacklinks")]
+        pub iw_backlinks: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `langbacklinks`: not always sent. Seen from `query+langbacklinks`. Seen with `lblprop=lllang`, `lblprop=lltitle`.
+        #[doc(alias = "langbacklinks")]
+        pub lang_backlinks: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `languageinfo`: not always sent. Seen from `query+languageinfo`.
+        #[doc(alias = "languageinfo")]
+        pub language_info: ::std::option::Option<::mwtyped::Map<QueryLanguageInfo>>,
+        /// `linterstats`: not always sent. Seen from `query+linterstats`.
+        #[doc(alias = "linterstats")]
+        pub linter_stats: ::std::option::Option<QueryLinterStats>,
+        /// `logevents`: not always sent. Seen from `query+logevents`.
+        #[doc(alias = "logevents")]
+        pub log_events: ::std::option::Option<::std::vec::Vec<QueryLogEvents>>,
+        /// `mystashedfiles`: not always sent. Seen from `query+mystashedfiles`. Seen with `msfprop=size`, `msfprop=type`.
+        #[doc(alias = "mystashedfiles")]
+        pub my_stashed_files: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `notifications`: not always sent. Seen from `query+notifications`. Seen with `notprop=count`, `notprop=list`, `notprop=seenTime`.
+        pub notifications: ::std::option::Option<QueryNotifications>,
+        /// `oath`: not always sent. Seen from `query+oath`.
+        pub oath: ::std::option::Option<QueryOath>,
+        /// `pagepropnames`: not always sent. Seen from `query+pagepropnames`.
+        #[doc(alias = "pagepropnames")]
+        pub page_prop_names: ::std::option::Option<::std::vec::Vec<QueryPagePropNames>>,
+        /// `pageswithprop`: not always sent. Seen from `query+pageswithprop`. Seen with `pwpprop=ids`, `pwpprop=title`, `pwpprop=value`.
+        #[doc(alias = "pageswithprop")]
+        pub pages_with_prop: ::std::option::Option<::std::vec::Vec<QueryPagesWithProp>>,
+        /// `prefixsearch`: not always sent. Seen from `query+prefixsearch`.
+        #[doc(alias = "prefixsearch")]
+        pub prefix_search: ::std::option::Option<::std::vec::Vec<QueryPrefixSearch>>,
+        /// `protectedtitles`: not always sent. Seen from `query+protectedtitles`.
+        #[doc(alias = "protectedtitles")]
+        pub protected_titles: ::std::option::Option<
+            ::std::vec::Vec<QueryProtectedTitles>,
+        >,
+        /// `querypage`: not always sent. Seen from `query+querypage`.
+        #[doc(alias = "querypage")]
+        pub query_page: ::std::option::Option<QueryQueryPage>,
+        /// `random`: not always sent. Seen from `query+random`.
+        pub random: ::std::option::Option<::std::vec::Vec<QueryRandom>>,
+        /// `recentchanges`: not always sent. Seen from `query+recentchanges`.
+        #[doc(alias = "recentchanges")]
+        pub recent_changes: ::std::option::Option<::std::vec::Vec<QueryRecentChanges>>,
+        /// `search`: not always sent. Seen from `query+search`.
+        pub search: ::std::option::Option<::std::vec::Vec<QuerySearch>>,
+        /// `searchinfo`: not always sent. Seen from `query+search`.
+        #[doc(alias = "searchinfo")]
+        pub search_info: ::std::option::Option<QuerySearchInfo>,
+        /// `namespacealiases`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=namespacealiases`.
+        #[doc(alias = "namespacealiases")]
+        pub namespace_aliases: ::std::option::Option<
+            ::std::vec::Vec<QueryNamespaceAliases>,
+        >,
+        /// `namespaces`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=namespaces`.
+        pub namespaces: ::std::option::Option<::mwtyped::Map<QueryNamespaces>>,
+        /// `statistics`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=statistics`.
+        pub statistics: ::std::option::Option<QueryStatistics>,
+        /// `interwikimap`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=interwikimap`.
+        #[doc(alias = "interwikimap")]
+        pub interwiki_map: ::std::option::Option<::std::vec::Vec<QueryInterwikiMap>>,
+        /// `autocreatetempuser`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autocreatetempuser`.
+        #[doc(alias = "autocreatetempuser")]
+        pub auto_create_temp_user: ::std::option::Option<QueryAutoCreateTempUser>,
+        /// `autopromote`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autopromote`.
+        pub autopromote: ::std::option::Option<QueryAutopromote>,
+        /// `autopromoteonce`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autopromoteonce`.
+        #[doc(alias = "autopromoteonce")]
+        pub autopromote_once: ::std::option::Option<QueryAutopromoteOnce>,
+        /// `clientlibraries`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=clientlibraries`.
+        #[doc(alias = "clientlibraries")]
+        pub client_libraries: ::std::option::Option<
+            ::std::vec::Vec<QueryClientLibraries>,
+        >,
+        /// `dbrepllag`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=dbrepllag`.
+        #[doc(alias = "dbrepllag")]
+        pub db_repl_lag: ::std::option::Option<::std::vec::Vec<QueryDbReplLag>>,
+        /// `defaultoptions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=defaultoptions`.
+        #[doc(alias = "defaultoptions")]
+        pub default_options: ::std::option::Option<
+            ::mwtyped::Map<::mwtyped::serde_json::Value>,
+        >,
+        /// `extensions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=extensions`.
+        pub extensions: ::std::option::Option<::std::vec::Vec<QueryExtensions>>,
+        /// `extensiontags`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=extensiontags`.
+        #[doc(alias = "extensiontags")]
+        pub extension_tags: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// `fileextensions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=fileextensions`.
+        #[doc(alias = "fileextensions")]
+        pub file_extensions: ::std::option::Option<::std::vec::Vec<QueryFileExtensions>>,
+        /// `functionhooks`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=functionhooks`.
+        #[doc(alias = "functionhooks")]
+        pub function_hooks: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// `languages`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=languages`.
+        pub languages: ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
+        /// `languagevariants`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=languagevariants`.
+        #[doc(alias = "languagevariants")]
+        pub language_variants: ::std::option::Option<
+            ::mwtyped::Map<::mwtyped::Map<QueryLanguageVariants>>,
+        >,
+        /// `libraries`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=libraries`.
+        pub libraries: ::std::option::Option<::std::vec::Vec<QueryLibraries>>,
+        /// `magicwords`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=magicwords`.
+        #[doc(alias = "magicwords")]
+        pub magic_words: ::std::option::Option<::std::vec::Vec<QueryMagicWords>>,
+        /// `protocols`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=protocols`.
+        pub protocols: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `restrictions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=restrictions`.
+        pub restrictions: ::std::option::Option<QueryRestrictions>,
+        /// `rightsinfo`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=rightsinfo`.
+        #[doc(alias = "rightsinfo")]
+        pub rights_info: ::std::option::Option<QueryRightsInfo>,
+        /// `showhooks`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=showhooks`.
+        #[doc(alias = "showhooks")]
+        pub show_hooks: ::std::option::Option<::std::vec::Vec<QueryShowHooks>>,
+        /// `skins`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=skins`.
+        pub skins: ::std::option::Option<::std::vec::Vec<QuerySkins>>,
+        /// `specialpagealiases`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=specialpagealiases`.
+        #[doc(alias = "specialpagealiases")]
+        pub special_page_aliases: ::std::option::Option<
+            ::std::vec::Vec<QuerySpecialPageAliases>,
+        >,
+        /// `uploaddialog`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=uploaddialog`.
+        #[doc(alias = "uploaddialog")]
+        pub upload_dialog: ::std::option::Option<QueryUploadDialog>,
+        /// `usergroups`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=usergroups`.
+        #[doc(alias = "usergroups")]
+        pub user_groups: ::std::option::Option<::std::vec::Vec<QueryUserGroups>>,
+        /// `variables`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=variables`.
+        pub variables: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `tags`: not always sent. Seen from `query+tags`.
+        pub tags: ::std::option::Option<::std::vec::Vec<QueryTags>>,
+        /// `tokens`: not always sent. Seen from `query+tokens`.
+        pub tokens: ::std::option::Option<QueryTokens>,
+        /// `unreadnotificationpages`: not always sent. Seen from `query+unreadnotificationpages`.
+        #[doc(alias = "unreadnotificationpages")]
+        pub unread_notification_pages: ::std::option::Option<
+            ::mwtyped::Map<QueryUnreadNotificationPages>,
+        >,
+        /// `usercontribs`: not always sent. Seen from `query+usercontribs`.
+        #[doc(alias = "usercontribs")]
+        pub user_contribs: ::std::option::Option<::std::vec::Vec<QueryUserContribs>>,
+        /// `userinfo`: not always sent. Seen from `query+userinfo`.
+        #[doc(alias = "userinfo")]
+        pub user_info: ::std::option::Option<QueryUserInfo>,
+        /// `users`: not always sent. Seen from `query+users`.
+        pub users: ::std::option::Option<::std::vec::Vec<QueryUsers>>,
+        /// `watchlist`: not always sent. Seen from `query+watchlist`.
+        pub watchlist: ::std::option::Option<::std::vec::Vec<QueryWatchlist>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryResult { general : "general" optional, pages : "pages" optional,
+        abuse_filters : "abusefilters" optional, abuse_log : "abuselog" optional,
+        all_categories : "allcategories" optional, all_deleted_revisions :
+        "alldeletedrevisions" optional, all_file_usages : "allfileusages" optional,
+        all_images : "allimages" optional, all_links : "alllinks" optional, all_messages
+        : "allmessages" optional, all_pages : "allpages" optional, all_redirects :
+        "allredirects" optional, all_revisions : "allrevisions" optional,
+        all_transclusions : "alltransclusions" optional, all_users : "allusers" optional,
+        auth_manager_info : "authmanagerinfo" optional, backlinks : "backlinks" optional,
+        blocks : "blocks" optional, category_members : "categorymembers" optional,
+        bad_rev_ids : "badrevids" optional, deleted_revs : "deletedrevs" optional,
+        normalized : "normalized" optional, embedded_in : "embeddedin" optional,
+        ext_url_usage : "exturlusage" optional, file_archive : "filearchive" optional,
+        repos : "repos" optional, gadget_categories : "gadgetcategories" optional,
+        gadgets : "gadgets" optional, image_usage : "imageusage" optional, iw_backlinks :
+        "iwbacklinks" optional, lang_backlinks : "langbacklinks" optional, language_info
+        : "languageinfo" optional, linter_stats : "linterstats" optional, log_events :
+        "logevents" optional, my_stashed_files : "mystashedfiles" optional, notifications
+        : "notifications" optional, oath : "oath" optional, page_prop_names :
+        "pagepropnames" optional, pages_with_prop : "pageswithprop" optional,
+        prefix_search : "prefixsearch" optional, protected_titles : "protectedtitles"
+        optional, query_page : "querypage" optional, random : "random" optional,
+        recent_changes : "recentchanges" optional, search : "search" optional,
+        search_info : "searchinfo" optional, namespace_aliases : "namespacealiases"
+        optional, namespaces : "namespaces" optional, statistics : "statistics" optional,
+        interwiki_map : "interwikimap" optional, auto_create_temp_user :
+        "autocreatetempuser" optional, autopromote : "autopromote" optional,
+        autopromote_once : "autopromoteonce" optional, client_libraries :
+        "clientlibraries" optional, db_repl_lag : "dbrepllag" optional, default_options :
+        "defaultoptions" optional, extensions : "extensions" optional, extension_tags :
+        "extensiontags" optional, file_extensions : "fileextensions" optional,
+        function_hooks : "functionhooks" optional, languages : "languages" optional,
+        language_variants : "languagevariants" optional, libraries : "libraries"
+        optional, magic_words : "magicwords" optional, protocols : "protocols" optional,
+        restrictions : "restrictions" optional, rights_info : "rightsinfo" optional,
+        show_hooks : "showhooks" optional, skins : "skins" optional, special_page_aliases
+        : "specialpagealiases" optional, upload_dialog : "uploaddialog" optional,
+        user_groups : "usergroups" optional, variables : "variables" optional, tags :
+        "tags" optional, tokens : "tokens" optional, unread_notification_pages :
+        "unreadnotificationpages" optional, user_contribs : "usercontribs" optional,
+        user_info : "userinfo" optional, users : "users" optional, watchlist :
+        "watchlist" optional }
+    );
+    /// An object of the answer, at `watchlistraw`.
+    /// At `watchlistraw` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryWatchlistRaw {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `changed`: not always sent. Seen with `wrprop=changed`.
+        pub changed: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryWatchlistRaw { ns : "ns" required, title : "title" required, changed
+        : "changed" optional }
+    );
+    /// What `action=query` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Query {
+        /// `query`: not always sent.
+        pub query: ::std::option::Option<QueryResult>,
+        /// `watchlistraw`: not always sent. Seen from `query+watchlistraw`. Seen with `wrprop=changed`.
+        #[doc(alias = "watchlistraw")]
+        pub watchlist_raw: ::std::option::Option<::std::vec::Vec<QueryWatchlistRaw>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root Query { query : "query" optional, watchlist_raw : "watchlistraw" optional }
+    );
+    /// An object of the answer, at `resetpassword`.
+    /// At `resetpassword` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ResetPasswordResult {
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ResetPasswordResult { status : "status" required }
+    );
+    /// What `action=resetpassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ResetPassword {
+        /// `resetpassword`: in every recorded answer.
+        #[doc(alias = "resetpassword")]
+        pub reset_password: ResetPasswordResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root ResetPassword { reset_password : "resetpassword" required }
+    );
+    /// What `action=setnotificationtimestamp` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct SetNotificationTimestamp {
+        /// `setnotificationtimestamp`: in every recorded answer. Free-form JSON: sent as an array or an object.
+        #[doc(alias = "setnotificationtimestamp")]
+        pub set_notification_timestamp: ::mwtyped::serde_json::Value,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root SetNotificationTimestamp { set_notification_timestamp :
+        "setnotificationtimestamp" required }
+    );
+    /// An object of the answer, at `spamblacklist`.
+    /// At `spamblacklist` in the answer.
+    #[cfg(feature = "ext-spamblacklist")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct SpamBlacklistResult {
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-spamblacklist")]
+    ::mwtyped::__answer_object!(
+        object SpamBlacklistResult { result : "result" required }
+    );
+    /// What `action=spamblacklist` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-spamblacklist")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct SpamBlacklist {
+        /// `spamblacklist`: in every recorded answer.
+        #[doc(alias = "spamblacklist")]
+        pub spam_blacklist: SpamBlacklistResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-spamblacklist")]
+    ::mwtyped::__answer_object!(
+        root SpamBlacklist { spam_blacklist : "spamblacklist" required }
+    );
+    /// An object of the answer, at `stashedit`.
+    /// At `stashedit` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct StashEditResult {
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `texthash`: in every recorded answer.
+        #[doc(alias = "texthash")]
+        pub text_hash: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object StashEditResult { status : "status" required, text_hash : "texthash"
+        required }
+    );
+    /// What `action=stashedit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct StashEdit {
+        /// `stashedit`: in every recorded answer.
+        #[doc(alias = "stashedit")]
+        pub stash_edit: StashEditResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root StashEdit { stash_edit : "stashedit" required });
+    /// An object of the answer, at `tag`.
+    /// At `tag` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct TagResult {
+        /// `code`: not always sent.
+        pub code: ::std::option::Option<::std::string::String>,
+        /// `logid`: not always sent.
+        #[doc(alias = "logid")]
+        pub log_id: ::std::option::Option<i64>,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `text`: not always sent.
+        pub text: ::std::option::Option<::std::string::String>,
+        /// `noop`: `false` when absent.
+        pub noop: bool,
+        /// `revid`: not always sent.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object TagResult { code : "code" optional, log_id : "logid" optional, status :
+        "status" required, text : "text" optional, noop : "noop" optional, rev_id :
+        "revid" optional }
+    );
+    /// What `action=tag` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Tag {
+        /// `tag`: in every recorded answer.
+        pub tag: ::std::vec::Vec<TagResult>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Tag { tag : "tag" required });
+    /// An object of the answer, at `pages`.
+    /// At `pages` in the answer.
+    #[cfg(feature = "ext-templatedata")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct TemplateDataPages {
+        /// `missing`: in every recorded answer; `false` when absent.
+        pub missing: bool,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-templatedata")]
+    ::mwtyped::__answer_object!(
+        object TemplateDataPages { missing : "missing" optional, title : "title" required
+        }
+    );
+    /// What `action=templatedata` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-templatedata")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct TemplateData {
+        /// `pages`: in every recorded answer.
+        pub pages: ::mwtyped::Map<TemplateDataPages>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-templatedata")]
+    ::mwtyped::__answer_object!(root TemplateData { pages : "pages" required });
+    /// An object of the answer, at `titleblacklist`.
+    /// At `titleblacklist` in the answer.
+    #[cfg(feature = "ext-titleblacklist")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct TitleBlacklistResult {
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-titleblacklist")]
+    ::mwtyped::__answer_object!(
+        object TitleBlacklistResult { result : "result" required }
+    );
+    /// What `action=titleblacklist` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-titleblacklist")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct TitleBlacklist {
+        /// `titleblacklist`: in every recorded answer.
+        #[doc(alias = "titleblacklist")]
+        pub title_blacklist: TitleBlacklistResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-titleblacklist")]
+    ::mwtyped::__answer_object!(
+        root TitleBlacklist { title_blacklist : "titleblacklist" required }
+    );
+    /// An object of the answer, at `unblock`.
+    /// At `unblock` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UnblockResult {
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `reason`: in every recorded answer.
+        pub reason: ::std::string::String,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// `userid`: in every recorded answer.
+        #[doc(alias = "userid")]
+        pub user_id: i64,
+        /// `watchuser`: in every recorded answer; `false` when absent.
+        #[doc(alias = "watchuser")]
+        pub watch_user: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UnblockResult { id : "id" required, reason : "reason" required, user :
+        "user" required, user_id : "userid" required, watch_user : "watchuser" optional }
+    );
+    /// What `action=unblock` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Unblock {
+        /// `unblock`: in every recorded answer.
+        pub unblock: UnblockResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Unblock { unblock : "unblock" required });
+    /// An object of the answer, at `undelete`.
+    /// At `undelete` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UndeleteResult {
+        /// `fileversions`: in every recorded answer.
+        #[doc(alias = "fileversions")]
+        pub file_versions: i64,
+        /// `reason`: in every recorded answer.
+        pub reason: ::std::string::String,
+        /// `revisions`: in every recorded answer.
+        pub revisions: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UndeleteResult { file_versions : "fileversions" required, reason :
+        "reason" required, revisions : "revisions" required, title : "title" required }
+    );
+    /// What `action=undelete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Undelete {
+        /// `undelete`: in every recorded answer.
+        pub undelete: UndeleteResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Undelete { undelete : "undelete" required });
+    /// An object of the answer, at `upload.imageinfo.extmetadata`.
+    /// At `upload.imageinfo.extmetadata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UploadImageInfoExtMetadata {
+        /// `hidden`: not always sent.
+        pub hidden: ::std::option::Option<::std::string::String>,
+        /// `source`: in every recorded answer.
+        pub source: ::std::string::String,
+        /// `value`: in every recorded answer.
+        pub value: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UploadImageInfoExtMetadata { hidden : "hidden" optional, source : "source"
+        required, value : "value" required }
+    );
+    /// An object of the answer, at `upload.imageinfo.metadata`.
+    /// At `upload.imageinfo.metadata` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UploadImageInfoMetadata {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `value`: in every recorded answer. Free-form JSON: sent as a number or a string or an array.
+        pub value: ::mwtyped::serde_json::Value,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UploadImageInfoMetadata { name : "name" required, value : "value" required
+        }
+    );
+    /// An object of the answer, at `upload.imageinfo`.
+    /// At `upload.imageinfo` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UploadImageInfo {
+        /// `bitdepth`: in every recorded answer.
+        #[doc(alias = "bitdepth")]
+        pub bit_depth: i64,
+        /// `canonicaltitle`: in every recorded answer.
+        #[doc(alias = "canonicaltitle")]
+        pub canonical_title: ::std::string::String,
+        /// `comment`: in every recorded answer.
+        pub comment: ::std::string::String,
+        /// `commonmetadata`: in every recorded answer.
+        #[doc(alias = "commonmetadata")]
+        pub common_metadata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `descriptionurl`: in every recorded answer.
+        #[doc(alias = "descriptionurl")]
+        pub description_url: ::std::string::String,
+        /// `extmetadata`: in every recorded answer.
+        #[doc(alias = "extmetadata")]
+        pub ext_metadata: ::mwtyped::Map<UploadImageInfoExtMetadata>,
+        /// `height`: in every recorded answer.
+        pub height: i64,
+        /// `mediatype`: in every recorded answer.
+        #[doc(alias = "mediatype")]
+        pub media_type: ::std::string::String,
+        /// `metadata`: in every recorded answer.
+        pub metadata: ::std::vec::Vec<UploadImageInfoMetadata>,
+        /// `mime`: in every recorded answer.
+        pub mime: ::std::string::String,
+        /// `parsedcomment`: in every recorded answer.
+        #[doc(alias = "parsedcomment")]
+        pub parsed_comment: ::std::string::String,
+        /// `sha1`: in every recorded answer.
+        pub sha1: ::std::string::String,
+        /// `size`: in every recorded answer.
+        pub size: i64,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// `userid`: in every recorded answer.
+        #[doc(alias = "userid")]
+        pub user_id: i64,
+        /// `width`: in every recorded answer.
+        pub width: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UploadImageInfo { bit_depth : "bitdepth" required, canonical_title :
+        "canonicaltitle" required, comment : "comment" required, common_metadata :
+        "commonmetadata" required, description_url : "descriptionurl" required,
+        ext_metadata : "extmetadata" required, height : "height" required, media_type :
+        "mediatype" required, metadata : "metadata" required, mime : "mime" required,
+        parsed_comment : "parsedcomment" required, sha1 : "sha1" required, size : "size"
+        required, timestamp : "timestamp" required, url : "url" required, user : "user"
+        required, user_id : "userid" required, width : "width" required }
+    );
+    /// An object of the answer, at `upload.warnings`.
+    /// At `upload.warnings` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UploadWarnings {
+        /// `duplicate`: in every recorded answer.
+        pub duplicate: ::std::vec::Vec<::std::string::String>,
+        /// `duplicate-archive`: in every recorded answer.
+        #[doc(alias = "duplicate-archive")]
+        pub duplicate_archive: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UploadWarnings { duplicate : "duplicate" required, duplicate_archive :
+        "duplicate-archive" required }
+    );
+    /// An object of the answer, at `upload`.
+    /// At `upload` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UploadResult {
+        /// `filename`: in every recorded answer.
+        #[doc(alias = "filename")]
+        pub file_name: ::std::string::String,
+        /// `imageinfo`: in every recorded answer.
+        #[doc(alias = "imageinfo")]
+        pub image_info: UploadImageInfo,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `warnings`: in every recorded answer.
+        pub warnings: UploadWarnings,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UploadResult { file_name : "filename" required, image_info : "imageinfo"
+        required, result : "result" required, warnings : "warnings" required }
+    );
+    /// What `action=upload` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Upload {
+        /// `upload`: in every recorded answer.
+        pub upload: UploadResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Upload { upload : "upload" required });
+    /// An object of the answer, at `userrights`.
+    /// At `userrights` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UserRightsResult {
+        /// `added`: in every recorded answer.
+        pub added: ::std::vec::Vec<::std::string::String>,
+        /// `removed`: in every recorded answer.
+        pub removed: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// `userid`: in every recorded answer.
+        #[doc(alias = "userid")]
+        pub user_id: i64,
+        /// `watchuser`: in every recorded answer; `false` when absent.
+        #[doc(alias = "watchuser")]
+        pub watch_user: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UserRightsResult { added : "added" required, removed : "removed" required,
+        user : "user" required, user_id : "userid" required, watch_user : "watchuser"
+        optional }
+    );
+    /// What `action=userrights` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UserRights {
+        /// `userrights`: in every recorded answer.
+        #[doc(alias = "userrights")]
+        pub user_rights: UserRightsResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root UserRights { user_rights : "userrights" required });
+    /// An object of the answer, at `validatepassword.validitymessages`.
+    /// At `validatepassword.validitymessages` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ValidatePasswordValidityMessages {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `text`: in every recorded answer.
+        pub text: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ValidatePasswordValidityMessages { code : "code" required, text : "text"
+        required }
+    );
+    /// An object of the answer, at `validatepassword`.
+    /// At `validatepassword` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ValidatePasswordResult {
+        /// `validity`: in every recorded answer.
+        pub validity: ::std::string::String,
+        /// `validitymessages`: in every recorded answer.
+        #[doc(alias = "validitymessages")]
+        pub validity_messages: ::std::vec::Vec<ValidatePasswordValidityMessages>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object ValidatePasswordResult { validity : "validity" required, validity_messages
+        : "validitymessages" required }
+    );
+    /// What `action=validatepassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ValidatePassword {
+        /// `validatepassword`: in every recorded answer.
+        #[doc(alias = "validatepassword")]
+        pub validate_password: ValidatePasswordResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        root ValidatePassword { validate_password : "validatepassword" required }
+    );
+    /// An object of the answer, at `visualeditor.checkboxesDef.wpMinoredit`.
+    /// At `visualeditor.checkboxesDef.wpMinoredit` in the answer.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorCheckboxesDefWpMinorEdit {
+        /// `default`: in every recorded answer; `false` when absent.
+        pub default: bool,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `label-id`: in every recorded answer.
+        #[doc(alias = "label-id")]
+        pub label_id: ::std::string::String,
+        /// `label-message`: in every recorded answer.
+        #[doc(alias = "label-message")]
+        pub label_message: ::std::string::String,
+        /// `legacy-name`: in every recorded answer.
+        #[doc(alias = "legacy-name")]
+        pub legacy_name: ::std::string::String,
+        /// `tooltip`: in every recorded answer.
+        pub tooltip: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    ::mwtyped::__answer_object!(
+        object VisualEditorCheckboxesDefWpMinorEdit { default : "default" optional, id :
+        "id" required, label_id : "label-id" required, label_message : "label-message"
+        required, legacy_name : "legacy-name" required, tooltip : "tooltip" required }
+    );
+    /// An object of the answer, at `visualeditor.checkboxesDef.wpWatchthis`.
+    /// At `visualeditor.checkboxesDef.wpWatchthis` in the answer.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorCheckboxesDefWpWatchThis {
+        /// `default`: in every recorded answer; `false` when absent.
+        pub default: bool,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `label-id`: in every recorded answer.
+        #[doc(alias = "label-id")]
+        pub label_id: ::std::string::String,
+        /// `label-message`: in every recorded answer.
+        #[doc(alias = "label-message")]
+        pub label_message: ::std::string::String,
+        /// `legacy-name`: in every recorded answer.
+        #[doc(alias = "legacy-name")]
+        pub legacy_name: ::std::string::String,
+        /// `tooltip`: in every recorded answer.
+        pub tooltip: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    ::mwtyped::__answer_object!(
+        object VisualEditorCheckboxesDefWpWatchThis { default : "default" optional, id :
+        "id" required, label_id : "label-id" required, label_message : "label-message"
+        required, legacy_name : "legacy-name" required, tooltip : "tooltip" required }
+    );
+    /// An object of the answer, at `visualeditor.checkboxesDef`.
+    /// At `visualeditor.checkboxesDef` in the answer.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorCheckboxesDef {
+        /// `wpMinoredit`: in every recorded answer.
+        #[doc(alias = "wpMinoredit")]
+        pub wp_minor_edit: VisualEditorCheckboxesDefWpMinorEdit,
+        /// `wpWatchthis`: in every recorded answer.
+        #[doc(alias = "wpWatchthis")]
+        pub wp_watch_this: VisualEditorCheckboxesDefWpWatchThis,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    ::mwtyped::__answer_object!(
+        object VisualEditorCheckboxesDef { wp_minor_edit : "wpMinoredit" required,
+        wp_watch_this : "wpWatchthis" required }
+    );
+    /// An object of the answer, at `visualeditor.checkboxesMessages`.
+    /// At `visualeditor.checkboxesMessages` in the answer.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorCheckboxesMessages {
+        /// `accesskey-minoredit`: in every recorded answer.
+        #[doc(alias = "accesskey-minoredit")]
+        pub access_key_minor_edit: ::std::string::String,
+        /// `accesskey-watch`: in every recorded answer.
+        #[doc(alias = "accesskey-watch")]
+        pub access_key_watch: ::std::string::String,
+        /// `minoredit`: in every recorded answer.
+        #[doc(alias = "minoredit")]
+        pub minor_edit: ::std::string::String,
+        /// `tooltip-minoredit`: in every recorded answer.
+        #[doc(alias = "tooltip-minoredit")]
+        pub tooltip_minor_edit: ::std::string::String,
+        /// `tooltip-watch`: in every recorded answer.
+        #[doc(alias = "tooltip-watch")]
+        pub tooltip_watch: ::std::string::String,
+        /// `watchthis`: in every recorded answer.
+        #[doc(alias = "watchthis")]
+        pub watch_this: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    ::mwtyped::__answer_object!(
+        object VisualEditorCheckboxesMessages { access_key_minor_edit :
+        "accesskey-minoredit" required, access_key_watch : "accesskey-watch" required,
+        minor_edit : "minoredit" required, tooltip_minor_edit : "tooltip-minoredit"
+        required, tooltip_watch : "tooltip-watch" required, watch_this : "watchthis"
+        required }
+    );
+    /// An object of the answer, at `visualeditor`.
+    /// At `visualeditor` in the answer.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorResult {
+        /// `basetimestamp`: in every recorded answer.
+        #[doc(alias = "basetimestamp")]
+        pub base_timestamp: ::std::string::String,
+        /// `blockinfo`: not always sent. Free-form JSON: never recorded with a value.
+        #[doc(alias = "blockinfo")]
+        pub block_info: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `canEdit`: in every recorded answer; `false` when absent.
+        #[doc(alias = "canEdit")]
+        pub can_edit: bool,
+        /// `checkboxesDef`: in every recorded answer.
+        #[doc(alias = "checkboxesDef")]
+        pub checkboxes_def: VisualEditorCheckboxesDef,
+        /// `checkboxesMessages`: in every recorded answer.
+        #[doc(alias = "checkboxesMessages")]
+        pub checkboxes_messages: VisualEditorCheckboxesMessages,
+        /// `content`: in every recorded answer.
+        pub content: ::std::string::String,
+        /// `copyrightWarning`: in every recorded answer.
+        #[doc(alias = "copyrightWarning")]
+        pub copyright_warning: ::std::string::String,
+        /// `etag`: in every recorded answer.
+        pub etag: ::std::string::String,
+        /// `notices`: in every recorded answer.
+        pub notices: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `oldid`: in every recorded answer.
+        #[doc(alias = "oldid")]
+        pub old_id: i64,
+        /// `preloaded`: in every recorded answer; `false` when absent.
+        pub preloaded: bool,
+        /// `protectedClasses`: in every recorded answer.
+        #[doc(alias = "protectedClasses")]
+        pub protected_classes: ::std::string::String,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `starttimestamp`: in every recorded answer.
+        #[doc(alias = "starttimestamp")]
+        pub start_timestamp: ::std::string::String,
+        /// `wouldautocreate`: in every recorded answer; `false` when absent.
+        #[doc(alias = "wouldautocreate")]
+        pub would_auto_create: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    ::mwtyped::__answer_object!(
+        object VisualEditorResult { base_timestamp : "basetimestamp" required, block_info
+        : "blockinfo" optional, can_edit : "canEdit" optional, checkboxes_def :
+        "checkboxesDef" required, checkboxes_messages : "checkboxesMessages" required,
+        content : "content" required, copyright_warning : "copyrightWarning" required,
+        etag : "etag" required, notices : "notices" required, old_id : "oldid" required,
+        preloaded : "preloaded" optional, protected_classes : "protectedClasses"
+        required, result : "result" required, start_timestamp : "starttimestamp"
+        required, would_auto_create : "wouldautocreate" optional }
+    );
+    /// What `action=visualeditor` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditor {
+        /// `visualeditor`: in every recorded answer.
+        #[doc(alias = "visualeditor")]
+        pub visual_editor: VisualEditorResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    ::mwtyped::__answer_object!(
+        root VisualEditor { visual_editor : "visualeditor" required }
+    );
+    /// An object of the answer, at `watch`.
+    /// At `watch` in the answer.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct WatchResult {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `watched`: `false` when absent.
+        pub watched: bool,
+        /// `unwatched`: `false` when absent.
+        pub unwatched: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object WatchResult { ns : "ns" required, title : "title" required, watched :
+        "watched" optional, unwatched : "unwatched" optional }
+    );
+    /// What `action=watch` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    ///
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Watch {
+        /// `watch`: in every recorded answer.
+        pub watch: ::std::vec::Vec<WatchResult>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Watch { watch : "watch" required });
 }
 /// Every module with each parameter set to a sample value (for tests).
 #[cfg(feature = "testing")]

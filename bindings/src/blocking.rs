@@ -45,11 +45,11 @@ impl Client {
         self.inner.requests_sent()
     }
 
-    pub fn execute<M: ApiModule>(&self, module: &M) -> Result<Response, Error> {
+    pub fn execute<M: ApiModule>(&self, module: &M) -> Result<Response<M::Answer>, Error> {
         self.runtime.block_on(self.inner.execute(module))
     }
 
-    pub fn execute_with_token<K, M, F>(&self, build: F) -> Result<Response, Error>
+    pub fn execute_with_token<K, M, F>(&self, build: F) -> Result<Response<M::Answer>, Error>
     where
         K: TokenKind,
         M: ApiModule,
@@ -70,7 +70,7 @@ impl Client {
     pub fn continued<M: ApiModule>(
         &self,
         module: &M,
-    ) -> impl Iterator<Item = Result<Response, Error>> + use<M> {
+    ) -> impl Iterator<Item = Result<Response<M::Answer>, Error>> + use<M> {
         self.continued_from(module, None)
     }
 
@@ -79,7 +79,7 @@ impl Client {
         &self,
         module: &M,
         resume: Option<serde_json::Map<String, serde_json::Value>>,
-    ) -> impl Iterator<Item = Result<Response, Error>> + use<M> {
+    ) -> impl Iterator<Item = Result<Response<M::Answer>, Error>> + use<M> {
         let runtime = Arc::clone(&self.runtime);
         let mut stream = Box::pin(self.inner.continued_from(module, resume));
         std::iter::from_fn(move || runtime.block_on(stream.next()))

@@ -34,6 +34,7 @@
 // The generated code names the runtime `::mwtyped`, as it would from a user's crate.
 extern crate self as mwtyped;
 
+mod answer;
 #[cfg(feature = "client")]
 mod auth;
 #[cfg(feature = "blocking")]
@@ -47,6 +48,7 @@ mod request;
 pub mod token;
 mod types;
 
+pub use answer::{Answer, Extra, Map};
 pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, WireValue};
 /// Typed structs for your own wiki: `mwtyped::api_from_spec!("wiki/spec.json")` expands, in
 /// the module where it is written, to a struct per module of the spec file that
@@ -57,6 +59,8 @@ pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, Wire
 pub use mwtyped_macros::api_from_spec;
 pub use query::{GeneratorSubmodule, QuerySubmodule, Selection};
 pub use request::{EncodeError, Name, Request, Value};
+/// The JSON of answers that are not typed (and of free-form parts of typed ones).
+pub use serde_json;
 pub use types::{Expiry, Limit, Namespace, Secret, Timestamp, UploadFile};
 
 #[cfg(feature = "client")]

@@ -31,6 +31,10 @@ pub trait ApiModule {
     const GENERATOR: bool;
     const INTERNAL: bool;
     const DEPRECATED: bool;
+    /// What the module answers, typed (`answer::Edit`), generated from the answers the test
+    /// wikis gave; `serde_json::Value` for a module whose answer was never recorded. Every
+    /// query submodule answers as `action=query` does.
+    type Answer: crate::Answer;
 
     /// Adds the module's own parameters to `request`, each name behind `extra_prefix` (`g`
     /// when a query submodule is the generator); [`ApiModule::encode`] adds its group's too.
@@ -129,7 +133,9 @@ impl DynamicParams {
 #[doc(hidden)]
 pub mod __private {
     use super::Limits;
+    pub use crate::answer::{Key, empty_seq, join, no_entries};
     pub use crate::encoder::{Checked, Encoder, Rule, WireText};
+    pub use serde;
     use crate::request::EncodeError;
 
     /// A module with every parameter set to a sample value the wiki accepts.
@@ -143,6 +149,8 @@ pub mod __private {
         /// An action or query submodule that only reads: safe to send to any wiki.
         pub read_only: bool,
         pub request: Result<crate::Request, EncodeError>,
+        /// Reads an answer into the module's typed answer; the JSON paths it kept in `extra`.
+        pub answer: fn(&serde_json::Value) -> Result<Vec<String>, String>,
     }
 
     impl SampleRow {
@@ -154,6 +162,11 @@ pub mod __private {
                     && !M::WRITE_RIGHTS
                     && !M::MUST_BE_POSTED,
                 request: M::sample().encode(Limits::Normal),
+                answer: |body| {
+                    serde_path_to_error::deserialize::<_, M::Answer>(body)
+                        .map(|answer| crate::Answer::unmodelled(&answer))
+                        .map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
+                },
             }
         }
     }

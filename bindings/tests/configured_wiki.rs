@@ -10,7 +10,7 @@ mod common;
 use common::{ADMIN, ADMIN_PASSWORD, api, unique};
 
 /// The `key` of every item of the list `list` in a query's answer.
-fn strings<'a>(answer: &'a mwtyped::Response, list: &str, key: &str) -> Vec<&'a str> {
+fn strings<'a, A>(answer: &'a mwtyped::Response<A>, list: &str, key: &str) -> Vec<&'a str> {
     answer.body["query"][list]
         .as_array()
         .unwrap_or_else(|| panic!("no list {list}: {}", answer.body))
@@ -37,7 +37,7 @@ macro_rules! on_version {
                 common::logged_in(client, ADMIN, ADMIN_PASSWORD).await
             }
 
-            fn quiet(answer: &Response) {
+            fn quiet<A>(answer: &Response<A>) {
                 assert!(answer.warnings.is_empty(), "{:?}", answer.warnings);
             }
 

@@ -17,7 +17,7 @@ macro_rules! on_version {
 
             use super::*;
 
-            fn titles(batch: &Response) -> Vec<String> {
+            fn titles<A>(batch: &Response<A>) -> Vec<String> {
                 batch.body["query"]["allpages"]
                     .as_array()
                     .expect("allpages")

@@ -3,10 +3,13 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use mwtyped_spec::Spec;
+use std::ops::Not;
+
+use mwtyped_spec::{AnswerModel, Spec};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::answers::answer_types;
 use crate::fields::ident;
 use crate::module_struct::module_items;
 use crate::naming;
@@ -22,13 +25,21 @@ fn rust_module(group: Option<&str>) -> &'static str {
     }
 }
 
+/// Every module of `spec` as typed structs, with no typed answers (a spec with no recorded
+/// answers: a user's own wiki).
 pub fn api(spec: &Spec, options: &Options) -> TokenStream {
+    api_with_answers(spec, &AnswerModel::default(), options)
+}
+
+/// Every module of `spec` as typed structs, each with its typed answer from `answers`.
+pub fn api_with_answers(spec: &Spec, answers: &AnswerModel, options: &Options) -> TokenStream {
     // A committed capture that does not parse cannot be here: the spec crate's tests load them all.
     let history = options
         .history
         .then(History::of_committed)
         .and_then(Result::ok);
     let names = naming::struct_names(spec);
+    let answer_types = answer_types(spec, answers, &names, options);
     let mut by_rust_module: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
     let mut taken: HashSet<(&str, String)> = HashSet::new();
     let mut sample_rows = vec![];
@@ -71,6 +82,7 @@ pub fn api(spec: &Spec, options: &Options) -> TokenStream {
             .push(module_items(
                 module,
                 (rust_module, &name),
+                &answer_types.answer_of(&module.path, rust_module, &options.runtime),
                 options,
                 history.as_ref(),
                 &mut shared_enums,
@@ -108,9 +120,15 @@ pub fn api(spec: &Spec, options: &Options) -> TokenStream {
             }
         }
     });
+    let answer_module = answers
+        .answers
+        .is_empty()
+        .not()
+        .then_some(answer_types.module);
     quote! {
         #table
         #(#groups)*
+        #answer_module
         #samples
     }
 }

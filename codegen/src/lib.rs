@@ -6,6 +6,7 @@
 //!
 //! The naming rule is documented once, in [`naming`].
 
+mod answers;
 mod api;
 pub mod docs;
 mod fields;
@@ -20,7 +21,7 @@ use mwtyped_spec::Origin;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub use api::api;
+pub use api::{api, api_with_answers};
 pub use history::History;
 pub use module_table::module_table;
 pub use mwtyped_spec::Spec;

@@ -15,6 +15,7 @@ use crate::{History, Options};
 pub fn module_items(
     module: &Module,
     (rust_module, struct_name): (&'static str, &str),
+    answer: &TokenStream,
     options: &Options,
     history: Option<&History>,
     shared_enums: &mut SharedEnums,
@@ -27,6 +28,7 @@ pub fn module_items(
         options,
         history,
         module_cfg: cfg_of(options, module.origin.as_ref()),
+        answer,
     };
     let enums: Vec<TokenStream> = emit
         .fields
@@ -63,6 +65,8 @@ struct Emit<'a> {
     options: &'a Options,
     history: Option<&'a History>,
     module_cfg: TokenStream,
+    /// The type of its answer (`answer::Edit`, or JSON when it has no model).
+    answer: &'a TokenStream,
 }
 
 impl Emit<'_> {
@@ -224,6 +228,7 @@ impl Emit<'_> {
     /// The facts as consts, and the encoding: one call per field.
     fn api_module_impl(&self) -> TokenStream {
         let (rt, module, name, module_cfg) = (self.rt, self.module, &self.name, &self.module_cfg);
+        let answer = self.answer;
         let encodes = self.fields.iter().map(|f| {
             let cfg = self.inner_cfg(f.param.origin.as_ref());
             let call = encode_field(f, rt);
@@ -272,6 +277,7 @@ impl Emit<'_> {
                 const GENERATOR: bool = #generator;
                 const INTERNAL: bool = #internal;
                 const DEPRECATED: bool = #deprecated;
+                type Answer = #answer;
 
                 fn encode_params(
                     &self,

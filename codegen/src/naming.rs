@@ -129,6 +129,30 @@ pub fn unknown_pieces(spec: &Spec) -> BTreeSet<String> {
     unknown
 }
 
+/// The pieces of the field names of `model`'s answers that the name table does not hold
+/// (a map's keys are data, not names: they need none).
+pub fn unknown_answer_pieces(model: &mwtyped_spec::AnswerModel) -> BTreeSet<String> {
+    fn walk(shape: &mwtyped_spec::Shape, unknown: &mut BTreeSet<String>) {
+        use mwtyped_spec::Shape;
+        match shape {
+            Shape::Object { fields } => {
+                for field in fields {
+                    unknown.extend(pieces(&field.name).filter(|p| !TABLE.contains_key(p)));
+                    walk(&field.shape, unknown);
+                }
+            }
+            Shape::Array { items } => walk(items, unknown),
+            Shape::Map { values } => walk(values, unknown),
+            _ => {}
+        }
+    }
+    let mut unknown = BTreeSet::new();
+    for shape in model.answers.values() {
+        walk(shape, &mut unknown);
+    }
+    unknown
+}
+
 /// The Cargo feature that enables what an extension adds.
 pub fn extension_feature(extension: &str) -> String {
     format!(
@@ -236,5 +260,14 @@ mod tests {
             "ext-syntaxhighlight-geshi"
         );
         assert_eq!(extension_feature("Abuse Filter"), "ext-abusefilter");
+    }
+}
+
+/// A JSON path in an answer, for docs and errors: `query.pages`, `edit.newrevid`.
+pub fn answer_path(parent: &str, field: &str) -> String {
+    if parent.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{parent}.{field}")
     }
 }

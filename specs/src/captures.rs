@@ -8,9 +8,11 @@ pub const CAPTURES: &[Capture] = &[
     Capture {
         name: "mediawiki-1.39",
         spec_json: include_str!("../mediawiki-1.39/spec.json"),
+        answers_json: Some(include_str!("../mediawiki-1.39/answers.json")),
     },
     Capture {
         name: "mediawiki-1.43",
         spec_json: include_str!("../mediawiki-1.43/spec.json"),
+        answers_json: Some(include_str!("../mediawiki-1.43/answers.json")),
     },
 ];

@@ -8,6 +8,7 @@
 //! The flow: `raw/` files as the wiki served them ([`ParamInfo`], [`Provenance`]) →
 //! [`normalise`] → [`Spec`] (`spec.json`) → the generator.
 
+mod answers;
 mod captures;
 mod error;
 mod model;
@@ -16,6 +17,9 @@ mod param_type;
 mod raw;
 mod spec;
 
+pub use answers::{
+    AnswerModel, Coverage, ENVELOPE, Exchange, Field, FieldCount, Recording, Shape, answer_key, exercised, infer,
+};
 pub use captures::CAPTURES;
 pub use error::SpecError;
 pub use model::{Example, Help, Info, Module, Origin, ParamType, Parameter};
@@ -30,11 +34,21 @@ pub struct Capture {
     pub name: &'static str,
     /// The normalised spec, as `cargo xtask regen` wrote it.
     pub spec_json: &'static str,
+    /// The answer model regen inferred from the capture's recorded answers, if it has any.
+    pub answers_json: Option<&'static str>,
 }
 
 impl Capture {
     pub fn spec(&self) -> Result<Spec, SpecError> {
         Spec::parse(&format!("specs/{}/spec.json", self.name), self.spec_json)
+    }
+
+    /// The answer model; an empty one (every answer untyped) when nothing was recorded.
+    pub fn answers(&self) -> Result<AnswerModel, SpecError> {
+        match self.answers_json {
+            Some(text) => AnswerModel::parse(&format!("specs/{}/answers.json", self.name), text),
+            None => Ok(AnswerModel::default()),
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 //! `cargo xtask`: mwtyped's automation, one binary (the rust-analyzer pattern).
 //!
-//! Only `fetch`, `check-live`, `crosscheck` and `wiki` touch the network or the system; every other
+//! Only `fetch`, `answers`, `check-live`, `crosscheck` and `wiki` touch the network or the system; every other
 //! subcommand is offline and deterministic.
 
+mod answers;
 mod bench;
 mod cargo;
 mod check_live;
@@ -39,6 +40,8 @@ enum Command {
     Test(test::TestArgs),
     /// Check that every version and feature combination of mwtyped compiles without a warning.
     Features(features::FeaturesArgs),
+    /// Record what a fresh test wiki answers to every module into specs/mediawiki-VERSION/answers/.
+    Answers(answers::AnswersArgs),
     /// Measure, side by side with a reference, and record in BENCHMARKS.md.
     Bench(bench::BenchArgs),
     /// Read API help pages (HTML or text, any supported language) into the spec model as JSON.
@@ -66,6 +69,7 @@ fn main() -> anyhow::Result<()> {
         Command::Regen(args) => regen::run(args),
         Command::Test(args) => test::run(args),
         Command::Features(args) => features::run(args),
+        Command::Answers(args) => answers::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Scrape(args) => scrape::run(args),
         Command::Crosscheck(args) => crosscheck::run(args),

@@ -73,6 +73,8 @@ pub fn run(args: TestArgs) -> Result<()> {
                 port: None,
             };
             let wiki = start(&spec, &mut started)?;
+            // The content the answers were recorded on: the tests replay those requests.
+            crate::answers::seed_test_wiki(&wiki)?;
             env.push((api_env_var(version), wiki.api_url()));
             env.push((wiki_dir_env_var(version), wiki.dir.display().to_string()));
             env.push((

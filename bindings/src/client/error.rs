@@ -113,6 +113,15 @@ pub enum Error {
     /// The answer was not the JSON expected (a truncated body, an HTML error page…).
     #[error("{module}: the answer is not what was expected: {reason}")]
     Decode { module: String, reason: String },
+    /// The answer is not of the shape its module's typed answer has: a field the model calls
+    /// certain is missing, or a value is of another kind. `path` is where, in the JSON
+    /// (`edit.newrevid`). The JSON is still in [`Response::body`](crate::Response::body).
+    #[error("{module}: the answer does not fit its typed model at `{path}`: {reason}")]
+    UnexpectedAnswer {
+        module: String,
+        path: String,
+        reason: String,
+    },
     /// Refused before anything was sent: a limit exceeded, a value out of range.
     #[error(transparent)]
     Encode(#[from] EncodeError),

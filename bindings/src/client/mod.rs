@@ -312,15 +312,16 @@ impl Client {
         &self.inner.settings.api
     }
 
-    /// Sends `module` and returns its answer.
-    pub async fn execute<M: ApiModule>(&self, module: &M) -> Result<Response, Error> {
+    /// Sends `module` and returns its answer: [`Response::answer`] reads it into the module's
+    /// typed answer (`M::Answer`), `body` holds the JSON.
+    pub async fn execute<M: ApiModule>(&self, module: &M) -> Result<Response<M::Answer>, Error> {
         let request = module.encode(self.inner.settings.limits)?;
-        self.send(M::PATH, &request).await
+        Ok(self.send(M::PATH, &request).await?.of::<M>())
     }
 
     /// Sends the module `build` makes with a token of this session, fetched (and cached) on
     /// demand; on `badtoken` the token is fetched again and the request sent once more.
-    pub async fn execute_with_token<K, M, F>(&self, build: F) -> Result<Response, Error>
+    pub async fn execute_with_token<K, M, F>(&self, build: F) -> Result<Response<M::Answer>, Error>
     where
         K: TokenKind,
         M: ApiModule,
@@ -353,10 +354,10 @@ impl Client {
 
     /// Runs `attempt` with this session's token named `kind`; on `badtoken`, once more with
     /// a token fetched again.
-    async fn with_token<F, Fut>(&self, kind: &'static str, attempt: F) -> Result<Response, Error>
+    async fn with_token<A, F, Fut>(&self, kind: &'static str, attempt: F) -> Result<Response<A>, Error>
     where
         F: Fn(String) -> Fut,
-        Fut: std::future::Future<Output = Result<Response, Error>>,
+        Fut: std::future::Future<Output = Result<Response<A>, Error>>,
     {
         match attempt(self.token_by_name(kind).await?).await {
             Err(e) if e.code() == Some("badtoken") => {
@@ -448,7 +449,7 @@ impl Client {
     pub fn continued<M: ApiModule>(
         &self,
         module: &M,
-    ) -> impl Stream<Item = Result<Response, Error>> + Send + use<M> {
+    ) -> impl Stream<Item = Result<Response<M::Answer>, Error>> + Send + use<M> {
         self.continued_from(module, None)
     }
 
@@ -461,7 +462,7 @@ impl Client {
         &self,
         module: &M,
         resume: Option<serde_json::Map<String, Value>>,
-    ) -> impl Stream<Item = Result<Response, Error>> + Send + use<M> {
+    ) -> impl Stream<Item = Result<Response<M::Answer>, Error>> + Send + use<M> {
         let client = self.clone();
         let first = module
             .encode(self.inner.settings.limits)
@@ -483,6 +484,7 @@ impl Client {
                     Ok(answer) => answer,
                     Err(e) => return Some((Err(e), None)),
                 };
+                let answer = answer.of::<M>();
                 let Some(point) = answer.continuation().cloned() else {
                     return Some((Ok(answer), None));
                 };

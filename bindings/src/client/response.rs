@@ -2,23 +2,88 @@
 //! two shapes of errors and warnings (`errorformat=bc` and the others) are read.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::error::{ApiMessage, Error};
+use crate::Answer;
 
 /// A successful answer. Warnings are handed over, never swallowed.
-#[derive(Clone, PartialEq)]
-pub struct Response {
+///
+/// `A` is the module's typed answer ([`ApiModule::Answer`](crate::ApiModule::Answer)):
+/// [`Response::answer`] reads the body into it. The JSON stays in `body`.
+pub struct Response<A = Value> {
     /// The whole answer (`format=json&formatversion=2`).
     pub body: Value,
     /// What MediaWiki warned of (an unrecognised parameter, a deprecation, …).
     pub warnings: Vec<ApiMessage>,
+    /// The module that answered (`edit`, `query+revisions`), for errors.
+    pub(crate) module: &'static str,
+    pub(crate) answer: PhantomData<fn() -> A>,
+}
+
+impl<A> Clone for Response<A> {
+    fn clone(&self) -> Self {
+        Response {
+            body: self.body.clone(),
+            warnings: self.warnings.clone(),
+            module: self.module,
+            answer: PhantomData,
+        }
+    }
+}
+
+impl<A> PartialEq for Response<A> {
+    fn eq(&self, other: &Self) -> bool {
+        self.body == other.body && self.warnings == other.warnings
+    }
 }
 
 impl Response {
+    pub(crate) fn new(body: Value, warnings: Vec<ApiMessage>) -> Response {
+        Response {
+            body,
+            warnings,
+            module: "",
+            answer: PhantomData,
+        }
+    }
+
+    /// The same answer, read as `module`'s (`M::Answer`).
+    pub(crate) fn of<M: crate::ApiModule>(self) -> Response<M::Answer> {
+        Response {
+            body: self.body,
+            warnings: self.warnings,
+            module: M::PATH,
+            answer: PhantomData,
+        }
+    }
+}
+
+impl<A: Answer> Response<A> {
+    /// The typed answer. A field the model calls certain that is missing, or a value of
+    /// another kind, is [`Error::UnexpectedAnswer`] naming the JSON path; a field the model
+    /// does not know is kept in its object's `extra` map.
+    pub fn answer(&self) -> Result<A, Error> {
+        A::deserialize(&self.body).map_err(|_| {
+            // Read again, tracking the path, only to say where it went wrong.
+            let (path, reason) = match serde_path_to_error::deserialize::<_, A>(&self.body) {
+                Err(e) => (e.path().to_string(), e.into_inner().to_string()),
+                Ok(_) => (String::new(), "the answer could not be read".to_owned()),
+            };
+            Error::UnexpectedAnswer {
+                module: self.module.to_owned(),
+                path,
+                reason,
+            }
+        })
+    }
+}
+
+impl<A> Response<A> {
     /// Reads the answer into the caller's own type.
     pub fn parse<T: DeserializeOwned>(&self, module: &str) -> Result<T, Error> {
         T::deserialize(&self.body).map_err(|e| Error::decode(module, e.to_string()))
@@ -48,7 +113,7 @@ impl Response {
 
 /// Token values in an answer (`query.tokens.csrftoken`, `…token` anywhere) are credentials:
 /// `Debug` masks every string under a key ending in `token`.
-impl fmt::Debug for Response {
+impl<A> fmt::Debug for Response<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Response")
             .field("body", &redacted(&self.body))
@@ -148,10 +213,10 @@ mod tests {
 
     #[test]
     fn tokens_never_print() {
-        let response = Response {
-            body: json!({"query": {"tokens": {"csrftoken": "abc123+\\", "logintoken": "def"}}}),
-            warnings: vec![],
-        };
+        let response = Response::new(
+            json!({"query": {"tokens": {"csrftoken": "abc123+\\", "logintoken": "def"}}}),
+            vec![],
+        );
         let shown = format!("{response:?}");
         assert!(
             !shown.contains("abc123") && !shown.contains("def\""),

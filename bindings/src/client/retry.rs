@@ -126,10 +126,7 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
                 if matches!(body[module]["result"].as_str(), Some("Failure" | "Warning")) {
                     return Verdict::Done(Err(Error::failed(module, &body[module])));
                 }
-                return Verdict::Done(Ok(Response {
-                    body,
-                    warnings: reading.warnings,
-                }));
+                return Verdict::Done(Ok(Response::new(body, reading.warnings)));
             };
             let (module, code, text) = (module.to_owned(), first.code.clone(), first.text.clone());
             let messages = reading

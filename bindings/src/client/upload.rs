@@ -191,8 +191,10 @@ fn resumed_offset(error: &Error, offset: u64) -> Option<Response> {
         .messages()
         .iter()
         .find_map(|m| m.data.as_ref()?.get("offset")?.as_u64())?;
-    (had > offset).then(|| Response {
-        body: serde_json::json!({"upload": {"result": "Continue", "offset": had}}),
-        warnings: vec![],
+    (had > offset).then(|| {
+        Response::new(
+            serde_json::json!({"upload": {"result": "Continue", "offset": had}}),
+            vec![],
+        )
     })
 }

@@ -12,7 +12,12 @@ use syn::{LitStr, parse_macro_input};
 pub fn api(input: TokenStream) -> TokenStream {
     let name = parse_macro_input!(input as LitStr);
     match load(&name) {
-        Ok(spec) => mwtyped_codegen::api(&spec, &mwtyped_codegen::Options::bindings()).into(),
+        Ok((spec, answers)) => mwtyped_codegen::api_with_answers(
+            &spec,
+            &answers,
+            &mwtyped_codegen::Options::bindings(),
+        )
+        .into(),
         Err(message) => syn::Error::new(name.span(), message)
             .to_compile_error()
             .into(),
@@ -57,7 +62,7 @@ fn load_file(given: &str) -> Result<(mwtyped_spec::Spec, std::path::PathBuf), St
     Ok((spec, path))
 }
 
-fn load(name: &LitStr) -> Result<mwtyped_spec::Spec, String> {
+fn load(name: &LitStr) -> Result<(mwtyped_spec::Spec, mwtyped_spec::AnswerModel), String> {
     let capture = mwtyped_spec::capture(&name.value()).ok_or_else(|| {
         let known: Vec<&str> = mwtyped_spec::CAPTURES.iter().map(|c| c.name).collect();
         format!(
@@ -66,7 +71,9 @@ fn load(name: &LitStr) -> Result<mwtyped_spec::Spec, String> {
             known.join(", ")
         )
     })?;
-    capture.spec().map_err(|e| e.to_string())
+    let spec = capture.spec().map_err(|e| e.to_string())?;
+    let answers = capture.answers().map_err(|e| e.to_string())?;
+    Ok((spec, answers))
 }
 
 #[cfg(test)]

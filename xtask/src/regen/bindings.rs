@@ -76,7 +76,7 @@ pub fn cargo_toml(current: &str, specs: &[&Spec]) -> Result<String> {
     let all: Vec<String> = extensions.iter().map(|e| format!("\"{e}\"")).collect();
     block.push_str(&format!("full = [{}]\n", all.join(", ")));
     block.push_str(
-        "# Sample values of every module, for the tests against real wikis.\ntesting = []\n",
+        "# Sample values of every module, for the tests against real wikis.\ntesting = [\"dep:serde_path_to_error\"]\n",
     );
     for extension in &extensions {
         block.push_str(&format!("{extension} = []\n"));

@@ -14,6 +14,7 @@ use mwtyped_spec::{AttributionPart, Finding, ParamInfo, Provenance, Spec, normal
 use crate::files;
 use crate::patches::{self, PatchRecord};
 
+mod answers;
 mod bindings;
 
 #[derive(Args)]
@@ -43,6 +44,20 @@ pub fn run(args: RegenArgs) -> Result<()> {
                 unknown.len(),
                 unknown.into_iter().collect::<Vec<_>>().join(", ")
             );
+        }
+    }
+    for capture in &captures {
+        let dir = root.join("specs").join(&capture.spec.capture.name);
+        if let Some(loaded) = answers::load(&dir, &capture.spec)? {
+            let unknown = mwtyped_codegen::naming::unknown_answer_pieces(&loaded.model);
+            if !unknown.is_empty() {
+                eprintln!(
+                    "{}: {} answer field piece(s) not in codegen/src/names.txt: {}",
+                    capture.spec.capture.name,
+                    unknown.len(),
+                    unknown.into_iter().collect::<Vec<_>>().join(", ")
+                );
+            }
         }
     }
     let stale = stale(&outputs);
@@ -180,14 +195,43 @@ fn outputs(root: &Path, captures: &[LoadedCapture]) -> Result<Vec<(PathBuf, Stri
             capture.spec.to_json(),
         ));
     }
-    out.push((
-        root.join("specs/src/captures.rs"),
-        captures_rs(captures.iter().map(|c| c.spec.capture.name.as_str())),
-    ));
-    // What the macros expand to, per capture, for reviewers: a new capture shows in a diff.
+    let mut with_answers = vec![];
+    let mut models = vec![];
+    let mut all_answers = vec![];
     for capture in captures {
         let name = &capture.spec.capture.name;
-        let tokens = mwtyped_codegen::api(&capture.spec, &mwtyped_codegen::Options::bindings());
+        let loaded = answers::load(&root.join("specs").join(name), &capture.spec)?;
+        if let Some(loaded) = loaded {
+            let path = root.join("specs").join(name).join("answers.json");
+            out.push((path, loaded.model.to_json()));
+            with_answers.push(name.as_str());
+            models.push(loaded.model.clone());
+            all_answers.push(loaded);
+        } else {
+            models.push(mwtyped_spec::AnswerModel::default());
+        }
+    }
+    if !all_answers.is_empty() {
+        let readme = root.join("README.md");
+        let current = fs::read_to_string(&readme)
+            .with_context(|| format!("reading {}", readme.display()))?;
+        out.push((readme, answers::readme(&current, &all_answers)?));
+    }
+    out.push((
+        root.join("specs/src/captures.rs"),
+        captures_rs(
+            captures.iter().map(|c| c.spec.capture.name.as_str()),
+            &with_answers,
+        ),
+    ));
+    // What the macros expand to, per capture, for reviewers: a new capture shows in a diff.
+    for (capture, model) in captures.iter().zip(&models) {
+        let name = &capture.spec.capture.name;
+        let tokens = mwtyped_codegen::api_with_answers(
+            &capture.spec,
+            model,
+            &mwtyped_codegen::Options::bindings(),
+        );
         let code = mwtyped_codegen::render(tokens)
             .with_context(|| format!("rendering the bindings of {name}"))?;
         out.push((
@@ -211,15 +255,20 @@ fn outputs(root: &Path, captures: &[LoadedCapture]) -> Result<Vec<(PathBuf, Stri
 }
 
 /// The list of embedded captures in `mwtyped-spec`.
-fn captures_rs<'a>(names: impl Iterator<Item = &'a str>) -> String {
+fn captures_rs<'a>(names: impl Iterator<Item = &'a str>, with_answers: &[&str]) -> String {
     let mut text = String::from(RUST_HEADER);
     text.push_str("//! The committed captures, embedded.\n\nuse crate::Capture;\n\n");
     text.push_str(
         "/// Every committed capture, in name order.\npub const CAPTURES: &[Capture] = &[\n",
     );
     for name in names {
+        let answers = if with_answers.contains(&name) {
+            format!("Some(include_str!(\"../{name}/answers.json\"))")
+        } else {
+            "None".to_owned()
+        };
         text.push_str(&format!(
-            "    Capture {{\n        name: {name:?},\n        spec_json: include_str!(\"../{name}/spec.json\"),\n    }},\n"
+            "    Capture {{\n        name: {name:?},\n        spec_json: include_str!(\"../{name}/spec.json\"),\n        answers_json: {answers},\n    }},\n"
         ));
     }
     text.push_str("];\n");

@@ -72,6 +72,18 @@ fn ensure_abuse_filter(wiki: &Wiki) -> Result<()> {
     Ok(())
 }
 
+/// Creates a plain user with MediaWiki's own `createAndPromote.php`.
+pub fn create_user(wiki: &Wiki, user: &str, password: &str) -> Result<()> {
+    let mw = super::mw_root(wiki.version);
+    let promote = mw.join("maintenance/createAndPromote.php");
+    script(
+        &mw,
+        wiki,
+        &[&promote.to_string_lossy(), user, password],
+        "createAndPromote.php",
+    )
+}
+
 /// Runs a PHP maintenance script against `wiki`.
 fn script(mw: &Path, wiki: &Wiki, args: &[&str], what: &str) -> Result<()> {
     run_quiet(

@@ -1,0 +1,274 @@
+//! The typed answers of a version, from its answer model: one struct per object of each
+//! answer, in the version's `answer` module.
+//!
+//! Names follow the naming rule ([`crate::naming`]): an answer is named as its module's struct
+//! (`answer::Edit`); the object MediaWiki wraps it in, under the module's own name, is
+//! `answer::EditResult`; any other object is its parent's name and its field's, counted from
+//! the answer (`answer::QueryPages`, `answer::QueryPagesRevisions`). An array's items and a
+//! map's values are named as the field holding them.
+
+use std::collections::{BTreeMap, HashSet};
+
+use mwtyped_spec::{AnswerModel, ENVELOPE, Field, Module, Shape, Spec, answer_key};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::Options;
+use crate::fields::ident;
+use crate::naming;
+
+/// The `answer` module of a version, and the answer type of each module by path (the name
+/// of its struct in `answer`; `None` for a module with no typed answer).
+pub struct AnswerTypes {
+    pub module: TokenStream,
+    pub by_path: BTreeMap<String, Option<proc_macro2::Ident>>,
+}
+
+impl AnswerTypes {
+    /// The type `ApiModule::Answer` names, from the Rust module `rust_module` of the version.
+    pub fn answer_of(&self, path: &str, rust_module: &str, rt: &TokenStream) -> TokenStream {
+        match self.by_path.get(path).cloned().flatten() {
+            Some(name) if rust_module.is_empty() => quote!(answer::#name),
+            Some(name) => quote!(super::answer::#name),
+            None => quote!(#rt::serde_json::Value),
+        }
+    }
+}
+
+pub fn answer_types(
+    spec: &Spec,
+    model: &AnswerModel,
+    names: &std::collections::HashMap<String, String>,
+    options: &Options,
+) -> AnswerTypes {
+    let rt = &options.runtime;
+    let mut emit = Emit {
+        rt,
+        items: vec![],
+        taken: HashSet::new(),
+        mediawiki: &model.mediawiki,
+        cfg: quote!(),
+    };
+    let mut roots = BTreeMap::new();
+    for (key, shape) in &model.answers {
+        let (Some(module), Some(name)) = (spec.module(key), names.get(key)) else {
+            continue;
+        };
+        let cfg = match module.origin.as_ref().and_then(|o| options.gate(o)) {
+            Some(feature) => quote!(#[cfg(feature = #feature)]),
+            None => quote!(),
+        };
+        let Shape::Object { fields } = shape else {
+            continue;
+        };
+        emit.cfg = cfg;
+        let root = Place {
+            name: name.clone(),
+            base: name.clone(),
+            json_path: String::new(),
+            wrapper_of: Some(module),
+        };
+        let ident = emit.object(&root, fields, &root_doc(module, &model.mediawiki));
+        roots.insert(key.clone(), ident);
+    }
+    let by_path = spec
+        .modules
+        .iter()
+        .map(|m| {
+            let answer = match m.group.as_deref() {
+                Some("format") | None => None,
+                _ => roots.get(answer_key(&m.path)).cloned(),
+            };
+            (m.path.clone(), answer)
+        })
+        .collect();
+    let items = emit.items;
+    let envelope = ENVELOPE;
+    let module = quote! {
+        /// Typed answers, generated from what the test wikis answered to every module
+        /// (`cargo xtask answers`): `answer::Edit` is what `action=edit` answers.
+        pub mod answer {
+            /// The keys of every answer that are not its module's data (read by the client).
+            const ENVELOPE: &[&str] = &[#(#envelope),*];
+            #(#items)*
+        }
+    };
+    AnswerTypes { module, by_path }
+}
+
+fn root_doc(module: &Module, mediawiki: &str) -> String {
+    let request = match module.group.as_deref() {
+        Some("action") => format!("action={}", module.name),
+        _ => "action=query".to_owned(),
+    };
+    format!(
+        " What `{request}` answers (MediaWiki {mediawiki}), inferred from the answers recorded in \
+         `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client."
+    )
+}
+
+struct Emit<'a> {
+    rt: &'a TokenStream,
+    items: Vec<TokenStream>,
+    taken: HashSet<String>,
+    mediawiki: &'a str,
+    cfg: TokenStream,
+}
+
+/// Where an object is: its name, the name its children's names start from, its JSON path.
+struct Place<'m> {
+    name: String,
+    base: String,
+    json_path: String,
+    /// For an answer's root: the module whose name MediaWiki wraps the answer in.
+    wrapper_of: Option<&'m Module>,
+}
+
+impl Place<'_> {
+    fn child(&self, field: &str) -> Place<'static> {
+        let json_path = naming::answer_path(&self.json_path, field);
+        if self.wrapper_of.is_some_and(|m| m.name == field) {
+            return Place {
+                name: format!("{}Result", self.name),
+                base: self.base.clone(),
+                json_path,
+                wrapper_of: None,
+            };
+        }
+        let name = format!("{}{}", self.base, naming::type_name(field));
+        Place {
+            base: name.clone(),
+            name,
+            json_path,
+            wrapper_of: None,
+        }
+    }
+}
+
+impl Emit<'_> {
+    fn unique(&mut self, name: &str) -> String {
+        let mut unique = name.to_owned();
+        let mut n = 2;
+        while !self.taken.insert(unique.clone()) {
+            unique = format!("{name}{n}");
+            n += 1;
+        }
+        unique
+    }
+
+    /// Emits the struct of an object and everything below it; returns its name.
+    fn object(&mut self, place: &Place, fields: &[Field], doc: &str) -> proc_macro2::Ident {
+        let name = ident(&self.unique(&place.name));
+        let mut idents: HashSet<String> = HashSet::from(["extra".to_owned()]);
+        let mut members = vec![];
+        let mut entries = vec![];
+        for field in fields {
+            let child = place.child(&field.name);
+            let ty = self.ty(&field.shape, &child);
+            let mut rust = naming::field_name(&field.name);
+            if idents.contains(&rust) {
+                rust = format!("{rust}_{}", idents.len());
+            }
+            idents.insert(rust.clone());
+            let rust = ident(&rust);
+            let wire = &field.name;
+            // A flag absent is false: MediaWiki sends most only when true, and whether it
+            // sends one at all can hang on a preference the recordings did not vary.
+            let flag = matches!(field.shape, Shape::Bool { .. });
+            let (ty, presence) = match (field.certain && !field.nullable, flag) {
+                (_, true) => (ty, quote!(optional)),
+                (true, false) => (ty, quote!(required)),
+                (false, false) => (quote!(::std::option::Option<#ty>), quote!(optional)),
+            };
+            let doc = field_doc(field, flag);
+            let alias = (rust != wire.as_str()).then(|| quote!(#[doc(alias = #wire)]));
+            members.push(quote! {
+                #[doc = #doc]
+                #alias
+                pub #rust: #ty,
+            });
+            entries.push(quote!(#rust: #wire #presence));
+        }
+        let rt = self.rt;
+        let kind = if place.wrapper_of.is_some() {
+            quote!(root)
+        } else {
+            quote!(object)
+        };
+        let path_doc = if place.json_path.is_empty() {
+            String::new()
+        } else {
+            format!(" At `{}` in the answer.", place.json_path)
+        };
+        let cfg = &self.cfg;
+        let _ = self.mediawiki;
+        self.items.push(quote! {
+            #[doc = #doc]
+            #[doc = #path_doc]
+            #cfg
+            #[derive(Debug, Clone, PartialEq)]
+            #[non_exhaustive]
+            pub struct #name {
+                #(#members)*
+                /// Fields the model does not know, as MediaWiki sent them.
+                pub extra: #rt::Extra,
+            }
+            #cfg
+            #rt::__answer_object!(#kind #name { #(#entries),* });
+        });
+        name
+    }
+
+    fn ty(&mut self, shape: &Shape, place: &Place) -> TokenStream {
+        let rt = self.rt;
+        match shape {
+            Shape::Bool { .. } => quote!(bool),
+            Shape::Integer => quote!(i64),
+            Shape::Number => quote!(f64),
+            Shape::String => quote!(::std::string::String),
+            Shape::Any { .. } | Shape::Unknown => quote!(#rt::serde_json::Value),
+            Shape::Array { items } => {
+                let item = self.ty(items, place);
+                quote!(::std::vec::Vec<#item>)
+            }
+            Shape::Map { values } => {
+                let value = self.ty(values, place);
+                quote!(#rt::Map<#value>)
+            }
+            Shape::Object { fields } => {
+                let doc = format!(" An object of the answer, at `{}`.", place.json_path);
+                let name = self.object(place, fields, &doc);
+                quote!(#name)
+            }
+        }
+    }
+}
+
+fn field_doc(field: &Field, flag: bool) -> String {
+    let mut doc = format!(" `{}`: ", field.name);
+    doc.push_str(match (field.certain && !field.nullable, flag) {
+        (true, true) => "in every recorded answer; `false` when absent.",
+        (false, true) => "`false` when absent.",
+        (true, false) => "in every recorded answer.",
+        (false, false) => "not always sent.",
+    });
+    let quoted = |items: &[String]| {
+        items
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !field.modules.is_empty() {
+        doc.push_str(&format!(" Seen from {}.", quoted(&field.modules)));
+    }
+    if !field.with.is_empty() {
+        doc.push_str(&format!(" Seen with {}.", quoted(&field.with)));
+    }
+    match &field.shape {
+        Shape::Any { why } => doc.push_str(&format!(" Free-form JSON: {why}.")),
+        Shape::Unknown => doc.push_str(" Free-form JSON: never recorded with a value."),
+        _ => {}
+    }
+    doc
+}

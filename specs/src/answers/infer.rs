@@ -1,0 +1,385 @@
+//! From recordings to the answer model: every successful answer of a module is walked, each
+//! value's kind counted per place, then each place becomes a [`Shape`]. Offline and
+//! deterministic: the same recordings give the same model.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::exercised;
+use super::model::{AnswerModel, Coverage, Field, Shape};
+use super::recording::{Exchange, Recording};
+use crate::Spec;
+
+/// Keys of every answer that are not the module's data: the client reads them (warnings,
+/// continuation, `batchcomplete`, limits), and they are the same for every module.
+pub const ENVELOPE: &[&str] = &[
+    "batchcomplete",
+    "continue",
+    "curtimestamp",
+    "docref",
+    "errorlang",
+    "errors",
+    "limits",
+    "requestid",
+    "servedby",
+    "uselang",
+    "warnings",
+];
+
+/// Fields whose keys are data, not names: slot roles, page property names, option names,
+/// metadata names, rate-limited actions, language codes, field names of a form.
+const MAPS: &[&str] = &[
+    "defaultoptions",
+    "extmetadata",
+    "fields",
+    "imagelimits",
+    "languageinfo",
+    "languagevariants",
+    "options",
+    "pageprops",
+    "properties",
+    "ratelimits",
+    "slots",
+    "thumblimits",
+    "transcludedfrom",
+    "unreadnotificationpages",
+    "variantnames",
+    "varianttitles",
+];
+
+/// Fields MediaWiki fills with free-form data: a log entry's parameters (by log type), an
+/// AbuseFilter hit's variables, a template's TemplateData parameters (written by users).
+const FREE_FORM: &[&str] = &["details", "logparams", "params"];
+
+/// An object with at least this many keys, every one holding an object, is a map (a
+/// language code or a user name to its data), whatever the keys look like.
+const MAP_KEYS: usize = 20;
+
+/// Infers the model of every answer recorded for `spec`'s modules.
+pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
+    let mut sketches: BTreeMap<String, Sketch> = BTreeMap::new();
+    let mut modules = BTreeMap::new();
+    let by_module: BTreeMap<&str, &Recording> =
+        recordings.iter().map(|r| (r.module.as_str(), r)).collect();
+    for module in &spec.modules {
+        let coverage = match (exercised(module), by_module.get(module.path.as_str())) {
+            (Err(why), _) => Coverage::Untyped { why: why.into() },
+            (Ok(()), None) => Coverage::Untyped {
+                why: "not recorded".into(),
+            },
+            (Ok(()), Some(recording)) => {
+                let answer = answer_key(&module.path).to_owned();
+                let sketch = sketches.entry(answer.clone()).or_default();
+                observe_recording(sketch, recording);
+                coverage(recording, answer)
+            }
+        };
+        modules.insert(module.path.clone(), coverage);
+    }
+    let answers = sketches
+        .into_iter()
+        .filter(|(_, s)| s.seen > 0)
+        .map(|(k, s)| (k, s.shape(None)))
+        .collect();
+    AnswerModel {
+        mediawiki: recordings
+            .first()
+            .map(|r| r.mediawiki.clone())
+            .unwrap_or_default(),
+        answers,
+        modules,
+    }
+}
+
+/// Whose answer a module's is: every query submodule answers as `query`.
+pub fn answer_key(path: &str) -> &str {
+    if path.starts_with("query+") {
+        "query"
+    } else {
+        path
+    }
+}
+
+fn coverage(recording: &Recording, answer: String) -> Coverage {
+    let exchanges = recording.exchanges.len();
+    let succeeded = recording.exchanges.iter().filter(|e| e.succeeded()).count();
+    if succeeded > 0 {
+        return Coverage::Typed {
+            answer,
+            exchanges,
+            succeeded,
+        };
+    }
+    let not_json = recording.exchanges.iter().find_map(|e| match &e.answer {
+        Value::String(text) if text.trim_start().starts_with('<') => Some("XML or HTML"),
+        Value::String(_) => Some("text"),
+        Value::Array(_) => Some("a JSON array"),
+        _ => None,
+    });
+    let why = match not_json {
+        Some(kind) => format!("answers {kind}, not a JSON object"),
+        None => {
+            let codes: BTreeSet<&str> = recording
+                .exchanges
+                .iter()
+                .flat_map(Exchange::error_codes)
+                .collect();
+            let codes: Vec<&str> = codes.into_iter().collect();
+            format!("every request recorded failed ({})", codes.join(", "))
+        }
+    };
+    Coverage::Untyped { why }
+}
+
+fn observe_recording(sketch: &mut Sketch, recording: &Recording) {
+    for exchange in recording.exchanges.iter().filter(|e| e.succeeded()) {
+        let Value::Object(root) = &exchange.answer else {
+            continue;
+        };
+        let data: serde_json::Map<String, Value> = root
+            .iter()
+            .filter(|(k, _)| !ENVELOPE.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let seen = Seen {
+            module: &recording.module,
+            label: prop_label(&exchange.label),
+        };
+        sketch.observe(&Value::Object(data), &seen);
+    }
+}
+
+/// `rvprop=content` for an exchange sent with one value of a prop-like parameter.
+fn prop_label(label: &str) -> Option<&str> {
+    (label.contains('=') && !label.ends_with("=*")).then_some(label)
+}
+
+/// Where a value was seen.
+struct Seen<'a> {
+    module: &'a str,
+    label: Option<&'a str>,
+}
+
+/// Everything seen at one place of an answer.
+#[derive(Default)]
+struct Sketch {
+    /// Values seen, `null` apart.
+    seen: usize,
+    nulls: usize,
+    trues: bool,
+    falses: bool,
+    integers: bool,
+    fractions: bool,
+    strings: bool,
+    items: Option<Box<Sketch>>,
+    object: Option<ObjectSketch>,
+}
+
+#[derive(Default)]
+struct ObjectSketch {
+    instances: usize,
+    modules: BTreeSet<String>,
+    fields: Vec<(String, FieldSketch)>,
+}
+
+#[derive(Default)]
+struct FieldSketch {
+    sketch: Sketch,
+    /// Objects it was in with a value other than `null`.
+    present: usize,
+    modules: BTreeSet<String>,
+    with: BTreeSet<String>,
+}
+
+impl Sketch {
+    fn observe(&mut self, value: &Value, seen: &Seen) {
+        if value.is_null() {
+            self.nulls += 1;
+            return;
+        }
+        self.seen += 1;
+        match value {
+            Value::Bool(true) => self.trues = true,
+            Value::Bool(false) => self.falses = true,
+            Value::Number(n) if n.is_i64() || n.is_u64() => self.integers = true,
+            Value::Number(_) => self.fractions = true,
+            Value::String(_) => self.strings = true,
+            Value::Array(items) => {
+                let sketch = self.items.get_or_insert_default();
+                for item in items {
+                    sketch.observe(item, seen);
+                }
+            }
+            Value::Object(map) => {
+                let object = self.object.get_or_insert_default();
+                object.instances += 1;
+                object.modules.insert(seen.module.to_owned());
+                for (key, value) in map {
+                    let field = object.field(key);
+                    if !value.is_null() {
+                        field.present += 1;
+                    }
+                    field.modules.insert(seen.module.to_owned());
+                    if let Some(label) = seen.label {
+                        field.with.insert(label.to_owned());
+                    }
+                    field.sketch.observe(value, seen);
+                }
+            }
+            Value::Null => {}
+        }
+    }
+
+    /// Adds what `other` saw (the values of a map are one place).
+    fn absorb(&mut self, other: Sketch) {
+        self.seen += other.seen;
+        self.nulls += other.nulls;
+        self.trues |= other.trues;
+        self.falses |= other.falses;
+        self.integers |= other.integers;
+        self.fractions |= other.fractions;
+        self.strings |= other.strings;
+        if let Some(items) = other.items {
+            self.items.get_or_insert_default().absorb(*items);
+        }
+        if let Some(object) = other.object {
+            let mine = self.object.get_or_insert_default();
+            mine.instances += object.instances;
+            mine.modules.extend(object.modules);
+            for (key, field) in object.fields {
+                let into = mine.field(&key);
+                into.present += field.present;
+                into.modules.extend(field.modules);
+                into.with.extend(field.with);
+                into.sketch.absorb(field.sketch);
+            }
+        }
+    }
+
+    /// The shape of this place; `key` is the field holding it.
+    fn shape(self, key: Option<&str>) -> Shape {
+        if key.is_some_and(|k| FREE_FORM.contains(&k)) && self.seen > 0 {
+            return Shape::Any {
+                why: "MediaWiki sends free-form data here".into(),
+            };
+        }
+        let kinds = [
+            (self.trues || self.falses, "a boolean"),
+            (self.integers || self.fractions, "a number"),
+            (self.strings, "a string"),
+            (self.items.is_some(), "an array"),
+            (self.object.is_some(), "an object"),
+        ];
+        let present: Vec<&str> = kinds.iter().filter(|(k, _)| *k).map(|(_, n)| *n).collect();
+        match present.as_slice() {
+            [] => Shape::Unknown,
+            [_] => self.single_shape(key),
+            several => Shape::Any {
+                why: format!("sent as {}", several.join(" or ")),
+            },
+        }
+    }
+
+    fn single_shape(self, key: Option<&str>) -> Shape {
+        if self.trues || self.falses {
+            return Shape::Bool {
+                seen_false: self.falses,
+            };
+        }
+        if self.fractions {
+            return Shape::Number;
+        }
+        if self.integers {
+            return Shape::Integer;
+        }
+        if self.strings {
+            return Shape::String;
+        }
+        if let Some(items) = self.items {
+            return Shape::Array {
+                items: Box::new(items.shape(None)),
+            };
+        }
+        match self.object {
+            Some(object) if is_map(key, &object) => {
+                let mut values = Sketch::default();
+                for (_, field) in object.fields {
+                    values.absorb(field.sketch);
+                }
+                Shape::Map {
+                    values: Box::new(values.shape(None)),
+                }
+            }
+            Some(object) => object.shape(),
+            None => Shape::Unknown,
+        }
+    }
+}
+
+impl ObjectSketch {
+    fn field(&mut self, key: &str) -> &mut FieldSketch {
+        let index = match self.fields.iter().position(|(k, _)| k == key) {
+            Some(index) => index,
+            None => {
+                self.fields.push((key.to_owned(), FieldSketch::default()));
+                self.fields.len() - 1
+            }
+        };
+        &mut self.fields[index].1
+    }
+
+    fn shape(self) -> Shape {
+        let instances = self.instances;
+        let all_modules = self.modules;
+        let fields = self
+            .fields
+            .into_iter()
+            .map(|(name, f)| {
+                let certain = f.present == instances;
+                let modules = if f.modules == all_modules || f.modules.len() > 3 {
+                    vec![]
+                } else {
+                    f.modules.into_iter().collect()
+                };
+                let with = if certain || f.with.len() > 3 {
+                    vec![]
+                } else {
+                    f.with.into_iter().collect()
+                };
+                let nullable = f.sketch.nulls > 0;
+                Field {
+                    shape: f.sketch.shape(Some(&name)),
+                    certain,
+                    nullable,
+                    name,
+                    modules,
+                    with,
+                }
+            })
+            .collect();
+        Shape::Object { fields }
+    }
+}
+
+/// An object is a map when the field holding it is one of [`MAPS`], when any of its keys is
+/// not a name (a namespace id, a title, a message key with spaces), or when it has
+/// [`MAP_KEYS`] keys or more that all hold objects.
+fn is_map(key: Option<&str>, object: &ObjectSketch) -> bool {
+    let all_objects = || {
+        object.fields.iter().all(|(_, f)| {
+            let s = &f.sketch;
+            s.object.is_some() && !(s.trues || s.falses || s.integers || s.fractions || s.strings)
+        })
+    };
+    key.is_some_and(|k| MAPS.contains(&k))
+        || object.fields.iter().any(|(k, _)| !is_name(k))
+        || (object.fields.len() >= MAP_KEYS && all_objects())
+}
+
+fn is_name(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}

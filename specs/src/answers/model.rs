@@ -1,0 +1,169 @@
+//! The answer model: what regen infers from the recordings of a capture (`answers.json`
+//! beside `spec.json`), and what the generator makes the typed answers from.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::SpecError;
+
+/// The answers of one capture.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AnswerModel {
+    /// The release the recordings come from.
+    pub mediawiki: String,
+    /// What each answer holds, by the module whose answer it is. Every query submodule's
+    /// answer is `query`'s: the pages and lists of an `action=query` request.
+    pub answers: BTreeMap<String, Shape>,
+    /// For every module of the capture: which answer it has, or why none.
+    pub modules: BTreeMap<String, Coverage>,
+}
+
+/// Whether a module's answer is typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Coverage {
+    /// Typed: the key of its answer in [`AnswerModel::answers`].
+    Typed {
+        answer: String,
+        exchanges: usize,
+        succeeded: usize,
+    },
+    /// Not typed, and why (every request failed, the answer is not JSON, …).
+    Untyped { why: String },
+}
+
+/// The shape of a value, merged over every time it was seen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Shape {
+    /// `true` or `false`; `seen_false` tells whether `false` was ever sent (MediaWiki mostly
+    /// sends `true` or nothing).
+    Bool {
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        seen_false: bool,
+    },
+    Integer,
+    /// A number that was not always an integer.
+    Number,
+    String,
+    Array {
+        items: Box<Shape>,
+    },
+    /// Named fields, in the order MediaWiki first sent them.
+    Object {
+        fields: Vec<Field>,
+    },
+    /// Keys that are data (slot roles, namespace ids, option names), one shape of value.
+    Map {
+        values: Box<Shape>,
+    },
+    /// Free-form: seen as different kinds of values, or as data MediaWiki does not shape.
+    Any {
+        why: String,
+    },
+    /// Never seen with a value (only in empty arrays, or as `null`).
+    Unknown,
+}
+
+/// A field of an object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub name: String,
+    pub shape: Shape,
+    /// In every object of this kind that was recorded.
+    pub certain: bool,
+    /// Seen as `null` at least once.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable: bool,
+    /// The query submodules whose requests it was seen in, when not all (at most three).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modules: Vec<String>,
+    /// The values of prop-like parameters it was seen with, when not all (at most three):
+    /// `rvprop=content`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+}
+
+impl AnswerModel {
+    pub fn parse(file: &str, text: &str) -> Result<AnswerModel, SpecError> {
+        serde_json::from_str(text).map_err(|e| SpecError::json(file, text, e))
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// The answer `module` has, if typed.
+    pub fn answer_of(&self, module: &str) -> Option<(&str, &Shape)> {
+        match self.modules.get(module)? {
+            Coverage::Typed { answer, .. } => {
+                let shape = self.answers.get(answer)?;
+                Some((answer.as_str(), shape))
+            }
+            Coverage::Untyped { .. } => None,
+        }
+    }
+}
+
+/// How many keys of recorded answers land on typed fields, and how many in free-form JSON.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldCount {
+    pub typed: usize,
+    pub free_form: usize,
+    /// Keys the model has no field for (none on the recordings it was inferred from).
+    pub unmodelled: usize,
+}
+
+impl std::ops::AddAssign for FieldCount {
+    fn add_assign(&mut self, other: FieldCount) {
+        self.typed += other.typed;
+        self.free_form += other.free_form;
+        self.unmodelled += other.unmodelled;
+    }
+}
+
+impl Shape {
+    /// Counts the keys of `value` (an answer or a part of one) against this shape.
+    pub fn count(&self, value: &serde_json::Value) -> FieldCount {
+        use serde_json::Value;
+        let mut count = FieldCount::default();
+        match (self, value) {
+            (Shape::Object { fields }, Value::Object(map)) => {
+                for (key, value) in map {
+                    match fields.iter().find(|f| &f.name == key) {
+                        Some(field) => {
+                            count.typed += 1;
+                            count += field.shape.count(value);
+                        }
+                        None => count.unmodelled += 1 + keys(value),
+                    }
+                }
+            }
+            (Shape::Map { values }, Value::Object(map)) => {
+                for value in map.values() {
+                    count += values.count(value);
+                }
+            }
+            (Shape::Array { items }, Value::Array(values)) => {
+                for value in values {
+                    count += items.count(value);
+                }
+            }
+            (Shape::Any { .. } | Shape::Unknown, value) => count.free_form += keys(value),
+            _ => {}
+        }
+        count
+    }
+}
+
+/// The keys of every object in `value`.
+fn keys(value: &serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::Object(map) => map.len() + map.values().map(keys).sum::<usize>(),
+        serde_json::Value::Array(items) => items.iter().map(keys).sum(),
+        _ => 0,
+    }
+}

@@ -1,0 +1,67 @@
+//! What a test wiki answered: the file `cargo xtask answers` writes per module under
+//! `specs/NAME/answers/`, and the input of the answer model's inference.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::SpecError;
+
+/// Every exchange recorded for one module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recording {
+    /// The module's path (`edit`, `query+revisions`).
+    pub module: String,
+    /// The release that answered (`1.43.12`).
+    pub mediawiki: String,
+    pub exchanges: Vec<Exchange>,
+}
+
+/// One request and what the wiki answered (`format=json&formatversion=2`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exchange {
+    /// Why it was sent: `example 2` (the module's own example), `rvprop=content` (one value of
+    /// a prop-like parameter), `rvprop=*` (all of them).
+    pub label: String,
+    /// The parameters sent, tokens and sensitive values replaced by `***`.
+    pub request: Vec<(String, String)>,
+    /// The answer; a string when the wiki did not answer JSON (a feed, an output format).
+    pub answer: Value,
+}
+
+impl Exchange {
+    /// The value of `name` in the request.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.request
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The error codes of an answer that failed (`errorformat` other than `bc`), or of the
+    /// old `error` object.
+    pub fn error_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self
+            .answer
+            .get("errors")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.get("code").and_then(Value::as_str))
+            .collect();
+        if let Some(code) = self.answer.pointer("/error/code").and_then(Value::as_str) {
+            codes.push(code);
+        }
+        codes
+    }
+
+    /// An answer holding data: JSON, and no error.
+    pub fn succeeded(&self) -> bool {
+        self.answer.is_object() && self.error_codes().is_empty()
+    }
+}
+
+impl Recording {
+    pub fn parse(file: &str, text: &str) -> Result<Recording, SpecError> {
+        serde_json::from_str(text).map_err(|e| SpecError::json(file, text, e))
+    }
+}

@@ -1,0 +1,206 @@
+//! The answer model inferred from recordings: certainty, flags, maps, free-form values, the
+//! envelope, query submodules sharing `query`'s answer, and why a module is untyped.
+
+use mwtyped_spec::{AnswerModel, Coverage, Exchange, Recording, Shape, Spec, infer};
+use serde_json::{Value, json};
+
+fn spec() -> Spec {
+    let modules = json!([
+        {"name": "main", "classname": "ApiMain", "path": "main", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "edit", "classname": "ApiEditPage", "path": "edit", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "feedrecentchanges", "classname": "ApiFeedRecentChanges", "path": "feedrecentchanges", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "purge", "classname": "ApiPurge", "path": "purge", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "revisions", "classname": "ApiQueryRevisions", "path": "query+revisions", "group": "prop", "prefix": "rv", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "allpages", "classname": "ApiQueryAllPages", "path": "query+allpages", "group": "list", "prefix": "ap", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "json", "classname": "ApiFormatJson", "path": "json", "group": "format", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"}
+    ]);
+    let text = json!({
+        "capture": {"name": "test", "mediawiki": "1.43.0", "generator": "MediaWiki 1.43.0",
+            "api_url": "http://127.0.0.1/api.php", "fetched": "2026-11-30", "helpformat": null,
+            "extensions": [], "attribution": {}},
+        "modules": modules
+    });
+    Spec::parse("test", &text.to_string()).expect("spec")
+}
+
+fn exchange(label: &str, answer: Value) -> Exchange {
+    Exchange {
+        label: label.into(),
+        request: vec![],
+        answer,
+    }
+}
+
+fn recording(module: &str, exchanges: Vec<Exchange>) -> Recording {
+    Recording {
+        module: module.into(),
+        mediawiki: "1.43.0".into(),
+        exchanges,
+    }
+}
+
+fn field<'a>(shape: &'a Shape, path: &[&str]) -> &'a mwtyped_spec::Field {
+    let mut shape = shape;
+    let mut found = None;
+    for name in path {
+        let fields = match shape {
+            Shape::Object { fields } => fields,
+            Shape::Array { items } => match &**items {
+                Shape::Object { fields } => fields,
+                other => panic!("{name}: not an object: {other:?}"),
+            },
+            other => panic!("{name}: not an object: {other:?}"),
+        };
+        let f = fields
+            .iter()
+            .find(|f| f.name == *name)
+            .unwrap_or_else(|| panic!("no field {name}"));
+        shape = &f.shape;
+        found = Some(f);
+    }
+    found.expect("a path")
+}
+
+fn model() -> AnswerModel {
+    let edits = recording(
+        "edit",
+        vec![
+            exchange(
+                "example 1",
+                json!({"edit": {"result": "Success", "pageid": 1, "newrevid": 5, "new": true}, "warnings": []}),
+            ),
+            exchange("example 2", json!({"edit": {"result": "Success", "pageid": 1, "nochange": true}})),
+            exchange("example 3", json!({"errors": [{"code": "badtoken", "text": "Invalid token."}]})),
+        ],
+    );
+    let revisions = recording(
+        "query+revisions",
+        vec![
+            exchange(
+                "rvprop=content",
+                json!({"batchcomplete": true, "query": {"pages": [{"pageid": 1, "ns": 0, "title": "A",
+                    "revisions": [{"slots": {"main": {"content": "x", "contentmodel": "wikitext"}}}]}]}}),
+            ),
+            exchange(
+                "rvprop=ids",
+                json!({"query": {"pages": [{"pageid": 1, "ns": 0, "title": "A", "revisions": [{"revid": 5, "parentid": 4}]}]}}),
+            ),
+        ],
+    );
+    let allpages = recording(
+        "query+allpages",
+        vec![exchange(
+            "example 1",
+            json!({"query": {"allpages": [{"pageid": 1, "ns": 0, "title": "A"}],
+                "namespaces": {"0": {"id": 0, "name": ""}, "1": {"id": 1, "name": "Talk"}},
+                "mixed": [1, "one"]}}),
+        )],
+    );
+    let feed = recording("feedrecentchanges", vec![exchange("example 1", json!("<?xml version=\"1.0\"?><rss/>"))]);
+    let purge = recording(
+        "purge",
+        vec![exchange("example 1", json!({"errors": [{"code": "missingparam", "text": "…"}]}))],
+    );
+    infer(&spec(), &[allpages, edits, feed, purge, revisions])
+}
+
+#[test]
+fn a_field_in_every_answer_is_certain_and_one_not_in_all_is_not() {
+    let model = model();
+    let edit = &model.answers["edit"];
+    assert!(field(edit, &["edit", "result"]).certain);
+    assert!(field(edit, &["edit", "pageid"]).certain);
+    assert!(!field(edit, &["edit", "newrevid"]).certain);
+    assert_eq!(field(edit, &["edit", "newrevid"]).shape, Shape::Integer);
+    assert_eq!(field(edit, &["edit", "nochange"]).shape, Shape::Bool { seen_false: false });
+}
+
+#[test]
+fn the_envelope_and_failed_answers_are_left_out() {
+    let model = model();
+    let Shape::Object { fields } = &model.answers["edit"] else {
+        panic!("edit is an object")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["edit"], "warnings and errors are the client's");
+    match &model.modules["edit"] {
+        Coverage::Typed { exchanges, succeeded, .. } => assert_eq!((*exchanges, *succeeded), (3, 2)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn query_submodules_share_the_answer_of_query_and_say_what_adds_a_field() {
+    let model = model();
+    assert!(model.answers.contains_key("query"));
+    assert!(!model.answers.contains_key("query+revisions"));
+    let query = &model.answers["query"];
+    let pages = field(query, &["query", "pages"]);
+    assert!(!pages.certain, "allpages answers without pages");
+    assert_eq!(pages.modules, ["query+revisions"]);
+    let content = field(query, &["query", "pages", "revisions"]);
+    assert!(content.certain, "in both revisions answers");
+    let revid = {
+        let Shape::Array { items } = &content.shape else { panic!("revisions is an array") };
+        let Shape::Object { fields } = &**items else { panic!("of objects") };
+        fields.iter().find(|f| f.name == "revid").cloned().expect("revid")
+    };
+    assert_eq!(revid.with, ["rvprop=ids"]);
+}
+
+#[test]
+fn keys_that_are_data_make_a_map() {
+    let model = model();
+    let query = &model.answers["query"];
+    let slots = {
+        let revisions = field(query, &["query", "pages", "revisions"]);
+        let Shape::Array { items } = &revisions.shape else { panic!() };
+        let Shape::Object { fields } = &**items else { panic!() };
+        fields.iter().find(|f| f.name == "slots").cloned().expect("slots")
+    };
+    assert!(matches!(slots.shape, Shape::Map { .. }), "slot roles: {:?}", slots.shape);
+    let namespaces = field(query, &["query", "namespaces"]);
+    assert!(matches!(namespaces.shape, Shape::Map { .. }), "namespace ids");
+}
+
+#[test]
+fn values_of_several_kinds_are_free_form() {
+    let model = model();
+    let mixed = field(&model.answers["query"], &["query", "mixed"]);
+    assert_eq!(
+        mixed.shape,
+        Shape::Array {
+            items: Box::new(Shape::Any {
+                why: "sent as a number or a string".into()
+            })
+        }
+    );
+}
+
+#[test]
+fn an_untyped_module_says_why() {
+    let model = model();
+    let why = |path: &str| match &model.modules[path] {
+        Coverage::Untyped { why } => why.clone(),
+        other => panic!("{path}: {other:?}"),
+    };
+    assert_eq!(why("feedrecentchanges"), "answers XML or HTML, not a JSON object");
+    assert_eq!(why("purge"), "every request recorded failed (missingparam)");
+    assert_eq!(why("json"), "an output format, not an answer of its own");
+    assert_eq!(why("main"), "the root of every request");
+}
+
+#[test]
+fn the_model_is_the_same_for_the_same_recordings_and_reads_back() {
+    let model = model();
+    assert_eq!(model.to_json(), self::model().to_json());
+    assert_eq!(AnswerModel::parse("answers.json", &model.to_json()).expect("parse"), model);
+}
+
+#[test]
+fn a_malformed_recording_names_its_file_and_line() {
+    let err = Recording::parse("specs/x/answers/edit.json", "{\"module\": \"edit\",\n  \"exchanges\": 3}")
+        .expect_err("malformed");
+    let text = err.to_string();
+    assert!(text.starts_with("specs/x/answers/edit.json:2:"), "{text}");
+}

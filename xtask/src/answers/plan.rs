@@ -1,0 +1,229 @@
+//! What is sent to each module: its own examples (from paraminfo), and for a query submodule
+//! one request per value of each prop-like parameter and one with all of them, so the model
+//! learns which field each value adds.
+
+use mwtyped_spec::{Module, ParamType, Parameter, Spec, exercised};
+
+use super::seed;
+
+/// One request to send.
+pub struct Planned {
+    pub module: String,
+    pub label: String,
+    pub params: Vec<(String, String)>,
+    /// The parameters taking a token, with the token's kind: filled in when sent.
+    pub tokens: Vec<(String, String)>,
+    /// The parameters holding titles that must exist when it is sent.
+    pub titles: Vec<String>,
+    /// Wire names whose values are secrets: recorded as `***`.
+    pub secrets: Vec<String>,
+}
+
+/// In the order they run: what reads, then what writes, then what ends or changes the
+/// session (logins, logouts, a change of the password).
+pub fn plan(spec: &Spec) -> Vec<Planned> {
+    let mut planned: Vec<Planned> = spec
+        .modules
+        .iter()
+        .filter(|m| exercised(m).is_ok())
+        .flat_map(|m| module_plan(spec, m))
+        .collect();
+    planned.sort_by_key(|p| stage(spec, &p.module));
+    planned
+}
+
+/// Requests on the seeded content for modules whose examples name what no wiki has
+/// (`rcid=230672766`). `{lastrevid}` and `{firstrevid}` are the seed page's revisions, filled
+/// in when sent.
+const EXTRA: &[(&str, &str)] = &[
+    ("block", "action=block&user=192.0.2.100&expiry=1 day&reason=recorded&nocreate=1"),
+    ("categorytree", "action=categorytree&category=Mwtyped seed category"),
+    ("delete", "action=delete&title=Mwtyped recorded deletion&reason=recorded"),
+    ("discussiontoolspageinfo", "action=discussiontoolspageinfo&page=Talk:Mwtyped seed"),
+    ("edit", "action=edit&title=Mwtyped seed target&text=The target of the seed's links.&summary=unchanged"),
+    ("edit", "action=edit&title=Mwtyped recorded new page&text=A new page.&createonly=1&summary=new"),
+    ("edit", "action=edit&title=Mwtyped seed target&appendtext=\n\nAppended.&summary=appended"),
+    ("editcheckreferenceurl", "action=editcheckreferenceurl&url=https://www.mediawiki.org/"),
+    ("mergehistory", "action=mergehistory&from=Mwtyped merge source&to=Mwtyped merge target&reason=seed"),
+    ("move", "action=move&from=Mwtyped seed target&to=Mwtyped moved target&reason=seed&movetalk=1"),
+    ("options", "action=options&optionname=gender&optionvalue=female"),
+    ("patrol", "action=patrol&revid={lastrevid}"),
+    ("protect", "action=protect&title=Mwtyped seed&protections=edit=sysop|move=sysop&expiry=1 week|infinite&reason=recorded"),
+    ("query+categorymembers", "action=query&list=categorymembers&cmtitle=Category:Mwtyped seed category"),
+    ("query+embeddedin", "action=query&list=embeddedin&eititle=Template:Mwtyped seed template"),
+    ("query+imageusage", "action=query&list=imageusage&iutitle=File:Mwtyped seed.png"),
+    ("query+allusers", "action=query&list=allusers"),
+    ("query+oath", "action=query&meta=oath&oathuser=Example&oathreason=recording"),
+    ("query+prefixsearch", "action=query&list=prefixsearch&pssearch=Mwtyped"),
+    ("query+search", "action=query&list=search&srsearch=seed"),
+    ("query+abuselog", "action=query&list=abuselog"),
+    ("query+filearchive", "action=query&list=filearchive"),
+    ("revisiondelete", "action=revisiondelete&type=revision&target=Mwtyped seed&ids={firstrevid}&hide=comment&reason=seed"),
+    ("rollback", "action=rollback&title=Mwtyped seed&user=Example&summary=seed"),
+    ("stashedit", "action=stashedit&title=Mwtyped seed&text=Stashed text&contentmodel=wikitext&contentformat=text/x-wiki&baserevid={lastrevid}&summary=seed"),
+    ("tag", "action=tag&revid={lastrevid}&remove=mwtyped-seed-tag&reason=recorded"),
+    ("thank", "action=thank&rev={lastrevid}&source=diff"),
+    ("undelete", "action=undelete&title=Mwtyped seed deleted&reason=recorded"),
+    ("unblock", "action=unblock&user=192.0.2.99&reason=seed"),
+    ("userrights", "action=userrights&user=Example&add=bot&reason=seed"),
+    ("visualeditor", "action=visualeditor&page=Mwtyped seed&paction=parse"),
+    ("watch", "action=watch&titles=Mwtyped seed|Main Page"),
+    ("watch", "action=watch&titles=Mwtyped seed&unwatch=1"),
+];
+
+/// Modules that change the session run last, in this order.
+const LAST: &[&str] = &[
+    "login",
+    "clientlogin",
+    "createaccount",
+    "linkaccount",
+    "unlinkaccount",
+    "removeauthenticationdata",
+    "changeauthenticationdata",
+    "logout",
+];
+
+fn stage(spec: &Spec, path: &str) -> usize {
+    if let Some(i) = LAST.iter().position(|m| *m == path) {
+        return 2 + i;
+    }
+    let writes = spec
+        .module(path)
+        .is_some_and(|m| m.writerights || m.mustbeposted);
+    usize::from(writes)
+}
+
+fn module_plan(spec: &Spec, module: &Module) -> Vec<Planned> {
+    let examples: Vec<Vec<(String, String)>> = module
+        .examples
+        .iter()
+        .flatten()
+        .map(|e| parse_query(&e.query))
+        .collect();
+    let seeded: Vec<Vec<(String, String)>> = EXTRA
+        .iter()
+        .filter(|(path, _)| *path == module.path)
+        .map(|(_, query)| parse_query(query))
+        .collect();
+    let mut planned: Vec<Planned> = examples
+        .iter()
+        .enumerate()
+        .map(|(i, params)| request(spec, module, format!("example {}", i + 1), params.clone()))
+        .collect();
+    for (i, params) in seeded.iter().enumerate() {
+        planned.push(request(spec, module, format!("seeded {}", i + 1), params.clone()));
+    }
+    if planned.is_empty() {
+        planned.push(request(spec, module, "bare".into(), bare(module)));
+    }
+    if matches!(module.group.as_deref(), Some("prop" | "list" | "meta")) {
+        // A request on the seeded content shows more than an example naming what is not there.
+        let base = variant_base(module, seeded.first().or(examples.first()));
+        for param in prop_like(module) {
+            let wire = format!("{}{}", module.prefix, param.name);
+            let ParamType::Enum(values) = &param.ty else { continue };
+            for value in values {
+                let mut params = base.clone();
+                set(&mut params, &wire, value);
+                planned.push(request(spec, module, format!("{wire}={value}"), params));
+            }
+            let mut params = base.clone();
+            set(&mut params, &wire, &values.join("|"));
+            planned.push(request(spec, module, format!("{wire}=*"), params));
+        }
+    }
+    planned
+}
+
+/// The parameters that choose which fields the answer has (`rvprop`, `siprop`, `uiprop`).
+fn prop_like(module: &Module) -> impl Iterator<Item = &Parameter> {
+    module
+        .parameters
+        .iter()
+        .filter(|p| p.multi && p.name.ends_with("prop") && matches!(p.ty, ParamType::Enum(_)))
+}
+
+/// A query submodule's request before a prop value is set: a prop module is asked about the
+/// seeded titles, with its own parameters from its first example; a list or meta module is
+/// sent its first example.
+fn variant_base(module: &Module, example: Option<&Vec<(String, String)>>) -> Vec<(String, String)> {
+    let mut params = bare(module);
+    let own = |name: &str| !module.prefix.is_empty() && name.starts_with(&module.prefix);
+    for (name, value) in example.into_iter().flatten() {
+        let keep = match module.group.as_deref() {
+            Some("prop") => own(name),
+            _ => !matches!(name.as_str(), "action" | "prop" | "list" | "meta"),
+        };
+        if keep {
+            set(&mut params, name, value);
+        }
+    }
+    params
+}
+
+/// The least request naming the module.
+fn bare(module: &Module) -> Vec<(String, String)> {
+    let pair = |n: &str, v: &str| (n.to_owned(), v.to_owned());
+    match module.group.as_deref() {
+        Some(group @ ("list" | "meta")) => vec![pair("action", "query"), pair(group, &module.name)],
+        Some("prop") => vec![
+            pair("action", "query"),
+            pair("prop", &module.name),
+            pair("titles", seed::PROP_TITLES),
+        ],
+        _ => vec![pair("action", &module.name)],
+    }
+}
+
+fn request(spec: &Spec, module: &Module, label: String, params: Vec<(String, String)>) -> Planned {
+    let mut tokens = vec![];
+    let mut titles = vec![];
+    let mut secrets = vec![];
+    for p in module.all_parameters() {
+        let wire = format!("{}{}", module.prefix, p.name);
+        if let Some(kind) = &p.tokentype {
+            tokens.push((wire.clone(), kind.clone()));
+        }
+        if p.sensitive || p.tokentype.is_some() {
+            secrets.push(wire.clone());
+        }
+        // A move's target must not exist; an edit makes its page.
+        let target = (module.path == "move" && p.name == "to") || module.path == "edit";
+        if p.ty == ParamType::Title && !target {
+            titles.push(wire);
+        }
+    }
+    if module.path.starts_with("query") && spec.module("query").is_some() {
+        titles.push("titles".into());
+    }
+    Planned {
+        module: module.path.clone(),
+        label,
+        params,
+        tokens,
+        titles,
+        secrets,
+    }
+}
+
+fn set(params: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match params.iter_mut().find(|(n, _)| n == name) {
+        Some((_, v)) => *v = value.to_owned(),
+        None => params.push((name.to_owned(), value.to_owned())),
+    }
+}
+
+/// An example's query string as pairs (`api.php?` and any `format` dropped: every answer is
+/// recorded as JSON).
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    let query = query.trim_start_matches("api.php?");
+    let url = format!("http://example.invalid/api.php?{}", query.replace(' ', "%20"));
+    reqwest::Url::parse(&url)
+        .map(|u| {
+            u.query_pairs()
+                .map(|(n, v)| (n.into_owned(), v.into_owned()))
+                .filter(|(n, _)| n != "format")
+                .collect()
+        })
+        .unwrap_or_default()
+}

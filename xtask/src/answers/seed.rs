@@ -1,0 +1,210 @@
+//! The content every module is exercised on: pages with links, templates, categories, a file
+//! and a redirect; a second user's edits; a deleted page, a block, a protected title, a watched
+//! page, a change tag. Made through the API itself, so a fresh wiki gets the same content on
+//! every recording.
+
+use anyhow::{Context, Result};
+use mwtyped_spec::Exchange;
+use serde_json::Value;
+
+use super::session::Session;
+use crate::files;
+use crate::wiki::{self, Wiki};
+
+/// The page the prop modules are sent for, with everything a page can have.
+pub const PAGE: &str = "Mwtyped seed";
+pub const CATEGORY: &str = "Category:Mwtyped seed category";
+pub const TEMPLATE: &str = "Template:Mwtyped seed template";
+pub const FILE: &str = "File:Mwtyped seed.png";
+pub const REDIRECT: &str = "Mwtyped seed redirect";
+/// The second user, named as MediaWiki's examples name their user.
+pub const OTHER_USER: (&str, &str) = ("Example", "mwtyped-example-password");
+/// A page that never exists.
+const MISSING: &str = "Mwtyped seed missing";
+/// The titles every prop module is asked about: the seeded pages, a missing page and an
+/// invalid title (answered without `ns` and `pageid`).
+pub const PROP_TITLES: &str = "Mwtyped seed|Mwtyped seed redirect|File:Mwtyped seed.png|\
+    Category:Mwtyped seed category|Mwtyped seed missing|Mwtyped <invalid>";
+
+const PAGE_TEXT: &str = "{{DISPLAYTITLE:Mwtyped seed}}\n'''Seed''' text linking [[Mwtyped seed target]] \
+and [[Main Page]], using {{Mwtyped seed template|x}}, showing [[File:Mwtyped seed.png|thumb|A seed image]], \
+and linking [https://www.mediawiki.org/ out].\n== Section ==\nMore text.\n\n[[Category:Mwtyped seed category]]";
+
+/// Makes the seeded content; `other` is a fresh session that becomes [`OTHER_USER`].
+pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()> {
+    edit(admin, TEMPLATE, "A template: {{{1|none}}}.<noinclude>[[Category:Mwtyped seed category]]</noinclude>")?;
+    edit(admin, "Mwtyped seed target", "The target of the seed's links.")?;
+    edit(admin, CATEGORY, "The seed's category.")?;
+    upload(admin)?;
+    edit(admin, PAGE, PAGE_TEXT)?;
+    edit(admin, "Talk:Mwtyped seed", "A talk page. ~~~~")?;
+    edit(admin, REDIRECT, "#REDIRECT [[Mwtyped seed]]")?;
+    // A history merge needs a source older than its target.
+    edit(admin, "Mwtyped merge source", "The older page of a history merge.")?;
+    edit(admin, "Mwtyped merge target", "The newer page of a history merge.")?;
+    edit(admin, "Mwtyped seed deleted", "A page deleted before the recording.")?;
+    let token = admin.token("csrf")?;
+    admin.send(&pairs(&[("action", "delete"), ("title", "Mwtyped seed deleted"), ("reason", "seed"), ("token", &token)]))?;
+    let watch = admin.token("watch")?;
+    admin.call(&[("action", "watch"), ("titles", PAGE), ("token", &watch)])?;
+    // Sent, not called: on a wiki seeded before, the address is blocked already.
+    admin.send(&pairs(&[
+        ("action", "block"),
+        ("user", "192.0.2.99"),
+        ("expiry", "1 year"),
+        ("reason", "seed"),
+        ("token", &token),
+    ]))?;
+    admin.call(&[
+        ("action", "protect"),
+        ("title", "Mwtyped seed protected title"),
+        ("protections", "create=sysop"),
+        ("expiry", "infinite"),
+        ("token", &token),
+    ])?;
+    // Sent, not called: on a wiki seeded before, the tag exists.
+    admin.send(&pairs(&[
+        ("action", "managetags"),
+        ("operation", "create"),
+        ("tag", "mwtyped-seed-tag"),
+        ("reason", "seed"),
+        ("token", &token),
+    ]))?;
+    // A deleted file (`list=filearchive`).
+    upload_as(admin, "Mwtyped deleted.png")?;
+    admin.send(&pairs(&[
+        ("action", "delete"),
+        ("title", "File:Mwtyped deleted.png"),
+        ("reason", "seed"),
+        ("token", &token),
+    ]))?;
+    second_user(wiki, other)?;
+    let revid = last_revision(admin, PAGE)?;
+    admin.call(&[("action", "tag"), ("revid", &revid), ("add", "mwtyped-seed-tag"), ("token", &token)])?;
+    Ok(())
+}
+
+/// [`OTHER_USER`] is created and edits the seed page and the main page (contributions,
+/// rollback and diffs between two users need them).
+fn second_user(wiki: &Wiki, other: &mut Session) -> Result<()> {
+    let (user, password) = OTHER_USER;
+    let known = other.call(&[("action", "query"), ("list", "users"), ("ususers", user)])?;
+    if known.pointer("/query/users/0/missing").is_some() {
+        wiki::create_user(wiki, user, password)?;
+    }
+    other.login(user, password)?;
+    edit(other, PAGE, &format!("{PAGE_TEXT}\nA second user's line."))?;
+    edit(other, "Main Page", "The main page, edited by a second user.")?;
+    // AbuseFilter's test filter refuses this edit and logs the hit (`list=abuselog`).
+    let token = other.token("csrf")?;
+    other.send(&pairs(&[
+        ("action", "edit"),
+        ("title", "Mwtyped seed target"),
+        ("appendtext", " mwtyped-forbidden"),
+        ("token", &token),
+    ]))?;
+    Ok(())
+}
+
+fn pairs(params: &[(&str, &str)]) -> Vec<(String, String)> {
+    params
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// Saves `text` as `title` (nothing changes when it is already that).
+pub fn edit(session: &mut Session, title: &str, text: &str) -> Result<Value> {
+    let token = session.token("csrf")?;
+    session
+        .call(&[("action", "edit"), ("title", title), ("text", text), ("summary", "seed"), ("token", &token)])
+        .with_context(|| format!("seeding {title}"))
+}
+
+/// Makes sure a page the examples name exists (a file is uploaded only for `.png` names: the
+/// one seeded image is a PNG).
+pub fn ensure_exists(session: &mut Session, title: &str) -> Result<()> {
+    let lower = title.to_ascii_lowercase();
+    if title == MISSING || lower.starts_with("special:") || lower.starts_with("media:") || title.contains(['#', '<', '>', '[', ']', '{', '}']) {
+        return Ok(());
+    }
+    if lower.starts_with("file:") {
+        if lower.ends_with(".png") {
+            upload_as(session, &title[5..])?;
+        }
+        return Ok(());
+    }
+    let answer = session.call(&[("action", "query"), ("titles", title)])?;
+    if answer.pointer("/query/pages/0/missing").is_some() {
+        edit(session, title, "A page MediaWiki's examples name. [[Mwtyped seed target]]\n\n[[Category:Mwtyped seed category]]")?;
+    }
+    Ok(())
+}
+
+fn upload(session: &mut Session) -> Result<()> {
+    upload_as(session, &FILE[5..])
+}
+
+/// The seed page's first and last revision ids.
+pub fn revisions(session: &mut Session) -> Result<(String, String)> {
+    let answer = session.call(&[
+        ("action", "query"),
+        ("prop", "revisions"),
+        ("titles", PAGE),
+        ("rvprop", "ids"),
+        ("rvlimit", "max"),
+        ("rvdir", "newer"),
+    ])?;
+    let ids: Vec<String> = answer
+        .pointer("/query/pages/0/revisions")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("revid").map(Value::to_string))
+        .collect();
+    match (ids.first(), ids.last()) {
+        (Some(first), Some(last)) => Ok((first.clone(), last.clone())),
+        _ => anyhow::bail!("no revisions of {PAGE}: {answer}"),
+    }
+}
+
+/// Uploads recorded as exchanges of `upload` (a file cannot go through the plain form): the
+/// seed image again under a new name, first refused with a duplicate warning, then accepted.
+pub fn uploads(session: &mut Session) -> Result<Vec<Exchange>> {
+    let png = std::fs::read(files::workspace_root().join("xtask/fixtures/answers/seed.png"))?;
+    let mut exchanges = vec![];
+    for (label, name, ignore) in [
+        ("seeded duplicate", "Mwtyped upload.png", "0"),
+        ("seeded ignoring warnings", "Mwtyped upload 2.png", "1"),
+    ] {
+        let token = session.token("csrf")?;
+        let answer = session.upload_answer(name, png.clone(), &token, ignore)?;
+        exchanges.push(Exchange {
+            label: label.into(),
+            request: [("action", "upload"), ("filename", name), ("file", "(the seed PNG)"), ("ignorewarnings", ignore), ("token", "***")]
+                .into_iter()
+                .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                .collect(),
+            answer,
+        });
+    }
+    Ok(exchanges)
+}
+
+fn upload_as(session: &mut Session, name: &str) -> Result<()> {
+    let answer = session.call(&[("action", "query"), ("titles", &format!("File:{name}")), ("prop", "imageinfo")])?;
+    if answer.pointer("/query/pages/0/imageinfo").is_some() {
+        return Ok(());
+    }
+    let png = std::fs::read(files::workspace_root().join("xtask/fixtures/answers/seed.png"))?;
+    let token = session.token("csrf")?;
+    session.upload(name, png, &token)
+}
+
+fn last_revision(session: &mut Session, title: &str) -> Result<String> {
+    let answer = session.call(&[("action", "query"), ("prop", "info"), ("titles", title)])?;
+    answer
+        .pointer("/query/pages/0/lastrevid")
+        .map(Value::to_string)
+        .with_context(|| format!("no lastrevid for {title}: {answer}"))
+}
