@@ -36033,8 +36033,7 @@ pub mod answer {
         "uselang",
         "warnings",
     ];
-    /// An object of the answer, at `abusefilterchecksyntax`.
-    /// At `abusefilterchecksyntax` in the answer.
+    /// An object of `action=abusefilterchecksyntax`'s answer, at `abusefilterchecksyntax`.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36054,7 +36053,6 @@ pub mod answer {
         "character" optional, message : "message" optional }
     );
     /// What `action=abusefilterchecksyntax` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36070,8 +36068,7 @@ pub mod answer {
         root AbuseFilterCheckSyntax { abuse_filter_check_syntax :
         "abusefilterchecksyntax" required }
     );
-    /// An object of the answer, at `abusefilterevalexpression`.
-    /// At `abusefilterevalexpression` in the answer.
+    /// An object of `action=abusefilterevalexpression`'s answer, at `abusefilterevalexpression`.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36086,7 +36083,6 @@ pub mod answer {
         object AbuseFilterEvalExpressionResult { result : "result" required }
     );
     /// What `action=abusefilterevalexpression` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36102,8 +36098,7 @@ pub mod answer {
         root AbuseFilterEvalExpression { abuse_filter_eval_expression :
         "abusefilterevalexpression" required }
     );
-    /// An object of the answer, at `block`.
-    /// At `block` in the answer.
+    /// An object of `action=block`'s answer, at `block`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct BlockResult {
@@ -36159,7 +36154,6 @@ pub mod answer {
         required, user_id : "userID" required, watch_user : "watchuser" optional }
     );
     /// What `action=block` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Block {
@@ -36169,8 +36163,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Block { block : "block" required });
-    /// An object of the answer, at `categorytree`.
-    /// At `categorytree` in the answer.
+    /// An object of `action=categorytree`'s answer, at `categorytree`.
     #[cfg(feature = "ext-categorytree")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36183,7 +36176,6 @@ pub mod answer {
     #[cfg(feature = "ext-categorytree")]
     ::mwtyped::__answer_object!(object CategoryTreeResult { html : "html" required });
     /// What `action=categorytree` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-categorytree")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36198,8 +36190,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root CategoryTree { category_tree : "categorytree" required }
     );
-    /// An object of the answer, at `checktoken`.
-    /// At `checktoken` in the answer.
+    /// An object of `action=checktoken`'s answer, at `checktoken`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CheckTokenResult {
@@ -36210,7 +36201,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(object CheckTokenResult { result : "result" required });
     /// What `action=checktoken` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CheckToken {
@@ -36222,7 +36212,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(root CheckToken { check_token : "checktoken" required });
     /// What `action=clearhasmsg` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClearHasMsg {
@@ -36235,8 +36224,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ClearHasMsg { clear_has_msg : "clearhasmsg" required }
     );
-    /// An object of the answer, at `clientlogin`.
-    /// At `clientlogin` in the answer.
+    /// An object of `action=clientlogin`'s answer, at `clientlogin`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClientLoginResult {
@@ -36259,7 +36247,6 @@ pub mod answer {
         "status" required }
     );
     /// What `action=clientlogin` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClientLogin {
@@ -36272,8 +36259,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ClientLogin { client_login : "clientlogin" required }
     );
-    /// An object of the answer, at `compare`.
-    /// At `compare` in the answer.
+    /// An object of `action=compare`'s answer, at `compare`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CompareResult {
@@ -36312,7 +36298,6 @@ pub mod answer {
         : "torevid" required, to_title : "totitle" required }
     );
     /// What `action=compare` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Compare {
@@ -36322,8 +36307,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Compare { compare : "compare" required });
-    /// An object of the answer, at `createaccount`.
-    /// At `createaccount` in the answer.
+    /// An object of `action=createaccount`'s answer, at `createaccount`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CreateAccountResult {
@@ -36346,7 +36330,6 @@ pub mod answer {
         "status" required }
     );
     /// What `action=createaccount` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CreateAccount {
@@ -36359,8 +36342,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root CreateAccount { create_account : "createaccount" required }
     );
-    /// An object of the answer, at `delete`.
-    /// At `delete` in the answer.
+    /// An object of `action=delete`'s answer, at `delete`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct DeleteResult {
@@ -36379,7 +36361,6 @@ pub mod answer {
         title : "title" required }
     );
     /// What `action=delete` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Delete {
@@ -36389,8 +36370,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Delete { delete : "delete" required });
-    /// An object of the answer, at `edit`.
-    /// At `edit` in the answer.
+    /// An object of `action=edit`'s answer, at `edit`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct EditResult {
@@ -36431,7 +36411,6 @@ pub mod answer {
         no_change : "nochange" optional }
     );
     /// What `action=edit` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Edit {
@@ -36441,8 +36420,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Edit { edit : "edit" required });
-    /// An object of the answer, at `expandtemplates`.
-    /// At `expandtemplates` in the answer.
+    /// An object of `action=expandtemplates`'s answer, at `expandtemplates`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplatesResult {
@@ -36455,7 +36433,6 @@ pub mod answer {
         object ExpandTemplatesResult { wikitext : "wikitext" required }
     );
     /// What `action=expandtemplates` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplates {
@@ -36468,8 +36445,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ExpandTemplates { expand_templates : "expandtemplates" required }
     );
-    /// An object of the answer, at `imagerotate.errors`.
-    /// At `imagerotate.errors` in the answer.
+    /// An object of `action=imagerotate`'s answer, at `imagerotate.errors`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ImageRotateErrors {
@@ -36483,8 +36459,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object ImageRotateErrors { code : "code" required, text : "text" required }
     );
-    /// An object of the answer, at `imagerotate`.
-    /// At `imagerotate` in the answer.
+    /// An object of `action=imagerotate`'s answer, at `imagerotate`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ImageRotateResult {
@@ -36509,7 +36484,6 @@ pub mod answer {
         title : "title" required }
     );
     /// What `action=imagerotate` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ImageRotate {
@@ -36522,8 +36496,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ImageRotate { image_rotate : "imagerotate" required }
     );
-    /// An object of the answer, at `linkaccount`.
-    /// At `linkaccount` in the answer.
+    /// An object of `action=linkaccount`'s answer, at `linkaccount`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LinkAccountResult {
@@ -36546,7 +36519,6 @@ pub mod answer {
         "status" required }
     );
     /// What `action=linkaccount` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LinkAccount {
@@ -36559,8 +36531,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root LinkAccount { link_account : "linkaccount" required }
     );
-    /// An object of the answer, at `login.reason`.
-    /// At `login.reason` in the answer.
+    /// An object of `action=login`'s answer, at `login.reason`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LoginReason {
@@ -36574,8 +36545,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object LoginReason { code : "code" required, text : "text" required }
     );
-    /// An object of the answer, at `login`.
-    /// At `login` in the answer.
+    /// An object of `action=login`'s answer, at `login`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LoginResult {
@@ -36590,7 +36560,6 @@ pub mod answer {
         object LoginResult { reason : "reason" required, result : "result" required }
     );
     /// What `action=login` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Login {
@@ -36601,7 +36570,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(root Login { login : "login" required });
     /// What `action=logout` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Logout {
@@ -36609,8 +36577,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Logout {});
-    /// An object of the answer, at `managetags`.
-    /// At `managetags` in the answer.
+    /// An object of `action=managetags`'s answer, at `managetags`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ManageTagsResult {
@@ -36631,7 +36598,6 @@ pub mod answer {
         required, success : "success" optional, tag : "tag" required }
     );
     /// What `action=managetags` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ManageTags {
@@ -36642,8 +36608,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root ManageTags { manage_tags : "managetags" required });
-    /// An object of the answer, at `mergehistory`.
-    /// At `mergehistory` in the answer.
+    /// An object of `action=mergehistory`'s answer, at `mergehistory`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct MergeHistoryResult {
@@ -36663,7 +36628,6 @@ pub mod answer {
         timestamp : "timestamp" required, to : "to" required }
     );
     /// What `action=mergehistory` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct MergeHistory {
@@ -36676,8 +36640,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root MergeHistory { merge_history : "mergehistory" required }
     );
-    /// An object of the answer, at `move`.
-    /// At `move` in the answer.
+    /// An object of `action=move`'s answer, at `move`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct MoveResult {
@@ -36702,7 +36665,6 @@ pub mod answer {
         "redirectcreated" optional, to : "to" required }
     );
     /// What `action=move` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Move {
@@ -36714,7 +36676,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(root Move { move_ : "move" required });
     /// What `action=options` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Options {
@@ -36724,8 +36685,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Options { options : "options" required });
-    /// An object of the answer, at `paraminfo.modules.parameters.info`.
-    /// At `paraminfo.modules.parameters.info` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules.parameters.info`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoModulesParametersInfo {
@@ -36740,8 +36700,7 @@ pub mod answer {
         object ParamInfoModulesParametersInfo { name : "name" required, values : "values"
         optional }
     );
-    /// An object of the answer, at `paraminfo.modules.parameters`.
-    /// At `paraminfo.modules.parameters` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules.parameters`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoModulesParameters {
@@ -36810,8 +36769,7 @@ pub mod answer {
         extra_namespaces : "extranamespaces" optional, allows_duplicates :
         "allowsduplicates" optional, mustexist : "mustExist" optional }
     );
-    /// An object of the answer, at `paraminfo.modules`.
-    /// At `paraminfo.modules` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoModules {
@@ -36867,8 +36825,7 @@ pub mod answer {
         generator : "generator" optional, deprecated : "deprecated" optional, internal :
         "internal" optional }
     );
-    /// An object of the answer, at `paraminfo`.
-    /// At `paraminfo` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoResult {
@@ -36885,7 +36842,6 @@ pub mod answer {
         required }
     );
     /// What `action=paraminfo` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfo {
@@ -36896,8 +36852,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root ParamInfo { param_info : "paraminfo" required });
-    /// An object of the answer, at `parse.links`.
-    /// At `parse.links` in the answer.
+    /// An object of `action=parse`'s answer, at `parse.links`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseLinks {
@@ -36914,8 +36869,7 @@ pub mod answer {
         object ParseLinks { exists : "exists" optional, ns : "ns" required, title :
         "title" required }
     );
-    /// An object of the answer, at `parse.templates`.
-    /// At `parse.templates` in the answer.
+    /// An object of `action=parse`'s answer, at `parse.templates`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseTemplates {
@@ -36932,8 +36886,7 @@ pub mod answer {
         object ParseTemplates { exists : "exists" optional, ns : "ns" required, title :
         "title" required }
     );
-    /// An object of the answer, at `parse`.
-    /// At `parse` in the answer.
+    /// An object of `action=parse`'s answer, at `parse`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseResult {
@@ -37005,7 +36958,6 @@ pub mod answer {
         "parsedsummary" optional }
     );
     /// What `action=parse` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Parse {
@@ -37015,8 +36967,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Parse { parse : "parse" required });
-    /// An object of the answer, at `patrol`.
-    /// At `patrol` in the answer.
+    /// An object of `action=patrol`'s answer, at `patrol`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct PatrolResult {
@@ -37035,7 +36986,6 @@ pub mod answer {
         "title" required }
     );
     /// What `action=patrol` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Patrol {
@@ -37045,8 +36995,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Patrol { patrol : "patrol" required });
-    /// An object of the answer, at `protect.protections`.
-    /// At `protect.protections` in the answer.
+    /// An object of `action=protect`'s answer, at `protect.protections`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ProtectProtections {
@@ -37064,8 +37013,7 @@ pub mod answer {
         object ProtectProtections { edit : "edit" optional, expiry : "expiry" required,
         move_ : "move" optional }
     );
-    /// An object of the answer, at `protect`.
-    /// At `protect` in the answer.
+    /// An object of `action=protect`'s answer, at `protect`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ProtectResult {
@@ -37083,7 +37031,6 @@ pub mod answer {
         required, title : "title" required }
     );
     /// What `action=protect` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Protect {
@@ -37093,8 +37040,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Protect { protect : "protect" required });
-    /// An object of the answer, at `purge`.
-    /// At `purge` in the answer.
+    /// An object of `action=purge`'s answer, at `purge`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct PurgeResult {
@@ -37114,7 +37060,6 @@ pub mod answer {
         "title" required, purged : "purged" optional }
     );
     /// What `action=purge` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Purge {
@@ -37124,8 +37069,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Purge { purge : "purge" required });
-    /// An object of the answer, at `query.general.galleryoptions`.
-    /// At `query.general.galleryoptions` in the answer.
+    /// An object of `action=query`'s answer, at `query.general.galleryoptions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneralGalleryOptions {
@@ -37158,8 +37102,7 @@ pub mod answer {
         images_per_row : "imagesPerRow" required, mode : "mode" required, show_bytes :
         "showBytes" optional, show_dimensions : "showDimensions" optional }
     );
-    /// An object of the answer, at `query.general.imagelimits`.
-    /// At `query.general.imagelimits` in the answer.
+    /// An object of `action=query`'s answer, at `query.general.imagelimits`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneralImageLimits {
@@ -37174,8 +37117,7 @@ pub mod answer {
         object QueryGeneralImageLimits { height : "height" required, width : "width"
         required }
     );
-    /// An object of the answer, at `query.general.magiclinks`.
-    /// At `query.general.magiclinks` in the answer.
+    /// An object of `action=query`'s answer, at `query.general.magiclinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneralMagicLinks {
@@ -37195,8 +37137,7 @@ pub mod answer {
         object QueryGeneralMagicLinks { isbn : "ISBN" optional, pmid : "PMID" optional,
         rfc : "RFC" optional }
     );
-    /// An object of the answer, at `query.general`.
-    /// At `query.general` in the answer.
+    /// An object of `action=query`'s answer, at `query.general`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneral {
@@ -37400,8 +37341,7 @@ pub mod answer {
         "uploadsenabled" optional, variant_article_path : "variantarticlepath" optional,
         wiki_id : "wikiid" required, write_api : "writeapi" optional }
     );
-    /// An object of the answer, at `query.pages.revisions.slots`.
-    /// At `query.pages.revisions.slots` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.revisions.slots`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesRevisionsSlots {
@@ -37425,8 +37365,7 @@ pub mod answer {
         "contentformat" optional, content_model : "contentmodel" optional, sha1 : "sha1"
         optional, size : "size" optional }
     );
-    /// An object of the answer, at `query.pages.revisions`.
-    /// At `query.pages.revisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.revisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesRevisions {
@@ -37471,8 +37410,7 @@ pub mod answer {
         "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
         "userid" optional }
     );
-    /// An object of the answer, at `query.pages.categories`.
-    /// At `query.pages.categories` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.categories`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesCategories {
@@ -37497,8 +37435,21 @@ pub mod answer {
         hidden : "hidden" optional, sortkey : "sortkey" optional, sortkey_prefix :
         "sortkeyprefix" optional, timestamp : "timestamp" optional }
     );
-    /// An object of the answer, at `query.pages.categoryinfo`.
-    /// At `query.pages.categoryinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.invalidreason`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesInvalidreason {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `text`: in every recorded answer.
+        pub text: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesInvalidreason { code : "code" required, text : "text" required }
+    );
+    /// An object of `action=query`'s answer, at `query.pages.categoryinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesCategoryInfo {
@@ -37520,8 +37471,7 @@ pub mod answer {
         optional, pages : "pages" required, size : "size" required, subcats : "subcats"
         required }
     );
-    /// An object of the answer, at `query.pages.contributors`.
-    /// At `query.pages.contributors` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.contributors`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesContributors {
@@ -37537,8 +37487,7 @@ pub mod answer {
         object QueryPagesContributors { name : "name" required, user_id : "userid"
         required }
     );
-    /// An object of the answer, at `query.pages.duplicatefiles`.
-    /// At `query.pages.duplicatefiles` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.duplicatefiles`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesDuplicateFiles {
@@ -37557,8 +37506,7 @@ pub mod answer {
         object QueryPagesDuplicateFiles { name : "name" required, shared : "shared"
         optional, timestamp : "timestamp" required, user : "user" required }
     );
-    /// An object of the answer, at `query.pages.fileusage`.
-    /// At `query.pages.fileusage` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.fileusage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesFileUsage {
@@ -37578,8 +37526,7 @@ pub mod answer {
         object QueryPagesFileUsage { page_id : "pageid" optional, redirect : "redirect"
         optional, ns : "ns" optional, title : "title" optional }
     );
-    /// An object of the answer, at `query.pages.imageinfo.extmetadata`.
-    /// At `query.pages.imageinfo.extmetadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesImageInfoExtMetadata {
@@ -37596,8 +37543,7 @@ pub mod answer {
         object QueryPagesImageInfoExtMetadata { hidden : "hidden" required, source :
         "source" required, value : "value" required }
     );
-    /// An object of the answer, at `query.pages.imageinfo.metadata`.
-    /// At `query.pages.imageinfo.metadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesImageInfoMetadata {
@@ -37612,8 +37558,7 @@ pub mod answer {
         object QueryPagesImageInfoMetadata { name : "name" required, value : "value"
         required }
     );
-    /// An object of the answer, at `query.pages.imageinfo`.
-    /// At `query.pages.imageinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesImageInfo {
@@ -37686,8 +37631,7 @@ pub mod answer {
         "descriptionshorturl" optional, description_url : "descriptionurl" optional, url
         : "url" optional, user : "user" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.pages.linkshere`.
-    /// At `query.pages.linkshere` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.linkshere`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesLinksHere {
@@ -37707,8 +37651,7 @@ pub mod answer {
         object QueryPagesLinksHere { ns : "ns" optional, page_id : "pageid" optional,
         redirect : "redirect" optional, title : "title" optional }
     );
-    /// An object of the answer, at `query.pages.original`.
-    /// At `query.pages.original` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.original`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesOriginal {
@@ -37725,8 +37668,7 @@ pub mod answer {
         object QueryPagesOriginal { height : "height" required, source : "source"
         required, width : "width" required }
     );
-    /// An object of the answer, at `query.pages.thumbnail`.
-    /// At `query.pages.thumbnail` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.thumbnail`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesThumbnail {
@@ -37743,13 +37685,12 @@ pub mod answer {
         object QueryPagesThumbnail { height : "height" required, source : "source"
         required, width : "width" required }
     );
-    /// An object of the answer, at `query.pages`.
-    /// At `query.pages` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPages {
-        /// `ns`: in every recorded answer.
-        pub ns: i64,
+        /// `ns`: not always sent.
+        pub ns: ::std::option::Option<i64>,
         /// `pageid`: not always sent.
         #[doc(alias = "pageid")]
         pub page_id: ::std::option::Option<i64>,
@@ -37780,13 +37721,17 @@ pub mod answer {
         pub categories: ::std::option::Option<::std::vec::Vec<QueryPagesCategories>>,
         /// `new`: `false` when absent.
         pub new: bool,
+        /// `missing`: `false` when absent.
+        pub missing: bool,
+        /// `invalid`: `false` when absent.
+        pub invalid: bool,
+        /// `invalidreason`: not always sent.
+        pub invalidreason: ::std::option::Option<QueryPagesInvalidreason>,
         /// `categoryinfo`: not always sent. Seen from `query+categoryinfo`.
         #[doc(alias = "categoryinfo")]
         pub category_info: ::std::option::Option<QueryPagesCategoryInfo>,
         /// `contributors`: not always sent. Seen from `query+contributors`.
         pub contributors: ::std::option::Option<::std::vec::Vec<QueryPagesContributors>>,
-        /// `missing`: `false` when absent.
-        pub missing: bool,
         /// `duplicatefiles`: not always sent. Seen from `query+duplicatefiles`.
         #[doc(alias = "duplicatefiles")]
         pub duplicate_files: ::std::option::Option<
@@ -37873,16 +37818,17 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryPages { ns : "ns" required, page_id : "pageid" optional, revisions :
+        object QueryPages { ns : "ns" optional, page_id : "pageid" optional, revisions :
         "revisions" optional, title : "title" required, content_model : "contentmodel"
         optional, last_rev_id : "lastrevid" optional, length : "length" optional,
         page_language : "pagelanguage" optional, page_language_dir : "pagelanguagedir"
         optional, page_language_html_code : "pagelanguagehtmlcode" optional, touched :
         "touched" optional, categories : "categories" optional, new : "new" optional,
-        category_info : "categoryinfo" optional, contributors : "contributors" optional,
-        missing : "missing" optional, duplicate_files : "duplicatefiles" optional,
-        extract : "extract" optional, file_usage : "fileusage" optional, image_repository
-        : "imagerepository" optional, image_info : "imageinfo" optional, bad_file :
+        missing : "missing" optional, invalid : "invalid" optional, invalidreason :
+        "invalidreason" optional, category_info : "categoryinfo" optional, contributors :
+        "contributors" optional, duplicate_files : "duplicatefiles" optional, extract :
+        "extract" optional, file_usage : "fileusage" optional, image_repository :
+        "imagerepository" optional, image_info : "imageinfo" optional, bad_file :
         "badfile" optional, protection : "protection" optional, restriction_types :
         "restrictiontypes" optional, associated_page : "associatedpage" optional,
         redirect : "redirect" optional, display_title : "displaytitle" optional,
@@ -37896,8 +37842,7 @@ pub mod answer {
         "original" optional, thumbnail : "thumbnail" optional, redirects : "redirects"
         optional }
     );
-    /// An object of the answer, at `query.abusefilters`.
-    /// At `query.abusefilters` in the answer.
+    /// An object of `action=query`'s answer, at `query.abusefilters`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAbuseFilters {
@@ -37930,8 +37875,7 @@ pub mod answer {
         : "pattern" optional, comments : "comments" optional, hits : "hits" optional,
         last_editor : "lasteditor" optional, last_edit_time : "lastedittime" optional }
     );
-    /// An object of the answer, at `query.abuselog`.
-    /// At `query.abuselog` in the answer.
+    /// An object of `action=query`'s answer, at `query.abuselog`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAbuseLog {
@@ -37967,8 +37911,7 @@ pub mod answer {
         optional, user : "user" optional, details : "details" optional, filter : "filter"
         optional }
     );
-    /// An object of the answer, at `query.allcategories`.
-    /// At `query.allcategories` in the answer.
+    /// An object of `action=query`'s answer, at `query.allcategories`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllCategories {
@@ -37992,8 +37935,7 @@ pub mod answer {
         optional, pages : "pages" optional, size : "size" optional, subcats : "subcats"
         optional, hidden : "hidden" optional }
     );
-    /// An object of the answer, at `query.alldeletedrevisions.revisions`.
-    /// At `query.alldeletedrevisions.revisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.alldeletedrevisions.revisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllDeletedRevisionsRevisions {
@@ -38019,8 +37961,7 @@ pub mod answer {
         "minor" optional, parent_id : "parentid" required, rev_id : "revid" required,
         timestamp : "timestamp" required, user : "user" required }
     );
-    /// An object of the answer, at `query.alldeletedrevisions`.
-    /// At `query.alldeletedrevisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.alldeletedrevisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllDeletedRevisions {
@@ -38040,8 +37981,7 @@ pub mod answer {
         object QueryAllDeletedRevisions { ns : "ns" required, page_id : "pageid"
         required, revisions : "revisions" required, title : "title" required }
     );
-    /// An object of the answer, at `query.allfileusages`.
-    /// At `query.allfileusages` in the answer.
+    /// An object of `action=query`'s answer, at `query.allfileusages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllFileUsages {
@@ -38059,8 +37999,7 @@ pub mod answer {
         object QueryAllFileUsages { from_id : "fromid" optional, ns : "ns" optional,
         title : "title" optional }
     );
-    /// An object of the answer, at `query.allimages.extmetadata`.
-    /// At `query.allimages.extmetadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.allimages.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllImagesExtMetadata {
@@ -38077,8 +38016,7 @@ pub mod answer {
         object QueryAllImagesExtMetadata { hidden : "hidden" required, source : "source"
         required, value : "value" required }
     );
-    /// An object of the answer, at `query.allimages.metadata`.
-    /// At `query.allimages.metadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.allimages.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllImagesMetadata {
@@ -38093,8 +38031,7 @@ pub mod answer {
         object QueryAllImagesMetadata { name : "name" required, value : "value" required
         }
     );
-    /// An object of the answer, at `query.allimages`.
-    /// At `query.allimages` in the answer.
+    /// An object of `action=query`'s answer, at `query.allimages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllImages {
@@ -38170,8 +38107,7 @@ pub mod answer {
         optional, parsed_comment : "parsedcomment" optional, sha1 : "sha1" optional,
         user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.alllinks`.
-    /// At `query.alllinks` in the answer.
+    /// An object of `action=query`'s answer, at `query.alllinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllLinks {
@@ -38189,8 +38125,7 @@ pub mod answer {
         object QueryAllLinks { from_id : "fromid" optional, ns : "ns" optional, title :
         "title" optional }
     );
-    /// An object of the answer, at `query.allmessages`.
-    /// At `query.allmessages` in the answer.
+    /// An object of `action=query`'s answer, at `query.allmessages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllMessages {
@@ -38208,8 +38143,7 @@ pub mod answer {
         object QueryAllMessages { content : "content" required, name : "name" required,
         normalized_name : "normalizedname" required }
     );
-    /// An object of the answer, at `query.allpages`.
-    /// At `query.allpages` in the answer.
+    /// An object of `action=query`'s answer, at `query.allpages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllPages {
@@ -38227,8 +38161,7 @@ pub mod answer {
         object QueryAllPages { ns : "ns" required, page_id : "pageid" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.allredirects`.
-    /// At `query.allredirects` in the answer.
+    /// An object of `action=query`'s answer, at `query.allredirects`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllRedirects {
@@ -38246,8 +38179,7 @@ pub mod answer {
         object QueryAllRedirects { from_id : "fromid" optional, ns : "ns" optional, title
         : "title" optional }
     );
-    /// An object of the answer, at `query.allrevisions.revisions`.
-    /// At `query.allrevisions.revisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.allrevisions.revisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllRevisionsRevisions {
@@ -38302,8 +38234,7 @@ pub mod answer {
         sha1 : "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
         "userid" optional, parse_tree : "parsetree" optional }
     );
-    /// An object of the answer, at `query.allrevisions`.
-    /// At `query.allrevisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.allrevisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllRevisions {
@@ -38323,8 +38254,7 @@ pub mod answer {
         object QueryAllRevisions { ns : "ns" required, page_id : "pageid" required,
         revisions : "revisions" required, title : "title" required }
     );
-    /// An object of the answer, at `query.alltransclusions`.
-    /// At `query.alltransclusions` in the answer.
+    /// An object of `action=query`'s answer, at `query.alltransclusions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllTransclusions {
@@ -38342,8 +38272,7 @@ pub mod answer {
         object QueryAllTransclusions { from_id : "fromid" optional, ns : "ns" optional,
         title : "title" optional }
     );
-    /// An object of the answer, at `query.allusers.attachedlocal`.
-    /// At `query.allusers.attachedlocal` in the answer.
+    /// An object of `action=query`'s answer, at `query.allusers.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllUsersAttachedLocal {
@@ -38355,8 +38284,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryAllUsersAttachedLocal { local : "local" optional }
     );
-    /// An object of the answer, at `query.allusers.centralids`.
-    /// At `query.allusers.centralids` in the answer.
+    /// An object of `action=query`'s answer, at `query.allusers.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllUsersCentralIds {
@@ -38368,8 +38296,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryAllUsersCentralIds { local : "local" required }
     );
-    /// An object of the answer, at `query.allusers`.
-    /// At `query.allusers` in the answer.
+    /// An object of `action=query`'s answer, at `query.allusers`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllUsers {
@@ -38408,8 +38335,7 @@ pub mod answer {
         "implicitgroups" optional, registration : "registration" optional, rights :
         "rights" optional }
     );
-    /// An object of the answer, at `query.authmanagerinfo.requests.fields`.
-    /// At `query.authmanagerinfo.requests.fields` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests.fields`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfoRequestsFields {
@@ -38432,8 +38358,7 @@ pub mod answer {
         "label" required, optional : "optional" optional, sensitive : "sensitive"
         optional, type_ : "type" required }
     );
-    /// An object of the answer, at `query.authmanagerinfo.requests.metadata`.
-    /// At `query.authmanagerinfo.requests.metadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfoRequestsMetadata {
@@ -38441,8 +38366,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object QueryAuthManagerInfoRequestsMetadata {});
-    /// An object of the answer, at `query.authmanagerinfo.requests`.
-    /// At `query.authmanagerinfo.requests` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfoRequests {
@@ -38468,8 +38392,7 @@ pub mod answer {
         "fields" optional, id : "id" required, metadata : "metadata" required, provider :
         "provider" required, required : "required" required }
     );
-    /// An object of the answer, at `query.authmanagerinfo.fields`.
-    /// At `query.authmanagerinfo.fields` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.fields`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfoFields {
@@ -38492,8 +38415,7 @@ pub mod answer {
         required, optional : "optional" optional, sensitive : "sensitive" optional, type_
         : "type" required }
     );
-    /// An object of the answer, at `query.authmanagerinfo`.
-    /// At `query.authmanagerinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfo {
@@ -38538,8 +38460,7 @@ pub mod answer {
         optional, fields : "fields" optional, security_sensitive_operation_status :
         "securitysensitiveoperationstatus" optional }
     );
-    /// An object of the answer, at `query.backlinks`.
-    /// At `query.backlinks` in the answer.
+    /// An object of `action=query`'s answer, at `query.backlinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryBacklinks {
@@ -38557,8 +38478,7 @@ pub mod answer {
         object QueryBacklinks { ns : "ns" required, page_id : "pageid" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.blocks`.
-    /// At `query.blocks` in the answer.
+    /// An object of `action=query`'s answer, at `query.blocks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryBlocks {
@@ -38623,8 +38543,7 @@ pub mod answer {
         optional, range_end : "rangeend" optional, range_start : "rangestart" optional,
         restrictions : "restrictions" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.categorymembers`.
-    /// At `query.categorymembers` in the answer.
+    /// An object of `action=query`'s answer, at `query.categorymembers`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryCategoryMembers {
@@ -38654,8 +38573,7 @@ pub mod answer {
         "sortkeyprefix" optional, timestamp : "timestamp" optional, type_ : "type"
         optional }
     );
-    /// An object of the answer, at `query.badrevids`.
-    /// At `query.badrevids` in the answer.
+    /// An object of `action=query`'s answer, at `query.badrevids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryBadRevIds {
@@ -38670,8 +38588,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryBadRevIds { missing : "missing" optional, rev_id : "revid" required }
     );
-    /// An object of the answer, at `query.deletedrevs.revisions`.
-    /// At `query.deletedrevs.revisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.deletedrevs.revisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryDeletedRevsRevisions {
@@ -38688,8 +38605,7 @@ pub mod answer {
         object QueryDeletedRevsRevisions { comment : "comment" required, timestamp :
         "timestamp" required, user : "user" required }
     );
-    /// An object of the answer, at `query.deletedrevs`.
-    /// At `query.deletedrevs` in the answer.
+    /// An object of `action=query`'s answer, at `query.deletedrevs`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryDeletedRevs {
@@ -38706,8 +38622,7 @@ pub mod answer {
         object QueryDeletedRevs { ns : "ns" required, revisions : "revisions" required,
         title : "title" required }
     );
-    /// An object of the answer, at `query.normalized`.
-    /// At `query.normalized` in the answer.
+    /// An object of `action=query`'s answer, at `query.normalized`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNormalized {
@@ -38725,8 +38640,7 @@ pub mod answer {
         object QueryNormalized { from : "from" required, from_encoded : "fromencoded"
         optional, to : "to" required }
     );
-    /// An object of the answer, at `query.embeddedin`.
-    /// At `query.embeddedin` in the answer.
+    /// An object of `action=query`'s answer, at `query.embeddedin`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryEmbeddedIn {
@@ -38744,8 +38658,7 @@ pub mod answer {
         object QueryEmbeddedIn { ns : "ns" required, page_id : "pageid" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.filearchive.metadata`.
-    /// At `query.filearchive.metadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.filearchive.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryFileArchiveMetadata {
@@ -38760,8 +38673,7 @@ pub mod answer {
         object QueryFileArchiveMetadata { name : "name" required, value : "value"
         required }
     );
-    /// An object of the answer, at `query.filearchive`.
-    /// At `query.filearchive` in the answer.
+    /// An object of `action=query`'s answer, at `query.filearchive`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryFileArchive {
@@ -38815,8 +38727,7 @@ pub mod answer {
         parsed_description : "parseddescription" optional, sha1 : "sha1" optional, user :
         "user" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.repos`.
-    /// At `query.repos` in the answer.
+    /// An object of `action=query`'s answer, at `query.repos`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRepos {
@@ -38856,8 +38767,7 @@ pub mod answer {
         "rootUrl" optional, script_dir_url : "scriptDirUrl" optional, thumb_url :
         "thumbUrl" optional, url : "url" optional }
     );
-    /// An object of the answer, at `query.imageusage`.
-    /// At `query.imageusage` in the answer.
+    /// An object of `action=query`'s answer, at `query.imageusage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryImageUsage {
@@ -38875,8 +38785,7 @@ pub mod answer {
         object QueryImageUsage { ns : "ns" required, page_id : "pageid" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.languageinfo`.
-    /// At `query.languageinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.languageinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLanguageInfo {
@@ -38902,8 +38811,7 @@ pub mod answer {
         name : "name" optional, bcp47 : "bcp47" optional, dir : "dir" optional, fallbacks
         : "fallbacks" optional, variants : "variants" optional }
     );
-    /// An object of the answer, at `query.logevents`.
-    /// At `query.logevents` in the answer.
+    /// An object of `action=query`'s answer, at `query.logevents`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLogEvents {
@@ -38952,8 +38860,7 @@ pub mod answer {
         optional, parsed_comment : "parsedcomment" optional, tags : "tags" optional,
         user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.oath`.
-    /// At `query.oath` in the answer.
+    /// An object of `action=query`'s answer, at `query.oath`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryOath {
@@ -38963,8 +38870,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object QueryOath { enabled : "enabled" optional });
-    /// An object of the answer, at `query.pagepropnames`.
-    /// At `query.pagepropnames` in the answer.
+    /// An object of `action=query`'s answer, at `query.pagepropnames`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagePropNames {
@@ -38977,8 +38883,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryPagePropNames { prop_name : "propname" required }
     );
-    /// An object of the answer, at `query.pageswithprop`.
-    /// At `query.pageswithprop` in the answer.
+    /// An object of `action=query`'s answer, at `query.pageswithprop`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesWithProp {
@@ -38998,8 +38903,7 @@ pub mod answer {
         object QueryPagesWithProp { ns : "ns" optional, page_id : "pageid" optional,
         title : "title" optional, value : "value" optional }
     );
-    /// An object of the answer, at `query.prefixsearch`.
-    /// At `query.prefixsearch` in the answer.
+    /// An object of `action=query`'s answer, at `query.prefixsearch`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPrefixSearch {
@@ -39017,8 +38921,7 @@ pub mod answer {
         object QueryPrefixSearch { ns : "ns" required, page_id : "pageid" required, title
         : "title" required }
     );
-    /// An object of the answer, at `query.protectedtitles`.
-    /// At `query.protectedtitles` in the answer.
+    /// An object of `action=query`'s answer, at `query.protectedtitles`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryProtectedTitles {
@@ -39051,8 +38954,7 @@ pub mod answer {
         optional, expiry : "expiry" optional, parsed_comment : "parsedcomment" optional,
         user : "user" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.querypage.results`.
-    /// At `query.querypage.results` in the answer.
+    /// An object of `action=query`'s answer, at `query.querypage.results`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryQueryPageResults {
@@ -39071,8 +38973,7 @@ pub mod answer {
         object QueryQueryPageResults { ns : "ns" required, timestamp : "timestamp"
         required, title : "title" required, value : "value" required }
     );
-    /// An object of the answer, at `query.querypage`.
-    /// At `query.querypage` in the answer.
+    /// An object of `action=query`'s answer, at `query.querypage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryQueryPage {
@@ -39086,8 +38987,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryQueryPage { name : "name" required, results : "results" required }
     );
-    /// An object of the answer, at `query.random`.
-    /// At `query.random` in the answer.
+    /// An object of `action=query`'s answer, at `query.random`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRandom {
@@ -39104,8 +39004,7 @@ pub mod answer {
         object QueryRandom { id : "id" required, ns : "ns" required, title : "title"
         required }
     );
-    /// An object of the answer, at `query.recentchanges`.
-    /// At `query.recentchanges` in the answer.
+    /// An object of `action=query`'s answer, at `query.recentchanges`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRecentChanges {
@@ -39192,8 +39091,7 @@ pub mod answer {
         new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
         user : "user" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.search`.
-    /// At `query.search` in the answer.
+    /// An object of `action=query`'s answer, at `query.search`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySearch {
@@ -39232,8 +39130,7 @@ pub mod answer {
         "categorysnippet" optional, is_file_match : "isfilematch" optional, title_snippet
         : "titlesnippet" optional }
     );
-    /// An object of the answer, at `query.searchinfo`.
-    /// At `query.searchinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.searchinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySearchInfo {
@@ -39246,8 +39143,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QuerySearchInfo { total_hits : "totalhits" required }
     );
-    /// An object of the answer, at `query.namespacealiases`.
-    /// At `query.namespacealiases` in the answer.
+    /// An object of `action=query`'s answer, at `query.namespacealiases`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNamespaceAliases {
@@ -39261,8 +39157,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryNamespaceAliases { alias : "alias" required, id : "id" required }
     );
-    /// An object of the answer, at `query.namespaces`.
-    /// At `query.namespaces` in the answer.
+    /// An object of `action=query`'s answer, at `query.namespaces`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNamespaces {
@@ -39296,8 +39191,7 @@ pub mod answer {
         optional, namespace_protection : "namespaceprotection" optional,
         default_content_model : "defaultcontentmodel" optional }
     );
-    /// An object of the answer, at `query.statistics`.
-    /// At `query.statistics` in the answer.
+    /// An object of `action=query`'s answer, at `query.statistics`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryStatistics {
@@ -39327,8 +39221,7 @@ pub mod answer {
         "images" required, jobs : "jobs" required, pages : "pages" required, users :
         "users" required }
     );
-    /// An object of the answer, at `query.interwikimap`.
-    /// At `query.interwikimap` in the answer.
+    /// An object of `action=query`'s answer, at `query.interwikimap`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryInterwikiMap {
@@ -39348,8 +39241,7 @@ pub mod answer {
         object QueryInterwikiMap { prefix : "prefix" required, proto_rel : "protorel"
         optional, url : "url" required, api : "api" optional }
     );
-    /// An object of the answer, at `query.dbrepllag`.
-    /// At `query.dbrepllag` in the answer.
+    /// An object of `action=query`'s answer, at `query.dbrepllag`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryDbReplLag {
@@ -39363,8 +39255,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryDbReplLag { host : "host" required, lag : "lag" required }
     );
-    /// An object of the answer, at `query.extensions`.
-    /// At `query.extensions` in the answer.
+    /// An object of `action=query`'s answer, at `query.extensions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryExtensions {
@@ -39402,8 +39293,7 @@ pub mod answer {
         type_ : "type" required, url : "url" required, version : "version" optional,
         credits : "credits" optional }
     );
-    /// An object of the answer, at `query.fileextensions`.
-    /// At `query.fileextensions` in the answer.
+    /// An object of `action=query`'s answer, at `query.fileextensions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryFileExtensions {
@@ -39413,8 +39303,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object QueryFileExtensions { ext : "ext" required });
-    /// An object of the answer, at `query.languages`.
-    /// At `query.languages` in the answer.
+    /// An object of `action=query`'s answer, at `query.languages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLanguages {
@@ -39431,8 +39320,7 @@ pub mod answer {
         object QueryLanguages { bcp47 : "bcp47" required, code : "code" required, name :
         "name" required }
     );
-    /// An object of the answer, at `query.languagevariants`.
-    /// At `query.languagevariants` in the answer.
+    /// An object of `action=query`'s answer, at `query.languagevariants`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLanguageVariants {
@@ -39444,8 +39332,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryLanguageVariants { fallbacks : "fallbacks" required }
     );
-    /// An object of the answer, at `query.libraries`.
-    /// At `query.libraries` in the answer.
+    /// An object of `action=query`'s answer, at `query.libraries`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLibraries {
@@ -39459,8 +39346,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryLibraries { name : "name" required, version : "version" required }
     );
-    /// An object of the answer, at `query.magicwords`.
-    /// At `query.magicwords` in the answer.
+    /// An object of `action=query`'s answer, at `query.magicwords`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryMagicWords {
@@ -39478,8 +39364,7 @@ pub mod answer {
         object QueryMagicWords { aliases : "aliases" required, case_sensitive :
         "case-sensitive" optional, name : "name" required }
     );
-    /// An object of the answer, at `query.restrictions`.
-    /// At `query.restrictions` in the answer.
+    /// An object of `action=query`'s answer, at `query.restrictions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRestrictions {
@@ -39501,8 +39386,7 @@ pub mod answer {
         : "levels" required, semiprotected_levels : "semiprotectedlevels" required, types
         : "types" required }
     );
-    /// An object of the answer, at `query.rightsinfo`.
-    /// At `query.rightsinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.rightsinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRightsInfo {
@@ -39516,8 +39400,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryRightsInfo { text : "text" required, url : "url" required }
     );
-    /// An object of the answer, at `query.showhooks`.
-    /// At `query.showhooks` in the answer.
+    /// An object of `action=query`'s answer, at `query.showhooks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryShowHooks {
@@ -39532,8 +39415,7 @@ pub mod answer {
         object QueryShowHooks { name : "name" required, subscribers : "subscribers"
         required }
     );
-    /// An object of the answer, at `query.skins`.
-    /// At `query.skins` in the answer.
+    /// An object of `action=query`'s answer, at `query.skins`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySkins {
@@ -39552,8 +39434,7 @@ pub mod answer {
         object QuerySkins { code : "code" required, name : "name" required, default :
         "default" optional, unusable : "unusable" optional }
     );
-    /// An object of the answer, at `query.specialpagealiases`.
-    /// At `query.specialpagealiases` in the answer.
+    /// An object of `action=query`'s answer, at `query.specialpagealiases`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySpecialPageAliases {
@@ -39569,8 +39450,7 @@ pub mod answer {
         object QuerySpecialPageAliases { aliases : "aliases" required, real_name :
         "realname" required }
     );
-    /// An object of the answer, at `query.uploaddialog.comment`.
-    /// At `query.uploaddialog.comment` in the answer.
+    /// An object of `action=query`'s answer, at `query.uploaddialog.comment`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUploadDialogComment {
@@ -39585,8 +39465,7 @@ pub mod answer {
         object QueryUploadDialogComment { foreign : "foreign" required, local : "local"
         required }
     );
-    /// An object of the answer, at `query.uploaddialog.format`.
-    /// At `query.uploaddialog.format` in the answer.
+    /// An object of `action=query`'s answer, at `query.uploaddialog.format`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUploadDialogFormat {
@@ -39610,8 +39489,7 @@ pub mod answer {
         : "filepage" required, license : "license" required, own_work : "ownwork"
         required, uncategorized : "uncategorized" required }
     );
-    /// An object of the answer, at `query.uploaddialog.licensemessages`.
-    /// At `query.uploaddialog.licensemessages` in the answer.
+    /// An object of `action=query`'s answer, at `query.uploaddialog.licensemessages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUploadDialogLicenseMessages {
@@ -39626,8 +39504,7 @@ pub mod answer {
         object QueryUploadDialogLicenseMessages { foreign : "foreign" required, local :
         "local" required }
     );
-    /// An object of the answer, at `query.uploaddialog`.
-    /// At `query.uploaddialog` in the answer.
+    /// An object of `action=query`'s answer, at `query.uploaddialog`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUploadDialog {
@@ -39648,8 +39525,7 @@ pub mod answer {
         required, format : "format" required, license_messages : "licensemessages"
         required }
     );
-    /// An object of the answer, at `query.usergroups`.
-    /// At `query.usergroups` in the answer.
+    /// An object of `action=query`'s answer, at `query.usergroups`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserGroups {
@@ -39663,8 +39539,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserGroups { name : "name" required, rights : "rights" required }
     );
-    /// An object of the answer, at `query.tags`.
-    /// At `query.tags` in the answer.
+    /// An object of `action=query`'s answer, at `query.tags`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryTags {
@@ -39692,8 +39567,7 @@ pub mod answer {
         optional, display_name : "displayname" optional, hit_count : "hitcount" optional,
         name : "name" required, active : "active" optional, source : "source" optional }
     );
-    /// An object of the answer, at `query.tokens`.
-    /// At `query.tokens` in the answer.
+    /// An object of `action=query`'s answer, at `query.tokens`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryTokens {
@@ -39713,8 +39587,7 @@ pub mod answer {
         object QueryTokens { csrf_token : "csrftoken" optional, patrol_token :
         "patroltoken" optional, watch_token : "watchtoken" optional }
     );
-    /// An object of the answer, at `query.usercontribs`.
-    /// At `query.usercontribs` in the answer.
+    /// An object of `action=query`'s answer, at `query.usercontribs`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserContribs {
@@ -39772,8 +39645,7 @@ pub mod answer {
         "parsedcomment" optional, autopatrolled : "autopatrolled" optional, patrolled :
         "patrolled" optional, size_diff : "sizediff" optional, tags : "tags" optional }
     );
-    /// An object of the answer, at `query.userinfo.attachedlocal`.
-    /// At `query.userinfo.attachedlocal` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoAttachedLocal {
@@ -39785,8 +39657,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoAttachedLocal { local : "local" optional }
     );
-    /// An object of the answer, at `query.userinfo.centralids`.
-    /// At `query.userinfo.centralids` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoCentralIds {
@@ -39798,8 +39669,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoCentralIds { local : "local" required }
     );
-    /// An object of the answer, at `query.userinfo.changeablegroups`.
-    /// At `query.userinfo.changeablegroups` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.changeablegroups`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoChangeableGroups {
@@ -39821,8 +39691,7 @@ pub mod answer {
         "add-self" required, remove : "remove" required, remove_self : "remove-self"
         required }
     );
-    /// An object of the answer, at `query.userinfo.groupmemberships`.
-    /// At `query.userinfo.groupmemberships` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.groupmemberships`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoGroupMemberships {
@@ -39837,8 +39706,7 @@ pub mod answer {
         object QueryUserInfoGroupMemberships { expiry : "expiry" required, group :
         "group" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
-    /// At `query.userinfo.theoreticalratelimits.badcaptcha.user` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsBadCaptchaUser {
@@ -39853,8 +39721,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimitsBadCaptchaUser { hits : "hits" required,
         seconds : "seconds" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
-    /// At `query.userinfo.theoreticalratelimits.badcaptcha` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsBadCaptcha {
@@ -39866,8 +39733,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoTheoreticalRateLimitsBadCaptcha { user : "user" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
-    /// At `query.userinfo.theoreticalratelimits.badoath.user` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsBadOathUser {
@@ -39882,8 +39748,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimitsBadOathUser { hits : "hits" required,
         seconds : "seconds" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badoath`.
-    /// At `query.userinfo.theoreticalratelimits.badoath` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsBadOath {
@@ -39895,8 +39760,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoTheoreticalRateLimitsBadOath { user : "user" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits`.
-    /// At `query.userinfo.theoreticalratelimits` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimits {
@@ -39913,8 +39777,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimits { bad_captcha : "badcaptcha" required,
         bad_oath : "badoath" required }
     );
-    /// An object of the answer, at `query.userinfo`.
-    /// At `query.userinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfo {
@@ -39997,8 +39860,7 @@ pub mod answer {
         theoretical_rate_limits : "theoreticalratelimits" optional, unread_count :
         "unreadcount" optional }
     );
-    /// An object of the answer, at `query.users.attachedlocal`.
-    /// At `query.users.attachedlocal` in the answer.
+    /// An object of `action=query`'s answer, at `query.users.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUsersAttachedLocal {
@@ -40010,8 +39872,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUsersAttachedLocal { local : "local" optional }
     );
-    /// An object of the answer, at `query.users.centralids`.
-    /// At `query.users.centralids` in the answer.
+    /// An object of `action=query`'s answer, at `query.users.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUsersCentralIds {
@@ -40023,8 +39884,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUsersCentralIds { local : "local" required }
     );
-    /// An object of the answer, at `query.users`.
-    /// At `query.users` in the answer.
+    /// An object of `action=query`'s answer, at `query.users`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUsers {
@@ -40073,8 +39933,7 @@ pub mod answer {
         "groupmemberships" optional, implicit_groups : "implicitgroups" optional,
         registration : "registration" optional, rights : "rights" optional }
     );
-    /// An object of the answer, at `query.watchlist`.
-    /// At `query.watchlist` in the answer.
+    /// An object of `action=query`'s answer, at `query.watchlist`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryWatchlist {
@@ -40164,8 +40023,7 @@ pub mod answer {
         new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
         user_id : "userid" optional }
     );
-    /// An object of the answer, at `query`.
-    /// At `query` in the answer.
+    /// An object of `action=query`'s answer, at `query`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryResult {
@@ -40439,8 +40297,7 @@ pub mod answer {
         user_contribs : "usercontribs" optional, user_info : "userinfo" optional, users :
         "users" optional, watchlist : "watchlist" optional }
     );
-    /// An object of the answer, at `watchlistraw`.
-    /// At `watchlistraw` in the answer.
+    /// An object of `action=query`'s answer, at `watchlistraw`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryWatchlistRaw {
@@ -40458,7 +40315,6 @@ pub mod answer {
         : "changed" optional }
     );
     /// What `action=query` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Query {
@@ -40473,8 +40329,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root Query { query : "query" optional, watchlist_raw : "watchlistraw" optional }
     );
-    /// An object of the answer, at `resetpassword`.
-    /// At `resetpassword` in the answer.
+    /// An object of `action=resetpassword`'s answer, at `resetpassword`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ResetPasswordResult {
@@ -40487,7 +40342,6 @@ pub mod answer {
         object ResetPasswordResult { status : "status" required }
     );
     /// What `action=resetpassword` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ResetPassword {
@@ -40501,7 +40355,6 @@ pub mod answer {
         root ResetPassword { reset_password : "resetpassword" required }
     );
     /// What `action=setnotificationtimestamp` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct SetNotificationTimestamp {
@@ -40515,8 +40368,7 @@ pub mod answer {
         root SetNotificationTimestamp { set_notification_timestamp :
         "setnotificationtimestamp" required }
     );
-    /// An object of the answer, at `spamblacklist`.
-    /// At `spamblacklist` in the answer.
+    /// An object of `action=spamblacklist`'s answer, at `spamblacklist`.
     #[cfg(feature = "ext-spamblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40531,7 +40383,6 @@ pub mod answer {
         object SpamBlacklistResult { result : "result" required }
     );
     /// What `action=spamblacklist` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-spamblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40546,8 +40397,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root SpamBlacklist { spam_blacklist : "spamblacklist" required }
     );
-    /// An object of the answer, at `stashedit`.
-    /// At `stashedit` in the answer.
+    /// An object of `action=stashedit`'s answer, at `stashedit`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct StashEditResult {
@@ -40564,7 +40414,6 @@ pub mod answer {
         required }
     );
     /// What `action=stashedit` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct StashEdit {
@@ -40575,8 +40424,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root StashEdit { stash_edit : "stashedit" required });
-    /// An object of the answer, at `tag`.
-    /// At `tag` in the answer.
+    /// An object of `action=tag`'s answer, at `tag`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct TagResult {
@@ -40603,7 +40451,6 @@ pub mod answer {
         "revid" optional }
     );
     /// What `action=tag` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Tag {
@@ -40613,8 +40460,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Tag { tag : "tag" required });
-    /// An object of the answer, at `pages`.
-    /// At `pages` in the answer.
+    /// An object of `action=templatedata`'s answer, at `pages`.
     #[cfg(feature = "ext-templatedata")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40632,7 +40478,6 @@ pub mod answer {
         }
     );
     /// What `action=templatedata` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-templatedata")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40644,8 +40489,7 @@ pub mod answer {
     }
     #[cfg(feature = "ext-templatedata")]
     ::mwtyped::__answer_object!(root TemplateData { pages : "pages" required });
-    /// An object of the answer, at `titleblacklist`.
-    /// At `titleblacklist` in the answer.
+    /// An object of `action=titleblacklist`'s answer, at `titleblacklist`.
     #[cfg(feature = "ext-titleblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40660,7 +40504,6 @@ pub mod answer {
         object TitleBlacklistResult { result : "result" required }
     );
     /// What `action=titleblacklist` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-titleblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40675,8 +40518,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root TitleBlacklist { title_blacklist : "titleblacklist" required }
     );
-    /// An object of the answer, at `unblock`.
-    /// At `unblock` in the answer.
+    /// An object of `action=unblock`'s answer, at `unblock`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UnblockResult {
@@ -40697,7 +40539,6 @@ pub mod answer {
         "user" required, user_id : "userid" required }
     );
     /// What `action=unblock` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Unblock {
@@ -40707,8 +40548,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Unblock { unblock : "unblock" required });
-    /// An object of the answer, at `undelete`.
-    /// At `undelete` in the answer.
+    /// An object of `action=undelete`'s answer, at `undelete`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UndeleteResult {
@@ -40729,7 +40569,6 @@ pub mod answer {
         "reason" required, revisions : "revisions" required, title : "title" required }
     );
     /// What `action=undelete` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Undelete {
@@ -40739,8 +40578,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Undelete { undelete : "undelete" required });
-    /// An object of the answer, at `upload.imageinfo.extmetadata`.
-    /// At `upload.imageinfo.extmetadata` in the answer.
+    /// An object of `action=upload`'s answer, at `upload.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadImageInfoExtMetadata {
@@ -40757,8 +40595,7 @@ pub mod answer {
         object UploadImageInfoExtMetadata { hidden : "hidden" required, source : "source"
         required, value : "value" required }
     );
-    /// An object of the answer, at `upload.imageinfo.metadata`.
-    /// At `upload.imageinfo.metadata` in the answer.
+    /// An object of `action=upload`'s answer, at `upload.imageinfo.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadImageInfoMetadata {
@@ -40773,8 +40610,7 @@ pub mod answer {
         object UploadImageInfoMetadata { name : "name" required, value : "value" required
         }
     );
-    /// An object of the answer, at `upload.imageinfo`.
-    /// At `upload.imageinfo` in the answer.
+    /// An object of `action=upload`'s answer, at `upload.imageinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadImageInfo {
@@ -40838,8 +40674,7 @@ pub mod answer {
         required, user : "user" required, user_id : "userid" required, width : "width"
         required }
     );
-    /// An object of the answer, at `upload.warnings`.
-    /// At `upload.warnings` in the answer.
+    /// An object of `action=upload`'s answer, at `upload.warnings`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadWarnings {
@@ -40855,8 +40690,7 @@ pub mod answer {
         object UploadWarnings { duplicate : "duplicate" required, duplicate_archive :
         "duplicate-archive" required }
     );
-    /// An object of the answer, at `upload`.
-    /// At `upload` in the answer.
+    /// An object of `action=upload`'s answer, at `upload`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadResult {
@@ -40878,7 +40712,6 @@ pub mod answer {
         required, result : "result" required, warnings : "warnings" required }
     );
     /// What `action=upload` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Upload {
@@ -40888,8 +40721,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Upload { upload : "upload" required });
-    /// An object of the answer, at `userrights`.
-    /// At `userrights` in the answer.
+    /// An object of `action=userrights`'s answer, at `userrights`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UserRightsResult {
@@ -40910,7 +40742,6 @@ pub mod answer {
         user : "user" required, user_id : "userid" required }
     );
     /// What `action=userrights` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UserRights {
@@ -40921,8 +40752,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root UserRights { user_rights : "userrights" required });
-    /// An object of the answer, at `validatepassword.validitymessages`.
-    /// At `validatepassword.validitymessages` in the answer.
+    /// An object of `action=validatepassword`'s answer, at `validatepassword.validitymessages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ValidatePasswordValidityMessages {
@@ -40937,8 +40767,7 @@ pub mod answer {
         object ValidatePasswordValidityMessages { code : "code" required, text : "text"
         required }
     );
-    /// An object of the answer, at `validatepassword`.
-    /// At `validatepassword` in the answer.
+    /// An object of `action=validatepassword`'s answer, at `validatepassword`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ValidatePasswordResult {
@@ -40955,7 +40784,6 @@ pub mod answer {
         : "validitymessages" required }
     );
     /// What `action=validatepassword` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ValidatePassword {
@@ -40968,8 +40796,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ValidatePassword { validate_password : "validatepassword" required }
     );
-    /// An object of the answer, at `visualeditor.checkboxesDef.wpMinoredit`.
-    /// At `visualeditor.checkboxesDef.wpMinoredit` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef.wpMinoredit`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40998,8 +40825,7 @@ pub mod answer {
         "id" required, label_id : "label-id" required, label_message : "label-message"
         required, legacy_name : "legacy-name" required, tooltip : "tooltip" required }
     );
-    /// An object of the answer, at `visualeditor.checkboxesDef.wpWatchthis`.
-    /// At `visualeditor.checkboxesDef.wpWatchthis` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef.wpWatchthis`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41028,8 +40854,7 @@ pub mod answer {
         "id" required, label_id : "label-id" required, label_message : "label-message"
         required, legacy_name : "legacy-name" required, tooltip : "tooltip" required }
     );
-    /// An object of the answer, at `visualeditor.checkboxesDef`.
-    /// At `visualeditor.checkboxesDef` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41048,8 +40873,7 @@ pub mod answer {
         object VisualEditorCheckboxesDef { wp_minor_edit : "wpMinoredit" required,
         wp_watch_this : "wpWatchthis" required }
     );
-    /// An object of the answer, at `visualeditor.checkboxesMessages`.
-    /// At `visualeditor.checkboxesMessages` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesMessages`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41083,8 +40907,7 @@ pub mod answer {
         required, tooltip_watch : "tooltip-watch" required, watch_this : "watchthis"
         required }
     );
-    /// An object of the answer, at `visualeditor`.
-    /// At `visualeditor` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41138,7 +40961,6 @@ pub mod answer {
         start_timestamp : "starttimestamp" required }
     );
     /// What `action=visualeditor` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41153,8 +40975,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root VisualEditor { visual_editor : "visualeditor" required }
     );
-    /// An object of the answer, at `watch`.
-    /// At `watch` in the answer.
+    /// An object of `action=watch`'s answer, at `watch`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct WatchResult {
@@ -41174,7 +40995,6 @@ pub mod answer {
         "watched" optional, unwatched : "unwatched" optional }
     );
     /// What `action=watch` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Watch {

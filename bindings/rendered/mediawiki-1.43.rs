@@ -40501,8 +40501,7 @@ pub mod answer {
         "uselang",
         "warnings",
     ];
-    /// An object of the answer, at `abusefilterchecksyntax`.
-    /// At `abusefilterchecksyntax` in the answer.
+    /// An object of `action=abusefilterchecksyntax`'s answer, at `abusefilterchecksyntax`.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40522,7 +40521,6 @@ pub mod answer {
         "character" optional, message : "message" optional }
     );
     /// What `action=abusefilterchecksyntax` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40538,8 +40536,7 @@ pub mod answer {
         root AbuseFilterCheckSyntax { abuse_filter_check_syntax :
         "abusefilterchecksyntax" required }
     );
-    /// An object of the answer, at `abusefilterevalexpression`.
-    /// At `abusefilterevalexpression` in the answer.
+    /// An object of `action=abusefilterevalexpression`'s answer, at `abusefilterevalexpression`.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40554,7 +40551,6 @@ pub mod answer {
         object AbuseFilterEvalExpressionResult { result : "result" required }
     );
     /// What `action=abusefilterevalexpression` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40570,8 +40566,7 @@ pub mod answer {
         root AbuseFilterEvalExpression { abuse_filter_eval_expression :
         "abusefilterevalexpression" required }
     );
-    /// An object of the answer, at `block`.
-    /// At `block` in the answer.
+    /// An object of `action=block`'s answer, at `block`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct BlockResult {
@@ -40627,7 +40622,6 @@ pub mod answer {
         required, user_id : "userID" required, watch_user : "watchuser" optional }
     );
     /// What `action=block` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Block {
@@ -40637,8 +40631,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Block { block : "block" required });
-    /// An object of the answer, at `categorytree`.
-    /// At `categorytree` in the answer.
+    /// An object of `action=categorytree`'s answer, at `categorytree`.
     #[cfg(feature = "ext-categorytree")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40651,7 +40644,6 @@ pub mod answer {
     #[cfg(feature = "ext-categorytree")]
     ::mwtyped::__answer_object!(object CategoryTreeResult { html : "html" required });
     /// What `action=categorytree` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-categorytree")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40666,8 +40658,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root CategoryTree { category_tree : "categorytree" required }
     );
-    /// An object of the answer, at `changecontentmodel`.
-    /// At `changecontentmodel` in the answer.
+    /// An object of `action=changecontentmodel`'s answer, at `changecontentmodel`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ChangeContentModelResult {
@@ -40696,7 +40687,6 @@ pub mod answer {
         rev_id : "revid" required, title : "title" required }
     );
     /// What `action=changecontentmodel` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ChangeContentModel {
@@ -40709,8 +40699,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ChangeContentModel { change_content_model : "changecontentmodel" required }
     );
-    /// An object of the answer, at `checktoken`.
-    /// At `checktoken` in the answer.
+    /// An object of `action=checktoken`'s answer, at `checktoken`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CheckTokenResult {
@@ -40721,7 +40710,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(object CheckTokenResult { result : "result" required });
     /// What `action=checktoken` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CheckToken {
@@ -40733,7 +40721,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(root CheckToken { check_token : "checktoken" required });
     /// What `action=clearhasmsg` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClearHasMsg {
@@ -40746,8 +40733,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ClearHasMsg { clear_has_msg : "clearhasmsg" required }
     );
-    /// An object of the answer, at `clientlogin`.
-    /// At `clientlogin` in the answer.
+    /// An object of `action=clientlogin`'s answer, at `clientlogin`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClientLoginResult {
@@ -40770,7 +40756,6 @@ pub mod answer {
         "status" required }
     );
     /// What `action=clientlogin` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClientLogin {
@@ -40783,8 +40768,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ClientLogin { client_login : "clientlogin" required }
     );
-    /// An object of the answer, at `compare`.
-    /// At `compare` in the answer.
+    /// An object of `action=compare`'s answer, at `compare`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CompareResult {
@@ -40823,7 +40807,6 @@ pub mod answer {
         : "torevid" required, to_title : "totitle" required }
     );
     /// What `action=compare` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Compare {
@@ -40833,8 +40816,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Compare { compare : "compare" required });
-    /// An object of the answer, at `createaccount`.
-    /// At `createaccount` in the answer.
+    /// An object of `action=createaccount`'s answer, at `createaccount`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CreateAccountResult {
@@ -40857,7 +40839,6 @@ pub mod answer {
         "status" required }
     );
     /// What `action=createaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CreateAccount {
@@ -40870,8 +40851,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root CreateAccount { create_account : "createaccount" required }
     );
-    /// An object of the answer, at `delete`.
-    /// At `delete` in the answer.
+    /// An object of `action=delete`'s answer, at `delete`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct DeleteResult {
@@ -40890,7 +40870,6 @@ pub mod answer {
         title : "title" required }
     );
     /// What `action=delete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Delete {
@@ -40900,8 +40879,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Delete { delete : "delete" required });
-    /// An object of the answer, at `discussiontoolspageinfo`.
-    /// At `discussiontoolspageinfo` in the answer.
+    /// An object of `action=discussiontoolspageinfo`'s answer, at `discussiontoolspageinfo`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40918,7 +40896,6 @@ pub mod answer {
         required }
     );
     /// What `action=discussiontoolspageinfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40934,8 +40911,7 @@ pub mod answer {
         root DiscussionToolsPageInfo { discussion_tools_page_info :
         "discussiontoolspageinfo" required }
     );
-    /// An object of the answer, at `query.echomarkread.alert`.
-    /// At `query.echomarkread.alert` in the answer.
+    /// An object of `action=echomarkread`'s answer, at `query.echomarkread.alert`.
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40953,8 +40929,7 @@ pub mod answer {
         object EchoMarkReadQueryEchoMarkReadAlert { count : "count" required, raw_count :
         "rawcount" required }
     );
-    /// An object of the answer, at `query.echomarkread.message`.
-    /// At `query.echomarkread.message` in the answer.
+    /// An object of `action=echomarkread`'s answer, at `query.echomarkread.message`.
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40972,8 +40947,7 @@ pub mod answer {
         object EchoMarkReadQueryEchoMarkReadMessage { count : "count" required, raw_count
         : "rawcount" required }
     );
-    /// An object of the answer, at `query.echomarkread`.
-    /// At `query.echomarkread` in the answer.
+    /// An object of `action=echomarkread`'s answer, at `query.echomarkread`.
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40998,8 +40972,7 @@ pub mod answer {
         required, message : "message" required, raw_count : "rawcount" required, result :
         "result" required }
     );
-    /// An object of the answer, at `query`.
-    /// At `query` in the answer.
+    /// An object of `action=echomarkread`'s answer, at `query`.
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41015,7 +40988,6 @@ pub mod answer {
         object EchoMarkReadQuery { echo_mark_read : "echomarkread" required }
     );
     /// What `action=echomarkread` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41027,8 +40999,7 @@ pub mod answer {
     }
     #[cfg(feature = "ext-echo")]
     ::mwtyped::__answer_object!(root EchoMarkRead { query : "query" required });
-    /// An object of the answer, at `query.echomarkseen`.
-    /// At `query.echomarkseen` in the answer.
+    /// An object of `action=echomarkseen`'s answer, at `query.echomarkseen`.
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41045,8 +41016,7 @@ pub mod answer {
         object EchoMarkSeenQueryEchoMarkSeen { result : "result" required, timestamp :
         "timestamp" required }
     );
-    /// An object of the answer, at `query`.
-    /// At `query` in the answer.
+    /// An object of `action=echomarkseen`'s answer, at `query`.
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41062,7 +41032,6 @@ pub mod answer {
         object EchoMarkSeenQuery { echo_mark_seen : "echomarkseen" required }
     );
     /// What `action=echomarkseen` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41074,8 +41043,7 @@ pub mod answer {
     }
     #[cfg(feature = "ext-echo")]
     ::mwtyped::__answer_object!(root EchoMarkSeen { query : "query" required });
-    /// An object of the answer, at `edit`.
-    /// At `edit` in the answer.
+    /// An object of `action=edit`'s answer, at `edit`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct EditResult {
@@ -41116,7 +41084,6 @@ pub mod answer {
         no_change : "nochange" optional }
     );
     /// What `action=edit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Edit {
@@ -41127,7 +41094,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(root Edit { edit : "edit" required });
     /// What `action=editcheckreferenceurl` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41143,8 +41109,7 @@ pub mod answer {
         root EditCheckReferenceUrl { edit_check_reference_url : "editcheckreferenceurl"
         required }
     );
-    /// An object of the answer, at `expandtemplates`.
-    /// At `expandtemplates` in the answer.
+    /// An object of `action=expandtemplates`'s answer, at `expandtemplates`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplatesResult {
@@ -41157,7 +41122,6 @@ pub mod answer {
         object ExpandTemplatesResult { wikitext : "wikitext" required }
     );
     /// What `action=expandtemplates` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplates {
@@ -41170,8 +41134,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ExpandTemplates { expand_templates : "expandtemplates" required }
     );
-    /// An object of the answer, at `imagerotate.errors`.
-    /// At `imagerotate.errors` in the answer.
+    /// An object of `action=imagerotate`'s answer, at `imagerotate.errors`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ImageRotateErrors {
@@ -41185,8 +41148,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object ImageRotateErrors { code : "code" required, text : "text" required }
     );
-    /// An object of the answer, at `imagerotate`.
-    /// At `imagerotate` in the answer.
+    /// An object of `action=imagerotate`'s answer, at `imagerotate`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ImageRotateResult {
@@ -41211,7 +41173,6 @@ pub mod answer {
         title : "title" required }
     );
     /// What `action=imagerotate` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ImageRotate {
@@ -41224,8 +41185,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ImageRotate { image_rotate : "imagerotate" required }
     );
-    /// An object of the answer, at `linkaccount`.
-    /// At `linkaccount` in the answer.
+    /// An object of `action=linkaccount`'s answer, at `linkaccount`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LinkAccountResult {
@@ -41248,7 +41208,6 @@ pub mod answer {
         "status" required }
     );
     /// What `action=linkaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LinkAccount {
@@ -41261,8 +41220,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root LinkAccount { link_account : "linkaccount" required }
     );
-    /// An object of the answer, at `login.reason`.
-    /// At `login.reason` in the answer.
+    /// An object of `action=login`'s answer, at `login.reason`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LoginReason {
@@ -41276,8 +41234,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object LoginReason { code : "code" required, text : "text" required }
     );
-    /// An object of the answer, at `login`.
-    /// At `login` in the answer.
+    /// An object of `action=login`'s answer, at `login`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LoginResult {
@@ -41292,7 +41249,6 @@ pub mod answer {
         object LoginResult { reason : "reason" required, result : "result" required }
     );
     /// What `action=login` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Login {
@@ -41303,7 +41259,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(root Login { login : "login" required });
     /// What `action=logout` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Logout {
@@ -41311,8 +41266,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Logout {});
-    /// An object of the answer, at `managetags`.
-    /// At `managetags` in the answer.
+    /// An object of `action=managetags`'s answer, at `managetags`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ManageTagsResult {
@@ -41333,7 +41287,6 @@ pub mod answer {
         required, success : "success" optional, tag : "tag" required }
     );
     /// What `action=managetags` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ManageTags {
@@ -41344,8 +41297,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root ManageTags { manage_tags : "managetags" required });
-    /// An object of the answer, at `mergehistory`.
-    /// At `mergehistory` in the answer.
+    /// An object of `action=mergehistory`'s answer, at `mergehistory`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct MergeHistoryResult {
@@ -41365,7 +41317,6 @@ pub mod answer {
         timestamp : "timestamp" required, to : "to" required }
     );
     /// What `action=mergehistory` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct MergeHistory {
@@ -41378,8 +41329,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root MergeHistory { merge_history : "mergehistory" required }
     );
-    /// An object of the answer, at `move`.
-    /// At `move` in the answer.
+    /// An object of `action=move`'s answer, at `move`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct MoveResult {
@@ -41404,7 +41354,6 @@ pub mod answer {
         "redirectcreated" optional, to : "to" required }
     );
     /// What `action=move` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Move {
@@ -41416,7 +41365,6 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(root Move { move_ : "move" required });
     /// What `action=options` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Options {
@@ -41426,8 +41374,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Options { options : "options" required });
-    /// An object of the answer, at `paraminfo.modules.parameters.info`.
-    /// At `paraminfo.modules.parameters.info` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules.parameters.info`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoModulesParametersInfo {
@@ -41442,8 +41389,7 @@ pub mod answer {
         object ParamInfoModulesParametersInfo { name : "name" required, values : "values"
         optional }
     );
-    /// An object of the answer, at `paraminfo.modules.parameters`.
-    /// At `paraminfo.modules.parameters` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules.parameters`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoModulesParameters {
@@ -41512,8 +41458,7 @@ pub mod answer {
         extra_namespaces : "extranamespaces" optional, allows_duplicates :
         "allowsduplicates" optional, mustexist : "mustExist" optional }
     );
-    /// An object of the answer, at `paraminfo.modules.templatedparameters.templatevars`.
-    /// At `paraminfo.modules.templatedparameters.templatevars` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules.templatedparameters.templatevars`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoModulesTemplatedParametersTemplateVars {
@@ -41525,8 +41470,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object ParamInfoModulesTemplatedParametersTemplateVars { slot : "slot" required }
     );
-    /// An object of the answer, at `paraminfo.modules.templatedparameters`.
-    /// At `paraminfo.modules.templatedparameters` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules.templatedparameters`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoModulesTemplatedParameters {
@@ -41552,8 +41496,7 @@ pub mod answer {
         "multi" optional, name : "name" required, required : "required" optional,
         template_vars : "templatevars" required, type_ : "type" required }
     );
-    /// An object of the answer, at `paraminfo.modules`.
-    /// At `paraminfo.modules` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoModules {
@@ -41609,8 +41552,7 @@ pub mod answer {
         generator : "generator" optional, deprecated : "deprecated" optional, internal :
         "internal" optional }
     );
-    /// An object of the answer, at `paraminfo`.
-    /// At `paraminfo` in the answer.
+    /// An object of `action=paraminfo`'s answer, at `paraminfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfoResult {
@@ -41627,7 +41569,6 @@ pub mod answer {
         required }
     );
     /// What `action=paraminfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfo {
@@ -41638,8 +41579,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root ParamInfo { param_info : "paraminfo" required });
-    /// An object of the answer, at `parse.links`.
-    /// At `parse.links` in the answer.
+    /// An object of `action=parse`'s answer, at `parse.links`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseLinks {
@@ -41656,8 +41596,7 @@ pub mod answer {
         object ParseLinks { exists : "exists" optional, ns : "ns" required, title :
         "title" required }
     );
-    /// An object of the answer, at `parse.templates`.
-    /// At `parse.templates` in the answer.
+    /// An object of `action=parse`'s answer, at `parse.templates`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseTemplates {
@@ -41674,8 +41613,7 @@ pub mod answer {
         object ParseTemplates { exists : "exists" optional, ns : "ns" required, title :
         "title" required }
     );
-    /// An object of the answer, at `parse.tocdata`.
-    /// At `parse.tocdata` in the answer.
+    /// An object of `action=parse`'s answer, at `parse.tocdata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseTocData {
@@ -41691,8 +41629,7 @@ pub mod answer {
         object ParseTocData { extension_data : "extensionData" required, sections :
         "sections" required }
     );
-    /// An object of the answer, at `parse`.
-    /// At `parse` in the answer.
+    /// An object of `action=parse`'s answer, at `parse`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseResult {
@@ -41767,7 +41704,6 @@ pub mod answer {
         optional, parsed_summary : "parsedsummary" optional }
     );
     /// What `action=parse` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Parse {
@@ -41777,8 +41713,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Parse { parse : "parse" required });
-    /// An object of the answer, at `patrol`.
-    /// At `patrol` in the answer.
+    /// An object of `action=patrol`'s answer, at `patrol`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct PatrolResult {
@@ -41797,7 +41732,6 @@ pub mod answer {
         "title" required }
     );
     /// What `action=patrol` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Patrol {
@@ -41807,8 +41741,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Patrol { patrol : "patrol" required });
-    /// An object of the answer, at `protect.protections`.
-    /// At `protect.protections` in the answer.
+    /// An object of `action=protect`'s answer, at `protect.protections`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ProtectProtections {
@@ -41826,8 +41759,7 @@ pub mod answer {
         object ProtectProtections { edit : "edit" optional, expiry : "expiry" required,
         move_ : "move" optional }
     );
-    /// An object of the answer, at `protect`.
-    /// At `protect` in the answer.
+    /// An object of `action=protect`'s answer, at `protect`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ProtectResult {
@@ -41845,7 +41777,6 @@ pub mod answer {
         required, title : "title" required }
     );
     /// What `action=protect` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Protect {
@@ -41855,8 +41786,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Protect { protect : "protect" required });
-    /// An object of the answer, at `purge`.
-    /// At `purge` in the answer.
+    /// An object of `action=purge`'s answer, at `purge`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct PurgeResult {
@@ -41876,7 +41806,6 @@ pub mod answer {
         "title" required, purged : "purged" optional }
     );
     /// What `action=purge` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Purge {
@@ -41886,8 +41815,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Purge { purge : "purge" required });
-    /// An object of the answer, at `query.general.galleryoptions`.
-    /// At `query.general.galleryoptions` in the answer.
+    /// An object of `action=query`'s answer, at `query.general.galleryoptions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneralGalleryOptions {
@@ -41920,8 +41848,7 @@ pub mod answer {
         images_per_row : "imagesPerRow" required, mode : "mode" required, show_bytes :
         "showBytes" optional, show_dimensions : "showDimensions" optional }
     );
-    /// An object of the answer, at `query.general.imagelimits`.
-    /// At `query.general.imagelimits` in the answer.
+    /// An object of `action=query`'s answer, at `query.general.imagelimits`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneralImageLimits {
@@ -41936,8 +41863,7 @@ pub mod answer {
         object QueryGeneralImageLimits { height : "height" required, width : "width"
         required }
     );
-    /// An object of the answer, at `query.general.linter`.
-    /// At `query.general.linter` in the answer.
+    /// An object of `action=query`'s answer, at `query.general.linter`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneralLinter {
@@ -41954,8 +41880,7 @@ pub mod answer {
         object QueryGeneralLinter { high : "high" required, low : "low" required, medium
         : "medium" required }
     );
-    /// An object of the answer, at `query.general.magiclinks`.
-    /// At `query.general.magiclinks` in the answer.
+    /// An object of `action=query`'s answer, at `query.general.magiclinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneralMagicLinks {
@@ -41975,8 +41900,7 @@ pub mod answer {
         object QueryGeneralMagicLinks { isbn : "ISBN" optional, pmid : "PMID" optional,
         rfc : "RFC" optional }
     );
-    /// An object of the answer, at `query.general`.
-    /// At `query.general` in the answer.
+    /// An object of `action=query`'s answer, at `query.general`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryGeneral {
@@ -42183,8 +42107,7 @@ pub mod answer {
         variant_article_path : "variantarticlepath" optional, wiki_id : "wikiid"
         required, write_api : "writeapi" optional }
     );
-    /// An object of the answer, at `query.pages.revisions.slots`.
-    /// At `query.pages.revisions.slots` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.revisions.slots`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesRevisionsSlots {
@@ -42208,8 +42131,7 @@ pub mod answer {
         "contentformat" optional, content_model : "contentmodel" optional, sha1 : "sha1"
         optional, size : "size" optional }
     );
-    /// An object of the answer, at `query.pages.revisions`.
-    /// At `query.pages.revisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.revisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesRevisions {
@@ -42254,8 +42176,7 @@ pub mod answer {
         "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
         "userid" optional }
     );
-    /// An object of the answer, at `query.pages.categories`.
-    /// At `query.pages.categories` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.categories`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesCategories {
@@ -42280,8 +42201,21 @@ pub mod answer {
         hidden : "hidden" optional, sortkey : "sortkey" optional, sortkey_prefix :
         "sortkeyprefix" optional, timestamp : "timestamp" optional }
     );
-    /// An object of the answer, at `query.pages.categoryinfo`.
-    /// At `query.pages.categoryinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.invalidreason`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesInvalidreason {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `text`: in every recorded answer.
+        pub text: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryPagesInvalidreason { code : "code" required, text : "text" required }
+    );
+    /// An object of `action=query`'s answer, at `query.pages.categoryinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesCategoryInfo {
@@ -42303,8 +42237,7 @@ pub mod answer {
         optional, pages : "pages" required, size : "size" required, subcats : "subcats"
         required }
     );
-    /// An object of the answer, at `query.pages.contributors`.
-    /// At `query.pages.contributors` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.contributors`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesContributors {
@@ -42320,8 +42253,7 @@ pub mod answer {
         object QueryPagesContributors { name : "name" required, user_id : "userid"
         required }
     );
-    /// An object of the answer, at `query.pages.duplicatefiles`.
-    /// At `query.pages.duplicatefiles` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.duplicatefiles`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesDuplicateFiles {
@@ -42340,8 +42272,7 @@ pub mod answer {
         object QueryPagesDuplicateFiles { name : "name" required, shared : "shared"
         optional, timestamp : "timestamp" required, user : "user" required }
     );
-    /// An object of the answer, at `query.pages.fileusage`.
-    /// At `query.pages.fileusage` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.fileusage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesFileUsage {
@@ -42361,8 +42292,7 @@ pub mod answer {
         object QueryPagesFileUsage { page_id : "pageid" optional, redirect : "redirect"
         optional, ns : "ns" optional, title : "title" optional }
     );
-    /// An object of the answer, at `query.pages.imageinfo.extmetadata`.
-    /// At `query.pages.imageinfo.extmetadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesImageInfoExtMetadata {
@@ -42379,8 +42309,7 @@ pub mod answer {
         object QueryPagesImageInfoExtMetadata { hidden : "hidden" optional, source :
         "source" required, value : "value" required }
     );
-    /// An object of the answer, at `query.pages.imageinfo.metadata`.
-    /// At `query.pages.imageinfo.metadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesImageInfoMetadata {
@@ -42395,8 +42324,7 @@ pub mod answer {
         object QueryPagesImageInfoMetadata { name : "name" required, value : "value"
         required }
     );
-    /// An object of the answer, at `query.pages.imageinfo.thumburls`.
-    /// At `query.pages.imageinfo.thumburls` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.thumburls`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesImageInfoThumbUrls {
@@ -42413,8 +42341,7 @@ pub mod answer {
         object QueryPagesImageInfoThumbUrls { height : "height" required, url : "url"
         required, width : "width" required }
     );
-    /// An object of the answer, at `query.pages.imageinfo`.
-    /// At `query.pages.imageinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesImageInfo {
@@ -42493,8 +42420,7 @@ pub mod answer {
         "descriptionurl" optional, url : "url" optional, user : "user" optional, user_id
         : "userid" optional }
     );
-    /// An object of the answer, at `query.pages.linkshere`.
-    /// At `query.pages.linkshere` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.linkshere`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesLinksHere {
@@ -42514,8 +42440,7 @@ pub mod answer {
         object QueryPagesLinksHere { ns : "ns" optional, page_id : "pageid" optional,
         redirect : "redirect" optional, title : "title" optional }
     );
-    /// An object of the answer, at `query.pages.original`.
-    /// At `query.pages.original` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.original`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesOriginal {
@@ -42532,8 +42457,7 @@ pub mod answer {
         object QueryPagesOriginal { height : "height" required, source : "source"
         required, width : "width" required }
     );
-    /// An object of the answer, at `query.pages.thumbnail`.
-    /// At `query.pages.thumbnail` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages.thumbnail`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesThumbnail {
@@ -42550,13 +42474,12 @@ pub mod answer {
         object QueryPagesThumbnail { height : "height" required, source : "source"
         required, width : "width" required }
     );
-    /// An object of the answer, at `query.pages`.
-    /// At `query.pages` in the answer.
+    /// An object of `action=query`'s answer, at `query.pages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPages {
-        /// `ns`: in every recorded answer.
-        pub ns: i64,
+        /// `ns`: not always sent.
+        pub ns: ::std::option::Option<i64>,
         /// `pageid`: not always sent.
         #[doc(alias = "pageid")]
         pub page_id: ::std::option::Option<i64>,
@@ -42587,13 +42510,17 @@ pub mod answer {
         pub categories: ::std::option::Option<::std::vec::Vec<QueryPagesCategories>>,
         /// `new`: `false` when absent.
         pub new: bool,
+        /// `missing`: `false` when absent.
+        pub missing: bool,
+        /// `invalid`: `false` when absent.
+        pub invalid: bool,
+        /// `invalidreason`: not always sent.
+        pub invalidreason: ::std::option::Option<QueryPagesInvalidreason>,
         /// `categoryinfo`: not always sent. Seen from `query+categoryinfo`.
         #[doc(alias = "categoryinfo")]
         pub category_info: ::std::option::Option<QueryPagesCategoryInfo>,
         /// `contributors`: not always sent. Seen from `query+contributors`.
         pub contributors: ::std::option::Option<::std::vec::Vec<QueryPagesContributors>>,
-        /// `missing`: `false` when absent.
-        pub missing: bool,
         /// `duplicatefiles`: not always sent. Seen from `query+duplicatefiles`.
         #[doc(alias = "duplicatefiles")]
         pub duplicate_files: ::std::option::Option<
@@ -42680,16 +42607,17 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryPages { ns : "ns" required, page_id : "pageid" optional, revisions :
+        object QueryPages { ns : "ns" optional, page_id : "pageid" optional, revisions :
         "revisions" optional, title : "title" required, content_model : "contentmodel"
         optional, last_rev_id : "lastrevid" optional, length : "length" optional,
         page_language : "pagelanguage" optional, page_language_dir : "pagelanguagedir"
         optional, page_language_html_code : "pagelanguagehtmlcode" optional, touched :
         "touched" optional, categories : "categories" optional, new : "new" optional,
-        category_info : "categoryinfo" optional, contributors : "contributors" optional,
-        missing : "missing" optional, duplicate_files : "duplicatefiles" optional,
-        extract : "extract" optional, file_usage : "fileusage" optional, image_repository
-        : "imagerepository" optional, image_info : "imageinfo" optional, bad_file :
+        missing : "missing" optional, invalid : "invalid" optional, invalidreason :
+        "invalidreason" optional, category_info : "categoryinfo" optional, contributors :
+        "contributors" optional, duplicate_files : "duplicatefiles" optional, extract :
+        "extract" optional, file_usage : "fileusage" optional, image_repository :
+        "imagerepository" optional, image_info : "imageinfo" optional, bad_file :
         "badfile" optional, protection : "protection" optional, restriction_types :
         "restrictiontypes" optional, associated_page : "associatedpage" optional,
         redirect : "redirect" optional, display_title : "displaytitle" optional,
@@ -42703,8 +42631,7 @@ pub mod answer {
         "original" optional, thumbnail : "thumbnail" optional, redirects : "redirects"
         optional }
     );
-    /// An object of the answer, at `query.abusefilters`.
-    /// At `query.abusefilters` in the answer.
+    /// An object of `action=query`'s answer, at `query.abusefilters`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAbuseFilters {
@@ -42735,8 +42662,7 @@ pub mod answer {
         : "pattern" optional, comments : "comments" optional, last_editor : "lasteditor"
         optional, last_edit_time : "lastedittime" optional }
     );
-    /// An object of the answer, at `query.abuselog`.
-    /// At `query.abuselog` in the answer.
+    /// An object of `action=query`'s answer, at `query.abuselog`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAbuseLog {
@@ -42772,8 +42698,7 @@ pub mod answer {
         optional, user : "user" optional, details : "details" optional, filter : "filter"
         optional }
     );
-    /// An object of the answer, at `query.allcategories`.
-    /// At `query.allcategories` in the answer.
+    /// An object of `action=query`'s answer, at `query.allcategories`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllCategories {
@@ -42797,8 +42722,7 @@ pub mod answer {
         optional, pages : "pages" optional, size : "size" optional, subcats : "subcats"
         optional, hidden : "hidden" optional }
     );
-    /// An object of the answer, at `query.alldeletedrevisions.revisions`.
-    /// At `query.alldeletedrevisions.revisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.alldeletedrevisions.revisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllDeletedRevisionsRevisions {
@@ -42824,8 +42748,7 @@ pub mod answer {
         "minor" optional, parent_id : "parentid" required, rev_id : "revid" required,
         timestamp : "timestamp" required, user : "user" required }
     );
-    /// An object of the answer, at `query.alldeletedrevisions`.
-    /// At `query.alldeletedrevisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.alldeletedrevisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllDeletedRevisions {
@@ -42845,8 +42768,7 @@ pub mod answer {
         object QueryAllDeletedRevisions { ns : "ns" required, page_id : "pageid"
         required, revisions : "revisions" required, title : "title" required }
     );
-    /// An object of the answer, at `query.allfileusages`.
-    /// At `query.allfileusages` in the answer.
+    /// An object of `action=query`'s answer, at `query.allfileusages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllFileUsages {
@@ -42864,8 +42786,7 @@ pub mod answer {
         object QueryAllFileUsages { from_id : "fromid" optional, ns : "ns" optional,
         title : "title" optional }
     );
-    /// An object of the answer, at `query.allimages.extmetadata`.
-    /// At `query.allimages.extmetadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.allimages.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllImagesExtMetadata {
@@ -42882,8 +42803,7 @@ pub mod answer {
         object QueryAllImagesExtMetadata { hidden : "hidden" optional, source : "source"
         required, value : "value" required }
     );
-    /// An object of the answer, at `query.allimages.metadata`.
-    /// At `query.allimages.metadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.allimages.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllImagesMetadata {
@@ -42898,8 +42818,7 @@ pub mod answer {
         object QueryAllImagesMetadata { name : "name" required, value : "value" required
         }
     );
-    /// An object of the answer, at `query.allimages.thumburls`.
-    /// At `query.allimages.thumburls` in the answer.
+    /// An object of `action=query`'s answer, at `query.allimages.thumburls`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllImagesThumbUrls {
@@ -42916,8 +42835,7 @@ pub mod answer {
         object QueryAllImagesThumbUrls { height : "height" required, url : "url"
         required, width : "width" required }
     );
-    /// An object of the answer, at `query.allimages`.
-    /// At `query.allimages` in the answer.
+    /// An object of `action=query`'s answer, at `query.allimages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllImages {
@@ -42996,8 +42914,7 @@ pub mod answer {
         optional, parsed_comment : "parsedcomment" optional, sha1 : "sha1" optional,
         thumb_urls : "thumburls" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.alllinks`.
-    /// At `query.alllinks` in the answer.
+    /// An object of `action=query`'s answer, at `query.alllinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllLinks {
@@ -43015,8 +42932,7 @@ pub mod answer {
         object QueryAllLinks { from_id : "fromid" optional, ns : "ns" optional, title :
         "title" optional }
     );
-    /// An object of the answer, at `query.allmessages`.
-    /// At `query.allmessages` in the answer.
+    /// An object of `action=query`'s answer, at `query.allmessages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllMessages {
@@ -43034,8 +42950,7 @@ pub mod answer {
         object QueryAllMessages { content : "content" required, name : "name" required,
         normalized_name : "normalizedname" required }
     );
-    /// An object of the answer, at `query.allpages`.
-    /// At `query.allpages` in the answer.
+    /// An object of `action=query`'s answer, at `query.allpages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllPages {
@@ -43053,8 +42968,7 @@ pub mod answer {
         object QueryAllPages { ns : "ns" required, page_id : "pageid" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.allredirects`.
-    /// At `query.allredirects` in the answer.
+    /// An object of `action=query`'s answer, at `query.allredirects`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllRedirects {
@@ -43072,8 +42986,7 @@ pub mod answer {
         object QueryAllRedirects { from_id : "fromid" optional, ns : "ns" optional, title
         : "title" optional }
     );
-    /// An object of the answer, at `query.allrevisions.revisions`.
-    /// At `query.allrevisions.revisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.allrevisions.revisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllRevisionsRevisions {
@@ -43128,8 +43041,7 @@ pub mod answer {
         sha1 : "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
         "userid" optional, parse_tree : "parsetree" optional }
     );
-    /// An object of the answer, at `query.allrevisions`.
-    /// At `query.allrevisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.allrevisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllRevisions {
@@ -43149,8 +43061,7 @@ pub mod answer {
         object QueryAllRevisions { ns : "ns" required, page_id : "pageid" required,
         revisions : "revisions" required, title : "title" required }
     );
-    /// An object of the answer, at `query.alltransclusions`.
-    /// At `query.alltransclusions` in the answer.
+    /// An object of `action=query`'s answer, at `query.alltransclusions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllTransclusions {
@@ -43168,8 +43079,7 @@ pub mod answer {
         object QueryAllTransclusions { from_id : "fromid" optional, ns : "ns" optional,
         title : "title" optional }
     );
-    /// An object of the answer, at `query.allusers.attachedlocal`.
-    /// At `query.allusers.attachedlocal` in the answer.
+    /// An object of `action=query`'s answer, at `query.allusers.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllUsersAttachedLocal {
@@ -43181,8 +43091,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryAllUsersAttachedLocal { local : "local" optional }
     );
-    /// An object of the answer, at `query.allusers.centralids`.
-    /// At `query.allusers.centralids` in the answer.
+    /// An object of `action=query`'s answer, at `query.allusers.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllUsersCentralIds {
@@ -43194,8 +43103,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryAllUsersCentralIds { local : "local" required }
     );
-    /// An object of the answer, at `query.allusers`.
-    /// At `query.allusers` in the answer.
+    /// An object of `action=query`'s answer, at `query.allusers`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAllUsers {
@@ -43234,8 +43142,7 @@ pub mod answer {
         "implicitgroups" optional, registration : "registration" optional, rights :
         "rights" optional }
     );
-    /// An object of the answer, at `query.authmanagerinfo.requests.fields`.
-    /// At `query.authmanagerinfo.requests.fields` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests.fields`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfoRequestsFields {
@@ -43258,8 +43165,7 @@ pub mod answer {
         "label" required, optional : "optional" optional, sensitive : "sensitive"
         optional, type_ : "type" required }
     );
-    /// An object of the answer, at `query.authmanagerinfo.requests.metadata`.
-    /// At `query.authmanagerinfo.requests.metadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfoRequestsMetadata {
@@ -43267,8 +43173,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object QueryAuthManagerInfoRequestsMetadata {});
-    /// An object of the answer, at `query.authmanagerinfo.requests`.
-    /// At `query.authmanagerinfo.requests` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfoRequests {
@@ -43294,8 +43199,7 @@ pub mod answer {
         "fields" optional, id : "id" required, metadata : "metadata" required, provider :
         "provider" required, required : "required" required }
     );
-    /// An object of the answer, at `query.authmanagerinfo.fields`.
-    /// At `query.authmanagerinfo.fields` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.fields`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfoFields {
@@ -43318,8 +43222,7 @@ pub mod answer {
         required, optional : "optional" optional, sensitive : "sensitive" optional, type_
         : "type" required }
     );
-    /// An object of the answer, at `query.authmanagerinfo`.
-    /// At `query.authmanagerinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAuthManagerInfo {
@@ -43364,8 +43267,7 @@ pub mod answer {
         optional, fields : "fields" optional, security_sensitive_operation_status :
         "securitysensitiveoperationstatus" optional }
     );
-    /// An object of the answer, at `query.backlinks`.
-    /// At `query.backlinks` in the answer.
+    /// An object of `action=query`'s answer, at `query.backlinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryBacklinks {
@@ -43383,8 +43285,7 @@ pub mod answer {
         object QueryBacklinks { ns : "ns" required, page_id : "pageid" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.blocks`.
-    /// At `query.blocks` in the answer.
+    /// An object of `action=query`'s answer, at `query.blocks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryBlocks {
@@ -43442,8 +43343,7 @@ pub mod answer {
         timestamp : "timestamp" optional, user : "user" optional, by_id : "byid"
         optional, restrictions : "restrictions" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.categorymembers`.
-    /// At `query.categorymembers` in the answer.
+    /// An object of `action=query`'s answer, at `query.categorymembers`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryCategoryMembers {
@@ -43473,8 +43373,7 @@ pub mod answer {
         "sortkeyprefix" optional, timestamp : "timestamp" optional, type_ : "type"
         optional }
     );
-    /// An object of the answer, at `query.badrevids`.
-    /// At `query.badrevids` in the answer.
+    /// An object of `action=query`'s answer, at `query.badrevids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryBadRevIds {
@@ -43489,8 +43388,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryBadRevIds { missing : "missing" optional, rev_id : "revid" required }
     );
-    /// An object of the answer, at `query.deletedrevs.revisions`.
-    /// At `query.deletedrevs.revisions` in the answer.
+    /// An object of `action=query`'s answer, at `query.deletedrevs.revisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryDeletedRevsRevisions {
@@ -43507,8 +43405,7 @@ pub mod answer {
         object QueryDeletedRevsRevisions { comment : "comment" required, timestamp :
         "timestamp" required, user : "user" required }
     );
-    /// An object of the answer, at `query.deletedrevs`.
-    /// At `query.deletedrevs` in the answer.
+    /// An object of `action=query`'s answer, at `query.deletedrevs`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryDeletedRevs {
@@ -43525,8 +43422,7 @@ pub mod answer {
         object QueryDeletedRevs { ns : "ns" required, revisions : "revisions" required,
         title : "title" required }
     );
-    /// An object of the answer, at `query.normalized`.
-    /// At `query.normalized` in the answer.
+    /// An object of `action=query`'s answer, at `query.normalized`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNormalized {
@@ -43544,8 +43440,7 @@ pub mod answer {
         object QueryNormalized { from : "from" required, from_encoded : "fromencoded"
         optional, to : "to" required }
     );
-    /// An object of the answer, at `query.embeddedin`.
-    /// At `query.embeddedin` in the answer.
+    /// An object of `action=query`'s answer, at `query.embeddedin`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryEmbeddedIn {
@@ -43563,8 +43458,7 @@ pub mod answer {
         object QueryEmbeddedIn { ns : "ns" required, page_id : "pageid" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.exturlusage`.
-    /// At `query.exturlusage` in the answer.
+    /// An object of `action=query`'s answer, at `query.exturlusage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryExtUrlUsage {
@@ -43584,8 +43478,7 @@ pub mod answer {
         object QueryExtUrlUsage { ns : "ns" optional, page_id : "pageid" optional, title
         : "title" optional, url : "url" optional }
     );
-    /// An object of the answer, at `query.filearchive.metadata`.
-    /// At `query.filearchive.metadata` in the answer.
+    /// An object of `action=query`'s answer, at `query.filearchive.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryFileArchiveMetadata {
@@ -43600,8 +43493,7 @@ pub mod answer {
         object QueryFileArchiveMetadata { name : "name" required, value : "value"
         required }
     );
-    /// An object of the answer, at `query.filearchive`.
-    /// At `query.filearchive` in the answer.
+    /// An object of `action=query`'s answer, at `query.filearchive`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryFileArchive {
@@ -43655,8 +43547,7 @@ pub mod answer {
         parsed_description : "parseddescription" optional, sha1 : "sha1" optional, user :
         "user" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.repos`.
-    /// At `query.repos` in the answer.
+    /// An object of `action=query`'s answer, at `query.repos`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRepos {
@@ -43696,8 +43587,7 @@ pub mod answer {
         "rootUrl" optional, script_dir_url : "scriptDirUrl" optional, thumb_url :
         "thumbUrl" optional, url : "url" optional }
     );
-    /// An object of the answer, at `query.imageusage`.
-    /// At `query.imageusage` in the answer.
+    /// An object of `action=query`'s answer, at `query.imageusage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryImageUsage {
@@ -43715,8 +43605,7 @@ pub mod answer {
         object QueryImageUsage { ns : "ns" required, page_id : "pageid" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.languageinfo`.
-    /// At `query.languageinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.languageinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLanguageInfo {
@@ -43746,8 +43635,7 @@ pub mod answer {
         : "fallbacks" optional, variant_names : "variantnames" optional, variants :
         "variants" optional }
     );
-    /// An object of the answer, at `query.linterstats.totals`.
-    /// At `query.linterstats.totals` in the answer.
+    /// An object of `action=query`'s answer, at `query.linterstats.totals`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLinterStatsTotals {
@@ -43835,8 +43723,7 @@ pub mod answer {
         "unclosed-quotes-in-heading" required, wikilink_in_ext_link :
         "wikilink-in-extlink" required }
     );
-    /// An object of the answer, at `query.linterstats`.
-    /// At `query.linterstats` in the answer.
+    /// An object of `action=query`'s answer, at `query.linterstats`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLinterStats {
@@ -43846,8 +43733,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object QueryLinterStats { totals : "totals" required });
-    /// An object of the answer, at `query.logevents`.
-    /// At `query.logevents` in the answer.
+    /// An object of `action=query`'s answer, at `query.logevents`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLogEvents {
@@ -43899,8 +43785,7 @@ pub mod answer {
         "type" optional, user : "user" optional, parsed_comment : "parsedcomment"
         optional, tags : "tags" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.notifications.list.agent`.
-    /// At `query.notifications.list.agent` in the answer.
+    /// An object of `action=query`'s answer, at `query.notifications.list.agent`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsListAgent {
@@ -43914,8 +43799,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryNotificationsListAgent { id : "id" required, name : "name" required }
     );
-    /// An object of the answer, at `query.notifications.list.timestamp`.
-    /// At `query.notifications.list.timestamp` in the answer.
+    /// An object of `action=query`'s answer, at `query.notifications.list.timestamp`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsListTimestamp {
@@ -43942,8 +43826,7 @@ pub mod answer {
         required, unix : "unix" required, utc_iso8601 : "utciso8601" required, utc_mw :
         "utcmw" required, utc_unix : "utcunix" required }
     );
-    /// An object of the answer, at `query.notifications.list.title`.
-    /// At `query.notifications.list.title` in the answer.
+    /// An object of `action=query`'s answer, at `query.notifications.list.title`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsListTitle {
@@ -43964,8 +43847,7 @@ pub mod answer {
         "namespace" required, namespace_key : "namespace-key" required, text : "text"
         required }
     );
-    /// An object of the answer, at `query.notifications.list`.
-    /// At `query.notifications.list` in the answer.
+    /// An object of `action=query`'s answer, at `query.notifications.list`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsList {
@@ -44002,8 +43884,7 @@ pub mod answer {
         required, title : "title" required, type_ : "type" required, wiki : "wiki"
         required }
     );
-    /// An object of the answer, at `query.notifications.alert`.
-    /// At `query.notifications.alert` in the answer.
+    /// An object of `action=query`'s answer, at `query.notifications.alert`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsAlert {
@@ -44019,8 +43900,7 @@ pub mod answer {
         object QueryNotificationsAlert { count : "count" required, raw_count : "rawcount"
         required }
     );
-    /// An object of the answer, at `query.notifications.message`.
-    /// At `query.notifications.message` in the answer.
+    /// An object of `action=query`'s answer, at `query.notifications.message`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsMessage {
@@ -44036,8 +43916,7 @@ pub mod answer {
         object QueryNotificationsMessage { count : "count" required, raw_count :
         "rawcount" required }
     );
-    /// An object of the answer, at `query.notifications.seenTime`.
-    /// At `query.notifications.seenTime` in the answer.
+    /// An object of `action=query`'s answer, at `query.notifications.seenTime`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsSeenTime {
@@ -44052,8 +43931,7 @@ pub mod answer {
         object QueryNotificationsSeenTime { alert : "alert" required, message : "message"
         required }
     );
-    /// An object of the answer, at `query.notifications`.
-    /// At `query.notifications` in the answer.
+    /// An object of `action=query`'s answer, at `query.notifications`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotifications {
@@ -44082,8 +43960,7 @@ pub mod answer {
         optional, alert : "alert" optional, count : "count" optional, message : "message"
         optional, raw_count : "rawcount" optional, seen_time : "seenTime" optional }
     );
-    /// An object of the answer, at `query.oath`.
-    /// At `query.oath` in the answer.
+    /// An object of `action=query`'s answer, at `query.oath`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryOath {
@@ -44093,8 +43970,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object QueryOath { enabled : "enabled" optional });
-    /// An object of the answer, at `query.pagepropnames`.
-    /// At `query.pagepropnames` in the answer.
+    /// An object of `action=query`'s answer, at `query.pagepropnames`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagePropNames {
@@ -44107,8 +43983,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryPagePropNames { prop_name : "propname" required }
     );
-    /// An object of the answer, at `query.pageswithprop`.
-    /// At `query.pageswithprop` in the answer.
+    /// An object of `action=query`'s answer, at `query.pageswithprop`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesWithProp {
@@ -44128,8 +44003,7 @@ pub mod answer {
         object QueryPagesWithProp { ns : "ns" optional, page_id : "pageid" optional,
         title : "title" optional, value : "value" optional }
     );
-    /// An object of the answer, at `query.prefixsearch`.
-    /// At `query.prefixsearch` in the answer.
+    /// An object of `action=query`'s answer, at `query.prefixsearch`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPrefixSearch {
@@ -44147,8 +44021,7 @@ pub mod answer {
         object QueryPrefixSearch { ns : "ns" required, page_id : "pageid" required, title
         : "title" required }
     );
-    /// An object of the answer, at `query.protectedtitles`.
-    /// At `query.protectedtitles` in the answer.
+    /// An object of `action=query`'s answer, at `query.protectedtitles`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryProtectedTitles {
@@ -44181,8 +44054,7 @@ pub mod answer {
         optional, expiry : "expiry" optional, parsed_comment : "parsedcomment" optional,
         user : "user" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.querypage.results`.
-    /// At `query.querypage.results` in the answer.
+    /// An object of `action=query`'s answer, at `query.querypage.results`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryQueryPageResults {
@@ -44201,8 +44073,7 @@ pub mod answer {
         object QueryQueryPageResults { ns : "ns" required, timestamp : "timestamp"
         required, title : "title" required, value : "value" required }
     );
-    /// An object of the answer, at `query.querypage`.
-    /// At `query.querypage` in the answer.
+    /// An object of `action=query`'s answer, at `query.querypage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryQueryPage {
@@ -44216,8 +44087,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryQueryPage { name : "name" required, results : "results" required }
     );
-    /// An object of the answer, at `query.random`.
-    /// At `query.random` in the answer.
+    /// An object of `action=query`'s answer, at `query.random`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRandom {
@@ -44234,8 +44104,7 @@ pub mod answer {
         object QueryRandom { id : "id" required, ns : "ns" required, title : "title"
         required }
     );
-    /// An object of the answer, at `query.recentchanges`.
-    /// At `query.recentchanges` in the answer.
+    /// An object of `action=query`'s answer, at `query.recentchanges`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRecentChanges {
@@ -44322,8 +44191,7 @@ pub mod answer {
         new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
         user : "user" optional, user_id : "userid" optional }
     );
-    /// An object of the answer, at `query.search`.
-    /// At `query.search` in the answer.
+    /// An object of `action=query`'s answer, at `query.search`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySearch {
@@ -44362,8 +44230,7 @@ pub mod answer {
         "categorysnippet" optional, is_file_match : "isfilematch" optional, title_snippet
         : "titlesnippet" optional }
     );
-    /// An object of the answer, at `query.searchinfo`.
-    /// At `query.searchinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.searchinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySearchInfo {
@@ -44376,8 +44243,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QuerySearchInfo { total_hits : "totalhits" required }
     );
-    /// An object of the answer, at `query.namespacealiases`.
-    /// At `query.namespacealiases` in the answer.
+    /// An object of `action=query`'s answer, at `query.namespacealiases`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNamespaceAliases {
@@ -44391,8 +44257,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryNamespaceAliases { alias : "alias" required, id : "id" required }
     );
-    /// An object of the answer, at `query.namespaces`.
-    /// At `query.namespaces` in the answer.
+    /// An object of `action=query`'s answer, at `query.namespaces`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNamespaces {
@@ -44422,8 +44287,7 @@ pub mod answer {
         required, nonincludable : "nonincludable" optional, subpages : "subpages"
         optional, namespace_protection : "namespaceprotection" optional }
     );
-    /// An object of the answer, at `query.statistics`.
-    /// At `query.statistics` in the answer.
+    /// An object of `action=query`'s answer, at `query.statistics`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryStatistics {
@@ -44453,8 +44317,7 @@ pub mod answer {
         "images" required, jobs : "jobs" required, pages : "pages" required, users :
         "users" required }
     );
-    /// An object of the answer, at `query.interwikimap`.
-    /// At `query.interwikimap` in the answer.
+    /// An object of `action=query`'s answer, at `query.interwikimap`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryInterwikiMap {
@@ -44474,8 +44337,7 @@ pub mod answer {
         object QueryInterwikiMap { prefix : "prefix" required, proto_rel : "protorel"
         optional, url : "url" required, api : "api" optional }
     );
-    /// An object of the answer, at `query.autocreatetempuser`.
-    /// At `query.autocreatetempuser` in the answer.
+    /// An object of `action=query`'s answer, at `query.autocreatetempuser`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAutoCreateTempUser {
@@ -44487,8 +44349,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryAutoCreateTempUser { enabled : "enabled" optional }
     );
-    /// An object of the answer, at `query.autopromote`.
-    /// At `query.autopromote` in the answer.
+    /// An object of `action=query`'s answer, at `query.autopromote`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAutopromote {
@@ -44500,8 +44361,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryAutopromote { autoconfirmed : "autoconfirmed" required }
     );
-    /// An object of the answer, at `query.autopromoteonce`.
-    /// At `query.autopromoteonce` in the answer.
+    /// An object of `action=query`'s answer, at `query.autopromoteonce`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAutopromoteOnce {
@@ -44514,8 +44374,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryAutopromoteOnce { on_edit : "onEdit" required }
     );
-    /// An object of the answer, at `query.clientlibraries`.
-    /// At `query.clientlibraries` in the answer.
+    /// An object of `action=query`'s answer, at `query.clientlibraries`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryClientLibraries {
@@ -44530,8 +44389,7 @@ pub mod answer {
         object QueryClientLibraries { name : "name" required, version : "version"
         required }
     );
-    /// An object of the answer, at `query.dbrepllag`.
-    /// At `query.dbrepllag` in the answer.
+    /// An object of `action=query`'s answer, at `query.dbrepllag`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryDbReplLag {
@@ -44545,8 +44403,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryDbReplLag { host : "host" required, lag : "lag" required }
     );
-    /// An object of the answer, at `query.extensions`.
-    /// At `query.extensions` in the answer.
+    /// An object of `action=query`'s answer, at `query.extensions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryExtensions {
@@ -44584,8 +44441,7 @@ pub mod answer {
         type_ : "type" required, url : "url" required, version : "version" optional,
         credits : "credits" optional }
     );
-    /// An object of the answer, at `query.fileextensions`.
-    /// At `query.fileextensions` in the answer.
+    /// An object of `action=query`'s answer, at `query.fileextensions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryFileExtensions {
@@ -44595,8 +44451,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object QueryFileExtensions { ext : "ext" required });
-    /// An object of the answer, at `query.languages`.
-    /// At `query.languages` in the answer.
+    /// An object of `action=query`'s answer, at `query.languages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLanguages {
@@ -44613,8 +44468,7 @@ pub mod answer {
         object QueryLanguages { bcp47 : "bcp47" required, code : "code" required, name :
         "name" required }
     );
-    /// An object of the answer, at `query.languagevariants`.
-    /// At `query.languagevariants` in the answer.
+    /// An object of `action=query`'s answer, at `query.languagevariants`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLanguageVariants {
@@ -44626,8 +44480,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryLanguageVariants { fallbacks : "fallbacks" required }
     );
-    /// An object of the answer, at `query.libraries`.
-    /// At `query.libraries` in the answer.
+    /// An object of `action=query`'s answer, at `query.libraries`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLibraries {
@@ -44641,8 +44494,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryLibraries { name : "name" required, version : "version" required }
     );
-    /// An object of the answer, at `query.magicwords`.
-    /// At `query.magicwords` in the answer.
+    /// An object of `action=query`'s answer, at `query.magicwords`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryMagicWords {
@@ -44660,8 +44512,7 @@ pub mod answer {
         object QueryMagicWords { aliases : "aliases" required, case_sensitive :
         "case-sensitive" optional, name : "name" required }
     );
-    /// An object of the answer, at `query.restrictions`.
-    /// At `query.restrictions` in the answer.
+    /// An object of `action=query`'s answer, at `query.restrictions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRestrictions {
@@ -44683,8 +44534,7 @@ pub mod answer {
         : "levels" required, semiprotected_levels : "semiprotectedlevels" required, types
         : "types" required }
     );
-    /// An object of the answer, at `query.rightsinfo`.
-    /// At `query.rightsinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.rightsinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRightsInfo {
@@ -44698,8 +44548,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryRightsInfo { text : "text" required, url : "url" required }
     );
-    /// An object of the answer, at `query.showhooks`.
-    /// At `query.showhooks` in the answer.
+    /// An object of `action=query`'s answer, at `query.showhooks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryShowHooks {
@@ -44714,8 +44563,7 @@ pub mod answer {
         object QueryShowHooks { name : "name" required, subscribers : "subscribers"
         required }
     );
-    /// An object of the answer, at `query.skins`.
-    /// At `query.skins` in the answer.
+    /// An object of `action=query`'s answer, at `query.skins`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySkins {
@@ -44734,8 +44582,7 @@ pub mod answer {
         object QuerySkins { code : "code" required, default : "default" optional, name :
         "name" required, unusable : "unusable" optional }
     );
-    /// An object of the answer, at `query.specialpagealiases`.
-    /// At `query.specialpagealiases` in the answer.
+    /// An object of `action=query`'s answer, at `query.specialpagealiases`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySpecialPageAliases {
@@ -44751,8 +44598,7 @@ pub mod answer {
         object QuerySpecialPageAliases { aliases : "aliases" required, real_name :
         "realname" required }
     );
-    /// An object of the answer, at `query.uploaddialog.comment`.
-    /// At `query.uploaddialog.comment` in the answer.
+    /// An object of `action=query`'s answer, at `query.uploaddialog.comment`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUploadDialogComment {
@@ -44767,8 +44613,7 @@ pub mod answer {
         object QueryUploadDialogComment { foreign : "foreign" required, local : "local"
         required }
     );
-    /// An object of the answer, at `query.uploaddialog.format`.
-    /// At `query.uploaddialog.format` in the answer.
+    /// An object of `action=query`'s answer, at `query.uploaddialog.format`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUploadDialogFormat {
@@ -44792,8 +44637,7 @@ pub mod answer {
         : "filepage" required, license : "license" required, own_work : "ownwork"
         required, uncategorized : "uncategorized" required }
     );
-    /// An object of the answer, at `query.uploaddialog.licensemessages`.
-    /// At `query.uploaddialog.licensemessages` in the answer.
+    /// An object of `action=query`'s answer, at `query.uploaddialog.licensemessages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUploadDialogLicenseMessages {
@@ -44808,8 +44652,7 @@ pub mod answer {
         object QueryUploadDialogLicenseMessages { foreign : "foreign" required, local :
         "local" required }
     );
-    /// An object of the answer, at `query.uploaddialog`.
-    /// At `query.uploaddialog` in the answer.
+    /// An object of `action=query`'s answer, at `query.uploaddialog`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUploadDialog {
@@ -44830,8 +44673,7 @@ pub mod answer {
         required, format : "format" required, license_messages : "licensemessages"
         required }
     );
-    /// An object of the answer, at `query.usergroups`.
-    /// At `query.usergroups` in the answer.
+    /// An object of `action=query`'s answer, at `query.usergroups`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserGroups {
@@ -44845,8 +44687,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserGroups { name : "name" required, rights : "rights" required }
     );
-    /// An object of the answer, at `query.tags`.
-    /// At `query.tags` in the answer.
+    /// An object of `action=query`'s answer, at `query.tags`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryTags {
@@ -44874,8 +44715,7 @@ pub mod answer {
         optional, display_name : "displayname" optional, hit_count : "hitcount" optional,
         name : "name" required, active : "active" optional, source : "source" optional }
     );
-    /// An object of the answer, at `query.tokens`.
-    /// At `query.tokens` in the answer.
+    /// An object of `action=query`'s answer, at `query.tokens`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryTokens {
@@ -44895,8 +44735,7 @@ pub mod answer {
         object QueryTokens { csrf_token : "csrftoken" optional, patrol_token :
         "patroltoken" optional, watch_token : "watchtoken" optional }
     );
-    /// An object of the answer, at `query.unreadnotificationpages.pages`.
-    /// At `query.unreadnotificationpages.pages` in the answer.
+    /// An object of `action=query`'s answer, at `query.unreadnotificationpages.pages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUnreadNotificationPagesPages {
@@ -44911,8 +44750,7 @@ pub mod answer {
         object QueryUnreadNotificationPagesPages { count : "count" required, title :
         "title" required }
     );
-    /// An object of the answer, at `query.unreadnotificationpages.source`.
-    /// At `query.unreadnotificationpages.source` in the answer.
+    /// An object of `action=query`'s answer, at `query.unreadnotificationpages.source`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUnreadNotificationPagesSource {
@@ -44929,8 +44767,7 @@ pub mod answer {
         object QueryUnreadNotificationPagesSource { base : "base" required, title :
         "title" optional, url : "url" required }
     );
-    /// An object of the answer, at `query.unreadnotificationpages`.
-    /// At `query.unreadnotificationpages` in the answer.
+    /// An object of `action=query`'s answer, at `query.unreadnotificationpages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUnreadNotificationPages {
@@ -44948,8 +44785,7 @@ pub mod answer {
         object QueryUnreadNotificationPages { pages : "pages" required, source : "source"
         required, total_count : "totalCount" required }
     );
-    /// An object of the answer, at `query.usercontribs`.
-    /// At `query.usercontribs` in the answer.
+    /// An object of `action=query`'s answer, at `query.usercontribs`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserContribs {
@@ -45007,8 +44843,7 @@ pub mod answer {
         "parsedcomment" optional, autopatrolled : "autopatrolled" optional, patrolled :
         "patrolled" optional, size_diff : "sizediff" optional, tags : "tags" optional }
     );
-    /// An object of the answer, at `query.userinfo.attachedlocal`.
-    /// At `query.userinfo.attachedlocal` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoAttachedLocal {
@@ -45020,8 +44855,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoAttachedLocal { local : "local" optional }
     );
-    /// An object of the answer, at `query.userinfo.centralids`.
-    /// At `query.userinfo.centralids` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoCentralIds {
@@ -45033,8 +44867,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoCentralIds { local : "local" required }
     );
-    /// An object of the answer, at `query.userinfo.changeablegroups`.
-    /// At `query.userinfo.changeablegroups` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.changeablegroups`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoChangeableGroups {
@@ -45056,8 +44889,7 @@ pub mod answer {
         "add-self" required, remove : "remove" required, remove_self : "remove-self"
         required }
     );
-    /// An object of the answer, at `query.userinfo.groupmemberships`.
-    /// At `query.userinfo.groupmemberships` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.groupmemberships`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoGroupMemberships {
@@ -45072,8 +44904,7 @@ pub mod answer {
         object QueryUserInfoGroupMemberships { expiry : "expiry" required, group :
         "group" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
-    /// At `query.userinfo.theoreticalratelimits.badcaptcha.user` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsBadCaptchaUser {
@@ -45088,8 +44919,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimitsBadCaptchaUser { hits : "hits" required,
         seconds : "seconds" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
-    /// At `query.userinfo.theoreticalratelimits.badcaptcha` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsBadCaptcha {
@@ -45101,8 +44931,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoTheoreticalRateLimitsBadCaptcha { user : "user" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
-    /// At `query.userinfo.theoreticalratelimits.badoath.user` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsBadOathUser {
@@ -45117,8 +44946,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimitsBadOathUser { hits : "hits" required,
         seconds : "seconds" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.badoath`.
-    /// At `query.userinfo.theoreticalratelimits.badoath` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsBadOath {
@@ -45130,8 +44958,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoTheoreticalRateLimitsBadOath { user : "user" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.disableoath.user`.
-    /// At `query.userinfo.theoreticalratelimits.disableoath.user` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsDisableOathUser {
@@ -45146,8 +44973,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimitsDisableOathUser { hits : "hits"
         required, seconds : "seconds" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.disableoath`.
-    /// At `query.userinfo.theoreticalratelimits.disableoath` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsDisableOath {
@@ -45159,8 +44985,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoTheoreticalRateLimitsDisableOath { user : "user" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.thanks-notification.user`.
-    /// At `query.userinfo.theoreticalratelimits.thanks-notification.user` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsThanksNotificationUser {
@@ -45175,8 +45000,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimitsThanksNotificationUser { hits : "hits"
         required, seconds : "seconds" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.thanks-notification`.
-    /// At `query.userinfo.theoreticalratelimits.thanks-notification` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsThanksNotification {
@@ -45189,8 +45013,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimitsThanksNotification { user : "user"
         required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.verify-2fa.user`.
-    /// At `query.userinfo.theoreticalratelimits.verify-2fa.user` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsVerify2faUser {
@@ -45205,8 +45028,7 @@ pub mod answer {
         object QueryUserInfoTheoreticalRateLimitsVerify2faUser { hits : "hits" required,
         seconds : "seconds" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits.verify-2fa`.
-    /// At `query.userinfo.theoreticalratelimits.verify-2fa` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimitsVerify2fa {
@@ -45218,8 +45040,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserInfoTheoreticalRateLimitsVerify2fa { user : "user" required }
     );
-    /// An object of the answer, at `query.userinfo.theoreticalratelimits`.
-    /// At `query.userinfo.theoreticalratelimits` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfoTheoreticalRateLimits {
@@ -45247,8 +45068,7 @@ pub mod answer {
         thanks_notification : "thanks-notification" required, verify_2fa : "verify-2fa"
         required }
     );
-    /// An object of the answer, at `query.userinfo`.
-    /// At `query.userinfo` in the answer.
+    /// An object of `action=query`'s answer, at `query.userinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUserInfo {
@@ -45334,8 +45154,7 @@ pub mod answer {
         registration_date : "registrationdate" optional, theoretical_rate_limits :
         "theoreticalratelimits" optional, unread_count : "unreadcount" optional }
     );
-    /// An object of the answer, at `query.users.attachedlocal`.
-    /// At `query.users.attachedlocal` in the answer.
+    /// An object of `action=query`'s answer, at `query.users.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUsersAttachedLocal {
@@ -45347,8 +45166,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUsersAttachedLocal { local : "local" optional }
     );
-    /// An object of the answer, at `query.users.centralids`.
-    /// At `query.users.centralids` in the answer.
+    /// An object of `action=query`'s answer, at `query.users.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUsersCentralIds {
@@ -45360,8 +45178,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUsersCentralIds { local : "local" required }
     );
-    /// An object of the answer, at `query.users`.
-    /// At `query.users` in the answer.
+    /// An object of `action=query`'s answer, at `query.users`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUsers {
@@ -45410,8 +45227,7 @@ pub mod answer {
         "groupmemberships" optional, implicit_groups : "implicitgroups" optional,
         registration : "registration" optional, rights : "rights" optional }
     );
-    /// An object of the answer, at `query.watchlist`.
-    /// At `query.watchlist` in the answer.
+    /// An object of `action=query`'s answer, at `query.watchlist`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryWatchlist {
@@ -45503,8 +45319,7 @@ pub mod answer {
         new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
         user_id : "userid" optional }
     );
-    /// An object of the answer, at `query`.
-    /// At `query` in the answer.
+    /// An object of `action=query`'s answer, at `query`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryResult {
@@ -45804,8 +45619,7 @@ pub mod answer {
         user_info : "userinfo" optional, users : "users" optional, watchlist :
         "watchlist" optional }
     );
-    /// An object of the answer, at `watchlistraw`.
-    /// At `watchlistraw` in the answer.
+    /// An object of `action=query`'s answer, at `watchlistraw`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryWatchlistRaw {
@@ -45823,7 +45637,6 @@ pub mod answer {
         : "changed" optional }
     );
     /// What `action=query` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Query {
@@ -45838,8 +45651,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root Query { query : "query" optional, watchlist_raw : "watchlistraw" optional }
     );
-    /// An object of the answer, at `resetpassword`.
-    /// At `resetpassword` in the answer.
+    /// An object of `action=resetpassword`'s answer, at `resetpassword`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ResetPasswordResult {
@@ -45852,7 +45664,6 @@ pub mod answer {
         object ResetPasswordResult { status : "status" required }
     );
     /// What `action=resetpassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ResetPassword {
@@ -45866,7 +45677,6 @@ pub mod answer {
         root ResetPassword { reset_password : "resetpassword" required }
     );
     /// What `action=setnotificationtimestamp` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct SetNotificationTimestamp {
@@ -45880,8 +45690,7 @@ pub mod answer {
         root SetNotificationTimestamp { set_notification_timestamp :
         "setnotificationtimestamp" required }
     );
-    /// An object of the answer, at `spamblacklist`.
-    /// At `spamblacklist` in the answer.
+    /// An object of `action=spamblacklist`'s answer, at `spamblacklist`.
     #[cfg(feature = "ext-spamblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45896,7 +45705,6 @@ pub mod answer {
         object SpamBlacklistResult { result : "result" required }
     );
     /// What `action=spamblacklist` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-spamblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45911,8 +45719,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root SpamBlacklist { spam_blacklist : "spamblacklist" required }
     );
-    /// An object of the answer, at `stashedit`.
-    /// At `stashedit` in the answer.
+    /// An object of `action=stashedit`'s answer, at `stashedit`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct StashEditResult {
@@ -45929,7 +45736,6 @@ pub mod answer {
         required }
     );
     /// What `action=stashedit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct StashEdit {
@@ -45940,8 +45746,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root StashEdit { stash_edit : "stashedit" required });
-    /// An object of the answer, at `tag`.
-    /// At `tag` in the answer.
+    /// An object of `action=tag`'s answer, at `tag`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct TagResult {
@@ -45968,7 +45773,6 @@ pub mod answer {
         "revid" optional }
     );
     /// What `action=tag` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Tag {
@@ -45978,8 +45782,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Tag { tag : "tag" required });
-    /// An object of the answer, at `pages`.
-    /// At `pages` in the answer.
+    /// An object of `action=templatedata`'s answer, at `pages`.
     #[cfg(feature = "ext-templatedata")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45997,7 +45800,6 @@ pub mod answer {
         }
     );
     /// What `action=templatedata` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-templatedata")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46009,8 +45811,7 @@ pub mod answer {
     }
     #[cfg(feature = "ext-templatedata")]
     ::mwtyped::__answer_object!(root TemplateData { pages : "pages" required });
-    /// An object of the answer, at `titleblacklist`.
-    /// At `titleblacklist` in the answer.
+    /// An object of `action=titleblacklist`'s answer, at `titleblacklist`.
     #[cfg(feature = "ext-titleblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46025,7 +45826,6 @@ pub mod answer {
         object TitleBlacklistResult { result : "result" required }
     );
     /// What `action=titleblacklist` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-titleblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46040,8 +45840,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root TitleBlacklist { title_blacklist : "titleblacklist" required }
     );
-    /// An object of the answer, at `unblock`.
-    /// At `unblock` in the answer.
+    /// An object of `action=unblock`'s answer, at `unblock`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UnblockResult {
@@ -46065,7 +45864,6 @@ pub mod answer {
         "user" required, user_id : "userid" required, watch_user : "watchuser" optional }
     );
     /// What `action=unblock` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Unblock {
@@ -46075,8 +45873,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Unblock { unblock : "unblock" required });
-    /// An object of the answer, at `undelete`.
-    /// At `undelete` in the answer.
+    /// An object of `action=undelete`'s answer, at `undelete`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UndeleteResult {
@@ -46097,7 +45894,6 @@ pub mod answer {
         "reason" required, revisions : "revisions" required, title : "title" required }
     );
     /// What `action=undelete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Undelete {
@@ -46107,8 +45903,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Undelete { undelete : "undelete" required });
-    /// An object of the answer, at `upload.imageinfo.extmetadata`.
-    /// At `upload.imageinfo.extmetadata` in the answer.
+    /// An object of `action=upload`'s answer, at `upload.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadImageInfoExtMetadata {
@@ -46125,8 +45920,7 @@ pub mod answer {
         object UploadImageInfoExtMetadata { hidden : "hidden" optional, source : "source"
         required, value : "value" required }
     );
-    /// An object of the answer, at `upload.imageinfo.metadata`.
-    /// At `upload.imageinfo.metadata` in the answer.
+    /// An object of `action=upload`'s answer, at `upload.imageinfo.metadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadImageInfoMetadata {
@@ -46141,8 +45935,7 @@ pub mod answer {
         object UploadImageInfoMetadata { name : "name" required, value : "value" required
         }
     );
-    /// An object of the answer, at `upload.imageinfo`.
-    /// At `upload.imageinfo` in the answer.
+    /// An object of `action=upload`'s answer, at `upload.imageinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadImageInfo {
@@ -46203,8 +45996,7 @@ pub mod answer {
         required, timestamp : "timestamp" required, url : "url" required, user : "user"
         required, user_id : "userid" required, width : "width" required }
     );
-    /// An object of the answer, at `upload.warnings`.
-    /// At `upload.warnings` in the answer.
+    /// An object of `action=upload`'s answer, at `upload.warnings`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadWarnings {
@@ -46220,8 +46012,7 @@ pub mod answer {
         object UploadWarnings { duplicate : "duplicate" required, duplicate_archive :
         "duplicate-archive" required }
     );
-    /// An object of the answer, at `upload`.
-    /// At `upload` in the answer.
+    /// An object of `action=upload`'s answer, at `upload`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadResult {
@@ -46243,7 +46034,6 @@ pub mod answer {
         required, result : "result" required, warnings : "warnings" required }
     );
     /// What `action=upload` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Upload {
@@ -46253,8 +46043,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Upload { upload : "upload" required });
-    /// An object of the answer, at `userrights`.
-    /// At `userrights` in the answer.
+    /// An object of `action=userrights`'s answer, at `userrights`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UserRightsResult {
@@ -46279,7 +46068,6 @@ pub mod answer {
         optional }
     );
     /// What `action=userrights` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UserRights {
@@ -46290,8 +46078,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root UserRights { user_rights : "userrights" required });
-    /// An object of the answer, at `validatepassword.validitymessages`.
-    /// At `validatepassword.validitymessages` in the answer.
+    /// An object of `action=validatepassword`'s answer, at `validatepassword.validitymessages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ValidatePasswordValidityMessages {
@@ -46306,8 +46093,7 @@ pub mod answer {
         object ValidatePasswordValidityMessages { code : "code" required, text : "text"
         required }
     );
-    /// An object of the answer, at `validatepassword`.
-    /// At `validatepassword` in the answer.
+    /// An object of `action=validatepassword`'s answer, at `validatepassword`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ValidatePasswordResult {
@@ -46324,7 +46110,6 @@ pub mod answer {
         : "validitymessages" required }
     );
     /// What `action=validatepassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ValidatePassword {
@@ -46337,8 +46122,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ValidatePassword { validate_password : "validatepassword" required }
     );
-    /// An object of the answer, at `visualeditor.checkboxesDef.wpMinoredit`.
-    /// At `visualeditor.checkboxesDef.wpMinoredit` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef.wpMinoredit`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46367,8 +46151,7 @@ pub mod answer {
         "id" required, label_id : "label-id" required, label_message : "label-message"
         required, legacy_name : "legacy-name" required, tooltip : "tooltip" required }
     );
-    /// An object of the answer, at `visualeditor.checkboxesDef.wpWatchthis`.
-    /// At `visualeditor.checkboxesDef.wpWatchthis` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef.wpWatchthis`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46397,8 +46180,7 @@ pub mod answer {
         "id" required, label_id : "label-id" required, label_message : "label-message"
         required, legacy_name : "legacy-name" required, tooltip : "tooltip" required }
     );
-    /// An object of the answer, at `visualeditor.checkboxesDef`.
-    /// At `visualeditor.checkboxesDef` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46417,8 +46199,7 @@ pub mod answer {
         object VisualEditorCheckboxesDef { wp_minor_edit : "wpMinoredit" required,
         wp_watch_this : "wpWatchthis" required }
     );
-    /// An object of the answer, at `visualeditor.checkboxesMessages`.
-    /// At `visualeditor.checkboxesMessages` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesMessages`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46452,8 +46233,7 @@ pub mod answer {
         required, tooltip_watch : "tooltip-watch" required, watch_this : "watchthis"
         required }
     );
-    /// An object of the answer, at `visualeditor`.
-    /// At `visualeditor` in the answer.
+    /// An object of `action=visualeditor`'s answer, at `visualeditor`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46513,7 +46293,6 @@ pub mod answer {
         required, would_auto_create : "wouldautocreate" optional }
     );
     /// What `action=visualeditor` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46528,8 +46307,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root VisualEditor { visual_editor : "visualeditor" required }
     );
-    /// An object of the answer, at `watch`.
-    /// At `watch` in the answer.
+    /// An object of `action=watch`'s answer, at `watch`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct WatchResult {
@@ -46549,7 +46327,6 @@ pub mod answer {
         "watched" optional, unwatched : "unwatched" optional }
     );
     /// What `action=watch` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
-    ///
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Watch {

@@ -268,3 +268,86 @@ macro_rules! __answer_object {
     };
     (@take optional $field:ident $wire:literal) => { $field.unwrap_or_default() };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The keys a root answer skips, as every generated `answer` module defines them.
+    const ENVELOPE: &[&str] = &["batchcomplete", "continue", "warnings"];
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Root {
+        result: Item,
+        items: Option<Vec<Item>>,
+        slots: Option<Map<Item>>,
+        flag: bool,
+        extra: Extra,
+    }
+    crate::__answer_object!(root Root {
+        result: "result" required,
+        items: "items" optional,
+        slots: "slots" optional,
+        flag: "flag" optional,
+    });
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Item {
+        id: i64,
+        extra: Extra,
+    }
+    crate::__answer_object!(object Item { id: "id" required });
+
+    fn read(value: serde_json::Value) -> Result<Root, String> {
+        serde_path_to_error::deserialize::<_, Root>(&value)
+            .map_err(|e| format!("{}: {}", e.path(), e.inner()))
+    }
+
+    #[test]
+    fn known_fields_are_typed_and_the_envelope_is_skipped() {
+        let root = read(json!({"batchcomplete": true, "result": {"id": 1}, "items": [{"id": 2}], "flag": true}))
+            .expect("decodes");
+        assert_eq!(root.result.id, 1);
+        assert_eq!(root.items.as_deref().map(<[Item]>::len), Some(1));
+        assert!(root.flag);
+        assert!(root.extra.is_empty(), "batchcomplete is the client's");
+        assert!(root.unmodelled().is_empty());
+    }
+
+    #[test]
+    fn an_unknown_field_is_kept_and_listed_with_its_path() {
+        let root = read(json!({"result": {"id": 1, "new": "x"}, "items": [{"id": 2}, {"id": 3, "more": 1}], "other": []}))
+            .expect("decodes");
+        assert_eq!(root.result.extra["new"], json!("x"));
+        assert_eq!(root.unmodelled(), ["other", "result.new", "items.1.more"]);
+    }
+
+    #[test]
+    fn a_certain_field_missing_names_its_path() {
+        let err = read(json!({"result": {"id": 1}, "items": [{"id": 2}, {}]})).expect_err("missing id");
+        assert_eq!(err, "items[1]: missing field `id`");
+        let err = read(json!({"result": {"id": "one"}})).expect_err("a string");
+        assert!(err.starts_with("result.id: invalid type: string"), "{err}");
+    }
+
+    #[test]
+    fn an_absent_flag_is_false_and_an_absent_option_none() {
+        let root = read(json!({"result": {"id": 1}})).expect("decodes");
+        assert!(!root.flag);
+        assert_eq!(root.items, None);
+    }
+
+    #[test]
+    fn php_arrays_read_as_objects_and_maps() {
+        // An empty associative array is `[]`; one keyed 0, 1, … a list.
+        let root = read(json!({"result": {"id": 1}, "slots": []})).expect("empty map");
+        assert_eq!(root.slots.map(|m| m.len()), Some(0));
+        let root = read(json!({"result": {"id": 1}, "slots": [{"id": 7}]})).expect("list as map");
+        assert_eq!(root.slots.expect("slots")["0"].id, 7);
+        let err = read(json!({"result": []})).expect_err("an empty object misses `id`");
+        assert_eq!(err, "result: missing field `id`");
+        let err = read(json!({"result": [1]})).expect_err("a list is no object");
+        assert!(err.contains("invalid type: sequence"), "{err}");
+    }
+}

@@ -46,7 +46,7 @@ pub fn answer_types(
         rt,
         items: vec![],
         taken: HashSet::new(),
-        mediawiki: &model.mediawiki,
+        request: String::new(),
         cfg: quote!(),
     };
     let mut roots = BTreeMap::new();
@@ -62,6 +62,7 @@ pub fn answer_types(
             continue;
         };
         emit.cfg = cfg;
+        emit.request = request_of(module);
         let root = Place {
             name: name.clone(),
             base: name.clone(),
@@ -96,13 +97,18 @@ pub fn answer_types(
     AnswerTypes { module, by_path }
 }
 
+/// `action=edit`, `action=query`.
+fn request_of(module: &Module) -> String {
+    match module.group.as_deref() {
+        Some("action") => format!("`action={}`", module.name),
+        _ => "`action=query`".to_owned(),
+    }
+}
+
 fn root_doc(module: &Module, mediawiki: &str) -> String {
-    let request = match module.group.as_deref() {
-        Some("action") => format!("action={}", module.name),
-        _ => "action=query".to_owned(),
-    };
+    let request = request_of(module);
     format!(
-        " What `{request}` answers (MediaWiki {mediawiki}), inferred from the answers recorded in \
+        " What {request} answers (MediaWiki {mediawiki}), inferred from the answers recorded in \
          `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client."
     )
 }
@@ -111,7 +117,8 @@ struct Emit<'a> {
     rt: &'a TokenStream,
     items: Vec<TokenStream>,
     taken: HashSet<String>,
-    mediawiki: &'a str,
+    /// The request whose answer is being emitted (`action=edit`), for docs.
+    request: String,
     cfg: TokenStream,
 }
 
@@ -195,16 +202,9 @@ impl Emit<'_> {
         } else {
             quote!(object)
         };
-        let path_doc = if place.json_path.is_empty() {
-            String::new()
-        } else {
-            format!(" At `{}` in the answer.", place.json_path)
-        };
         let cfg = &self.cfg;
-        let _ = self.mediawiki;
         self.items.push(quote! {
             #[doc = #doc]
-            #[doc = #path_doc]
             #cfg
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
@@ -236,7 +236,7 @@ impl Emit<'_> {
                 quote!(#rt::Map<#value>)
             }
             Shape::Object { fields } => {
-                let doc = format!(" An object of the answer, at `{}`.", place.json_path);
+                let doc = format!(" An object of {}'s answer, at `{}`.", self.request, place.json_path);
                 let name = self.object(place, fields, &doc);
                 quote!(#name)
             }

@@ -39,3 +39,74 @@ fn small_spec_as_the_bindings() {
     assert!(code.contains(r#"#[cfg(feature = "ext-abusefilter")]"#));
     insta::assert_snapshot!("small_bindings", code);
 }
+
+/// The typed answers of the fixture, from a few recorded answers: the wrapper object of an
+/// action (`BlockResult`), the query answer every submodule shares, an object by its path
+/// (`QueryAllPages`), a map of data keys, flags, an extension's field (seen from
+/// `query+abusefilters`, whose answer is `query`'s and so not gated).
+#[test]
+fn small_answers() {
+    use mwtyped_codegen::api_with_answers;
+    use mwtyped_spec::{Exchange, Recording, infer};
+    use serde_json::json;
+
+    let exchange = |label: &str, answer: serde_json::Value| Exchange {
+        label: label.into(),
+        request: vec![],
+        answer,
+    };
+    let recording = |module: &str, exchanges: Vec<Exchange>| Recording {
+        module: module.into(),
+        mediawiki: "1.43.12".into(),
+        exchanges,
+    };
+    let recordings = [
+        recording(
+            "block",
+            vec![exchange(
+                "example 1",
+                json!({"block": {"user": "192.0.2.5", "id": 3, "expiry": "infinite", "nocreate": true}}),
+            )],
+        ),
+        recording(
+            "query+allpages",
+            vec![exchange(
+                "example 1",
+                json!({"batchcomplete": true, "query": {"allpages": [{"pageid": 1, "ns": 0, "title": "Main Page"}]}}),
+            )],
+        ),
+        recording(
+            "query+info",
+            vec![
+                exchange(
+                    "inprop=protection",
+                    json!({"query": {"pages": [{"pageid": 1, "ns": 0, "title": "Main Page", "protection": [], "restrictiontypes": ["edit", "move"]}]}}),
+                ),
+                exchange(
+                    "inprop=varianttitles",
+                    json!({"query": {"pages": [{"pageid": 1, "ns": 0, "title": "Main Page", "varianttitles": {"en": "Main Page"}}]}}),
+                ),
+            ],
+        ),
+        recording(
+            "query+abusefilters",
+            vec![exchange(
+                "example 1",
+                json!({"query": {"abusefilters": [{"id": 1, "description": "test", "enabled": true}]}}),
+            )],
+        ),
+    ];
+    let spec = fixture();
+    let model = infer(&spec, &recordings);
+    let options = Options {
+        history: false,
+        ..Options::bindings()
+    };
+    let code = render(api_with_answers(&spec, &model, &options)).expect("valid Rust");
+    assert!(code.contains("type Answer = answer::Block;"));
+    assert!(code.contains("type Answer = super::answer::Query;"));
+    assert!(code.contains("type Answer = ::mwtyped::serde_json::Value;"), "compare was not recorded");
+    let start = code.find("pub mod answer {").expect("the answer module");
+    let end = start + code[start..].find("\n}\n").expect("its end") + 3;
+    insta::assert_snapshot!("small_answers", &code[start..end]);
+}

@@ -53,6 +53,8 @@ const EXTRA: &[(&str, &str)] = &[
     ("query+embeddedin", "action=query&list=embeddedin&eititle=Template:Mwtyped seed template"),
     ("query+imageusage", "action=query&list=imageusage&iutitle=File:Mwtyped seed.png"),
     ("query+allusers", "action=query&list=allusers"),
+    // A page id that does not exist: answered with `pageid` and `missing` only.
+    ("query+info", "action=query&prop=info&pageids=99999999"),
     ("query+oath", "action=query&meta=oath&oathuser=Example&oathreason=recording"),
     ("query+prefixsearch", "action=query&list=prefixsearch&pssearch=Mwtyped"),
     ("query+search", "action=query&list=search&srsearch=seed"),

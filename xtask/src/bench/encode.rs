@@ -1,27 +1,12 @@
 //! `cargo xtask bench encode`: the criterion bench of encoding, into BENCHMARKS.md.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use super::write_section;
-use crate::files;
+use super::{criterion_median_ns as median_ns, write_section};
 
 /// Runs the criterion bench `bindings/benches/encode.rs` and records its medians.
 pub(super) fn bench() -> Result<()> {
-    let root = files::workspace_root();
     crate::cargo::run(&["bench", "-p", "mwtyped", "--bench", "encode"], &[])?;
-    let median_ns = |id: &str| -> Result<f64> {
-        let path = root
-            .join("target/criterion")
-            .join(id)
-            .join("new/estimates.json");
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        let json: serde_json::Value = serde_json::from_str(&text)
-            .with_context(|| format!("{} is not JSON", path.display()))?;
-        json["median"]["point_estimate"]
-            .as_f64()
-            .with_context(|| format!("{}: no median", path.display()))
-    };
     let mut rows = String::new();
     for (request, what) in [
         (

@@ -2,6 +2,7 @@
 //! written into their own section of BENCHMARKS.md.
 
 mod build;
+mod decode;
 mod encode;
 mod fetch;
 mod fuzz;
@@ -43,6 +44,9 @@ enum Bench {
     /// A 20 MiB chunked upload through the mwtyped client against curl sending the same
     /// chunks: time and peak memory.
     Upload,
+    /// Decoding large query answers into the typed answer against `serde_json::Value`
+    /// (criterion).
+    Decode,
     /// A long fuzz run of the help-page reader (`--runs` times the inputs of a test run).
     Fuzz,
 }
@@ -51,12 +55,28 @@ pub fn run(args: BenchArgs) -> Result<()> {
     match args.what {
         Bench::Fetch => fetch::bench(args.runs.max(1)),
         Bench::Encode => encode::bench(),
+        Bench::Decode => decode::bench(),
         Bench::Build => build::bench(),
         Bench::Scrape => scrape::bench(args.runs.max(1)),
         Bench::Login => login::bench(args.runs.max(1)),
         Bench::Upload => upload::bench(args.runs.max(1)),
         Bench::Fuzz => fuzz::bench(args.runs.max(1)),
     }
+}
+
+/// The median, in nanoseconds, criterion recorded for the bench `id` of its last run.
+pub(super) fn criterion_median_ns(id: &str) -> Result<f64> {
+    let path = files::workspace_root()
+        .join("target/criterion")
+        .join(id)
+        .join("new/estimates.json");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    json["median"]["point_estimate"]
+        .as_f64()
+        .with_context(|| format!("{}: no median", path.display()))
 }
 
 pub(super) fn median(mut samples: Vec<Duration>) -> Duration {
