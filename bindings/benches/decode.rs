@@ -40,7 +40,10 @@ fn revisions() -> Vec<u8> {
         .expect("a page with content")
         .clone();
     let mut revision = page["revisions"][0].clone();
-    let content = revision["slots"]["main"]["content"].as_str().expect("content").repeat(40);
+    let content = revision["slots"]["main"]["content"]
+        .as_str()
+        .expect("content")
+        .repeat(40);
     revision["slots"]["main"]["content"] = Value::String(content.chars().take(2000).collect());
     let pages: Vec<Value> = (0..50)
         .map(|p| {

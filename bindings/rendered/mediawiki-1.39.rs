@@ -3586,7 +3586,7 @@ pub enum CompareProp {
     /// `ids`
     Ids,
     /// `parsedcomment`
-    ParsedComment,
+    Parsedcomment,
     /// `rel`
     Rel,
     /// `size`
@@ -3607,7 +3607,7 @@ impl CompareProp {
             Self::Diff => "diff",
             Self::Diffsize => "diffsize",
             Self::Ids => "ids",
-            Self::ParsedComment => "parsedcomment",
+            Self::Parsedcomment => "parsedcomment",
             Self::Rel => "rel",
             Self::Size => "size",
             Self::Timestamp => "timestamp",
@@ -4176,7 +4176,7 @@ impl ::mwtyped::__private::Sample for Compare {
             to_section: ::std::option::Option::Some(::std::string::String::from("1")),
             prop: ::std::vec![
                 CompareProp::Comment, CompareProp::Diff, CompareProp::Diffsize,
-                CompareProp::Ids, CompareProp::ParsedComment, CompareProp::Rel,
+                CompareProp::Ids, CompareProp::Parsedcomment, CompareProp::Rel,
                 CompareProp::Size, CompareProp::Timestamp, CompareProp::Title,
                 CompareProp::User
             ],
@@ -4490,7 +4490,7 @@ impl ::mwtyped::__private::Sample for CspReport {
 #[non_exhaustive]
 pub enum DeleteWatchlist {
     /// `nochange`
-    NoChange,
+    Nochange,
     /// `preferences`
     Preferences,
     /// `unwatch`
@@ -4503,7 +4503,7 @@ impl DeleteWatchlist {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::NoChange => "nochange",
+            Self::Nochange => "nochange",
             Self::Preferences => "preferences",
             Self::Unwatch => "unwatch",
             Self::Watch => "watch",
@@ -4685,7 +4685,7 @@ impl ::mwtyped::__private::Sample for Delete {
             tags: ::std::vec![::std::string::String::from("1")],
             delete_talk: true,
             watch: true,
-            watchlist: ::std::option::Option::Some(DeleteWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(DeleteWatchlist::Nochange),
             unwatch: true,
             old_image: ::std::option::Option::Some(::std::string::String::from("1")),
             token: ::mwtyped::token::Token::new("+\\"),
@@ -5085,7 +5085,7 @@ impl ::mwtyped::__private::Sample for Edit {
             no_create: true,
             watch: true,
             unwatch: true,
-            watchlist: ::std::option::Option::Some(EditWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(EditWatchlist::Nochange),
             md5: ::std::option::Option::Some(::std::string::String::from("1")),
             prepend_text: ::std::option::Option::Some(::std::string::String::from("1")),
             append_text: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -5239,7 +5239,7 @@ pub enum ExpandTemplatesProp {
     /// `modules`
     Modules,
     /// `parsetree`
-    ParseTree,
+    Parsetree,
     /// `properties`
     Properties,
     /// `ttl`
@@ -5258,7 +5258,7 @@ impl ExpandTemplatesProp {
             Self::Encodedjsconfigvars => "encodedjsconfigvars",
             Self::Jsconfigvars => "jsconfigvars",
             Self::Modules => "modules",
-            Self::ParseTree => "parsetree",
+            Self::Parsetree => "parsetree",
             Self::Properties => "properties",
             Self::Ttl => "ttl",
             Self::Volatile => "volatile",
@@ -5433,7 +5433,7 @@ impl ::mwtyped::__private::Sample for ExpandTemplates {
                 ExpandTemplatesProp::Categories,
                 ExpandTemplatesProp::Encodedjsconfigvars,
                 ExpandTemplatesProp::Jsconfigvars, ExpandTemplatesProp::Modules,
-                ExpandTemplatesProp::ParseTree, ExpandTemplatesProp::Properties,
+                ExpandTemplatesProp::Parsetree, ExpandTemplatesProp::Properties,
                 ExpandTemplatesProp::Ttl, ExpandTemplatesProp::Volatile,
                 ExpandTemplatesProp::Wikitext
             ],
@@ -8764,7 +8764,7 @@ impl ::mwtyped::__private::Sample for Move {
             move_talk: true,
             move_subpages: true,
             no_redirect: true,
-            watchlist: ::std::option::Option::Some(MoveWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(MoveWatchlist::Nochange),
             ignore_warnings: true,
             tags: ::std::vec![::std::string::String::from("1")],
             token: ::mwtyped::token::Token::new("+\\"),
@@ -9724,11 +9724,11 @@ pub enum ParseProp {
     /// `categorieshtml`
     Categorieshtml,
     /// `displaytitle`
-    DisplayTitle,
+    Displaytitle,
     /// `encodedjsconfigvars`
     Encodedjsconfigvars,
     /// `externallinks`
-    ExternalLinks,
+    Externallinks,
     /// `headhtml`
     Headhtml,
     /// `images`
@@ -9750,9 +9750,9 @@ pub enum ParseProp {
     /// `modules`
     Modules,
     /// `parsetree`
-    ParseTree,
+    Parsetree,
     /// `parsewarnings`
-    ParseWarnings,
+    Parsewarnings,
     /// `parsewarningshtml`
     Parsewarningshtml,
     /// `properties`
@@ -9780,9 +9780,9 @@ impl ParseProp {
         match *self {
             Self::Categories => "categories",
             Self::Categorieshtml => "categorieshtml",
-            Self::DisplayTitle => "displaytitle",
+            Self::Displaytitle => "displaytitle",
             Self::Encodedjsconfigvars => "encodedjsconfigvars",
-            Self::ExternalLinks => "externallinks",
+            Self::Externallinks => "externallinks",
             Self::Headhtml => "headhtml",
             Self::Images => "images",
             Self::Indicators => "indicators",
@@ -9793,8 +9793,8 @@ impl ParseProp {
             Self::Limitreporthtml => "limitreporthtml",
             Self::Links => "links",
             Self::Modules => "modules",
-            Self::ParseTree => "parsetree",
-            Self::ParseWarnings => "parsewarnings",
+            Self::Parsetree => "parsetree",
+            Self::Parsewarnings => "parsewarnings",
             Self::Parsewarningshtml => "parsewarningshtml",
             Self::Properties => "properties",
             Self::RevId => "revid",
@@ -10262,12 +10262,12 @@ impl ::mwtyped::__private::Sample for Parse {
             old_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 ParseProp::Categories, ParseProp::Categorieshtml,
-                ParseProp::DisplayTitle, ParseProp::Encodedjsconfigvars,
-                ParseProp::ExternalLinks, ParseProp::Headhtml, ParseProp::Images,
+                ParseProp::Displaytitle, ParseProp::Encodedjsconfigvars,
+                ParseProp::Externallinks, ParseProp::Headhtml, ParseProp::Images,
                 ParseProp::Indicators, ParseProp::IwLinks, ParseProp::Jsconfigvars,
                 ParseProp::LangLinks, ParseProp::Limitreportdata,
                 ParseProp::Limitreporthtml, ParseProp::Links, ParseProp::Modules,
-                ParseProp::ParseTree, ParseProp::ParseWarnings,
+                ParseProp::Parsetree, ParseProp::Parsewarnings,
                 ParseProp::Parsewarningshtml, ParseProp::Properties, ParseProp::RevId,
                 ParseProp::Sections, ParseProp::Subtitle, ParseProp::Templates,
                 ParseProp::Text, ParseProp::Wikitext
@@ -10600,7 +10600,7 @@ impl ::mwtyped::__private::Sample for Protect {
             tags: ::std::vec![::std::string::String::from("1")],
             cascade: true,
             watch: true,
-            watchlist: ::std::option::Option::Some(ProtectWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(ProtectWatchlist::Nochange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -11923,7 +11923,7 @@ pub enum RevisionDeleteSuppress {
     /// `no`
     No,
     /// `nochange`
-    NoChange,
+    Nochange,
     /// `yes`
     Yes,
 }
@@ -11933,7 +11933,7 @@ impl RevisionDeleteSuppress {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::No => "no",
-            Self::NoChange => "nochange",
+            Self::Nochange => "nochange",
             Self::Yes => "yes",
         }
     }
@@ -12251,7 +12251,7 @@ impl ::mwtyped::ApiModule for Rollback {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::Rollback;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -12292,7 +12292,7 @@ impl ::mwtyped::__private::Sample for Rollback {
             user: ::std::string::String::from("Admin"),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             mark_bot: true,
-            watchlist: ::std::option::Option::Some(RollbackWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(RollbackWatchlist::Nochange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -15625,7 +15625,7 @@ impl ::mwtyped::__private::Sample for Undelete {
             timestamps: ::std::vec![::mwtyped::Timestamp::from_unix(979_570_560)],
             file_ids: ::std::vec![1i64],
             undelete_talk: true,
-            watchlist: ::std::option::Option::Some(UndeleteWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(UndeleteWatchlist::Nochange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -15722,7 +15722,7 @@ impl ::mwtyped::__private::Sample for UnlinkAccount {
 #[non_exhaustive]
 pub enum UploadWatchlist {
     /// `nochange`
-    NoChange,
+    Nochange,
     /// `preferences`
     Preferences,
     /// `watch`
@@ -15733,7 +15733,7 @@ impl UploadWatchlist {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::NoChange => "nochange",
+            Self::Nochange => "nochange",
             Self::Preferences => "preferences",
             Self::Watch => "watch",
         }
@@ -16001,7 +16001,7 @@ impl ::mwtyped::__private::Sample for Upload {
             tags: ::std::vec![::std::string::String::from("1")],
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             watch: true,
-            watchlist: ::std::option::Option::Some(UploadWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(UploadWatchlist::Nochange),
             ignore_warnings: true,
             file: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
@@ -18119,9 +18119,9 @@ pub mod query {
         /// `id`
         Id,
         /// `lasteditor`
-        LastEditor,
+        Lasteditor,
         /// `lastedittime`
-        LastEditTime,
+        Lastedittime,
         /// `pattern`
         Pattern,
         /// `private`
@@ -18140,8 +18140,8 @@ pub mod query {
                 Self::Description => "description",
                 Self::Hits => "hits",
                 Self::Id => "id",
-                Self::LastEditor => "lasteditor",
-                Self::LastEditTime => "lastedittime",
+                Self::Lasteditor => "lasteditor",
+                Self::Lastedittime => "lastedittime",
                 Self::Pattern => "pattern",
                 Self::Private => "private",
                 Self::Status => "status",
@@ -18320,8 +18320,8 @@ pub mod query {
                 prop: ::std::vec![
                     AbuseFiltersProp::Actions, AbuseFiltersProp::Comments,
                     AbuseFiltersProp::Description, AbuseFiltersProp::Hits,
-                    AbuseFiltersProp::Id, AbuseFiltersProp::LastEditor,
-                    AbuseFiltersProp::LastEditTime, AbuseFiltersProp::Pattern,
+                    AbuseFiltersProp::Id, AbuseFiltersProp::Lasteditor,
+                    AbuseFiltersProp::Lastedittime, AbuseFiltersProp::Pattern,
                     AbuseFiltersProp::Private, AbuseFiltersProp::Status
                 ],
             }
@@ -18835,7 +18835,7 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `roles`
         Roles,
         /// `sha1`
@@ -18856,7 +18856,7 @@ pub mod query {
         UserId,
         /// `parsetree`
         #[deprecated]
-        ParseTree,
+        Parsetree,
     }
     #[allow(deprecated)]
     impl AllDeletedRevisionsProp {
@@ -18868,7 +18868,7 @@ pub mod query {
                 Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Roles => "roles",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
@@ -18878,7 +18878,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
                 Self::UserId => "userid",
-                Self::ParseTree => "parsetree",
+                Self::Parsetree => "parsetree",
             }
         }
     }
@@ -19285,7 +19285,7 @@ pub mod query {
                     AllDeletedRevisionsProp::Comment, AllDeletedRevisionsProp::Content,
                     AllDeletedRevisionsProp::ContentModel,
                     AllDeletedRevisionsProp::Flags, AllDeletedRevisionsProp::Ids,
-                    AllDeletedRevisionsProp::ParsedComment,
+                    AllDeletedRevisionsProp::Parsedcomment,
                     AllDeletedRevisionsProp::Roles, AllDeletedRevisionsProp::Sha1,
                     AllDeletedRevisionsProp::Size, AllDeletedRevisionsProp::Slotsha1,
                     AllDeletedRevisionsProp::Slotsize, AllDeletedRevisionsProp::Tags,
@@ -19595,27 +19595,27 @@ pub mod query {
     #[non_exhaustive]
     pub enum AllImagesProp {
         /// `badfile`
-        BadFile,
+        Badfile,
         /// `bitdepth`
-        BitDepth,
+        Bitdepth,
         /// `canonicaltitle`
-        CanonicalTitle,
+        Canonicaltitle,
         /// `comment`
         Comment,
         /// `commonmetadata`
-        CommonMetadata,
+        Commonmetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        ExtMetadata,
+        Extmetadata,
         /// `mediatype`
-        MediaType,
+        Mediatype,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `sha1`
         Sha1,
         /// `size`
@@ -19634,17 +19634,17 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::BadFile => "badfile",
-                Self::BitDepth => "bitdepth",
-                Self::CanonicalTitle => "canonicaltitle",
+                Self::Badfile => "badfile",
+                Self::Bitdepth => "bitdepth",
+                Self::Canonicaltitle => "canonicaltitle",
                 Self::Comment => "comment",
-                Self::CommonMetadata => "commonmetadata",
+                Self::Commonmetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::ExtMetadata => "extmetadata",
-                Self::MediaType => "mediatype",
+                Self::Extmetadata => "extmetadata",
+                Self::Mediatype => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Timestamp => "timestamp",
@@ -19986,12 +19986,12 @@ pub mod query {
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
                 prop: ::std::vec![
-                    AllImagesProp::BadFile, AllImagesProp::BitDepth,
-                    AllImagesProp::CanonicalTitle, AllImagesProp::Comment,
-                    AllImagesProp::CommonMetadata, AllImagesProp::Dimensions,
-                    AllImagesProp::ExtMetadata, AllImagesProp::MediaType,
+                    AllImagesProp::Badfile, AllImagesProp::Bitdepth,
+                    AllImagesProp::Canonicaltitle, AllImagesProp::Comment,
+                    AllImagesProp::Commonmetadata, AllImagesProp::Dimensions,
+                    AllImagesProp::Extmetadata, AllImagesProp::Mediatype,
                     AllImagesProp::Metadata, AllImagesProp::Mime,
-                    AllImagesProp::ParsedComment, AllImagesProp::Sha1,
+                    AllImagesProp::Parsedcomment, AllImagesProp::Sha1,
                     AllImagesProp::Size, AllImagesProp::Timestamp, AllImagesProp::Url,
                     AllImagesProp::User, AllImagesProp::UserId
                 ],
@@ -21512,7 +21512,7 @@ pub mod query {
                 prop: ::std::vec![
                     AllRevisionsProp::Comment, AllRevisionsProp::Content,
                     AllRevisionsProp::ContentModel, AllRevisionsProp::Flags,
-                    AllRevisionsProp::Ids, AllRevisionsProp::ParsedComment,
+                    AllRevisionsProp::Ids, AllRevisionsProp::Parsedcomment,
                     AllRevisionsProp::Roles, AllRevisionsProp::Sha1,
                     AllRevisionsProp::Size, AllRevisionsProp::Slotsha1,
                     AllRevisionsProp::Slotsize, AllRevisionsProp::Tags,
@@ -21931,7 +21931,7 @@ pub mod query {
         /// `mergehistory`
         MergeHistory,
         /// `minoredit`
-        MinorEdit,
+        Minoredit,
         /// `move`
         Move,
         /// `move-categorypages`
@@ -22027,7 +22027,7 @@ pub mod query {
         /// `viewsuppressed`
         Viewsuppressed,
         /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
-        WriteApi,
+        Writeapi,
         /// A value of another wiki, as MediaWiki spells it.
         Other(::std::string::String),
     }
@@ -22098,7 +22098,7 @@ pub mod query {
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
                 Self::MergeHistory => "mergehistory",
-                Self::MinorEdit => "minoredit",
+                Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
                 Self::MoveRootuserpages => "move-rootuserpages",
@@ -22146,7 +22146,7 @@ pub mod query {
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
-                Self::WriteApi => "writeapi",
+                Self::Writeapi => "writeapi",
                 Self::Other(value) => value,
             }
         }
@@ -22223,7 +22223,7 @@ pub mod query {
                 Self::Managechangetags,
                 Self::Markbotedits,
                 Self::MergeHistory,
-                Self::MinorEdit,
+                Self::Minoredit,
                 Self::Move,
                 Self::MoveCategorypages,
                 Self::MoveRootuserpages,
@@ -22271,7 +22271,7 @@ pub mod query {
                 Self::Viewmyprivateinfo,
                 Self::Viewmywatchlist,
                 Self::Viewsuppressed,
-                Self::WriteApi,
+                Self::Writeapi,
             ];
             known
                 .into_iter()
@@ -22284,15 +22284,15 @@ pub mod query {
     #[non_exhaustive]
     pub enum AllUsersProp {
         /// `blockinfo`
-        BlockInfo,
+        Blockinfo,
         /// `centralids`
-        CentralIds,
+        Centralids,
         /// `editcount`
-        EditCount,
+        Editcount,
         /// `groups`
         Groups,
         /// `implicitgroups`
-        ImplicitGroups,
+        Implicitgroups,
         /// `registration`
         Registration,
         /// `rights`
@@ -22303,11 +22303,11 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::BlockInfo => "blockinfo",
-                Self::CentralIds => "centralids",
-                Self::EditCount => "editcount",
+                Self::Blockinfo => "blockinfo",
+                Self::Centralids => "centralids",
+                Self::Editcount => "editcount",
                 Self::Groups => "groups",
-                Self::ImplicitGroups => "implicitgroups",
+                Self::Implicitgroups => "implicitgroups",
                 Self::Registration => "registration",
                 Self::Rights => "rights",
             }
@@ -22581,13 +22581,13 @@ pub mod query {
                     AllUsersRights::Import, AllUsersRights::Importupload,
                     AllUsersRights::IpblockExempt, AllUsersRights::Managechangetags,
                     AllUsersRights::Markbotedits, AllUsersRights::MergeHistory,
-                    AllUsersRights::MinorEdit, AllUsersRights::Move,
+                    AllUsersRights::Minoredit, AllUsersRights::Move,
                     AllUsersRights::MoveCategorypages, AllUsersRights::MoveRootuserpages
                 ],
                 prop: ::std::vec![
-                    AllUsersProp::BlockInfo, AllUsersProp::CentralIds,
-                    AllUsersProp::EditCount, AllUsersProp::Groups,
-                    AllUsersProp::ImplicitGroups, AllUsersProp::Registration,
+                    AllUsersProp::Blockinfo, AllUsersProp::Centralids,
+                    AllUsersProp::Editcount, AllUsersProp::Groups,
+                    AllUsersProp::Implicitgroups, AllUsersProp::Registration,
                     AllUsersProp::Rights
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
@@ -22956,7 +22956,7 @@ pub mod query {
         /// `by`
         By,
         /// `byid`
-        ById,
+        Byid,
         /// `expiry`
         Expiry,
         /// `flags`
@@ -22982,7 +22982,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::By => "by",
-                Self::ById => "byid",
+                Self::Byid => "byid",
                 Self::Expiry => "expiry",
                 Self::Flags => "flags",
                 Self::Id => "id",
@@ -23276,7 +23276,7 @@ pub mod query {
                 ip: ::std::option::Option::Some(::std::string::String::from("1")),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 prop: ::std::vec![
-                    BlocksProp::By, BlocksProp::ById, BlocksProp::Expiry,
+                    BlocksProp::By, BlocksProp::Byid, BlocksProp::Expiry,
                     BlocksProp::Flags, BlocksProp::Id, BlocksProp::Range,
                     BlocksProp::Reason, BlocksProp::Restrictions, BlocksProp::Timestamp,
                     BlocksProp::User, BlocksProp::UserId
@@ -23601,7 +23601,7 @@ pub mod query {
         /// `sortkey`
         Sortkey,
         /// `sortkeyprefix`
-        SortkeyPrefix,
+        Sortkeyprefix,
         /// `timestamp`
         Timestamp,
         /// `title`
@@ -23616,7 +23616,7 @@ pub mod query {
             match *self {
                 Self::Ids => "ids",
                 Self::Sortkey => "sortkey",
-                Self::SortkeyPrefix => "sortkeyprefix",
+                Self::Sortkeyprefix => "sortkeyprefix",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::Type => "type",
@@ -24017,7 +24017,7 @@ pub mod query {
                 page_id: ::std::option::Option::Some(1i64),
                 prop: ::std::vec![
                     CategoryMembersProp::Ids, CategoryMembersProp::Sortkey,
-                    CategoryMembersProp::SortkeyPrefix, CategoryMembersProp::Timestamp,
+                    CategoryMembersProp::Sortkeyprefix, CategoryMembersProp::Timestamp,
                     CategoryMembersProp::Title, CategoryMembersProp::Type
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
@@ -24191,7 +24191,7 @@ pub mod query {
         /// `mergehistory`
         MergeHistory,
         /// `minoredit`
-        MinorEdit,
+        Minoredit,
         /// `move`
         Move,
         /// `move-categorypages`
@@ -24287,7 +24287,7 @@ pub mod query {
         /// `viewsuppressed`
         Viewsuppressed,
         /// `writeapi` (Until MediaWiki 1.39; not in 1.43)
-        WriteApi,
+        Writeapi,
         /// A value of another wiki, as MediaWiki spells it.
         Other(::std::string::String),
     }
@@ -24358,7 +24358,7 @@ pub mod query {
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
                 Self::MergeHistory => "mergehistory",
-                Self::MinorEdit => "minoredit",
+                Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
                 Self::MoveRootuserpages => "move-rootuserpages",
@@ -24406,7 +24406,7 @@ pub mod query {
                 Self::Viewmyprivateinfo => "viewmyprivateinfo",
                 Self::Viewmywatchlist => "viewmywatchlist",
                 Self::Viewsuppressed => "viewsuppressed",
-                Self::WriteApi => "writeapi",
+                Self::Writeapi => "writeapi",
                 Self::Other(value) => value,
             }
         }
@@ -24483,7 +24483,7 @@ pub mod query {
                 Self::Managechangetags,
                 Self::Markbotedits,
                 Self::MergeHistory,
-                Self::MinorEdit,
+                Self::Minoredit,
                 Self::Move,
                 Self::MoveCategorypages,
                 Self::MoveRootuserpages,
@@ -24531,7 +24531,7 @@ pub mod query {
                 Self::Viewmyprivateinfo,
                 Self::Viewmywatchlist,
                 Self::Viewsuppressed,
-                Self::WriteApi,
+                Self::Writeapi,
             ];
             known
                 .into_iter()
@@ -24730,7 +24730,7 @@ pub mod query {
                     ContributorsRights::Importupload, ContributorsRights::IpblockExempt,
                     ContributorsRights::Managechangetags,
                     ContributorsRights::Markbotedits, ContributorsRights::MergeHistory,
-                    ContributorsRights::MinorEdit, ContributorsRights::Move,
+                    ContributorsRights::Minoredit, ContributorsRights::Move,
                     ContributorsRights::MoveCategorypages,
                     ContributorsRights::MoveRootuserpages
                 ],
@@ -24781,7 +24781,7 @@ pub mod query {
                     ContributorsExcludeRights::Managechangetags,
                     ContributorsExcludeRights::Markbotedits,
                     ContributorsExcludeRights::MergeHistory,
-                    ContributorsExcludeRights::MinorEdit,
+                    ContributorsExcludeRights::Minoredit,
                     ContributorsExcludeRights::Move,
                     ContributorsExcludeRights::MoveCategorypages,
                     ContributorsExcludeRights::MoveRootuserpages
@@ -25116,7 +25116,7 @@ pub mod query {
                 prop: ::std::vec![
                     DeletedRevisionsProp::Comment, DeletedRevisionsProp::Content,
                     DeletedRevisionsProp::ContentModel, DeletedRevisionsProp::Flags,
-                    DeletedRevisionsProp::Ids, DeletedRevisionsProp::ParsedComment,
+                    DeletedRevisionsProp::Ids, DeletedRevisionsProp::Parsedcomment,
                     DeletedRevisionsProp::Roles, DeletedRevisionsProp::Sha1,
                     DeletedRevisionsProp::Size, DeletedRevisionsProp::Slotsha1,
                     DeletedRevisionsProp::Slotsize, DeletedRevisionsProp::Tags,
@@ -25168,9 +25168,9 @@ pub mod query {
         /// `minor`
         Minor,
         /// `parentid`
-        ParentId,
+        Parentid,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `revid`
         RevId,
         /// `sha1`
@@ -25194,8 +25194,8 @@ pub mod query {
                 Self::Content => "content",
                 Self::Len => "len",
                 Self::Minor => "minor",
-                Self::ParentId => "parentid",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parentid => "parentid",
+                Self::Parsedcomment => "parsedcomment",
                 Self::RevId => "revid",
                 Self::Sha1 => "sha1",
                 Self::Tags => "tags",
@@ -25483,7 +25483,7 @@ pub mod query {
                 prop: ::std::vec![
                     DeletedRevsProp::Comment, DeletedRevsProp::Content,
                     DeletedRevsProp::Len, DeletedRevsProp::Minor,
-                    DeletedRevsProp::ParentId, DeletedRevsProp::ParsedComment,
+                    DeletedRevsProp::Parentid, DeletedRevsProp::Parsedcomment,
                     DeletedRevsProp::RevId, DeletedRevsProp::Sha1, DeletedRevsProp::Tags,
                     DeletedRevsProp::User, DeletedRevsProp::UserId
                 ],
@@ -26425,19 +26425,19 @@ pub mod query {
         /// `archivename`
         ArchiveName,
         /// `bitdepth`
-        BitDepth,
+        Bitdepth,
         /// `description`
         Description,
         /// `dimensions`
         Dimensions,
         /// `mediatype`
-        MediaType,
+        Mediatype,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parseddescription`
-        ParsedDescription,
+        Parseddescription,
         /// `sha1`
         Sha1,
         /// `size`
@@ -26453,13 +26453,13 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::ArchiveName => "archivename",
-                Self::BitDepth => "bitdepth",
+                Self::Bitdepth => "bitdepth",
                 Self::Description => "description",
                 Self::Dimensions => "dimensions",
-                Self::MediaType => "mediatype",
+                Self::Mediatype => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::ParsedDescription => "parseddescription",
+                Self::Parseddescription => "parseddescription",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Timestamp => "timestamp",
@@ -26668,10 +26668,10 @@ pub mod query {
                     ::std::string::String::from("1"),
                 ),
                 prop: ::std::vec![
-                    FileArchiveProp::ArchiveName, FileArchiveProp::BitDepth,
+                    FileArchiveProp::ArchiveName, FileArchiveProp::Bitdepth,
                     FileArchiveProp::Description, FileArchiveProp::Dimensions,
-                    FileArchiveProp::MediaType, FileArchiveProp::Metadata,
-                    FileArchiveProp::Mime, FileArchiveProp::ParsedDescription,
+                    FileArchiveProp::Mediatype, FileArchiveProp::Metadata,
+                    FileArchiveProp::Mime, FileArchiveProp::Parseddescription,
                     FileArchiveProp::Sha1, FileArchiveProp::Size,
                     FileArchiveProp::Timestamp, FileArchiveProp::User
                 ],
@@ -26685,23 +26685,23 @@ pub mod query {
     #[non_exhaustive]
     pub enum FileRepoInfoProp {
         /// `canUpload`
-        CanUpload,
+        Canupload,
         /// `displayname`
-        DisplayName,
+        Displayname,
         /// `favicon`
         Favicon,
         /// `initialCapital`
-        InitialCapital,
+        Initialcapital,
         /// `local`
         Local,
         /// `name`
         Name,
         /// `rootUrl`
-        RootUrl,
+        Rooturl,
         /// `scriptDirUrl`
-        ScriptDirUrl,
+        Scriptdirurl,
         /// `thumbUrl`
-        ThumbUrl,
+        Thumburl,
         /// `url`
         Url,
     }
@@ -26710,15 +26710,15 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::CanUpload => "canUpload",
-                Self::DisplayName => "displayname",
+                Self::Canupload => "canUpload",
+                Self::Displayname => "displayname",
                 Self::Favicon => "favicon",
-                Self::InitialCapital => "initialCapital",
+                Self::Initialcapital => "initialCapital",
                 Self::Local => "local",
                 Self::Name => "name",
-                Self::RootUrl => "rootUrl",
-                Self::ScriptDirUrl => "scriptDirUrl",
-                Self::ThumbUrl => "thumbUrl",
+                Self::Rooturl => "rootUrl",
+                Self::Scriptdirurl => "scriptDirUrl",
+                Self::Thumburl => "thumbUrl",
                 Self::Url => "url",
             }
         }
@@ -26833,11 +26833,11 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    FileRepoInfoProp::CanUpload, FileRepoInfoProp::DisplayName,
-                    FileRepoInfoProp::Favicon, FileRepoInfoProp::InitialCapital,
+                    FileRepoInfoProp::Canupload, FileRepoInfoProp::Displayname,
+                    FileRepoInfoProp::Favicon, FileRepoInfoProp::Initialcapital,
                     FileRepoInfoProp::Local, FileRepoInfoProp::Name,
-                    FileRepoInfoProp::RootUrl, FileRepoInfoProp::ScriptDirUrl,
-                    FileRepoInfoProp::ThumbUrl, FileRepoInfoProp::Url
+                    FileRepoInfoProp::Rooturl, FileRepoInfoProp::Scriptdirurl,
+                    FileRepoInfoProp::Thumburl, FileRepoInfoProp::Url
                 ],
             }
         }
@@ -27414,27 +27414,27 @@ pub mod query {
         /// `archivename`
         ArchiveName,
         /// `badfile`
-        BadFile,
+        Badfile,
         /// `bitdepth`
-        BitDepth,
+        Bitdepth,
         /// `canonicaltitle`
-        CanonicalTitle,
+        Canonicaltitle,
         /// `comment`
         Comment,
         /// `commonmetadata`
-        CommonMetadata,
+        Commonmetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        ExtMetadata,
+        Extmetadata,
         /// `mediatype`
-        MediaType,
+        Mediatype,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `sha1`
         Sha1,
         /// `size`
@@ -27458,17 +27458,17 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::ArchiveName => "archivename",
-                Self::BadFile => "badfile",
-                Self::BitDepth => "bitdepth",
-                Self::CanonicalTitle => "canonicaltitle",
+                Self::Badfile => "badfile",
+                Self::Bitdepth => "bitdepth",
+                Self::Canonicaltitle => "canonicaltitle",
                 Self::Comment => "comment",
-                Self::CommonMetadata => "commonmetadata",
+                Self::Commonmetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::ExtMetadata => "extmetadata",
-                Self::MediaType => "mediatype",
+                Self::Extmetadata => "extmetadata",
+                Self::Mediatype => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Thumbmime => "thumbmime",
@@ -27758,12 +27758,12 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    ImageInfoProp::ArchiveName, ImageInfoProp::BadFile,
-                    ImageInfoProp::BitDepth, ImageInfoProp::CanonicalTitle,
-                    ImageInfoProp::Comment, ImageInfoProp::CommonMetadata,
-                    ImageInfoProp::Dimensions, ImageInfoProp::ExtMetadata,
-                    ImageInfoProp::MediaType, ImageInfoProp::Metadata,
-                    ImageInfoProp::Mime, ImageInfoProp::ParsedComment,
+                    ImageInfoProp::ArchiveName, ImageInfoProp::Badfile,
+                    ImageInfoProp::Bitdepth, ImageInfoProp::Canonicaltitle,
+                    ImageInfoProp::Comment, ImageInfoProp::Commonmetadata,
+                    ImageInfoProp::Dimensions, ImageInfoProp::Extmetadata,
+                    ImageInfoProp::Mediatype, ImageInfoProp::Metadata,
+                    ImageInfoProp::Mime, ImageInfoProp::Parsedcomment,
                     ImageInfoProp::Sha1, ImageInfoProp::Size, ImageInfoProp::Thumbmime,
                     ImageInfoProp::Timestamp, ImageInfoProp::Uploadwarning,
                     ImageInfoProp::Url, ImageInfoProp::User, ImageInfoProp::UserId
@@ -28094,13 +28094,13 @@ pub mod query {
     #[non_exhaustive]
     pub enum InfoProp {
         /// `associatedpage`
-        AssociatedPage,
+        Associatedpage,
         /// `displaytitle`
-        DisplayTitle,
+        Displaytitle,
         /// `linkclasses`
-        LinkClasses,
+        Linkclasses,
         /// `notificationtimestamp`
-        NotificationTimestamp,
+        Notificationtimestamp,
         /// `preload`
         Preload,
         /// `protection`
@@ -28108,13 +28108,13 @@ pub mod query {
         /// `subjectid`
         Subjectid,
         /// `talkid`
-        TalkId,
+        Talkid,
         /// `url`
         Url,
         /// `varianttitles`
-        VariantTitles,
+        Varianttitles,
         /// `visitingwatchers`
-        VisitingWatchers,
+        Visitingwatchers,
         /// `watched`
         Watched,
         /// `watchers`
@@ -28128,17 +28128,17 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::AssociatedPage => "associatedpage",
-                Self::DisplayTitle => "displaytitle",
-                Self::LinkClasses => "linkclasses",
-                Self::NotificationTimestamp => "notificationtimestamp",
+                Self::Associatedpage => "associatedpage",
+                Self::Displaytitle => "displaytitle",
+                Self::Linkclasses => "linkclasses",
+                Self::Notificationtimestamp => "notificationtimestamp",
                 Self::Preload => "preload",
                 Self::Protection => "protection",
                 Self::Subjectid => "subjectid",
-                Self::TalkId => "talkid",
+                Self::Talkid => "talkid",
                 Self::Url => "url",
-                Self::VariantTitles => "varianttitles",
-                Self::VisitingWatchers => "visitingwatchers",
+                Self::Varianttitles => "varianttitles",
+                Self::Visitingwatchers => "visitingwatchers",
                 Self::Watched => "watched",
                 Self::Watchers => "watchers",
                 Self::Readable => "readable",
@@ -28349,11 +28349,11 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    InfoProp::AssociatedPage, InfoProp::DisplayTitle,
-                    InfoProp::LinkClasses, InfoProp::NotificationTimestamp,
+                    InfoProp::Associatedpage, InfoProp::Displaytitle,
+                    InfoProp::Linkclasses, InfoProp::Notificationtimestamp,
                     InfoProp::Preload, InfoProp::Protection, InfoProp::Subjectid,
-                    InfoProp::TalkId, InfoProp::Url, InfoProp::VariantTitles,
-                    InfoProp::VisitingWatchers, InfoProp::Watched, InfoProp::Watchers
+                    InfoProp::Talkid, InfoProp::Url, InfoProp::Varianttitles,
+                    InfoProp::Visitingwatchers, InfoProp::Watched, InfoProp::Watchers
                 ],
                 link_context: ::std::option::Option::Some(
                     ::std::string::String::from("Main Page"),
@@ -29620,7 +29620,7 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `tags`
         Tags,
         /// `timestamp`
@@ -29642,7 +29642,7 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Details => "details",
                 Self::Ids => "ids",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
@@ -30273,7 +30273,7 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     LogEventsProp::Comment, LogEventsProp::Details, LogEventsProp::Ids,
-                    LogEventsProp::ParsedComment, LogEventsProp::Tags,
+                    LogEventsProp::Parsedcomment, LogEventsProp::Tags,
                     LogEventsProp::Timestamp, LogEventsProp::Title, LogEventsProp::Type,
                     LogEventsProp::User, LogEventsProp::UserId
                 ],
@@ -31304,7 +31304,7 @@ pub mod query {
         /// `level`
         Level,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `timestamp`
         Timestamp,
         /// `user`
@@ -31320,7 +31320,7 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Expiry => "expiry",
                 Self::Level => "level",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
                 Self::UserId => "userid",
@@ -31535,7 +31535,7 @@ pub mod query {
                 ),
                 prop: ::std::vec![
                     ProtectedTitlesProp::Comment, ProtectedTitlesProp::Expiry,
-                    ProtectedTitlesProp::Level, ProtectedTitlesProp::ParsedComment,
+                    ProtectedTitlesProp::Level, ProtectedTitlesProp::Parsedcomment,
                     ProtectedTitlesProp::Timestamp, ProtectedTitlesProp::User,
                     ProtectedTitlesProp::UserId
                 ],
@@ -31922,7 +31922,7 @@ pub mod query {
         /// `loginfo`
         Loginfo,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `patrolled`
         Patrolled,
         /// `redirect`
@@ -31951,7 +31951,7 @@ pub mod query {
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Loginfo => "loginfo",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Patrolled => "patrolled",
                 Self::Redirect => "redirect",
                 Self::Sha1 => "sha1",
@@ -32331,7 +32331,7 @@ pub mod query {
                 prop: ::std::vec![
                     RecentChangesProp::Comment, RecentChangesProp::Flags,
                     RecentChangesProp::Ids, RecentChangesProp::Loginfo,
-                    RecentChangesProp::ParsedComment, RecentChangesProp::Patrolled,
+                    RecentChangesProp::Parsedcomment, RecentChangesProp::Patrolled,
                     RecentChangesProp::Redirect, RecentChangesProp::Sha1,
                     RecentChangesProp::Sizes, RecentChangesProp::Tags,
                     RecentChangesProp::Timestamp, RecentChangesProp::Title,
@@ -32925,7 +32925,7 @@ pub mod query {
                 prop: ::std::vec![
                     RevisionsProp::Comment, RevisionsProp::Content,
                     RevisionsProp::ContentModel, RevisionsProp::Flags,
-                    RevisionsProp::Ids, RevisionsProp::ParsedComment,
+                    RevisionsProp::Ids, RevisionsProp::Parsedcomment,
                     RevisionsProp::Roles, RevisionsProp::Sha1, RevisionsProp::Size,
                     RevisionsProp::Slotsha1, RevisionsProp::Slotsize,
                     RevisionsProp::Tags, RevisionsProp::Timestamp, RevisionsProp::User,
@@ -33002,7 +33002,7 @@ pub mod query {
         /// `suggestion`
         Suggestion,
         /// `totalhits`
-        TotalHits,
+        Totalhits,
     }
     #[allow(deprecated)]
     impl SearchInfo {
@@ -33011,7 +33011,7 @@ pub mod query {
             match *self {
                 Self::Rewrittenquery => "rewrittenquery",
                 Self::Suggestion => "suggestion",
-                Self::TotalHits => "totalhits",
+                Self::Totalhits => "totalhits",
             }
         }
     }
@@ -33028,11 +33028,11 @@ pub mod query {
     #[non_exhaustive]
     pub enum SearchProp {
         /// `categorysnippet`
-        CategorySnippet,
+        Categorysnippet,
         /// `extensiondata`
-        ExtensionData,
+        Extensiondata,
         /// `isfilematch`
-        IsFileMatch,
+        Isfilematch,
         /// `redirectsnippet`
         Redirectsnippet,
         /// `redirecttitle`
@@ -33048,9 +33048,9 @@ pub mod query {
         /// `timestamp`
         Timestamp,
         /// `titlesnippet`
-        TitleSnippet,
+        Titlesnippet,
         /// `wordcount`
-        WordCount,
+        Wordcount,
         /// `hasrelated`
         #[deprecated]
         Hasrelated,
@@ -33063,9 +33063,9 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::CategorySnippet => "categorysnippet",
-                Self::ExtensionData => "extensiondata",
-                Self::IsFileMatch => "isfilematch",
+                Self::Categorysnippet => "categorysnippet",
+                Self::Extensiondata => "extensiondata",
+                Self::Isfilematch => "isfilematch",
                 Self::Redirectsnippet => "redirectsnippet",
                 Self::Redirecttitle => "redirecttitle",
                 Self::Sectionsnippet => "sectionsnippet",
@@ -33073,8 +33073,8 @@ pub mod query {
                 Self::Size => "size",
                 Self::Snippet => "snippet",
                 Self::Timestamp => "timestamp",
-                Self::TitleSnippet => "titlesnippet",
-                Self::WordCount => "wordcount",
+                Self::Titlesnippet => "titlesnippet",
+                Self::Wordcount => "wordcount",
                 Self::Hasrelated => "hasrelated",
                 Self::Score => "score",
             }
@@ -33338,15 +33338,15 @@ pub mod query {
                 what: ::std::option::Option::Some(SearchWhat::Nearmatch),
                 info: ::std::vec![
                     SearchInfo::Rewrittenquery, SearchInfo::Suggestion,
-                    SearchInfo::TotalHits
+                    SearchInfo::Totalhits
                 ],
                 prop: ::std::vec![
-                    SearchProp::CategorySnippet, SearchProp::ExtensionData,
-                    SearchProp::IsFileMatch, SearchProp::Redirectsnippet,
+                    SearchProp::Categorysnippet, SearchProp::Extensiondata,
+                    SearchProp::Isfilematch, SearchProp::Redirectsnippet,
                     SearchProp::Redirecttitle, SearchProp::Sectionsnippet,
                     SearchProp::SectionTitle, SearchProp::Size, SearchProp::Snippet,
-                    SearchProp::Timestamp, SearchProp::TitleSnippet,
-                    SearchProp::WordCount
+                    SearchProp::Timestamp, SearchProp::Titlesnippet,
+                    SearchProp::Wordcount
                 ],
                 interwiki: true,
                 enable_rewrites: true,
@@ -33359,31 +33359,31 @@ pub mod query {
     #[non_exhaustive]
     pub enum SiteInfoProp {
         /// `dbrepllag`
-        DbReplLag,
+        Dbrepllag,
         /// `defaultoptions`
-        DefaultOptions,
+        Defaultoptions,
         /// `extensions`
         Extensions,
         /// `extensiontags`
-        ExtensionTags,
+        Extensiontags,
         /// `fileextensions`
-        FileExtensions,
+        Fileextensions,
         /// `functionhooks`
-        FunctionHooks,
+        Functionhooks,
         /// `general`
         General,
         /// `interwikimap`
-        InterwikiMap,
+        Interwikimap,
         /// `languages`
         Languages,
         /// `languagevariants`
-        LanguageVariants,
+        Languagevariants,
         /// `libraries`
         Libraries,
         /// `magicwords`
-        MagicWords,
+        Magicwords,
         /// `namespacealiases`
-        NamespaceAliases,
+        Namespacealiases,
         /// `namespaces`
         Namespaces,
         /// `protocols`
@@ -33391,19 +33391,19 @@ pub mod query {
         /// `restrictions`
         Restrictions,
         /// `rightsinfo`
-        RightsInfo,
+        Rightsinfo,
         /// `showhooks`
-        ShowHooks,
+        Showhooks,
         /// `skins`
         Skins,
         /// `specialpagealiases`
-        SpecialPageAliases,
+        Specialpagealiases,
         /// `statistics`
         Statistics,
         /// `uploaddialog`
-        UploadDialog,
+        Uploaddialog,
         /// `usergroups`
-        UserGroups,
+        Usergroups,
         /// `variables`
         Variables,
     }
@@ -33412,29 +33412,29 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::DbReplLag => "dbrepllag",
-                Self::DefaultOptions => "defaultoptions",
+                Self::Dbrepllag => "dbrepllag",
+                Self::Defaultoptions => "defaultoptions",
                 Self::Extensions => "extensions",
-                Self::ExtensionTags => "extensiontags",
-                Self::FileExtensions => "fileextensions",
-                Self::FunctionHooks => "functionhooks",
+                Self::Extensiontags => "extensiontags",
+                Self::Fileextensions => "fileextensions",
+                Self::Functionhooks => "functionhooks",
                 Self::General => "general",
-                Self::InterwikiMap => "interwikimap",
+                Self::Interwikimap => "interwikimap",
                 Self::Languages => "languages",
-                Self::LanguageVariants => "languagevariants",
+                Self::Languagevariants => "languagevariants",
                 Self::Libraries => "libraries",
-                Self::MagicWords => "magicwords",
-                Self::NamespaceAliases => "namespacealiases",
+                Self::Magicwords => "magicwords",
+                Self::Namespacealiases => "namespacealiases",
                 Self::Namespaces => "namespaces",
                 Self::Protocols => "protocols",
                 Self::Restrictions => "restrictions",
-                Self::RightsInfo => "rightsinfo",
-                Self::ShowHooks => "showhooks",
+                Self::Rightsinfo => "rightsinfo",
+                Self::Showhooks => "showhooks",
                 Self::Skins => "skins",
-                Self::SpecialPageAliases => "specialpagealiases",
+                Self::Specialpagealiases => "specialpagealiases",
                 Self::Statistics => "statistics",
-                Self::UploadDialog => "uploaddialog",
-                Self::UserGroups => "usergroups",
+                Self::Uploaddialog => "uploaddialog",
+                Self::Usergroups => "usergroups",
                 Self::Variables => "variables",
             }
         }
@@ -33648,18 +33648,18 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    SiteInfoProp::DbReplLag, SiteInfoProp::DefaultOptions,
-                    SiteInfoProp::Extensions, SiteInfoProp::ExtensionTags,
-                    SiteInfoProp::FileExtensions, SiteInfoProp::FunctionHooks,
-                    SiteInfoProp::General, SiteInfoProp::InterwikiMap,
-                    SiteInfoProp::Languages, SiteInfoProp::LanguageVariants,
-                    SiteInfoProp::Libraries, SiteInfoProp::MagicWords,
-                    SiteInfoProp::NamespaceAliases, SiteInfoProp::Namespaces,
+                    SiteInfoProp::Dbrepllag, SiteInfoProp::Defaultoptions,
+                    SiteInfoProp::Extensions, SiteInfoProp::Extensiontags,
+                    SiteInfoProp::Fileextensions, SiteInfoProp::Functionhooks,
+                    SiteInfoProp::General, SiteInfoProp::Interwikimap,
+                    SiteInfoProp::Languages, SiteInfoProp::Languagevariants,
+                    SiteInfoProp::Libraries, SiteInfoProp::Magicwords,
+                    SiteInfoProp::Namespacealiases, SiteInfoProp::Namespaces,
                     SiteInfoProp::Protocols, SiteInfoProp::Restrictions,
-                    SiteInfoProp::RightsInfo, SiteInfoProp::ShowHooks,
-                    SiteInfoProp::Skins, SiteInfoProp::SpecialPageAliases,
-                    SiteInfoProp::Statistics, SiteInfoProp::UploadDialog,
-                    SiteInfoProp::UserGroups, SiteInfoProp::Variables
+                    SiteInfoProp::Rightsinfo, SiteInfoProp::Showhooks,
+                    SiteInfoProp::Skins, SiteInfoProp::Specialpagealiases,
+                    SiteInfoProp::Statistics, SiteInfoProp::Uploaddialog,
+                    SiteInfoProp::Usergroups, SiteInfoProp::Variables
                 ],
                 filter_iw: ::std::option::Option::Some(SiteInfoFilterIw::NotLocal),
                 show_all_db: true,
@@ -33675,17 +33675,17 @@ pub mod query {
     #[non_exhaustive]
     pub enum StashImageInfoProp {
         /// `badfile`
-        BadFile,
+        Badfile,
         /// `bitdepth`
-        BitDepth,
+        Bitdepth,
         /// `canonicaltitle`
-        CanonicalTitle,
+        Canonicaltitle,
         /// `commonmetadata`
-        CommonMetadata,
+        Commonmetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        ExtMetadata,
+        Extmetadata,
         /// `metadata`
         Metadata,
         /// `mime`
@@ -33706,12 +33706,12 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::BadFile => "badfile",
-                Self::BitDepth => "bitdepth",
-                Self::CanonicalTitle => "canonicaltitle",
-                Self::CommonMetadata => "commonmetadata",
+                Self::Badfile => "badfile",
+                Self::Bitdepth => "bitdepth",
+                Self::Canonicaltitle => "canonicaltitle",
+                Self::Commonmetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::ExtMetadata => "extmetadata",
+                Self::Extmetadata => "extmetadata",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
                 Self::Sha1 => "sha1",
@@ -33904,10 +33904,10 @@ pub mod query {
                 file_key: ::std::vec![::std::string::String::from("1")],
                 session_key: ::std::vec![::std::string::String::from("1")],
                 prop: ::std::vec![
-                    StashImageInfoProp::BadFile, StashImageInfoProp::BitDepth,
-                    StashImageInfoProp::CanonicalTitle,
-                    StashImageInfoProp::CommonMetadata, StashImageInfoProp::Dimensions,
-                    StashImageInfoProp::ExtMetadata, StashImageInfoProp::Metadata,
+                    StashImageInfoProp::Badfile, StashImageInfoProp::Bitdepth,
+                    StashImageInfoProp::Canonicaltitle,
+                    StashImageInfoProp::Commonmetadata, StashImageInfoProp::Dimensions,
+                    StashImageInfoProp::Extmetadata, StashImageInfoProp::Metadata,
                     StashImageInfoProp::Mime, StashImageInfoProp::Sha1,
                     StashImageInfoProp::Size, StashImageInfoProp::Thumbmime,
                     StashImageInfoProp::Timestamp, StashImageInfoProp::Url
@@ -33929,9 +33929,9 @@ pub mod query {
         /// `description`
         Description,
         /// `displayname`
-        DisplayName,
+        Displayname,
         /// `hitcount`
-        HitCount,
+        Hitcount,
         /// `source`
         Source,
     }
@@ -33943,8 +33943,8 @@ pub mod query {
                 Self::Active => "active",
                 Self::Defined => "defined",
                 Self::Description => "description",
-                Self::DisplayName => "displayname",
-                Self::HitCount => "hitcount",
+                Self::Displayname => "displayname",
+                Self::Hitcount => "hitcount",
                 Self::Source => "source",
             }
         }
@@ -34078,7 +34078,7 @@ pub mod query {
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 prop: ::std::vec![
                     TagsProp::Active, TagsProp::Defined, TagsProp::Description,
-                    TagsProp::DisplayName, TagsProp::HitCount, TagsProp::Source
+                    TagsProp::Displayname, TagsProp::Hitcount, TagsProp::Source
                 ],
             }
         }
@@ -34541,13 +34541,13 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `patrolled`
         Patrolled,
         /// `size`
         Size,
         /// `sizediff`
-        SizeDiff,
+        Sizediff,
         /// `tags`
         Tags,
         /// `timestamp`
@@ -34563,10 +34563,10 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Patrolled => "patrolled",
                 Self::Size => "size",
-                Self::SizeDiff => "sizediff",
+                Self::Sizediff => "sizediff",
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
@@ -34910,9 +34910,9 @@ pub mod query {
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 prop: ::std::vec![
                     UserContribsProp::Comment, UserContribsProp::Flags,
-                    UserContribsProp::Ids, UserContribsProp::ParsedComment,
+                    UserContribsProp::Ids, UserContribsProp::Parsedcomment,
                     UserContribsProp::Patrolled, UserContribsProp::Size,
-                    UserContribsProp::SizeDiff, UserContribsProp::Tags,
+                    UserContribsProp::Sizediff, UserContribsProp::Tags,
                     UserContribsProp::Timestamp, UserContribsProp::Title
                 ],
                 show: ::std::vec![
@@ -34932,41 +34932,41 @@ pub mod query {
     #[non_exhaustive]
     pub enum UserInfoProp {
         /// `acceptlang`
-        AcceptLang,
+        Acceptlang,
         /// `blockinfo`
-        BlockInfo,
+        Blockinfo,
         /// `centralids`
-        CentralIds,
+        Centralids,
         /// `changeablegroups`
-        ChangeableGroups,
+        Changeablegroups,
         /// `editcount`
-        EditCount,
+        Editcount,
         /// `email`
         Email,
         /// `groupmemberships`
-        GroupMemberships,
+        Groupmemberships,
         /// `groups`
         Groups,
         /// `hasmsg`
         Hasmsg,
         /// `implicitgroups`
-        ImplicitGroups,
+        Implicitgroups,
         /// `latestcontrib`
-        LatestContrib,
+        Latestcontrib,
         /// `options`
         Options,
         /// `ratelimits`
-        RateLimits,
+        Ratelimits,
         /// `realname`
         RealName,
         /// `registrationdate`
-        RegistrationDate,
+        Registrationdate,
         /// `rights`
         Rights,
         /// `theoreticalratelimits`
-        TheoreticalRateLimits,
+        Theoreticalratelimits,
         /// `unreadcount`
-        UnreadCount,
+        Unreadcount,
         /// `*`: every value
         All,
     }
@@ -34975,24 +34975,24 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::AcceptLang => "acceptlang",
-                Self::BlockInfo => "blockinfo",
-                Self::CentralIds => "centralids",
-                Self::ChangeableGroups => "changeablegroups",
-                Self::EditCount => "editcount",
+                Self::Acceptlang => "acceptlang",
+                Self::Blockinfo => "blockinfo",
+                Self::Centralids => "centralids",
+                Self::Changeablegroups => "changeablegroups",
+                Self::Editcount => "editcount",
                 Self::Email => "email",
-                Self::GroupMemberships => "groupmemberships",
+                Self::Groupmemberships => "groupmemberships",
                 Self::Groups => "groups",
                 Self::Hasmsg => "hasmsg",
-                Self::ImplicitGroups => "implicitgroups",
-                Self::LatestContrib => "latestcontrib",
+                Self::Implicitgroups => "implicitgroups",
+                Self::Latestcontrib => "latestcontrib",
                 Self::Options => "options",
-                Self::RateLimits => "ratelimits",
+                Self::Ratelimits => "ratelimits",
                 Self::RealName => "realname",
-                Self::RegistrationDate => "registrationdate",
+                Self::Registrationdate => "registrationdate",
                 Self::Rights => "rights",
-                Self::TheoreticalRateLimits => "theoreticalratelimits",
-                Self::UnreadCount => "unreadcount",
+                Self::Theoreticalratelimits => "theoreticalratelimits",
+                Self::Unreadcount => "unreadcount",
                 Self::All => "*",
             }
         }
@@ -35137,15 +35137,15 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    UserInfoProp::AcceptLang, UserInfoProp::BlockInfo,
-                    UserInfoProp::CentralIds, UserInfoProp::ChangeableGroups,
-                    UserInfoProp::EditCount, UserInfoProp::Email,
-                    UserInfoProp::GroupMemberships, UserInfoProp::Groups,
-                    UserInfoProp::Hasmsg, UserInfoProp::ImplicitGroups,
-                    UserInfoProp::LatestContrib, UserInfoProp::Options,
-                    UserInfoProp::RateLimits, UserInfoProp::RealName,
-                    UserInfoProp::RegistrationDate, UserInfoProp::Rights,
-                    UserInfoProp::TheoreticalRateLimits, UserInfoProp::UnreadCount
+                    UserInfoProp::Acceptlang, UserInfoProp::Blockinfo,
+                    UserInfoProp::Centralids, UserInfoProp::Changeablegroups,
+                    UserInfoProp::Editcount, UserInfoProp::Email,
+                    UserInfoProp::Groupmemberships, UserInfoProp::Groups,
+                    UserInfoProp::Hasmsg, UserInfoProp::Implicitgroups,
+                    UserInfoProp::Latestcontrib, UserInfoProp::Options,
+                    UserInfoProp::Ratelimits, UserInfoProp::RealName,
+                    UserInfoProp::Registrationdate, UserInfoProp::Rights,
+                    UserInfoProp::Theoreticalratelimits, UserInfoProp::Unreadcount
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -35158,23 +35158,23 @@ pub mod query {
     #[non_exhaustive]
     pub enum UsersProp {
         /// `blockinfo`
-        BlockInfo,
+        Blockinfo,
         /// `cancreate`
         Cancreate,
         /// `centralids`
-        CentralIds,
+        Centralids,
         /// `editcount`
-        EditCount,
+        Editcount,
         /// `emailable`
         Emailable,
         /// `gender`
         Gender,
         /// `groupmemberships`
-        GroupMemberships,
+        Groupmemberships,
         /// `groups`
         Groups,
         /// `implicitgroups`
-        ImplicitGroups,
+        Implicitgroups,
         /// `registration`
         Registration,
         /// `rights`
@@ -35185,15 +35185,15 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::BlockInfo => "blockinfo",
+                Self::Blockinfo => "blockinfo",
                 Self::Cancreate => "cancreate",
-                Self::CentralIds => "centralids",
-                Self::EditCount => "editcount",
+                Self::Centralids => "centralids",
+                Self::Editcount => "editcount",
                 Self::Emailable => "emailable",
                 Self::Gender => "gender",
-                Self::GroupMemberships => "groupmemberships",
+                Self::Groupmemberships => "groupmemberships",
                 Self::Groups => "groups",
-                Self::ImplicitGroups => "implicitgroups",
+                Self::Implicitgroups => "implicitgroups",
                 Self::Registration => "registration",
                 Self::Rights => "rights",
             }
@@ -35353,10 +35353,10 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    UsersProp::BlockInfo, UsersProp::Cancreate, UsersProp::CentralIds,
-                    UsersProp::EditCount, UsersProp::Emailable, UsersProp::Gender,
-                    UsersProp::GroupMemberships, UsersProp::Groups,
-                    UsersProp::ImplicitGroups, UsersProp::Registration, UsersProp::Rights
+                    UsersProp::Blockinfo, UsersProp::Cancreate, UsersProp::Centralids,
+                    UsersProp::Editcount, UsersProp::Emailable, UsersProp::Gender,
+                    UsersProp::Groupmemberships, UsersProp::Groups,
+                    UsersProp::Implicitgroups, UsersProp::Registration, UsersProp::Rights
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -35383,9 +35383,9 @@ pub mod query {
         /// `loginfo`
         Loginfo,
         /// `notificationtimestamp`
-        NotificationTimestamp,
+        Notificationtimestamp,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `patrol`
         Patrol,
         /// `sizes`
@@ -35411,8 +35411,8 @@ pub mod query {
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Loginfo => "loginfo",
-                Self::NotificationTimestamp => "notificationtimestamp",
-                Self::ParsedComment => "parsedcomment",
+                Self::Notificationtimestamp => "notificationtimestamp",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Patrol => "patrol",
                 Self::Sizes => "sizes",
                 Self::Tags => "tags",
@@ -35735,7 +35735,7 @@ pub mod query {
                 prop: ::std::vec![
                     WatchlistProp::Comment, WatchlistProp::Expiry, WatchlistProp::Flags,
                     WatchlistProp::Ids, WatchlistProp::Loginfo,
-                    WatchlistProp::NotificationTimestamp, WatchlistProp::ParsedComment,
+                    WatchlistProp::Notificationtimestamp, WatchlistProp::Parsedcomment,
                     WatchlistProp::Patrol, WatchlistProp::Sizes, WatchlistProp::Tags,
                     WatchlistProp::Timestamp, WatchlistProp::Title, WatchlistProp::User,
                     WatchlistProp::UserId
@@ -36052,7 +36052,7 @@ pub mod answer {
         object AbuseFilterCheckSyntaxResult { status : "status" required, character :
         "character" optional, message : "message" optional }
     );
-    /// What `action=abusefilterchecksyntax` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=abusefilterchecksyntax` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/abusefilterchecksyntax.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36082,7 +36082,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object AbuseFilterEvalExpressionResult { result : "result" required }
     );
-    /// What `action=abusefilterevalexpression` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=abusefilterevalexpression` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/abusefilterevalexpression.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36153,7 +36153,7 @@ pub mod answer {
         optional, partial : "partial" optional, reason : "reason" required, user : "user"
         required, user_id : "userID" required, watch_user : "watchuser" optional }
     );
-    /// What `action=block` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=block` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/block.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Block {
@@ -36175,7 +36175,7 @@ pub mod answer {
     }
     #[cfg(feature = "ext-categorytree")]
     ::mwtyped::__answer_object!(object CategoryTreeResult { html : "html" required });
-    /// What `action=categorytree` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=categorytree` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/categorytree.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-categorytree")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -36200,7 +36200,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object CheckTokenResult { result : "result" required });
-    /// What `action=checktoken` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=checktoken` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/checktoken.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CheckToken {
@@ -36211,7 +36211,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root CheckToken { check_token : "checktoken" required });
-    /// What `action=clearhasmsg` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=clearhasmsg` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/clearhasmsg.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClearHasMsg {
@@ -36246,7 +36246,7 @@ pub mod answer {
         message : "message" required, message_code : "messagecode" required, status :
         "status" required }
     );
-    /// What `action=clientlogin` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=clientlogin` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/clientlogin.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClientLogin {
@@ -36297,7 +36297,7 @@ pub mod answer {
         "fromtitle" required, to_id : "toid" required, tons : "tons" required, to_rev_id
         : "torevid" required, to_title : "totitle" required }
     );
-    /// What `action=compare` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=compare` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/compare.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Compare {
@@ -36329,7 +36329,7 @@ pub mod answer {
         message : "message" required, message_code : "messagecode" required, status :
         "status" required }
     );
-    /// What `action=createaccount` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=createaccount` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/createaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CreateAccount {
@@ -36360,7 +36360,7 @@ pub mod answer {
         object DeleteResult { log_id : "logid" required, reason : "reason" required,
         title : "title" required }
     );
-    /// What `action=delete` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=delete` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/delete.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Delete {
@@ -36398,8 +36398,7 @@ pub mod answer {
         /// `watched`: in every recorded answer; `false` when absent.
         pub watched: bool,
         /// `nochange`: `false` when absent.
-        #[doc(alias = "nochange")]
-        pub no_change: bool,
+        pub nochange: bool,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -36408,9 +36407,9 @@ pub mod answer {
         optional, new_rev_id : "newrevid" optional, new_timestamp : "newtimestamp"
         optional, old_rev_id : "oldrevid" optional, page_id : "pageid" required, result :
         "result" required, title : "title" required, watched : "watched" optional,
-        no_change : "nochange" optional }
+        nochange : "nochange" optional }
     );
-    /// What `action=edit` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=edit` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/edit.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Edit {
@@ -36432,7 +36431,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object ExpandTemplatesResult { wikitext : "wikitext" required }
     );
-    /// What `action=expandtemplates` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=expandtemplates` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/expandtemplates.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplates {
@@ -36483,7 +36482,7 @@ pub mod answer {
         missing : "missing" optional, ns : "ns" required, result : "result" required,
         title : "title" required }
     );
-    /// What `action=imagerotate` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=imagerotate` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/imagerotate.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ImageRotate {
@@ -36518,7 +36517,7 @@ pub mod answer {
         message : "message" required, message_code : "messagecode" required, status :
         "status" required }
     );
-    /// What `action=linkaccount` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=linkaccount` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/linkaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LinkAccount {
@@ -36559,7 +36558,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object LoginResult { reason : "reason" required, result : "result" required }
     );
-    /// What `action=login` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=login` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/login.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Login {
@@ -36569,7 +36568,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Login { login : "login" required });
-    /// What `action=logout` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=logout` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/logout.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Logout {
@@ -36597,7 +36596,7 @@ pub mod answer {
         object ManageTagsResult { log_id : "logid" required, operation : "operation"
         required, success : "success" optional, tag : "tag" required }
     );
-    /// What `action=managetags` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=managetags` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/managetags.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ManageTags {
@@ -36627,7 +36626,7 @@ pub mod answer {
         object MergeHistoryResult { from : "from" required, reason : "reason" required,
         timestamp : "timestamp" required, to : "to" required }
     );
-    /// What `action=mergehistory` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=mergehistory` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/mergehistory.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct MergeHistory {
@@ -36664,7 +36663,7 @@ pub mod answer {
         "moveoverredirect" optional, reason : "reason" required, redirect_created :
         "redirectcreated" optional, to : "to" required }
     );
-    /// What `action=move` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=move` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/move.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Move {
@@ -36675,7 +36674,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Move { move_ : "move" required });
-    /// What `action=options` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=options` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/options.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Options {
@@ -36841,7 +36840,7 @@ pub mod answer {
         object ParamInfoResult { help_format : "helpformat" required, modules : "modules"
         required }
     );
-    /// What `action=paraminfo` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=paraminfo` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/paraminfo.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfo {
@@ -36895,11 +36894,9 @@ pub mod answer {
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `displaytitle`: not always sent.
-        #[doc(alias = "displaytitle")]
-        pub display_title: ::std::option::Option<::std::string::String>,
+        pub displaytitle: ::std::option::Option<::std::string::String>,
         /// `externallinks`: not always sent.
-        #[doc(alias = "externallinks")]
-        pub external_links: ::std::option::Option<
+        pub externallinks: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `images`: not always sent.
@@ -36920,8 +36917,7 @@ pub mod answer {
         #[doc(alias = "pageid")]
         pub page_id: i64,
         /// `parsewarnings`: not always sent.
-        #[doc(alias = "parsewarnings")]
-        pub parse_warnings: ::std::option::Option<
+        pub parsewarnings: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `properties`: not always sent.
@@ -36948,16 +36944,16 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object ParseResult { categories : "categories" optional, display_title :
-        "displaytitle" optional, external_links : "externallinks" optional, images :
+        object ParseResult { categories : "categories" optional, displaytitle :
+        "displaytitle" optional, externallinks : "externallinks" optional, images :
         "images" optional, iw_links : "iwlinks" optional, lang_links : "langlinks"
-        optional, links : "links" optional, page_id : "pageid" required, parse_warnings :
+        optional, links : "links" optional, page_id : "pageid" required, parsewarnings :
         "parsewarnings" optional, properties : "properties" optional, sections :
         "sections" optional, show_toc : "showtoc" optional, templates : "templates"
         optional, text : "text" optional, title : "title" required, parsed_summary :
         "parsedsummary" optional }
     );
-    /// What `action=parse` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=parse` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/parse.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Parse {
@@ -36985,7 +36981,7 @@ pub mod answer {
         object PatrolResult { ns : "ns" required, rc_id : "rcid" required, title :
         "title" required }
     );
-    /// What `action=patrol` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=patrol` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/patrol.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Patrol {
@@ -37030,7 +37026,7 @@ pub mod answer {
         object ProtectResult { protections : "protections" required, reason : "reason"
         required, title : "title" required }
     );
-    /// What `action=protect` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=protect` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/protect.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Protect {
@@ -37059,7 +37055,7 @@ pub mod answer {
         object PurgeResult { missing : "missing" optional, ns : "ns" required, title :
         "title" required, purged : "purged" optional }
     );
-    /// What `action=purge` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=purge` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/purge.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Purge {
@@ -37301,8 +37297,7 @@ pub mod answer {
         #[doc(alias = "wikiid")]
         pub wiki_id: ::std::string::String,
         /// `writeapi`: in every recorded answer; `false` when absent.
-        #[doc(alias = "writeapi")]
-        pub write_api: bool,
+        pub writeapi: bool,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -37339,7 +37334,7 @@ pub mod answer {
         "time" required, time_offset : "timeoffset" required, timezone : "timezone"
         required, title_conversion : "titleconversion" optional, uploads_enabled :
         "uploadsenabled" optional, variant_article_path : "variantarticlepath" optional,
-        wiki_id : "wikiid" required, write_api : "writeapi" optional }
+        wiki_id : "wikiid" required, writeapi : "writeapi" optional }
     );
     /// An object of `action=query`'s answer, at `query.pages.revisions.slots`.
     #[derive(Debug, Clone, PartialEq)]
@@ -37380,14 +37375,12 @@ pub mod answer {
         /// `minor`: `false` when absent. Seen from `query+revisions`. Seen with `rvprop=flags`.
         pub minor: bool,
         /// `parentid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=ids`.
-        #[doc(alias = "parentid")]
-        pub parent_id: ::std::option::Option<i64>,
+        pub parentid: ::std::option::Option<i64>,
         /// `revid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=ids`.
         #[doc(alias = "revid")]
         pub rev_id: ::std::option::Option<i64>,
         /// `parsedcomment`: not always sent. Seen from `query+revisions`. Seen with `rvprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `roles`: not always sent. Seen from `query+revisions`. Seen with `rvprop=roles`.
         pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `sha1`: not always sent. Seen from `query+revisions`. Seen with `rvprop=sha1`.
@@ -37405,10 +37398,10 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryPagesRevisions { comment : "comment" optional, user : "user"
         optional, slots : "slots" optional, timestamp : "timestamp" optional, minor :
-        "minor" optional, parent_id : "parentid" optional, rev_id : "revid" optional,
-        parsed_comment : "parsedcomment" optional, roles : "roles" optional, sha1 :
-        "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
-        "userid" optional }
+        "minor" optional, parentid : "parentid" optional, rev_id : "revid" optional,
+        parsedcomment : "parsedcomment" optional, roles : "roles" optional, sha1 : "sha1"
+        optional, size : "size" optional, tags : "tags" optional, user_id : "userid"
+        optional }
     );
     /// An object of `action=query`'s answer, at `query.pages.categories`.
     #[derive(Debug, Clone, PartialEq)]
@@ -37423,8 +37416,7 @@ pub mod answer {
         /// `sortkey`: not always sent. Seen with `clprop=sortkey`.
         pub sortkey: ::std::option::Option<::std::string::String>,
         /// `sortkeyprefix`: not always sent. Seen with `clprop=sortkey`.
-        #[doc(alias = "sortkeyprefix")]
-        pub sortkey_prefix: ::std::option::Option<::std::string::String>,
+        pub sortkeyprefix: ::std::option::Option<::std::string::String>,
         /// `timestamp`: not always sent. Seen with `clprop=timestamp`.
         pub timestamp: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -37432,7 +37424,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryPagesCategories { ns : "ns" required, title : "title" required,
-        hidden : "hidden" optional, sortkey : "sortkey" optional, sortkey_prefix :
+        hidden : "hidden" optional, sortkey : "sortkey" optional, sortkeyprefix :
         "sortkeyprefix" optional, timestamp : "timestamp" optional }
     );
     /// An object of `action=query`'s answer, at `query.pages.invalidreason`.
@@ -37529,7 +37521,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.pages.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryPagesImageInfoExtMetadata {
+    pub struct QueryPagesImageInfoExtmetadata {
         /// `hidden`: in every recorded answer.
         pub hidden: ::std::string::String,
         /// `source`: in every recorded answer.
@@ -37540,7 +37532,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryPagesImageInfoExtMetadata { hidden : "hidden" required, source :
+        object QueryPagesImageInfoExtmetadata { hidden : "hidden" required, source :
         "source" required, value : "value" required }
     );
     /// An object of `action=query`'s answer, at `query.pages.imageinfo.metadata`.
@@ -37563,16 +37555,13 @@ pub mod answer {
     #[non_exhaustive]
     pub struct QueryPagesImageInfo {
         /// `bitdepth`: not always sent. Seen with `iiprop=bitdepth`.
-        #[doc(alias = "bitdepth")]
-        pub bit_depth: ::std::option::Option<i64>,
+        pub bitdepth: ::std::option::Option<i64>,
         /// `canonicaltitle`: not always sent. Seen with `iiprop=canonicaltitle`.
-        #[doc(alias = "canonicaltitle")]
-        pub canonical_title: ::std::option::Option<::std::string::String>,
+        pub canonicaltitle: ::std::option::Option<::std::string::String>,
         /// `comment`: not always sent. Seen with `iiprop=comment`.
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `iiprop=commonmetadata`.
-        #[doc(alias = "commonmetadata")]
-        pub common_metadata: ::std::option::Option<
+        pub commonmetadata: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `height`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
@@ -37582,13 +37571,11 @@ pub mod answer {
         /// `width`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
         pub width: ::std::option::Option<i64>,
         /// `extmetadata`: not always sent. Seen with `iiprop=extmetadata`.
-        #[doc(alias = "extmetadata")]
-        pub ext_metadata: ::std::option::Option<
-            ::mwtyped::Map<QueryPagesImageInfoExtMetadata>,
+        pub extmetadata: ::std::option::Option<
+            ::mwtyped::Map<QueryPagesImageInfoExtmetadata>,
         >,
         /// `mediatype`: not always sent. Seen with `iiprop=mediatype`.
-        #[doc(alias = "mediatype")]
-        pub media_type: ::std::option::Option<::std::string::String>,
+        pub mediatype: ::std::option::Option<::std::string::String>,
         /// `metadata`: not always sent. Seen with `iiprop=metadata`.
         pub metadata: ::std::option::Option<
             ::std::vec::Vec<QueryPagesImageInfoMetadata>,
@@ -37596,8 +37583,7 @@ pub mod answer {
         /// `mime`: not always sent. Seen with `iiprop=mime`.
         pub mime: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `iiprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `sha1`: not always sent. Seen with `iiprop=sha1`.
         pub sha1: ::std::option::Option<::std::string::String>,
         /// `timestamp`: not always sent. Seen with `iiprop=timestamp`.
@@ -37621,12 +37607,12 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryPagesImageInfo { bit_depth : "bitdepth" optional, canonical_title :
-        "canonicaltitle" optional, comment : "comment" optional, common_metadata :
+        object QueryPagesImageInfo { bitdepth : "bitdepth" optional, canonicaltitle :
+        "canonicaltitle" optional, comment : "comment" optional, commonmetadata :
         "commonmetadata" optional, height : "height" optional, size : "size" optional,
-        width : "width" optional, ext_metadata : "extmetadata" optional, media_type :
+        width : "width" optional, extmetadata : "extmetadata" optional, mediatype :
         "mediatype" optional, metadata : "metadata" optional, mime : "mime" optional,
-        parsed_comment : "parsedcomment" optional, sha1 : "sha1" optional, timestamp :
+        parsedcomment : "parsedcomment" optional, sha1 : "sha1" optional, timestamp :
         "timestamp" optional, html : "html" optional, description_short_url :
         "descriptionshorturl" optional, description_url : "descriptionurl" optional, url
         : "url" optional, user : "user" optional, user_id : "userid" optional }
@@ -37696,8 +37682,8 @@ pub mod answer {
         pub page_id: ::std::option::Option<i64>,
         /// `revisions`: not always sent. Seen from `query`, `query+revisions`, `query+watchlist`.
         pub revisions: ::std::option::Option<::std::vec::Vec<QueryPagesRevisions>>,
-        /// `title`: in every recorded answer.
-        pub title: ::std::string::String,
+        /// `title`: not always sent.
+        pub title: ::std::option::Option<::std::string::String>,
         /// `contentmodel`: not always sent.
         #[doc(alias = "contentmodel")]
         pub content_model: ::std::option::Option<::std::string::String>,
@@ -37749,8 +37735,7 @@ pub mod answer {
         #[doc(alias = "imageinfo")]
         pub image_info: ::std::option::Option<::std::vec::Vec<QueryPagesImageInfo>>,
         /// `badfile`: `false` when absent. Seen from `query+imageinfo`. Seen with `iiprop=badfile`.
-        #[doc(alias = "badfile")]
-        pub bad_file: bool,
+        pub badfile: bool,
         /// `protection`: not always sent. Seen from `query+info`. Seen with `inprop=protection`.
         pub protection: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
@@ -37761,24 +37746,19 @@ pub mod answer {
             ::std::vec::Vec<::std::string::String>,
         >,
         /// `associatedpage`: not always sent. Seen from `query+info`. Seen with `inprop=associatedpage`.
-        #[doc(alias = "associatedpage")]
-        pub associated_page: ::std::option::Option<::std::string::String>,
+        pub associatedpage: ::std::option::Option<::std::string::String>,
         /// `redirect`: `false` when absent. Seen from `query+info`.
         pub redirect: bool,
         /// `displaytitle`: not always sent. Seen from `query+info`. Seen with `inprop=displaytitle`.
-        #[doc(alias = "displaytitle")]
-        pub display_title: ::std::option::Option<::std::string::String>,
+        pub displaytitle: ::std::option::Option<::std::string::String>,
         /// `linkclasses`: not always sent. Seen from `query+info`. Seen with `inprop=linkclasses`.
-        #[doc(alias = "linkclasses")]
-        pub link_classes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub linkclasses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `notificationtimestamp`: not always sent. Seen from `query+info`. Seen with `inprop=notificationtimestamp`.
-        #[doc(alias = "notificationtimestamp")]
-        pub notification_timestamp: ::std::option::Option<::std::string::String>,
+        pub notificationtimestamp: ::std::option::Option<::std::string::String>,
         /// `preload`: not always sent. Seen from `query+info`. Seen with `inprop=preload`.
         pub preload: ::std::option::Option<::std::string::String>,
         /// `talkid`: not always sent. Seen from `query+info`. Seen with `inprop=talkid`.
-        #[doc(alias = "talkid")]
-        pub talk_id: ::std::option::Option<i64>,
+        pub talkid: ::std::option::Option<i64>,
         /// `canonicalurl`: not always sent. Seen from `query+info`. Seen with `inprop=url`.
         #[doc(alias = "canonicalurl")]
         pub canonical_url: ::std::option::Option<::std::string::String>,
@@ -37789,11 +37769,9 @@ pub mod answer {
         #[doc(alias = "fullurl")]
         pub full_url: ::std::option::Option<::std::string::String>,
         /// `varianttitles`: not always sent. Seen from `query+info`. Seen with `inprop=varianttitles`.
-        #[doc(alias = "varianttitles")]
-        pub variant_titles: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
+        pub varianttitles: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
         /// `visitingwatchers`: not always sent. Seen from `query+info`. Seen with `inprop=visitingwatchers`.
-        #[doc(alias = "visitingwatchers")]
-        pub visiting_watchers: ::std::option::Option<i64>,
+        pub visitingwatchers: ::std::option::Option<i64>,
         /// `watched`: `false` when absent. Seen from `query+info`. Seen with `inprop=watched`.
         pub watched: bool,
         /// `watchers`: not always sent. Seen from `query+info`. Seen with `inprop=watchers`.
@@ -37819,7 +37797,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryPages { ns : "ns" optional, page_id : "pageid" optional, revisions :
-        "revisions" optional, title : "title" required, content_model : "contentmodel"
+        "revisions" optional, title : "title" optional, content_model : "contentmodel"
         optional, last_rev_id : "lastrevid" optional, length : "length" optional,
         page_language : "pagelanguage" optional, page_language_dir : "pagelanguagedir"
         optional, page_language_html_code : "pagelanguagehtmlcode" optional, touched :
@@ -37828,19 +37806,18 @@ pub mod answer {
         "invalidreason" optional, category_info : "categoryinfo" optional, contributors :
         "contributors" optional, duplicate_files : "duplicatefiles" optional, extract :
         "extract" optional, file_usage : "fileusage" optional, image_repository :
-        "imagerepository" optional, image_info : "imageinfo" optional, bad_file :
+        "imagerepository" optional, image_info : "imageinfo" optional, badfile :
         "badfile" optional, protection : "protection" optional, restriction_types :
-        "restrictiontypes" optional, associated_page : "associatedpage" optional,
-        redirect : "redirect" optional, display_title : "displaytitle" optional,
-        link_classes : "linkclasses" optional, notification_timestamp :
-        "notificationtimestamp" optional, preload : "preload" optional, talk_id :
-        "talkid" optional, canonical_url : "canonicalurl" optional, edit_url : "editurl"
-        optional, full_url : "fullurl" optional, variant_titles : "varianttitles"
-        optional, visiting_watchers : "visitingwatchers" optional, watched : "watched"
-        optional, watchers : "watchers" optional, readable : "readable" optional,
-        links_here : "linkshere" optional, page_image : "pageimage" optional, original :
-        "original" optional, thumbnail : "thumbnail" optional, redirects : "redirects"
-        optional }
+        "restrictiontypes" optional, associatedpage : "associatedpage" optional, redirect
+        : "redirect" optional, displaytitle : "displaytitle" optional, linkclasses :
+        "linkclasses" optional, notificationtimestamp : "notificationtimestamp" optional,
+        preload : "preload" optional, talkid : "talkid" optional, canonical_url :
+        "canonicalurl" optional, edit_url : "editurl" optional, full_url : "fullurl"
+        optional, varianttitles : "varianttitles" optional, visitingwatchers :
+        "visitingwatchers" optional, watched : "watched" optional, watchers : "watchers"
+        optional, readable : "readable" optional, links_here : "linkshere" optional,
+        page_image : "pageimage" optional, original : "original" optional, thumbnail :
+        "thumbnail" optional, redirects : "redirects" optional }
     );
     /// An object of `action=query`'s answer, at `query.abusefilters`.
     #[derive(Debug, Clone, PartialEq)]
@@ -37861,11 +37838,9 @@ pub mod answer {
         /// `hits`: not always sent. Seen with `abfprop=hits`.
         pub hits: ::std::option::Option<i64>,
         /// `lasteditor`: not always sent. Seen with `abfprop=lasteditor`.
-        #[doc(alias = "lasteditor")]
-        pub last_editor: ::std::option::Option<::std::string::String>,
+        pub lasteditor: ::std::option::Option<::std::string::String>,
         /// `lastedittime`: not always sent. Seen with `abfprop=lastedittime`.
-        #[doc(alias = "lastedittime")]
-        pub last_edit_time: ::std::option::Option<::std::string::String>,
+        pub lastedittime: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -37873,7 +37848,7 @@ pub mod answer {
         object QueryAbuseFilters { actions : "actions" optional, description :
         "description" optional, enabled : "enabled" optional, id : "id" optional, pattern
         : "pattern" optional, comments : "comments" optional, hits : "hits" optional,
-        last_editor : "lasteditor" optional, last_edit_time : "lastedittime" optional }
+        lasteditor : "lasteditor" optional, lastedittime : "lastedittime" optional }
     );
     /// An object of `action=query`'s answer, at `query.abuselog`.
     #[derive(Debug, Clone, PartialEq)]
@@ -37944,8 +37919,7 @@ pub mod answer {
         /// `minor`: in every recorded answer; `false` when absent.
         pub minor: bool,
         /// `parentid`: in every recorded answer.
-        #[doc(alias = "parentid")]
-        pub parent_id: i64,
+        pub parentid: i64,
         /// `revid`: in every recorded answer.
         #[doc(alias = "revid")]
         pub rev_id: i64,
@@ -37958,7 +37932,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryAllDeletedRevisionsRevisions { comment : "comment" required, minor :
-        "minor" optional, parent_id : "parentid" required, rev_id : "revid" required,
+        "minor" optional, parentid : "parentid" required, rev_id : "revid" required,
         timestamp : "timestamp" required, user : "user" required }
     );
     /// An object of `action=query`'s answer, at `query.alldeletedrevisions`.
@@ -38002,7 +37976,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.allimages.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryAllImagesExtMetadata {
+    pub struct QueryAllImagesExtmetadata {
         /// `hidden`: in every recorded answer.
         pub hidden: ::std::string::String,
         /// `source`: in every recorded answer.
@@ -38013,7 +37987,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryAllImagesExtMetadata { hidden : "hidden" required, source : "source"
+        object QueryAllImagesExtmetadata { hidden : "hidden" required, source : "source"
         required, value : "value" required }
     );
     /// An object of `action=query`'s answer, at `query.allimages.metadata`.
@@ -38054,16 +38028,13 @@ pub mod answer {
         /// `user`: not always sent. Seen with `aiprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
         /// `bitdepth`: not always sent. Seen with `aiprop=bitdepth`.
-        #[doc(alias = "bitdepth")]
-        pub bit_depth: ::std::option::Option<i64>,
+        pub bitdepth: ::std::option::Option<i64>,
         /// `canonicaltitle`: not always sent. Seen with `aiprop=canonicaltitle`.
-        #[doc(alias = "canonicaltitle")]
-        pub canonical_title: ::std::option::Option<::std::string::String>,
+        pub canonicaltitle: ::std::option::Option<::std::string::String>,
         /// `comment`: not always sent. Seen with `aiprop=comment`.
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `aiprop=commonmetadata`.
-        #[doc(alias = "commonmetadata")]
-        pub common_metadata: ::std::option::Option<
+        pub commonmetadata: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `height`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
@@ -38073,20 +38044,17 @@ pub mod answer {
         /// `width`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
         pub width: ::std::option::Option<i64>,
         /// `extmetadata`: not always sent. Seen with `aiprop=extmetadata`.
-        #[doc(alias = "extmetadata")]
-        pub ext_metadata: ::std::option::Option<
-            ::mwtyped::Map<QueryAllImagesExtMetadata>,
+        pub extmetadata: ::std::option::Option<
+            ::mwtyped::Map<QueryAllImagesExtmetadata>,
         >,
         /// `mediatype`: not always sent. Seen with `aiprop=mediatype`.
-        #[doc(alias = "mediatype")]
-        pub media_type: ::std::option::Option<::std::string::String>,
+        pub mediatype: ::std::option::Option<::std::string::String>,
         /// `metadata`: not always sent. Seen with `aiprop=metadata`.
         pub metadata: ::std::option::Option<::std::vec::Vec<QueryAllImagesMetadata>>,
         /// `mime`: not always sent. Seen with `aiprop=mime`.
         pub mime: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `aiprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `sha1`: not always sent. Seen with `aiprop=sha1`.
         pub sha1: ::std::option::Option<::std::string::String>,
         /// `userid`: not always sent. Seen with `aiprop=userid`.
@@ -38099,13 +38067,13 @@ pub mod answer {
         object QueryAllImages { description_short_url : "descriptionshorturl" optional,
         description_url : "descriptionurl" optional, name : "name" required, ns : "ns"
         required, timestamp : "timestamp" optional, title : "title" required, url : "url"
-        optional, user : "user" optional, bit_depth : "bitdepth" optional,
-        canonical_title : "canonicaltitle" optional, comment : "comment" optional,
-        common_metadata : "commonmetadata" optional, height : "height" optional, size :
-        "size" optional, width : "width" optional, ext_metadata : "extmetadata" optional,
-        media_type : "mediatype" optional, metadata : "metadata" optional, mime : "mime"
-        optional, parsed_comment : "parsedcomment" optional, sha1 : "sha1" optional,
-        user_id : "userid" optional }
+        optional, user : "user" optional, bitdepth : "bitdepth" optional, canonicaltitle
+        : "canonicaltitle" optional, comment : "comment" optional, commonmetadata :
+        "commonmetadata" optional, height : "height" optional, size : "size" optional,
+        width : "width" optional, extmetadata : "extmetadata" optional, mediatype :
+        "mediatype" optional, metadata : "metadata" optional, mime : "mime" optional,
+        parsedcomment : "parsedcomment" optional, sha1 : "sha1" optional, user_id :
+        "userid" optional }
     );
     /// An object of `action=query`'s answer, at `query.alllinks`.
     #[derive(Debug, Clone, PartialEq)]
@@ -38188,8 +38156,7 @@ pub mod answer {
         /// `minor`: `false` when absent. Seen with `arvprop=flags`.
         pub minor: bool,
         /// `parentid`: not always sent. Seen with `arvprop=ids`.
-        #[doc(alias = "parentid")]
-        pub parent_id: ::std::option::Option<i64>,
+        pub parentid: ::std::option::Option<i64>,
         /// `revid`: not always sent. Seen with `arvprop=ids`.
         #[doc(alias = "revid")]
         pub rev_id: ::std::option::Option<i64>,
@@ -38206,8 +38173,7 @@ pub mod answer {
         #[doc(alias = "contentmodel")]
         pub content_model: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `arvprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `roles`: not always sent. Seen with `arvprop=roles`.
         pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `sha1`: not always sent. Seen with `arvprop=sha1`, `arvprop=slotsha1`.
@@ -38220,19 +38186,18 @@ pub mod answer {
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
         /// `parsetree`: not always sent. Seen with `arvprop=parsetree`.
-        #[doc(alias = "parsetree")]
-        pub parse_tree: ::std::option::Option<::std::string::String>,
+        pub parsetree: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
         object QueryAllRevisionsRevisions { comment : "comment" optional, minor : "minor"
-        optional, parent_id : "parentid" optional, rev_id : "revid" optional, timestamp :
+        optional, parentid : "parentid" optional, rev_id : "revid" optional, timestamp :
         "timestamp" optional, user : "user" optional, content : "content" optional,
         content_format : "contentformat" optional, content_model : "contentmodel"
-        optional, parsed_comment : "parsedcomment" optional, roles : "roles" optional,
+        optional, parsedcomment : "parsedcomment" optional, roles : "roles" optional,
         sha1 : "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
-        "userid" optional, parse_tree : "parsetree" optional }
+        "userid" optional, parsetree : "parsetree" optional }
     );
     /// An object of `action=query`'s answer, at `query.allrevisions`.
     #[derive(Debug, Clone, PartialEq)]
@@ -38287,14 +38252,14 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.allusers.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryAllUsersCentralIds {
+    pub struct QueryAllUsersCentralids {
         /// `local`: in every recorded answer.
         pub local: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryAllUsersCentralIds { local : "local" required }
+        object QueryAllUsersCentralids { local : "local" required }
     );
     /// An object of `action=query`'s answer, at `query.allusers`.
     #[derive(Debug, Clone, PartialEq)]
@@ -38309,16 +38274,13 @@ pub mod answer {
         #[doc(alias = "attachedlocal")]
         pub attached_local: ::std::option::Option<QueryAllUsersAttachedLocal>,
         /// `centralids`: not always sent. Seen with `auprop=centralids`.
-        #[doc(alias = "centralids")]
-        pub central_ids: ::std::option::Option<QueryAllUsersCentralIds>,
+        pub centralids: ::std::option::Option<QueryAllUsersCentralids>,
         /// `editcount`: not always sent. Seen with `auprop=editcount`.
-        #[doc(alias = "editcount")]
-        pub edit_count: ::std::option::Option<i64>,
+        pub editcount: ::std::option::Option<i64>,
         /// `groups`: not always sent. Seen with `auprop=groups`.
         pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `implicitgroups`: not always sent. Seen with `auprop=implicitgroups`.
-        #[doc(alias = "implicitgroups")]
-        pub implicit_groups: ::std::option::Option<
+        pub implicitgroups: ::std::option::Option<
             ::std::vec::Vec<::std::string::String>,
         >,
         /// `registration`: not always sent. Seen with `auprop=registration`.
@@ -38330,8 +38292,8 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryAllUsers { name : "name" required, user_id : "userid" required,
-        attached_local : "attachedlocal" optional, central_ids : "centralids" optional,
-        edit_count : "editcount" optional, groups : "groups" optional, implicit_groups :
+        attached_local : "attachedlocal" optional, centralids : "centralids" optional,
+        editcount : "editcount" optional, groups : "groups" optional, implicitgroups :
         "implicitgroups" optional, registration : "registration" optional, rights :
         "rights" optional }
     );
@@ -38515,8 +38477,7 @@ pub mod answer {
         /// `user`: not always sent. Seen with `bkprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
         /// `byid`: not always sent. Seen with `bkprop=byid`.
-        #[doc(alias = "byid")]
-        pub by_id: ::std::option::Option<i64>,
+        pub byid: ::std::option::Option<i64>,
         /// `rangeend`: not always sent. Seen with `bkprop=range`.
         #[doc(alias = "rangeend")]
         pub range_end: ::std::option::Option<::std::string::String>,
@@ -38539,8 +38500,8 @@ pub mod answer {
         optional, by : "by" optional, expiry : "expiry" optional, hidden : "hidden"
         optional, id : "id" optional, no_create : "nocreate" optional, no_email :
         "noemail" optional, partial : "partial" optional, reason : "reason" optional,
-        timestamp : "timestamp" optional, user : "user" optional, by_id : "byid"
-        optional, range_end : "rangeend" optional, range_start : "rangestart" optional,
+        timestamp : "timestamp" optional, user : "user" optional, byid : "byid" optional,
+        range_end : "rangeend" optional, range_start : "rangestart" optional,
         restrictions : "restrictions" optional, user_id : "userid" optional }
     );
     /// An object of `action=query`'s answer, at `query.categorymembers`.
@@ -38557,8 +38518,7 @@ pub mod answer {
         /// `sortkey`: not always sent. Seen with `cmprop=sortkey`.
         pub sortkey: ::std::option::Option<::std::string::String>,
         /// `sortkeyprefix`: not always sent. Seen with `cmprop=sortkeyprefix`.
-        #[doc(alias = "sortkeyprefix")]
-        pub sortkey_prefix: ::std::option::Option<::std::string::String>,
+        pub sortkeyprefix: ::std::option::Option<::std::string::String>,
         /// `timestamp`: not always sent. Seen with `cmprop=timestamp`.
         pub timestamp: ::std::option::Option<::std::string::String>,
         /// `type`: not always sent. Seen with `cmprop=type`.
@@ -38569,7 +38529,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryCategoryMembers { ns : "ns" optional, page_id : "pageid" optional,
-        title : "title" optional, sortkey : "sortkey" optional, sortkey_prefix :
+        title : "title" optional, sortkey : "sortkey" optional, sortkeyprefix :
         "sortkeyprefix" optional, timestamp : "timestamp" optional, type_ : "type"
         optional }
     );
@@ -38688,8 +38648,7 @@ pub mod answer {
         /// `title`: in every recorded answer.
         pub title: ::std::string::String,
         /// `bitdepth`: not always sent. Seen with `faprop=bitdepth`.
-        #[doc(alias = "bitdepth")]
-        pub bit_depth: ::std::option::Option<::std::string::String>,
+        pub bitdepth: ::std::option::Option<::std::string::String>,
         /// `description`: not always sent. Seen with `faprop=description`, `faprop=parseddescription`.
         pub description: ::std::option::Option<::std::string::String>,
         /// `height`: not always sent. Seen with `faprop=dimensions`, `faprop=size`.
@@ -38699,15 +38658,13 @@ pub mod answer {
         /// `width`: not always sent. Seen with `faprop=dimensions`, `faprop=size`.
         pub width: ::std::option::Option<::std::string::String>,
         /// `mediatype`: not always sent. Seen with `faprop=mediatype`.
-        #[doc(alias = "mediatype")]
-        pub media_type: ::std::option::Option<::std::string::String>,
+        pub mediatype: ::std::option::Option<::std::string::String>,
         /// `metadata`: not always sent. Seen with `faprop=metadata`.
         pub metadata: ::std::option::Option<::std::vec::Vec<QueryFileArchiveMetadata>>,
         /// `mime`: not always sent. Seen with `faprop=mime`.
         pub mime: ::std::option::Option<::std::string::String>,
         /// `parseddescription`: not always sent. Seen with `faprop=parseddescription`.
-        #[doc(alias = "parseddescription")]
-        pub parsed_description: ::std::option::Option<::std::string::String>,
+        pub parseddescription: ::std::option::Option<::std::string::String>,
         /// `sha1`: not always sent. Seen with `faprop=sha1`.
         pub sha1: ::std::option::Option<::std::string::String>,
         /// `user`: not always sent. Seen with `faprop=user`.
@@ -38720,11 +38677,11 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryFileArchive { id : "id" required, name : "name" required, ns : "ns"
-        required, timestamp : "timestamp" optional, title : "title" required, bit_depth :
+        required, timestamp : "timestamp" optional, title : "title" required, bitdepth :
         "bitdepth" optional, description : "description" optional, height : "height"
-        optional, size : "size" optional, width : "width" optional, media_type :
+        optional, size : "size" optional, width : "width" optional, mediatype :
         "mediatype" optional, metadata : "metadata" optional, mime : "mime" optional,
-        parsed_description : "parseddescription" optional, sha1 : "sha1" optional, user :
+        parseddescription : "parseddescription" optional, sha1 : "sha1" optional, user :
         "user" optional, user_id : "userid" optional }
     );
     /// An object of `action=query`'s answer, at `query.repos`.
@@ -38732,40 +38689,39 @@ pub mod answer {
     #[non_exhaustive]
     pub struct QueryRepos {
         /// `displayname`: not always sent. Seen with `friprop=displayname`.
-        #[doc(alias = "displayname")]
-        pub display_name: ::std::option::Option<::std::string::String>,
+        pub displayname: ::std::option::Option<::std::string::String>,
         /// `name`: not always sent. Seen with `friprop=name`.
         pub name: ::std::option::Option<::std::string::String>,
         /// `canUpload`: `false` when absent. Seen with `friprop=canUpload`.
         #[doc(alias = "canUpload")]
-        pub can_upload: bool,
+        pub canupload: bool,
         /// `favicon`: not always sent. Seen with `friprop=favicon`.
         pub favicon: ::std::option::Option<::std::string::String>,
         /// `initialCapital`: `false` when absent. Seen with `friprop=initialCapital`.
         #[doc(alias = "initialCapital")]
-        pub initial_capital: bool,
+        pub initialcapital: bool,
         /// `local`: `false` when absent. Seen with `friprop=local`.
         pub local: bool,
         /// `rootUrl`: not always sent. Seen with `friprop=rootUrl`.
         #[doc(alias = "rootUrl")]
-        pub root_url: ::std::option::Option<::std::string::String>,
+        pub rooturl: ::std::option::Option<::std::string::String>,
         /// `scriptDirUrl`: not always sent. Seen with `friprop=scriptDirUrl`.
         #[doc(alias = "scriptDirUrl")]
-        pub script_dir_url: ::std::option::Option<::std::string::String>,
+        pub scriptdirurl: ::std::option::Option<::std::string::String>,
         /// `thumbUrl`: not always sent. Seen with `friprop=thumbUrl`.
         #[doc(alias = "thumbUrl")]
-        pub thumb_url: ::std::option::Option<::std::string::String>,
+        pub thumburl: ::std::option::Option<::std::string::String>,
         /// `url`: not always sent. Seen with `friprop=url`.
         pub url: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryRepos { display_name : "displayname" optional, name : "name"
-        optional, can_upload : "canUpload" optional, favicon : "favicon" optional,
-        initial_capital : "initialCapital" optional, local : "local" optional, root_url :
-        "rootUrl" optional, script_dir_url : "scriptDirUrl" optional, thumb_url :
-        "thumbUrl" optional, url : "url" optional }
+        object QueryRepos { displayname : "displayname" optional, name : "name" optional,
+        canupload : "canUpload" optional, favicon : "favicon" optional, initialcapital :
+        "initialCapital" optional, local : "local" optional, rooturl : "rootUrl"
+        optional, scriptdirurl : "scriptDirUrl" optional, thumburl : "thumbUrl" optional,
+        url : "url" optional }
     );
     /// An object of `action=query`'s answer, at `query.imageusage`.
     #[derive(Debug, Clone, PartialEq)]
@@ -38842,8 +38798,7 @@ pub mod answer {
         /// `user`: not always sent. Seen with `leprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `leprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `tags`: not always sent. Seen with `leprop=tags`.
         pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
         /// `userid`: not always sent. Seen with `leprop=userid`.
@@ -38857,8 +38812,38 @@ pub mod answer {
         log_id : "logid" optional, log_page : "logpage" optional, ns : "ns" optional,
         page_id : "pageid" optional, params : "params" optional, timestamp : "timestamp"
         optional, title : "title" optional, type_ : "type" optional, user : "user"
-        optional, parsed_comment : "parsedcomment" optional, tags : "tags" optional,
+        optional, parsedcomment : "parsedcomment" optional, tags : "tags" optional,
         user_id : "userid" optional }
+    );
+    /// An object of `action=query`'s answer, at `query.mystashedfiles`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryMyStashedFiles {
+        /// `bits`: not always sent. Seen with `msfprop=size`.
+        pub bits: ::std::option::Option<i64>,
+        /// `filekey`: in every recorded answer.
+        #[doc(alias = "filekey")]
+        pub file_key: ::std::string::String,
+        /// `height`: not always sent. Seen with `msfprop=size`.
+        pub height: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `msfprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `width`: not always sent. Seen with `msfprop=size`.
+        pub width: ::std::option::Option<i64>,
+        /// `mediatype`: not always sent. Seen with `msfprop=type`.
+        pub mediatype: ::std::option::Option<::std::string::String>,
+        /// `mimetype`: not always sent. Seen with `msfprop=type`.
+        pub mimetype: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryMyStashedFiles { bits : "bits" optional, file_key : "filekey"
+        required, height : "height" optional, size : "size" optional, status : "status"
+        required, width : "width" optional, mediatype : "mediatype" optional, mimetype :
+        "mimetype" optional }
     );
     /// An object of `action=query`'s answer, at `query.oath`.
     #[derive(Debug, Clone, PartialEq)]
@@ -38938,8 +38923,7 @@ pub mod answer {
         /// `expiry`: not always sent. Seen with `ptprop=expiry`.
         pub expiry: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `ptprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `user`: not always sent. Seen with `ptprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
         /// `userid`: not always sent. Seen with `ptprop=user`, `ptprop=userid`.
@@ -38951,7 +38935,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryProtectedTitles { level : "level" optional, ns : "ns" required,
         timestamp : "timestamp" optional, title : "title" required, comment : "comment"
-        optional, expiry : "expiry" optional, parsed_comment : "parsedcomment" optional,
+        optional, expiry : "expiry" optional, parsedcomment : "parsedcomment" optional,
         user : "user" optional, user_id : "userid" optional }
     );
     /// An object of `action=query`'s answer, at `query.querypage.results`.
@@ -39050,8 +39034,7 @@ pub mod answer {
         #[doc(alias = "logtype")]
         pub log_type: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `rcprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `autopatrolled`: `false` when absent. Seen with `rcprop=patrolled`.
         pub autopatrolled: bool,
         /// `patrolled`: `false` when absent. Seen with `rcprop=patrolled`.
@@ -39085,7 +39068,7 @@ pub mod answer {
         "type" required, comment : "comment" optional, bot : "bot" optional, minor :
         "minor" optional, new : "new" optional, log_action : "logaction" optional, log_id
         : "logid" optional, log_params : "logparams" optional, log_type : "logtype"
-        optional, parsed_comment : "parsedcomment" optional, autopatrolled :
+        optional, parsedcomment : "parsedcomment" optional, autopatrolled :
         "autopatrolled" optional, patrolled : "patrolled" optional, unpatrolled :
         "unpatrolled" optional, redirect : "redirect" optional, sha1 : "sha1" optional,
         new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
@@ -39109,44 +39092,39 @@ pub mod answer {
         /// `title`: in every recorded answer.
         pub title: ::std::string::String,
         /// `wordcount`: not always sent. Seen with `srprop=wordcount`.
-        #[doc(alias = "wordcount")]
-        pub word_count: ::std::option::Option<i64>,
+        pub wordcount: ::std::option::Option<i64>,
         /// `categorysnippet`: not always sent. Seen with `srprop=categorysnippet`.
-        #[doc(alias = "categorysnippet")]
-        pub category_snippet: ::std::option::Option<::std::string::String>,
+        pub categorysnippet: ::std::option::Option<::std::string::String>,
         /// `isfilematch`: `false` when absent. Seen with `srprop=isfilematch`.
-        #[doc(alias = "isfilematch")]
-        pub is_file_match: bool,
+        pub isfilematch: bool,
         /// `titlesnippet`: not always sent. Seen with `srprop=titlesnippet`.
-        #[doc(alias = "titlesnippet")]
-        pub title_snippet: ::std::option::Option<::std::string::String>,
+        pub titlesnippet: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
         object QuerySearch { ns : "ns" required, page_id : "pageid" required, size :
         "size" optional, snippet : "snippet" optional, timestamp : "timestamp" optional,
-        title : "title" required, word_count : "wordcount" optional, category_snippet :
-        "categorysnippet" optional, is_file_match : "isfilematch" optional, title_snippet
-        : "titlesnippet" optional }
+        title : "title" required, wordcount : "wordcount" optional, categorysnippet :
+        "categorysnippet" optional, isfilematch : "isfilematch" optional, titlesnippet :
+        "titlesnippet" optional }
     );
     /// An object of `action=query`'s answer, at `query.searchinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySearchInfo {
         /// `totalhits`: in every recorded answer.
-        #[doc(alias = "totalhits")]
-        pub total_hits: i64,
+        pub totalhits: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QuerySearchInfo { total_hits : "totalhits" required }
+        object QuerySearchInfo { totalhits : "totalhits" required }
     );
     /// An object of `action=query`'s answer, at `query.namespacealiases`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryNamespaceAliases {
+    pub struct QueryNamespacealiases {
         /// `alias`: in every recorded answer.
         pub alias: ::std::string::String,
         /// `id`: in every recorded answer.
@@ -39155,7 +39133,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryNamespaceAliases { alias : "alias" required, id : "id" required }
+        object QueryNamespacealiases { alias : "alias" required, id : "id" required }
     );
     /// An object of `action=query`'s answer, at `query.namespaces`.
     #[derive(Debug, Clone, PartialEq)]
@@ -39224,7 +39202,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.interwikimap`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryInterwikiMap {
+    pub struct QueryInterwikimap {
         /// `prefix`: in every recorded answer.
         pub prefix: ::std::string::String,
         /// `protorel`: in every recorded answer; `false` when absent.
@@ -39238,13 +39216,13 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryInterwikiMap { prefix : "prefix" required, proto_rel : "protorel"
+        object QueryInterwikimap { prefix : "prefix" required, proto_rel : "protorel"
         optional, url : "url" required, api : "api" optional }
     );
     /// An object of `action=query`'s answer, at `query.dbrepllag`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryDbReplLag {
+    pub struct QueryDbrepllag {
         /// `host`: in every recorded answer.
         pub host: ::std::string::String,
         /// `lag`: in every recorded answer.
@@ -39253,7 +39231,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryDbReplLag { host : "host" required, lag : "lag" required }
+        object QueryDbrepllag { host : "host" required, lag : "lag" required }
     );
     /// An object of `action=query`'s answer, at `query.extensions`.
     #[derive(Debug, Clone, PartialEq)]
@@ -39296,13 +39274,13 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.fileextensions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryFileExtensions {
+    pub struct QueryFileextensions {
         /// `ext`: in every recorded answer.
         pub ext: ::std::string::String,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
-    ::mwtyped::__answer_object!(object QueryFileExtensions { ext : "ext" required });
+    ::mwtyped::__answer_object!(object QueryFileextensions { ext : "ext" required });
     /// An object of `action=query`'s answer, at `query.languages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -39323,14 +39301,14 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.languagevariants`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryLanguageVariants {
+    pub struct QueryLanguagevariants {
         /// `fallbacks`: in every recorded answer.
         pub fallbacks: ::std::vec::Vec<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryLanguageVariants { fallbacks : "fallbacks" required }
+        object QueryLanguagevariants { fallbacks : "fallbacks" required }
     );
     /// An object of `action=query`'s answer, at `query.libraries`.
     #[derive(Debug, Clone, PartialEq)]
@@ -39349,7 +39327,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.magicwords`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryMagicWords {
+    pub struct QueryMagicwords {
         /// `aliases`: in every recorded answer.
         pub aliases: ::std::vec::Vec<::std::string::String>,
         /// `case-sensitive`: in every recorded answer; `false` when absent.
@@ -39361,7 +39339,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryMagicWords { aliases : "aliases" required, case_sensitive :
+        object QueryMagicwords { aliases : "aliases" required, case_sensitive :
         "case-sensitive" optional, name : "name" required }
     );
     /// An object of `action=query`'s answer, at `query.restrictions`.
@@ -39389,7 +39367,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.rightsinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryRightsInfo {
+    pub struct QueryRightsinfo {
         /// `text`: in every recorded answer.
         pub text: ::std::string::String,
         /// `url`: in every recorded answer.
@@ -39398,12 +39376,12 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryRightsInfo { text : "text" required, url : "url" required }
+        object QueryRightsinfo { text : "text" required, url : "url" required }
     );
     /// An object of `action=query`'s answer, at `query.showhooks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryShowHooks {
+    pub struct QueryShowhooks {
         /// `name`: in every recorded answer.
         pub name: ::std::string::String,
         /// `subscribers`: in every recorded answer.
@@ -39412,7 +39390,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryShowHooks { name : "name" required, subscribers : "subscribers"
+        object QueryShowhooks { name : "name" required, subscribers : "subscribers"
         required }
     );
     /// An object of `action=query`'s answer, at `query.skins`.
@@ -39437,7 +39415,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.specialpagealiases`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QuerySpecialPageAliases {
+    pub struct QuerySpecialpagealiases {
         /// `aliases`: in every recorded answer.
         pub aliases: ::std::vec::Vec<::std::string::String>,
         /// `realname`: in every recorded answer.
@@ -39447,13 +39425,13 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QuerySpecialPageAliases { aliases : "aliases" required, real_name :
+        object QuerySpecialpagealiases { aliases : "aliases" required, real_name :
         "realname" required }
     );
     /// An object of `action=query`'s answer, at `query.uploaddialog.comment`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUploadDialogComment {
+    pub struct QueryUploaddialogComment {
         /// `foreign`: in every recorded answer.
         pub foreign: ::std::string::String,
         /// `local`: in every recorded answer.
@@ -39462,13 +39440,13 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUploadDialogComment { foreign : "foreign" required, local : "local"
+        object QueryUploaddialogComment { foreign : "foreign" required, local : "local"
         required }
     );
     /// An object of `action=query`'s answer, at `query.uploaddialog.format`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUploadDialogFormat {
+    pub struct QueryUploaddialogFormat {
         /// `description`: in every recorded answer.
         pub description: ::std::string::String,
         /// `filepage`: in every recorded answer.
@@ -39485,14 +39463,14 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUploadDialogFormat { description : "description" required, file_page
+        object QueryUploaddialogFormat { description : "description" required, file_page
         : "filepage" required, license : "license" required, own_work : "ownwork"
         required, uncategorized : "uncategorized" required }
     );
     /// An object of `action=query`'s answer, at `query.uploaddialog.licensemessages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUploadDialogLicenseMessages {
+    pub struct QueryUploaddialogLicenseMessages {
         /// `foreign`: in every recorded answer.
         pub foreign: ::std::string::String,
         /// `local`: in every recorded answer.
@@ -39501,34 +39479,34 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUploadDialogLicenseMessages { foreign : "foreign" required, local :
+        object QueryUploaddialogLicenseMessages { foreign : "foreign" required, local :
         "local" required }
     );
     /// An object of `action=query`'s answer, at `query.uploaddialog`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUploadDialog {
+    pub struct QueryUploaddialog {
         /// `comment`: in every recorded answer.
-        pub comment: QueryUploadDialogComment,
+        pub comment: QueryUploaddialogComment,
         /// `fields`: in every recorded answer.
         pub fields: ::mwtyped::Map<bool>,
         /// `format`: in every recorded answer.
-        pub format: QueryUploadDialogFormat,
+        pub format: QueryUploaddialogFormat,
         /// `licensemessages`: in every recorded answer.
         #[doc(alias = "licensemessages")]
-        pub license_messages: QueryUploadDialogLicenseMessages,
+        pub license_messages: QueryUploaddialogLicenseMessages,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUploadDialog { comment : "comment" required, fields : "fields"
+        object QueryUploaddialog { comment : "comment" required, fields : "fields"
         required, format : "format" required, license_messages : "licensemessages"
         required }
     );
     /// An object of `action=query`'s answer, at `query.usergroups`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserGroups {
+    pub struct QueryUsergroups {
         /// `name`: in every recorded answer.
         pub name: ::std::string::String,
         /// `rights`: in every recorded answer.
@@ -39537,7 +39515,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserGroups { name : "name" required, rights : "rights" required }
+        object QueryUsergroups { name : "name" required, rights : "rights" required }
     );
     /// An object of `action=query`'s answer, at `query.tags`.
     #[derive(Debug, Clone, PartialEq)]
@@ -39548,11 +39526,9 @@ pub mod answer {
         /// `description`: not always sent. Seen with `tgprop=description`.
         pub description: ::std::option::Option<::std::string::String>,
         /// `displayname`: not always sent. Seen with `tgprop=displayname`.
-        #[doc(alias = "displayname")]
-        pub display_name: ::std::option::Option<::std::string::String>,
+        pub displayname: ::std::option::Option<::std::string::String>,
         /// `hitcount`: not always sent. Seen with `tgprop=hitcount`.
-        #[doc(alias = "hitcount")]
-        pub hit_count: ::std::option::Option<i64>,
+        pub hitcount: ::std::option::Option<i64>,
         /// `name`: in every recorded answer.
         pub name: ::std::string::String,
         /// `active`: `false` when absent. Seen with `tgprop=active`.
@@ -39564,7 +39540,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryTags { defined : "defined" optional, description : "description"
-        optional, display_name : "displayname" optional, hit_count : "hitcount" optional,
+        optional, displayname : "displayname" optional, hitcount : "hitcount" optional,
         name : "name" required, active : "active" optional, source : "source" optional }
     );
     /// An object of `action=query`'s answer, at `query.tokens`.
@@ -39603,8 +39579,7 @@ pub mod answer {
         #[doc(alias = "pageid")]
         pub page_id: ::std::option::Option<i64>,
         /// `parentid`: not always sent. Seen with `ucprop=ids`.
-        #[doc(alias = "parentid")]
-        pub parent_id: ::std::option::Option<i64>,
+        pub parentid: ::std::option::Option<i64>,
         /// `revid`: not always sent. Seen with `ucprop=ids`.
         #[doc(alias = "revid")]
         pub rev_id: ::std::option::Option<i64>,
@@ -39622,15 +39597,13 @@ pub mod answer {
         #[doc(alias = "userid")]
         pub user_id: i64,
         /// `parsedcomment`: not always sent. Seen with `ucprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `autopatrolled`: `false` when absent. Seen with `ucprop=patrolled`.
         pub autopatrolled: bool,
         /// `patrolled`: `false` when absent. Seen with `ucprop=patrolled`.
         pub patrolled: bool,
         /// `sizediff`: not always sent. Seen with `ucprop=sizediff`.
-        #[doc(alias = "sizediff")]
-        pub size_diff: ::std::option::Option<i64>,
+        pub sizediff: ::std::option::Option<i64>,
         /// `tags`: not always sent. Seen with `ucprop=tags`.
         pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -39639,11 +39612,11 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserContribs { comment : "comment" optional, minor : "minor"
         optional, new : "new" optional, ns : "ns" optional, page_id : "pageid" optional,
-        parent_id : "parentid" optional, rev_id : "revid" optional, size : "size"
+        parentid : "parentid" optional, rev_id : "revid" optional, size : "size"
         optional, timestamp : "timestamp" optional, title : "title" optional, top : "top"
-        optional, user : "user" required, user_id : "userid" required, parsed_comment :
+        optional, user : "user" required, user_id : "userid" required, parsedcomment :
         "parsedcomment" optional, autopatrolled : "autopatrolled" optional, patrolled :
-        "patrolled" optional, size_diff : "sizediff" optional, tags : "tags" optional }
+        "patrolled" optional, sizediff : "sizediff" optional, tags : "tags" optional }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
@@ -39660,19 +39633,19 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.userinfo.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoCentralIds {
+    pub struct QueryUserInfoCentralids {
         /// `local`: in every recorded answer.
         pub local: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoCentralIds { local : "local" required }
+        object QueryUserInfoCentralids { local : "local" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.changeablegroups`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoChangeableGroups {
+    pub struct QueryUserInfoChangeablegroups {
         /// `add`: in every recorded answer.
         pub add: ::std::vec::Vec<::std::string::String>,
         /// `add-self`: in every recorded answer.
@@ -39687,14 +39660,14 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoChangeableGroups { add : "add" required, add_self :
+        object QueryUserInfoChangeablegroups { add : "add" required, add_self :
         "add-self" required, remove : "remove" required, remove_self : "remove-self"
         required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.groupmemberships`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoGroupMemberships {
+    pub struct QueryUserInfoGroupmemberships {
         /// `expiry`: in every recorded answer.
         pub expiry: ::std::string::String,
         /// `group`: in every recorded answer.
@@ -39703,13 +39676,13 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoGroupMemberships { expiry : "expiry" required, group :
+        object QueryUserInfoGroupmemberships { expiry : "expiry" required, group :
         "group" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsBadCaptchaUser {
+    pub struct QueryUserInfoTheoreticalratelimitsBadcaptchaUser {
         /// `hits`: in every recorded answer.
         pub hits: i64,
         /// `seconds`: in every recorded answer.
@@ -39718,25 +39691,25 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsBadCaptchaUser { hits : "hits" required,
+        object QueryUserInfoTheoreticalratelimitsBadcaptchaUser { hits : "hits" required,
         seconds : "seconds" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsBadCaptcha {
+    pub struct QueryUserInfoTheoreticalratelimitsBadcaptcha {
         /// `user`: in every recorded answer.
-        pub user: QueryUserInfoTheoreticalRateLimitsBadCaptchaUser,
+        pub user: QueryUserInfoTheoreticalratelimitsBadcaptchaUser,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsBadCaptcha { user : "user" required }
+        object QueryUserInfoTheoreticalratelimitsBadcaptcha { user : "user" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsBadOathUser {
+    pub struct QueryUserInfoTheoreticalratelimitsBadoathUser {
         /// `hits`: in every recorded answer.
         pub hits: i64,
         /// `seconds`: in every recorded answer.
@@ -39745,37 +39718,35 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsBadOathUser { hits : "hits" required,
+        object QueryUserInfoTheoreticalratelimitsBadoathUser { hits : "hits" required,
         seconds : "seconds" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsBadOath {
+    pub struct QueryUserInfoTheoreticalratelimitsBadoath {
         /// `user`: in every recorded answer.
-        pub user: QueryUserInfoTheoreticalRateLimitsBadOathUser,
+        pub user: QueryUserInfoTheoreticalratelimitsBadoathUser,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsBadOath { user : "user" required }
+        object QueryUserInfoTheoreticalratelimitsBadoath { user : "user" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimits {
+    pub struct QueryUserInfoTheoreticalratelimits {
         /// `badcaptcha`: in every recorded answer.
-        #[doc(alias = "badcaptcha")]
-        pub bad_captcha: QueryUserInfoTheoreticalRateLimitsBadCaptcha,
+        pub badcaptcha: QueryUserInfoTheoreticalratelimitsBadcaptcha,
         /// `badoath`: in every recorded answer.
-        #[doc(alias = "badoath")]
-        pub bad_oath: QueryUserInfoTheoreticalRateLimitsBadOath,
+        pub badoath: QueryUserInfoTheoreticalratelimitsBadoath,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimits { bad_captcha : "badcaptcha" required,
-        bad_oath : "badoath" required }
+        object QueryUserInfoTheoreticalratelimits { badcaptcha : "badcaptcha" required,
+        badoath : "badoath" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo`.
     #[derive(Debug, Clone, PartialEq)]
@@ -39792,73 +39763,61 @@ pub mod answer {
         /// `rights`: not always sent. Seen with `uiprop=rights`.
         pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `acceptlang`: not always sent. Seen with `uiprop=acceptlang`.
-        #[doc(alias = "acceptlang")]
-        pub accept_lang: ::std::option::Option<
+        pub acceptlang: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `attachedlocal`: not always sent. Seen with `uiprop=centralids`.
         #[doc(alias = "attachedlocal")]
         pub attached_local: ::std::option::Option<QueryUserInfoAttachedLocal>,
         /// `centralids`: not always sent. Seen with `uiprop=centralids`.
-        #[doc(alias = "centralids")]
-        pub central_ids: ::std::option::Option<QueryUserInfoCentralIds>,
+        pub centralids: ::std::option::Option<QueryUserInfoCentralids>,
         /// `changeablegroups`: not always sent. Seen with `uiprop=changeablegroups`.
-        #[doc(alias = "changeablegroups")]
-        pub changeable_groups: ::std::option::Option<QueryUserInfoChangeableGroups>,
+        pub changeablegroups: ::std::option::Option<QueryUserInfoChangeablegroups>,
         /// `editcount`: not always sent. Seen with `uiprop=editcount`.
-        #[doc(alias = "editcount")]
-        pub edit_count: ::std::option::Option<i64>,
+        pub editcount: ::std::option::Option<i64>,
         /// `email`: not always sent. Seen with `uiprop=email`.
         pub email: ::std::option::Option<::std::string::String>,
         /// `groupmemberships`: not always sent. Seen with `uiprop=groupmemberships`.
-        #[doc(alias = "groupmemberships")]
-        pub group_memberships: ::std::option::Option<
-            ::std::vec::Vec<QueryUserInfoGroupMemberships>,
+        pub groupmemberships: ::std::option::Option<
+            ::std::vec::Vec<QueryUserInfoGroupmemberships>,
         >,
         /// `implicitgroups`: not always sent. Seen with `uiprop=implicitgroups`.
-        #[doc(alias = "implicitgroups")]
-        pub implicit_groups: ::std::option::Option<
+        pub implicitgroups: ::std::option::Option<
             ::std::vec::Vec<::std::string::String>,
         >,
         /// `latestcontrib`: not always sent. Seen with `uiprop=latestcontrib`.
-        #[doc(alias = "latestcontrib")]
-        pub latest_contrib: ::std::option::Option<::std::string::String>,
+        pub latestcontrib: ::std::option::Option<::std::string::String>,
         /// `options`: not always sent. Seen with `uiprop=options`.
         pub options: ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
         /// `ratelimits`: not always sent. Seen with `uiprop=ratelimits`.
-        #[doc(alias = "ratelimits")]
-        pub rate_limits: ::std::option::Option<
+        pub ratelimits: ::std::option::Option<
             ::mwtyped::Map<::mwtyped::serde_json::Value>,
         >,
         /// `realname`: not always sent. Seen with `uiprop=realname`.
         #[doc(alias = "realname")]
         pub real_name: ::std::option::Option<::std::string::String>,
         /// `registrationdate`: not always sent. Seen with `uiprop=registrationdate`.
-        #[doc(alias = "registrationdate")]
-        pub registration_date: ::std::option::Option<::std::string::String>,
+        pub registrationdate: ::std::option::Option<::std::string::String>,
         /// `theoreticalratelimits`: not always sent. Seen with `uiprop=theoreticalratelimits`.
-        #[doc(alias = "theoreticalratelimits")]
-        pub theoretical_rate_limits: ::std::option::Option<
-            QueryUserInfoTheoreticalRateLimits,
+        pub theoreticalratelimits: ::std::option::Option<
+            QueryUserInfoTheoreticalratelimits,
         >,
         /// `unreadcount`: not always sent. Seen with `uiprop=unreadcount`.
-        #[doc(alias = "unreadcount")]
-        pub unread_count: ::std::option::Option<i64>,
+        pub unreadcount: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
         object QueryUserInfo { id : "id" required, name : "name" required, groups :
         "groups" optional, messages : "messages" optional, rights : "rights" optional,
-        accept_lang : "acceptlang" optional, attached_local : "attachedlocal" optional,
-        central_ids : "centralids" optional, changeable_groups : "changeablegroups"
-        optional, edit_count : "editcount" optional, email : "email" optional,
-        group_memberships : "groupmemberships" optional, implicit_groups :
-        "implicitgroups" optional, latest_contrib : "latestcontrib" optional, options :
-        "options" optional, rate_limits : "ratelimits" optional, real_name : "realname"
-        optional, registration_date : "registrationdate" optional,
-        theoretical_rate_limits : "theoreticalratelimits" optional, unread_count :
-        "unreadcount" optional }
+        acceptlang : "acceptlang" optional, attached_local : "attachedlocal" optional,
+        centralids : "centralids" optional, changeablegroups : "changeablegroups"
+        optional, editcount : "editcount" optional, email : "email" optional,
+        groupmemberships : "groupmemberships" optional, implicitgroups : "implicitgroups"
+        optional, latestcontrib : "latestcontrib" optional, options : "options" optional,
+        ratelimits : "ratelimits" optional, real_name : "realname" optional,
+        registrationdate : "registrationdate" optional, theoreticalratelimits :
+        "theoreticalratelimits" optional, unreadcount : "unreadcount" optional }
     );
     /// An object of `action=query`'s answer, at `query.users.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
@@ -39875,22 +39834,21 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.users.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUsersCentralIds {
+    pub struct QueryUsersCentralids {
         /// `local`: in every recorded answer.
         pub local: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUsersCentralIds { local : "local" required }
+        object QueryUsersCentralids { local : "local" required }
     );
     /// An object of `action=query`'s answer, at `query.users`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUsers {
         /// `editcount`: not always sent. Seen with `usprop=editcount`.
-        #[doc(alias = "editcount")]
-        pub edit_count: ::std::option::Option<i64>,
+        pub editcount: ::std::option::Option<i64>,
         /// `gender`: not always sent. Seen with `usprop=gender`.
         pub gender: ::std::option::Option<::std::string::String>,
         /// `groups`: not always sent. Seen with `usprop=groups`.
@@ -39904,18 +39862,15 @@ pub mod answer {
         #[doc(alias = "attachedlocal")]
         pub attached_local: ::std::option::Option<QueryUsersAttachedLocal>,
         /// `centralids`: not always sent. Seen with `usprop=centralids`.
-        #[doc(alias = "centralids")]
-        pub central_ids: ::std::option::Option<QueryUsersCentralIds>,
+        pub centralids: ::std::option::Option<QueryUsersCentralids>,
         /// `emailable`: `false` when absent. Seen with `usprop=emailable`.
         pub emailable: bool,
         /// `groupmemberships`: not always sent. Seen with `usprop=groupmemberships`.
-        #[doc(alias = "groupmemberships")]
-        pub group_memberships: ::std::option::Option<
+        pub groupmemberships: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `implicitgroups`: not always sent. Seen with `usprop=implicitgroups`.
-        #[doc(alias = "implicitgroups")]
-        pub implicit_groups: ::std::option::Option<
+        pub implicitgroups: ::std::option::Option<
             ::std::vec::Vec<::std::string::String>,
         >,
         /// `registration`: not always sent. Seen with `usprop=registration`.
@@ -39926,12 +39881,12 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUsers { edit_count : "editcount" optional, gender : "gender"
-        optional, groups : "groups" optional, name : "name" required, user_id : "userid"
-        required, attached_local : "attachedlocal" optional, central_ids : "centralids"
-        optional, emailable : "emailable" optional, group_memberships :
-        "groupmemberships" optional, implicit_groups : "implicitgroups" optional,
-        registration : "registration" optional, rights : "rights" optional }
+        object QueryUsers { editcount : "editcount" optional, gender : "gender" optional,
+        groups : "groups" optional, name : "name" required, user_id : "userid" required,
+        attached_local : "attachedlocal" optional, centralids : "centralids" optional,
+        emailable : "emailable" optional, groupmemberships : "groupmemberships" optional,
+        implicitgroups : "implicitgroups" optional, registration : "registration"
+        optional, rights : "rights" optional }
     );
     /// An object of `action=query`'s answer, at `query.watchlist`.
     #[derive(Debug, Clone, PartialEq)]
@@ -39984,11 +39939,9 @@ pub mod answer {
         #[doc(alias = "logtype")]
         pub log_type: ::std::option::Option<::std::string::String>,
         /// `notificationtimestamp`: not always sent. Seen with `wlprop=notificationtimestamp`.
-        #[doc(alias = "notificationtimestamp")]
-        pub notification_timestamp: ::std::option::Option<::std::string::String>,
+        pub notificationtimestamp: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `wlprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `autopatrolled`: `false` when absent. Seen with `wlprop=patrol`.
         pub autopatrolled: bool,
         /// `patrolled`: `false` when absent. Seen with `wlprop=patrol`.
@@ -40002,7 +39955,7 @@ pub mod answer {
         #[doc(alias = "oldlen")]
         pub old_len: ::std::option::Option<i64>,
         /// `tags`: not always sent. Seen with `wlprop=tags`.
-        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
         /// `userid`: not always sent. Seen with `wlprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -40017,11 +39970,11 @@ pub mod answer {
         : "timestamp" optional, user : "user" optional, expiry : "expiry" optional,
         log_action : "logaction" optional, logdisplay : "logdisplay" optional, log_id :
         "logid" optional, log_params : "logparams" optional, log_type : "logtype"
-        optional, notification_timestamp : "notificationtimestamp" optional,
-        parsed_comment : "parsedcomment" optional, autopatrolled : "autopatrolled"
-        optional, patrolled : "patrolled" optional, unpatrolled : "unpatrolled" optional,
-        new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
-        user_id : "userid" optional }
+        optional, notificationtimestamp : "notificationtimestamp" optional, parsedcomment
+        : "parsedcomment" optional, autopatrolled : "autopatrolled" optional, patrolled :
+        "patrolled" optional, unpatrolled : "unpatrolled" optional, new_len : "newlen"
+        optional, old_len : "oldlen" optional, tags : "tags" optional, user_id : "userid"
+        optional }
     );
     /// An object of `action=query`'s answer, at `query`.
     #[derive(Debug, Clone, PartialEq)]
@@ -40138,7 +40091,7 @@ pub mod answer {
         /// `mystashedfiles`: not always sent. Seen from `query+mystashedfiles`. Seen with `msfprop=size`, `msfprop=type`.
         #[doc(alias = "mystashedfiles")]
         pub my_stashed_files: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryMyStashedFiles>,
         >,
         /// `oath`: not always sent. Seen from `query+oath`.
         pub oath: ::std::option::Option<QueryOath>,
@@ -40170,75 +40123,57 @@ pub mod answer {
         #[doc(alias = "searchinfo")]
         pub search_info: ::std::option::Option<QuerySearchInfo>,
         /// `namespacealiases`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=namespacealiases`.
-        #[doc(alias = "namespacealiases")]
-        pub namespace_aliases: ::std::option::Option<
-            ::std::vec::Vec<QueryNamespaceAliases>,
+        pub namespacealiases: ::std::option::Option<
+            ::std::vec::Vec<QueryNamespacealiases>,
         >,
         /// `namespaces`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=namespaces`.
         pub namespaces: ::std::option::Option<::mwtyped::Map<QueryNamespaces>>,
         /// `statistics`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=statistics`.
         pub statistics: ::std::option::Option<QueryStatistics>,
         /// `interwikimap`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=interwikimap`.
-        #[doc(alias = "interwikimap")]
-        pub interwiki_map: ::std::option::Option<::std::vec::Vec<QueryInterwikiMap>>,
+        pub interwikimap: ::std::option::Option<::std::vec::Vec<QueryInterwikimap>>,
         /// `dbrepllag`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=dbrepllag`.
-        #[doc(alias = "dbrepllag")]
-        pub db_repl_lag: ::std::option::Option<::std::vec::Vec<QueryDbReplLag>>,
+        pub dbrepllag: ::std::option::Option<::std::vec::Vec<QueryDbrepllag>>,
         /// `defaultoptions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=defaultoptions`.
-        #[doc(alias = "defaultoptions")]
-        pub default_options: ::std::option::Option<
+        pub defaultoptions: ::std::option::Option<
             ::mwtyped::Map<::mwtyped::serde_json::Value>,
         >,
         /// `extensions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=extensions`.
         pub extensions: ::std::option::Option<::std::vec::Vec<QueryExtensions>>,
         /// `extensiontags`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=extensiontags`.
-        #[doc(alias = "extensiontags")]
-        pub extension_tags: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
+        pub extensiontags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `fileextensions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=fileextensions`.
-        #[doc(alias = "fileextensions")]
-        pub file_extensions: ::std::option::Option<::std::vec::Vec<QueryFileExtensions>>,
+        pub fileextensions: ::std::option::Option<::std::vec::Vec<QueryFileextensions>>,
         /// `functionhooks`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=functionhooks`.
-        #[doc(alias = "functionhooks")]
-        pub function_hooks: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
+        pub functionhooks: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `languages`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=languages`.
         pub languages: ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
         /// `languagevariants`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=languagevariants`.
-        #[doc(alias = "languagevariants")]
-        pub language_variants: ::std::option::Option<
-            ::mwtyped::Map<::mwtyped::Map<QueryLanguageVariants>>,
+        pub languagevariants: ::std::option::Option<
+            ::mwtyped::Map<::mwtyped::Map<QueryLanguagevariants>>,
         >,
         /// `libraries`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=libraries`.
         pub libraries: ::std::option::Option<::std::vec::Vec<QueryLibraries>>,
         /// `magicwords`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=magicwords`.
-        #[doc(alias = "magicwords")]
-        pub magic_words: ::std::option::Option<::std::vec::Vec<QueryMagicWords>>,
+        pub magicwords: ::std::option::Option<::std::vec::Vec<QueryMagicwords>>,
         /// `protocols`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=protocols`.
         pub protocols: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `restrictions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=restrictions`.
         pub restrictions: ::std::option::Option<QueryRestrictions>,
         /// `rightsinfo`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=rightsinfo`.
-        #[doc(alias = "rightsinfo")]
-        pub rights_info: ::std::option::Option<QueryRightsInfo>,
+        pub rightsinfo: ::std::option::Option<QueryRightsinfo>,
         /// `showhooks`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=showhooks`.
-        #[doc(alias = "showhooks")]
-        pub show_hooks: ::std::option::Option<::std::vec::Vec<QueryShowHooks>>,
+        pub showhooks: ::std::option::Option<::std::vec::Vec<QueryShowhooks>>,
         /// `skins`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=skins`.
         pub skins: ::std::option::Option<::std::vec::Vec<QuerySkins>>,
         /// `specialpagealiases`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=specialpagealiases`.
-        #[doc(alias = "specialpagealiases")]
-        pub special_page_aliases: ::std::option::Option<
-            ::std::vec::Vec<QuerySpecialPageAliases>,
+        pub specialpagealiases: ::std::option::Option<
+            ::std::vec::Vec<QuerySpecialpagealiases>,
         >,
         /// `uploaddialog`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=uploaddialog`.
-        #[doc(alias = "uploaddialog")]
-        pub upload_dialog: ::std::option::Option<QueryUploadDialog>,
+        pub uploaddialog: ::std::option::Option<QueryUploaddialog>,
         /// `usergroups`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=usergroups`.
-        #[doc(alias = "usergroups")]
-        pub user_groups: ::std::option::Option<::std::vec::Vec<QueryUserGroups>>,
+        pub usergroups: ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
         /// `variables`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=variables`.
         pub variables: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `tags`: not always sent. Seen from `query+tags`.
@@ -40281,21 +40216,21 @@ pub mod answer {
         prefix_search : "prefixsearch" optional, protected_titles : "protectedtitles"
         optional, query_page : "querypage" optional, random : "random" optional,
         recent_changes : "recentchanges" optional, search : "search" optional,
-        search_info : "searchinfo" optional, namespace_aliases : "namespacealiases"
+        search_info : "searchinfo" optional, namespacealiases : "namespacealiases"
         optional, namespaces : "namespaces" optional, statistics : "statistics" optional,
-        interwiki_map : "interwikimap" optional, db_repl_lag : "dbrepllag" optional,
-        default_options : "defaultoptions" optional, extensions : "extensions" optional,
-        extension_tags : "extensiontags" optional, file_extensions : "fileextensions"
-        optional, function_hooks : "functionhooks" optional, languages : "languages"
-        optional, language_variants : "languagevariants" optional, libraries :
-        "libraries" optional, magic_words : "magicwords" optional, protocols :
-        "protocols" optional, restrictions : "restrictions" optional, rights_info :
-        "rightsinfo" optional, show_hooks : "showhooks" optional, skins : "skins"
-        optional, special_page_aliases : "specialpagealiases" optional, upload_dialog :
-        "uploaddialog" optional, user_groups : "usergroups" optional, variables :
-        "variables" optional, tags : "tags" optional, tokens : "tokens" optional,
-        user_contribs : "usercontribs" optional, user_info : "userinfo" optional, users :
-        "users" optional, watchlist : "watchlist" optional }
+        interwikimap : "interwikimap" optional, dbrepllag : "dbrepllag" optional,
+        defaultoptions : "defaultoptions" optional, extensions : "extensions" optional,
+        extensiontags : "extensiontags" optional, fileextensions : "fileextensions"
+        optional, functionhooks : "functionhooks" optional, languages : "languages"
+        optional, languagevariants : "languagevariants" optional, libraries : "libraries"
+        optional, magicwords : "magicwords" optional, protocols : "protocols" optional,
+        restrictions : "restrictions" optional, rightsinfo : "rightsinfo" optional,
+        showhooks : "showhooks" optional, skins : "skins" optional, specialpagealiases :
+        "specialpagealiases" optional, uploaddialog : "uploaddialog" optional, usergroups
+        : "usergroups" optional, variables : "variables" optional, tags : "tags"
+        optional, tokens : "tokens" optional, user_contribs : "usercontribs" optional,
+        user_info : "userinfo" optional, users : "users" optional, watchlist :
+        "watchlist" optional }
     );
     /// An object of `action=query`'s answer, at `watchlistraw`.
     #[derive(Debug, Clone, PartialEq)]
@@ -40314,7 +40249,7 @@ pub mod answer {
         object QueryWatchlistRaw { ns : "ns" required, title : "title" required, changed
         : "changed" optional }
     );
-    /// What `action=query` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=query` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/query+*.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Query {
@@ -40341,7 +40276,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object ResetPasswordResult { status : "status" required }
     );
-    /// What `action=resetpassword` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=resetpassword` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/resetpassword.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ResetPassword {
@@ -40354,7 +40289,45 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ResetPassword { reset_password : "resetpassword" required }
     );
-    /// What `action=setnotificationtimestamp` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// An object of `action=rollback`'s answer, at `rollback`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RollbackResult {
+        /// `last_revid`: in every recorded answer.
+        #[doc(alias = "last_revid")]
+        pub last_rev_id: i64,
+        /// `old_revid`: in every recorded answer.
+        #[doc(alias = "old_revid")]
+        pub old_rev_id: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `revid`: in every recorded answer.
+        #[doc(alias = "revid")]
+        pub rev_id: i64,
+        /// `summary`: in every recorded answer.
+        pub summary: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object RollbackResult { last_rev_id : "last_revid" required, old_rev_id :
+        "old_revid" required, page_id : "pageid" required, rev_id : "revid" required,
+        summary : "summary" required, title : "title" required }
+    );
+    /// What `action=rollback` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/rollback.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Rollback {
+        /// `rollback`: in every recorded answer.
+        pub rollback: RollbackResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Rollback { rollback : "rollback" required });
+    /// What `action=setnotificationtimestamp` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/setnotificationtimestamp.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct SetNotificationTimestamp {
@@ -40382,7 +40355,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object SpamBlacklistResult { result : "result" required }
     );
-    /// What `action=spamblacklist` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=spamblacklist` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/spamblacklist.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-spamblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40413,7 +40386,7 @@ pub mod answer {
         object StashEditResult { status : "status" required, text_hash : "texthash"
         required }
     );
-    /// What `action=stashedit` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=stashedit` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/stashedit.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct StashEdit {
@@ -40450,7 +40423,7 @@ pub mod answer {
         "status" required, text : "text" optional, noop : "noop" optional, rev_id :
         "revid" optional }
     );
-    /// What `action=tag` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=tag` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/tag.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Tag {
@@ -40477,7 +40450,7 @@ pub mod answer {
         object TemplateDataPages { missing : "missing" optional, title : "title" required
         }
     );
-    /// What `action=templatedata` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=templatedata` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/templatedata.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-templatedata")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40503,7 +40476,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object TitleBlacklistResult { result : "result" required }
     );
-    /// What `action=titleblacklist` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=titleblacklist` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/titleblacklist.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-titleblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40538,7 +40511,7 @@ pub mod answer {
         object UnblockResult { id : "id" required, reason : "reason" required, user :
         "user" required, user_id : "userid" required }
     );
-    /// What `action=unblock` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=unblock` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/unblock.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Unblock {
@@ -40568,7 +40541,7 @@ pub mod answer {
         object UndeleteResult { file_versions : "fileversions" required, reason :
         "reason" required, revisions : "revisions" required, title : "title" required }
     );
-    /// What `action=undelete` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=undelete` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/undelete.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Undelete {
@@ -40578,10 +40551,28 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Undelete { undelete : "undelete" required });
+    /// An object of `action=upload`'s answer, at `upload.warnings`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UploadWarnings {
+        /// `duplicate`: in every recorded answer.
+        pub duplicate: ::std::vec::Vec<::std::string::String>,
+        /// `duplicate-archive`: in every recorded answer.
+        #[doc(alias = "duplicate-archive")]
+        pub duplicate_archive: ::std::string::String,
+        /// `exists`: not always sent.
+        pub exists: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UploadWarnings { duplicate : "duplicate" required, duplicate_archive :
+        "duplicate-archive" required, exists : "exists" optional }
+    );
     /// An object of `action=upload`'s answer, at `upload.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct UploadImageInfoExtMetadata {
+    pub struct UploadImageInfoExtmetadata {
         /// `hidden`: in every recorded answer.
         pub hidden: ::std::string::String,
         /// `source`: in every recorded answer.
@@ -40592,7 +40583,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object UploadImageInfoExtMetadata { hidden : "hidden" required, source : "source"
+        object UploadImageInfoExtmetadata { hidden : "hidden" required, source : "source"
         required, value : "value" required }
     );
     /// An object of `action=upload`'s answer, at `upload.imageinfo.metadata`.
@@ -40615,36 +40606,30 @@ pub mod answer {
     #[non_exhaustive]
     pub struct UploadImageInfo {
         /// `bitdepth`: in every recorded answer.
-        #[doc(alias = "bitdepth")]
-        pub bit_depth: i64,
+        pub bitdepth: i64,
         /// `canonicaltitle`: in every recorded answer.
-        #[doc(alias = "canonicaltitle")]
-        pub canonical_title: ::std::string::String,
+        pub canonicaltitle: ::std::string::String,
         /// `comment`: in every recorded answer.
         pub comment: ::std::string::String,
         /// `commonmetadata`: in every recorded answer.
-        #[doc(alias = "commonmetadata")]
-        pub common_metadata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub commonmetadata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `descriptionurl`: in every recorded answer.
         #[doc(alias = "descriptionurl")]
         pub description_url: ::std::string::String,
         /// `extmetadata`: in every recorded answer.
-        #[doc(alias = "extmetadata")]
-        pub ext_metadata: ::mwtyped::Map<UploadImageInfoExtMetadata>,
+        pub extmetadata: ::mwtyped::Map<UploadImageInfoExtmetadata>,
         /// `height`: in every recorded answer.
         pub height: i64,
         /// `html`: in every recorded answer.
         pub html: ::std::string::String,
         /// `mediatype`: in every recorded answer.
-        #[doc(alias = "mediatype")]
-        pub media_type: ::std::string::String,
+        pub mediatype: ::std::string::String,
         /// `metadata`: in every recorded answer.
         pub metadata: ::std::vec::Vec<UploadImageInfoMetadata>,
         /// `mime`: in every recorded answer.
         pub mime: ::std::string::String,
         /// `parsedcomment`: in every recorded answer.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::string::String,
+        pub parsedcomment: ::std::string::String,
         /// `sha1`: in every recorded answer.
         pub sha1: ::std::string::String,
         /// `size`: in every recorded answer.
@@ -40664,54 +40649,45 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object UploadImageInfo { bit_depth : "bitdepth" required, canonical_title :
-        "canonicaltitle" required, comment : "comment" required, common_metadata :
+        object UploadImageInfo { bitdepth : "bitdepth" required, canonicaltitle :
+        "canonicaltitle" required, comment : "comment" required, commonmetadata :
         "commonmetadata" required, description_url : "descriptionurl" required,
-        ext_metadata : "extmetadata" required, height : "height" required, html : "html"
-        required, media_type : "mediatype" required, metadata : "metadata" required, mime
-        : "mime" required, parsed_comment : "parsedcomment" required, sha1 : "sha1"
+        extmetadata : "extmetadata" required, height : "height" required, html : "html"
+        required, mediatype : "mediatype" required, metadata : "metadata" required, mime
+        : "mime" required, parsedcomment : "parsedcomment" required, sha1 : "sha1"
         required, size : "size" required, timestamp : "timestamp" required, url : "url"
         required, user : "user" required, user_id : "userid" required, width : "width"
         required }
-    );
-    /// An object of `action=upload`'s answer, at `upload.warnings`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct UploadWarnings {
-        /// `duplicate`: in every recorded answer.
-        pub duplicate: ::std::vec::Vec<::std::string::String>,
-        /// `duplicate-archive`: in every recorded answer.
-        #[doc(alias = "duplicate-archive")]
-        pub duplicate_archive: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    ::mwtyped::__answer_object!(
-        object UploadWarnings { duplicate : "duplicate" required, duplicate_archive :
-        "duplicate-archive" required }
     );
     /// An object of `action=upload`'s answer, at `upload`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadResult {
-        /// `filename`: in every recorded answer.
-        #[doc(alias = "filename")]
-        pub file_name: ::std::string::String,
-        /// `imageinfo`: in every recorded answer.
-        #[doc(alias = "imageinfo")]
-        pub image_info: UploadImageInfo,
+        /// `filekey`: not always sent.
+        #[doc(alias = "filekey")]
+        pub file_key: ::std::option::Option<::std::string::String>,
         /// `result`: in every recorded answer.
         pub result: ::std::string::String,
-        /// `warnings`: in every recorded answer.
-        pub warnings: UploadWarnings,
+        /// `sessionkey`: not always sent.
+        #[doc(alias = "sessionkey")]
+        pub session_key: ::std::option::Option<::std::string::String>,
+        /// `warnings`: not always sent.
+        pub warnings: ::std::option::Option<UploadWarnings>,
+        /// `filename`: not always sent.
+        #[doc(alias = "filename")]
+        pub file_name: ::std::option::Option<::std::string::String>,
+        /// `imageinfo`: not always sent.
+        #[doc(alias = "imageinfo")]
+        pub image_info: ::std::option::Option<UploadImageInfo>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object UploadResult { file_name : "filename" required, image_info : "imageinfo"
-        required, result : "result" required, warnings : "warnings" required }
+        object UploadResult { file_key : "filekey" optional, result : "result" required,
+        session_key : "sessionkey" optional, warnings : "warnings" optional, file_name :
+        "filename" optional, image_info : "imageinfo" optional }
     );
-    /// What `action=upload` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=upload` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/upload.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Upload {
@@ -40741,7 +40717,7 @@ pub mod answer {
         object UserRightsResult { added : "added" required, removed : "removed" required,
         user : "user" required, user_id : "userid" required }
     );
-    /// What `action=userrights` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=userrights` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/userrights.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UserRights {
@@ -40783,7 +40759,7 @@ pub mod answer {
         object ValidatePasswordResult { validity : "validity" required, validity_messages
         : "validitymessages" required }
     );
-    /// What `action=validatepassword` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=validatepassword` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/validatepassword.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ValidatePassword {
@@ -40880,16 +40856,15 @@ pub mod answer {
     pub struct VisualEditorCheckboxesMessages {
         /// `accesskey-minoredit`: in every recorded answer.
         #[doc(alias = "accesskey-minoredit")]
-        pub access_key_minor_edit: ::std::string::String,
+        pub access_key_minoredit: ::std::string::String,
         /// `accesskey-watch`: in every recorded answer.
         #[doc(alias = "accesskey-watch")]
         pub access_key_watch: ::std::string::String,
         /// `minoredit`: in every recorded answer.
-        #[doc(alias = "minoredit")]
-        pub minor_edit: ::std::string::String,
+        pub minoredit: ::std::string::String,
         /// `tooltip-minoredit`: in every recorded answer.
         #[doc(alias = "tooltip-minoredit")]
-        pub tooltip_minor_edit: ::std::string::String,
+        pub tooltip_minoredit: ::std::string::String,
         /// `tooltip-watch`: in every recorded answer.
         #[doc(alias = "tooltip-watch")]
         pub tooltip_watch: ::std::string::String,
@@ -40901,9 +40876,9 @@ pub mod answer {
     }
     #[cfg(feature = "ext-visualeditor")]
     ::mwtyped::__answer_object!(
-        object VisualEditorCheckboxesMessages { access_key_minor_edit :
+        object VisualEditorCheckboxesMessages { access_key_minoredit :
         "accesskey-minoredit" required, access_key_watch : "accesskey-watch" required,
-        minor_edit : "minoredit" required, tooltip_minor_edit : "tooltip-minoredit"
+        minoredit : "minoredit" required, tooltip_minoredit : "tooltip-minoredit"
         required, tooltip_watch : "tooltip-watch" required, watch_this : "watchthis"
         required }
     );
@@ -40916,8 +40891,7 @@ pub mod answer {
         #[doc(alias = "basetimestamp")]
         pub base_timestamp: ::std::string::String,
         /// `blockinfo`: not always sent. Free-form JSON: never recorded with a value.
-        #[doc(alias = "blockinfo")]
-        pub block_info: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub blockinfo: ::std::option::Option<::mwtyped::serde_json::Value>,
         /// `canEdit`: in every recorded answer; `false` when absent.
         #[doc(alias = "canEdit")]
         pub can_edit: bool,
@@ -40952,7 +40926,7 @@ pub mod answer {
     }
     #[cfg(feature = "ext-visualeditor")]
     ::mwtyped::__answer_object!(
-        object VisualEditorResult { base_timestamp : "basetimestamp" required, block_info
+        object VisualEditorResult { base_timestamp : "basetimestamp" required, blockinfo
         : "blockinfo" optional, can_edit : "canEdit" optional, checkboxes_def :
         "checkboxesDef" required, checkboxes_messages : "checkboxesMessages" required,
         content : "content" required, copyright_warning : "copyrightWarning" required,
@@ -40960,7 +40934,7 @@ pub mod answer {
         protected_classes : "protectedClasses" required, result : "result" required,
         start_timestamp : "starttimestamp" required }
     );
-    /// What `action=visualeditor` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=visualeditor` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/visualeditor.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40994,7 +40968,7 @@ pub mod answer {
         object WatchResult { ns : "ns" required, title : "title" required, watched :
         "watched" optional, unwatched : "unwatched" optional }
     );
-    /// What `action=watch` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=watch` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/watch.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Watch {

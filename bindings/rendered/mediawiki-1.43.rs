@@ -3891,7 +3891,7 @@ pub enum CompareProp {
     /// `ids`
     Ids,
     /// `parsedcomment`
-    ParsedComment,
+    Parsedcomment,
     /// `rel`
     Rel,
     /// `size`
@@ -3912,7 +3912,7 @@ impl CompareProp {
             Self::Diff => "diff",
             Self::Diffsize => "diffsize",
             Self::Ids => "ids",
-            Self::ParsedComment => "parsedcomment",
+            Self::Parsedcomment => "parsedcomment",
             Self::Rel => "rel",
             Self::Size => "size",
             Self::Timestamp => "timestamp",
@@ -4518,7 +4518,7 @@ impl ::mwtyped::__private::Sample for Compare {
             to_section: ::std::option::Option::Some(::std::string::String::from("1")),
             prop: ::std::vec![
                 CompareProp::Comment, CompareProp::Diff, CompareProp::Diffsize,
-                CompareProp::Ids, CompareProp::ParsedComment, CompareProp::Rel,
+                CompareProp::Ids, CompareProp::Parsedcomment, CompareProp::Rel,
                 CompareProp::Size, CompareProp::Timestamp, CompareProp::Title,
                 CompareProp::User
             ],
@@ -4833,7 +4833,7 @@ impl ::mwtyped::__private::Sample for CspReport {
 #[non_exhaustive]
 pub enum DeleteWatchlist {
     /// `nochange`
-    NoChange,
+    Nochange,
     /// `preferences`
     Preferences,
     /// `unwatch`
@@ -4846,7 +4846,7 @@ impl DeleteWatchlist {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::NoChange => "nochange",
+            Self::Nochange => "nochange",
             Self::Preferences => "preferences",
             Self::Unwatch => "unwatch",
             Self::Watch => "watch",
@@ -5028,7 +5028,7 @@ impl ::mwtyped::__private::Sample for Delete {
             tags: ::std::vec![::std::string::String::from("1")],
             delete_talk: true,
             watch: true,
-            watchlist: ::std::option::Option::Some(DeleteWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(DeleteWatchlist::Nochange),
             unwatch: true,
             old_image: ::std::option::Option::Some(::std::string::String::from("1")),
             token: ::mwtyped::token::Token::new("+\\"),
@@ -5766,7 +5766,7 @@ pub enum DiscussionToolsPageInfoProp {
     /// `threaditemshtml` (Since MediaWiki 1.43; not in 1.39)
     Threaditemshtml,
     /// `transcludedfrom` (Since MediaWiki 1.43; not in 1.39)
-    TranscludedFrom,
+    Transcludedfrom,
 }
 #[cfg(feature = "ext-discussiontools")]
 #[allow(deprecated)]
@@ -5775,7 +5775,7 @@ impl DiscussionToolsPageInfoProp {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::Threaditemshtml => "threaditemshtml",
-            Self::TranscludedFrom => "transcludedfrom",
+            Self::Transcludedfrom => "transcludedfrom",
         }
     }
 }
@@ -5901,7 +5901,7 @@ impl ::mwtyped::__private::Sample for DiscussionToolsPageInfo {
             old_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 DiscussionToolsPageInfoProp::Threaditemshtml,
-                DiscussionToolsPageInfoProp::TranscludedFrom
+                DiscussionToolsPageInfoProp::Transcludedfrom
             ],
             exclude_signatures: true,
         }
@@ -7381,7 +7381,7 @@ impl ::mwtyped::__private::Sample for Edit {
             no_create: true,
             watch: true,
             unwatch: true,
-            watchlist: ::std::option::Option::Some(EditWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(EditWatchlist::Nochange),
             md5: ::std::option::Option::Some(::std::string::String::from("1")),
             prepend_text: ::std::option::Option::Some(::std::string::String::from("1")),
             append_text: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -7615,7 +7615,7 @@ pub enum ExpandTemplatesProp {
     /// `modules`
     Modules,
     /// `parsetree`
-    ParseTree,
+    Parsetree,
     /// `properties`
     Properties,
     /// `ttl`
@@ -7634,7 +7634,7 @@ impl ExpandTemplatesProp {
             Self::Encodedjsconfigvars => "encodedjsconfigvars",
             Self::Jsconfigvars => "jsconfigvars",
             Self::Modules => "modules",
-            Self::ParseTree => "parsetree",
+            Self::Parsetree => "parsetree",
             Self::Properties => "properties",
             Self::Ttl => "ttl",
             Self::Volatile => "volatile",
@@ -7809,7 +7809,7 @@ impl ::mwtyped::__private::Sample for ExpandTemplates {
                 ExpandTemplatesProp::Categories,
                 ExpandTemplatesProp::Encodedjsconfigvars,
                 ExpandTemplatesProp::Jsconfigvars, ExpandTemplatesProp::Modules,
-                ExpandTemplatesProp::ParseTree, ExpandTemplatesProp::Properties,
+                ExpandTemplatesProp::Parsetree, ExpandTemplatesProp::Properties,
                 ExpandTemplatesProp::Ttl, ExpandTemplatesProp::Volatile,
                 ExpandTemplatesProp::Wikitext
             ],
@@ -11313,7 +11313,7 @@ impl ::mwtyped::__private::Sample for Move {
             move_talk: true,
             move_subpages: true,
             no_redirect: true,
-            watchlist: ::std::option::Option::Some(MoveWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(MoveWatchlist::Nochange),
             ignore_warnings: true,
             tags: ::std::vec![::std::string::String::from("1")],
             token: ::mwtyped::token::Token::new("+\\"),
@@ -12319,11 +12319,11 @@ pub enum ParseProp {
     /// `categorieshtml`
     Categorieshtml,
     /// `displaytitle`
-    DisplayTitle,
+    Displaytitle,
     /// `encodedjsconfigvars`
     Encodedjsconfigvars,
     /// `externallinks`
-    ExternalLinks,
+    Externallinks,
     /// `headhtml`
     Headhtml,
     /// `images`
@@ -12345,9 +12345,9 @@ pub enum ParseProp {
     /// `modules`
     Modules,
     /// `parsetree`
-    ParseTree,
+    Parsetree,
     /// `parsewarnings`
-    ParseWarnings,
+    Parsewarnings,
     /// `parsewarningshtml`
     Parsewarningshtml,
     /// `properties`
@@ -12363,7 +12363,7 @@ pub enum ParseProp {
     /// `text`
     Text,
     /// `tocdata` (Since MediaWiki 1.43; not in 1.39)
-    TocData,
+    Tocdata,
     /// `wikitext`
     Wikitext,
     /// `headitems`
@@ -12377,9 +12377,9 @@ impl ParseProp {
         match *self {
             Self::Categories => "categories",
             Self::Categorieshtml => "categorieshtml",
-            Self::DisplayTitle => "displaytitle",
+            Self::Displaytitle => "displaytitle",
             Self::Encodedjsconfigvars => "encodedjsconfigvars",
-            Self::ExternalLinks => "externallinks",
+            Self::Externallinks => "externallinks",
             Self::Headhtml => "headhtml",
             Self::Images => "images",
             Self::Indicators => "indicators",
@@ -12390,8 +12390,8 @@ impl ParseProp {
             Self::Limitreporthtml => "limitreporthtml",
             Self::Links => "links",
             Self::Modules => "modules",
-            Self::ParseTree => "parsetree",
-            Self::ParseWarnings => "parsewarnings",
+            Self::Parsetree => "parsetree",
+            Self::Parsewarnings => "parsewarnings",
             Self::Parsewarningshtml => "parsewarningshtml",
             Self::Properties => "properties",
             Self::RevId => "revid",
@@ -12399,7 +12399,7 @@ impl ParseProp {
             Self::Subtitle => "subtitle",
             Self::Templates => "templates",
             Self::Text => "text",
-            Self::TocData => "tocdata",
+            Self::Tocdata => "tocdata",
             Self::Wikitext => "wikitext",
             Self::Headitems => "headitems",
         }
@@ -12892,15 +12892,15 @@ impl ::mwtyped::__private::Sample for Parse {
             old_id: ::std::option::Option::Some(1i64),
             prop: ::std::vec![
                 ParseProp::Categories, ParseProp::Categorieshtml,
-                ParseProp::DisplayTitle, ParseProp::Encodedjsconfigvars,
-                ParseProp::ExternalLinks, ParseProp::Headhtml, ParseProp::Images,
+                ParseProp::Displaytitle, ParseProp::Encodedjsconfigvars,
+                ParseProp::Externallinks, ParseProp::Headhtml, ParseProp::Images,
                 ParseProp::Indicators, ParseProp::IwLinks, ParseProp::Jsconfigvars,
                 ParseProp::LangLinks, ParseProp::Limitreportdata,
                 ParseProp::Limitreporthtml, ParseProp::Links, ParseProp::Modules,
-                ParseProp::ParseTree, ParseProp::ParseWarnings,
+                ParseProp::Parsetree, ParseProp::Parsewarnings,
                 ParseProp::Parsewarningshtml, ParseProp::Properties, ParseProp::RevId,
                 ParseProp::Sections, ParseProp::Subtitle, ParseProp::Templates,
-                ParseProp::Text, ParseProp::TocData, ParseProp::Wikitext
+                ParseProp::Text, ParseProp::Tocdata, ParseProp::Wikitext
             ],
             wrap_output_class: ::std::option::Option::Some(
                 ::std::string::String::from("1"),
@@ -13232,7 +13232,7 @@ impl ::mwtyped::__private::Sample for Protect {
             tags: ::std::vec![::std::string::String::from("1")],
             cascade: true,
             watch: true,
-            watchlist: ::std::option::Option::Some(ProtectWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(ProtectWatchlist::Nochange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -14575,7 +14575,7 @@ pub enum RevisionDeleteSuppress {
     /// `no`
     No,
     /// `nochange`
-    NoChange,
+    Nochange,
     /// `yes`
     Yes,
 }
@@ -14585,7 +14585,7 @@ impl RevisionDeleteSuppress {
     pub fn as_str(&self) -> &'static str {
         match *self {
             Self::No => "no",
-            Self::NoChange => "nochange",
+            Self::Nochange => "nochange",
             Self::Yes => "yes",
         }
     }
@@ -14903,7 +14903,7 @@ impl ::mwtyped::ApiModule for Rollback {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::Rollback;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14944,7 +14944,7 @@ impl ::mwtyped::__private::Sample for Rollback {
             user: ::std::string::String::from("Admin"),
             summary: ::std::option::Option::Some(::std::string::String::from("1")),
             mark_bot: true,
-            watchlist: ::std::option::Option::Some(RollbackWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(RollbackWatchlist::Nochange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -18599,7 +18599,7 @@ impl ::mwtyped::__private::Sample for Undelete {
             timestamps: ::std::vec![::mwtyped::Timestamp::from_unix(979_570_560)],
             file_ids: ::std::vec![1i64],
             undelete_talk: true,
-            watchlist: ::std::option::Option::Some(UndeleteWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(UndeleteWatchlist::Nochange),
             token: ::mwtyped::token::Token::new("+\\"),
         }
     }
@@ -18696,7 +18696,7 @@ impl ::mwtyped::__private::Sample for UnlinkAccount {
 #[non_exhaustive]
 pub enum UploadWatchlist {
     /// `nochange`
-    NoChange,
+    Nochange,
     /// `preferences`
     Preferences,
     /// `watch`
@@ -18707,7 +18707,7 @@ impl UploadWatchlist {
     /// The value as MediaWiki spells it.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            Self::NoChange => "nochange",
+            Self::Nochange => "nochange",
             Self::Preferences => "preferences",
             Self::Watch => "watch",
         }
@@ -18975,7 +18975,7 @@ impl ::mwtyped::__private::Sample for Upload {
             tags: ::std::vec![::std::string::String::from("1")],
             text: ::std::option::Option::Some(::std::string::String::from("1")),
             watch: true,
-            watchlist: ::std::option::Option::Some(UploadWatchlist::NoChange),
+            watchlist: ::std::option::Option::Some(UploadWatchlist::Nochange),
             ignore_warnings: true,
             file: ::std::option::Option::Some(::mwtyped::UploadFile {
                 file_name: "sample.txt".into(),
@@ -21175,9 +21175,9 @@ pub mod query {
         /// `id`
         Id,
         /// `lasteditor`
-        LastEditor,
+        Lasteditor,
         /// `lastedittime`
-        LastEditTime,
+        Lastedittime,
         /// `pattern`
         Pattern,
         /// `private`
@@ -21198,8 +21198,8 @@ pub mod query {
                 Self::Description => "description",
                 Self::Hits => "hits",
                 Self::Id => "id",
-                Self::LastEditor => "lasteditor",
-                Self::LastEditTime => "lastedittime",
+                Self::Lasteditor => "lasteditor",
+                Self::Lastedittime => "lastedittime",
                 Self::Pattern => "pattern",
                 Self::Private => "private",
                 Self::Protected => "protected",
@@ -21380,8 +21380,8 @@ pub mod query {
                 prop: ::std::vec![
                     AbuseFiltersProp::Actions, AbuseFiltersProp::Comments,
                     AbuseFiltersProp::Description, AbuseFiltersProp::Hits,
-                    AbuseFiltersProp::Id, AbuseFiltersProp::LastEditor,
-                    AbuseFiltersProp::LastEditTime, AbuseFiltersProp::Pattern,
+                    AbuseFiltersProp::Id, AbuseFiltersProp::Lasteditor,
+                    AbuseFiltersProp::Lastedittime, AbuseFiltersProp::Pattern,
                     AbuseFiltersProp::Private, AbuseFiltersProp::Protected,
                     AbuseFiltersProp::Status
                 ],
@@ -21896,7 +21896,7 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `roles`
         Roles,
         /// `sha1`
@@ -21917,7 +21917,7 @@ pub mod query {
         UserId,
         /// `parsetree`
         #[deprecated]
-        ParseTree,
+        Parsetree,
     }
     #[allow(deprecated)]
     impl AllDeletedRevisionsProp {
@@ -21929,7 +21929,7 @@ pub mod query {
                 Self::ContentModel => "contentmodel",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Roles => "roles",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
@@ -21939,7 +21939,7 @@ pub mod query {
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
                 Self::UserId => "userid",
-                Self::ParseTree => "parsetree",
+                Self::Parsetree => "parsetree",
             }
         }
     }
@@ -22415,7 +22415,7 @@ pub mod query {
                     AllDeletedRevisionsProp::Comment, AllDeletedRevisionsProp::Content,
                     AllDeletedRevisionsProp::ContentModel,
                     AllDeletedRevisionsProp::Flags, AllDeletedRevisionsProp::Ids,
-                    AllDeletedRevisionsProp::ParsedComment,
+                    AllDeletedRevisionsProp::Parsedcomment,
                     AllDeletedRevisionsProp::Roles, AllDeletedRevisionsProp::Sha1,
                     AllDeletedRevisionsProp::Size, AllDeletedRevisionsProp::Slotsha1,
                     AllDeletedRevisionsProp::Slotsize, AllDeletedRevisionsProp::Tags,
@@ -22731,33 +22731,33 @@ pub mod query {
     #[non_exhaustive]
     pub enum AllImagesProp {
         /// `badfile`
-        BadFile,
+        Badfile,
         /// `bitdepth`
-        BitDepth,
+        Bitdepth,
         /// `canonicaltitle`
-        CanonicalTitle,
+        Canonicaltitle,
         /// `comment`
         Comment,
         /// `commonmetadata`
-        CommonMetadata,
+        Commonmetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        ExtMetadata,
+        Extmetadata,
         /// `mediatype`
-        MediaType,
+        Mediatype,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `sha1`
         Sha1,
         /// `size`
         Size,
         /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
-        ThumbUrls,
+        Thumburls,
         /// `timestamp`
         Timestamp,
         /// `url`
@@ -22772,20 +22772,20 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::BadFile => "badfile",
-                Self::BitDepth => "bitdepth",
-                Self::CanonicalTitle => "canonicaltitle",
+                Self::Badfile => "badfile",
+                Self::Bitdepth => "bitdepth",
+                Self::Canonicaltitle => "canonicaltitle",
                 Self::Comment => "comment",
-                Self::CommonMetadata => "commonmetadata",
+                Self::Commonmetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::ExtMetadata => "extmetadata",
-                Self::MediaType => "mediatype",
+                Self::Extmetadata => "extmetadata",
+                Self::Mediatype => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
-                Self::ThumbUrls => "thumburls",
+                Self::Thumburls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Url => "url",
                 Self::User => "user",
@@ -23127,13 +23127,13 @@ pub mod query {
                     ::mwtyped::Timestamp::from_unix(979_570_560),
                 ),
                 prop: ::std::vec![
-                    AllImagesProp::BadFile, AllImagesProp::BitDepth,
-                    AllImagesProp::CanonicalTitle, AllImagesProp::Comment,
-                    AllImagesProp::CommonMetadata, AllImagesProp::Dimensions,
-                    AllImagesProp::ExtMetadata, AllImagesProp::MediaType,
+                    AllImagesProp::Badfile, AllImagesProp::Bitdepth,
+                    AllImagesProp::Canonicaltitle, AllImagesProp::Comment,
+                    AllImagesProp::Commonmetadata, AllImagesProp::Dimensions,
+                    AllImagesProp::Extmetadata, AllImagesProp::Mediatype,
                     AllImagesProp::Metadata, AllImagesProp::Mime,
-                    AllImagesProp::ParsedComment, AllImagesProp::Sha1,
-                    AllImagesProp::Size, AllImagesProp::ThumbUrls,
+                    AllImagesProp::Parsedcomment, AllImagesProp::Sha1,
+                    AllImagesProp::Size, AllImagesProp::Thumburls,
                     AllImagesProp::Timestamp, AllImagesProp::Url, AllImagesProp::User,
                     AllImagesProp::UserId
                 ],
@@ -24674,7 +24674,7 @@ pub mod query {
                 prop: ::std::vec![
                     AllRevisionsProp::Comment, AllRevisionsProp::Content,
                     AllRevisionsProp::ContentModel, AllRevisionsProp::Flags,
-                    AllRevisionsProp::Ids, AllRevisionsProp::ParsedComment,
+                    AllRevisionsProp::Ids, AllRevisionsProp::Parsedcomment,
                     AllRevisionsProp::Roles, AllRevisionsProp::Sha1,
                     AllRevisionsProp::Size, AllRevisionsProp::Slotsha1,
                     AllRevisionsProp::Slotsize, AllRevisionsProp::Tags,
@@ -25023,9 +25023,9 @@ pub mod query {
         /// `autopatrol`
         Autopatrol,
         /// `badcaptcha` (added by the extension ConfirmEdit; Since MediaWiki 1.43; not in 1.39)
-        BadCaptcha,
+        Badcaptcha,
         /// `badoath` (added by the extension OATHAuth; Since MediaWiki 1.43; not in 1.39)
-        BadOath,
+        Badoath,
         /// `bigdelete`
         Bigdelete,
         /// `block`
@@ -25063,7 +25063,7 @@ pub mod query {
         /// `deleterevision`
         Deleterevision,
         /// `disableoath` (added by the extension OATHAuth; Since MediaWiki 1.43; not in 1.39)
-        DisableOath,
+        Disableoath,
         /// `echo-create` (added by the extension Echo)
         EchoCreate,
         /// `echo-read-notifications` (added by the extension Echo)
@@ -25129,7 +25129,7 @@ pub mod query {
         /// `mergehistory`
         MergeHistory,
         /// `minoredit`
-        MinorEdit,
+        Minoredit,
         /// `move`
         Move,
         /// `move-categorypages`
@@ -25272,8 +25272,8 @@ pub mod query {
                 Self::Autoconfirmed => "autoconfirmed",
                 Self::Autocreateaccount => "autocreateaccount",
                 Self::Autopatrol => "autopatrol",
-                Self::BadCaptcha => "badcaptcha",
-                Self::BadOath => "badoath",
+                Self::Badcaptcha => "badcaptcha",
+                Self::Badoath => "badoath",
                 Self::Bigdelete => "bigdelete",
                 Self::Block => "block",
                 Self::Blockemail => "blockemail",
@@ -25292,7 +25292,7 @@ pub mod query {
                 Self::Deletedtext => "deletedtext",
                 Self::Deletelogentry => "deletelogentry",
                 Self::Deleterevision => "deleterevision",
-                Self::DisableOath => "disableoath",
+                Self::Disableoath => "disableoath",
                 Self::EchoCreate => "echo-create",
                 Self::EchoReadNotifications => "echo-read-notifications",
                 Self::Edit => "edit",
@@ -25325,7 +25325,7 @@ pub mod query {
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
                 Self::MergeHistory => "mergehistory",
-                Self::MinorEdit => "minoredit",
+                Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
                 Self::MoveRootuserpages => "move-rootuserpages",
@@ -25415,8 +25415,8 @@ pub mod query {
                 Self::Autoconfirmed,
                 Self::Autocreateaccount,
                 Self::Autopatrol,
-                Self::BadCaptcha,
-                Self::BadOath,
+                Self::Badcaptcha,
+                Self::Badoath,
                 Self::Bigdelete,
                 Self::Block,
                 Self::Blockemail,
@@ -25435,7 +25435,7 @@ pub mod query {
                 Self::Deletedtext,
                 Self::Deletelogentry,
                 Self::Deleterevision,
-                Self::DisableOath,
+                Self::Disableoath,
                 Self::EchoCreate,
                 Self::EchoReadNotifications,
                 Self::Edit,
@@ -25468,7 +25468,7 @@ pub mod query {
                 Self::Managechangetags,
                 Self::Markbotedits,
                 Self::MergeHistory,
-                Self::MinorEdit,
+                Self::Minoredit,
                 Self::Move,
                 Self::MoveCategorypages,
                 Self::MoveRootuserpages,
@@ -25534,15 +25534,15 @@ pub mod query {
     #[non_exhaustive]
     pub enum AllUsersProp {
         /// `blockinfo`
-        BlockInfo,
+        Blockinfo,
         /// `centralids`
-        CentralIds,
+        Centralids,
         /// `editcount`
-        EditCount,
+        Editcount,
         /// `groups`
         Groups,
         /// `implicitgroups`
-        ImplicitGroups,
+        Implicitgroups,
         /// `registration`
         Registration,
         /// `rights`
@@ -25553,11 +25553,11 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::BlockInfo => "blockinfo",
-                Self::CentralIds => "centralids",
-                Self::EditCount => "editcount",
+                Self::Blockinfo => "blockinfo",
+                Self::Centralids => "centralids",
+                Self::Editcount => "editcount",
                 Self::Groups => "groups",
-                Self::ImplicitGroups => "implicitgroups",
+                Self::Implicitgroups => "implicitgroups",
                 Self::Registration => "registration",
                 Self::Rights => "rights",
             }
@@ -25853,9 +25853,9 @@ pub mod query {
                     AllUsersRights::Managechangetags, AllUsersRights::Markbotedits
                 ],
                 prop: ::std::vec![
-                    AllUsersProp::BlockInfo, AllUsersProp::CentralIds,
-                    AllUsersProp::EditCount, AllUsersProp::Groups,
-                    AllUsersProp::ImplicitGroups, AllUsersProp::Registration,
+                    AllUsersProp::Blockinfo, AllUsersProp::Centralids,
+                    AllUsersProp::Editcount, AllUsersProp::Groups,
+                    AllUsersProp::Implicitgroups, AllUsersProp::Registration,
                     AllUsersProp::Rights
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
@@ -26226,7 +26226,7 @@ pub mod query {
         /// `by`
         By,
         /// `byid`
-        ById,
+        Byid,
         /// `expiry`
         Expiry,
         /// `flags`
@@ -26252,7 +26252,7 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::By => "by",
-                Self::ById => "byid",
+                Self::Byid => "byid",
                 Self::Expiry => "expiry",
                 Self::Flags => "flags",
                 Self::Id => "id",
@@ -26546,7 +26546,7 @@ pub mod query {
                 ip: ::std::option::Option::Some(::std::string::String::from("1")),
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 prop: ::std::vec![
-                    BlocksProp::By, BlocksProp::ById, BlocksProp::Expiry,
+                    BlocksProp::By, BlocksProp::Byid, BlocksProp::Expiry,
                     BlocksProp::Flags, BlocksProp::Id, BlocksProp::Range,
                     BlocksProp::Reason, BlocksProp::Restrictions, BlocksProp::Timestamp,
                     BlocksProp::User, BlocksProp::UserId
@@ -26871,7 +26871,7 @@ pub mod query {
         /// `sortkey`
         Sortkey,
         /// `sortkeyprefix`
-        SortkeyPrefix,
+        Sortkeyprefix,
         /// `timestamp`
         Timestamp,
         /// `title`
@@ -26886,7 +26886,7 @@ pub mod query {
             match *self {
                 Self::Ids => "ids",
                 Self::Sortkey => "sortkey",
-                Self::SortkeyPrefix => "sortkeyprefix",
+                Self::Sortkeyprefix => "sortkeyprefix",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
                 Self::Type => "type",
@@ -27287,7 +27287,7 @@ pub mod query {
                 page_id: ::std::option::Option::Some(1i64),
                 prop: ::std::vec![
                     CategoryMembersProp::Ids, CategoryMembersProp::Sortkey,
-                    CategoryMembersProp::SortkeyPrefix, CategoryMembersProp::Timestamp,
+                    CategoryMembersProp::Sortkeyprefix, CategoryMembersProp::Timestamp,
                     CategoryMembersProp::Title, CategoryMembersProp::Type
                 ],
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
@@ -27473,7 +27473,7 @@ pub mod query {
         /// `mergehistory`
         MergeHistory,
         /// `minoredit`
-        MinorEdit,
+        Minoredit,
         /// `move`
         Move,
         /// `move-categorypages`
@@ -27648,7 +27648,7 @@ pub mod query {
                 Self::Managechangetags => "managechangetags",
                 Self::Markbotedits => "markbotedits",
                 Self::MergeHistory => "mergehistory",
-                Self::MinorEdit => "minoredit",
+                Self::Minoredit => "minoredit",
                 Self::Move => "move",
                 Self::MoveCategorypages => "move-categorypages",
                 Self::MoveRootuserpages => "move-rootuserpages",
@@ -27777,7 +27777,7 @@ pub mod query {
                 Self::Managechangetags,
                 Self::Markbotedits,
                 Self::MergeHistory,
-                Self::MinorEdit,
+                Self::Minoredit,
                 Self::Move,
                 Self::MoveCategorypages,
                 Self::MoveRootuserpages,
@@ -28023,7 +28023,7 @@ pub mod query {
                     ContributorsRights::Logentryimport,
                     ContributorsRights::Managechangetags,
                     ContributorsRights::Markbotedits, ContributorsRights::MergeHistory,
-                    ContributorsRights::MinorEdit, ContributorsRights::Move,
+                    ContributorsRights::Minoredit, ContributorsRights::Move,
                     ContributorsRights::MoveCategorypages
                 ],
                 exclude_rights: ::std::vec![
@@ -28074,7 +28074,7 @@ pub mod query {
                     ContributorsExcludeRights::Managechangetags,
                     ContributorsExcludeRights::Markbotedits,
                     ContributorsExcludeRights::MergeHistory,
-                    ContributorsExcludeRights::MinorEdit,
+                    ContributorsExcludeRights::Minoredit,
                     ContributorsExcludeRights::Move,
                     ContributorsExcludeRights::MoveCategorypages
                 ],
@@ -28428,7 +28428,7 @@ pub mod query {
                 prop: ::std::vec![
                     DeletedRevisionsProp::Comment, DeletedRevisionsProp::Content,
                     DeletedRevisionsProp::ContentModel, DeletedRevisionsProp::Flags,
-                    DeletedRevisionsProp::Ids, DeletedRevisionsProp::ParsedComment,
+                    DeletedRevisionsProp::Ids, DeletedRevisionsProp::Parsedcomment,
                     DeletedRevisionsProp::Roles, DeletedRevisionsProp::Sha1,
                     DeletedRevisionsProp::Size, DeletedRevisionsProp::Slotsha1,
                     DeletedRevisionsProp::Slotsize, DeletedRevisionsProp::Tags,
@@ -28486,9 +28486,9 @@ pub mod query {
         /// `minor`
         Minor,
         /// `parentid`
-        ParentId,
+        Parentid,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `revid`
         RevId,
         /// `sha1`
@@ -28512,8 +28512,8 @@ pub mod query {
                 Self::Content => "content",
                 Self::Len => "len",
                 Self::Minor => "minor",
-                Self::ParentId => "parentid",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parentid => "parentid",
+                Self::Parsedcomment => "parsedcomment",
                 Self::RevId => "revid",
                 Self::Sha1 => "sha1",
                 Self::Tags => "tags",
@@ -28801,7 +28801,7 @@ pub mod query {
                 prop: ::std::vec![
                     DeletedRevsProp::Comment, DeletedRevsProp::Content,
                     DeletedRevsProp::Len, DeletedRevsProp::Minor,
-                    DeletedRevsProp::ParentId, DeletedRevsProp::ParsedComment,
+                    DeletedRevsProp::Parentid, DeletedRevsProp::Parsedcomment,
                     DeletedRevsProp::RevId, DeletedRevsProp::Sha1, DeletedRevsProp::Tags,
                     DeletedRevsProp::User, DeletedRevsProp::UserId
                 ],
@@ -29747,19 +29747,19 @@ pub mod query {
         /// `archivename`
         ArchiveName,
         /// `bitdepth`
-        BitDepth,
+        Bitdepth,
         /// `description`
         Description,
         /// `dimensions`
         Dimensions,
         /// `mediatype`
-        MediaType,
+        Mediatype,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parseddescription`
-        ParsedDescription,
+        Parseddescription,
         /// `sha1`
         Sha1,
         /// `size`
@@ -29775,13 +29775,13 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::ArchiveName => "archivename",
-                Self::BitDepth => "bitdepth",
+                Self::Bitdepth => "bitdepth",
                 Self::Description => "description",
                 Self::Dimensions => "dimensions",
-                Self::MediaType => "mediatype",
+                Self::Mediatype => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::ParsedDescription => "parseddescription",
+                Self::Parseddescription => "parseddescription",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Timestamp => "timestamp",
@@ -29990,10 +29990,10 @@ pub mod query {
                     ::std::string::String::from("1"),
                 ),
                 prop: ::std::vec![
-                    FileArchiveProp::ArchiveName, FileArchiveProp::BitDepth,
+                    FileArchiveProp::ArchiveName, FileArchiveProp::Bitdepth,
                     FileArchiveProp::Description, FileArchiveProp::Dimensions,
-                    FileArchiveProp::MediaType, FileArchiveProp::Metadata,
-                    FileArchiveProp::Mime, FileArchiveProp::ParsedDescription,
+                    FileArchiveProp::Mediatype, FileArchiveProp::Metadata,
+                    FileArchiveProp::Mime, FileArchiveProp::Parseddescription,
                     FileArchiveProp::Sha1, FileArchiveProp::Size,
                     FileArchiveProp::Timestamp, FileArchiveProp::User
                 ],
@@ -30007,23 +30007,23 @@ pub mod query {
     #[non_exhaustive]
     pub enum FileRepoInfoProp {
         /// `canUpload`
-        CanUpload,
+        Canupload,
         /// `displayname`
-        DisplayName,
+        Displayname,
         /// `favicon`
         Favicon,
         /// `initialCapital`
-        InitialCapital,
+        Initialcapital,
         /// `local`
         Local,
         /// `name`
         Name,
         /// `rootUrl`
-        RootUrl,
+        Rooturl,
         /// `scriptDirUrl`
-        ScriptDirUrl,
+        Scriptdirurl,
         /// `thumbUrl`
-        ThumbUrl,
+        Thumburl,
         /// `url`
         Url,
     }
@@ -30032,15 +30032,15 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::CanUpload => "canUpload",
-                Self::DisplayName => "displayname",
+                Self::Canupload => "canUpload",
+                Self::Displayname => "displayname",
                 Self::Favicon => "favicon",
-                Self::InitialCapital => "initialCapital",
+                Self::Initialcapital => "initialCapital",
                 Self::Local => "local",
                 Self::Name => "name",
-                Self::RootUrl => "rootUrl",
-                Self::ScriptDirUrl => "scriptDirUrl",
-                Self::ThumbUrl => "thumbUrl",
+                Self::Rooturl => "rootUrl",
+                Self::Scriptdirurl => "scriptDirUrl",
+                Self::Thumburl => "thumbUrl",
                 Self::Url => "url",
             }
         }
@@ -30155,11 +30155,11 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    FileRepoInfoProp::CanUpload, FileRepoInfoProp::DisplayName,
-                    FileRepoInfoProp::Favicon, FileRepoInfoProp::InitialCapital,
+                    FileRepoInfoProp::Canupload, FileRepoInfoProp::Displayname,
+                    FileRepoInfoProp::Favicon, FileRepoInfoProp::Initialcapital,
                     FileRepoInfoProp::Local, FileRepoInfoProp::Name,
-                    FileRepoInfoProp::RootUrl, FileRepoInfoProp::ScriptDirUrl,
-                    FileRepoInfoProp::ThumbUrl, FileRepoInfoProp::Url
+                    FileRepoInfoProp::Rooturl, FileRepoInfoProp::Scriptdirurl,
+                    FileRepoInfoProp::Thumburl, FileRepoInfoProp::Url
                 ],
             }
         }
@@ -30736,27 +30736,27 @@ pub mod query {
         /// `archivename`
         ArchiveName,
         /// `badfile`
-        BadFile,
+        Badfile,
         /// `bitdepth`
-        BitDepth,
+        Bitdepth,
         /// `canonicaltitle`
-        CanonicalTitle,
+        Canonicaltitle,
         /// `comment`
         Comment,
         /// `commonmetadata`
-        CommonMetadata,
+        Commonmetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        ExtMetadata,
+        Extmetadata,
         /// `mediatype`
-        MediaType,
+        Mediatype,
         /// `metadata`
         Metadata,
         /// `mime`
         Mime,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `sha1`
         Sha1,
         /// `size`
@@ -30764,7 +30764,7 @@ pub mod query {
         /// `thumbmime`
         Thumbmime,
         /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
-        ThumbUrls,
+        Thumburls,
         /// `timestamp`
         Timestamp,
         /// `uploadwarning`
@@ -30782,21 +30782,21 @@ pub mod query {
         pub fn as_str(&self) -> &'static str {
             match *self {
                 Self::ArchiveName => "archivename",
-                Self::BadFile => "badfile",
-                Self::BitDepth => "bitdepth",
-                Self::CanonicalTitle => "canonicaltitle",
+                Self::Badfile => "badfile",
+                Self::Bitdepth => "bitdepth",
+                Self::Canonicaltitle => "canonicaltitle",
                 Self::Comment => "comment",
-                Self::CommonMetadata => "commonmetadata",
+                Self::Commonmetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::ExtMetadata => "extmetadata",
-                Self::MediaType => "mediatype",
+                Self::Extmetadata => "extmetadata",
+                Self::Mediatype => "mediatype",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Thumbmime => "thumbmime",
-                Self::ThumbUrls => "thumburls",
+                Self::Thumburls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Uploadwarning => "uploadwarning",
                 Self::Url => "url",
@@ -31085,14 +31085,14 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    ImageInfoProp::ArchiveName, ImageInfoProp::BadFile,
-                    ImageInfoProp::BitDepth, ImageInfoProp::CanonicalTitle,
-                    ImageInfoProp::Comment, ImageInfoProp::CommonMetadata,
-                    ImageInfoProp::Dimensions, ImageInfoProp::ExtMetadata,
-                    ImageInfoProp::MediaType, ImageInfoProp::Metadata,
-                    ImageInfoProp::Mime, ImageInfoProp::ParsedComment,
+                    ImageInfoProp::ArchiveName, ImageInfoProp::Badfile,
+                    ImageInfoProp::Bitdepth, ImageInfoProp::Canonicaltitle,
+                    ImageInfoProp::Comment, ImageInfoProp::Commonmetadata,
+                    ImageInfoProp::Dimensions, ImageInfoProp::Extmetadata,
+                    ImageInfoProp::Mediatype, ImageInfoProp::Metadata,
+                    ImageInfoProp::Mime, ImageInfoProp::Parsedcomment,
                     ImageInfoProp::Sha1, ImageInfoProp::Size, ImageInfoProp::Thumbmime,
-                    ImageInfoProp::ThumbUrls, ImageInfoProp::Timestamp,
+                    ImageInfoProp::Thumburls, ImageInfoProp::Timestamp,
                     ImageInfoProp::Uploadwarning, ImageInfoProp::Url,
                     ImageInfoProp::User, ImageInfoProp::UserId
                 ],
@@ -31422,15 +31422,15 @@ pub mod query {
     #[non_exhaustive]
     pub enum InfoProp {
         /// `associatedpage`
-        AssociatedPage,
+        Associatedpage,
         /// `displaytitle`
-        DisplayTitle,
+        Displaytitle,
         /// `editintro` (Since MediaWiki 1.43; not in 1.39)
         EditIntro,
         /// `linkclasses`
-        LinkClasses,
+        Linkclasses,
         /// `notificationtimestamp`
-        NotificationTimestamp,
+        Notificationtimestamp,
         /// `preloadcontent` (Since MediaWiki 1.43; not in 1.39)
         Preloadcontent,
         /// `protection`
@@ -31438,13 +31438,13 @@ pub mod query {
         /// `subjectid`
         Subjectid,
         /// `talkid`
-        TalkId,
+        Talkid,
         /// `url`
         Url,
         /// `varianttitles`
-        VariantTitles,
+        Varianttitles,
         /// `visitingwatchers`
-        VisitingWatchers,
+        Visitingwatchers,
         /// `watched`
         Watched,
         /// `watchers`
@@ -31461,18 +31461,18 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::AssociatedPage => "associatedpage",
-                Self::DisplayTitle => "displaytitle",
+                Self::Associatedpage => "associatedpage",
+                Self::Displaytitle => "displaytitle",
                 Self::EditIntro => "editintro",
-                Self::LinkClasses => "linkclasses",
-                Self::NotificationTimestamp => "notificationtimestamp",
+                Self::Linkclasses => "linkclasses",
+                Self::Notificationtimestamp => "notificationtimestamp",
                 Self::Preloadcontent => "preloadcontent",
                 Self::Protection => "protection",
                 Self::Subjectid => "subjectid",
-                Self::TalkId => "talkid",
+                Self::Talkid => "talkid",
                 Self::Url => "url",
-                Self::VariantTitles => "varianttitles",
-                Self::VisitingWatchers => "visitingwatchers",
+                Self::Varianttitles => "varianttitles",
+                Self::Visitingwatchers => "visitingwatchers",
                 Self::Watched => "watched",
                 Self::Watchers => "watchers",
                 Self::Preload => "preload",
@@ -31803,11 +31803,11 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    InfoProp::AssociatedPage, InfoProp::DisplayTitle,
-                    InfoProp::EditIntro, InfoProp::LinkClasses,
-                    InfoProp::NotificationTimestamp, InfoProp::Preloadcontent,
-                    InfoProp::Protection, InfoProp::Subjectid, InfoProp::TalkId,
-                    InfoProp::Url, InfoProp::VariantTitles, InfoProp::VisitingWatchers,
+                    InfoProp::Associatedpage, InfoProp::Displaytitle,
+                    InfoProp::EditIntro, InfoProp::Linkclasses,
+                    InfoProp::Notificationtimestamp, InfoProp::Preloadcontent,
+                    InfoProp::Protection, InfoProp::Subjectid, InfoProp::Talkid,
+                    InfoProp::Url, InfoProp::Varianttitles, InfoProp::Visitingwatchers,
                     InfoProp::Watched, InfoProp::Watchers
                 ],
                 link_context: ::std::option::Option::Some(
@@ -32606,7 +32606,7 @@ pub mod query {
         /// `name`
         Name,
         /// `variantnames` (Since MediaWiki 1.43; not in 1.39)
-        VariantNames,
+        Variantnames,
         /// `variants`
         Variants,
     }
@@ -32621,7 +32621,7 @@ pub mod query {
                 Self::Dir => "dir",
                 Self::Fallbacks => "fallbacks",
                 Self::Name => "name",
-                Self::VariantNames => "variantnames",
+                Self::Variantnames => "variantnames",
                 Self::Variants => "variants",
             }
         }
@@ -32767,7 +32767,7 @@ pub mod query {
                     LanguageInfoProp::Autonym, LanguageInfoProp::Bcp47,
                     LanguageInfoProp::Code, LanguageInfoProp::Dir,
                     LanguageInfoProp::Fallbacks, LanguageInfoProp::Name,
-                    LanguageInfoProp::VariantNames, LanguageInfoProp::Variants
+                    LanguageInfoProp::Variantnames, LanguageInfoProp::Variants
                 ],
                 code: ::std::vec![::std::string::String::from("en")],
                 continue_: ::std::option::Option::Some(::std::string::String::from("1")),
@@ -33132,7 +33132,7 @@ pub mod query {
         /// `unclosed-quotes-in-heading` (Since MediaWiki 1.43; not in 1.39)
         UnclosedQuotesInHeading,
         /// `wikilink-in-extlink` (Since MediaWiki 1.43; not in 1.39)
-        WikilinkInExtLink,
+        WikilinkInExtlink,
     }
     #[cfg(feature = "ext-linter")]
     #[allow(deprecated)]
@@ -33166,7 +33166,7 @@ pub mod query {
                 Self::TidyFontBug => "tidy-font-bug",
                 Self::TidyWhitespaceBug => "tidy-whitespace-bug",
                 Self::UnclosedQuotesInHeading => "unclosed-quotes-in-heading",
-                Self::WikilinkInExtLink => "wikilink-in-extlink",
+                Self::WikilinkInExtlink => "wikilink-in-extlink",
             }
         }
     }
@@ -33354,7 +33354,7 @@ pub mod query {
                     LintErrorsCategories::StrippedTag, LintErrorsCategories::TidyFontBug,
                     LintErrorsCategories::TidyWhitespaceBug,
                     LintErrorsCategories::UnclosedQuotesInHeading,
-                    LintErrorsCategories::WikilinkInExtLink
+                    LintErrorsCategories::WikilinkInExtlink
                 ],
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
@@ -33444,7 +33444,7 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `tags`
         Tags,
         /// `timestamp`
@@ -33466,7 +33466,7 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Details => "details",
                 Self::Ids => "ids",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
@@ -34121,7 +34121,7 @@ pub mod query {
             Self {
                 prop: ::std::vec![
                     LogEventsProp::Comment, LogEventsProp::Details, LogEventsProp::Ids,
-                    LogEventsProp::ParsedComment, LogEventsProp::Tags,
+                    LogEventsProp::Parsedcomment, LogEventsProp::Tags,
                     LogEventsProp::Timestamp, LogEventsProp::Title, LogEventsProp::Type,
                     LogEventsProp::User, LogEventsProp::UserId
                 ],
@@ -34326,7 +34326,7 @@ pub mod query {
         /// `list` (Since MediaWiki 1.43; not in 1.39)
         List,
         /// `seenTime` (Since MediaWiki 1.43; not in 1.39)
-        SeenTime,
+        Seentime,
     }
     #[cfg(feature = "ext-echo")]
     #[allow(deprecated)]
@@ -34336,7 +34336,7 @@ pub mod query {
             match *self {
                 Self::Count => "count",
                 Self::List => "list",
-                Self::SeenTime => "seenTime",
+                Self::Seentime => "seenTime",
             }
         }
     }
@@ -34704,7 +34704,7 @@ pub mod query {
                 ],
                 prop: ::std::vec![
                     NotificationsProp::Count, NotificationsProp::List,
-                    NotificationsProp::SeenTime
+                    NotificationsProp::Seentime
                 ],
                 sections: ::std::vec![
                     NotificationsSections::Alert, NotificationsSections::Message
@@ -35606,7 +35606,7 @@ pub mod query {
         /// `level`
         Level,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `timestamp`
         Timestamp,
         /// `user`
@@ -35622,7 +35622,7 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Expiry => "expiry",
                 Self::Level => "level",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Timestamp => "timestamp",
                 Self::User => "user",
                 Self::UserId => "userid",
@@ -35837,7 +35837,7 @@ pub mod query {
                 ),
                 prop: ::std::vec![
                     ProtectedTitlesProp::Comment, ProtectedTitlesProp::Expiry,
-                    ProtectedTitlesProp::Level, ProtectedTitlesProp::ParsedComment,
+                    ProtectedTitlesProp::Level, ProtectedTitlesProp::Parsedcomment,
                     ProtectedTitlesProp::Timestamp, ProtectedTitlesProp::User,
                     ProtectedTitlesProp::UserId
                 ],
@@ -36224,7 +36224,7 @@ pub mod query {
         /// `loginfo`
         Loginfo,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `patrolled`
         Patrolled,
         /// `redirect`
@@ -36253,7 +36253,7 @@ pub mod query {
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Loginfo => "loginfo",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Patrolled => "patrolled",
                 Self::Redirect => "redirect",
                 Self::Sha1 => "sha1",
@@ -36633,7 +36633,7 @@ pub mod query {
                 prop: ::std::vec![
                     RecentChangesProp::Comment, RecentChangesProp::Flags,
                     RecentChangesProp::Ids, RecentChangesProp::Loginfo,
-                    RecentChangesProp::ParsedComment, RecentChangesProp::Patrolled,
+                    RecentChangesProp::Parsedcomment, RecentChangesProp::Patrolled,
                     RecentChangesProp::Redirect, RecentChangesProp::Sha1,
                     RecentChangesProp::Sizes, RecentChangesProp::Tags,
                     RecentChangesProp::Timestamp, RecentChangesProp::Title,
@@ -37247,7 +37247,7 @@ pub mod query {
                 prop: ::std::vec![
                     RevisionsProp::Comment, RevisionsProp::Content,
                     RevisionsProp::ContentModel, RevisionsProp::Flags,
-                    RevisionsProp::Ids, RevisionsProp::ParsedComment,
+                    RevisionsProp::Ids, RevisionsProp::Parsedcomment,
                     RevisionsProp::Roles, RevisionsProp::Sha1, RevisionsProp::Size,
                     RevisionsProp::Slotsha1, RevisionsProp::Slotsize,
                     RevisionsProp::Tags, RevisionsProp::Timestamp, RevisionsProp::User,
@@ -37330,7 +37330,7 @@ pub mod query {
         /// `suggestion`
         Suggestion,
         /// `totalhits`
-        TotalHits,
+        Totalhits,
     }
     #[allow(deprecated)]
     impl SearchInfo {
@@ -37339,7 +37339,7 @@ pub mod query {
             match *self {
                 Self::Rewrittenquery => "rewrittenquery",
                 Self::Suggestion => "suggestion",
-                Self::TotalHits => "totalhits",
+                Self::Totalhits => "totalhits",
             }
         }
     }
@@ -37356,11 +37356,11 @@ pub mod query {
     #[non_exhaustive]
     pub enum SearchProp {
         /// `categorysnippet`
-        CategorySnippet,
+        Categorysnippet,
         /// `extensiondata`
-        ExtensionData,
+        Extensiondata,
         /// `isfilematch`
-        IsFileMatch,
+        Isfilematch,
         /// `redirectsnippet`
         Redirectsnippet,
         /// `redirecttitle`
@@ -37376,9 +37376,9 @@ pub mod query {
         /// `timestamp`
         Timestamp,
         /// `titlesnippet`
-        TitleSnippet,
+        Titlesnippet,
         /// `wordcount`
-        WordCount,
+        Wordcount,
         /// `hasrelated`
         #[deprecated]
         Hasrelated,
@@ -37391,9 +37391,9 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::CategorySnippet => "categorysnippet",
-                Self::ExtensionData => "extensiondata",
-                Self::IsFileMatch => "isfilematch",
+                Self::Categorysnippet => "categorysnippet",
+                Self::Extensiondata => "extensiondata",
+                Self::Isfilematch => "isfilematch",
                 Self::Redirectsnippet => "redirectsnippet",
                 Self::Redirecttitle => "redirecttitle",
                 Self::Sectionsnippet => "sectionsnippet",
@@ -37401,8 +37401,8 @@ pub mod query {
                 Self::Size => "size",
                 Self::Snippet => "snippet",
                 Self::Timestamp => "timestamp",
-                Self::TitleSnippet => "titlesnippet",
-                Self::WordCount => "wordcount",
+                Self::Titlesnippet => "titlesnippet",
+                Self::Wordcount => "wordcount",
                 Self::Hasrelated => "hasrelated",
                 Self::Score => "score",
             }
@@ -37671,15 +37671,15 @@ pub mod query {
                 what: ::std::option::Option::Some(SearchWhat::Nearmatch),
                 info: ::std::vec![
                     SearchInfo::Rewrittenquery, SearchInfo::Suggestion,
-                    SearchInfo::TotalHits
+                    SearchInfo::Totalhits
                 ],
                 prop: ::std::vec![
-                    SearchProp::CategorySnippet, SearchProp::ExtensionData,
-                    SearchProp::IsFileMatch, SearchProp::Redirectsnippet,
+                    SearchProp::Categorysnippet, SearchProp::Extensiondata,
+                    SearchProp::Isfilematch, SearchProp::Redirectsnippet,
                     SearchProp::Redirecttitle, SearchProp::Sectionsnippet,
                     SearchProp::SectionTitle, SearchProp::Size, SearchProp::Snippet,
-                    SearchProp::Timestamp, SearchProp::TitleSnippet,
-                    SearchProp::WordCount
+                    SearchProp::Timestamp, SearchProp::Titlesnippet,
+                    SearchProp::Wordcount
                 ],
                 interwiki: true,
                 enable_rewrites: true,
@@ -37692,39 +37692,39 @@ pub mod query {
     #[non_exhaustive]
     pub enum SiteInfoProp {
         /// `autocreatetempuser` (Since MediaWiki 1.43; not in 1.39)
-        AutoCreateTempUser,
+        Autocreatetempuser,
         /// `autopromote` (Since MediaWiki 1.43; not in 1.39)
         Autopromote,
         /// `autopromoteonce` (Since MediaWiki 1.43; not in 1.39)
-        AutopromoteOnce,
+        Autopromoteonce,
         /// `clientlibraries` (Since MediaWiki 1.43; not in 1.39)
-        ClientLibraries,
+        Clientlibraries,
         /// `dbrepllag`
-        DbReplLag,
+        Dbrepllag,
         /// `defaultoptions`
-        DefaultOptions,
+        Defaultoptions,
         /// `extensions`
         Extensions,
         /// `extensiontags`
-        ExtensionTags,
+        Extensiontags,
         /// `fileextensions`
-        FileExtensions,
+        Fileextensions,
         /// `functionhooks`
-        FunctionHooks,
+        Functionhooks,
         /// `general`
         General,
         /// `interwikimap`
-        InterwikiMap,
+        Interwikimap,
         /// `languages`
         Languages,
         /// `languagevariants`
-        LanguageVariants,
+        Languagevariants,
         /// `libraries`
         Libraries,
         /// `magicwords`
-        MagicWords,
+        Magicwords,
         /// `namespacealiases`
-        NamespaceAliases,
+        Namespacealiases,
         /// `namespaces`
         Namespaces,
         /// `protocols`
@@ -37732,19 +37732,19 @@ pub mod query {
         /// `restrictions`
         Restrictions,
         /// `rightsinfo`
-        RightsInfo,
+        Rightsinfo,
         /// `showhooks`
-        ShowHooks,
+        Showhooks,
         /// `skins`
         Skins,
         /// `specialpagealiases`
-        SpecialPageAliases,
+        Specialpagealiases,
         /// `statistics`
         Statistics,
         /// `uploaddialog`
-        UploadDialog,
+        Uploaddialog,
         /// `usergroups`
-        UserGroups,
+        Usergroups,
         /// `variables`
         Variables,
     }
@@ -37753,33 +37753,33 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::AutoCreateTempUser => "autocreatetempuser",
+                Self::Autocreatetempuser => "autocreatetempuser",
                 Self::Autopromote => "autopromote",
-                Self::AutopromoteOnce => "autopromoteonce",
-                Self::ClientLibraries => "clientlibraries",
-                Self::DbReplLag => "dbrepllag",
-                Self::DefaultOptions => "defaultoptions",
+                Self::Autopromoteonce => "autopromoteonce",
+                Self::Clientlibraries => "clientlibraries",
+                Self::Dbrepllag => "dbrepllag",
+                Self::Defaultoptions => "defaultoptions",
                 Self::Extensions => "extensions",
-                Self::ExtensionTags => "extensiontags",
-                Self::FileExtensions => "fileextensions",
-                Self::FunctionHooks => "functionhooks",
+                Self::Extensiontags => "extensiontags",
+                Self::Fileextensions => "fileextensions",
+                Self::Functionhooks => "functionhooks",
                 Self::General => "general",
-                Self::InterwikiMap => "interwikimap",
+                Self::Interwikimap => "interwikimap",
                 Self::Languages => "languages",
-                Self::LanguageVariants => "languagevariants",
+                Self::Languagevariants => "languagevariants",
                 Self::Libraries => "libraries",
-                Self::MagicWords => "magicwords",
-                Self::NamespaceAliases => "namespacealiases",
+                Self::Magicwords => "magicwords",
+                Self::Namespacealiases => "namespacealiases",
                 Self::Namespaces => "namespaces",
                 Self::Protocols => "protocols",
                 Self::Restrictions => "restrictions",
-                Self::RightsInfo => "rightsinfo",
-                Self::ShowHooks => "showhooks",
+                Self::Rightsinfo => "rightsinfo",
+                Self::Showhooks => "showhooks",
                 Self::Skins => "skins",
-                Self::SpecialPageAliases => "specialpagealiases",
+                Self::Specialpagealiases => "specialpagealiases",
                 Self::Statistics => "statistics",
-                Self::UploadDialog => "uploaddialog",
-                Self::UserGroups => "usergroups",
+                Self::Uploaddialog => "uploaddialog",
+                Self::Usergroups => "usergroups",
                 Self::Variables => "variables",
             }
         }
@@ -38001,20 +38001,20 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    SiteInfoProp::AutoCreateTempUser, SiteInfoProp::Autopromote,
-                    SiteInfoProp::AutopromoteOnce, SiteInfoProp::ClientLibraries,
-                    SiteInfoProp::DbReplLag, SiteInfoProp::DefaultOptions,
-                    SiteInfoProp::Extensions, SiteInfoProp::ExtensionTags,
-                    SiteInfoProp::FileExtensions, SiteInfoProp::FunctionHooks,
-                    SiteInfoProp::General, SiteInfoProp::InterwikiMap,
-                    SiteInfoProp::Languages, SiteInfoProp::LanguageVariants,
-                    SiteInfoProp::Libraries, SiteInfoProp::MagicWords,
-                    SiteInfoProp::NamespaceAliases, SiteInfoProp::Namespaces,
+                    SiteInfoProp::Autocreatetempuser, SiteInfoProp::Autopromote,
+                    SiteInfoProp::Autopromoteonce, SiteInfoProp::Clientlibraries,
+                    SiteInfoProp::Dbrepllag, SiteInfoProp::Defaultoptions,
+                    SiteInfoProp::Extensions, SiteInfoProp::Extensiontags,
+                    SiteInfoProp::Fileextensions, SiteInfoProp::Functionhooks,
+                    SiteInfoProp::General, SiteInfoProp::Interwikimap,
+                    SiteInfoProp::Languages, SiteInfoProp::Languagevariants,
+                    SiteInfoProp::Libraries, SiteInfoProp::Magicwords,
+                    SiteInfoProp::Namespacealiases, SiteInfoProp::Namespaces,
                     SiteInfoProp::Protocols, SiteInfoProp::Restrictions,
-                    SiteInfoProp::RightsInfo, SiteInfoProp::ShowHooks,
-                    SiteInfoProp::Skins, SiteInfoProp::SpecialPageAliases,
-                    SiteInfoProp::Statistics, SiteInfoProp::UploadDialog,
-                    SiteInfoProp::UserGroups, SiteInfoProp::Variables
+                    SiteInfoProp::Rightsinfo, SiteInfoProp::Showhooks,
+                    SiteInfoProp::Skins, SiteInfoProp::Specialpagealiases,
+                    SiteInfoProp::Statistics, SiteInfoProp::Uploaddialog,
+                    SiteInfoProp::Usergroups, SiteInfoProp::Variables
                 ],
                 filter_iw: ::std::option::Option::Some(SiteInfoFilterIw::NotLocal),
                 show_all_db: true,
@@ -38030,17 +38030,17 @@ pub mod query {
     #[non_exhaustive]
     pub enum StashImageInfoProp {
         /// `badfile`
-        BadFile,
+        Badfile,
         /// `bitdepth`
-        BitDepth,
+        Bitdepth,
         /// `canonicaltitle`
-        CanonicalTitle,
+        Canonicaltitle,
         /// `commonmetadata`
-        CommonMetadata,
+        Commonmetadata,
         /// `dimensions`
         Dimensions,
         /// `extmetadata`
-        ExtMetadata,
+        Extmetadata,
         /// `metadata`
         Metadata,
         /// `mime`
@@ -38052,7 +38052,7 @@ pub mod query {
         /// `thumbmime`
         Thumbmime,
         /// `thumburls` (Since MediaWiki 1.43; not in 1.39; added in the patch release 1.43.12)
-        ThumbUrls,
+        Thumburls,
         /// `timestamp`
         Timestamp,
         /// `url`
@@ -38063,18 +38063,18 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::BadFile => "badfile",
-                Self::BitDepth => "bitdepth",
-                Self::CanonicalTitle => "canonicaltitle",
-                Self::CommonMetadata => "commonmetadata",
+                Self::Badfile => "badfile",
+                Self::Bitdepth => "bitdepth",
+                Self::Canonicaltitle => "canonicaltitle",
+                Self::Commonmetadata => "commonmetadata",
                 Self::Dimensions => "dimensions",
-                Self::ExtMetadata => "extmetadata",
+                Self::Extmetadata => "extmetadata",
                 Self::Metadata => "metadata",
                 Self::Mime => "mime",
                 Self::Sha1 => "sha1",
                 Self::Size => "size",
                 Self::Thumbmime => "thumbmime",
-                Self::ThumbUrls => "thumburls",
+                Self::Thumburls => "thumburls",
                 Self::Timestamp => "timestamp",
                 Self::Url => "url",
             }
@@ -38264,13 +38264,13 @@ pub mod query {
                 file_key: ::std::vec![::std::string::String::from("1")],
                 session_key: ::std::vec![::std::string::String::from("1")],
                 prop: ::std::vec![
-                    StashImageInfoProp::BadFile, StashImageInfoProp::BitDepth,
-                    StashImageInfoProp::CanonicalTitle,
-                    StashImageInfoProp::CommonMetadata, StashImageInfoProp::Dimensions,
-                    StashImageInfoProp::ExtMetadata, StashImageInfoProp::Metadata,
+                    StashImageInfoProp::Badfile, StashImageInfoProp::Bitdepth,
+                    StashImageInfoProp::Canonicaltitle,
+                    StashImageInfoProp::Commonmetadata, StashImageInfoProp::Dimensions,
+                    StashImageInfoProp::Extmetadata, StashImageInfoProp::Metadata,
                     StashImageInfoProp::Mime, StashImageInfoProp::Sha1,
                     StashImageInfoProp::Size, StashImageInfoProp::Thumbmime,
-                    StashImageInfoProp::ThumbUrls, StashImageInfoProp::Timestamp,
+                    StashImageInfoProp::Thumburls, StashImageInfoProp::Timestamp,
                     StashImageInfoProp::Url
                 ],
                 url_width: ::std::option::Option::Some(1i64),
@@ -38290,9 +38290,9 @@ pub mod query {
         /// `description`
         Description,
         /// `displayname`
-        DisplayName,
+        Displayname,
         /// `hitcount`
-        HitCount,
+        Hitcount,
         /// `source`
         Source,
     }
@@ -38304,8 +38304,8 @@ pub mod query {
                 Self::Active => "active",
                 Self::Defined => "defined",
                 Self::Description => "description",
-                Self::DisplayName => "displayname",
-                Self::HitCount => "hitcount",
+                Self::Displayname => "displayname",
+                Self::Hitcount => "hitcount",
                 Self::Source => "source",
             }
         }
@@ -38439,7 +38439,7 @@ pub mod query {
                 limit: ::std::option::Option::Some(::mwtyped::Limit::Max),
                 prop: ::std::vec![
                     TagsProp::Active, TagsProp::Defined, TagsProp::Description,
-                    TagsProp::DisplayName, TagsProp::HitCount, TagsProp::Source
+                    TagsProp::Displayname, TagsProp::Hitcount, TagsProp::Source
                 ],
             }
         }
@@ -39003,13 +39003,13 @@ pub mod query {
         /// `ids`
         Ids,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `patrolled`
         Patrolled,
         /// `size`
         Size,
         /// `sizediff`
-        SizeDiff,
+        Sizediff,
         /// `tags`
         Tags,
         /// `timestamp`
@@ -39025,10 +39025,10 @@ pub mod query {
                 Self::Comment => "comment",
                 Self::Flags => "flags",
                 Self::Ids => "ids",
-                Self::ParsedComment => "parsedcomment",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Patrolled => "patrolled",
                 Self::Size => "size",
-                Self::SizeDiff => "sizediff",
+                Self::Sizediff => "sizediff",
                 Self::Tags => "tags",
                 Self::Timestamp => "timestamp",
                 Self::Title => "title",
@@ -39372,9 +39372,9 @@ pub mod query {
                 namespace: ::std::vec![::mwtyped::Namespace(0)],
                 prop: ::std::vec![
                     UserContribsProp::Comment, UserContribsProp::Flags,
-                    UserContribsProp::Ids, UserContribsProp::ParsedComment,
+                    UserContribsProp::Ids, UserContribsProp::Parsedcomment,
                     UserContribsProp::Patrolled, UserContribsProp::Size,
-                    UserContribsProp::SizeDiff, UserContribsProp::Tags,
+                    UserContribsProp::Sizediff, UserContribsProp::Tags,
                     UserContribsProp::Timestamp, UserContribsProp::Title
                 ],
                 show: ::std::vec![
@@ -39394,43 +39394,43 @@ pub mod query {
     #[non_exhaustive]
     pub enum UserInfoProp {
         /// `acceptlang`
-        AcceptLang,
+        Acceptlang,
         /// `blockinfo`
-        BlockInfo,
+        Blockinfo,
         /// `cancreateaccount` (Since MediaWiki 1.43; not in 1.39)
-        CanCreateAccount,
+        Cancreateaccount,
         /// `centralids`
-        CentralIds,
+        Centralids,
         /// `changeablegroups`
-        ChangeableGroups,
+        Changeablegroups,
         /// `editcount`
-        EditCount,
+        Editcount,
         /// `email`
         Email,
         /// `groupmemberships`
-        GroupMemberships,
+        Groupmemberships,
         /// `groups`
         Groups,
         /// `hasmsg`
         Hasmsg,
         /// `implicitgroups`
-        ImplicitGroups,
+        Implicitgroups,
         /// `latestcontrib`
-        LatestContrib,
+        Latestcontrib,
         /// `options`
         Options,
         /// `ratelimits`
-        RateLimits,
+        Ratelimits,
         /// `realname`
         RealName,
         /// `registrationdate`
-        RegistrationDate,
+        Registrationdate,
         /// `rights`
         Rights,
         /// `theoreticalratelimits`
-        TheoreticalRateLimits,
+        Theoreticalratelimits,
         /// `unreadcount`
-        UnreadCount,
+        Unreadcount,
         /// `*`: every value
         All,
     }
@@ -39439,25 +39439,25 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::AcceptLang => "acceptlang",
-                Self::BlockInfo => "blockinfo",
-                Self::CanCreateAccount => "cancreateaccount",
-                Self::CentralIds => "centralids",
-                Self::ChangeableGroups => "changeablegroups",
-                Self::EditCount => "editcount",
+                Self::Acceptlang => "acceptlang",
+                Self::Blockinfo => "blockinfo",
+                Self::Cancreateaccount => "cancreateaccount",
+                Self::Centralids => "centralids",
+                Self::Changeablegroups => "changeablegroups",
+                Self::Editcount => "editcount",
                 Self::Email => "email",
-                Self::GroupMemberships => "groupmemberships",
+                Self::Groupmemberships => "groupmemberships",
                 Self::Groups => "groups",
                 Self::Hasmsg => "hasmsg",
-                Self::ImplicitGroups => "implicitgroups",
-                Self::LatestContrib => "latestcontrib",
+                Self::Implicitgroups => "implicitgroups",
+                Self::Latestcontrib => "latestcontrib",
                 Self::Options => "options",
-                Self::RateLimits => "ratelimits",
+                Self::Ratelimits => "ratelimits",
                 Self::RealName => "realname",
-                Self::RegistrationDate => "registrationdate",
+                Self::Registrationdate => "registrationdate",
                 Self::Rights => "rights",
-                Self::TheoreticalRateLimits => "theoreticalratelimits",
-                Self::UnreadCount => "unreadcount",
+                Self::Theoreticalratelimits => "theoreticalratelimits",
+                Self::Unreadcount => "unreadcount",
                 Self::All => "*",
             }
         }
@@ -39604,16 +39604,16 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    UserInfoProp::AcceptLang, UserInfoProp::BlockInfo,
-                    UserInfoProp::CanCreateAccount, UserInfoProp::CentralIds,
-                    UserInfoProp::ChangeableGroups, UserInfoProp::EditCount,
-                    UserInfoProp::Email, UserInfoProp::GroupMemberships,
+                    UserInfoProp::Acceptlang, UserInfoProp::Blockinfo,
+                    UserInfoProp::Cancreateaccount, UserInfoProp::Centralids,
+                    UserInfoProp::Changeablegroups, UserInfoProp::Editcount,
+                    UserInfoProp::Email, UserInfoProp::Groupmemberships,
                     UserInfoProp::Groups, UserInfoProp::Hasmsg,
-                    UserInfoProp::ImplicitGroups, UserInfoProp::LatestContrib,
-                    UserInfoProp::Options, UserInfoProp::RateLimits,
-                    UserInfoProp::RealName, UserInfoProp::RegistrationDate,
-                    UserInfoProp::Rights, UserInfoProp::TheoreticalRateLimits,
-                    UserInfoProp::UnreadCount
+                    UserInfoProp::Implicitgroups, UserInfoProp::Latestcontrib,
+                    UserInfoProp::Options, UserInfoProp::Ratelimits,
+                    UserInfoProp::RealName, UserInfoProp::Registrationdate,
+                    UserInfoProp::Rights, UserInfoProp::Theoreticalratelimits,
+                    UserInfoProp::Unreadcount
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -39626,23 +39626,23 @@ pub mod query {
     #[non_exhaustive]
     pub enum UsersProp {
         /// `blockinfo`
-        BlockInfo,
+        Blockinfo,
         /// `cancreate`
         Cancreate,
         /// `centralids`
-        CentralIds,
+        Centralids,
         /// `editcount`
-        EditCount,
+        Editcount,
         /// `emailable`
         Emailable,
         /// `gender`
         Gender,
         /// `groupmemberships`
-        GroupMemberships,
+        Groupmemberships,
         /// `groups`
         Groups,
         /// `implicitgroups`
-        ImplicitGroups,
+        Implicitgroups,
         /// `registration`
         Registration,
         /// `rights`
@@ -39653,15 +39653,15 @@ pub mod query {
         /// The value as MediaWiki spells it.
         pub fn as_str(&self) -> &'static str {
             match *self {
-                Self::BlockInfo => "blockinfo",
+                Self::Blockinfo => "blockinfo",
                 Self::Cancreate => "cancreate",
-                Self::CentralIds => "centralids",
-                Self::EditCount => "editcount",
+                Self::Centralids => "centralids",
+                Self::Editcount => "editcount",
                 Self::Emailable => "emailable",
                 Self::Gender => "gender",
-                Self::GroupMemberships => "groupmemberships",
+                Self::Groupmemberships => "groupmemberships",
                 Self::Groups => "groups",
-                Self::ImplicitGroups => "implicitgroups",
+                Self::Implicitgroups => "implicitgroups",
                 Self::Registration => "registration",
                 Self::Rights => "rights",
             }
@@ -39821,10 +39821,10 @@ pub mod query {
         fn sample() -> Self {
             Self {
                 prop: ::std::vec![
-                    UsersProp::BlockInfo, UsersProp::Cancreate, UsersProp::CentralIds,
-                    UsersProp::EditCount, UsersProp::Emailable, UsersProp::Gender,
-                    UsersProp::GroupMemberships, UsersProp::Groups,
-                    UsersProp::ImplicitGroups, UsersProp::Registration, UsersProp::Rights
+                    UsersProp::Blockinfo, UsersProp::Cancreate, UsersProp::Centralids,
+                    UsersProp::Editcount, UsersProp::Emailable, UsersProp::Gender,
+                    UsersProp::Groupmemberships, UsersProp::Groups,
+                    UsersProp::Implicitgroups, UsersProp::Registration, UsersProp::Rights
                 ],
                 attached_wiki: ::std::option::Option::Some(
                     ::std::string::String::from("1"),
@@ -39851,9 +39851,9 @@ pub mod query {
         /// `loginfo`
         Loginfo,
         /// `notificationtimestamp`
-        NotificationTimestamp,
+        Notificationtimestamp,
         /// `parsedcomment`
-        ParsedComment,
+        Parsedcomment,
         /// `patrol`
         Patrol,
         /// `sizes`
@@ -39879,8 +39879,8 @@ pub mod query {
                 Self::Flags => "flags",
                 Self::Ids => "ids",
                 Self::Loginfo => "loginfo",
-                Self::NotificationTimestamp => "notificationtimestamp",
-                Self::ParsedComment => "parsedcomment",
+                Self::Notificationtimestamp => "notificationtimestamp",
+                Self::Parsedcomment => "parsedcomment",
                 Self::Patrol => "patrol",
                 Self::Sizes => "sizes",
                 Self::Tags => "tags",
@@ -40203,7 +40203,7 @@ pub mod query {
                 prop: ::std::vec![
                     WatchlistProp::Comment, WatchlistProp::Expiry, WatchlistProp::Flags,
                     WatchlistProp::Ids, WatchlistProp::Loginfo,
-                    WatchlistProp::NotificationTimestamp, WatchlistProp::ParsedComment,
+                    WatchlistProp::Notificationtimestamp, WatchlistProp::Parsedcomment,
                     WatchlistProp::Patrol, WatchlistProp::Sizes, WatchlistProp::Tags,
                     WatchlistProp::Timestamp, WatchlistProp::Title, WatchlistProp::User,
                     WatchlistProp::UserId
@@ -40520,7 +40520,7 @@ pub mod answer {
         object AbuseFilterCheckSyntaxResult { status : "status" required, character :
         "character" optional, message : "message" optional }
     );
-    /// What `action=abusefilterchecksyntax` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=abusefilterchecksyntax` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/abusefilterchecksyntax.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40550,7 +40550,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object AbuseFilterEvalExpressionResult { result : "result" required }
     );
-    /// What `action=abusefilterevalexpression` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=abusefilterevalexpression` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/abusefilterevalexpression.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40621,7 +40621,7 @@ pub mod answer {
         optional, partial : "partial" optional, reason : "reason" required, user : "user"
         required, user_id : "userID" required, watch_user : "watchuser" optional }
     );
-    /// What `action=block` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=block` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/block.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Block {
@@ -40643,7 +40643,7 @@ pub mod answer {
     }
     #[cfg(feature = "ext-categorytree")]
     ::mwtyped::__answer_object!(object CategoryTreeResult { html : "html" required });
-    /// What `action=categorytree` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=categorytree` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/categorytree.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-categorytree")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40686,7 +40686,7 @@ pub mod answer {
         : "logid" required, page_id : "pageid" required, result : "result" required,
         rev_id : "revid" required, title : "title" required }
     );
-    /// What `action=changecontentmodel` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=changecontentmodel` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/changecontentmodel.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ChangeContentModel {
@@ -40709,7 +40709,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(object CheckTokenResult { result : "result" required });
-    /// What `action=checktoken` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=checktoken` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/checktoken.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CheckToken {
@@ -40720,7 +40720,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root CheckToken { check_token : "checktoken" required });
-    /// What `action=clearhasmsg` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=clearhasmsg` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/clearhasmsg.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClearHasMsg {
@@ -40755,7 +40755,7 @@ pub mod answer {
         message : "message" required, message_code : "messagecode" required, status :
         "status" required }
     );
-    /// What `action=clientlogin` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=clientlogin` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/clientlogin.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ClientLogin {
@@ -40806,7 +40806,7 @@ pub mod answer {
         "fromtitle" required, to_id : "toid" required, tons : "tons" required, to_rev_id
         : "torevid" required, to_title : "totitle" required }
     );
-    /// What `action=compare` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=compare` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/compare.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Compare {
@@ -40838,7 +40838,7 @@ pub mod answer {
         message : "message" required, message_code : "messagecode" required, status :
         "status" required }
     );
-    /// What `action=createaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=createaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/createaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CreateAccount {
@@ -40869,7 +40869,7 @@ pub mod answer {
         object DeleteResult { log_id : "logid" required, reason : "reason" required,
         title : "title" required }
     );
-    /// What `action=delete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=delete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/delete.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Delete {
@@ -40885,17 +40885,16 @@ pub mod answer {
     #[non_exhaustive]
     pub struct DiscussionToolsPageInfoResult {
         /// `transcludedfrom`: in every recorded answer.
-        #[doc(alias = "transcludedfrom")]
-        pub transcluded_from: ::mwtyped::Map<bool>,
+        pub transcludedfrom: ::mwtyped::Map<bool>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     #[cfg(feature = "ext-discussiontools")]
     ::mwtyped::__answer_object!(
-        object DiscussionToolsPageInfoResult { transcluded_from : "transcludedfrom"
+        object DiscussionToolsPageInfoResult { transcludedfrom : "transcludedfrom"
         required }
     );
-    /// What `action=discussiontoolspageinfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=discussiontoolspageinfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolspageinfo.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40987,7 +40986,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object EchoMarkReadQuery { echo_mark_read : "echomarkread" required }
     );
-    /// What `action=echomarkread` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=echomarkread` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/echomarkread.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41031,7 +41030,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object EchoMarkSeenQuery { echo_mark_seen : "echomarkseen" required }
     );
-    /// What `action=echomarkseen` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=echomarkseen` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/echomarkseen.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41071,8 +41070,7 @@ pub mod answer {
         /// `watched`: in every recorded answer; `false` when absent.
         pub watched: bool,
         /// `nochange`: `false` when absent.
-        #[doc(alias = "nochange")]
-        pub no_change: bool,
+        pub nochange: bool,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -41081,9 +41079,9 @@ pub mod answer {
         optional, new_rev_id : "newrevid" optional, new_timestamp : "newtimestamp"
         optional, old_rev_id : "oldrevid" optional, page_id : "pageid" required, result :
         "result" required, title : "title" required, watched : "watched" optional,
-        no_change : "nochange" optional }
+        nochange : "nochange" optional }
     );
-    /// What `action=edit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=edit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/edit.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Edit {
@@ -41093,7 +41091,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Edit { edit : "edit" required });
-    /// What `action=editcheckreferenceurl` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=editcheckreferenceurl` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/editcheckreferenceurl.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -41121,7 +41119,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object ExpandTemplatesResult { wikitext : "wikitext" required }
     );
-    /// What `action=expandtemplates` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=expandtemplates` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/expandtemplates.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplates {
@@ -41172,7 +41170,7 @@ pub mod answer {
         missing : "missing" optional, ns : "ns" required, result : "result" required,
         title : "title" required }
     );
-    /// What `action=imagerotate` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=imagerotate` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/imagerotate.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ImageRotate {
@@ -41207,7 +41205,7 @@ pub mod answer {
         message : "message" required, message_code : "messagecode" required, status :
         "status" required }
     );
-    /// What `action=linkaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=linkaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/linkaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LinkAccount {
@@ -41248,7 +41246,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object LoginResult { reason : "reason" required, result : "result" required }
     );
-    /// What `action=login` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=login` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/login.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Login {
@@ -41258,7 +41256,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Login { login : "login" required });
-    /// What `action=logout` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=logout` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/logout.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Logout {
@@ -41286,7 +41284,7 @@ pub mod answer {
         object ManageTagsResult { log_id : "logid" required, operation : "operation"
         required, success : "success" optional, tag : "tag" required }
     );
-    /// What `action=managetags` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=managetags` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/managetags.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ManageTags {
@@ -41316,7 +41314,7 @@ pub mod answer {
         object MergeHistoryResult { from : "from" required, reason : "reason" required,
         timestamp : "timestamp" required, to : "to" required }
     );
-    /// What `action=mergehistory` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=mergehistory` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/mergehistory.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct MergeHistory {
@@ -41353,7 +41351,7 @@ pub mod answer {
         "moveoverredirect" optional, reason : "reason" required, redirect_created :
         "redirectcreated" optional, to : "to" required }
     );
-    /// What `action=move` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=move` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/move.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Move {
@@ -41364,7 +41362,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Move { move_ : "move" required });
-    /// What `action=options` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=options` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/options.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Options {
@@ -41568,7 +41566,7 @@ pub mod answer {
         object ParamInfoResult { help_format : "helpformat" required, modules : "modules"
         required }
     );
-    /// What `action=paraminfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=paraminfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/paraminfo.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParamInfo {
@@ -41616,17 +41614,17 @@ pub mod answer {
     /// An object of `action=parse`'s answer, at `parse.tocdata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct ParseTocData {
+    pub struct ParseTocdata {
         /// `extensionData`: in every recorded answer.
         #[doc(alias = "extensionData")]
-        pub extension_data: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub extensiondata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `sections`: in every recorded answer.
         pub sections: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object ParseTocData { extension_data : "extensionData" required, sections :
+        object ParseTocdata { extensiondata : "extensionData" required, sections :
         "sections" required }
     );
     /// An object of `action=parse`'s answer, at `parse`.
@@ -41638,11 +41636,9 @@ pub mod answer {
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `displaytitle`: not always sent.
-        #[doc(alias = "displaytitle")]
-        pub display_title: ::std::option::Option<::std::string::String>,
+        pub displaytitle: ::std::option::Option<::std::string::String>,
         /// `externallinks`: not always sent.
-        #[doc(alias = "externallinks")]
-        pub external_links: ::std::option::Option<
+        pub externallinks: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `images`: not always sent.
@@ -41663,8 +41659,7 @@ pub mod answer {
         #[doc(alias = "pageid")]
         pub page_id: i64,
         /// `parsewarnings`: not always sent.
-        #[doc(alias = "parsewarnings")]
-        pub parse_warnings: ::std::option::Option<
+        pub parsewarnings: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `properties`: not always sent.
@@ -41685,8 +41680,7 @@ pub mod answer {
         /// `title`: in every recorded answer.
         pub title: ::std::string::String,
         /// `tocdata`: not always sent.
-        #[doc(alias = "tocdata")]
-        pub toc_data: ::std::option::Option<ParseTocData>,
+        pub tocdata: ::std::option::Option<ParseTocdata>,
         /// `parsedsummary`: not always sent.
         #[doc(alias = "parsedsummary")]
         pub parsed_summary: ::std::option::Option<::std::string::String>,
@@ -41694,16 +41688,16 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object ParseResult { categories : "categories" optional, display_title :
-        "displaytitle" optional, external_links : "externallinks" optional, images :
+        object ParseResult { categories : "categories" optional, displaytitle :
+        "displaytitle" optional, externallinks : "externallinks" optional, images :
         "images" optional, iw_links : "iwlinks" optional, lang_links : "langlinks"
-        optional, links : "links" optional, page_id : "pageid" required, parse_warnings :
+        optional, links : "links" optional, page_id : "pageid" required, parsewarnings :
         "parsewarnings" optional, properties : "properties" optional, sections :
         "sections" optional, show_toc : "showtoc" optional, templates : "templates"
-        optional, text : "text" optional, title : "title" required, toc_data : "tocdata"
+        optional, text : "text" optional, title : "title" required, tocdata : "tocdata"
         optional, parsed_summary : "parsedsummary" optional }
     );
-    /// What `action=parse` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=parse` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/parse.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Parse {
@@ -41731,7 +41725,7 @@ pub mod answer {
         object PatrolResult { ns : "ns" required, rc_id : "rcid" required, title :
         "title" required }
     );
-    /// What `action=patrol` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=patrol` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/patrol.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Patrol {
@@ -41776,7 +41770,7 @@ pub mod answer {
         object ProtectResult { protections : "protections" required, reason : "reason"
         required, title : "title" required }
     );
-    /// What `action=protect` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=protect` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/protect.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Protect {
@@ -41805,7 +41799,7 @@ pub mod answer {
         object PurgeResult { missing : "missing" optional, ns : "ns" required, title :
         "title" required, purged : "purged" optional }
     );
-    /// What `action=purge` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=purge` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/purge.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Purge {
@@ -42066,8 +42060,7 @@ pub mod answer {
         #[doc(alias = "wikiid")]
         pub wiki_id: ::std::string::String,
         /// `writeapi`: in every recorded answer; `false` when absent.
-        #[doc(alias = "writeapi")]
-        pub write_api: bool,
+        pub writeapi: bool,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -42105,7 +42098,7 @@ pub mod answer {
         "timeoffset" required, timezone : "timezone" required, title_conversion :
         "titleconversion" optional, uploads_enabled : "uploadsenabled" optional,
         variant_article_path : "variantarticlepath" optional, wiki_id : "wikiid"
-        required, write_api : "writeapi" optional }
+        required, writeapi : "writeapi" optional }
     );
     /// An object of `action=query`'s answer, at `query.pages.revisions.slots`.
     #[derive(Debug, Clone, PartialEq)]
@@ -42146,14 +42139,12 @@ pub mod answer {
         /// `minor`: `false` when absent. Seen from `query+revisions`. Seen with `rvprop=flags`.
         pub minor: bool,
         /// `parentid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=ids`.
-        #[doc(alias = "parentid")]
-        pub parent_id: ::std::option::Option<i64>,
+        pub parentid: ::std::option::Option<i64>,
         /// `revid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=ids`.
         #[doc(alias = "revid")]
         pub rev_id: ::std::option::Option<i64>,
         /// `parsedcomment`: not always sent. Seen from `query+revisions`. Seen with `rvprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `roles`: not always sent. Seen from `query+revisions`. Seen with `rvprop=roles`.
         pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `sha1`: not always sent. Seen from `query+revisions`. Seen with `rvprop=sha1`.
@@ -42171,10 +42162,10 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryPagesRevisions { comment : "comment" optional, user : "user"
         optional, slots : "slots" optional, timestamp : "timestamp" optional, minor :
-        "minor" optional, parent_id : "parentid" optional, rev_id : "revid" optional,
-        parsed_comment : "parsedcomment" optional, roles : "roles" optional, sha1 :
-        "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
-        "userid" optional }
+        "minor" optional, parentid : "parentid" optional, rev_id : "revid" optional,
+        parsedcomment : "parsedcomment" optional, roles : "roles" optional, sha1 : "sha1"
+        optional, size : "size" optional, tags : "tags" optional, user_id : "userid"
+        optional }
     );
     /// An object of `action=query`'s answer, at `query.pages.categories`.
     #[derive(Debug, Clone, PartialEq)]
@@ -42189,8 +42180,7 @@ pub mod answer {
         /// `sortkey`: not always sent. Seen with `clprop=sortkey`.
         pub sortkey: ::std::option::Option<::std::string::String>,
         /// `sortkeyprefix`: not always sent. Seen with `clprop=sortkey`.
-        #[doc(alias = "sortkeyprefix")]
-        pub sortkey_prefix: ::std::option::Option<::std::string::String>,
+        pub sortkeyprefix: ::std::option::Option<::std::string::String>,
         /// `timestamp`: not always sent. Seen with `clprop=timestamp`.
         pub timestamp: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -42198,7 +42188,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryPagesCategories { ns : "ns" required, title : "title" required,
-        hidden : "hidden" optional, sortkey : "sortkey" optional, sortkey_prefix :
+        hidden : "hidden" optional, sortkey : "sortkey" optional, sortkeyprefix :
         "sortkeyprefix" optional, timestamp : "timestamp" optional }
     );
     /// An object of `action=query`'s answer, at `query.pages.invalidreason`.
@@ -42295,7 +42285,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.pages.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryPagesImageInfoExtMetadata {
+    pub struct QueryPagesImageInfoExtmetadata {
         /// `hidden`: not always sent. Seen with `iiprop=extmetadata`.
         pub hidden: ::std::option::Option<::std::string::String>,
         /// `source`: in every recorded answer.
@@ -42306,7 +42296,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryPagesImageInfoExtMetadata { hidden : "hidden" optional, source :
+        object QueryPagesImageInfoExtmetadata { hidden : "hidden" optional, source :
         "source" required, value : "value" required }
     );
     /// An object of `action=query`'s answer, at `query.pages.imageinfo.metadata`.
@@ -42327,7 +42317,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.pages.imageinfo.thumburls`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryPagesImageInfoThumbUrls {
+    pub struct QueryPagesImageInfoThumburls {
         /// `height`: in every recorded answer.
         pub height: i64,
         /// `url`: in every recorded answer.
@@ -42338,7 +42328,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryPagesImageInfoThumbUrls { height : "height" required, url : "url"
+        object QueryPagesImageInfoThumburls { height : "height" required, url : "url"
         required, width : "width" required }
     );
     /// An object of `action=query`'s answer, at `query.pages.imageinfo`.
@@ -42346,16 +42336,13 @@ pub mod answer {
     #[non_exhaustive]
     pub struct QueryPagesImageInfo {
         /// `bitdepth`: not always sent. Seen with `iiprop=bitdepth`.
-        #[doc(alias = "bitdepth")]
-        pub bit_depth: ::std::option::Option<i64>,
+        pub bitdepth: ::std::option::Option<i64>,
         /// `canonicaltitle`: not always sent. Seen with `iiprop=canonicaltitle`.
-        #[doc(alias = "canonicaltitle")]
-        pub canonical_title: ::std::option::Option<::std::string::String>,
+        pub canonicaltitle: ::std::option::Option<::std::string::String>,
         /// `comment`: not always sent. Seen with `iiprop=comment`.
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `iiprop=commonmetadata`.
-        #[doc(alias = "commonmetadata")]
-        pub common_metadata: ::std::option::Option<
+        pub commonmetadata: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `height`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
@@ -42365,13 +42352,11 @@ pub mod answer {
         /// `width`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
         pub width: ::std::option::Option<i64>,
         /// `extmetadata`: not always sent. Seen with `iiprop=extmetadata`.
-        #[doc(alias = "extmetadata")]
-        pub ext_metadata: ::std::option::Option<
-            ::mwtyped::Map<QueryPagesImageInfoExtMetadata>,
+        pub extmetadata: ::std::option::Option<
+            ::mwtyped::Map<QueryPagesImageInfoExtmetadata>,
         >,
         /// `mediatype`: not always sent. Seen with `iiprop=mediatype`.
-        #[doc(alias = "mediatype")]
-        pub media_type: ::std::option::Option<::std::string::String>,
+        pub mediatype: ::std::option::Option<::std::string::String>,
         /// `metadata`: not always sent. Seen with `iiprop=metadata`.
         pub metadata: ::std::option::Option<
             ::std::vec::Vec<QueryPagesImageInfoMetadata>,
@@ -42379,14 +42364,12 @@ pub mod answer {
         /// `mime`: not always sent. Seen with `iiprop=mime`.
         pub mime: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `iiprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `sha1`: not always sent. Seen with `iiprop=sha1`.
         pub sha1: ::std::option::Option<::std::string::String>,
         /// `thumburls`: not always sent. Seen with `iiprop=thumburls`.
-        #[doc(alias = "thumburls")]
-        pub thumb_urls: ::std::option::Option<
-            ::mwtyped::Map<QueryPagesImageInfoThumbUrls>,
+        pub thumburls: ::std::option::Option<
+            ::mwtyped::Map<QueryPagesImageInfoThumburls>,
         >,
         /// `timestamp`: not always sent. Seen with `iiprop=timestamp`.
         pub timestamp: ::std::option::Option<::std::string::String>,
@@ -42409,12 +42392,12 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryPagesImageInfo { bit_depth : "bitdepth" optional, canonical_title :
-        "canonicaltitle" optional, comment : "comment" optional, common_metadata :
+        object QueryPagesImageInfo { bitdepth : "bitdepth" optional, canonicaltitle :
+        "canonicaltitle" optional, comment : "comment" optional, commonmetadata :
         "commonmetadata" optional, height : "height" optional, size : "size" optional,
-        width : "width" optional, ext_metadata : "extmetadata" optional, media_type :
+        width : "width" optional, extmetadata : "extmetadata" optional, mediatype :
         "mediatype" optional, metadata : "metadata" optional, mime : "mime" optional,
-        parsed_comment : "parsedcomment" optional, sha1 : "sha1" optional, thumb_urls :
+        parsedcomment : "parsedcomment" optional, sha1 : "sha1" optional, thumburls :
         "thumburls" optional, timestamp : "timestamp" optional, html : "html" optional,
         description_short_url : "descriptionshorturl" optional, description_url :
         "descriptionurl" optional, url : "url" optional, user : "user" optional, user_id
@@ -42485,8 +42468,8 @@ pub mod answer {
         pub page_id: ::std::option::Option<i64>,
         /// `revisions`: not always sent. Seen from `query`, `query+revisions`, `query+watchlist`.
         pub revisions: ::std::option::Option<::std::vec::Vec<QueryPagesRevisions>>,
-        /// `title`: in every recorded answer.
-        pub title: ::std::string::String,
+        /// `title`: not always sent.
+        pub title: ::std::option::Option<::std::string::String>,
         /// `contentmodel`: not always sent.
         #[doc(alias = "contentmodel")]
         pub content_model: ::std::option::Option<::std::string::String>,
@@ -42508,7 +42491,7 @@ pub mod answer {
         pub touched: ::std::option::Option<::std::string::String>,
         /// `categories`: not always sent. Seen from `query+categories`. Seen with `clprop=hidden`, `clprop=sortkey`, `clprop=timestamp`.
         pub categories: ::std::option::Option<::std::vec::Vec<QueryPagesCategories>>,
-        /// `new`: `false` when absent.
+        /// `new`: `false` when absent. Seen from `query+categories`, `query+info`, `query+watchlist`.
         pub new: bool,
         /// `missing`: `false` when absent.
         pub missing: bool,
@@ -42538,8 +42521,7 @@ pub mod answer {
         #[doc(alias = "imageinfo")]
         pub image_info: ::std::option::Option<::std::vec::Vec<QueryPagesImageInfo>>,
         /// `badfile`: `false` when absent. Seen from `query+imageinfo`. Seen with `iiprop=badfile`.
-        #[doc(alias = "badfile")]
-        pub bad_file: bool,
+        pub badfile: bool,
         /// `protection`: not always sent. Seen from `query+info`. Seen with `inprop=protection`.
         pub protection: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
@@ -42550,22 +42532,17 @@ pub mod answer {
             ::std::vec::Vec<::std::string::String>,
         >,
         /// `associatedpage`: not always sent. Seen from `query+info`. Seen with `inprop=associatedpage`.
-        #[doc(alias = "associatedpage")]
-        pub associated_page: ::std::option::Option<::std::string::String>,
+        pub associatedpage: ::std::option::Option<::std::string::String>,
         /// `redirect`: `false` when absent. Seen from `query+info`.
         pub redirect: bool,
         /// `displaytitle`: not always sent. Seen from `query+info`. Seen with `inprop=displaytitle`.
-        #[doc(alias = "displaytitle")]
-        pub display_title: ::std::option::Option<::std::string::String>,
+        pub displaytitle: ::std::option::Option<::std::string::String>,
         /// `linkclasses`: not always sent. Seen from `query+info`. Seen with `inprop=linkclasses`.
-        #[doc(alias = "linkclasses")]
-        pub link_classes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub linkclasses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `notificationtimestamp`: not always sent. Seen from `query+info`. Seen with `inprop=notificationtimestamp`.
-        #[doc(alias = "notificationtimestamp")]
-        pub notification_timestamp: ::std::option::Option<::std::string::String>,
+        pub notificationtimestamp: ::std::option::Option<::std::string::String>,
         /// `talkid`: not always sent. Seen from `query+info`. Seen with `inprop=talkid`.
-        #[doc(alias = "talkid")]
-        pub talk_id: ::std::option::Option<i64>,
+        pub talkid: ::std::option::Option<i64>,
         /// `canonicalurl`: not always sent. Seen from `query+info`. Seen with `inprop=url`.
         #[doc(alias = "canonicalurl")]
         pub canonical_url: ::std::option::Option<::std::string::String>,
@@ -42576,11 +42553,9 @@ pub mod answer {
         #[doc(alias = "fullurl")]
         pub full_url: ::std::option::Option<::std::string::String>,
         /// `varianttitles`: not always sent. Seen from `query+info`. Seen with `inprop=varianttitles`.
-        #[doc(alias = "varianttitles")]
-        pub variant_titles: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
+        pub varianttitles: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
         /// `visitingwatchers`: not always sent. Seen from `query+info`. Seen with `inprop=visitingwatchers`.
-        #[doc(alias = "visitingwatchers")]
-        pub visiting_watchers: ::std::option::Option<i64>,
+        pub visitingwatchers: ::std::option::Option<i64>,
         /// `watched`: `false` when absent. Seen from `query+info`. Seen with `inprop=watched`.
         pub watched: bool,
         /// `watchers`: not always sent. Seen from `query+info`. Seen with `inprop=watchers`.
@@ -42608,7 +42583,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryPages { ns : "ns" optional, page_id : "pageid" optional, revisions :
-        "revisions" optional, title : "title" required, content_model : "contentmodel"
+        "revisions" optional, title : "title" optional, content_model : "contentmodel"
         optional, last_rev_id : "lastrevid" optional, length : "length" optional,
         page_language : "pagelanguage" optional, page_language_dir : "pagelanguagedir"
         optional, page_language_html_code : "pagelanguagehtmlcode" optional, touched :
@@ -42617,19 +42592,18 @@ pub mod answer {
         "invalidreason" optional, category_info : "categoryinfo" optional, contributors :
         "contributors" optional, duplicate_files : "duplicatefiles" optional, extract :
         "extract" optional, file_usage : "fileusage" optional, image_repository :
-        "imagerepository" optional, image_info : "imageinfo" optional, bad_file :
+        "imagerepository" optional, image_info : "imageinfo" optional, badfile :
         "badfile" optional, protection : "protection" optional, restriction_types :
-        "restrictiontypes" optional, associated_page : "associatedpage" optional,
-        redirect : "redirect" optional, display_title : "displaytitle" optional,
-        link_classes : "linkclasses" optional, notification_timestamp :
-        "notificationtimestamp" optional, talk_id : "talkid" optional, canonical_url :
-        "canonicalurl" optional, edit_url : "editurl" optional, full_url : "fullurl"
-        optional, variant_titles : "varianttitles" optional, visiting_watchers :
-        "visitingwatchers" optional, watched : "watched" optional, watchers : "watchers"
-        optional, preload : "preload" optional, readable : "readable" optional,
-        links_here : "linkshere" optional, page_image : "pageimage" optional, original :
-        "original" optional, thumbnail : "thumbnail" optional, redirects : "redirects"
-        optional }
+        "restrictiontypes" optional, associatedpage : "associatedpage" optional, redirect
+        : "redirect" optional, displaytitle : "displaytitle" optional, linkclasses :
+        "linkclasses" optional, notificationtimestamp : "notificationtimestamp" optional,
+        talkid : "talkid" optional, canonical_url : "canonicalurl" optional, edit_url :
+        "editurl" optional, full_url : "fullurl" optional, varianttitles :
+        "varianttitles" optional, visitingwatchers : "visitingwatchers" optional, watched
+        : "watched" optional, watchers : "watchers" optional, preload : "preload"
+        optional, readable : "readable" optional, links_here : "linkshere" optional,
+        page_image : "pageimage" optional, original : "original" optional, thumbnail :
+        "thumbnail" optional, redirects : "redirects" optional }
     );
     /// An object of `action=query`'s answer, at `query.abusefilters`.
     #[derive(Debug, Clone, PartialEq)]
@@ -42648,19 +42622,17 @@ pub mod answer {
         /// `comments`: not always sent. Seen with `abfprop=comments`.
         pub comments: ::std::option::Option<::std::string::String>,
         /// `lasteditor`: not always sent. Seen with `abfprop=lasteditor`.
-        #[doc(alias = "lasteditor")]
-        pub last_editor: ::std::option::Option<::std::string::String>,
+        pub lasteditor: ::std::option::Option<::std::string::String>,
         /// `lastedittime`: not always sent. Seen with `abfprop=lastedittime`.
-        #[doc(alias = "lastedittime")]
-        pub last_edit_time: ::std::option::Option<::std::string::String>,
+        pub lastedittime: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
         object QueryAbuseFilters { actions : "actions" optional, description :
         "description" optional, enabled : "enabled" optional, id : "id" optional, pattern
-        : "pattern" optional, comments : "comments" optional, last_editor : "lasteditor"
-        optional, last_edit_time : "lastedittime" optional }
+        : "pattern" optional, comments : "comments" optional, lasteditor : "lasteditor"
+        optional, lastedittime : "lastedittime" optional }
     );
     /// An object of `action=query`'s answer, at `query.abuselog`.
     #[derive(Debug, Clone, PartialEq)]
@@ -42731,8 +42703,7 @@ pub mod answer {
         /// `minor`: in every recorded answer; `false` when absent.
         pub minor: bool,
         /// `parentid`: in every recorded answer.
-        #[doc(alias = "parentid")]
-        pub parent_id: i64,
+        pub parentid: i64,
         /// `revid`: in every recorded answer.
         #[doc(alias = "revid")]
         pub rev_id: i64,
@@ -42745,7 +42716,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryAllDeletedRevisionsRevisions { comment : "comment" required, minor :
-        "minor" optional, parent_id : "parentid" required, rev_id : "revid" required,
+        "minor" optional, parentid : "parentid" required, rev_id : "revid" required,
         timestamp : "timestamp" required, user : "user" required }
     );
     /// An object of `action=query`'s answer, at `query.alldeletedrevisions`.
@@ -42789,7 +42760,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.allimages.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryAllImagesExtMetadata {
+    pub struct QueryAllImagesExtmetadata {
         /// `hidden`: not always sent. Seen with `aiprop=extmetadata`.
         pub hidden: ::std::option::Option<::std::string::String>,
         /// `source`: in every recorded answer.
@@ -42800,7 +42771,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryAllImagesExtMetadata { hidden : "hidden" optional, source : "source"
+        object QueryAllImagesExtmetadata { hidden : "hidden" optional, source : "source"
         required, value : "value" required }
     );
     /// An object of `action=query`'s answer, at `query.allimages.metadata`.
@@ -42821,7 +42792,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.allimages.thumburls`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryAllImagesThumbUrls {
+    pub struct QueryAllImagesThumburls {
         /// `height`: in every recorded answer.
         pub height: i64,
         /// `url`: in every recorded answer.
@@ -42832,7 +42803,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryAllImagesThumbUrls { height : "height" required, url : "url"
+        object QueryAllImagesThumburls { height : "height" required, url : "url"
         required, width : "width" required }
     );
     /// An object of `action=query`'s answer, at `query.allimages`.
@@ -42858,16 +42829,13 @@ pub mod answer {
         /// `user`: not always sent. Seen with `aiprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
         /// `bitdepth`: not always sent. Seen with `aiprop=bitdepth`.
-        #[doc(alias = "bitdepth")]
-        pub bit_depth: ::std::option::Option<i64>,
+        pub bitdepth: ::std::option::Option<i64>,
         /// `canonicaltitle`: not always sent. Seen with `aiprop=canonicaltitle`.
-        #[doc(alias = "canonicaltitle")]
-        pub canonical_title: ::std::option::Option<::std::string::String>,
+        pub canonicaltitle: ::std::option::Option<::std::string::String>,
         /// `comment`: not always sent. Seen with `aiprop=comment`.
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `aiprop=commonmetadata`.
-        #[doc(alias = "commonmetadata")]
-        pub common_metadata: ::std::option::Option<
+        pub commonmetadata: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `height`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
@@ -42877,25 +42845,21 @@ pub mod answer {
         /// `width`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
         pub width: ::std::option::Option<i64>,
         /// `extmetadata`: not always sent. Seen with `aiprop=extmetadata`.
-        #[doc(alias = "extmetadata")]
-        pub ext_metadata: ::std::option::Option<
-            ::mwtyped::Map<QueryAllImagesExtMetadata>,
+        pub extmetadata: ::std::option::Option<
+            ::mwtyped::Map<QueryAllImagesExtmetadata>,
         >,
         /// `mediatype`: not always sent. Seen with `aiprop=mediatype`.
-        #[doc(alias = "mediatype")]
-        pub media_type: ::std::option::Option<::std::string::String>,
+        pub mediatype: ::std::option::Option<::std::string::String>,
         /// `metadata`: not always sent. Seen with `aiprop=metadata`.
         pub metadata: ::std::option::Option<::std::vec::Vec<QueryAllImagesMetadata>>,
         /// `mime`: not always sent. Seen with `aiprop=mime`.
         pub mime: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `aiprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `sha1`: not always sent. Seen with `aiprop=sha1`.
         pub sha1: ::std::option::Option<::std::string::String>,
         /// `thumburls`: not always sent. Seen with `aiprop=thumburls`.
-        #[doc(alias = "thumburls")]
-        pub thumb_urls: ::std::option::Option<::mwtyped::Map<QueryAllImagesThumbUrls>>,
+        pub thumburls: ::std::option::Option<::mwtyped::Map<QueryAllImagesThumburls>>,
         /// `userid`: not always sent. Seen with `aiprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -42906,13 +42870,13 @@ pub mod answer {
         object QueryAllImages { description_short_url : "descriptionshorturl" optional,
         description_url : "descriptionurl" optional, name : "name" required, ns : "ns"
         required, timestamp : "timestamp" optional, title : "title" required, url : "url"
-        optional, user : "user" optional, bit_depth : "bitdepth" optional,
-        canonical_title : "canonicaltitle" optional, comment : "comment" optional,
-        common_metadata : "commonmetadata" optional, height : "height" optional, size :
-        "size" optional, width : "width" optional, ext_metadata : "extmetadata" optional,
-        media_type : "mediatype" optional, metadata : "metadata" optional, mime : "mime"
-        optional, parsed_comment : "parsedcomment" optional, sha1 : "sha1" optional,
-        thumb_urls : "thumburls" optional, user_id : "userid" optional }
+        optional, user : "user" optional, bitdepth : "bitdepth" optional, canonicaltitle
+        : "canonicaltitle" optional, comment : "comment" optional, commonmetadata :
+        "commonmetadata" optional, height : "height" optional, size : "size" optional,
+        width : "width" optional, extmetadata : "extmetadata" optional, mediatype :
+        "mediatype" optional, metadata : "metadata" optional, mime : "mime" optional,
+        parsedcomment : "parsedcomment" optional, sha1 : "sha1" optional, thumburls :
+        "thumburls" optional, user_id : "userid" optional }
     );
     /// An object of `action=query`'s answer, at `query.alllinks`.
     #[derive(Debug, Clone, PartialEq)]
@@ -42995,8 +42959,7 @@ pub mod answer {
         /// `minor`: `false` when absent. Seen with `arvprop=flags`.
         pub minor: bool,
         /// `parentid`: not always sent. Seen with `arvprop=ids`.
-        #[doc(alias = "parentid")]
-        pub parent_id: ::std::option::Option<i64>,
+        pub parentid: ::std::option::Option<i64>,
         /// `revid`: not always sent. Seen with `arvprop=ids`.
         #[doc(alias = "revid")]
         pub rev_id: ::std::option::Option<i64>,
@@ -43013,8 +42976,7 @@ pub mod answer {
         #[doc(alias = "contentmodel")]
         pub content_model: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `arvprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `roles`: not always sent. Seen with `arvprop=roles`.
         pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `sha1`: not always sent. Seen with `arvprop=sha1`, `arvprop=slotsha1`.
@@ -43027,19 +42989,18 @@ pub mod answer {
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
         /// `parsetree`: not always sent. Seen with `arvprop=parsetree`.
-        #[doc(alias = "parsetree")]
-        pub parse_tree: ::std::option::Option<::std::string::String>,
+        pub parsetree: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
         object QueryAllRevisionsRevisions { comment : "comment" optional, minor : "minor"
-        optional, parent_id : "parentid" optional, rev_id : "revid" optional, timestamp :
+        optional, parentid : "parentid" optional, rev_id : "revid" optional, timestamp :
         "timestamp" optional, user : "user" optional, content : "content" optional,
         content_format : "contentformat" optional, content_model : "contentmodel"
-        optional, parsed_comment : "parsedcomment" optional, roles : "roles" optional,
+        optional, parsedcomment : "parsedcomment" optional, roles : "roles" optional,
         sha1 : "sha1" optional, size : "size" optional, tags : "tags" optional, user_id :
-        "userid" optional, parse_tree : "parsetree" optional }
+        "userid" optional, parsetree : "parsetree" optional }
     );
     /// An object of `action=query`'s answer, at `query.allrevisions`.
     #[derive(Debug, Clone, PartialEq)]
@@ -43094,14 +43055,14 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.allusers.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryAllUsersCentralIds {
+    pub struct QueryAllUsersCentralids {
         /// `local`: in every recorded answer.
         pub local: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryAllUsersCentralIds { local : "local" required }
+        object QueryAllUsersCentralids { local : "local" required }
     );
     /// An object of `action=query`'s answer, at `query.allusers`.
     #[derive(Debug, Clone, PartialEq)]
@@ -43116,16 +43077,13 @@ pub mod answer {
         #[doc(alias = "attachedlocal")]
         pub attached_local: ::std::option::Option<QueryAllUsersAttachedLocal>,
         /// `centralids`: not always sent. Seen with `auprop=centralids`.
-        #[doc(alias = "centralids")]
-        pub central_ids: ::std::option::Option<QueryAllUsersCentralIds>,
+        pub centralids: ::std::option::Option<QueryAllUsersCentralids>,
         /// `editcount`: not always sent. Seen with `auprop=editcount`.
-        #[doc(alias = "editcount")]
-        pub edit_count: ::std::option::Option<i64>,
+        pub editcount: ::std::option::Option<i64>,
         /// `groups`: not always sent. Seen with `auprop=groups`.
         pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `implicitgroups`: not always sent. Seen with `auprop=implicitgroups`.
-        #[doc(alias = "implicitgroups")]
-        pub implicit_groups: ::std::option::Option<
+        pub implicitgroups: ::std::option::Option<
             ::std::vec::Vec<::std::string::String>,
         >,
         /// `registration`: not always sent. Seen with `auprop=registration`.
@@ -43137,8 +43095,8 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryAllUsers { name : "name" required, user_id : "userid" required,
-        attached_local : "attachedlocal" optional, central_ids : "centralids" optional,
-        edit_count : "editcount" optional, groups : "groups" optional, implicit_groups :
+        attached_local : "attachedlocal" optional, centralids : "centralids" optional,
+        editcount : "editcount" optional, groups : "groups" optional, implicitgroups :
         "implicitgroups" optional, registration : "registration" optional, rights :
         "rights" optional }
     );
@@ -43322,8 +43280,7 @@ pub mod answer {
         /// `user`: not always sent. Seen with `bkprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
         /// `byid`: not always sent. Seen with `bkprop=byid`.
-        #[doc(alias = "byid")]
-        pub by_id: ::std::option::Option<i64>,
+        pub byid: ::std::option::Option<i64>,
         /// `restrictions`: not always sent. Seen with `bkprop=restrictions`.
         pub restrictions: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
@@ -43340,8 +43297,8 @@ pub mod answer {
         optional, by : "by" optional, expiry : "expiry" optional, hidden : "hidden"
         optional, id : "id" optional, no_create : "nocreate" optional, no_email :
         "noemail" optional, partial : "partial" optional, reason : "reason" optional,
-        timestamp : "timestamp" optional, user : "user" optional, by_id : "byid"
-        optional, restrictions : "restrictions" optional, user_id : "userid" optional }
+        timestamp : "timestamp" optional, user : "user" optional, byid : "byid" optional,
+        restrictions : "restrictions" optional, user_id : "userid" optional }
     );
     /// An object of `action=query`'s answer, at `query.categorymembers`.
     #[derive(Debug, Clone, PartialEq)]
@@ -43357,8 +43314,7 @@ pub mod answer {
         /// `sortkey`: not always sent. Seen with `cmprop=sortkey`.
         pub sortkey: ::std::option::Option<::std::string::String>,
         /// `sortkeyprefix`: not always sent. Seen with `cmprop=sortkeyprefix`.
-        #[doc(alias = "sortkeyprefix")]
-        pub sortkey_prefix: ::std::option::Option<::std::string::String>,
+        pub sortkeyprefix: ::std::option::Option<::std::string::String>,
         /// `timestamp`: not always sent. Seen with `cmprop=timestamp`.
         pub timestamp: ::std::option::Option<::std::string::String>,
         /// `type`: not always sent. Seen with `cmprop=type`.
@@ -43369,7 +43325,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryCategoryMembers { ns : "ns" optional, page_id : "pageid" optional,
-        title : "title" optional, sortkey : "sortkey" optional, sortkey_prefix :
+        title : "title" optional, sortkey : "sortkey" optional, sortkeyprefix :
         "sortkeyprefix" optional, timestamp : "timestamp" optional, type_ : "type"
         optional }
     );
@@ -43508,8 +43464,7 @@ pub mod answer {
         /// `title`: in every recorded answer.
         pub title: ::std::string::String,
         /// `bitdepth`: not always sent. Seen with `faprop=bitdepth`.
-        #[doc(alias = "bitdepth")]
-        pub bit_depth: ::std::option::Option<::std::string::String>,
+        pub bitdepth: ::std::option::Option<::std::string::String>,
         /// `description`: not always sent. Seen with `faprop=description`, `faprop=parseddescription`.
         pub description: ::std::option::Option<::std::string::String>,
         /// `height`: not always sent. Seen with `faprop=dimensions`, `faprop=size`.
@@ -43519,15 +43474,13 @@ pub mod answer {
         /// `width`: not always sent. Seen with `faprop=dimensions`, `faprop=size`.
         pub width: ::std::option::Option<::std::string::String>,
         /// `mediatype`: not always sent. Seen with `faprop=mediatype`.
-        #[doc(alias = "mediatype")]
-        pub media_type: ::std::option::Option<::std::string::String>,
+        pub mediatype: ::std::option::Option<::std::string::String>,
         /// `metadata`: not always sent. Seen with `faprop=metadata`.
         pub metadata: ::std::option::Option<::std::vec::Vec<QueryFileArchiveMetadata>>,
         /// `mime`: not always sent. Seen with `faprop=mime`.
         pub mime: ::std::option::Option<::std::string::String>,
         /// `parseddescription`: not always sent. Seen with `faprop=parseddescription`.
-        #[doc(alias = "parseddescription")]
-        pub parsed_description: ::std::option::Option<::std::string::String>,
+        pub parseddescription: ::std::option::Option<::std::string::String>,
         /// `sha1`: not always sent. Seen with `faprop=sha1`.
         pub sha1: ::std::option::Option<::std::string::String>,
         /// `user`: not always sent. Seen with `faprop=user`.
@@ -43540,11 +43493,11 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryFileArchive { id : "id" required, name : "name" required, ns : "ns"
-        required, timestamp : "timestamp" optional, title : "title" required, bit_depth :
+        required, timestamp : "timestamp" optional, title : "title" required, bitdepth :
         "bitdepth" optional, description : "description" optional, height : "height"
-        optional, size : "size" optional, width : "width" optional, media_type :
+        optional, size : "size" optional, width : "width" optional, mediatype :
         "mediatype" optional, metadata : "metadata" optional, mime : "mime" optional,
-        parsed_description : "parseddescription" optional, sha1 : "sha1" optional, user :
+        parseddescription : "parseddescription" optional, sha1 : "sha1" optional, user :
         "user" optional, user_id : "userid" optional }
     );
     /// An object of `action=query`'s answer, at `query.repos`.
@@ -43552,40 +43505,39 @@ pub mod answer {
     #[non_exhaustive]
     pub struct QueryRepos {
         /// `displayname`: not always sent. Seen with `friprop=displayname`.
-        #[doc(alias = "displayname")]
-        pub display_name: ::std::option::Option<::std::string::String>,
+        pub displayname: ::std::option::Option<::std::string::String>,
         /// `name`: not always sent. Seen with `friprop=name`.
         pub name: ::std::option::Option<::std::string::String>,
         /// `canUpload`: `false` when absent. Seen with `friprop=canUpload`.
         #[doc(alias = "canUpload")]
-        pub can_upload: bool,
+        pub canupload: bool,
         /// `favicon`: not always sent. Seen with `friprop=favicon`.
         pub favicon: ::std::option::Option<::std::string::String>,
         /// `initialCapital`: `false` when absent. Seen with `friprop=initialCapital`.
         #[doc(alias = "initialCapital")]
-        pub initial_capital: bool,
+        pub initialcapital: bool,
         /// `local`: `false` when absent. Seen with `friprop=local`.
         pub local: bool,
         /// `rootUrl`: not always sent. Seen with `friprop=rootUrl`.
         #[doc(alias = "rootUrl")]
-        pub root_url: ::std::option::Option<::std::string::String>,
+        pub rooturl: ::std::option::Option<::std::string::String>,
         /// `scriptDirUrl`: not always sent. Seen with `friprop=scriptDirUrl`.
         #[doc(alias = "scriptDirUrl")]
-        pub script_dir_url: ::std::option::Option<::std::string::String>,
+        pub scriptdirurl: ::std::option::Option<::std::string::String>,
         /// `thumbUrl`: not always sent. Seen with `friprop=thumbUrl`.
         #[doc(alias = "thumbUrl")]
-        pub thumb_url: ::std::option::Option<::std::string::String>,
+        pub thumburl: ::std::option::Option<::std::string::String>,
         /// `url`: not always sent. Seen with `friprop=url`.
         pub url: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryRepos { display_name : "displayname" optional, name : "name"
-        optional, can_upload : "canUpload" optional, favicon : "favicon" optional,
-        initial_capital : "initialCapital" optional, local : "local" optional, root_url :
-        "rootUrl" optional, script_dir_url : "scriptDirUrl" optional, thumb_url :
-        "thumbUrl" optional, url : "url" optional }
+        object QueryRepos { displayname : "displayname" optional, name : "name" optional,
+        canupload : "canUpload" optional, favicon : "favicon" optional, initialcapital :
+        "initialCapital" optional, local : "local" optional, rooturl : "rootUrl"
+        optional, scriptdirurl : "scriptDirUrl" optional, thumburl : "thumbUrl" optional,
+        url : "url" optional }
     );
     /// An object of `action=query`'s answer, at `query.imageusage`.
     #[derive(Debug, Clone, PartialEq)]
@@ -43622,8 +43574,7 @@ pub mod answer {
         /// `fallbacks`: not always sent. Seen with `liprop=fallbacks`.
         pub fallbacks: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `variantnames`: not always sent. Seen with `liprop=variantnames`.
-        #[doc(alias = "variantnames")]
-        pub variant_names: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
+        pub variantnames: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
         /// `variants`: not always sent. Seen with `liprop=variants`.
         pub variants: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -43632,7 +43583,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryLanguageInfo { code : "code" optional, autonym : "autonym" optional,
         name : "name" optional, bcp47 : "bcp47" optional, dir : "dir" optional, fallbacks
-        : "fallbacks" optional, variant_names : "variantnames" optional, variants :
+        : "fallbacks" optional, variantnames : "variantnames" optional, variants :
         "variants" optional }
     );
     /// An object of `action=query`'s answer, at `query.linterstats.totals`.
@@ -43700,7 +43651,7 @@ pub mod answer {
         pub unclosed_quotes_in_heading: i64,
         /// `wikilink-in-extlink`: in every recorded answer.
         #[doc(alias = "wikilink-in-extlink")]
-        pub wikilink_in_ext_link: i64,
+        pub wikilink_in_extlink: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -43720,7 +43671,7 @@ pub mod answer {
         : "self-closed-tag" required, stripped_tag : "stripped-tag" required,
         tidy_font_bug : "tidy-font-bug" required, tidy_whitespace_bug :
         "tidy-whitespace-bug" required, unclosed_quotes_in_heading :
-        "unclosed-quotes-in-heading" required, wikilink_in_ext_link :
+        "unclosed-quotes-in-heading" required, wikilink_in_extlink :
         "wikilink-in-extlink" required }
     );
     /// An object of `action=query`'s answer, at `query.linterstats`.
@@ -43767,8 +43718,7 @@ pub mod answer {
         /// `user`: not always sent. Seen with `leprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `leprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `tags`: not always sent. Seen with `leprop=tags`.
         pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
         /// `userid`: not always sent. Seen with `leprop=userid`.
@@ -43782,8 +43732,38 @@ pub mod answer {
         log_id : "logid" optional, log_page : "logpage" optional, ns : "ns" optional,
         page_id : "pageid" optional, params : "params" optional, rev_id : "revid"
         optional, timestamp : "timestamp" optional, title : "title" optional, type_ :
-        "type" optional, user : "user" optional, parsed_comment : "parsedcomment"
+        "type" optional, user : "user" optional, parsedcomment : "parsedcomment"
         optional, tags : "tags" optional, user_id : "userid" optional }
+    );
+    /// An object of `action=query`'s answer, at `query.mystashedfiles`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryMyStashedFiles {
+        /// `bits`: not always sent. Seen with `msfprop=size`.
+        pub bits: ::std::option::Option<i64>,
+        /// `filekey`: in every recorded answer.
+        #[doc(alias = "filekey")]
+        pub file_key: ::std::string::String,
+        /// `height`: not always sent. Seen with `msfprop=size`.
+        pub height: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `msfprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `width`: not always sent. Seen with `msfprop=size`.
+        pub width: ::std::option::Option<i64>,
+        /// `mediatype`: not always sent. Seen with `msfprop=type`.
+        pub mediatype: ::std::option::Option<::std::string::String>,
+        /// `mimetype`: not always sent. Seen with `msfprop=type`.
+        pub mimetype: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object QueryMyStashedFiles { bits : "bits" optional, file_key : "filekey"
+        required, height : "height" optional, size : "size" optional, status : "status"
+        required, width : "width" optional, mediatype : "mediatype" optional, mimetype :
+        "mimetype" optional }
     );
     /// An object of `action=query`'s answer, at `query.notifications.list.agent`.
     #[derive(Debug, Clone, PartialEq)]
@@ -43919,7 +43899,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.notifications.seenTime`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryNotificationsSeenTime {
+    pub struct QueryNotificationsSeentime {
         /// `alert`: in every recorded answer.
         pub alert: ::std::string::String,
         /// `message`: in every recorded answer.
@@ -43928,7 +43908,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryNotificationsSeenTime { alert : "alert" required, message : "message"
+        object QueryNotificationsSeentime { alert : "alert" required, message : "message"
         required }
     );
     /// An object of `action=query`'s answer, at `query.notifications`.
@@ -43951,14 +43931,14 @@ pub mod answer {
         pub raw_count: ::std::option::Option<i64>,
         /// `seenTime`: not always sent. Seen with `notprop=seenTime`.
         #[doc(alias = "seenTime")]
-        pub seen_time: ::std::option::Option<QueryNotificationsSeenTime>,
+        pub seentime: ::std::option::Option<QueryNotificationsSeentime>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
         object QueryNotifications { continue_ : "continue" optional, list : "list"
         optional, alert : "alert" optional, count : "count" optional, message : "message"
-        optional, raw_count : "rawcount" optional, seen_time : "seenTime" optional }
+        optional, raw_count : "rawcount" optional, seentime : "seenTime" optional }
     );
     /// An object of `action=query`'s answer, at `query.oath`.
     #[derive(Debug, Clone, PartialEq)]
@@ -44038,8 +44018,7 @@ pub mod answer {
         /// `expiry`: not always sent. Seen with `ptprop=expiry`.
         pub expiry: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `ptprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `user`: not always sent. Seen with `ptprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
         /// `userid`: not always sent. Seen with `ptprop=user`, `ptprop=userid`.
@@ -44051,7 +44030,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryProtectedTitles { level : "level" optional, ns : "ns" required,
         timestamp : "timestamp" optional, title : "title" required, comment : "comment"
-        optional, expiry : "expiry" optional, parsed_comment : "parsedcomment" optional,
+        optional, expiry : "expiry" optional, parsedcomment : "parsedcomment" optional,
         user : "user" optional, user_id : "userid" optional }
     );
     /// An object of `action=query`'s answer, at `query.querypage.results`.
@@ -44150,8 +44129,7 @@ pub mod answer {
         #[doc(alias = "logtype")]
         pub log_type: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `rcprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `autopatrolled`: `false` when absent. Seen with `rcprop=patrolled`.
         pub autopatrolled: bool,
         /// `patrolled`: `false` when absent. Seen with `rcprop=patrolled`.
@@ -44185,7 +44163,7 @@ pub mod answer {
         "type" required, comment : "comment" optional, bot : "bot" optional, minor :
         "minor" optional, new : "new" optional, log_action : "logaction" optional, log_id
         : "logid" optional, log_params : "logparams" optional, log_type : "logtype"
-        optional, parsed_comment : "parsedcomment" optional, autopatrolled :
+        optional, parsedcomment : "parsedcomment" optional, autopatrolled :
         "autopatrolled" optional, patrolled : "patrolled" optional, unpatrolled :
         "unpatrolled" optional, redirect : "redirect" optional, sha1 : "sha1" optional,
         new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
@@ -44209,44 +44187,39 @@ pub mod answer {
         /// `title`: in every recorded answer.
         pub title: ::std::string::String,
         /// `wordcount`: not always sent. Seen with `srprop=wordcount`.
-        #[doc(alias = "wordcount")]
-        pub word_count: ::std::option::Option<i64>,
+        pub wordcount: ::std::option::Option<i64>,
         /// `categorysnippet`: not always sent. Seen with `srprop=categorysnippet`.
-        #[doc(alias = "categorysnippet")]
-        pub category_snippet: ::std::option::Option<::std::string::String>,
+        pub categorysnippet: ::std::option::Option<::std::string::String>,
         /// `isfilematch`: `false` when absent. Seen with `srprop=isfilematch`.
-        #[doc(alias = "isfilematch")]
-        pub is_file_match: bool,
+        pub isfilematch: bool,
         /// `titlesnippet`: not always sent. Seen with `srprop=titlesnippet`.
-        #[doc(alias = "titlesnippet")]
-        pub title_snippet: ::std::option::Option<::std::string::String>,
+        pub titlesnippet: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
         object QuerySearch { ns : "ns" required, page_id : "pageid" required, size :
         "size" optional, snippet : "snippet" optional, timestamp : "timestamp" optional,
-        title : "title" required, word_count : "wordcount" optional, category_snippet :
-        "categorysnippet" optional, is_file_match : "isfilematch" optional, title_snippet
-        : "titlesnippet" optional }
+        title : "title" required, wordcount : "wordcount" optional, categorysnippet :
+        "categorysnippet" optional, isfilematch : "isfilematch" optional, titlesnippet :
+        "titlesnippet" optional }
     );
     /// An object of `action=query`'s answer, at `query.searchinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QuerySearchInfo {
         /// `totalhits`: in every recorded answer.
-        #[doc(alias = "totalhits")]
-        pub total_hits: i64,
+        pub totalhits: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QuerySearchInfo { total_hits : "totalhits" required }
+        object QuerySearchInfo { totalhits : "totalhits" required }
     );
     /// An object of `action=query`'s answer, at `query.namespacealiases`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryNamespaceAliases {
+    pub struct QueryNamespacealiases {
         /// `alias`: in every recorded answer.
         pub alias: ::std::string::String,
         /// `id`: in every recorded answer.
@@ -44255,7 +44228,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryNamespaceAliases { alias : "alias" required, id : "id" required }
+        object QueryNamespacealiases { alias : "alias" required, id : "id" required }
     );
     /// An object of `action=query`'s answer, at `query.namespaces`.
     #[derive(Debug, Clone, PartialEq)]
@@ -44320,7 +44293,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.interwikimap`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryInterwikiMap {
+    pub struct QueryInterwikimap {
         /// `prefix`: in every recorded answer.
         pub prefix: ::std::string::String,
         /// `protorel`: in every recorded answer; `false` when absent.
@@ -44334,20 +44307,20 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryInterwikiMap { prefix : "prefix" required, proto_rel : "protorel"
+        object QueryInterwikimap { prefix : "prefix" required, proto_rel : "protorel"
         optional, url : "url" required, api : "api" optional }
     );
     /// An object of `action=query`'s answer, at `query.autocreatetempuser`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryAutoCreateTempUser {
+    pub struct QueryAutocreatetempuser {
         /// `enabled`: in every recorded answer; `false` when absent.
         pub enabled: bool,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryAutoCreateTempUser { enabled : "enabled" optional }
+        object QueryAutocreatetempuser { enabled : "enabled" optional }
     );
     /// An object of `action=query`'s answer, at `query.autopromote`.
     #[derive(Debug, Clone, PartialEq)]
@@ -44364,7 +44337,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.autopromoteonce`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryAutopromoteOnce {
+    pub struct QueryAutopromoteonce {
         /// `onEdit`: in every recorded answer.
         #[doc(alias = "onEdit")]
         pub on_edit: ::std::vec::Vec<::mwtyped::serde_json::Value>,
@@ -44372,12 +44345,12 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryAutopromoteOnce { on_edit : "onEdit" required }
+        object QueryAutopromoteonce { on_edit : "onEdit" required }
     );
     /// An object of `action=query`'s answer, at `query.clientlibraries`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryClientLibraries {
+    pub struct QueryClientlibraries {
         /// `name`: in every recorded answer.
         pub name: ::std::string::String,
         /// `version`: in every recorded answer. Free-form JSON: sent as a number or a string.
@@ -44386,13 +44359,13 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryClientLibraries { name : "name" required, version : "version"
+        object QueryClientlibraries { name : "name" required, version : "version"
         required }
     );
     /// An object of `action=query`'s answer, at `query.dbrepllag`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryDbReplLag {
+    pub struct QueryDbrepllag {
         /// `host`: in every recorded answer.
         pub host: ::std::string::String,
         /// `lag`: in every recorded answer.
@@ -44401,7 +44374,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryDbReplLag { host : "host" required, lag : "lag" required }
+        object QueryDbrepllag { host : "host" required, lag : "lag" required }
     );
     /// An object of `action=query`'s answer, at `query.extensions`.
     #[derive(Debug, Clone, PartialEq)]
@@ -44444,13 +44417,13 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.fileextensions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryFileExtensions {
+    pub struct QueryFileextensions {
         /// `ext`: in every recorded answer.
         pub ext: ::std::string::String,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
-    ::mwtyped::__answer_object!(object QueryFileExtensions { ext : "ext" required });
+    ::mwtyped::__answer_object!(object QueryFileextensions { ext : "ext" required });
     /// An object of `action=query`'s answer, at `query.languages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -44471,14 +44444,14 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.languagevariants`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryLanguageVariants {
+    pub struct QueryLanguagevariants {
         /// `fallbacks`: in every recorded answer.
         pub fallbacks: ::std::vec::Vec<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryLanguageVariants { fallbacks : "fallbacks" required }
+        object QueryLanguagevariants { fallbacks : "fallbacks" required }
     );
     /// An object of `action=query`'s answer, at `query.libraries`.
     #[derive(Debug, Clone, PartialEq)]
@@ -44497,7 +44470,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.magicwords`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryMagicWords {
+    pub struct QueryMagicwords {
         /// `aliases`: in every recorded answer.
         pub aliases: ::std::vec::Vec<::std::string::String>,
         /// `case-sensitive`: in every recorded answer; `false` when absent.
@@ -44509,7 +44482,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryMagicWords { aliases : "aliases" required, case_sensitive :
+        object QueryMagicwords { aliases : "aliases" required, case_sensitive :
         "case-sensitive" optional, name : "name" required }
     );
     /// An object of `action=query`'s answer, at `query.restrictions`.
@@ -44537,7 +44510,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.rightsinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryRightsInfo {
+    pub struct QueryRightsinfo {
         /// `text`: in every recorded answer.
         pub text: ::std::string::String,
         /// `url`: in every recorded answer.
@@ -44546,12 +44519,12 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryRightsInfo { text : "text" required, url : "url" required }
+        object QueryRightsinfo { text : "text" required, url : "url" required }
     );
     /// An object of `action=query`'s answer, at `query.showhooks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryShowHooks {
+    pub struct QueryShowhooks {
         /// `name`: in every recorded answer.
         pub name: ::std::string::String,
         /// `subscribers`: in every recorded answer.
@@ -44560,7 +44533,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryShowHooks { name : "name" required, subscribers : "subscribers"
+        object QueryShowhooks { name : "name" required, subscribers : "subscribers"
         required }
     );
     /// An object of `action=query`'s answer, at `query.skins`.
@@ -44585,7 +44558,7 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.specialpagealiases`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QuerySpecialPageAliases {
+    pub struct QuerySpecialpagealiases {
         /// `aliases`: in every recorded answer.
         pub aliases: ::std::vec::Vec<::std::string::String>,
         /// `realname`: in every recorded answer.
@@ -44595,13 +44568,13 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QuerySpecialPageAliases { aliases : "aliases" required, real_name :
+        object QuerySpecialpagealiases { aliases : "aliases" required, real_name :
         "realname" required }
     );
     /// An object of `action=query`'s answer, at `query.uploaddialog.comment`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUploadDialogComment {
+    pub struct QueryUploaddialogComment {
         /// `foreign`: in every recorded answer.
         pub foreign: ::std::string::String,
         /// `local`: in every recorded answer.
@@ -44610,13 +44583,13 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUploadDialogComment { foreign : "foreign" required, local : "local"
+        object QueryUploaddialogComment { foreign : "foreign" required, local : "local"
         required }
     );
     /// An object of `action=query`'s answer, at `query.uploaddialog.format`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUploadDialogFormat {
+    pub struct QueryUploaddialogFormat {
         /// `description`: in every recorded answer.
         pub description: ::std::string::String,
         /// `filepage`: in every recorded answer.
@@ -44633,14 +44606,14 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUploadDialogFormat { description : "description" required, file_page
+        object QueryUploaddialogFormat { description : "description" required, file_page
         : "filepage" required, license : "license" required, own_work : "ownwork"
         required, uncategorized : "uncategorized" required }
     );
     /// An object of `action=query`'s answer, at `query.uploaddialog.licensemessages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUploadDialogLicenseMessages {
+    pub struct QueryUploaddialogLicenseMessages {
         /// `foreign`: in every recorded answer.
         pub foreign: ::std::string::String,
         /// `local`: in every recorded answer.
@@ -44649,34 +44622,34 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUploadDialogLicenseMessages { foreign : "foreign" required, local :
+        object QueryUploaddialogLicenseMessages { foreign : "foreign" required, local :
         "local" required }
     );
     /// An object of `action=query`'s answer, at `query.uploaddialog`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUploadDialog {
+    pub struct QueryUploaddialog {
         /// `comment`: in every recorded answer.
-        pub comment: QueryUploadDialogComment,
+        pub comment: QueryUploaddialogComment,
         /// `fields`: in every recorded answer.
         pub fields: ::mwtyped::Map<bool>,
         /// `format`: in every recorded answer.
-        pub format: QueryUploadDialogFormat,
+        pub format: QueryUploaddialogFormat,
         /// `licensemessages`: in every recorded answer.
         #[doc(alias = "licensemessages")]
-        pub license_messages: QueryUploadDialogLicenseMessages,
+        pub license_messages: QueryUploaddialogLicenseMessages,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUploadDialog { comment : "comment" required, fields : "fields"
+        object QueryUploaddialog { comment : "comment" required, fields : "fields"
         required, format : "format" required, license_messages : "licensemessages"
         required }
     );
     /// An object of `action=query`'s answer, at `query.usergroups`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserGroups {
+    pub struct QueryUsergroups {
         /// `name`: in every recorded answer.
         pub name: ::std::string::String,
         /// `rights`: in every recorded answer.
@@ -44685,7 +44658,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserGroups { name : "name" required, rights : "rights" required }
+        object QueryUsergroups { name : "name" required, rights : "rights" required }
     );
     /// An object of `action=query`'s answer, at `query.tags`.
     #[derive(Debug, Clone, PartialEq)]
@@ -44696,11 +44669,9 @@ pub mod answer {
         /// `description`: not always sent. Seen with `tgprop=description`.
         pub description: ::std::option::Option<::std::string::String>,
         /// `displayname`: not always sent. Seen with `tgprop=displayname`. Free-form JSON: sent as a boolean or a string.
-        #[doc(alias = "displayname")]
-        pub display_name: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub displayname: ::std::option::Option<::mwtyped::serde_json::Value>,
         /// `hitcount`: not always sent. Seen with `tgprop=hitcount`.
-        #[doc(alias = "hitcount")]
-        pub hit_count: ::std::option::Option<i64>,
+        pub hitcount: ::std::option::Option<i64>,
         /// `name`: in every recorded answer.
         pub name: ::std::string::String,
         /// `active`: `false` when absent. Seen with `tgprop=active`.
@@ -44712,7 +44683,7 @@ pub mod answer {
     }
     ::mwtyped::__answer_object!(
         object QueryTags { defined : "defined" optional, description : "description"
-        optional, display_name : "displayname" optional, hit_count : "hitcount" optional,
+        optional, displayname : "displayname" optional, hitcount : "hitcount" optional,
         name : "name" required, active : "active" optional, source : "source" optional }
     );
     /// An object of `action=query`'s answer, at `query.tokens`.
@@ -44801,8 +44772,7 @@ pub mod answer {
         #[doc(alias = "pageid")]
         pub page_id: ::std::option::Option<i64>,
         /// `parentid`: not always sent. Seen with `ucprop=ids`.
-        #[doc(alias = "parentid")]
-        pub parent_id: ::std::option::Option<i64>,
+        pub parentid: ::std::option::Option<i64>,
         /// `revid`: not always sent. Seen with `ucprop=ids`.
         #[doc(alias = "revid")]
         pub rev_id: ::std::option::Option<i64>,
@@ -44820,15 +44790,13 @@ pub mod answer {
         #[doc(alias = "userid")]
         pub user_id: i64,
         /// `parsedcomment`: not always sent. Seen with `ucprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `autopatrolled`: `false` when absent. Seen with `ucprop=patrolled`.
         pub autopatrolled: bool,
         /// `patrolled`: `false` when absent. Seen with `ucprop=patrolled`.
         pub patrolled: bool,
         /// `sizediff`: not always sent. Seen with `ucprop=sizediff`.
-        #[doc(alias = "sizediff")]
-        pub size_diff: ::std::option::Option<i64>,
+        pub sizediff: ::std::option::Option<i64>,
         /// `tags`: not always sent. Seen with `ucprop=tags`.
         pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -44837,11 +44805,11 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object QueryUserContribs { comment : "comment" optional, minor : "minor"
         optional, new : "new" optional, ns : "ns" optional, page_id : "pageid" optional,
-        parent_id : "parentid" optional, rev_id : "revid" optional, size : "size"
+        parentid : "parentid" optional, rev_id : "revid" optional, size : "size"
         optional, timestamp : "timestamp" optional, title : "title" optional, top : "top"
-        optional, user : "user" required, user_id : "userid" required, parsed_comment :
+        optional, user : "user" required, user_id : "userid" required, parsedcomment :
         "parsedcomment" optional, autopatrolled : "autopatrolled" optional, patrolled :
-        "patrolled" optional, size_diff : "sizediff" optional, tags : "tags" optional }
+        "patrolled" optional, sizediff : "sizediff" optional, tags : "tags" optional }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
@@ -44858,19 +44826,19 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.userinfo.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoCentralIds {
+    pub struct QueryUserInfoCentralids {
         /// `local`: in every recorded answer.
         pub local: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoCentralIds { local : "local" required }
+        object QueryUserInfoCentralids { local : "local" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.changeablegroups`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoChangeableGroups {
+    pub struct QueryUserInfoChangeablegroups {
         /// `add`: in every recorded answer.
         pub add: ::std::vec::Vec<::std::string::String>,
         /// `add-self`: in every recorded answer.
@@ -44885,14 +44853,14 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoChangeableGroups { add : "add" required, add_self :
+        object QueryUserInfoChangeablegroups { add : "add" required, add_self :
         "add-self" required, remove : "remove" required, remove_self : "remove-self"
         required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.groupmemberships`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoGroupMemberships {
+    pub struct QueryUserInfoGroupmemberships {
         /// `expiry`: in every recorded answer.
         pub expiry: ::std::string::String,
         /// `group`: in every recorded answer.
@@ -44901,13 +44869,13 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoGroupMemberships { expiry : "expiry" required, group :
+        object QueryUserInfoGroupmemberships { expiry : "expiry" required, group :
         "group" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsBadCaptchaUser {
+    pub struct QueryUserInfoTheoreticalratelimitsBadcaptchaUser {
         /// `hits`: in every recorded answer.
         pub hits: i64,
         /// `seconds`: in every recorded answer.
@@ -44916,25 +44884,25 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsBadCaptchaUser { hits : "hits" required,
+        object QueryUserInfoTheoreticalratelimitsBadcaptchaUser { hits : "hits" required,
         seconds : "seconds" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsBadCaptcha {
+    pub struct QueryUserInfoTheoreticalratelimitsBadcaptcha {
         /// `user`: in every recorded answer.
-        pub user: QueryUserInfoTheoreticalRateLimitsBadCaptchaUser,
+        pub user: QueryUserInfoTheoreticalratelimitsBadcaptchaUser,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsBadCaptcha { user : "user" required }
+        object QueryUserInfoTheoreticalratelimitsBadcaptcha { user : "user" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsBadOathUser {
+    pub struct QueryUserInfoTheoreticalratelimitsBadoathUser {
         /// `hits`: in every recorded answer.
         pub hits: i64,
         /// `seconds`: in every recorded answer.
@@ -44943,25 +44911,25 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsBadOathUser { hits : "hits" required,
+        object QueryUserInfoTheoreticalratelimitsBadoathUser { hits : "hits" required,
         seconds : "seconds" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsBadOath {
+    pub struct QueryUserInfoTheoreticalratelimitsBadoath {
         /// `user`: in every recorded answer.
-        pub user: QueryUserInfoTheoreticalRateLimitsBadOathUser,
+        pub user: QueryUserInfoTheoreticalratelimitsBadoathUser,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsBadOath { user : "user" required }
+        object QueryUserInfoTheoreticalratelimitsBadoath { user : "user" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsDisableOathUser {
+    pub struct QueryUserInfoTheoreticalratelimitsDisableoathUser {
         /// `hits`: in every recorded answer.
         pub hits: i64,
         /// `seconds`: in every recorded answer.
@@ -44970,25 +44938,25 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsDisableOathUser { hits : "hits"
+        object QueryUserInfoTheoreticalratelimitsDisableoathUser { hits : "hits"
         required, seconds : "seconds" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsDisableOath {
+    pub struct QueryUserInfoTheoreticalratelimitsDisableoath {
         /// `user`: in every recorded answer.
-        pub user: QueryUserInfoTheoreticalRateLimitsDisableOathUser,
+        pub user: QueryUserInfoTheoreticalratelimitsDisableoathUser,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsDisableOath { user : "user" required }
+        object QueryUserInfoTheoreticalratelimitsDisableoath { user : "user" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsThanksNotificationUser {
+    pub struct QueryUserInfoTheoreticalratelimitsThanksNotificationUser {
         /// `hits`: in every recorded answer.
         pub hits: i64,
         /// `seconds`: in every recorded answer.
@@ -44997,26 +44965,26 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsThanksNotificationUser { hits : "hits"
+        object QueryUserInfoTheoreticalratelimitsThanksNotificationUser { hits : "hits"
         required, seconds : "seconds" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsThanksNotification {
+    pub struct QueryUserInfoTheoreticalratelimitsThanksNotification {
         /// `user`: in every recorded answer.
-        pub user: QueryUserInfoTheoreticalRateLimitsThanksNotificationUser,
+        pub user: QueryUserInfoTheoreticalratelimitsThanksNotificationUser,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsThanksNotification { user : "user"
+        object QueryUserInfoTheoreticalratelimitsThanksNotification { user : "user"
         required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa.user`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsVerify2faUser {
+    pub struct QueryUserInfoTheoreticalratelimitsVerify2faUser {
         /// `hits`: in every recorded answer.
         pub hits: i64,
         /// `seconds`: in every recorded answer.
@@ -45025,46 +44993,43 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsVerify2faUser { hits : "hits" required,
+        object QueryUserInfoTheoreticalratelimitsVerify2faUser { hits : "hits" required,
         seconds : "seconds" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimitsVerify2fa {
+    pub struct QueryUserInfoTheoreticalratelimitsVerify2fa {
         /// `user`: in every recorded answer.
-        pub user: QueryUserInfoTheoreticalRateLimitsVerify2faUser,
+        pub user: QueryUserInfoTheoreticalratelimitsVerify2faUser,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimitsVerify2fa { user : "user" required }
+        object QueryUserInfoTheoreticalratelimitsVerify2fa { user : "user" required }
     );
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalRateLimits {
+    pub struct QueryUserInfoTheoreticalratelimits {
         /// `badcaptcha`: in every recorded answer.
-        #[doc(alias = "badcaptcha")]
-        pub bad_captcha: QueryUserInfoTheoreticalRateLimitsBadCaptcha,
+        pub badcaptcha: QueryUserInfoTheoreticalratelimitsBadcaptcha,
         /// `badoath`: in every recorded answer.
-        #[doc(alias = "badoath")]
-        pub bad_oath: QueryUserInfoTheoreticalRateLimitsBadOath,
+        pub badoath: QueryUserInfoTheoreticalratelimitsBadoath,
         /// `disableoath`: in every recorded answer.
-        #[doc(alias = "disableoath")]
-        pub disable_oath: QueryUserInfoTheoreticalRateLimitsDisableOath,
+        pub disableoath: QueryUserInfoTheoreticalratelimitsDisableoath,
         /// `thanks-notification`: in every recorded answer.
         #[doc(alias = "thanks-notification")]
-        pub thanks_notification: QueryUserInfoTheoreticalRateLimitsThanksNotification,
+        pub thanks_notification: QueryUserInfoTheoreticalratelimitsThanksNotification,
         /// `verify-2fa`: in every recorded answer.
         #[doc(alias = "verify-2fa")]
-        pub verify_2fa: QueryUserInfoTheoreticalRateLimitsVerify2fa,
+        pub verify_2fa: QueryUserInfoTheoreticalratelimitsVerify2fa,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUserInfoTheoreticalRateLimits { bad_captcha : "badcaptcha" required,
-        bad_oath : "badoath" required, disable_oath : "disableoath" required,
+        object QueryUserInfoTheoreticalratelimits { badcaptcha : "badcaptcha" required,
+        badoath : "badoath" required, disableoath : "disableoath" required,
         thanks_notification : "thanks-notification" required, verify_2fa : "verify-2fa"
         required }
     );
@@ -45083,76 +45048,64 @@ pub mod answer {
         /// `rights`: not always sent. Seen with `uiprop=rights`.
         pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `acceptlang`: not always sent. Seen with `uiprop=acceptlang`.
-        #[doc(alias = "acceptlang")]
-        pub accept_lang: ::std::option::Option<
+        pub acceptlang: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `cancreateaccount`: `false` when absent. Seen with `uiprop=cancreateaccount`.
-        #[doc(alias = "cancreateaccount")]
-        pub can_create_account: bool,
+        pub cancreateaccount: bool,
         /// `attachedlocal`: not always sent. Seen with `uiprop=centralids`.
         #[doc(alias = "attachedlocal")]
         pub attached_local: ::std::option::Option<QueryUserInfoAttachedLocal>,
         /// `centralids`: not always sent. Seen with `uiprop=centralids`.
-        #[doc(alias = "centralids")]
-        pub central_ids: ::std::option::Option<QueryUserInfoCentralIds>,
+        pub centralids: ::std::option::Option<QueryUserInfoCentralids>,
         /// `changeablegroups`: not always sent. Seen with `uiprop=changeablegroups`.
-        #[doc(alias = "changeablegroups")]
-        pub changeable_groups: ::std::option::Option<QueryUserInfoChangeableGroups>,
+        pub changeablegroups: ::std::option::Option<QueryUserInfoChangeablegroups>,
         /// `editcount`: not always sent. Seen with `uiprop=editcount`.
-        #[doc(alias = "editcount")]
-        pub edit_count: ::std::option::Option<i64>,
+        pub editcount: ::std::option::Option<i64>,
         /// `email`: not always sent. Seen with `uiprop=email`.
         pub email: ::std::option::Option<::std::string::String>,
         /// `groupmemberships`: not always sent. Seen with `uiprop=groupmemberships`.
-        #[doc(alias = "groupmemberships")]
-        pub group_memberships: ::std::option::Option<
-            ::std::vec::Vec<QueryUserInfoGroupMemberships>,
+        pub groupmemberships: ::std::option::Option<
+            ::std::vec::Vec<QueryUserInfoGroupmemberships>,
         >,
         /// `implicitgroups`: not always sent. Seen with `uiprop=implicitgroups`.
-        #[doc(alias = "implicitgroups")]
-        pub implicit_groups: ::std::option::Option<
+        pub implicitgroups: ::std::option::Option<
             ::std::vec::Vec<::std::string::String>,
         >,
         /// `latestcontrib`: not always sent. Seen with `uiprop=latestcontrib`.
-        #[doc(alias = "latestcontrib")]
-        pub latest_contrib: ::std::option::Option<::std::string::String>,
+        pub latestcontrib: ::std::option::Option<::std::string::String>,
         /// `options`: not always sent. Seen with `uiprop=options`.
         pub options: ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
         /// `ratelimits`: not always sent. Seen with `uiprop=ratelimits`.
-        #[doc(alias = "ratelimits")]
-        pub rate_limits: ::std::option::Option<
+        pub ratelimits: ::std::option::Option<
             ::mwtyped::Map<::mwtyped::serde_json::Value>,
         >,
         /// `realname`: not always sent. Seen with `uiprop=realname`.
         #[doc(alias = "realname")]
         pub real_name: ::std::option::Option<::std::string::String>,
         /// `registrationdate`: not always sent. Seen with `uiprop=registrationdate`.
-        #[doc(alias = "registrationdate")]
-        pub registration_date: ::std::option::Option<::std::string::String>,
+        pub registrationdate: ::std::option::Option<::std::string::String>,
         /// `theoreticalratelimits`: not always sent. Seen with `uiprop=theoreticalratelimits`.
-        #[doc(alias = "theoreticalratelimits")]
-        pub theoretical_rate_limits: ::std::option::Option<
-            QueryUserInfoTheoreticalRateLimits,
+        pub theoreticalratelimits: ::std::option::Option<
+            QueryUserInfoTheoreticalratelimits,
         >,
         /// `unreadcount`: not always sent. Seen with `uiprop=unreadcount`.
-        #[doc(alias = "unreadcount")]
-        pub unread_count: ::std::option::Option<i64>,
+        pub unreadcount: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
         object QueryUserInfo { id : "id" required, name : "name" required, groups :
         "groups" optional, messages : "messages" optional, rights : "rights" optional,
-        accept_lang : "acceptlang" optional, can_create_account : "cancreateaccount"
-        optional, attached_local : "attachedlocal" optional, central_ids : "centralids"
-        optional, changeable_groups : "changeablegroups" optional, edit_count :
-        "editcount" optional, email : "email" optional, group_memberships :
-        "groupmemberships" optional, implicit_groups : "implicitgroups" optional,
-        latest_contrib : "latestcontrib" optional, options : "options" optional,
-        rate_limits : "ratelimits" optional, real_name : "realname" optional,
-        registration_date : "registrationdate" optional, theoretical_rate_limits :
-        "theoreticalratelimits" optional, unread_count : "unreadcount" optional }
+        acceptlang : "acceptlang" optional, cancreateaccount : "cancreateaccount"
+        optional, attached_local : "attachedlocal" optional, centralids : "centralids"
+        optional, changeablegroups : "changeablegroups" optional, editcount : "editcount"
+        optional, email : "email" optional, groupmemberships : "groupmemberships"
+        optional, implicitgroups : "implicitgroups" optional, latestcontrib :
+        "latestcontrib" optional, options : "options" optional, ratelimits : "ratelimits"
+        optional, real_name : "realname" optional, registrationdate : "registrationdate"
+        optional, theoreticalratelimits : "theoreticalratelimits" optional, unreadcount :
+        "unreadcount" optional }
     );
     /// An object of `action=query`'s answer, at `query.users.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
@@ -45169,22 +45122,21 @@ pub mod answer {
     /// An object of `action=query`'s answer, at `query.users.centralids`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryUsersCentralIds {
+    pub struct QueryUsersCentralids {
         /// `local`: in every recorded answer.
         pub local: i64,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUsersCentralIds { local : "local" required }
+        object QueryUsersCentralids { local : "local" required }
     );
     /// An object of `action=query`'s answer, at `query.users`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUsers {
         /// `editcount`: not always sent. Seen with `usprop=editcount`.
-        #[doc(alias = "editcount")]
-        pub edit_count: ::std::option::Option<i64>,
+        pub editcount: ::std::option::Option<i64>,
         /// `gender`: not always sent. Seen with `usprop=gender`.
         pub gender: ::std::option::Option<::std::string::String>,
         /// `groups`: not always sent. Seen with `usprop=groups`.
@@ -45198,18 +45150,15 @@ pub mod answer {
         #[doc(alias = "attachedlocal")]
         pub attached_local: ::std::option::Option<QueryUsersAttachedLocal>,
         /// `centralids`: not always sent. Seen with `usprop=centralids`.
-        #[doc(alias = "centralids")]
-        pub central_ids: ::std::option::Option<QueryUsersCentralIds>,
+        pub centralids: ::std::option::Option<QueryUsersCentralids>,
         /// `emailable`: `false` when absent. Seen with `usprop=emailable`.
         pub emailable: bool,
         /// `groupmemberships`: not always sent. Seen with `usprop=groupmemberships`.
-        #[doc(alias = "groupmemberships")]
-        pub group_memberships: ::std::option::Option<
+        pub groupmemberships: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `implicitgroups`: not always sent. Seen with `usprop=implicitgroups`.
-        #[doc(alias = "implicitgroups")]
-        pub implicit_groups: ::std::option::Option<
+        pub implicitgroups: ::std::option::Option<
             ::std::vec::Vec<::std::string::String>,
         >,
         /// `registration`: not always sent. Seen with `usprop=registration`.
@@ -45220,12 +45169,12 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object QueryUsers { edit_count : "editcount" optional, gender : "gender"
-        optional, groups : "groups" optional, name : "name" required, user_id : "userid"
-        required, attached_local : "attachedlocal" optional, central_ids : "centralids"
-        optional, emailable : "emailable" optional, group_memberships :
-        "groupmemberships" optional, implicit_groups : "implicitgroups" optional,
-        registration : "registration" optional, rights : "rights" optional }
+        object QueryUsers { editcount : "editcount" optional, gender : "gender" optional,
+        groups : "groups" optional, name : "name" required, user_id : "userid" required,
+        attached_local : "attachedlocal" optional, centralids : "centralids" optional,
+        emailable : "emailable" optional, groupmemberships : "groupmemberships" optional,
+        implicitgroups : "implicitgroups" optional, registration : "registration"
+        optional, rights : "rights" optional }
     );
     /// An object of `action=query`'s answer, at `query.watchlist`.
     #[derive(Debug, Clone, PartialEq)]
@@ -45280,11 +45229,9 @@ pub mod answer {
         #[doc(alias = "logtype")]
         pub log_type: ::std::option::Option<::std::string::String>,
         /// `notificationtimestamp`: not always sent. Seen with `wlprop=notificationtimestamp`.
-        #[doc(alias = "notificationtimestamp")]
-        pub notification_timestamp: ::std::option::Option<::std::string::String>,
+        pub notificationtimestamp: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `wlprop=parsedcomment`.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::option::Option<::std::string::String>,
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `autopatrolled`: `false` when absent. Seen with `wlprop=patrol`.
         pub autopatrolled: bool,
         /// `patrolled`: `false` when absent. Seen with `wlprop=patrol`.
@@ -45298,7 +45245,7 @@ pub mod answer {
         #[doc(alias = "oldlen")]
         pub old_len: ::std::option::Option<i64>,
         /// `tags`: not always sent. Seen with `wlprop=tags`.
-        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
         /// `userid`: not always sent. Seen with `wlprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -45313,8 +45260,8 @@ pub mod answer {
         "temp" optional, timestamp : "timestamp" optional, user : "user" optional, expiry
         : "expiry" optional, log_action : "logaction" optional, logdisplay : "logdisplay"
         optional, log_id : "logid" optional, log_params : "logparams" optional, log_type
-        : "logtype" optional, notification_timestamp : "notificationtimestamp" optional,
-        parsed_comment : "parsedcomment" optional, autopatrolled : "autopatrolled"
+        : "logtype" optional, notificationtimestamp : "notificationtimestamp" optional,
+        parsedcomment : "parsedcomment" optional, autopatrolled : "autopatrolled"
         optional, patrolled : "patrolled" optional, unpatrolled : "unpatrolled" optional,
         new_len : "newlen" optional, old_len : "oldlen" optional, tags : "tags" optional,
         user_id : "userid" optional }
@@ -45435,7 +45382,7 @@ pub mod answer {
         /// `mystashedfiles`: not always sent. Seen from `query+mystashedfiles`. Seen with `msfprop=size`, `msfprop=type`.
         #[doc(alias = "mystashedfiles")]
         pub my_stashed_files: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryMyStashedFiles>,
         >,
         /// `notifications`: not always sent. Seen from `query+notifications`. Seen with `notprop=count`, `notprop=list`, `notprop=seenTime`.
         pub notifications: ::std::option::Option<QueryNotifications>,
@@ -45469,88 +45416,67 @@ pub mod answer {
         #[doc(alias = "searchinfo")]
         pub search_info: ::std::option::Option<QuerySearchInfo>,
         /// `namespacealiases`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=namespacealiases`.
-        #[doc(alias = "namespacealiases")]
-        pub namespace_aliases: ::std::option::Option<
-            ::std::vec::Vec<QueryNamespaceAliases>,
+        pub namespacealiases: ::std::option::Option<
+            ::std::vec::Vec<QueryNamespacealiases>,
         >,
         /// `namespaces`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=namespaces`.
         pub namespaces: ::std::option::Option<::mwtyped::Map<QueryNamespaces>>,
         /// `statistics`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=statistics`.
         pub statistics: ::std::option::Option<QueryStatistics>,
         /// `interwikimap`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=interwikimap`.
-        #[doc(alias = "interwikimap")]
-        pub interwiki_map: ::std::option::Option<::std::vec::Vec<QueryInterwikiMap>>,
+        pub interwikimap: ::std::option::Option<::std::vec::Vec<QueryInterwikimap>>,
         /// `autocreatetempuser`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autocreatetempuser`.
-        #[doc(alias = "autocreatetempuser")]
-        pub auto_create_temp_user: ::std::option::Option<QueryAutoCreateTempUser>,
+        pub autocreatetempuser: ::std::option::Option<QueryAutocreatetempuser>,
         /// `autopromote`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autopromote`.
         pub autopromote: ::std::option::Option<QueryAutopromote>,
         /// `autopromoteonce`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autopromoteonce`.
-        #[doc(alias = "autopromoteonce")]
-        pub autopromote_once: ::std::option::Option<QueryAutopromoteOnce>,
+        pub autopromoteonce: ::std::option::Option<QueryAutopromoteonce>,
         /// `clientlibraries`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=clientlibraries`.
-        #[doc(alias = "clientlibraries")]
-        pub client_libraries: ::std::option::Option<
-            ::std::vec::Vec<QueryClientLibraries>,
+        pub clientlibraries: ::std::option::Option<
+            ::std::vec::Vec<QueryClientlibraries>,
         >,
         /// `dbrepllag`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=dbrepllag`.
-        #[doc(alias = "dbrepllag")]
-        pub db_repl_lag: ::std::option::Option<::std::vec::Vec<QueryDbReplLag>>,
+        pub dbrepllag: ::std::option::Option<::std::vec::Vec<QueryDbrepllag>>,
         /// `defaultoptions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=defaultoptions`.
-        #[doc(alias = "defaultoptions")]
-        pub default_options: ::std::option::Option<
+        pub defaultoptions: ::std::option::Option<
             ::mwtyped::Map<::mwtyped::serde_json::Value>,
         >,
         /// `extensions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=extensions`.
         pub extensions: ::std::option::Option<::std::vec::Vec<QueryExtensions>>,
         /// `extensiontags`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=extensiontags`.
-        #[doc(alias = "extensiontags")]
-        pub extension_tags: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
+        pub extensiontags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `fileextensions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=fileextensions`.
-        #[doc(alias = "fileextensions")]
-        pub file_extensions: ::std::option::Option<::std::vec::Vec<QueryFileExtensions>>,
+        pub fileextensions: ::std::option::Option<::std::vec::Vec<QueryFileextensions>>,
         /// `functionhooks`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=functionhooks`.
-        #[doc(alias = "functionhooks")]
-        pub function_hooks: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
+        pub functionhooks: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `languages`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=languages`.
         pub languages: ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
         /// `languagevariants`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=languagevariants`.
-        #[doc(alias = "languagevariants")]
-        pub language_variants: ::std::option::Option<
-            ::mwtyped::Map<::mwtyped::Map<QueryLanguageVariants>>,
+        pub languagevariants: ::std::option::Option<
+            ::mwtyped::Map<::mwtyped::Map<QueryLanguagevariants>>,
         >,
         /// `libraries`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=libraries`.
         pub libraries: ::std::option::Option<::std::vec::Vec<QueryLibraries>>,
         /// `magicwords`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=magicwords`.
-        #[doc(alias = "magicwords")]
-        pub magic_words: ::std::option::Option<::std::vec::Vec<QueryMagicWords>>,
+        pub magicwords: ::std::option::Option<::std::vec::Vec<QueryMagicwords>>,
         /// `protocols`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=protocols`.
         pub protocols: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `restrictions`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=restrictions`.
         pub restrictions: ::std::option::Option<QueryRestrictions>,
         /// `rightsinfo`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=rightsinfo`.
-        #[doc(alias = "rightsinfo")]
-        pub rights_info: ::std::option::Option<QueryRightsInfo>,
+        pub rightsinfo: ::std::option::Option<QueryRightsinfo>,
         /// `showhooks`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=showhooks`.
-        #[doc(alias = "showhooks")]
-        pub show_hooks: ::std::option::Option<::std::vec::Vec<QueryShowHooks>>,
+        pub showhooks: ::std::option::Option<::std::vec::Vec<QueryShowhooks>>,
         /// `skins`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=skins`.
         pub skins: ::std::option::Option<::std::vec::Vec<QuerySkins>>,
         /// `specialpagealiases`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=specialpagealiases`.
-        #[doc(alias = "specialpagealiases")]
-        pub special_page_aliases: ::std::option::Option<
-            ::std::vec::Vec<QuerySpecialPageAliases>,
+        pub specialpagealiases: ::std::option::Option<
+            ::std::vec::Vec<QuerySpecialpagealiases>,
         >,
         /// `uploaddialog`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=uploaddialog`.
-        #[doc(alias = "uploaddialog")]
-        pub upload_dialog: ::std::option::Option<QueryUploadDialog>,
+        pub uploaddialog: ::std::option::Option<QueryUploaddialog>,
         /// `usergroups`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=usergroups`.
-        #[doc(alias = "usergroups")]
-        pub user_groups: ::std::option::Option<::std::vec::Vec<QueryUserGroups>>,
+        pub usergroups: ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
         /// `variables`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=variables`.
         pub variables: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `tags`: not always sent. Seen from `query+tags`.
@@ -45599,25 +45525,24 @@ pub mod answer {
         prefix_search : "prefixsearch" optional, protected_titles : "protectedtitles"
         optional, query_page : "querypage" optional, random : "random" optional,
         recent_changes : "recentchanges" optional, search : "search" optional,
-        search_info : "searchinfo" optional, namespace_aliases : "namespacealiases"
+        search_info : "searchinfo" optional, namespacealiases : "namespacealiases"
         optional, namespaces : "namespaces" optional, statistics : "statistics" optional,
-        interwiki_map : "interwikimap" optional, auto_create_temp_user :
-        "autocreatetempuser" optional, autopromote : "autopromote" optional,
-        autopromote_once : "autopromoteonce" optional, client_libraries :
-        "clientlibraries" optional, db_repl_lag : "dbrepllag" optional, default_options :
-        "defaultoptions" optional, extensions : "extensions" optional, extension_tags :
-        "extensiontags" optional, file_extensions : "fileextensions" optional,
-        function_hooks : "functionhooks" optional, languages : "languages" optional,
-        language_variants : "languagevariants" optional, libraries : "libraries"
-        optional, magic_words : "magicwords" optional, protocols : "protocols" optional,
-        restrictions : "restrictions" optional, rights_info : "rightsinfo" optional,
-        show_hooks : "showhooks" optional, skins : "skins" optional, special_page_aliases
-        : "specialpagealiases" optional, upload_dialog : "uploaddialog" optional,
-        user_groups : "usergroups" optional, variables : "variables" optional, tags :
-        "tags" optional, tokens : "tokens" optional, unread_notification_pages :
-        "unreadnotificationpages" optional, user_contribs : "usercontribs" optional,
-        user_info : "userinfo" optional, users : "users" optional, watchlist :
-        "watchlist" optional }
+        interwikimap : "interwikimap" optional, autocreatetempuser : "autocreatetempuser"
+        optional, autopromote : "autopromote" optional, autopromoteonce :
+        "autopromoteonce" optional, clientlibraries : "clientlibraries" optional,
+        dbrepllag : "dbrepllag" optional, defaultoptions : "defaultoptions" optional,
+        extensions : "extensions" optional, extensiontags : "extensiontags" optional,
+        fileextensions : "fileextensions" optional, functionhooks : "functionhooks"
+        optional, languages : "languages" optional, languagevariants : "languagevariants"
+        optional, libraries : "libraries" optional, magicwords : "magicwords" optional,
+        protocols : "protocols" optional, restrictions : "restrictions" optional,
+        rightsinfo : "rightsinfo" optional, showhooks : "showhooks" optional, skins :
+        "skins" optional, specialpagealiases : "specialpagealiases" optional,
+        uploaddialog : "uploaddialog" optional, usergroups : "usergroups" optional,
+        variables : "variables" optional, tags : "tags" optional, tokens : "tokens"
+        optional, unread_notification_pages : "unreadnotificationpages" optional,
+        user_contribs : "usercontribs" optional, user_info : "userinfo" optional, users :
+        "users" optional, watchlist : "watchlist" optional }
     );
     /// An object of `action=query`'s answer, at `watchlistraw`.
     #[derive(Debug, Clone, PartialEq)]
@@ -45636,7 +45561,7 @@ pub mod answer {
         object QueryWatchlistRaw { ns : "ns" required, title : "title" required, changed
         : "changed" optional }
     );
-    /// What `action=query` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=query` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/query+*.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Query {
@@ -45663,7 +45588,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object ResetPasswordResult { status : "status" required }
     );
-    /// What `action=resetpassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=resetpassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/resetpassword.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ResetPassword {
@@ -45676,7 +45601,45 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         root ResetPassword { reset_password : "resetpassword" required }
     );
-    /// What `action=setnotificationtimestamp` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// An object of `action=rollback`'s answer, at `rollback`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RollbackResult {
+        /// `last_revid`: in every recorded answer.
+        #[doc(alias = "last_revid")]
+        pub last_rev_id: i64,
+        /// `old_revid`: in every recorded answer.
+        #[doc(alias = "old_revid")]
+        pub old_rev_id: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `revid`: in every recorded answer.
+        #[doc(alias = "revid")]
+        pub rev_id: i64,
+        /// `summary`: in every recorded answer.
+        pub summary: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object RollbackResult { last_rev_id : "last_revid" required, old_rev_id :
+        "old_revid" required, page_id : "pageid" required, rev_id : "revid" required,
+        summary : "summary" required, title : "title" required }
+    );
+    /// What `action=rollback` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/rollback.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Rollback {
+        /// `rollback`: in every recorded answer.
+        pub rollback: RollbackResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(root Rollback { rollback : "rollback" required });
+    /// What `action=setnotificationtimestamp` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/setnotificationtimestamp.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct SetNotificationTimestamp {
@@ -45704,7 +45667,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object SpamBlacklistResult { result : "result" required }
     );
-    /// What `action=spamblacklist` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=spamblacklist` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/spamblacklist.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-spamblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45735,7 +45698,7 @@ pub mod answer {
         object StashEditResult { status : "status" required, text_hash : "texthash"
         required }
     );
-    /// What `action=stashedit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=stashedit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/stashedit.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct StashEdit {
@@ -45772,7 +45735,7 @@ pub mod answer {
         "status" required, text : "text" optional, noop : "noop" optional, rev_id :
         "revid" optional }
     );
-    /// What `action=tag` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=tag` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/tag.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Tag {
@@ -45799,7 +45762,7 @@ pub mod answer {
         object TemplateDataPages { missing : "missing" optional, title : "title" required
         }
     );
-    /// What `action=templatedata` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=templatedata` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/templatedata.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-templatedata")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45825,7 +45788,7 @@ pub mod answer {
     ::mwtyped::__answer_object!(
         object TitleBlacklistResult { result : "result" required }
     );
-    /// What `action=titleblacklist` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=titleblacklist` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/titleblacklist.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-titleblacklist")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45863,7 +45826,7 @@ pub mod answer {
         object UnblockResult { id : "id" required, reason : "reason" required, user :
         "user" required, user_id : "userid" required, watch_user : "watchuser" optional }
     );
-    /// What `action=unblock` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=unblock` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/unblock.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Unblock {
@@ -45893,7 +45856,7 @@ pub mod answer {
         object UndeleteResult { file_versions : "fileversions" required, reason :
         "reason" required, revisions : "revisions" required, title : "title" required }
     );
-    /// What `action=undelete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=undelete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/undelete.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Undelete {
@@ -45903,10 +45866,28 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(root Undelete { undelete : "undelete" required });
+    /// An object of `action=upload`'s answer, at `upload.warnings`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UploadWarnings {
+        /// `duplicate`: in every recorded answer.
+        pub duplicate: ::std::vec::Vec<::std::string::String>,
+        /// `duplicate-archive`: in every recorded answer.
+        #[doc(alias = "duplicate-archive")]
+        pub duplicate_archive: ::std::string::String,
+        /// `exists`: not always sent.
+        pub exists: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    ::mwtyped::__answer_object!(
+        object UploadWarnings { duplicate : "duplicate" required, duplicate_archive :
+        "duplicate-archive" required, exists : "exists" optional }
+    );
     /// An object of `action=upload`'s answer, at `upload.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct UploadImageInfoExtMetadata {
+    pub struct UploadImageInfoExtmetadata {
         /// `hidden`: not always sent.
         pub hidden: ::std::option::Option<::std::string::String>,
         /// `source`: in every recorded answer.
@@ -45917,7 +45898,7 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object UploadImageInfoExtMetadata { hidden : "hidden" optional, source : "source"
+        object UploadImageInfoExtmetadata { hidden : "hidden" optional, source : "source"
         required, value : "value" required }
     );
     /// An object of `action=upload`'s answer, at `upload.imageinfo.metadata`.
@@ -45940,34 +45921,28 @@ pub mod answer {
     #[non_exhaustive]
     pub struct UploadImageInfo {
         /// `bitdepth`: in every recorded answer.
-        #[doc(alias = "bitdepth")]
-        pub bit_depth: i64,
+        pub bitdepth: i64,
         /// `canonicaltitle`: in every recorded answer.
-        #[doc(alias = "canonicaltitle")]
-        pub canonical_title: ::std::string::String,
+        pub canonicaltitle: ::std::string::String,
         /// `comment`: in every recorded answer.
         pub comment: ::std::string::String,
         /// `commonmetadata`: in every recorded answer.
-        #[doc(alias = "commonmetadata")]
-        pub common_metadata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub commonmetadata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `descriptionurl`: in every recorded answer.
         #[doc(alias = "descriptionurl")]
         pub description_url: ::std::string::String,
         /// `extmetadata`: in every recorded answer.
-        #[doc(alias = "extmetadata")]
-        pub ext_metadata: ::mwtyped::Map<UploadImageInfoExtMetadata>,
+        pub extmetadata: ::mwtyped::Map<UploadImageInfoExtmetadata>,
         /// `height`: in every recorded answer.
         pub height: i64,
         /// `mediatype`: in every recorded answer.
-        #[doc(alias = "mediatype")]
-        pub media_type: ::std::string::String,
+        pub mediatype: ::std::string::String,
         /// `metadata`: in every recorded answer.
         pub metadata: ::std::vec::Vec<UploadImageInfoMetadata>,
         /// `mime`: in every recorded answer.
         pub mime: ::std::string::String,
         /// `parsedcomment`: in every recorded answer.
-        #[doc(alias = "parsedcomment")]
-        pub parsed_comment: ::std::string::String,
+        pub parsedcomment: ::std::string::String,
         /// `sha1`: in every recorded answer.
         pub sha1: ::std::string::String,
         /// `size`: in every recorded answer.
@@ -45987,53 +45962,44 @@ pub mod answer {
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object UploadImageInfo { bit_depth : "bitdepth" required, canonical_title :
-        "canonicaltitle" required, comment : "comment" required, common_metadata :
+        object UploadImageInfo { bitdepth : "bitdepth" required, canonicaltitle :
+        "canonicaltitle" required, comment : "comment" required, commonmetadata :
         "commonmetadata" required, description_url : "descriptionurl" required,
-        ext_metadata : "extmetadata" required, height : "height" required, media_type :
+        extmetadata : "extmetadata" required, height : "height" required, mediatype :
         "mediatype" required, metadata : "metadata" required, mime : "mime" required,
-        parsed_comment : "parsedcomment" required, sha1 : "sha1" required, size : "size"
+        parsedcomment : "parsedcomment" required, sha1 : "sha1" required, size : "size"
         required, timestamp : "timestamp" required, url : "url" required, user : "user"
         required, user_id : "userid" required, width : "width" required }
-    );
-    /// An object of `action=upload`'s answer, at `upload.warnings`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct UploadWarnings {
-        /// `duplicate`: in every recorded answer.
-        pub duplicate: ::std::vec::Vec<::std::string::String>,
-        /// `duplicate-archive`: in every recorded answer.
-        #[doc(alias = "duplicate-archive")]
-        pub duplicate_archive: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    ::mwtyped::__answer_object!(
-        object UploadWarnings { duplicate : "duplicate" required, duplicate_archive :
-        "duplicate-archive" required }
     );
     /// An object of `action=upload`'s answer, at `upload`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadResult {
-        /// `filename`: in every recorded answer.
-        #[doc(alias = "filename")]
-        pub file_name: ::std::string::String,
-        /// `imageinfo`: in every recorded answer.
-        #[doc(alias = "imageinfo")]
-        pub image_info: UploadImageInfo,
+        /// `filekey`: not always sent.
+        #[doc(alias = "filekey")]
+        pub file_key: ::std::option::Option<::std::string::String>,
         /// `result`: in every recorded answer.
         pub result: ::std::string::String,
-        /// `warnings`: in every recorded answer.
-        pub warnings: UploadWarnings,
+        /// `sessionkey`: not always sent.
+        #[doc(alias = "sessionkey")]
+        pub session_key: ::std::option::Option<::std::string::String>,
+        /// `warnings`: not always sent.
+        pub warnings: ::std::option::Option<UploadWarnings>,
+        /// `filename`: not always sent.
+        #[doc(alias = "filename")]
+        pub file_name: ::std::option::Option<::std::string::String>,
+        /// `imageinfo`: not always sent.
+        #[doc(alias = "imageinfo")]
+        pub image_info: ::std::option::Option<UploadImageInfo>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     ::mwtyped::__answer_object!(
-        object UploadResult { file_name : "filename" required, image_info : "imageinfo"
-        required, result : "result" required, warnings : "warnings" required }
+        object UploadResult { file_key : "filekey" optional, result : "result" required,
+        session_key : "sessionkey" optional, warnings : "warnings" optional, file_name :
+        "filename" optional, image_info : "imageinfo" optional }
     );
-    /// What `action=upload` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=upload` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/upload.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Upload {
@@ -46067,7 +46033,7 @@ pub mod answer {
         user : "user" required, user_id : "userid" required, watch_user : "watchuser"
         optional }
     );
-    /// What `action=userrights` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=userrights` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/userrights.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UserRights {
@@ -46109,7 +46075,7 @@ pub mod answer {
         object ValidatePasswordResult { validity : "validity" required, validity_messages
         : "validitymessages" required }
     );
-    /// What `action=validatepassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=validatepassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/validatepassword.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ValidatePassword {
@@ -46206,16 +46172,15 @@ pub mod answer {
     pub struct VisualEditorCheckboxesMessages {
         /// `accesskey-minoredit`: in every recorded answer.
         #[doc(alias = "accesskey-minoredit")]
-        pub access_key_minor_edit: ::std::string::String,
+        pub access_key_minoredit: ::std::string::String,
         /// `accesskey-watch`: in every recorded answer.
         #[doc(alias = "accesskey-watch")]
         pub access_key_watch: ::std::string::String,
         /// `minoredit`: in every recorded answer.
-        #[doc(alias = "minoredit")]
-        pub minor_edit: ::std::string::String,
+        pub minoredit: ::std::string::String,
         /// `tooltip-minoredit`: in every recorded answer.
         #[doc(alias = "tooltip-minoredit")]
-        pub tooltip_minor_edit: ::std::string::String,
+        pub tooltip_minoredit: ::std::string::String,
         /// `tooltip-watch`: in every recorded answer.
         #[doc(alias = "tooltip-watch")]
         pub tooltip_watch: ::std::string::String,
@@ -46227,9 +46192,9 @@ pub mod answer {
     }
     #[cfg(feature = "ext-visualeditor")]
     ::mwtyped::__answer_object!(
-        object VisualEditorCheckboxesMessages { access_key_minor_edit :
+        object VisualEditorCheckboxesMessages { access_key_minoredit :
         "accesskey-minoredit" required, access_key_watch : "accesskey-watch" required,
-        minor_edit : "minoredit" required, tooltip_minor_edit : "tooltip-minoredit"
+        minoredit : "minoredit" required, tooltip_minoredit : "tooltip-minoredit"
         required, tooltip_watch : "tooltip-watch" required, watch_this : "watchthis"
         required }
     );
@@ -46242,8 +46207,7 @@ pub mod answer {
         #[doc(alias = "basetimestamp")]
         pub base_timestamp: ::std::string::String,
         /// `blockinfo`: not always sent. Free-form JSON: never recorded with a value.
-        #[doc(alias = "blockinfo")]
-        pub block_info: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub blockinfo: ::std::option::Option<::mwtyped::serde_json::Value>,
         /// `canEdit`: in every recorded answer; `false` when absent.
         #[doc(alias = "canEdit")]
         pub can_edit: bool,
@@ -46283,7 +46247,7 @@ pub mod answer {
     }
     #[cfg(feature = "ext-visualeditor")]
     ::mwtyped::__answer_object!(
-        object VisualEditorResult { base_timestamp : "basetimestamp" required, block_info
+        object VisualEditorResult { base_timestamp : "basetimestamp" required, blockinfo
         : "blockinfo" optional, can_edit : "canEdit" optional, checkboxes_def :
         "checkboxesDef" required, checkboxes_messages : "checkboxesMessages" required,
         content : "content" required, copyright_warning : "copyrightWarning" required,
@@ -46292,7 +46256,7 @@ pub mod answer {
         required, result : "result" required, start_timestamp : "starttimestamp"
         required, would_auto_create : "wouldautocreate" optional }
     );
-    /// What `action=visualeditor` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=visualeditor` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/visualeditor.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46326,7 +46290,7 @@ pub mod answer {
         object WatchResult { ns : "ns" required, title : "title" required, watched :
         "watched" optional, unwatched : "unwatched" optional }
     );
-    /// What `action=watch` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client.
+    /// What `action=watch` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/watch.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Watch {

@@ -150,7 +150,8 @@ pub fn empty_seq<'de, A: de::SeqAccess<'de>>(
 
 /// An empty object, to read `[]` as one.
 #[doc(hidden)]
-pub fn no_entries<'de, E: de::Error>() -> de::value::MapDeserializer<'de, std::iter::Empty<((), ())>, E> {
+pub fn no_entries<'de, E: de::Error>()
+-> de::value::MapDeserializer<'de, std::iter::Empty<((), ())>, E> {
     de::value::MapDeserializer::new(std::iter::empty())
 }
 
@@ -306,8 +307,10 @@ mod tests {
 
     #[test]
     fn known_fields_are_typed_and_the_envelope_is_skipped() {
-        let root = read(json!({"batchcomplete": true, "result": {"id": 1}, "items": [{"id": 2}], "flag": true}))
-            .expect("decodes");
+        let root = read(
+            json!({"batchcomplete": true, "result": {"id": 1}, "items": [{"id": 2}], "flag": true}),
+        )
+        .expect("decodes");
         assert_eq!(root.result.id, 1);
         assert_eq!(root.items.as_deref().map(<[Item]>::len), Some(1));
         assert!(root.flag);
@@ -325,7 +328,8 @@ mod tests {
 
     #[test]
     fn a_certain_field_missing_names_its_path() {
-        let err = read(json!({"result": {"id": 1}, "items": [{"id": 2}, {}]})).expect_err("missing id");
+        let err =
+            read(json!({"result": {"id": 1}, "items": [{"id": 2}, {}]})).expect_err("missing id");
         assert_eq!(err, "items[1]: missing field `id`");
         let err = read(json!({"result": {"id": "one"}})).expect_err("a string");
         assert!(err.starts_with("result.id: invalid type: string"), "{err}");

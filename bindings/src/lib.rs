@@ -26,6 +26,12 @@
 //! bounded retries, and the AuthManager flows of `clientlogin`, `createaccount` and
 //! `linkaccount` ([`Client::auth_start`]).
 //!
+//! Answers are typed too: each version has an `answer` module generated from what the test
+//! wikis answered to every module (`v1_43::answer::Edit` for `action=edit`, one
+//! `v1_43::answer::Query` for every query submodule), named by [`ApiModule::Answer`];
+//! [`Response::answer`] reads an answer into it, a field the model lacks kept in `extra`
+//! ([`Answer::unmodelled`] lists them).
+//!
 //! Features: `v1_39`, `v1_43` (the default) choose the versions; `ext-<name>` turns on what a
 //! bundled extension adds (`ext-confirmedit`, `ext-oathauth`, …); `full` turns them all on.
 //! `client` (the default) is the HTTP client; `blocking` adds [`blocking::Client`] for

@@ -135,8 +135,8 @@ pub mod __private {
     use super::Limits;
     pub use crate::answer::{Key, empty_seq, join, no_entries};
     pub use crate::encoder::{Checked, Encoder, Rule, WireText};
-    pub use serde;
     use crate::request::EncodeError;
+    pub use serde;
 
     /// A module with every parameter set to a sample value the wiki accepts.
     pub trait Sample {

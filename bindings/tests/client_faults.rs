@@ -588,7 +588,7 @@ fn a_continue_answered_with_itself_ends_the_stream_with_an_error() {
     let looping = r#"{"continue":{"apcontinue":"B","continue":"-||"},"query":{"allpages":[]}}"#;
     let server = Server::start(vec![Answer::Json(200, "", looping)]);
     let client = client(&server.url);
-    let batches: Vec<Result<mwtyped::Response, Error>> =
+    let batches: Vec<Result<mwtyped::Response<_>, Error>> =
         block_on(client.continued(&read_request()).collect());
     assert_eq!(batches.len(), 2, "{batches:?}");
     assert!(batches[0].is_ok());

@@ -50,7 +50,7 @@ macro_rules! on_version {
                 let mut query = Query::new();
                 query.select.add(pages);
 
-                let all: Vec<Response> = client
+                let all: Vec<Response<_>> = client
                     .continued(&query)
                     .map(|batch| batch.expect("a batch"))
                     .collect()

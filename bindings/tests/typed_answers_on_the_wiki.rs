@@ -57,7 +57,10 @@ fn recorded(capture: &str) -> Vec<Recorded> {
         let module = recording["module"].as_str().expect("module").to_owned();
         for exchange in recording["exchanges"].as_array().expect("exchanges") {
             let answer = &exchange["answer"];
-            if !answer.is_object() || answer.get("errors").is_some() || answer.get("error").is_some() {
+            if !answer.is_object()
+                || answer.get("errors").is_some()
+                || answer.get("error").is_some()
+            {
                 continue;
             }
             out.push(Recorded {
@@ -92,11 +95,17 @@ fn decode_recordings(capture: &str, rows: &[SampleRow]) {
         };
         match (row.answer)(&r.answer) {
             Ok(unmodelled) if unmodelled.is_empty() => decoded += 1,
-            Ok(unmodelled) => problems.push(format!("{} ({}): unmodelled {unmodelled:?}", r.module, r.label)),
+            Ok(unmodelled) => problems.push(format!(
+                "{} ({}): unmodelled {unmodelled:?}",
+                r.module, r.label
+            )),
             Err(e) => problems.push(format!("{} ({}): {e}", r.module, r.label)),
         }
     }
-    assert!(decoded > 500, "only {decoded} recorded answers of {capture}");
+    assert!(
+        decoded > 500,
+        "only {decoded} recorded answers of {capture}"
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -148,9 +157,11 @@ async fn replay(api_var: &str, capture: &str, rows: Vec<SampleRow>) -> Replay {
             .unwrap_or_default();
         replay.keys += data;
         match (row.answer)(&response.body) {
-            Ok(unmodelled) => replay
-                .unmodelled
-                .extend(unmodelled.into_iter().map(|p| format!("{module} ({label}): {p}"))),
+            Ok(unmodelled) => replay.unmodelled.extend(
+                unmodelled
+                    .into_iter()
+                    .map(|p| format!("{module} ({label}): {p}")),
+            ),
             Err(e) => replay.failures.push(format!("{module} ({label}): {e}")),
         }
     }

@@ -69,7 +69,7 @@ pub fn answer_types(
             json_path: String::new(),
             wrapper_of: Some(module),
         };
-        let ident = emit.object(&root, fields, &root_doc(module, &model.mediawiki));
+        let ident = emit.object(&root, fields, &root_doc(spec, model, module));
         roots.insert(key.clone(), ident);
     }
     let by_path = spec
@@ -105,11 +105,18 @@ fn request_of(module: &Module) -> String {
     }
 }
 
-fn root_doc(module: &Module, mediawiki: &str) -> String {
+fn root_doc(spec: &Spec, model: &AnswerModel, module: &Module) -> String {
     let request = request_of(module);
+    let (mediawiki, capture) = (&model.mediawiki, &spec.capture.name);
+    let file = if module.path == "query" {
+        "query+*.json".to_owned()
+    } else {
+        format!("{}.json", module.path)
+    };
     format!(
         " What {request} answers (MediaWiki {mediawiki}), inferred from the answers recorded in \
-         `specs/…/answers/`. Warnings, continuation and `batchcomplete` are read by the client."
+         `specs/{capture}/answers/{file}`. Warnings, continuation and `batchcomplete` are read \
+         by the client."
     )
 }
 
@@ -133,7 +140,11 @@ struct Place<'m> {
 
 impl Place<'_> {
     fn child(&self, field: &str) -> Place<'static> {
-        let json_path = naming::answer_path(&self.json_path, field);
+        // The JSON path, for docs: `query.pages`, `edit.newrevid`.
+        let json_path = match self.json_path.as_str() {
+            "" => field.to_owned(),
+            parent => format!("{parent}.{field}"),
+        };
         if self.wrapper_of.is_some_and(|m| m.name == field) {
             return Place {
                 name: format!("{}Result", self.name),
@@ -236,7 +247,10 @@ impl Emit<'_> {
                 quote!(#rt::Map<#value>)
             }
             Shape::Object { fields } => {
-                let doc = format!(" An object of {}'s answer, at `{}`.", self.request, place.json_path);
+                let doc = format!(
+                    " An object of {}'s answer, at `{}`.",
+                    self.request, place.json_path
+                );
                 let name = self.object(place, fields, &doc);
                 quote!(#name)
             }

@@ -262,12 +262,3 @@ mod tests {
         assert_eq!(extension_feature("Abuse Filter"), "ext-abusefilter");
     }
 }
-
-/// A JSON path in an answer, for docs and errors: `query.pages`, `edit.newrevid`.
-pub fn answer_path(parent: &str, field: &str) -> String {
-    if parent.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{parent}.{field}")
-    }
-}

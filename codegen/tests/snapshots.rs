@@ -105,7 +105,10 @@ fn small_answers() {
     let code = render(api_with_answers(&spec, &model, &options)).expect("valid Rust");
     assert!(code.contains("type Answer = answer::Block;"));
     assert!(code.contains("type Answer = super::answer::Query;"));
-    assert!(code.contains("type Answer = ::mwtyped::serde_json::Value;"), "compare was not recorded");
+    assert!(
+        code.contains("type Answer = ::mwtyped::serde_json::Value;"),
+        "compare was not recorded"
+    );
     let start = code.find("pub mod answer {").expect("the answer module");
     let end = start + code[start..].find("\n}\n").expect("its end") + 3;
     insta::assert_snapshot!("small_answers", &code[start..end]);

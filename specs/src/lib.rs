@@ -18,7 +18,8 @@ mod raw;
 mod spec;
 
 pub use answers::{
-    AnswerModel, Coverage, ENVELOPE, Exchange, Field, FieldCount, Recording, Shape, answer_key, exercised, infer,
+    AnswerModel, Coverage, ENVELOPE, Exchange, Field, FieldCount, Recording, Shape, answer_key,
+    exercised, infer,
 };
 pub use captures::CAPTURES;
 pub use error::SpecError;

@@ -69,8 +69,14 @@ fn model() -> AnswerModel {
                 "example 1",
                 json!({"edit": {"result": "Success", "pageid": 1, "newrevid": 5, "new": true}, "warnings": []}),
             ),
-            exchange("example 2", json!({"edit": {"result": "Success", "pageid": 1, "nochange": true}})),
-            exchange("example 3", json!({"errors": [{"code": "badtoken", "text": "Invalid token."}]})),
+            exchange(
+                "example 2",
+                json!({"edit": {"result": "Success", "pageid": 1, "nochange": true}}),
+            ),
+            exchange(
+                "example 3",
+                json!({"errors": [{"code": "badtoken", "text": "Invalid token."}]}),
+            ),
         ],
     );
     let revisions = recording(
@@ -96,10 +102,19 @@ fn model() -> AnswerModel {
                 "mixed": [1, "one"]}}),
         )],
     );
-    let feed = recording("feedrecentchanges", vec![exchange("example 1", json!("<?xml version=\"1.0\"?><rss/>"))]);
+    let feed = recording(
+        "feedrecentchanges",
+        vec![exchange(
+            "example 1",
+            json!("<?xml version=\"1.0\"?><rss/>"),
+        )],
+    );
     let purge = recording(
         "purge",
-        vec![exchange("example 1", json!({"errors": [{"code": "missingparam", "text": "…"}]}))],
+        vec![exchange(
+            "example 1",
+            json!({"errors": [{"code": "missingparam", "text": "…"}]}),
+        )],
     );
     infer(&spec(), &[allpages, edits, feed, purge, revisions])
 }
@@ -112,7 +127,10 @@ fn a_field_in_every_answer_is_certain_and_one_not_in_all_is_not() {
     assert!(field(edit, &["edit", "pageid"]).certain);
     assert!(!field(edit, &["edit", "newrevid"]).certain);
     assert_eq!(field(edit, &["edit", "newrevid"]).shape, Shape::Integer);
-    assert_eq!(field(edit, &["edit", "nochange"]).shape, Shape::Bool { seen_false: false });
+    assert_eq!(
+        field(edit, &["edit", "nochange"]).shape,
+        Shape::Bool { seen_false: false }
+    );
 }
 
 #[test]
@@ -124,7 +142,11 @@ fn the_envelope_and_failed_answers_are_left_out() {
     let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["edit"], "warnings and errors are the client's");
     match &model.modules["edit"] {
-        Coverage::Typed { exchanges, succeeded, .. } => assert_eq!((*exchanges, *succeeded), (3, 2)),
+        Coverage::Typed {
+            exchanges,
+            succeeded,
+            ..
+        } => assert_eq!((*exchanges, *succeeded), (3, 2)),
         other => panic!("{other:?}"),
     }
 }
@@ -141,9 +163,17 @@ fn query_submodules_share_the_answer_of_query_and_say_what_adds_a_field() {
     let content = field(query, &["query", "pages", "revisions"]);
     assert!(content.certain, "in both revisions answers");
     let revid = {
-        let Shape::Array { items } = &content.shape else { panic!("revisions is an array") };
-        let Shape::Object { fields } = &**items else { panic!("of objects") };
-        fields.iter().find(|f| f.name == "revid").cloned().expect("revid")
+        let Shape::Array { items } = &content.shape else {
+            panic!("revisions is an array")
+        };
+        let Shape::Object { fields } = &**items else {
+            panic!("of objects")
+        };
+        fields
+            .iter()
+            .find(|f| f.name == "revid")
+            .cloned()
+            .expect("revid")
     };
     assert_eq!(revid.with, ["rvprop=ids"]);
 }
@@ -154,13 +184,28 @@ fn keys_that_are_data_make_a_map() {
     let query = &model.answers["query"];
     let slots = {
         let revisions = field(query, &["query", "pages", "revisions"]);
-        let Shape::Array { items } = &revisions.shape else { panic!() };
-        let Shape::Object { fields } = &**items else { panic!() };
-        fields.iter().find(|f| f.name == "slots").cloned().expect("slots")
+        let Shape::Array { items } = &revisions.shape else {
+            panic!()
+        };
+        let Shape::Object { fields } = &**items else {
+            panic!()
+        };
+        fields
+            .iter()
+            .find(|f| f.name == "slots")
+            .cloned()
+            .expect("slots")
     };
-    assert!(matches!(slots.shape, Shape::Map { .. }), "slot roles: {:?}", slots.shape);
+    assert!(
+        matches!(slots.shape, Shape::Map { .. }),
+        "slot roles: {:?}",
+        slots.shape
+    );
     let namespaces = field(query, &["query", "namespaces"]);
-    assert!(matches!(namespaces.shape, Shape::Map { .. }), "namespace ids");
+    assert!(
+        matches!(namespaces.shape, Shape::Map { .. }),
+        "namespace ids"
+    );
 }
 
 #[test]
@@ -184,7 +229,10 @@ fn an_untyped_module_says_why() {
         Coverage::Untyped { why } => why.clone(),
         other => panic!("{path}: {other:?}"),
     };
-    assert_eq!(why("feedrecentchanges"), "answers XML or HTML, not a JSON object");
+    assert_eq!(
+        why("feedrecentchanges"),
+        "answers XML or HTML, not a JSON object"
+    );
     assert_eq!(why("purge"), "every request recorded failed (missingparam)");
     assert_eq!(why("json"), "an output format, not an answer of its own");
     assert_eq!(why("main"), "the root of every request");
@@ -194,13 +242,19 @@ fn an_untyped_module_says_why() {
 fn the_model_is_the_same_for_the_same_recordings_and_reads_back() {
     let model = model();
     assert_eq!(model.to_json(), self::model().to_json());
-    assert_eq!(AnswerModel::parse("answers.json", &model.to_json()).expect("parse"), model);
+    assert_eq!(
+        AnswerModel::parse("answers.json", &model.to_json()).expect("parse"),
+        model
+    );
 }
 
 #[test]
 fn a_malformed_recording_names_its_file_and_line() {
-    let err = Recording::parse("specs/x/answers/edit.json", "{\"module\": \"edit\",\n  \"exchanges\": 3}")
-        .expect_err("malformed");
+    let err = Recording::parse(
+        "specs/x/answers/edit.json",
+        "{\"module\": \"edit\",\n  \"exchanges\": 3}",
+    )
+    .expect_err("malformed");
     let text = err.to_string();
     assert!(text.starts_with("specs/x/answers/edit.json:2:"), "{text}");
 }

@@ -354,7 +354,11 @@ impl Client {
 
     /// Runs `attempt` with this session's token named `kind`; on `badtoken`, once more with
     /// a token fetched again.
-    async fn with_token<A, F, Fut>(&self, kind: &'static str, attempt: F) -> Result<Response<A>, Error>
+    async fn with_token<A, F, Fut>(
+        &self,
+        kind: &'static str,
+        attempt: F,
+    ) -> Result<Response<A>, Error>
     where
         F: Fn(String) -> Fut,
         Fut: std::future::Future<Output = Result<Response<A>, Error>>,

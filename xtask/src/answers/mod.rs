@@ -82,19 +82,26 @@ fn record(version: MwVersion) -> Result<()> {
     let uploads = seed::uploads(&mut admin)?;
     let planned = plan::plan(&spec);
     let progress = ProgressBar::new(planned.len() as u64).with_style(
-        ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}")?.progress_chars("=> "),
+        ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}")?
+            .progress_chars("=> "),
     );
     progress.set_prefix(format!("recording {version}"));
     let mut recordings: BTreeMap<String, Vec<Exchange>> = BTreeMap::new();
     for p in &planned {
         progress.set_message(p.module.clone());
-        let exchange = exchange(&mut admin, p)
-            .with_context(|| format!("{}: {}", p.module, p.label))?;
-        recordings.entry(p.module.clone()).or_default().push(exchange);
+        let exchange =
+            exchange(&mut admin, p).with_context(|| format!("{}: {}", p.module, p.label))?;
+        recordings
+            .entry(p.module.clone())
+            .or_default()
+            .push(exchange);
         progress.inc(1);
     }
     progress.finish_and_clear();
-    recordings.entry("upload".into()).or_default().extend(uploads);
+    recordings
+        .entry("upload".into())
+        .or_default()
+        .extend(uploads);
     let written = write(version, &release, recordings, &spec)?;
     wiki::stop(&wiki.name)?;
     println!(
@@ -123,7 +130,7 @@ pub fn seed_test_wiki(wiki: &Wiki) -> Result<()> {
 }
 
 /// Written in a wiki's folder once it holds the seeded content.
-const SEEDED: &str = "answers-seed-v2.done";
+const SEEDED: &str = "answers-seed-v3.done";
 
 fn release(session: &mut Session) -> Result<String> {
     let answer = session.call(&[("action", "query"), ("meta", "siteinfo")])?;
@@ -151,7 +158,9 @@ fn exchange(session: &mut Session, planned: &Planned) -> Result<Exchange> {
     if params.iter().any(|(_, v)| v.contains("revid}")) {
         let (first, last) = seed::revisions(session)?;
         for (_, v) in &mut params {
-            *v = v.replace("{firstrevid}", &first).replace("{lastrevid}", &last);
+            *v = v
+                .replace("{firstrevid}", &first)
+                .replace("{lastrevid}", &last);
         }
     }
     for (name, kind) in &planned.tokens {
@@ -182,7 +191,9 @@ fn exchange(session: &mut Session, planned: &Planned) -> Result<Exchange> {
 /// The answer as recorded: arrays and strings cut, values under `…token` keys masked.
 fn trimmed(value: Value, key: Option<&str>) -> Value {
     match value {
-        Value::String(_) if key.is_some_and(|k| k.ends_with("token")) => Value::String("***".into()),
+        Value::String(_) if key.is_some_and(|k| k.ends_with("token")) => {
+            Value::String("***".into())
+        }
         Value::String(s) if s.chars().count() > KEEP_CHARS => {
             Value::String(s.chars().take(KEEP_CHARS).collect())
         }

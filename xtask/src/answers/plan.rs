@@ -36,39 +36,111 @@ pub fn plan(spec: &Spec) -> Vec<Planned> {
 /// (`rcid=230672766`). `{lastrevid}` and `{firstrevid}` are the seed page's revisions, filled
 /// in when sent.
 const EXTRA: &[(&str, &str)] = &[
-    ("block", "action=block&user=192.0.2.100&expiry=1 day&reason=recorded&nocreate=1"),
-    ("categorytree", "action=categorytree&category=Mwtyped seed category"),
-    ("delete", "action=delete&title=Mwtyped recorded deletion&reason=recorded"),
-    ("discussiontoolspageinfo", "action=discussiontoolspageinfo&page=Talk:Mwtyped seed"),
-    ("edit", "action=edit&title=Mwtyped seed target&text=The target of the seed's links.&summary=unchanged"),
-    ("edit", "action=edit&title=Mwtyped recorded new page&text=A new page.&createonly=1&summary=new"),
-    ("edit", "action=edit&title=Mwtyped seed target&appendtext=\n\nAppended.&summary=appended"),
-    ("editcheckreferenceurl", "action=editcheckreferenceurl&url=https://www.mediawiki.org/"),
-    ("mergehistory", "action=mergehistory&from=Mwtyped merge source&to=Mwtyped merge target&reason=seed"),
-    ("move", "action=move&from=Mwtyped seed target&to=Mwtyped moved target&reason=seed&movetalk=1"),
-    ("options", "action=options&optionname=gender&optionvalue=female"),
+    (
+        "block",
+        "action=block&user=192.0.2.100&expiry=1 day&reason=recorded&nocreate=1",
+    ),
+    (
+        "categorytree",
+        "action=categorytree&category=Mwtyped seed category",
+    ),
+    (
+        "delete",
+        "action=delete&title=Mwtyped recorded deletion&reason=recorded",
+    ),
+    (
+        "discussiontoolspageinfo",
+        "action=discussiontoolspageinfo&page=Talk:Mwtyped seed",
+    ),
+    (
+        "edit",
+        "action=edit&title=Mwtyped seed target&text=The target of the seed's links.&summary=unchanged",
+    ),
+    (
+        "edit",
+        "action=edit&title=Mwtyped recorded new page&text=A new page.&createonly=1&summary=new",
+    ),
+    (
+        "edit",
+        "action=edit&title=Mwtyped seed target&appendtext=\n\nAppended.&summary=appended",
+    ),
+    (
+        "editcheckreferenceurl",
+        "action=editcheckreferenceurl&url=https://www.mediawiki.org/",
+    ),
+    (
+        "mergehistory",
+        "action=mergehistory&from=Mwtyped merge source&to=Mwtyped merge target&reason=seed",
+    ),
+    (
+        "move",
+        "action=move&from=Mwtyped seed target&to=Mwtyped moved target&reason=seed&movetalk=1",
+    ),
+    (
+        "options",
+        "action=options&optionname=gender&optionvalue=female",
+    ),
     ("patrol", "action=patrol&revid={lastrevid}"),
-    ("protect", "action=protect&title=Mwtyped seed&protections=edit=sysop|move=sysop&expiry=1 week|infinite&reason=recorded"),
-    ("query+categorymembers", "action=query&list=categorymembers&cmtitle=Category:Mwtyped seed category"),
-    ("query+embeddedin", "action=query&list=embeddedin&eititle=Template:Mwtyped seed template"),
-    ("query+imageusage", "action=query&list=imageusage&iutitle=File:Mwtyped seed.png"),
+    (
+        "protect",
+        "action=protect&title=Mwtyped seed&protections=edit=sysop|move=sysop&expiry=1 week|infinite&reason=recorded",
+    ),
+    (
+        "query+categorymembers",
+        "action=query&list=categorymembers&cmtitle=Category:Mwtyped seed category",
+    ),
+    (
+        "query+embeddedin",
+        "action=query&list=embeddedin&eititle=Template:Mwtyped seed template",
+    ),
+    (
+        "query+imageusage",
+        "action=query&list=imageusage&iutitle=File:Mwtyped seed.png",
+    ),
     ("query+allusers", "action=query&list=allusers"),
     // A page id that does not exist: answered with `pageid` and `missing` only.
     ("query+info", "action=query&prop=info&pageids=99999999"),
-    ("query+oath", "action=query&meta=oath&oathuser=Example&oathreason=recording"),
-    ("query+prefixsearch", "action=query&list=prefixsearch&pssearch=Mwtyped"),
+    (
+        "query+oath",
+        "action=query&meta=oath&oathuser=Example&oathreason=recording",
+    ),
+    (
+        "query+prefixsearch",
+        "action=query&list=prefixsearch&pssearch=Mwtyped",
+    ),
     ("query+search", "action=query&list=search&srsearch=seed"),
     ("query+abuselog", "action=query&list=abuselog"),
     ("query+filearchive", "action=query&list=filearchive"),
-    ("revisiondelete", "action=revisiondelete&type=revision&target=Mwtyped seed&ids={firstrevid}&hide=comment&reason=seed"),
-    ("rollback", "action=rollback&title=Mwtyped seed&user=Example&summary=seed"),
-    ("stashedit", "action=stashedit&title=Mwtyped seed&text=Stashed text&contentmodel=wikitext&contentformat=text/x-wiki&baserevid={lastrevid}&summary=seed"),
-    ("tag", "action=tag&revid={lastrevid}&remove=mwtyped-seed-tag&reason=recorded"),
+    (
+        "revisiondelete",
+        "action=revisiondelete&type=revision&target=Mwtyped seed&ids={firstrevid}&hide=comment&reason=seed",
+    ),
+    (
+        "rollback",
+        "action=rollback&title=Mwtyped rollback target&user=Example&summary=seed",
+    ),
+    (
+        "stashedit",
+        "action=stashedit&title=Mwtyped seed&text=Stashed text&contentmodel=wikitext&contentformat=text/x-wiki&baserevid={lastrevid}&summary=seed",
+    ),
+    (
+        "tag",
+        "action=tag&revid={lastrevid}&remove=mwtyped-seed-tag&reason=recorded",
+    ),
     ("thank", "action=thank&rev={lastrevid}&source=diff"),
-    ("undelete", "action=undelete&title=Mwtyped seed deleted&reason=recorded"),
+    (
+        "undelete",
+        "action=undelete&title=Mwtyped seed deleted&reason=recorded",
+    ),
     ("unblock", "action=unblock&user=192.0.2.99&reason=seed"),
-    ("userrights", "action=userrights&user=Example&add=bot&reason=seed"),
-    ("visualeditor", "action=visualeditor&page=Mwtyped seed&paction=parse"),
+    (
+        "userrights",
+        "action=userrights&user=Example&add=bot&reason=seed",
+    ),
+    (
+        "visualeditor",
+        "action=visualeditor&page=Mwtyped seed&paction=parse",
+    ),
     ("watch", "action=watch&titles=Mwtyped seed|Main Page"),
     ("watch", "action=watch&titles=Mwtyped seed&unwatch=1"),
 ];
@@ -113,7 +185,12 @@ fn module_plan(spec: &Spec, module: &Module) -> Vec<Planned> {
         .map(|(i, params)| request(spec, module, format!("example {}", i + 1), params.clone()))
         .collect();
     for (i, params) in seeded.iter().enumerate() {
-        planned.push(request(spec, module, format!("seeded {}", i + 1), params.clone()));
+        planned.push(request(
+            spec,
+            module,
+            format!("seeded {}", i + 1),
+            params.clone(),
+        ));
     }
     if planned.is_empty() {
         planned.push(request(spec, module, "bare".into(), bare(module)));
@@ -123,7 +200,9 @@ fn module_plan(spec: &Spec, module: &Module) -> Vec<Planned> {
         let base = variant_base(module, seeded.first().or(examples.first()));
         for param in prop_like(module) {
             let wire = format!("{}{}", module.prefix, param.name);
-            let ParamType::Enum(values) = &param.ty else { continue };
+            let ParamType::Enum(values) = &param.ty else {
+                continue;
+            };
             for value in values {
                 let mut params = base.clone();
                 set(&mut params, &wire, value);
@@ -219,7 +298,10 @@ fn set(params: &mut Vec<(String, String)>, name: &str, value: &str) {
 /// recorded as JSON).
 pub fn parse_query(query: &str) -> Vec<(String, String)> {
     let query = query.trim_start_matches("api.php?");
-    let url = format!("http://example.invalid/api.php?{}", query.replace(' ', "%20"));
+    let url = format!(
+        "http://example.invalid/api.php?{}",
+        query.replace(' ', "%20")
+    );
     reqwest::Url::parse(&url)
         .map(|u| {
             u.query_pairs()

@@ -32,19 +32,50 @@ and linking [https://www.mediawiki.org/ out].\n== Section ==\nMore text.\n\n[[Ca
 
 /// Makes the seeded content; `other` is a fresh session that becomes [`OTHER_USER`].
 pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()> {
-    edit(admin, TEMPLATE, "A template: {{{1|none}}}.<noinclude>[[Category:Mwtyped seed category]]</noinclude>")?;
-    edit(admin, "Mwtyped seed target", "The target of the seed's links.")?;
+    edit(
+        admin,
+        TEMPLATE,
+        "A template: {{{1|none}}}.<noinclude>[[Category:Mwtyped seed category]]</noinclude>",
+    )?;
+    edit(
+        admin,
+        "Mwtyped seed target",
+        "The target of the seed's links.",
+    )?;
     edit(admin, CATEGORY, "The seed's category.")?;
     upload(admin)?;
     edit(admin, PAGE, PAGE_TEXT)?;
     edit(admin, "Talk:Mwtyped seed", "A talk page. ~~~~")?;
     edit(admin, REDIRECT, "#REDIRECT [[Mwtyped seed]]")?;
     // A history merge needs a source older than its target.
-    edit(admin, "Mwtyped merge source", "The older page of a history merge.")?;
-    edit(admin, "Mwtyped merge target", "The newer page of a history merge.")?;
-    edit(admin, "Mwtyped seed deleted", "A page deleted before the recording.")?;
+    edit(
+        admin,
+        "Mwtyped merge source",
+        "The older page of a history merge.",
+    )?;
+    edit(
+        admin,
+        "Mwtyped merge target",
+        "The newer page of a history merge.",
+    )?;
+    // Its last edit is the other user's, for a rollback (nobody else touches it).
+    edit(
+        admin,
+        "Mwtyped rollback target",
+        "A page the second user edits last.",
+    )?;
+    edit(
+        admin,
+        "Mwtyped seed deleted",
+        "A page deleted before the recording.",
+    )?;
     let token = admin.token("csrf")?;
-    admin.send(&pairs(&[("action", "delete"), ("title", "Mwtyped seed deleted"), ("reason", "seed"), ("token", &token)]))?;
+    admin.send(&pairs(&[
+        ("action", "delete"),
+        ("title", "Mwtyped seed deleted"),
+        ("reason", "seed"),
+        ("token", &token),
+    ]))?;
     let watch = admin.token("watch")?;
     admin.call(&[("action", "watch"), ("titles", PAGE), ("token", &watch)])?;
     // Sent, not called: on a wiki seeded before, the address is blocked already.
@@ -80,7 +111,12 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
     ]))?;
     second_user(wiki, other)?;
     let revid = last_revision(admin, PAGE)?;
-    admin.call(&[("action", "tag"), ("revid", &revid), ("add", "mwtyped-seed-tag"), ("token", &token)])?;
+    admin.call(&[
+        ("action", "tag"),
+        ("revid", &revid),
+        ("add", "mwtyped-seed-tag"),
+        ("token", &token),
+    ])?;
     Ok(())
 }
 
@@ -94,7 +130,12 @@ fn second_user(wiki: &Wiki, other: &mut Session) -> Result<()> {
     }
     other.login(user, password)?;
     edit(other, PAGE, &format!("{PAGE_TEXT}\nA second user's line."))?;
-    edit(other, "Main Page", "The main page, edited by a second user.")?;
+    edit(
+        other,
+        "Main Page",
+        "The main page, edited by a second user.",
+    )?;
+    edit(other, "Mwtyped rollback target", "The second user's text.")?;
     // AbuseFilter's test filter refuses this edit and logs the hit (`list=abuselog`).
     let token = other.token("csrf")?;
     other.send(&pairs(&[
@@ -117,7 +158,13 @@ fn pairs(params: &[(&str, &str)]) -> Vec<(String, String)> {
 pub fn edit(session: &mut Session, title: &str, text: &str) -> Result<Value> {
     let token = session.token("csrf")?;
     session
-        .call(&[("action", "edit"), ("title", title), ("text", text), ("summary", "seed"), ("token", &token)])
+        .call(&[
+            ("action", "edit"),
+            ("title", title),
+            ("text", text),
+            ("summary", "seed"),
+            ("token", &token),
+        ])
         .with_context(|| format!("seeding {title}"))
 }
 
@@ -125,7 +172,11 @@ pub fn edit(session: &mut Session, title: &str, text: &str) -> Result<Value> {
 /// one seeded image is a PNG).
 pub fn ensure_exists(session: &mut Session, title: &str) -> Result<()> {
     let lower = title.to_ascii_lowercase();
-    if title == MISSING || lower.starts_with("special:") || lower.starts_with("media:") || title.contains(['#', '<', '>', '[', ']', '{', '}']) {
+    if title == MISSING
+        || lower.starts_with("special:")
+        || lower.starts_with("media:")
+        || title.contains(['#', '<', '>', '[', ']', '{', '}'])
+    {
         return Ok(());
     }
     if lower.starts_with("file:") {
@@ -136,7 +187,11 @@ pub fn ensure_exists(session: &mut Session, title: &str) -> Result<()> {
     }
     let answer = session.call(&[("action", "query"), ("titles", title)])?;
     if answer.pointer("/query/pages/0/missing").is_some() {
-        edit(session, title, "A page MediaWiki's examples name. [[Mwtyped seed target]]\n\n[[Category:Mwtyped seed category]]")?;
+        edit(
+            session,
+            title,
+            "A page MediaWiki's examples name. [[Mwtyped seed target]]\n\n[[Category:Mwtyped seed category]]",
+        )?;
     }
     Ok(())
 }
@@ -169,19 +224,49 @@ pub fn revisions(session: &mut Session) -> Result<(String, String)> {
 }
 
 /// Uploads recorded as exchanges of `upload` (a file cannot go through the plain form): the
-/// seed image again under a new name, first refused with a duplicate warning, then accepted.
+/// seed image again under a new name (refused with a duplicate warning, then accepted when
+/// warnings are ignored), and an image of its own (accepted without a warning).
 pub fn uploads(session: &mut Session) -> Result<Vec<Exchange>> {
-    let png = std::fs::read(files::workspace_root().join("xtask/fixtures/answers/seed.png"))?;
+    let fixture = |name: &str| {
+        std::fs::read(
+            files::workspace_root()
+                .join("xtask/fixtures/answers")
+                .join(name),
+        )
+    };
+    let (seed, other) = (fixture("seed.png")?, fixture("other.png")?);
     let mut exchanges = vec![];
-    for (label, name, ignore) in [
-        ("seeded duplicate", "Mwtyped upload.png", "0"),
-        ("seeded ignoring warnings", "Mwtyped upload 2.png", "1"),
+    for (label, name, bytes, ignore) in [
+        ("seeded duplicate", "Mwtyped upload.png", &seed, false),
+        (
+            "seeded ignoring warnings",
+            "Mwtyped upload 2.png",
+            &seed,
+            true,
+        ),
+        ("seeded new file", "Mwtyped upload 3.png", &other, false),
+        // Refused with warnings (an existing name, a duplicate): `result: Warning`.
+        (
+            "seeded over an existing file",
+            "Mwtyped upload 3.png",
+            &seed,
+            false,
+        ),
     ] {
         let token = session.token("csrf")?;
-        let answer = session.upload_answer(name, png.clone(), &token, ignore)?;
+        let answer = session.upload_answer(name, bytes.clone(), &token, ignore)?;
+        let mut request = vec![
+            ("action", "upload"),
+            ("filename", name),
+            ("file", "(a PNG of xtask/fixtures/answers/)"),
+        ];
+        if ignore {
+            request.push(("ignorewarnings", "1"));
+        }
+        request.push(("token", "***"));
         exchanges.push(Exchange {
             label: label.into(),
-            request: [("action", "upload"), ("filename", name), ("file", "(the seed PNG)"), ("ignorewarnings", ignore), ("token", "***")]
+            request: request
                 .into_iter()
                 .map(|(n, v)| (n.to_owned(), v.to_owned()))
                 .collect(),
@@ -192,7 +277,11 @@ pub fn uploads(session: &mut Session) -> Result<Vec<Exchange>> {
 }
 
 fn upload_as(session: &mut Session, name: &str) -> Result<()> {
-    let answer = session.call(&[("action", "query"), ("titles", &format!("File:{name}")), ("prop", "imageinfo")])?;
+    let answer = session.call(&[
+        ("action", "query"),
+        ("titles", &format!("File:{name}")),
+        ("prop", "imageinfo"),
+    ])?;
     if answer.pointer("/query/pages/0/imageinfo").is_some() {
         return Ok(());
     }

@@ -92,7 +92,10 @@ impl Session {
             ("logintoken", &token),
         ])?;
         self.tokens.clear();
-        match answer.pointer("/clientlogin/status").and_then(Value::as_str) {
+        match answer
+            .pointer("/clientlogin/status")
+            .and_then(Value::as_str)
+        {
             Some("PASS") => Ok(()),
             _ => bail!("logging in as {user}: {}", answer["clientlogin"]),
         }
@@ -100,7 +103,7 @@ impl Session {
 
     /// Uploads `bytes` as `File:NAME` (warnings ignored: the seed is uploaded once per wiki).
     pub fn upload(&mut self, name: &str, bytes: Vec<u8>, token: &str) -> Result<()> {
-        let answer = self.upload_answer(name, bytes, token, "1")?;
+        let answer = self.upload_answer(name, bytes, token, true)?;
         match answer.pointer("/upload/result").and_then(Value::as_str) {
             Some("Success") => Ok(()),
             _ => bail!("uploading {name}: the wiki answered {answer}"),
@@ -108,17 +111,29 @@ impl Session {
     }
 
     /// Uploads `bytes` as `File:NAME` and returns the answer, whatever it is.
-    pub fn upload_answer(&mut self, name: &str, bytes: Vec<u8>, token: &str, ignore_warnings: &str) -> Result<Value> {
-        let form = reqwest::blocking::multipart::Form::new()
+    pub fn upload_answer(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        token: &str,
+        ignore_warnings: bool,
+    ) -> Result<Value> {
+        let mut form = reqwest::blocking::multipart::Form::new()
             .text("action", "upload")
             .text("filename", name.to_owned())
-            .text("ignorewarnings", ignore_warnings.to_owned())
             .text("comment", "seed")
             .text("format", "json")
             .text("formatversion", "2")
             .text("errorformat", "plaintext")
             .text("token", token.to_owned())
-            .part("file", reqwest::blocking::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+            .part(
+                "file",
+                reqwest::blocking::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+            );
+        // A boolean is true when present, whatever its value.
+        if ignore_warnings {
+            form = form.text("ignorewarnings", "1");
+        }
         self.requests += 1;
         self.http
             .post(&self.api)

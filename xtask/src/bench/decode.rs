@@ -9,8 +9,14 @@ pub(super) fn bench() -> Result<()> {
     crate::cargo::run(&["bench", "-p", "mwtyped", "--bench", "decode"], &[])?;
     let mut rows = String::new();
     for (name, what) in [
-        ("revisions", "500 revisions with content (2,000 characters each), on 50 pages"),
-        ("list", "5,000 `list=recentchanges` items with every `rcprop`"),
+        (
+            "revisions",
+            "500 revisions with content (2,000 characters each), on 50 pages",
+        ),
+        (
+            "list",
+            "5,000 `list=recentchanges` items with every `rcprop`",
+        ),
     ] {
         let value = median_ns(&format!("decode_{name}_value"))?;
         let typed = median_ns(&format!("decode_{name}_typed"))?;

@@ -83,7 +83,11 @@ pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
         .iter()
         .map(|a| format!("{} ({})", a.capture, a.model.mediawiki))
         .collect();
-    block.push_str(&format!("| | {} |\n|---|{}\n", header.join(" | "), "---:|".repeat(answers.len())));
+    block.push_str(&format!(
+        "| | {} |\n|---|{}\n",
+        header.join(" | "),
+        "---:|".repeat(answers.len())
+    ));
     let row = |name: &str, cell: &dyn Fn(&Answers) -> String| {
         let cells: Vec<String> = answers.iter().map(cell).collect();
         format!("| {name} | {} |\n", cells.join(" | "))
@@ -103,8 +107,12 @@ pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
     block.push_str(&row("keys of those answers on typed fields", &|a| {
         a.fields().typed.to_string()
     }));
-    block.push_str(&row("… in free-form JSON", &|a| a.fields().free_form.to_string()));
-    block.push_str(&row("… in an `extra` map", &|a| a.fields().unmodelled.to_string()));
+    block.push_str(&row("… in free-form JSON", &|a| {
+        a.fields().free_form.to_string()
+    }));
+    block.push_str(&row("… in an `extra` map", &|a| {
+        a.fields().unmodelled.to_string()
+    }));
     block.push_str("\nModules without a typed answer, and why:\n\n");
     for a in answers {
         for (path, coverage) in &a.model.modules {

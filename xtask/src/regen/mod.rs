@@ -50,9 +50,10 @@ pub fn run(args: RegenArgs) -> Result<()> {
         let dir = root.join("specs").join(&capture.spec.capture.name);
         if let Some(loaded) = answers::load(&dir, &capture.spec)? {
             let unknown = mwtyped_codegen::naming::unknown_answer_pieces(&loaded.model);
-            if !unknown.is_empty() {
+            // Most are single words (`title`, `width`): listed only when asked for.
+            if !unknown.is_empty() && args.verbose {
                 eprintln!(
-                    "{}: {} answer field piece(s) not in codegen/src/names.txt: {}",
+                    "{}: {} answer field piece(s) not in codegen/src/names.txt, each one word: {}",
                     capture.spec.capture.name,
                     unknown.len(),
                     unknown.into_iter().collect::<Vec<_>>().join(", ")
@@ -213,8 +214,8 @@ fn outputs(root: &Path, captures: &[LoadedCapture]) -> Result<Vec<(PathBuf, Stri
     }
     if !all_answers.is_empty() {
         let readme = root.join("README.md");
-        let current = fs::read_to_string(&readme)
-            .with_context(|| format!("reading {}", readme.display()))?;
+        let current =
+            fs::read_to_string(&readme).with_context(|| format!("reading {}", readme.display()))?;
         out.push((readme, answers::readme(&current, &all_answers)?));
     }
     out.push((

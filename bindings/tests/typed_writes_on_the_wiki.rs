@@ -1,0 +1,243 @@
+//! The writes a bot makes, each read through its typed answer (no indexing into JSON), on the
+//! real 1.39 and 1.43 test wikis: an edit creating a page, the same edit again (`nochange`),
+//! another user's edit rolled back, patrolled and tagged, a protection, a move, a deletion
+//! and its undeletion, a block and its removal, a watch, a preference, an upload.
+
+#![cfg(all(feature = "client", feature = "v1_39", feature = "v1_43"))]
+
+mod common;
+
+use common::{ADMIN, ADMIN_PASSWORD, EDIT_BOT, api, logged_in, unique};
+
+macro_rules! on_version {
+    ($name:ident, $version:ident, $var:literal) => {
+        mod $name {
+            use mwtyped::$version::{
+                Block, Delete, Edit, Move, Options, Patrol, Protect, Rollback, Tag, Unblock,
+                Undelete, Upload, Watch,
+            };
+            use mwtyped::{Client, Expiry, UploadFile};
+
+            use super::*;
+
+            async fn client(user: &str, password: &str) -> Client {
+                let client =
+                    Client::new(api($var), "mwtyped-tests (typed writes)").expect("client");
+                logged_in(client, user, password).await
+            }
+
+            async fn edit(
+                client: &Client,
+                title: &str,
+                text: &str,
+            ) -> mwtyped::$version::answer::EditResult {
+                client
+                    .execute_with_token(|token| {
+                        let mut edit = Edit::new(token);
+                        edit.title = Some(title.into());
+                        edit.text = Some(text.into());
+                        edit
+                    })
+                    .await
+                    .expect("edit")
+                    .answer()
+                    .expect("typed answer")
+                    .edit
+            }
+
+            #[tokio::test]
+            async fn writes_answer_typed() {
+                let admin = client(ADMIN, ADMIN_PASSWORD).await;
+                let title = unique("Typed answers");
+
+                let created = edit(&admin, &title, "First text.").await;
+                assert_eq!(created.result, "Success");
+                assert!(created.new && !created.nochange);
+                assert_eq!(created.content_model, "wikitext");
+                let first = created.new_rev_id.expect("a new revision");
+                let unchanged = edit(&admin, &title, "First text.").await;
+                assert!(unchanged.nochange, "{unchanged:?}");
+                assert_eq!(unchanged.new_rev_id, None);
+
+                // Another user's edit, rolled back, patrolled and tagged.
+                let bot = client(EDIT_BOT.0, EDIT_BOT.1).await;
+                let by_bot = edit(&bot, &title, "The bot's text.").await;
+                assert_eq!(by_bot.old_rev_id, Some(first));
+                let bot_revision = by_bot.new_rev_id.expect("the bot's revision");
+                let rolled_back = admin
+                    .execute_with_token(|token| {
+                        let mut rollback = Rollback::new("MwtypedBotOwner".into(), token);
+                        rollback.title = Some(title.clone());
+                        rollback
+                    })
+                    .await
+                    .expect("rollback")
+                    .answer()
+                    .expect("typed rollback")
+                    .rollback;
+                assert_eq!(rolled_back.title, title);
+                assert_eq!(rolled_back.old_rev_id, bot_revision);
+                assert_eq!(rolled_back.last_rev_id, first);
+                let patrolled = admin
+                    .execute_with_token(|token| {
+                        let mut patrol = Patrol::new(token);
+                        patrol.rev_id = Some(bot_revision);
+                        patrol
+                    })
+                    .await
+                    .expect("patrol")
+                    .answer()
+                    .expect("typed patrol")
+                    .patrol;
+                assert_eq!(patrolled.title, title);
+                assert!(patrolled.rc_id > 0);
+                let tagged = admin
+                    .execute_with_token(|token| {
+                        let mut tag = Tag::new(token);
+                        tag.rev_id = vec![bot_revision];
+                        tag.add = vec!["mwtyped-seed-tag".into()];
+                        tag
+                    })
+                    .await
+                    .expect("tag")
+                    .answer()
+                    .expect("typed tag")
+                    .tag;
+                assert_eq!(tagged[0].status, "success");
+                assert_eq!(tagged[0].rev_id, Some(bot_revision));
+
+                let protected = admin
+                    .execute_with_token(|token| {
+                        let mut protect = Protect::new(vec!["edit=sysop".into()], token);
+                        protect.title = Some(title.clone());
+                        protect
+                    })
+                    .await
+                    .expect("protect")
+                    .answer()
+                    .expect("typed protect")
+                    .protect;
+                assert_eq!(protected.protections[0].edit.as_deref(), Some("sysop"));
+
+                let moved_to = format!("{title} moved");
+                let moved = admin
+                    .execute_with_token(|token| {
+                        let mut move_ = Move::new(moved_to.clone(), token);
+                        move_.from = Some(title.clone());
+                        move_
+                    })
+                    .await
+                    .expect("move")
+                    .answer()
+                    .expect("typed move")
+                    .move_;
+                assert_eq!(
+                    (moved.from.as_str(), moved.to.as_str()),
+                    (title.as_str(), moved_to.as_str())
+                );
+
+                let deleted = admin
+                    .execute_with_token(|token| {
+                        let mut delete = Delete::new(token);
+                        delete.title = Some(moved_to.clone());
+                        delete
+                    })
+                    .await
+                    .expect("delete")
+                    .answer()
+                    .expect("typed delete")
+                    .delete;
+                assert!(deleted.log_id > 0);
+                let restored = admin
+                    .execute_with_token(|token| Undelete::new(moved_to.clone(), token))
+                    .await
+                    .expect("undelete")
+                    .answer()
+                    .expect("typed undelete")
+                    .undelete;
+                // The first text, the bot's, the rollback, and the null revisions the
+                // protection and the move made.
+                assert_eq!(restored.revisions, 5, "{restored:?}");
+
+                let user = "192.0.2.77";
+                let blocked = admin
+                    .execute_with_token(|token| {
+                        let mut block = Block::new(token);
+                        block.user = Some(user.into());
+                        block.expiry = Some(Expiry::Relative("1 day".into()));
+                        block.no_create = true;
+                        block
+                    })
+                    .await
+                    .expect("block")
+                    .answer()
+                    .expect("typed block")
+                    .block;
+                assert_eq!(blocked.user, user);
+                assert!(blocked.no_create);
+                let unblocked = admin
+                    .execute_with_token(|token| {
+                        let mut unblock = Unblock::new(token);
+                        unblock.id = Some(blocked.id);
+                        unblock
+                    })
+                    .await
+                    .expect("unblock")
+                    .answer()
+                    .expect("typed unblock")
+                    .unblock;
+                assert_eq!(unblocked.id, blocked.id);
+
+                let watched = admin
+                    .execute_with_token(|token| {
+                        let mut watch = Watch::new(token);
+                        watch.titles = vec![moved_to.clone()];
+                        watch
+                    })
+                    .await
+                    .expect("watch")
+                    .answer()
+                    .expect("typed watch")
+                    .watch;
+                assert!(watched[0].watched);
+
+                let options = admin
+                    .execute_with_token(|token| {
+                        let mut options = Options::new(token);
+                        options.option_name = Some("gender".into());
+                        options.option_value = Some("female".into());
+                        options
+                    })
+                    .await
+                    .expect("options")
+                    .answer()
+                    .expect("typed options");
+                assert_eq!(options.options, "success");
+
+                let name = format!("{}.png", unique("Typed upload"));
+                let uploaded = admin
+                    .execute_with_token(|token| {
+                        let mut upload = Upload::new(token);
+                        upload.file_name = Some(name.clone());
+                        upload.file = Some(UploadFile {
+                            file_name: name.clone(),
+                            bytes: common::png::png(1000),
+                        });
+                        upload
+                    })
+                    .await
+                    .expect("upload")
+                    .answer()
+                    .expect("typed upload")
+                    .upload;
+                assert_eq!(uploaded.result, "Success");
+                let info = uploaded.image_info.expect("imageinfo");
+                assert_eq!(info.width, 2048);
+                assert_eq!(info.mime, "image/png");
+            }
+        }
+    };
+}
+
+on_version!(v1_39, v1_39, "MWTYPED_TEST_API_1_39");
+on_version!(v1_43, v1_43, "MWTYPED_TEST_API_1_43");
