@@ -42491,7 +42491,7 @@ pub mod answer {
         pub touched: ::std::option::Option<::std::string::String>,
         /// `categories`: not always sent. Seen from `query+categories`. Seen with `clprop=hidden`, `clprop=sortkey`, `clprop=timestamp`.
         pub categories: ::std::option::Option<::std::vec::Vec<QueryPagesCategories>>,
-        /// `new`: `false` when absent. Seen from `query+categories`, `query+info`, `query+watchlist`.
+        /// `new`: `false` when absent.
         pub new: bool,
         /// `missing`: `false` when absent.
         pub missing: bool,

@@ -12,11 +12,12 @@ use common::{ADMIN, ADMIN_PASSWORD, EDIT_BOT, api, logged_in, unique};
 macro_rules! on_version {
     ($name:ident, $version:ident, $var:literal) => {
         mod $name {
+            use mwtyped::token::{Token, TokenKind};
             use mwtyped::$version::{
                 Block, Delete, Edit, Move, Options, Patrol, Protect, Rollback, Tag, Unblock,
                 Undelete, Upload, Watch,
             };
-            use mwtyped::{Client, Expiry, UploadFile};
+            use mwtyped::{ApiModule, Client, Expiry, UploadFile};
 
             use super::*;
 
@@ -26,23 +27,34 @@ macro_rules! on_version {
                 logged_in(client, user, password).await
             }
 
+            /// Sends the module `build` makes with a token, and reads its typed answer.
+            async fn answer<K, M, F>(client: &Client, build: F) -> M::Answer
+            where
+                K: TokenKind,
+                M: ApiModule,
+                F: Fn(Token<K>) -> M,
+            {
+                let response = client
+                    .execute_with_token(build)
+                    .await
+                    .unwrap_or_else(|e| panic!("{}: {e}", M::PATH));
+                response
+                    .answer()
+                    .unwrap_or_else(|e| panic!("{}: {e}\n{}", M::PATH, response.body))
+            }
+
             async fn edit(
                 client: &Client,
                 title: &str,
                 text: &str,
             ) -> mwtyped::$version::answer::EditResult {
-                client
-                    .execute_with_token(|token| {
-                        let mut edit = Edit::new(token);
-                        edit.title = Some(title.into());
-                        edit.text = Some(text.into());
-                        edit
-                    })
-                    .await
-                    .expect("edit")
-                    .answer()
-                    .expect("typed answer")
-                    .edit
+                let edit = answer(client, |token| {
+                    let mut edit = Edit::new(token);
+                    edit.title = Some(title.into());
+                    edit.text = Some(text.into());
+                    edit
+                });
+                edit.await.edit
             }
 
             #[tokio::test]
@@ -64,172 +76,124 @@ macro_rules! on_version {
                 let by_bot = edit(&bot, &title, "The bot's text.").await;
                 assert_eq!(by_bot.old_rev_id, Some(first));
                 let bot_revision = by_bot.new_rev_id.expect("the bot's revision");
-                let rolled_back = admin
-                    .execute_with_token(|token| {
-                        let mut rollback = Rollback::new("MwtypedBotOwner".into(), token);
-                        rollback.title = Some(title.clone());
-                        rollback
-                    })
-                    .await
-                    .expect("rollback")
-                    .answer()
-                    .expect("typed rollback")
-                    .rollback;
+                let rolled_back = answer(&admin, |token| {
+                    let mut rollback = Rollback::new("MwtypedBotOwner".into(), token);
+                    rollback.title = Some(title.clone());
+                    rollback
+                })
+                .await
+                .rollback;
                 assert_eq!(rolled_back.title, title);
                 assert_eq!(rolled_back.old_rev_id, bot_revision);
                 assert_eq!(rolled_back.last_rev_id, first);
-                let patrolled = admin
-                    .execute_with_token(|token| {
-                        let mut patrol = Patrol::new(token);
-                        patrol.rev_id = Some(bot_revision);
-                        patrol
-                    })
-                    .await
-                    .expect("patrol")
-                    .answer()
-                    .expect("typed patrol")
-                    .patrol;
+                let patrolled = answer(&admin, |token| {
+                    let mut patrol = Patrol::new(token);
+                    patrol.rev_id = Some(bot_revision);
+                    patrol
+                })
+                .await
+                .patrol;
                 assert_eq!(patrolled.title, title);
                 assert!(patrolled.rc_id > 0);
-                let tagged = admin
-                    .execute_with_token(|token| {
-                        let mut tag = Tag::new(token);
-                        tag.rev_id = vec![bot_revision];
-                        tag.add = vec!["mwtyped-seed-tag".into()];
-                        tag
-                    })
-                    .await
-                    .expect("tag")
-                    .answer()
-                    .expect("typed tag")
-                    .tag;
+                let tagged = answer(&admin, |token| {
+                    let mut tag = Tag::new(token);
+                    tag.rev_id = vec![bot_revision];
+                    tag.add = vec!["mwtyped-seed-tag".into()];
+                    tag
+                })
+                .await
+                .tag;
                 assert_eq!(tagged[0].status, "success");
                 assert_eq!(tagged[0].rev_id, Some(bot_revision));
 
-                let protected = admin
-                    .execute_with_token(|token| {
-                        let mut protect = Protect::new(vec!["edit=sysop".into()], token);
-                        protect.title = Some(title.clone());
-                        protect
-                    })
-                    .await
-                    .expect("protect")
-                    .answer()
-                    .expect("typed protect")
-                    .protect;
+                let protected = answer(&admin, |token| {
+                    let mut protect = Protect::new(vec!["edit=sysop".into()], token);
+                    protect.title = Some(title.clone());
+                    protect
+                })
+                .await
+                .protect;
                 assert_eq!(protected.protections[0].edit.as_deref(), Some("sysop"));
 
                 let moved_to = format!("{title} moved");
-                let moved = admin
-                    .execute_with_token(|token| {
-                        let mut move_ = Move::new(moved_to.clone(), token);
-                        move_.from = Some(title.clone());
-                        move_
-                    })
-                    .await
-                    .expect("move")
-                    .answer()
-                    .expect("typed move")
-                    .move_;
+                let moved = answer(&admin, |token| {
+                    let mut move_ = Move::new(moved_to.clone(), token);
+                    move_.from = Some(title.clone());
+                    move_
+                })
+                .await
+                .move_;
                 assert_eq!(
                     (moved.from.as_str(), moved.to.as_str()),
                     (title.as_str(), moved_to.as_str())
                 );
 
-                let deleted = admin
-                    .execute_with_token(|token| {
-                        let mut delete = Delete::new(token);
-                        delete.title = Some(moved_to.clone());
-                        delete
-                    })
-                    .await
-                    .expect("delete")
-                    .answer()
-                    .expect("typed delete")
-                    .delete;
+                let deleted = answer(&admin, |token| {
+                    let mut delete = Delete::new(token);
+                    delete.title = Some(moved_to.clone());
+                    delete
+                })
+                .await
+                .delete;
                 assert!(deleted.log_id > 0);
-                let restored = admin
-                    .execute_with_token(|token| Undelete::new(moved_to.clone(), token))
+                let restored = answer(&admin, |token| Undelete::new(moved_to.clone(), token))
                     .await
-                    .expect("undelete")
-                    .answer()
-                    .expect("typed undelete")
                     .undelete;
                 // The first text, the bot's, the rollback, and the null revisions the
                 // protection and the move made.
                 assert_eq!(restored.revisions, 5, "{restored:?}");
 
                 let user = "192.0.2.77";
-                let blocked = admin
-                    .execute_with_token(|token| {
-                        let mut block = Block::new(token);
-                        block.user = Some(user.into());
-                        block.expiry = Some(Expiry::Relative("1 day".into()));
-                        block.no_create = true;
-                        block
-                    })
-                    .await
-                    .expect("block")
-                    .answer()
-                    .expect("typed block")
-                    .block;
+                let blocked = answer(&admin, |token| {
+                    let mut block = Block::new(token);
+                    block.user = Some(user.into());
+                    block.expiry = Some(Expiry::Relative("1 day".into()));
+                    block.no_create = true;
+                    block
+                })
+                .await
+                .block;
                 assert_eq!(blocked.user, user);
                 assert!(blocked.no_create);
-                let unblocked = admin
-                    .execute_with_token(|token| {
-                        let mut unblock = Unblock::new(token);
-                        unblock.id = Some(blocked.id);
-                        unblock
-                    })
-                    .await
-                    .expect("unblock")
-                    .answer()
-                    .expect("typed unblock")
-                    .unblock;
+                let unblocked = answer(&admin, |token| {
+                    let mut unblock = Unblock::new(token);
+                    unblock.id = Some(blocked.id);
+                    unblock
+                })
+                .await
+                .unblock;
                 assert_eq!(unblocked.id, blocked.id);
 
-                let watched = admin
-                    .execute_with_token(|token| {
-                        let mut watch = Watch::new(token);
-                        watch.titles = vec![moved_to.clone()];
-                        watch
-                    })
-                    .await
-                    .expect("watch")
-                    .answer()
-                    .expect("typed watch")
-                    .watch;
+                let watched = answer(&admin, |token| {
+                    let mut watch = Watch::new(token);
+                    watch.titles = vec![moved_to.clone()];
+                    watch
+                })
+                .await
+                .watch;
                 assert!(watched[0].watched);
 
-                let options = admin
-                    .execute_with_token(|token| {
-                        let mut options = Options::new(token);
-                        options.option_name = Some("gender".into());
-                        options.option_value = Some("female".into());
-                        options
-                    })
-                    .await
-                    .expect("options")
-                    .answer()
-                    .expect("typed options");
+                let options = answer(&admin, |token| {
+                    let mut options = Options::new(token);
+                    options.option_name = Some("gender".into());
+                    options.option_value = Some("female".into());
+                    options
+                })
+                .await;
                 assert_eq!(options.options, "success");
 
                 let name = format!("{}.png", unique("Typed upload"));
-                let uploaded = admin
-                    .execute_with_token(|token| {
-                        let mut upload = Upload::new(token);
-                        upload.file_name = Some(name.clone());
-                        upload.file = Some(UploadFile {
-                            file_name: name.clone(),
-                            bytes: common::png::png(1000),
-                        });
-                        upload
-                    })
-                    .await
-                    .expect("upload")
-                    .answer()
-                    .expect("typed upload")
-                    .upload;
+                let uploaded = answer(&admin, |token| {
+                    let mut upload = Upload::new(token);
+                    upload.file_name = Some(name.clone());
+                    upload.file = Some(UploadFile {
+                        file_name: name.clone(),
+                        bytes: common::png::png(1000),
+                    });
+                    upload
+                })
+                .await
+                .upload;
                 assert_eq!(uploaded.result, "Success");
                 let info = uploaded.image_info.expect("imageinfo");
                 assert_eq!(info.width, 2048);

@@ -208,8 +208,16 @@ fn module_plan(spec: &Spec, module: &Module) -> Vec<Planned> {
                 set(&mut params, &wire, value);
                 planned.push(request(spec, module, format!("{wire}={value}"), params));
             }
+            // Every current value: a deprecated one may not mix with the others
+            // (`rvprop=parsetree` with `rvslots`).
+            let deprecated = param.deprecatedvalues.as_deref().unwrap_or_default();
+            let current: Vec<&str> = values
+                .iter()
+                .filter(|v| !deprecated.contains(v))
+                .map(String::as_str)
+                .collect();
             let mut params = base.clone();
-            set(&mut params, &wire, &values.join("|"));
+            set(&mut params, &wire, &current.join("|"));
             planned.push(request(spec, module, format!("{wire}=*"), params));
         }
     }
