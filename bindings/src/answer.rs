@@ -190,168 +190,31 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// The `Deserialize` and [`Answer`] implementations of a generated answer struct:
-/// `__answer_object!(object Name { field: "wire" required, other: "other" optional })`.
-/// A `root` object (a whole answer) skips the keys of the `ENVELOPE` list in scope where the
-/// macro is called (every answer's warnings, continuation and `batchcomplete`, which the
-/// generated `answer` module lists once, from `mwtyped_spec::ENVELOPE`).
+/// A certain field of an answer object, or serde's `missing_field` error.
 #[doc(hidden)]
-#[macro_export]
-macro_rules! __answer_object {
-    ($kind:ident $ty:ident { $($field:ident : $wire:literal $presence:ident),* $(,)? }) => {
-        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
-            fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: $crate::__private::serde::Deserializer<'de>,
-            {
-                struct ObjectVisitor;
-                impl<'de> $crate::__private::serde::de::Visitor<'de> for ObjectVisitor {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
-                        f.write_str(::std::concat!("an object (", ::std::stringify!($ty), ")"))
-                    }
-                    fn visit_seq<A>(self, seq: A) -> ::std::result::Result<$ty, A::Error>
-                    where
-                        A: $crate::__private::serde::de::SeqAccess<'de>,
-                    {
-                        $crate::__private::empty_seq(seq, &self)?;
-                        self.visit_map($crate::__private::no_entries::<A::Error>())
-                    }
-                    fn visit_map<A>(self, mut map: A) -> ::std::result::Result<$ty, A::Error>
-                    where
-                        A: $crate::__private::serde::de::MapAccess<'de>,
-                    {
-                        $(let mut $field = ::std::option::Option::None;)*
-                        let mut extra = $crate::Extra::new();
-                        while let ::std::option::Option::Some(key) =
-                            map.next_key::<$crate::__private::Key<'de>>()?
-                        {
-                            match &*key.0 {
-                                $($wire => $field = ::std::option::Option::Some(map.next_value()?),)*
-                                key if $crate::__answer_object!(@envelope $kind key) => {
-                                    map.next_value::<$crate::__private::serde::de::IgnoredAny>()?;
-                                }
-                                _ => {
-                                    extra.insert(key.0.into_owned(), map.next_value()?);
-                                }
-                            }
-                        }
-                        ::std::result::Result::Ok($ty {
-                            $($field: $crate::__answer_object!(@take $presence $field $wire),)*
-                            extra,
-                        })
-                    }
-                }
-                d.deserialize_any(ObjectVisitor)
-            }
-        }
-
-        impl $crate::Answer for $ty {
-            fn collect_unmodelled(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
-                for key in self.extra.keys() {
-                    out.push($crate::__private::join(path, key));
-                }
-                $($crate::Answer::collect_unmodelled(
-                    &self.$field,
-                    &$crate::__private::join(path, $wire),
-                    out,
-                );)*
-            }
-        }
-    };
-    (@envelope root $key:ident) => { ENVELOPE.contains(&$key) };
-    (@envelope object $key:ident) => {{
-        let _ = $key;
-        false
-    }};
-    (@take required $field:ident $wire:literal) => {
-        $field.ok_or_else(|| <A::Error as $crate::__private::serde::de::Error>::missing_field($wire))?
-    };
-    (@take optional $field:ident $wire:literal) => { $field.unwrap_or_default() };
+pub fn required<T, E: de::Error>(value: Option<T>, wire: &'static str) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(wire))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    /// The keys a root answer skips, as every generated `answer` module defines them.
-    const ENVELOPE: &[&str] = &["batchcomplete", "continue", "warnings"];
-
-    #[derive(Debug, Clone, PartialEq)]
-    struct Root {
-        result: Item,
-        items: Option<Vec<Item>>,
-        slots: Option<Map<Item>>,
-        flag: bool,
-        extra: Extra,
+/// A key of an answer object that is none of its fields: skipped when it is one of
+/// `envelope` (the client reads those), else kept in `extra`.
+#[doc(hidden)]
+pub fn unknown<'de, A: de::MapAccess<'de>>(
+    map: &mut A,
+    key: Key<'de>,
+    envelope: &[&str],
+    extra: &mut Extra,
+) -> Result<(), A::Error> {
+    if envelope.contains(&&*key.0) {
+        map.next_value::<de::IgnoredAny>()?;
+    } else {
+        extra.insert(key.0.into_owned(), map.next_value()?);
     }
-    crate::__answer_object!(root Root {
-        result: "result" required,
-        items: "items" optional,
-        slots: "slots" optional,
-        flag: "flag" optional,
-    });
+    Ok(())
+}
 
-    #[derive(Debug, Clone, PartialEq)]
-    struct Item {
-        id: i64,
-        extra: Extra,
-    }
-    crate::__answer_object!(object Item { id: "id" required });
-
-    fn read(value: serde_json::Value) -> Result<Root, String> {
-        serde_path_to_error::deserialize::<_, Root>(&value)
-            .map_err(|e| format!("{}: {}", e.path(), e.inner()))
-    }
-
-    #[test]
-    fn known_fields_are_typed_and_the_envelope_is_skipped() {
-        let root = read(
-            json!({"batchcomplete": true, "result": {"id": 1}, "items": [{"id": 2}], "flag": true}),
-        )
-        .expect("decodes");
-        assert_eq!(root.result.id, 1);
-        assert_eq!(root.items.as_deref().map(<[Item]>::len), Some(1));
-        assert!(root.flag);
-        assert!(root.extra.is_empty(), "batchcomplete is the client's");
-        assert!(root.unmodelled().is_empty());
-    }
-
-    #[test]
-    fn an_unknown_field_is_kept_and_listed_with_its_path() {
-        let root = read(json!({"result": {"id": 1, "new": "x"}, "items": [{"id": 2}, {"id": 3, "more": 1}], "other": []}))
-            .expect("decodes");
-        assert_eq!(root.result.extra["new"], json!("x"));
-        assert_eq!(root.unmodelled(), ["other", "result.new", "items.1.more"]);
-    }
-
-    #[test]
-    fn a_certain_field_missing_names_its_path() {
-        let err =
-            read(json!({"result": {"id": 1}, "items": [{"id": 2}, {}]})).expect_err("missing id");
-        assert_eq!(err, "items[1]: missing field `id`");
-        let err = read(json!({"result": {"id": "one"}})).expect_err("a string");
-        assert!(err.starts_with("result.id: invalid type: string"), "{err}");
-    }
-
-    #[test]
-    fn an_absent_flag_is_false_and_an_absent_option_none() {
-        let root = read(json!({"result": {"id": 1}})).expect("decodes");
-        assert!(!root.flag);
-        assert_eq!(root.items, None);
-    }
-
-    #[test]
-    fn php_arrays_read_as_objects_and_maps() {
-        // An empty associative array is `[]`; one keyed 0, 1, … a list.
-        let root = read(json!({"result": {"id": 1}, "slots": []})).expect("empty map");
-        assert_eq!(root.slots.map(|m| m.len()), Some(0));
-        let root = read(json!({"result": {"id": 1}, "slots": [{"id": 7}]})).expect("list as map");
-        assert_eq!(root.slots.expect("slots")["0"].id, 7);
-        let err = read(json!({"result": []})).expect_err("an empty object misses `id`");
-        assert_eq!(err, "result: missing field `id`");
-        let err = read(json!({"result": [1]})).expect_err("a list is no object");
-        assert!(err.contains("invalid type: sequence"), "{err}");
-    }
+/// Adds the path of every key of `extra` below `path`.
+#[doc(hidden)]
+pub fn unmodelled_keys(extra: &Extra, path: &str, out: &mut Vec<String>) {
+    out.extend(extra.keys().map(|key| join(path, key)));
 }

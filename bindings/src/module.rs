@@ -133,7 +133,7 @@ impl DynamicParams {
 #[doc(hidden)]
 pub mod __private {
     use super::Limits;
-    pub use crate::answer::{Key, empty_seq, join, no_entries};
+    pub use crate::answer::{Key, empty_seq, join, no_entries, required, unknown, unmodelled_keys};
     pub use crate::encoder::{Checked, Encoder, Rule, WireText};
     use crate::request::EncodeError;
     pub use serde;

@@ -189,31 +189,33 @@ impl Emit<'_> {
             }
             idents.insert(rust.clone());
             let rust = ident(&rust);
-            let wire = &field.name;
+            let wire = field.name.as_str();
             // A flag absent is false: MediaWiki sends most only when true, and whether it
             // sends one at all can hang on a preference the recordings did not vary.
             let flag = matches!(field.shape, Shape::Bool { .. });
-            let (ty, presence) = match (field.certain && !field.nullable, flag) {
-                (_, true) => (ty, quote!(optional)),
-                (true, false) => (ty, quote!(required)),
-                (false, false) => (quote!(::std::option::Option<#ty>), quote!(optional)),
+            let required = field.certain && !field.nullable && !flag;
+            let ty = if required || flag {
+                ty
+            } else {
+                quote!(::std::option::Option<#ty>)
             };
             let doc = field_doc(field, flag);
-            let alias = (rust != wire.as_str()).then(|| quote!(#[doc(alias = #wire)]));
+            let alias = (rust != wire).then(|| quote!(#[doc(alias = #wire)]));
             members.push(quote! {
                 #[doc = #doc]
                 #alias
                 pub #rust: #ty,
             });
-            entries.push(quote!(#rust: #wire #presence));
+            entries.push(Entry {
+                rust,
+                wire,
+                required,
+            });
         }
         let rt = self.rt;
-        let kind = if place.wrapper_of.is_some() {
-            quote!(root)
-        } else {
-            quote!(object)
-        };
         let cfg = &self.cfg;
+        let deserialize = deserialize_impl(rt, &name, &entries, place.wrapper_of.is_some());
+        let answer = answer_impl(rt, &name, &entries);
         self.items.push(quote! {
             #[doc = #doc]
             #cfg
@@ -225,7 +227,9 @@ impl Emit<'_> {
                 pub extra: #rt::Extra,
             }
             #cfg
-            #rt::__answer_object!(#kind #name { #(#entries),* });
+            #deserialize
+            #cfg
+            #answer
         });
         name
     }
@@ -253,6 +257,89 @@ impl Emit<'_> {
                 );
                 let name = self.object(place, fields, &doc);
                 quote!(#name)
+            }
+        }
+    }
+}
+
+/// A field as its struct's `Deserialize` reads it.
+struct Entry<'a> {
+    rust: proc_macro2::Ident,
+    wire: &'a str,
+    required: bool,
+}
+
+/// `Deserialize` of an answer object: each known key into its field (a missing certain one
+/// is serde's `missing_field`), any other into `extra`; a root skips the `ENVELOPE` keys the
+/// client reads. PHP's `[]` for an empty object reads as one. Written out rather than
+/// derived: serde's derive cannot keep unknown keys without buffering the whole object, and
+/// a `macro_rules!` expanding this cost the compiler a third more than the code itself.
+fn deserialize_impl(
+    rt: &TokenStream,
+    name: &proc_macro2::Ident,
+    entries: &[Entry],
+    root: bool,
+) -> TokenStream {
+    let de = quote!(#rt::__private::serde::de);
+    let slots: Vec<proc_macro2::Ident> = (0..entries.len())
+        .map(|i| quote::format_ident!("f{i}"))
+        .collect();
+    let wires = entries.iter().map(|e| e.wire);
+    let values = entries.iter().zip(&slots).map(|(e, slot)| {
+        let (rust, wire) = (&e.rust, e.wire);
+        if e.required {
+            quote!(#rust: #rt::__private::required(#slot, #wire)?)
+        } else {
+            quote!(#rust: #slot.unwrap_or_default())
+        }
+    });
+    let envelope = if root { quote!(ENVELOPE) } else { quote!(&[]) };
+    let expecting = format!("an object ({name})");
+    quote! {
+        impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: #rt::__private::serde::Deserializer<'de>,
+            {
+                struct Visitor;
+                impl<'de> #de::Visitor<'de> for Visitor {
+                    type Value = #name;
+                    #[inline]
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_seq<A: #de::SeqAccess<'de>>(self, seq: A) -> ::std::result::Result<#name, A::Error> {
+                        #rt::__private::empty_seq(seq, &self)?;
+                        self.visit_map(#rt::__private::no_entries::<A::Error>())
+                    }
+                    fn visit_map<A: #de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        #(let mut #slots = ::std::option::Option::None;)*
+                        let mut extra = #rt::Extra::new();
+                        while let ::std::option::Option::Some(key) = map.next_key::<#rt::__private::Key<'de>>()? {
+                            match &*key.0 {
+                                #(#wires => #slots = ::std::option::Option::Some(map.next_value()?),)*
+                                _ => #rt::__private::unknown(&mut map, key, #envelope, &mut extra)?,
+                            }
+                        }
+                        ::std::result::Result::Ok(#name { #(#values,)* extra })
+                    }
+                }
+                d.deserialize_any(Visitor)
+            }
+        }
+    }
+}
+
+/// [`Answer`](mwtyped::Answer): the unknown keys of this object, then of each field.
+fn answer_impl(rt: &TokenStream, name: &proc_macro2::Ident, entries: &[Entry]) -> TokenStream {
+    let (rust, wire): (Vec<_>, Vec<_>) = entries.iter().map(|e| (&e.rust, e.wire)).unzip();
+    quote! {
+        impl #rt::Answer for #name {
+            // Inline: compiled only where a crate asks for the unmodelled fields.
+            #[inline]
+            fn collect_unmodelled(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                #rt::__private::unmodelled_keys(&self.extra, path, out);
+                #(#rt::Answer::collect_unmodelled(&self.#rust, &#rt::__private::join(path, #wire), out);)*
             }
         }
     }

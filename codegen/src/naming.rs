@@ -15,7 +15,10 @@
 //! 3. **Fields** join the words with `_`: `loginreturnurl` → `return_url`, `basetimestamp`
 //!    → `base_timestamp`, `fromrev` → `from_rev` in every version. A Rust keyword gets a
 //!    trailing `_` (`continue_`, `type_`); a name starting with a digit a leading `p`.
-//!    Templated parameters are maps: `fromtext-{slot}` → `from_text_per_slot`.
+//!    Templated parameters are maps: `fromtext-{slot}` → `from_text_per_slot`. The fields
+//!    of typed answers follow the same rule (`newrevid` → `new_rev_id`). A line is added
+//!    only for a piece no published name uses yet: `editcount` stays one word in answers
+//!    because `usprop=editcount` is already the variant `Editcount`.
 //! 4. **Types** capitalise the words and join them: module structs take the module's name
 //!    (`clientlogin` → `ClientLogin`; `query+allpages` → `query::AllPages`), an enum of
 //!    values is its struct's name and its field's (`AllPagesFilterRedir`), and a variant is

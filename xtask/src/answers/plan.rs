@@ -36,6 +36,35 @@ pub fn plan(spec: &Spec) -> Vec<Planned> {
 /// (`rcid=230672766`). `{lastrevid}` and `{firstrevid}` are the seed page's revisions, filled
 /// in when sent.
 const EXTRA: &[(&str, &str)] = &[
+    // Run last but one (see `LAST`): no login follows it.
+    (
+        "changeauthenticationdata",
+        "action=changeauthenticationdata&changeauthrequest=MediaWiki%5CAuth%5CPasswordAuthenticationRequest&password=mwtyped-changed-password-0123&retype=mwtyped-changed-password-0123",
+    ),
+    (
+        "discussiontoolscompare",
+        "action=discussiontoolscompare&fromtitle=Talk:Mwtyped seed&totitle=Talk:Mwtyped seed",
+    ),
+    (
+        "discussiontoolsfindcomment",
+        "action=discussiontoolsfindcomment&page=Talk:Mwtyped seed",
+    ),
+    (
+        "discussiontoolsgetsubscriptions",
+        "action=discussiontoolsgetsubscriptions&commentname=h-Mwtyped-seed",
+    ),
+    (
+        "discussiontoolspreview",
+        "action=discussiontoolspreview&type=reply&page=Talk:Mwtyped seed&wikitext=A reply.",
+    ),
+    (
+        "echomute",
+        "action=echomute&type=page-linked&mute=Mwtyped seed",
+    ),
+    (
+        "scribunto-console",
+        "action=scribunto-console&title=Module:Mwtyped console&content=return {}&question==1%2B1&clear=1",
+    ),
     (
         "block",
         "action=block&user=192.0.2.100&expiry=1 day&reason=recorded&nocreate=1",
