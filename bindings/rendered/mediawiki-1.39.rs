@@ -2727,7 +2727,7 @@ impl ::mwtyped::ApiModule for ChangeAuthenticationData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::ChangeAuthenticationData;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -12434,7 +12434,7 @@ impl ::mwtyped::ApiModule for ScribuntoConsole {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::ScribuntoConsole;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -36887,6 +36887,168 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=changeauthenticationdata`'s answer, at `changeauthenticationdata`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChangeAuthenticationDataResult {
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ChangeAuthenticationDataResult {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = ChangeAuthenticationDataResult;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (ChangeAuthenticationDataResult)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<ChangeAuthenticationDataResult, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<ChangeAuthenticationDataResult, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "status" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(ChangeAuthenticationDataResult {
+                        status: ::mwtyped::__private::required(f0, "status")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    impl ::mwtyped::Answer for ChangeAuthenticationDataResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.status,
+                &::mwtyped::__private::join(path, "status"),
+                out,
+            );
+        }
+    }
+    /// What `action=changeauthenticationdata` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/changeauthenticationdata.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChangeAuthenticationData {
+        /// `changeauthenticationdata`: in every recorded answer.
+        #[doc(alias = "changeauthenticationdata")]
+        pub change_authentication_data: ChangeAuthenticationDataResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ChangeAuthenticationData {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = ChangeAuthenticationData;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (ChangeAuthenticationData)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<ChangeAuthenticationData, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<ChangeAuthenticationData, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "changeauthenticationdata" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    ENVELOPE,
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(ChangeAuthenticationData {
+                        change_authentication_data: ::mwtyped::__private::required(
+                            f0,
+                            "changeauthenticationdata",
+                        )?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    impl ::mwtyped::Answer for ChangeAuthenticationData {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.change_authentication_data,
+                &::mwtyped::__private::join(path, "changeauthenticationdata"),
+                out,
+            );
+        }
+    }
     /// An object of `action=checktoken`'s answer, at `checktoken`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -44704,6 +44866,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.pages.original`.
+    #[cfg(feature = "ext-pageimages")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesOriginal {
@@ -44716,6 +44879,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-pageimages")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesOriginal {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -44780,6 +44944,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-pageimages")]
     impl ::mwtyped::Answer for QueryPagesOriginal {
         #[inline]
         fn collect_unmodelled(
@@ -44806,6 +44971,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.pages.thumbnail`.
+    #[cfg(feature = "ext-pageimages")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesThumbnail {
@@ -44818,6 +44984,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-pageimages")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesThumbnail {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -44882,6 +45049,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-pageimages")]
     impl ::mwtyped::Answer for QueryPagesThumbnail {
         #[inline]
         fn collect_unmodelled(
@@ -44959,7 +45127,8 @@ pub mod answer {
         pub duplicate_files: ::std::option::Option<
             ::std::vec::Vec<QueryPagesDuplicateFiles>,
         >,
-        /// `extract`: not always sent. Seen from `query+extracts`.
+        /// `extract`: not always sent. Seen from `query+extracts`. Sent by TextExtracts: with the feature `ext-textextracts`, else kept in `extra`.
+        #[cfg(feature = "ext-textextracts")]
         pub extract: ::std::option::Option<::std::string::String>,
         /// `fileusage`: not always sent. Seen from `query+fileusage`. Seen with `fuprop=pageid`, `fuprop=redirect`, `fuprop=title`.
         #[doc(alias = "fileusage")]
@@ -45017,12 +45186,15 @@ pub mod answer {
         /// `linkshere`: not always sent. Seen from `query+linkshere`. Seen with `lhprop=pageid`, `lhprop=redirect`, `lhprop=title`.
         #[doc(alias = "linkshere")]
         pub links_here: ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>>,
-        /// `pageimage`: not always sent. Seen from `query+pageimages`. Seen with `piprop=name`.
+        /// `pageimage`: not always sent. Seen from `query+pageimages`. Seen with `piprop=name`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
         #[doc(alias = "pageimage")]
+        #[cfg(feature = "ext-pageimages")]
         pub page_image: ::std::option::Option<::std::string::String>,
-        /// `original`: not always sent. Seen from `query+pageimages`. Seen with `piprop=original`.
+        /// `original`: not always sent. Seen from `query+pageimages`. Seen with `piprop=original`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
+        #[cfg(feature = "ext-pageimages")]
         pub original: ::std::option::Option<QueryPagesOriginal>,
-        /// `thumbnail`: not always sent. Seen from `query+pageimages`. Seen with `piprop=thumbnail`.
+        /// `thumbnail`: not always sent. Seen from `query+pageimages`. Seen with `piprop=thumbnail`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
+        #[cfg(feature = "ext-pageimages")]
         pub thumbnail: ::std::option::Option<QueryPagesThumbnail>,
         /// `redirects`: not always sent. Seen from `query+redirects`. Seen with `rdprop=fragment`, `rdprop=pageid`, `rdprop=title`.
         pub redirects: ::std::option::Option<
@@ -45076,6 +45248,7 @@ pub mod answer {
                     let mut f16 = ::std::option::Option::None;
                     let mut f17 = ::std::option::Option::None;
                     let mut f18 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-textextracts")]
                     let mut f19 = ::std::option::Option::None;
                     let mut f20 = ::std::option::Option::None;
                     let mut f21 = ::std::option::Option::None;
@@ -45099,8 +45272,11 @@ pub mod answer {
                     let mut f39 = ::std::option::Option::None;
                     let mut f40 = ::std::option::Option::None;
                     let mut f41 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-pageimages")]
                     let mut f42 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-pageimages")]
                     let mut f43 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-pageimages")]
                     let mut f44 = ::std::option::Option::None;
                     let mut f45 = ::std::option::Option::None;
                     let mut extra = ::mwtyped::Extra::new();
@@ -45161,6 +45337,7 @@ pub mod answer {
                             "duplicatefiles" => {
                                 f18 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-textextracts")]
                             "extract" => {
                                 f19 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -45230,12 +45407,15 @@ pub mod answer {
                             "linkshere" => {
                                 f41 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-pageimages")]
                             "pageimage" => {
                                 f42 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-pageimages")]
                             "original" => {
                                 f43 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-pageimages")]
                             "thumbnail" => {
                                 f44 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -45272,6 +45452,7 @@ pub mod answer {
                         category_info: f16.unwrap_or_default(),
                         contributors: f17.unwrap_or_default(),
                         duplicate_files: f18.unwrap_or_default(),
+                        #[cfg(feature = "ext-textextracts")]
                         extract: f19.unwrap_or_default(),
                         file_usage: f20.unwrap_or_default(),
                         image_repository: f21.unwrap_or_default(),
@@ -45295,8 +45476,11 @@ pub mod answer {
                         watchers: f39.unwrap_or_default(),
                         readable: f40.unwrap_or_default(),
                         links_here: f41.unwrap_or_default(),
+                        #[cfg(feature = "ext-pageimages")]
                         page_image: f42.unwrap_or_default(),
+                        #[cfg(feature = "ext-pageimages")]
                         original: f43.unwrap_or_default(),
+                        #[cfg(feature = "ext-pageimages")]
                         thumbnail: f44.unwrap_or_default(),
                         redirects: f45.unwrap_or_default(),
                         extra,
@@ -45409,6 +45593,7 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "duplicatefiles"),
                 out,
             );
+            #[cfg(feature = "ext-textextracts")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extract,
                 &::mwtyped::__private::join(path, "extract"),
@@ -45524,16 +45709,19 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "linkshere"),
                 out,
             );
+            #[cfg(feature = "ext-pageimages")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.page_image,
                 &::mwtyped::__private::join(path, "pageimage"),
                 out,
             );
+            #[cfg(feature = "ext-pageimages")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.original,
                 &::mwtyped::__private::join(path, "original"),
                 out,
             );
+            #[cfg(feature = "ext-pageimages")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.thumbnail,
                 &::mwtyped::__private::join(path, "thumbnail"),
@@ -45547,6 +45735,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.abusefilters`.
+    #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAbuseFilters {
@@ -45571,6 +45760,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-abusefilter")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryAbuseFilters {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -45661,6 +45851,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::Answer for QueryAbuseFilters {
         #[inline]
         fn collect_unmodelled(
@@ -45717,6 +45908,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.abuselog`.
+    #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAbuseLog {
@@ -45745,6 +45937,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-abusefilter")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryAbuseLog {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -45843,6 +46036,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::Answer for QueryAbuseLog {
         #[inline]
         fn collect_unmodelled(
@@ -51002,6 +51196,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.oath`.
+    #[cfg(feature = "ext-oathauth")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryOath {
@@ -51010,6 +51205,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-oathauth")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryOath {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -51064,6 +51260,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-oathauth")]
     impl ::mwtyped::Answer for QueryOath {
         #[inline]
         fn collect_unmodelled(
@@ -57204,11 +57401,13 @@ pub mod answer {
         pub general: ::std::option::Option<QueryGeneral>,
         /// `pages`: not always sent.
         pub pages: ::std::option::Option<::std::vec::Vec<QueryPages>>,
-        /// `abusefilters`: not always sent. Seen from `query+abusefilters`.
+        /// `abusefilters`: not always sent. Seen from `query+abusefilters`. Sent by AbuseFilter: with the feature `ext-abusefilter`, else kept in `extra`.
         #[doc(alias = "abusefilters")]
+        #[cfg(feature = "ext-abusefilter")]
         pub abuse_filters: ::std::option::Option<::std::vec::Vec<QueryAbuseFilters>>,
-        /// `abuselog`: not always sent. Seen from `query+abuselog`.
+        /// `abuselog`: not always sent. Seen from `query+abuselog`. Sent by AbuseFilter: with the feature `ext-abusefilter`, else kept in `extra`.
         #[doc(alias = "abuselog")]
+        #[cfg(feature = "ext-abusefilter")]
         pub abuse_log: ::std::option::Option<::std::vec::Vec<QueryAbuseLog>>,
         /// `allcategories`: not always sent. Seen from `query+allcategories`. Seen with `acprop=hidden`, `acprop=size`.
         #[doc(alias = "allcategories")]
@@ -57280,12 +57479,14 @@ pub mod answer {
         pub file_archive: ::std::option::Option<::std::vec::Vec<QueryFileArchive>>,
         /// `repos`: not always sent. Seen from `query+filerepoinfo`.
         pub repos: ::std::option::Option<::std::vec::Vec<QueryRepos>>,
-        /// `gadgetcategories`: not always sent. Seen from `query+gadgetcategories`. Seen with `gcprop=members`, `gcprop=name`, `gcprop=title`.
+        /// `gadgetcategories`: not always sent. Seen from `query+gadgetcategories`. Seen with `gcprop=members`, `gcprop=name`, `gcprop=title`. Sent by Gadgets: with the feature `ext-gadgets`, else kept in `extra`.
         #[doc(alias = "gadgetcategories")]
+        #[cfg(feature = "ext-gadgets")]
         pub gadget_categories: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
-        /// `gadgets`: not always sent. Seen from `query+gadgets`. Seen with `gaprop=desc`, `gaprop=id`, `gaprop=metadata`.
+        /// `gadgets`: not always sent. Seen from `query+gadgets`. Seen with `gaprop=desc`, `gaprop=id`, `gaprop=metadata`. Sent by Gadgets: with the feature `ext-gadgets`, else kept in `extra`.
+        #[cfg(feature = "ext-gadgets")]
         pub gadgets: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
@@ -57313,7 +57514,8 @@ pub mod answer {
         pub my_stashed_files: ::std::option::Option<
             ::std::vec::Vec<QueryMyStashedFiles>,
         >,
-        /// `oath`: not always sent. Seen from `query+oath`.
+        /// `oath`: not always sent. Seen from `query+oath`. Sent by OATHAuth: with the feature `ext-oathauth`, else kept in `extra`.
+        #[cfg(feature = "ext-oathauth")]
         pub oath: ::std::option::Option<QueryOath>,
         /// `pagepropnames`: not always sent. Seen from `query+pagepropnames`.
         #[doc(alias = "pagepropnames")]
@@ -57441,7 +57643,9 @@ pub mod answer {
                 ) -> ::std::result::Result<QueryResult, A::Error> {
                     let mut f0 = ::std::option::Option::None;
                     let mut f1 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-abusefilter")]
                     let mut f2 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-abusefilter")]
                     let mut f3 = ::std::option::Option::None;
                     let mut f4 = ::std::option::Option::None;
                     let mut f5 = ::std::option::Option::None;
@@ -57465,7 +57669,9 @@ pub mod answer {
                     let mut f23 = ::std::option::Option::None;
                     let mut f24 = ::std::option::Option::None;
                     let mut f25 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-gadgets")]
                     let mut f26 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-gadgets")]
                     let mut f27 = ::std::option::Option::None;
                     let mut f28 = ::std::option::Option::None;
                     let mut f29 = ::std::option::Option::None;
@@ -57473,6 +57679,7 @@ pub mod answer {
                     let mut f31 = ::std::option::Option::None;
                     let mut f32 = ::std::option::Option::None;
                     let mut f33 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-oathauth")]
                     let mut f34 = ::std::option::Option::None;
                     let mut f35 = ::std::option::Option::None;
                     let mut f36 = ::std::option::Option::None;
@@ -57523,9 +57730,11 @@ pub mod answer {
                             "pages" => {
                                 f1 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-abusefilter")]
                             "abusefilters" => {
                                 f2 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-abusefilter")]
                             "abuselog" => {
                                 f3 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -57595,9 +57804,11 @@ pub mod answer {
                             "repos" => {
                                 f25 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-gadgets")]
                             "gadgetcategories" => {
                                 f26 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-gadgets")]
                             "gadgets" => {
                                 f27 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -57619,6 +57830,7 @@ pub mod answer {
                             "mystashedfiles" => {
                                 f33 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-oathauth")]
                             "oath" => {
                                 f34 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -57749,7 +57961,9 @@ pub mod answer {
                     ::std::result::Result::Ok(QueryResult {
                         general: f0.unwrap_or_default(),
                         pages: f1.unwrap_or_default(),
+                        #[cfg(feature = "ext-abusefilter")]
                         abuse_filters: f2.unwrap_or_default(),
+                        #[cfg(feature = "ext-abusefilter")]
                         abuse_log: f3.unwrap_or_default(),
                         all_categories: f4.unwrap_or_default(),
                         all_deleted_revisions: f5.unwrap_or_default(),
@@ -57773,7 +57987,9 @@ pub mod answer {
                         ext_url_usage: f23.unwrap_or_default(),
                         file_archive: f24.unwrap_or_default(),
                         repos: f25.unwrap_or_default(),
+                        #[cfg(feature = "ext-gadgets")]
                         gadget_categories: f26.unwrap_or_default(),
+                        #[cfg(feature = "ext-gadgets")]
                         gadgets: f27.unwrap_or_default(),
                         image_usage: f28.unwrap_or_default(),
                         iw_backlinks: f29.unwrap_or_default(),
@@ -57781,6 +57997,7 @@ pub mod answer {
                         language_info: f31.unwrap_or_default(),
                         log_events: f32.unwrap_or_default(),
                         my_stashed_files: f33.unwrap_or_default(),
+                        #[cfg(feature = "ext-oathauth")]
                         oath: f34.unwrap_or_default(),
                         page_prop_names: f35.unwrap_or_default(),
                         pages_with_prop: f36.unwrap_or_default(),
@@ -57845,11 +58062,13 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "pages"),
                 out,
             );
+            #[cfg(feature = "ext-abusefilter")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.abuse_filters,
                 &::mwtyped::__private::join(path, "abusefilters"),
                 out,
             );
+            #[cfg(feature = "ext-abusefilter")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.abuse_log,
                 &::mwtyped::__private::join(path, "abuselog"),
@@ -57965,11 +58184,13 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "repos"),
                 out,
             );
+            #[cfg(feature = "ext-gadgets")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.gadget_categories,
                 &::mwtyped::__private::join(path, "gadgetcategories"),
                 out,
             );
+            #[cfg(feature = "ext-gadgets")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.gadgets,
                 &::mwtyped::__private::join(path, "gadgets"),
@@ -58005,6 +58226,7 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "mystashedfiles"),
                 out,
             );
+            #[cfg(feature = "ext-oathauth")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.oath,
                 &::mwtyped::__private::join(path, "oath"),
@@ -58769,6 +58991,177 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.rollback,
                 &::mwtyped::__private::join(path, "rollback"),
+                out,
+            );
+        }
+    }
+    /// What `action=scribunto-console` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/scribunto-console.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-scribunto")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ScribuntoConsole {
+        /// `html`: in every recorded answer.
+        pub html: ::std::string::String,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// `messagename`: in every recorded answer.
+        pub messagename: ::std::string::String,
+        /// `session`: in every recorded answer.
+        pub session: i64,
+        /// `sessionIsNew`: in every recorded answer.
+        #[doc(alias = "sessionIsNew")]
+        pub sessionisnew: ::std::string::String,
+        /// `sessionMaxSize`: in every recorded answer.
+        #[doc(alias = "sessionMaxSize")]
+        pub sessionmaxsize: i64,
+        /// `sessionSize`: in every recorded answer.
+        #[doc(alias = "sessionSize")]
+        pub sessionsize: i64,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-scribunto")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ScribuntoConsole {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = ScribuntoConsole;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (ScribuntoConsole)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<ScribuntoConsole, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<ScribuntoConsole, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut f1 = ::std::option::Option::None;
+                    let mut f2 = ::std::option::Option::None;
+                    let mut f3 = ::std::option::Option::None;
+                    let mut f4 = ::std::option::Option::None;
+                    let mut f5 = ::std::option::Option::None;
+                    let mut f6 = ::std::option::Option::None;
+                    let mut f7 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "html" => f0 = ::std::option::Option::Some(map.next_value()?),
+                            "message" => {
+                                f1 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "messagename" => {
+                                f2 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "session" => {
+                                f3 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "sessionIsNew" => {
+                                f4 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "sessionMaxSize" => {
+                                f5 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "sessionSize" => {
+                                f6 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "type" => f7 = ::std::option::Option::Some(map.next_value()?),
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    ENVELOPE,
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(ScribuntoConsole {
+                        html: ::mwtyped::__private::required(f0, "html")?,
+                        message: ::mwtyped::__private::required(f1, "message")?,
+                        messagename: ::mwtyped::__private::required(f2, "messagename")?,
+                        session: ::mwtyped::__private::required(f3, "session")?,
+                        sessionisnew: ::mwtyped::__private::required(
+                            f4,
+                            "sessionIsNew",
+                        )?,
+                        sessionmaxsize: ::mwtyped::__private::required(
+                            f5,
+                            "sessionMaxSize",
+                        )?,
+                        sessionsize: ::mwtyped::__private::required(f6, "sessionSize")?,
+                        type_: ::mwtyped::__private::required(f7, "type")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-scribunto")]
+    impl ::mwtyped::Answer for ScribuntoConsole {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.html,
+                &::mwtyped::__private::join(path, "html"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.message,
+                &::mwtyped::__private::join(path, "message"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.messagename,
+                &::mwtyped::__private::join(path, "messagename"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.session,
+                &::mwtyped::__private::join(path, "session"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sessionisnew,
+                &::mwtyped::__private::join(path, "sessionIsNew"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sessionmaxsize,
+                &::mwtyped::__private::join(path, "sessionMaxSize"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sessionsize,
+                &::mwtyped::__private::join(path, "sessionSize"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.type_,
+                &::mwtyped::__private::join(path, "type"),
                 out,
             );
         }

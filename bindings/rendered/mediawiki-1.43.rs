@@ -3031,7 +3031,7 @@ impl ::mwtyped::ApiModule for ChangeAuthenticationData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::ChangeAuthenticationData;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5107,7 +5107,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsCompare {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::DiscussionToolsCompare;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5725,7 +5725,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsGetSubscriptions {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::DiscussionToolsGetSubscriptions;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6031,7 +6031,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsPreview {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::DiscussionToolsPreview;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -15101,7 +15101,7 @@ impl ::mwtyped::ApiModule for ScribuntoConsole {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::ScribuntoConsole;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -41355,6 +41355,168 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=changeauthenticationdata`'s answer, at `changeauthenticationdata`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChangeAuthenticationDataResult {
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ChangeAuthenticationDataResult {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = ChangeAuthenticationDataResult;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (ChangeAuthenticationDataResult)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<ChangeAuthenticationDataResult, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<ChangeAuthenticationDataResult, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "status" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(ChangeAuthenticationDataResult {
+                        status: ::mwtyped::__private::required(f0, "status")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    impl ::mwtyped::Answer for ChangeAuthenticationDataResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.status,
+                &::mwtyped::__private::join(path, "status"),
+                out,
+            );
+        }
+    }
+    /// What `action=changeauthenticationdata` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/changeauthenticationdata.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChangeAuthenticationData {
+        /// `changeauthenticationdata`: in every recorded answer.
+        #[doc(alias = "changeauthenticationdata")]
+        pub change_authentication_data: ChangeAuthenticationDataResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ChangeAuthenticationData {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = ChangeAuthenticationData;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (ChangeAuthenticationData)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<ChangeAuthenticationData, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<ChangeAuthenticationData, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "changeauthenticationdata" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    ENVELOPE,
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(ChangeAuthenticationData {
+                        change_authentication_data: ::mwtyped::__private::required(
+                            f0,
+                            "changeauthenticationdata",
+                        )?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    impl ::mwtyped::Answer for ChangeAuthenticationData {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.change_authentication_data,
+                &::mwtyped::__private::join(path, "changeauthenticationdata"),
+                out,
+            );
+        }
+    }
     /// An object of `action=changecontentmodel`'s answer, at `changecontentmodel`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -42649,6 +42811,406 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=discussiontoolscompare`'s answer, at `discussiontoolscompare`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsCompareResult {
+        /// `addedcomments`: in every recorded answer.
+        pub addedcomments: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `fromrevid`: in every recorded answer.
+        #[doc(alias = "fromrevid")]
+        pub from_rev_id: i64,
+        /// `fromtitle`: in every recorded answer.
+        #[doc(alias = "fromtitle")]
+        pub from_title: ::std::string::String,
+        /// `removedcomments`: in every recorded answer.
+        pub removedcomments: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `torevid`: in every recorded answer.
+        #[doc(alias = "torevid")]
+        pub to_rev_id: i64,
+        /// `totitle`: in every recorded answer.
+        #[doc(alias = "totitle")]
+        pub to_title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsCompareResult {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsCompareResult;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (DiscussionToolsCompareResult)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<DiscussionToolsCompareResult, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<DiscussionToolsCompareResult, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut f1 = ::std::option::Option::None;
+                    let mut f2 = ::std::option::Option::None;
+                    let mut f3 = ::std::option::Option::None;
+                    let mut f4 = ::std::option::Option::None;
+                    let mut f5 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "addedcomments" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "fromrevid" => {
+                                f1 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "fromtitle" => {
+                                f2 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "removedcomments" => {
+                                f3 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "torevid" => {
+                                f4 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "totitle" => {
+                                f5 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsCompareResult {
+                        addedcomments: ::mwtyped::__private::required(
+                            f0,
+                            "addedcomments",
+                        )?,
+                        from_rev_id: ::mwtyped::__private::required(f1, "fromrevid")?,
+                        from_title: ::mwtyped::__private::required(f2, "fromtitle")?,
+                        removedcomments: ::mwtyped::__private::required(
+                            f3,
+                            "removedcomments",
+                        )?,
+                        to_rev_id: ::mwtyped::__private::required(f4, "torevid")?,
+                        to_title: ::mwtyped::__private::required(f5, "totitle")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsCompareResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.addedcomments,
+                &::mwtyped::__private::join(path, "addedcomments"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.from_rev_id,
+                &::mwtyped::__private::join(path, "fromrevid"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.from_title,
+                &::mwtyped::__private::join(path, "fromtitle"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.removedcomments,
+                &::mwtyped::__private::join(path, "removedcomments"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.to_rev_id,
+                &::mwtyped::__private::join(path, "torevid"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.to_title,
+                &::mwtyped::__private::join(path, "totitle"),
+                out,
+            );
+        }
+    }
+    /// What `action=discussiontoolscompare` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolscompare.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsCompare {
+        /// `discussiontoolscompare`: in every recorded answer.
+        #[doc(alias = "discussiontoolscompare")]
+        pub discussion_tools_compare: DiscussionToolsCompareResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for DiscussionToolsCompare {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsCompare;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (DiscussionToolsCompare)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<DiscussionToolsCompare, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<DiscussionToolsCompare, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "discussiontoolscompare" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    ENVELOPE,
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsCompare {
+                        discussion_tools_compare: ::mwtyped::__private::required(
+                            f0,
+                            "discussiontoolscompare",
+                        )?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsCompare {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.discussion_tools_compare,
+                &::mwtyped::__private::join(path, "discussiontoolscompare"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolsgetsubscriptions`'s answer, at `subscriptions`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsGetSubscriptionsSubscriptions {
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsGetSubscriptionsSubscriptions {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsGetSubscriptionsSubscriptions;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str(
+                        "an object (DiscussionToolsGetSubscriptionsSubscriptions)",
+                    )
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<
+                    DiscussionToolsGetSubscriptionsSubscriptions,
+                    A::Error,
+                > {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<
+                    DiscussionToolsGetSubscriptionsSubscriptions,
+                    A::Error,
+                > {
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsGetSubscriptionsSubscriptions {
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsGetSubscriptionsSubscriptions {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=discussiontoolsgetsubscriptions` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolsgetsubscriptions.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsGetSubscriptions {
+        /// `subscriptions`: in every recorded answer.
+        pub subscriptions: DiscussionToolsGetSubscriptionsSubscriptions,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsGetSubscriptions {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsGetSubscriptions;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (DiscussionToolsGetSubscriptions)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<DiscussionToolsGetSubscriptions, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<DiscussionToolsGetSubscriptions, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "subscriptions" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    ENVELOPE,
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsGetSubscriptions {
+                        subscriptions: ::mwtyped::__private::required(
+                            f0,
+                            "subscriptions",
+                        )?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsGetSubscriptions {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.subscriptions,
+                &::mwtyped::__private::join(path, "subscriptions"),
+                out,
+            );
+        }
+    }
     /// An object of `action=discussiontoolspageinfo`'s answer, at `discussiontoolspageinfo`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
@@ -42815,6 +43377,726 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.discussion_tools_page_info,
                 &::mwtyped::__private::join(path, "discussiontoolspageinfo"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse.jsconfigvars.wgDiscussionToolsPageThreads.replies`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+        /// `author`: in every recorded answer.
+        pub author: ::std::string::String,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: i64,
+        /// `replies`: in every recorded answer.
+        pub replies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str(
+                        "an object (DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies)",
+                    )
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<
+                    DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies,
+                    A::Error,
+                > {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<
+                    DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies,
+                    A::Error,
+                > {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut f1 = ::std::option::Option::None;
+                    let mut f2 = ::std::option::Option::None;
+                    let mut f3 = ::std::option::Option::None;
+                    let mut f4 = ::std::option::Option::None;
+                    let mut f5 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "author" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "id" => f1 = ::std::option::Option::Some(map.next_value()?),
+                            "level" => {
+                                f2 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "replies" => {
+                                f3 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "timestamp" => {
+                                f4 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "type" => f5 = ::std::option::Option::Some(map.next_value()?),
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+                        author: ::mwtyped::__private::required(f0, "author")?,
+                        id: ::mwtyped::__private::required(f1, "id")?,
+                        level: ::mwtyped::__private::required(f2, "level")?,
+                        replies: ::mwtyped::__private::required(f3, "replies")?,
+                        timestamp: ::mwtyped::__private::required(f4, "timestamp")?,
+                        type_: ::mwtyped::__private::required(f5, "type")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer
+    for DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.author,
+                &::mwtyped::__private::join(path, "author"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.id,
+                &::mwtyped::__private::join(path, "id"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.level,
+                &::mwtyped::__private::join(path, "level"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.replies,
+                &::mwtyped::__private::join(path, "replies"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.timestamp,
+                &::mwtyped::__private::join(path, "timestamp"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.type_,
+                &::mwtyped::__private::join(path, "type"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse.jsconfigvars.wgDiscussionToolsPageThreads`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads {
+        /// `headingLevel`: not always sent. Free-form JSON: never recorded with a value.
+        #[doc(alias = "headingLevel")]
+        pub headinglevel: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: i64,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `replies`: in every recorded answer.
+        pub replies: ::std::vec::Vec<
+            DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies,
+        >,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str(
+                        "an object (DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads)",
+                    )
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<
+                    DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads,
+                    A::Error,
+                > {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<
+                    DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads,
+                    A::Error,
+                > {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut f1 = ::std::option::Option::None;
+                    let mut f2 = ::std::option::Option::None;
+                    let mut f3 = ::std::option::Option::None;
+                    let mut f4 = ::std::option::Option::None;
+                    let mut f5 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "headingLevel" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "id" => f1 = ::std::option::Option::Some(map.next_value()?),
+                            "level" => {
+                                f2 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "name" => f3 = ::std::option::Option::Some(map.next_value()?),
+                            "replies" => {
+                                f4 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "type" => f5 = ::std::option::Option::Some(map.next_value()?),
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads {
+                        headinglevel: f0.unwrap_or_default(),
+                        id: ::mwtyped::__private::required(f1, "id")?,
+                        level: ::mwtyped::__private::required(f2, "level")?,
+                        name: ::mwtyped::__private::required(f3, "name")?,
+                        replies: ::mwtyped::__private::required(f4, "replies")?,
+                        type_: ::mwtyped::__private::required(f5, "type")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer
+    for DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.headinglevel,
+                &::mwtyped::__private::join(path, "headingLevel"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.id,
+                &::mwtyped::__private::join(path, "id"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.level,
+                &::mwtyped::__private::join(path, "level"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.name,
+                &::mwtyped::__private::join(path, "name"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.replies,
+                &::mwtyped::__private::join(path, "replies"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.type_,
+                &::mwtyped::__private::join(path, "type"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse.jsconfigvars`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPreviewParseJsconfigvars {
+        /// `wgDiscussionToolsPageThreads`: in every recorded answer.
+        #[doc(alias = "wgDiscussionToolsPageThreads")]
+        pub wgdiscussiontoolspagethreads: ::std::vec::Vec<
+            DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads,
+        >,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsPreviewParseJsconfigvars {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsPreviewParseJsconfigvars;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (DiscussionToolsPreviewParseJsconfigvars)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<
+                    DiscussionToolsPreviewParseJsconfigvars,
+                    A::Error,
+                > {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<
+                    DiscussionToolsPreviewParseJsconfigvars,
+                    A::Error,
+                > {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "wgDiscussionToolsPageThreads" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsPreviewParseJsconfigvars {
+                        wgdiscussiontoolspagethreads: ::mwtyped::__private::required(
+                            f0,
+                            "wgDiscussionToolsPageThreads",
+                        )?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsPreviewParseJsconfigvars {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.wgdiscussiontoolspagethreads,
+                &::mwtyped::__private::join(path, "wgDiscussionToolsPageThreads"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPreviewParse {
+        /// `jsconfigvars`: in every recorded answer.
+        pub jsconfigvars: DiscussionToolsPreviewParseJsconfigvars,
+        /// `modules`: in every recorded answer.
+        pub modules: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `modulescripts`: in every recorded answer.
+        pub modulescripts: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `modulestyles`: in every recorded answer.
+        pub modulestyles: ::std::vec::Vec<::std::string::String>,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `text`: in every recorded answer.
+        pub text: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsPreviewParse {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsPreviewParse;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (DiscussionToolsPreviewParse)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<DiscussionToolsPreviewParse, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<DiscussionToolsPreviewParse, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut f1 = ::std::option::Option::None;
+                    let mut f2 = ::std::option::Option::None;
+                    let mut f3 = ::std::option::Option::None;
+                    let mut f4 = ::std::option::Option::None;
+                    let mut f5 = ::std::option::Option::None;
+                    let mut f6 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "jsconfigvars" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "modules" => {
+                                f1 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "modulescripts" => {
+                                f2 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "modulestyles" => {
+                                f3 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "pageid" => {
+                                f4 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "text" => f5 = ::std::option::Option::Some(map.next_value()?),
+                            "title" => {
+                                f6 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsPreviewParse {
+                        jsconfigvars: ::mwtyped::__private::required(
+                            f0,
+                            "jsconfigvars",
+                        )?,
+                        modules: ::mwtyped::__private::required(f1, "modules")?,
+                        modulescripts: ::mwtyped::__private::required(
+                            f2,
+                            "modulescripts",
+                        )?,
+                        modulestyles: ::mwtyped::__private::required(
+                            f3,
+                            "modulestyles",
+                        )?,
+                        page_id: ::mwtyped::__private::required(f4, "pageid")?,
+                        text: ::mwtyped::__private::required(f5, "text")?,
+                        title: ::mwtyped::__private::required(f6, "title")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsPreviewParse {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.jsconfigvars,
+                &::mwtyped::__private::join(path, "jsconfigvars"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.modules,
+                &::mwtyped::__private::join(path, "modules"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.modulescripts,
+                &::mwtyped::__private::join(path, "modulescripts"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.modulestyles,
+                &::mwtyped::__private::join(path, "modulestyles"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.page_id,
+                &::mwtyped::__private::join(path, "pageid"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.text,
+                &::mwtyped::__private::join(path, "text"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.title,
+                &::mwtyped::__private::join(path, "title"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPreviewResult {
+        /// `parse`: in every recorded answer.
+        pub parse: DiscussionToolsPreviewParse,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsPreviewResult {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsPreviewResult;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (DiscussionToolsPreviewResult)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<DiscussionToolsPreviewResult, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<DiscussionToolsPreviewResult, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "parse" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    &[],
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsPreviewResult {
+                        parse: ::mwtyped::__private::required(f0, "parse")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsPreviewResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.parse,
+                &::mwtyped::__private::join(path, "parse"),
+                out,
+            );
+        }
+    }
+    /// What `action=discussiontoolspreview` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolspreview.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPreview {
+        /// `discussiontoolspreview`: in every recorded answer.
+        #[doc(alias = "discussiontoolspreview")]
+        pub discussion_tools_preview: DiscussionToolsPreviewResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for DiscussionToolsPreview {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = DiscussionToolsPreview;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (DiscussionToolsPreview)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<DiscussionToolsPreview, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<DiscussionToolsPreview, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "discussiontoolspreview" => {
+                                f0 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    ENVELOPE,
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(DiscussionToolsPreview {
+                        discussion_tools_preview: ::mwtyped::__private::required(
+                            f0,
+                            "discussiontoolspreview",
+                        )?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsPreview {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.discussion_tools_preview,
+                &::mwtyped::__private::join(path, "discussiontoolspreview"),
                 out,
             );
         }
@@ -50976,6 +52258,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.pages.original`.
+    #[cfg(feature = "ext-pageimages")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesOriginal {
@@ -50988,6 +52271,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-pageimages")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesOriginal {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -51052,6 +52336,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-pageimages")]
     impl ::mwtyped::Answer for QueryPagesOriginal {
         #[inline]
         fn collect_unmodelled(
@@ -51078,6 +52363,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.pages.thumbnail`.
+    #[cfg(feature = "ext-pageimages")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesThumbnail {
@@ -51090,6 +52376,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-pageimages")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesThumbnail {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -51154,6 +52441,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-pageimages")]
     impl ::mwtyped::Answer for QueryPagesThumbnail {
         #[inline]
         fn collect_unmodelled(
@@ -51231,7 +52519,8 @@ pub mod answer {
         pub duplicate_files: ::std::option::Option<
             ::std::vec::Vec<QueryPagesDuplicateFiles>,
         >,
-        /// `extract`: not always sent. Seen from `query+extracts`.
+        /// `extract`: not always sent. Seen from `query+extracts`. Sent by TextExtracts: with the feature `ext-textextracts`, else kept in `extra`.
+        #[cfg(feature = "ext-textextracts")]
         pub extract: ::std::option::Option<::std::string::String>,
         /// `fileusage`: not always sent. Seen from `query+fileusage`. Seen with `fuprop=pageid`, `fuprop=redirect`, `fuprop=title`.
         #[doc(alias = "fileusage")]
@@ -51289,12 +52578,15 @@ pub mod answer {
         /// `linkshere`: not always sent. Seen from `query+linkshere`. Seen with `lhprop=pageid`, `lhprop=redirect`, `lhprop=title`.
         #[doc(alias = "linkshere")]
         pub links_here: ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>>,
-        /// `pageimage`: not always sent. Seen from `query+pageimages`. Seen with `piprop=name`.
+        /// `pageimage`: not always sent. Seen from `query+pageimages`. Seen with `piprop=name`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
         #[doc(alias = "pageimage")]
+        #[cfg(feature = "ext-pageimages")]
         pub page_image: ::std::option::Option<::std::string::String>,
-        /// `original`: not always sent. Seen from `query+pageimages`. Seen with `piprop=original`.
+        /// `original`: not always sent. Seen from `query+pageimages`. Seen with `piprop=original`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
+        #[cfg(feature = "ext-pageimages")]
         pub original: ::std::option::Option<QueryPagesOriginal>,
-        /// `thumbnail`: not always sent. Seen from `query+pageimages`. Seen with `piprop=thumbnail`.
+        /// `thumbnail`: not always sent. Seen from `query+pageimages`. Seen with `piprop=thumbnail`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
+        #[cfg(feature = "ext-pageimages")]
         pub thumbnail: ::std::option::Option<QueryPagesThumbnail>,
         /// `redirects`: not always sent. Seen from `query+redirects`. Seen with `rdprop=fragment`, `rdprop=pageid`, `rdprop=title`.
         pub redirects: ::std::option::Option<
@@ -51348,6 +52640,7 @@ pub mod answer {
                     let mut f16 = ::std::option::Option::None;
                     let mut f17 = ::std::option::Option::None;
                     let mut f18 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-textextracts")]
                     let mut f19 = ::std::option::Option::None;
                     let mut f20 = ::std::option::Option::None;
                     let mut f21 = ::std::option::Option::None;
@@ -51371,8 +52664,11 @@ pub mod answer {
                     let mut f39 = ::std::option::Option::None;
                     let mut f40 = ::std::option::Option::None;
                     let mut f41 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-pageimages")]
                     let mut f42 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-pageimages")]
                     let mut f43 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-pageimages")]
                     let mut f44 = ::std::option::Option::None;
                     let mut f45 = ::std::option::Option::None;
                     let mut extra = ::mwtyped::Extra::new();
@@ -51433,6 +52729,7 @@ pub mod answer {
                             "duplicatefiles" => {
                                 f18 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-textextracts")]
                             "extract" => {
                                 f19 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -51502,12 +52799,15 @@ pub mod answer {
                             "linkshere" => {
                                 f41 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-pageimages")]
                             "pageimage" => {
                                 f42 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-pageimages")]
                             "original" => {
                                 f43 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-pageimages")]
                             "thumbnail" => {
                                 f44 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -51544,6 +52844,7 @@ pub mod answer {
                         category_info: f16.unwrap_or_default(),
                         contributors: f17.unwrap_or_default(),
                         duplicate_files: f18.unwrap_or_default(),
+                        #[cfg(feature = "ext-textextracts")]
                         extract: f19.unwrap_or_default(),
                         file_usage: f20.unwrap_or_default(),
                         image_repository: f21.unwrap_or_default(),
@@ -51567,8 +52868,11 @@ pub mod answer {
                         preload: f39.unwrap_or_default(),
                         readable: f40.unwrap_or_default(),
                         links_here: f41.unwrap_or_default(),
+                        #[cfg(feature = "ext-pageimages")]
                         page_image: f42.unwrap_or_default(),
+                        #[cfg(feature = "ext-pageimages")]
                         original: f43.unwrap_or_default(),
+                        #[cfg(feature = "ext-pageimages")]
                         thumbnail: f44.unwrap_or_default(),
                         redirects: f45.unwrap_or_default(),
                         extra,
@@ -51681,6 +52985,7 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "duplicatefiles"),
                 out,
             );
+            #[cfg(feature = "ext-textextracts")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extract,
                 &::mwtyped::__private::join(path, "extract"),
@@ -51796,16 +53101,19 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "linkshere"),
                 out,
             );
+            #[cfg(feature = "ext-pageimages")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.page_image,
                 &::mwtyped::__private::join(path, "pageimage"),
                 out,
             );
+            #[cfg(feature = "ext-pageimages")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.original,
                 &::mwtyped::__private::join(path, "original"),
                 out,
             );
+            #[cfg(feature = "ext-pageimages")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.thumbnail,
                 &::mwtyped::__private::join(path, "thumbnail"),
@@ -51819,6 +53127,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.abusefilters`.
+    #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAbuseFilters {
@@ -51841,6 +53150,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-abusefilter")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryAbuseFilters {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -51928,6 +53238,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::Answer for QueryAbuseFilters {
         #[inline]
         fn collect_unmodelled(
@@ -51979,6 +53290,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.abuselog`.
+    #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryAbuseLog {
@@ -52007,6 +53319,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-abusefilter")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryAbuseLog {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -52105,6 +53418,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-abusefilter")]
     impl ::mwtyped::Answer for QueryAbuseLog {
         #[inline]
         fn collect_unmodelled(
@@ -57079,6 +58393,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.linterstats.totals`.
+    #[cfg(feature = "ext-linter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLinterStatsTotals {
@@ -57147,6 +58462,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-linter")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryLinterStatsTotals {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -57361,6 +58677,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-linter")]
     impl ::mwtyped::Answer for QueryLinterStatsTotals {
         #[inline]
         fn collect_unmodelled(
@@ -57477,6 +58794,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.linterstats`.
+    #[cfg(feature = "ext-linter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryLinterStats {
@@ -57485,6 +58803,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-linter")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryLinterStats {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -57539,6 +58858,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-linter")]
     impl ::mwtyped::Answer for QueryLinterStats {
         #[inline]
         fn collect_unmodelled(
@@ -57964,6 +59284,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.notifications.list.agent`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsListAgent {
@@ -57974,6 +59295,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
     for QueryNotificationsListAgent {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
@@ -58030,6 +59352,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryNotificationsListAgent {
         #[inline]
         fn collect_unmodelled(
@@ -58051,6 +59374,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.notifications.list.timestamp`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsListTimestamp {
@@ -58072,6 +59396,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
     for QueryNotificationsListTimestamp {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
@@ -58146,6 +59471,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryNotificationsListTimestamp {
         #[inline]
         fn collect_unmodelled(
@@ -58187,6 +59513,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.notifications.list.title`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsListTitle {
@@ -58202,6 +59529,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
     for QueryNotificationsListTitle {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
@@ -58271,6 +59599,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryNotificationsListTitle {
         #[inline]
         fn collect_unmodelled(
@@ -58302,6 +59631,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.notifications.list`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsList {
@@ -58331,6 +59661,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryNotificationsList {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -58424,6 +59755,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryNotificationsList {
         #[inline]
         fn collect_unmodelled(
@@ -58485,6 +59817,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.notifications.alert`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsAlert {
@@ -58496,6 +59829,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryNotificationsAlert {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -58555,6 +59889,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryNotificationsAlert {
         #[inline]
         fn collect_unmodelled(
@@ -58576,6 +59911,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.notifications.message`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsMessage {
@@ -58587,6 +59923,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
     for QueryNotificationsMessage {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
@@ -58647,6 +59984,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryNotificationsMessage {
         #[inline]
         fn collect_unmodelled(
@@ -58668,6 +60006,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.notifications.seenTime`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotificationsSeentime {
@@ -58678,6 +60017,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
     for QueryNotificationsSeentime {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
@@ -58738,6 +60078,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryNotificationsSeentime {
         #[inline]
         fn collect_unmodelled(
@@ -58759,6 +60100,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.notifications`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotifications {
@@ -58782,6 +60124,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryNotifications {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -58864,6 +60207,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryNotifications {
         #[inline]
         fn collect_unmodelled(
@@ -58910,6 +60254,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.oath`.
+    #[cfg(feature = "ext-oathauth")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryOath {
@@ -58918,6 +60263,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-oathauth")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryOath {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -58972,6 +60318,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-oathauth")]
     impl ::mwtyped::Answer for QueryOath {
         #[inline]
         fn collect_unmodelled(
@@ -63232,6 +64579,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.unreadnotificationpages.pages`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUnreadNotificationPagesPages {
@@ -63242,6 +64590,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
     for QueryUnreadNotificationPagesPages {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
@@ -63302,6 +64651,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryUnreadNotificationPagesPages {
         #[inline]
         fn collect_unmodelled(
@@ -63323,6 +64673,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.unreadnotificationpages.source`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUnreadNotificationPagesSource {
@@ -63335,6 +64686,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
     for QueryUnreadNotificationPagesSource {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
@@ -63402,6 +64754,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryUnreadNotificationPagesSource {
         #[inline]
         fn collect_unmodelled(
@@ -63428,6 +64781,7 @@ pub mod answer {
         }
     }
     /// An object of `action=query`'s answer, at `query.unreadnotificationpages`.
+    #[cfg(feature = "ext-echo")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryUnreadNotificationPages {
@@ -63441,6 +64795,7 @@ pub mod answer {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
+    #[cfg(feature = "ext-echo")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
     for QueryUnreadNotificationPages {
         fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
@@ -63506,6 +64861,7 @@ pub mod answer {
             d.deserialize_any(Visitor)
         }
     }
+    #[cfg(feature = "ext-echo")]
     impl ::mwtyped::Answer for QueryUnreadNotificationPages {
         #[inline]
         fn collect_unmodelled(
@@ -66336,11 +67692,13 @@ pub mod answer {
         pub general: ::std::option::Option<QueryGeneral>,
         /// `pages`: not always sent.
         pub pages: ::std::option::Option<::std::vec::Vec<QueryPages>>,
-        /// `abusefilters`: not always sent. Seen from `query+abusefilters`.
+        /// `abusefilters`: not always sent. Seen from `query+abusefilters`. Sent by AbuseFilter: with the feature `ext-abusefilter`, else kept in `extra`.
         #[doc(alias = "abusefilters")]
+        #[cfg(feature = "ext-abusefilter")]
         pub abuse_filters: ::std::option::Option<::std::vec::Vec<QueryAbuseFilters>>,
-        /// `abuselog`: not always sent. Seen from `query+abuselog`.
+        /// `abuselog`: not always sent. Seen from `query+abuselog`. Sent by AbuseFilter: with the feature `ext-abusefilter`, else kept in `extra`.
         #[doc(alias = "abuselog")]
+        #[cfg(feature = "ext-abusefilter")]
         pub abuse_log: ::std::option::Option<::std::vec::Vec<QueryAbuseLog>>,
         /// `allcategories`: not always sent. Seen from `query+allcategories`. Seen with `acprop=hidden`, `acprop=size`.
         #[doc(alias = "allcategories")]
@@ -66410,12 +67768,14 @@ pub mod answer {
         pub file_archive: ::std::option::Option<::std::vec::Vec<QueryFileArchive>>,
         /// `repos`: not always sent. Seen from `query+filerepoinfo`.
         pub repos: ::std::option::Option<::std::vec::Vec<QueryRepos>>,
-        /// `gadgetcategories`: not always sent. Seen from `query+gadgetcategories`. Seen with `gcprop=members`, `gcprop=name`, `gcprop=title`.
+        /// `gadgetcategories`: not always sent. Seen from `query+gadgetcategories`. Seen with `gcprop=members`, `gcprop=name`, `gcprop=title`. Sent by Gadgets: with the feature `ext-gadgets`, else kept in `extra`.
         #[doc(alias = "gadgetcategories")]
+        #[cfg(feature = "ext-gadgets")]
         pub gadget_categories: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
-        /// `gadgets`: not always sent. Seen from `query+gadgets`. Seen with `gaprop=desc`, `gaprop=id`, `gaprop=metadata`.
+        /// `gadgets`: not always sent. Seen from `query+gadgets`. Seen with `gaprop=desc`, `gaprop=id`, `gaprop=metadata`. Sent by Gadgets: with the feature `ext-gadgets`, else kept in `extra`.
+        #[cfg(feature = "ext-gadgets")]
         pub gadgets: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
@@ -66435,8 +67795,9 @@ pub mod answer {
         /// `languageinfo`: not always sent. Seen from `query+languageinfo`.
         #[doc(alias = "languageinfo")]
         pub language_info: ::std::option::Option<::mwtyped::Map<QueryLanguageInfo>>,
-        /// `linterstats`: not always sent. Seen from `query+linterstats`.
+        /// `linterstats`: not always sent. Seen from `query+linterstats`. Sent by Linter: with the feature `ext-linter`, else kept in `extra`.
         #[doc(alias = "linterstats")]
+        #[cfg(feature = "ext-linter")]
         pub linter_stats: ::std::option::Option<QueryLinterStats>,
         /// `logevents`: not always sent. Seen from `query+logevents`.
         #[doc(alias = "logevents")]
@@ -66446,9 +67807,11 @@ pub mod answer {
         pub my_stashed_files: ::std::option::Option<
             ::std::vec::Vec<QueryMyStashedFiles>,
         >,
-        /// `notifications`: not always sent. Seen from `query+notifications`. Seen with `notprop=count`, `notprop=list`, `notprop=seenTime`.
+        /// `notifications`: not always sent. Seen from `query+notifications`. Seen with `notprop=count`, `notprop=list`, `notprop=seenTime`. Sent by Echo: with the feature `ext-echo`, else kept in `extra`.
+        #[cfg(feature = "ext-echo")]
         pub notifications: ::std::option::Option<QueryNotifications>,
-        /// `oath`: not always sent. Seen from `query+oath`.
+        /// `oath`: not always sent. Seen from `query+oath`. Sent by OATHAuth: with the feature `ext-oathauth`, else kept in `extra`.
+        #[cfg(feature = "ext-oathauth")]
         pub oath: ::std::option::Option<QueryOath>,
         /// `pagepropnames`: not always sent. Seen from `query+pagepropnames`.
         #[doc(alias = "pagepropnames")]
@@ -66545,8 +67908,9 @@ pub mod answer {
         pub tags: ::std::option::Option<::std::vec::Vec<QueryTags>>,
         /// `tokens`: not always sent. Seen from `query+tokens`.
         pub tokens: ::std::option::Option<QueryTokens>,
-        /// `unreadnotificationpages`: not always sent. Seen from `query+unreadnotificationpages`.
+        /// `unreadnotificationpages`: not always sent. Seen from `query+unreadnotificationpages`. Sent by Echo: with the feature `ext-echo`, else kept in `extra`.
         #[doc(alias = "unreadnotificationpages")]
+        #[cfg(feature = "ext-echo")]
         pub unread_notification_pages: ::std::option::Option<
             ::mwtyped::Map<QueryUnreadNotificationPages>,
         >,
@@ -66591,7 +67955,9 @@ pub mod answer {
                 ) -> ::std::result::Result<QueryResult, A::Error> {
                     let mut f0 = ::std::option::Option::None;
                     let mut f1 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-abusefilter")]
                     let mut f2 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-abusefilter")]
                     let mut f3 = ::std::option::Option::None;
                     let mut f4 = ::std::option::Option::None;
                     let mut f5 = ::std::option::Option::None;
@@ -66615,16 +67981,21 @@ pub mod answer {
                     let mut f23 = ::std::option::Option::None;
                     let mut f24 = ::std::option::Option::None;
                     let mut f25 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-gadgets")]
                     let mut f26 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-gadgets")]
                     let mut f27 = ::std::option::Option::None;
                     let mut f28 = ::std::option::Option::None;
                     let mut f29 = ::std::option::Option::None;
                     let mut f30 = ::std::option::Option::None;
                     let mut f31 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-linter")]
                     let mut f32 = ::std::option::Option::None;
                     let mut f33 = ::std::option::Option::None;
                     let mut f34 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-echo")]
                     let mut f35 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-oathauth")]
                     let mut f36 = ::std::option::Option::None;
                     let mut f37 = ::std::option::Option::None;
                     let mut f38 = ::std::option::Option::None;
@@ -66664,6 +68035,7 @@ pub mod answer {
                     let mut f72 = ::std::option::Option::None;
                     let mut f73 = ::std::option::Option::None;
                     let mut f74 = ::std::option::Option::None;
+                    #[cfg(feature = "ext-echo")]
                     let mut f75 = ::std::option::Option::None;
                     let mut f76 = ::std::option::Option::None;
                     let mut f77 = ::std::option::Option::None;
@@ -66680,9 +68052,11 @@ pub mod answer {
                             "pages" => {
                                 f1 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-abusefilter")]
                             "abusefilters" => {
                                 f2 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-abusefilter")]
                             "abuselog" => {
                                 f3 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -66752,9 +68126,11 @@ pub mod answer {
                             "repos" => {
                                 f25 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-gadgets")]
                             "gadgetcategories" => {
                                 f26 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-gadgets")]
                             "gadgets" => {
                                 f27 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -66770,6 +68146,7 @@ pub mod answer {
                             "languageinfo" => {
                                 f31 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-linter")]
                             "linterstats" => {
                                 f32 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -66779,9 +68156,11 @@ pub mod answer {
                             "mystashedfiles" => {
                                 f34 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-echo")]
                             "notifications" => {
                                 f35 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-oathauth")]
                             "oath" => {
                                 f36 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -66899,6 +68278,7 @@ pub mod answer {
                             "tokens" => {
                                 f74 = ::std::option::Option::Some(map.next_value()?);
                             }
+                            #[cfg(feature = "ext-echo")]
                             "unreadnotificationpages" => {
                                 f75 = ::std::option::Option::Some(map.next_value()?);
                             }
@@ -66927,7 +68307,9 @@ pub mod answer {
                     ::std::result::Result::Ok(QueryResult {
                         general: f0.unwrap_or_default(),
                         pages: f1.unwrap_or_default(),
+                        #[cfg(feature = "ext-abusefilter")]
                         abuse_filters: f2.unwrap_or_default(),
+                        #[cfg(feature = "ext-abusefilter")]
                         abuse_log: f3.unwrap_or_default(),
                         all_categories: f4.unwrap_or_default(),
                         all_deleted_revisions: f5.unwrap_or_default(),
@@ -66951,16 +68333,21 @@ pub mod answer {
                         ext_url_usage: f23.unwrap_or_default(),
                         file_archive: f24.unwrap_or_default(),
                         repos: f25.unwrap_or_default(),
+                        #[cfg(feature = "ext-gadgets")]
                         gadget_categories: f26.unwrap_or_default(),
+                        #[cfg(feature = "ext-gadgets")]
                         gadgets: f27.unwrap_or_default(),
                         image_usage: f28.unwrap_or_default(),
                         iw_backlinks: f29.unwrap_or_default(),
                         lang_backlinks: f30.unwrap_or_default(),
                         language_info: f31.unwrap_or_default(),
+                        #[cfg(feature = "ext-linter")]
                         linter_stats: f32.unwrap_or_default(),
                         log_events: f33.unwrap_or_default(),
                         my_stashed_files: f34.unwrap_or_default(),
+                        #[cfg(feature = "ext-echo")]
                         notifications: f35.unwrap_or_default(),
+                        #[cfg(feature = "ext-oathauth")]
                         oath: f36.unwrap_or_default(),
                         page_prop_names: f37.unwrap_or_default(),
                         pages_with_prop: f38.unwrap_or_default(),
@@ -67000,6 +68387,7 @@ pub mod answer {
                         variables: f72.unwrap_or_default(),
                         tags: f73.unwrap_or_default(),
                         tokens: f74.unwrap_or_default(),
+                        #[cfg(feature = "ext-echo")]
                         unread_notification_pages: f75.unwrap_or_default(),
                         user_contribs: f76.unwrap_or_default(),
                         user_info: f77.unwrap_or_default(),
@@ -67030,11 +68418,13 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "pages"),
                 out,
             );
+            #[cfg(feature = "ext-abusefilter")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.abuse_filters,
                 &::mwtyped::__private::join(path, "abusefilters"),
                 out,
             );
+            #[cfg(feature = "ext-abusefilter")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.abuse_log,
                 &::mwtyped::__private::join(path, "abuselog"),
@@ -67150,11 +68540,13 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "repos"),
                 out,
             );
+            #[cfg(feature = "ext-gadgets")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.gadget_categories,
                 &::mwtyped::__private::join(path, "gadgetcategories"),
                 out,
             );
+            #[cfg(feature = "ext-gadgets")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.gadgets,
                 &::mwtyped::__private::join(path, "gadgets"),
@@ -67180,6 +68572,7 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "languageinfo"),
                 out,
             );
+            #[cfg(feature = "ext-linter")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.linter_stats,
                 &::mwtyped::__private::join(path, "linterstats"),
@@ -67195,11 +68588,13 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "mystashedfiles"),
                 out,
             );
+            #[cfg(feature = "ext-echo")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.notifications,
                 &::mwtyped::__private::join(path, "notifications"),
                 out,
             );
+            #[cfg(feature = "ext-oathauth")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.oath,
                 &::mwtyped::__private::join(path, "oath"),
@@ -67395,6 +68790,7 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "tokens"),
                 out,
             );
+            #[cfg(feature = "ext-echo")]
             ::mwtyped::Answer::collect_unmodelled(
                 &self.unread_notification_pages,
                 &::mwtyped::__private::join(path, "unreadnotificationpages"),
@@ -67989,6 +69385,177 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.rollback,
                 &::mwtyped::__private::join(path, "rollback"),
+                out,
+            );
+        }
+    }
+    /// What `action=scribunto-console` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/scribunto-console.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-scribunto")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ScribuntoConsole {
+        /// `html`: in every recorded answer.
+        pub html: ::std::string::String,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// `messagename`: in every recorded answer.
+        pub messagename: ::std::string::String,
+        /// `session`: in every recorded answer.
+        pub session: i64,
+        /// `sessionIsNew`: in every recorded answer.
+        #[doc(alias = "sessionIsNew")]
+        pub sessionisnew: ::std::string::String,
+        /// `sessionMaxSize`: in every recorded answer.
+        #[doc(alias = "sessionMaxSize")]
+        pub sessionmaxsize: i64,
+        /// `sessionSize`: in every recorded answer.
+        #[doc(alias = "sessionSize")]
+        pub sessionsize: i64,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-scribunto")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ScribuntoConsole {
+        fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::mwtyped::__private::serde::Deserializer<'de>,
+        {
+            struct Visitor;
+            impl<'de> ::mwtyped::__private::serde::de::Visitor<'de> for Visitor {
+                type Value = ScribuntoConsole;
+                #[inline]
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an object (ScribuntoConsole)")
+                }
+                fn visit_seq<A: ::mwtyped::__private::serde::de::SeqAccess<'de>>(
+                    self,
+                    seq: A,
+                ) -> ::std::result::Result<ScribuntoConsole, A::Error> {
+                    ::mwtyped::__private::empty_seq(seq, &self)?;
+                    self.visit_map(::mwtyped::__private::no_entries::<A::Error>())
+                }
+                fn visit_map<A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<ScribuntoConsole, A::Error> {
+                    let mut f0 = ::std::option::Option::None;
+                    let mut f1 = ::std::option::Option::None;
+                    let mut f2 = ::std::option::Option::None;
+                    let mut f3 = ::std::option::Option::None;
+                    let mut f4 = ::std::option::Option::None;
+                    let mut f5 = ::std::option::Option::None;
+                    let mut f6 = ::std::option::Option::None;
+                    let mut f7 = ::std::option::Option::None;
+                    let mut extra = ::mwtyped::Extra::new();
+                    while let ::std::option::Option::Some(key) = map
+                        .next_key::<::mwtyped::__private::Key<'de>>()?
+                    {
+                        match &*key.0 {
+                            "html" => f0 = ::std::option::Option::Some(map.next_value()?),
+                            "message" => {
+                                f1 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "messagename" => {
+                                f2 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "session" => {
+                                f3 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "sessionIsNew" => {
+                                f4 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "sessionMaxSize" => {
+                                f5 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "sessionSize" => {
+                                f6 = ::std::option::Option::Some(map.next_value()?);
+                            }
+                            "type" => f7 = ::std::option::Option::Some(map.next_value()?),
+                            _ => {
+                                ::mwtyped::__private::unknown(
+                                    &mut map,
+                                    key,
+                                    ENVELOPE,
+                                    &mut extra,
+                                )?
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(ScribuntoConsole {
+                        html: ::mwtyped::__private::required(f0, "html")?,
+                        message: ::mwtyped::__private::required(f1, "message")?,
+                        messagename: ::mwtyped::__private::required(f2, "messagename")?,
+                        session: ::mwtyped::__private::required(f3, "session")?,
+                        sessionisnew: ::mwtyped::__private::required(
+                            f4,
+                            "sessionIsNew",
+                        )?,
+                        sessionmaxsize: ::mwtyped::__private::required(
+                            f5,
+                            "sessionMaxSize",
+                        )?,
+                        sessionsize: ::mwtyped::__private::required(f6, "sessionSize")?,
+                        type_: ::mwtyped::__private::required(f7, "type")?,
+                        extra,
+                    })
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    #[cfg(feature = "ext-scribunto")]
+    impl ::mwtyped::Answer for ScribuntoConsole {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.html,
+                &::mwtyped::__private::join(path, "html"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.message,
+                &::mwtyped::__private::join(path, "message"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.messagename,
+                &::mwtyped::__private::join(path, "messagename"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.session,
+                &::mwtyped::__private::join(path, "session"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sessionisnew,
+                &::mwtyped::__private::join(path, "sessionIsNew"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sessionmaxsize,
+                &::mwtyped::__private::join(path, "sessionMaxSize"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sessionsize,
+                &::mwtyped::__private::join(path, "sessionSize"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.type_,
+                &::mwtyped::__private::join(path, "type"),
                 out,
             );
         }

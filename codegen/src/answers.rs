@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use mwtyped_spec::{AnswerModel, ENVELOPE, Field, Module, Shape, Spec, answer_key};
+use mwtyped_spec::{AnswerModel, ENVELOPE, Field, Module, Origin, Shape, Spec, answer_key};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -44,6 +44,7 @@ pub fn answer_types(
     let rt = &options.runtime;
     let mut emit = Emit {
         rt,
+        options,
         items: vec![],
         taken: HashSet::new(),
         request: String::new(),
@@ -122,6 +123,7 @@ fn root_doc(spec: &Spec, model: &AnswerModel, module: &Module) -> String {
 
 struct Emit<'a> {
     rt: &'a TokenStream,
+    options: &'a Options,
     items: Vec<TokenStream>,
     taken: HashSet<String>,
     /// The request whose answer is being emitted (`action=edit`), for docs.
@@ -182,7 +184,18 @@ impl Emit<'_> {
         let mut entries = vec![];
         for field in fields {
             let child = place.child(&field.name);
+            // A field only an extension sends (in an answer that is not the extension's
+            // own) exists with that extension's feature; without it, it is kept in `extra`.
+            let cfg = field
+                .extension
+                .as_ref()
+                .and_then(|e| self.options.gate(&Origin::Extension(e.clone())))
+                .map(|feature| quote!(#[cfg(feature = #feature)]))
+                .unwrap_or_default();
+            let outer = self.cfg.clone();
+            self.cfg.extend(cfg.clone());
             let ty = self.ty(&field.shape, &child);
+            self.cfg = outer;
             let mut rust = naming::field_name(&field.name);
             if idents.contains(&rust) {
                 rust = format!("{rust}_{}", idents.len());
@@ -204,12 +217,14 @@ impl Emit<'_> {
             members.push(quote! {
                 #[doc = #doc]
                 #alias
+                #cfg
                 pub #rust: #ty,
             });
             entries.push(Entry {
                 rust,
                 wire,
                 required,
+                cfg,
             });
         }
         let rt = self.rt;
@@ -267,6 +282,8 @@ struct Entry<'a> {
     rust: proc_macro2::Ident,
     wire: &'a str,
     required: bool,
+    /// The extension's feature gating it, if any.
+    cfg: TokenStream,
 }
 
 /// `Deserialize` of an answer object: each known key into its field (a missing certain one
@@ -284,13 +301,14 @@ fn deserialize_impl(
     let slots: Vec<proc_macro2::Ident> = (0..entries.len())
         .map(|i| quote::format_ident!("f{i}"))
         .collect();
+    let cfgs: Vec<&TokenStream> = entries.iter().map(|e| &e.cfg).collect();
     let wires = entries.iter().map(|e| e.wire);
     let values = entries.iter().zip(&slots).map(|(e, slot)| {
-        let (rust, wire) = (&e.rust, e.wire);
+        let (rust, wire, cfg) = (&e.rust, e.wire, &e.cfg);
         if e.required {
-            quote!(#rust: #rt::__private::required(#slot, #wire)?)
+            quote!(#cfg #rust: #rt::__private::required(#slot, #wire)?)
         } else {
-            quote!(#rust: #slot.unwrap_or_default())
+            quote!(#cfg #rust: #slot.unwrap_or_default())
         }
     });
     let envelope = if root { quote!(ENVELOPE) } else { quote!(&[]) };
@@ -313,11 +331,11 @@ fn deserialize_impl(
                         self.visit_map(#rt::__private::no_entries::<A::Error>())
                     }
                     fn visit_map<A: #de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                        #(let mut #slots = ::std::option::Option::None;)*
+                        #(#cfgs let mut #slots = ::std::option::Option::None;)*
                         let mut extra = #rt::Extra::new();
                         while let ::std::option::Option::Some(key) = map.next_key::<#rt::__private::Key<'de>>()? {
                             match &*key.0 {
-                                #(#wires => #slots = ::std::option::Option::Some(map.next_value()?),)*
+                                #(#cfgs #wires => #slots = ::std::option::Option::Some(map.next_value()?),)*
                                 _ => #rt::__private::unknown(&mut map, key, #envelope, &mut extra)?,
                             }
                         }
@@ -333,13 +351,14 @@ fn deserialize_impl(
 /// [`Answer`](mwtyped::Answer): the unknown keys of this object, then of each field.
 fn answer_impl(rt: &TokenStream, name: &proc_macro2::Ident, entries: &[Entry]) -> TokenStream {
     let (rust, wire): (Vec<_>, Vec<_>) = entries.iter().map(|e| (&e.rust, e.wire)).unzip();
+    let cfgs = entries.iter().map(|e| &e.cfg);
     quote! {
         impl #rt::Answer for #name {
             // Inline: compiled only where a crate asks for the unmodelled fields.
             #[inline]
             fn collect_unmodelled(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                 #rt::__private::unmodelled_keys(&self.extra, path, out);
-                #(#rt::Answer::collect_unmodelled(&self.#rust, &#rt::__private::join(path, #wire), out);)*
+                #(#cfgs #rt::Answer::collect_unmodelled(&self.#rust, &#rt::__private::join(path, #wire), out);)*
             }
         }
     }
@@ -365,6 +384,12 @@ fn field_doc(field: &Field, flag: bool) -> String {
     }
     if !field.with.is_empty() {
         doc.push_str(&format!(" Seen with {}.", quoted(&field.with)));
+    }
+    if let Some(extension) = &field.extension {
+        let feature = naming::extension_feature(extension);
+        doc.push_str(&format!(
+            " Sent by {extension}: with the feature `{feature}`, else kept in `extra`."
+        ));
     }
     match &field.shape {
         Shape::Any { why } => doc.push_str(&format!(" Free-form JSON: {why}.")),

@@ -12,6 +12,7 @@ fn spec() -> Spec {
         {"name": "purge", "classname": "ApiPurge", "path": "purge", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
         {"name": "revisions", "classname": "ApiQueryRevisions", "path": "query+revisions", "group": "prop", "prefix": "rv", "source": "MediaWiki", "sourcename": "MediaWiki"},
         {"name": "allpages", "classname": "ApiQueryAllPages", "path": "query+allpages", "group": "list", "prefix": "ap", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "gadgets", "classname": "ApiQueryGadgets", "path": "query+gadgets", "group": "list", "prefix": "ga", "source": "Gadgets", "sourcename": "Gadgets", "origin": {"extension": "Gadgets"}},
         {"name": "json", "classname": "ApiFormatJson", "path": "json", "group": "format", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"}
     ]);
     let text = json!({
@@ -102,6 +103,13 @@ fn model() -> AnswerModel {
                 "mixed": [1, "one"]}}),
         )],
     );
+    let gadgets = recording(
+        "query+gadgets",
+        vec![exchange(
+            "example 1",
+            json!({"query": {"gadgets": [{"id": "g", "metadata": {"settings": {"default": true}}}]}}),
+        )],
+    );
     let feed = recording(
         "feedrecentchanges",
         vec![exchange(
@@ -116,7 +124,7 @@ fn model() -> AnswerModel {
             json!({"errors": [{"code": "missingparam", "text": "…"}]}),
         )],
     );
-    infer(&spec(), &[allpages, edits, feed, purge, revisions])
+    infer(&spec(), &[allpages, edits, feed, gadgets, purge, revisions])
 }
 
 #[test]
@@ -176,6 +184,20 @@ fn query_submodules_share_the_answer_of_query_and_say_what_adds_a_field() {
             .expect("revid")
     };
     assert_eq!(revid.with, ["rvprop=ids"]);
+}
+
+#[test]
+fn a_field_only_an_extension_sends_names_it_once() {
+    let model = model();
+    let query = &model.answers["query"];
+    let gadgets = field(query, &["query", "gadgets"]);
+    assert_eq!(gadgets.extension.as_deref(), Some("Gadgets"));
+    let inner = field(query, &["query", "gadgets", "metadata"]);
+    assert_eq!(
+        inner.extension, None,
+        "its object is the extension's already"
+    );
+    assert_eq!(field(query, &["query", "pages"]).extension, None);
 }
 
 #[test]

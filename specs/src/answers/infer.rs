@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::exercised;
 use super::model::{AnswerModel, Coverage, Field, Shape};
 use super::recording::{Exchange, Recording};
-use crate::Spec;
+use crate::{Origin, Spec};
 
 /// Keys of every answer that are not the module's data: the client reads them (warnings,
 /// continuation, `batchcomplete`, limits), and they are the same for every module.
@@ -58,6 +58,17 @@ const MAP_KEYS: usize = 20;
 
 /// Infers the model of every answer recorded for `spec`'s modules.
 pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
+    let extensions: Extensions = spec
+        .modules
+        .iter()
+        .map(|m| {
+            let extension = match &m.origin {
+                Some(Origin::Extension(name)) => Some(name.clone()),
+                _ => None,
+            };
+            (m.path.clone(), extension)
+        })
+        .collect();
     let mut sketches: BTreeMap<String, Sketch> = BTreeMap::new();
     let mut modules = BTreeMap::new();
     let by_module: BTreeMap<&str, &Recording> =
@@ -80,7 +91,7 @@ pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
     let answers = sketches
         .into_iter()
         .filter(|(_, s)| s.seen > 0)
-        .map(|(k, s)| (k, s.shape(None)))
+        .map(|(k, s)| (k, s.shape(None, &extensions)))
         .collect();
     AnswerModel {
         mediawiki: recordings
@@ -153,6 +164,17 @@ fn observe_recording(sketch: &mut Sketch, recording: &Recording) {
 /// `rvprop=content` for an exchange sent with one value of a prop-like parameter.
 fn prop_label(label: &str) -> Option<&str> {
     (label.contains('=') && !label.ends_with("=*")).then_some(label)
+}
+
+/// The extension providing each module (`None` for core), by path.
+type Extensions = BTreeMap<String, Option<String>>;
+
+/// The extension every one of `modules` comes from, when it is one.
+fn only_extension(modules: &BTreeSet<String>, extensions: &Extensions) -> Option<String> {
+    let mut of = modules.iter().map(|m| extensions.get(m).cloned().flatten());
+    let first = of.next()??;
+    of.all(|e| e.as_deref() == Some(first.as_str()))
+        .then_some(first)
 }
 
 /// Where a value was seen.
@@ -258,7 +280,7 @@ impl Sketch {
     }
 
     /// The shape of this place; `key` is the field holding it.
-    fn shape(self, key: Option<&str>) -> Shape {
+    fn shape(self, key: Option<&str>, extensions: &Extensions) -> Shape {
         if key.is_some_and(|k| FREE_FORM.contains(&k)) && self.seen > 0 {
             return Shape::Any {
                 why: "MediaWiki sends free-form data here".into(),
@@ -274,14 +296,14 @@ impl Sketch {
         let present: Vec<&str> = kinds.iter().filter(|(k, _)| *k).map(|(_, n)| *n).collect();
         match present.as_slice() {
             [] => Shape::Unknown,
-            [_] => self.single_shape(key),
+            [_] => self.single_shape(key, extensions),
             several => Shape::Any {
                 why: format!("sent as {}", several.join(" or ")),
             },
         }
     }
 
-    fn single_shape(self, key: Option<&str>) -> Shape {
+    fn single_shape(self, key: Option<&str>, extensions: &Extensions) -> Shape {
         if self.trues || self.falses {
             return Shape::Bool {
                 seen_false: self.falses,
@@ -298,7 +320,7 @@ impl Sketch {
         }
         if let Some(items) = self.items {
             return Shape::Array {
-                items: Box::new(items.shape(None)),
+                items: Box::new(items.shape(None, extensions)),
             };
         }
         match self.object {
@@ -308,10 +330,10 @@ impl Sketch {
                     values.absorb(field.sketch);
                 }
                 Shape::Map {
-                    values: Box::new(values.shape(None)),
+                    values: Box::new(values.shape(None, extensions)),
                 }
             }
-            Some(object) => object.shape(),
+            Some(object) => object.shape(extensions),
             None => Shape::Unknown,
         }
     }
@@ -329,14 +351,18 @@ impl ObjectSketch {
         &mut self.fields[index].1
     }
 
-    fn shape(self) -> Shape {
+    fn shape(self, extensions: &Extensions) -> Shape {
         let instances = self.instances;
         let all_modules = self.modules;
+        // An object an extension sends whole is gated once, where it is held.
+        let object_extension = only_extension(&all_modules, extensions);
         let fields = self
             .fields
             .into_iter()
             .map(|(name, f)| {
                 let certain = f.present == instances;
+                let extension = only_extension(&f.modules, extensions)
+                    .filter(|e| object_extension.as_ref() != Some(e));
                 let modules = if f.modules == all_modules || f.modules.len() > 3 {
                     vec![]
                 } else {
@@ -349,7 +375,8 @@ impl ObjectSketch {
                 };
                 let nullable = f.sketch.nulls > 0;
                 Field {
-                    shape: f.sketch.shape(Some(&name)),
+                    shape: f.sketch.shape(Some(&name), extensions),
+                    extension,
                     certain,
                     nullable,
                     name,

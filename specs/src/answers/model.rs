@@ -83,6 +83,10 @@ pub struct Field {
     /// `rvprop=content`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub with: Vec<String>,
+    /// The extension whose modules alone sent it, where its object is not that extension's
+    /// own (`query.abusefilters` comes from AbuseFilter's `list=abusefilters`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
 }
 
 impl AnswerModel {
