@@ -1,6 +1,6 @@
 //! The writes a bot makes, each read through its typed answer (no indexing into JSON), on the
 //! real 1.39 and 1.43 test wikis: an edit creating a page, the same edit again (`nochange`),
-//! another user's edit rolled back, patrolled and tagged, a protection, a move, a deletion
+//! another user's edit rolled back, patrolled and tagged (with a tag made and deleted), a protection, a move, a deletion
 //! and its undeletion, a block and its removal, a watch, a preference, an upload.
 
 #![cfg(all(feature = "client", feature = "v1_39", feature = "v1_43"))]
@@ -14,8 +14,8 @@ macro_rules! on_version {
         mod $name {
             use mwtyped::token::{Token, TokenKind};
             use mwtyped::$version::{
-                Block, Delete, Edit, Move, Options, Patrol, Protect, Rollback, Tag, Unblock,
-                Undelete, Upload, Watch,
+                Block, Delete, Edit, ManageTags, ManageTagsOperation, Move, Options, Patrol,
+                Protect, Rollback, Tag, Unblock, Undelete, Upload, Watch,
             };
             use mwtyped::{ApiModule, Client, Expiry, UploadFile};
 
@@ -95,14 +95,32 @@ macro_rules! on_version {
                 .patrol;
                 assert_eq!(patrolled.title, title);
                 assert!(patrolled.rc_id > 0);
+                // A tag of the test's own, deleted at once: a defined tag is a value of every
+                // `tags` parameter, and the other tests compare the wiki's paraminfo with the
+                // committed capture.
+                let tag_name = unique("mwtyped-typed-tag");
+                let manage = |operation: ManageTagsOperation| {
+                    let tag_name = tag_name.clone();
+                    answer(&admin, move |token| {
+                        let mut manage =
+                            ManageTags::new(operation.clone(), tag_name.clone(), token);
+                        manage.ignore_warnings = true;
+                        manage
+                    })
+                };
+                assert_eq!(
+                    manage(ManageTagsOperation::Create).await.manage_tags.tag,
+                    tag_name
+                );
                 let tagged = answer(&admin, |token| {
                     let mut tag = Tag::new(token);
                     tag.rev_id = vec![bot_revision];
-                    tag.add = vec!["mwtyped-seed-tag".into()];
+                    tag.add = vec![tag_name.clone()];
                     tag
                 })
                 .await
                 .tag;
+                manage(ManageTagsOperation::Delete).await;
                 assert_eq!(tagged[0].status, "success");
                 assert_eq!(tagged[0].rev_id, Some(bot_revision));
 

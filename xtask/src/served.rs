@@ -132,8 +132,8 @@ pub fn adopt(from: &Path, drifts: &[Drift], to: &Path) -> Result<PathBuf> {
 }
 
 /// What regen reads and the tests compare: every capture folder (raw, attribution, patch
-/// steps, spec), the bindings' Cargo.toml (regen rewrites its features) and the own-wiki
-/// example's spec file.
+/// steps, spec, recorded answers), the bindings' Cargo.toml (regen rewrites its features),
+/// README.md (its answer coverage table) and the own-wiki example's spec file.
 fn copy_inputs(from: &Path, to: &Path) -> Result<()> {
     for entry in fs::read_dir(from.join("specs"))? {
         let path = entry?.path();
@@ -142,7 +142,8 @@ fn copy_inputs(from: &Path, to: &Path) -> Result<()> {
             copy_tree(&path, &to.join("specs").join(name))?;
         }
     }
-    for file in ["bindings/Cargo.toml", OWN_WIKI_SPEC] {
+    // README.md holds the answer coverage table regen rewrites.
+    for file in ["bindings/Cargo.toml", "README.md", OWN_WIKI_SPEC] {
         let target = to.join(file);
         fs::create_dir_all(target.parent().context("a file has a folder")?)?;
         fs::copy(from.join(file), &target)

@@ -78,6 +78,7 @@ fn record(version: MwVersion) -> Result<()> {
     let mut admin = Session::new(&wiki.api_url())?;
     admin.login(ADMIN_USER, ADMIN_PASSWORD)?;
     seed::seed(&wiki, &mut admin, &mut Session::new(&wiki.api_url())?)?;
+    seed::seed_tag(&mut admin)?;
     let release = release(&mut admin)?;
     let uploads = seed::uploads(&mut admin)?;
     let planned = plan::plan(&spec);
@@ -130,7 +131,7 @@ pub fn seed_test_wiki(wiki: &Wiki) -> Result<()> {
 }
 
 /// Written in a wiki's folder once it holds the seeded content.
-const SEEDED: &str = "answers-seed-v3.done";
+const SEEDED: &str = "answers-seed-v4.done";
 
 fn release(session: &mut Session) -> Result<String> {
     let answer = session.call(&[("action", "query"), ("meta", "siteinfo")])?;
