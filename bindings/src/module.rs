@@ -132,10 +132,10 @@ impl DynamicParams {
 /// Helpers of the generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    use super::Limits;
     pub use crate::answer::{Key, empty_seq, join, no_entries, required, unknown, unmodelled_keys};
     pub use crate::encoder::{Checked, Encoder, Rule, WireText};
-    use crate::request::EncodeError;
+    #[cfg(feature = "testing")]
+    pub use samples::SampleRow;
     pub use serde;
 
     /// A module with every parameter set to a sample value the wiki accepts.
@@ -143,30 +143,39 @@ pub mod __private {
         fn sample() -> Self;
     }
 
-    /// One module's sample, encoded, with the facts a test needs to send it.
-    pub struct SampleRow {
-        pub path: &'static str,
-        /// An action or query submodule that only reads: safe to send to any wiki.
-        pub read_only: bool,
-        pub request: Result<crate::Request, EncodeError>,
-        /// Reads an answer into the module's typed answer; the JSON paths it kept in `extra`.
-        pub answer: fn(&serde_json::Value) -> Result<Vec<String>, String>,
-    }
+    /// What the tests against real wikis take of every module (feature `testing`).
+    #[cfg(feature = "testing")]
+    mod samples {
+        use super::Sample;
+        use crate::module::Limits;
+        use crate::request::EncodeError;
 
-    impl SampleRow {
-        pub fn of<M: Sample + crate::ApiModule>() -> SampleRow {
-            SampleRow {
-                path: M::PATH,
-                // Output formats and `main` are no requests of their own.
-                read_only: matches!(M::GROUP, Some("action" | "prop" | "list" | "meta"))
-                    && !M::WRITE_RIGHTS
-                    && !M::MUST_BE_POSTED,
-                request: M::sample().encode(Limits::Normal),
-                answer: |body| {
-                    serde_path_to_error::deserialize::<_, M::Answer>(body)
-                        .map(|answer| crate::Answer::unmodelled(&answer))
-                        .map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
-                },
+        /// One module's sample, encoded, with the facts a test needs to send it.
+        pub struct SampleRow {
+            pub path: &'static str,
+            /// An action or query submodule that only reads: safe to send to any wiki.
+            pub read_only: bool,
+            pub request: Result<crate::Request, EncodeError>,
+            /// Reads an answer into the module's typed answer; the JSON paths it kept in
+            /// `extra`.
+            pub answer: fn(&serde_json::Value) -> Result<Vec<String>, String>,
+        }
+
+        impl SampleRow {
+            pub fn of<M: Sample + crate::ApiModule>() -> SampleRow {
+                SampleRow {
+                    path: M::PATH,
+                    // Output formats and `main` are no requests of their own.
+                    read_only: matches!(M::GROUP, Some("action" | "prop" | "list" | "meta"))
+                        && !M::WRITE_RIGHTS
+                        && !M::MUST_BE_POSTED,
+                    request: M::sample().encode(Limits::Normal),
+                    answer: |body| {
+                        serde_path_to_error::deserialize::<_, M::Answer>(body)
+                            .map(|answer| crate::Answer::unmodelled(&answer))
+                            .map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
+                    },
+                }
             }
         }
     }
