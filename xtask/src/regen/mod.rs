@@ -392,6 +392,14 @@ mod tests {
             fs::create_dir_all(specs.join("mediawiki-1.43")).expect("mkdir");
             fs::copy(&patches, specs.join("mediawiki-1.43").join(patches::FILE)).expect("copy");
         }
+        // So are its recorded answers (`cargo xtask answers`, a step of its own), and the
+        // README whose coverage table regen rewrites from them.
+        let answers = committed.join("specs/mediawiki-1.43/answers");
+        if answers.is_dir() {
+            crate::served::copy_tree(&answers, &specs.join("mediawiki-1.43/answers"))
+                .expect("copy");
+        }
+        fs::copy(committed.join("README.md"), root.path().join("README.md")).expect("copy README");
         let captures =
             crate::fetch::fetch_local(crate::wiki::MwVersion::V1_43, &specs.join("mediawiki-1.43"))
                 .expect("fetch --local 1.43");
