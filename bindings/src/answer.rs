@@ -135,24 +135,52 @@ impl<T: Answer> Answer for Map<T> {
     }
 }
 
-/// Reads `[]` where an object is expected (PHP writes an empty associative array so); any
-/// other array is an error.
+/// An answer object as the generated code reads it: its fields from a JSON object's entries.
+/// One visitor ([`object`]) serves every object, so each generated type carries only the
+/// code that is its own (the match of its keys), which keeps the crate quick to compile.
 #[doc(hidden)]
-pub fn empty_seq<'de, A: de::SeqAccess<'de>>(
-    mut seq: A,
-    expected: &dyn de::Expected,
-) -> Result<(), A::Error> {
-    match seq.next_element::<de::IgnoredAny>()? {
-        None => Ok(()),
-        Some(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, expected)),
-    }
+pub trait Object: Sized {
+    /// The type's name, for the error of a value that is not an object.
+    const NAME: &'static str;
+    /// Keys skipped rather than kept in `extra`: the envelope, at an answer's root.
+    const SKIPPED: &'static [&'static str] = &[];
+    fn from_map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 }
 
-/// An empty object, to read `[]` as one.
+/// Reads an [`Object`]: a JSON object, or `[]` (PHP writes an empty associative array so).
 #[doc(hidden)]
-pub fn no_entries<'de, E: de::Error>()
--> de::value::MapDeserializer<'de, std::iter::Empty<((), ())>, E> {
-    de::value::MapDeserializer::new(std::iter::empty())
+pub fn object<'de, T: Object, D: de::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+    struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "an object ({})", T::NAME)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(map)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+            match seq.next_element::<de::IgnoredAny>()? {
+                None => T::from_map(de::value::MapDeserializer::new(std::iter::empty::<(
+                    (),
+                    (),
+                )>())),
+                Some(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
+            }
+        }
+    }
+    d.deserialize_any(ObjectVisitor(std::marker::PhantomData))
+}
+
+/// Reads the value of a known key into its slot.
+#[doc(hidden)]
+#[inline]
+pub fn field<'de, A: de::MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = Some(map.next_value()?);
+    Ok(())
 }
 
 #[doc(hidden)]

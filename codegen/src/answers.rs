@@ -7,7 +7,7 @@
 //! the answer (`answer::QueryPages`, `answer::QueryPagesRevisions`). An array's items and a
 //! map's values are named as the field holding them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use mwtyped_spec::{AnswerModel, ENVELOPE, Field, Module, Origin, Shape, Spec, answer_key};
 use proc_macro2::TokenStream;
@@ -38,7 +38,7 @@ impl AnswerTypes {
 pub fn answer_types(
     spec: &Spec,
     model: &AnswerModel,
-    names: &std::collections::HashMap<String, String>,
+    names: &HashMap<String, String>,
     options: &Options,
 ) -> AnswerTypes {
     let rt = &options.runtime;
@@ -47,6 +47,7 @@ pub fn answer_types(
         options,
         items: vec![],
         taken: HashSet::new(),
+        shapes: HashMap::new(),
         request: String::new(),
         cfg: quote!(),
     };
@@ -126,6 +127,8 @@ struct Emit<'a> {
     options: &'a Options,
     items: Vec<TokenStream>,
     taken: HashSet<String>,
+    /// The first struct emitted for each list of fields.
+    shapes: HashMap<String, proc_macro2::Ident>,
     /// The request whose answer is being emitted (`action=edit`), for docs.
     request: String,
     cfg: TokenStream,
@@ -223,13 +226,38 @@ impl Emit<'_> {
             entries.push(Entry {
                 rust,
                 wire,
+                ty,
                 required,
+                holds_object: holds_object(&field.shape),
                 cfg,
             });
         }
         let rt = self.rt;
         let cfg = &self.cfg;
-        let deserialize = deserialize_impl(rt, &name, &entries, place.wrapper_of.is_some());
+        // An object of the same fields as one already emitted (a page in `pages` and in
+        // `redirects`, a user in two lists) is that struct under its own name: a type alias,
+        // which the compiler checks once. Its parent then holds the first struct's type, so
+        // parents of the same fields are shared in turn.
+        let signature = format!(
+            "{cfg} {} {}",
+            place.wrapper_of.is_some(),
+            entries
+                .iter()
+                .map(|e| format!("{} {} {} {} {}", e.cfg, e.rust, e.wire, e.ty, e.required))
+                .collect::<Vec<_>>()
+                .join(";")
+        );
+        if let Some(first) = self.shapes.get(&signature).cloned() {
+            let doc = format!("{doc}\n\n The same fields as [`{first}`], whose type this is.");
+            self.items.push(quote! {
+                #[doc = #doc]
+                #cfg
+                pub type #name = #first;
+            });
+            return first;
+        }
+        self.shapes.insert(signature, name.clone());
+        let deserialize = deserialize_impl(rt, cfg, &name, &entries, place.wrapper_of.is_some());
         let answer = answer_impl(rt, &name, &entries);
         self.items.push(quote! {
             #[doc = #doc]
@@ -241,7 +269,6 @@ impl Emit<'_> {
                 /// Fields the model does not know, as MediaWiki sent them.
                 pub extra: #rt::Extra,
             }
-            #cfg
             #deserialize
             #cfg
             #answer
@@ -281,77 +308,89 @@ impl Emit<'_> {
 struct Entry<'a> {
     rust: proc_macro2::Ident,
     wire: &'a str,
+    /// The field's Rust type.
+    ty: TokenStream,
     required: bool,
+    /// Whether an object (and so an `extra` map) can be inside it.
+    holds_object: bool,
     /// The extension's feature gating it, if any.
     cfg: TokenStream,
 }
 
+/// Whether a value of this shape can hold an answer object.
+fn holds_object(shape: &Shape) -> bool {
+    match shape {
+        Shape::Object { .. } => true,
+        Shape::Array { items } => holds_object(items),
+        Shape::Map { values } => holds_object(values),
+        _ => false,
+    }
+}
+
 /// `Deserialize` of an answer object: each known key into its field (a missing certain one
 /// is serde's `missing_field`), any other into `extra`; a root skips the `ENVELOPE` keys the
-/// client reads. PHP's `[]` for an empty object reads as one. Written out rather than
-/// derived: serde's derive cannot keep unknown keys without buffering the whole object, and
-/// a `macro_rules!` expanding this cost the compiler a third more than the code itself.
+/// client reads. Written out rather than derived: serde's derive cannot keep unknown keys
+/// without buffering the whole object. What every object shares (the visitor, reading PHP's
+/// `[]` as an empty object) is the runtime's `object`: each type brings only its key match,
+/// with its slots typed, which is what keeps the crate's type checking short.
 fn deserialize_impl(
     rt: &TokenStream,
+    cfg: &TokenStream,
     name: &proc_macro2::Ident,
     entries: &[Entry],
     root: bool,
 ) -> TokenStream {
-    let de = quote!(#rt::__private::serde::de);
+    let private = quote!(#rt::__private);
     let slots: Vec<proc_macro2::Ident> = (0..entries.len())
         .map(|i| quote::format_ident!("f{i}"))
         .collect();
     let cfgs: Vec<&TokenStream> = entries.iter().map(|e| &e.cfg).collect();
+    let types = entries.iter().map(|e| &e.ty);
     let wires = entries.iter().map(|e| e.wire);
     let values = entries.iter().zip(&slots).map(|(e, slot)| {
         let (rust, wire, cfg) = (&e.rust, e.wire, &e.cfg);
         if e.required {
-            quote!(#cfg #rust: #rt::__private::required(#slot, #wire)?)
+            quote!(#cfg #rust: #private::required(#slot, #wire)?)
         } else {
             quote!(#cfg #rust: #slot.unwrap_or_default())
         }
     });
-    let envelope = if root { quote!(ENVELOPE) } else { quote!(&[]) };
-    let expecting = format!("an object ({name})");
+    let skipped = root.then(|| quote!(const SKIPPED: &'static [&'static str] = ENVELOPE;));
+    let type_name = name.to_string();
     quote! {
-        impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(d: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: #rt::__private::serde::Deserializer<'de>,
-            {
-                struct Visitor;
-                impl<'de> #de::Visitor<'de> for Visitor {
-                    type Value = #name;
-                    #[inline]
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_seq<A: #de::SeqAccess<'de>>(self, seq: A) -> ::std::result::Result<#name, A::Error> {
-                        #rt::__private::empty_seq(seq, &self)?;
-                        self.visit_map(#rt::__private::no_entries::<A::Error>())
-                    }
-                    fn visit_map<A: #de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                        #(#cfgs let mut #slots = ::std::option::Option::None;)*
-                        let mut extra = #rt::Extra::new();
-                        while let ::std::option::Option::Some(key) = map.next_key::<#rt::__private::Key<'de>>()? {
-                            match &*key.0 {
-                                #(#cfgs #wires => #slots = ::std::option::Option::Some(map.next_value()?),)*
-                                _ => #rt::__private::unknown(&mut map, key, #envelope, &mut extra)?,
-                            }
-                        }
-                        ::std::result::Result::Ok(#name { #(#values,)* extra })
-                    }
+        #cfg
+        impl<'de> #private::serde::Deserialize<'de> for #name {
+            #[inline]
+            fn deserialize<D: #private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                #private::object(d)
+            }
+        }
+        #cfg
+        impl #private::Object for #name {
+            const NAME: &'static str = #type_name;
+            #skipped
+            fn from_map<'de, A: #private::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+                #(#cfgs let mut #slots: ::std::option::Option<#types> = ::std::option::Option::None;)*
+                let mut extra = #rt::Extra::new();
+                while let ::std::option::Option::Some(key) = map.next_key::<#private::Key<'de>>()? {
+                    match &*key.0 {
+                        #(#cfgs #wires => #private::field(&mut map, &mut #slots),)*
+                        _ => #private::unknown(&mut map, key, Self::SKIPPED, &mut extra),
+                    }?;
                 }
-                d.deserialize_any(Visitor)
+                ::std::result::Result::Ok(#name { #(#values,)* extra })
             }
         }
     }
 }
 
-/// [`Answer`](mwtyped::Answer): the unknown keys of this object, then of each field.
+/// [`Answer`](mwtyped::Answer): the unknown keys of this object, then of each field that can
+/// hold an object (a number or a string has none).
 fn answer_impl(rt: &TokenStream, name: &proc_macro2::Ident, entries: &[Entry]) -> TokenStream {
-    let (rust, wire): (Vec<_>, Vec<_>) = entries.iter().map(|e| (&e.rust, e.wire)).unzip();
-    let cfgs = entries.iter().map(|e| &e.cfg);
+    let nested: Vec<&Entry> = entries.iter().filter(|e| e.holds_object).collect();
+    let rust = nested.iter().map(|e| &e.rust);
+    let wire = nested.iter().map(|e| e.wire);
+    let cfgs = nested.iter().map(|e| &e.cfg);
     quote! {
         impl #rt::Answer for #name {
             // Inline: compiled only where a crate asks for the unmodelled fields.

@@ -78,6 +78,7 @@ impl Options {
 }
 
 /// The generated code of `spec` as formatted Rust, for snapshots and the committed rendering.
+#[cfg(feature = "render")]
 pub fn render(tokens: TokenStream) -> Result<String, syn::Error> {
     Ok(prettyplease::unparse(&syn::parse2(tokens)?))
 }

@@ -6,27 +6,36 @@
 //! outside their package.
 //!
 //! The flow: `raw/` files as the wiki served them ([`ParamInfo`], [`Provenance`]) →
-//! [`normalise`] → [`Spec`] (`spec.json`) → the generator.
+//! `normalise` → [`Spec`] (`spec.json`) → the generator.
+//!
+//! Reading raw captures and recorded answers, and writing specs, is the feature `capture`
+//! (what `cargo xtask` does); without it the crate only reads the committed models, which is
+//! all the proc macros need, and compiles in half the time in a user's build.
 
 mod answers;
 mod captures;
 mod error;
 mod model;
+#[cfg(feature = "capture")]
 mod normalise;
 mod param_type;
+#[cfg(feature = "capture")]
 mod raw;
 mod spec;
 
 pub use answers::{
-    AnswerModel, Coverage, ENVELOPE, Exchange, Field, FieldCount, Recording, Shape, answer_key,
-    exercised, infer,
+    AnswerModel, Coverage, ENVELOPE, Field, FieldCount, Shape, answer_key, exercised,
 };
+#[cfg(feature = "capture")]
+pub use answers::{Exchange, Recording, infer};
 pub use captures::CAPTURES;
 pub use error::SpecError;
 pub use model::{Example, Help, Info, Module, Origin, ParamType, Parameter};
+#[cfg(feature = "capture")]
 pub use normalise::{AttributionPart, CORE_PART, mark_wiki_values, normalise};
-pub use raw::{ExtensionInfo, ParamInfo, Provenance};
-pub use spec::{CaptureInfo, Finding, ItemKey, PatchStep, Spec};
+#[cfg(feature = "capture")]
+pub use raw::{ParamInfo, Provenance};
+pub use spec::{CaptureInfo, ExtensionInfo, Finding, ItemKey, PatchStep, Spec};
 
 /// A committed capture, embedded in the crate.
 #[derive(Debug, Clone, Copy)]

@@ -10,14 +10,17 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+#[cfg(feature = "capture")]
+use serde::Serialize;
 use serde_json::Value;
 
 pub use crate::param_type::ParamType;
 
 /// Where a module, a parameter or an enum value comes from: MediaWiki itself, or an
 /// extension that adds it (ConfirmEdit adds `captchaword` to the core module `edit`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     Core,
@@ -26,7 +29,8 @@ pub enum Origin {
 
 /// Help text as the capture's `helpformat` gives it: a string for `html` and `wikitext`,
 /// message objects for `raw`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 #[serde(untagged)]
 pub enum Help {
     Text(String),
@@ -34,7 +38,8 @@ pub enum Help {
 }
 
 /// One module (`action=clientlogin`, `list=allpages`, `format=json`, or `main` itself).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct Module {
     pub name: String,
     pub classname: String,
@@ -82,7 +87,8 @@ pub struct Module {
     pub unknown: BTreeMap<String, Value>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct Example {
     pub query: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,7 +98,8 @@ pub struct Example {
 }
 
 /// One parameter, named without the module's prefix (`returnurl`, sent as `loginreturnurl`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct Parameter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<u32>,
@@ -176,7 +183,8 @@ pub struct Parameter {
 }
 
 /// A remark on a parameter that paraminfo gives only as a message (`May only be used with …`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct Info {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,6 +195,7 @@ pub struct Info {
     pub unknown: BTreeMap<String, Value>,
 }
 
+#[cfg(feature = "capture")]
 fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -2,6 +2,7 @@
 //! choice, the list of allowed values.
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
+#[cfg(feature = "capture")]
 use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -64,6 +65,7 @@ impl ParamType {
     }
 }
 
+#[cfg(feature = "capture")]
 impl Serialize for ParamType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match (self, self.name()) {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::SpecError;
+pub use crate::spec::ExtensionInfo;
 use crate::model::{Module, Parameter};
 
 /// The answer of `action=paraminfo&modules=main|main+**&formatversion=2`.
@@ -34,13 +35,6 @@ pub struct Provenance {
     pub requests: Vec<String>,
     /// The tool and its version.
     pub tool: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct ExtensionInfo {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
 }
 
 impl Provenance {

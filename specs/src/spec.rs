@@ -4,20 +4,23 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+#[cfg(feature = "capture")]
+use serde::Serialize;
 
 use crate::SpecError;
 use crate::model::{Module, ParamType, Parameter};
-use crate::raw::ExtensionInfo;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct Spec {
     pub capture: CaptureInfo,
     /// Sorted by path.
     pub modules: Vec<Module>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct CaptureInfo {
     /// The capture's folder name under `specs/`, e.g. `mediawiki-1.39`.
     pub name: String,
@@ -38,7 +41,8 @@ pub struct CaptureInfo {
 }
 
 /// One refresh of a capture from one patch release to the next, and what it added.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct PatchStep {
     /// The MediaWiki version captured before, e.g. `1.43.9`.
     pub from: String,
@@ -50,7 +54,8 @@ pub struct PatchStep {
 
 /// A module (`query+allimages`), one of its parameters (`prop`), or one of that parameter's
 /// enum values (`thumburls`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct ItemKey {
     pub module: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,6 +130,7 @@ impl Spec {
     }
 
     /// The text `regen` writes: pretty JSON, keys in the model's order, a final newline.
+    #[cfg(feature = "capture")]
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
@@ -179,4 +185,13 @@ fn unknown_keys<'a>(
     findings: &mut Vec<Finding>,
 ) {
     findings.extend(keys.map(|k| at.with(&format!("unknown key `{k}` (kept as is)"))));
+}
+
+/// An extension a wiki reported loaded (`siteinfo`'s `extensions`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
+pub struct ExtensionInfo {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }

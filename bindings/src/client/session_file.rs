@@ -56,12 +56,7 @@ impl Client {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
-        // tempfile creates it with mode 0600 on Unix.
-        let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| file_error(path, e))?;
-        file.write_all(&json).map_err(|e| file_error(path, e))?;
-        file.as_file().sync_all().map_err(|e| file_error(path, e))?;
-        file.persist(path).map_err(|e| file_error(path, e.error))?;
-        Ok(())
+        write_private_atomically(dir, path, &json).map_err(|e| file_error(path, e))
     }
 
     /// Loads a session [`Client::save_session`] wrote for this client's api.php: its cookies
@@ -133,4 +128,31 @@ impl Client {
             username: self.logged_in_user(),
         }))
     }
+}
+
+/// Writes `bytes` to `path` through a new file beside it, readable by its owner only (0600 on
+/// Unix), synced, then renamed over `path`: a crash leaves the old file or the new one, never
+/// half of one, and the cookies are never readable by others, not even for a moment. Written
+/// with `std` rather than `tempfile`, whose dependencies (rustix and its kin) were a tenth of
+/// a user's clean build of mwtyped (BENCHMARKS.md, build).
+fn write_private_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let temporary = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options.open(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    });
+    if written.is_err() {
+        // Nothing half-written is left beside the file.
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }

@@ -6,26 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::exercised;
+use super::{ENVELOPE, answer_key, exercised};
 use super::model::{AnswerModel, Coverage, Field, Shape};
 use super::recording::{Exchange, Recording};
 use crate::{Origin, Spec};
 
-/// Keys of every answer that are not the module's data: the client reads them (warnings,
-/// continuation, `batchcomplete`, limits), and they are the same for every module.
-pub const ENVELOPE: &[&str] = &[
-    "batchcomplete",
-    "continue",
-    "curtimestamp",
-    "docref",
-    "errorlang",
-    "errors",
-    "limits",
-    "requestid",
-    "servedby",
-    "uselang",
-    "warnings",
-];
 
 /// Fields whose keys are data, not names: slot roles, page property names, option names,
 /// metadata names, rate-limited actions, language codes, field names of a form.
@@ -103,14 +88,6 @@ pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
     }
 }
 
-/// Whose answer a module's is: every query submodule answers as `query`.
-pub fn answer_key(path: &str) -> &str {
-    if path.starts_with("query+") {
-        "query"
-    } else {
-        path
-    }
-}
 
 fn coverage(recording: &Recording, answer: String) -> Coverage {
     let exchanges = recording.exchanges.len();

@@ -3,12 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+#[cfg(feature = "capture")]
+use serde::Serialize;
 
 use crate::error::SpecError;
 
 /// The answers of one capture.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct AnswerModel {
     /// The release the recordings come from.
     pub mediawiki: String,
@@ -20,7 +23,8 @@ pub struct AnswerModel {
 }
 
 /// Whether a module's answer is typed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Coverage {
     /// Typed: the key of its answer in [`AnswerModel::answers`].
@@ -34,7 +38,8 @@ pub enum Coverage {
 }
 
 /// The shape of a value, merged over every time it was seen.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Shape {
     /// `true` or `false`; `seen_false` tells whether `false` was ever sent (MediaWiki mostly
@@ -67,7 +72,8 @@ pub enum Shape {
 }
 
 /// A field of an object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "capture", derive(Serialize))]
 pub struct Field {
     pub name: String,
     pub shape: Shape,
@@ -94,6 +100,7 @@ impl AnswerModel {
         serde_json::from_str(text).map_err(|e| SpecError::json(file, text, e))
     }
 
+    #[cfg(feature = "capture")]
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
