@@ -56,7 +56,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
         Bench::Fetch => fetch::bench(args.runs.max(1)),
         Bench::Encode => encode::bench(),
         Bench::Decode => decode::bench(),
-        Bench::Build => build::bench(),
+        Bench::Build => build::bench(args.runs.max(1)),
         Bench::Scrape => scrape::bench(args.runs.max(1)),
         Bench::Login => login::bench(args.runs.max(1)),
         Bench::Upload => upload::bench(args.runs.max(1)),
