@@ -41851,7 +41851,7 @@ pub mod answer {
     }
     /** An object of `action=createaccount`'s answer, at `createaccount`.
 
- The same fields as [`ClientLoginResult`], whose type this is.*/
+ The same fields as [`ClientLoginResult`]: that type, by this name.*/
     pub type CreateAccountResult = ClientLoginResult;
     /// What `action=createaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/createaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
@@ -41859,7 +41859,7 @@ pub mod answer {
     pub struct CreateAccount {
         /// `createaccount`: in every recorded answer.
         #[doc(alias = "createaccount")]
-        pub create_account: ClientLoginResult,
+        pub create_account: CreateAccountResult,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -41877,7 +41877,7 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<ClientLoginResult> = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<CreateAccountResult> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -43033,7 +43033,7 @@ pub mod answer {
     }
     /** An object of `action=echomarkread`'s answer, at `query.echomarkread.message`.
 
- The same fields as [`EchoMarkReadQueryEchoMarkReadAlert`], whose type this is.*/
+ The same fields as [`EchoMarkReadQueryEchoMarkReadAlert`]: that type, by this name.*/
     #[cfg(feature = "ext-echo")]
     pub type EchoMarkReadQueryEchoMarkReadMessage = EchoMarkReadQueryEchoMarkReadAlert;
     /// An object of `action=echomarkread`'s answer, at `query.echomarkread`.
@@ -43046,7 +43046,7 @@ pub mod answer {
         /// `count`: in every recorded answer.
         pub count: ::std::string::String,
         /// `message`: in every recorded answer.
-        pub message: EchoMarkReadQueryEchoMarkReadAlert,
+        pub message: EchoMarkReadQueryEchoMarkReadMessage,
         /// `rawcount`: in every recorded answer.
         #[doc(alias = "rawcount")]
         pub raw_count: i64,
@@ -43073,7 +43073,7 @@ pub mod answer {
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<EchoMarkReadQueryEchoMarkReadAlert> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<EchoMarkReadQueryEchoMarkReadAlert> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<EchoMarkReadQueryEchoMarkReadMessage> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -44012,7 +44012,7 @@ pub mod answer {
     }
     /** An object of `action=linkaccount`'s answer, at `linkaccount`.
 
- The same fields as [`ClientLoginResult`], whose type this is.*/
+ The same fields as [`ClientLoginResult`]: that type, by this name.*/
     pub type LinkAccountResult = ClientLoginResult;
     /// What `action=linkaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/linkaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
@@ -44020,7 +44020,7 @@ pub mod answer {
     pub struct LinkAccount {
         /// `linkaccount`: in every recorded answer.
         #[doc(alias = "linkaccount")]
-        pub link_account: ClientLoginResult,
+        pub link_account: LinkAccountResult,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -44038,7 +44038,7 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<ClientLoginResult> = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<LinkAccountResult> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -44078,14 +44078,14 @@ pub mod answer {
     }
     /** An object of `action=login`'s answer, at `login.reason`.
 
- The same fields as [`ImageRotateErrors`], whose type this is.*/
+ The same fields as [`ImageRotateErrors`]: that type, by this name.*/
     pub type LoginReason = ImageRotateErrors;
     /// An object of `action=login`'s answer, at `login`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct LoginResult {
         /// `reason`: in every recorded answer.
-        pub reason: ImageRotateErrors,
+        pub reason: LoginReason,
         /// `result`: in every recorded answer.
         pub result: ::std::string::String,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -44104,7 +44104,7 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<ImageRotateErrors> = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<LoginReason> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -45455,7 +45455,7 @@ pub mod answer {
     }
     /** An object of `action=parse`'s answer, at `parse.templates`.
 
- The same fields as [`ParseLinks`], whose type this is.*/
+ The same fields as [`ParseLinks`]: that type, by this name.*/
     pub type ParseTemplates = ParseLinks;
     /// An object of `action=parse`'s answer, at `parse.tocdata`.
     #[derive(Debug, Clone, PartialEq)]
@@ -45569,7 +45569,7 @@ pub mod answer {
         #[doc(alias = "showtoc")]
         pub show_toc: bool,
         /// `templates`: not always sent.
-        pub templates: ::std::option::Option<::std::vec::Vec<ParseLinks>>,
+        pub templates: ::std::option::Option<::std::vec::Vec<ParseTemplates>>,
         /// `text`: not always sent.
         pub text: ::std::option::Option<::std::string::String>,
         /// `title`: in every recorded answer.
@@ -45628,7 +45628,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<ParseLinks>>,
+                ::std::option::Option<::std::vec::Vec<ParseTemplates>>,
             > = ::std::option::Option::None;
             let mut f13: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
@@ -47308,7 +47308,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.pages.invalidreason`.
 
- The same fields as [`ImageRotateErrors`], whose type this is.*/
+ The same fields as [`ImageRotateErrors`]: that type, by this name.*/
     pub type QueryPagesInvalidreason = ImageRotateErrors;
     /// An object of `action=query`'s answer, at `query.pages.categoryinfo`.
     #[derive(Debug, Clone, PartialEq)]
@@ -48144,7 +48144,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.pages.thumbnail`.
 
- The same fields as [`QueryPagesOriginal`], whose type this is.*/
+ The same fields as [`QueryPagesOriginal`]: that type, by this name.*/
     #[cfg(feature = "ext-pageimages")]
     pub type QueryPagesThumbnail = QueryPagesOriginal;
     /// An object of `action=query`'s answer, at `query.pages`.
@@ -48188,7 +48188,7 @@ pub mod answer {
         /// `invalid`: `false` when absent.
         pub invalid: bool,
         /// `invalidreason`: not always sent.
-        pub invalidreason: ::std::option::Option<ImageRotateErrors>,
+        pub invalidreason: ::std::option::Option<QueryPagesInvalidreason>,
         /// `categoryinfo`: not always sent. Seen from `query+categoryinfo`.
         #[doc(alias = "categoryinfo")]
         pub category_info: ::std::option::Option<QueryPagesCategoryInfo>,
@@ -48267,7 +48267,7 @@ pub mod answer {
         pub original: ::std::option::Option<QueryPagesOriginal>,
         /// `thumbnail`: not always sent. Seen from `query+pageimages`. Seen with `piprop=thumbnail`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
         #[cfg(feature = "ext-pageimages")]
-        pub thumbnail: ::std::option::Option<QueryPagesOriginal>,
+        pub thumbnail: ::std::option::Option<QueryPagesThumbnail>,
         /// `redirects`: not always sent. Seen from `query+redirects`. Seen with `rdprop=fragment`, `rdprop=pageid`, `rdprop=title`.
         pub redirects: ::std::option::Option<
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
@@ -48320,7 +48320,7 @@ pub mod answer {
             let mut f13: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f14: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f15: ::std::option::Option<
-                ::std::option::Option<ImageRotateErrors>,
+                ::std::option::Option<QueryPagesInvalidreason>,
             > = ::std::option::Option::None;
             let mut f16: ::std::option::Option<
                 ::std::option::Option<QueryPagesCategoryInfo>,
@@ -48397,7 +48397,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
             let mut f44: ::std::option::Option<
-                ::std::option::Option<QueryPagesOriginal>,
+                ::std::option::Option<QueryPagesThumbnail>,
             > = ::std::option::Option::None;
             let mut f45: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
@@ -49137,15 +49137,15 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.allimages.extmetadata`.
 
- The same fields as [`QueryPagesImageInfoExtmetadata`], whose type this is.*/
+ The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
     pub type QueryAllImagesExtmetadata = QueryPagesImageInfoExtmetadata;
     /** An object of `action=query`'s answer, at `query.allimages.metadata`.
 
- The same fields as [`QueryPagesImageInfoMetadata`], whose type this is.*/
+ The same fields as [`QueryPagesImageInfoMetadata`]: that type, by this name.*/
     pub type QueryAllImagesMetadata = QueryPagesImageInfoMetadata;
     /** An object of `action=query`'s answer, at `query.allimages.thumburls`.
 
- The same fields as [`QueryPagesImageInfoThumburls`], whose type this is.*/
+ The same fields as [`QueryPagesImageInfoThumburls`]: that type, by this name.*/
     pub type QueryAllImagesThumburls = QueryPagesImageInfoThumburls;
     /// An object of `action=query`'s answer, at `query.allimages`.
     #[derive(Debug, Clone, PartialEq)]
@@ -49187,14 +49187,12 @@ pub mod answer {
         pub width: ::std::option::Option<i64>,
         /// `extmetadata`: not always sent. Seen with `aiprop=extmetadata`.
         pub extmetadata: ::std::option::Option<
-            ::mwtyped::Map<QueryPagesImageInfoExtmetadata>,
+            ::mwtyped::Map<QueryAllImagesExtmetadata>,
         >,
         /// `mediatype`: not always sent. Seen with `aiprop=mediatype`.
         pub mediatype: ::std::option::Option<::std::string::String>,
         /// `metadata`: not always sent. Seen with `aiprop=metadata`.
-        pub metadata: ::std::option::Option<
-            ::std::vec::Vec<QueryPagesImageInfoMetadata>,
-        >,
+        pub metadata: ::std::option::Option<::std::vec::Vec<QueryAllImagesMetadata>>,
         /// `mime`: not always sent. Seen with `aiprop=mime`.
         pub mime: ::std::option::Option<::std::string::String>,
         /// `parsedcomment`: not always sent. Seen with `aiprop=parsedcomment`.
@@ -49202,9 +49200,7 @@ pub mod answer {
         /// `sha1`: not always sent. Seen with `aiprop=sha1`.
         pub sha1: ::std::option::Option<::std::string::String>,
         /// `thumburls`: not always sent. Seen with `aiprop=thumburls`.
-        pub thumburls: ::std::option::Option<
-            ::mwtyped::Map<QueryPagesImageInfoThumburls>,
-        >,
+        pub thumburls: ::std::option::Option<::mwtyped::Map<QueryAllImagesThumburls>>,
         /// `userid`: not always sent. Seen with `aiprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -49256,13 +49252,13 @@ pub mod answer {
             let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f15: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<QueryPagesImageInfoExtmetadata>>,
+                ::std::option::Option<::mwtyped::Map<QueryAllImagesExtmetadata>>,
             > = ::std::option::Option::None;
             let mut f16: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f17: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryPagesImageInfoMetadata>>,
+                ::std::option::Option<::std::vec::Vec<QueryAllImagesMetadata>>,
             > = ::std::option::Option::None;
             let mut f18: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
@@ -49274,7 +49270,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f21: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<QueryPagesImageInfoThumburls>>,
+                ::std::option::Option<::mwtyped::Map<QueryAllImagesThumburls>>,
             > = ::std::option::Option::None;
             let mut f22: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -49372,7 +49368,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.alllinks`.
 
- The same fields as [`QueryAllFileUsages`], whose type this is.*/
+ The same fields as [`QueryAllFileUsages`]: that type, by this name.*/
     pub type QueryAllLinks = QueryAllFileUsages;
     /// An object of `action=query`'s answer, at `query.allmessages`.
     #[derive(Debug, Clone, PartialEq)]
@@ -49508,7 +49504,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.allredirects`.
 
- The same fields as [`QueryAllFileUsages`], whose type this is.*/
+ The same fields as [`QueryAllFileUsages`]: that type, by this name.*/
     pub type QueryAllRedirects = QueryAllFileUsages;
     /// An object of `action=query`'s answer, at `query.allrevisions.revisions`.
     #[derive(Debug, Clone, PartialEq)]
@@ -49747,7 +49743,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.alltransclusions`.
 
- The same fields as [`QueryAllFileUsages`], whose type this is.*/
+ The same fields as [`QueryAllFileUsages`]: that type, by this name.*/
     pub type QueryAllTransclusions = QueryAllFileUsages;
     /// An object of `action=query`'s answer, at `query.allusers.attachedlocal`.
     #[derive(Debug, Clone, PartialEq)]
@@ -50206,7 +50202,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.authmanagerinfo.fields`.
 
- The same fields as [`QueryAuthManagerInfoRequestsFields`], whose type this is.*/
+ The same fields as [`QueryAuthManagerInfoRequestsFields`]: that type, by this name.*/
     pub type QueryAuthManagerInfoFields = QueryAuthManagerInfoRequestsFields;
     /// An object of `action=query`'s answer, at `query.authmanagerinfo`.
     #[derive(Debug, Clone, PartialEq)]
@@ -50235,9 +50231,7 @@ pub mod answer {
             ::std::vec::Vec<QueryAuthManagerInfoRequests>,
         >,
         /// `fields`: not always sent.
-        pub fields: ::std::option::Option<
-            ::mwtyped::Map<QueryAuthManagerInfoRequestsFields>,
-        >,
+        pub fields: ::std::option::Option<::mwtyped::Map<QueryAuthManagerInfoFields>>,
         /// `securitysensitiveoperationstatus`: not always sent.
         #[doc(alias = "securitysensitiveoperationstatus")]
         pub security_sensitive_operation_status: ::std::option::Option<
@@ -50271,7 +50265,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<QueryAuthManagerInfoRequests>>,
             > = ::std::option::Option::None;
             let mut f7: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<QueryAuthManagerInfoRequestsFields>>,
+                ::std::option::Option<::mwtyped::Map<QueryAuthManagerInfoFields>>,
             > = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
@@ -50342,7 +50336,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.backlinks`.
 
- The same fields as [`QueryAllPages`], whose type this is.*/
+ The same fields as [`QueryAllPages`]: that type, by this name.*/
     pub type QueryBacklinks = QueryAllPages;
     /// An object of `action=query`'s answer, at `query.blocks`.
     #[derive(Debug, Clone, PartialEq)]
@@ -50862,7 +50856,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.embeddedin`.
 
- The same fields as [`QueryAllPages`], whose type this is.*/
+ The same fields as [`QueryAllPages`]: that type, by this name.*/
     pub type QueryEmbeddedIn = QueryAllPages;
     /// An object of `action=query`'s answer, at `query.exturlusage`.
     #[derive(Debug, Clone, PartialEq)]
@@ -50941,7 +50935,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.filearchive.metadata`.
 
- The same fields as [`QueryPagesImageInfoMetadata`], whose type this is.*/
+ The same fields as [`QueryPagesImageInfoMetadata`]: that type, by this name.*/
     pub type QueryFileArchiveMetadata = QueryPagesImageInfoMetadata;
     /// An object of `action=query`'s answer, at `query.filearchive`.
     #[derive(Debug, Clone, PartialEq)]
@@ -50970,9 +50964,7 @@ pub mod answer {
         /// `mediatype`: not always sent. Seen with `faprop=mediatype`.
         pub mediatype: ::std::option::Option<::std::string::String>,
         /// `metadata`: not always sent. Seen with `faprop=metadata`.
-        pub metadata: ::std::option::Option<
-            ::std::vec::Vec<QueryPagesImageInfoMetadata>,
-        >,
+        pub metadata: ::std::option::Option<::std::vec::Vec<QueryFileArchiveMetadata>>,
         /// `mime`: not always sent. Seen with `faprop=mime`.
         pub mime: ::std::option::Option<::std::string::String>,
         /// `parseddescription`: not always sent. Seen with `faprop=parseddescription`.
@@ -51026,7 +51018,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryPagesImageInfoMetadata>>,
+                ::std::option::Option<::std::vec::Vec<QueryFileArchiveMetadata>>,
             > = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
@@ -51233,7 +51225,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.imageusage`.
 
- The same fields as [`QueryAllPages`], whose type this is.*/
+ The same fields as [`QueryAllPages`]: that type, by this name.*/
     pub type QueryImageUsage = QueryAllPages;
     /// An object of `action=query`'s answer, at `query.languageinfo`.
     #[derive(Debug, Clone, PartialEq)]
@@ -52246,12 +52238,12 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.notifications.alert`.
 
- The same fields as [`EchoMarkReadQueryEchoMarkReadAlert`], whose type this is.*/
+ The same fields as [`EchoMarkReadQueryEchoMarkReadAlert`]: that type, by this name.*/
     #[cfg(feature = "ext-echo")]
     pub type QueryNotificationsAlert = EchoMarkReadQueryEchoMarkReadAlert;
     /** An object of `action=query`'s answer, at `query.notifications.message`.
 
- The same fields as [`EchoMarkReadQueryEchoMarkReadAlert`], whose type this is.*/
+ The same fields as [`EchoMarkReadQueryEchoMarkReadAlert`]: that type, by this name.*/
     #[cfg(feature = "ext-echo")]
     pub type QueryNotificationsMessage = EchoMarkReadQueryEchoMarkReadAlert;
     /// An object of `action=query`'s answer, at `query.notifications.seenTime`.
@@ -52330,11 +52322,11 @@ pub mod answer {
         /// `list`: not always sent. Seen with `notprop=list`.
         pub list: ::std::option::Option<::std::vec::Vec<QueryNotificationsList>>,
         /// `alert`: not always sent.
-        pub alert: ::std::option::Option<EchoMarkReadQueryEchoMarkReadAlert>,
+        pub alert: ::std::option::Option<QueryNotificationsAlert>,
         /// `count`: not always sent. Seen with `notprop=count`.
         pub count: ::std::option::Option<::std::string::String>,
         /// `message`: not always sent.
-        pub message: ::std::option::Option<EchoMarkReadQueryEchoMarkReadAlert>,
+        pub message: ::std::option::Option<QueryNotificationsMessage>,
         /// `rawcount`: not always sent. Seen with `notprop=count`.
         #[doc(alias = "rawcount")]
         pub raw_count: ::std::option::Option<i64>,
@@ -52366,13 +52358,13 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<QueryNotificationsList>>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
-                ::std::option::Option<EchoMarkReadQueryEchoMarkReadAlert>,
+                ::std::option::Option<QueryNotificationsAlert>,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<
-                ::std::option::Option<EchoMarkReadQueryEchoMarkReadAlert>,
+                ::std::option::Option<QueryNotificationsMessage>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
@@ -52635,7 +52627,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.prefixsearch`.
 
- The same fields as [`QueryAllPages`], whose type this is.*/
+ The same fields as [`QueryAllPages`]: that type, by this name.*/
     pub type QueryPrefixSearch = QueryAllPages;
     /// An object of `action=query`'s answer, at `query.protectedtitles`.
     #[derive(Debug, Clone, PartialEq)]
@@ -54818,7 +54810,7 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.uploaddialog.licensemessages`.
 
- The same fields as [`QueryUploaddialogComment`], whose type this is.*/
+ The same fields as [`QueryUploaddialogComment`]: that type, by this name.*/
     pub type QueryUploaddialogLicenseMessages = QueryUploaddialogComment;
     /// An object of `action=query`'s answer, at `query.uploaddialog`.
     #[derive(Debug, Clone, PartialEq)]
@@ -54832,7 +54824,7 @@ pub mod answer {
         pub format: QueryUploaddialogFormat,
         /// `licensemessages`: in every recorded answer.
         #[doc(alias = "licensemessages")]
-        pub license_messages: QueryUploaddialogComment,
+        pub license_messages: QueryUploaddialogLicenseMessages,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -54852,7 +54844,7 @@ pub mod answer {
             let mut f0: ::std::option::Option<QueryUploaddialogComment> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::mwtyped::Map<bool>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<QueryUploaddialogFormat> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<QueryUploaddialogComment> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<QueryUploaddialogLicenseMessages> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -55506,11 +55498,11 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
 
- The same fields as [`QueryAllUsersAttachedLocal`], whose type this is.*/
+ The same fields as [`QueryAllUsersAttachedLocal`]: that type, by this name.*/
     pub type QueryUserInfoAttachedLocal = QueryAllUsersAttachedLocal;
     /** An object of `action=query`'s answer, at `query.userinfo.centralids`.
 
- The same fields as [`QueryAllUsersCentralids`], whose type this is.*/
+ The same fields as [`QueryAllUsersCentralids`]: that type, by this name.*/
     pub type QueryUserInfoCentralids = QueryAllUsersCentralids;
     /// An object of `action=query`'s answer, at `query.userinfo.changeablegroups`.
     #[derive(Debug, Clone, PartialEq)]
@@ -55777,35 +55769,35 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
 
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`], whose type this is.*/
+ The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`]: that type, by this name.*/
     pub type QueryUserInfoTheoreticalratelimitsBadoathUser = QueryUserInfoTheoreticalratelimitsBadcaptchaUser;
     /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath`.
 
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`], whose type this is.*/
+ The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`]: that type, by this name.*/
     pub type QueryUserInfoTheoreticalratelimitsBadoath = QueryUserInfoTheoreticalratelimitsBadcaptcha;
     /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath.user`.
 
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`], whose type this is.*/
+ The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`]: that type, by this name.*/
     pub type QueryUserInfoTheoreticalratelimitsDisableoathUser = QueryUserInfoTheoreticalratelimitsBadcaptchaUser;
     /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath`.
 
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`], whose type this is.*/
+ The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`]: that type, by this name.*/
     pub type QueryUserInfoTheoreticalratelimitsDisableoath = QueryUserInfoTheoreticalratelimitsBadcaptcha;
     /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification.user`.
 
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`], whose type this is.*/
+ The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`]: that type, by this name.*/
     pub type QueryUserInfoTheoreticalratelimitsThanksNotificationUser = QueryUserInfoTheoreticalratelimitsBadcaptchaUser;
     /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification`.
 
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`], whose type this is.*/
+ The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`]: that type, by this name.*/
     pub type QueryUserInfoTheoreticalratelimitsThanksNotification = QueryUserInfoTheoreticalratelimitsBadcaptcha;
     /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa.user`.
 
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`], whose type this is.*/
+ The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`]: that type, by this name.*/
     pub type QueryUserInfoTheoreticalratelimitsVerify2faUser = QueryUserInfoTheoreticalratelimitsBadcaptchaUser;
     /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa`.
 
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`], whose type this is.*/
+ The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`]: that type, by this name.*/
     pub type QueryUserInfoTheoreticalratelimitsVerify2fa = QueryUserInfoTheoreticalratelimitsBadcaptcha;
     /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits`.
     #[derive(Debug, Clone, PartialEq)]
@@ -55814,15 +55806,15 @@ pub mod answer {
         /// `badcaptcha`: in every recorded answer.
         pub badcaptcha: QueryUserInfoTheoreticalratelimitsBadcaptcha,
         /// `badoath`: in every recorded answer.
-        pub badoath: QueryUserInfoTheoreticalratelimitsBadcaptcha,
+        pub badoath: QueryUserInfoTheoreticalratelimitsBadoath,
         /// `disableoath`: in every recorded answer.
-        pub disableoath: QueryUserInfoTheoreticalratelimitsBadcaptcha,
+        pub disableoath: QueryUserInfoTheoreticalratelimitsDisableoath,
         /// `thanks-notification`: in every recorded answer.
         #[doc(alias = "thanks-notification")]
-        pub thanks_notification: QueryUserInfoTheoreticalratelimitsBadcaptcha,
+        pub thanks_notification: QueryUserInfoTheoreticalratelimitsThanksNotification,
         /// `verify-2fa`: in every recorded answer.
         #[doc(alias = "verify-2fa")]
-        pub verify_2fa: QueryUserInfoTheoreticalratelimitsBadcaptcha,
+        pub verify_2fa: QueryUserInfoTheoreticalratelimitsVerify2fa,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -55844,16 +55836,16 @@ pub mod answer {
                 QueryUserInfoTheoreticalratelimitsBadcaptcha,
             > = ::std::option::Option::None;
             let mut f1: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsBadcaptcha,
+                QueryUserInfoTheoreticalratelimitsBadoath,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsBadcaptcha,
+                QueryUserInfoTheoreticalratelimitsDisableoath,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsBadcaptcha,
+                QueryUserInfoTheoreticalratelimitsThanksNotification,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsBadcaptcha,
+                QueryUserInfoTheoreticalratelimitsVerify2fa,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -55947,9 +55939,9 @@ pub mod answer {
         pub cancreateaccount: bool,
         /// `attachedlocal`: not always sent. Seen with `uiprop=centralids`.
         #[doc(alias = "attachedlocal")]
-        pub attached_local: ::std::option::Option<QueryAllUsersAttachedLocal>,
+        pub attached_local: ::std::option::Option<QueryUserInfoAttachedLocal>,
         /// `centralids`: not always sent. Seen with `uiprop=centralids`.
-        pub centralids: ::std::option::Option<QueryAllUsersCentralids>,
+        pub centralids: ::std::option::Option<QueryUserInfoCentralids>,
         /// `changeablegroups`: not always sent. Seen with `uiprop=changeablegroups`.
         pub changeablegroups: ::std::option::Option<QueryUserInfoChangeablegroups>,
         /// `editcount`: not always sent. Seen with `uiprop=editcount`.
@@ -56013,10 +56005,10 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<
-                ::std::option::Option<QueryAllUsersAttachedLocal>,
+                ::std::option::Option<QueryUserInfoAttachedLocal>,
             > = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
-                ::std::option::Option<QueryAllUsersCentralids>,
+                ::std::option::Option<QueryUserInfoCentralids>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
                 ::std::option::Option<QueryUserInfoChangeablegroups>,
@@ -56151,11 +56143,11 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.users.attachedlocal`.
 
- The same fields as [`QueryAllUsersAttachedLocal`], whose type this is.*/
+ The same fields as [`QueryAllUsersAttachedLocal`]: that type, by this name.*/
     pub type QueryUsersAttachedLocal = QueryAllUsersAttachedLocal;
     /** An object of `action=query`'s answer, at `query.users.centralids`.
 
- The same fields as [`QueryAllUsersCentralids`], whose type this is.*/
+ The same fields as [`QueryAllUsersCentralids`]: that type, by this name.*/
     pub type QueryUsersCentralids = QueryAllUsersCentralids;
     /// An object of `action=query`'s answer, at `query.users`.
     #[derive(Debug, Clone, PartialEq)]
@@ -56174,9 +56166,9 @@ pub mod answer {
         pub user_id: i64,
         /// `attachedlocal`: not always sent. Seen with `usprop=centralids`.
         #[doc(alias = "attachedlocal")]
-        pub attached_local: ::std::option::Option<QueryAllUsersAttachedLocal>,
+        pub attached_local: ::std::option::Option<QueryUsersAttachedLocal>,
         /// `centralids`: not always sent. Seen with `usprop=centralids`.
-        pub centralids: ::std::option::Option<QueryAllUsersCentralids>,
+        pub centralids: ::std::option::Option<QueryUsersCentralids>,
         /// `emailable`: `false` when absent. Seen with `usprop=emailable`.
         pub emailable: bool,
         /// `groupmemberships`: not always sent. Seen with `usprop=groupmemberships`.
@@ -56217,10 +56209,10 @@ pub mod answer {
             let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<QueryAllUsersAttachedLocal>,
+                ::std::option::Option<QueryUsersAttachedLocal>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
-                ::std::option::Option<QueryAllUsersCentralids>,
+                ::std::option::Option<QueryUsersCentralids>,
             > = ::std::option::Option::None;
             let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
@@ -56561,7 +56553,7 @@ pub mod answer {
         pub all_images: ::std::option::Option<::std::vec::Vec<QueryAllImages>>,
         /// `alllinks`: not always sent. Seen from `query+alllinks`. Seen with `alprop=ids`, `alprop=title`.
         #[doc(alias = "alllinks")]
-        pub all_links: ::std::option::Option<::std::vec::Vec<QueryAllFileUsages>>,
+        pub all_links: ::std::option::Option<::std::vec::Vec<QueryAllLinks>>,
         /// `allmessages`: not always sent. Seen from `query+allmessages`. Seen with `amprop=default`.
         #[doc(alias = "allmessages")]
         pub all_messages: ::std::option::Option<::std::vec::Vec<QueryAllMessages>>,
@@ -56570,14 +56562,14 @@ pub mod answer {
         pub all_pages: ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
         /// `allredirects`: not always sent. Seen from `query+allredirects`.
         #[doc(alias = "allredirects")]
-        pub all_redirects: ::std::option::Option<::std::vec::Vec<QueryAllFileUsages>>,
+        pub all_redirects: ::std::option::Option<::std::vec::Vec<QueryAllRedirects>>,
         /// `allrevisions`: not always sent. Seen from `query+allrevisions`.
         #[doc(alias = "allrevisions")]
         pub all_revisions: ::std::option::Option<::std::vec::Vec<QueryAllRevisions>>,
         /// `alltransclusions`: not always sent. Seen from `query+alltransclusions`. Seen with `atprop=ids`, `atprop=title`.
         #[doc(alias = "alltransclusions")]
         pub all_transclusions: ::std::option::Option<
-            ::std::vec::Vec<QueryAllFileUsages>,
+            ::std::vec::Vec<QueryAllTransclusions>,
         >,
         /// `allusers`: not always sent. Seen from `query+allusers`.
         #[doc(alias = "allusers")]
@@ -56586,7 +56578,7 @@ pub mod answer {
         #[doc(alias = "authmanagerinfo")]
         pub auth_manager_info: ::std::option::Option<QueryAuthManagerInfo>,
         /// `backlinks`: not always sent. Seen from `query+backlinks`.
-        pub backlinks: ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+        pub backlinks: ::std::option::Option<::std::vec::Vec<QueryBacklinks>>,
         /// `blocks`: not always sent. Seen from `query+blocks`.
         pub blocks: ::std::option::Option<::std::vec::Vec<QueryBlocks>>,
         /// `categorymembers`: not always sent. Seen from `query+categorymembers`.
@@ -56604,7 +56596,7 @@ pub mod answer {
         pub normalized: ::std::option::Option<::std::vec::Vec<QueryNormalized>>,
         /// `embeddedin`: not always sent. Seen from `query+embeddedin`.
         #[doc(alias = "embeddedin")]
-        pub embedded_in: ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+        pub embedded_in: ::std::option::Option<::std::vec::Vec<QueryEmbeddedIn>>,
         /// `exturlusage`: not always sent. Seen from `query+exturlusage`. Seen with `euprop=ids`, `euprop=title`, `euprop=url`.
         #[doc(alias = "exturlusage")]
         pub ext_url_usage: ::std::option::Option<::std::vec::Vec<QueryExtUrlUsage>>,
@@ -56626,7 +56618,7 @@ pub mod answer {
         >,
         /// `imageusage`: not always sent. Seen from `query+imageusage`.
         #[doc(alias = "imageusage")]
-        pub image_usage: ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+        pub image_usage: ::std::option::Option<::std::vec::Vec<QueryImageUsage>>,
         /// `iwbacklinks`: not always sent. Seen from `query+iwbacklinks`. Seen with `iwblprop=iwprefix`, `iwblprop=iwtitle`.
         #[doc(alias = "iwbacklinks")]
         pub iw_backlinks: ::std::option::Option<
@@ -56666,7 +56658,7 @@ pub mod answer {
         pub pages_with_prop: ::std::option::Option<::std::vec::Vec<QueryPagesWithProp>>,
         /// `prefixsearch`: not always sent. Seen from `query+prefixsearch`.
         #[doc(alias = "prefixsearch")]
-        pub prefix_search: ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+        pub prefix_search: ::std::option::Option<::std::vec::Vec<QueryPrefixSearch>>,
         /// `protectedtitles`: not always sent. Seen from `query+protectedtitles`.
         #[doc(alias = "protectedtitles")]
         pub protected_titles: ::std::option::Option<
@@ -56810,7 +56802,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<QueryAllImages>>,
             > = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryAllFileUsages>>,
+                ::std::option::Option<::std::vec::Vec<QueryAllLinks>>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllMessages>>,
@@ -56819,13 +56811,13 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryAllFileUsages>>,
+                ::std::option::Option<::std::vec::Vec<QueryAllRedirects>>,
             > = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllRevisions>>,
             > = ::std::option::Option::None;
             let mut f13: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryAllFileUsages>>,
+                ::std::option::Option<::std::vec::Vec<QueryAllTransclusions>>,
             > = ::std::option::Option::None;
             let mut f14: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllUsers>>,
@@ -56834,7 +56826,7 @@ pub mod answer {
                 ::std::option::Option<QueryAuthManagerInfo>,
             > = ::std::option::Option::None;
             let mut f16: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+                ::std::option::Option<::std::vec::Vec<QueryBacklinks>>,
             > = ::std::option::Option::None;
             let mut f17: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryBlocks>>,
@@ -56852,7 +56844,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<QueryNormalized>>,
             > = ::std::option::Option::None;
             let mut f22: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+                ::std::option::Option<::std::vec::Vec<QueryEmbeddedIn>>,
             > = ::std::option::Option::None;
             let mut f23: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryExtUrlUsage>>,
@@ -56872,7 +56864,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f28: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+                ::std::option::Option<::std::vec::Vec<QueryImageUsage>>,
             > = ::std::option::Option::None;
             let mut f29: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
@@ -56906,7 +56898,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<QueryPagesWithProp>>,
             > = ::std::option::Option::None;
             let mut f39: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
+                ::std::option::Option<::std::vec::Vec<QueryPrefixSearch>>,
             > = ::std::option::Option::None;
             let mut f40: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryProtectedTitles>>,
@@ -57737,7 +57729,7 @@ pub mod answer {
     }
     /** An object of `action=resetpassword`'s answer, at `resetpassword`.
 
- The same fields as [`ChangeAuthenticationDataResult`], whose type this is.*/
+ The same fields as [`ChangeAuthenticationDataResult`]: that type, by this name.*/
     pub type ResetPasswordResult = ChangeAuthenticationDataResult;
     /// What `action=resetpassword` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/resetpassword.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
@@ -57745,7 +57737,7 @@ pub mod answer {
     pub struct ResetPassword {
         /// `resetpassword`: in every recorded answer.
         #[doc(alias = "resetpassword")]
-        pub reset_password: ChangeAuthenticationDataResult,
+        pub reset_password: ResetPasswordResult,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -57763,7 +57755,7 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<ChangeAuthenticationDataResult> = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<ResetPasswordResult> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -59100,11 +59092,11 @@ pub mod answer {
     }
     /** An object of `action=upload`'s answer, at `upload.imageinfo.extmetadata`.
 
- The same fields as [`QueryPagesImageInfoExtmetadata`], whose type this is.*/
+ The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
     pub type UploadImageInfoExtmetadata = QueryPagesImageInfoExtmetadata;
     /** An object of `action=upload`'s answer, at `upload.imageinfo.metadata`.
 
- The same fields as [`QueryPagesImageInfoMetadata`], whose type this is.*/
+ The same fields as [`QueryPagesImageInfoMetadata`]: that type, by this name.*/
     pub type UploadImageInfoMetadata = QueryPagesImageInfoMetadata;
     /// An object of `action=upload`'s answer, at `upload.imageinfo`.
     #[derive(Debug, Clone, PartialEq)]
@@ -59122,13 +59114,13 @@ pub mod answer {
         #[doc(alias = "descriptionurl")]
         pub description_url: ::std::string::String,
         /// `extmetadata`: in every recorded answer.
-        pub extmetadata: ::mwtyped::Map<QueryPagesImageInfoExtmetadata>,
+        pub extmetadata: ::mwtyped::Map<UploadImageInfoExtmetadata>,
         /// `height`: in every recorded answer.
         pub height: i64,
         /// `mediatype`: in every recorded answer.
         pub mediatype: ::std::string::String,
         /// `metadata`: in every recorded answer.
-        pub metadata: ::std::vec::Vec<QueryPagesImageInfoMetadata>,
+        pub metadata: ::std::vec::Vec<UploadImageInfoMetadata>,
         /// `mime`: in every recorded answer.
         pub mime: ::std::string::String,
         /// `parsedcomment`: in every recorded answer.
@@ -59172,12 +59164,12 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::mwtyped::Map<QueryPagesImageInfoExtmetadata>,
+                ::mwtyped::Map<UploadImageInfoExtmetadata>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
-                ::std::vec::Vec<QueryPagesImageInfoMetadata>,
+                ::std::vec::Vec<UploadImageInfoMetadata>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -59568,7 +59560,7 @@ pub mod answer {
     }
     /** An object of `action=validatepassword`'s answer, at `validatepassword.validitymessages`.
 
- The same fields as [`ImageRotateErrors`], whose type this is.*/
+ The same fields as [`ImageRotateErrors`]: that type, by this name.*/
     pub type ValidatePasswordValidityMessages = ImageRotateErrors;
     /// An object of `action=validatepassword`'s answer, at `validatepassword`.
     #[derive(Debug, Clone, PartialEq)]
@@ -59578,7 +59570,7 @@ pub mod answer {
         pub validity: ::std::string::String,
         /// `validitymessages`: in every recorded answer.
         #[doc(alias = "validitymessages")]
-        pub validity_messages: ::std::vec::Vec<ImageRotateErrors>,
+        pub validity_messages: ::std::vec::Vec<ValidatePasswordValidityMessages>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -59596,7 +59588,9 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::vec::Vec<ImageRotateErrors>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::vec::Vec<ValidatePasswordValidityMessages>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -59794,7 +59788,7 @@ pub mod answer {
     }
     /** An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef.wpWatchthis`.
 
- The same fields as [`VisualEditorCheckboxesDefWpMinorEdit`], whose type this is.*/
+ The same fields as [`VisualEditorCheckboxesDefWpMinorEdit`]: that type, by this name.*/
     #[cfg(feature = "ext-visualeditor")]
     pub type VisualEditorCheckboxesDefWpWatchThis = VisualEditorCheckboxesDefWpMinorEdit;
     /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef`.
@@ -59807,7 +59801,7 @@ pub mod answer {
         pub wp_minor_edit: VisualEditorCheckboxesDefWpMinorEdit,
         /// `wpWatchthis`: in every recorded answer.
         #[doc(alias = "wpWatchthis")]
-        pub wp_watch_this: VisualEditorCheckboxesDefWpMinorEdit,
+        pub wp_watch_this: VisualEditorCheckboxesDefWpWatchThis,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -59828,7 +59822,7 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<VisualEditorCheckboxesDefWpMinorEdit> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<VisualEditorCheckboxesDefWpMinorEdit> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<VisualEditorCheckboxesDefWpWatchThis> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -60330,6 +60324,580 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "watch"),
                 out,
             );
+        }
+    }
+    impl ::mwtyped::QueryAnswer for Query {
+        type Page = QueryPages;
+        const LIMITS: &'static [(&'static str, &'static str)] = &[
+            ("abusefilters", "abflimit"),
+            ("abuselog", "afllimit"),
+            ("allcategories", "aclimit"),
+            ("alldeletedrevisions", "adrlimit"),
+            ("allfileusages", "aflimit"),
+            ("allimages", "ailimit"),
+            ("alllinks", "allimit"),
+            ("allpages", "aplimit"),
+            ("allredirects", "arlimit"),
+            ("allrevisions", "arvlimit"),
+            ("alltransclusions", "atlimit"),
+            ("allusers", "aulimit"),
+            ("backlinks", "bllimit"),
+            ("blocks", "bklimit"),
+            ("categories", "cllimit"),
+            ("categorymembers", "cmlimit"),
+            ("contributors", "pclimit"),
+            ("deletedrevisions", "drvlimit"),
+            ("deletedrevs", "drlimit"),
+            ("duplicatefiles", "dflimit"),
+            ("embeddedin", "eilimit"),
+            ("extlinks", "ellimit"),
+            ("extracts", "exlimit"),
+            ("exturlusage", "eulimit"),
+            ("filearchive", "falimit"),
+            ("fileusage", "fulimit"),
+            ("imageinfo", "iilimit"),
+            ("images", "imlimit"),
+            ("imageusage", "iulimit"),
+            ("iwbacklinks", "iwbllimit"),
+            ("iwlinks", "iwlimit"),
+            ("langbacklinks", "lbllimit"),
+            ("langlinks", "lllimit"),
+            ("links", "pllimit"),
+            ("linkshere", "lhlimit"),
+            ("linterrors", "lntlimit"),
+            ("logevents", "lelimit"),
+            ("mystashedfiles", "msflimit"),
+            ("notifications", "notlimit"),
+            ("pageimages", "pilimit"),
+            ("pagepropnames", "ppnlimit"),
+            ("pageswithprop", "pwplimit"),
+            ("prefixsearch", "pslimit"),
+            ("protectedtitles", "ptlimit"),
+            ("querypage", "qplimit"),
+            ("random", "rnlimit"),
+            ("recentchanges", "rclimit"),
+            ("redirects", "rdlimit"),
+            ("revisions", "rvlimit"),
+            ("search", "srlimit"),
+            ("tags", "tglimit"),
+            ("templates", "tllimit"),
+            ("transcludedin", "tilimit"),
+            ("unreadnotificationpages", "unplimit"),
+            ("usercontribs", "uclimit"),
+            ("watchlist", "wllimit"),
+            ("watchlistraw", "wrlimit"),
+        ];
+        fn take_pages(&mut self) -> ::std::vec::Vec<QueryPages> {
+            let answer = self;
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.pages.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    impl ::mwtyped::PageAnswer for QueryPages {
+        fn key(&self) -> ::mwtyped::PageKey {
+            ::mwtyped::__private::page_key(
+                self.page_id.clone().into(),
+                self.title.clone().into(),
+            )
+        }
+        fn merge(&mut self, later: Self) {
+            ::mwtyped::__private::Merge::merge_from(&mut self.ns, later.ns);
+            ::mwtyped::__private::Merge::merge_from(&mut self.page_id, later.page_id);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.revisions,
+                later.revisions,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.title, later.title);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.content_model,
+                later.content_model,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.last_rev_id,
+                later.last_rev_id,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.length, later.length);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.page_language,
+                later.page_language,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.page_language_dir,
+                later.page_language_dir,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.page_language_html_code,
+                later.page_language_html_code,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.touched, later.touched);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.categories,
+                later.categories,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.new, later.new);
+            ::mwtyped::__private::Merge::merge_from(&mut self.missing, later.missing);
+            ::mwtyped::__private::Merge::merge_from(&mut self.invalid, later.invalid);
+            ::mwtyped::__private::keep_first(
+                &mut self.invalidreason,
+                later.invalidreason,
+            );
+            ::mwtyped::__private::keep_first(
+                &mut self.category_info,
+                later.category_info,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.contributors,
+                later.contributors,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.duplicate_files,
+                later.duplicate_files,
+            );
+            #[cfg(feature = "ext-textextracts")]
+            ::mwtyped::__private::Merge::merge_from(&mut self.extract, later.extract);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.file_usage,
+                later.file_usage,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.image_repository,
+                later.image_repository,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.image_info,
+                later.image_info,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.badfile, later.badfile);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.protection,
+                later.protection,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.restriction_types,
+                later.restriction_types,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.associatedpage,
+                later.associatedpage,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.redirect, later.redirect);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.displaytitle,
+                later.displaytitle,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.linkclasses,
+                later.linkclasses,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.notificationtimestamp,
+                later.notificationtimestamp,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.talkid, later.talkid);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.canonical_url,
+                later.canonical_url,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.edit_url, later.edit_url);
+            ::mwtyped::__private::Merge::merge_from(&mut self.full_url, later.full_url);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.varianttitles,
+                later.varianttitles,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.visitingwatchers,
+                later.visitingwatchers,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.watched, later.watched);
+            ::mwtyped::__private::Merge::merge_from(&mut self.watchers, later.watchers);
+            ::mwtyped::__private::Merge::merge_from(&mut self.preload, later.preload);
+            ::mwtyped::__private::Merge::merge_from(&mut self.readable, later.readable);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.links_here,
+                later.links_here,
+            );
+            #[cfg(feature = "ext-pageimages")]
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.page_image,
+                later.page_image,
+            );
+            #[cfg(feature = "ext-pageimages")]
+            ::mwtyped::__private::keep_first(&mut self.original, later.original);
+            #[cfg(feature = "ext-pageimages")]
+            ::mwtyped::__private::keep_first(&mut self.thumbnail, later.thumbnail);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.redirects,
+                later.redirects,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.extra, later.extra);
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AbuseFilters {
+        type Item = QueryAbuseFilters;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAbuseFilters> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.abuse_filters.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AbuseLog {
+        type Item = QueryAbuseLog;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAbuseLog> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.abuse_log.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllCategories {
+        type Item = QueryAllCategories;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllCategories> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_categories.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllDeletedRevisions {
+        type Item = QueryAllDeletedRevisions;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllDeletedRevisions> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_deleted_revisions.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllFileUsages {
+        type Item = QueryAllFileUsages;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllFileUsages> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_file_usages.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllImages {
+        type Item = QueryAllImages;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllImages> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_images.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllLinks {
+        type Item = QueryAllLinks;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllLinks> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_links.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllPages {
+        type Item = QueryAllPages;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllPages> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_pages.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllRedirects {
+        type Item = QueryAllRedirects;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllRedirects> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_redirects.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllRevisions {
+        type Item = QueryAllRevisions;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllRevisions> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_revisions.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllTransclusions {
+        type Item = QueryAllTransclusions;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllTransclusions> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_transclusions.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::AllUsers {
+        type Item = QueryAllUsers;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryAllUsers> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.all_users.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::Backlinks {
+        type Item = QueryBacklinks;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryBacklinks> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.backlinks.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::Blocks {
+        type Item = QueryBlocks;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryBlocks> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.blocks.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::CategoryMembers {
+        type Item = QueryCategoryMembers;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryCategoryMembers> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.category_members.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::DeletedRevs {
+        type Item = QueryDeletedRevs;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryDeletedRevs> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.deleted_revs.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::EmbeddedIn {
+        type Item = QueryEmbeddedIn;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryEmbeddedIn> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.embedded_in.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::ExtUrlUsage {
+        type Item = QueryExtUrlUsage;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryExtUrlUsage> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.ext_url_usage.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::FileArchive {
+        type Item = QueryFileArchive;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryFileArchive> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.file_archive.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::ImageUsage {
+        type Item = QueryImageUsage;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryImageUsage> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.image_usage.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::LogEvents {
+        type Item = QueryLogEvents;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryLogEvents> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.log_events.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::MyStashedFiles {
+        type Item = QueryMyStashedFiles;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryMyStashedFiles> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.my_stashed_files.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::PagePropNames {
+        type Item = QueryPagePropNames;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryPagePropNames> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.page_prop_names.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::PagesWithProp {
+        type Item = QueryPagesWithProp;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryPagesWithProp> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.pages_with_prop.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::PrefixSearch {
+        type Item = QueryPrefixSearch;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryPrefixSearch> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.prefix_search.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::ProtectedTitles {
+        type Item = QueryProtectedTitles;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryProtectedTitles> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.protected_titles.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::Random {
+        type Item = QueryRandom;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryRandom> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.random.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::RecentChanges {
+        type Item = QueryRecentChanges;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryRecentChanges> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.recent_changes.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::Search {
+        type Item = QuerySearch;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QuerySearch> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.search.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::Tags {
+        type Item = QueryTags;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryTags> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.tags.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::UserContribs {
+        type Item = QueryUserContribs;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryUserContribs> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.user_contribs.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::Users {
+        type Item = QueryUsers;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryUsers> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.users.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::Watchlist {
+        type Item = QueryWatchlist;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryWatchlist> {
+            answer
+                .query
+                .as_mut()
+                .map(|q| q.watchlist.take().unwrap_or_default())
+                .unwrap_or_default()
         }
     }
 }

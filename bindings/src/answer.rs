@@ -161,10 +161,9 @@ pub fn object<'de, T: Object, D: de::Deserializer<'de>>(d: D) -> Result<T, D::Er
         }
         fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
             match seq.next_element::<de::IgnoredAny>()? {
-                None => T::from_map(de::value::MapDeserializer::new(std::iter::empty::<(
-                    (),
-                    (),
-                )>())),
+                None => T::from_map(de::value::MapDeserializer::new(
+                    std::iter::empty::<((), ())>(),
+                )),
                 Some(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
             }
         }

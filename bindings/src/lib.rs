@@ -49,6 +49,7 @@ pub mod blocking;
 mod client;
 mod encoder;
 mod module;
+mod pages;
 mod query;
 mod request;
 pub mod token;
@@ -63,6 +64,7 @@ pub use module::{__private, ApiModule, DynamicParams, DynamicValue, Limits, Wire
 /// changes). Everything the wiki has, its extensions' modules and parameters included, is there
 /// with no feature to turn on. `examples/own-wiki` in the repository is a crate doing this.
 pub use mwtyped_macros::api_from_spec;
+pub use pages::{ListModule, PageAnswer, PageKey, QueryAnswer};
 pub use query::{GeneratorSubmodule, QuerySubmodule, Selection};
 pub use request::{EncodeError, Name, Request, Value};
 /// The JSON of answers that are not typed (and of free-form parts of typed ones).
@@ -76,8 +78,8 @@ pub use auth::{
 };
 #[cfg(feature = "client")]
 pub use client::{
-    AbuseFilterHit, ApiMessage, Assert, Captcha, ChunkedUpload, Client, ClientBuilder, Error,
-    Response,
+    AbuseFilterHit, ApiMessage, Assert, Captcha, ChunkedUpload, Client, ClientBuilder,
+    Continuation, Error, Response, Resumable,
 };
 
 /// What MediaWiki says of one API module, apart from its parameters.

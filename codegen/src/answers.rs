@@ -48,6 +48,10 @@ pub fn answer_types(
         items: vec![],
         taken: HashSet::new(),
         shapes: HashMap::new(),
+        root: String::new(),
+        structs: HashMap::new(),
+        fields: HashMap::new(),
+        merges: HashMap::new(),
         request: String::new(),
         cfg: quote!(),
     };
@@ -64,6 +68,7 @@ pub fn answer_types(
             continue;
         };
         emit.cfg = cfg;
+        emit.root = key.clone();
         emit.request = request_of(module);
         let root = Place {
             name: name.clone(),
@@ -71,7 +76,7 @@ pub fn answer_types(
             json_path: String::new(),
             wrapper_of: Some(module),
         };
-        let ident = emit.object(&root, fields, &root_doc(spec, model, module));
+        let (ident, _) = emit.object(&root, fields, &root_doc(spec, model, module));
         roots.insert(key.clone(), ident);
     }
     let by_path = spec
@@ -85,7 +90,10 @@ pub fn answer_types(
             (m.path.clone(), answer)
         })
         .collect();
-    let items = emit.items;
+    let mut items = std::mem::take(&mut emit.items);
+    items.extend(crate::query_answers::query_impls(
+        spec, model, names, options, &emit,
+    ));
     let envelope = ENVELOPE;
     let module = quote! {
         /// Typed answers, generated from what the test wikis answered to every module
@@ -122,13 +130,41 @@ fn root_doc(spec: &Spec, model: &AnswerModel, module: &Module) -> String {
     )
 }
 
-struct Emit<'a> {
+/// A field as the query streams reach it.
+pub(crate) struct Held {
+    pub(crate) rust: proc_macro2::Ident,
+    /// An `Option`.
+    pub(crate) optional: bool,
+    pub(crate) list_of_objects: bool,
+}
+
+/// How a page's field takes a later batch's (`PageAnswer::merge`).
+#[derive(Clone, Copy)]
+pub(crate) enum Merging {
+    /// Through the runtime's `Merge`: lists appended, maps and unknown fields added to, flags
+    /// or-ed, a value already known kept.
+    Merged,
+    /// An object not always sent: the first batch's, or a later one's.
+    FirstStays,
+    /// An object always sent: the first batch's.
+    Kept,
+}
+
+pub(crate) struct Emit<'a> {
     rt: &'a TokenStream,
     options: &'a Options,
     items: Vec<TokenStream>,
     taken: HashSet<String>,
     /// The first struct emitted for each list of fields.
     shapes: HashMap<String, proc_macro2::Ident>,
+    /// The answer being emitted (`query`), and what was emitted of it by JSON path: the
+    /// struct at each path, and the field holding each path.
+    root: String,
+    /// By (answer, JSON path): the struct's own name, and the struct it is.
+    pub(crate) structs: HashMap<(String, String), (proc_macro2::Ident, proc_macro2::Ident)>,
+    pub(crate) fields: HashMap<(String, String), Held>,
+    /// How each struct's fields merge, for a page's `PageAnswer::merge`.
+    pub(crate) merges: HashMap<proc_macro2::Ident, Vec<(proc_macro2::Ident, Merging, TokenStream)>>,
     /// The request whose answer is being emitted (`action=edit`), for docs.
     request: String,
     cfg: TokenStream,
@@ -179,12 +215,19 @@ impl Emit<'_> {
         unique
     }
 
-    /// Emits the struct of an object and everything below it; returns its name.
-    fn object(&mut self, place: &Place, fields: &[Field], doc: &str) -> proc_macro2::Ident {
+    /// Emits the struct of an object and everything below it; returns its name, and the
+    /// name of the struct it is (itself, or the first of the same fields).
+    fn object(
+        &mut self,
+        place: &Place,
+        fields: &[Field],
+        doc: &str,
+    ) -> (proc_macro2::Ident, proc_macro2::Ident) {
         let name = ident(&self.unique(&place.name));
         let mut idents: HashSet<String> = HashSet::from(["extra".to_owned()]);
         let mut members = vec![];
         let mut entries = vec![];
+        let mut merges = vec![];
         for field in fields {
             let child = place.child(&field.name);
             // A field only an extension sends (in an answer that is not the extension's
@@ -197,7 +240,7 @@ impl Emit<'_> {
                 .unwrap_or_default();
             let outer = self.cfg.clone();
             self.cfg.extend(cfg.clone());
-            let ty = self.ty(&field.shape, &child);
+            let (ty, canonical) = self.ty(&field.shape, &child);
             self.cfg = outer;
             let mut rust = naming::field_name(&field.name);
             if idents.contains(&rust) {
@@ -210,10 +253,13 @@ impl Emit<'_> {
             // sends one at all can hang on a preference the recordings did not vary.
             let flag = matches!(field.shape, Shape::Bool { .. });
             let required = field.certain && !field.nullable && !flag;
-            let ty = if required || flag {
-                ty
+            let (ty, canonical) = if required || flag {
+                (ty, canonical)
             } else {
-                quote!(::std::option::Option<#ty>)
+                (
+                    quote!(::std::option::Option<#ty>),
+                    format!("Option<{canonical}>"),
+                )
             };
             let doc = field_doc(field, flag);
             let alias = (rust != wire).then(|| quote!(#[doc(alias = #wire)]));
@@ -223,10 +269,25 @@ impl Emit<'_> {
                 #cfg
                 pub #rust: #ty,
             });
+            let merging = match (&field.shape, required) {
+                (Shape::Object { .. }, true) => Merging::Kept,
+                (Shape::Object { .. }, false) => Merging::FirstStays,
+                _ => Merging::Merged,
+            };
+            merges.push((rust.clone(), merging, cfg.clone()));
+            self.fields.insert(
+                (self.root.clone(), child.json_path.clone()),
+                Held {
+                    rust: rust.clone(),
+                    optional: !required && !flag,
+                    list_of_objects: matches!(&field.shape, Shape::Array { items } if matches!(**items, Shape::Object { .. })),
+                },
+            );
             entries.push(Entry {
                 rust,
                 wire,
                 ty,
+                canonical,
                 required,
                 holds_object: holds_object(&field.shape),
                 cfg,
@@ -243,20 +304,32 @@ impl Emit<'_> {
             place.wrapper_of.is_some(),
             entries
                 .iter()
-                .map(|e| format!("{} {} {} {} {}", e.cfg, e.rust, e.wire, e.ty, e.required))
+                .map(|e| format!(
+                    "{} {} {} {} {}",
+                    e.cfg, e.rust, e.wire, e.canonical, e.required
+                ))
                 .collect::<Vec<_>>()
                 .join(";")
         );
         if let Some(first) = self.shapes.get(&signature).cloned() {
-            let doc = format!("{doc}\n\n The same fields as [`{first}`], whose type this is.");
+            let doc = format!("{doc}\n\n The same fields as [`{first}`]: that type, by this name.");
             self.items.push(quote! {
                 #[doc = #doc]
                 #cfg
                 pub type #name = #first;
             });
-            return first;
+            self.structs.insert(
+                (self.root.clone(), place.json_path.clone()),
+                (name.clone(), first.clone()),
+            );
+            return (name, first);
         }
         self.shapes.insert(signature, name.clone());
+        self.structs.insert(
+            (self.root.clone(), place.json_path.clone()),
+            (name.clone(), name.clone()),
+        );
+        self.merges.insert(name.clone(), merges);
         let deserialize = deserialize_impl(rt, cfg, &name, &entries, place.wrapper_of.is_some());
         let answer = answer_impl(rt, &name, &entries);
         self.items.push(quote! {
@@ -273,32 +346,38 @@ impl Emit<'_> {
             #cfg
             #answer
         });
-        name
+        (name.clone(), name)
     }
 
-    fn ty(&mut self, shape: &Shape, place: &Place) -> TokenStream {
+    /// The Rust type of a value of `shape`, and the same with each shared struct named by
+    /// its first name (what tells two objects of the same fields apart, or not).
+    fn ty(&mut self, shape: &Shape, place: &Place) -> (TokenStream, String) {
         let rt = self.rt;
+        let plain = |tokens: TokenStream| {
+            let canonical = tokens.to_string();
+            (tokens, canonical)
+        };
         match shape {
-            Shape::Bool { .. } => quote!(bool),
-            Shape::Integer => quote!(i64),
-            Shape::Number => quote!(f64),
-            Shape::String => quote!(::std::string::String),
-            Shape::Any { .. } | Shape::Unknown => quote!(#rt::serde_json::Value),
+            Shape::Bool { .. } => plain(quote!(bool)),
+            Shape::Integer => plain(quote!(i64)),
+            Shape::Number => plain(quote!(f64)),
+            Shape::String => plain(quote!(::std::string::String)),
+            Shape::Any { .. } | Shape::Unknown => plain(quote!(#rt::serde_json::Value)),
             Shape::Array { items } => {
-                let item = self.ty(items, place);
-                quote!(::std::vec::Vec<#item>)
+                let (item, canonical) = self.ty(items, place);
+                (quote!(::std::vec::Vec<#item>), format!("Vec<{canonical}>"))
             }
             Shape::Map { values } => {
-                let value = self.ty(values, place);
-                quote!(#rt::Map<#value>)
+                let (value, canonical) = self.ty(values, place);
+                (quote!(#rt::Map<#value>), format!("Map<{canonical}>"))
             }
             Shape::Object { fields } => {
                 let doc = format!(
                     " An object of {}'s answer, at `{}`.",
                     self.request, place.json_path
                 );
-                let name = self.object(place, fields, &doc);
-                quote!(#name)
+                let (name, canonical) = self.object(place, fields, &doc);
+                (quote!(#name), canonical.to_string())
             }
         }
     }
@@ -310,6 +389,8 @@ struct Entry<'a> {
     wire: &'a str,
     /// The field's Rust type.
     ty: TokenStream,
+    /// The same, each shared struct by its first name.
+    canonical: String,
     required: bool,
     /// Whether an object (and so an `extra` map) can be inside it.
     holds_object: bool,
@@ -355,7 +436,11 @@ fn deserialize_impl(
             quote!(#cfg #rust: #slot.unwrap_or_default())
         }
     });
-    let skipped = root.then(|| quote!(const SKIPPED: &'static [&'static str] = ENVELOPE;));
+    let skipped = root.then(|| {
+        quote!(
+            const SKIPPED: &'static [&'static str] = ENVELOPE;
+        )
+    });
     let type_name = name.to_string();
     quote! {
         #cfg

@@ -14,6 +14,7 @@ mod history;
 mod module_struct;
 mod module_table;
 pub mod naming;
+mod query_answers;
 mod samples;
 mod value_enums;
 

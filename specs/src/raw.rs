@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::SpecError;
-pub use crate::spec::ExtensionInfo;
 use crate::model::{Module, Parameter};
+pub use crate::spec::ExtensionInfo;
 
 /// The answer of `action=paraminfo&modules=main|main+**&formatversion=2`.
 #[derive(Debug, Clone, PartialEq)]

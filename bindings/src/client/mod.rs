@@ -20,6 +20,7 @@
 
 mod error;
 mod login;
+mod pages;
 mod response;
 mod retry;
 mod session;
@@ -35,6 +36,7 @@ use futures_util::Stream;
 use serde_json::Value;
 
 pub use error::{AbuseFilterHit, ApiMessage, Captcha, Error};
+pub use pages::{Continuation, Resumable};
 pub use response::Response;
 use retry::{Attempt, Verdict};
 use session::Session;
@@ -319,6 +321,18 @@ impl Client {
         Ok(self.send(M::PATH, &request).await?.of::<M>())
     }
 
+    /// [`Client::execute`], asking the wiki for its clock too (`curtimestamp`):
+    /// [`Response::cur_timestamp`] is when it answered, the `starttimestamp` of an edit based
+    /// on what was read, so that a deletion since is detected.
+    pub async fn execute_with_timestamp<M: ApiModule>(
+        &self,
+        module: &M,
+    ) -> Result<Response<M::Answer>, Error> {
+        let mut request = module.encode(self.inner.settings.limits)?;
+        request.text("curtimestamp", "1");
+        Ok(self.send(M::PATH, &request).await?.of::<M>())
+    }
+
     /// Sends the module `build` makes with a token of this session, fetched (and cached) on
     /// demand; on `badtoken` the token is fetched again and the request sent once more.
     pub async fn execute_with_token<K, M, F>(&self, build: F) -> Result<Response<M::Answer>, Error>
@@ -467,14 +481,23 @@ impl Client {
         module: &M,
         resume: Option<serde_json::Map<String, Value>>,
     ) -> impl Stream<Item = Result<Response<M::Answer>, Error>> + Send + use<M> {
-        let client = self.clone();
-        let first = module
+        let request = module
             .encode(self.inner.settings.limits)
-            .map_err(Error::from)
-            .map(|request| match &resume {
-                Some(point) => with_continuation(&request, point),
-                None => request,
-            });
+            .map_err(Error::from);
+        self.continued_request::<M>(request, resume)
+    }
+
+    /// [`Client::continued_from`] for a request already encoded (the streams add `limit`s).
+    fn continued_request<M: ApiModule>(
+        &self,
+        request: Result<Request, Error>,
+        resume: Option<serde_json::Map<String, Value>>,
+    ) -> impl Stream<Item = Result<Response<M::Answer>, Error>> + Send + use<M> {
+        let client = self.clone();
+        let first = request.map(|request| match &resume {
+            Some(point) => with_continuation(&request, point),
+            None => request,
+        });
         // The request to send, and the `continue` it carries.
         futures_util::stream::unfold(Some((first, resume)), move |next| {
             let client = client.clone();

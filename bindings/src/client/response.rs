@@ -105,6 +105,11 @@ impl<A> Response<A> {
             .map_err(|e| Error::decode(module, format!("`{}`: {e}", path.join("."))))
     }
 
+    /// When the wiki answered, if asked ([`Client::execute_with_timestamp`](super::Client::execute_with_timestamp)).
+    pub fn cur_timestamp(&self) -> Option<&str> {
+        self.body.get("curtimestamp")?.as_str()
+    }
+
     /// The `continue` object, when there is more to fetch.
     pub fn continuation(&self) -> Option<&serde_json::Map<String, Value>> {
         self.body.get("continue")?.as_object()

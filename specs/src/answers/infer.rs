@@ -6,11 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::{ENVELOPE, answer_key, exercised};
 use super::model::{AnswerModel, Coverage, Field, Shape};
 use super::recording::{Exchange, Recording};
+use super::{ENVELOPE, answer_key, exercised};
 use crate::{Origin, Spec};
-
 
 /// Fields whose keys are data, not names: slot roles, page property names, option names,
 /// metadata names, rate-limited actions, language codes, field names of a form.
@@ -87,7 +86,6 @@ pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
         modules,
     }
 }
-
 
 fn coverage(recording: &Recording, answer: String) -> Coverage {
     let exchanges = recording.exchanges.len();
