@@ -599,3 +599,38 @@ fn a_continue_answered_with_itself_ends_the_stream_with_an_error() {
     );
     assert_eq!(server.methods().len(), 2);
 }
+
+#[test]
+fn the_page_and_item_streams_end_with_the_error_of_a_repeated_continue() {
+    use futures_util::StreamExt;
+    use mwtyped::v1_43::query::AllPages;
+    let looping = r#"{"batchcomplete":true,"continue":{"gapcontinue":"B","continue":"gapcontinue||"},"query":{"pages":[{"pageid":1,"ns":0,"title":"A"}],"allpages":[{"pageid":1,"ns":0,"title":"A"}]}}"#;
+    let server = Server::start(vec![Answer::Json(200, "", looping)]);
+    let client = client(&server.url);
+    let mut query = Query::new();
+    query.select.generator(AllPages::new());
+    let pages: Vec<Result<_, Error>> = block_on(client.pages(&query).collect());
+    assert_eq!(
+        pages.len(),
+        2,
+        "the page of the first batch, then the error: {pages:?}"
+    );
+    assert_eq!(
+        pages[0].as_ref().expect("a page").title.as_deref(),
+        Some("A")
+    );
+    let error = pages[1].as_ref().expect_err("a loop");
+    assert!(
+        error.to_string().contains("same `continue` again"),
+        "{error}"
+    );
+    let items: Vec<Result<_, Error>> = block_on(client.items(&AllPages::new()).collect());
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(items[1].is_err());
+    let sent = server.requests();
+    assert!(
+        sent.iter()
+            .all(|s| s.body.contains("aplimit=max") || s.target.contains("aplimit=max")),
+        "the generator's and the list's limit are max"
+    );
+}
