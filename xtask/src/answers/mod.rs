@@ -7,8 +7,8 @@
 //! string its first [`KEEP_CHARS`] characters; tokens and sensitive values are `***`.
 
 mod plan;
-mod seed;
-mod session;
+pub(crate) mod seed;
+pub(crate) mod session;
 
 use std::collections::BTreeMap;
 

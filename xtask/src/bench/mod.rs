@@ -7,6 +7,7 @@ mod encode;
 mod fetch;
 mod fuzz;
 mod login;
+mod pages;
 mod scrape;
 mod upload;
 
@@ -47,6 +48,9 @@ enum Bench {
     /// Decoding large query answers into the typed answer against `serde_json::Value`
     /// (criterion).
     Decode,
+    /// The wikitext of 2,000 seeded pages through the typed page stream against pywikibot's
+    /// preloading generator and mwclient: requests and wall time.
+    Pages,
     /// A long fuzz run of the help-page reader (`--runs` times the inputs of a test run).
     Fuzz,
 }
@@ -59,6 +63,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
         Bench::Build => build::bench(args.runs.max(1)),
         Bench::Scrape => scrape::bench(args.runs.max(1)),
         Bench::Login => login::bench(args.runs.max(1)),
+        Bench::Pages => pages::bench(args.runs.max(1)),
         Bench::Upload => upload::bench(args.runs.max(1)),
         Bench::Fuzz => fuzz::bench(args.runs.max(1)),
     }
