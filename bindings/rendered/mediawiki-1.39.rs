@@ -44558,7 +44558,7 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRepos {
-        /// `displayname`: not always sent. Seen with `friprop=displayname`.
+        /// `displayname`: not always sent. `None` also when MediaWiki sends `false` for no value. Seen with `friprop=displayname`.
         pub displayname: ::std::option::Option<::std::string::String>,
         /// `name`: not always sent. Seen with `friprop=name`.
         pub name: ::std::option::Option<::std::string::String>,
@@ -44628,7 +44628,9 @@ pub mod answer {
                 .next_key::<::mwtyped::__private::Key<'de>>()?
             {
                 match &*key.0 {
-                    "displayname" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "displayname" => {
+                        ::mwtyped::__private::field_or_false(&mut map, &mut f0)
+                    }
                     "name" => ::mwtyped::__private::field(&mut map, &mut f1),
                     "canUpload" => ::mwtyped::__private::field(&mut map, &mut f2),
                     "favicon" => ::mwtyped::__private::field(&mut map, &mut f3),
@@ -47323,7 +47325,7 @@ pub mod answer {
         pub defined: bool,
         /// `description`: not always sent. Seen with `tgprop=description`.
         pub description: ::std::option::Option<::std::string::String>,
-        /// `displayname`: not always sent. Seen with `tgprop=displayname`.
+        /// `displayname`: not always sent. `None` also when MediaWiki sends `false` for no value. Seen with `tgprop=displayname`.
         pub displayname: ::std::option::Option<::std::string::String>,
         /// `hitcount`: not always sent. Seen with `tgprop=hitcount`.
         pub hitcount: ::std::option::Option<i64>,
@@ -47369,7 +47371,9 @@ pub mod answer {
                 match &*key.0 {
                     "defined" => ::mwtyped::__private::field(&mut map, &mut f0),
                     "description" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "displayname" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "displayname" => {
+                        ::mwtyped::__private::field_or_false(&mut map, &mut f2)
+                    }
                     "hitcount" => ::mwtyped::__private::field(&mut map, &mut f3),
                     "name" => ::mwtyped::__private::field(&mut map, &mut f4),
                     "active" => ::mwtyped::__private::field(&mut map, &mut f5),

@@ -51108,7 +51108,7 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryRepos {
-        /// `displayname`: not always sent. Seen with `friprop=displayname`.
+        /// `displayname`: not always sent. `None` also when MediaWiki sends `false` for no value. Seen with `friprop=displayname`.
         pub displayname: ::std::option::Option<::std::string::String>,
         /// `name`: not always sent. Seen with `friprop=name`.
         pub name: ::std::option::Option<::std::string::String>,
@@ -51178,7 +51178,9 @@ pub mod answer {
                 .next_key::<::mwtyped::__private::Key<'de>>()?
             {
                 match &*key.0 {
-                    "displayname" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "displayname" => {
+                        ::mwtyped::__private::field_or_false(&mut map, &mut f0)
+                    }
                     "name" => ::mwtyped::__private::field(&mut map, &mut f1),
                     "canUpload" => ::mwtyped::__private::field(&mut map, &mut f2),
                     "favicon" => ::mwtyped::__private::field(&mut map, &mut f3),
@@ -54966,8 +54968,8 @@ pub mod answer {
         pub defined: bool,
         /// `description`: not always sent. Seen with `tgprop=description`.
         pub description: ::std::option::Option<::std::string::String>,
-        /// `displayname`: not always sent. Seen with `tgprop=displayname`. Free-form JSON: sent as a boolean or a string.
-        pub displayname: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `displayname`: not always sent. `None` also when MediaWiki sends `false` for no value. Seen with `tgprop=displayname`.
+        pub displayname: ::std::option::Option<::std::string::String>,
         /// `hitcount`: not always sent. Seen with `tgprop=hitcount`.
         pub hitcount: ::std::option::Option<i64>,
         /// `name`: in every recorded answer.
@@ -54997,7 +54999,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -55012,7 +55014,9 @@ pub mod answer {
                 match &*key.0 {
                     "defined" => ::mwtyped::__private::field(&mut map, &mut f0),
                     "description" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "displayname" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "displayname" => {
+                        ::mwtyped::__private::field_or_false(&mut map, &mut f2)
+                    }
                     "hitcount" => ::mwtyped::__private::field(&mut map, &mut f3),
                     "name" => ::mwtyped::__private::field(&mut map, &mut f4),
                     "active" => ::mwtyped::__private::field(&mut map, &mut f5),

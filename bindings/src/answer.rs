@@ -223,6 +223,22 @@ pub fn required<T, E: de::Error>(value: Option<T>, wire: &'static str) -> Result
     value.ok_or_else(|| E::missing_field(wire))
 }
 
+/// Reads the value of a key where MediaWiki sends `false` for no value (a change tag's
+/// `displayname` when its message is disabled): `false` is `None`. The value goes through
+/// `serde_json::Value` to look at it first; such fields are few and short.
+#[doc(hidden)]
+pub fn field_or_false<'de, A: de::MapAccess<'de>, T: DeserializeOwned>(
+    map: &mut A,
+    slot: &mut Option<Option<T>>,
+) -> Result<(), A::Error> {
+    let value: Value = map.next_value()?;
+    *slot = Some(match value {
+        Value::Bool(false) => None,
+        value => Some(T::deserialize(value).map_err(de::Error::custom)?),
+    });
+    Ok(())
+}
+
 /// A key of an answer object that is none of its fields: skipped when it is one of
 /// `envelope` (the client reads those), else kept in `extra`.
 #[doc(hidden)]

@@ -132,7 +132,9 @@ impl DynamicParams {
 /// Helpers of the generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::answer::{Key, Object, field, join, object, required, unknown, unmodelled_keys};
+    pub use crate::answer::{
+        Key, Object, field, field_or_false, join, object, required, unknown, unmodelled_keys,
+    };
     pub use crate::encoder::{Checked, Encoder, Rule, WireText};
     pub use crate::pages::{Merge, keep_first, page_key};
     #[cfg(feature = "testing")]

@@ -94,3 +94,24 @@ fn php_arrays_read_as_objects_and_maps() {
     let err = read::<Edit>(json!({"edit": [1]})).expect_err("a list is no object");
     assert!(err.contains("invalid type: sequence"), "{err}");
 }
+
+#[test]
+fn false_for_no_value_reads_as_none() {
+    // WikiEditor's change tag has its display message disabled: MediaWiki sends `false`.
+    let query: Query = read(json!({"query": {"tags": [
+        {"name": "wikieditor", "displayname": false, "description": "Edit made using WikiEditor", "defined": true},
+        {"name": "mine", "displayname": "Mine", "defined": true}
+    ]}}))
+    .expect("decodes");
+    let tags = query.query.expect("query").tags.expect("tags");
+    assert_eq!(tags[0].displayname, None);
+    assert_eq!(tags[1].displayname.as_deref(), Some("Mine"));
+    let wrong: Result<Query, String> = read(json!({"query": {"tags": [
+        {"name": "x", "displayname": true}
+    ]}}));
+    let error = wrong.expect_err("true is no display name");
+    assert!(
+        error.contains("query.tags[0]") && error.contains("boolean `true`"),
+        "{error}"
+    );
+}

@@ -252,7 +252,7 @@ impl Emit<'_> {
             // A flag absent is false: MediaWiki sends most only when true, and whether it
             // sends one at all can hang on a preference the recordings did not vary.
             let flag = matches!(field.shape, Shape::Bool { .. });
-            let required = field.certain && !field.nullable && !flag;
+            let required = field.certain && !field.nullable && !field.false_for_none && !flag;
             let (ty, canonical) = if required || flag {
                 (ty, canonical)
             } else {
@@ -289,6 +289,7 @@ impl Emit<'_> {
                 ty,
                 canonical,
                 required,
+                false_for_none: field.false_for_none,
                 holds_object: holds_object(&field.shape),
                 cfg,
             });
@@ -392,6 +393,8 @@ struct Entry<'a> {
     /// The same, each shared struct by its first name.
     canonical: String,
     required: bool,
+    /// `false` is read as `None`.
+    false_for_none: bool,
     /// Whether an object (and so an `extra` map) can be inside it.
     holds_object: bool,
     /// The extension's feature gating it, if any.
@@ -428,6 +431,13 @@ fn deserialize_impl(
     let cfgs: Vec<&TokenStream> = entries.iter().map(|e| &e.cfg).collect();
     let types = entries.iter().map(|e| &e.ty);
     let wires = entries.iter().map(|e| e.wire);
+    let readers = entries.iter().map(|e| {
+        if e.false_for_none {
+            quote!(#private::field_or_false)
+        } else {
+            quote!(#private::field)
+        }
+    });
     let values = entries.iter().zip(&slots).map(|(e, slot)| {
         let (rust, wire, cfg) = (&e.rust, e.wire, &e.cfg);
         if e.required {
@@ -459,7 +469,7 @@ fn deserialize_impl(
                 let mut extra = #rt::Extra::new();
                 while let ::std::option::Option::Some(key) = map.next_key::<#private::Key<'de>>()? {
                     match &*key.0 {
-                        #(#cfgs #wires => #private::field(&mut map, &mut #slots),)*
+                        #(#cfgs #wires => #readers(&mut map, &mut #slots),)*
                         _ => #private::unknown(&mut map, key, Self::SKIPPED, &mut extra),
                     }?;
                 }
@@ -496,6 +506,9 @@ fn field_doc(field: &Field, flag: bool) -> String {
         (true, false) => "in every recorded answer.",
         (false, false) => "not always sent.",
     });
+    if field.false_for_none {
+        doc.push_str(" `None` also when MediaWiki sends `false` for no value.");
+    }
     let quoted = |items: &[String]| {
         items
             .iter()

@@ -280,3 +280,32 @@ fn a_malformed_recording_names_its_file_and_line() {
     let text = err.to_string();
     assert!(text.starts_with("specs/x/answers/edit.json:2:"), "{text}");
 }
+
+#[test]
+fn false_for_no_value_is_an_option_not_free_form() {
+    let pages = recording(
+        "query+allpages",
+        vec![
+            exchange(
+                "a",
+                json!({"query": {"allpages": [{"title": "A", "note": "text", "displayname": "Shown"}]}}),
+            ),
+            exchange(
+                "b",
+                json!({"query": {"allpages": [{"title": "B", "note": false, "displayname": "Also"}]}}),
+            ),
+        ],
+    );
+    let model = infer(&spec(), &[pages]);
+    let answer = &model.answers["query"];
+    // Seen as a string and as `false`: a string that may be none.
+    let note = field(answer, &["query", "allpages", "note"]);
+    assert_eq!(note.shape, Shape::String);
+    assert!(note.false_for_none && note.certain);
+    // Never recorded as `false`, but MediaWiki sends it so (a disabled message).
+    let shown = field(answer, &["query", "allpages", "displayname"]);
+    assert_eq!(shown.shape, Shape::String);
+    assert!(shown.false_for_none);
+    // A string alone stays a string.
+    assert!(!field(answer, &["query", "allpages", "title"]).false_for_none);
+}

@@ -32,6 +32,11 @@ const MAPS: &[&str] = &[
     "varianttitles",
 ];
 
+/// Fields MediaWiki sends as `false` when it has no value (PHP's way), though the recordings
+/// may not show it: a change tag's `displayname` is `false` when its message is disabled
+/// (WikiEditor's tag). A field seen both as `false` and as another kind is read so too.
+const FALSE_FOR_NONE: &[&str] = &["displayname"];
+
 /// Fields MediaWiki fills with free-form data: a log entry's parameters (by log type), an
 /// AbuseFilter hit's variables, a template's TemplateData parameters (written by users).
 const FREE_FORM: &[&str] = &["details", "logparams", "params"];
@@ -349,8 +354,21 @@ impl ObjectSketch {
                     f.with.into_iter().collect()
                 };
                 let nullable = f.sketch.nulls > 0;
+                let mut sketch = f.sketch;
+                let other_kind = sketch.integers
+                    || sketch.fractions
+                    || sketch.strings
+                    || sketch.items.is_some()
+                    || sketch.object.is_some();
+                let false_for_none = other_kind
+                    && !sketch.trues
+                    && (sketch.falses || FALSE_FOR_NONE.contains(&name.as_str()));
+                if false_for_none {
+                    sketch.falses = false;
+                }
                 Field {
-                    shape: f.sketch.shape(Some(&name), extensions),
+                    shape: sketch.shape(Some(&name), extensions),
+                    false_for_none,
                     extension,
                     certain,
                     nullable,

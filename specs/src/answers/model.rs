@@ -82,6 +82,9 @@ pub struct Field {
     /// Seen as `null` at least once.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nullable: bool,
+    /// `false` stands for no value (PHP's way): read as `None`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub false_for_none: bool,
     /// The query submodules whose requests it was seen in, when not all (at most three).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modules: Vec<String>,
