@@ -38424,6 +38424,66 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=move`'s answer, at `move.subpages`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct MoveSubpages {
+        /// `from`: in every recorded answer.
+        pub from: ::std::string::String,
+        /// `to`: in every recorded answer.
+        pub to: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for MoveSubpages {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for MoveSubpages {
+        const NAME: &'static str = "MoveSubpages";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "from" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "to" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(MoveSubpages {
+                from: ::mwtyped::__private::required(f0, "from")?,
+                to: ::mwtyped::__private::required(f1, "to")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for MoveSubpages {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=move`'s answer, at `move`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -38438,6 +38498,19 @@ pub mod answer {
         /// `redirectcreated`: in every recorded answer; `false` when absent.
         #[doc(alias = "redirectcreated")]
         pub redirect_created: bool,
+        /// `subpages`: not always sent.
+        pub subpages: ::std::option::Option<::std::vec::Vec<MoveSubpages>>,
+        /// `subpages-talk`: not always sent.
+        #[doc(alias = "subpages-talk")]
+        pub subpages_talk: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `talkfrom`: not always sent.
+        pub talkfrom: ::std::option::Option<::std::string::String>,
+        /// `talkmoveoverredirect`: `false` when absent.
+        pub talkmoveoverredirect: bool,
+        /// `talkto`: not always sent.
+        pub talkto: ::std::option::Option<::std::string::String>,
         /// `to`: in every recorded answer.
         pub to: ::std::string::String,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -38460,7 +38533,20 @@ pub mod answer {
             let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<MoveSubpages>>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -38470,7 +38556,14 @@ pub mod answer {
                     "moveoverredirect" => ::mwtyped::__private::field(&mut map, &mut f1),
                     "reason" => ::mwtyped::__private::field(&mut map, &mut f2),
                     "redirectcreated" => ::mwtyped::__private::field(&mut map, &mut f3),
-                    "to" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "subpages" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "subpages-talk" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "talkfrom" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "talkmoveoverredirect" => {
+                        ::mwtyped::__private::field(&mut map, &mut f7)
+                    }
+                    "talkto" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "to" => ::mwtyped::__private::field(&mut map, &mut f9),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -38486,7 +38579,12 @@ pub mod answer {
                 move_over_redirect: f1.unwrap_or_default(),
                 reason: ::mwtyped::__private::required(f2, "reason")?,
                 redirect_created: f3.unwrap_or_default(),
-                to: ::mwtyped::__private::required(f4, "to")?,
+                subpages: f4.unwrap_or_default(),
+                subpages_talk: f5.unwrap_or_default(),
+                talkfrom: f6.unwrap_or_default(),
+                talkmoveoverredirect: f7.unwrap_or_default(),
+                talkto: f8.unwrap_or_default(),
+                to: ::mwtyped::__private::required(f9, "to")?,
                 extra,
             })
         }
@@ -38499,6 +38597,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.subpages,
+                &::mwtyped::__private::join(path, "subpages"),
+                out,
+            );
         }
     }
     /// What `action=move` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/move.json`. Warnings, continuation and `batchcomplete` are read by the client.
@@ -42113,6 +42216,10 @@ pub mod answer {
             );
         }
     }
+    /** An object of `action=query`'s answer, at `query.redirects`.
+
+ The same fields as [`MoveSubpages`]: that type, by this name.*/
+    pub type QueryRedirects = MoveSubpages;
     /// An object of `action=query`'s answer, at `query.abusefilters`.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
@@ -48593,6 +48700,8 @@ pub mod answer {
         pub general: ::std::option::Option<QueryGeneral>,
         /// `pages`: not always sent.
         pub pages: ::std::option::Option<::std::vec::Vec<QueryPages>>,
+        /// `redirects`: not always sent. Seen from `query`.
+        pub redirects: ::std::option::Option<::std::vec::Vec<QueryRedirects>>,
         /// `abusefilters`: not always sent. Seen from `query+abusefilters`. Sent by AbuseFilter: with the feature `ext-abusefilter`, else kept in `extra`.
         #[doc(alias = "abusefilters")]
         #[cfg(feature = "ext-abusefilter")]
@@ -48824,210 +48933,213 @@ pub mod answer {
             let mut f1: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPages>>,
             > = ::std::option::Option::None;
-            #[cfg(feature = "ext-abusefilter")]
             let mut f2: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryAbuseFilters>>,
+                ::std::option::Option<::std::vec::Vec<QueryRedirects>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-abusefilter")]
             let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryAbuseFilters>>,
+            > = ::std::option::Option::None;
+            #[cfg(feature = "ext-abusefilter")]
+            let mut f4: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAbuseLog>>,
             > = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<
+            let mut f5: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllCategories>>,
             > = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<
+            let mut f6: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllDeletedRevisions>>,
             > = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<
+            let mut f7: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllFileUsages>>,
             > = ::std::option::Option::None;
-            let mut f7: ::std::option::Option<
+            let mut f8: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllImages>>,
             > = ::std::option::Option::None;
-            let mut f8: ::std::option::Option<
+            let mut f9: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllLinks>>,
             > = ::std::option::Option::None;
-            let mut f9: ::std::option::Option<
+            let mut f10: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllMessages>>,
             > = ::std::option::Option::None;
-            let mut f10: ::std::option::Option<
+            let mut f11: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
             > = ::std::option::Option::None;
-            let mut f11: ::std::option::Option<
+            let mut f12: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllRedirects>>,
             > = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<
+            let mut f13: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllRevisions>>,
             > = ::std::option::Option::None;
-            let mut f13: ::std::option::Option<
+            let mut f14: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllTransclusions>>,
             > = ::std::option::Option::None;
-            let mut f14: ::std::option::Option<
+            let mut f15: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllUsers>>,
             > = ::std::option::Option::None;
-            let mut f15: ::std::option::Option<
+            let mut f16: ::std::option::Option<
                 ::std::option::Option<QueryAuthManagerInfo>,
             > = ::std::option::Option::None;
-            let mut f16: ::std::option::Option<
+            let mut f17: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryBacklinks>>,
             > = ::std::option::Option::None;
-            let mut f17: ::std::option::Option<
+            let mut f18: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryBlocks>>,
             > = ::std::option::Option::None;
-            let mut f18: ::std::option::Option<
+            let mut f19: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryCategoryMembers>>,
             > = ::std::option::Option::None;
-            let mut f19: ::std::option::Option<
+            let mut f20: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryBadRevIds>>,
             > = ::std::option::Option::None;
-            let mut f20: ::std::option::Option<
+            let mut f21: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryDeletedRevs>>,
             > = ::std::option::Option::None;
-            let mut f21: ::std::option::Option<
+            let mut f22: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryNormalized>>,
             > = ::std::option::Option::None;
-            let mut f22: ::std::option::Option<
+            let mut f23: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryEmbeddedIn>>,
             > = ::std::option::Option::None;
-            let mut f23: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
-            > = ::std::option::Option::None;
             let mut f24: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryFileArchive>>,
+                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f25: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryRepos>>,
+                ::std::option::Option<::std::vec::Vec<QueryFileArchive>>,
             > = ::std::option::Option::None;
-            #[cfg(feature = "ext-gadgets")]
             let mut f26: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryRepos>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-gadgets")]
             let mut f27: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
+            #[cfg(feature = "ext-gadgets")]
             let mut f28: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryImageUsage>>,
+                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f29: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryImageUsage>>,
             > = ::std::option::Option::None;
             let mut f30: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f31: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<QueryLanguageInfo>>,
+                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f32: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryLogEvents>>,
+                ::std::option::Option<::mwtyped::Map<QueryLanguageInfo>>,
             > = ::std::option::Option::None;
             let mut f33: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryLogEvents>>,
+            > = ::std::option::Option::None;
+            let mut f34: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryMyStashedFiles>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-oathauth")]
-            let mut f34: ::std::option::Option<::std::option::Option<QueryOath>> = ::std::option::Option::None;
-            let mut f35: ::std::option::Option<
+            let mut f35: ::std::option::Option<::std::option::Option<QueryOath>> = ::std::option::Option::None;
+            let mut f36: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagePropNames>>,
             > = ::std::option::Option::None;
-            let mut f36: ::std::option::Option<
+            let mut f37: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagesWithProp>>,
             > = ::std::option::Option::None;
-            let mut f37: ::std::option::Option<
+            let mut f38: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPrefixSearch>>,
             > = ::std::option::Option::None;
-            let mut f38: ::std::option::Option<
+            let mut f39: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryProtectedTitles>>,
             > = ::std::option::Option::None;
-            let mut f39: ::std::option::Option<::std::option::Option<QueryQueryPage>> = ::std::option::Option::None;
-            let mut f40: ::std::option::Option<
+            let mut f40: ::std::option::Option<::std::option::Option<QueryQueryPage>> = ::std::option::Option::None;
+            let mut f41: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryRandom>>,
             > = ::std::option::Option::None;
-            let mut f41: ::std::option::Option<
+            let mut f42: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryRecentChanges>>,
             > = ::std::option::Option::None;
-            let mut f42: ::std::option::Option<
+            let mut f43: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySearch>>,
             > = ::std::option::Option::None;
-            let mut f43: ::std::option::Option<::std::option::Option<QuerySearchInfo>> = ::std::option::Option::None;
-            let mut f44: ::std::option::Option<
+            let mut f44: ::std::option::Option<::std::option::Option<QuerySearchInfo>> = ::std::option::Option::None;
+            let mut f45: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryNamespacealiases>>,
             > = ::std::option::Option::None;
-            let mut f45: ::std::option::Option<
+            let mut f46: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryNamespaces>>,
             > = ::std::option::Option::None;
-            let mut f46: ::std::option::Option<::std::option::Option<QueryStatistics>> = ::std::option::Option::None;
-            let mut f47: ::std::option::Option<
+            let mut f47: ::std::option::Option<::std::option::Option<QueryStatistics>> = ::std::option::Option::None;
+            let mut f48: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryInterwikimap>>,
             > = ::std::option::Option::None;
-            let mut f48: ::std::option::Option<
+            let mut f49: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryDbrepllag>>,
             > = ::std::option::Option::None;
-            let mut f49: ::std::option::Option<
+            let mut f50: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
-            let mut f50: ::std::option::Option<
+            let mut f51: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryExtensions>>,
             > = ::std::option::Option::None;
-            let mut f51: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
             let mut f52: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryFileextensions>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f53: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                ::std::option::Option<::std::vec::Vec<QueryFileextensions>>,
             > = ::std::option::Option::None;
             let mut f54: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f55: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
+            > = ::std::option::Option::None;
+            let mut f56: ::std::option::Option<
                 ::std::option::Option<
                     ::mwtyped::Map<::mwtyped::Map<QueryLanguagevariants>>,
                 >,
             > = ::std::option::Option::None;
-            let mut f56: ::std::option::Option<
+            let mut f57: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryLibraries>>,
             > = ::std::option::Option::None;
-            let mut f57: ::std::option::Option<
+            let mut f58: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryMagicwords>>,
             > = ::std::option::Option::None;
-            let mut f58: ::std::option::Option<
+            let mut f59: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
-            let mut f59: ::std::option::Option<
+            let mut f60: ::std::option::Option<
                 ::std::option::Option<QueryRestrictions>,
             > = ::std::option::Option::None;
-            let mut f60: ::std::option::Option<::std::option::Option<QueryRightsinfo>> = ::std::option::Option::None;
-            let mut f61: ::std::option::Option<
+            let mut f61: ::std::option::Option<::std::option::Option<QueryRightsinfo>> = ::std::option::Option::None;
+            let mut f62: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryShowhooks>>,
             > = ::std::option::Option::None;
-            let mut f62: ::std::option::Option<
+            let mut f63: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySkins>>,
             > = ::std::option::Option::None;
-            let mut f63: ::std::option::Option<
+            let mut f64: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySpecialpagealiases>>,
             > = ::std::option::Option::None;
-            let mut f64: ::std::option::Option<
+            let mut f65: ::std::option::Option<
                 ::std::option::Option<QueryUploaddialog>,
             > = ::std::option::Option::None;
-            let mut f65: ::std::option::Option<
+            let mut f66: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
             > = ::std::option::Option::None;
-            let mut f66: ::std::option::Option<
+            let mut f67: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
-            let mut f67: ::std::option::Option<
+            let mut f68: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryTags>>,
             > = ::std::option::Option::None;
-            let mut f68: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
-            let mut f69: ::std::option::Option<
+            let mut f69: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
+            let mut f70: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUserContribs>>,
             > = ::std::option::Option::None;
-            let mut f70: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
-            let mut f71: ::std::option::Option<
+            let mut f71: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
+            let mut f72: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUsers>>,
             > = ::std::option::Option::None;
-            let mut f72: ::std::option::Option<
+            let mut f73: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryWatchlist>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -49037,86 +49149,87 @@ pub mod answer {
                 match &*key.0 {
                     "general" => ::mwtyped::__private::field(&mut map, &mut f0),
                     "pages" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "redirects" => ::mwtyped::__private::field(&mut map, &mut f2),
                     #[cfg(feature = "ext-abusefilter")]
-                    "abusefilters" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "abusefilters" => ::mwtyped::__private::field(&mut map, &mut f3),
                     #[cfg(feature = "ext-abusefilter")]
-                    "abuselog" => ::mwtyped::__private::field(&mut map, &mut f3),
-                    "allcategories" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "abuselog" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "allcategories" => ::mwtyped::__private::field(&mut map, &mut f5),
                     "alldeletedrevisions" => {
-                        ::mwtyped::__private::field(&mut map, &mut f5)
+                        ::mwtyped::__private::field(&mut map, &mut f6)
                     }
-                    "allfileusages" => ::mwtyped::__private::field(&mut map, &mut f6),
-                    "allimages" => ::mwtyped::__private::field(&mut map, &mut f7),
-                    "alllinks" => ::mwtyped::__private::field(&mut map, &mut f8),
-                    "allmessages" => ::mwtyped::__private::field(&mut map, &mut f9),
-                    "allpages" => ::mwtyped::__private::field(&mut map, &mut f10),
-                    "allredirects" => ::mwtyped::__private::field(&mut map, &mut f11),
-                    "allrevisions" => ::mwtyped::__private::field(&mut map, &mut f12),
-                    "alltransclusions" => ::mwtyped::__private::field(&mut map, &mut f13),
-                    "allusers" => ::mwtyped::__private::field(&mut map, &mut f14),
-                    "authmanagerinfo" => ::mwtyped::__private::field(&mut map, &mut f15),
-                    "backlinks" => ::mwtyped::__private::field(&mut map, &mut f16),
-                    "blocks" => ::mwtyped::__private::field(&mut map, &mut f17),
-                    "categorymembers" => ::mwtyped::__private::field(&mut map, &mut f18),
-                    "badrevids" => ::mwtyped::__private::field(&mut map, &mut f19),
-                    "deletedrevs" => ::mwtyped::__private::field(&mut map, &mut f20),
-                    "normalized" => ::mwtyped::__private::field(&mut map, &mut f21),
-                    "embeddedin" => ::mwtyped::__private::field(&mut map, &mut f22),
-                    "exturlusage" => ::mwtyped::__private::field(&mut map, &mut f23),
-                    "filearchive" => ::mwtyped::__private::field(&mut map, &mut f24),
-                    "repos" => ::mwtyped::__private::field(&mut map, &mut f25),
+                    "allfileusages" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "allimages" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "alllinks" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "allmessages" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "allpages" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "allredirects" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "allrevisions" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    "alltransclusions" => ::mwtyped::__private::field(&mut map, &mut f14),
+                    "allusers" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "authmanagerinfo" => ::mwtyped::__private::field(&mut map, &mut f16),
+                    "backlinks" => ::mwtyped::__private::field(&mut map, &mut f17),
+                    "blocks" => ::mwtyped::__private::field(&mut map, &mut f18),
+                    "categorymembers" => ::mwtyped::__private::field(&mut map, &mut f19),
+                    "badrevids" => ::mwtyped::__private::field(&mut map, &mut f20),
+                    "deletedrevs" => ::mwtyped::__private::field(&mut map, &mut f21),
+                    "normalized" => ::mwtyped::__private::field(&mut map, &mut f22),
+                    "embeddedin" => ::mwtyped::__private::field(&mut map, &mut f23),
+                    "exturlusage" => ::mwtyped::__private::field(&mut map, &mut f24),
+                    "filearchive" => ::mwtyped::__private::field(&mut map, &mut f25),
+                    "repos" => ::mwtyped::__private::field(&mut map, &mut f26),
                     #[cfg(feature = "ext-gadgets")]
-                    "gadgetcategories" => ::mwtyped::__private::field(&mut map, &mut f26),
+                    "gadgetcategories" => ::mwtyped::__private::field(&mut map, &mut f27),
                     #[cfg(feature = "ext-gadgets")]
-                    "gadgets" => ::mwtyped::__private::field(&mut map, &mut f27),
-                    "imageusage" => ::mwtyped::__private::field(&mut map, &mut f28),
-                    "iwbacklinks" => ::mwtyped::__private::field(&mut map, &mut f29),
-                    "langbacklinks" => ::mwtyped::__private::field(&mut map, &mut f30),
-                    "languageinfo" => ::mwtyped::__private::field(&mut map, &mut f31),
-                    "logevents" => ::mwtyped::__private::field(&mut map, &mut f32),
-                    "mystashedfiles" => ::mwtyped::__private::field(&mut map, &mut f33),
+                    "gadgets" => ::mwtyped::__private::field(&mut map, &mut f28),
+                    "imageusage" => ::mwtyped::__private::field(&mut map, &mut f29),
+                    "iwbacklinks" => ::mwtyped::__private::field(&mut map, &mut f30),
+                    "langbacklinks" => ::mwtyped::__private::field(&mut map, &mut f31),
+                    "languageinfo" => ::mwtyped::__private::field(&mut map, &mut f32),
+                    "logevents" => ::mwtyped::__private::field(&mut map, &mut f33),
+                    "mystashedfiles" => ::mwtyped::__private::field(&mut map, &mut f34),
                     #[cfg(feature = "ext-oathauth")]
-                    "oath" => ::mwtyped::__private::field(&mut map, &mut f34),
-                    "pagepropnames" => ::mwtyped::__private::field(&mut map, &mut f35),
-                    "pageswithprop" => ::mwtyped::__private::field(&mut map, &mut f36),
-                    "prefixsearch" => ::mwtyped::__private::field(&mut map, &mut f37),
-                    "protectedtitles" => ::mwtyped::__private::field(&mut map, &mut f38),
-                    "querypage" => ::mwtyped::__private::field(&mut map, &mut f39),
-                    "random" => ::mwtyped::__private::field(&mut map, &mut f40),
-                    "recentchanges" => ::mwtyped::__private::field(&mut map, &mut f41),
-                    "search" => ::mwtyped::__private::field(&mut map, &mut f42),
-                    "searchinfo" => ::mwtyped::__private::field(&mut map, &mut f43),
-                    "namespacealiases" => ::mwtyped::__private::field(&mut map, &mut f44),
-                    "namespaces" => ::mwtyped::__private::field(&mut map, &mut f45),
-                    "statistics" => ::mwtyped::__private::field(&mut map, &mut f46),
-                    "interwikimap" => ::mwtyped::__private::field(&mut map, &mut f47),
-                    "dbrepllag" => ::mwtyped::__private::field(&mut map, &mut f48),
-                    "defaultoptions" => ::mwtyped::__private::field(&mut map, &mut f49),
-                    "extensions" => ::mwtyped::__private::field(&mut map, &mut f50),
-                    "extensiontags" => ::mwtyped::__private::field(&mut map, &mut f51),
-                    "fileextensions" => ::mwtyped::__private::field(&mut map, &mut f52),
-                    "functionhooks" => ::mwtyped::__private::field(&mut map, &mut f53),
-                    "languages" => ::mwtyped::__private::field(&mut map, &mut f54),
-                    "languagevariants" => ::mwtyped::__private::field(&mut map, &mut f55),
-                    "libraries" => ::mwtyped::__private::field(&mut map, &mut f56),
-                    "magicwords" => ::mwtyped::__private::field(&mut map, &mut f57),
-                    "protocols" => ::mwtyped::__private::field(&mut map, &mut f58),
-                    "restrictions" => ::mwtyped::__private::field(&mut map, &mut f59),
-                    "rightsinfo" => ::mwtyped::__private::field(&mut map, &mut f60),
-                    "showhooks" => ::mwtyped::__private::field(&mut map, &mut f61),
-                    "skins" => ::mwtyped::__private::field(&mut map, &mut f62),
+                    "oath" => ::mwtyped::__private::field(&mut map, &mut f35),
+                    "pagepropnames" => ::mwtyped::__private::field(&mut map, &mut f36),
+                    "pageswithprop" => ::mwtyped::__private::field(&mut map, &mut f37),
+                    "prefixsearch" => ::mwtyped::__private::field(&mut map, &mut f38),
+                    "protectedtitles" => ::mwtyped::__private::field(&mut map, &mut f39),
+                    "querypage" => ::mwtyped::__private::field(&mut map, &mut f40),
+                    "random" => ::mwtyped::__private::field(&mut map, &mut f41),
+                    "recentchanges" => ::mwtyped::__private::field(&mut map, &mut f42),
+                    "search" => ::mwtyped::__private::field(&mut map, &mut f43),
+                    "searchinfo" => ::mwtyped::__private::field(&mut map, &mut f44),
+                    "namespacealiases" => ::mwtyped::__private::field(&mut map, &mut f45),
+                    "namespaces" => ::mwtyped::__private::field(&mut map, &mut f46),
+                    "statistics" => ::mwtyped::__private::field(&mut map, &mut f47),
+                    "interwikimap" => ::mwtyped::__private::field(&mut map, &mut f48),
+                    "dbrepllag" => ::mwtyped::__private::field(&mut map, &mut f49),
+                    "defaultoptions" => ::mwtyped::__private::field(&mut map, &mut f50),
+                    "extensions" => ::mwtyped::__private::field(&mut map, &mut f51),
+                    "extensiontags" => ::mwtyped::__private::field(&mut map, &mut f52),
+                    "fileextensions" => ::mwtyped::__private::field(&mut map, &mut f53),
+                    "functionhooks" => ::mwtyped::__private::field(&mut map, &mut f54),
+                    "languages" => ::mwtyped::__private::field(&mut map, &mut f55),
+                    "languagevariants" => ::mwtyped::__private::field(&mut map, &mut f56),
+                    "libraries" => ::mwtyped::__private::field(&mut map, &mut f57),
+                    "magicwords" => ::mwtyped::__private::field(&mut map, &mut f58),
+                    "protocols" => ::mwtyped::__private::field(&mut map, &mut f59),
+                    "restrictions" => ::mwtyped::__private::field(&mut map, &mut f60),
+                    "rightsinfo" => ::mwtyped::__private::field(&mut map, &mut f61),
+                    "showhooks" => ::mwtyped::__private::field(&mut map, &mut f62),
+                    "skins" => ::mwtyped::__private::field(&mut map, &mut f63),
                     "specialpagealiases" => {
-                        ::mwtyped::__private::field(&mut map, &mut f63)
+                        ::mwtyped::__private::field(&mut map, &mut f64)
                     }
-                    "uploaddialog" => ::mwtyped::__private::field(&mut map, &mut f64),
-                    "usergroups" => ::mwtyped::__private::field(&mut map, &mut f65),
-                    "variables" => ::mwtyped::__private::field(&mut map, &mut f66),
-                    "tags" => ::mwtyped::__private::field(&mut map, &mut f67),
-                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f68),
-                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f69),
-                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f70),
-                    "users" => ::mwtyped::__private::field(&mut map, &mut f71),
-                    "watchlist" => ::mwtyped::__private::field(&mut map, &mut f72),
+                    "uploaddialog" => ::mwtyped::__private::field(&mut map, &mut f65),
+                    "usergroups" => ::mwtyped::__private::field(&mut map, &mut f66),
+                    "variables" => ::mwtyped::__private::field(&mut map, &mut f67),
+                    "tags" => ::mwtyped::__private::field(&mut map, &mut f68),
+                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f69),
+                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f70),
+                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f71),
+                    "users" => ::mwtyped::__private::field(&mut map, &mut f72),
+                    "watchlist" => ::mwtyped::__private::field(&mut map, &mut f73),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -49130,82 +49243,83 @@ pub mod answer {
             ::std::result::Result::Ok(QueryResult {
                 general: f0.unwrap_or_default(),
                 pages: f1.unwrap_or_default(),
+                redirects: f2.unwrap_or_default(),
                 #[cfg(feature = "ext-abusefilter")]
-                abuse_filters: f2.unwrap_or_default(),
+                abuse_filters: f3.unwrap_or_default(),
                 #[cfg(feature = "ext-abusefilter")]
-                abuse_log: f3.unwrap_or_default(),
-                all_categories: f4.unwrap_or_default(),
-                all_deleted_revisions: f5.unwrap_or_default(),
-                all_file_usages: f6.unwrap_or_default(),
-                all_images: f7.unwrap_or_default(),
-                all_links: f8.unwrap_or_default(),
-                all_messages: f9.unwrap_or_default(),
-                all_pages: f10.unwrap_or_default(),
-                all_redirects: f11.unwrap_or_default(),
-                all_revisions: f12.unwrap_or_default(),
-                all_transclusions: f13.unwrap_or_default(),
-                all_users: f14.unwrap_or_default(),
-                auth_manager_info: f15.unwrap_or_default(),
-                backlinks: f16.unwrap_or_default(),
-                blocks: f17.unwrap_or_default(),
-                category_members: f18.unwrap_or_default(),
-                bad_rev_ids: f19.unwrap_or_default(),
-                deleted_revs: f20.unwrap_or_default(),
-                normalized: f21.unwrap_or_default(),
-                embedded_in: f22.unwrap_or_default(),
-                ext_url_usage: f23.unwrap_or_default(),
-                file_archive: f24.unwrap_or_default(),
-                repos: f25.unwrap_or_default(),
+                abuse_log: f4.unwrap_or_default(),
+                all_categories: f5.unwrap_or_default(),
+                all_deleted_revisions: f6.unwrap_or_default(),
+                all_file_usages: f7.unwrap_or_default(),
+                all_images: f8.unwrap_or_default(),
+                all_links: f9.unwrap_or_default(),
+                all_messages: f10.unwrap_or_default(),
+                all_pages: f11.unwrap_or_default(),
+                all_redirects: f12.unwrap_or_default(),
+                all_revisions: f13.unwrap_or_default(),
+                all_transclusions: f14.unwrap_or_default(),
+                all_users: f15.unwrap_or_default(),
+                auth_manager_info: f16.unwrap_or_default(),
+                backlinks: f17.unwrap_or_default(),
+                blocks: f18.unwrap_or_default(),
+                category_members: f19.unwrap_or_default(),
+                bad_rev_ids: f20.unwrap_or_default(),
+                deleted_revs: f21.unwrap_or_default(),
+                normalized: f22.unwrap_or_default(),
+                embedded_in: f23.unwrap_or_default(),
+                ext_url_usage: f24.unwrap_or_default(),
+                file_archive: f25.unwrap_or_default(),
+                repos: f26.unwrap_or_default(),
                 #[cfg(feature = "ext-gadgets")]
-                gadget_categories: f26.unwrap_or_default(),
+                gadget_categories: f27.unwrap_or_default(),
                 #[cfg(feature = "ext-gadgets")]
-                gadgets: f27.unwrap_or_default(),
-                image_usage: f28.unwrap_or_default(),
-                iw_backlinks: f29.unwrap_or_default(),
-                lang_backlinks: f30.unwrap_or_default(),
-                language_info: f31.unwrap_or_default(),
-                log_events: f32.unwrap_or_default(),
-                my_stashed_files: f33.unwrap_or_default(),
+                gadgets: f28.unwrap_or_default(),
+                image_usage: f29.unwrap_or_default(),
+                iw_backlinks: f30.unwrap_or_default(),
+                lang_backlinks: f31.unwrap_or_default(),
+                language_info: f32.unwrap_or_default(),
+                log_events: f33.unwrap_or_default(),
+                my_stashed_files: f34.unwrap_or_default(),
                 #[cfg(feature = "ext-oathauth")]
-                oath: f34.unwrap_or_default(),
-                page_prop_names: f35.unwrap_or_default(),
-                pages_with_prop: f36.unwrap_or_default(),
-                prefix_search: f37.unwrap_or_default(),
-                protected_titles: f38.unwrap_or_default(),
-                query_page: f39.unwrap_or_default(),
-                random: f40.unwrap_or_default(),
-                recent_changes: f41.unwrap_or_default(),
-                search: f42.unwrap_or_default(),
-                search_info: f43.unwrap_or_default(),
-                namespacealiases: f44.unwrap_or_default(),
-                namespaces: f45.unwrap_or_default(),
-                statistics: f46.unwrap_or_default(),
-                interwikimap: f47.unwrap_or_default(),
-                dbrepllag: f48.unwrap_or_default(),
-                defaultoptions: f49.unwrap_or_default(),
-                extensions: f50.unwrap_or_default(),
-                extensiontags: f51.unwrap_or_default(),
-                fileextensions: f52.unwrap_or_default(),
-                functionhooks: f53.unwrap_or_default(),
-                languages: f54.unwrap_or_default(),
-                languagevariants: f55.unwrap_or_default(),
-                libraries: f56.unwrap_or_default(),
-                magicwords: f57.unwrap_or_default(),
-                protocols: f58.unwrap_or_default(),
-                restrictions: f59.unwrap_or_default(),
-                rightsinfo: f60.unwrap_or_default(),
-                showhooks: f61.unwrap_or_default(),
-                skins: f62.unwrap_or_default(),
-                specialpagealiases: f63.unwrap_or_default(),
-                uploaddialog: f64.unwrap_or_default(),
-                usergroups: f65.unwrap_or_default(),
-                variables: f66.unwrap_or_default(),
-                tags: f67.unwrap_or_default(),
-                tokens: f68.unwrap_or_default(),
-                user_contribs: f69.unwrap_or_default(),
-                user_info: f70.unwrap_or_default(),
-                users: f71.unwrap_or_default(),
-                watchlist: f72.unwrap_or_default(),
+                oath: f35.unwrap_or_default(),
+                page_prop_names: f36.unwrap_or_default(),
+                pages_with_prop: f37.unwrap_or_default(),
+                prefix_search: f38.unwrap_or_default(),
+                protected_titles: f39.unwrap_or_default(),
+                query_page: f40.unwrap_or_default(),
+                random: f41.unwrap_or_default(),
+                recent_changes: f42.unwrap_or_default(),
+                search: f43.unwrap_or_default(),
+                search_info: f44.unwrap_or_default(),
+                namespacealiases: f45.unwrap_or_default(),
+                namespaces: f46.unwrap_or_default(),
+                statistics: f47.unwrap_or_default(),
+                interwikimap: f48.unwrap_or_default(),
+                dbrepllag: f49.unwrap_or_default(),
+                defaultoptions: f50.unwrap_or_default(),
+                extensions: f51.unwrap_or_default(),
+                extensiontags: f52.unwrap_or_default(),
+                fileextensions: f53.unwrap_or_default(),
+                functionhooks: f54.unwrap_or_default(),
+                languages: f55.unwrap_or_default(),
+                languagevariants: f56.unwrap_or_default(),
+                libraries: f57.unwrap_or_default(),
+                magicwords: f58.unwrap_or_default(),
+                protocols: f59.unwrap_or_default(),
+                restrictions: f60.unwrap_or_default(),
+                rightsinfo: f61.unwrap_or_default(),
+                showhooks: f62.unwrap_or_default(),
+                skins: f63.unwrap_or_default(),
+                specialpagealiases: f64.unwrap_or_default(),
+                uploaddialog: f65.unwrap_or_default(),
+                usergroups: f66.unwrap_or_default(),
+                variables: f67.unwrap_or_default(),
+                tags: f68.unwrap_or_default(),
+                tokens: f69.unwrap_or_default(),
+                user_contribs: f70.unwrap_or_default(),
+                user_info: f71.unwrap_or_default(),
+                users: f72.unwrap_or_default(),
+                watchlist: f73.unwrap_or_default(),
                 extra,
             })
         }
@@ -49226,6 +49340,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.pages,
                 &::mwtyped::__private::join(path, "pages"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.redirects,
+                &::mwtyped::__private::join(path, "redirects"),
                 out,
             );
             #[cfg(feature = "ext-abusefilter")]

@@ -1,7 +1,6 @@
 // Move.js, "Move action": 2 scenarios on the pages its `before` makes, so one test; 22
-// assertions. The move answer's `talkfrom`, `talkto`, `subpages` and `subpages-talk` are not
-// in the typed answer (GAPS.md): where upstream reads them, this test checks on the wiki what
-// they would report (which page is where), and says so.
+// assertions, each through the typed answers (`talkfrom`, `talkto`, `subpages`,
+// `subpages-talk`, `query.redirects`); where the pages ended up is checked on the wiki too.
 
 /// `move` from `from` to `to` by `mindy`, with `reason=testing` and what `set` adds.
 async fn moved(
@@ -79,8 +78,9 @@ async fn pages_move_with_and_without_redirect_subpages_and_talk() {
     assert_eq!(move_.reason, "testing");
     // `redirectcreated` absent: the typed flag is false.
     assert!(!move_.redirect_created, "{move_:?}");
-    // `subpages`, `talkto`, `talkfrom` absent (not in the typed answer): the talk page and
-    // the subpage stayed where they were.
+    assert!(move_.subpages.is_none(), "{move_:?}");
+    assert!(move_.talkto.is_none() && move_.talkfrom.is_none(), "{move_:?}");
+    // The talk page and the subpage stayed where they were.
     assert!(
         exists(&mindy.client, &page1_talk).await,
         "{page1_talk} moved"
@@ -105,15 +105,19 @@ async fn pages_move_with_and_without_redirect_subpages_and_talk() {
     .await;
     support::assert_same_title(&move_.from, &page2);
     support::assert_same_title(&move_.to, &new_page2);
-    // `talkfrom` is page2Talk and `talkto` newPage2Talk (not in the typed answer): the talk
-    // page is now at newPage2Talk.
+    support::assert_same_title(move_.talkfrom.as_deref().expect("talkfrom"), &page2_talk);
+    support::assert_same_title(move_.talkto.as_deref().expect("talkto"), &new_page2_talk);
+    // The talk page is now at newPage2Talk.
     assert!(
         exists(&mindy.client, &new_page2_talk).await,
         "{page2_talk} did not move to {new_page2_talk}"
     );
-    // `subpages[0]` from page2's subpage to newPage2's, and `subpages-talk` (not in the
-    // typed answer): the subpage is now under newPage2.
     let new_page2_sub = format!("{new_page2}/{page2_subpage}");
+    let subpages = move_.subpages.as_deref().expect("subpages");
+    support::assert_same_title(&subpages[0].from, &page2_sub);
+    support::assert_same_title(&subpages[0].to, &new_page2_sub);
+    assert!(move_.subpages_talk.is_some(), "{move_:?}");
+    // The subpage is now under newPage2.
     assert!(
         exists(&mindy.client, &new_page2_sub).await,
         "{page2_sub} did not move to {new_page2_sub}"
@@ -127,11 +131,15 @@ async fn pages_move_with_and_without_redirect_subpages_and_talk() {
         "{new_page_html}"
     );
 
-    // `action=query&titles=<page2>&redirects=true`: `query.redirects` is not in the typed
-    // answer; the page the query resolves page2 to is (one page, newPage2, not page2).
+    // `action=query&titles=<page2>&redirects=true`: page2 redirects to newPage2.
     let mut redirect_info = mw::Query::new();
     redirect_info.titles = vec![page2.clone()];
     redirect_info.redirects = true;
+    let answer = read(&mindy.client, &redirect_info).await;
+    let redirects = answer.query.and_then(|q| q.redirects).expect("query.redirects");
+    support::assert_same_title(&redirects[0].from, &page2);
+    support::assert_same_title(&redirects[0].to, &new_page2);
+    // And the page it resolves to is one page, newPage2.
     let resolved = pages(&mindy.client, &redirect_info).await;
     assert_eq!(
         resolved.len(),

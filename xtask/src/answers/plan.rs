@@ -36,6 +36,22 @@ pub fn plan(spec: &Spec) -> Vec<Planned> {
 /// (`rcid=230672766`). `{lastrevid}` and `{firstrevid}` are the seed page's revisions, filled
 /// in when sent.
 const EXTRA: &[(&str, &str)] = &[
+    (
+        "move",
+        "action=move&from=User:Mwtyped move source&to=User:Mwtyped moved source&reason=seed&movetalk=1&movesubpages=1&noredirect=1",
+    ),
+    // The last 50 changes, not 10: each `rcprop` variant (built on the first seeded request)
+    // then sees edits with tags and log entries, whatever the order of the seed's last
+    // seconds.
+    (
+        "query+recentchanges",
+        "action=query&list=recentchanges&rclimit=50",
+    ),
+    // A redirect resolved: `query.redirects`.
+    (
+        "query",
+        "action=query&titles=Mwtyped seed redirect|Mwtyped seed&redirects=1",
+    ),
     // Run last but one (see `LAST`): no login follows it.
     (
         "changeauthenticationdata",

@@ -34,6 +34,19 @@ and linking [https://www.mediawiki.org/ out].\n== Section ==\nMore text.\n\n[[Ca
 
 /// Makes the seeded content; `other` is a fresh session that becomes [`OTHER_USER`].
 pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()> {
+    // A move with its talk page and a subpage (the User namespace has subpages), so that the
+    // answer holds `talkfrom`, `talkto` and `subpages`. First: the recent changes recorded
+    // (the last ten) are then the same as before they were added, the tagged one among them.
+    for (title, text) in [
+        (
+            "User:Mwtyped move source",
+            "A page moved with its talk page and subpage.",
+        ),
+        ("User talk:Mwtyped move source", "Its talk page."),
+        ("User:Mwtyped move source/sub", "Its subpage."),
+    ] {
+        edit(admin, title, text)?;
+    }
     edit(
         admin,
         TEMPLATE,
@@ -119,13 +132,24 @@ pub fn seed_tag(admin: &mut Session) -> Result<()> {
         ("token", &token),
     ])?;
     let revid = last_revision(admin, PAGE)?;
-    admin.call(&[
-        ("action", "tag"),
-        ("revid", &revid),
-        ("add", TAG),
-        ("token", &token),
-    ])?;
-    Ok(())
+    // The wiki's server workers each cache the list of defined tags for a moment: one that
+    // has not seen the creation yet refuses the tag (`badtags`). Asked again, another agrees.
+    let mut tries = 0;
+    loop {
+        let tagged = admin.call(&[
+            ("action", "tag"),
+            ("revid", &revid),
+            ("add", TAG),
+            ("token", &token),
+        ]);
+        match tagged {
+            Err(e) if tries < 20 && e.to_string().contains("badtags") => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(250));
+            }
+            other => return other.map(|_| ()),
+        }
+    }
 }
 
 /// [`OTHER_USER`] is created and edits the seed page and the main page (contributions,
