@@ -32,6 +32,11 @@
 //! [`Response::answer`] reads an answer into it, a field the model lacks kept in `extra`
 //! ([`Answer::unmodelled`] lists them).
 //!
+//! Queries read as a bot wants them: [`Client::pages`] yields each page of a query once, its
+//! props merged across the batches MediaWiki spreads them over, and [`Client::items`] a list's
+//! typed items; both ask `limit=max` where the caller set none, and are [`Resumable`] from a
+//! saved point.
+//!
 //! Features: `v1_39`, `v1_43` (the default) choose the versions; `ext-<name>` turns on what a
 //! bundled extension adds (`ext-confirmedit`, `ext-oathauth`, …); `full` turns them all on.
 //! `client` (the default) is the HTTP client; `blocking` adds [`blocking::Client`] for

@@ -49,11 +49,6 @@ pub trait ListModule: QuerySubmodule {
     fn take_items(answer: &mut Self::Answer) -> Vec<Self::Item>;
 }
 
-/// Props whose `limit` changes what is read, not how many per batch (`rvlimit` reads a
-/// page's history instead of its last revision, `iilimit` a file's old versions): the
-/// streams leave them as the caller set them.
-pub(crate) const CONTENT_LIMITS: &[&str] = &["revisions", "deletedrevisions", "imageinfo"];
-
 /// How a field of a page takes the same field of a later batch ([`PageAnswer::merge`]).
 #[doc(hidden)]
 pub trait Merge {

@@ -13,7 +13,7 @@ use futures_util::{Stream, StreamExt};
 use serde_json::Value;
 
 use super::{Client, Error, Response};
-use crate::pages::{CONTENT_LIMITS, ListModule, PageAnswer, PageKey, QueryAnswer};
+use crate::pages::{ListModule, PageAnswer, PageKey, QueryAnswer};
 use crate::{ApiModule, Request};
 
 /// The `continue` object a stream resumes from.
@@ -100,6 +100,11 @@ impl<T> Stream for Resumable<T> {
     }
 }
 
+/// Props whose `limit` changes what is read, not how many per batch (`rvlimit` reads a
+/// page's history instead of its last revision, `iilimit` a file's old versions): the
+/// streams leave them as the caller set them.
+const CONTENT_LIMITS: &[&str] = &["revisions", "deletedrevisions", "imageinfo"];
+
 /// Whether this batch ends a set of pages: `batchcomplete`, or nothing more to fetch.
 fn completes_set<A>(batch: &Response<A>) -> bool {
     let flag = batch.body.get("batchcomplete");
@@ -107,12 +112,12 @@ fn completes_set<A>(batch: &Response<A>) -> bool {
 }
 
 /// The pages of one set, merged by [`PageKey`] in the order they first came.
-struct Merging<P> {
+struct PageSet<P> {
     pages: Vec<P>,
     by_key: HashMap<PageKey, usize>,
 }
 
-impl<P: PageAnswer> Merging<P> {
+impl<P: PageAnswer> PageSet<P> {
     fn add(&mut self, pages: Vec<P>) {
         for page in pages {
             let key = page.key();
@@ -186,7 +191,7 @@ impl Client {
             .encode(self.inner.settings.limits)
             .map(with_max_limits::<M::Answer>)
             .map_err(Error::from);
-        let mut merging = Merging {
+        let mut merging = PageSet {
             pages: vec![],
             by_key: HashMap::new(),
         };
