@@ -174,7 +174,10 @@ macro_rules! on_version {
                 save(&client, &title, "Base.").await;
                 let stale = read_wikitext(&client, &title).await.expect("read");
                 // Another user saves meanwhile (MediaWiki lets a user overwrite their own
-                // edits: only another's is a conflict).
+                // edits: only another's is a conflict), in a later second than the read
+                // revision: MediaWiki compares timestamps to the second, and misses a save in the
+                // same second (tried with curl on both versions, whatever `baserevid` says).
+                tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
                 let other = as_user(EDIT_BOT.0, EDIT_BOT.1).await;
                 let fresh = read_wikitext(&other, &title).await.expect("read");
                 edit_checked(&other, &title, &fresh, "Theirs.", "another bot")

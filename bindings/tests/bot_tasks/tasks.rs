@@ -80,9 +80,9 @@ pub async fn recent_changes_since(client: &Client, since: &str)
     client.items(&list).try_collect().await
 }
 
-/// Saves `text` over what `read` read. If anyone saved the page since, this is
-/// `Error::EditConflict` (deleted since: the wiki's `pagedeleted`; a page read as missing and
-/// created since: `articleexists`), and nothing is saved.
+/// Saves `text` over what `read` read. If anyone else saved the page since (in a later second:
+/// MediaWiki compares timestamps to the second), this is `Error::EditConflict` (deleted since:
+/// `pagedeleted`; a page read as missing and created since: `articleexists`); nothing is saved.
 pub async fn edit_checked(client: &Client, title: &str, read: &Wikitext, text: &str, summary: &str)
     -> Result<mw::answer::EditResult, Error> {
     let saved = client.execute_with_token(|token| {
@@ -91,7 +91,9 @@ pub async fn edit_checked(client: &Client, title: &str, read: &Wikitext, text: &
         edit.text = Some(text.to_owned());
         edit.summary = Some(summary.to_owned());
         match read {
-            Wikitext::Text { timestamp, read_at, .. } => {
+            Wikitext::Text { revision, timestamp, read_at, .. } => {
+                // The revision too: a save in the same second leaves the timestamp unchanged.
+                edit.base_rev_id = Some(*revision);
                 edit.base_timestamp = Some(Timestamp::raw(timestamp.as_str()));
                 edit.start_timestamp = Some(Timestamp::raw(read_at.as_str()));
             }
