@@ -1919,7 +1919,7 @@ impl ::mwtyped::ApiModule for AbuseFilterCheckMatch {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::AbuseFilterCheckMatch;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2189,7 +2189,7 @@ impl ::mwtyped::ApiModule for AbuseFilterUnblockAutopromote {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::AbuseFilterUnblockAutopromote;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2290,7 +2290,7 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::AbuseLogPrivateDetails;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2920,7 +2920,7 @@ impl ::mwtyped::ApiModule for ChangeContentModel {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::ChangeContentModel;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -4456,7 +4456,7 @@ impl ::mwtyped::ApiModule for CspReport {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::CspReport;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5191,7 +5191,7 @@ impl ::mwtyped::ApiModule for EmailUser {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::EmailUser;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6377,7 +6377,7 @@ impl ::mwtyped::ApiModule for FileRevert {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::FileRevert;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -7098,7 +7098,7 @@ impl ::mwtyped::ApiModule for Import {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::Import;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -8855,7 +8855,7 @@ impl ::mwtyped::ApiModule for OathValidate {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::OathValidate;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -11722,7 +11722,7 @@ impl ::mwtyped::ApiModule for RemoveAuthenticationData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::RemoveAuthenticationData;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -12066,7 +12066,7 @@ impl ::mwtyped::ApiModule for RevisionDelete {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::RevisionDelete;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14292,7 +14292,7 @@ impl ::mwtyped::ApiModule for SetPageLanguage {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::SetPageLanguage;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -15688,7 +15688,7 @@ impl ::mwtyped::ApiModule for UnlinkAccount {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::UnlinkAccount;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -16901,7 +16901,7 @@ impl ::mwtyped::ApiModule for VisualEditorEdit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::VisualEditorEdit;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -36033,6 +36033,137 @@ pub mod answer {
         "uselang",
         "warnings",
     ];
+    /// An object of `action=abusefiltercheckmatch`'s answer, at `abusefiltercheckmatch`.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterCheckMatchResult {
+        /// `result`: in every recorded answer; `false` when absent.
+        pub result: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for AbuseFilterCheckMatchResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseFilterCheckMatchResult {
+        const NAME: &'static str = "AbuseFilterCheckMatchResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "result" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseFilterCheckMatchResult {
+                result: f0.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseFilterCheckMatchResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=abusefiltercheckmatch` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/abusefiltercheckmatch.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterCheckMatch {
+        /// `abusefiltercheckmatch`: in every recorded answer.
+        #[doc(alias = "abusefiltercheckmatch")]
+        pub abuse_filter_check_match: AbuseFilterCheckMatchResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for AbuseFilterCheckMatch {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseFilterCheckMatch {
+        const NAME: &'static str = "AbuseFilterCheckMatch";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<AbuseFilterCheckMatchResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "abusefiltercheckmatch" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseFilterCheckMatch {
+                abuse_filter_check_match: ::mwtyped::__private::required(
+                    f0,
+                    "abusefiltercheckmatch",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseFilterCheckMatch {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.abuse_filter_check_match,
+                &::mwtyped::__private::join(path, "abusefiltercheckmatch"),
+                out,
+            );
+        }
+    }
     /// An object of `action=abusefilterchecksyntax`'s answer, at `abusefilterchecksyntax`.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
@@ -36304,6 +36435,298 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.abuse_filter_eval_expression,
                 &::mwtyped::__private::join(path, "abusefilterevalexpression"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=abusefilterunblockautopromote`'s answer, at `abusefilterunblockautopromote`.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterUnblockAutopromoteResult {
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for AbuseFilterUnblockAutopromoteResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseFilterUnblockAutopromoteResult {
+        const NAME: &'static str = "AbuseFilterUnblockAutopromoteResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "user" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseFilterUnblockAutopromoteResult {
+                user: ::mwtyped::__private::required(f0, "user")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseFilterUnblockAutopromoteResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=abusefilterunblockautopromote` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/abusefilterunblockautopromote.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterUnblockAutopromote {
+        /// `abusefilterunblockautopromote`: in every recorded answer.
+        #[doc(alias = "abusefilterunblockautopromote")]
+        pub abuse_filter_unblock_autopromote: AbuseFilterUnblockAutopromoteResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for AbuseFilterUnblockAutopromote {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseFilterUnblockAutopromote {
+        const NAME: &'static str = "AbuseFilterUnblockAutopromote";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<AbuseFilterUnblockAutopromoteResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "abusefilterunblockautopromote" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseFilterUnblockAutopromote {
+                abuse_filter_unblock_autopromote: ::mwtyped::__private::required(
+                    f0,
+                    "abusefilterunblockautopromote",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseFilterUnblockAutopromote {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.abuse_filter_unblock_autopromote,
+                &::mwtyped::__private::join(path, "abusefilterunblockautopromote"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=abuselogprivatedetails`'s answer, at `abuselogprivatedetails`.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseLogPrivateDetailsResult {
+        /// `filter-description`: in every recorded answer.
+        #[doc(alias = "filter-description")]
+        pub filter_description: ::std::string::String,
+        /// `filter-id`: in every recorded answer.
+        #[doc(alias = "filter-id")]
+        pub filter_id: i64,
+        /// `ip-address`: in every recorded answer.
+        #[doc(alias = "ip-address")]
+        pub ip_address: ::std::string::String,
+        /// `log-id`: in every recorded answer.
+        #[doc(alias = "log-id")]
+        pub log_id: i64,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for AbuseLogPrivateDetailsResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseLogPrivateDetailsResult {
+        const NAME: &'static str = "AbuseLogPrivateDetailsResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "filter-description" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    "filter-id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "ip-address" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "log-id" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "user" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseLogPrivateDetailsResult {
+                filter_description: ::mwtyped::__private::required(
+                    f0,
+                    "filter-description",
+                )?,
+                filter_id: ::mwtyped::__private::required(f1, "filter-id")?,
+                ip_address: ::mwtyped::__private::required(f2, "ip-address")?,
+                log_id: ::mwtyped::__private::required(f3, "log-id")?,
+                user: ::mwtyped::__private::required(f4, "user")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseLogPrivateDetailsResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=abuselogprivatedetails` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/abuselogprivatedetails.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseLogPrivateDetails {
+        /// `abuselogprivatedetails`: in every recorded answer.
+        #[doc(alias = "abuselogprivatedetails")]
+        pub abuse_log_private_details: AbuseLogPrivateDetailsResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for AbuseLogPrivateDetails {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseLogPrivateDetails {
+        const NAME: &'static str = "AbuseLogPrivateDetails";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<AbuseLogPrivateDetailsResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "abuselogprivatedetails" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseLogPrivateDetails {
+                abuse_log_private_details: ::mwtyped::__private::required(
+                    f0,
+                    "abuselogprivatedetails",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseLogPrivateDetails {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.abuse_log_private_details,
+                &::mwtyped::__private::join(path, "abuselogprivatedetails"),
                 out,
             );
         }
@@ -36754,6 +37177,158 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.change_authentication_data,
                 &::mwtyped::__private::join(path, "changeauthenticationdata"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=changecontentmodel`'s answer, at `changecontentmodel`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChangeContentModelResult {
+        /// `contentmodel`: in every recorded answer.
+        #[doc(alias = "contentmodel")]
+        pub content_model: ::std::string::String,
+        /// `logid`: in every recorded answer.
+        #[doc(alias = "logid")]
+        pub log_id: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `revid`: in every recorded answer.
+        #[doc(alias = "revid")]
+        pub rev_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ChangeContentModelResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ChangeContentModelResult {
+        const NAME: &'static str = "ChangeContentModelResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "contentmodel" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "logid" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "pageid" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "result" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "revid" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ChangeContentModelResult {
+                content_model: ::mwtyped::__private::required(f0, "contentmodel")?,
+                log_id: ::mwtyped::__private::required(f1, "logid")?,
+                page_id: ::mwtyped::__private::required(f2, "pageid")?,
+                result: ::mwtyped::__private::required(f3, "result")?,
+                rev_id: ::mwtyped::__private::required(f4, "revid")?,
+                title: ::mwtyped::__private::required(f5, "title")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ChangeContentModelResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=changecontentmodel` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/changecontentmodel.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChangeContentModel {
+        /// `changecontentmodel`: in every recorded answer.
+        #[doc(alias = "changecontentmodel")]
+        pub change_content_model: ChangeContentModelResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ChangeContentModel {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ChangeContentModel {
+        const NAME: &'static str = "ChangeContentModel";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<ChangeContentModelResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "changecontentmodel" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ChangeContentModel {
+                change_content_model: ::mwtyped::__private::required(
+                    f0,
+                    "changecontentmodel",
+                )?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ChangeContentModel {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.change_content_model,
+                &::mwtyped::__private::join(path, "changecontentmodel"),
                 out,
             );
         }
@@ -37295,6 +37870,63 @@ pub mod answer {
             );
         }
     }
+    /// What `action=cspreport` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/cspreport.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CspReport {
+        /// `cspreport`: in every recorded answer.
+        #[doc(alias = "cspreport")]
+        pub csp_report: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for CspReport {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for CspReport {
+        const NAME: &'static str = "CspReport";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "cspreport" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(CspReport {
+                csp_report: ::mwtyped::__private::required(f0, "cspreport")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for CspReport {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=delete`'s answer, at `delete`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -37590,6 +38222,72 @@ pub mod answer {
             );
         }
     }
+    /** An object of `action=emailuser`'s answer, at `emailuser`.
+
+ The same fields as [`CheckTokenResult`]: that type, by this name.*/
+    pub type EmailUserResult = CheckTokenResult;
+    /// What `action=emailuser` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/emailuser.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EmailUser {
+        /// `emailuser`: in every recorded answer.
+        #[doc(alias = "emailuser")]
+        pub email_user: EmailUserResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for EmailUser {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for EmailUser {
+        const NAME: &'static str = "EmailUser";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<EmailUserResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "emailuser" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(EmailUser {
+                email_user: ::mwtyped::__private::required(f0, "emailuser")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for EmailUser {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.email_user,
+                &::mwtyped::__private::join(path, "emailuser"),
+                out,
+            );
+        }
+    }
     /// An object of `action=expandtemplates`'s answer, at `expandtemplates`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -37703,6 +38401,72 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.expand_templates,
                 &::mwtyped::__private::join(path, "expandtemplates"),
+                out,
+            );
+        }
+    }
+    /** An object of `action=filerevert`'s answer, at `filerevert`.
+
+ The same fields as [`CheckTokenResult`]: that type, by this name.*/
+    pub type FileRevertResult = CheckTokenResult;
+    /// What `action=filerevert` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/filerevert.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct FileRevert {
+        /// `filerevert`: in every recorded answer.
+        #[doc(alias = "filerevert")]
+        pub file_revert: FileRevertResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for FileRevert {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for FileRevert {
+        const NAME: &'static str = "FileRevert";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<FileRevertResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "filerevert" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(FileRevert {
+                file_revert: ::mwtyped::__private::required(f0, "filerevert")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for FileRevert {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.file_revert,
+                &::mwtyped::__private::join(path, "filerevert"),
                 out,
             );
         }
@@ -37910,6 +38674,132 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.image_rotate,
                 &::mwtyped::__private::join(path, "imagerotate"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=import`'s answer, at `import`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ImportResult {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `revisions`: in every recorded answer.
+        pub revisions: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ImportResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ImportResult {
+        const NAME: &'static str = "ImportResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "revisions" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ImportResult {
+                ns: ::mwtyped::__private::required(f0, "ns")?,
+                revisions: ::mwtyped::__private::required(f1, "revisions")?,
+                title: ::mwtyped::__private::required(f2, "title")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ImportResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=import` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/import.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Import {
+        /// `import`: in every recorded answer.
+        pub import: ::std::vec::Vec<ImportResult>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for Import {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for Import {
+        const NAME: &'static str = "Import";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::vec::Vec<ImportResult>> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "import" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(Import {
+                import: ::mwtyped::__private::required(f0, "import")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for Import {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.import,
+                &::mwtyped::__private::join(path, "import"),
                 out,
             );
         }
@@ -38662,6 +39552,141 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.move_,
                 &::mwtyped::__private::join(path, "move"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=oathvalidate`'s answer, at `oathvalidate`.
+    #[cfg(feature = "ext-oathauth")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct OathValidateResult {
+        /// `enabled`: in every recorded answer; `false` when absent.
+        pub enabled: bool,
+        /// `module`: in every recorded answer.
+        pub module: ::std::string::String,
+        /// `valid`: in every recorded answer; `false` when absent.
+        pub valid: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for OathValidateResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl ::mwtyped::__private::Object for OathValidateResult {
+        const NAME: &'static str = "OathValidateResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "enabled" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "module" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "valid" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(OathValidateResult {
+                enabled: f0.unwrap_or_default(),
+                module: ::mwtyped::__private::required(f1, "module")?,
+                valid: f2.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl ::mwtyped::Answer for OathValidateResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=oathvalidate` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/oathvalidate.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-oathauth")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct OathValidate {
+        /// `oathvalidate`: in every recorded answer.
+        #[doc(alias = "oathvalidate")]
+        pub oath_validate: OathValidateResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for OathValidate {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl ::mwtyped::__private::Object for OathValidate {
+        const NAME: &'static str = "OathValidate";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<OathValidateResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "oathvalidate" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(OathValidate {
+                oath_validate: ::mwtyped::__private::required(f0, "oathvalidate")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl ::mwtyped::Answer for OathValidate {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.oath_validate,
+                &::mwtyped::__private::join(path, "oathvalidate"),
                 out,
             );
         }
@@ -43139,6 +44164,8 @@ pub mod answer {
         pub timestamp: ::std::option::Option<::std::string::String>,
         /// `user`: not always sent. Seen with `arvprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
+        /// `anon`: `false` when absent.
+        pub anon: bool,
         /// `content`: not always sent. Seen with `arvprop=content`.
         pub content: ::std::option::Option<::std::string::String>,
         /// `contentformat`: not always sent. Seen with `arvprop=content`.
@@ -43191,9 +44218,7 @@ pub mod answer {
             let mut f5: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
@@ -43204,17 +44229,20 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f10: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f11: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f13: ::std::option::Option<
+            let mut f11: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
-            let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f15: ::std::option::Option<
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f15: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f16: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -43228,16 +44256,17 @@ pub mod answer {
                     "revid" => ::mwtyped::__private::field(&mut map, &mut f3),
                     "timestamp" => ::mwtyped::__private::field(&mut map, &mut f4),
                     "user" => ::mwtyped::__private::field(&mut map, &mut f5),
-                    "content" => ::mwtyped::__private::field(&mut map, &mut f6),
-                    "contentformat" => ::mwtyped::__private::field(&mut map, &mut f7),
-                    "contentmodel" => ::mwtyped::__private::field(&mut map, &mut f8),
-                    "parsedcomment" => ::mwtyped::__private::field(&mut map, &mut f9),
-                    "roles" => ::mwtyped::__private::field(&mut map, &mut f10),
-                    "sha1" => ::mwtyped::__private::field(&mut map, &mut f11),
-                    "size" => ::mwtyped::__private::field(&mut map, &mut f12),
-                    "tags" => ::mwtyped::__private::field(&mut map, &mut f13),
-                    "userid" => ::mwtyped::__private::field(&mut map, &mut f14),
-                    "parsetree" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "anon" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "content" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "contentformat" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "contentmodel" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "parsedcomment" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "roles" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "sha1" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "size" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    "tags" => ::mwtyped::__private::field(&mut map, &mut f14),
+                    "userid" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "parsetree" => ::mwtyped::__private::field(&mut map, &mut f16),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -43255,16 +44284,17 @@ pub mod answer {
                 rev_id: f3.unwrap_or_default(),
                 timestamp: f4.unwrap_or_default(),
                 user: f5.unwrap_or_default(),
-                content: f6.unwrap_or_default(),
-                content_format: f7.unwrap_or_default(),
-                content_model: f8.unwrap_or_default(),
-                parsedcomment: f9.unwrap_or_default(),
-                roles: f10.unwrap_or_default(),
-                sha1: f11.unwrap_or_default(),
-                size: f12.unwrap_or_default(),
-                tags: f13.unwrap_or_default(),
-                user_id: f14.unwrap_or_default(),
-                parsetree: f15.unwrap_or_default(),
+                anon: f6.unwrap_or_default(),
+                content: f7.unwrap_or_default(),
+                content_format: f8.unwrap_or_default(),
+                content_model: f9.unwrap_or_default(),
+                parsedcomment: f10.unwrap_or_default(),
+                roles: f11.unwrap_or_default(),
+                sha1: f12.unwrap_or_default(),
+                size: f13.unwrap_or_default(),
+                tags: f14.unwrap_or_default(),
+                user_id: f15.unwrap_or_default(),
+                parsetree: f16.unwrap_or_default(),
                 extra,
             })
         }
@@ -47424,6 +48454,164 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.extmetadata`.
+
+ The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
+    pub type QueryStashImageInfoExtmetadata = QueryPagesImageInfoExtmetadata;
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.metadata`.
+
+ The same fields as [`QueryPagesImageInfoMetadata`]: that type, by this name.*/
+    pub type QueryStashImageInfoMetadata = QueryPagesImageInfoMetadata;
+    /// An object of `action=query`'s answer, at `query.stashimageinfo`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryStashImageInfo {
+        /// `descriptionurl`: not always sent. Seen with `siiprop=url`.
+        #[doc(alias = "descriptionurl")]
+        pub description_url: ::std::option::Option<::std::string::String>,
+        /// `timestamp`: not always sent. Seen with `siiprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `url`: not always sent. Seen with `siiprop=url`.
+        pub url: ::std::option::Option<::std::string::String>,
+        /// `bitdepth`: not always sent. Seen with `siiprop=bitdepth`.
+        pub bitdepth: ::std::option::Option<i64>,
+        /// `canonicaltitle`: not always sent. Seen with `siiprop=canonicaltitle`.
+        pub canonicaltitle: ::std::option::Option<::std::string::String>,
+        /// `commonmetadata`: not always sent. Seen with `siiprop=commonmetadata`.
+        pub commonmetadata: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `height`: not always sent. Seen with `siiprop=dimensions`, `siiprop=size`.
+        pub height: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `siiprop=dimensions`, `siiprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `width`: not always sent. Seen with `siiprop=dimensions`, `siiprop=size`.
+        pub width: ::std::option::Option<i64>,
+        /// `extmetadata`: not always sent. Seen with `siiprop=extmetadata`.
+        pub extmetadata: ::std::option::Option<
+            ::mwtyped::Map<QueryStashImageInfoExtmetadata>,
+        >,
+        /// `metadata`: not always sent. Seen with `siiprop=metadata`.
+        pub metadata: ::std::option::Option<
+            ::std::vec::Vec<QueryStashImageInfoMetadata>,
+        >,
+        /// `mime`: not always sent. Seen with `siiprop=mime`.
+        pub mime: ::std::option::Option<::std::string::String>,
+        /// `sha1`: not always sent. Seen with `siiprop=sha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryStashImageInfo {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryStashImageInfo {
+        const NAME: &'static str = "QueryStashImageInfo";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<
+                ::std::option::Option<::mwtyped::Map<QueryStashImageInfoExtmetadata>>,
+            > = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryStashImageInfoMetadata>>,
+            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "descriptionurl" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "url" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "bitdepth" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "canonicaltitle" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "commonmetadata" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "height" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "size" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "width" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "extmetadata" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "metadata" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "mime" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "sha1" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryStashImageInfo {
+                description_url: f0.unwrap_or_default(),
+                timestamp: f1.unwrap_or_default(),
+                url: f2.unwrap_or_default(),
+                bitdepth: f3.unwrap_or_default(),
+                canonicaltitle: f4.unwrap_or_default(),
+                commonmetadata: f5.unwrap_or_default(),
+                height: f6.unwrap_or_default(),
+                size: f7.unwrap_or_default(),
+                width: f8.unwrap_or_default(),
+                extmetadata: f9.unwrap_or_default(),
+                metadata: f10.unwrap_or_default(),
+                mime: f11.unwrap_or_default(),
+                sha1: f12.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryStashImageInfo {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.extmetadata,
+                &::mwtyped::__private::join(path, "extmetadata"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.metadata,
+                &::mwtyped::__private::join(path, "metadata"),
+                out,
+            );
+        }
+    }
     /// An object of `action=query`'s answer, at `query.tags`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -48127,6 +49315,8 @@ pub mod answer {
         pub editcount: ::std::option::Option<i64>,
         /// `email`: not always sent. Seen with `uiprop=email`.
         pub email: ::std::option::Option<::std::string::String>,
+        /// `emailauthenticated`: not always sent. Seen with `uiprop=email`.
+        pub emailauthenticated: ::std::option::Option<::std::string::String>,
         /// `groupmemberships`: not always sent. Seen with `uiprop=groupmemberships`.
         pub groupmemberships: ::std::option::Option<
             ::std::vec::Vec<QueryUserInfoGroupmemberships>,
@@ -48196,30 +49386,33 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryUserInfoGroupmemberships>>,
-            > = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f13: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryUserInfoGroupmemberships>>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
             let mut f14: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f15: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f16: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f17: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f18: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f19: ::std::option::Option<
                 ::std::option::Option<QueryUserInfoTheoreticalratelimits>,
             > = ::std::option::Option::None;
-            let mut f19: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f20: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -48236,17 +49429,20 @@ pub mod answer {
                     "changeablegroups" => ::mwtyped::__private::field(&mut map, &mut f8),
                     "editcount" => ::mwtyped::__private::field(&mut map, &mut f9),
                     "email" => ::mwtyped::__private::field(&mut map, &mut f10),
-                    "groupmemberships" => ::mwtyped::__private::field(&mut map, &mut f11),
-                    "implicitgroups" => ::mwtyped::__private::field(&mut map, &mut f12),
-                    "latestcontrib" => ::mwtyped::__private::field(&mut map, &mut f13),
-                    "options" => ::mwtyped::__private::field(&mut map, &mut f14),
-                    "ratelimits" => ::mwtyped::__private::field(&mut map, &mut f15),
-                    "realname" => ::mwtyped::__private::field(&mut map, &mut f16),
-                    "registrationdate" => ::mwtyped::__private::field(&mut map, &mut f17),
-                    "theoreticalratelimits" => {
-                        ::mwtyped::__private::field(&mut map, &mut f18)
+                    "emailauthenticated" => {
+                        ::mwtyped::__private::field(&mut map, &mut f11)
                     }
-                    "unreadcount" => ::mwtyped::__private::field(&mut map, &mut f19),
+                    "groupmemberships" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "implicitgroups" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    "latestcontrib" => ::mwtyped::__private::field(&mut map, &mut f14),
+                    "options" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "ratelimits" => ::mwtyped::__private::field(&mut map, &mut f16),
+                    "realname" => ::mwtyped::__private::field(&mut map, &mut f17),
+                    "registrationdate" => ::mwtyped::__private::field(&mut map, &mut f18),
+                    "theoreticalratelimits" => {
+                        ::mwtyped::__private::field(&mut map, &mut f19)
+                    }
+                    "unreadcount" => ::mwtyped::__private::field(&mut map, &mut f20),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -48269,15 +49465,16 @@ pub mod answer {
                 changeablegroups: f8.unwrap_or_default(),
                 editcount: f9.unwrap_or_default(),
                 email: f10.unwrap_or_default(),
-                groupmemberships: f11.unwrap_or_default(),
-                implicitgroups: f12.unwrap_or_default(),
-                latestcontrib: f13.unwrap_or_default(),
-                options: f14.unwrap_or_default(),
-                ratelimits: f15.unwrap_or_default(),
-                real_name: f16.unwrap_or_default(),
-                registrationdate: f17.unwrap_or_default(),
-                theoreticalratelimits: f18.unwrap_or_default(),
-                unreadcount: f19.unwrap_or_default(),
+                emailauthenticated: f11.unwrap_or_default(),
+                groupmemberships: f12.unwrap_or_default(),
+                implicitgroups: f13.unwrap_or_default(),
+                latestcontrib: f14.unwrap_or_default(),
+                options: f15.unwrap_or_default(),
+                ratelimits: f16.unwrap_or_default(),
+                real_name: f17.unwrap_or_default(),
+                registrationdate: f18.unwrap_or_default(),
+                theoreticalratelimits: f19.unwrap_or_default(),
+                unreadcount: f20.unwrap_or_default(),
                 extra,
             })
         }
@@ -48899,6 +50096,11 @@ pub mod answer {
         pub usergroups: ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
         /// `variables`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=variables`.
         pub variables: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `stashimageinfo`: not always sent. Seen from `query+stashimageinfo`.
+        #[doc(alias = "stashimageinfo")]
+        pub stash_image_info: ::std::option::Option<
+            ::std::vec::Vec<QueryStashImageInfo>,
+        >,
         /// `tags`: not always sent. Seen from `query+tags`.
         pub tags: ::std::option::Option<::std::vec::Vec<QueryTags>>,
         /// `tokens`: not always sent. Seen from `query+tokens`.
@@ -49129,17 +50331,20 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f68: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryStashImageInfo>>,
+            > = ::std::option::Option::None;
+            let mut f69: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryTags>>,
             > = ::std::option::Option::None;
-            let mut f69: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
-            let mut f70: ::std::option::Option<
+            let mut f70: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
+            let mut f71: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUserContribs>>,
             > = ::std::option::Option::None;
-            let mut f71: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
-            let mut f72: ::std::option::Option<
+            let mut f72: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
+            let mut f73: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUsers>>,
             > = ::std::option::Option::None;
-            let mut f73: ::std::option::Option<
+            let mut f74: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryWatchlist>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -49224,12 +50429,13 @@ pub mod answer {
                     "uploaddialog" => ::mwtyped::__private::field(&mut map, &mut f65),
                     "usergroups" => ::mwtyped::__private::field(&mut map, &mut f66),
                     "variables" => ::mwtyped::__private::field(&mut map, &mut f67),
-                    "tags" => ::mwtyped::__private::field(&mut map, &mut f68),
-                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f69),
-                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f70),
-                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f71),
-                    "users" => ::mwtyped::__private::field(&mut map, &mut f72),
-                    "watchlist" => ::mwtyped::__private::field(&mut map, &mut f73),
+                    "stashimageinfo" => ::mwtyped::__private::field(&mut map, &mut f68),
+                    "tags" => ::mwtyped::__private::field(&mut map, &mut f69),
+                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f70),
+                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f71),
+                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f72),
+                    "users" => ::mwtyped::__private::field(&mut map, &mut f73),
+                    "watchlist" => ::mwtyped::__private::field(&mut map, &mut f74),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -49314,12 +50520,13 @@ pub mod answer {
                 uploaddialog: f65.unwrap_or_default(),
                 usergroups: f66.unwrap_or_default(),
                 variables: f67.unwrap_or_default(),
-                tags: f68.unwrap_or_default(),
-                tokens: f69.unwrap_or_default(),
-                user_contribs: f70.unwrap_or_default(),
-                user_info: f71.unwrap_or_default(),
-                users: f72.unwrap_or_default(),
-                watchlist: f73.unwrap_or_default(),
+                stash_image_info: f68.unwrap_or_default(),
+                tags: f69.unwrap_or_default(),
+                tokens: f70.unwrap_or_default(),
+                user_contribs: f71.unwrap_or_default(),
+                user_info: f72.unwrap_or_default(),
+                users: f73.unwrap_or_default(),
+                watchlist: f74.unwrap_or_default(),
                 extra,
             })
         }
@@ -49626,6 +50833,11 @@ pub mod answer {
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
+                &self.stash_image_info,
+                &::mwtyped::__private::join(path, "stashimageinfo"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
                 &self.tags,
                 &::mwtyped::__private::join(path, "tags"),
                 out,
@@ -49798,6 +51010,78 @@ pub mod answer {
             );
         }
     }
+    /** An object of `action=removeauthenticationdata`'s answer, at `removeauthenticationdata`.
+
+ The same fields as [`ChangeAuthenticationDataResult`]: that type, by this name.*/
+    pub type RemoveAuthenticationDataResult = ChangeAuthenticationDataResult;
+    /// What `action=removeauthenticationdata` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/removeauthenticationdata.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RemoveAuthenticationData {
+        /// `removeauthenticationdata`: in every recorded answer.
+        #[doc(alias = "removeauthenticationdata")]
+        pub remove_authentication_data: RemoveAuthenticationDataResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for RemoveAuthenticationData {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for RemoveAuthenticationData {
+        const NAME: &'static str = "RemoveAuthenticationData";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<RemoveAuthenticationDataResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "removeauthenticationdata" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(RemoveAuthenticationData {
+                remove_authentication_data: ::mwtyped::__private::required(
+                    f0,
+                    "removeauthenticationdata",
+                )?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for RemoveAuthenticationData {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.remove_authentication_data,
+                &::mwtyped::__private::join(path, "removeauthenticationdata"),
+                out,
+            );
+        }
+    }
     /** An object of `action=resetpassword`'s answer, at `resetpassword`.
 
  The same fields as [`ChangeAuthenticationDataResult`]: that type, by this name.*/
@@ -49860,6 +51144,256 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.reset_password,
                 &::mwtyped::__private::join(path, "resetpassword"),
+                out,
+            );
+        }
+    }
+    /** An object of `action=revisiondelete`'s answer, at `revisiondelete.items.errors`.
+
+ The same fields as [`ImageRotateErrors`]: that type, by this name.*/
+    pub type RevisionDeleteItemsErrors = ImageRotateErrors;
+    /// An object of `action=revisiondelete`'s answer, at `revisiondelete.items`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RevisionDeleteItems {
+        /// `errors`: not always sent.
+        pub errors: ::std::option::Option<::std::vec::Vec<RevisionDeleteItemsErrors>>,
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `comment`: not always sent.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `commenthidden`: `false` when absent.
+        pub commenthidden: bool,
+        /// `texthidden`: `false` when absent.
+        pub texthidden: bool,
+        /// `timestamp`: not always sent.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `userhidden`: `false` when absent.
+        pub userhidden: bool,
+        /// `userid`: not always sent.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for RevisionDeleteItems {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for RevisionDeleteItems {
+        const NAME: &'static str = "RevisionDeleteItems";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<RevisionDeleteItemsErrors>>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "errors" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "status" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "comment" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "commenthidden" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "texthidden" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "user" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "userhidden" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "userid" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(RevisionDeleteItems {
+                errors: f0.unwrap_or_default(),
+                id: ::mwtyped::__private::required(f1, "id")?,
+                status: ::mwtyped::__private::required(f2, "status")?,
+                comment: f3.unwrap_or_default(),
+                commenthidden: f4.unwrap_or_default(),
+                texthidden: f5.unwrap_or_default(),
+                timestamp: f6.unwrap_or_default(),
+                user: f7.unwrap_or_default(),
+                userhidden: f8.unwrap_or_default(),
+                user_id: f9.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for RevisionDeleteItems {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.errors,
+                &::mwtyped::__private::join(path, "errors"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=revisiondelete`'s answer, at `revisiondelete`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RevisionDeleteResult {
+        /// `items`: in every recorded answer.
+        pub items: ::std::vec::Vec<RevisionDeleteItems>,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `target`: in every recorded answer.
+        pub target: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for RevisionDeleteResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for RevisionDeleteResult {
+        const NAME: &'static str = "RevisionDeleteResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::vec::Vec<RevisionDeleteItems>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "items" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "status" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "target" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(RevisionDeleteResult {
+                items: ::mwtyped::__private::required(f0, "items")?,
+                status: ::mwtyped::__private::required(f1, "status")?,
+                target: ::mwtyped::__private::required(f2, "target")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for RevisionDeleteResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.items,
+                &::mwtyped::__private::join(path, "items"),
+                out,
+            );
+        }
+    }
+    /// What `action=revisiondelete` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/revisiondelete.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RevisionDelete {
+        /// `revisiondelete`: in every recorded answer.
+        #[doc(alias = "revisiondelete")]
+        pub revision_delete: RevisionDeleteResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for RevisionDelete {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for RevisionDelete {
+        const NAME: &'static str = "RevisionDelete";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<RevisionDeleteResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "revisiondelete" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(RevisionDelete {
+                revision_delete: ::mwtyped::__private::required(f0, "revisiondelete")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for RevisionDelete {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.revision_delete,
+                &::mwtyped::__private::join(path, "revisiondelete"),
                 out,
             );
         }
@@ -50169,6 +51703,142 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=setpagelanguage`'s answer, at `setpagelanguage`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct SetPageLanguageResult {
+        /// `logid`: in every recorded answer.
+        #[doc(alias = "logid")]
+        pub log_id: i64,
+        /// `newlanguage`: in every recorded answer.
+        pub newlanguage: ::std::string::String,
+        /// `oldlanguage`: in every recorded answer.
+        pub oldlanguage: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for SetPageLanguageResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for SetPageLanguageResult {
+        const NAME: &'static str = "SetPageLanguageResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "logid" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "newlanguage" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "oldlanguage" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(SetPageLanguageResult {
+                log_id: ::mwtyped::__private::required(f0, "logid")?,
+                newlanguage: ::mwtyped::__private::required(f1, "newlanguage")?,
+                oldlanguage: ::mwtyped::__private::required(f2, "oldlanguage")?,
+                title: ::mwtyped::__private::required(f3, "title")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for SetPageLanguageResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=setpagelanguage` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/setpagelanguage.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct SetPageLanguage {
+        /// `setpagelanguage`: in every recorded answer.
+        #[doc(alias = "setpagelanguage")]
+        pub set_page_language: SetPageLanguageResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for SetPageLanguage {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for SetPageLanguage {
+        const NAME: &'static str = "SetPageLanguage";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<SetPageLanguageResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "setpagelanguage" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(SetPageLanguage {
+                set_page_language: ::mwtyped::__private::required(
+                    f0,
+                    "setpagelanguage",
+                )?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for SetPageLanguage {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.set_page_language,
+                &::mwtyped::__private::join(path, "setpagelanguage"),
+                out,
+            );
         }
     }
     /// An object of `action=spamblacklist`'s answer, at `spamblacklist`.
@@ -51084,17 +52754,81 @@ pub mod answer {
             );
         }
     }
+    /** An object of `action=unlinkaccount`'s answer, at `unlinkaccount`.
+
+ The same fields as [`ChangeAuthenticationDataResult`]: that type, by this name.*/
+    pub type UnlinkAccountResult = ChangeAuthenticationDataResult;
+    /// What `action=unlinkaccount` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/unlinkaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UnlinkAccount {
+        /// `unlinkaccount`: in every recorded answer.
+        #[doc(alias = "unlinkaccount")]
+        pub unlink_account: UnlinkAccountResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for UnlinkAccount {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for UnlinkAccount {
+        const NAME: &'static str = "UnlinkAccount";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<UnlinkAccountResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "unlinkaccount" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(UnlinkAccount {
+                unlink_account: ::mwtyped::__private::required(f0, "unlinkaccount")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for UnlinkAccount {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.unlink_account,
+                &::mwtyped::__private::join(path, "unlinkaccount"),
+                out,
+            );
+        }
+    }
     /// An object of `action=upload`'s answer, at `upload.warnings`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadWarnings {
         /// `duplicate`: in every recorded answer.
         pub duplicate: ::std::vec::Vec<::std::string::String>,
-        /// `duplicate-archive`: in every recorded answer.
+        /// `duplicate-archive`: not always sent.
         #[doc(alias = "duplicate-archive")]
-        pub duplicate_archive: ::std::string::String,
-        /// `exists`: not always sent.
-        pub exists: ::std::option::Option<::std::string::String>,
+        pub duplicate_archive: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -51112,8 +52846,7 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<
+            let mut f1: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -51123,7 +52856,6 @@ pub mod answer {
                 match &*key.0 {
                     "duplicate" => ::mwtyped::__private::field(&mut map, &mut f0),
                     "duplicate-archive" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "exists" => ::mwtyped::__private::field(&mut map, &mut f2),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -51136,11 +52868,7 @@ pub mod answer {
             }
             ::std::result::Result::Ok(UploadWarnings {
                 duplicate: ::mwtyped::__private::required(f0, "duplicate")?,
-                duplicate_archive: ::mwtyped::__private::required(
-                    f1,
-                    "duplicate-archive",
-                )?,
-                exists: f2.unwrap_or_default(),
+                duplicate_archive: f1.unwrap_or_default(),
                 extra,
             })
         }
@@ -51338,8 +53066,8 @@ pub mod answer {
         /// `sessionkey`: not always sent.
         #[doc(alias = "sessionkey")]
         pub session_key: ::std::option::Option<::std::string::String>,
-        /// `warnings`: not always sent.
-        pub warnings: ::std::option::Option<UploadWarnings>,
+        /// `warnings`: in every recorded answer.
+        pub warnings: UploadWarnings,
         /// `filename`: not always sent.
         #[doc(alias = "filename")]
         pub file_name: ::std::option::Option<::std::string::String>,
@@ -51369,7 +53097,7 @@ pub mod answer {
             let mut f2: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<::std::option::Option<UploadWarnings>> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<UploadWarnings> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
@@ -51399,7 +53127,7 @@ pub mod answer {
                 file_key: f0.unwrap_or_default(),
                 result: ::mwtyped::__private::required(f1, "result")?,
                 session_key: f2.unwrap_or_default(),
-                warnings: f3.unwrap_or_default(),
+                warnings: ::mwtyped::__private::required(f3, "warnings")?,
                 file_name: f4.unwrap_or_default(),
                 image_info: f5.unwrap_or_default(),
                 extra,
@@ -52244,6 +53972,285 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.visual_editor,
                 &::mwtyped::__private::join(path, "visualeditor"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=visualeditoredit`'s answer, at `visualeditoredit.lastModified`.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEditLastmodified {
+        /// `date`: in every recorded answer.
+        pub date: ::std::string::String,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// `time`: in every recorded answer.
+        pub time: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for VisualEditorEditLastmodified {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEditLastmodified {
+        const NAME: &'static str = "VisualEditorEditLastmodified";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "date" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "message" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "time" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEditLastmodified {
+                date: ::mwtyped::__private::required(f0, "date")?,
+                message: ::mwtyped::__private::required(f1, "message")?,
+                time: ::mwtyped::__private::required(f2, "time")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEditLastmodified {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=visualeditoredit`'s answer, at `visualeditoredit`.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEditResult {
+        /// `categorieshtml`: in every recorded answer.
+        pub categorieshtml: ::std::string::String,
+        /// `content`: in every recorded answer.
+        pub content: ::std::string::String,
+        /// `contentSub`: in every recorded answer.
+        #[doc(alias = "contentSub")]
+        pub contentsub: ::std::string::String,
+        /// `displayTitleHtml`: in every recorded answer.
+        #[doc(alias = "displayTitleHtml")]
+        pub displaytitlehtml: ::std::string::String,
+        /// `isRedirect`: in every recorded answer.
+        #[doc(alias = "isRedirect")]
+        pub isredirect: ::std::string::String,
+        /// `jsconfigvars`: in every recorded answer.
+        pub jsconfigvars: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `lastModified`: in every recorded answer.
+        #[doc(alias = "lastModified")]
+        pub lastmodified: VisualEditorEditLastmodified,
+        /// `modules`: in every recorded answer.
+        pub modules: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `newrevid`: in every recorded answer.
+        #[doc(alias = "newrevid")]
+        pub new_rev_id: i64,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `sections`: in every recorded answer.
+        pub sections: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `watched`: in every recorded answer; `false` when absent.
+        pub watched: bool,
+        /// `watchlistexpiry`: not always sent. Free-form JSON: never recorded with a value.
+        pub watchlistexpiry: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for VisualEditorEditResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEditResult {
+        const NAME: &'static str = "VisualEditorEditResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<VisualEditorEditLastmodified> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "categorieshtml" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "content" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "contentSub" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "displayTitleHtml" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "isRedirect" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "jsconfigvars" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "lastModified" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "modules" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "newrevid" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "result" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "sections" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "watched" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "watchlistexpiry" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEditResult {
+                categorieshtml: ::mwtyped::__private::required(f0, "categorieshtml")?,
+                content: ::mwtyped::__private::required(f1, "content")?,
+                contentsub: ::mwtyped::__private::required(f2, "contentSub")?,
+                displaytitlehtml: ::mwtyped::__private::required(
+                    f3,
+                    "displayTitleHtml",
+                )?,
+                isredirect: ::mwtyped::__private::required(f4, "isRedirect")?,
+                jsconfigvars: ::mwtyped::__private::required(f5, "jsconfigvars")?,
+                lastmodified: ::mwtyped::__private::required(f6, "lastModified")?,
+                modules: ::mwtyped::__private::required(f7, "modules")?,
+                new_rev_id: ::mwtyped::__private::required(f8, "newrevid")?,
+                result: ::mwtyped::__private::required(f9, "result")?,
+                sections: ::mwtyped::__private::required(f10, "sections")?,
+                watched: f11.unwrap_or_default(),
+                watchlistexpiry: f12.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEditResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.lastmodified,
+                &::mwtyped::__private::join(path, "lastModified"),
+                out,
+            );
+        }
+    }
+    /// What `action=visualeditoredit` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/visualeditoredit.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEdit {
+        /// `visualeditoredit`: in every recorded answer.
+        #[doc(alias = "visualeditoredit")]
+        pub visual_editor_edit: VisualEditorEditResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for VisualEditorEdit {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEdit {
+        const NAME: &'static str = "VisualEditorEdit";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<VisualEditorEditResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "visualeditoredit" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEdit {
+                visual_editor_edit: ::mwtyped::__private::required(
+                    f0,
+                    "visualeditoredit",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEdit {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.visual_editor_edit,
+                &::mwtyped::__private::join(path, "visualeditoredit"),
                 out,
             );
         }

@@ -2436,7 +2436,7 @@ impl ::mwtyped::ApiModule for AbuseFilterUnblockAutopromote {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::AbuseFilterUnblockAutopromote;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -2538,7 +2538,7 @@ impl ::mwtyped::ApiModule for AbuseLogPrivateDetails {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::AbuseLogPrivateDetails;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -4799,7 +4799,7 @@ impl ::mwtyped::ApiModule for CspReport {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::CspReport;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5502,7 +5502,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsEdit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::DiscussionToolsEdit;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -5648,7 +5648,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsFindComment {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::DiscussionToolsFindComment;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6148,7 +6148,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsSubscribe {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::DiscussionToolsSubscribe;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6248,7 +6248,7 @@ impl ::mwtyped::ApiModule for DiscussionToolsThank {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::DiscussionToolsThank;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6422,7 +6422,7 @@ impl ::mwtyped::ApiModule for EchoCreateEvent {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::EchoCreateEvent;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -6911,7 +6911,7 @@ impl ::mwtyped::ApiModule for EchoMute {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::EchoMute;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -7567,7 +7567,7 @@ impl ::mwtyped::ApiModule for EmailUser {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::EmailUser;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -8840,7 +8840,7 @@ impl ::mwtyped::ApiModule for FileRevert {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::FileRevert;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -9562,7 +9562,7 @@ impl ::mwtyped::ApiModule for Import {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::Import;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -11396,7 +11396,7 @@ impl ::mwtyped::ApiModule for OathValidate {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::OathValidate;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14374,7 +14374,7 @@ impl ::mwtyped::ApiModule for RemoveAuthenticationData {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::RemoveAuthenticationData;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -14718,7 +14718,7 @@ impl ::mwtyped::ApiModule for RevisionDelete {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::RevisionDelete;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -17132,7 +17132,7 @@ impl ::mwtyped::ApiModule for SetPageLanguage {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::SetPageLanguage;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18095,7 +18095,7 @@ impl ::mwtyped::ApiModule for Thank {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::Thank;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -18662,7 +18662,7 @@ impl ::mwtyped::ApiModule for UnlinkAccount {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::UnlinkAccount;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -19933,7 +19933,7 @@ impl ::mwtyped::ApiModule for VisualEditorEdit {
     const GENERATOR: bool = false;
     const INTERNAL: bool = true;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::VisualEditorEdit;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -40907,6 +40907,298 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=abusefilterunblockautopromote`'s answer, at `abusefilterunblockautopromote`.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterUnblockAutopromoteResult {
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for AbuseFilterUnblockAutopromoteResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseFilterUnblockAutopromoteResult {
+        const NAME: &'static str = "AbuseFilterUnblockAutopromoteResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "user" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseFilterUnblockAutopromoteResult {
+                user: ::mwtyped::__private::required(f0, "user")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseFilterUnblockAutopromoteResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=abusefilterunblockautopromote` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/abusefilterunblockautopromote.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseFilterUnblockAutopromote {
+        /// `abusefilterunblockautopromote`: in every recorded answer.
+        #[doc(alias = "abusefilterunblockautopromote")]
+        pub abuse_filter_unblock_autopromote: AbuseFilterUnblockAutopromoteResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for AbuseFilterUnblockAutopromote {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseFilterUnblockAutopromote {
+        const NAME: &'static str = "AbuseFilterUnblockAutopromote";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<AbuseFilterUnblockAutopromoteResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "abusefilterunblockautopromote" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseFilterUnblockAutopromote {
+                abuse_filter_unblock_autopromote: ::mwtyped::__private::required(
+                    f0,
+                    "abusefilterunblockautopromote",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseFilterUnblockAutopromote {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.abuse_filter_unblock_autopromote,
+                &::mwtyped::__private::join(path, "abusefilterunblockautopromote"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=abuselogprivatedetails`'s answer, at `abuselogprivatedetails`.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseLogPrivateDetailsResult {
+        /// `filter-description`: in every recorded answer.
+        #[doc(alias = "filter-description")]
+        pub filter_description: ::std::string::String,
+        /// `filter-id`: in every recorded answer.
+        #[doc(alias = "filter-id")]
+        pub filter_id: i64,
+        /// `ip-address`: in every recorded answer.
+        #[doc(alias = "ip-address")]
+        pub ip_address: ::std::string::String,
+        /// `log-id`: in every recorded answer.
+        #[doc(alias = "log-id")]
+        pub log_id: i64,
+        /// `user`: in every recorded answer.
+        pub user: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for AbuseLogPrivateDetailsResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseLogPrivateDetailsResult {
+        const NAME: &'static str = "AbuseLogPrivateDetailsResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "filter-description" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    "filter-id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "ip-address" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "log-id" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "user" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseLogPrivateDetailsResult {
+                filter_description: ::mwtyped::__private::required(
+                    f0,
+                    "filter-description",
+                )?,
+                filter_id: ::mwtyped::__private::required(f1, "filter-id")?,
+                ip_address: ::mwtyped::__private::required(f2, "ip-address")?,
+                log_id: ::mwtyped::__private::required(f3, "log-id")?,
+                user: ::mwtyped::__private::required(f4, "user")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseLogPrivateDetailsResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=abuselogprivatedetails` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/abuselogprivatedetails.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-abusefilter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AbuseLogPrivateDetails {
+        /// `abuselogprivatedetails`: in every recorded answer.
+        #[doc(alias = "abuselogprivatedetails")]
+        pub abuse_log_private_details: AbuseLogPrivateDetailsResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for AbuseLogPrivateDetails {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::__private::Object for AbuseLogPrivateDetails {
+        const NAME: &'static str = "AbuseLogPrivateDetails";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<AbuseLogPrivateDetailsResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "abuselogprivatedetails" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AbuseLogPrivateDetails {
+                abuse_log_private_details: ::mwtyped::__private::required(
+                    f0,
+                    "abuselogprivatedetails",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-abusefilter")]
+    impl ::mwtyped::Answer for AbuseLogPrivateDetails {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.abuse_log_private_details,
+                &::mwtyped::__private::join(path, "abuselogprivatedetails"),
+                out,
+            );
+        }
+    }
     /// An object of `action=block`'s answer, at `block`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -42046,6 +42338,63 @@ pub mod answer {
             );
         }
     }
+    /// What `action=cspreport` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/cspreport.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CspReport {
+        /// `cspreport`: in every recorded answer.
+        #[doc(alias = "cspreport")]
+        pub csp_report: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for CspReport {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for CspReport {
+        const NAME: &'static str = "CspReport";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "cspreport" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(CspReport {
+                csp_report: ::mwtyped::__private::required(f0, "cspreport")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for CspReport {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=delete`'s answer, at `delete`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -42337,6 +42686,998 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars.wgDiscussionToolsPageThreads.replies.replies.replies`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
+        /// `author`: in every recorded answer.
+        pub author: ::std::string::String,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: i64,
+        /// `replies`: in every recorded answer.
+        pub replies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
+        const NAME: &'static str = "DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "author" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "replies" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "type" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
+                author: ::mwtyped::__private::required(f0, "author")?,
+                id: ::mwtyped::__private::required(f1, "id")?,
+                level: ::mwtyped::__private::required(f2, "level")?,
+                replies: ::mwtyped::__private::required(f3, "replies")?,
+                timestamp: ::mwtyped::__private::required(f4, "timestamp")?,
+                type_: ::mwtyped::__private::required(f5, "type")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars.wgDiscussionToolsPageThreads.replies.replies`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
+        /// `author`: in every recorded answer.
+        pub author: ::std::string::String,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: i64,
+        /// `replies`: in every recorded answer.
+        pub replies: ::std::vec::Vec<
+            DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies,
+        >,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
+        const NAME: &'static str = "DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::vec::Vec<
+                    DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies,
+                >,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "author" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "replies" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "type" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
+                author: ::mwtyped::__private::required(f0, "author")?,
+                id: ::mwtyped::__private::required(f1, "id")?,
+                level: ::mwtyped::__private::required(f2, "level")?,
+                replies: ::mwtyped::__private::required(f3, "replies")?,
+                timestamp: ::mwtyped::__private::required(f4, "timestamp")?,
+                type_: ::mwtyped::__private::required(f5, "type")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.replies,
+                &::mwtyped::__private::join(path, "replies"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars.wgDiscussionToolsPageThreads.replies`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+        /// `author`: in every recorded answer.
+        pub author: ::std::string::String,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: i64,
+        /// `replies`: in every recorded answer.
+        pub replies: ::std::vec::Vec<
+            DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies,
+        >,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+        const NAME: &'static str = "DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::vec::Vec<
+                    DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies,
+                >,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "author" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "replies" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "type" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+                author: ::mwtyped::__private::required(f0, "author")?,
+                id: ::mwtyped::__private::required(f1, "id")?,
+                level: ::mwtyped::__private::required(f2, "level")?,
+                replies: ::mwtyped::__private::required(f3, "replies")?,
+                timestamp: ::mwtyped::__private::required(f4, "timestamp")?,
+                type_: ::mwtyped::__private::required(f5, "type")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.replies,
+                &::mwtyped::__private::join(path, "replies"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars.wgDiscussionToolsPageThreads`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads {
+        /// `headingLevel`: in every recorded answer.
+        #[doc(alias = "headingLevel")]
+        pub headinglevel: i64,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: i64,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `replies`: in every recorded answer.
+        pub replies: ::std::vec::Vec<
+            DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies,
+        >,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads {
+        const NAME: &'static str = "DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::vec::Vec<
+                    DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies,
+                >,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "headingLevel" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "replies" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "type" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads {
+                headinglevel: ::mwtyped::__private::required(f0, "headingLevel")?,
+                id: ::mwtyped::__private::required(f1, "id")?,
+                level: ::mwtyped::__private::required(f2, "level")?,
+                name: ::mwtyped::__private::required(f3, "name")?,
+                replies: ::mwtyped::__private::required(f4, "replies")?,
+                type_: ::mwtyped::__private::required(f5, "type")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer
+    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.replies,
+                &::mwtyped::__private::join(path, "replies"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars.wgEchoSeenTime`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditJsconfigvarsWgechoseentime {
+        /// `alert`: in every recorded answer.
+        pub alert: ::std::string::String,
+        /// `notice`: in every recorded answer.
+        pub notice: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditJsconfigvarsWgechoseentime {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEditJsconfigvarsWgechoseentime {
+        const NAME: &'static str = "DiscussionToolsEditJsconfigvarsWgechoseentime";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "alert" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "notice" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditJsconfigvarsWgechoseentime {
+                alert: ::mwtyped::__private::required(f0, "alert")?,
+                notice: ::mwtyped::__private::required(f1, "notice")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEditJsconfigvarsWgechoseentime {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditJsconfigvars {
+        /// `wgDiscussionToolsPageThreads`: in every recorded answer.
+        #[doc(alias = "wgDiscussionToolsPageThreads")]
+        pub wgdiscussiontoolspagethreads: ::std::vec::Vec<
+            DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads,
+        >,
+        /// `wgEchoSeenTime`: in every recorded answer.
+        #[doc(alias = "wgEchoSeenTime")]
+        pub wgechoseentime: DiscussionToolsEditJsconfigvarsWgechoseentime,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditJsconfigvars {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEditJsconfigvars {
+        const NAME: &'static str = "DiscussionToolsEditJsconfigvars";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::vec::Vec<
+                    DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads,
+                >,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                DiscussionToolsEditJsconfigvarsWgechoseentime,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "wgDiscussionToolsPageThreads" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    "wgEchoSeenTime" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditJsconfigvars {
+                wgdiscussiontoolspagethreads: ::mwtyped::__private::required(
+                    f0,
+                    "wgDiscussionToolsPageThreads",
+                )?,
+                wgechoseentime: ::mwtyped::__private::required(f1, "wgEchoSeenTime")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEditJsconfigvars {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.wgdiscussiontoolspagethreads,
+                &::mwtyped::__private::join(path, "wgDiscussionToolsPageThreads"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.wgechoseentime,
+                &::mwtyped::__private::join(path, "wgEchoSeenTime"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.lastModified`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditLastmodified {
+        /// `date`: in every recorded answer.
+        pub date: ::std::string::String,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// `time`: in every recorded answer.
+        pub time: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditLastmodified {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEditLastmodified {
+        const NAME: &'static str = "DiscussionToolsEditLastmodified";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "date" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "message" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "time" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditLastmodified {
+                date: ::mwtyped::__private::required(f0, "date")?,
+                message: ::mwtyped::__private::required(f1, "message")?,
+                time: ::mwtyped::__private::required(f2, "time")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEditLastmodified {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditResult {
+        /// `categorieshtml`: in every recorded answer.
+        pub categorieshtml: ::std::string::String,
+        /// `content`: in every recorded answer.
+        pub content: ::std::string::String,
+        /// `contentSub`: in every recorded answer.
+        #[doc(alias = "contentSub")]
+        pub contentsub: ::std::string::String,
+        /// `displayTitleHtml`: in every recorded answer.
+        #[doc(alias = "displayTitleHtml")]
+        pub displaytitlehtml: ::std::string::String,
+        /// `isRedirect`: in every recorded answer.
+        #[doc(alias = "isRedirect")]
+        pub isredirect: ::std::string::String,
+        /// `jsconfigvars`: in every recorded answer.
+        pub jsconfigvars: DiscussionToolsEditJsconfigvars,
+        /// `lastModified`: in every recorded answer.
+        #[doc(alias = "lastModified")]
+        pub lastmodified: DiscussionToolsEditLastmodified,
+        /// `modules`: in every recorded answer.
+        pub modules: ::std::vec::Vec<::std::string::String>,
+        /// `newrevid`: in every recorded answer.
+        #[doc(alias = "newrevid")]
+        pub new_rev_id: i64,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `sections`: in every recorded answer.
+        pub sections: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `watched`: in every recorded answer; `false` when absent.
+        pub watched: bool,
+        /// `watchlistexpiry`: not always sent. Free-form JSON: never recorded with a value.
+        pub watchlistexpiry: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEditResult {
+        const NAME: &'static str = "DiscussionToolsEditResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<DiscussionToolsEditJsconfigvars> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<DiscussionToolsEditLastmodified> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "categorieshtml" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "content" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "contentSub" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "displayTitleHtml" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "isRedirect" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "jsconfigvars" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "lastModified" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "modules" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "newrevid" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "result" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "sections" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "watched" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "watchlistexpiry" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditResult {
+                categorieshtml: ::mwtyped::__private::required(f0, "categorieshtml")?,
+                content: ::mwtyped::__private::required(f1, "content")?,
+                contentsub: ::mwtyped::__private::required(f2, "contentSub")?,
+                displaytitlehtml: ::mwtyped::__private::required(
+                    f3,
+                    "displayTitleHtml",
+                )?,
+                isredirect: ::mwtyped::__private::required(f4, "isRedirect")?,
+                jsconfigvars: ::mwtyped::__private::required(f5, "jsconfigvars")?,
+                lastmodified: ::mwtyped::__private::required(f6, "lastModified")?,
+                modules: ::mwtyped::__private::required(f7, "modules")?,
+                new_rev_id: ::mwtyped::__private::required(f8, "newrevid")?,
+                result: ::mwtyped::__private::required(f9, "result")?,
+                sections: ::mwtyped::__private::required(f10, "sections")?,
+                watched: f11.unwrap_or_default(),
+                watchlistexpiry: f12.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEditResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.jsconfigvars,
+                &::mwtyped::__private::join(path, "jsconfigvars"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.lastmodified,
+                &::mwtyped::__private::join(path, "lastModified"),
+                out,
+            );
+        }
+    }
+    /// What `action=discussiontoolsedit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolsedit.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEdit {
+        /// `discussiontoolsedit`: in every recorded answer.
+        #[doc(alias = "discussiontoolsedit")]
+        pub discussion_tools_edit: DiscussionToolsEditResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for DiscussionToolsEdit {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEdit {
+        const NAME: &'static str = "DiscussionToolsEdit";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<DiscussionToolsEditResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "discussiontoolsedit" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEdit {
+                discussion_tools_edit: ::mwtyped::__private::required(
+                    f0,
+                    "discussiontoolsedit",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEdit {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.discussion_tools_edit,
+                &::mwtyped::__private::join(path, "discussiontoolsedit"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolsfindcomment`'s answer, at `discussiontoolsfindcomment`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsFindCommentResult {
+        /// `couldredirect`: in every recorded answer; `false` when absent.
+        pub couldredirect: bool,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `matchedby`: in every recorded answer.
+        pub matchedby: ::std::string::String,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `oldid`: not always sent. Free-form JSON: never recorded with a value.
+        #[doc(alias = "oldid")]
+        pub old_id: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `shouldredirect`: in every recorded answer; `false` when absent.
+        pub shouldredirect: bool,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsFindCommentResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsFindCommentResult {
+        const NAME: &'static str = "DiscussionToolsFindCommentResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "couldredirect" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "matchedby" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "oldid" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "shouldredirect" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsFindCommentResult {
+                couldredirect: f0.unwrap_or_default(),
+                id: ::mwtyped::__private::required(f1, "id")?,
+                matchedby: ::mwtyped::__private::required(f2, "matchedby")?,
+                name: ::mwtyped::__private::required(f3, "name")?,
+                old_id: f4.unwrap_or_default(),
+                shouldredirect: f5.unwrap_or_default(),
+                title: ::mwtyped::__private::required(f6, "title")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsFindCommentResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=discussiontoolsfindcomment` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolsfindcomment.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsFindComment {
+        /// `discussiontoolsfindcomment`: not always sent.
+        #[doc(alias = "discussiontoolsfindcomment")]
+        pub discussion_tools_find_comment: ::std::option::Option<
+            ::std::vec::Vec<DiscussionToolsFindCommentResult>,
+        >,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsFindComment {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsFindComment {
+        const NAME: &'static str = "DiscussionToolsFindComment";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<DiscussionToolsFindCommentResult>>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "discussiontoolsfindcomment" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsFindComment {
+                discussion_tools_find_comment: f0.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsFindComment {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.discussion_tools_find_comment,
+                &::mwtyped::__private::join(path, "discussiontoolsfindcomment"),
+                out,
+            );
+        }
+    }
     /// An object of `action=discussiontoolsgetsubscriptions`'s answer, at `subscriptions`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
@@ -42591,96 +43932,11 @@ pub mod answer {
             );
         }
     }
-    /// An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse.jsconfigvars.wgDiscussionToolsPageThreads.replies`.
+    /** An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse.jsconfigvars.wgDiscussionToolsPageThreads.replies`.
+
+ The same fields as [`DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies`]: that type, by this name.*/
     #[cfg(feature = "ext-discussiontools")]
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
-        /// `author`: in every recorded answer.
-        pub author: ::std::string::String,
-        /// `id`: in every recorded answer.
-        pub id: ::std::string::String,
-        /// `level`: in every recorded answer.
-        pub level: i64,
-        /// `replies`: in every recorded answer.
-        pub replies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        /// `timestamp`: in every recorded answer.
-        pub timestamp: ::std::string::String,
-        /// `type`: in every recorded answer.
-        #[doc(alias = "type")]
-        pub type_: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl ::mwtyped::__private::Object
-    for DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
-        const NAME: &'static str = "DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "author" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "level" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    "replies" => ::mwtyped::__private::field(&mut map, &mut f3),
-                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f4),
-                    "type" => ::mwtyped::__private::field(&mut map, &mut f5),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
-                author: ::mwtyped::__private::required(f0, "author")?,
-                id: ::mwtyped::__private::required(f1, "id")?,
-                level: ::mwtyped::__private::required(f2, "level")?,
-                replies: ::mwtyped::__private::required(f3, "replies")?,
-                timestamp: ::mwtyped::__private::required(f4, "timestamp")?,
-                type_: ::mwtyped::__private::required(f5, "type")?,
-                extra,
-            })
-        }
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl ::mwtyped::Answer
-    for DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
+    pub type DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies = DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies;
     /// An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse.jsconfigvars.wgDiscussionToolsPageThreads`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
@@ -43092,6 +44348,407 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.discussion_tools_preview,
                 &::mwtyped::__private::join(path, "discussiontoolspreview"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolssubscribe`'s answer, at `discussiontoolssubscribe`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsSubscribeResult {
+        /// `commentname`: in every recorded answer.
+        #[doc(alias = "commentname")]
+        pub comment_name: ::std::string::String,
+        /// `page`: in every recorded answer.
+        pub page: ::std::string::String,
+        /// `subscribe`: in every recorded answer; `false` when absent.
+        pub subscribe: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsSubscribeResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsSubscribeResult {
+        const NAME: &'static str = "DiscussionToolsSubscribeResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "commentname" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "page" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "subscribe" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsSubscribeResult {
+                comment_name: ::mwtyped::__private::required(f0, "commentname")?,
+                page: ::mwtyped::__private::required(f1, "page")?,
+                subscribe: f2.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsSubscribeResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=discussiontoolssubscribe` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolssubscribe.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsSubscribe {
+        /// `discussiontoolssubscribe`: in every recorded answer.
+        #[doc(alias = "discussiontoolssubscribe")]
+        pub discussion_tools_subscribe: DiscussionToolsSubscribeResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsSubscribe {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsSubscribe {
+        const NAME: &'static str = "DiscussionToolsSubscribe";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<DiscussionToolsSubscribeResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "discussiontoolssubscribe" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsSubscribe {
+                discussion_tools_subscribe: ::mwtyped::__private::required(
+                    f0,
+                    "discussiontoolssubscribe",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsSubscribe {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.discussion_tools_subscribe,
+                &::mwtyped::__private::join(path, "discussiontoolssubscribe"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolsthank`'s answer, at `result`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsThankResult {
+        /// `recipient`: in every recorded answer.
+        pub recipient: ::std::string::String,
+        /// `success`: in every recorded answer.
+        pub success: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsThankResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsThankResult {
+        const NAME: &'static str = "DiscussionToolsThankResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "recipient" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "success" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsThankResult {
+                recipient: ::mwtyped::__private::required(f0, "recipient")?,
+                success: ::mwtyped::__private::required(f1, "success")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsThankResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=discussiontoolsthank` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolsthank.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsThank {
+        /// `result`: in every recorded answer.
+        pub result: DiscussionToolsThankResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for DiscussionToolsThank {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsThank {
+        const NAME: &'static str = "DiscussionToolsThank";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<DiscussionToolsThankResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "result" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsThank {
+                result: ::mwtyped::__private::required(f0, "result")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsThank {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.result,
+                &::mwtyped::__private::join(path, "result"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=echocreateevent`'s answer, at `echocreateevent`.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoCreateEventResult {
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for EchoCreateEventResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-echo")]
+    impl ::mwtyped::__private::Object for EchoCreateEventResult {
+        const NAME: &'static str = "EchoCreateEventResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "result" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(EchoCreateEventResult {
+                result: ::mwtyped::__private::required(f0, "result")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-echo")]
+    impl ::mwtyped::Answer for EchoCreateEventResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=echocreateevent` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/echocreateevent.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoCreateEvent {
+        /// `echocreateevent`: in every recorded answer.
+        #[doc(alias = "echocreateevent")]
+        pub echo_create_event: EchoCreateEventResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for EchoCreateEvent {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-echo")]
+    impl ::mwtyped::__private::Object for EchoCreateEvent {
+        const NAME: &'static str = "EchoCreateEvent";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<EchoCreateEventResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "echocreateevent" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(EchoCreateEvent {
+                echo_create_event: ::mwtyped::__private::required(
+                    f0,
+                    "echocreateevent",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-echo")]
+    impl ::mwtyped::Answer for EchoCreateEvent {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.echo_create_event,
+                &::mwtyped::__private::join(path, "echocreateevent"),
                 out,
             );
         }
@@ -43583,6 +45240,67 @@ pub mod answer {
             );
         }
     }
+    /// What `action=echomute` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/echomute.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-echo")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EchoMute {
+        /// `echomute`: in every recorded answer.
+        #[doc(alias = "echomute")]
+        pub echo_mute: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-echo")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for EchoMute {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-echo")]
+    impl ::mwtyped::__private::Object for EchoMute {
+        const NAME: &'static str = "EchoMute";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "echomute" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(EchoMute {
+                echo_mute: ::mwtyped::__private::required(f0, "echomute")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-echo")]
+    impl ::mwtyped::Answer for EchoMute {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=edit`'s answer, at `edit`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -43817,6 +45535,72 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=emailuser`'s answer, at `emailuser`.
+
+ The same fields as [`CheckTokenResult`]: that type, by this name.*/
+    pub type EmailUserResult = CheckTokenResult;
+    /// What `action=emailuser` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/emailuser.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct EmailUser {
+        /// `emailuser`: in every recorded answer.
+        #[doc(alias = "emailuser")]
+        pub email_user: EmailUserResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for EmailUser {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for EmailUser {
+        const NAME: &'static str = "EmailUser";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<EmailUserResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "emailuser" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(EmailUser {
+                email_user: ::mwtyped::__private::required(f0, "emailuser")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for EmailUser {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.email_user,
+                &::mwtyped::__private::join(path, "emailuser"),
+                out,
+            );
+        }
+    }
     /// An object of `action=expandtemplates`'s answer, at `expandtemplates`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -43930,6 +45714,72 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.expand_templates,
                 &::mwtyped::__private::join(path, "expandtemplates"),
+                out,
+            );
+        }
+    }
+    /** An object of `action=filerevert`'s answer, at `filerevert`.
+
+ The same fields as [`CheckTokenResult`]: that type, by this name.*/
+    pub type FileRevertResult = CheckTokenResult;
+    /// What `action=filerevert` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/filerevert.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct FileRevert {
+        /// `filerevert`: in every recorded answer.
+        #[doc(alias = "filerevert")]
+        pub file_revert: FileRevertResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for FileRevert {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for FileRevert {
+        const NAME: &'static str = "FileRevert";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<FileRevertResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "filerevert" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(FileRevert {
+                file_revert: ::mwtyped::__private::required(f0, "filerevert")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for FileRevert {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.file_revert,
+                &::mwtyped::__private::join(path, "filerevert"),
                 out,
             );
         }
@@ -44137,6 +45987,132 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.image_rotate,
                 &::mwtyped::__private::join(path, "imagerotate"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=import`'s answer, at `import`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ImportResult {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `revisions`: in every recorded answer.
+        pub revisions: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ImportResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ImportResult {
+        const NAME: &'static str = "ImportResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "revisions" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ImportResult {
+                ns: ::mwtyped::__private::required(f0, "ns")?,
+                revisions: ::mwtyped::__private::required(f1, "revisions")?,
+                title: ::mwtyped::__private::required(f2, "title")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ImportResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=import` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/import.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Import {
+        /// `import`: in every recorded answer.
+        pub import: ::std::vec::Vec<ImportResult>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for Import {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for Import {
+        const NAME: &'static str = "Import";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::vec::Vec<ImportResult>> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "import" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(Import {
+                import: ::mwtyped::__private::required(f0, "import")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for Import {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.import,
+                &::mwtyped::__private::join(path, "import"),
                 out,
             );
         }
@@ -44889,6 +46865,136 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.move_,
                 &::mwtyped::__private::join(path, "move"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=oathvalidate`'s answer, at `oathvalidate`.
+    #[cfg(feature = "ext-oathauth")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct OathValidateResult {
+        /// `enabled`: in every recorded answer; `false` when absent.
+        pub enabled: bool,
+        /// `valid`: in every recorded answer; `false` when absent.
+        pub valid: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for OathValidateResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl ::mwtyped::__private::Object for OathValidateResult {
+        const NAME: &'static str = "OathValidateResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "enabled" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "valid" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(OathValidateResult {
+                enabled: f0.unwrap_or_default(),
+                valid: f1.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl ::mwtyped::Answer for OathValidateResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=oathvalidate` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/oathvalidate.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-oathauth")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct OathValidate {
+        /// `oathvalidate`: in every recorded answer.
+        #[doc(alias = "oathvalidate")]
+        pub oath_validate: OathValidateResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for OathValidate {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl ::mwtyped::__private::Object for OathValidate {
+        const NAME: &'static str = "OathValidate";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<OathValidateResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "oathvalidate" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(OathValidate {
+                oath_validate: ::mwtyped::__private::required(f0, "oathvalidate")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-oathauth")]
+    impl ::mwtyped::Answer for OathValidate {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.oath_validate,
+                &::mwtyped::__private::join(path, "oathvalidate"),
                 out,
             );
         }
@@ -49761,6 +51867,8 @@ pub mod answer {
         pub timestamp: ::std::option::Option<::std::string::String>,
         /// `user`: not always sent. Seen with `arvprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
+        /// `anon`: `false` when absent.
+        pub anon: bool,
         /// `content`: not always sent. Seen with `arvprop=content`.
         pub content: ::std::option::Option<::std::string::String>,
         /// `contentformat`: not always sent. Seen with `arvprop=content`.
@@ -49813,9 +51921,7 @@ pub mod answer {
             let mut f5: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
@@ -49826,17 +51932,20 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f10: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f11: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f13: ::std::option::Option<
+            let mut f11: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
-            let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f15: ::std::option::Option<
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f15: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f16: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -49850,16 +51959,17 @@ pub mod answer {
                     "revid" => ::mwtyped::__private::field(&mut map, &mut f3),
                     "timestamp" => ::mwtyped::__private::field(&mut map, &mut f4),
                     "user" => ::mwtyped::__private::field(&mut map, &mut f5),
-                    "content" => ::mwtyped::__private::field(&mut map, &mut f6),
-                    "contentformat" => ::mwtyped::__private::field(&mut map, &mut f7),
-                    "contentmodel" => ::mwtyped::__private::field(&mut map, &mut f8),
-                    "parsedcomment" => ::mwtyped::__private::field(&mut map, &mut f9),
-                    "roles" => ::mwtyped::__private::field(&mut map, &mut f10),
-                    "sha1" => ::mwtyped::__private::field(&mut map, &mut f11),
-                    "size" => ::mwtyped::__private::field(&mut map, &mut f12),
-                    "tags" => ::mwtyped::__private::field(&mut map, &mut f13),
-                    "userid" => ::mwtyped::__private::field(&mut map, &mut f14),
-                    "parsetree" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "anon" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "content" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "contentformat" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "contentmodel" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "parsedcomment" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "roles" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "sha1" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "size" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    "tags" => ::mwtyped::__private::field(&mut map, &mut f14),
+                    "userid" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "parsetree" => ::mwtyped::__private::field(&mut map, &mut f16),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -49877,16 +51987,17 @@ pub mod answer {
                 rev_id: f3.unwrap_or_default(),
                 timestamp: f4.unwrap_or_default(),
                 user: f5.unwrap_or_default(),
-                content: f6.unwrap_or_default(),
-                content_format: f7.unwrap_or_default(),
-                content_model: f8.unwrap_or_default(),
-                parsedcomment: f9.unwrap_or_default(),
-                roles: f10.unwrap_or_default(),
-                sha1: f11.unwrap_or_default(),
-                size: f12.unwrap_or_default(),
-                tags: f13.unwrap_or_default(),
-                user_id: f14.unwrap_or_default(),
-                parsetree: f15.unwrap_or_default(),
+                anon: f6.unwrap_or_default(),
+                content: f7.unwrap_or_default(),
+                content_format: f8.unwrap_or_default(),
+                content_model: f9.unwrap_or_default(),
+                parsedcomment: f10.unwrap_or_default(),
+                roles: f11.unwrap_or_default(),
+                sha1: f12.unwrap_or_default(),
+                size: f13.unwrap_or_default(),
+                tags: f14.unwrap_or_default(),
+                user_id: f15.unwrap_or_default(),
+                parsetree: f16.unwrap_or_default(),
                 extra,
             })
         }
@@ -55198,6 +57309,182 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.extmetadata`.
+
+ The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
+    pub type QueryStashImageInfoExtmetadata = QueryPagesImageInfoExtmetadata;
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.metadata`.
+
+ The same fields as [`QueryPagesImageInfoMetadata`]: that type, by this name.*/
+    pub type QueryStashImageInfoMetadata = QueryPagesImageInfoMetadata;
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.thumburls`.
+
+ The same fields as [`QueryPagesImageInfoThumburls`]: that type, by this name.*/
+    pub type QueryStashImageInfoThumburls = QueryPagesImageInfoThumburls;
+    /// An object of `action=query`'s answer, at `query.stashimageinfo`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryStashImageInfo {
+        /// `descriptionurl`: not always sent. Seen with `siiprop=url`.
+        #[doc(alias = "descriptionurl")]
+        pub description_url: ::std::option::Option<::std::string::String>,
+        /// `timestamp`: not always sent. Seen with `siiprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `url`: not always sent. Seen with `siiprop=url`.
+        pub url: ::std::option::Option<::std::string::String>,
+        /// `bitdepth`: not always sent. Seen with `siiprop=bitdepth`.
+        pub bitdepth: ::std::option::Option<i64>,
+        /// `canonicaltitle`: not always sent. Seen with `siiprop=canonicaltitle`.
+        pub canonicaltitle: ::std::option::Option<::std::string::String>,
+        /// `commonmetadata`: not always sent. Seen with `siiprop=commonmetadata`.
+        pub commonmetadata: ::std::option::Option<
+            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        >,
+        /// `height`: not always sent. Seen with `siiprop=dimensions`, `siiprop=size`.
+        pub height: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `siiprop=dimensions`, `siiprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `width`: not always sent. Seen with `siiprop=dimensions`, `siiprop=size`.
+        pub width: ::std::option::Option<i64>,
+        /// `extmetadata`: not always sent. Seen with `siiprop=extmetadata`.
+        pub extmetadata: ::std::option::Option<
+            ::mwtyped::Map<QueryStashImageInfoExtmetadata>,
+        >,
+        /// `metadata`: not always sent. Seen with `siiprop=metadata`.
+        pub metadata: ::std::option::Option<
+            ::std::vec::Vec<QueryStashImageInfoMetadata>,
+        >,
+        /// `mime`: not always sent. Seen with `siiprop=mime`.
+        pub mime: ::std::option::Option<::std::string::String>,
+        /// `sha1`: not always sent. Seen with `siiprop=sha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `thumburls`: not always sent. Seen with `siiprop=thumburls`.
+        pub thumburls: ::std::option::Option<
+            ::mwtyped::Map<QueryStashImageInfoThumburls>,
+        >,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryStashImageInfo {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryStashImageInfo {
+        const NAME: &'static str = "QueryStashImageInfo";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<
+                ::std::option::Option<::mwtyped::Map<QueryStashImageInfoExtmetadata>>,
+            > = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryStashImageInfoMetadata>>,
+            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<
+                ::std::option::Option<::mwtyped::Map<QueryStashImageInfoThumburls>>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "descriptionurl" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "url" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "bitdepth" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "canonicaltitle" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "commonmetadata" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "height" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "size" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "width" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "extmetadata" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "metadata" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "mime" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "sha1" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "thumburls" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryStashImageInfo {
+                description_url: f0.unwrap_or_default(),
+                timestamp: f1.unwrap_or_default(),
+                url: f2.unwrap_or_default(),
+                bitdepth: f3.unwrap_or_default(),
+                canonicaltitle: f4.unwrap_or_default(),
+                commonmetadata: f5.unwrap_or_default(),
+                height: f6.unwrap_or_default(),
+                size: f7.unwrap_or_default(),
+                width: f8.unwrap_or_default(),
+                extmetadata: f9.unwrap_or_default(),
+                metadata: f10.unwrap_or_default(),
+                mime: f11.unwrap_or_default(),
+                sha1: f12.unwrap_or_default(),
+                thumburls: f13.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryStashImageInfo {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.extmetadata,
+                &::mwtyped::__private::join(path, "extmetadata"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.metadata,
+                &::mwtyped::__private::join(path, "metadata"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.thumburls,
+                &::mwtyped::__private::join(path, "thumburls"),
+                out,
+            );
+        }
+    }
     /// An object of `action=query`'s answer, at `query.tags`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -56190,6 +58477,8 @@ pub mod answer {
         pub editcount: ::std::option::Option<i64>,
         /// `email`: not always sent. Seen with `uiprop=email`.
         pub email: ::std::option::Option<::std::string::String>,
+        /// `emailauthenticated`: not always sent. Seen with `uiprop=email`.
+        pub emailauthenticated: ::std::option::Option<::std::string::String>,
         /// `groupmemberships`: not always sent. Seen with `uiprop=groupmemberships`.
         pub groupmemberships: ::std::option::Option<
             ::std::vec::Vec<QueryUserInfoGroupmemberships>,
@@ -56260,30 +58549,33 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryUserInfoGroupmemberships>>,
-            > = ::std::option::Option::None;
-            let mut f13: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f14: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryUserInfoGroupmemberships>>,
+            > = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
             let mut f15: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f16: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f17: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f18: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f19: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f20: ::std::option::Option<
                 ::std::option::Option<QueryUserInfoTheoreticalratelimits>,
             > = ::std::option::Option::None;
-            let mut f20: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f21: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -56301,17 +58593,20 @@ pub mod answer {
                     "changeablegroups" => ::mwtyped::__private::field(&mut map, &mut f9),
                     "editcount" => ::mwtyped::__private::field(&mut map, &mut f10),
                     "email" => ::mwtyped::__private::field(&mut map, &mut f11),
-                    "groupmemberships" => ::mwtyped::__private::field(&mut map, &mut f12),
-                    "implicitgroups" => ::mwtyped::__private::field(&mut map, &mut f13),
-                    "latestcontrib" => ::mwtyped::__private::field(&mut map, &mut f14),
-                    "options" => ::mwtyped::__private::field(&mut map, &mut f15),
-                    "ratelimits" => ::mwtyped::__private::field(&mut map, &mut f16),
-                    "realname" => ::mwtyped::__private::field(&mut map, &mut f17),
-                    "registrationdate" => ::mwtyped::__private::field(&mut map, &mut f18),
-                    "theoreticalratelimits" => {
-                        ::mwtyped::__private::field(&mut map, &mut f19)
+                    "emailauthenticated" => {
+                        ::mwtyped::__private::field(&mut map, &mut f12)
                     }
-                    "unreadcount" => ::mwtyped::__private::field(&mut map, &mut f20),
+                    "groupmemberships" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    "implicitgroups" => ::mwtyped::__private::field(&mut map, &mut f14),
+                    "latestcontrib" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "options" => ::mwtyped::__private::field(&mut map, &mut f16),
+                    "ratelimits" => ::mwtyped::__private::field(&mut map, &mut f17),
+                    "realname" => ::mwtyped::__private::field(&mut map, &mut f18),
+                    "registrationdate" => ::mwtyped::__private::field(&mut map, &mut f19),
+                    "theoreticalratelimits" => {
+                        ::mwtyped::__private::field(&mut map, &mut f20)
+                    }
+                    "unreadcount" => ::mwtyped::__private::field(&mut map, &mut f21),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -56335,15 +58630,16 @@ pub mod answer {
                 changeablegroups: f9.unwrap_or_default(),
                 editcount: f10.unwrap_or_default(),
                 email: f11.unwrap_or_default(),
-                groupmemberships: f12.unwrap_or_default(),
-                implicitgroups: f13.unwrap_or_default(),
-                latestcontrib: f14.unwrap_or_default(),
-                options: f15.unwrap_or_default(),
-                ratelimits: f16.unwrap_or_default(),
-                real_name: f17.unwrap_or_default(),
-                registrationdate: f18.unwrap_or_default(),
-                theoreticalratelimits: f19.unwrap_or_default(),
-                unreadcount: f20.unwrap_or_default(),
+                emailauthenticated: f12.unwrap_or_default(),
+                groupmemberships: f13.unwrap_or_default(),
+                implicitgroups: f14.unwrap_or_default(),
+                latestcontrib: f15.unwrap_or_default(),
+                options: f16.unwrap_or_default(),
+                ratelimits: f17.unwrap_or_default(),
+                real_name: f18.unwrap_or_default(),
+                registrationdate: f19.unwrap_or_default(),
+                theoreticalratelimits: f20.unwrap_or_default(),
+                unreadcount: f21.unwrap_or_default(),
                 extra,
             })
         }
@@ -56985,6 +59281,11 @@ pub mod answer {
         pub usergroups: ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
         /// `variables`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=variables`.
         pub variables: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `stashimageinfo`: not always sent. Seen from `query+stashimageinfo`.
+        #[doc(alias = "stashimageinfo")]
+        pub stash_image_info: ::std::option::Option<
+            ::std::vec::Vec<QueryStashImageInfo>,
+        >,
         /// `tags`: not always sent. Seen from `query+tags`.
         pub tags: ::std::option::Option<::std::vec::Vec<QueryTags>>,
         /// `tokens`: not always sent. Seen from `query+tokens`.
@@ -57241,21 +59542,24 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f74: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryStashImageInfo>>,
+            > = ::std::option::Option::None;
+            let mut f75: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryTags>>,
             > = ::std::option::Option::None;
-            let mut f75: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
+            let mut f76: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
             #[cfg(feature = "ext-echo")]
-            let mut f76: ::std::option::Option<
+            let mut f77: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryUnreadNotificationPages>>,
             > = ::std::option::Option::None;
-            let mut f77: ::std::option::Option<
+            let mut f78: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUserContribs>>,
             > = ::std::option::Option::None;
-            let mut f78: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
-            let mut f79: ::std::option::Option<
+            let mut f79: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
+            let mut f80: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUsers>>,
             > = ::std::option::Option::None;
-            let mut f80: ::std::option::Option<
+            let mut f81: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryWatchlist>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -57350,16 +59654,17 @@ pub mod answer {
                     "uploaddialog" => ::mwtyped::__private::field(&mut map, &mut f71),
                     "usergroups" => ::mwtyped::__private::field(&mut map, &mut f72),
                     "variables" => ::mwtyped::__private::field(&mut map, &mut f73),
-                    "tags" => ::mwtyped::__private::field(&mut map, &mut f74),
-                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f75),
+                    "stashimageinfo" => ::mwtyped::__private::field(&mut map, &mut f74),
+                    "tags" => ::mwtyped::__private::field(&mut map, &mut f75),
+                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f76),
                     #[cfg(feature = "ext-echo")]
                     "unreadnotificationpages" => {
-                        ::mwtyped::__private::field(&mut map, &mut f76)
+                        ::mwtyped::__private::field(&mut map, &mut f77)
                     }
-                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f77),
-                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f78),
-                    "users" => ::mwtyped::__private::field(&mut map, &mut f79),
-                    "watchlist" => ::mwtyped::__private::field(&mut map, &mut f80),
+                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f78),
+                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f79),
+                    "users" => ::mwtyped::__private::field(&mut map, &mut f80),
+                    "watchlist" => ::mwtyped::__private::field(&mut map, &mut f81),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -57452,14 +59757,15 @@ pub mod answer {
                 uploaddialog: f71.unwrap_or_default(),
                 usergroups: f72.unwrap_or_default(),
                 variables: f73.unwrap_or_default(),
-                tags: f74.unwrap_or_default(),
-                tokens: f75.unwrap_or_default(),
+                stash_image_info: f74.unwrap_or_default(),
+                tags: f75.unwrap_or_default(),
+                tokens: f76.unwrap_or_default(),
                 #[cfg(feature = "ext-echo")]
-                unread_notification_pages: f76.unwrap_or_default(),
-                user_contribs: f77.unwrap_or_default(),
-                user_info: f78.unwrap_or_default(),
-                users: f79.unwrap_or_default(),
-                watchlist: f80.unwrap_or_default(),
+                unread_notification_pages: f77.unwrap_or_default(),
+                user_contribs: f78.unwrap_or_default(),
+                user_info: f79.unwrap_or_default(),
+                users: f80.unwrap_or_default(),
+                watchlist: f81.unwrap_or_default(),
                 extra,
             })
         }
@@ -57803,6 +60109,11 @@ pub mod answer {
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
+                &self.stash_image_info,
+                &::mwtyped::__private::join(path, "stashimageinfo"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
                 &self.tags,
                 &::mwtyped::__private::join(path, "tags"),
                 out,
@@ -57981,6 +60292,78 @@ pub mod answer {
             );
         }
     }
+    /** An object of `action=removeauthenticationdata`'s answer, at `removeauthenticationdata`.
+
+ The same fields as [`ChangeAuthenticationDataResult`]: that type, by this name.*/
+    pub type RemoveAuthenticationDataResult = ChangeAuthenticationDataResult;
+    /// What `action=removeauthenticationdata` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/removeauthenticationdata.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RemoveAuthenticationData {
+        /// `removeauthenticationdata`: in every recorded answer.
+        #[doc(alias = "removeauthenticationdata")]
+        pub remove_authentication_data: RemoveAuthenticationDataResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for RemoveAuthenticationData {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for RemoveAuthenticationData {
+        const NAME: &'static str = "RemoveAuthenticationData";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<RemoveAuthenticationDataResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "removeauthenticationdata" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(RemoveAuthenticationData {
+                remove_authentication_data: ::mwtyped::__private::required(
+                    f0,
+                    "removeauthenticationdata",
+                )?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for RemoveAuthenticationData {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.remove_authentication_data,
+                &::mwtyped::__private::join(path, "removeauthenticationdata"),
+                out,
+            );
+        }
+    }
     /** An object of `action=resetpassword`'s answer, at `resetpassword`.
 
  The same fields as [`ChangeAuthenticationDataResult`]: that type, by this name.*/
@@ -58043,6 +60426,256 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.reset_password,
                 &::mwtyped::__private::join(path, "resetpassword"),
+                out,
+            );
+        }
+    }
+    /** An object of `action=revisiondelete`'s answer, at `revisiondelete.items.errors`.
+
+ The same fields as [`ImageRotateErrors`]: that type, by this name.*/
+    pub type RevisionDeleteItemsErrors = ImageRotateErrors;
+    /// An object of `action=revisiondelete`'s answer, at `revisiondelete.items`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RevisionDeleteItems {
+        /// `errors`: not always sent.
+        pub errors: ::std::option::Option<::std::vec::Vec<RevisionDeleteItemsErrors>>,
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `comment`: not always sent.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `commenthidden`: `false` when absent.
+        pub commenthidden: bool,
+        /// `texthidden`: `false` when absent.
+        pub texthidden: bool,
+        /// `timestamp`: not always sent.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `userhidden`: `false` when absent.
+        pub userhidden: bool,
+        /// `userid`: not always sent.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for RevisionDeleteItems {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for RevisionDeleteItems {
+        const NAME: &'static str = "RevisionDeleteItems";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<RevisionDeleteItemsErrors>>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "errors" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "status" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "comment" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "commenthidden" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "texthidden" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "user" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "userhidden" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "userid" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(RevisionDeleteItems {
+                errors: f0.unwrap_or_default(),
+                id: ::mwtyped::__private::required(f1, "id")?,
+                status: ::mwtyped::__private::required(f2, "status")?,
+                comment: f3.unwrap_or_default(),
+                commenthidden: f4.unwrap_or_default(),
+                texthidden: f5.unwrap_or_default(),
+                timestamp: f6.unwrap_or_default(),
+                user: f7.unwrap_or_default(),
+                userhidden: f8.unwrap_or_default(),
+                user_id: f9.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for RevisionDeleteItems {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.errors,
+                &::mwtyped::__private::join(path, "errors"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=revisiondelete`'s answer, at `revisiondelete`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RevisionDeleteResult {
+        /// `items`: in every recorded answer.
+        pub items: ::std::vec::Vec<RevisionDeleteItems>,
+        /// `status`: in every recorded answer.
+        pub status: ::std::string::String,
+        /// `target`: in every recorded answer.
+        pub target: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for RevisionDeleteResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for RevisionDeleteResult {
+        const NAME: &'static str = "RevisionDeleteResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::vec::Vec<RevisionDeleteItems>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "items" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "status" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "target" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(RevisionDeleteResult {
+                items: ::mwtyped::__private::required(f0, "items")?,
+                status: ::mwtyped::__private::required(f1, "status")?,
+                target: ::mwtyped::__private::required(f2, "target")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for RevisionDeleteResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.items,
+                &::mwtyped::__private::join(path, "items"),
+                out,
+            );
+        }
+    }
+    /// What `action=revisiondelete` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/revisiondelete.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct RevisionDelete {
+        /// `revisiondelete`: in every recorded answer.
+        #[doc(alias = "revisiondelete")]
+        pub revision_delete: RevisionDeleteResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for RevisionDelete {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for RevisionDelete {
+        const NAME: &'static str = "RevisionDelete";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<RevisionDeleteResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "revisiondelete" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(RevisionDelete {
+                revision_delete: ::mwtyped::__private::required(f0, "revisiondelete")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for RevisionDelete {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.revision_delete,
+                &::mwtyped::__private::join(path, "revisiondelete"),
                 out,
             );
         }
@@ -58352,6 +60985,142 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=setpagelanguage`'s answer, at `setpagelanguage`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct SetPageLanguageResult {
+        /// `logid`: in every recorded answer.
+        #[doc(alias = "logid")]
+        pub log_id: i64,
+        /// `newlanguage`: in every recorded answer.
+        pub newlanguage: ::std::string::String,
+        /// `oldlanguage`: in every recorded answer.
+        pub oldlanguage: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for SetPageLanguageResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for SetPageLanguageResult {
+        const NAME: &'static str = "SetPageLanguageResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "logid" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "newlanguage" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "oldlanguage" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(SetPageLanguageResult {
+                log_id: ::mwtyped::__private::required(f0, "logid")?,
+                newlanguage: ::mwtyped::__private::required(f1, "newlanguage")?,
+                oldlanguage: ::mwtyped::__private::required(f2, "oldlanguage")?,
+                title: ::mwtyped::__private::required(f3, "title")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for SetPageLanguageResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=setpagelanguage` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/setpagelanguage.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct SetPageLanguage {
+        /// `setpagelanguage`: in every recorded answer.
+        #[doc(alias = "setpagelanguage")]
+        pub set_page_language: SetPageLanguageResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for SetPageLanguage {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for SetPageLanguage {
+        const NAME: &'static str = "SetPageLanguage";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<SetPageLanguageResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "setpagelanguage" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(SetPageLanguage {
+                set_page_language: ::mwtyped::__private::required(
+                    f0,
+                    "setpagelanguage",
+                )?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for SetPageLanguage {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.set_page_language,
+                &::mwtyped::__private::join(path, "setpagelanguage"),
+                out,
+            );
         }
     }
     /// An object of `action=spamblacklist`'s answer, at `spamblacklist`.
@@ -58878,6 +61647,135 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=thank`'s answer, at `result`.
+    #[cfg(feature = "ext-thanks")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ThankResult {
+        /// `recipient`: in every recorded answer.
+        pub recipient: ::std::string::String,
+        /// `success`: in every recorded answer.
+        pub success: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-thanks")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ThankResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-thanks")]
+    impl ::mwtyped::__private::Object for ThankResult {
+        const NAME: &'static str = "ThankResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "recipient" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "success" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ThankResult {
+                recipient: ::mwtyped::__private::required(f0, "recipient")?,
+                success: ::mwtyped::__private::required(f1, "success")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-thanks")]
+    impl ::mwtyped::Answer for ThankResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// What `action=thank` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/thank.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-thanks")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Thank {
+        /// `result`: in every recorded answer.
+        pub result: ThankResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-thanks")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for Thank {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-thanks")]
+    impl ::mwtyped::__private::Object for Thank {
+        const NAME: &'static str = "Thank";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<ThankResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "result" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(Thank {
+                result: ::mwtyped::__private::required(f0, "result")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-thanks")]
+    impl ::mwtyped::Answer for Thank {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.result,
+                &::mwtyped::__private::join(path, "result"),
+                out,
+            );
+        }
+    }
     /// An object of `action=titleblacklist`'s answer, at `titleblacklist`.
     #[cfg(feature = "ext-titleblacklist")]
     #[derive(Debug, Clone, PartialEq)]
@@ -59273,17 +62171,81 @@ pub mod answer {
             );
         }
     }
+    /** An object of `action=unlinkaccount`'s answer, at `unlinkaccount`.
+
+ The same fields as [`ChangeAuthenticationDataResult`]: that type, by this name.*/
+    pub type UnlinkAccountResult = ChangeAuthenticationDataResult;
+    /// What `action=unlinkaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/unlinkaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct UnlinkAccount {
+        /// `unlinkaccount`: in every recorded answer.
+        #[doc(alias = "unlinkaccount")]
+        pub unlink_account: UnlinkAccountResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for UnlinkAccount {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for UnlinkAccount {
+        const NAME: &'static str = "UnlinkAccount";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<UnlinkAccountResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "unlinkaccount" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(UnlinkAccount {
+                unlink_account: ::mwtyped::__private::required(f0, "unlinkaccount")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for UnlinkAccount {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.unlink_account,
+                &::mwtyped::__private::join(path, "unlinkaccount"),
+                out,
+            );
+        }
+    }
     /// An object of `action=upload`'s answer, at `upload.warnings`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct UploadWarnings {
         /// `duplicate`: in every recorded answer.
         pub duplicate: ::std::vec::Vec<::std::string::String>,
-        /// `duplicate-archive`: in every recorded answer.
+        /// `duplicate-archive`: not always sent.
         #[doc(alias = "duplicate-archive")]
-        pub duplicate_archive: ::std::string::String,
-        /// `exists`: not always sent.
-        pub exists: ::std::option::Option<::std::string::String>,
+        pub duplicate_archive: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -59301,8 +62263,7 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<
+            let mut f1: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -59312,7 +62273,6 @@ pub mod answer {
                 match &*key.0 {
                     "duplicate" => ::mwtyped::__private::field(&mut map, &mut f0),
                     "duplicate-archive" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "exists" => ::mwtyped::__private::field(&mut map, &mut f2),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -59325,11 +62285,7 @@ pub mod answer {
             }
             ::std::result::Result::Ok(UploadWarnings {
                 duplicate: ::mwtyped::__private::required(f0, "duplicate")?,
-                duplicate_archive: ::mwtyped::__private::required(
-                    f1,
-                    "duplicate-archive",
-                )?,
-                exists: f2.unwrap_or_default(),
+                duplicate_archive: f1.unwrap_or_default(),
                 extra,
             })
         }
@@ -59522,8 +62478,8 @@ pub mod answer {
         /// `sessionkey`: not always sent.
         #[doc(alias = "sessionkey")]
         pub session_key: ::std::option::Option<::std::string::String>,
-        /// `warnings`: not always sent.
-        pub warnings: ::std::option::Option<UploadWarnings>,
+        /// `warnings`: in every recorded answer.
+        pub warnings: UploadWarnings,
         /// `filename`: not always sent.
         #[doc(alias = "filename")]
         pub file_name: ::std::option::Option<::std::string::String>,
@@ -59553,7 +62509,7 @@ pub mod answer {
             let mut f2: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<::std::option::Option<UploadWarnings>> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<UploadWarnings> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
@@ -59583,7 +62539,7 @@ pub mod answer {
                 file_key: f0.unwrap_or_default(),
                 result: ::mwtyped::__private::required(f1, "result")?,
                 session_key: f2.unwrap_or_default(),
-                warnings: f3.unwrap_or_default(),
+                warnings: ::mwtyped::__private::required(f3, "warnings")?,
                 file_name: f4.unwrap_or_default(),
                 image_info: f5.unwrap_or_default(),
                 extra,
@@ -60445,6 +63401,421 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.visual_editor,
                 &::mwtyped::__private::join(path, "visualeditor"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=visualeditoredit`'s answer, at `visualeditoredit.jsconfigvars.wgEchoSeenTime`.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEditJsconfigvarsWgechoseentime {
+        /// `alert`: in every recorded answer.
+        pub alert: ::std::string::String,
+        /// `notice`: in every recorded answer.
+        pub notice: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for VisualEditorEditJsconfigvarsWgechoseentime {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEditJsconfigvarsWgechoseentime {
+        const NAME: &'static str = "VisualEditorEditJsconfigvarsWgechoseentime";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "alert" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "notice" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEditJsconfigvarsWgechoseentime {
+                alert: ::mwtyped::__private::required(f0, "alert")?,
+                notice: ::mwtyped::__private::required(f1, "notice")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEditJsconfigvarsWgechoseentime {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=visualeditoredit`'s answer, at `visualeditoredit.jsconfigvars`.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEditJsconfigvars {
+        /// `wgEchoSeenTime`: in every recorded answer.
+        #[doc(alias = "wgEchoSeenTime")]
+        pub wgechoseentime: VisualEditorEditJsconfigvarsWgechoseentime,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for VisualEditorEditJsconfigvars {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEditJsconfigvars {
+        const NAME: &'static str = "VisualEditorEditJsconfigvars";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                VisualEditorEditJsconfigvarsWgechoseentime,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "wgEchoSeenTime" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEditJsconfigvars {
+                wgechoseentime: ::mwtyped::__private::required(f0, "wgEchoSeenTime")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEditJsconfigvars {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.wgechoseentime,
+                &::mwtyped::__private::join(path, "wgEchoSeenTime"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=visualeditoredit`'s answer, at `visualeditoredit.lastModified`.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEditLastmodified {
+        /// `date`: in every recorded answer.
+        pub date: ::std::string::String,
+        /// `message`: in every recorded answer.
+        pub message: ::std::string::String,
+        /// `time`: in every recorded answer.
+        pub time: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for VisualEditorEditLastmodified {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEditLastmodified {
+        const NAME: &'static str = "VisualEditorEditLastmodified";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "date" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "message" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "time" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEditLastmodified {
+                date: ::mwtyped::__private::required(f0, "date")?,
+                message: ::mwtyped::__private::required(f1, "message")?,
+                time: ::mwtyped::__private::required(f2, "time")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEditLastmodified {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=visualeditoredit`'s answer, at `visualeditoredit`.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEditResult {
+        /// `categorieshtml`: in every recorded answer.
+        pub categorieshtml: ::std::string::String,
+        /// `content`: in every recorded answer.
+        pub content: ::std::string::String,
+        /// `contentSub`: in every recorded answer.
+        #[doc(alias = "contentSub")]
+        pub contentsub: ::std::string::String,
+        /// `displayTitleHtml`: in every recorded answer.
+        #[doc(alias = "displayTitleHtml")]
+        pub displaytitlehtml: ::std::string::String,
+        /// `isRedirect`: in every recorded answer.
+        #[doc(alias = "isRedirect")]
+        pub isredirect: ::std::string::String,
+        /// `jsconfigvars`: in every recorded answer.
+        pub jsconfigvars: VisualEditorEditJsconfigvars,
+        /// `lastModified`: in every recorded answer.
+        #[doc(alias = "lastModified")]
+        pub lastmodified: VisualEditorEditLastmodified,
+        /// `modules`: in every recorded answer.
+        pub modules: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `newrevid`: in every recorded answer.
+        #[doc(alias = "newrevid")]
+        pub new_rev_id: i64,
+        /// `result`: in every recorded answer.
+        pub result: ::std::string::String,
+        /// `sections`: in every recorded answer.
+        pub sections: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `watched`: in every recorded answer; `false` when absent.
+        pub watched: bool,
+        /// `watchlistexpiry`: not always sent. Free-form JSON: never recorded with a value.
+        pub watchlistexpiry: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for VisualEditorEditResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEditResult {
+        const NAME: &'static str = "VisualEditorEditResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<VisualEditorEditJsconfigvars> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<VisualEditorEditLastmodified> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "categorieshtml" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "content" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "contentSub" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "displayTitleHtml" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "isRedirect" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "jsconfigvars" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "lastModified" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "modules" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "newrevid" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "result" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "sections" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "watched" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "watchlistexpiry" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEditResult {
+                categorieshtml: ::mwtyped::__private::required(f0, "categorieshtml")?,
+                content: ::mwtyped::__private::required(f1, "content")?,
+                contentsub: ::mwtyped::__private::required(f2, "contentSub")?,
+                displaytitlehtml: ::mwtyped::__private::required(
+                    f3,
+                    "displayTitleHtml",
+                )?,
+                isredirect: ::mwtyped::__private::required(f4, "isRedirect")?,
+                jsconfigvars: ::mwtyped::__private::required(f5, "jsconfigvars")?,
+                lastmodified: ::mwtyped::__private::required(f6, "lastModified")?,
+                modules: ::mwtyped::__private::required(f7, "modules")?,
+                new_rev_id: ::mwtyped::__private::required(f8, "newrevid")?,
+                result: ::mwtyped::__private::required(f9, "result")?,
+                sections: ::mwtyped::__private::required(f10, "sections")?,
+                watched: f11.unwrap_or_default(),
+                watchlistexpiry: f12.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEditResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.jsconfigvars,
+                &::mwtyped::__private::join(path, "jsconfigvars"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.lastmodified,
+                &::mwtyped::__private::join(path, "lastModified"),
+                out,
+            );
+        }
+    }
+    /// What `action=visualeditoredit` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/visualeditoredit.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEdit {
+        /// `visualeditoredit`: in every recorded answer.
+        #[doc(alias = "visualeditoredit")]
+        pub visual_editor_edit: VisualEditorEditResult,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for VisualEditorEdit {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEdit {
+        const NAME: &'static str = "VisualEditorEdit";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<VisualEditorEditResult> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "visualeditoredit" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEdit {
+                visual_editor_edit: ::mwtyped::__private::required(
+                    f0,
+                    "visualeditoredit",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEdit {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.visual_editor_edit,
+                &::mwtyped::__private::join(path, "visualeditoredit"),
                 out,
             );
         }

@@ -6,7 +6,9 @@
 //! trimmed so the files stay reviewable: an array keeps its first [`KEEP_ITEMS`] items, a
 //! string its first [`KEEP_CHARS`] characters; tokens and sensitive values are `***`.
 
+mod placeholders;
 mod plan;
+mod prepare;
 pub(crate) mod seed;
 pub(crate) mod session;
 
@@ -20,6 +22,7 @@ use serde_json::Value;
 
 use crate::files;
 use crate::wiki::{self, ADMIN_PASSWORD, ADMIN_USER, ExtensionSet, MwVersion, Wiki, WikiSpec};
+use placeholders::Placeholders;
 use plan::Planned;
 use session::Session;
 
@@ -78,9 +81,11 @@ fn record(version: MwVersion) -> Result<()> {
     let mut admin = Session::new(&wiki.api_url())?;
     admin.login(ADMIN_USER, ADMIN_PASSWORD)?;
     seed::seed(&wiki, &mut admin, &mut Session::new(&wiki.api_url())?)?;
-    seed::seed_tag(&mut admin)?;
+    prepare::prepare(&wiki, &mut admin)?;
     let release = release(&mut admin)?;
     let uploads = seed::uploads(&mut admin)?;
+    let imports = seed::imports(&mut admin)?;
+    let csp_reports = seed::csp_reports(&mut admin)?;
     let planned = plan::plan(&spec);
     let progress = ProgressBar::new(planned.len() as u64).with_style(
         ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}")?
@@ -88,10 +93,11 @@ fn record(version: MwVersion) -> Result<()> {
     );
     progress.set_prefix(format!("recording {version}"));
     let mut recordings: BTreeMap<String, Vec<Exchange>> = BTreeMap::new();
+    let mut placeholders = Placeholders::default();
     for p in &planned {
         progress.set_message(p.module.clone());
-        let exchange =
-            exchange(&mut admin, p).with_context(|| format!("{}: {}", p.module, p.label))?;
+        let exchange = exchange(&mut admin, &mut placeholders, p)
+            .with_context(|| format!("{}: {}", p.module, p.label))?;
         recordings
             .entry(p.module.clone())
             .or_default()
@@ -103,6 +109,14 @@ fn record(version: MwVersion) -> Result<()> {
         .entry("upload".into())
         .or_default()
         .extend(uploads);
+    recordings
+        .entry("import".into())
+        .or_default()
+        .extend(imports);
+    recordings
+        .entry("cspreport".into())
+        .or_default()
+        .extend(csp_reports);
     let written = write(version, &release, recordings)?;
     wiki::stop(&wiki.name)?;
     println!(
@@ -131,7 +145,7 @@ pub fn seed_test_wiki(wiki: &Wiki) -> Result<()> {
 }
 
 /// Written in a wiki's folder once it holds the seeded content.
-const SEEDED: &str = "answers-seed-v4.done";
+const SEEDED: &str = "answers-seed-v5.done";
 
 fn release(session: &mut Session) -> Result<String> {
     let answer = session.call(&[("action", "query"), ("meta", "siteinfo")])?;
@@ -142,9 +156,13 @@ fn release(session: &mut Session) -> Result<String> {
     Ok(generator.trim_start_matches("MediaWiki ").to_owned())
 }
 
-/// Sends one planned request (its titles made to exist, its tokens filled in) and keeps what
-/// came back, trimmed and with its secrets masked.
-fn exchange(session: &mut Session, planned: &Planned) -> Result<Exchange> {
+/// Sends one planned request (its titles made to exist, its placeholders and tokens filled
+/// in) and keeps what came back, trimmed and with its secrets masked.
+fn exchange(
+    session: &mut Session,
+    placeholders: &mut Placeholders,
+    planned: &Planned,
+) -> Result<Exchange> {
     let mut params = planned.params.clone();
     for name in &planned.titles {
         let titles: Vec<String> = params
@@ -156,13 +174,8 @@ fn exchange(session: &mut Session, planned: &Planned) -> Result<Exchange> {
             seed::ensure_exists(session, &title)?;
         }
     }
-    if params.iter().any(|(_, v)| v.contains("revid}")) {
-        let (first, last) = seed::revisions(session)?;
-        for (_, v) in &mut params {
-            *v = v
-                .replace("{firstrevid}", &first)
-                .replace("{lastrevid}", &last);
-        }
+    for (_, v) in &mut params {
+        *v = placeholders.fill(session, v)?;
     }
     for (name, kind) in &planned.tokens {
         let token = session.token(kind)?;

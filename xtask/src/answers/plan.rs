@@ -33,8 +33,8 @@ pub fn plan(spec: &Spec) -> Vec<Planned> {
 }
 
 /// Requests on the seeded content for modules whose examples name what no wiki has
-/// (`rcid=230672766`). `{lastrevid}` and `{firstrevid}` are the seed page's revisions, filled
-/// in when sent.
+/// (`rcid=230672766`). Names in braces (`{lastrevid}`) are looked up when sent
+/// (`placeholders.rs`).
 const EXTRA: &[(&str, &str)] = &[
     (
         "move",
@@ -63,7 +63,11 @@ const EXTRA: &[(&str, &str)] = &[
     ),
     (
         "discussiontoolsfindcomment",
-        "action=discussiontoolsfindcomment&page=Talk:Mwtyped seed",
+        "action=discussiontoolsfindcomment&idorname={othercommentid}",
+    ),
+    (
+        "discussiontoolsfindcomment",
+        "action=discussiontoolsfindcomment&heading=A seeded topic&page=Talk:Mwtyped seed",
     ),
     (
         "discussiontoolsgetsubscriptions",
@@ -75,8 +79,9 @@ const EXTRA: &[(&str, &str)] = &[
     ),
     (
         "echomute",
-        "action=echomute&type=page-linked&mute=Mwtyped seed",
+        "action=echomute&type=page-linked-title&mute=Mwtyped seed",
     ),
+    ("echomute", "action=echomute&type=user&mute=Example"),
     (
         "scribunto-console",
         "action=scribunto-console&title=Module:Mwtyped console&content=return {}&question==1%2B1&clear=1",
@@ -172,7 +177,68 @@ const EXTRA: &[(&str, &str)] = &[
         "tag",
         "action=tag&revid={lastrevid}&remove=mwtyped-seed-tag&reason=recorded",
     ),
-    ("thank", "action=thank&rev={lastrevid}&source=diff"),
+    ("thank", "action=thank&rev={otherrevid}&source=diff"),
+    // With a summary: 1.39 fails on a content model change without one (a TypeError).
+    (
+        "changecontentmodel",
+        "action=changecontentmodel&title=Mwtyped content model page&model=text&summary=recorded",
+    ),
+    (
+        "filerevert",
+        "action=filerevert&filename=Mwtyped reverted.png&archivename={archivename}&comment=recorded",
+    ),
+    (
+        "setpagelanguage",
+        "action=setpagelanguage&title=Mwtyped seed target&lang=de&reason=recorded",
+    ),
+    (
+        "query+stashimageinfo",
+        "action=query&prop=stashimageinfo&siifilekey={filekey}",
+    ),
+    (
+        "abuselogprivatedetails",
+        "action=abuselogprivatedetails&logid={abuselogid}&reason=recorded",
+    ),
+    (
+        "abusefilterunblockautopromote",
+        "action=abusefilterunblockautopromote&user=Example",
+    ),
+    (
+        "abusefiltercheckmatch",
+        "action=abusefiltercheckmatch&filter=user_name %3D%3D %22Example%22&logid={abuselogid}",
+    ),
+    (
+        "emailuser",
+        "action=emailuser&target=Example&subject=Recorded&text=A recorded mail.",
+    ),
+    (
+        "discussiontoolsedit",
+        "action=discussiontoolsedit&paction=addtopic&page=Talk:Mwtyped seed&sectiontitle=A recorded topic&wikitext=A recorded topic. ~~~~&summary=recorded",
+    ),
+    (
+        "discussiontoolsedit",
+        "action=discussiontoolsedit&paction=addcomment&page=Talk:Mwtyped seed&commentid={othercommentid}&wikitext=A recorded reply. ~~~~",
+    ),
+    (
+        "discussiontoolssubscribe",
+        "action=discussiontoolssubscribe&page=Talk:Mwtyped seed&commentname={headingname}&subscribe=1",
+    ),
+    (
+        "discussiontoolsthank",
+        "action=discussiontoolsthank&page=Talk:Mwtyped seed&commentid={othercommentid}",
+    ),
+    (
+        "visualeditoredit",
+        "action=visualeditoredit&paction=save&page=Mwtyped visual edit&wikitext=Saved through VisualEditor.&summary=recorded",
+    ),
+    (
+        "unlinkaccount",
+        "action=unlinkaccount&request=MwtypedTestIdpLinkAuthenticationRequest:mwtyped-remote-one",
+    ),
+    (
+        "removeauthenticationdata",
+        "action=removeauthenticationdata&request=MwtypedTestIdpLinkAuthenticationRequest:mwtyped-remote-two",
+    ),
     (
         "undelete",
         "action=undelete&title=Mwtyped seed deleted&reason=recorded",

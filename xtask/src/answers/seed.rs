@@ -17,6 +17,9 @@ pub const CATEGORY: &str = "Category:Mwtyped seed category";
 pub const TEMPLATE: &str = "Template:Mwtyped seed template";
 pub const FILE: &str = "File:Mwtyped seed.png";
 pub const REDIRECT: &str = "Mwtyped seed redirect";
+pub const TALK: &str = "Talk:Mwtyped seed";
+/// A file with two versions, for `filerevert`.
+pub const REVERTED_FILE: &str = "Mwtyped reverted.png";
 /// The second user, named as MediaWiki's examples name their user.
 pub const OTHER_USER: (&str, &str) = ("Example", "mwtyped-example-password");
 /// The change tag of the recording's wiki.
@@ -60,7 +63,9 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
     edit(admin, CATEGORY, "The seed's category.")?;
     upload(admin)?;
     edit(admin, PAGE, PAGE_TEXT)?;
-    edit(admin, "Talk:Mwtyped seed", "A talk page. ~~~~")?;
+    // A topic with a heading, which the second user answers (DiscussionTools' modules find,
+    // subscribe to and thank for comments).
+    edit(admin, TALK, "== A seeded topic ==\nA talk page. ~~~~")?;
     edit(admin, REDIRECT, "#REDIRECT [[Mwtyped seed]]")?;
     // A history merge needs a source older than its target.
     edit(
@@ -119,39 +124,6 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
     second_user(wiki, other)
 }
 
-/// A change tag, applied to the seed page's last revision. Only the recording's own wiki
-/// gets one: a tag is a value of every `tags` parameter, so on a test wiki it would make
-/// the wiki's paraminfo differ from the committed capture.
-pub fn seed_tag(admin: &mut Session) -> Result<()> {
-    let token = admin.token("csrf")?;
-    admin.call(&[
-        ("action", "managetags"),
-        ("operation", "create"),
-        ("tag", TAG),
-        ("reason", "seed"),
-        ("token", &token),
-    ])?;
-    let revid = last_revision(admin, PAGE)?;
-    // The wiki's server workers each cache the list of defined tags for a moment: one that
-    // has not seen the creation yet refuses the tag (`badtags`). Asked again, another agrees.
-    let mut tries = 0;
-    loop {
-        let tagged = admin.call(&[
-            ("action", "tag"),
-            ("revid", &revid),
-            ("add", TAG),
-            ("token", &token),
-        ]);
-        match tagged {
-            Err(e) if tries < 20 && e.to_string().contains("badtags") => {
-                tries += 1;
-                std::thread::sleep(std::time::Duration::from_millis(250));
-            }
-            other => return other.map(|_| ()),
-        }
-    }
-}
-
 /// [`OTHER_USER`] is created and edits the seed page and the main page (contributions,
 /// rollback and diffs between two users need them).
 fn second_user(wiki: &Wiki, other: &mut Session) -> Result<()> {
@@ -168,8 +140,15 @@ fn second_user(wiki: &Wiki, other: &mut Session) -> Result<()> {
         "The main page, edited by a second user.",
     )?;
     edit(other, "Mwtyped rollback target", "The second user's text.")?;
-    // AbuseFilter's test filter refuses this edit and logs the hit (`list=abuselog`).
     let token = other.token("csrf")?;
+    other.call(&[
+        ("action", "edit"),
+        ("title", TALK),
+        ("appendtext", "\n:A reply. ~~~~"),
+        ("summary", "seed"),
+        ("token", &token),
+    ])?;
+    // AbuseFilter's test filter refuses this edit and logs the hit (`list=abuselog`).
     other.send(&pairs(&[
         ("action", "edit"),
         ("title", "Mwtyped seed target"),
@@ -179,7 +158,7 @@ fn second_user(wiki: &Wiki, other: &mut Session) -> Result<()> {
     Ok(())
 }
 
-fn pairs(params: &[(&str, &str)]) -> Vec<(String, String)> {
+pub fn pairs(params: &[(&str, &str)]) -> Vec<(String, String)> {
     params
         .iter()
         .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
@@ -259,13 +238,6 @@ pub fn revisions(session: &mut Session) -> Result<(String, String)> {
 /// seed image again under a new name (refused with a duplicate warning, then accepted when
 /// warnings are ignored), and an image of its own (accepted without a warning).
 pub fn uploads(session: &mut Session) -> Result<Vec<Exchange>> {
-    let fixture = |name: &str| {
-        std::fs::read(
-            files::workspace_root()
-                .join("xtask/fixtures/answers")
-                .join(name),
-        )
-    };
     let (seed, other) = (fixture("seed.png")?, fixture("other.png")?);
     let mut exchanges = vec![];
     for (label, name, bytes, ignore) in [
@@ -286,7 +258,12 @@ pub fn uploads(session: &mut Session) -> Result<Vec<Exchange>> {
         ),
     ] {
         let token = session.token("csrf")?;
-        let answer = session.upload_answer(name, bytes.clone(), &token, ignore)?;
+        let options: &[(&str, &str)] = if ignore {
+            &[("ignorewarnings", "1")]
+        } else {
+            &[]
+        };
+        let answer = session.upload_answer(name, bytes.clone(), &token, options)?;
         let mut request = vec![
             ("action", "upload"),
             ("filename", name),
@@ -308,7 +285,60 @@ pub fn uploads(session: &mut Session) -> Result<Vec<Exchange>> {
     Ok(exchanges)
 }
 
-fn upload_as(session: &mut Session, name: &str) -> Result<()> {
+/// An import recorded as an exchange of `import` (the XML goes up as a file): the seed page
+/// as `Special:Export` gives it, under a root page of its own (in the User namespace, which
+/// has subpages).
+pub fn imports(session: &mut Session) -> Result<Vec<Exchange>> {
+    let xml = session.send(&pairs(&[
+        ("action", "query"),
+        ("titles", PAGE),
+        ("export", "1"),
+        ("exportnowrap", "1"),
+    ]))?;
+    let Value::String(xml) = xml else {
+        anyhow::bail!("the export of {PAGE} is not XML: {xml}");
+    };
+    let token = session.token("csrf")?;
+    let params = [
+        ("action", "import"),
+        ("interwikiprefix", "mwtyped"),
+        ("rootpage", "User:Mwtyped imported"),
+        ("summary", "recorded"),
+        ("token", token.as_str()),
+    ];
+    let answer = session.send_file(&params, ("xml", "export.xml", xml.into_bytes()))?;
+    let mut request = pairs(&params[..4]);
+    request.push(("xml".into(), format!("(the XML export of {PAGE})")));
+    request.push(("token".into(), "***".into()));
+    Ok(vec![Exchange {
+        label: "seeded XML upload".into(),
+        request,
+        answer,
+    }])
+}
+
+/// A report of a Content Security Policy violation, as a browser posts it to
+/// `action=cspreport`: JSON as the body, not a form.
+pub fn csp_reports(session: &mut Session) -> Result<Vec<Exchange>> {
+    let params = [("action", "cspreport"), ("reportonly", "1")];
+    let report = serde_json::json!({"csp-report": {
+        "document-uri": "http://127.0.0.1/index.php",
+        "blocked-uri": "https://example.invalid/script.js",
+        "violated-directive": "script-src",
+        "effective-directive": "script-src",
+        "original-policy": "script-src 'self'",
+    }});
+    let answer = session.send_body(&params, "application/csp-report", report.to_string())?;
+    let mut request = pairs(&params);
+    request.push(("(body)".into(), report.to_string()));
+    Ok(vec![Exchange {
+        label: "seeded report".into(),
+        request,
+        answer,
+    }])
+}
+
+pub fn upload_as(session: &mut Session, name: &str) -> Result<()> {
     let answer = session.call(&[
         ("action", "query"),
         ("titles", &format!("File:{name}")),
@@ -317,12 +347,19 @@ fn upload_as(session: &mut Session, name: &str) -> Result<()> {
     if answer.pointer("/query/pages/0/imageinfo").is_some() {
         return Ok(());
     }
-    let png = std::fs::read(files::workspace_root().join("xtask/fixtures/answers/seed.png"))?;
     let token = session.token("csrf")?;
-    session.upload(name, png, &token)
+    session.upload(name, fixture("seed.png")?, &token)
 }
 
-fn last_revision(session: &mut Session, title: &str) -> Result<String> {
+/// An image of `xtask/fixtures/answers/`.
+pub fn fixture(name: &str) -> Result<Vec<u8>> {
+    let path = files::workspace_root()
+        .join("xtask/fixtures/answers")
+        .join(name);
+    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
+}
+
+pub fn last_revision(session: &mut Session, title: &str) -> Result<String> {
     let answer = session.call(&[("action", "query"), ("prop", "info"), ("titles", title)])?;
     answer
         .pointer("/query/pages/0/lastrevid")

@@ -101,46 +101,86 @@ impl Session {
         }
     }
 
-    /// Uploads `bytes` as `File:NAME` (warnings ignored: the seed is uploaded once per wiki).
+    /// Uploads `bytes` as `File:NAME`, warnings ignored (a seed file is uploaded once per wiki,
+    /// a new version of it on purpose).
     pub fn upload(&mut self, name: &str, bytes: Vec<u8>, token: &str) -> Result<()> {
-        let answer = self.upload_answer(name, bytes, token, true)?;
+        let answer = self.upload_answer(name, bytes, token, &[("ignorewarnings", "1")])?;
         match answer.pointer("/upload/result").and_then(Value::as_str) {
             Some("Success") => Ok(()),
             _ => bail!("uploading {name}: the wiki answered {answer}"),
         }
     }
 
-    /// Uploads `bytes` as `File:NAME` and returns the answer, whatever it is.
+    /// Uploads `bytes` as `File:NAME` with `options` (`ignorewarnings`, `stash`) and returns
+    /// the answer, whatever it is.
     pub fn upload_answer(
         &mut self,
         name: &str,
         bytes: Vec<u8>,
         token: &str,
-        ignore_warnings: bool,
+        options: &[(&str, &str)],
     ) -> Result<Value> {
-        let mut form = reqwest::blocking::multipart::Form::new()
-            .text("action", "upload")
-            .text("filename", name.to_owned())
-            .text("comment", "seed")
-            .text("format", "json")
-            .text("formatversion", "2")
-            .text("errorformat", "plaintext")
-            .text("token", token.to_owned())
-            .part(
-                "file",
-                reqwest::blocking::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-            );
-        // A boolean is true when present, whatever its value.
-        if ignore_warnings {
-            form = form.text("ignorewarnings", "1");
+        let mut params = vec![
+            ("action", "upload"),
+            ("filename", name),
+            ("comment", "seed"),
+            ("token", token),
+        ];
+        params.extend_from_slice(options);
+        self.send_file(&params, ("file", name, bytes))
+            .with_context(|| format!("uploading {name}"))
+    }
+
+    /// Posts `params` and one file, `(field, file name, bytes)`, as multipart (uploads,
+    /// imports) and returns the answer, whatever it is.
+    pub fn send_file(
+        &mut self,
+        params: &[(&str, &str)],
+        (field, file_name, bytes): (&str, &str, Vec<u8>),
+    ) -> Result<Value> {
+        let mut form = reqwest::blocking::multipart::Form::new();
+        for (name, value) in params.iter().chain(&[
+            ("format", "json"),
+            ("formatversion", "2"),
+            ("errorformat", "plaintext"),
+        ]) {
+            form = form.text((*name).to_owned(), (*value).to_owned());
         }
+        let part = reqwest::blocking::multipart::Part::bytes(bytes).file_name(file_name.to_owned());
+        form = form.part(field.to_owned(), part);
         self.requests += 1;
+        let owned: Vec<(String, String)> = params
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect();
         self.http
             .post(&self.api)
             .multipart(form)
             .send()
             .and_then(|r| r.json())
-            .with_context(|| format!("uploading {name}"))
+            .with_context(|| format!("POST {} ({})", self.api, describe(&owned)))
+    }
+
+    /// Posts `body` as it is, of `content_type`, with `params` in the address (what a browser
+    /// sends to `action=cspreport`), and returns the answer, whatever it is.
+    pub fn send_body(
+        &mut self,
+        params: &[(&str, &str)],
+        content_type: &str,
+        body: String,
+    ) -> Result<Value> {
+        let mut url = reqwest::Url::parse(&self.api)?;
+        url.query_pairs_mut()
+            .extend_pairs(params)
+            .extend_pairs([("format", "json"), ("formatversion", "2")]);
+        self.requests += 1;
+        self.http
+            .post(url)
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .body(body)
+            .send()
+            .and_then(|r| r.json())
+            .with_context(|| format!("POST {} ({content_type})", self.api))
     }
 
     /// Forgets the tokens (after a logout or a change of rights).

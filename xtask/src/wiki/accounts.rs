@@ -56,10 +56,11 @@ pub fn ensure(mw: &Path, wiki: &Wiki) -> Result<()> {
     ensure_abuse_filter(wiki)
 }
 
-/// An AbuseFilter filter that disallows adding "mwtyped-forbidden"
-/// (`xtask/fixtures/abusefilter/test-filter.php`), where AbuseFilter is loaded.
+/// The AbuseFilter filters of `xtask/fixtures/abusefilter/test-filter.php`, where AbuseFilter
+/// is loaded: one disallows adding "mwtyped-forbidden", one blocks the autopromotion of whoever
+/// adds "mwtyped-no-autopromote".
 fn ensure_abuse_filter(wiki: &Wiki) -> Result<()> {
-    let done = wiki.dir.join("abuse-filter-v1.done");
+    let done = wiki.dir.join("abuse-filter-v2.done");
     if done.is_file() || !wiki.extensions.iter().any(|e| e == "AbuseFilter") {
         return Ok(());
     }
@@ -81,6 +82,19 @@ pub fn create_user(wiki: &Wiki, user: &str, password: &str) -> Result<()> {
         wiki,
         &[&promote.to_string_lossy(), user, password],
         "createAndPromote.php",
+    )
+}
+
+/// Gives `user` an e-mail address with MediaWiki's own `resetUserEmail.php`, the password
+/// kept.
+pub fn set_email(wiki: &Wiki, user: &str, email: &str) -> Result<()> {
+    let mw = super::mw_root(wiki.version);
+    let reset = mw.join("maintenance/resetUserEmail.php");
+    script(
+        &mw,
+        wiki,
+        &[&reset.to_string_lossy(), "--no-reset-password", user, email],
+        "resetUserEmail.php",
     )
 }
 

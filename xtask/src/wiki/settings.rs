@@ -115,6 +115,16 @@ $wgAccountCreationThrottle = [];
 $wgRateLimits = [];
 $wgGroupPermissions['*']['createaccount'] = true;
 $wgShowExceptionDetails = true;
+# What some modules need before they answer anything but an error (`cargo xtask answers`
+# records every module): rights and switches, so the API the wiki describes stays the same.
+$wgGroupPermissions['sysop']['deleterevision'] = true;
+$wgGroupPermissions['sysop']['deletelogentry'] = true;
+$wgPageLanguageUseDB = true;
+$wgGroupPermissions['sysop']['pagelang'] = true;
+# The machine has no mail server: a mail is dropped as sent (`AlternateUserMailer` answering
+# false means "handled"), and an address counts without confirmation.
+$wgEmailAuthentication = false;
+$wgHooks['AlternateUserMailer'][] = static function () {{ return false; }};
 $wgDebugLogGroups['exception'] = {errors};
 $wgDebugLogGroups['error'] = {errors};
 "#,
@@ -173,6 +183,14 @@ fn extension_config(version: MwVersion, ext: &str) -> Option<&'static str> {
         // After three failed logins from one address, every login would answer `wrongpassword`.
         ("ConfirmEdit", _) => "$wgCaptchaTriggers['badlogin'] = false;\n",
         ("Scribunto", _) => "$wgScribuntoDefaultEngine = 'luastandalone';\n",
+        // `echocreateevent` answers `moduledisabled` without it.
+        ("Echo", _) => "$wgEchoEnableApiEvents = true;\n",
+        ("OATHAuth", _) => "$wgGroupPermissions['sysop']['oathauth-api-all'] = true;\n",
+        ("AbuseFilter", _) => {
+            "$wgAbuseFilterLogPrivateDetailsAccess = true;\n\
+             $wgGroupPermissions['sysop']['abusefilter-privatedetails'] = true;\n\
+             $wgGroupPermissions['sysop']['abusefilter-privatedetails-log'] = true;\n"
+        }
         // The default lists are fetched from a remote wiki on every edit with a link.
         ("SpamBlacklist", _) => {
             "$wgBlacklistSettings = ['spam' => ['files' => []], 'email' => ['files' => []]];\n"
