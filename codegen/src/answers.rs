@@ -92,7 +92,7 @@ pub fn answer_types(
         .collect();
     let mut items = std::mem::take(&mut emit.items);
     items.extend(crate::query_answers::query_impls(
-        spec, model, names, options, &emit,
+        spec, names, options, &emit,
     ));
     let envelope = ENVELOPE;
     let module = quote! {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use mwtyped_spec::{AnswerModel, ParamType, Spec};
+use mwtyped_spec::{ParamType, Spec};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -18,7 +18,6 @@ const QUERY: &str = "query";
 /// The impls, or none when the version's query answer has no pages (never for a wiki).
 pub(crate) fn query_impls(
     spec: &Spec,
-    model: &AnswerModel,
     names: &HashMap<String, String>,
     options: &Options,
     emit: &Emit,
@@ -34,9 +33,6 @@ pub(crate) fn query_impls(
     ) else {
         return vec![];
     };
-    if !model.answers.contains_key(QUERY) {
-        return vec![];
-    }
     let mut out = vec![];
     let take_pages = take(query, pages);
     let limits = limits(spec);
