@@ -50521,7 +50521,7 @@ pub mod answer {
         pub touched: ::std::option::Option<::std::string::String>,
         /// `categories`: not always sent. Seen from `query+categories`. Seen with `clprop=hidden`, `clprop=sortkey`, `clprop=timestamp`.
         pub categories: ::std::option::Option<::std::vec::Vec<QueryPagesCategories>>,
-        /// `new`: `false` when absent.
+        /// `new`: `false` when absent. Seen from `query+categories`, `query+info`, `query+watchlist`.
         pub new: bool,
         /// `missing`: `false` when absent.
         pub missing: bool,
@@ -62243,9 +62243,11 @@ pub mod answer {
     pub struct UploadWarnings {
         /// `duplicate`: in every recorded answer.
         pub duplicate: ::std::vec::Vec<::std::string::String>,
-        /// `duplicate-archive`: not always sent.
+        /// `duplicate-archive`: in every recorded answer.
         #[doc(alias = "duplicate-archive")]
-        pub duplicate_archive: ::std::option::Option<::std::string::String>,
+        pub duplicate_archive: ::std::string::String,
+        /// `exists`: not always sent.
+        pub exists: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -62263,7 +62265,8 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -62273,6 +62276,7 @@ pub mod answer {
                 match &*key.0 {
                     "duplicate" => ::mwtyped::__private::field(&mut map, &mut f0),
                     "duplicate-archive" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "exists" => ::mwtyped::__private::field(&mut map, &mut f2),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -62285,7 +62289,11 @@ pub mod answer {
             }
             ::std::result::Result::Ok(UploadWarnings {
                 duplicate: ::mwtyped::__private::required(f0, "duplicate")?,
-                duplicate_archive: f1.unwrap_or_default(),
+                duplicate_archive: ::mwtyped::__private::required(
+                    f1,
+                    "duplicate-archive",
+                )?,
+                exists: f2.unwrap_or_default(),
                 extra,
             })
         }
@@ -62478,8 +62486,8 @@ pub mod answer {
         /// `sessionkey`: not always sent.
         #[doc(alias = "sessionkey")]
         pub session_key: ::std::option::Option<::std::string::String>,
-        /// `warnings`: in every recorded answer.
-        pub warnings: UploadWarnings,
+        /// `warnings`: not always sent.
+        pub warnings: ::std::option::Option<UploadWarnings>,
         /// `filename`: not always sent.
         #[doc(alias = "filename")]
         pub file_name: ::std::option::Option<::std::string::String>,
@@ -62509,7 +62517,7 @@ pub mod answer {
             let mut f2: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<UploadWarnings> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::option::Option<UploadWarnings>> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
@@ -62539,7 +62547,7 @@ pub mod answer {
                 file_key: f0.unwrap_or_default(),
                 result: ::mwtyped::__private::required(f1, "result")?,
                 session_key: f2.unwrap_or_default(),
-                warnings: ::mwtyped::__private::required(f3, "warnings")?,
+                warnings: f3.unwrap_or_default(),
                 file_name: f4.unwrap_or_default(),
                 image_info: f5.unwrap_or_default(),
                 extra,

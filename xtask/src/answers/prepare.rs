@@ -26,9 +26,11 @@ pub fn prepare(wiki: &Wiki, admin: &mut Session) -> Result<()> {
         CONTENT_MODEL_PAGE,
         "Wikitext whose model becomes plain text.",
     )?;
+    // The new version is an image of its own: a copy of another file would make every
+    // recorded upload of that file a duplicate.
     seed::upload_as(admin, REVERTED_FILE)?;
     let token = admin.token("csrf")?;
-    admin.upload(REVERTED_FILE, seed::fixture("other.png")?, &token)?;
+    admin.upload(REVERTED_FILE, seed::fixture("revision.png")?, &token)?;
     block_autopromotion(wiki)?;
     for remote in LINKED {
         link_identity(admin, remote).with_context(|| format!("linking {remote}"))?;
