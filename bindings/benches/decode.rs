@@ -8,8 +8,8 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use mwtyped::v1_43::answer::Query;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use mwtyped::v1_43::{self, answer::Query};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -91,6 +91,16 @@ fn decode(c: &mut Criterion) {
         });
         // What the client does: the JSON first (errors and warnings are read from it), then
         // the typed answer from it.
+        c.bench_function(&format!("decode_{name}_client"), |b| {
+            // The client owns the bytes it reads: each iteration gets a copy, made untimed.
+            b.iter_batched(
+                || bytes.clone(),
+                |bytes| mwtyped::__private::client_answer::<v1_43::Query>(bytes).expect("typed"),
+                BatchSize::LargeInput,
+            )
+        });
+        // What the client did before it kept the text: the whole answer as a `Value`, then
+        // the typed answer from that.
         c.bench_function(&format!("decode_{name}_typed_via_value"), |b| {
             b.iter(|| {
                 let value: Value = serde_json::from_slice(black_box(&bytes)).expect("value");

@@ -78,7 +78,7 @@ async fn run() -> Result<String, String> {
         })
         .await
         .map_err(|e| described(&e))?;
-    let saved = &answer.body["edit"];
+    let saved = &answer.body()["edit"];
     Ok(match saved["newrevid"].as_u64() {
         Some(revision) => revision.to_string(),
         // MediaWiki saves no revision when the text is the page's already.

@@ -141,6 +141,16 @@ pub mod __private {
     pub use samples::SampleRow;
     pub use serde;
 
+    /// What the client does with the bytes of `M`'s answer (errors, warnings and `continue`
+    /// read in one pass, then the typed answer from the text): the decode bench measures it.
+    #[cfg(feature = "client")]
+    pub fn client_answer<M: crate::ApiModule>(bytes: Vec<u8>) -> Result<M::Answer, crate::Error> {
+        crate::client::Response::read(M::PATH, bytes)?
+            .response
+            .of::<M>()
+            .answer()
+    }
+
     /// A module with every parameter set to a sample value the wiki accepts.
     pub trait Sample {
         fn sample() -> Self;

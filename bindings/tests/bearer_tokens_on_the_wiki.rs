@@ -30,7 +30,7 @@ macro_rules! on_version {
                 let mut query = Query::new();
                 query.select.add(UserInfo::new());
                 let answer = client.execute(&query).await?;
-                Ok(answer.body["query"]["userinfo"]["name"]
+                Ok(answer.body()["query"]["userinfo"]["name"]
                     .as_str()
                     .expect("a name")
                     .to_owned())
@@ -51,7 +51,7 @@ macro_rules! on_version {
                     })
                     .await
                     .expect("edit");
-                assert_eq!(answer.body["edit"]["result"], "Success");
+                assert_eq!(answer.body()["edit"]["result"], "Success");
                 let csrf = client.token::<CsrfToken>().await.expect("csrf");
                 assert_ne!(csrf.expose(), "+\\", "a logged-in token");
                 // The token never shows.

@@ -53,7 +53,7 @@ macro_rules! on_version {
                 let mut query = Query::new();
                 query.select.add(changes);
                 let answer = client().execute(&query).await.expect("recentchanges");
-                answer.body["query"]["recentchanges"]
+                answer.body()["query"]["recentchanges"]
                     .as_array()
                     .expect("recent changes")
                     .iter()
@@ -71,7 +71,7 @@ macro_rules! on_version {
                 query.titles = vec![title.to_owned()];
                 query.select.add(revisions);
                 let answer = client().execute(&query).await.expect("revisions");
-                answer.body["query"]["pages"][0]["revisions"]
+                answer.body()["query"]["pages"][0]["revisions"]
                     .as_array()
                     .expect("the page has revisions")
                     .iter()

@@ -36,7 +36,7 @@ macro_rules! on_version {
                 upload.text = Some("Uploaded by mwtyped's tests.".into());
                 let before = client.requests_sent();
                 let answer = client.upload_in_chunks(&upload).await.expect("uploaded");
-                assert_eq!(answer.body["upload"]["result"], "Success", "{answer:?}");
+                assert_eq!(answer.body()["upload"]["result"], "Success", "{answer:?}");
                 let chunks = bytes.len().div_ceil(1 << 20) as u64;
                 assert_eq!(
                     client.requests_sent() - before,
@@ -50,7 +50,7 @@ macro_rules! on_version {
                 query.titles = vec![format!("File:{name}")];
                 query.select.add(info);
                 let read = client.execute(&query).await.expect("imageinfo");
-                let file = &read.body["query"]["pages"][0]["imageinfo"][0];
+                let file = &read.body()["query"]["pages"][0]["imageinfo"][0];
                 assert_eq!(file["sha1"], sha1.as_str(), "{file}");
                 assert_eq!(file["size"], bytes.len() as u64);
 

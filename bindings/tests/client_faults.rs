@@ -180,7 +180,7 @@ fn a_503_with_retry_after_is_retried_then_answers() {
     ]);
     let answer = block_on(client(&server.url).execute(&read_request())).expect("answer");
     assert_eq!(
-        answer.body["query"]["general"]["generator"],
+        answer.body()["query"]["general"]["generator"],
         "MediaWiki 1.43.9"
     );
     assert_eq!(server.methods(), ["GET", "GET"]);
@@ -447,7 +447,7 @@ fn answers_come_gzipped_and_maxlag_is_sent_by_default() {
     let server = Server::start(vec![Answer::Gzip(OK)]);
     let answer = block_on(client(&server.url).execute(&read_request())).expect("answer");
     assert_eq!(
-        answer.body["query"]["general"]["generator"],
+        answer.body()["query"]["general"]["generator"],
         "MediaWiki 1.43.9"
     );
     let seen = &server.requests()[0];
@@ -528,7 +528,7 @@ fn a_chunk_whose_answer_was_lost_is_sent_again_and_the_upload_goes_on() {
         ),
     ]);
     let answer = block_on(client(&server.url).upload_in_chunks(&upload)).expect("uploaded");
-    assert_eq!(answer.body["upload"]["filename"], "Chunks.png");
+    assert_eq!(answer.body()["upload"]["filename"], "Chunks.png");
     let seen = server.requests();
     let offsets: Vec<Option<String>> = seen[1..4]
         .iter()

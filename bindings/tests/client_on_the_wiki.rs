@@ -33,7 +33,7 @@ macro_rules! on_version {
                 let mut query = api::Query::new();
                 query.select.add(SiteInfo::new());
                 let answer = client.execute(&query).await.expect("siteinfo");
-                let generator = answer.body["query"]["general"]["generator"]
+                let generator = answer.body()["query"]["general"]["generator"]
                     .as_str()
                     .expect("generator");
                 let version = stringify!($version)
@@ -88,7 +88,7 @@ macro_rules! on_version {
                 let mut query = api::Query::new();
                 query.select.add(UserInfo::new());
                 let me = client.execute(&query).await.expect("userinfo");
-                assert_eq!(me.body["query"]["userinfo"]["name"], ADMIN);
+                assert_eq!(me.body()["query"]["userinfo"]["name"], ADMIN);
             }
 
             #[tokio::test]
@@ -160,7 +160,7 @@ macro_rules! on_version {
                         })
                         .await
                         .expect("edit");
-                    assert_eq!(answer.body["edit"]["result"], "Success", "{answer:?}");
+                    assert_eq!(answer.body()["edit"]["result"], "Success", "{answer:?}");
                 }
                 assert_eq!(
                     client.requests_sent(),
@@ -178,7 +178,7 @@ macro_rules! on_version {
                     .into_iter()
                     .flat_map(|b| {
                         let b = b.expect("batch");
-                        b.body["query"]["allpages"]
+                        b.body()["query"]["allpages"]
                             .as_array()
                             .expect("allpages")
                             .iter()

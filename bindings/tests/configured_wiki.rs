@@ -11,9 +11,9 @@ use common::{ADMIN, ADMIN_PASSWORD, api, unique};
 
 /// The `key` of every item of the list `list` in a query's answer.
 fn strings<'a, A>(answer: &'a mwtyped::Response<A>, list: &str, key: &str) -> Vec<&'a str> {
-    answer.body["query"][list]
+    answer.body()["query"][list]
         .as_array()
-        .unwrap_or_else(|| panic!("no list {list}: {}", answer.body))
+        .unwrap_or_else(|| panic!("no list {list}: {}", answer.body()))
         .iter()
         .filter_map(|item| item[key].as_str())
         .collect()
@@ -94,13 +94,13 @@ macro_rules! on_version {
                     query.select.generator(generator).add(revisions);
                     let answer = client.execute(&query).await.expect("revisions");
                     quiet(&answer);
-                    let pages = answer.body["query"]["pages"].as_array().expect("pages");
+                    let pages = answer.body()["query"]["pages"].as_array().expect("pages");
                     assert!(
                         pages
                             .iter()
                             .all(|p| p["revisions"][0]["slots"]["main"].is_object()),
                         "{}",
-                        answer.body
+                        answer.body()
                     );
                 }
             }
@@ -123,11 +123,11 @@ macro_rules! on_version {
                     query.select.add(revisions);
                     let answer = client.execute(&query).await.expect("revisions");
                     quiet(&answer);
-                    let slots = answer.body["query"]["pages"][0]["revisions"][0]["slots"]
+                    let slots = answer.body()["query"]["pages"][0]["revisions"][0]["slots"]
                         .as_object()
-                        .unwrap_or_else(|| panic!("slots: {}", answer.body));
+                        .unwrap_or_else(|| panic!("slots: {}", answer.body()));
                     let names: Vec<&str> = slots.keys().map(String::as_str).collect();
-                    assert_eq!(names, expected, "{}", answer.body);
+                    assert_eq!(names, expected, "{}", answer.body());
                 }
             }
 
@@ -146,7 +146,12 @@ macro_rules! on_version {
                     .await
                     .expect("edit");
                 quiet(&answer);
-                assert_eq!(answer.body["edit"]["result"], "Success", "{}", answer.body);
+                assert_eq!(
+                    answer.body()["edit"]["result"],
+                    "Success",
+                    "{}",
+                    answer.body()
+                );
 
                 let mut changes = RecentChanges::new();
                 changes.namespace = vec![Namespace(100)];

@@ -18,7 +18,7 @@ macro_rules! on_version {
             use super::*;
 
             fn titles<A>(batch: &Response<A>) -> Vec<String> {
-                batch.body["query"]["allpages"]
+                batch.body()["query"]["allpages"]
                     .as_array()
                     .expect("allpages")
                     .iter()

@@ -33,9 +33,9 @@ async fn a_value_the_wiki_lacks_comes_back_as_a_warning_not_an_error() {
         .unwrap_or_else(|| panic!("a warning for thumburls: {:?}", answer.warnings));
     assert!(warning.text.contains("thumburls"), "{}", warning.text);
     assert!(
-        answer.body["query"]["allimages"].is_array(),
+        answer.body()["query"]["allimages"].is_array(),
         "{}",
-        answer.body
+        answer.body()
     );
 
     // A single value the wiki does not know is refused, before anything is done.

@@ -146,7 +146,7 @@ async fn replay(api_var: &str, capture: &str, rows: Vec<SampleRow>) -> Replay {
         replay.sent += 1;
         replay.modules.insert(module.clone());
         let data: usize = response
-            .body
+            .body()
             .as_object()
             .map(|root| {
                 root.iter()
@@ -156,7 +156,7 @@ async fn replay(api_var: &str, capture: &str, rows: Vec<SampleRow>) -> Replay {
             })
             .unwrap_or_default();
         replay.keys += data;
-        match (row.answer)(&response.body) {
+        match (row.answer)(response.body()) {
             Ok(unmodelled) => replay.unmodelled.extend(
                 unmodelled
                     .into_iter()

@@ -40,7 +40,7 @@ macro_rules! on_version {
                     .unwrap_or_else(|e| panic!("{}: {e}", M::PATH));
                 response
                     .answer()
-                    .unwrap_or_else(|e| panic!("{}: {e}\n{}", M::PATH, response.body))
+                    .unwrap_or_else(|e| panic!("{}: {e}\n{}", M::PATH, response.body()))
             }
 
             async fn edit(
@@ -112,14 +112,27 @@ macro_rules! on_version {
                     manage(ManageTagsOperation::Create).await.manage_tags.tag,
                     tag_name
                 );
-                let tagged = answer(&admin, |token| {
-                    let mut tag = Tag::new(token);
-                    tag.rev_id = vec![bot_revision];
-                    tag.add = vec![tag_name.clone()];
-                    tag
-                })
-                .await
-                .tag;
+                // MediaWiki caches the list of defined tags (here in the database) and may
+                // refuse a tag made a moment ago (`badtags`); asked again, it agrees. The
+                // recorder of the answers meets the same (`xtask/src/answers/prepare.rs`).
+                let mut tries = 0;
+                let tagged = loop {
+                    let sent = admin
+                        .execute_with_token(|token| {
+                            let mut tag = Tag::new(token);
+                            tag.rev_id = vec![bot_revision];
+                            tag.add = vec![tag_name.clone()];
+                            tag
+                        })
+                        .await;
+                    match sent {
+                        Err(e) if e.code() == Some("badtags") && tries < 40 => {
+                            tries += 1;
+                            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+                        }
+                        sent => break sent.expect("tag").answer().expect("typed tag").tag,
+                    }
+                };
                 manage(ManageTagsOperation::Delete).await;
                 assert_eq!(tagged[0].status, "success");
                 assert_eq!(tagged[0].rev_id, Some(bot_revision));

@@ -72,7 +72,7 @@ macro_rules! on_version {
                     })
                     .await
                     .expect("solved");
-                assert_eq!(answer.body["edit"]["result"], "Success");
+                assert_eq!(answer.body()["edit"]["result"], "Success");
             }
 
             #[tokio::test]
@@ -113,7 +113,7 @@ macro_rules! on_version {
                 query.titles = vec![title.clone()];
                 query.select.add(revisions);
                 let read = bot.execute(&query).await.expect("read");
-                let base = read.body["query"]["pages"][0]["revisions"][0]["timestamp"]
+                let base = read.body()["query"]["pages"][0]["revisions"][0]["timestamp"]
                     .as_str()
                     .expect("a timestamp")
                     .to_owned();

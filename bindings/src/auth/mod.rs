@@ -372,7 +372,7 @@ impl Client {
 
     fn read_step(&self, action: AuthAction, answer: &Response) -> Result<AuthStep, Error> {
         let module = action.module();
-        let body = &answer.body[module];
+        let body = &answer.body()[module];
         if action == AuthAction::ChangeData {
             // One step, no status machine: success, or an API error already raised.
             return match body["status"].as_str() {

@@ -58,7 +58,7 @@ impl Client {
             request.secret("lgpassword", Secret::new(password));
             request.secret("lgtoken", Secret::new(token));
             let answer = self.send("login", &request).await?;
-            let login = &answer.body["login"];
+            let login = &answer.body()["login"];
             match login["result"].as_str() {
                 Some("Success") => {
                     return Ok(AuthStep::Pass(Pass {
@@ -73,7 +73,7 @@ impl Client {
                 None => {
                     return Err(Error::decode(
                         "login",
-                        format!("no `login.result` in the answer: {}", answer.body),
+                        format!("no `login.result` in the answer: {}", answer.body()),
                     ));
                 }
             }

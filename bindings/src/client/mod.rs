@@ -14,7 +14,7 @@
 //! let mut query = Query::new();
 //! query.select.add(AllPages::new());
 //! let answer = client.execute(&query).await?;
-//! println!("{}", answer.body["query"]["allpages"]);
+//! println!("{}", answer.body()["query"]["allpages"]);
 //! # Ok(()) }
 //! ```
 
@@ -479,7 +479,7 @@ impl Client {
     pub fn continued_from<M: ApiModule>(
         &self,
         module: &M,
-        resume: Option<serde_json::Map<String, Value>>,
+        resume: Option<Continuation>,
     ) -> impl Stream<Item = Result<Response<M::Answer>, Error>> + Send + use<M> {
         let request = module
             .encode(self.inner.settings.limits)
@@ -491,7 +491,7 @@ impl Client {
     fn continued_request<M: ApiModule>(
         &self,
         request: Result<Request, Error>,
-        resume: Option<serde_json::Map<String, Value>>,
+        resume: Option<Continuation>,
     ) -> impl Stream<Item = Result<Response<M::Answer>, Error>> + Send + use<M> {
         let client = self.clone();
         let first = request.map(|request| match &resume {
@@ -548,7 +548,7 @@ impl Client {
             }
             other => other?,
         };
-        if let Some(user) = session::change_in(module, &answer.body) {
+        if let Some(user) = session::change_in(module, &answer) {
             // Tokens belong to a session: after a login or a logout they are all stale.
             self.forget_tokens();
             let mut session = self.session();

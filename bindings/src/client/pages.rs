@@ -107,8 +107,7 @@ const CONTENT_LIMITS: &[&str] = &["revisions", "deletedrevisions", "imageinfo"];
 
 /// Whether this batch ends a set of pages: `batchcomplete`, or nothing more to fetch.
 fn completes_set<A>(batch: &Response<A>) -> bool {
-    let flag = batch.body.get("batchcomplete");
-    flag.is_some_and(|v| v != &Value::Bool(false)) || batch.continuation().is_none()
+    batch.batch_complete() || batch.continuation().is_none()
 }
 
 /// The pages of one set, merged by [`PageKey`] in the order they first came.
@@ -164,6 +163,18 @@ fn with_max_limits<A: QueryAnswer>(mut request: Request) -> Request {
 }
 
 impl Client {
+    /// `module` encoded for a stream: with `max` for the limits it leaves unset.
+    fn stream_request<M>(&self, module: &M) -> Result<Request, Error>
+    where
+        M: ApiModule,
+        M::Answer: QueryAnswer,
+    {
+        module
+            .encode(self.inner.settings.limits)
+            .map(with_max_limits::<M::Answer>)
+            .map_err(Error::from)
+    }
+
     /// Every page a query yields (a generator's, or the titles or ids given), each once and
     /// complete: the props of a page that MediaWiki spreads over several batches are merged
     /// (until `batchcomplete`), typed as the version's `answer::QueryPages`. The generator's,
@@ -187,10 +198,7 @@ impl Client {
         M: ApiModule + 'static,
         M::Answer: QueryAnswer,
     {
-        let request = query
-            .encode(self.inner.settings.limits)
-            .map(with_max_limits::<M::Answer>)
-            .map_err(Error::from);
+        let request = self.stream_request(query);
         let mut merging = PageSet {
             pages: vec![],
             by_key: HashMap::new(),
@@ -228,10 +236,7 @@ impl Client {
         M: ListModule + 'static,
         M::Answer: QueryAnswer,
     {
-        let request = list
-            .encode(self.inner.settings.limits)
-            .map(with_max_limits::<M::Answer>)
-            .map_err(Error::from);
+        let request = self.stream_request(list);
         let sets = self
             .continued_request::<M>(request, resume.clone())
             .map(|batch| {

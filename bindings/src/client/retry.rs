@@ -7,8 +7,8 @@
 
 use std::time::Duration;
 
-use super::error::{Error, excerpt};
-use super::response::{self, Response};
+use super::error::Error;
+use super::response::Response;
 
 /// What one HTTP exchange gave.
 pub(crate) enum Attempt {
@@ -101,38 +101,28 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
             if !(200..300).contains(&status) {
                 return Verdict::Done(Err(http()));
             }
-            let body: serde_json::Value = match serde_json::from_slice(&body) {
-                Ok(body) => body,
-                Err(e) => {
-                    let failure = Error::decode(
-                        module,
-                        format!("not JSON ({e}), beginning {:?}", excerpt(&body)),
-                    );
-                    return if safe_to_repeat {
-                        Verdict::Retry {
-                            after: None,
-                            failure,
-                        }
-                    } else {
-                        Verdict::Done(Err(failure))
+            let answered = match Response::read(module, body) {
+                Ok(answered) => answered,
+                Err(failure) if safe_to_repeat => {
+                    return Verdict::Retry {
+                        after: None,
+                        failure,
                     };
                 }
+                Err(failure) => return Verdict::Done(Err(failure)),
             };
-            let reading = response::read(&body);
-            let Some(first) = reading.errors.first() else {
-                // `edit`, `move`, `upload`… answer `result: Failure` (a captcha, a hook's
-                // refusal), `upload` also `Warning` (a duplicate, an existing name), without
-                // an API error: nothing was done.
-                if matches!(body[module]["result"].as_str(), Some("Failure" | "Warning")) {
-                    return Verdict::Done(Err(Error::failed(module, &body[module])));
-                }
-                return Verdict::Done(Ok(Response::new(body, reading.warnings)));
+            let Some(first) = answered.errors.first() else {
+                // A `result` of `Failure` or `Warning` without an API error: nothing was done.
+                return Verdict::Done(match answered.failed {
+                    Some(failed) => Err(Error::failed(module, &failed)),
+                    None => Ok(answered.response),
+                });
             };
             let (module, code, text) = (module.to_owned(), first.code.clone(), first.text.clone());
-            let messages = reading
+            let messages = answered
                 .errors
                 .iter()
-                .chain(&reading.warnings)
+                .chain(&answered.response.warnings)
                 .cloned()
                 .collect();
             let error = Error::from_api(module, code, text, messages);

@@ -8,6 +8,7 @@
 //! or fails with [`Error::SessionLost`](crate::Error::SessionLost). Nothing is ever sent
 //! again as anonymous.
 
+use super::response::Response;
 use serde_json::Value;
 
 use crate::request::{Request, Value as WireValue};
@@ -52,14 +53,19 @@ pub(crate) fn is_login_request(module: &str, request: &Request) -> bool {
 
 /// What a successful answer says of the session: a login made it `Some(user)`'s, a logout
 /// anonymous's (`Some(None)`); `None` when it says nothing of it.
-pub(crate) fn change_in(module: &str, body: &Value) -> Option<Option<String>> {
+pub(crate) fn change_in(module: &str, answer: &Response) -> Option<Option<String>> {
     let name = |value: &Value| value.as_str().map(str::to_owned);
+    // Only these answers are read as JSON here: any other stays text until asked for.
+    let body = match module {
+        "logout" => return Some(None),
+        "login" | "clientlogin" => answer.body(),
+        _ => return None,
+    };
     match module {
         "login" if body["login"]["result"] == "Success" => Some(name(&body["login"]["lgusername"])),
         "clientlogin" if body["clientlogin"]["status"] == "PASS" => {
             Some(name(&body["clientlogin"]["username"]))
         }
-        "logout" => Some(None),
         _ => None,
     }
 }
@@ -85,13 +91,19 @@ mod tests {
 
     #[test]
     fn logins_and_logouts_change_the_session() {
-        let pass = serde_json::json!({"clientlogin": {"status": "PASS", "username": "Admin"}});
+        let answer = |body: Value| Response::from_value(body, vec![]);
+        let pass =
+            answer(serde_json::json!({"clientlogin": {"status": "PASS", "username": "Admin"}}));
         assert_eq!(change_in("clientlogin", &pass), Some(Some("Admin".into())));
-        let ui = serde_json::json!({"clientlogin": {"status": "UI"}});
+        let ui = answer(serde_json::json!({"clientlogin": {"status": "UI"}}));
         assert_eq!(change_in("clientlogin", &ui), None);
-        let success = serde_json::json!({"login": {"result": "Success", "lgusername": "Admin"}});
+        let success =
+            answer(serde_json::json!({"login": {"result": "Success", "lgusername": "Admin"}}));
         assert_eq!(change_in("login", &success), Some(Some("Admin".into())));
-        assert_eq!(change_in("logout", &serde_json::json!({})), Some(None));
+        assert_eq!(
+            change_in("logout", &answer(serde_json::json!({}))),
+            Some(None)
+        );
         assert_eq!(change_in("edit", &success), None);
     }
 }

@@ -82,7 +82,7 @@ impl Client {
             let answer = self
                 .send_chunk(upload, size, offset, filekey.as_deref(), &chunk)
                 .await?;
-            let stashed = &answer.body["upload"];
+            let stashed = &answer.body()["upload"];
             if let Some(key) = stashed["filekey"].as_str() {
                 filekey = Some(key.to_owned());
             }
@@ -192,7 +192,7 @@ fn resumed_offset(error: &Error, offset: u64) -> Option<Response> {
         .iter()
         .find_map(|m| m.data.as_ref()?.get("offset")?.as_u64())?;
     (had > offset).then(|| {
-        Response::new(
+        Response::from_value(
             serde_json::json!({"upload": {"result": "Continue", "offset": had}}),
             vec![],
         )

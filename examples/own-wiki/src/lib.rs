@@ -44,7 +44,7 @@ pub fn enabled_filters(client: &Client) -> Result<Vec<Filter>, mwtyped::Error> {
     let mut found = vec![];
     for batch in client.continued(&enabled_filters_query()) {
         let batch = batch?;
-        for filter in batch.body["query"]["abusefilters"]
+        for filter in batch.body()["query"]["abusefilters"]
             .as_array()
             .into_iter()
             .flatten()
@@ -77,7 +77,7 @@ pub enum Syntax {
 /// an action module of the extension; the user needs the right `abusefilter-modify`).
 pub fn check_syntax(client: &Client, filter: &str) -> Result<Syntax, mwtyped::Error> {
     let response = client.execute(&api::AbuseFilterCheckSyntax::new(filter.to_owned()))?;
-    let answer = &response.body["abusefilterchecksyntax"];
+    let answer = &response.body()["abusefilterchecksyntax"];
     Ok(match answer["status"].as_str() {
         Some("ok") => Syntax::Ok,
         _ => Syntax::Error {

@@ -41,7 +41,7 @@ fn an_extension_list_module_is_answered_without_a_warning() {
     let query = enabled_filters_query();
     let response = client.execute(&query).expect("list=abusefilters");
     assert!(response.warnings.is_empty(), "{:?}", response.warnings);
-    assert!(response.body["query"]["abusefilters"].is_array());
+    assert!(response.body()["query"]["abusefilters"].is_array());
     // The library function follows continuation; the fresh wiki has no filter.
     let found = enabled_filters(&client).expect("enabled filters");
     assert!(found.iter().all(|f| f.enabled), "{found:?}");
