@@ -6,8 +6,9 @@ use std::sync::Arc;
 use futures_util::StreamExt;
 
 use crate::auth::{AuthForm, AuthInfo, AuthPurpose, AuthStart, AuthStep};
-use crate::client::{Error, Response};
+use crate::client::{Continuation, Error, Response};
 use crate::module::ApiModule;
+use crate::pages::{ListModule, QueryAnswer};
 use crate::request::Request;
 use crate::token::{Token, TokenKind};
 
@@ -85,6 +86,55 @@ impl Client {
         std::iter::from_fn(move || runtime.block_on(stream.next()))
     }
 
+    /// [`crate::Client::pages`], blocking: each page once, complete, fetched as the
+    /// iterator is advanced.
+    pub fn pages<M>(&self, query: &M) -> Resumable<<M::Answer as QueryAnswer>::Page>
+    where
+        M: ApiModule + 'static,
+        M::Answer: QueryAnswer,
+    {
+        self.pages_from(query, None)
+    }
+
+    /// [`crate::Client::pages_from`], blocking: from a saved [`Resumable::resume_point`].
+    pub fn pages_from<M>(
+        &self,
+        query: &M,
+        resume: Option<Continuation>,
+    ) -> Resumable<<M::Answer as QueryAnswer>::Page>
+    where
+        M: ApiModule + 'static,
+        M::Answer: QueryAnswer,
+    {
+        self.resumable(self.inner.pages_from(query, resume))
+    }
+
+    /// [`crate::Client::items`], blocking: a list's typed items, fetched as the iterator is
+    /// advanced.
+    pub fn items<M>(&self, list: &M) -> Resumable<M::Item>
+    where
+        M: ListModule + 'static,
+        M::Answer: QueryAnswer,
+    {
+        self.items_from(list, None)
+    }
+
+    /// [`crate::Client::items_from`], blocking: from a saved [`Resumable::resume_point`].
+    pub fn items_from<M>(&self, list: &M, resume: Option<Continuation>) -> Resumable<M::Item>
+    where
+        M: ListModule + 'static,
+        M::Answer: QueryAnswer,
+    {
+        self.resumable(self.inner.items_from(list, resume))
+    }
+
+    fn resumable<T>(&self, stream: crate::client::Resumable<T>) -> Resumable<T> {
+        Resumable {
+            runtime: Arc::clone(&self.runtime),
+            stream,
+        }
+    }
+
     pub fn auth_info(&self, purpose: AuthPurpose) -> Result<AuthInfo, Error> {
         self.runtime.block_on(self.inner.auth_info(purpose))
     }
@@ -139,5 +189,27 @@ impl Client {
     pub fn remove_auth_data(&self, request_id: &str) -> Result<(), Error> {
         self.runtime
             .block_on(self.inner.remove_auth_data(request_id))
+    }
+}
+
+/// [`crate::Resumable`], blocking: an iterator of typed pages or items that can say where to
+/// resume.
+pub struct Resumable<T> {
+    runtime: Arc<tokio::runtime::Runtime>,
+    stream: crate::client::Resumable<T>,
+}
+
+impl<T> Resumable<T> {
+    /// [`crate::Resumable::resume_point`]: where a stream started again goes on.
+    pub fn resume_point(&self) -> Option<&Continuation> {
+        self.stream.resume_point()
+    }
+}
+
+impl<T> Iterator for Resumable<T> {
+    type Item = Result<T, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.runtime.block_on(self.stream.next())
     }
 }

@@ -1,7 +1,8 @@
 //! The typed page and item streams on the real 1.39 and 1.43 wikis: a page whose props
 //! MediaWiki spreads over batches comes once, merged (categories one per batch; the content
 //! of more pages than one batch holds), a list's items come typed with `limit=max` unless
-//! set, and a stream resumed from a saved point misses nothing.
+//! set, and a stream resumed from a saved point misses nothing; the blocking client's
+//! iterators do the same.
 
 #![cfg(all(feature = "client", feature = "v1_39", feature = "v1_43"))]
 
@@ -187,6 +188,73 @@ macro_rules! on_version {
                 unique_titles.sort();
                 unique_titles.dedup();
                 assert_eq!(unique_titles, expected);
+            }
+
+            /// The same streams through the blocking client: iterators, resumable too.
+            #[cfg(feature = "blocking")]
+            #[test]
+            fn the_blocking_client_streams_pages_and_items() {
+                let client = mwtyped::blocking::Client::new(api($var), "mwtyped-tests (blocking)")
+                    .expect("client");
+                client.login(ADMIN, ADMIN_PASSWORD).expect("login");
+                let prefix = unique("Stream blocking ");
+                let expected: Vec<String> = (0..6).map(|i| format!("{prefix}{i:02}")).collect();
+                for (i, title) in expected.iter().enumerate() {
+                    client
+                        .execute_with_token(|token| {
+                            let mut edit = Edit::new(token);
+                            edit.title = Some(title.clone());
+                            edit.text = Some(format!("Text {i}."));
+                            edit
+                        })
+                        .expect("saved");
+                }
+                let mut list = AllPages::new();
+                list.prefix = Some(prefix.clone());
+                list.limit = Some(Limit::Value(4));
+                let mut items = client.items(&list);
+                let first: Vec<String> = items
+                    .by_ref()
+                    .take(5)
+                    .map(|item| item.expect("an item").title)
+                    .collect();
+                assert_eq!(first, expected[..5].to_vec());
+                let saved = items
+                    .resume_point()
+                    .cloned()
+                    .expect("inside the second batch");
+                let rest: Vec<String> = client
+                    .items_from(&list, Some(saved))
+                    .map(|item| item.expect("an item").title)
+                    .collect();
+                assert_eq!(
+                    rest,
+                    expected[4..].to_vec(),
+                    "the second batch again, whole"
+                );
+
+                let mut pages = AllPages::new();
+                pages.prefix = Some(prefix.clone());
+                let mut revisions = Revisions::new();
+                revisions.prop = vec![RevisionsProp::Content];
+                revisions.slots = vec![RevisionsSlots::Main];
+                let mut query = Query::new();
+                query.select.generator(pages);
+                query.select.add(revisions);
+                let mut texts: Vec<String> = client
+                    .pages(&query)
+                    .map(|page| {
+                        let page = page.expect("a page");
+                        let revision = page.revisions.and_then(|r| r.into_iter().next());
+                        let slot = revision
+                            .and_then(|r| r.slots)
+                            .and_then(|mut s| s.remove("main"));
+                        slot.and_then(|s| s.content).expect("its content")
+                    })
+                    .collect();
+                texts.sort();
+                let wanted: Vec<String> = (0..6).map(|i| format!("Text {i}.")).collect();
+                assert_eq!(texts, wanted);
             }
         }
     };
