@@ -41,6 +41,23 @@ struct Envelope {
     cur_timestamp: Option<String>,
 }
 
+impl Envelope {
+    /// From an answer's top-level values, each read by `small`.
+    fn read(small: impl Fn(&str) -> Option<Value>) -> Envelope {
+        Envelope {
+            continuation: match small("continue") {
+                Some(Value::Object(point)) => Some(point),
+                _ => None,
+            },
+            batch_complete: small("batchcomplete").is_some_and(|v| v != Value::Bool(false)),
+            cur_timestamp: match small("curtimestamp") {
+                Some(Value::String(at)) => Some(at),
+                _ => None,
+            },
+        }
+    }
+}
+
 impl<A> Clone for Response<A> {
     fn clone(&self) -> Self {
         Response {
@@ -106,18 +123,7 @@ impl Response {
             Some(raw) if !module.starts_with("query") => failed_result(raw),
             _ => None,
         };
-        let envelope = Envelope {
-            continuation: match small("continue") {
-                Some(Value::Object(point)) => Some(point),
-                _ => None,
-            },
-            batch_complete: small("batchcomplete").is_some_and(|v| v != Value::Bool(false)),
-            cur_timestamp: match small("curtimestamp") {
-                Some(Value::String(at)) => Some(at),
-                _ => None,
-            },
-        };
-        drop(top);
+        let envelope = Envelope::read(small);
         Ok(Answered {
             response: Response {
                 json: Arc::new(json),

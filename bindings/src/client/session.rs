@@ -9,8 +9,6 @@
 //! again as anonymous.
 
 use super::response::Response;
-use serde_json::Value;
-
 use crate::request::{Request, Value as WireValue};
 use crate::types::Secret;
 
@@ -54,20 +52,15 @@ pub(crate) fn is_login_request(module: &str, request: &Request) -> bool {
 /// What a successful answer says of the session: a login made it `Some(user)`'s, a logout
 /// anonymous's (`Some(None)`); `None` when it says nothing of it.
 pub(crate) fn change_in(module: &str, answer: &Response) -> Option<Option<String>> {
-    let name = |value: &Value| value.as_str().map(str::to_owned);
     // Only these answers are read as JSON here: any other stays text until asked for.
-    let body = match module {
+    let (key, flag, done, user) = match module {
         "logout" => return Some(None),
-        "login" | "clientlogin" => answer.body(),
+        "login" => ("login", "result", "Success", "lgusername"),
+        "clientlogin" => ("clientlogin", "status", "PASS", "username"),
         _ => return None,
     };
-    match module {
-        "login" if body["login"]["result"] == "Success" => Some(name(&body["login"]["lgusername"])),
-        "clientlogin" if body["clientlogin"]["status"] == "PASS" => {
-            Some(name(&body["clientlogin"]["username"]))
-        }
-        _ => None,
-    }
+    let body = &answer.body()[key];
+    (body[flag] == done).then(|| body[user].as_str().map(str::to_owned))
 }
 
 #[cfg(test)]
@@ -91,6 +84,7 @@ mod tests {
 
     #[test]
     fn logins_and_logouts_change_the_session() {
+        use serde_json::Value;
         let answer = |body: Value| Response::from_value(body, vec![]);
         let pass =
             answer(serde_json::json!({"clientlogin": {"status": "PASS", "username": "Admin"}}));

@@ -105,18 +105,13 @@ fn record(version: MwVersion) -> Result<()> {
         progress.inc(1);
     }
     progress.finish_and_clear();
-    recordings
-        .entry("upload".into())
-        .or_default()
-        .extend(uploads);
-    recordings
-        .entry("import".into())
-        .or_default()
-        .extend(imports);
-    recordings
-        .entry("cspreport".into())
-        .or_default()
-        .extend(csp_reports);
+    for (module, sent) in [
+        ("upload", uploads),
+        ("import", imports),
+        ("cspreport", csp_reports),
+    ] {
+        recordings.entry(module.into()).or_default().extend(sent);
+    }
     let written = write(version, &release, recordings)?;
     wiki::stop(&wiki.name)?;
     println!(

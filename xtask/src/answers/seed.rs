@@ -328,9 +328,10 @@ pub fn csp_reports(session: &mut Session) -> Result<Vec<Exchange>> {
         "effective-directive": "script-src",
         "original-policy": "script-src 'self'",
     }});
-    let answer = session.send_body(&params, "application/csp-report", report.to_string())?;
+    let report = report.to_string();
+    let answer = session.send_body(&params, "application/csp-report", report.clone())?;
     let mut request = pairs(&params);
-    request.push(("(body)".into(), report.to_string()));
+    request.push(("(body)".into(), report));
     Ok(vec![Exchange {
         label: "seeded report".into(),
         request,
