@@ -12,6 +12,7 @@ mod diff;
 mod features;
 mod fetch;
 mod files;
+mod package;
 mod patches;
 mod regen;
 mod scrape;
@@ -52,6 +53,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Compare a live wiki's API with the nearest committed capture; fails when they differ.
     CheckLive(check_live::CheckLiveArgs),
+    /// Package the published crates as `cargo publish` would, build them, check their size.
+    Package,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -75,5 +78,6 @@ fn main() -> anyhow::Result<()> {
         Command::Crosscheck(args) => crosscheck::run(args),
         Command::Diff(args) => diff::run(args),
         Command::CheckLive(args) => check_live::run(args),
+        Command::Package => package::run(),
     }
 }

@@ -106,6 +106,8 @@ pub fn run(args: TestArgs) -> Result<()> {
         // What must not compile without an extension's feature can only be seen without
         // `--all-features`: the compile-fail cases once more, with the default features.
         cargo(&["test", "-p", "mwtyped", "--test", "compile_fail"], &[])?;
+        // The crates stay publishable: packaged, built from the package, under 10 MiB.
+        crate::package::run()?;
         Ok(())
     })();
     for name in started {
