@@ -2602,7 +2602,7 @@ impl ::mwtyped::ApiModule for AcquireTempUsername {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::AcquireTempUsername;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -11593,7 +11593,7 @@ impl ::mwtyped::ApiModule for OpenSearch {
     const GENERATOR: bool = false;
     const INTERNAL: bool = false;
     const DEPRECATED: bool = false;
-    type Answer = ::mwtyped::serde_json::Value;
+    type Answer = answer::OpenSearch;
     fn encode_params(
         &self,
         limits: ::mwtyped::Limits,
@@ -41199,6 +41199,68 @@ pub mod answer {
             );
         }
     }
+    /// What `action=acquiretempusername` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/acquiretempusername.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct AcquireTempUsername {
+        /// `acquiretempusername`: in every recorded answer.
+        #[doc(alias = "acquiretempusername")]
+        pub acquire_temp_username: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for AcquireTempUsername {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for AcquireTempUsername {
+        const NAME: &'static str = "AcquireTempUsername";
+        const SKIPPED: &'static [&'static str] = ENVELOPE;
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "acquiretempusername" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(AcquireTempUsername {
+                acquire_temp_username: ::mwtyped::__private::required(
+                    f0,
+                    "acquiretempusername",
+                )?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for AcquireTempUsername {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=block`'s answer, at `block`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46999,6 +47061,78 @@ pub mod answer {
             );
         }
     }
+    /** What `action=opensearch` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/opensearch.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ MediaWiki answers a JSON array: its positions are `search`, `titles`, `descriptions`, `urls`, in this order; a position beyond them is kept in `extra`, by its index.*/
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct OpenSearch {
+        /// `search`: in every recorded answer.
+        pub search: ::std::string::String,
+        /// `titles`: in every recorded answer.
+        pub titles: ::std::vec::Vec<::std::string::String>,
+        /// `descriptions`: in every recorded answer.
+        pub descriptions: ::std::vec::Vec<::std::string::String>,
+        /// `urls`: in every recorded answer.
+        pub urls: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for OpenSearch {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::tuple(d, &["search", "titles", "descriptions", "urls"])
+        }
+    }
+    impl ::mwtyped::__private::Object for OpenSearch {
+        const NAME: &'static str = "OpenSearch";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "search" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "titles" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "descriptions" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "urls" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(OpenSearch {
+                search: ::mwtyped::__private::required(f0, "search")?,
+                titles: ::mwtyped::__private::required(f1, "titles")?,
+                descriptions: ::mwtyped::__private::required(f2, "descriptions")?,
+                urls: ::mwtyped::__private::required(f3, "urls")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for OpenSearch {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// What `action=options` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/options.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -50340,6 +50474,218 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=query`'s answer, at `query.pages.protection`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesProtection {
+        /// `expiry`: in every recorded answer.
+        pub expiry: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: ::std::string::String,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesProtection {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesProtection {
+        const NAME: &'static str = "QueryPagesProtection";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "expiry" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "type" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesProtection {
+                expiry: ::mwtyped::__private::required(f0, "expiry")?,
+                level: ::mwtyped::__private::required(f1, "level")?,
+                type_: ::mwtyped::__private::required(f2, "type")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesProtection {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.pages.iwlinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesIwLinks {
+        /// `prefix`: in every recorded answer.
+        pub prefix: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesIwLinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesIwLinks {
+        const NAME: &'static str = "QueryPagesIwLinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "prefix" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "url" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesIwLinks {
+                prefix: ::mwtyped::__private::required(f0, "prefix")?,
+                title: ::mwtyped::__private::required(f1, "title")?,
+                url: ::mwtyped::__private::required(f2, "url")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesIwLinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.pages.langlinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesLangLinks {
+        /// `autonym`: not always sent. Seen with `llprop=autonym`.
+        pub autonym: ::std::option::Option<::std::string::String>,
+        /// `lang`: in every recorded answer.
+        pub lang: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `langname`: not always sent. Seen with `llprop=langname`.
+        pub langname: ::std::option::Option<::std::string::String>,
+        /// `url`: not always sent. Seen with `llprop=url`.
+        pub url: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesLangLinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesLangLinks {
+        const NAME: &'static str = "QueryPagesLangLinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "autonym" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "lang" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "langname" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "url" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesLangLinks {
+                autonym: f0.unwrap_or_default(),
+                lang: ::mwtyped::__private::required(f1, "lang")?,
+                title: ::mwtyped::__private::required(f2, "title")?,
+                langname: f3.unwrap_or_default(),
+                url: f4.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesLangLinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.pages.linkshere`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -50521,7 +50867,7 @@ pub mod answer {
         pub touched: ::std::option::Option<::std::string::String>,
         /// `categories`: not always sent. Seen from `query+categories`. Seen with `clprop=hidden`, `clprop=sortkey`, `clprop=timestamp`.
         pub categories: ::std::option::Option<::std::vec::Vec<QueryPagesCategories>>,
-        /// `new`: `false` when absent. Seen from `query+categories`, `query+info`, `query+watchlist`.
+        /// `new`: `false` when absent.
         pub new: bool,
         /// `missing`: `false` when absent.
         pub missing: bool,
@@ -50554,9 +50900,7 @@ pub mod answer {
         /// `badfile`: `false` when absent. Seen from `query+imageinfo`. Seen with `iiprop=badfile`.
         pub badfile: bool,
         /// `protection`: not always sent. Seen from `query+info`. Seen with `inprop=protection`.
-        pub protection: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub protection: ::std::option::Option<::std::vec::Vec<QueryPagesProtection>>,
         /// `restrictiontypes`: not always sent. Seen from `query+info`. Seen with `inprop=protection`.
         #[doc(alias = "restrictiontypes")]
         pub restriction_types: ::std::option::Option<
@@ -50595,6 +50939,12 @@ pub mod answer {
         pub preload: ::std::option::Option<::std::string::String>,
         /// `readable`: `false` when absent. Seen from `query+info`. Seen with `inprop=readable`.
         pub readable: bool,
+        /// `iwlinks`: not always sent. Seen from `query+iwlinks`. Seen with `iwprop=url`.
+        #[doc(alias = "iwlinks")]
+        pub iw_links: ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>>,
+        /// `langlinks`: not always sent. Seen from `query+langlinks`. Seen with `llprop=autonym`, `llprop=langname`, `llprop=url`.
+        #[doc(alias = "langlinks")]
+        pub lang_links: ::std::option::Option<::std::vec::Vec<QueryPagesLangLinks>>,
         /// `linkshere`: not always sent. Seen from `query+linkshere`. Seen with `lhprop=pageid`, `lhprop=redirect`, `lhprop=title`.
         #[doc(alias = "linkshere")]
         pub links_here: ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>>,
@@ -50686,7 +51036,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f23: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f24: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryPagesProtection>>,
             > = ::std::option::Option::None;
             let mut f25: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -50725,21 +51075,27 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f40: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f41: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>>,
+            > = ::std::option::Option::None;
+            let mut f42: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryPagesLangLinks>>,
+            > = ::std::option::Option::None;
+            let mut f43: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
-            let mut f42: ::std::option::Option<
+            let mut f44: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
-            let mut f43: ::std::option::Option<
+            let mut f45: ::std::option::Option<
                 ::std::option::Option<QueryPagesOriginal>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
-            let mut f44: ::std::option::Option<
+            let mut f46: ::std::option::Option<
                 ::std::option::Option<QueryPagesThumbnail>,
             > = ::std::option::Option::None;
-            let mut f45: ::std::option::Option<
+            let mut f47: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -50793,14 +51149,16 @@ pub mod answer {
                     "watchers" => ::mwtyped::__private::field(&mut map, &mut f38),
                     "preload" => ::mwtyped::__private::field(&mut map, &mut f39),
                     "readable" => ::mwtyped::__private::field(&mut map, &mut f40),
-                    "linkshere" => ::mwtyped::__private::field(&mut map, &mut f41),
+                    "iwlinks" => ::mwtyped::__private::field(&mut map, &mut f41),
+                    "langlinks" => ::mwtyped::__private::field(&mut map, &mut f42),
+                    "linkshere" => ::mwtyped::__private::field(&mut map, &mut f43),
                     #[cfg(feature = "ext-pageimages")]
-                    "pageimage" => ::mwtyped::__private::field(&mut map, &mut f42),
+                    "pageimage" => ::mwtyped::__private::field(&mut map, &mut f44),
                     #[cfg(feature = "ext-pageimages")]
-                    "original" => ::mwtyped::__private::field(&mut map, &mut f43),
+                    "original" => ::mwtyped::__private::field(&mut map, &mut f45),
                     #[cfg(feature = "ext-pageimages")]
-                    "thumbnail" => ::mwtyped::__private::field(&mut map, &mut f44),
-                    "redirects" => ::mwtyped::__private::field(&mut map, &mut f45),
+                    "thumbnail" => ::mwtyped::__private::field(&mut map, &mut f46),
+                    "redirects" => ::mwtyped::__private::field(&mut map, &mut f47),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -50854,14 +51212,16 @@ pub mod answer {
                 watchers: f38.unwrap_or_default(),
                 preload: f39.unwrap_or_default(),
                 readable: f40.unwrap_or_default(),
-                links_here: f41.unwrap_or_default(),
+                iw_links: f41.unwrap_or_default(),
+                lang_links: f42.unwrap_or_default(),
+                links_here: f43.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                page_image: f42.unwrap_or_default(),
+                page_image: f44.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                original: f43.unwrap_or_default(),
+                original: f45.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                thumbnail: f44.unwrap_or_default(),
-                redirects: f45.unwrap_or_default(),
+                thumbnail: f46.unwrap_or_default(),
+                redirects: f47.unwrap_or_default(),
                 extra,
             })
         }
@@ -50912,6 +51272,21 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.image_info,
                 &::mwtyped::__private::join(path, "imageinfo"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.protection,
+                &::mwtyped::__private::join(path, "protection"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.iw_links,
+                &::mwtyped::__private::join(path, "iwlinks"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.lang_links,
+                &::mwtyped::__private::join(path, "langlinks"),
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
@@ -53574,10 +53949,628 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=query`'s answer, at `query.gadgetcategories`.
+    #[cfg(feature = "ext-gadgets")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGadgetCategories {
+        /// `name`: not always sent. Seen with `gcprop=name`.
+        pub name: ::std::option::Option<::std::string::String>,
+        /// `members`: not always sent. Seen with `gcprop=members`.
+        pub members: ::std::option::Option<i64>,
+        /// `desc`: not always sent. Seen with `gcprop=title`.
+        pub desc: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryGadgetCategories {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::__private::Object for QueryGadgetCategories {
+        const NAME: &'static str = "QueryGadgetCategories";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "members" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "desc" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryGadgetCategories {
+                name: f0.unwrap_or_default(),
+                members: f1.unwrap_or_default(),
+                desc: f2.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::Answer for QueryGadgetCategories {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.gadgets.metadata.module`.
+    #[cfg(feature = "ext-gadgets")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGadgetsMetadataModule {
+        /// `datas`: in every recorded answer.
+        pub datas: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `dependencies`: in every recorded answer.
+        pub dependencies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `messages`: in every recorded answer.
+        pub messages: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `peers`: in every recorded answer.
+        pub peers: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `scripts`: in every recorded answer.
+        pub scripts: ::std::vec::Vec<::std::string::String>,
+        /// `styles`: in every recorded answer.
+        pub styles: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryGadgetsMetadataModule {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::__private::Object for QueryGadgetsMetadataModule {
+        const NAME: &'static str = "QueryGadgetsMetadataModule";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "datas" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "dependencies" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "messages" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "peers" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "scripts" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "styles" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryGadgetsMetadataModule {
+                datas: ::mwtyped::__private::required(f0, "datas")?,
+                dependencies: ::mwtyped::__private::required(f1, "dependencies")?,
+                messages: ::mwtyped::__private::required(f2, "messages")?,
+                peers: ::mwtyped::__private::required(f3, "peers")?,
+                scripts: ::mwtyped::__private::required(f4, "scripts")?,
+                styles: ::mwtyped::__private::required(f5, "styles")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::Answer for QueryGadgetsMetadataModule {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.gadgets.metadata.settings`.
+    #[cfg(feature = "ext-gadgets")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGadgetsMetadataSettings {
+        /// `actions`: in every recorded answer.
+        pub actions: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `categories`: in every recorded answer.
+        pub categories: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `category`: in every recorded answer.
+        pub category: ::std::string::String,
+        /// `contentModels`: in every recorded answer.
+        #[doc(alias = "contentModels")]
+        pub contentmodels: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `default`: in every recorded answer; `false` when absent.
+        pub default: bool,
+        /// `hidden`: in every recorded answer; `false` when absent.
+        pub hidden: bool,
+        /// `legacyscripts`: in every recorded answer; `false` when absent.
+        pub legacyscripts: bool,
+        /// `namespaces`: in every recorded answer.
+        pub namespaces: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `package`: in every recorded answer; `false` when absent.
+        pub package: bool,
+        /// `requiresES6`: in every recorded answer; `false` when absent.
+        #[doc(alias = "requiresES6")]
+        pub requireses6: bool,
+        /// `rights`: in every recorded answer.
+        pub rights: ::std::vec::Vec<::std::string::String>,
+        /// `shared`: in every recorded answer; `false` when absent.
+        pub shared: bool,
+        /// `skins`: in every recorded answer.
+        pub skins: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `supportsUrlLoad`: in every recorded answer; `false` when absent.
+        #[doc(alias = "supportsUrlLoad")]
+        pub supportsurlload: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryGadgetsMetadataSettings {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::__private::Object for QueryGadgetsMetadataSettings {
+        const NAME: &'static str = "QueryGadgetsMetadataSettings";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "actions" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "categories" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "category" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "contentModels" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "default" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "hidden" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "legacyscripts" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "namespaces" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "package" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "requiresES6" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "rights" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "shared" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "skins" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "supportsUrlLoad" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryGadgetsMetadataSettings {
+                actions: ::mwtyped::__private::required(f0, "actions")?,
+                categories: ::mwtyped::__private::required(f1, "categories")?,
+                category: ::mwtyped::__private::required(f2, "category")?,
+                contentmodels: ::mwtyped::__private::required(f3, "contentModels")?,
+                default: f4.unwrap_or_default(),
+                hidden: f5.unwrap_or_default(),
+                legacyscripts: f6.unwrap_or_default(),
+                namespaces: ::mwtyped::__private::required(f7, "namespaces")?,
+                package: f8.unwrap_or_default(),
+                requireses6: f9.unwrap_or_default(),
+                rights: ::mwtyped::__private::required(f10, "rights")?,
+                shared: f11.unwrap_or_default(),
+                skins: ::mwtyped::__private::required(f12, "skins")?,
+                supportsurlload: f13.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::Answer for QueryGadgetsMetadataSettings {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.gadgets.metadata`.
+    #[cfg(feature = "ext-gadgets")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGadgetsMetadata {
+        /// `module`: in every recorded answer.
+        pub module: QueryGadgetsMetadataModule,
+        /// `settings`: in every recorded answer.
+        pub settings: QueryGadgetsMetadataSettings,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryGadgetsMetadata {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::__private::Object for QueryGadgetsMetadata {
+        const NAME: &'static str = "QueryGadgetsMetadata";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<QueryGadgetsMetadataModule> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<QueryGadgetsMetadataSettings> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "module" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "settings" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryGadgetsMetadata {
+                module: ::mwtyped::__private::required(f0, "module")?,
+                settings: ::mwtyped::__private::required(f1, "settings")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::Answer for QueryGadgetsMetadata {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.module,
+                &::mwtyped::__private::join(path, "module"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.settings,
+                &::mwtyped::__private::join(path, "settings"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.gadgets`.
+    #[cfg(feature = "ext-gadgets")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGadgets {
+        /// `desc`: not always sent. Seen with `gaprop=desc`.
+        pub desc: ::std::option::Option<::std::string::String>,
+        /// `id`: not always sent. Seen with `gaprop=id`.
+        pub id: ::std::option::Option<::std::string::String>,
+        /// `metadata`: not always sent. Seen with `gaprop=metadata`.
+        pub metadata: ::std::option::Option<QueryGadgetsMetadata>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryGadgets {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::__private::Object for QueryGadgets {
+        const NAME: &'static str = "QueryGadgets";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<QueryGadgetsMetadata>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "desc" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "metadata" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryGadgets {
+                desc: f0.unwrap_or_default(),
+                id: f1.unwrap_or_default(),
+                metadata: f2.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    impl ::mwtyped::Answer for QueryGadgets {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.metadata,
+                &::mwtyped::__private::join(path, "metadata"),
+                out,
+            );
+        }
+    }
     /** An object of `action=query`'s answer, at `query.imageusage`.
 
  The same fields as [`QueryAllPages`]: that type, by this name.*/
     pub type QueryImageUsage = QueryAllPages;
+    /// An object of `action=query`'s answer, at `query.iwbacklinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryIwBacklinks {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `iwprefix`: not always sent. Seen with `iwblprop=iwprefix`.
+        pub iwprefix: ::std::option::Option<::std::string::String>,
+        /// `iwtitle`: not always sent. Seen with `iwblprop=iwtitle`.
+        pub iwtitle: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryIwBacklinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryIwBacklinks {
+        const NAME: &'static str = "QueryIwBacklinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "pageid" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "iwprefix" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "iwtitle" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryIwBacklinks {
+                ns: ::mwtyped::__private::required(f0, "ns")?,
+                page_id: ::mwtyped::__private::required(f1, "pageid")?,
+                title: ::mwtyped::__private::required(f2, "title")?,
+                iwprefix: f3.unwrap_or_default(),
+                iwtitle: f4.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryIwBacklinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.langbacklinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLangBacklinks {
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `lllang`: not always sent. Seen with `lblprop=lllang`.
+        pub lllang: ::std::option::Option<::std::string::String>,
+        /// `lltitle`: not always sent. Seen with `lblprop=lltitle`.
+        pub lltitle: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryLangBacklinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryLangBacklinks {
+        const NAME: &'static str = "QueryLangBacklinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "pageid" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "lllang" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "lltitle" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryLangBacklinks {
+                ns: ::mwtyped::__private::required(f0, "ns")?,
+                page_id: ::mwtyped::__private::required(f1, "pageid")?,
+                title: ::mwtyped::__private::required(f2, "title")?,
+                lllang: f3.unwrap_or_default(),
+                lltitle: f4.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryLangBacklinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.languageinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -55930,6 +56923,10 @@ pub mod answer {
         pub url: ::std::string::String,
         /// `api`: not always sent. Seen with `siprop=interwikimap`.
         pub api: ::std::option::Option<::std::string::String>,
+        /// `bcp47`: not always sent. Seen with `siprop=interwikimap`.
+        pub bcp47: ::std::option::Option<::std::string::String>,
+        /// `language`: not always sent. Seen with `siprop=interwikimap`.
+        pub language: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -55952,6 +56949,12 @@ pub mod answer {
             let mut f3: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -55961,6 +56964,8 @@ pub mod answer {
                     "protorel" => ::mwtyped::__private::field(&mut map, &mut f1),
                     "url" => ::mwtyped::__private::field(&mut map, &mut f2),
                     "api" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "bcp47" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "language" => ::mwtyped::__private::field(&mut map, &mut f5),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -55976,6 +56981,8 @@ pub mod answer {
                 proto_rel: f1.unwrap_or_default(),
                 url: ::mwtyped::__private::required(f2, "url")?,
                 api: f3.unwrap_or_default(),
+                bcp47: f4.unwrap_or_default(),
+                language: f5.unwrap_or_default(),
                 extra,
             })
         }
@@ -59149,26 +60156,20 @@ pub mod answer {
         #[doc(alias = "gadgetcategories")]
         #[cfg(feature = "ext-gadgets")]
         pub gadget_categories: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryGadgetCategories>,
         >,
         /// `gadgets`: not always sent. Seen from `query+gadgets`. Seen with `gaprop=desc`, `gaprop=id`, `gaprop=metadata`. Sent by Gadgets: with the feature `ext-gadgets`, else kept in `extra`.
         #[cfg(feature = "ext-gadgets")]
-        pub gadgets: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub gadgets: ::std::option::Option<::std::vec::Vec<QueryGadgets>>,
         /// `imageusage`: not always sent. Seen from `query+imageusage`.
         #[doc(alias = "imageusage")]
         pub image_usage: ::std::option::Option<::std::vec::Vec<QueryImageUsage>>,
         /// `iwbacklinks`: not always sent. Seen from `query+iwbacklinks`. Seen with `iwblprop=iwprefix`, `iwblprop=iwtitle`.
         #[doc(alias = "iwbacklinks")]
-        pub iw_backlinks: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub iw_backlinks: ::std::option::Option<::std::vec::Vec<QueryIwBacklinks>>,
         /// `langbacklinks`: not always sent. Seen from `query+langbacklinks`. Seen with `lblprop=lllang`, `lblprop=lltitle`.
         #[doc(alias = "langbacklinks")]
-        pub lang_backlinks: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub lang_backlinks: ::std::option::Option<::std::vec::Vec<QueryLangBacklinks>>,
         /// `languageinfo`: not always sent. Seen from `query+languageinfo`.
         #[doc(alias = "languageinfo")]
         pub language_info: ::std::option::Option<::mwtyped::Map<QueryLanguageInfo>>,
@@ -59405,20 +60406,20 @@ pub mod answer {
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-gadgets")]
             let mut f27: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryGadgetCategories>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-gadgets")]
             let mut f28: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryGadgets>>,
             > = ::std::option::Option::None;
             let mut f29: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryImageUsage>>,
             > = ::std::option::Option::None;
             let mut f30: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryIwBacklinks>>,
             > = ::std::option::Option::None;
             let mut f31: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryLangBacklinks>>,
             > = ::std::option::Option::None;
             let mut f32: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryLanguageInfo>>,
@@ -59915,9 +60916,31 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "repos"),
                 out,
             );
+            #[cfg(feature = "ext-gadgets")]
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.gadget_categories,
+                &::mwtyped::__private::join(path, "gadgetcategories"),
+                out,
+            );
+            #[cfg(feature = "ext-gadgets")]
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.gadgets,
+                &::mwtyped::__private::join(path, "gadgets"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.image_usage,
                 &::mwtyped::__private::join(path, "imageusage"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.iw_backlinks,
+                &::mwtyped::__private::join(path, "iwbacklinks"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.lang_backlinks,
+                &::mwtyped::__private::join(path, "langbacklinks"),
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
@@ -64025,7 +65048,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.pages.take().unwrap_or_default())
+                .map(|v0| v0.pages.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64148,6 +65171,11 @@ pub mod answer {
             ::mwtyped::__private::Merge::merge_from(&mut self.watchers, later.watchers);
             ::mwtyped::__private::Merge::merge_from(&mut self.preload, later.preload);
             ::mwtyped::__private::Merge::merge_from(&mut self.readable, later.readable);
+            ::mwtyped::__private::Merge::merge_from(&mut self.iw_links, later.iw_links);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.lang_links,
+                later.lang_links,
+            );
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.links_here,
                 later.links_here,
@@ -64176,7 +65204,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.abuse_filters.take().unwrap_or_default())
+                .map(|v0| v0.abuse_filters.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64188,7 +65216,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.abuse_log.take().unwrap_or_default())
+                .map(|v0| v0.abuse_log.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64199,7 +65227,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_categories.take().unwrap_or_default())
+                .map(|v0| v0.all_categories.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64210,7 +65238,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_deleted_revisions.take().unwrap_or_default())
+                .map(|v0| v0.all_deleted_revisions.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64221,7 +65249,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_file_usages.take().unwrap_or_default())
+                .map(|v0| v0.all_file_usages.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64232,7 +65260,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_images.take().unwrap_or_default())
+                .map(|v0| v0.all_images.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64243,7 +65271,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_links.take().unwrap_or_default())
+                .map(|v0| v0.all_links.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64254,7 +65282,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_pages.take().unwrap_or_default())
+                .map(|v0| v0.all_pages.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64265,7 +65293,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_redirects.take().unwrap_or_default())
+                .map(|v0| v0.all_redirects.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64276,7 +65304,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_revisions.take().unwrap_or_default())
+                .map(|v0| v0.all_revisions.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64287,7 +65315,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_transclusions.take().unwrap_or_default())
+                .map(|v0| v0.all_transclusions.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64298,7 +65326,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.all_users.take().unwrap_or_default())
+                .map(|v0| v0.all_users.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64309,7 +65337,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.backlinks.take().unwrap_or_default())
+                .map(|v0| v0.backlinks.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64320,7 +65348,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.blocks.take().unwrap_or_default())
+                .map(|v0| v0.blocks.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64331,7 +65359,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.category_members.take().unwrap_or_default())
+                .map(|v0| v0.category_members.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64342,7 +65370,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.deleted_revs.take().unwrap_or_default())
+                .map(|v0| v0.deleted_revs.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64353,7 +65381,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.embedded_in.take().unwrap_or_default())
+                .map(|v0| v0.embedded_in.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64364,7 +65392,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.ext_url_usage.take().unwrap_or_default())
+                .map(|v0| v0.ext_url_usage.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64375,7 +65403,31 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.file_archive.take().unwrap_or_default())
+                .map(|v0| v0.file_archive.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::GadgetCategories {
+        type Item = QueryGadgetCategories;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryGadgetCategories> {
+            answer
+                .query
+                .as_mut()
+                .map(|v0| v0.gadget_categories.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[cfg(feature = "ext-gadgets")]
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::Gadgets {
+        type Item = QueryGadgets;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryGadgets> {
+            answer
+                .query
+                .as_mut()
+                .map(|v0| v0.gadgets.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64386,7 +65438,29 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.image_usage.take().unwrap_or_default())
+                .map(|v0| v0.image_usage.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::IwBacklinks {
+        type Item = QueryIwBacklinks;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryIwBacklinks> {
+            answer
+                .query
+                .as_mut()
+                .map(|v0| v0.iw_backlinks.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::LangBacklinks {
+        type Item = QueryLangBacklinks;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryLangBacklinks> {
+            answer
+                .query
+                .as_mut()
+                .map(|v0| v0.lang_backlinks.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64397,7 +65471,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.log_events.take().unwrap_or_default())
+                .map(|v0| v0.log_events.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64408,7 +65482,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.my_stashed_files.take().unwrap_or_default())
+                .map(|v0| v0.my_stashed_files.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64419,7 +65493,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.page_prop_names.take().unwrap_or_default())
+                .map(|v0| v0.page_prop_names.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64430,7 +65504,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.pages_with_prop.take().unwrap_or_default())
+                .map(|v0| v0.pages_with_prop.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64441,7 +65515,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.prefix_search.take().unwrap_or_default())
+                .map(|v0| v0.prefix_search.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64452,7 +65526,24 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.protected_titles.take().unwrap_or_default())
+                .map(|v0| v0.protected_titles.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::QueryPage {
+        type Item = QueryQueryPageResults;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryQueryPageResults> {
+            answer
+                .query
+                .as_mut()
+                .map(|v0| {
+                    v0
+                        .query_page
+                        .as_mut()
+                        .map(|v1| ::std::mem::take(&mut v1.results))
+                        .unwrap_or_default()
+                })
                 .unwrap_or_default()
         }
     }
@@ -64463,7 +65554,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.random.take().unwrap_or_default())
+                .map(|v0| v0.random.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64474,7 +65565,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.recent_changes.take().unwrap_or_default())
+                .map(|v0| v0.recent_changes.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64485,7 +65576,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.search.take().unwrap_or_default())
+                .map(|v0| v0.search.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64496,7 +65587,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.tags.take().unwrap_or_default())
+                .map(|v0| v0.tags.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64507,7 +65598,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.user_contribs.take().unwrap_or_default())
+                .map(|v0| v0.user_contribs.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64518,7 +65609,7 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.users.take().unwrap_or_default())
+                .map(|v0| v0.users.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }
@@ -64529,8 +65620,15 @@ pub mod answer {
             answer
                 .query
                 .as_mut()
-                .map(|q| q.watchlist.take().unwrap_or_default())
+                .map(|v0| v0.watchlist.take().unwrap_or_default())
                 .unwrap_or_default()
+        }
+    }
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::WatchlistRaw {
+        type Item = QueryWatchlistRaw;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryWatchlistRaw> {
+            answer.watchlist_raw.take().unwrap_or_default()
         }
     }
 }

@@ -171,6 +171,25 @@ pub fn object<'de, T: Object, D: de::Deserializer<'de>>(d: D) -> Result<T, D::Er
     d.deserialize_any(ObjectVisitor(std::marker::PhantomData))
 }
 
+/// Reads an [`Object`] from a JSON array whose positions are its fields (`opensearch`'s
+/// answer): each position as the key of its name in `names`, a position beyond them as the
+/// key of its index (kept in `extra`). Such answers are short: the array is read as values
+/// first.
+#[doc(hidden)]
+pub fn tuple<'de, T: Object, D: de::Deserializer<'de>>(
+    d: D,
+    names: &'static [&'static str],
+) -> Result<T, D::Error> {
+    let values = Vec::<Value>::deserialize(d)?;
+    let entries = values.into_iter().enumerate().map(|(i, value)| {
+        let name = names
+            .get(i)
+            .map_or_else(|| i.to_string(), |n| (*n).to_owned());
+        (name, value)
+    });
+    T::from_map(de::value::MapDeserializer::new(entries)).map_err(de::Error::custom)
+}
+
 /// Reads the value of a known key into its slot.
 #[doc(hidden)]
 #[inline]

@@ -133,7 +133,7 @@ impl DynamicParams {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::answer::{
-        Key, Object, field, field_or_false, join, object, required, unknown, unmodelled_keys,
+        Key, Object, field, field_or_false, join, object, required, tuple, unknown, unmodelled_keys,
     };
     pub use crate::encoder::{Checked, Encoder, Rule, WireText};
     pub use crate::pages::{Merge, keep_first, page_key};

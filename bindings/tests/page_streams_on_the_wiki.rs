@@ -15,7 +15,8 @@ macro_rules! on_version {
         mod $name {
             use futures_util::{StreamExt, TryStreamExt};
             use mwtyped::$version::query::{
-                AllPages, Categories, CategoryMembers, Revisions, RevisionsProp, RevisionsSlots,
+                AllPages, Categories, CategoryMembers, QueryPage, QueryPagePage, Revisions,
+                RevisionsProp, RevisionsSlots, WatchlistRaw,
             };
             use mwtyped::$version::{Edit, Query};
             use mwtyped::{Client, Limit};
@@ -188,6 +189,39 @@ macro_rules! on_version {
                 unique_titles.sort();
                 unique_titles.dedup();
                 assert_eq!(unique_titles, expected);
+            }
+
+            /// Lists whose items are not at `query.NAME`: a special page's rows (under
+            /// `query.querypage.results`) and the raw watchlist (beside `query`).
+            #[tokio::test]
+            async fn items_come_from_where_each_list_puts_them() {
+                let client = admin().await;
+                // The oldest pages: the seeded ones lead, whatever other tests create.
+                let oldest = |limit| {
+                    let client = &client;
+                    async move {
+                        let mut rows = QueryPage::new(QueryPagePage::Ancientpages);
+                        rows.limit = limit;
+                        client
+                            .items(&rows)
+                            .take(5)
+                            .map_ok(|row| (row.title, row.timestamp))
+                            .try_collect::<Vec<_>>()
+                            .await
+                    }
+                };
+                let in_one_batch = oldest(None).await.expect("rows");
+                assert_eq!(in_one_batch.len(), 5, "{in_one_batch:?}");
+                let two_a_batch = oldest(Some(Limit::Value(2))).await.expect("rows");
+                assert_eq!(two_a_batch, in_one_batch);
+
+                let watched: Vec<String> = client
+                    .items(&WatchlistRaw::new())
+                    .map_ok(|item| item.title)
+                    .try_collect()
+                    .await
+                    .expect("the watchlist");
+                assert!(watched.iter().any(|t| t == "Mwtyped seed"), "{watched:?}");
             }
 
             /// The same streams through the blocking client: iterators, resumable too.

@@ -115,3 +115,24 @@ fn false_for_no_value_reads_as_none() {
         "{error}"
     );
 }
+
+#[test]
+fn an_array_answer_reads_by_position_and_keeps_a_position_it_does_not_know() {
+    use mwtyped::v1_43::answer::OpenSearch;
+    let found: OpenSearch =
+        read(json!(["Mw", ["Mw a"], [""], ["http://w/Mw_a"]])).expect("decodes");
+    assert_eq!(found.search, "Mw");
+    assert_eq!(found.titles, ["Mw a"]);
+    assert_eq!(found.urls, ["http://w/Mw_a"]);
+    assert!(found.unmodelled().is_empty());
+
+    let more: OpenSearch =
+        read(json!(["Mw", [], [], [], {"new": 1}])).expect("a fifth position is kept");
+    assert_eq!(more.extra["4"], json!({"new": 1}));
+    assert_eq!(more.unmodelled(), ["4"]);
+
+    let err = read::<OpenSearch>(json!(["Mw", []])).expect_err("two positions of four");
+    assert!(err.contains("missing field `descriptions`"), "{err}");
+    let err = read::<OpenSearch>(json!({"search": "Mw"})).expect_err("not an array");
+    assert!(err.contains("invalid type: map"), "{err}");
+}

@@ -31,7 +31,7 @@ struct Replay {
     refused: Vec<String>,
 }
 
-/// One recorded exchange that succeeded.
+/// One recorded exchange that succeeded (a JSON object, or the array `opensearch` answers).
 struct Recorded {
     module: String,
     label: String,
@@ -57,7 +57,8 @@ fn recorded(capture: &str) -> Vec<Recorded> {
         let module = recording["module"].as_str().expect("module").to_owned();
         for exchange in recording["exchanges"].as_array().expect("exchanges") {
             let answer = &exchange["answer"];
-            if !answer.is_object()
+            // An object, or the array `opensearch` answers.
+            if !(answer.is_object() || answer.is_array())
                 || answer.get("errors").is_some()
                 || answer.get("error").is_some()
             {
@@ -225,3 +226,44 @@ async fn every_recorded_read_of_1_43_decodes_typed() {
     .await;
     check("1.43", replay);
 }
+
+/// `opensearch` answers a JSON array, not an object: the typed answer's fields are its
+/// positions, in order.
+macro_rules! opensearch_test {
+    ($name:ident, $version:ident, $feature:literal, $var:literal) => {
+        #[cfg(all(feature = "client", feature = $feature))]
+        #[tokio::test]
+        async fn $name() {
+            let client = Client::new(api($var), "mwtyped-tests (opensearch)").expect("client");
+            let mut search = mwtyped::$version::OpenSearch::new("Mwtyped seed".into());
+            search.limit = Some(mwtyped::Limit::Value(5));
+            let response = client.execute(&search).await.expect("opensearch");
+            let answer = response.answer().expect("typed opensearch");
+            assert_eq!(answer.search, "Mwtyped seed");
+            assert!(
+                answer.titles.iter().any(|t| t == "Mwtyped seed"),
+                "{answer:?}"
+            );
+            assert!(answer.titles.len() <= 5, "{answer:?}");
+            assert_eq!(answer.urls.len(), answer.titles.len());
+            assert!(
+                answer.urls.iter().all(|u| u.starts_with("http")),
+                "{answer:?}"
+            );
+            assert!(answer.extra.is_empty(), "{answer:?}");
+        }
+    };
+}
+
+opensearch_test!(
+    opensearch_of_1_39_answers_typed,
+    v1_39,
+    "v1_39",
+    "MWTYPED_TEST_API_1_39"
+);
+opensearch_test!(
+    opensearch_of_1_43_answers_typed,
+    v1_43,
+    "v1_43",
+    "MWTYPED_TEST_API_1_43"
+);

@@ -64,7 +64,7 @@ pub fn answer_types(
             Some(feature) => quote!(#[cfg(feature = #feature)]),
             None => quote!(),
         };
-        let Shape::Object { fields } = shape else {
+        let (Shape::Object { fields } | Shape::Tuple { fields }) = shape else {
             continue;
         };
         emit.cfg = cfg;
@@ -75,8 +75,9 @@ pub fn answer_types(
             base: name.clone(),
             json_path: String::new(),
             wrapper_of: Some(module),
+            positional: matches!(shape, Shape::Tuple { .. }),
         };
-        let (ident, _) = emit.object(&root, fields, &root_doc(spec, model, module));
+        let (ident, _) = emit.object(&root, fields, &root_doc(spec, model, module, shape));
         roots.insert(key.clone(), ident);
     }
     let by_path = spec
@@ -115,7 +116,7 @@ fn request_of(module: &Module) -> String {
     }
 }
 
-fn root_doc(spec: &Spec, model: &AnswerModel, module: &Module) -> String {
+fn root_doc(spec: &Spec, model: &AnswerModel, module: &Module, shape: &Shape) -> String {
     let request = request_of(module);
     let (mediawiki, capture) = (&model.mediawiki, &spec.capture.name);
     let file = if module.path == "query" {
@@ -123,11 +124,20 @@ fn root_doc(spec: &Spec, model: &AnswerModel, module: &Module) -> String {
     } else {
         format!("{}.json", module.path)
     };
-    format!(
+    let mut doc = format!(
         " What {request} answers (MediaWiki {mediawiki}), inferred from the answers recorded in \
          `specs/{capture}/answers/{file}`. Warnings, continuation and `batchcomplete` are read \
          by the client."
-    )
+    );
+    if let Shape::Tuple { fields } = shape {
+        let names: Vec<String> = fields.iter().map(|f| format!("`{}`", f.name)).collect();
+        doc.push_str(&format!(
+            "\n\n MediaWiki answers a JSON array: its positions are {}, in this order; a \
+             position beyond them is kept in `extra`, by its index.",
+            names.join(", ")
+        ));
+    }
+    doc
 }
 
 /// A field as the query streams reach it.
@@ -171,12 +181,15 @@ pub(crate) struct Emit<'a> {
 }
 
 /// Where an object is: its name, the name its children's names start from, its JSON path.
+#[derive(Clone)]
 struct Place<'m> {
     name: String,
     base: String,
     json_path: String,
     /// For an answer's root: the module whose name MediaWiki wraps the answer in.
     wrapper_of: Option<&'m Module>,
+    /// Read from a JSON array, its fields by position ([`Shape::Tuple`]).
+    positional: bool,
 }
 
 impl Place<'_> {
@@ -192,6 +205,7 @@ impl Place<'_> {
                 base: self.base.clone(),
                 json_path,
                 wrapper_of: None,
+                positional: false,
             };
         }
         let name = format!("{}{}", self.base, naming::type_name(field));
@@ -200,6 +214,7 @@ impl Place<'_> {
             name,
             json_path,
             wrapper_of: None,
+            positional: false,
         }
     }
 }
@@ -301,8 +316,9 @@ impl Emit<'_> {
         // which the compiler checks once. Its parent then holds the first struct's type, so
         // parents of the same fields are shared in turn.
         let signature = format!(
-            "{cfg} {} {}",
+            "{cfg} {} {} {}",
             place.wrapper_of.is_some(),
+            place.positional,
             entries
                 .iter()
                 .map(|e| format!(
@@ -331,7 +347,12 @@ impl Emit<'_> {
             (name.clone(), name.clone()),
         );
         self.merges.insert(name.clone(), merges);
-        let deserialize = deserialize_impl(rt, cfg, &name, &entries, place.wrapper_of.is_some());
+        let reading = match (place.positional, place.wrapper_of.is_some()) {
+            (true, _) => Reading::Positions,
+            (false, true) => Reading::Root,
+            (false, false) => Reading::Object,
+        };
+        let deserialize = deserialize_impl(rt, cfg, &name, &entries, reading);
         let answer = answer_impl(rt, &name, &entries);
         self.items.push(quote! {
             #[doc = #doc]
@@ -372,12 +393,16 @@ impl Emit<'_> {
                 let (value, canonical) = self.ty(values, place);
                 (quote!(#rt::Map<#value>), format!("Map<{canonical}>"))
             }
-            Shape::Object { fields } => {
+            Shape::Object { fields } | Shape::Tuple { fields } => {
                 let doc = format!(
                     " An object of {}'s answer, at `{}`.",
                     self.request, place.json_path
                 );
-                let (name, canonical) = self.object(place, fields, &doc);
+                let place = Place {
+                    positional: matches!(shape, Shape::Tuple { .. }),
+                    ..place.clone()
+                };
+                let (name, canonical) = self.object(&place, fields, &doc);
                 (quote!(#name), canonical.to_string())
             }
         }
@@ -404,16 +429,26 @@ struct Entry<'a> {
 /// Whether a value of this shape can hold an answer object.
 fn holds_object(shape: &Shape) -> bool {
     match shape {
-        Shape::Object { .. } => true,
+        Shape::Object { .. } | Shape::Tuple { .. } => true,
         Shape::Array { items } => holds_object(items),
         Shape::Map { values } => holds_object(values),
         _ => false,
     }
 }
 
+/// How an answer object is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    Object,
+    /// An answer's root: the `ENVELOPE` keys the client reads are skipped.
+    Root,
+    /// A JSON array, each position the field of its name ([`Shape::Tuple`]).
+    Positions,
+}
+
 /// `Deserialize` of an answer object: each known key into its field (a missing certain one
 /// is serde's `missing_field`), any other into `extra`; a root skips the `ENVELOPE` keys the
-/// client reads. Written out rather than derived: serde's derive cannot keep unknown keys
+/// client reads; a tuple's positions are read as the keys of their names. Written out rather than derived: serde's derive cannot keep unknown keys
 /// without buffering the whole object. What every object shares (the visitor, reading PHP's
 /// `[]` as an empty object) is the runtime's `object`: each type brings only its key match,
 /// with its slots typed, which is what keeps the crate's type checking short.
@@ -422,7 +457,7 @@ fn deserialize_impl(
     cfg: &TokenStream,
     name: &proc_macro2::Ident,
     entries: &[Entry],
-    root: bool,
+    reading: Reading,
 ) -> TokenStream {
     let private = quote!(#rt::__private);
     let slots: Vec<proc_macro2::Ident> = (0..entries.len())
@@ -446,18 +481,25 @@ fn deserialize_impl(
             quote!(#cfg #rust: #slot.unwrap_or_default())
         }
     });
-    let skipped = root.then(|| {
+    let skipped = (reading == Reading::Root).then(|| {
         quote!(
             const SKIPPED: &'static [&'static str] = ENVELOPE;
         )
     });
     let type_name = name.to_string();
+    let read = match reading {
+        Reading::Positions => {
+            let names = entries.iter().map(|e| e.wire);
+            quote!(#private::tuple(d, &[#(#names),*]))
+        }
+        Reading::Object | Reading::Root => quote!(#private::object(d)),
+    };
     quote! {
         #cfg
         impl<'de> #private::serde::Deserialize<'de> for #name {
             #[inline]
             fn deserialize<D: #private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                #private::object(d)
+                #read
             }
         }
         #cfg

@@ -138,7 +138,7 @@ pub fn unknown_answer_pieces(model: &mwtyped_spec::AnswerModel) -> BTreeSet<Stri
     fn walk(shape: &mwtyped_spec::Shape, unknown: &mut BTreeSet<String>) {
         use mwtyped_spec::Shape;
         match shape {
-            Shape::Object { fields } => {
+            Shape::Object { fields } | Shape::Tuple { fields } => {
                 for field in fields {
                     unknown.extend(pieces(&field.name).filter(|p| !TABLE.contains_key(p)));
                     walk(&field.shape, unknown);

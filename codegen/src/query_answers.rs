@@ -15,6 +15,21 @@ use crate::fields::ident;
 
 const QUERY: &str = "query";
 
+/// Where a list's items are, when not at `query.NAME`: a special page's rows under its
+/// `results`, `watchlistraw`'s beside `query`.
+const ITEMS_AT: &[(&str, &str)] = &[
+    ("querypage", "query.querypage.results"),
+    ("watchlistraw", "watchlistraw"),
+];
+
+/// The JSON path of each field holding `path`, from the answer's root: `query`, then
+/// `query.querypage`, then `query.querypage.results`.
+fn chain(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('.')
+        .map(|(i, _)| &path[..i])
+        .chain(std::iter::once(path))
+}
+
 /// The impls, or none when the version's query answer has no pages (never for a wiki).
 pub(crate) fn query_impls(
     spec: &Spec,
@@ -34,7 +49,7 @@ pub(crate) fn query_impls(
         return vec![];
     };
     let mut out = vec![];
-    let take_pages = take(query, pages);
+    let take_pages = take(&[query, pages]);
     let limits = limits(spec);
     out.push(quote! {
         impl #rt::QueryAnswer for #root {
@@ -52,13 +67,17 @@ pub(crate) fn query_impls(
         .iter()
         .filter(|m| m.group.as_deref() == Some("list"))
     {
-        let path = format!("query.{}", module.name);
-        let (Some((item, _)), Some(list), Some(name)) =
-            (at(&path), held(&path), names.get(&module.path))
+        let path = match ITEMS_AT.iter().find(|(name, _)| *name == module.name) {
+            Some((_, path)) => (*path).to_owned(),
+            None => format!("query.{}", module.name),
+        };
+        let holders: Option<Vec<&Held>> = chain(&path).map(held).collect();
+        let (Some((item, _)), Some(holders), Some(name)) =
+            (at(&path), holders, names.get(&module.path))
         else {
             continue;
         };
-        if !list.list_of_objects {
+        if !holders.last().is_some_and(|list| list.list_of_objects) {
             continue;
         }
         let cfg = match module.origin.as_ref().and_then(|o| options.gate(o)) {
@@ -66,7 +85,7 @@ pub(crate) fn query_impls(
             None => quote!(),
         };
         let name = ident(name);
-        let take_items = take(query, list);
+        let take_items = take(&holders);
         out.push(quote! {
             #cfg
             #[allow(deprecated)]
@@ -81,19 +100,32 @@ pub(crate) fn query_impls(
     out
 }
 
-/// `answer.query.pages` taken out, whichever of the two is an `Option`.
-fn take(query: &Held, list: &Held) -> TokenStream {
-    let (query, optional, list_field) = (&query.rust, query.optional, &list.rust);
-    let inner = if list.optional {
-        quote!(q.#list_field.take().unwrap_or_default())
-    } else {
-        quote!(::std::mem::take(&mut q.#list_field))
+/// The list at the end of `holders` (the fields from the answer's root to it) taken out of
+/// `answer`, through each field that is an `Option`: `answer.query.pages`.
+fn take(holders: &[&Held]) -> TokenStream {
+    let Some((list, outer)) = holders.split_last() else {
+        return quote!(::std::vec::Vec::new());
     };
-    if optional {
-        quote!(answer.#query.as_mut().map(|q| #inner).unwrap_or_default())
+    // The innermost first: the list taken out of its parent, `v{n}`.
+    let parent = |depth: usize| match depth {
+        0 => quote::format_ident!("answer"),
+        depth => quote::format_ident!("v{}", depth - 1),
+    };
+    let (field, of) = (&list.rust, parent(outer.len()));
+    let mut taken = if list.optional {
+        quote!(#of.#field.take().unwrap_or_default())
     } else {
-        quote!({ let q = &mut answer.#query; #inner })
+        quote!(::std::mem::take(&mut #of.#field))
+    };
+    for (depth, holder) in outer.iter().enumerate().rev() {
+        let (field, of, this) = (&holder.rust, parent(depth), parent(depth + 1));
+        taken = if holder.optional {
+            quote!(#of.#field.as_mut().map(|#this| #taken).unwrap_or_default())
+        } else {
+            quote!({ let #this = &mut #of.#field; #taken })
+        };
     }
+    taken
 }
 
 /// `("categorymembers", "cmlimit")` for each query submodule with a `limit`.

@@ -9,6 +9,8 @@ fn spec() -> Spec {
         {"name": "main", "classname": "ApiMain", "path": "main", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
         {"name": "edit", "classname": "ApiEditPage", "path": "edit", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
         {"name": "feedrecentchanges", "classname": "ApiFeedRecentChanges", "path": "feedrecentchanges", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "opensearch", "classname": "ApiOpenSearch", "path": "opensearch", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
+        {"name": "stashedit", "classname": "ApiStashEdit", "path": "stashedit", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
         {"name": "purge", "classname": "ApiPurge", "path": "purge", "group": "action", "prefix": "", "source": "MediaWiki", "sourcename": "MediaWiki"},
         {"name": "revisions", "classname": "ApiQueryRevisions", "path": "query+revisions", "group": "prop", "prefix": "rv", "source": "MediaWiki", "sourcename": "MediaWiki"},
         {"name": "allpages", "classname": "ApiQueryAllPages", "path": "query+allpages", "group": "list", "prefix": "ap", "source": "MediaWiki", "sourcename": "MediaWiki"},
@@ -308,4 +310,51 @@ fn false_for_no_value_is_an_option_not_free_form() {
     assert!(shown.false_for_none);
     // A string alone stays a string.
     assert!(!field(answer, &["query", "allpages", "title"]).false_for_none);
+}
+
+#[test]
+fn an_array_whose_positions_have_names_is_a_tuple_and_any_other_array_is_untyped() {
+    let searches = recording(
+        "opensearch",
+        vec![
+            exchange("example 1", json!(["Te", [], [], []])),
+            exchange(
+                "seeded 1",
+                json!([
+                    "Mw",
+                    ["Mw a", "Mw b"],
+                    ["", ""],
+                    ["http://w/Mw_a", "http://w/Mw_b"]
+                ]),
+            ),
+        ],
+    );
+    let arrays = recording("stashedit", vec![exchange("example 1", json!([1, 2]))]);
+    let model = infer(&spec(), &[searches, arrays]);
+    let Shape::Tuple { fields } = &model.answers["opensearch"] else {
+        panic!("{:?}", model.answers["opensearch"]);
+    };
+    // In the order of the positions, each always there.
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["search", "titles", "descriptions", "urls"]);
+    assert!(fields.iter().all(|f| f.certain));
+    assert_eq!(fields[0].shape, Shape::String);
+    assert_eq!(
+        fields[1].shape,
+        Shape::Array {
+            items: Box::new(Shape::String)
+        }
+    );
+    assert!(matches!(
+        model.modules["opensearch"],
+        Coverage::Typed { succeeded: 2, .. }
+    ));
+    assert!(matches!(
+        &model.modules["stashedit"],
+        Coverage::Untyped { why } if why == "answers a JSON array whose positions have no names, not a JSON object"
+    ));
+    // Counted on its positions by name: 4 typed in each answer, and the items' strings none.
+    let count = model.answers["opensearch"]
+        .count(&json!({"search": "Mw", "titles": ["a"], "descriptions": [""], "urls": ["u"]}));
+    assert_eq!((count.typed, count.unmodelled), (4, 0));
 }

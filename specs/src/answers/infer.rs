@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::model::{AnswerModel, Coverage, Field, Shape};
-use super::recording::{Exchange, Recording};
-use super::{ENVELOPE, answer_key, exercised};
+use super::recording::{Exchange, Recording, positions};
+use super::{answer_key, exercised};
 use crate::{Origin, Spec};
 
 /// Fields whose keys are data, not names: slot roles, page property names, option names,
@@ -80,7 +80,10 @@ pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
     let answers = sketches
         .into_iter()
         .filter(|(_, s)| s.seen > 0)
-        .map(|(k, s)| (k, s.shape(None, &extensions)))
+        .map(|(k, s)| {
+            let shape = positional(&k, s.shape(None, &extensions));
+            (k, shape)
+        })
         .collect();
     AnswerModel {
         mediawiki: recordings
@@ -92,9 +95,31 @@ pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
     }
 }
 
+/// The answer of a module answering a JSON array: observed as an object of its positions by
+/// name (`Exchange::data`), it is a tuple of them.
+fn positional(key: &str, shape: Shape) -> Shape {
+    match (shape, positions(key)) {
+        (Shape::Object { mut fields }, Some(names)) => {
+            // In the order of the positions, whatever the order of the object's keys.
+            fields.sort_by_key(|f| {
+                names
+                    .iter()
+                    .position(|n| *n == f.name)
+                    .unwrap_or(usize::MAX)
+            });
+            Shape::Tuple { fields }
+        }
+        (shape, _) => shape,
+    }
+}
+
 fn coverage(recording: &Recording, answer: String) -> Coverage {
     let exchanges = recording.exchanges.len();
-    let succeeded = recording.exchanges.iter().filter(|e| e.succeeded()).count();
+    let succeeded = recording
+        .exchanges
+        .iter()
+        .filter(|e| e.succeeded(&recording.module))
+        .count();
     if succeeded > 0 {
         return Coverage::Typed {
             answer,
@@ -105,7 +130,7 @@ fn coverage(recording: &Recording, answer: String) -> Coverage {
     let not_json = recording.exchanges.iter().find_map(|e| match &e.answer {
         Value::String(text) if text.trim_start().starts_with('<') => Some("XML or HTML"),
         Value::String(_) => Some("text"),
-        Value::Array(_) => Some("a JSON array"),
+        Value::Array(_) => Some("a JSON array whose positions have no names"),
         _ => None,
     });
     let why = match not_json {
@@ -124,15 +149,10 @@ fn coverage(recording: &Recording, answer: String) -> Coverage {
 }
 
 fn observe_recording(sketch: &mut Sketch, recording: &Recording) {
-    for exchange in recording.exchanges.iter().filter(|e| e.succeeded()) {
-        let Value::Object(root) = &exchange.answer else {
+    for exchange in &recording.exchanges {
+        let Some(data) = exchange.data(&recording.module) else {
             continue;
         };
-        let data: serde_json::Map<String, Value> = root
-            .iter()
-            .filter(|(k, _)| !ENVELOPE.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
         let seen = Seen {
             module: &recording.module,
             label: prop_label(&exchange.label),

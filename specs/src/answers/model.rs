@@ -59,6 +59,11 @@ pub enum Shape {
     Object {
         fields: Vec<Field>,
     },
+    /// A JSON array whose positions each mean something else (`opensearch`: the search, the
+    /// titles found, their descriptions, their URLs), each position a named field, in order.
+    Tuple {
+        fields: Vec<Field>,
+    },
     /// Keys that are data (slot roles, namespace ids, option names), one shape of value.
     Map {
         values: Box<Shape>,
@@ -145,7 +150,8 @@ impl Shape {
         use serde_json::Value;
         let mut count = FieldCount::default();
         match (self, value) {
-            (Shape::Object { fields }, Value::Object(map)) => {
+            // A tuple is counted on its data as an object of its positions by name.
+            (Shape::Object { fields } | Shape::Tuple { fields }, Value::Object(map)) => {
                 for (key, value) in map {
                     match fields.iter().find(|f| &f.name == key) {
                         Some(field) => {

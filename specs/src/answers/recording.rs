@@ -2,9 +2,23 @@
 //! `specs/NAME/answers/`, and the input of the answer model's inference.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
+use super::ENVELOPE;
 use crate::error::SpecError;
+
+/// Answers that are a JSON array whose positions each mean something else, by module, with
+/// the names of the positions: `opensearch` answers the OpenSearch suggestions format (the
+/// search, then the titles found, their descriptions and their URLs).
+const TUPLES: &[(&str, &[&str])] = &[("opensearch", &["search", "titles", "descriptions", "urls"])];
+
+/// The names of the positions of `module`'s answer, when it answers a JSON array.
+pub fn positions(module: &str) -> Option<&'static [&'static str]> {
+    TUPLES
+        .iter()
+        .find(|(m, _)| *m == module)
+        .map(|(_, names)| *names)
+}
 
 /// Every exchange recorded for one module.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,9 +68,43 @@ impl Exchange {
         codes
     }
 
-    /// An answer holding data: JSON, and no error.
-    pub fn succeeded(&self) -> bool {
-        self.answer.is_object() && self.error_codes().is_empty()
+    /// An answer of `module` holding data: a JSON object (or the array of a module whose
+    /// positions have names), and no error.
+    pub fn succeeded(&self, module: &str) -> bool {
+        let shaped = match &self.answer {
+            Value::Object(_) => true,
+            Value::Array(_) => positions(module).is_some(),
+            _ => false,
+        };
+        shaped && self.error_codes().is_empty()
+    }
+
+    /// The data of a successful answer of `module`, as an object: the envelope left out, an
+    /// array's positions by name (a position beyond those named, by its index).
+    pub fn data(&self, module: &str) -> Option<Map<String, Value>> {
+        if !self.succeeded(module) {
+            return None;
+        }
+        match &self.answer {
+            Value::Object(root) => Some(
+                root.iter()
+                    .filter(|(k, _)| !ENVELOPE.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            ),
+            Value::Array(items) => {
+                let names = positions(module)?;
+                let name = |i: usize| names.get(i).map_or_else(|| i.to_string(), |n| (*n).into());
+                Some(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (name(i), v.clone()))
+                        .collect(),
+                )
+            }
+            _ => None,
+        }
     }
 }
 

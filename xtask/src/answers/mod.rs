@@ -86,6 +86,7 @@ fn record(version: MwVersion) -> Result<()> {
     let uploads = seed::uploads(&mut admin)?;
     let imports = seed::imports(&mut admin)?;
     let csp_reports = seed::csp_reports(&mut admin)?;
+    let temp_user_names = seed::temp_user_names(version, &spec)?;
     let planned = plan::plan(&spec);
     let progress = ProgressBar::new(planned.len() as u64).with_style(
         ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}")?
@@ -109,8 +110,11 @@ fn record(version: MwVersion) -> Result<()> {
         ("upload", uploads),
         ("import", imports),
         ("cspreport", csp_reports),
+        ("acquiretempusername", temp_user_names),
     ] {
-        recordings.entry(module.into()).or_default().extend(sent);
+        if !sent.is_empty() {
+            recordings.entry(module.into()).or_default().extend(sent);
+        }
     }
     let written = write(version, &release, recordings)?;
     wiki::stop(&wiki.name)?;
@@ -140,7 +144,7 @@ pub fn seed_test_wiki(wiki: &Wiki) -> Result<()> {
 }
 
 /// Written in a wiki's folder once it holds the seeded content.
-const SEEDED: &str = "answers-seed-v5.done";
+const SEEDED: &str = "answers-seed-v6.done";
 
 fn release(session: &mut Session) -> Result<String> {
     let answer = session.call(&[("action", "query"), ("meta", "siteinfo")])?;

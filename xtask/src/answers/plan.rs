@@ -47,6 +47,25 @@ const EXTRA: &[(&str, &str)] = &[
         "query+recentchanges",
         "action=query&list=recentchanges&rclimit=50",
     ),
+    // Links to another wiki and to another language's wiki, from the seeded page.
+    (
+        "query+iwbacklinks",
+        "action=query&list=iwbacklinks&iwblprefix=mw",
+    ),
+    (
+        "query+langbacklinks",
+        "action=query&list=langbacklinks&lbllang=de",
+    ),
+    // The seeded page's external link is https (1.39 looks for http unless told).
+    (
+        "query+exturlusage",
+        "action=query&list=exturlusage&euquery=www.mediawiki.org&euprotocol=https",
+    ),
+    // Titles found (the example's `Te` finds none on the seeded wiki).
+    (
+        "opensearch",
+        "action=opensearch&search=Mwtyped seed&limit=5",
+    ),
     // A redirect resolved: `query.redirects`.
     (
         "query",

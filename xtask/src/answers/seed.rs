@@ -4,12 +4,12 @@
 //! every recording.
 
 use anyhow::{Context, Result};
-use mwtyped_spec::Exchange;
+use mwtyped_spec::{Exchange, Spec};
 use serde_json::Value;
 
 use super::session::Session;
 use crate::files;
-use crate::wiki::{self, Wiki};
+use crate::wiki::{self, ExtensionSet, MwVersion, Wiki, WikiSpec};
 
 /// The page the prop modules are sent for, with everything a page can have.
 pub const PAGE: &str = "Mwtyped seed";
@@ -33,7 +33,15 @@ pub const PROP_TITLES: &str = "Mwtyped seed|Mwtyped seed redirect|File:Mwtyped s
 
 const PAGE_TEXT: &str = "{{DISPLAYTITLE:Mwtyped seed}}\n'''Seed''' text linking [[Mwtyped seed target]] \
 and [[Main Page]], using {{Mwtyped seed template|x}}, showing [[File:Mwtyped seed.png|thumb|A seed image]], \
-and linking [https://www.mediawiki.org/ out].\n== Section ==\nMore text.\n\n[[Category:Mwtyped seed category]]";
+and linking [https://www.mediawiki.org/ out] and [[mw:Help:Contents|to another wiki]].\n== Section ==\nMore text.\n\n\
+[[Category:Mwtyped seed category]]\n[[de:Mwtyped Saat]]";
+
+/// The language prefix of the seeded page's language link ([`seed`] adds it).
+const LANGUAGE_PREFIX: &str = "de";
+
+/// The seeded gadget, in a section of its own (`list=gadgets`, `list=gadgetcategories`).
+const GADGETS_DEFINITION: &str = "== mwtyped-seed ==\n\
+* mwtyped-gadget[ResourceLoader|default|rights=edit]|mwtyped-gadget.js|mwtyped-gadget.css\n";
 
 /// Makes the seeded content; `other` is a fresh session that becomes [`OTHER_USER`].
 pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()> {
@@ -62,7 +70,10 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
     )?;
     edit(admin, CATEGORY, "The seed's category.")?;
     upload(admin)?;
+    // A fresh wiki's interwiki table has other wikis (`mw`), but no other language.
+    wiki::add_interwiki(wiki, LANGUAGE_PREFIX, "https://de.example.invalid/wiki/$1")?;
     edit(admin, PAGE, PAGE_TEXT)?;
+    edit(admin, "MediaWiki:Gadgets-definition", GADGETS_DEFINITION)?;
     // A topic with a heading, which the second user answers (DiscussionTools' modules find,
     // subscribe to and thank for comments).
     edit(admin, TALK, "== A seeded topic ==\nA talk page. ~~~~")?;
@@ -106,13 +117,29 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
         ("reason", "seed"),
         ("token", &token),
     ]))?;
-    admin.call(&[
-        ("action", "protect"),
-        ("title", "Mwtyped seed protected title"),
-        ("protections", "create=sysop"),
-        ("expiry", "infinite"),
+    // A partial block: `list=blocks` then has restrictions.
+    admin.send(&pairs(&[
+        ("action", "block"),
+        ("user", "192.0.2.98"),
+        ("expiry", "1 year"),
+        ("partial", "1"),
+        ("pagerestrictions", "Mwtyped seed target"),
+        ("reason", "seed"),
         ("token", &token),
-    ])?;
+    ]))?;
+    for (title, protections) in [
+        ("Mwtyped seed protected title", "create=sysop"),
+        // Moves only: the page stays editable by everyone.
+        (PAGE, "move=sysop"),
+    ] {
+        admin.call(&[
+            ("action", "protect"),
+            ("title", title),
+            ("protections", protections),
+            ("expiry", "infinite"),
+            ("token", &token),
+        ])?;
+    }
     // A deleted file (`list=filearchive`).
     upload_as(admin, "Mwtyped deleted.png")?;
     admin.send(&pairs(&[
@@ -336,6 +363,29 @@ pub fn csp_reports(session: &mut Session) -> Result<Vec<Exchange>> {
         label: "seeded report".into(),
         request,
         answer,
+    }])
+}
+
+/// `acquiretempusername`, sent logged out to a wiki of its own with temporary accounts on
+/// (see [`wiki::TEMP_ACCOUNTS`]); nothing where the release has no such module.
+pub fn temp_user_names(version: MwVersion, spec: &Spec) -> Result<Vec<Exchange>> {
+    const MODULE: &str = "acquiretempusername";
+    if spec.module(MODULE).is_none() {
+        return Ok(vec![]);
+    }
+    let wiki = wiki::reset(&WikiSpec {
+        version,
+        extensions: ExtensionSet::None,
+        name: Some(format!("answers-{version}-{}", wiki::TEMP_ACCOUNTS)),
+        port: None,
+    })?;
+    let params = pairs(&[("action", MODULE)]);
+    let answer = Session::new(&wiki.api_url()).and_then(|mut s| s.send(&params));
+    wiki::stop(&wiki.name)?;
+    Ok(vec![Exchange {
+        label: "logged out, temporary accounts on".into(),
+        request: params,
+        answer: answer?,
     }])
 }
 

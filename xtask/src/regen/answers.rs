@@ -53,12 +53,12 @@ impl Answers {
             let Some(shape) = self.model.answers.get(answer_key(&recording.module)) else {
                 continue;
             };
-            for exchange in recording.exchanges.iter().filter(|e| e.succeeded()) {
-                let mut data = exchange.answer.clone();
-                if let Some(root) = data.as_object_mut() {
-                    root.retain(|k, _| !mwtyped_spec::ENVELOPE.contains(&k.as_str()));
-                }
-                count += shape.count(&data);
+            for data in recording
+                .exchanges
+                .iter()
+                .filter_map(|e| e.data(&recording.module))
+            {
+                count += shape.count(&serde_json::Value::Object(data));
             }
         }
         count
@@ -100,7 +100,12 @@ pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
         let ok: usize = a
             .recordings
             .iter()
-            .map(|r| r.exchanges.iter().filter(|e| e.succeeded()).count())
+            .map(|r| {
+                r.exchanges
+                    .iter()
+                    .filter(|e| e.succeeded(&r.module))
+                    .count()
+            })
             .sum();
         format!("{all} ({ok})")
     }));

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use super::Wiki;
 use super::install::run_quiet;
@@ -96,6 +96,25 @@ pub fn set_email(wiki: &Wiki, user: &str, email: &str) -> Result<()> {
         &[&reset.to_string_lossy(), "--no-reset-password", user, email],
         "resetUserEmail.php",
     )
+}
+
+/// Adds `prefix` to the interwiki table of `wiki` (once; MediaWiki's API cannot), with
+/// MediaWiki's own `sql.php`. A prefix that is a language code makes `[[prefix:…]]` a
+/// language link.
+pub fn add_interwiki(wiki: &Wiki, prefix: &str, url: &str) -> Result<()> {
+    let mw = super::mw_root(wiki.version);
+    let sql = mw.join("maintenance/sql.php");
+    let query = format!(
+        "INSERT OR IGNORE INTO /*_*/interwiki \
+         (iw_prefix, iw_url, iw_api, iw_wikiid, iw_local, iw_trans) \
+         VALUES ('{prefix}', '{url}', '', '', 0, 0)"
+    );
+    let sql = sql.to_string_lossy();
+    script(&mw, wiki, &[&sql, "--query", &query], "sql.php")?;
+    // `--status` fails a query that changed no row: the insert, when the prefix was there.
+    let check = format!("SELECT iw_prefix FROM /*_*/interwiki WHERE iw_prefix = '{prefix}'");
+    script(&mw, wiki, &[&sql, "--status", "--query", &check], "sql.php")
+        .with_context(|| format!("the interwiki prefix {prefix} was not added"))
 }
 
 /// Runs a PHP maintenance script against `wiki`.

@@ -1,4 +1,4 @@
-//! A test wiki configured like the big wikis: a wiki whose name ends in `-{CONFIGURED}`
+//! Test wikis configured otherwise. Like the big wikis: a wiki whose name ends in `-{CONFIGURED}`
 //! loads `xtask/fixtures/configuration/{CONFIGURED}.php` after the test settings
 //! (Wikipedia's and Commons' usual extras: another user group and right, change tags, a slot
 //! role, a content model, namespaces, a log type, more skins), and gets a page whose revision
@@ -16,6 +16,11 @@ use crate::files;
 /// The name of the configuration.
 pub const CONFIGURED: &str = "wikipedia-like";
 
+/// Temporary accounts on, as on Wikipedia since 2025 (`temp-accounts.php`): only `cargo xtask
+/// answers` starts such a wiki, for `acquiretempusername`, which answers nothing but an error
+/// where they are off. The test wikis keep them off: an edit made logged out stays an IP's.
+pub const TEMP_ACCOUNTS: &str = "temp-accounts";
+
 /// The page [`seed`] saves with a `main` and a `mediainfo` slot.
 pub const TWO_SLOTS_PAGE: &str = "Mwtyped two slots";
 
@@ -28,8 +33,15 @@ fn fixtures_dir() -> PathBuf {
 
 /// The configuration file a wiki of that name loads, if its name asks for one.
 pub fn configuration_of(name: &str) -> Option<PathBuf> {
-    name.ends_with(&format!("-{CONFIGURED}"))
-        .then(|| fixtures_dir().join(format!("{CONFIGURED}.php")))
+    [CONFIGURED, TEMP_ACCOUNTS]
+        .into_iter()
+        .find(|configuration| is_named(name, configuration))
+        .map(|configuration| fixtures_dir().join(format!("{configuration}.php")))
+}
+
+/// Whether a wiki of that name has `configuration`.
+fn is_named(name: &str, configuration: &str) -> bool {
+    name.ends_with(&format!("-{configuration}"))
 }
 
 /// The wiki of `version` with every bundled extension, under the configuration [`CONFIGURED`].
@@ -46,7 +58,7 @@ pub fn configured(version: MwVersion) -> WikiSpec {
 /// needed); on any other, nothing.
 pub fn seed(mw: &Path, wiki: &Wiki) -> Result<()> {
     let done = wiki.dir.join(DONE);
-    if configuration_of(&wiki.name).is_none() || done.is_file() {
+    if !is_named(&wiki.name, CONFIGURED) || done.is_file() {
         return Ok(());
     }
     let script = fixtures_dir().join("two-slots.php");

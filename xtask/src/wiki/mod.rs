@@ -21,9 +21,9 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-pub use accounts::{BOT_OWNER, BOT_PASSWORDS, create_user, set_email};
+pub use accounts::{BOT_OWNER, BOT_PASSWORDS, add_interwiki, create_user, set_email};
 pub use cli::{WikiArgs, run};
-pub use configuration::{CONFIGURED, configured};
+pub use configuration::{CONFIGURED, TEMP_ACCOUNTS, configured};
 pub use extensions::{bundled_extensions, extension_dependencies};
 pub use install::mw_root;
 pub use spec::{ADMIN_PASSWORD, ADMIN_USER, ExtensionSet, MwVersion, Wiki, WikiSpec};
