@@ -36750,18 +36750,20 @@ pub mod answer {
         pub hide_name: bool,
         /// `id`: in every recorded answer.
         pub id: i64,
-        /// `namespacerestrictions`: not always sent. Free-form JSON: never recorded with a value.
+        /// `namespacerestrictions`: not always sent.
         #[doc(alias = "namespacerestrictions")]
-        pub namespace_restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub namespace_restrictions: ::std::option::Option<::std::vec::Vec<i64>>,
         /// `nocreate`: in every recorded answer; `false` when absent.
         #[doc(alias = "nocreate")]
         pub no_create: bool,
         /// `noemail`: in every recorded answer; `false` when absent.
         #[doc(alias = "noemail")]
         pub no_email: bool,
-        /// `pagerestrictions`: not always sent. Free-form JSON: never recorded with a value.
+        /// `pagerestrictions`: not always sent.
         #[doc(alias = "pagerestrictions")]
-        pub page_restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub page_restrictions: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
         /// `partial`: in every recorded answer; `false` when absent.
         pub partial: bool,
         /// `reason`: in every recorded answer.
@@ -36797,12 +36799,12 @@ pub mod answer {
             let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<::std::vec::Vec<i64>>,
             > = ::std::option::Option::None;
             let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f10: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -40340,6 +40342,206 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=parse`'s answer, at `parse.categories`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseCategories {
+        /// `category`: in every recorded answer.
+        pub category: ::std::string::String,
+        /// `sortkey`: in every recorded answer.
+        pub sortkey: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseCategories {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseCategories {
+        const NAME: &'static str = "ParseCategories";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "category" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "sortkey" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseCategories {
+                category: ::mwtyped::__private::required(f0, "category")?,
+                sortkey: ::mwtyped::__private::required(f1, "sortkey")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseCategories {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=parse`'s answer, at `parse.iwlinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseIwLinks {
+        /// `prefix`: in every recorded answer.
+        pub prefix: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseIwLinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseIwLinks {
+        const NAME: &'static str = "ParseIwLinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "prefix" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "url" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseIwLinks {
+                prefix: ::mwtyped::__private::required(f0, "prefix")?,
+                title: ::mwtyped::__private::required(f1, "title")?,
+                url: ::mwtyped::__private::required(f2, "url")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseIwLinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=parse`'s answer, at `parse.langlinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseLangLinks {
+        /// `autonym`: in every recorded answer.
+        pub autonym: ::std::string::String,
+        /// `lang`: in every recorded answer.
+        pub lang: ::std::string::String,
+        /// `langname`: in every recorded answer.
+        pub langname: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseLangLinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseLangLinks {
+        const NAME: &'static str = "ParseLangLinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "autonym" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "lang" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "langname" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "url" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseLangLinks {
+                autonym: ::mwtyped::__private::required(f0, "autonym")?,
+                lang: ::mwtyped::__private::required(f1, "lang")?,
+                langname: ::mwtyped::__private::required(f2, "langname")?,
+                title: ::mwtyped::__private::required(f3, "title")?,
+                url: ::mwtyped::__private::required(f4, "url")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseLangLinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=parse`'s answer, at `parse.links`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40405,6 +40607,97 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=parse`'s answer, at `parse.sections`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseSections {
+        /// `anchor`: in every recorded answer.
+        pub anchor: ::std::string::String,
+        /// `byteoffset`: in every recorded answer.
+        pub byteoffset: i64,
+        /// `fromtitle`: in every recorded answer.
+        #[doc(alias = "fromtitle")]
+        pub from_title: ::std::string::String,
+        /// `index`: in every recorded answer.
+        pub index: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: ::std::string::String,
+        /// `line`: in every recorded answer.
+        pub line: ::std::string::String,
+        /// `number`: in every recorded answer.
+        pub number: ::std::string::String,
+        /// `toclevel`: in every recorded answer.
+        pub toclevel: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseSections {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseSections {
+        const NAME: &'static str = "ParseSections";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "anchor" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "byteoffset" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "fromtitle" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "index" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "line" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "number" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "toclevel" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseSections {
+                anchor: ::mwtyped::__private::required(f0, "anchor")?,
+                byteoffset: ::mwtyped::__private::required(f1, "byteoffset")?,
+                from_title: ::mwtyped::__private::required(f2, "fromtitle")?,
+                index: ::mwtyped::__private::required(f3, "index")?,
+                level: ::mwtyped::__private::required(f4, "level")?,
+                line: ::mwtyped::__private::required(f5, "line")?,
+                number: ::mwtyped::__private::required(f6, "number")?,
+                toclevel: ::mwtyped::__private::required(f7, "toclevel")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseSections {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /** An object of `action=parse`'s answer, at `parse.templates`.
 
  The same fields as [`ParseLinks`]: that type, by this name.*/
@@ -40414,27 +40707,19 @@ pub mod answer {
     #[non_exhaustive]
     pub struct ParseResult {
         /// `categories`: not always sent.
-        pub categories: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub categories: ::std::option::Option<::std::vec::Vec<ParseCategories>>,
         /// `displaytitle`: not always sent.
         pub displaytitle: ::std::option::Option<::std::string::String>,
         /// `externallinks`: not always sent.
-        pub externallinks: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub externallinks: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `images`: not always sent.
-        pub images: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+        pub images: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `iwlinks`: not always sent.
         #[doc(alias = "iwlinks")]
-        pub iw_links: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub iw_links: ::std::option::Option<::std::vec::Vec<ParseIwLinks>>,
         /// `langlinks`: not always sent.
         #[doc(alias = "langlinks")]
-        pub lang_links: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub lang_links: ::std::option::Option<::std::vec::Vec<ParseLangLinks>>,
         /// `links`: not always sent.
         pub links: ::std::option::Option<::std::vec::Vec<ParseLinks>>,
         /// `pageid`: in every recorded answer.
@@ -40445,13 +40730,9 @@ pub mod answer {
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `properties`: not always sent.
-        pub properties: ::std::option::Option<
-            ::mwtyped::Map<::mwtyped::serde_json::Value>,
-        >,
+        pub properties: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
         /// `sections`: not always sent.
-        pub sections: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub sections: ::std::option::Option<::std::vec::Vec<ParseSections>>,
         /// `showtoc`: `false` when absent.
         #[doc(alias = "showtoc")]
         pub show_toc: bool,
@@ -40464,6 +40745,9 @@ pub mod answer {
         /// `parsedsummary`: not always sent.
         #[doc(alias = "parsedsummary")]
         pub parsed_summary: ::std::option::Option<::std::string::String>,
+        /// `revid`: not always sent.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -40481,22 +40765,22 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<ParseCategories>>,
             > = ::std::option::Option::None;
             let mut f1: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<ParseIwLinks>>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<ParseLangLinks>>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<ParseLinks>>,
@@ -40506,10 +40790,10 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::mwtyped::Map<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f10: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<ParseSections>>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
@@ -40522,6 +40806,7 @@ pub mod answer {
             let mut f15: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f16: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -40543,6 +40828,7 @@ pub mod answer {
                     "text" => ::mwtyped::__private::field(&mut map, &mut f13),
                     "title" => ::mwtyped::__private::field(&mut map, &mut f14),
                     "parsedsummary" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "revid" => ::mwtyped::__private::field(&mut map, &mut f16),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -40570,6 +40856,7 @@ pub mod answer {
                 text: f13.unwrap_or_default(),
                 title: ::mwtyped::__private::required(f14, "title")?,
                 parsed_summary: f15.unwrap_or_default(),
+                rev_id: f16.unwrap_or_default(),
                 extra,
             })
         }
@@ -40583,8 +40870,28 @@ pub mod answer {
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
             ::mwtyped::Answer::collect_unmodelled(
+                &self.categories,
+                &::mwtyped::__private::join(path, "categories"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.iw_links,
+                &::mwtyped::__private::join(path, "iwlinks"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.lang_links,
+                &::mwtyped::__private::join(path, "langlinks"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
                 &self.links,
                 &::mwtyped::__private::join(path, "links"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sections,
+                &::mwtyped::__private::join(path, "sections"),
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
@@ -42786,71 +43093,10 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// An object of `action=query`'s answer, at `query.pages.iwlinks`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryPagesIwLinks {
-        /// `prefix`: in every recorded answer.
-        pub prefix: ::std::string::String,
-        /// `title`: in every recorded answer.
-        pub title: ::std::string::String,
-        /// `url`: in every recorded answer.
-        pub url: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesIwLinks {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryPagesIwLinks {
-        const NAME: &'static str = "QueryPagesIwLinks";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "prefix" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "title" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "url" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryPagesIwLinks {
-                prefix: ::mwtyped::__private::required(f0, "prefix")?,
-                title: ::mwtyped::__private::required(f1, "title")?,
-                url: ::mwtyped::__private::required(f2, "url")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryPagesIwLinks {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
+    /** An object of `action=query`'s answer, at `query.pages.iwlinks`.
+
+ The same fields as [`ParseIwLinks`]: that type, by this name.*/
+    pub type QueryPagesIwLinks = ParseIwLinks;
     /// An object of `action=query`'s answer, at `query.pages.langlinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45341,10 +45587,8 @@ pub mod answer {
         /// `rangestart`: not always sent. Seen with `bkprop=range`.
         #[doc(alias = "rangestart")]
         pub range_start: ::std::option::Option<::std::string::String>,
-        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`.
-        pub restrictions: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`. Free-form JSON: sent as an array or an object.
+        pub restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
         /// `userid`: not always sent. Seen with `bkprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -45396,7 +45640,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f17: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
             let mut f18: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();

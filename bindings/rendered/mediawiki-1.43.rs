@@ -41280,18 +41280,20 @@ pub mod answer {
         pub hide_name: bool,
         /// `id`: in every recorded answer.
         pub id: i64,
-        /// `namespacerestrictions`: not always sent. Free-form JSON: never recorded with a value.
+        /// `namespacerestrictions`: not always sent.
         #[doc(alias = "namespacerestrictions")]
-        pub namespace_restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub namespace_restrictions: ::std::option::Option<::std::vec::Vec<i64>>,
         /// `nocreate`: in every recorded answer; `false` when absent.
         #[doc(alias = "nocreate")]
         pub no_create: bool,
         /// `noemail`: in every recorded answer; `false` when absent.
         #[doc(alias = "noemail")]
         pub no_email: bool,
-        /// `pagerestrictions`: not always sent. Free-form JSON: never recorded with a value.
+        /// `pagerestrictions`: not always sent.
         #[doc(alias = "pagerestrictions")]
-        pub page_restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub page_restrictions: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
         /// `partial`: in every recorded answer; `false` when absent.
         pub partial: bool,
         /// `reason`: in every recorded answer.
@@ -41327,12 +41329,12 @@ pub mod answer {
             let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<::std::vec::Vec<i64>>,
             > = ::std::option::Option::None;
             let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f10: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -47862,6 +47864,206 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=parse`'s answer, at `parse.categories`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseCategories {
+        /// `category`: in every recorded answer.
+        pub category: ::std::string::String,
+        /// `sortkey`: in every recorded answer.
+        pub sortkey: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseCategories {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseCategories {
+        const NAME: &'static str = "ParseCategories";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "category" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "sortkey" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseCategories {
+                category: ::mwtyped::__private::required(f0, "category")?,
+                sortkey: ::mwtyped::__private::required(f1, "sortkey")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseCategories {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=parse`'s answer, at `parse.iwlinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseIwLinks {
+        /// `prefix`: in every recorded answer.
+        pub prefix: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseIwLinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseIwLinks {
+        const NAME: &'static str = "ParseIwLinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "prefix" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "url" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseIwLinks {
+                prefix: ::mwtyped::__private::required(f0, "prefix")?,
+                title: ::mwtyped::__private::required(f1, "title")?,
+                url: ::mwtyped::__private::required(f2, "url")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseIwLinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=parse`'s answer, at `parse.langlinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseLangLinks {
+        /// `autonym`: in every recorded answer.
+        pub autonym: ::std::string::String,
+        /// `lang`: in every recorded answer.
+        pub lang: ::std::string::String,
+        /// `langname`: in every recorded answer.
+        pub langname: ::std::string::String,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// `url`: in every recorded answer.
+        pub url: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseLangLinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseLangLinks {
+        const NAME: &'static str = "ParseLangLinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "autonym" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "lang" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "langname" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "url" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseLangLinks {
+                autonym: ::mwtyped::__private::required(f0, "autonym")?,
+                lang: ::mwtyped::__private::required(f1, "lang")?,
+                langname: ::mwtyped::__private::required(f2, "langname")?,
+                title: ::mwtyped::__private::required(f3, "title")?,
+                url: ::mwtyped::__private::required(f4, "url")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseLangLinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=parse`'s answer, at `parse.links`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -47927,10 +48129,201 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=parse`'s answer, at `parse.sections`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseSections {
+        /// `anchor`: in every recorded answer.
+        pub anchor: ::std::string::String,
+        /// `byteoffset`: in every recorded answer.
+        pub byteoffset: i64,
+        /// `fromtitle`: in every recorded answer.
+        #[doc(alias = "fromtitle")]
+        pub from_title: ::std::string::String,
+        /// `index`: in every recorded answer.
+        pub index: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: ::std::string::String,
+        /// `line`: in every recorded answer.
+        pub line: ::std::string::String,
+        /// `linkAnchor`: in every recorded answer.
+        #[doc(alias = "linkAnchor")]
+        pub linkanchor: ::std::string::String,
+        /// `number`: in every recorded answer.
+        pub number: ::std::string::String,
+        /// `toclevel`: in every recorded answer.
+        pub toclevel: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseSections {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseSections {
+        const NAME: &'static str = "ParseSections";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "anchor" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "byteoffset" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "fromtitle" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "index" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "line" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "linkAnchor" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "number" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "toclevel" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseSections {
+                anchor: ::mwtyped::__private::required(f0, "anchor")?,
+                byteoffset: ::mwtyped::__private::required(f1, "byteoffset")?,
+                from_title: ::mwtyped::__private::required(f2, "fromtitle")?,
+                index: ::mwtyped::__private::required(f3, "index")?,
+                level: ::mwtyped::__private::required(f4, "level")?,
+                line: ::mwtyped::__private::required(f5, "line")?,
+                linkanchor: ::mwtyped::__private::required(f6, "linkAnchor")?,
+                number: ::mwtyped::__private::required(f7, "number")?,
+                toclevel: ::mwtyped::__private::required(f8, "toclevel")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseSections {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /** An object of `action=parse`'s answer, at `parse.templates`.
 
  The same fields as [`ParseLinks`]: that type, by this name.*/
     pub type ParseTemplates = ParseLinks;
+    /// An object of `action=parse`'s answer, at `parse.tocdata.sections`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseTocdataSections {
+        /// `anchor`: in every recorded answer.
+        pub anchor: ::std::string::String,
+        /// `codepointOffset`: in every recorded answer.
+        #[doc(alias = "codepointOffset")]
+        pub codepointoffset: i64,
+        /// `fromTitle`: in every recorded answer.
+        #[doc(alias = "fromTitle")]
+        pub from_title: ::std::string::String,
+        /// `hLevel`: in every recorded answer.
+        #[doc(alias = "hLevel")]
+        pub hlevel: i64,
+        /// `index`: in every recorded answer.
+        pub index: ::std::string::String,
+        /// `line`: in every recorded answer.
+        pub line: ::std::string::String,
+        /// `number`: in every recorded answer.
+        pub number: ::std::string::String,
+        /// `tocLevel`: in every recorded answer.
+        #[doc(alias = "tocLevel")]
+        pub toclevel: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseTocdataSections {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseTocdataSections {
+        const NAME: &'static str = "ParseTocdataSections";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "anchor" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "codepointOffset" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "fromTitle" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "hLevel" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "index" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "line" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "number" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "tocLevel" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseTocdataSections {
+                anchor: ::mwtyped::__private::required(f0, "anchor")?,
+                codepointoffset: ::mwtyped::__private::required(f1, "codepointOffset")?,
+                from_title: ::mwtyped::__private::required(f2, "fromTitle")?,
+                hlevel: ::mwtyped::__private::required(f3, "hLevel")?,
+                index: ::mwtyped::__private::required(f4, "index")?,
+                line: ::mwtyped::__private::required(f5, "line")?,
+                number: ::mwtyped::__private::required(f6, "number")?,
+                toclevel: ::mwtyped::__private::required(f7, "tocLevel")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseTocdataSections {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=parse`'s answer, at `parse.tocdata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -47939,7 +48332,7 @@ pub mod answer {
         #[doc(alias = "extensionData")]
         pub extensiondata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `sections`: in every recorded answer.
-        pub sections: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub sections: ::std::vec::Vec<ParseTocdataSections>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -47959,9 +48352,7 @@ pub mod answer {
             let mut f0: ::std::option::Option<
                 ::std::vec::Vec<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<ParseTocdataSections>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -47994,6 +48385,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sections,
+                &::mwtyped::__private::join(path, "sections"),
+                out,
+            );
         }
     }
     /// An object of `action=parse`'s answer, at `parse`.
@@ -48001,27 +48397,19 @@ pub mod answer {
     #[non_exhaustive]
     pub struct ParseResult {
         /// `categories`: not always sent.
-        pub categories: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub categories: ::std::option::Option<::std::vec::Vec<ParseCategories>>,
         /// `displaytitle`: not always sent.
         pub displaytitle: ::std::option::Option<::std::string::String>,
         /// `externallinks`: not always sent.
-        pub externallinks: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub externallinks: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `images`: not always sent.
-        pub images: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+        pub images: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `iwlinks`: not always sent.
         #[doc(alias = "iwlinks")]
-        pub iw_links: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub iw_links: ::std::option::Option<::std::vec::Vec<ParseIwLinks>>,
         /// `langlinks`: not always sent.
         #[doc(alias = "langlinks")]
-        pub lang_links: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub lang_links: ::std::option::Option<::std::vec::Vec<ParseLangLinks>>,
         /// `links`: not always sent.
         pub links: ::std::option::Option<::std::vec::Vec<ParseLinks>>,
         /// `pageid`: in every recorded answer.
@@ -48032,13 +48420,9 @@ pub mod answer {
             ::std::vec::Vec<::mwtyped::serde_json::Value>,
         >,
         /// `properties`: not always sent.
-        pub properties: ::std::option::Option<
-            ::mwtyped::Map<::mwtyped::serde_json::Value>,
-        >,
+        pub properties: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
         /// `sections`: not always sent.
-        pub sections: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub sections: ::std::option::Option<::std::vec::Vec<ParseSections>>,
         /// `showtoc`: `false` when absent.
         #[doc(alias = "showtoc")]
         pub show_toc: bool,
@@ -48053,6 +48437,9 @@ pub mod answer {
         /// `parsedsummary`: not always sent.
         #[doc(alias = "parsedsummary")]
         pub parsed_summary: ::std::option::Option<::std::string::String>,
+        /// `revid`: not always sent.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -48070,22 +48457,22 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<ParseCategories>>,
             > = ::std::option::Option::None;
             let mut f1: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<ParseIwLinks>>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<ParseLangLinks>>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<ParseLinks>>,
@@ -48095,10 +48482,10 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::mwtyped::Map<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f10: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<ParseSections>>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
@@ -48112,6 +48499,7 @@ pub mod answer {
             let mut f16: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f17: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -48134,6 +48522,7 @@ pub mod answer {
                     "title" => ::mwtyped::__private::field(&mut map, &mut f14),
                     "tocdata" => ::mwtyped::__private::field(&mut map, &mut f15),
                     "parsedsummary" => ::mwtyped::__private::field(&mut map, &mut f16),
+                    "revid" => ::mwtyped::__private::field(&mut map, &mut f17),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -48162,6 +48551,7 @@ pub mod answer {
                 title: ::mwtyped::__private::required(f14, "title")?,
                 tocdata: f15.unwrap_or_default(),
                 parsed_summary: f16.unwrap_or_default(),
+                rev_id: f17.unwrap_or_default(),
                 extra,
             })
         }
@@ -48175,8 +48565,28 @@ pub mod answer {
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
             ::mwtyped::Answer::collect_unmodelled(
+                &self.categories,
+                &::mwtyped::__private::join(path, "categories"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.iw_links,
+                &::mwtyped::__private::join(path, "iwlinks"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.lang_links,
+                &::mwtyped::__private::join(path, "langlinks"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
                 &self.links,
                 &::mwtyped::__private::join(path, "links"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sections,
+                &::mwtyped::__private::join(path, "sections"),
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
@@ -50540,71 +50950,10 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// An object of `action=query`'s answer, at `query.pages.iwlinks`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryPagesIwLinks {
-        /// `prefix`: in every recorded answer.
-        pub prefix: ::std::string::String,
-        /// `title`: in every recorded answer.
-        pub title: ::std::string::String,
-        /// `url`: in every recorded answer.
-        pub url: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesIwLinks {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryPagesIwLinks {
-        const NAME: &'static str = "QueryPagesIwLinks";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "prefix" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "title" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "url" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryPagesIwLinks {
-                prefix: ::mwtyped::__private::required(f0, "prefix")?,
-                title: ::mwtyped::__private::required(f1, "title")?,
-                url: ::mwtyped::__private::required(f2, "url")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryPagesIwLinks {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
+    /** An object of `action=query`'s answer, at `query.pages.iwlinks`.
+
+ The same fields as [`ParseIwLinks`]: that type, by this name.*/
+    pub type QueryPagesIwLinks = ParseIwLinks;
     /// An object of `action=query`'s answer, at `query.pages.langlinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -53100,10 +53449,8 @@ pub mod answer {
         pub user: ::std::option::Option<::std::string::String>,
         /// `byid`: not always sent. Seen with `bkprop=byid`.
         pub byid: ::std::option::Option<i64>,
-        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`.
-        pub restrictions: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`. Free-form JSON: sent as an array or an object.
+        pub restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
         /// `userid`: not always sent. Seen with `bkprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -53149,7 +53496,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f15: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
             let mut f16: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();

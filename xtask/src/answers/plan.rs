@@ -109,6 +109,13 @@ const EXTRA: &[(&str, &str)] = &[
         "block",
         "action=block&user=192.0.2.100&expiry=1 day&reason=recorded&nocreate=1",
     ),
+    // A partial block: the answer names its restrictions.
+    (
+        "block",
+        "action=block&user=192.0.2.101&expiry=1 day&reason=recorded&partial=1&allowusertalk=1&pagerestrictions=Mwtyped seed target&namespacerestrictions=10",
+    ),
+    // The seeded page parsed: its categories, links out, images, sections and language link.
+    ("parse", "action=parse&page=Mwtyped seed"),
     (
         "categorytree",
         "action=categorytree&category=Mwtyped seed category",

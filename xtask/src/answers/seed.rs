@@ -123,6 +123,7 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
         ("user", "192.0.2.98"),
         ("expiry", "1 year"),
         ("partial", "1"),
+        ("allowusertalk", "1"),
         ("pagerestrictions", "Mwtyped seed target"),
         ("reason", "seed"),
         ("token", &token),
