@@ -32,10 +32,10 @@ pub fn run() -> Result<()> {
         let bytes = std::fs::metadata(&path)
             .with_context(|| format!("no package at {}", path.display()))?
             .len();
-        let mib = bytes as f64 / (1024.0 * 1024.0);
-        println!("{name}: {mib:.2} MiB");
+        let kib = bytes as f64 / 1024.0;
+        println!("{name}: {kib:.0} KiB of {} KiB", LIMIT / 1024);
         if bytes > LIMIT {
-            too_big.push(format!("{name} ({mib:.2} MiB)"));
+            too_big.push(format!("{name} ({kib:.0} KiB)"));
         }
     }
     ensure!(
