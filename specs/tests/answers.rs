@@ -247,6 +247,41 @@ fn values_of_several_kinds_are_free_form() {
 }
 
 #[test]
+fn an_always_empty_array_beside_objects_is_that_object_and_a_full_one_is_free_form() {
+    // PHP writes an empty associative array as `[]` (`list=blocks` restrictions).
+    let blocks = recording(
+        "query+allpages",
+        vec![exchange(
+            "example 1",
+            json!({"query": {"allpages": [
+                    {"restrictions": []},
+                    {"restrictions": {"pages": [{"id": 1}]}},
+                    {"restrictions": []},
+                    {"mixed": [1]},
+                    {"mixed": {"a": 1}}]}}),
+        )],
+    );
+    let model = infer(&spec(), &[blocks]);
+    let restrictions = field(
+        &model.answers["query"],
+        &["query", "allpages", "restrictions"],
+    );
+    let Shape::Object { fields } = &restrictions.shape else {
+        panic!("restrictions: {:?}", restrictions.shape);
+    };
+    assert_eq!(fields.len(), 1);
+    assert_eq!(fields[0].name, "pages");
+    assert!(!fields[0].certain, "[] is the object without its fields");
+    let mixed = field(&model.answers["query"], &["query", "allpages", "mixed"]);
+    assert_eq!(
+        mixed.shape,
+        Shape::Any {
+            why: "sent as an array or an object".into()
+        }
+    );
+}
+
+#[test]
 fn an_untyped_module_says_why() {
     let model = model();
     let why = |path: &str| match &model.modules[path] {

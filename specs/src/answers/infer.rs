@@ -194,6 +194,8 @@ struct Sketch {
     integers: bool,
     fractions: bool,
     strings: bool,
+    /// Arrays seen; what was in them is in `items`.
+    arrays: usize,
     items: Option<Box<Sketch>>,
     object: Option<ObjectSketch>,
 }
@@ -228,6 +230,7 @@ impl Sketch {
             Value::Number(_) => self.fractions = true,
             Value::String(_) => self.strings = true,
             Value::Array(items) => {
+                self.arrays += 1;
                 let sketch = self.items.get_or_insert_default();
                 for item in items {
                     sketch.observe(item, seen);
@@ -262,6 +265,7 @@ impl Sketch {
         self.integers |= other.integers;
         self.fractions |= other.fractions;
         self.strings |= other.strings;
+        self.arrays += other.arrays;
         if let Some(items) = other.items {
             self.items.get_or_insert_default().absorb(*items);
         }
@@ -280,11 +284,18 @@ impl Sketch {
     }
 
     /// The shape of this place; `key` is the field holding it.
-    fn shape(self, key: Option<&str>, extensions: &Extensions) -> Shape {
+    fn shape(mut self, key: Option<&str>, extensions: &Extensions) -> Shape {
         if key.is_some_and(|k| FREE_FORM.contains(&k)) && self.seen > 0 {
             return Shape::Any {
                 why: "MediaWiki sends free-form data here".into(),
             };
+        }
+        // PHP writes an empty associative array as `[]`: beside objects, an array never seen
+        // with an item is that object, empty (the generated types read `[]` so).
+        let only_empty_arrays = self.items.as_ref().is_some_and(|i| i.seen + i.nulls == 0);
+        if let (Some(object), true) = (&mut self.object, only_empty_arrays) {
+            object.instances += self.arrays;
+            self.items = None;
         }
         let kinds = [
             (self.trues || self.falses, "a boolean"),
