@@ -39376,6 +39376,10 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=move`'s answer, at `move.subpages-talk`.
+
+ The same fields as [`MoveSubpages`]: that type, by this name.*/
+    pub type MoveSubpagesTalk = MoveSubpages;
     /// An object of `action=move`'s answer, at `move`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -39394,9 +39398,7 @@ pub mod answer {
         pub subpages: ::std::option::Option<::std::vec::Vec<MoveSubpages>>,
         /// `subpages-talk`: not always sent.
         #[doc(alias = "subpages-talk")]
-        pub subpages_talk: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub subpages_talk: ::std::option::Option<::std::vec::Vec<MoveSubpagesTalk>>,
         /// `talkfrom`: not always sent.
         pub talkfrom: ::std::option::Option<::std::string::String>,
         /// `talkmoveoverredirect`: `false` when absent.
@@ -39429,7 +39431,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<MoveSubpages>>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<MoveSubpagesTalk>>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
@@ -39492,6 +39494,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.subpages,
                 &::mwtyped::__private::join(path, "subpages"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.subpages_talk,
+                &::mwtyped::__private::join(path, "subpages-talk"),
                 out,
             );
         }
@@ -40063,6 +40070,153 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules.templatedparameters.templatevars`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfoModulesTemplatedParametersTemplateVars {
+        /// `slot`: in every recorded answer.
+        pub slot: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ParamInfoModulesTemplatedParametersTemplateVars {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object
+    for ParamInfoModulesTemplatedParametersTemplateVars {
+        const NAME: &'static str = "ParamInfoModulesTemplatedParametersTemplateVars";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "slot" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParamInfoModulesTemplatedParametersTemplateVars {
+                slot: ::mwtyped::__private::required(f0, "slot")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParamInfoModulesTemplatedParametersTemplateVars {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=paraminfo`'s answer, at `paraminfo.modules.templatedparameters`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParamInfoModulesTemplatedParameters {
+        /// `index`: in every recorded answer.
+        pub index: i64,
+        /// `multi`: in every recorded answer; `false` when absent.
+        pub multi: bool,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `required`: in every recorded answer; `false` when absent.
+        pub required: bool,
+        /// `templatevars`: in every recorded answer.
+        #[doc(alias = "templatevars")]
+        pub template_vars: ParamInfoModulesTemplatedParametersTemplateVars,
+        /// `type`: in every recorded answer. Free-form JSON: sent as a string or an array.
+        #[doc(alias = "type")]
+        pub type_: ::mwtyped::serde_json::Value,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ParamInfoModulesTemplatedParameters {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParamInfoModulesTemplatedParameters {
+        const NAME: &'static str = "ParamInfoModulesTemplatedParameters";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ParamInfoModulesTemplatedParametersTemplateVars,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::mwtyped::serde_json::Value> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "index" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "multi" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "required" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "templatevars" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "type" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParamInfoModulesTemplatedParameters {
+                index: ::mwtyped::__private::required(f0, "index")?,
+                multi: f1.unwrap_or_default(),
+                name: ::mwtyped::__private::required(f2, "name")?,
+                required: f3.unwrap_or_default(),
+                template_vars: ::mwtyped::__private::required(f4, "templatevars")?,
+                type_: ::mwtyped::__private::required(f5, "type")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParamInfoModulesTemplatedParameters {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.template_vars,
+                &::mwtyped::__private::join(path, "templatevars"),
+                out,
+            );
+        }
+    }
     /// An object of `action=paraminfo`'s answer, at `paraminfo.modules`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -40099,7 +40253,7 @@ pub mod answer {
         pub source_name: ::std::string::String,
         /// `templatedparameters`: in every recorded answer.
         #[doc(alias = "templatedparameters")]
-        pub templated_parameters: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub templated_parameters: ::std::vec::Vec<ParamInfoModulesTemplatedParameters>,
         /// `generator`: `false` when absent.
         pub generator: bool,
         /// `deprecated`: `false` when absent.
@@ -40137,7 +40291,7 @@ pub mod answer {
             let mut f10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+                ::std::vec::Vec<ParamInfoModulesTemplatedParameters>,
             > = ::std::option::Option::None;
             let mut f13: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f14: ::std::option::Option<bool> = ::std::option::Option::None;
@@ -40210,6 +40364,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.parameters,
                 &::mwtyped::__private::join(path, "parameters"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.templated_parameters,
+                &::mwtyped::__private::join(path, "templatedparameters"),
                 out,
             );
         }
@@ -40348,6 +40507,8 @@ pub mod answer {
     pub struct ParseCategories {
         /// `category`: in every recorded answer.
         pub category: ::std::string::String,
+        /// `missing`: `false` when absent.
+        pub missing: bool,
         /// `sortkey`: in every recorded answer.
         pub sortkey: ::std::string::String,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -40367,14 +40528,16 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
             {
                 match &*key.0 {
                     "category" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "sortkey" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "missing" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "sortkey" => ::mwtyped::__private::field(&mut map, &mut f2),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -40387,7 +40550,8 @@ pub mod answer {
             }
             ::std::result::Result::Ok(ParseCategories {
                 category: ::mwtyped::__private::required(f0, "category")?,
-                sortkey: ::mwtyped::__private::required(f1, "sortkey")?,
+                missing: f1.unwrap_or_default(),
+                sortkey: ::mwtyped::__private::required(f2, "sortkey")?,
                 extra,
             })
         }
@@ -40726,9 +40890,7 @@ pub mod answer {
         #[doc(alias = "pageid")]
         pub page_id: i64,
         /// `parsewarnings`: not always sent.
-        pub parsewarnings: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub parsewarnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `properties`: not always sent.
         pub properties: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
         /// `sections`: not always sent.
@@ -40787,7 +40949,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f7: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<::std::string::String>>,
@@ -42699,6 +42861,135 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.commonmetadata.value`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImageInfoCommonmetadataValue {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `value`: in every recorded answer.
+        pub value: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryPagesImageInfoCommonmetadataValue {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesImageInfoCommonmetadataValue {
+        const NAME: &'static str = "QueryPagesImageInfoCommonmetadataValue";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "value" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesImageInfoCommonmetadataValue {
+                name: ::mwtyped::__private::required(f0, "name")?,
+                value: ::mwtyped::__private::required(f1, "value")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesImageInfoCommonmetadataValue {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.commonmetadata`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImageInfoCommonmetadata {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `value`: in every recorded answer.
+        pub value: ::std::vec::Vec<QueryPagesImageInfoCommonmetadataValue>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryPagesImageInfoCommonmetadata {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesImageInfoCommonmetadata {
+        const NAME: &'static str = "QueryPagesImageInfoCommonmetadata";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::vec::Vec<QueryPagesImageInfoCommonmetadataValue>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "value" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesImageInfoCommonmetadata {
+                name: ::mwtyped::__private::required(f0, "name")?,
+                value: ::mwtyped::__private::required(f1, "value")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesImageInfoCommonmetadata {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.value,
+                &::mwtyped::__private::join(path, "value"),
+                out,
+            );
+        }
+    }
     /// An object of `action=query`'s answer, at `query.pages.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -42838,7 +43129,7 @@ pub mod answer {
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `iiprop=commonmetadata`.
         pub commonmetadata: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryPagesImageInfoCommonmetadata>,
         >,
         /// `height`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
         pub height: ::std::option::Option<i64>,
@@ -42903,7 +43194,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryPagesImageInfoCommonmetadata>>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
@@ -43015,6 +43306,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.commonmetadata,
+                &::mwtyped::__private::join(path, "commonmetadata"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extmetadata,
                 &::mwtyped::__private::join(path, "extmetadata"),
@@ -43325,6 +43621,74 @@ pub mod answer {
  The same fields as [`QueryPagesOriginal`]: that type, by this name.*/
     #[cfg(feature = "ext-pageimages")]
     pub type QueryPagesThumbnail = QueryPagesOriginal;
+    /// An object of `action=query`'s answer, at `query.pages.redirects`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesRedirects {
+        /// `pageid`: not always sent. Seen with `rdprop=pageid`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `ns`: not always sent. Seen with `rdprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `rdprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesRedirects {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesRedirects {
+        const NAME: &'static str = "QueryPagesRedirects";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "pageid" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesRedirects {
+                page_id: f0.unwrap_or_default(),
+                ns: f1.unwrap_or_default(),
+                title: f2.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesRedirects {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.pages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -43451,9 +43815,7 @@ pub mod answer {
         #[cfg(feature = "ext-pageimages")]
         pub thumbnail: ::std::option::Option<QueryPagesThumbnail>,
         /// `redirects`: not always sent. Seen from `query+redirects`. Seen with `rdprop=fragment`, `rdprop=pageid`, `rdprop=title`.
-        pub redirects: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub redirects: ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -43588,7 +43950,7 @@ pub mod answer {
                 ::std::option::Option<QueryPagesThumbnail>,
             > = ::std::option::Option::None;
             let mut f47: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -43796,6 +44158,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.thumbnail,
                 &::mwtyped::__private::join(path, "thumbnail"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.redirects,
+                &::mwtyped::__private::join(path, "redirects"),
                 out,
             );
         }
@@ -44351,6 +44718,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=query`'s answer, at `query.allimages.commonmetadata.value`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadataValue`]: that type, by this name.*/
+    pub type QueryAllImagesCommonmetadataValue = QueryPagesImageInfoCommonmetadataValue;
+    /** An object of `action=query`'s answer, at `query.allimages.commonmetadata`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadata`]: that type, by this name.*/
+    pub type QueryAllImagesCommonmetadata = QueryPagesImageInfoCommonmetadata;
     /** An object of `action=query`'s answer, at `query.allimages.extmetadata`.
 
  The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
@@ -44389,7 +44764,7 @@ pub mod answer {
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `aiprop=commonmetadata`.
         pub commonmetadata: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryAllImagesCommonmetadata>,
         >,
         /// `height`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
         pub height: ::std::option::Option<i64>,
@@ -44456,7 +44831,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryAllImagesCommonmetadata>>,
             > = ::std::option::Option::None;
             let mut f12: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
@@ -44554,6 +44929,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.commonmetadata,
+                &::mwtyped::__private::join(path, "commonmetadata"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extmetadata,
                 &::mwtyped::__private::join(path, "extmetadata"),
@@ -45543,6 +45923,134 @@ pub mod answer {
 
  The same fields as [`QueryAllPages`]: that type, by this name.*/
     pub type QueryBacklinks = QueryAllPages;
+    /// An object of `action=query`'s answer, at `query.blocks.restrictions.pages`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryBlocksRestrictionsPages {
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryBlocksRestrictionsPages {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryBlocksRestrictionsPages {
+        const NAME: &'static str = "QueryBlocksRestrictionsPages";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryBlocksRestrictionsPages {
+                id: ::mwtyped::__private::required(f0, "id")?,
+                ns: ::mwtyped::__private::required(f1, "ns")?,
+                title: ::mwtyped::__private::required(f2, "title")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryBlocksRestrictionsPages {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.blocks.restrictions`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryBlocksRestrictions {
+        /// `pages`: not always sent. Seen with `bkprop=restrictions`.
+        pub pages: ::std::option::Option<::std::vec::Vec<QueryBlocksRestrictionsPages>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryBlocksRestrictions {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryBlocksRestrictions {
+        const NAME: &'static str = "QueryBlocksRestrictions";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryBlocksRestrictionsPages>>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "pages" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryBlocksRestrictions {
+                pages: f0.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryBlocksRestrictions {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.pages,
+                &::mwtyped::__private::join(path, "pages"),
+                out,
+            );
+        }
+    }
     /// An object of `action=query`'s answer, at `query.blocks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -45587,8 +46095,8 @@ pub mod answer {
         /// `rangestart`: not always sent. Seen with `bkprop=range`.
         #[doc(alias = "rangestart")]
         pub range_start: ::std::option::Option<::std::string::String>,
-        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`. Free-form JSON: sent as an array or an object.
-        pub restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`.
+        pub restrictions: ::std::option::Option<QueryBlocksRestrictions>,
         /// `userid`: not always sent. Seen with `bkprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -45640,7 +46148,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f17: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<QueryBlocksRestrictions>,
             > = ::std::option::Option::None;
             let mut f18: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -45709,6 +46217,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.restrictions,
+                &::mwtyped::__private::join(path, "restrictions"),
+                out,
+            );
         }
     }
     /// An object of `action=query`'s answer, at `query.categorymembers`.
@@ -46525,11 +47038,11 @@ pub mod answer {
         /// `datas`: in every recorded answer.
         pub datas: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `dependencies`: in every recorded answer.
-        pub dependencies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub dependencies: ::std::vec::Vec<::std::string::String>,
         /// `messages`: in every recorded answer.
         pub messages: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `peers`: in every recorded answer.
-        pub peers: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub peers: ::std::vec::Vec<::std::string::String>,
         /// `scripts`: in every recorded answer.
         pub scripts: ::std::vec::Vec<::std::string::String>,
         /// `styles`: in every recorded answer.
@@ -46556,15 +47069,11 @@ pub mod answer {
             let mut f0: ::std::option::Option<
                 ::std::vec::Vec<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
                 ::std::vec::Vec<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -46616,7 +47125,7 @@ pub mod answer {
     #[non_exhaustive]
     pub struct QueryGadgetsMetadataSettings {
         /// `actions`: in every recorded answer.
-        pub actions: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub actions: ::std::vec::Vec<::std::string::String>,
         /// `category`: in every recorded answer.
         pub category: ::std::string::String,
         /// `default`: in every recorded answer; `false` when absent.
@@ -46632,7 +47141,7 @@ pub mod answer {
         /// `shared`: in every recorded answer; `false` when absent.
         pub shared: bool,
         /// `skins`: in every recorded answer.
-        pub skins: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub skins: ::std::vec::Vec<::std::string::String>,
         /// `supportsUrlLoad`: in every recorded answer; `false` when absent.
         #[doc(alias = "supportsUrlLoad")]
         pub supportsurlload: bool,
@@ -46655,9 +47164,7 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
@@ -46665,9 +47172,7 @@ pub mod answer {
             let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f8: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -47170,7 +47675,7 @@ pub mod answer {
         /// `parsedcomment`: not always sent. Seen with `leprop=parsedcomment`.
         pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `tags`: not always sent. Seen with `leprop=tags`.
-        pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `userid`: not always sent. Seen with `leprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -47219,7 +47724,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -47812,71 +48317,10 @@ pub mod answer {
             );
         }
     }
-    /// An object of `action=query`'s answer, at `query.random`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryRandom {
-        /// `id`: in every recorded answer.
-        pub id: i64,
-        /// `ns`: in every recorded answer.
-        pub ns: i64,
-        /// `title`: in every recorded answer.
-        pub title: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryRandom {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryRandom {
-        const NAME: &'static str = "QueryRandom";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "id" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "ns" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryRandom {
-                id: ::mwtyped::__private::required(f0, "id")?,
-                ns: ::mwtyped::__private::required(f1, "ns")?,
-                title: ::mwtyped::__private::required(f2, "title")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryRandom {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
+    /** An object of `action=query`'s answer, at `query.random`.
+
+ The same fields as [`QueryBlocksRestrictionsPages`]: that type, by this name.*/
+    pub type QueryRandom = QueryBlocksRestrictionsPages;
     /// An object of `action=query`'s answer, at `query.recentchanges`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -50161,6 +50605,66 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=query`'s answer, at `query.userinfo.acceptlang`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoAcceptlang {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `q`: in every recorded answer.
+        pub q: f64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUserInfoAcceptlang {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoAcceptlang {
+        const NAME: &'static str = "QueryUserInfoAcceptlang";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<f64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "code" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "q" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoAcceptlang {
+                code: ::mwtyped::__private::required(f0, "code")?,
+                q: ::mwtyped::__private::required(f1, "q")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoAcceptlang {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /** An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
 
  The same fields as [`QueryAllUsersAttachedLocal`]: that type, by this name.*/
@@ -50530,9 +51034,7 @@ pub mod answer {
         /// `rights`: not always sent. Seen with `uiprop=rights`.
         pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `acceptlang`: not always sent. Seen with `uiprop=acceptlang`.
-        pub acceptlang: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub acceptlang: ::std::option::Option<::std::vec::Vec<QueryUserInfoAcceptlang>>,
         /// `attachedlocal`: not always sent. Seen with `uiprop=centralids`.
         #[doc(alias = "attachedlocal")]
         pub attached_local: ::std::option::Option<QueryUserInfoAttachedLocal>,
@@ -50599,7 +51101,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryUserInfoAcceptlang>>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
                 ::std::option::Option<QueryUserInfoAttachedLocal>,
@@ -50717,6 +51219,11 @@ pub mod answer {
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
             ::mwtyped::Answer::collect_unmodelled(
+                &self.acceptlang,
+                &::mwtyped::__private::join(path, "acceptlang"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
                 &self.attached_local,
                 &::mwtyped::__private::join(path, "attachedlocal"),
                 out,
@@ -50751,6 +51258,10 @@ pub mod answer {
 
  The same fields as [`QueryAllUsersCentralids`]: that type, by this name.*/
     pub type QueryUsersCentralids = QueryAllUsersCentralids;
+    /** An object of `action=query`'s answer, at `query.users.groupmemberships`.
+
+ The same fields as [`QueryUserInfoGroupmemberships`]: that type, by this name.*/
+    pub type QueryUsersGroupmemberships = QueryUserInfoGroupmemberships;
     /// An object of `action=query`'s answer, at `query.users`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -50775,7 +51286,7 @@ pub mod answer {
         pub emailable: bool,
         /// `groupmemberships`: not always sent. Seen with `usprop=groupmemberships`.
         pub groupmemberships: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryUsersGroupmemberships>,
         >,
         /// `implicitgroups`: not always sent. Seen with `usprop=implicitgroups`.
         pub implicitgroups: ::std::option::Option<
@@ -50818,7 +51329,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryUsersGroupmemberships>>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -50891,6 +51402,11 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "centralids"),
                 out,
             );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.groupmemberships,
+                &::mwtyped::__private::join(path, "groupmemberships"),
+                out,
+            );
         }
     }
     /// An object of `action=query`'s answer, at `query.watchlist`.
@@ -50960,7 +51476,7 @@ pub mod answer {
         #[doc(alias = "oldlen")]
         pub old_len: ::std::option::Option<i64>,
         /// `tags`: not always sent. Seen with `wlprop=tags`.
-        pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `userid`: not always sent. Seen with `wlprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -51027,7 +51543,7 @@ pub mod answer {
             let mut f24: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f25: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f26: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f27: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -54139,6 +54655,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=upload`'s answer, at `upload.imageinfo.commonmetadata.value`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadataValue`]: that type, by this name.*/
+    pub type UploadImageInfoCommonmetadataValue = QueryPagesImageInfoCommonmetadataValue;
+    /** An object of `action=upload`'s answer, at `upload.imageinfo.commonmetadata`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadata`]: that type, by this name.*/
+    pub type UploadImageInfoCommonmetadata = QueryPagesImageInfoCommonmetadata;
     /** An object of `action=upload`'s answer, at `upload.imageinfo.extmetadata`.
 
  The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
@@ -54158,7 +54682,7 @@ pub mod answer {
         /// `comment`: in every recorded answer.
         pub comment: ::std::string::String,
         /// `commonmetadata`: in every recorded answer.
-        pub commonmetadata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub commonmetadata: ::std::vec::Vec<UploadImageInfoCommonmetadata>,
         /// `descriptionurl`: in every recorded answer.
         #[doc(alias = "descriptionurl")]
         pub description_url: ::std::string::String,
@@ -54211,7 +54735,7 @@ pub mod answer {
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+                ::std::vec::Vec<UploadImageInfoCommonmetadata>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
@@ -54298,6 +54822,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.commonmetadata,
+                &::mwtyped::__private::join(path, "commonmetadata"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extmetadata,
                 &::mwtyped::__private::join(path, "extmetadata"),
@@ -54478,7 +55007,7 @@ pub mod answer {
         /// `added`: in every recorded answer.
         pub added: ::std::vec::Vec<::std::string::String>,
         /// `removed`: in every recorded answer.
-        pub removed: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub removed: ::std::vec::Vec<::std::string::String>,
         /// `user`: in every recorded answer.
         pub user: ::std::string::String,
         /// `userid`: in every recorded answer.
@@ -54501,9 +55030,7 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();

@@ -46751,6 +46751,10 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=move`'s answer, at `move.subpages-talk`.
+
+ The same fields as [`MoveSubpages`]: that type, by this name.*/
+    pub type MoveSubpagesTalk = MoveSubpages;
     /// An object of `action=move`'s answer, at `move`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -46769,9 +46773,7 @@ pub mod answer {
         pub subpages: ::std::option::Option<::std::vec::Vec<MoveSubpages>>,
         /// `subpages-talk`: not always sent.
         #[doc(alias = "subpages-talk")]
-        pub subpages_talk: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub subpages_talk: ::std::option::Option<::std::vec::Vec<MoveSubpagesTalk>>,
         /// `talkfrom`: not always sent.
         pub talkfrom: ::std::option::Option<::std::string::String>,
         /// `talkmoveoverredirect`: `false` when absent.
@@ -46804,7 +46806,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<MoveSubpages>>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<MoveSubpagesTalk>>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
@@ -46867,6 +46869,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.subpages,
                 &::mwtyped::__private::join(path, "subpages"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.subpages_talk,
+                &::mwtyped::__private::join(path, "subpages-talk"),
                 out,
             );
         }
@@ -47505,9 +47512,9 @@ pub mod answer {
         /// `templatevars`: in every recorded answer.
         #[doc(alias = "templatevars")]
         pub template_vars: ParamInfoModulesTemplatedParametersTemplateVars,
-        /// `type`: in every recorded answer.
+        /// `type`: in every recorded answer. Free-form JSON: sent as a string or an array.
         #[doc(alias = "type")]
-        pub type_: ::std::vec::Vec<::std::string::String>,
+        pub type_: ::mwtyped::serde_json::Value,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -47532,7 +47539,7 @@ pub mod answer {
             let mut f4: ::std::option::Option<
                 ParamInfoModulesTemplatedParametersTemplateVars,
             > = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::mwtyped::serde_json::Value> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -47870,6 +47877,8 @@ pub mod answer {
     pub struct ParseCategories {
         /// `category`: in every recorded answer.
         pub category: ::std::string::String,
+        /// `missing`: `false` when absent.
+        pub missing: bool,
         /// `sortkey`: in every recorded answer.
         pub sortkey: ::std::string::String,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -47889,14 +47898,16 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
             {
                 match &*key.0 {
                     "category" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "sortkey" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "missing" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "sortkey" => ::mwtyped::__private::field(&mut map, &mut f2),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -47909,7 +47920,8 @@ pub mod answer {
             }
             ::std::result::Result::Ok(ParseCategories {
                 category: ::mwtyped::__private::required(f0, "category")?,
-                sortkey: ::mwtyped::__private::required(f1, "sortkey")?,
+                missing: f1.unwrap_or_default(),
+                sortkey: ::mwtyped::__private::required(f2, "sortkey")?,
                 extra,
             })
         }
@@ -48416,9 +48428,7 @@ pub mod answer {
         #[doc(alias = "pageid")]
         pub page_id: i64,
         /// `parsewarnings`: not always sent.
-        pub parsewarnings: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub parsewarnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `properties`: not always sent.
         pub properties: ::std::option::Option<::mwtyped::Map<::std::string::String>>,
         /// `sections`: not always sent.
@@ -48479,7 +48489,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f7: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<::std::string::String>>,
@@ -50474,6 +50484,135 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.commonmetadata.value`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImageInfoCommonmetadataValue {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `value`: in every recorded answer.
+        pub value: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryPagesImageInfoCommonmetadataValue {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesImageInfoCommonmetadataValue {
+        const NAME: &'static str = "QueryPagesImageInfoCommonmetadataValue";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "value" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesImageInfoCommonmetadataValue {
+                name: ::mwtyped::__private::required(f0, "name")?,
+                value: ::mwtyped::__private::required(f1, "value")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesImageInfoCommonmetadataValue {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.pages.imageinfo.commonmetadata`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImageInfoCommonmetadata {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `value`: in every recorded answer.
+        pub value: ::std::vec::Vec<QueryPagesImageInfoCommonmetadataValue>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryPagesImageInfoCommonmetadata {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesImageInfoCommonmetadata {
+        const NAME: &'static str = "QueryPagesImageInfoCommonmetadata";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::vec::Vec<QueryPagesImageInfoCommonmetadataValue>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "value" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesImageInfoCommonmetadata {
+                name: ::mwtyped::__private::required(f0, "name")?,
+                value: ::mwtyped::__private::required(f1, "value")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesImageInfoCommonmetadata {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.value,
+                &::mwtyped::__private::join(path, "value"),
+                out,
+            );
+        }
+    }
     /// An object of `action=query`'s answer, at `query.pages.imageinfo.extmetadata`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -50681,7 +50820,7 @@ pub mod answer {
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `iiprop=commonmetadata`.
         pub commonmetadata: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryPagesImageInfoCommonmetadata>,
         >,
         /// `height`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
         pub height: ::std::option::Option<i64>,
@@ -50750,7 +50889,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryPagesImageInfoCommonmetadata>>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
@@ -50867,6 +51006,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.commonmetadata,
+                &::mwtyped::__private::join(path, "commonmetadata"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extmetadata,
                 &::mwtyped::__private::join(path, "extmetadata"),
@@ -51182,6 +51326,74 @@ pub mod answer {
  The same fields as [`QueryPagesOriginal`]: that type, by this name.*/
     #[cfg(feature = "ext-pageimages")]
     pub type QueryPagesThumbnail = QueryPagesOriginal;
+    /// An object of `action=query`'s answer, at `query.pages.redirects`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesRedirects {
+        /// `pageid`: not always sent. Seen with `rdprop=pageid`.
+        #[doc(alias = "pageid")]
+        pub page_id: ::std::option::Option<i64>,
+        /// `ns`: not always sent. Seen with `rdprop=title`.
+        pub ns: ::std::option::Option<i64>,
+        /// `title`: not always sent. Seen with `rdprop=title`.
+        pub title: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesRedirects {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesRedirects {
+        const NAME: &'static str = "QueryPagesRedirects";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "pageid" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesRedirects {
+                page_id: f0.unwrap_or_default(),
+                ns: f1.unwrap_or_default(),
+                title: f2.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesRedirects {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.pages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -51308,9 +51520,7 @@ pub mod answer {
         #[cfg(feature = "ext-pageimages")]
         pub thumbnail: ::std::option::Option<QueryPagesThumbnail>,
         /// `redirects`: not always sent. Seen from `query+redirects`. Seen with `rdprop=fragment`, `rdprop=pageid`, `rdprop=title`.
-        pub redirects: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub redirects: ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -51445,7 +51655,7 @@ pub mod answer {
                 ::std::option::Option<QueryPagesThumbnail>,
             > = ::std::option::Option::None;
             let mut f47: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -51653,6 +51863,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.thumbnail,
                 &::mwtyped::__private::join(path, "thumbnail"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.redirects,
+                &::mwtyped::__private::join(path, "redirects"),
                 out,
             );
         }
@@ -52203,6 +52418,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=query`'s answer, at `query.allimages.commonmetadata.value`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadataValue`]: that type, by this name.*/
+    pub type QueryAllImagesCommonmetadataValue = QueryPagesImageInfoCommonmetadataValue;
+    /** An object of `action=query`'s answer, at `query.allimages.commonmetadata`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadata`]: that type, by this name.*/
+    pub type QueryAllImagesCommonmetadata = QueryPagesImageInfoCommonmetadata;
     /** An object of `action=query`'s answer, at `query.allimages.extmetadata`.
 
  The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
@@ -52245,7 +52468,7 @@ pub mod answer {
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `aiprop=commonmetadata`.
         pub commonmetadata: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryAllImagesCommonmetadata>,
         >,
         /// `height`: not always sent. Seen with `aiprop=dimensions`, `aiprop=size`.
         pub height: ::std::option::Option<i64>,
@@ -52314,7 +52537,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryAllImagesCommonmetadata>>,
             > = ::std::option::Option::None;
             let mut f12: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
@@ -52417,6 +52640,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.commonmetadata,
+                &::mwtyped::__private::join(path, "commonmetadata"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extmetadata,
                 &::mwtyped::__private::join(path, "extmetadata"),
@@ -53411,6 +53639,134 @@ pub mod answer {
 
  The same fields as [`QueryAllPages`]: that type, by this name.*/
     pub type QueryBacklinks = QueryAllPages;
+    /// An object of `action=query`'s answer, at `query.blocks.restrictions.pages`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryBlocksRestrictionsPages {
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryBlocksRestrictionsPages {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryBlocksRestrictionsPages {
+        const NAME: &'static str = "QueryBlocksRestrictionsPages";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryBlocksRestrictionsPages {
+                id: ::mwtyped::__private::required(f0, "id")?,
+                ns: ::mwtyped::__private::required(f1, "ns")?,
+                title: ::mwtyped::__private::required(f2, "title")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryBlocksRestrictionsPages {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.blocks.restrictions`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryBlocksRestrictions {
+        /// `pages`: not always sent. Seen with `bkprop=restrictions`.
+        pub pages: ::std::option::Option<::std::vec::Vec<QueryBlocksRestrictionsPages>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryBlocksRestrictions {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryBlocksRestrictions {
+        const NAME: &'static str = "QueryBlocksRestrictions";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryBlocksRestrictionsPages>>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "pages" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryBlocksRestrictions {
+                pages: f0.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryBlocksRestrictions {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.pages,
+                &::mwtyped::__private::join(path, "pages"),
+                out,
+            );
+        }
+    }
     /// An object of `action=query`'s answer, at `query.blocks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -53449,8 +53805,8 @@ pub mod answer {
         pub user: ::std::option::Option<::std::string::String>,
         /// `byid`: not always sent. Seen with `bkprop=byid`.
         pub byid: ::std::option::Option<i64>,
-        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`. Free-form JSON: sent as an array or an object.
-        pub restrictions: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `restrictions`: not always sent. Seen with `bkprop=restrictions`.
+        pub restrictions: ::std::option::Option<QueryBlocksRestrictions>,
         /// `userid`: not always sent. Seen with `bkprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -53496,7 +53852,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f15: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<QueryBlocksRestrictions>,
             > = ::std::option::Option::None;
             let mut f16: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -53561,6 +53917,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.restrictions,
+                &::mwtyped::__private::join(path, "restrictions"),
+                out,
+            );
         }
     }
     /// An object of `action=query`'s answer, at `query.categorymembers`.
@@ -54377,11 +54738,11 @@ pub mod answer {
         /// `datas`: in every recorded answer.
         pub datas: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `dependencies`: in every recorded answer.
-        pub dependencies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub dependencies: ::std::vec::Vec<::std::string::String>,
         /// `messages`: in every recorded answer.
         pub messages: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `peers`: in every recorded answer.
-        pub peers: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub peers: ::std::vec::Vec<::std::string::String>,
         /// `scripts`: in every recorded answer.
         pub scripts: ::std::vec::Vec<::std::string::String>,
         /// `styles`: in every recorded answer.
@@ -54408,15 +54769,11 @@ pub mod answer {
             let mut f0: ::std::option::Option<
                 ::std::vec::Vec<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
                 ::std::vec::Vec<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -54468,14 +54825,14 @@ pub mod answer {
     #[non_exhaustive]
     pub struct QueryGadgetsMetadataSettings {
         /// `actions`: in every recorded answer.
-        pub actions: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub actions: ::std::vec::Vec<::std::string::String>,
         /// `categories`: in every recorded answer.
-        pub categories: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub categories: ::std::vec::Vec<::std::string::String>,
         /// `category`: in every recorded answer.
         pub category: ::std::string::String,
         /// `contentModels`: in every recorded answer.
         #[doc(alias = "contentModels")]
-        pub contentmodels: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub contentmodels: ::std::vec::Vec<::std::string::String>,
         /// `default`: in every recorded answer; `false` when absent.
         pub default: bool,
         /// `hidden`: in every recorded answer; `false` when absent.
@@ -54483,7 +54840,7 @@ pub mod answer {
         /// `legacyscripts`: in every recorded answer; `false` when absent.
         pub legacyscripts: bool,
         /// `namespaces`: in every recorded answer.
-        pub namespaces: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub namespaces: ::std::vec::Vec<::std::string::String>,
         /// `package`: in every recorded answer; `false` when absent.
         pub package: bool,
         /// `requiresES6`: in every recorded answer; `false` when absent.
@@ -54494,7 +54851,7 @@ pub mod answer {
         /// `shared`: in every recorded answer; `false` when absent.
         pub shared: bool,
         /// `skins`: in every recorded answer.
-        pub skins: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub skins: ::std::vec::Vec<::std::string::String>,
         /// `supportsUrlLoad`: in every recorded answer; `false` when absent.
         #[doc(alias = "supportsUrlLoad")]
         pub supportsurlload: bool,
@@ -54517,29 +54874,19 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f7: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f10: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f13: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -55024,6 +55371,163 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=query`'s answer, at `query.linterrors.templateInfo`.
+    #[cfg(feature = "ext-linter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLintErrorsTemplateinfo {
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-linter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryLintErrorsTemplateinfo {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-linter")]
+    impl ::mwtyped::__private::Object for QueryLintErrorsTemplateinfo {
+        const NAME: &'static str = "QueryLintErrorsTemplateinfo";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryLintErrorsTemplateinfo {
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-linter")]
+    impl ::mwtyped::Answer for QueryLintErrorsTemplateinfo {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.linterrors`.
+    #[cfg(feature = "ext-linter")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryLintErrors {
+        /// `category`: in every recorded answer.
+        pub category: ::std::string::String,
+        /// `lintId`: in every recorded answer.
+        #[doc(alias = "lintId")]
+        pub lintid: i64,
+        /// `location`: in every recorded answer.
+        pub location: ::std::vec::Vec<i64>,
+        /// `ns`: in every recorded answer.
+        pub ns: i64,
+        /// `pageid`: in every recorded answer.
+        #[doc(alias = "pageid")]
+        pub page_id: i64,
+        /// `params`: in every recorded answer. Free-form JSON: MediaWiki sends free-form data here.
+        pub params: ::mwtyped::serde_json::Value,
+        /// `templateInfo`: in every recorded answer.
+        #[doc(alias = "templateInfo")]
+        pub templateinfo: QueryLintErrorsTemplateinfo,
+        /// `title`: in every recorded answer.
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-linter")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryLintErrors {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-linter")]
+    impl ::mwtyped::__private::Object for QueryLintErrors {
+        const NAME: &'static str = "QueryLintErrors";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::vec::Vec<i64>> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::mwtyped::serde_json::Value> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<QueryLintErrorsTemplateinfo> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "category" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "lintId" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "location" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "ns" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "pageid" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "params" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "templateInfo" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryLintErrors {
+                category: ::mwtyped::__private::required(f0, "category")?,
+                lintid: ::mwtyped::__private::required(f1, "lintId")?,
+                location: ::mwtyped::__private::required(f2, "location")?,
+                ns: ::mwtyped::__private::required(f3, "ns")?,
+                page_id: ::mwtyped::__private::required(f4, "pageid")?,
+                params: ::mwtyped::__private::required(f5, "params")?,
+                templateinfo: ::mwtyped::__private::required(f6, "templateInfo")?,
+                title: ::mwtyped::__private::required(f7, "title")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-linter")]
+    impl ::mwtyped::Answer for QueryLintErrors {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.templateinfo,
+                &::mwtyped::__private::join(path, "templateInfo"),
+                out,
+            );
+        }
+    }
     /// An object of `action=query`'s answer, at `query.linterstats.totals`.
     #[cfg(feature = "ext-linter")]
     #[derive(Debug, Clone, PartialEq)]
@@ -55366,7 +55870,7 @@ pub mod answer {
         /// `parsedcomment`: not always sent. Seen with `leprop=parsedcomment`.
         pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `tags`: not always sent. Seen with `leprop=tags`.
-        pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `userid`: not always sent. Seen with `leprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -55416,7 +55920,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f13: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -56563,71 +57067,10 @@ pub mod answer {
             );
         }
     }
-    /// An object of `action=query`'s answer, at `query.random`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryRandom {
-        /// `id`: in every recorded answer.
-        pub id: i64,
-        /// `ns`: in every recorded answer.
-        pub ns: i64,
-        /// `title`: in every recorded answer.
-        pub title: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryRandom {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryRandom {
-        const NAME: &'static str = "QueryRandom";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "id" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "ns" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "title" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryRandom {
-                id: ::mwtyped::__private::required(f0, "id")?,
-                ns: ::mwtyped::__private::required(f1, "ns")?,
-                title: ::mwtyped::__private::required(f2, "title")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryRandom {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
+    /** An object of `action=query`'s answer, at `query.random`.
+
+ The same fields as [`QueryBlocksRestrictionsPages`]: that type, by this name.*/
+    pub type QueryRandom = QueryBlocksRestrictionsPages;
     /// An object of `action=query`'s answer, at `query.recentchanges`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -59379,6 +59822,66 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=query`'s answer, at `query.userinfo.acceptlang`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoAcceptlang {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `q`: in every recorded answer.
+        pub q: f64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUserInfoAcceptlang {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoAcceptlang {
+        const NAME: &'static str = "QueryUserInfoAcceptlang";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<f64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "code" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "q" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoAcceptlang {
+                code: ::mwtyped::__private::required(f0, "code")?,
+                q: ::mwtyped::__private::required(f1, "q")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoAcceptlang {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /** An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
 
  The same fields as [`QueryAllUsersAttachedLocal`]: that type, by this name.*/
@@ -59815,9 +60318,7 @@ pub mod answer {
         /// `rights`: not always sent. Seen with `uiprop=rights`.
         pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `acceptlang`: not always sent. Seen with `uiprop=acceptlang`.
-        pub acceptlang: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        >,
+        pub acceptlang: ::std::option::Option<::std::vec::Vec<QueryUserInfoAcceptlang>>,
         /// `cancreateaccount`: `false` when absent. Seen with `uiprop=cancreateaccount`.
         pub cancreateaccount: bool,
         /// `attachedlocal`: not always sent. Seen with `uiprop=centralids`.
@@ -59886,7 +60387,7 @@ pub mod answer {
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryUserInfoAcceptlang>>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<
@@ -60007,6 +60508,11 @@ pub mod answer {
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
             ::mwtyped::Answer::collect_unmodelled(
+                &self.acceptlang,
+                &::mwtyped::__private::join(path, "acceptlang"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
                 &self.attached_local,
                 &::mwtyped::__private::join(path, "attachedlocal"),
                 out,
@@ -60041,6 +60547,10 @@ pub mod answer {
 
  The same fields as [`QueryAllUsersCentralids`]: that type, by this name.*/
     pub type QueryUsersCentralids = QueryAllUsersCentralids;
+    /** An object of `action=query`'s answer, at `query.users.groupmemberships`.
+
+ The same fields as [`QueryUserInfoGroupmemberships`]: that type, by this name.*/
+    pub type QueryUsersGroupmemberships = QueryUserInfoGroupmemberships;
     /// An object of `action=query`'s answer, at `query.users`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -60065,7 +60575,7 @@ pub mod answer {
         pub emailable: bool,
         /// `groupmemberships`: not always sent. Seen with `usprop=groupmemberships`.
         pub groupmemberships: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryUsersGroupmemberships>,
         >,
         /// `implicitgroups`: not always sent. Seen with `usprop=implicitgroups`.
         pub implicitgroups: ::std::option::Option<
@@ -60108,7 +60618,7 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryUsersGroupmemberships>>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -60179,6 +60689,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.centralids,
                 &::mwtyped::__private::join(path, "centralids"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.groupmemberships,
+                &::mwtyped::__private::join(path, "groupmemberships"),
                 out,
             );
         }
@@ -60252,7 +60767,7 @@ pub mod answer {
         #[doc(alias = "oldlen")]
         pub old_len: ::std::option::Option<i64>,
         /// `tags`: not always sent. Seen with `wlprop=tags`.
-        pub tags: ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `userid`: not always sent. Seen with `wlprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -60320,7 +60835,7 @@ pub mod answer {
             let mut f25: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f26: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f27: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f28: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -60520,6 +61035,10 @@ pub mod answer {
         /// `languageinfo`: not always sent. Seen from `query+languageinfo`.
         #[doc(alias = "languageinfo")]
         pub language_info: ::std::option::Option<::mwtyped::Map<QueryLanguageInfo>>,
+        /// `linterrors`: not always sent. Seen from `query+linterrors`. Sent by Linter: with the feature `ext-linter`, else kept in `extra`.
+        #[doc(alias = "linterrors")]
+        #[cfg(feature = "ext-linter")]
+        pub lint_errors: ::std::option::Option<::std::vec::Vec<QueryLintErrors>>,
         /// `linterstats`: not always sent. Seen from `query+linterstats`. Sent by Linter: with the feature `ext-linter`, else kept in `extra`.
         #[doc(alias = "linterstats")]
         #[cfg(feature = "ext-linter")]
@@ -60773,141 +61292,145 @@ pub mod answer {
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-linter")]
             let mut f33: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryLintErrors>>,
+            > = ::std::option::Option::None;
+            #[cfg(feature = "ext-linter")]
+            let mut f34: ::std::option::Option<
                 ::std::option::Option<QueryLinterStats>,
             > = ::std::option::Option::None;
-            let mut f34: ::std::option::Option<
+            let mut f35: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryLogEvents>>,
             > = ::std::option::Option::None;
-            let mut f35: ::std::option::Option<
+            let mut f36: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryMyStashedFiles>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-echo")]
-            let mut f36: ::std::option::Option<
+            let mut f37: ::std::option::Option<
                 ::std::option::Option<QueryNotifications>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-oathauth")]
-            let mut f37: ::std::option::Option<::std::option::Option<QueryOath>> = ::std::option::Option::None;
-            let mut f38: ::std::option::Option<
+            let mut f38: ::std::option::Option<::std::option::Option<QueryOath>> = ::std::option::Option::None;
+            let mut f39: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagePropNames>>,
             > = ::std::option::Option::None;
-            let mut f39: ::std::option::Option<
+            let mut f40: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagesWithProp>>,
             > = ::std::option::Option::None;
-            let mut f40: ::std::option::Option<
+            let mut f41: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPrefixSearch>>,
             > = ::std::option::Option::None;
-            let mut f41: ::std::option::Option<
+            let mut f42: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryProtectedTitles>>,
             > = ::std::option::Option::None;
-            let mut f42: ::std::option::Option<::std::option::Option<QueryQueryPage>> = ::std::option::Option::None;
-            let mut f43: ::std::option::Option<
+            let mut f43: ::std::option::Option<::std::option::Option<QueryQueryPage>> = ::std::option::Option::None;
+            let mut f44: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryRandom>>,
             > = ::std::option::Option::None;
-            let mut f44: ::std::option::Option<
+            let mut f45: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryRecentChanges>>,
             > = ::std::option::Option::None;
-            let mut f45: ::std::option::Option<
+            let mut f46: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySearch>>,
             > = ::std::option::Option::None;
-            let mut f46: ::std::option::Option<::std::option::Option<QuerySearchInfo>> = ::std::option::Option::None;
-            let mut f47: ::std::option::Option<
+            let mut f47: ::std::option::Option<::std::option::Option<QuerySearchInfo>> = ::std::option::Option::None;
+            let mut f48: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryNamespacealiases>>,
             > = ::std::option::Option::None;
-            let mut f48: ::std::option::Option<
+            let mut f49: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryNamespaces>>,
             > = ::std::option::Option::None;
-            let mut f49: ::std::option::Option<::std::option::Option<QueryStatistics>> = ::std::option::Option::None;
-            let mut f50: ::std::option::Option<
+            let mut f50: ::std::option::Option<::std::option::Option<QueryStatistics>> = ::std::option::Option::None;
+            let mut f51: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryInterwikimap>>,
             > = ::std::option::Option::None;
-            let mut f51: ::std::option::Option<
+            let mut f52: ::std::option::Option<
                 ::std::option::Option<QueryAutocreatetempuser>,
             > = ::std::option::Option::None;
-            let mut f52: ::std::option::Option<
+            let mut f53: ::std::option::Option<
                 ::std::option::Option<QueryAutopromote>,
             > = ::std::option::Option::None;
-            let mut f53: ::std::option::Option<
+            let mut f54: ::std::option::Option<
                 ::std::option::Option<QueryAutopromoteonce>,
             > = ::std::option::Option::None;
-            let mut f54: ::std::option::Option<
+            let mut f55: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryClientlibraries>>,
             > = ::std::option::Option::None;
-            let mut f55: ::std::option::Option<
+            let mut f56: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryDbrepllag>>,
             > = ::std::option::Option::None;
-            let mut f56: ::std::option::Option<
+            let mut f57: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
-            let mut f57: ::std::option::Option<
+            let mut f58: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryExtensions>>,
             > = ::std::option::Option::None;
-            let mut f58: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
             let mut f59: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryFileextensions>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f60: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                ::std::option::Option<::std::vec::Vec<QueryFileextensions>>,
             > = ::std::option::Option::None;
             let mut f61: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f62: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
+            > = ::std::option::Option::None;
+            let mut f63: ::std::option::Option<
                 ::std::option::Option<
                     ::mwtyped::Map<::mwtyped::Map<QueryLanguagevariants>>,
                 >,
             > = ::std::option::Option::None;
-            let mut f63: ::std::option::Option<
+            let mut f64: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryLibraries>>,
             > = ::std::option::Option::None;
-            let mut f64: ::std::option::Option<
+            let mut f65: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryMagicwords>>,
             > = ::std::option::Option::None;
-            let mut f65: ::std::option::Option<
+            let mut f66: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
-            let mut f66: ::std::option::Option<
+            let mut f67: ::std::option::Option<
                 ::std::option::Option<QueryRestrictions>,
             > = ::std::option::Option::None;
-            let mut f67: ::std::option::Option<::std::option::Option<QueryRightsinfo>> = ::std::option::Option::None;
-            let mut f68: ::std::option::Option<
+            let mut f68: ::std::option::Option<::std::option::Option<QueryRightsinfo>> = ::std::option::Option::None;
+            let mut f69: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryShowhooks>>,
             > = ::std::option::Option::None;
-            let mut f69: ::std::option::Option<
+            let mut f70: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySkins>>,
             > = ::std::option::Option::None;
-            let mut f70: ::std::option::Option<
+            let mut f71: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySpecialpagealiases>>,
             > = ::std::option::Option::None;
-            let mut f71: ::std::option::Option<
+            let mut f72: ::std::option::Option<
                 ::std::option::Option<QueryUploaddialog>,
             > = ::std::option::Option::None;
-            let mut f72: ::std::option::Option<
+            let mut f73: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
             > = ::std::option::Option::None;
-            let mut f73: ::std::option::Option<
+            let mut f74: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
-            let mut f74: ::std::option::Option<
+            let mut f75: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryStashImageInfo>>,
             > = ::std::option::Option::None;
-            let mut f75: ::std::option::Option<
+            let mut f76: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryTags>>,
             > = ::std::option::Option::None;
-            let mut f76: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
+            let mut f77: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
             #[cfg(feature = "ext-echo")]
-            let mut f77: ::std::option::Option<
+            let mut f78: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryUnreadNotificationPages>>,
             > = ::std::option::Option::None;
-            let mut f78: ::std::option::Option<
+            let mut f79: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUserContribs>>,
             > = ::std::option::Option::None;
-            let mut f79: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
-            let mut f80: ::std::option::Option<
+            let mut f80: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
+            let mut f81: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUsers>>,
             > = ::std::option::Option::None;
-            let mut f81: ::std::option::Option<
+            let mut f82: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryWatchlist>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -60955,64 +61478,66 @@ pub mod answer {
                     "langbacklinks" => ::mwtyped::__private::field(&mut map, &mut f31),
                     "languageinfo" => ::mwtyped::__private::field(&mut map, &mut f32),
                     #[cfg(feature = "ext-linter")]
-                    "linterstats" => ::mwtyped::__private::field(&mut map, &mut f33),
-                    "logevents" => ::mwtyped::__private::field(&mut map, &mut f34),
-                    "mystashedfiles" => ::mwtyped::__private::field(&mut map, &mut f35),
+                    "linterrors" => ::mwtyped::__private::field(&mut map, &mut f33),
+                    #[cfg(feature = "ext-linter")]
+                    "linterstats" => ::mwtyped::__private::field(&mut map, &mut f34),
+                    "logevents" => ::mwtyped::__private::field(&mut map, &mut f35),
+                    "mystashedfiles" => ::mwtyped::__private::field(&mut map, &mut f36),
                     #[cfg(feature = "ext-echo")]
-                    "notifications" => ::mwtyped::__private::field(&mut map, &mut f36),
+                    "notifications" => ::mwtyped::__private::field(&mut map, &mut f37),
                     #[cfg(feature = "ext-oathauth")]
-                    "oath" => ::mwtyped::__private::field(&mut map, &mut f37),
-                    "pagepropnames" => ::mwtyped::__private::field(&mut map, &mut f38),
-                    "pageswithprop" => ::mwtyped::__private::field(&mut map, &mut f39),
-                    "prefixsearch" => ::mwtyped::__private::field(&mut map, &mut f40),
-                    "protectedtitles" => ::mwtyped::__private::field(&mut map, &mut f41),
-                    "querypage" => ::mwtyped::__private::field(&mut map, &mut f42),
-                    "random" => ::mwtyped::__private::field(&mut map, &mut f43),
-                    "recentchanges" => ::mwtyped::__private::field(&mut map, &mut f44),
-                    "search" => ::mwtyped::__private::field(&mut map, &mut f45),
-                    "searchinfo" => ::mwtyped::__private::field(&mut map, &mut f46),
-                    "namespacealiases" => ::mwtyped::__private::field(&mut map, &mut f47),
-                    "namespaces" => ::mwtyped::__private::field(&mut map, &mut f48),
-                    "statistics" => ::mwtyped::__private::field(&mut map, &mut f49),
-                    "interwikimap" => ::mwtyped::__private::field(&mut map, &mut f50),
+                    "oath" => ::mwtyped::__private::field(&mut map, &mut f38),
+                    "pagepropnames" => ::mwtyped::__private::field(&mut map, &mut f39),
+                    "pageswithprop" => ::mwtyped::__private::field(&mut map, &mut f40),
+                    "prefixsearch" => ::mwtyped::__private::field(&mut map, &mut f41),
+                    "protectedtitles" => ::mwtyped::__private::field(&mut map, &mut f42),
+                    "querypage" => ::mwtyped::__private::field(&mut map, &mut f43),
+                    "random" => ::mwtyped::__private::field(&mut map, &mut f44),
+                    "recentchanges" => ::mwtyped::__private::field(&mut map, &mut f45),
+                    "search" => ::mwtyped::__private::field(&mut map, &mut f46),
+                    "searchinfo" => ::mwtyped::__private::field(&mut map, &mut f47),
+                    "namespacealiases" => ::mwtyped::__private::field(&mut map, &mut f48),
+                    "namespaces" => ::mwtyped::__private::field(&mut map, &mut f49),
+                    "statistics" => ::mwtyped::__private::field(&mut map, &mut f50),
+                    "interwikimap" => ::mwtyped::__private::field(&mut map, &mut f51),
                     "autocreatetempuser" => {
-                        ::mwtyped::__private::field(&mut map, &mut f51)
+                        ::mwtyped::__private::field(&mut map, &mut f52)
                     }
-                    "autopromote" => ::mwtyped::__private::field(&mut map, &mut f52),
-                    "autopromoteonce" => ::mwtyped::__private::field(&mut map, &mut f53),
-                    "clientlibraries" => ::mwtyped::__private::field(&mut map, &mut f54),
-                    "dbrepllag" => ::mwtyped::__private::field(&mut map, &mut f55),
-                    "defaultoptions" => ::mwtyped::__private::field(&mut map, &mut f56),
-                    "extensions" => ::mwtyped::__private::field(&mut map, &mut f57),
-                    "extensiontags" => ::mwtyped::__private::field(&mut map, &mut f58),
-                    "fileextensions" => ::mwtyped::__private::field(&mut map, &mut f59),
-                    "functionhooks" => ::mwtyped::__private::field(&mut map, &mut f60),
-                    "languages" => ::mwtyped::__private::field(&mut map, &mut f61),
-                    "languagevariants" => ::mwtyped::__private::field(&mut map, &mut f62),
-                    "libraries" => ::mwtyped::__private::field(&mut map, &mut f63),
-                    "magicwords" => ::mwtyped::__private::field(&mut map, &mut f64),
-                    "protocols" => ::mwtyped::__private::field(&mut map, &mut f65),
-                    "restrictions" => ::mwtyped::__private::field(&mut map, &mut f66),
-                    "rightsinfo" => ::mwtyped::__private::field(&mut map, &mut f67),
-                    "showhooks" => ::mwtyped::__private::field(&mut map, &mut f68),
-                    "skins" => ::mwtyped::__private::field(&mut map, &mut f69),
+                    "autopromote" => ::mwtyped::__private::field(&mut map, &mut f53),
+                    "autopromoteonce" => ::mwtyped::__private::field(&mut map, &mut f54),
+                    "clientlibraries" => ::mwtyped::__private::field(&mut map, &mut f55),
+                    "dbrepllag" => ::mwtyped::__private::field(&mut map, &mut f56),
+                    "defaultoptions" => ::mwtyped::__private::field(&mut map, &mut f57),
+                    "extensions" => ::mwtyped::__private::field(&mut map, &mut f58),
+                    "extensiontags" => ::mwtyped::__private::field(&mut map, &mut f59),
+                    "fileextensions" => ::mwtyped::__private::field(&mut map, &mut f60),
+                    "functionhooks" => ::mwtyped::__private::field(&mut map, &mut f61),
+                    "languages" => ::mwtyped::__private::field(&mut map, &mut f62),
+                    "languagevariants" => ::mwtyped::__private::field(&mut map, &mut f63),
+                    "libraries" => ::mwtyped::__private::field(&mut map, &mut f64),
+                    "magicwords" => ::mwtyped::__private::field(&mut map, &mut f65),
+                    "protocols" => ::mwtyped::__private::field(&mut map, &mut f66),
+                    "restrictions" => ::mwtyped::__private::field(&mut map, &mut f67),
+                    "rightsinfo" => ::mwtyped::__private::field(&mut map, &mut f68),
+                    "showhooks" => ::mwtyped::__private::field(&mut map, &mut f69),
+                    "skins" => ::mwtyped::__private::field(&mut map, &mut f70),
                     "specialpagealiases" => {
-                        ::mwtyped::__private::field(&mut map, &mut f70)
+                        ::mwtyped::__private::field(&mut map, &mut f71)
                     }
-                    "uploaddialog" => ::mwtyped::__private::field(&mut map, &mut f71),
-                    "usergroups" => ::mwtyped::__private::field(&mut map, &mut f72),
-                    "variables" => ::mwtyped::__private::field(&mut map, &mut f73),
-                    "stashimageinfo" => ::mwtyped::__private::field(&mut map, &mut f74),
-                    "tags" => ::mwtyped::__private::field(&mut map, &mut f75),
-                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f76),
+                    "uploaddialog" => ::mwtyped::__private::field(&mut map, &mut f72),
+                    "usergroups" => ::mwtyped::__private::field(&mut map, &mut f73),
+                    "variables" => ::mwtyped::__private::field(&mut map, &mut f74),
+                    "stashimageinfo" => ::mwtyped::__private::field(&mut map, &mut f75),
+                    "tags" => ::mwtyped::__private::field(&mut map, &mut f76),
+                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f77),
                     #[cfg(feature = "ext-echo")]
                     "unreadnotificationpages" => {
-                        ::mwtyped::__private::field(&mut map, &mut f77)
+                        ::mwtyped::__private::field(&mut map, &mut f78)
                     }
-                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f78),
-                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f79),
-                    "users" => ::mwtyped::__private::field(&mut map, &mut f80),
-                    "watchlist" => ::mwtyped::__private::field(&mut map, &mut f81),
+                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f79),
+                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f80),
+                    "users" => ::mwtyped::__private::field(&mut map, &mut f81),
+                    "watchlist" => ::mwtyped::__private::field(&mut map, &mut f82),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -61062,58 +61587,60 @@ pub mod answer {
                 lang_backlinks: f31.unwrap_or_default(),
                 language_info: f32.unwrap_or_default(),
                 #[cfg(feature = "ext-linter")]
-                linter_stats: f33.unwrap_or_default(),
-                log_events: f34.unwrap_or_default(),
-                my_stashed_files: f35.unwrap_or_default(),
+                lint_errors: f33.unwrap_or_default(),
+                #[cfg(feature = "ext-linter")]
+                linter_stats: f34.unwrap_or_default(),
+                log_events: f35.unwrap_or_default(),
+                my_stashed_files: f36.unwrap_or_default(),
                 #[cfg(feature = "ext-echo")]
-                notifications: f36.unwrap_or_default(),
+                notifications: f37.unwrap_or_default(),
                 #[cfg(feature = "ext-oathauth")]
-                oath: f37.unwrap_or_default(),
-                page_prop_names: f38.unwrap_or_default(),
-                pages_with_prop: f39.unwrap_or_default(),
-                prefix_search: f40.unwrap_or_default(),
-                protected_titles: f41.unwrap_or_default(),
-                query_page: f42.unwrap_or_default(),
-                random: f43.unwrap_or_default(),
-                recent_changes: f44.unwrap_or_default(),
-                search: f45.unwrap_or_default(),
-                search_info: f46.unwrap_or_default(),
-                namespacealiases: f47.unwrap_or_default(),
-                namespaces: f48.unwrap_or_default(),
-                statistics: f49.unwrap_or_default(),
-                interwikimap: f50.unwrap_or_default(),
-                autocreatetempuser: f51.unwrap_or_default(),
-                autopromote: f52.unwrap_or_default(),
-                autopromoteonce: f53.unwrap_or_default(),
-                clientlibraries: f54.unwrap_or_default(),
-                dbrepllag: f55.unwrap_or_default(),
-                defaultoptions: f56.unwrap_or_default(),
-                extensions: f57.unwrap_or_default(),
-                extensiontags: f58.unwrap_or_default(),
-                fileextensions: f59.unwrap_or_default(),
-                functionhooks: f60.unwrap_or_default(),
-                languages: f61.unwrap_or_default(),
-                languagevariants: f62.unwrap_or_default(),
-                libraries: f63.unwrap_or_default(),
-                magicwords: f64.unwrap_or_default(),
-                protocols: f65.unwrap_or_default(),
-                restrictions: f66.unwrap_or_default(),
-                rightsinfo: f67.unwrap_or_default(),
-                showhooks: f68.unwrap_or_default(),
-                skins: f69.unwrap_or_default(),
-                specialpagealiases: f70.unwrap_or_default(),
-                uploaddialog: f71.unwrap_or_default(),
-                usergroups: f72.unwrap_or_default(),
-                variables: f73.unwrap_or_default(),
-                stash_image_info: f74.unwrap_or_default(),
-                tags: f75.unwrap_or_default(),
-                tokens: f76.unwrap_or_default(),
+                oath: f38.unwrap_or_default(),
+                page_prop_names: f39.unwrap_or_default(),
+                pages_with_prop: f40.unwrap_or_default(),
+                prefix_search: f41.unwrap_or_default(),
+                protected_titles: f42.unwrap_or_default(),
+                query_page: f43.unwrap_or_default(),
+                random: f44.unwrap_or_default(),
+                recent_changes: f45.unwrap_or_default(),
+                search: f46.unwrap_or_default(),
+                search_info: f47.unwrap_or_default(),
+                namespacealiases: f48.unwrap_or_default(),
+                namespaces: f49.unwrap_or_default(),
+                statistics: f50.unwrap_or_default(),
+                interwikimap: f51.unwrap_or_default(),
+                autocreatetempuser: f52.unwrap_or_default(),
+                autopromote: f53.unwrap_or_default(),
+                autopromoteonce: f54.unwrap_or_default(),
+                clientlibraries: f55.unwrap_or_default(),
+                dbrepllag: f56.unwrap_or_default(),
+                defaultoptions: f57.unwrap_or_default(),
+                extensions: f58.unwrap_or_default(),
+                extensiontags: f59.unwrap_or_default(),
+                fileextensions: f60.unwrap_or_default(),
+                functionhooks: f61.unwrap_or_default(),
+                languages: f62.unwrap_or_default(),
+                languagevariants: f63.unwrap_or_default(),
+                libraries: f64.unwrap_or_default(),
+                magicwords: f65.unwrap_or_default(),
+                protocols: f66.unwrap_or_default(),
+                restrictions: f67.unwrap_or_default(),
+                rightsinfo: f68.unwrap_or_default(),
+                showhooks: f69.unwrap_or_default(),
+                skins: f70.unwrap_or_default(),
+                specialpagealiases: f71.unwrap_or_default(),
+                uploaddialog: f72.unwrap_or_default(),
+                usergroups: f73.unwrap_or_default(),
+                variables: f74.unwrap_or_default(),
+                stash_image_info: f75.unwrap_or_default(),
+                tags: f76.unwrap_or_default(),
+                tokens: f77.unwrap_or_default(),
                 #[cfg(feature = "ext-echo")]
-                unread_notification_pages: f77.unwrap_or_default(),
-                user_contribs: f78.unwrap_or_default(),
-                user_info: f79.unwrap_or_default(),
-                users: f80.unwrap_or_default(),
-                watchlist: f81.unwrap_or_default(),
+                unread_notification_pages: f78.unwrap_or_default(),
+                user_contribs: f79.unwrap_or_default(),
+                user_info: f80.unwrap_or_default(),
+                users: f81.unwrap_or_default(),
+                watchlist: f82.unwrap_or_default(),
                 extra,
             })
         }
@@ -61293,6 +61820,12 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.language_info,
                 &::mwtyped::__private::join(path, "languageinfo"),
+                out,
+            );
+            #[cfg(feature = "ext-linter")]
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.lint_errors,
+                &::mwtyped::__private::join(path, "linterrors"),
                 out,
             );
             #[cfg(feature = "ext-linter")]
@@ -63678,6 +64211,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=upload`'s answer, at `upload.imageinfo.commonmetadata.value`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadataValue`]: that type, by this name.*/
+    pub type UploadImageInfoCommonmetadataValue = QueryPagesImageInfoCommonmetadataValue;
+    /** An object of `action=upload`'s answer, at `upload.imageinfo.commonmetadata`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadata`]: that type, by this name.*/
+    pub type UploadImageInfoCommonmetadata = QueryPagesImageInfoCommonmetadata;
     /** An object of `action=upload`'s answer, at `upload.imageinfo.extmetadata`.
 
  The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
@@ -63697,7 +64238,7 @@ pub mod answer {
         /// `comment`: in every recorded answer.
         pub comment: ::std::string::String,
         /// `commonmetadata`: in every recorded answer.
-        pub commonmetadata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub commonmetadata: ::std::vec::Vec<UploadImageInfoCommonmetadata>,
         /// `descriptionurl`: in every recorded answer.
         #[doc(alias = "descriptionurl")]
         pub description_url: ::std::string::String,
@@ -63748,7 +64289,7 @@ pub mod answer {
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+                ::std::vec::Vec<UploadImageInfoCommonmetadata>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
@@ -63832,6 +64373,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.commonmetadata,
+                &::mwtyped::__private::join(path, "commonmetadata"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extmetadata,
                 &::mwtyped::__private::join(path, "extmetadata"),
@@ -64012,7 +64558,7 @@ pub mod answer {
         /// `added`: in every recorded answer.
         pub added: ::std::vec::Vec<::std::string::String>,
         /// `removed`: in every recorded answer.
-        pub removed: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub removed: ::std::vec::Vec<::std::string::String>,
         /// `user`: in every recorded answer.
         pub user: ::std::string::String,
         /// `userid`: in every recorded answer.
@@ -64038,9 +64584,7 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
@@ -65808,6 +66352,18 @@ pub mod answer {
                 .query
                 .as_mut()
                 .map(|v0| v0.lang_backlinks.take().unwrap_or_default())
+                .unwrap_or_default()
+        }
+    }
+    #[cfg(feature = "ext-linter")]
+    #[allow(deprecated)]
+    impl ::mwtyped::ListModule for super::query::LintErrors {
+        type Item = QueryLintErrors;
+        fn take_items(answer: &mut Query) -> ::std::vec::Vec<QueryLintErrors> {
+            answer
+                .query
+                .as_mut()
+                .map(|v0| v0.lint_errors.take().unwrap_or_default())
                 .unwrap_or_default()
         }
     }

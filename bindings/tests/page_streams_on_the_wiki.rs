@@ -296,3 +296,28 @@ macro_rules! on_version {
 
 on_version!(on_1_39, v1_39, "MWTYPED_TEST_API_1_39");
 on_version!(on_1_43, v1_43, "MWTYPED_TEST_API_1_43");
+
+/// Linter's list (1.43 only): the seeded page's obsolete tag comes as a typed item.
+#[cfg(feature = "ext-linter")]
+#[tokio::test]
+async fn lint_errors_of_1_43_come_typed() {
+    use futures_util::TryStreamExt;
+    use mwtyped::v1_43::query::{LintErrors, LintErrorsCategories};
+
+    let client = mwtyped::Client::new(api("MWTYPED_TEST_API_1_43"), "mwtyped-tests (lint errors)")
+        .expect("client");
+    let mut obsolete = LintErrors::new();
+    obsolete.categories = vec![LintErrorsCategories::ObsoleteTag];
+    let errors: Vec<_> = client
+        .items(&obsolete)
+        .try_collect()
+        .await
+        .expect("lint errors");
+    let seeded = errors
+        .iter()
+        .find(|e| e.title == "Mwtyped lint")
+        .unwrap_or_else(|| panic!("the seeded page's lint error is not listed: {errors:?}"));
+    assert_eq!(seeded.category, "obsolete-tag");
+    assert_eq!(seeded.params["name"], "center");
+    assert_eq!(seeded.location.len(), 2, "{seeded:?}");
+}

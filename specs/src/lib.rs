@@ -24,7 +24,8 @@ mod raw;
 mod spec;
 
 pub use answers::{
-    AnswerModel, Coverage, ENVELOPE, Field, FieldCount, Shape, answer_key, exercised,
+    AnswerModel, Coverage, ENVELOPE, Field, FieldCount, FreeFormPlaces, Shape, answer_key,
+    exercised,
 };
 #[cfg(feature = "capture")]
 pub use answers::{Exchange, Recording, infer};

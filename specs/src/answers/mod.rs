@@ -11,7 +11,7 @@ mod recording;
 
 #[cfg(feature = "capture")]
 pub use infer::infer;
-pub use model::{AnswerModel, Coverage, Field, FieldCount, Shape};
+pub use model::{AnswerModel, Coverage, Field, FieldCount, FreeFormPlaces, Shape};
 #[cfg(feature = "capture")]
 pub use recording::{Exchange, Recording};
 

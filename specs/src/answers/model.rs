@@ -179,6 +179,43 @@ impl Shape {
     }
 }
 
+/// The places of a model held as free-form JSON, by why.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FreeFormPlaces {
+    /// Sent as several kinds of values, or free-form data by MediaWiki's own design.
+    pub free_form: usize,
+    /// Never recorded with a value ([`Shape::Unknown`]).
+    pub never_seen: usize,
+}
+
+impl std::ops::AddAssign for FreeFormPlaces {
+    fn add_assign(&mut self, other: FreeFormPlaces) {
+        self.free_form += other.free_form;
+        self.never_seen += other.never_seen;
+    }
+}
+
+impl Shape {
+    /// Counts the places of this shape, itself included, that are free-form.
+    pub fn free_form_places(&self) -> FreeFormPlaces {
+        let mut places = FreeFormPlaces::default();
+        match self {
+            Shape::Object { fields } | Shape::Tuple { fields } => {
+                for field in fields {
+                    places += field.shape.free_form_places();
+                }
+            }
+            Shape::Array { items: inner } | Shape::Map { values: inner } => {
+                places += inner.free_form_places();
+            }
+            Shape::Any { .. } => places.free_form += 1,
+            Shape::Unknown => places.never_seen += 1,
+            Shape::Bool { .. } | Shape::Integer | Shape::Number | Shape::String => {}
+        }
+        places
+    }
+}
+
 /// The keys of every object in `value`.
 fn keys(value: &serde_json::Value) -> usize {
     match value {

@@ -144,7 +144,7 @@ pub fn seed_test_wiki(wiki: &Wiki) -> Result<()> {
 }
 
 /// Written in a wiki's folder once it holds the seeded content.
-const SEEDED: &str = "answers-seed-v7.done";
+const SEEDED: &str = "answers-seed-v9.done";
 
 fn release(session: &mut Session) -> Result<String> {
     let answer = session.call(&[("action", "query"), ("meta", "siteinfo")])?;

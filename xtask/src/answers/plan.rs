@@ -47,6 +47,17 @@ const EXTRA: &[(&str, &str)] = &[
         "query+recentchanges",
         "action=query&list=recentchanges&rclimit=50",
     ),
+    // The last 50, not 10: the seeded watched page's tagged edit and the tagged log entry
+    // (`tags` with items) are among them, whatever the order of the seed's last seconds.
+    ("query+watchlist", "action=query&list=watchlist&wllimit=50"),
+    ("query+logevents", "action=query&list=logevents&lelimit=50"),
+    // A module with templated parameters (`fromtext-{slot}`).
+    ("paraminfo", "action=paraminfo&modules=compare"),
+    // A template given one argument twice: the parse has a warning.
+    (
+        "parse",
+        "action=parse&title=Mwtyped seed&contentmodel=wikitext&text={{Mwtyped seed template|1%3Da|1%3Db}}",
+    ),
     // Links to another wiki and to another language's wiki, from the seeded page.
     (
         "query+iwbacklinks",
@@ -272,7 +283,7 @@ const EXTRA: &[(&str, &str)] = &[
     ("unblock", "action=unblock&user=192.0.2.99&reason=seed"),
     (
         "userrights",
-        "action=userrights&user=Example&add=bot&reason=seed",
+        "action=userrights&user=Example&add=bot&remove=interface-admin&reason=seed",
     ),
     (
         "visualeditor",

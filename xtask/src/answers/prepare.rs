@@ -58,29 +58,37 @@ fn block_autopromotion(wiki: &Wiki) -> Result<()> {
     Ok(())
 }
 
-/// A change tag, applied to the seed page's last revision. Only the recording's own wiki
-/// gets one: a tag is a value of every `tags` parameter, so on a test wiki it would make
-/// the wiki's paraminfo differ from the committed capture.
+/// A change tag, applied to the seed page's last revision and to the log entry of its own
+/// creation (`list=logevents` tags). Only the recording's own wiki gets one: a tag is a value
+/// of every `tags` parameter, so on a test wiki it would make the wiki's paraminfo differ
+/// from the committed capture.
 fn seed_tag(admin: &mut Session) -> Result<()> {
     let token = admin.token("csrf")?;
-    admin.call(&[
+    let created = admin.call(&[
         ("action", "managetags"),
         ("operation", "create"),
         ("tag", TAG),
         ("reason", "seed"),
         ("token", &token),
     ])?;
+    let logid = created
+        .pointer("/managetags/logid")
+        .map(Value::to_string)
+        .with_context(|| format!("no logid in {created}"))?;
     let revid = seed::last_revision(admin, PAGE)?;
+    tag_with_retries(admin, &[("revid", &revid), ("add", TAG), ("token", &token)])?;
+    tag_with_retries(admin, &[("logid", &logid), ("add", TAG), ("token", &token)])
+}
+
+/// Sends `action=tag` with `params` until a server worker knows the tag.
+fn tag_with_retries(admin: &mut Session, params: &[(&str, &str)]) -> Result<()> {
+    let mut request = vec![("action", "tag")];
+    request.extend_from_slice(params);
     // The wiki's server workers each cache the list of defined tags for a moment: one that
     // has not seen the creation yet refuses the tag (`badtags`). Asked again, another agrees.
     let mut tries = 0;
     loop {
-        let tagged = admin.call(&[
-            ("action", "tag"),
-            ("revid", &revid),
-            ("add", TAG),
-            ("token", &token),
-        ]);
+        let tagged = admin.call(&request);
         match tagged {
             Err(e) if tries < 20 && e.to_string().contains("badtags") => {
                 tries += 1;

@@ -39,9 +39,20 @@ and linking [https://www.mediawiki.org/ out] and [[mw:Help:Contents|to another w
 /// The language prefix of the seeded page's language link ([`seed`] adds it).
 const LANGUAGE_PREFIX: &str = "de";
 
-/// The seeded gadget, in a section of its own (`list=gadgets`, `list=gadgetcategories`).
+/// The seeded gadgets, in a section of their own (`list=gadgets`, `list=gadgetcategories`):
+/// one plain, one with every setting the definition can hold (dependencies, peers, where it
+/// loads), so the answer's lists have items.
 const GADGETS_DEFINITION: &str = "== mwtyped-seed ==\n\
-* mwtyped-gadget[ResourceLoader|default|rights=edit]|mwtyped-gadget.js|mwtyped-gadget.css\n";
+* mwtyped-gadget[ResourceLoader|default|rights=edit]|mwtyped-gadget.js|mwtyped-gadget.css\n\
+* mwtyped-gadget-limited[ResourceLoader|dependencies=mediawiki.util|peers=mwtyped-gadget|\
+skins=vector|actions=view,edit|namespaces=0|categories=Mwtyped seed category|\
+contentModels=wikitext]|mwtyped-gadget-limited.js\n";
+
+/// A page with a lint error (an obsolete tag), for Linter's `list=linterrors`.
+const LINT_PAGE: (&str, &str) = (
+    "Mwtyped lint",
+    "<center>A centred line, linted as an obsolete tag.</center>",
+);
 
 /// Makes the seeded content; `other` is a fresh session that becomes [`OTHER_USER`].
 pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()> {
@@ -55,6 +66,10 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
         ),
         ("User talk:Mwtyped move source", "Its talk page."),
         ("User:Mwtyped move source/sub", "Its subpage."),
+        (
+            "User talk:Mwtyped move source/sub",
+            "Its talk page's subpage.",
+        ),
     ] {
         edit(admin, title, text)?;
     }
@@ -74,6 +89,7 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
     wiki::add_interwiki(wiki, LANGUAGE_PREFIX, "https://de.example.invalid/wiki/$1")?;
     edit(admin, PAGE, PAGE_TEXT)?;
     edit(admin, "MediaWiki:Gadgets-definition", GADGETS_DEFINITION)?;
+    edit(admin, LINT_PAGE.0, LINT_PAGE.1)?;
     // A topic with a heading, which the second user answers (DiscussionTools' modules find,
     // subscribe to and thank for comments).
     edit(admin, TALK, "== A seeded topic ==\nA talk page. ~~~~")?;
@@ -149,7 +165,23 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
         ("reason", "seed"),
         ("token", &token),
     ]))?;
-    second_user(wiki, other)
+    second_user(wiki, other)?;
+    // A group membership that expires (`list=users` group memberships); the recording's
+    // `userrights` removes it.
+    let token = admin.token("userrights")?;
+    admin.call(&[
+        ("action", "userrights"),
+        ("user", OTHER_USER.0),
+        ("add", "interface-admin"),
+        ("expiry", "1 year"),
+        ("reason", "seed"),
+        ("token", &token),
+    ])?;
+    // Linter keeps the lint errors of the seeded pages in jobs, until they run.
+    if wiki.extensions.iter().any(|e| e == "Linter") {
+        wiki::run_jobs(wiki, "RecordLintJob")?;
+    }
+    Ok(())
 }
 
 /// [`OTHER_USER`] is created and edits the seed page and the main page (contributions,

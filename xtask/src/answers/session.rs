@@ -18,6 +18,11 @@ impl Session {
         let http = reqwest::blocking::Client::builder()
             .cookie_store(true)
             .user_agent("mwtyped-xtask-answers/0.1 (recording the test wiki's answers)")
+            // As a browser sends it: `meta=userinfo&uiprop=acceptlang` lists it.
+            .default_headers(reqwest::header::HeaderMap::from_iter([(
+                reqwest::header::ACCEPT_LANGUAGE,
+                reqwest::header::HeaderValue::from_static("en-GB,en;q=0.8"),
+            )]))
             .timeout(std::time::Duration::from_secs(120))
             .build()?;
         Ok(Session {

@@ -5,7 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use mwtyped_spec::{AnswerModel, Coverage, FieldCount, Recording, Spec, answer_key};
+use mwtyped_spec::{
+    AnswerModel, Coverage, FieldCount, FreeFormPlaces, Recording, Spec, answer_key,
+};
 
 use crate::files;
 
@@ -64,6 +66,15 @@ impl Answers {
         count
     }
 
+    /// The places of the model held as free-form JSON.
+    fn free_form_places(&self) -> FreeFormPlaces {
+        let mut places = FreeFormPlaces::default();
+        for shape in self.model.answers.values() {
+            places += shape.free_form_places();
+        }
+        places
+    }
+
     fn typed_modules(&self) -> usize {
         self.model
             .modules
@@ -118,6 +129,14 @@ pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
     block.push_str(&row("… in an `extra` map", &|a| {
         a.fields().unmodelled.to_string()
     }));
+    block.push_str(&row(
+        "places free-form: data MediaWiki does not shape, or several kinds",
+        &|a| a.free_form_places().free_form.to_string(),
+    ));
+    block.push_str(&row(
+        "places free-form: never recorded with a value",
+        &|a| a.free_form_places().never_seen.to_string(),
+    ));
     block.push_str("\nModules without a typed answer, and why:\n\n");
     for a in answers {
         for (path, coverage) in &a.model.modules {

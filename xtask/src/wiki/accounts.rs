@@ -117,6 +117,20 @@ pub fn add_interwiki(wiki: &Wiki, prefix: &str, url: &str) -> Result<()> {
         .with_context(|| format!("the interwiki prefix {prefix} was not added"))
 }
 
+/// Runs the queued jobs of one type (`RecordLintJob`): the wiki's server never runs them
+/// itself before they are needed, and the other types are left alone, so that nothing else
+/// the recordings show changes.
+pub fn run_jobs(wiki: &Wiki, job_type: &str) -> Result<()> {
+    let mw = super::mw_root(wiki.version);
+    let run = mw.join("maintenance/runJobs.php");
+    script(
+        &mw,
+        wiki,
+        &[&run.to_string_lossy(), "--type", job_type],
+        "runJobs.php",
+    )
+}
+
 /// Runs a PHP maintenance script against `wiki`.
 fn script(mw: &Path, wiki: &Wiki, args: &[&str], what: &str) -> Result<()> {
     run_quiet(

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-pub use accounts::{BOT_OWNER, BOT_PASSWORDS, add_interwiki, create_user, set_email};
+pub use accounts::{BOT_OWNER, BOT_PASSWORDS, add_interwiki, create_user, run_jobs, set_email};
 pub use cli::{WikiArgs, run};
 pub use configuration::{CONFIGURED, TEMP_ACCOUNTS, configured};
 pub use extensions::{bundled_extensions, extension_dependencies};

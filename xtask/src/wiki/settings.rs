@@ -185,6 +185,8 @@ fn extension_config(version: MwVersion, ext: &str) -> Option<&'static str> {
         ("Scribunto", _) => "$wgScribuntoDefaultEngine = 'luastandalone';\n",
         // `echocreateevent` answers `moduledisabled` without it.
         ("Echo", _) => "$wgEchoEnableApiEvents = true;\n",
+        // Parsoid lints only when told to; Linter records nothing without it.
+        ("Linter", _) => "$wgParsoidSettings['linting'] = true;\n",
         ("OATHAuth", _) => "$wgGroupPermissions['sysop']['oathauth-api-all'] = true;\n",
         ("AbuseFilter", _) => {
             "$wgAbuseFilterLogPrivateDetailsAccess = true;\n\
