@@ -47036,7 +47036,7 @@ pub mod answer {
     #[non_exhaustive]
     pub struct QueryGadgetsMetadataModule {
         /// `datas`: in every recorded answer.
-        pub datas: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub datas: ::std::vec::Vec<::std::string::String>,
         /// `dependencies`: in every recorded answer.
         pub dependencies: ::std::vec::Vec<::std::string::String>,
         /// `messages`: in every recorded answer.
@@ -47066,9 +47066,7 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
                 ::std::vec::Vec<::mwtyped::serde_json::Value>,
@@ -50127,6 +50125,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.commonmetadata.value`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadataValue`]: that type, by this name.*/
+    pub type QueryStashImageInfoCommonmetadataValue = QueryPagesImageInfoCommonmetadataValue;
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.commonmetadata`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadata`]: that type, by this name.*/
+    pub type QueryStashImageInfoCommonmetadata = QueryPagesImageInfoCommonmetadata;
     /** An object of `action=query`'s answer, at `query.stashimageinfo.extmetadata`.
 
  The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
@@ -50152,7 +50158,7 @@ pub mod answer {
         pub canonicaltitle: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `siiprop=commonmetadata`.
         pub commonmetadata: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryStashImageInfoCommonmetadata>,
         >,
         /// `height`: not always sent. Seen with `siiprop=dimensions`, `siiprop=size`.
         pub height: ::std::option::Option<i64>,
@@ -50202,7 +50208,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryStashImageInfoCommonmetadata>>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
@@ -50273,6 +50279,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.commonmetadata,
+                &::mwtyped::__private::join(path, "commonmetadata"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extmetadata,
                 &::mwtyped::__private::join(path, "extmetadata"),

@@ -42586,13 +42586,123 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=discussiontoolscompare`'s answer, at `discussiontoolscompare.addedcomments`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsCompareAddedcomments {
+        /// `author`: in every recorded answer.
+        pub author: ::std::string::String,
+        /// `headingId`: in every recorded answer.
+        #[doc(alias = "headingId")]
+        pub headingid: ::std::string::String,
+        /// `id`: in every recorded answer.
+        pub id: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: i64,
+        /// `replies`: in every recorded answer.
+        pub replies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `subscribableHeadingId`: in every recorded answer.
+        #[doc(alias = "subscribableHeadingId")]
+        pub subscribableheadingid: ::std::string::String,
+        /// `timestamp`: in every recorded answer.
+        pub timestamp: ::std::string::String,
+        /// `type`: in every recorded answer.
+        #[doc(alias = "type")]
+        pub type_: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsCompareAddedcomments {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsCompareAddedcomments {
+        const NAME: &'static str = "DiscussionToolsCompareAddedcomments";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "author" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "headingId" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "replies" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "subscribableHeadingId" => {
+                        ::mwtyped::__private::field(&mut map, &mut f5)
+                    }
+                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "type" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsCompareAddedcomments {
+                author: ::mwtyped::__private::required(f0, "author")?,
+                headingid: ::mwtyped::__private::required(f1, "headingId")?,
+                id: ::mwtyped::__private::required(f2, "id")?,
+                level: ::mwtyped::__private::required(f3, "level")?,
+                replies: ::mwtyped::__private::required(f4, "replies")?,
+                subscribableheadingid: ::mwtyped::__private::required(
+                    f5,
+                    "subscribableHeadingId",
+                )?,
+                timestamp: ::mwtyped::__private::required(f6, "timestamp")?,
+                type_: ::mwtyped::__private::required(f7, "type")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsCompareAddedcomments {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /** An object of `action=discussiontoolscompare`'s answer, at `discussiontoolscompare.removedcomments`.
+
+ The same fields as [`DiscussionToolsCompareAddedcomments`]: that type, by this name.*/
+    #[cfg(feature = "ext-discussiontools")]
+    pub type DiscussionToolsCompareRemovedcomments = DiscussionToolsCompareAddedcomments;
     /// An object of `action=discussiontoolscompare`'s answer, at `discussiontoolscompare`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct DiscussionToolsCompareResult {
         /// `addedcomments`: in every recorded answer.
-        pub addedcomments: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub addedcomments: ::std::vec::Vec<DiscussionToolsCompareAddedcomments>,
         /// `fromrevid`: in every recorded answer.
         #[doc(alias = "fromrevid")]
         pub from_rev_id: i64,
@@ -42600,7 +42710,7 @@ pub mod answer {
         #[doc(alias = "fromtitle")]
         pub from_title: ::std::string::String,
         /// `removedcomments`: in every recorded answer.
-        pub removedcomments: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub removedcomments: ::std::vec::Vec<DiscussionToolsCompareRemovedcomments>,
         /// `torevid`: in every recorded answer.
         #[doc(alias = "torevid")]
         pub to_rev_id: i64,
@@ -42627,12 +42737,12 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+                ::std::vec::Vec<DiscussionToolsCompareAddedcomments>,
             > = ::std::option::Option::None;
             let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+                ::std::vec::Vec<DiscussionToolsCompareRemovedcomments>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -42677,6 +42787,16 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.addedcomments,
+                &::mwtyped::__private::join(path, "addedcomments"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.removedcomments,
+                &::mwtyped::__private::join(path, "removedcomments"),
+                out,
+            );
         }
     }
     /// What `action=discussiontoolscompare` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolscompare.json`. Warnings, continuation and `batchcomplete` are read by the client.
@@ -54736,7 +54856,7 @@ pub mod answer {
     #[non_exhaustive]
     pub struct QueryGadgetsMetadataModule {
         /// `datas`: in every recorded answer.
-        pub datas: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub datas: ::std::vec::Vec<::std::string::String>,
         /// `dependencies`: in every recorded answer.
         pub dependencies: ::std::vec::Vec<::std::string::String>,
         /// `messages`: in every recorded answer.
@@ -54766,9 +54886,7 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
                 ::std::vec::Vec<::mwtyped::serde_json::Value>,
@@ -55375,13 +55493,13 @@ pub mod answer {
     #[cfg(feature = "ext-linter")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryLintErrorsTemplateinfo {
+    pub struct QueryLintErrorsTemplateInfo {
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     #[cfg(feature = "ext-linter")]
     impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryLintErrorsTemplateinfo {
+    for QueryLintErrorsTemplateInfo {
         #[inline]
         fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
             d: D,
@@ -55390,8 +55508,8 @@ pub mod answer {
         }
     }
     #[cfg(feature = "ext-linter")]
-    impl ::mwtyped::__private::Object for QueryLintErrorsTemplateinfo {
-        const NAME: &'static str = "QueryLintErrorsTemplateinfo";
+    impl ::mwtyped::__private::Object for QueryLintErrorsTemplateInfo {
+        const NAME: &'static str = "QueryLintErrorsTemplateInfo";
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
@@ -55410,13 +55528,13 @@ pub mod answer {
                     }
                 }?;
             }
-            ::std::result::Result::Ok(QueryLintErrorsTemplateinfo {
+            ::std::result::Result::Ok(QueryLintErrorsTemplateInfo {
                 extra,
             })
         }
     }
     #[cfg(feature = "ext-linter")]
-    impl ::mwtyped::Answer for QueryLintErrorsTemplateinfo {
+    impl ::mwtyped::Answer for QueryLintErrorsTemplateInfo {
         #[inline]
         fn collect_unmodelled(
             &self,
@@ -55435,7 +55553,7 @@ pub mod answer {
         pub category: ::std::string::String,
         /// `lintId`: in every recorded answer.
         #[doc(alias = "lintId")]
-        pub lintid: i64,
+        pub lint_id: i64,
         /// `location`: in every recorded answer.
         pub location: ::std::vec::Vec<i64>,
         /// `ns`: in every recorded answer.
@@ -55447,7 +55565,7 @@ pub mod answer {
         pub params: ::mwtyped::serde_json::Value,
         /// `templateInfo`: in every recorded answer.
         #[doc(alias = "templateInfo")]
-        pub templateinfo: QueryLintErrorsTemplateinfo,
+        pub template_info: QueryLintErrorsTemplateInfo,
         /// `title`: in every recorded answer.
         pub title: ::std::string::String,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -55474,7 +55592,7 @@ pub mod answer {
             let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::mwtyped::serde_json::Value> = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<QueryLintErrorsTemplateinfo> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<QueryLintErrorsTemplateInfo> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -55501,12 +55619,12 @@ pub mod answer {
             }
             ::std::result::Result::Ok(QueryLintErrors {
                 category: ::mwtyped::__private::required(f0, "category")?,
-                lintid: ::mwtyped::__private::required(f1, "lintId")?,
+                lint_id: ::mwtyped::__private::required(f1, "lintId")?,
                 location: ::mwtyped::__private::required(f2, "location")?,
                 ns: ::mwtyped::__private::required(f3, "ns")?,
                 page_id: ::mwtyped::__private::required(f4, "pageid")?,
                 params: ::mwtyped::__private::required(f5, "params")?,
-                templateinfo: ::mwtyped::__private::required(f6, "templateInfo")?,
+                template_info: ::mwtyped::__private::required(f6, "templateInfo")?,
                 title: ::mwtyped::__private::required(f7, "title")?,
                 extra,
             })
@@ -55522,7 +55640,7 @@ pub mod answer {
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
             ::mwtyped::Answer::collect_unmodelled(
-                &self.templateinfo,
+                &self.template_info,
                 &::mwtyped::__private::join(path, "templateInfo"),
                 out,
             );
@@ -59106,6 +59224,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.commonmetadata.value`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadataValue`]: that type, by this name.*/
+    pub type QueryStashImageInfoCommonmetadataValue = QueryPagesImageInfoCommonmetadataValue;
+    /** An object of `action=query`'s answer, at `query.stashimageinfo.commonmetadata`.
+
+ The same fields as [`QueryPagesImageInfoCommonmetadata`]: that type, by this name.*/
+    pub type QueryStashImageInfoCommonmetadata = QueryPagesImageInfoCommonmetadata;
     /** An object of `action=query`'s answer, at `query.stashimageinfo.extmetadata`.
 
  The same fields as [`QueryPagesImageInfoExtmetadata`]: that type, by this name.*/
@@ -59135,7 +59261,7 @@ pub mod answer {
         pub canonicaltitle: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: not always sent. Seen with `siiprop=commonmetadata`.
         pub commonmetadata: ::std::option::Option<
-            ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            ::std::vec::Vec<QueryStashImageInfoCommonmetadata>,
         >,
         /// `height`: not always sent. Seen with `siiprop=dimensions`, `siiprop=size`.
         pub height: ::std::option::Option<i64>,
@@ -59189,7 +59315,7 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::mwtyped::serde_json::Value>>,
+                ::std::option::Option<::std::vec::Vec<QueryStashImageInfoCommonmetadata>>,
             > = ::std::option::Option::None;
             let mut f6: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
@@ -59265,6 +59391,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.commonmetadata,
+                &::mwtyped::__private::join(path, "commonmetadata"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.extmetadata,
                 &::mwtyped::__private::join(path, "extmetadata"),

@@ -13,6 +13,8 @@ use super::session::Session;
 const NAMES: &[(&str, &str)] = &[
     ("firstrevid", "the seed page's first revision"),
     ("lastrevid", "the seed page's last revision"),
+    ("talkfirstrevid", "the seed talk page's first revision"),
+    ("talklastrevid", "the seed talk page's last revision"),
     ("otherrevid", "the second user's last revision"),
     (
         "archivename",
@@ -65,8 +67,10 @@ impl Placeholders {
 
 fn look_up(session: &mut Session, name: &str) -> Result<String> {
     match name {
-        "firstrevid" => Ok(seed::revisions(session)?.0),
-        "lastrevid" => Ok(seed::revisions(session)?.1),
+        "firstrevid" => Ok(seed::revisions(session, seed::PAGE)?.0),
+        "lastrevid" => Ok(seed::revisions(session, seed::PAGE)?.1),
+        "talkfirstrevid" => Ok(seed::revisions(session, TALK)?.0),
+        "talklastrevid" => Ok(seed::revisions(session, TALK)?.1),
         "otherrevid" => pointer(
             session,
             &[

@@ -91,6 +91,15 @@ const EXTRA: &[(&str, &str)] = &[
         "discussiontoolscompare",
         "action=discussiontoolscompare&fromtitle=Talk:Mwtyped seed&totitle=Talk:Mwtyped seed",
     ),
+    // The talk page before and after the second user's reply: a comment added, and removed.
+    (
+        "discussiontoolscompare",
+        "action=discussiontoolscompare&fromrev={talkfirstrevid}&torev={talklastrevid}",
+    ),
+    (
+        "discussiontoolscompare",
+        "action=discussiontoolscompare&fromrev={talklastrevid}&torev={talkfirstrevid}",
+    ),
     (
         "discussiontoolsfindcomment",
         "action=discussiontoolsfindcomment&idorname={othercommentid}",

@@ -44,9 +44,9 @@ const LANGUAGE_PREFIX: &str = "de";
 /// loads), so the answer's lists have items.
 const GADGETS_DEFINITION: &str = "== mwtyped-seed ==\n\
 * mwtyped-gadget[ResourceLoader|default|rights=edit]|mwtyped-gadget.js|mwtyped-gadget.css\n\
-* mwtyped-gadget-limited[ResourceLoader|dependencies=mediawiki.util|peers=mwtyped-gadget|\
+* mwtyped-gadget-limited[ResourceLoader|package|dependencies=mediawiki.util|peers=mwtyped-gadget|\
 skins=vector|actions=view,edit|namespaces=0|categories=Mwtyped seed category|\
-contentModels=wikitext]|mwtyped-gadget-limited.js\n";
+contentModels=wikitext]|mwtyped-gadget-limited.js|mwtyped-gadget-limited.json\n";
 
 /// A page with a lint error (an obsolete tag), for Linter's `list=linterrors`.
 const LINT_PAGE: (&str, &str) = (
@@ -271,12 +271,12 @@ fn upload(session: &mut Session) -> Result<()> {
     upload_as(session, &FILE[5..])
 }
 
-/// The seed page's first and last revision ids.
-pub fn revisions(session: &mut Session) -> Result<(String, String)> {
+/// The first and last revision ids of `title`.
+pub fn revisions(session: &mut Session, title: &str) -> Result<(String, String)> {
     let answer = session.call(&[
         ("action", "query"),
         ("prop", "revisions"),
-        ("titles", PAGE),
+        ("titles", title),
         ("rvprop", "ids"),
         ("rvlimit", "max"),
         ("rvdir", "newer"),
@@ -290,7 +290,7 @@ pub fn revisions(session: &mut Session) -> Result<(String, String)> {
         .collect();
     match (ids.first(), ids.last()) {
         (Some(first), Some(last)) => Ok((first.clone(), last.clone())),
-        _ => anyhow::bail!("no revisions of {PAGE}: {answer}"),
+        _ => anyhow::bail!("no revisions of {title}: {answer}"),
     }
 }
 
