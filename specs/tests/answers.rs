@@ -1,7 +1,9 @@
 //! The answer model inferred from recordings: certainty, flags, maps, free-form values, the
 //! envelope, query submodules sharing `query`'s answer, and why a module is untyped.
 
-use mwtyped_spec::{AnswerModel, Coverage, Exchange, Recording, Shape, Spec, infer};
+use mwtyped_spec::{
+    AnswerModel, Coverage, Exchange, FreeFormPlaces, Recording, Shape, Spec, infer,
+};
 use serde_json::{Value, json};
 
 fn spec() -> Spec {
@@ -277,6 +279,31 @@ fn an_always_empty_array_beside_objects_is_that_object_and_a_full_one_is_free_fo
         mixed.shape,
         Shape::Any {
             why: "sent as an array or an object".into()
+        }
+    );
+}
+
+#[test]
+fn free_form_places_are_counted_by_why() {
+    let model = infer(
+        &spec(),
+        &[recording(
+            "query+allpages",
+            vec![exchange(
+                "example 1",
+                json!({"query": {"allpages": [
+                    {"tags": [], "mixed": 1, "title": "A"},
+                    {"tags": [], "mixed": "one", "title": "B", "logparams": {"x": 1}}]}}),
+            )],
+        )],
+    );
+    // `mixed` (two kinds) and `logparams` (MediaWiki's own free-form data); `tags` never held
+    // an item; `title` is typed.
+    assert_eq!(
+        model.answers["query"].free_form_places(),
+        FreeFormPlaces {
+            free_form: 2,
+            never_seen: 1
         }
     );
 }
