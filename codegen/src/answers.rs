@@ -448,10 +448,11 @@ enum Reading {
 
 /// `Deserialize` of an answer object: each known key into its field (a missing certain one
 /// is serde's `missing_field`), any other into `extra`; a root skips the `ENVELOPE` keys the
-/// client reads; a tuple's positions are read as the keys of their names. Written out rather than derived: serde's derive cannot keep unknown keys
-/// without buffering the whole object. What every object shares (the visitor, reading PHP's
-/// `[]` as an empty object) is the runtime's `object`: each type brings only its key match,
-/// with its slots typed, which is what keeps the crate's type checking short.
+/// client reads; a tuple's positions are read as the keys of their names. Written out rather
+/// than derived: serde's derive cannot keep unknown keys without buffering the whole object.
+/// What every object shares (the visitor, reading PHP's `[]` as an empty object) is the
+/// runtime's `object`: each type brings only its key match, with its slots typed, which is
+/// what keeps the crate's type checking short.
 fn deserialize_impl(
     rt: &TokenStream,
     cfg: &TokenStream,
