@@ -1,7 +1,9 @@
 //! The content every module is exercised on: pages with links, templates, categories, a file
-//! and a redirect; a second user's edits; a deleted page, a block, a protected title, a watched
-//! page; on the recording's own wiki, a change tag. Made through the API itself, so a fresh wiki gets the same content on
-//! every recording.
+//! and a redirect; a second user's edits and an expiring group membership; a deleted page, a
+//! block, a protected title, a watched page, gadgets, a page with a lint error. Made through
+//! the API itself (but for one interwiki prefix and Linter's jobs, made by MediaWiki's own
+//! scripts), so a fresh wiki gets the same content on every recording. The recording's own
+//! wiki gets more (`prepare.rs`).
 
 use anyhow::{Context, Result};
 use mwtyped_spec::{Exchange, Spec};
