@@ -41,7 +41,7 @@ pub fn prepare(wiki: &Wiki, admin: &mut Session) -> Result<()> {
 /// The second user adds what the test wiki's autopromote filter watches for, which blocks
 /// the user's autopromotion (undone by `abusefilterunblockautopromote`).
 fn block_autopromotion(wiki: &Wiki) -> Result<()> {
-    if !wiki.extensions.iter().any(|e| e == "AbuseFilter") {
+    if !wiki.has_extension("AbuseFilter") {
         return Ok(());
     }
     let mut other = Session::new(&wiki.api_url())?;

@@ -84,6 +84,13 @@ impl Answers {
     }
 }
 
+/// A capture's answers with what the table counts of them.
+struct Counted<'a> {
+    answers: &'a Answers,
+    fields: FieldCount,
+    places: FreeFormPlaces,
+}
+
 /// `README.md` with its coverage block rewritten.
 pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
     let (Some(begin), Some(end)) = (current.find(BEGIN), current.find(END)) else {
@@ -99,14 +106,25 @@ pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
         header.join(" | "),
         "---:|".repeat(answers.len())
     ));
-    let row = |name: &str, cell: &dyn Fn(&Answers) -> String| {
-        let cells: Vec<String> = answers.iter().map(cell).collect();
+    // Each capture's recordings walked once for all the rows.
+    let counted: Vec<Counted> = answers
+        .iter()
+        .map(|a| Counted {
+            answers: a,
+            fields: a.fields(),
+            places: a.free_form_places(),
+        })
+        .collect();
+    let row = |name: &str, cell: &dyn Fn(&Counted) -> String| {
+        let cells: Vec<String> = counted.iter().map(cell).collect();
         format!("| {name} | {} |\n", cells.join(" | "))
     };
-    block.push_str(&row("modules with a typed answer", &|a| {
+    block.push_str(&row("modules with a typed answer", &|c| {
+        let a = c.answers;
         format!("{} of {}", a.typed_modules(), a.model.modules.len())
     }));
-    block.push_str(&row("recorded exchanges (succeeded)", &|a| {
+    block.push_str(&row("recorded exchanges (succeeded)", &|c| {
+        let a = c.answers;
         let all: usize = a.recordings.iter().map(|r| r.exchanges.len()).sum();
         let ok: usize = a
             .recordings
@@ -120,22 +138,22 @@ pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
             .sum();
         format!("{all} ({ok})")
     }));
-    block.push_str(&row("keys of those answers on typed fields", &|a| {
-        a.fields().typed.to_string()
+    block.push_str(&row("keys of those answers on typed fields", &|c| {
+        c.fields.typed.to_string()
     }));
-    block.push_str(&row("… in free-form JSON", &|a| {
-        a.fields().free_form.to_string()
+    block.push_str(&row("… in free-form JSON", &|c| {
+        c.fields.free_form.to_string()
     }));
-    block.push_str(&row("… in an `extra` map", &|a| {
-        a.fields().unmodelled.to_string()
+    block.push_str(&row("… in an `extra` map", &|c| {
+        c.fields.unmodelled.to_string()
     }));
     block.push_str(&row(
         "places free-form: data MediaWiki does not shape, or several kinds",
-        &|a| a.free_form_places().free_form.to_string(),
+        &|c| c.places.free_form.to_string(),
     ));
     block.push_str(&row(
         "places free-form: never recorded with a value",
-        &|a| a.free_form_places().never_seen.to_string(),
+        &|c| c.places.never_seen.to_string(),
     ));
     block.push_str("\nModules without a typed answer, and why:\n\n");
     for a in answers {

@@ -61,7 +61,7 @@ pub fn ensure(mw: &Path, wiki: &Wiki) -> Result<()> {
 /// adds "mwtyped-no-autopromote".
 fn ensure_abuse_filter(wiki: &Wiki) -> Result<()> {
     let done = wiki.dir.join("abuse-filter-v2.done");
-    if done.is_file() || !wiki.extensions.iter().any(|e| e == "AbuseFilter") {
+    if done.is_file() || !wiki.has_extension("AbuseFilter") {
         return Ok(());
     }
     let script = files::workspace_root().join("xtask/fixtures/abusefilter/test-filter.php");
@@ -188,7 +188,7 @@ fn ensure_users(mw: &Path, wiki: &Wiki) -> Result<()> {
         &[&promote, "--force", "--custom-groups=bot", user],
         "createAndPromote.php --custom-groups=bot",
     )?;
-    if wiki.extensions.iter().any(|e| e == "OATHAuth") {
+    if wiki.has_extension("OATHAuth") {
         let (user, password) = TOTP_USER;
         script(
             &[&promote, user, password],

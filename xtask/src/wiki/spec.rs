@@ -179,6 +179,11 @@ impl Wiki {
         format!("http://127.0.0.1:{}/api.php", self.port)
     }
 
+    /// Whether the wiki loads the extension `name`.
+    pub fn has_extension(&self, name: &str) -> bool {
+        self.extensions.iter().any(|e| e == name)
+    }
+
     pub(super) fn from_state(state: &State, dir: PathBuf) -> Wiki {
         Wiki {
             name: state.name.clone(),
