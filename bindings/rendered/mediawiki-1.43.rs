@@ -42601,7 +42601,7 @@ pub mod answer {
         /// `level`: in every recorded answer.
         pub level: i64,
         /// `replies`: in every recorded answer.
-        pub replies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub replies: ::std::vec::Vec<::std::string::String>,
         /// `subscribableHeadingId`: in every recorded answer.
         #[doc(alias = "subscribableHeadingId")]
         pub subscribableheadingid: ::std::string::String,
@@ -42633,9 +42633,7 @@ pub mod answer {
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -43483,6 +43481,187 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.sections.extensionData`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditSectionsExtensiondata {
+        /// `DiscussionTools-html-summary`: in every recorded answer.
+        #[doc(alias = "DiscussionTools-html-summary")]
+        pub discussiontools_html_summary: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditSectionsExtensiondata {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEditSectionsExtensiondata {
+        const NAME: &'static str = "DiscussionToolsEditSectionsExtensiondata";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "DiscussionTools-html-summary" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditSectionsExtensiondata {
+                discussiontools_html_summary: ::mwtyped::__private::required(
+                    f0,
+                    "DiscussionTools-html-summary",
+                )?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEditSectionsExtensiondata {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.sections`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditSections {
+        /// `anchor`: in every recorded answer.
+        pub anchor: ::std::string::String,
+        /// `byteoffset`: in every recorded answer.
+        pub byteoffset: i64,
+        /// `extensionData`: in every recorded answer.
+        #[doc(alias = "extensionData")]
+        pub extensiondata: DiscussionToolsEditSectionsExtensiondata,
+        /// `fromtitle`: in every recorded answer.
+        #[doc(alias = "fromtitle")]
+        pub from_title: ::std::string::String,
+        /// `index`: in every recorded answer.
+        pub index: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: ::std::string::String,
+        /// `line`: in every recorded answer.
+        pub line: ::std::string::String,
+        /// `linkAnchor`: in every recorded answer.
+        #[doc(alias = "linkAnchor")]
+        pub linkanchor: ::std::string::String,
+        /// `number`: in every recorded answer.
+        pub number: ::std::string::String,
+        /// `toclevel`: in every recorded answer.
+        pub toclevel: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditSections {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEditSections {
+        const NAME: &'static str = "DiscussionToolsEditSections";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                DiscussionToolsEditSectionsExtensiondata,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "anchor" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "byteoffset" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "extensionData" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "fromtitle" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "index" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "line" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "linkAnchor" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "number" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "toclevel" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditSections {
+                anchor: ::mwtyped::__private::required(f0, "anchor")?,
+                byteoffset: ::mwtyped::__private::required(f1, "byteoffset")?,
+                extensiondata: ::mwtyped::__private::required(f2, "extensionData")?,
+                from_title: ::mwtyped::__private::required(f3, "fromtitle")?,
+                index: ::mwtyped::__private::required(f4, "index")?,
+                level: ::mwtyped::__private::required(f5, "level")?,
+                line: ::mwtyped::__private::required(f6, "line")?,
+                linkanchor: ::mwtyped::__private::required(f7, "linkAnchor")?,
+                number: ::mwtyped::__private::required(f8, "number")?,
+                toclevel: ::mwtyped::__private::required(f9, "toclevel")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEditSections {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.extensiondata,
+                &::mwtyped::__private::join(path, "extensionData"),
+                out,
+            );
+        }
+    }
     /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
@@ -43514,7 +43693,7 @@ pub mod answer {
         /// `result`: in every recorded answer.
         pub result: ::std::string::String,
         /// `sections`: in every recorded answer.
-        pub sections: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub sections: ::std::vec::Vec<DiscussionToolsEditSections>,
         /// `watched`: in every recorded answer; `false` when absent.
         pub watched: bool,
         /// `watchlistexpiry`: not always sent. Free-form JSON: never recorded with a value.
@@ -43549,7 +43728,7 @@ pub mod answer {
             let mut f8: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f10: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+                ::std::vec::Vec<DiscussionToolsEditSections>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
@@ -43621,6 +43800,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.lastmodified,
                 &::mwtyped::__private::join(path, "lastModified"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sections,
+                &::mwtyped::__private::join(path, "sections"),
                 out,
             );
         }
@@ -43712,8 +43896,6 @@ pub mod answer {
         /// `oldid`: not always sent. Free-form JSON: never recorded with a value.
         #[doc(alias = "oldid")]
         pub old_id: ::std::option::Option<::mwtyped::serde_json::Value>,
-        /// `shouldredirect`: in every recorded answer; `false` when absent.
-        pub shouldredirect: bool,
         /// `title`: in every recorded answer.
         pub title: ::std::string::String,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -43742,8 +43924,7 @@ pub mod answer {
             let mut f4: ::std::option::Option<
                 ::std::option::Option<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -43754,8 +43935,7 @@ pub mod answer {
                     "matchedby" => ::mwtyped::__private::field(&mut map, &mut f2),
                     "name" => ::mwtyped::__private::field(&mut map, &mut f3),
                     "oldid" => ::mwtyped::__private::field(&mut map, &mut f4),
-                    "shouldredirect" => ::mwtyped::__private::field(&mut map, &mut f5),
-                    "title" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "title" => ::mwtyped::__private::field(&mut map, &mut f5),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -43772,8 +43952,7 @@ pub mod answer {
                 matchedby: ::mwtyped::__private::required(f2, "matchedby")?,
                 name: ::mwtyped::__private::required(f3, "name")?,
                 old_id: f4.unwrap_or_default(),
-                shouldredirect: f5.unwrap_or_default(),
-                title: ::mwtyped::__private::required(f6, "title")?,
+                title: ::mwtyped::__private::required(f5, "title")?,
                 extra,
             })
         }
@@ -44126,9 +44305,9 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreads {
-        /// `headingLevel`: not always sent. Free-form JSON: never recorded with a value.
+        /// `headingLevel`: not always sent.
         #[doc(alias = "headingLevel")]
-        pub headinglevel: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub headinglevel: ::std::option::Option<i64>,
         /// `id`: in every recorded answer.
         pub id: ::std::string::String,
         /// `level`: in every recorded answer.
@@ -44162,9 +44341,7 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -44308,7 +44485,7 @@ pub mod answer {
         /// `jsconfigvars`: in every recorded answer.
         pub jsconfigvars: DiscussionToolsPreviewParseJsconfigvars,
         /// `modules`: in every recorded answer.
-        pub modules: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub modules: ::std::vec::Vec<::std::string::String>,
         /// `modulescripts`: in every recorded answer.
         pub modulescripts: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `modulestyles`: in every recorded answer.
@@ -44340,9 +44517,7 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<DiscussionToolsPreviewParseJsconfigvars> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
                 ::std::vec::Vec<::mwtyped::serde_json::Value>,
             > = ::std::option::Option::None;
@@ -45514,6 +45689,8 @@ pub mod answer {
         pub watched: bool,
         /// `nochange`: `false` when absent.
         pub nochange: bool,
+        /// `watchlistexpiry`: not always sent.
+        pub watchlistexpiry: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -45542,6 +45719,9 @@ pub mod answer {
             let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -45557,6 +45737,7 @@ pub mod answer {
                     "title" => ::mwtyped::__private::field(&mut map, &mut f7),
                     "watched" => ::mwtyped::__private::field(&mut map, &mut f8),
                     "nochange" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "watchlistexpiry" => ::mwtyped::__private::field(&mut map, &mut f10),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -45578,6 +45759,7 @@ pub mod answer {
                 title: ::mwtyped::__private::required(f7, "title")?,
                 watched: f8.unwrap_or_default(),
                 nochange: f9.unwrap_or_default(),
+                watchlistexpiry: f10.unwrap_or_default(),
                 extra,
             })
         }
@@ -49251,6 +49433,61 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=query`'s answer, at `query.general.fallback`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryGeneralFallback {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryGeneralFallback {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryGeneralFallback {
+        const NAME: &'static str = "QueryGeneralFallback";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "code" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryGeneralFallback {
+                code: ::mwtyped::__private::required(f0, "code")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryGeneralFallback {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.general.galleryoptions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -49572,7 +49809,7 @@ pub mod answer {
         #[doc(alias = "externallinktarget")]
         pub external_link_target: bool,
         /// `fallback`: in every recorded answer.
-        pub fallback: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub fallback: ::std::vec::Vec<QueryGeneralFallback>,
         /// `fallback8bitEncoding`: in every recorded answer.
         #[doc(alias = "fallback8bitEncoding")]
         pub fallback_8bit_encoding: ::std::string::String,
@@ -49654,7 +49891,7 @@ pub mod answer {
         pub nofollow_links: bool,
         /// `nofollownsexceptions`: in every recorded answer.
         #[doc(alias = "nofollownsexceptions")]
-        pub nofollow_ns_exceptions: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub nofollow_ns_exceptions: ::std::vec::Vec<i64>,
         /// `phpsapi`: in every recorded answer.
         #[doc(alias = "phpsapi")]
         pub php_sapi: ::std::string::String,
@@ -49730,9 +49967,7 @@ pub mod answer {
             let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f10: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f11: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<::std::vec::Vec<QueryGeneralFallback>> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f14: ::std::option::Option<bool> = ::std::option::Option::None;
@@ -49763,9 +49998,7 @@ pub mod answer {
             let mut f37: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f38: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f39: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f40: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f40: ::std::option::Option<::std::vec::Vec<i64>> = ::std::option::Option::None;
             let mut f41: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f42: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f43: ::std::option::Option<bool> = ::std::option::Option::None;
@@ -49988,6 +50221,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.fallback,
+                &::mwtyped::__private::join(path, "fallback"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.gallery_options,
                 &::mwtyped::__private::join(path, "galleryoptions"),
@@ -51620,6 +51858,8 @@ pub mod answer {
         pub preload: ::std::option::Option<::std::string::String>,
         /// `readable`: `false` when absent. Seen from `query+info`. Seen with `inprop=readable`.
         pub readable: bool,
+        /// `watchlistexpiry`: not always sent. Seen from `query+info`.
+        pub watchlistexpiry: ::std::option::Option<::std::string::String>,
         /// `iwlinks`: not always sent. Seen from `query+iwlinks`. Seen with `iwprop=url`.
         #[doc(alias = "iwlinks")]
         pub iw_links: ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>>,
@@ -51754,27 +51994,30 @@ pub mod answer {
             > = ::std::option::Option::None;
             let mut f40: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f41: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f42: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryPagesLangLinks>>,
+                ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>>,
             > = ::std::option::Option::None;
             let mut f43: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryPagesLangLinks>>,
+            > = ::std::option::Option::None;
+            let mut f44: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
-            let mut f44: ::std::option::Option<
+            let mut f45: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
-            let mut f45: ::std::option::Option<
+            let mut f46: ::std::option::Option<
                 ::std::option::Option<QueryPagesOriginal>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
-            let mut f46: ::std::option::Option<
+            let mut f47: ::std::option::Option<
                 ::std::option::Option<QueryPagesThumbnail>,
             > = ::std::option::Option::None;
-            let mut f47: ::std::option::Option<
+            let mut f48: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -51828,16 +52071,17 @@ pub mod answer {
                     "watchers" => ::mwtyped::__private::field(&mut map, &mut f38),
                     "preload" => ::mwtyped::__private::field(&mut map, &mut f39),
                     "readable" => ::mwtyped::__private::field(&mut map, &mut f40),
-                    "iwlinks" => ::mwtyped::__private::field(&mut map, &mut f41),
-                    "langlinks" => ::mwtyped::__private::field(&mut map, &mut f42),
-                    "linkshere" => ::mwtyped::__private::field(&mut map, &mut f43),
+                    "watchlistexpiry" => ::mwtyped::__private::field(&mut map, &mut f41),
+                    "iwlinks" => ::mwtyped::__private::field(&mut map, &mut f42),
+                    "langlinks" => ::mwtyped::__private::field(&mut map, &mut f43),
+                    "linkshere" => ::mwtyped::__private::field(&mut map, &mut f44),
                     #[cfg(feature = "ext-pageimages")]
-                    "pageimage" => ::mwtyped::__private::field(&mut map, &mut f44),
+                    "pageimage" => ::mwtyped::__private::field(&mut map, &mut f45),
                     #[cfg(feature = "ext-pageimages")]
-                    "original" => ::mwtyped::__private::field(&mut map, &mut f45),
+                    "original" => ::mwtyped::__private::field(&mut map, &mut f46),
                     #[cfg(feature = "ext-pageimages")]
-                    "thumbnail" => ::mwtyped::__private::field(&mut map, &mut f46),
-                    "redirects" => ::mwtyped::__private::field(&mut map, &mut f47),
+                    "thumbnail" => ::mwtyped::__private::field(&mut map, &mut f47),
+                    "redirects" => ::mwtyped::__private::field(&mut map, &mut f48),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -51891,16 +52135,17 @@ pub mod answer {
                 watchers: f38.unwrap_or_default(),
                 preload: f39.unwrap_or_default(),
                 readable: f40.unwrap_or_default(),
-                iw_links: f41.unwrap_or_default(),
-                lang_links: f42.unwrap_or_default(),
-                links_here: f43.unwrap_or_default(),
+                watchlistexpiry: f41.unwrap_or_default(),
+                iw_links: f42.unwrap_or_default(),
+                lang_links: f43.unwrap_or_default(),
+                links_here: f44.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                page_image: f44.unwrap_or_default(),
+                page_image: f45.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                original: f45.unwrap_or_default(),
+                original: f46.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                thumbnail: f46.unwrap_or_default(),
-                redirects: f47.unwrap_or_default(),
+                thumbnail: f47.unwrap_or_default(),
+                redirects: f48.unwrap_or_default(),
                 extra,
             })
         }
@@ -51996,6 +52241,1053 @@ pub mod answer {
 
  The same fields as [`MoveSubpages`]: that type, by this name.*/
     pub type QueryRedirects = MoveSubpages;
+    /// An object of `action=query`'s answer, at `query.autopromoteonce`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAutopromoteonce {
+        /// `onEdit`: in every recorded answer.
+        #[doc(alias = "onEdit")]
+        pub on_edit: ::mwtyped::Map<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryAutopromoteonce {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryAutopromoteonce {
+        const NAME: &'static str = "QueryAutopromoteonce";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::mwtyped::Map<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "onEdit" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryAutopromoteonce {
+                on_edit: ::mwtyped::__private::required(f0, "onEdit")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryAutopromoteonce {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.usergroups`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUsergroups {
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `rights`: in every recorded answer.
+        pub rights: ::std::vec::Vec<::std::string::String>,
+        /// `add-self`: not always sent. Seen from `query`.
+        #[doc(alias = "add-self")]
+        pub add_self: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `remove-self`: not always sent. Seen from `query`.
+        #[doc(alias = "remove-self")]
+        pub remove_self: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUsergroups {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUsergroups {
+        const NAME: &'static str = "QueryUsergroups";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "rights" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "add-self" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "remove-self" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUsergroups {
+                name: ::mwtyped::__private::required(f0, "name")?,
+                rights: ::mwtyped::__private::required(f1, "rights")?,
+                add_self: f2.unwrap_or_default(),
+                remove_self: f3.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUsergroups {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.userinfo.changeablegroups`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoChangeablegroups {
+        /// `add`: in every recorded answer.
+        pub add: ::std::vec::Vec<::std::string::String>,
+        /// `add-self`: in every recorded answer.
+        #[doc(alias = "add-self")]
+        pub add_self: ::std::vec::Vec<::std::string::String>,
+        /// `remove`: in every recorded answer.
+        pub remove: ::std::vec::Vec<::std::string::String>,
+        /// `remove-self`: in every recorded answer.
+        #[doc(alias = "remove-self")]
+        pub remove_self: ::std::vec::Vec<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryUserInfoChangeablegroups {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoChangeablegroups {
+        const NAME: &'static str = "QueryUserInfoChangeablegroups";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "add" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "add-self" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "remove" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "remove-self" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoChangeablegroups {
+                add: ::mwtyped::__private::required(f0, "add")?,
+                add_self: ::mwtyped::__private::required(f1, "add-self")?,
+                remove: ::mwtyped::__private::required(f2, "remove")?,
+                remove_self: ::mwtyped::__private::required(f3, "remove-self")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoChangeablegroups {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.userinfo.ratelimits.user`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoRatelimitsUser {
+        /// `hits`: in every recorded answer.
+        pub hits: i64,
+        /// `seconds`: in every recorded answer.
+        pub seconds: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryUserInfoRatelimitsUser {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoRatelimitsUser {
+        const NAME: &'static str = "QueryUserInfoRatelimitsUser";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "hits" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "seconds" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoRatelimitsUser {
+                hits: ::mwtyped::__private::required(f0, "hits")?,
+                seconds: ::mwtyped::__private::required(f1, "seconds")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoRatelimitsUser {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.userinfo.ratelimits`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoRatelimits {
+        /// `user`: in every recorded answer.
+        pub user: QueryUserInfoRatelimitsUser,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUserInfoRatelimits {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoRatelimits {
+        const NAME: &'static str = "QueryUserInfoRatelimits";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<QueryUserInfoRatelimitsUser> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "user" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoRatelimits {
+                user: ::mwtyped::__private::required(f0, "user")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoRatelimits {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.user,
+                &::mwtyped::__private::join(path, "user"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.userinfo.acceptlang`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoAcceptlang {
+        /// `code`: in every recorded answer.
+        pub code: ::std::string::String,
+        /// `q`: in every recorded answer.
+        pub q: f64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUserInfoAcceptlang {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoAcceptlang {
+        const NAME: &'static str = "QueryUserInfoAcceptlang";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<f64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "code" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "q" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoAcceptlang {
+                code: ::mwtyped::__private::required(f0, "code")?,
+                q: ::mwtyped::__private::required(f1, "q")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoAcceptlang {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoAttachedLocal {
+        /// `local`: in every recorded answer; `false` when absent.
+        pub local: bool,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryUserInfoAttachedLocal {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoAttachedLocal {
+        const NAME: &'static str = "QueryUserInfoAttachedLocal";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "local" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoAttachedLocal {
+                local: f0.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoAttachedLocal {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.userinfo.centralids`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoCentralids {
+        /// `local`: in every recorded answer.
+        pub local: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUserInfoCentralids {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoCentralids {
+        const NAME: &'static str = "QueryUserInfoCentralids";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "local" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoCentralids {
+                local: ::mwtyped::__private::required(f0, "local")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoCentralids {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.userinfo.groupmemberships`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoGroupmemberships {
+        /// `expiry`: in every recorded answer.
+        pub expiry: ::std::string::String,
+        /// `group`: in every recorded answer.
+        pub group: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryUserInfoGroupmemberships {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoGroupmemberships {
+        const NAME: &'static str = "QueryUserInfoGroupmemberships";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "expiry" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "group" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoGroupmemberships {
+                expiry: ::mwtyped::__private::required(f0, "expiry")?,
+                group: ::mwtyped::__private::required(f1, "group")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoGroupmemberships {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
+
+ The same fields as [`QueryUserInfoRatelimitsUser`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsBadcaptchaUser = QueryUserInfoRatelimitsUser;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
+
+ The same fields as [`QueryUserInfoRatelimits`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsBadcaptcha = QueryUserInfoRatelimits;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
+
+ The same fields as [`QueryUserInfoRatelimitsUser`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsBadoathUser = QueryUserInfoRatelimitsUser;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath`.
+
+ The same fields as [`QueryUserInfoRatelimits`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsBadoath = QueryUserInfoRatelimits;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath.user`.
+
+ The same fields as [`QueryUserInfoRatelimitsUser`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsDisableoathUser = QueryUserInfoRatelimitsUser;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath`.
+
+ The same fields as [`QueryUserInfoRatelimits`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsDisableoath = QueryUserInfoRatelimits;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification.user`.
+
+ The same fields as [`QueryUserInfoRatelimitsUser`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsThanksNotificationUser = QueryUserInfoRatelimitsUser;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification`.
+
+ The same fields as [`QueryUserInfoRatelimits`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsThanksNotification = QueryUserInfoRatelimits;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa.user`.
+
+ The same fields as [`QueryUserInfoRatelimitsUser`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsVerify2faUser = QueryUserInfoRatelimitsUser;
+    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa`.
+
+ The same fields as [`QueryUserInfoRatelimits`]: that type, by this name.*/
+    pub type QueryUserInfoTheoreticalratelimitsVerify2fa = QueryUserInfoRatelimits;
+    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfoTheoreticalratelimits {
+        /// `badcaptcha`: in every recorded answer.
+        pub badcaptcha: QueryUserInfoTheoreticalratelimitsBadcaptcha,
+        /// `badoath`: in every recorded answer.
+        pub badoath: QueryUserInfoTheoreticalratelimitsBadoath,
+        /// `disableoath`: in every recorded answer.
+        pub disableoath: QueryUserInfoTheoreticalratelimitsDisableoath,
+        /// `thanks-notification`: in every recorded answer.
+        #[doc(alias = "thanks-notification")]
+        pub thanks_notification: QueryUserInfoTheoreticalratelimitsThanksNotification,
+        /// `verify-2fa`: in every recorded answer.
+        #[doc(alias = "verify-2fa")]
+        pub verify_2fa: QueryUserInfoTheoreticalratelimitsVerify2fa,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryUserInfoTheoreticalratelimits {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfoTheoreticalratelimits {
+        const NAME: &'static str = "QueryUserInfoTheoreticalratelimits";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                QueryUserInfoTheoreticalratelimitsBadcaptcha,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                QueryUserInfoTheoreticalratelimitsBadoath,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                QueryUserInfoTheoreticalratelimitsDisableoath,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                QueryUserInfoTheoreticalratelimitsThanksNotification,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                QueryUserInfoTheoreticalratelimitsVerify2fa,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "badcaptcha" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "badoath" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "disableoath" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "thanks-notification" => {
+                        ::mwtyped::__private::field(&mut map, &mut f3)
+                    }
+                    "verify-2fa" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfoTheoreticalratelimits {
+                badcaptcha: ::mwtyped::__private::required(f0, "badcaptcha")?,
+                badoath: ::mwtyped::__private::required(f1, "badoath")?,
+                disableoath: ::mwtyped::__private::required(f2, "disableoath")?,
+                thanks_notification: ::mwtyped::__private::required(
+                    f3,
+                    "thanks-notification",
+                )?,
+                verify_2fa: ::mwtyped::__private::required(f4, "verify-2fa")?,
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfoTheoreticalratelimits {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.badcaptcha,
+                &::mwtyped::__private::join(path, "badcaptcha"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.badoath,
+                &::mwtyped::__private::join(path, "badoath"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.disableoath,
+                &::mwtyped::__private::join(path, "disableoath"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.thanks_notification,
+                &::mwtyped::__private::join(path, "thanks-notification"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.verify_2fa,
+                &::mwtyped::__private::join(path, "verify-2fa"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.userinfo`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryUserInfo {
+        /// `changeablegroups`: not always sent. Seen with `uiprop=changeablegroups`.
+        pub changeablegroups: ::std::option::Option<QueryUserInfoChangeablegroups>,
+        /// `groups`: not always sent. Seen with `uiprop=groups`.
+        pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `id`: in every recorded answer.
+        pub id: i64,
+        /// `name`: in every recorded answer.
+        pub name: ::std::string::String,
+        /// `ratelimits`: not always sent. Seen with `uiprop=ratelimits`.
+        pub ratelimits: ::std::option::Option<::mwtyped::Map<QueryUserInfoRatelimits>>,
+        /// `messages`: `false` when absent. Seen from `query+userinfo`. Seen with `uiprop=hasmsg`.
+        pub messages: bool,
+        /// `rights`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=rights`.
+        pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// `acceptlang`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=acceptlang`.
+        pub acceptlang: ::std::option::Option<::std::vec::Vec<QueryUserInfoAcceptlang>>,
+        /// `cancreateaccount`: `false` when absent. Seen from `query+userinfo`. Seen with `uiprop=cancreateaccount`.
+        pub cancreateaccount: bool,
+        /// `attachedlocal`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=centralids`.
+        #[doc(alias = "attachedlocal")]
+        pub attached_local: ::std::option::Option<QueryUserInfoAttachedLocal>,
+        /// `centralids`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=centralids`.
+        pub centralids: ::std::option::Option<QueryUserInfoCentralids>,
+        /// `editcount`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=editcount`.
+        pub editcount: ::std::option::Option<i64>,
+        /// `email`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=email`.
+        pub email: ::std::option::Option<::std::string::String>,
+        /// `emailauthenticated`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=email`.
+        pub emailauthenticated: ::std::option::Option<::std::string::String>,
+        /// `groupmemberships`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=groupmemberships`.
+        pub groupmemberships: ::std::option::Option<
+            ::std::vec::Vec<QueryUserInfoGroupmemberships>,
+        >,
+        /// `implicitgroups`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=implicitgroups`.
+        pub implicitgroups: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// `latestcontrib`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=latestcontrib`.
+        pub latestcontrib: ::std::option::Option<::std::string::String>,
+        /// `options`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=options`.
+        pub options: ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+        /// `realname`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=realname`.
+        #[doc(alias = "realname")]
+        pub real_name: ::std::option::Option<::std::string::String>,
+        /// `registrationdate`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=registrationdate`.
+        pub registrationdate: ::std::option::Option<::std::string::String>,
+        /// `theoreticalratelimits`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=theoreticalratelimits`.
+        pub theoreticalratelimits: ::std::option::Option<
+            QueryUserInfoTheoreticalratelimits,
+        >,
+        /// `unreadcount`: not always sent. Seen from `query+userinfo`. Seen with `uiprop=unreadcount`.
+        pub unreadcount: ::std::option::Option<i64>,
+        /// `blockanononly`: `false` when absent. Seen from `query+userinfo`.
+        pub blockanononly: bool,
+        /// `blockedby`: not always sent. Seen from `query+userinfo`.
+        pub blockedby: ::std::option::Option<::std::string::String>,
+        /// `blockedbyid`: not always sent. Seen from `query+userinfo`.
+        pub blockedbyid: ::std::option::Option<i64>,
+        /// `blockedtimestamp`: not always sent. Seen from `query+userinfo`.
+        pub blockedtimestamp: ::std::option::Option<::std::string::String>,
+        /// `blockedtimestampformatted`: not always sent. Seen from `query+userinfo`.
+        pub blockedtimestampformatted: ::std::option::Option<::std::string::String>,
+        /// `blockemail`: `false` when absent. Seen from `query+userinfo`.
+        pub blockemail: bool,
+        /// `blockexpiry`: not always sent. Seen from `query+userinfo`.
+        pub blockexpiry: ::std::option::Option<::std::string::String>,
+        /// `blockexpiryformatted`: not always sent. Seen from `query+userinfo`.
+        pub blockexpiryformatted: ::std::option::Option<::std::string::String>,
+        /// `blockexpiryrelative`: not always sent. Seen from `query+userinfo`.
+        pub blockexpiryrelative: ::std::option::Option<::std::string::String>,
+        /// `blockid`: not always sent. Seen from `query+userinfo`.
+        pub blockid: ::std::option::Option<i64>,
+        /// `blocknocreate`: `false` when absent. Seen from `query+userinfo`.
+        pub blocknocreate: bool,
+        /// `blockowntalk`: `false` when absent. Seen from `query+userinfo`.
+        pub blockowntalk: bool,
+        /// `blockpartial`: `false` when absent. Seen from `query+userinfo`.
+        pub blockpartial: bool,
+        /// `blockreason`: not always sent. Seen from `query+userinfo`.
+        pub blockreason: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUserInfo {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryUserInfo {
+        const NAME: &'static str = "QueryUserInfo";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<QueryUserInfoChangeablegroups>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::mwtyped::Map<QueryUserInfoRatelimits>>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryUserInfoAcceptlang>>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<
+                ::std::option::Option<QueryUserInfoAttachedLocal>,
+            > = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::option::Option<QueryUserInfoCentralids>,
+            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryUserInfoGroupmemberships>>,
+            > = ::std::option::Option::None;
+            let mut f15: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f16: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f17: ::std::option::Option<
+                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+            > = ::std::option::Option::None;
+            let mut f18: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f19: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f20: ::std::option::Option<
+                ::std::option::Option<QueryUserInfoTheoreticalratelimits>,
+            > = ::std::option::Option::None;
+            let mut f21: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f22: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f23: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f24: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f25: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f26: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f27: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f28: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f29: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f30: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f31: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f32: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f33: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f34: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f35: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "changeablegroups" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "groups" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "id" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "name" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "ratelimits" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "messages" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "rights" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "acceptlang" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "cancreateaccount" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "attachedlocal" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "centralids" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "editcount" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "email" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "emailauthenticated" => {
+                        ::mwtyped::__private::field(&mut map, &mut f13)
+                    }
+                    "groupmemberships" => ::mwtyped::__private::field(&mut map, &mut f14),
+                    "implicitgroups" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "latestcontrib" => ::mwtyped::__private::field(&mut map, &mut f16),
+                    "options" => ::mwtyped::__private::field(&mut map, &mut f17),
+                    "realname" => ::mwtyped::__private::field(&mut map, &mut f18),
+                    "registrationdate" => ::mwtyped::__private::field(&mut map, &mut f19),
+                    "theoreticalratelimits" => {
+                        ::mwtyped::__private::field(&mut map, &mut f20)
+                    }
+                    "unreadcount" => ::mwtyped::__private::field(&mut map, &mut f21),
+                    "blockanononly" => ::mwtyped::__private::field(&mut map, &mut f22),
+                    "blockedby" => ::mwtyped::__private::field(&mut map, &mut f23),
+                    "blockedbyid" => ::mwtyped::__private::field(&mut map, &mut f24),
+                    "blockedtimestamp" => ::mwtyped::__private::field(&mut map, &mut f25),
+                    "blockedtimestampformatted" => {
+                        ::mwtyped::__private::field(&mut map, &mut f26)
+                    }
+                    "blockemail" => ::mwtyped::__private::field(&mut map, &mut f27),
+                    "blockexpiry" => ::mwtyped::__private::field(&mut map, &mut f28),
+                    "blockexpiryformatted" => {
+                        ::mwtyped::__private::field(&mut map, &mut f29)
+                    }
+                    "blockexpiryrelative" => {
+                        ::mwtyped::__private::field(&mut map, &mut f30)
+                    }
+                    "blockid" => ::mwtyped::__private::field(&mut map, &mut f31),
+                    "blocknocreate" => ::mwtyped::__private::field(&mut map, &mut f32),
+                    "blockowntalk" => ::mwtyped::__private::field(&mut map, &mut f33),
+                    "blockpartial" => ::mwtyped::__private::field(&mut map, &mut f34),
+                    "blockreason" => ::mwtyped::__private::field(&mut map, &mut f35),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryUserInfo {
+                changeablegroups: f0.unwrap_or_default(),
+                groups: f1.unwrap_or_default(),
+                id: ::mwtyped::__private::required(f2, "id")?,
+                name: ::mwtyped::__private::required(f3, "name")?,
+                ratelimits: f4.unwrap_or_default(),
+                messages: f5.unwrap_or_default(),
+                rights: f6.unwrap_or_default(),
+                acceptlang: f7.unwrap_or_default(),
+                cancreateaccount: f8.unwrap_or_default(),
+                attached_local: f9.unwrap_or_default(),
+                centralids: f10.unwrap_or_default(),
+                editcount: f11.unwrap_or_default(),
+                email: f12.unwrap_or_default(),
+                emailauthenticated: f13.unwrap_or_default(),
+                groupmemberships: f14.unwrap_or_default(),
+                implicitgroups: f15.unwrap_or_default(),
+                latestcontrib: f16.unwrap_or_default(),
+                options: f17.unwrap_or_default(),
+                real_name: f18.unwrap_or_default(),
+                registrationdate: f19.unwrap_or_default(),
+                theoreticalratelimits: f20.unwrap_or_default(),
+                unreadcount: f21.unwrap_or_default(),
+                blockanononly: f22.unwrap_or_default(),
+                blockedby: f23.unwrap_or_default(),
+                blockedbyid: f24.unwrap_or_default(),
+                blockedtimestamp: f25.unwrap_or_default(),
+                blockedtimestampformatted: f26.unwrap_or_default(),
+                blockemail: f27.unwrap_or_default(),
+                blockexpiry: f28.unwrap_or_default(),
+                blockexpiryformatted: f29.unwrap_or_default(),
+                blockexpiryrelative: f30.unwrap_or_default(),
+                blockid: f31.unwrap_or_default(),
+                blocknocreate: f32.unwrap_or_default(),
+                blockowntalk: f33.unwrap_or_default(),
+                blockpartial: f34.unwrap_or_default(),
+                blockreason: f35.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryUserInfo {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.changeablegroups,
+                &::mwtyped::__private::join(path, "changeablegroups"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.ratelimits,
+                &::mwtyped::__private::join(path, "ratelimits"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.acceptlang,
+                &::mwtyped::__private::join(path, "acceptlang"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.attached_local,
+                &::mwtyped::__private::join(path, "attachedlocal"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.centralids,
+                &::mwtyped::__private::join(path, "centralids"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.groupmemberships,
+                &::mwtyped::__private::join(path, "groupmemberships"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.theoreticalratelimits,
+                &::mwtyped::__private::join(path, "theoreticalratelimits"),
+                out,
+            );
+        }
+    }
     /// An object of `action=query`'s answer, at `query.abusefilters`.
     #[cfg(feature = "ext-abusefilter")]
     #[derive(Debug, Clone, PartialEq)]
@@ -53166,117 +54458,14 @@ pub mod answer {
 
  The same fields as [`QueryAllFileUsages`]: that type, by this name.*/
     pub type QueryAllTransclusions = QueryAllFileUsages;
-    /// An object of `action=query`'s answer, at `query.allusers.attachedlocal`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryAllUsersAttachedLocal {
-        /// `local`: in every recorded answer; `false` when absent.
-        pub local: bool,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryAllUsersAttachedLocal {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryAllUsersAttachedLocal {
-        const NAME: &'static str = "QueryAllUsersAttachedLocal";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "local" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryAllUsersAttachedLocal {
-                local: f0.unwrap_or_default(),
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryAllUsersAttachedLocal {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
-    /// An object of `action=query`'s answer, at `query.allusers.centralids`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryAllUsersCentralids {
-        /// `local`: in every recorded answer.
-        pub local: i64,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryAllUsersCentralids {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryAllUsersCentralids {
-        const NAME: &'static str = "QueryAllUsersCentralids";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "local" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryAllUsersCentralids {
-                local: ::mwtyped::__private::required(f0, "local")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryAllUsersCentralids {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
+    /** An object of `action=query`'s answer, at `query.allusers.attachedlocal`.
+
+ The same fields as [`QueryUserInfoAttachedLocal`]: that type, by this name.*/
+    pub type QueryAllUsersAttachedLocal = QueryUserInfoAttachedLocal;
+    /** An object of `action=query`'s answer, at `query.allusers.centralids`.
+
+ The same fields as [`QueryUserInfoCentralids`]: that type, by this name.*/
+    pub type QueryAllUsersCentralids = QueryUserInfoCentralids;
     /// An object of `action=query`'s answer, at `query.allusers`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -53286,6 +54475,34 @@ pub mod answer {
         /// `userid`: in every recorded answer.
         #[doc(alias = "userid")]
         pub user_id: i64,
+        /// `blockanononly`: `false` when absent. Seen with `auprop=blockinfo`.
+        pub blockanononly: bool,
+        /// `blockedby`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockedby: ::std::option::Option<::std::string::String>,
+        /// `blockedbyid`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockedbyid: ::std::option::Option<i64>,
+        /// `blockedtimestamp`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockedtimestamp: ::std::option::Option<::std::string::String>,
+        /// `blockedtimestampformatted`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockedtimestampformatted: ::std::option::Option<::std::string::String>,
+        /// `blockemail`: `false` when absent. Seen with `auprop=blockinfo`.
+        pub blockemail: bool,
+        /// `blockexpiry`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockexpiry: ::std::option::Option<::std::string::String>,
+        /// `blockexpiryformatted`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockexpiryformatted: ::std::option::Option<::std::string::String>,
+        /// `blockexpiryrelative`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockexpiryrelative: ::std::option::Option<::std::string::String>,
+        /// `blockid`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockid: ::std::option::Option<i64>,
+        /// `blocknocreate`: `false` when absent. Seen with `auprop=blockinfo`.
+        pub blocknocreate: bool,
+        /// `blockowntalk`: `false` when absent. Seen with `auprop=blockinfo`.
+        pub blockowntalk: bool,
+        /// `blockpartial`: `false` when absent. Seen with `auprop=blockinfo`.
+        pub blockpartial: bool,
+        /// `blockreason`: not always sent. Seen with `auprop=blockinfo`.
+        pub blockreason: ::std::option::Option<::std::string::String>,
         /// `attachedlocal`: not always sent. Seen with `auprop=centralids`.
         #[doc(alias = "attachedlocal")]
         pub attached_local: ::std::option::Option<QueryAllUsersAttachedLocal>,
@@ -53321,23 +54538,51 @@ pub mod answer {
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<
-                ::std::option::Option<QueryAllUsersAttachedLocal>,
-            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
-                ::std::option::Option<QueryAllUsersCentralids>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f7: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f15: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f16: ::std::option::Option<
+                ::std::option::Option<QueryAllUsersAttachedLocal>,
+            > = ::std::option::Option::None;
+            let mut f17: ::std::option::Option<
+                ::std::option::Option<QueryAllUsersCentralids>,
+            > = ::std::option::Option::None;
+            let mut f18: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f19: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f20: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f21: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f22: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -53347,13 +54592,33 @@ pub mod answer {
                 match &*key.0 {
                     "name" => ::mwtyped::__private::field(&mut map, &mut f0),
                     "userid" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "attachedlocal" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    "centralids" => ::mwtyped::__private::field(&mut map, &mut f3),
-                    "editcount" => ::mwtyped::__private::field(&mut map, &mut f4),
-                    "groups" => ::mwtyped::__private::field(&mut map, &mut f5),
-                    "implicitgroups" => ::mwtyped::__private::field(&mut map, &mut f6),
-                    "registration" => ::mwtyped::__private::field(&mut map, &mut f7),
-                    "rights" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "blockanononly" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "blockedby" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "blockedbyid" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "blockedtimestamp" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "blockedtimestampformatted" => {
+                        ::mwtyped::__private::field(&mut map, &mut f6)
+                    }
+                    "blockemail" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "blockexpiry" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "blockexpiryformatted" => {
+                        ::mwtyped::__private::field(&mut map, &mut f9)
+                    }
+                    "blockexpiryrelative" => {
+                        ::mwtyped::__private::field(&mut map, &mut f10)
+                    }
+                    "blockid" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "blocknocreate" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "blockowntalk" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    "blockpartial" => ::mwtyped::__private::field(&mut map, &mut f14),
+                    "blockreason" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "attachedlocal" => ::mwtyped::__private::field(&mut map, &mut f16),
+                    "centralids" => ::mwtyped::__private::field(&mut map, &mut f17),
+                    "editcount" => ::mwtyped::__private::field(&mut map, &mut f18),
+                    "groups" => ::mwtyped::__private::field(&mut map, &mut f19),
+                    "implicitgroups" => ::mwtyped::__private::field(&mut map, &mut f20),
+                    "registration" => ::mwtyped::__private::field(&mut map, &mut f21),
+                    "rights" => ::mwtyped::__private::field(&mut map, &mut f22),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -53367,13 +54632,27 @@ pub mod answer {
             ::std::result::Result::Ok(QueryAllUsers {
                 name: ::mwtyped::__private::required(f0, "name")?,
                 user_id: ::mwtyped::__private::required(f1, "userid")?,
-                attached_local: f2.unwrap_or_default(),
-                centralids: f3.unwrap_or_default(),
-                editcount: f4.unwrap_or_default(),
-                groups: f5.unwrap_or_default(),
-                implicitgroups: f6.unwrap_or_default(),
-                registration: f7.unwrap_or_default(),
-                rights: f8.unwrap_or_default(),
+                blockanononly: f2.unwrap_or_default(),
+                blockedby: f3.unwrap_or_default(),
+                blockedbyid: f4.unwrap_or_default(),
+                blockedtimestamp: f5.unwrap_or_default(),
+                blockedtimestampformatted: f6.unwrap_or_default(),
+                blockemail: f7.unwrap_or_default(),
+                blockexpiry: f8.unwrap_or_default(),
+                blockexpiryformatted: f9.unwrap_or_default(),
+                blockexpiryrelative: f10.unwrap_or_default(),
+                blockid: f11.unwrap_or_default(),
+                blocknocreate: f12.unwrap_or_default(),
+                blockowntalk: f13.unwrap_or_default(),
+                blockpartial: f14.unwrap_or_default(),
+                blockreason: f15.unwrap_or_default(),
+                attached_local: f16.unwrap_or_default(),
+                centralids: f17.unwrap_or_default(),
+                editcount: f18.unwrap_or_default(),
+                groups: f19.unwrap_or_default(),
+                implicitgroups: f20.unwrap_or_default(),
+                registration: f21.unwrap_or_default(),
+                rights: f22.unwrap_or_default(),
                 extra,
             })
         }
@@ -56629,9 +57908,9 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryNotifications {
-        /// `continue`: not always sent. Seen with `notprop=list`. Free-form JSON: never recorded with a value.
+        /// `continue`: not always sent. Seen with `notprop=list`.
         #[doc(alias = "continue")]
-        pub continue_: ::std::option::Option<::mwtyped::serde_json::Value>,
+        pub continue_: ::std::option::Option<::std::string::String>,
         /// `list`: not always sent. Seen with `notprop=list`.
         pub list: ::std::option::Option<::std::vec::Vec<QueryNotificationsList>>,
         /// `alert`: not always sent.
@@ -56665,7 +57944,7 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f1: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryNotificationsList>>,
@@ -57960,121 +59239,6 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// An object of `action=query`'s answer, at `query.autopromote`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryAutopromote {
-        /// `autoconfirmed`: in every recorded answer.
-        pub autoconfirmed: ::mwtyped::Map<::mwtyped::serde_json::Value>,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryAutopromote {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryAutopromote {
-        const NAME: &'static str = "QueryAutopromote";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                ::mwtyped::Map<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "autoconfirmed" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryAutopromote {
-                autoconfirmed: ::mwtyped::__private::required(f0, "autoconfirmed")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryAutopromote {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
-    /// An object of `action=query`'s answer, at `query.autopromoteonce`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryAutopromoteonce {
-        /// `onEdit`: in every recorded answer.
-        #[doc(alias = "onEdit")]
-        pub on_edit: ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryAutopromoteonce {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryAutopromoteonce {
-        const NAME: &'static str = "QueryAutopromoteonce";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "onEdit" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryAutopromoteonce {
-                on_edit: ::mwtyped::__private::required(f0, "onEdit")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryAutopromoteonce {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
     /// An object of `action=query`'s answer, at `query.clientlibraries`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -59164,66 +60328,6 @@ pub mod answer {
             );
         }
     }
-    /// An object of `action=query`'s answer, at `query.usergroups`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryUsergroups {
-        /// `name`: in every recorded answer.
-        pub name: ::std::string::String,
-        /// `rights`: in every recorded answer.
-        pub rights: ::std::vec::Vec<::std::string::String>,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUsergroups {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryUsergroups {
-        const NAME: &'static str = "QueryUsergroups";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "name" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "rights" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryUsergroups {
-                name: ::mwtyped::__private::required(f0, "name")?,
-                rights: ::mwtyped::__private::required(f1, "rights")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryUsergroups {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
     /** An object of `action=query`'s answer, at `query.stashimageinfo.commonmetadata.value`.
 
  The same fields as [`QueryPagesImageInfoCommonmetadataValue`]: that type, by this name.*/
@@ -59953,731 +61057,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// An object of `action=query`'s answer, at `query.userinfo.acceptlang`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryUserInfoAcceptlang {
-        /// `code`: in every recorded answer.
-        pub code: ::std::string::String,
-        /// `q`: in every recorded answer.
-        pub q: f64,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUserInfoAcceptlang {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryUserInfoAcceptlang {
-        const NAME: &'static str = "QueryUserInfoAcceptlang";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<f64> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "code" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "q" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryUserInfoAcceptlang {
-                code: ::mwtyped::__private::required(f0, "code")?,
-                q: ::mwtyped::__private::required(f1, "q")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryUserInfoAcceptlang {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
-    /** An object of `action=query`'s answer, at `query.userinfo.attachedlocal`.
-
- The same fields as [`QueryAllUsersAttachedLocal`]: that type, by this name.*/
-    pub type QueryUserInfoAttachedLocal = QueryAllUsersAttachedLocal;
-    /** An object of `action=query`'s answer, at `query.userinfo.centralids`.
-
- The same fields as [`QueryAllUsersCentralids`]: that type, by this name.*/
-    pub type QueryUserInfoCentralids = QueryAllUsersCentralids;
-    /// An object of `action=query`'s answer, at `query.userinfo.changeablegroups`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryUserInfoChangeablegroups {
-        /// `add`: in every recorded answer.
-        pub add: ::std::vec::Vec<::std::string::String>,
-        /// `add-self`: in every recorded answer.
-        #[doc(alias = "add-self")]
-        pub add_self: ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        /// `remove`: in every recorded answer.
-        pub remove: ::std::vec::Vec<::std::string::String>,
-        /// `remove-self`: in every recorded answer.
-        #[doc(alias = "remove-self")]
-        pub remove_self: ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryUserInfoChangeablegroups {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryUserInfoChangeablegroups {
-        const NAME: &'static str = "QueryUserInfoChangeablegroups";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "add" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "add-self" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "remove" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    "remove-self" => ::mwtyped::__private::field(&mut map, &mut f3),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryUserInfoChangeablegroups {
-                add: ::mwtyped::__private::required(f0, "add")?,
-                add_self: ::mwtyped::__private::required(f1, "add-self")?,
-                remove: ::mwtyped::__private::required(f2, "remove")?,
-                remove_self: ::mwtyped::__private::required(f3, "remove-self")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryUserInfoChangeablegroups {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
-    /// An object of `action=query`'s answer, at `query.userinfo.groupmemberships`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryUserInfoGroupmemberships {
-        /// `expiry`: in every recorded answer.
-        pub expiry: ::std::string::String,
-        /// `group`: in every recorded answer.
-        pub group: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryUserInfoGroupmemberships {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryUserInfoGroupmemberships {
-        const NAME: &'static str = "QueryUserInfoGroupmemberships";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "expiry" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "group" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryUserInfoGroupmemberships {
-                expiry: ::mwtyped::__private::required(f0, "expiry")?,
-                group: ::mwtyped::__private::required(f1, "group")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryUserInfoGroupmemberships {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
-    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha.user`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalratelimitsBadcaptchaUser {
-        /// `hits`: in every recorded answer.
-        pub hits: i64,
-        /// `seconds`: in every recorded answer.
-        pub seconds: i64,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryUserInfoTheoreticalratelimitsBadcaptchaUser {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object
-    for QueryUserInfoTheoreticalratelimitsBadcaptchaUser {
-        const NAME: &'static str = "QueryUserInfoTheoreticalratelimitsBadcaptchaUser";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "hits" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "seconds" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryUserInfoTheoreticalratelimitsBadcaptchaUser {
-                hits: ::mwtyped::__private::required(f0, "hits")?,
-                seconds: ::mwtyped::__private::required(f1, "seconds")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryUserInfoTheoreticalratelimitsBadcaptchaUser {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
-    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badcaptcha`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalratelimitsBadcaptcha {
-        /// `user`: in every recorded answer.
-        pub user: QueryUserInfoTheoreticalratelimitsBadcaptchaUser,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryUserInfoTheoreticalratelimitsBadcaptcha {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryUserInfoTheoreticalratelimitsBadcaptcha {
-        const NAME: &'static str = "QueryUserInfoTheoreticalratelimitsBadcaptcha";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsBadcaptchaUser,
-            > = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "user" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryUserInfoTheoreticalratelimitsBadcaptcha {
-                user: ::mwtyped::__private::required(f0, "user")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryUserInfoTheoreticalratelimitsBadcaptcha {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.user,
-                &::mwtyped::__private::join(path, "user"),
-                out,
-            );
-        }
-    }
-    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath.user`.
-
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`]: that type, by this name.*/
-    pub type QueryUserInfoTheoreticalratelimitsBadoathUser = QueryUserInfoTheoreticalratelimitsBadcaptchaUser;
-    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.badoath`.
-
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`]: that type, by this name.*/
-    pub type QueryUserInfoTheoreticalratelimitsBadoath = QueryUserInfoTheoreticalratelimitsBadcaptcha;
-    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath.user`.
-
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`]: that type, by this name.*/
-    pub type QueryUserInfoTheoreticalratelimitsDisableoathUser = QueryUserInfoTheoreticalratelimitsBadcaptchaUser;
-    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.disableoath`.
-
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`]: that type, by this name.*/
-    pub type QueryUserInfoTheoreticalratelimitsDisableoath = QueryUserInfoTheoreticalratelimitsBadcaptcha;
-    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification.user`.
-
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`]: that type, by this name.*/
-    pub type QueryUserInfoTheoreticalratelimitsThanksNotificationUser = QueryUserInfoTheoreticalratelimitsBadcaptchaUser;
-    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.thanks-notification`.
-
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`]: that type, by this name.*/
-    pub type QueryUserInfoTheoreticalratelimitsThanksNotification = QueryUserInfoTheoreticalratelimitsBadcaptcha;
-    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa.user`.
-
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptchaUser`]: that type, by this name.*/
-    pub type QueryUserInfoTheoreticalratelimitsVerify2faUser = QueryUserInfoTheoreticalratelimitsBadcaptchaUser;
-    /** An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits.verify-2fa`.
-
- The same fields as [`QueryUserInfoTheoreticalratelimitsBadcaptcha`]: that type, by this name.*/
-    pub type QueryUserInfoTheoreticalratelimitsVerify2fa = QueryUserInfoTheoreticalratelimitsBadcaptcha;
-    /// An object of `action=query`'s answer, at `query.userinfo.theoreticalratelimits`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryUserInfoTheoreticalratelimits {
-        /// `badcaptcha`: in every recorded answer.
-        pub badcaptcha: QueryUserInfoTheoreticalratelimitsBadcaptcha,
-        /// `badoath`: in every recorded answer.
-        pub badoath: QueryUserInfoTheoreticalratelimitsBadoath,
-        /// `disableoath`: in every recorded answer.
-        pub disableoath: QueryUserInfoTheoreticalratelimitsDisableoath,
-        /// `thanks-notification`: in every recorded answer.
-        #[doc(alias = "thanks-notification")]
-        pub thanks_notification: QueryUserInfoTheoreticalratelimitsThanksNotification,
-        /// `verify-2fa`: in every recorded answer.
-        #[doc(alias = "verify-2fa")]
-        pub verify_2fa: QueryUserInfoTheoreticalratelimitsVerify2fa,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryUserInfoTheoreticalratelimits {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryUserInfoTheoreticalratelimits {
-        const NAME: &'static str = "QueryUserInfoTheoreticalratelimits";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsBadcaptcha,
-            > = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsBadoath,
-            > = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsDisableoath,
-            > = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsThanksNotification,
-            > = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<
-                QueryUserInfoTheoreticalratelimitsVerify2fa,
-            > = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "badcaptcha" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "badoath" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "disableoath" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    "thanks-notification" => {
-                        ::mwtyped::__private::field(&mut map, &mut f3)
-                    }
-                    "verify-2fa" => ::mwtyped::__private::field(&mut map, &mut f4),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryUserInfoTheoreticalratelimits {
-                badcaptcha: ::mwtyped::__private::required(f0, "badcaptcha")?,
-                badoath: ::mwtyped::__private::required(f1, "badoath")?,
-                disableoath: ::mwtyped::__private::required(f2, "disableoath")?,
-                thanks_notification: ::mwtyped::__private::required(
-                    f3,
-                    "thanks-notification",
-                )?,
-                verify_2fa: ::mwtyped::__private::required(f4, "verify-2fa")?,
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryUserInfoTheoreticalratelimits {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.badcaptcha,
-                &::mwtyped::__private::join(path, "badcaptcha"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.badoath,
-                &::mwtyped::__private::join(path, "badoath"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.disableoath,
-                &::mwtyped::__private::join(path, "disableoath"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.thanks_notification,
-                &::mwtyped::__private::join(path, "thanks-notification"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.verify_2fa,
-                &::mwtyped::__private::join(path, "verify-2fa"),
-                out,
-            );
-        }
-    }
-    /// An object of `action=query`'s answer, at `query.userinfo`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryUserInfo {
-        /// `id`: in every recorded answer.
-        pub id: i64,
-        /// `name`: in every recorded answer.
-        pub name: ::std::string::String,
-        /// `groups`: not always sent. Seen with `uiprop=groups`.
-        pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        /// `messages`: `false` when absent. Seen with `uiprop=hasmsg`.
-        pub messages: bool,
-        /// `rights`: not always sent. Seen with `uiprop=rights`.
-        pub rights: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        /// `acceptlang`: not always sent. Seen with `uiprop=acceptlang`.
-        pub acceptlang: ::std::option::Option<::std::vec::Vec<QueryUserInfoAcceptlang>>,
-        /// `cancreateaccount`: `false` when absent. Seen with `uiprop=cancreateaccount`.
-        pub cancreateaccount: bool,
-        /// `attachedlocal`: not always sent. Seen with `uiprop=centralids`.
-        #[doc(alias = "attachedlocal")]
-        pub attached_local: ::std::option::Option<QueryUserInfoAttachedLocal>,
-        /// `centralids`: not always sent. Seen with `uiprop=centralids`.
-        pub centralids: ::std::option::Option<QueryUserInfoCentralids>,
-        /// `changeablegroups`: not always sent. Seen with `uiprop=changeablegroups`.
-        pub changeablegroups: ::std::option::Option<QueryUserInfoChangeablegroups>,
-        /// `editcount`: not always sent. Seen with `uiprop=editcount`.
-        pub editcount: ::std::option::Option<i64>,
-        /// `email`: not always sent. Seen with `uiprop=email`.
-        pub email: ::std::option::Option<::std::string::String>,
-        /// `emailauthenticated`: not always sent. Seen with `uiprop=email`.
-        pub emailauthenticated: ::std::option::Option<::std::string::String>,
-        /// `groupmemberships`: not always sent. Seen with `uiprop=groupmemberships`.
-        pub groupmemberships: ::std::option::Option<
-            ::std::vec::Vec<QueryUserInfoGroupmemberships>,
-        >,
-        /// `implicitgroups`: not always sent. Seen with `uiprop=implicitgroups`.
-        pub implicitgroups: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
-        /// `latestcontrib`: not always sent. Seen with `uiprop=latestcontrib`.
-        pub latestcontrib: ::std::option::Option<::std::string::String>,
-        /// `options`: not always sent. Seen with `uiprop=options`.
-        pub options: ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
-        /// `ratelimits`: not always sent. Seen with `uiprop=ratelimits`.
-        pub ratelimits: ::std::option::Option<
-            ::mwtyped::Map<::mwtyped::serde_json::Value>,
-        >,
-        /// `realname`: not always sent. Seen with `uiprop=realname`.
-        #[doc(alias = "realname")]
-        pub real_name: ::std::option::Option<::std::string::String>,
-        /// `registrationdate`: not always sent. Seen with `uiprop=registrationdate`.
-        pub registrationdate: ::std::option::Option<::std::string::String>,
-        /// `theoreticalratelimits`: not always sent. Seen with `uiprop=theoreticalratelimits`.
-        pub theoreticalratelimits: ::std::option::Option<
-            QueryUserInfoTheoreticalratelimits,
-        >,
-        /// `unreadcount`: not always sent. Seen with `uiprop=unreadcount`.
-        pub unreadcount: ::std::option::Option<i64>,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryUserInfo {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryUserInfo {
-        const NAME: &'static str = "QueryUserInfo";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryUserInfoAcceptlang>>,
-            > = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f7: ::std::option::Option<
-                ::std::option::Option<QueryUserInfoAttachedLocal>,
-            > = ::std::option::Option::None;
-            let mut f8: ::std::option::Option<
-                ::std::option::Option<QueryUserInfoCentralids>,
-            > = ::std::option::Option::None;
-            let mut f9: ::std::option::Option<
-                ::std::option::Option<QueryUserInfoChangeablegroups>,
-            > = ::std::option::Option::None;
-            let mut f10: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f11: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f13: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryUserInfoGroupmemberships>>,
-            > = ::std::option::Option::None;
-            let mut f14: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
-            let mut f15: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f16: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
-            > = ::std::option::Option::None;
-            let mut f17: ::std::option::Option<
-                ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
-            > = ::std::option::Option::None;
-            let mut f18: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f19: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f20: ::std::option::Option<
-                ::std::option::Option<QueryUserInfoTheoreticalratelimits>,
-            > = ::std::option::Option::None;
-            let mut f21: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "id" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "name" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "groups" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    "messages" => ::mwtyped::__private::field(&mut map, &mut f3),
-                    "rights" => ::mwtyped::__private::field(&mut map, &mut f4),
-                    "acceptlang" => ::mwtyped::__private::field(&mut map, &mut f5),
-                    "cancreateaccount" => ::mwtyped::__private::field(&mut map, &mut f6),
-                    "attachedlocal" => ::mwtyped::__private::field(&mut map, &mut f7),
-                    "centralids" => ::mwtyped::__private::field(&mut map, &mut f8),
-                    "changeablegroups" => ::mwtyped::__private::field(&mut map, &mut f9),
-                    "editcount" => ::mwtyped::__private::field(&mut map, &mut f10),
-                    "email" => ::mwtyped::__private::field(&mut map, &mut f11),
-                    "emailauthenticated" => {
-                        ::mwtyped::__private::field(&mut map, &mut f12)
-                    }
-                    "groupmemberships" => ::mwtyped::__private::field(&mut map, &mut f13),
-                    "implicitgroups" => ::mwtyped::__private::field(&mut map, &mut f14),
-                    "latestcontrib" => ::mwtyped::__private::field(&mut map, &mut f15),
-                    "options" => ::mwtyped::__private::field(&mut map, &mut f16),
-                    "ratelimits" => ::mwtyped::__private::field(&mut map, &mut f17),
-                    "realname" => ::mwtyped::__private::field(&mut map, &mut f18),
-                    "registrationdate" => ::mwtyped::__private::field(&mut map, &mut f19),
-                    "theoreticalratelimits" => {
-                        ::mwtyped::__private::field(&mut map, &mut f20)
-                    }
-                    "unreadcount" => ::mwtyped::__private::field(&mut map, &mut f21),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryUserInfo {
-                id: ::mwtyped::__private::required(f0, "id")?,
-                name: ::mwtyped::__private::required(f1, "name")?,
-                groups: f2.unwrap_or_default(),
-                messages: f3.unwrap_or_default(),
-                rights: f4.unwrap_or_default(),
-                acceptlang: f5.unwrap_or_default(),
-                cancreateaccount: f6.unwrap_or_default(),
-                attached_local: f7.unwrap_or_default(),
-                centralids: f8.unwrap_or_default(),
-                changeablegroups: f9.unwrap_or_default(),
-                editcount: f10.unwrap_or_default(),
-                email: f11.unwrap_or_default(),
-                emailauthenticated: f12.unwrap_or_default(),
-                groupmemberships: f13.unwrap_or_default(),
-                implicitgroups: f14.unwrap_or_default(),
-                latestcontrib: f15.unwrap_or_default(),
-                options: f16.unwrap_or_default(),
-                ratelimits: f17.unwrap_or_default(),
-                real_name: f18.unwrap_or_default(),
-                registrationdate: f19.unwrap_or_default(),
-                theoreticalratelimits: f20.unwrap_or_default(),
-                unreadcount: f21.unwrap_or_default(),
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryUserInfo {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.acceptlang,
-                &::mwtyped::__private::join(path, "acceptlang"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.attached_local,
-                &::mwtyped::__private::join(path, "attachedlocal"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.centralids,
-                &::mwtyped::__private::join(path, "centralids"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.changeablegroups,
-                &::mwtyped::__private::join(path, "changeablegroups"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.groupmemberships,
-                &::mwtyped::__private::join(path, "groupmemberships"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.theoreticalratelimits,
-                &::mwtyped::__private::join(path, "theoreticalratelimits"),
-                out,
-            );
-        }
-    }
     /** An object of `action=query`'s answer, at `query.users.attachedlocal`.
 
- The same fields as [`QueryAllUsersAttachedLocal`]: that type, by this name.*/
-    pub type QueryUsersAttachedLocal = QueryAllUsersAttachedLocal;
+ The same fields as [`QueryUserInfoAttachedLocal`]: that type, by this name.*/
+    pub type QueryUsersAttachedLocal = QueryUserInfoAttachedLocal;
     /** An object of `action=query`'s answer, at `query.users.centralids`.
 
- The same fields as [`QueryAllUsersCentralids`]: that type, by this name.*/
-    pub type QueryUsersCentralids = QueryAllUsersCentralids;
+ The same fields as [`QueryUserInfoCentralids`]: that type, by this name.*/
+    pub type QueryUsersCentralids = QueryUserInfoCentralids;
     /** An object of `action=query`'s answer, at `query.users.groupmemberships`.
 
  The same fields as [`QueryUserInfoGroupmemberships`]: that type, by this name.*/
@@ -61069,6 +61456,17 @@ pub mod answer {
         pub pages: ::std::option::Option<::std::vec::Vec<QueryPages>>,
         /// `redirects`: not always sent. Seen from `query`.
         pub redirects: ::std::option::Option<::std::vec::Vec<QueryRedirects>>,
+        /// `autopromote`: not always sent. Seen from `query`, `query+siteinfo`. Seen with `siprop=autopromote`.
+        pub autopromote: ::std::option::Option<
+            ::mwtyped::Map<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+        >,
+        /// `autopromoteonce`: not always sent. Seen from `query`, `query+siteinfo`. Seen with `siprop=autopromoteonce`.
+        pub autopromoteonce: ::std::option::Option<QueryAutopromoteonce>,
+        /// `usergroups`: not always sent. Seen from `query`, `query+siteinfo`. Seen with `siprop=usergroups`.
+        pub usergroups: ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
+        /// `userinfo`: not always sent. Seen from `query`, `query+userinfo`.
+        #[doc(alias = "userinfo")]
+        pub user_info: ::std::option::Option<QueryUserInfo>,
         /// `abusefilters`: not always sent. Seen from `query+abusefilters`. Sent by AbuseFilter: with the feature `ext-abusefilter`, else kept in `extra`.
         #[doc(alias = "abusefilters")]
         #[cfg(feature = "ext-abusefilter")]
@@ -61227,10 +61625,6 @@ pub mod answer {
         pub interwikimap: ::std::option::Option<::std::vec::Vec<QueryInterwikimap>>,
         /// `autocreatetempuser`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autocreatetempuser`.
         pub autocreatetempuser: ::std::option::Option<QueryAutocreatetempuser>,
-        /// `autopromote`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autopromote`.
-        pub autopromote: ::std::option::Option<QueryAutopromote>,
-        /// `autopromoteonce`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=autopromoteonce`.
-        pub autopromoteonce: ::std::option::Option<QueryAutopromoteonce>,
         /// `clientlibraries`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=clientlibraries`.
         pub clientlibraries: ::std::option::Option<
             ::std::vec::Vec<QueryClientlibraries>,
@@ -61275,8 +61669,6 @@ pub mod answer {
         >,
         /// `uploaddialog`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=uploaddialog`.
         pub uploaddialog: ::std::option::Option<QueryUploaddialog>,
-        /// `usergroups`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=usergroups`.
-        pub usergroups: ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
         /// `variables`: not always sent. Seen from `query+siteinfo`. Seen with `siprop=variables`.
         pub variables: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// `stashimageinfo`: not always sent. Seen from `query+stashimageinfo`.
@@ -61297,9 +61689,6 @@ pub mod answer {
         /// `usercontribs`: not always sent. Seen from `query+usercontribs`.
         #[doc(alias = "usercontribs")]
         pub user_contribs: ::std::option::Option<::std::vec::Vec<QueryUserContribs>>,
-        /// `userinfo`: not always sent. Seen from `query+userinfo`.
-        #[doc(alias = "userinfo")]
-        pub user_info: ::std::option::Option<QueryUserInfo>,
         /// `users`: not always sent. Seen from `query+users`.
         pub users: ::std::option::Option<::std::vec::Vec<QueryUsers>>,
         /// `watchlist`: not always sent. Seen from `query+watchlist`.
@@ -61327,237 +61716,239 @@ pub mod answer {
             let mut f2: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryRedirects>>,
             > = ::std::option::Option::None;
-            #[cfg(feature = "ext-abusefilter")]
             let mut f3: ::std::option::Option<
+                ::std::option::Option<
+                    ::mwtyped::Map<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+                >,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<QueryAutopromoteonce>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
+            #[cfg(feature = "ext-abusefilter")]
+            let mut f7: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAbuseFilters>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-abusefilter")]
-            let mut f4: ::std::option::Option<
+            let mut f8: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAbuseLog>>,
             > = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<
+            let mut f9: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllCategories>>,
             > = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<
+            let mut f10: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllDeletedRevisions>>,
             > = ::std::option::Option::None;
-            let mut f7: ::std::option::Option<
+            let mut f11: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllFileUsages>>,
             > = ::std::option::Option::None;
-            let mut f8: ::std::option::Option<
+            let mut f12: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllImages>>,
             > = ::std::option::Option::None;
-            let mut f9: ::std::option::Option<
+            let mut f13: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllLinks>>,
             > = ::std::option::Option::None;
-            let mut f10: ::std::option::Option<
+            let mut f14: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllMessages>>,
             > = ::std::option::Option::None;
-            let mut f11: ::std::option::Option<
+            let mut f15: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllPages>>,
             > = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<
+            let mut f16: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllRedirects>>,
             > = ::std::option::Option::None;
-            let mut f13: ::std::option::Option<
+            let mut f17: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllRevisions>>,
             > = ::std::option::Option::None;
-            let mut f14: ::std::option::Option<
+            let mut f18: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllTransclusions>>,
             > = ::std::option::Option::None;
-            let mut f15: ::std::option::Option<
+            let mut f19: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryAllUsers>>,
             > = ::std::option::Option::None;
-            let mut f16: ::std::option::Option<
+            let mut f20: ::std::option::Option<
                 ::std::option::Option<QueryAuthManagerInfo>,
             > = ::std::option::Option::None;
-            let mut f17: ::std::option::Option<
+            let mut f21: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryBacklinks>>,
             > = ::std::option::Option::None;
-            let mut f18: ::std::option::Option<
+            let mut f22: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryBlocks>>,
             > = ::std::option::Option::None;
-            let mut f19: ::std::option::Option<
+            let mut f23: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryCategoryMembers>>,
             > = ::std::option::Option::None;
-            let mut f20: ::std::option::Option<
+            let mut f24: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryBadRevIds>>,
             > = ::std::option::Option::None;
-            let mut f21: ::std::option::Option<
+            let mut f25: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryDeletedRevs>>,
             > = ::std::option::Option::None;
-            let mut f22: ::std::option::Option<
+            let mut f26: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryNormalized>>,
             > = ::std::option::Option::None;
-            let mut f23: ::std::option::Option<
+            let mut f27: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryEmbeddedIn>>,
             > = ::std::option::Option::None;
-            let mut f24: ::std::option::Option<
+            let mut f28: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryExtUrlUsage>>,
             > = ::std::option::Option::None;
-            let mut f25: ::std::option::Option<
+            let mut f29: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryFileArchive>>,
             > = ::std::option::Option::None;
-            let mut f26: ::std::option::Option<
+            let mut f30: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryRepos>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-gadgets")]
-            let mut f27: ::std::option::Option<
+            let mut f31: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryGadgetCategories>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-gadgets")]
-            let mut f28: ::std::option::Option<
+            let mut f32: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryGadgets>>,
             > = ::std::option::Option::None;
-            let mut f29: ::std::option::Option<
+            let mut f33: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryImageUsage>>,
             > = ::std::option::Option::None;
-            let mut f30: ::std::option::Option<
+            let mut f34: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryIwBacklinks>>,
             > = ::std::option::Option::None;
-            let mut f31: ::std::option::Option<
+            let mut f35: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryLangBacklinks>>,
             > = ::std::option::Option::None;
-            let mut f32: ::std::option::Option<
+            let mut f36: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryLanguageInfo>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-linter")]
-            let mut f33: ::std::option::Option<
+            let mut f37: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryLintErrors>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-linter")]
-            let mut f34: ::std::option::Option<
+            let mut f38: ::std::option::Option<
                 ::std::option::Option<QueryLinterStats>,
             > = ::std::option::Option::None;
-            let mut f35: ::std::option::Option<
+            let mut f39: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryLogEvents>>,
             > = ::std::option::Option::None;
-            let mut f36: ::std::option::Option<
+            let mut f40: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryMyStashedFiles>>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-echo")]
-            let mut f37: ::std::option::Option<
+            let mut f41: ::std::option::Option<
                 ::std::option::Option<QueryNotifications>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-oathauth")]
-            let mut f38: ::std::option::Option<::std::option::Option<QueryOath>> = ::std::option::Option::None;
-            let mut f39: ::std::option::Option<
+            let mut f42: ::std::option::Option<::std::option::Option<QueryOath>> = ::std::option::Option::None;
+            let mut f43: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagePropNames>>,
             > = ::std::option::Option::None;
-            let mut f40: ::std::option::Option<
+            let mut f44: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPagesWithProp>>,
             > = ::std::option::Option::None;
-            let mut f41: ::std::option::Option<
+            let mut f45: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryPrefixSearch>>,
             > = ::std::option::Option::None;
-            let mut f42: ::std::option::Option<
+            let mut f46: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryProtectedTitles>>,
             > = ::std::option::Option::None;
-            let mut f43: ::std::option::Option<::std::option::Option<QueryQueryPage>> = ::std::option::Option::None;
-            let mut f44: ::std::option::Option<
+            let mut f47: ::std::option::Option<::std::option::Option<QueryQueryPage>> = ::std::option::Option::None;
+            let mut f48: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryRandom>>,
             > = ::std::option::Option::None;
-            let mut f45: ::std::option::Option<
+            let mut f49: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryRecentChanges>>,
             > = ::std::option::Option::None;
-            let mut f46: ::std::option::Option<
+            let mut f50: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySearch>>,
             > = ::std::option::Option::None;
-            let mut f47: ::std::option::Option<::std::option::Option<QuerySearchInfo>> = ::std::option::Option::None;
-            let mut f48: ::std::option::Option<
+            let mut f51: ::std::option::Option<::std::option::Option<QuerySearchInfo>> = ::std::option::Option::None;
+            let mut f52: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryNamespacealiases>>,
             > = ::std::option::Option::None;
-            let mut f49: ::std::option::Option<
+            let mut f53: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryNamespaces>>,
             > = ::std::option::Option::None;
-            let mut f50: ::std::option::Option<::std::option::Option<QueryStatistics>> = ::std::option::Option::None;
-            let mut f51: ::std::option::Option<
+            let mut f54: ::std::option::Option<::std::option::Option<QueryStatistics>> = ::std::option::Option::None;
+            let mut f55: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryInterwikimap>>,
             > = ::std::option::Option::None;
-            let mut f52: ::std::option::Option<
+            let mut f56: ::std::option::Option<
                 ::std::option::Option<QueryAutocreatetempuser>,
             > = ::std::option::Option::None;
-            let mut f53: ::std::option::Option<
-                ::std::option::Option<QueryAutopromote>,
-            > = ::std::option::Option::None;
-            let mut f54: ::std::option::Option<
-                ::std::option::Option<QueryAutopromoteonce>,
-            > = ::std::option::Option::None;
-            let mut f55: ::std::option::Option<
+            let mut f57: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryClientlibraries>>,
             > = ::std::option::Option::None;
-            let mut f56: ::std::option::Option<
+            let mut f58: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryDbrepllag>>,
             > = ::std::option::Option::None;
-            let mut f57: ::std::option::Option<
+            let mut f59: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<::mwtyped::serde_json::Value>>,
             > = ::std::option::Option::None;
-            let mut f58: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryExtensions>>,
-            > = ::std::option::Option::None;
-            let mut f59: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            > = ::std::option::Option::None;
             let mut f60: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryFileextensions>>,
+                ::std::option::Option<::std::vec::Vec<QueryExtensions>>,
             > = ::std::option::Option::None;
             let mut f61: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
             let mut f62: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
+                ::std::option::Option<::std::vec::Vec<QueryFileextensions>>,
             > = ::std::option::Option::None;
             let mut f63: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            > = ::std::option::Option::None;
+            let mut f64: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<QueryLanguages>>,
+            > = ::std::option::Option::None;
+            let mut f65: ::std::option::Option<
                 ::std::option::Option<
                     ::mwtyped::Map<::mwtyped::Map<QueryLanguagevariants>>,
                 >,
             > = ::std::option::Option::None;
-            let mut f64: ::std::option::Option<
+            let mut f66: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryLibraries>>,
             > = ::std::option::Option::None;
-            let mut f65: ::std::option::Option<
+            let mut f67: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryMagicwords>>,
             > = ::std::option::Option::None;
-            let mut f66: ::std::option::Option<
+            let mut f68: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
-            let mut f67: ::std::option::Option<
+            let mut f69: ::std::option::Option<
                 ::std::option::Option<QueryRestrictions>,
             > = ::std::option::Option::None;
-            let mut f68: ::std::option::Option<::std::option::Option<QueryRightsinfo>> = ::std::option::Option::None;
-            let mut f69: ::std::option::Option<
+            let mut f70: ::std::option::Option<::std::option::Option<QueryRightsinfo>> = ::std::option::Option::None;
+            let mut f71: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryShowhooks>>,
             > = ::std::option::Option::None;
-            let mut f70: ::std::option::Option<
+            let mut f72: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySkins>>,
             > = ::std::option::Option::None;
-            let mut f71: ::std::option::Option<
+            let mut f73: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QuerySpecialpagealiases>>,
             > = ::std::option::Option::None;
-            let mut f72: ::std::option::Option<
+            let mut f74: ::std::option::Option<
                 ::std::option::Option<QueryUploaddialog>,
             > = ::std::option::Option::None;
-            let mut f73: ::std::option::Option<
-                ::std::option::Option<::std::vec::Vec<QueryUsergroups>>,
-            > = ::std::option::Option::None;
-            let mut f74: ::std::option::Option<
+            let mut f75: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             > = ::std::option::Option::None;
-            let mut f75: ::std::option::Option<
+            let mut f76: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryStashImageInfo>>,
             > = ::std::option::Option::None;
-            let mut f76: ::std::option::Option<
+            let mut f77: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryTags>>,
             > = ::std::option::Option::None;
-            let mut f77: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
+            let mut f78: ::std::option::Option<::std::option::Option<QueryTokens>> = ::std::option::Option::None;
             #[cfg(feature = "ext-echo")]
-            let mut f78: ::std::option::Option<
+            let mut f79: ::std::option::Option<
                 ::std::option::Option<::mwtyped::Map<QueryUnreadNotificationPages>>,
             > = ::std::option::Option::None;
-            let mut f79: ::std::option::Option<
+            let mut f80: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUserContribs>>,
             > = ::std::option::Option::None;
-            let mut f80: ::std::option::Option<::std::option::Option<QueryUserInfo>> = ::std::option::Option::None;
             let mut f81: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<QueryUsers>>,
             > = ::std::option::Option::None;
@@ -61572,101 +61963,101 @@ pub mod answer {
                     "general" => ::mwtyped::__private::field(&mut map, &mut f0),
                     "pages" => ::mwtyped::__private::field(&mut map, &mut f1),
                     "redirects" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "autopromote" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "autopromoteonce" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "usergroups" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f6),
                     #[cfg(feature = "ext-abusefilter")]
-                    "abusefilters" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "abusefilters" => ::mwtyped::__private::field(&mut map, &mut f7),
                     #[cfg(feature = "ext-abusefilter")]
-                    "abuselog" => ::mwtyped::__private::field(&mut map, &mut f4),
-                    "allcategories" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "abuselog" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    "allcategories" => ::mwtyped::__private::field(&mut map, &mut f9),
                     "alldeletedrevisions" => {
-                        ::mwtyped::__private::field(&mut map, &mut f6)
+                        ::mwtyped::__private::field(&mut map, &mut f10)
                     }
-                    "allfileusages" => ::mwtyped::__private::field(&mut map, &mut f7),
-                    "allimages" => ::mwtyped::__private::field(&mut map, &mut f8),
-                    "alllinks" => ::mwtyped::__private::field(&mut map, &mut f9),
-                    "allmessages" => ::mwtyped::__private::field(&mut map, &mut f10),
-                    "allpages" => ::mwtyped::__private::field(&mut map, &mut f11),
-                    "allredirects" => ::mwtyped::__private::field(&mut map, &mut f12),
-                    "allrevisions" => ::mwtyped::__private::field(&mut map, &mut f13),
-                    "alltransclusions" => ::mwtyped::__private::field(&mut map, &mut f14),
-                    "allusers" => ::mwtyped::__private::field(&mut map, &mut f15),
-                    "authmanagerinfo" => ::mwtyped::__private::field(&mut map, &mut f16),
-                    "backlinks" => ::mwtyped::__private::field(&mut map, &mut f17),
-                    "blocks" => ::mwtyped::__private::field(&mut map, &mut f18),
-                    "categorymembers" => ::mwtyped::__private::field(&mut map, &mut f19),
-                    "badrevids" => ::mwtyped::__private::field(&mut map, &mut f20),
-                    "deletedrevs" => ::mwtyped::__private::field(&mut map, &mut f21),
-                    "normalized" => ::mwtyped::__private::field(&mut map, &mut f22),
-                    "embeddedin" => ::mwtyped::__private::field(&mut map, &mut f23),
-                    "exturlusage" => ::mwtyped::__private::field(&mut map, &mut f24),
-                    "filearchive" => ::mwtyped::__private::field(&mut map, &mut f25),
-                    "repos" => ::mwtyped::__private::field(&mut map, &mut f26),
+                    "allfileusages" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "allimages" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "alllinks" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    "allmessages" => ::mwtyped::__private::field(&mut map, &mut f14),
+                    "allpages" => ::mwtyped::__private::field(&mut map, &mut f15),
+                    "allredirects" => ::mwtyped::__private::field(&mut map, &mut f16),
+                    "allrevisions" => ::mwtyped::__private::field(&mut map, &mut f17),
+                    "alltransclusions" => ::mwtyped::__private::field(&mut map, &mut f18),
+                    "allusers" => ::mwtyped::__private::field(&mut map, &mut f19),
+                    "authmanagerinfo" => ::mwtyped::__private::field(&mut map, &mut f20),
+                    "backlinks" => ::mwtyped::__private::field(&mut map, &mut f21),
+                    "blocks" => ::mwtyped::__private::field(&mut map, &mut f22),
+                    "categorymembers" => ::mwtyped::__private::field(&mut map, &mut f23),
+                    "badrevids" => ::mwtyped::__private::field(&mut map, &mut f24),
+                    "deletedrevs" => ::mwtyped::__private::field(&mut map, &mut f25),
+                    "normalized" => ::mwtyped::__private::field(&mut map, &mut f26),
+                    "embeddedin" => ::mwtyped::__private::field(&mut map, &mut f27),
+                    "exturlusage" => ::mwtyped::__private::field(&mut map, &mut f28),
+                    "filearchive" => ::mwtyped::__private::field(&mut map, &mut f29),
+                    "repos" => ::mwtyped::__private::field(&mut map, &mut f30),
                     #[cfg(feature = "ext-gadgets")]
-                    "gadgetcategories" => ::mwtyped::__private::field(&mut map, &mut f27),
+                    "gadgetcategories" => ::mwtyped::__private::field(&mut map, &mut f31),
                     #[cfg(feature = "ext-gadgets")]
-                    "gadgets" => ::mwtyped::__private::field(&mut map, &mut f28),
-                    "imageusage" => ::mwtyped::__private::field(&mut map, &mut f29),
-                    "iwbacklinks" => ::mwtyped::__private::field(&mut map, &mut f30),
-                    "langbacklinks" => ::mwtyped::__private::field(&mut map, &mut f31),
-                    "languageinfo" => ::mwtyped::__private::field(&mut map, &mut f32),
+                    "gadgets" => ::mwtyped::__private::field(&mut map, &mut f32),
+                    "imageusage" => ::mwtyped::__private::field(&mut map, &mut f33),
+                    "iwbacklinks" => ::mwtyped::__private::field(&mut map, &mut f34),
+                    "langbacklinks" => ::mwtyped::__private::field(&mut map, &mut f35),
+                    "languageinfo" => ::mwtyped::__private::field(&mut map, &mut f36),
                     #[cfg(feature = "ext-linter")]
-                    "linterrors" => ::mwtyped::__private::field(&mut map, &mut f33),
+                    "linterrors" => ::mwtyped::__private::field(&mut map, &mut f37),
                     #[cfg(feature = "ext-linter")]
-                    "linterstats" => ::mwtyped::__private::field(&mut map, &mut f34),
-                    "logevents" => ::mwtyped::__private::field(&mut map, &mut f35),
-                    "mystashedfiles" => ::mwtyped::__private::field(&mut map, &mut f36),
+                    "linterstats" => ::mwtyped::__private::field(&mut map, &mut f38),
+                    "logevents" => ::mwtyped::__private::field(&mut map, &mut f39),
+                    "mystashedfiles" => ::mwtyped::__private::field(&mut map, &mut f40),
                     #[cfg(feature = "ext-echo")]
-                    "notifications" => ::mwtyped::__private::field(&mut map, &mut f37),
+                    "notifications" => ::mwtyped::__private::field(&mut map, &mut f41),
                     #[cfg(feature = "ext-oathauth")]
-                    "oath" => ::mwtyped::__private::field(&mut map, &mut f38),
-                    "pagepropnames" => ::mwtyped::__private::field(&mut map, &mut f39),
-                    "pageswithprop" => ::mwtyped::__private::field(&mut map, &mut f40),
-                    "prefixsearch" => ::mwtyped::__private::field(&mut map, &mut f41),
-                    "protectedtitles" => ::mwtyped::__private::field(&mut map, &mut f42),
-                    "querypage" => ::mwtyped::__private::field(&mut map, &mut f43),
-                    "random" => ::mwtyped::__private::field(&mut map, &mut f44),
-                    "recentchanges" => ::mwtyped::__private::field(&mut map, &mut f45),
-                    "search" => ::mwtyped::__private::field(&mut map, &mut f46),
-                    "searchinfo" => ::mwtyped::__private::field(&mut map, &mut f47),
-                    "namespacealiases" => ::mwtyped::__private::field(&mut map, &mut f48),
-                    "namespaces" => ::mwtyped::__private::field(&mut map, &mut f49),
-                    "statistics" => ::mwtyped::__private::field(&mut map, &mut f50),
-                    "interwikimap" => ::mwtyped::__private::field(&mut map, &mut f51),
+                    "oath" => ::mwtyped::__private::field(&mut map, &mut f42),
+                    "pagepropnames" => ::mwtyped::__private::field(&mut map, &mut f43),
+                    "pageswithprop" => ::mwtyped::__private::field(&mut map, &mut f44),
+                    "prefixsearch" => ::mwtyped::__private::field(&mut map, &mut f45),
+                    "protectedtitles" => ::mwtyped::__private::field(&mut map, &mut f46),
+                    "querypage" => ::mwtyped::__private::field(&mut map, &mut f47),
+                    "random" => ::mwtyped::__private::field(&mut map, &mut f48),
+                    "recentchanges" => ::mwtyped::__private::field(&mut map, &mut f49),
+                    "search" => ::mwtyped::__private::field(&mut map, &mut f50),
+                    "searchinfo" => ::mwtyped::__private::field(&mut map, &mut f51),
+                    "namespacealiases" => ::mwtyped::__private::field(&mut map, &mut f52),
+                    "namespaces" => ::mwtyped::__private::field(&mut map, &mut f53),
+                    "statistics" => ::mwtyped::__private::field(&mut map, &mut f54),
+                    "interwikimap" => ::mwtyped::__private::field(&mut map, &mut f55),
                     "autocreatetempuser" => {
-                        ::mwtyped::__private::field(&mut map, &mut f52)
+                        ::mwtyped::__private::field(&mut map, &mut f56)
                     }
-                    "autopromote" => ::mwtyped::__private::field(&mut map, &mut f53),
-                    "autopromoteonce" => ::mwtyped::__private::field(&mut map, &mut f54),
-                    "clientlibraries" => ::mwtyped::__private::field(&mut map, &mut f55),
-                    "dbrepllag" => ::mwtyped::__private::field(&mut map, &mut f56),
-                    "defaultoptions" => ::mwtyped::__private::field(&mut map, &mut f57),
-                    "extensions" => ::mwtyped::__private::field(&mut map, &mut f58),
-                    "extensiontags" => ::mwtyped::__private::field(&mut map, &mut f59),
-                    "fileextensions" => ::mwtyped::__private::field(&mut map, &mut f60),
-                    "functionhooks" => ::mwtyped::__private::field(&mut map, &mut f61),
-                    "languages" => ::mwtyped::__private::field(&mut map, &mut f62),
-                    "languagevariants" => ::mwtyped::__private::field(&mut map, &mut f63),
-                    "libraries" => ::mwtyped::__private::field(&mut map, &mut f64),
-                    "magicwords" => ::mwtyped::__private::field(&mut map, &mut f65),
-                    "protocols" => ::mwtyped::__private::field(&mut map, &mut f66),
-                    "restrictions" => ::mwtyped::__private::field(&mut map, &mut f67),
-                    "rightsinfo" => ::mwtyped::__private::field(&mut map, &mut f68),
-                    "showhooks" => ::mwtyped::__private::field(&mut map, &mut f69),
-                    "skins" => ::mwtyped::__private::field(&mut map, &mut f70),
+                    "clientlibraries" => ::mwtyped::__private::field(&mut map, &mut f57),
+                    "dbrepllag" => ::mwtyped::__private::field(&mut map, &mut f58),
+                    "defaultoptions" => ::mwtyped::__private::field(&mut map, &mut f59),
+                    "extensions" => ::mwtyped::__private::field(&mut map, &mut f60),
+                    "extensiontags" => ::mwtyped::__private::field(&mut map, &mut f61),
+                    "fileextensions" => ::mwtyped::__private::field(&mut map, &mut f62),
+                    "functionhooks" => ::mwtyped::__private::field(&mut map, &mut f63),
+                    "languages" => ::mwtyped::__private::field(&mut map, &mut f64),
+                    "languagevariants" => ::mwtyped::__private::field(&mut map, &mut f65),
+                    "libraries" => ::mwtyped::__private::field(&mut map, &mut f66),
+                    "magicwords" => ::mwtyped::__private::field(&mut map, &mut f67),
+                    "protocols" => ::mwtyped::__private::field(&mut map, &mut f68),
+                    "restrictions" => ::mwtyped::__private::field(&mut map, &mut f69),
+                    "rightsinfo" => ::mwtyped::__private::field(&mut map, &mut f70),
+                    "showhooks" => ::mwtyped::__private::field(&mut map, &mut f71),
+                    "skins" => ::mwtyped::__private::field(&mut map, &mut f72),
                     "specialpagealiases" => {
-                        ::mwtyped::__private::field(&mut map, &mut f71)
+                        ::mwtyped::__private::field(&mut map, &mut f73)
                     }
-                    "uploaddialog" => ::mwtyped::__private::field(&mut map, &mut f72),
-                    "usergroups" => ::mwtyped::__private::field(&mut map, &mut f73),
-                    "variables" => ::mwtyped::__private::field(&mut map, &mut f74),
-                    "stashimageinfo" => ::mwtyped::__private::field(&mut map, &mut f75),
-                    "tags" => ::mwtyped::__private::field(&mut map, &mut f76),
-                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f77),
+                    "uploaddialog" => ::mwtyped::__private::field(&mut map, &mut f74),
+                    "variables" => ::mwtyped::__private::field(&mut map, &mut f75),
+                    "stashimageinfo" => ::mwtyped::__private::field(&mut map, &mut f76),
+                    "tags" => ::mwtyped::__private::field(&mut map, &mut f77),
+                    "tokens" => ::mwtyped::__private::field(&mut map, &mut f78),
                     #[cfg(feature = "ext-echo")]
                     "unreadnotificationpages" => {
-                        ::mwtyped::__private::field(&mut map, &mut f78)
+                        ::mwtyped::__private::field(&mut map, &mut f79)
                     }
-                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f79),
-                    "userinfo" => ::mwtyped::__private::field(&mut map, &mut f80),
+                    "usercontribs" => ::mwtyped::__private::field(&mut map, &mut f80),
                     "users" => ::mwtyped::__private::field(&mut map, &mut f81),
                     "watchlist" => ::mwtyped::__private::field(&mut map, &mut f82),
                     _ => {
@@ -61683,93 +62074,93 @@ pub mod answer {
                 general: f0.unwrap_or_default(),
                 pages: f1.unwrap_or_default(),
                 redirects: f2.unwrap_or_default(),
+                autopromote: f3.unwrap_or_default(),
+                autopromoteonce: f4.unwrap_or_default(),
+                usergroups: f5.unwrap_or_default(),
+                user_info: f6.unwrap_or_default(),
                 #[cfg(feature = "ext-abusefilter")]
-                abuse_filters: f3.unwrap_or_default(),
+                abuse_filters: f7.unwrap_or_default(),
                 #[cfg(feature = "ext-abusefilter")]
-                abuse_log: f4.unwrap_or_default(),
-                all_categories: f5.unwrap_or_default(),
-                all_deleted_revisions: f6.unwrap_or_default(),
-                all_file_usages: f7.unwrap_or_default(),
-                all_images: f8.unwrap_or_default(),
-                all_links: f9.unwrap_or_default(),
-                all_messages: f10.unwrap_or_default(),
-                all_pages: f11.unwrap_or_default(),
-                all_redirects: f12.unwrap_or_default(),
-                all_revisions: f13.unwrap_or_default(),
-                all_transclusions: f14.unwrap_or_default(),
-                all_users: f15.unwrap_or_default(),
-                auth_manager_info: f16.unwrap_or_default(),
-                backlinks: f17.unwrap_or_default(),
-                blocks: f18.unwrap_or_default(),
-                category_members: f19.unwrap_or_default(),
-                bad_rev_ids: f20.unwrap_or_default(),
-                deleted_revs: f21.unwrap_or_default(),
-                normalized: f22.unwrap_or_default(),
-                embedded_in: f23.unwrap_or_default(),
-                ext_url_usage: f24.unwrap_or_default(),
-                file_archive: f25.unwrap_or_default(),
-                repos: f26.unwrap_or_default(),
+                abuse_log: f8.unwrap_or_default(),
+                all_categories: f9.unwrap_or_default(),
+                all_deleted_revisions: f10.unwrap_or_default(),
+                all_file_usages: f11.unwrap_or_default(),
+                all_images: f12.unwrap_or_default(),
+                all_links: f13.unwrap_or_default(),
+                all_messages: f14.unwrap_or_default(),
+                all_pages: f15.unwrap_or_default(),
+                all_redirects: f16.unwrap_or_default(),
+                all_revisions: f17.unwrap_or_default(),
+                all_transclusions: f18.unwrap_or_default(),
+                all_users: f19.unwrap_or_default(),
+                auth_manager_info: f20.unwrap_or_default(),
+                backlinks: f21.unwrap_or_default(),
+                blocks: f22.unwrap_or_default(),
+                category_members: f23.unwrap_or_default(),
+                bad_rev_ids: f24.unwrap_or_default(),
+                deleted_revs: f25.unwrap_or_default(),
+                normalized: f26.unwrap_or_default(),
+                embedded_in: f27.unwrap_or_default(),
+                ext_url_usage: f28.unwrap_or_default(),
+                file_archive: f29.unwrap_or_default(),
+                repos: f30.unwrap_or_default(),
                 #[cfg(feature = "ext-gadgets")]
-                gadget_categories: f27.unwrap_or_default(),
+                gadget_categories: f31.unwrap_or_default(),
                 #[cfg(feature = "ext-gadgets")]
-                gadgets: f28.unwrap_or_default(),
-                image_usage: f29.unwrap_or_default(),
-                iw_backlinks: f30.unwrap_or_default(),
-                lang_backlinks: f31.unwrap_or_default(),
-                language_info: f32.unwrap_or_default(),
+                gadgets: f32.unwrap_or_default(),
+                image_usage: f33.unwrap_or_default(),
+                iw_backlinks: f34.unwrap_or_default(),
+                lang_backlinks: f35.unwrap_or_default(),
+                language_info: f36.unwrap_or_default(),
                 #[cfg(feature = "ext-linter")]
-                lint_errors: f33.unwrap_or_default(),
+                lint_errors: f37.unwrap_or_default(),
                 #[cfg(feature = "ext-linter")]
-                linter_stats: f34.unwrap_or_default(),
-                log_events: f35.unwrap_or_default(),
-                my_stashed_files: f36.unwrap_or_default(),
+                linter_stats: f38.unwrap_or_default(),
+                log_events: f39.unwrap_or_default(),
+                my_stashed_files: f40.unwrap_or_default(),
                 #[cfg(feature = "ext-echo")]
-                notifications: f37.unwrap_or_default(),
+                notifications: f41.unwrap_or_default(),
                 #[cfg(feature = "ext-oathauth")]
-                oath: f38.unwrap_or_default(),
-                page_prop_names: f39.unwrap_or_default(),
-                pages_with_prop: f40.unwrap_or_default(),
-                prefix_search: f41.unwrap_or_default(),
-                protected_titles: f42.unwrap_or_default(),
-                query_page: f43.unwrap_or_default(),
-                random: f44.unwrap_or_default(),
-                recent_changes: f45.unwrap_or_default(),
-                search: f46.unwrap_or_default(),
-                search_info: f47.unwrap_or_default(),
-                namespacealiases: f48.unwrap_or_default(),
-                namespaces: f49.unwrap_or_default(),
-                statistics: f50.unwrap_or_default(),
-                interwikimap: f51.unwrap_or_default(),
-                autocreatetempuser: f52.unwrap_or_default(),
-                autopromote: f53.unwrap_or_default(),
-                autopromoteonce: f54.unwrap_or_default(),
-                clientlibraries: f55.unwrap_or_default(),
-                dbrepllag: f56.unwrap_or_default(),
-                defaultoptions: f57.unwrap_or_default(),
-                extensions: f58.unwrap_or_default(),
-                extensiontags: f59.unwrap_or_default(),
-                fileextensions: f60.unwrap_or_default(),
-                functionhooks: f61.unwrap_or_default(),
-                languages: f62.unwrap_or_default(),
-                languagevariants: f63.unwrap_or_default(),
-                libraries: f64.unwrap_or_default(),
-                magicwords: f65.unwrap_or_default(),
-                protocols: f66.unwrap_or_default(),
-                restrictions: f67.unwrap_or_default(),
-                rightsinfo: f68.unwrap_or_default(),
-                showhooks: f69.unwrap_or_default(),
-                skins: f70.unwrap_or_default(),
-                specialpagealiases: f71.unwrap_or_default(),
-                uploaddialog: f72.unwrap_or_default(),
-                usergroups: f73.unwrap_or_default(),
-                variables: f74.unwrap_or_default(),
-                stash_image_info: f75.unwrap_or_default(),
-                tags: f76.unwrap_or_default(),
-                tokens: f77.unwrap_or_default(),
+                oath: f42.unwrap_or_default(),
+                page_prop_names: f43.unwrap_or_default(),
+                pages_with_prop: f44.unwrap_or_default(),
+                prefix_search: f45.unwrap_or_default(),
+                protected_titles: f46.unwrap_or_default(),
+                query_page: f47.unwrap_or_default(),
+                random: f48.unwrap_or_default(),
+                recent_changes: f49.unwrap_or_default(),
+                search: f50.unwrap_or_default(),
+                search_info: f51.unwrap_or_default(),
+                namespacealiases: f52.unwrap_or_default(),
+                namespaces: f53.unwrap_or_default(),
+                statistics: f54.unwrap_or_default(),
+                interwikimap: f55.unwrap_or_default(),
+                autocreatetempuser: f56.unwrap_or_default(),
+                clientlibraries: f57.unwrap_or_default(),
+                dbrepllag: f58.unwrap_or_default(),
+                defaultoptions: f59.unwrap_or_default(),
+                extensions: f60.unwrap_or_default(),
+                extensiontags: f61.unwrap_or_default(),
+                fileextensions: f62.unwrap_or_default(),
+                functionhooks: f63.unwrap_or_default(),
+                languages: f64.unwrap_or_default(),
+                languagevariants: f65.unwrap_or_default(),
+                libraries: f66.unwrap_or_default(),
+                magicwords: f67.unwrap_or_default(),
+                protocols: f68.unwrap_or_default(),
+                restrictions: f69.unwrap_or_default(),
+                rightsinfo: f70.unwrap_or_default(),
+                showhooks: f71.unwrap_or_default(),
+                skins: f72.unwrap_or_default(),
+                specialpagealiases: f73.unwrap_or_default(),
+                uploaddialog: f74.unwrap_or_default(),
+                variables: f75.unwrap_or_default(),
+                stash_image_info: f76.unwrap_or_default(),
+                tags: f77.unwrap_or_default(),
+                tokens: f78.unwrap_or_default(),
                 #[cfg(feature = "ext-echo")]
-                unread_notification_pages: f78.unwrap_or_default(),
-                user_contribs: f79.unwrap_or_default(),
-                user_info: f80.unwrap_or_default(),
+                unread_notification_pages: f79.unwrap_or_default(),
+                user_contribs: f80.unwrap_or_default(),
                 users: f81.unwrap_or_default(),
                 watchlist: f82.unwrap_or_default(),
                 extra,
@@ -61797,6 +62188,21 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.redirects,
                 &::mwtyped::__private::join(path, "redirects"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.autopromoteonce,
+                &::mwtyped::__private::join(path, "autopromoteonce"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.usergroups,
+                &::mwtyped::__private::join(path, "usergroups"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.user_info,
+                &::mwtyped::__private::join(path, "userinfo"),
                 out,
             );
             #[cfg(feature = "ext-abusefilter")]
@@ -62058,16 +62464,6 @@ pub mod answer {
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
-                &self.autopromote,
-                &::mwtyped::__private::join(path, "autopromote"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.autopromoteonce,
-                &::mwtyped::__private::join(path, "autopromoteonce"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
                 &self.clientlibraries,
                 &::mwtyped::__private::join(path, "clientlibraries"),
                 out,
@@ -62138,11 +62534,6 @@ pub mod answer {
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
-                &self.usergroups,
-                &::mwtyped::__private::join(path, "usergroups"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
                 &self.stash_image_info,
                 &::mwtyped::__private::join(path, "stashimageinfo"),
                 out,
@@ -62166,11 +62557,6 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.user_contribs,
                 &::mwtyped::__private::join(path, "usercontribs"),
-                out,
-            );
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.user_info,
-                &::mwtyped::__private::join(path, "userinfo"),
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
@@ -64961,6 +65347,148 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=visualeditor`'s answer, at `visualeditor.blockinfo`.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorBlockinfo {
+        /// `blockanononly`: in every recorded answer; `false` when absent.
+        pub blockanononly: bool,
+        /// `blockedby`: in every recorded answer.
+        pub blockedby: ::std::string::String,
+        /// `blockedbyid`: in every recorded answer.
+        pub blockedbyid: i64,
+        /// `blockedtimestamp`: in every recorded answer.
+        pub blockedtimestamp: ::std::string::String,
+        /// `blockedtimestampformatted`: in every recorded answer.
+        pub blockedtimestampformatted: ::std::string::String,
+        /// `blockemail`: in every recorded answer; `false` when absent.
+        pub blockemail: bool,
+        /// `blockexpiry`: in every recorded answer.
+        pub blockexpiry: ::std::string::String,
+        /// `blockexpiryformatted`: in every recorded answer.
+        pub blockexpiryformatted: ::std::string::String,
+        /// `blockexpiryrelative`: in every recorded answer.
+        pub blockexpiryrelative: ::std::string::String,
+        /// `blockid`: in every recorded answer.
+        pub blockid: i64,
+        /// `blocknocreate`: in every recorded answer; `false` when absent.
+        pub blocknocreate: bool,
+        /// `blockowntalk`: in every recorded answer; `false` when absent.
+        pub blockowntalk: bool,
+        /// `blockpartial`: in every recorded answer; `false` when absent.
+        pub blockpartial: bool,
+        /// `blockreason`: in every recorded answer.
+        pub blockreason: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for VisualEditorBlockinfo {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorBlockinfo {
+        const NAME: &'static str = "VisualEditorBlockinfo";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "blockanononly" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "blockedby" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "blockedbyid" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "blockedtimestamp" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "blockedtimestampformatted" => {
+                        ::mwtyped::__private::field(&mut map, &mut f4)
+                    }
+                    "blockemail" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "blockexpiry" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "blockexpiryformatted" => {
+                        ::mwtyped::__private::field(&mut map, &mut f7)
+                    }
+                    "blockexpiryrelative" => {
+                        ::mwtyped::__private::field(&mut map, &mut f8)
+                    }
+                    "blockid" => ::mwtyped::__private::field(&mut map, &mut f9),
+                    "blocknocreate" => ::mwtyped::__private::field(&mut map, &mut f10),
+                    "blockowntalk" => ::mwtyped::__private::field(&mut map, &mut f11),
+                    "blockpartial" => ::mwtyped::__private::field(&mut map, &mut f12),
+                    "blockreason" => ::mwtyped::__private::field(&mut map, &mut f13),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorBlockinfo {
+                blockanononly: f0.unwrap_or_default(),
+                blockedby: ::mwtyped::__private::required(f1, "blockedby")?,
+                blockedbyid: ::mwtyped::__private::required(f2, "blockedbyid")?,
+                blockedtimestamp: ::mwtyped::__private::required(
+                    f3,
+                    "blockedtimestamp",
+                )?,
+                blockedtimestampformatted: ::mwtyped::__private::required(
+                    f4,
+                    "blockedtimestampformatted",
+                )?,
+                blockemail: f5.unwrap_or_default(),
+                blockexpiry: ::mwtyped::__private::required(f6, "blockexpiry")?,
+                blockexpiryformatted: ::mwtyped::__private::required(
+                    f7,
+                    "blockexpiryformatted",
+                )?,
+                blockexpiryrelative: ::mwtyped::__private::required(
+                    f8,
+                    "blockexpiryrelative",
+                )?,
+                blockid: ::mwtyped::__private::required(f9, "blockid")?,
+                blocknocreate: f10.unwrap_or_default(),
+                blockowntalk: f11.unwrap_or_default(),
+                blockpartial: f12.unwrap_or_default(),
+                blockreason: ::mwtyped::__private::required(f13, "blockreason")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorBlockinfo {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=visualeditor`'s answer, at `visualeditor.checkboxesDef.wpMinoredit`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
@@ -65059,9 +65587,9 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct VisualEditorCheckboxesDef {
-        /// `wpMinoredit`: in every recorded answer.
+        /// `wpMinoredit`: not always sent.
         #[doc(alias = "wpMinoredit")]
-        pub wp_minor_edit: VisualEditorCheckboxesDefWpMinorEdit,
+        pub wp_minor_edit: ::std::option::Option<VisualEditorCheckboxesDefWpMinorEdit>,
         /// `wpWatchthis`: in every recorded answer.
         #[doc(alias = "wpWatchthis")]
         pub wp_watch_this: VisualEditorCheckboxesDefWpWatchThis,
@@ -65084,7 +65612,9 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<VisualEditorCheckboxesDefWpMinorEdit> = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<VisualEditorCheckboxesDefWpMinorEdit>,
+            > = ::std::option::Option::None;
             let mut f1: ::std::option::Option<VisualEditorCheckboxesDefWpWatchThis> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -65104,7 +65634,7 @@ pub mod answer {
                 }?;
             }
             ::std::result::Result::Ok(VisualEditorCheckboxesDef {
-                wp_minor_edit: ::mwtyped::__private::required(f0, "wpMinoredit")?,
+                wp_minor_edit: f0.unwrap_or_default(),
                 wp_watch_this: ::mwtyped::__private::required(f1, "wpWatchthis")?,
                 extra,
             })
@@ -65136,17 +65666,17 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct VisualEditorCheckboxesMessages {
-        /// `accesskey-minoredit`: in every recorded answer.
+        /// `accesskey-minoredit`: not always sent.
         #[doc(alias = "accesskey-minoredit")]
-        pub access_key_minoredit: ::std::string::String,
+        pub access_key_minoredit: ::std::option::Option<::std::string::String>,
         /// `accesskey-watch`: in every recorded answer.
         #[doc(alias = "accesskey-watch")]
         pub access_key_watch: ::std::string::String,
-        /// `minoredit`: in every recorded answer.
-        pub minoredit: ::std::string::String,
-        /// `tooltip-minoredit`: in every recorded answer.
+        /// `minoredit`: not always sent.
+        pub minoredit: ::std::option::Option<::std::string::String>,
+        /// `tooltip-minoredit`: not always sent.
         #[doc(alias = "tooltip-minoredit")]
-        pub tooltip_minoredit: ::std::string::String,
+        pub tooltip_minoredit: ::std::option::Option<::std::string::String>,
         /// `tooltip-watch`: in every recorded answer.
         #[doc(alias = "tooltip-watch")]
         pub tooltip_watch: ::std::string::String,
@@ -65172,10 +65702,16 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -65202,16 +65738,10 @@ pub mod answer {
                 }?;
             }
             ::std::result::Result::Ok(VisualEditorCheckboxesMessages {
-                access_key_minoredit: ::mwtyped::__private::required(
-                    f0,
-                    "accesskey-minoredit",
-                )?,
+                access_key_minoredit: f0.unwrap_or_default(),
                 access_key_watch: ::mwtyped::__private::required(f1, "accesskey-watch")?,
-                minoredit: ::mwtyped::__private::required(f2, "minoredit")?,
-                tooltip_minoredit: ::mwtyped::__private::required(
-                    f3,
-                    "tooltip-minoredit",
-                )?,
+                minoredit: f2.unwrap_or_default(),
+                tooltip_minoredit: f3.unwrap_or_default(),
                 tooltip_watch: ::mwtyped::__private::required(f4, "tooltip-watch")?,
                 watch_this: ::mwtyped::__private::required(f5, "watchthis")?,
                 extra,
@@ -65237,8 +65767,8 @@ pub mod answer {
         /// `basetimestamp`: in every recorded answer.
         #[doc(alias = "basetimestamp")]
         pub base_timestamp: ::std::string::String,
-        /// `blockinfo`: not always sent. Free-form JSON: never recorded with a value.
-        pub blockinfo: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `blockinfo`: not always sent.
+        pub blockinfo: ::std::option::Option<VisualEditorBlockinfo>,
         /// `canEdit`: in every recorded answer; `false` when absent.
         #[doc(alias = "canEdit")]
         pub can_edit: bool,
@@ -65248,19 +65778,19 @@ pub mod answer {
         /// `checkboxesMessages`: in every recorded answer.
         #[doc(alias = "checkboxesMessages")]
         pub checkboxes_messages: VisualEditorCheckboxesMessages,
-        /// `content`: in every recorded answer.
-        pub content: ::std::string::String,
+        /// `content`: not always sent.
+        pub content: ::std::option::Option<::std::string::String>,
         /// `copyrightWarning`: in every recorded answer.
         #[doc(alias = "copyrightWarning")]
         pub copyright_warning: ::std::string::String,
-        /// `etag`: in every recorded answer.
-        pub etag: ::std::string::String,
+        /// `etag`: not always sent.
+        pub etag: ::std::option::Option<::std::string::String>,
         /// `notices`: in every recorded answer.
-        pub notices: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub notices: ::mwtyped::Map<::std::string::String>,
         /// `oldid`: in every recorded answer.
         #[doc(alias = "oldid")]
         pub old_id: i64,
-        /// `preloaded`: in every recorded answer; `false` when absent.
+        /// `preloaded`: `false` when absent.
         pub preloaded: bool,
         /// `protectedClasses`: in every recorded answer.
         #[doc(alias = "protectedClasses")]
@@ -65293,17 +65823,19 @@ pub mod answer {
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<VisualEditorBlockinfo>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<VisualEditorCheckboxesDef> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<VisualEditorCheckboxesMessages> = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f8: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f10: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -65351,12 +65883,12 @@ pub mod answer {
                     f4,
                     "checkboxesMessages",
                 )?,
-                content: ::mwtyped::__private::required(f5, "content")?,
+                content: f5.unwrap_or_default(),
                 copyright_warning: ::mwtyped::__private::required(
                     f6,
                     "copyrightWarning",
                 )?,
-                etag: ::mwtyped::__private::required(f7, "etag")?,
+                etag: f7.unwrap_or_default(),
                 notices: ::mwtyped::__private::required(f8, "notices")?,
                 old_id: ::mwtyped::__private::required(f9, "oldid")?,
                 preloaded: f10.unwrap_or_default(),
@@ -65380,6 +65912,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.blockinfo,
+                &::mwtyped::__private::join(path, "blockinfo"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.checkboxes_def,
                 &::mwtyped::__private::join(path, "checkboxesDef"),
@@ -65661,6 +66198,108 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=visualeditoredit`'s answer, at `visualeditoredit.sections`.
+    #[cfg(feature = "ext-visualeditor")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct VisualEditorEditSections {
+        /// `anchor`: in every recorded answer.
+        pub anchor: ::std::string::String,
+        /// `byteoffset`: in every recorded answer.
+        pub byteoffset: i64,
+        /// `fromtitle`: in every recorded answer.
+        #[doc(alias = "fromtitle")]
+        pub from_title: ::std::string::String,
+        /// `index`: in every recorded answer.
+        pub index: ::std::string::String,
+        /// `level`: in every recorded answer.
+        pub level: ::std::string::String,
+        /// `line`: in every recorded answer.
+        pub line: ::std::string::String,
+        /// `linkAnchor`: in every recorded answer.
+        #[doc(alias = "linkAnchor")]
+        pub linkanchor: ::std::string::String,
+        /// `number`: in every recorded answer.
+        pub number: ::std::string::String,
+        /// `toclevel`: in every recorded answer.
+        pub toclevel: i64,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for VisualEditorEditSections {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::__private::Object for VisualEditorEditSections {
+        const NAME: &'static str = "VisualEditorEditSections";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "anchor" => ::mwtyped::__private::field(&mut map, &mut f0),
+                    "byteoffset" => ::mwtyped::__private::field(&mut map, &mut f1),
+                    "fromtitle" => ::mwtyped::__private::field(&mut map, &mut f2),
+                    "index" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "level" => ::mwtyped::__private::field(&mut map, &mut f4),
+                    "line" => ::mwtyped::__private::field(&mut map, &mut f5),
+                    "linkAnchor" => ::mwtyped::__private::field(&mut map, &mut f6),
+                    "number" => ::mwtyped::__private::field(&mut map, &mut f7),
+                    "toclevel" => ::mwtyped::__private::field(&mut map, &mut f8),
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(VisualEditorEditSections {
+                anchor: ::mwtyped::__private::required(f0, "anchor")?,
+                byteoffset: ::mwtyped::__private::required(f1, "byteoffset")?,
+                from_title: ::mwtyped::__private::required(f2, "fromtitle")?,
+                index: ::mwtyped::__private::required(f3, "index")?,
+                level: ::mwtyped::__private::required(f4, "level")?,
+                line: ::mwtyped::__private::required(f5, "line")?,
+                linkanchor: ::mwtyped::__private::required(f6, "linkAnchor")?,
+                number: ::mwtyped::__private::required(f7, "number")?,
+                toclevel: ::mwtyped::__private::required(f8, "toclevel")?,
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-visualeditor")]
+    impl ::mwtyped::Answer for VisualEditorEditSections {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=visualeditoredit`'s answer, at `visualeditoredit`.
     #[cfg(feature = "ext-visualeditor")]
     #[derive(Debug, Clone, PartialEq)]
@@ -65685,18 +66324,18 @@ pub mod answer {
         #[doc(alias = "lastModified")]
         pub lastmodified: VisualEditorEditLastmodified,
         /// `modules`: in every recorded answer.
-        pub modules: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub modules: ::std::vec::Vec<::std::string::String>,
         /// `newrevid`: in every recorded answer.
         #[doc(alias = "newrevid")]
         pub new_rev_id: i64,
         /// `result`: in every recorded answer.
         pub result: ::std::string::String,
         /// `sections`: in every recorded answer.
-        pub sections: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        pub sections: ::std::vec::Vec<VisualEditorEditSections>,
         /// `watched`: in every recorded answer; `false` when absent.
         pub watched: bool,
-        /// `watchlistexpiry`: not always sent. Free-form JSON: never recorded with a value.
-        pub watchlistexpiry: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `watchlistexpiry`: not always sent.
+        pub watchlistexpiry: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -65722,17 +66361,15 @@ pub mod answer {
             let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f5: ::std::option::Option<VisualEditorEditJsconfigvars> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<VisualEditorEditLastmodified> = ::std::option::Option::None;
-            let mut f7: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f8: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f10: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+                ::std::vec::Vec<VisualEditorEditSections>,
             > = ::std::option::Option::None;
             let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
-                ::std::option::Option<::mwtyped::serde_json::Value>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -65800,6 +66437,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.lastmodified,
                 &::mwtyped::__private::join(path, "lastModified"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.sections,
+                &::mwtyped::__private::join(path, "sections"),
                 out,
             );
         }
@@ -65885,6 +66527,8 @@ pub mod answer {
         pub watched: bool,
         /// `unwatched`: `false` when absent.
         pub unwatched: bool,
+        /// `expiry`: not always sent.
+        pub expiry: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -65905,6 +66549,9 @@ pub mod answer {
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -65914,6 +66561,7 @@ pub mod answer {
                     "title" => ::mwtyped::__private::field(&mut map, &mut f1),
                     "watched" => ::mwtyped::__private::field(&mut map, &mut f2),
                     "unwatched" => ::mwtyped::__private::field(&mut map, &mut f3),
+                    "expiry" => ::mwtyped::__private::field(&mut map, &mut f4),
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -65929,6 +66577,7 @@ pub mod answer {
                 title: ::mwtyped::__private::required(f1, "title")?,
                 watched: f2.unwrap_or_default(),
                 unwatched: f3.unwrap_or_default(),
+                expiry: f4.unwrap_or_default(),
                 extra,
             })
         }
@@ -66193,6 +66842,10 @@ pub mod answer {
             ::mwtyped::__private::Merge::merge_from(&mut self.watchers, later.watchers);
             ::mwtyped::__private::Merge::merge_from(&mut self.preload, later.preload);
             ::mwtyped::__private::Merge::merge_from(&mut self.readable, later.readable);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.watchlistexpiry,
+                later.watchlistexpiry,
+            );
             ::mwtyped::__private::Merge::merge_from(&mut self.iw_links, later.iw_links);
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.lang_links,

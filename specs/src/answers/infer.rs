@@ -12,14 +12,18 @@ use super::{answer_key, exercised};
 use crate::{Origin, Spec};
 
 /// Fields whose keys are data, not names: slot roles, page property names, option names,
-/// metadata names, rate-limited actions, language codes, field names of a form.
+/// metadata names, rate-limited actions, language codes, field names of a form, user groups
+/// (each with its promotion's conditions), message keys (VisualEditor's notices).
 const MAPS: &[&str] = &[
+    "autopromote",
     "defaultoptions",
     "extmetadata",
     "fields",
     "imagelimits",
     "languageinfo",
     "languagevariants",
+    "notices",
+    "onEdit",
     "options",
     "pageprops",
     "properties",

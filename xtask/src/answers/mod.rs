@@ -6,6 +6,7 @@
 //! trimmed so the files stay reviewable: an array keeps its first [`KEEP_ITEMS`] items, a
 //! string its first [`KEEP_CHARS`] characters; tokens and sensitive values are `***`.
 
+mod apart;
 mod placeholders;
 mod plan;
 mod prepare;
@@ -83,10 +84,21 @@ fn record(version: MwVersion) -> Result<()> {
     seed::seed(&wiki, &mut admin, &mut Session::new(&wiki.api_url())?)?;
     prepare::prepare(&wiki, &mut admin)?;
     let release = release(&mut admin)?;
-    let uploads = seed::uploads(&mut admin)?;
-    let imports = seed::imports(&mut admin)?;
-    let csp_reports = seed::csp_reports(&mut admin)?;
-    let temp_user_names = seed::temp_user_names(version, &spec)?;
+    // Recorded before the plan, whose writes (moves, deletions) change the seeded content.
+    let mut recorded_apart: Vec<(String, Exchange)> = vec![];
+    for (module, sent) in [
+        ("upload", apart::uploads(&mut admin)?),
+        ("import", apart::imports(&mut admin)?),
+        ("cspreport", apart::csp_reports(&mut admin)?),
+        (
+            "acquiretempusername",
+            apart::temp_user_names(version, &spec)?,
+        ),
+    ] {
+        recorded_apart.extend(sent.into_iter().map(|e| (module.to_owned(), e)));
+    }
+    recorded_apart.extend(apart::policy_answers(version, &spec)?);
+    recorded_apart.extend(apart::blocked_user(&wiki, &mut admin, &spec)?);
     let planned = plan::plan(&spec);
     let progress = ProgressBar::new(planned.len() as u64).with_style(
         ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}")?
@@ -106,15 +118,9 @@ fn record(version: MwVersion) -> Result<()> {
         progress.inc(1);
     }
     progress.finish_and_clear();
-    for (module, sent) in [
-        ("upload", uploads),
-        ("import", imports),
-        ("cspreport", csp_reports),
-        ("acquiretempusername", temp_user_names),
-    ] {
-        if !sent.is_empty() {
-            recordings.entry(module.into()).or_default().extend(sent);
-        }
+    for (module, mut exchange) in recorded_apart {
+        exchange.answer = trimmed(exchange.answer, None);
+        recordings.entry(module).or_default().push(exchange);
     }
     let written = write(version, &release, recordings)?;
     wiki::stop(&wiki.name)?;
@@ -144,7 +150,7 @@ pub fn seed_test_wiki(wiki: &Wiki) -> Result<()> {
 }
 
 /// Written in a wiki's folder once it holds the seeded content.
-const SEEDED: &str = "answers-seed-v9.done";
+const SEEDED: &str = "answers-seed-v10.done";
 
 fn release(session: &mut Session) -> Result<String> {
     let answer = session.call(&[("action", "query"), ("meta", "siteinfo")])?;

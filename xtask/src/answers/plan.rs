@@ -116,6 +116,16 @@ const EXTRA: &[(&str, &str)] = &[
         "discussiontoolspreview",
         "action=discussiontoolspreview&type=reply&page=Talk:Mwtyped seed&wikitext=A reply.",
     ),
+    // A new topic with a reference: the preview names the modules it needs.
+    (
+        "discussiontoolspreview",
+        "action=discussiontoolspreview&type=topic&page=Talk:Mwtyped seed&sectiontitle=A previewed topic&wikitext=A previewed topic with a note.<ref>A note.</ref>",
+    ),
+    // One notification of several: the answer says where to continue.
+    (
+        "query+notifications",
+        "action=query&meta=notifications&notlimit=1",
+    ),
     (
         "echomute",
         "action=echomute&type=page-linked-title&mute=Mwtyped seed",
@@ -158,7 +168,7 @@ const EXTRA: &[(&str, &str)] = &[
     ),
     (
         "edit",
-        "action=edit&title=Mwtyped seed target&appendtext=\n\nAppended.&summary=appended",
+        "action=edit&title=Mwtyped seed target&appendtext=%0A%0AAppended.&summary=appended",
     ),
     (
         "editcheckreferenceurl",
@@ -265,6 +275,11 @@ const EXTRA: &[(&str, &str)] = &[
         "discussiontoolsedit",
         "action=discussiontoolsedit&paction=addcomment&page=Talk:Mwtyped seed&commentid={othercommentid}&wikitext=A recorded reply. ~~~~",
     ),
+    // A new topic on a page that shows its contents: the answer lists the page's sections.
+    (
+        "discussiontoolsedit",
+        "action=discussiontoolsedit&paction=addtopic&page=Talk:Mwtyped contents&sectiontitle=A topic with contents&wikitext=__FORCETOC__ A topic on a page that shows its contents. ~~~~&summary=recorded",
+    ),
     (
         "discussiontoolssubscribe",
         "action=discussiontoolssubscribe&page=Talk:Mwtyped seed&commentname={headingname}&subscribe=1",
@@ -276,6 +291,12 @@ const EXTRA: &[(&str, &str)] = &[
     (
         "visualeditoredit",
         "action=visualeditoredit&paction=save&page=Mwtyped visual edit&wikitext=Saved through VisualEditor.&summary=recorded",
+    ),
+    // A page with a table of contents and a reference: the answer lists its sections and
+    // the modules (Cite's) the page needs.
+    (
+        "visualeditoredit",
+        "action=visualeditoredit&paction=save&page=Mwtyped visual edit sections&wikitext=A note.<ref>A reference.</ref>%0A__TOC__%0A== One ==%0AText.%0A== Two ==%0AText.%0A<references />&summary=recorded",
     ),
     (
         "unlinkaccount",
@@ -297,6 +318,11 @@ const EXTRA: &[(&str, &str)] = &[
     (
         "visualeditor",
         "action=visualeditor&page=Mwtyped seed&paction=parse",
+    ),
+    // A user page of nobody, never saved: VisualEditor's notices say both.
+    (
+        "visualeditor",
+        "action=visualeditor&page=User:Mwtyped nobody&paction=metadata",
     ),
     ("watch", "action=watch&titles=Mwtyped seed|Main Page"),
     ("watch", "action=watch&titles=Mwtyped seed&unwatch=1"),

@@ -6,12 +6,11 @@
 //! wiki gets more (`prepare.rs`).
 
 use anyhow::{Context, Result};
-use mwtyped_spec::{Exchange, Spec};
 use serde_json::Value;
 
 use super::session::Session;
 use crate::files;
-use crate::wiki::{self, ExtensionSet, MwVersion, Wiki, WikiSpec};
+use crate::wiki::{self, Wiki};
 
 /// The page the prop modules are sent for, with everything a page can have.
 pub const PAGE: &str = "Mwtyped seed";
@@ -168,6 +167,16 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
         ("token", &token),
     ]))?;
     second_user(wiki, other)?;
+    // The administrator answers the second user's reply: DiscussionTools' comparison of the
+    // talk page before and after lists an added comment with its replies.
+    let token = admin.token("csrf")?;
+    admin.call(&[
+        ("action", "edit"),
+        ("title", TALK),
+        ("appendtext", "\n::A reply to the reply. ~~~~"),
+        ("summary", "seed"),
+        ("token", &token),
+    ])?;
     // A group membership that expires (`list=users` group memberships); the recording's
     // `userrights` removes it.
     let token = admin.token("userrights")?;
@@ -180,7 +189,7 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
         ("token", &token),
     ])?;
     // Linter keeps the lint errors of the seeded pages in jobs, until they run.
-    if wiki.extensions.iter().any(|e| e == "Linter") {
+    if wiki.has_extension("Linter") {
         wiki::run_jobs(wiki, "RecordLintJob")?;
     }
     Ok(())
@@ -202,6 +211,12 @@ fn second_user(wiki: &Wiki, other: &mut Session) -> Result<()> {
         "The main page, edited by a second user.",
     )?;
     edit(other, "Mwtyped rollback target", "The second user's text.")?;
+    // A message on the administrator's talk page, which Echo notifies (`edit-user-talk`).
+    edit(
+        other,
+        &format!("User talk:{}", wiki::ADMIN_USER),
+        "A message for the administrator. ~~~~",
+    )?;
     let token = other.token("csrf")?;
     other.call(&[
         ("action", "edit"),
@@ -294,134 +309,6 @@ pub fn revisions(session: &mut Session, title: &str) -> Result<(String, String)>
         (Some(first), Some(last)) => Ok((first.clone(), last.clone())),
         _ => anyhow::bail!("no revisions of {title}: {answer}"),
     }
-}
-
-/// Uploads recorded as exchanges of `upload` (a file cannot go through the plain form): the
-/// seed image again under a new name (refused with a duplicate warning, then accepted when
-/// warnings are ignored), and an image of its own (accepted without a warning).
-pub fn uploads(session: &mut Session) -> Result<Vec<Exchange>> {
-    let (seed, other) = (fixture("seed.png")?, fixture("other.png")?);
-    let mut exchanges = vec![];
-    for (label, name, bytes, ignore) in [
-        ("seeded duplicate", "Mwtyped upload.png", &seed, false),
-        (
-            "seeded ignoring warnings",
-            "Mwtyped upload 2.png",
-            &seed,
-            true,
-        ),
-        ("seeded new file", "Mwtyped upload 3.png", &other, false),
-        // Refused with warnings (an existing name, a duplicate): `result: Warning`.
-        (
-            "seeded over an existing file",
-            "Mwtyped upload 3.png",
-            &seed,
-            false,
-        ),
-    ] {
-        let token = session.token("csrf")?;
-        let options: &[(&str, &str)] = if ignore {
-            &[("ignorewarnings", "1")]
-        } else {
-            &[]
-        };
-        let answer = session.upload_answer(name, bytes.clone(), &token, options)?;
-        let mut request = vec![
-            ("action", "upload"),
-            ("filename", name),
-            ("file", "(a PNG of xtask/fixtures/answers/)"),
-        ];
-        if ignore {
-            request.push(("ignorewarnings", "1"));
-        }
-        request.push(("token", "***"));
-        exchanges.push(Exchange {
-            label: label.into(),
-            request: request
-                .into_iter()
-                .map(|(n, v)| (n.to_owned(), v.to_owned()))
-                .collect(),
-            answer,
-        });
-    }
-    Ok(exchanges)
-}
-
-/// An import recorded as an exchange of `import` (the XML goes up as a file): the seed page
-/// as `Special:Export` gives it, under a root page of its own (in the User namespace, which
-/// has subpages).
-pub fn imports(session: &mut Session) -> Result<Vec<Exchange>> {
-    let xml = session.send(&pairs(&[
-        ("action", "query"),
-        ("titles", PAGE),
-        ("export", "1"),
-        ("exportnowrap", "1"),
-    ]))?;
-    let Value::String(xml) = xml else {
-        anyhow::bail!("the export of {PAGE} is not XML: {xml}");
-    };
-    let token = session.token("csrf")?;
-    let params = [
-        ("action", "import"),
-        ("interwikiprefix", "mwtyped"),
-        ("rootpage", "User:Mwtyped imported"),
-        ("summary", "recorded"),
-        ("token", token.as_str()),
-    ];
-    let answer = session.send_file(&params, ("xml", "export.xml", xml.into_bytes()))?;
-    let mut request = pairs(&params[..4]);
-    request.push(("xml".into(), format!("(the XML export of {PAGE})")));
-    request.push(("token".into(), "***".into()));
-    Ok(vec![Exchange {
-        label: "seeded XML upload".into(),
-        request,
-        answer,
-    }])
-}
-
-/// A report of a Content Security Policy violation, as a browser posts it to
-/// `action=cspreport`: JSON as the body, not a form.
-pub fn csp_reports(session: &mut Session) -> Result<Vec<Exchange>> {
-    let params = [("action", "cspreport"), ("reportonly", "1")];
-    let report = serde_json::json!({"csp-report": {
-        "document-uri": "http://127.0.0.1/index.php",
-        "blocked-uri": "https://example.invalid/script.js",
-        "violated-directive": "script-src",
-        "effective-directive": "script-src",
-        "original-policy": "script-src 'self'",
-    }});
-    let report = report.to_string();
-    let answer = session.send_body(&params, "application/csp-report", report.clone())?;
-    let mut request = pairs(&params);
-    request.push(("(body)".into(), report));
-    Ok(vec![Exchange {
-        label: "seeded report".into(),
-        request,
-        answer,
-    }])
-}
-
-/// `acquiretempusername`, sent logged out to a wiki of its own with temporary accounts on
-/// (see [`wiki::TEMP_ACCOUNTS`]); nothing where the release has no such module.
-pub fn temp_user_names(version: MwVersion, spec: &Spec) -> Result<Vec<Exchange>> {
-    const MODULE: &str = "acquiretempusername";
-    if spec.module(MODULE).is_none() {
-        return Ok(vec![]);
-    }
-    let wiki = wiki::reset(&WikiSpec {
-        version,
-        extensions: ExtensionSet::None,
-        name: Some(format!("answers-{version}-{}", wiki::TEMP_ACCOUNTS)),
-        port: None,
-    })?;
-    let params = pairs(&[("action", MODULE)]);
-    let answer = Session::new(&wiki.api_url()).and_then(|mut s| s.send(&params));
-    wiki::stop(&wiki.name)?;
-    Ok(vec![Exchange {
-        label: "logged out, temporary accounts on".into(),
-        request: params,
-        answer: answer?,
-    }])
 }
 
 pub fn upload_as(session: &mut Session, name: &str) -> Result<()> {

@@ -21,6 +21,12 @@ pub const CONFIGURED: &str = "wikipedia-like";
 /// where they are off. The test wikis keep them off: an edit made logged out stays an IP's.
 pub const TEMP_ACCOUNTS: &str = "temp-accounts";
 
+/// What the big wikis set and the test wikis leave off (`policies.php`: a content language
+/// with a fallback, rate limits, a group members add to themselves, a promotion on edit,
+/// watches that expire): only `cargo xtask answers` starts such a wiki, for the parts of
+/// answers that stay empty on the test wikis.
+pub const POLICIES: &str = "policies";
+
 /// The page [`seed`] saves with a `main` and a `mediainfo` slot.
 pub const TWO_SLOTS_PAGE: &str = "Mwtyped two slots";
 
@@ -33,7 +39,7 @@ fn fixtures_dir() -> PathBuf {
 
 /// The configuration file a wiki of that name loads, if its name asks for one.
 pub fn configuration_of(name: &str) -> Option<PathBuf> {
-    [CONFIGURED, TEMP_ACCOUNTS]
+    [CONFIGURED, TEMP_ACCOUNTS, POLICIES]
         .into_iter()
         .find(|configuration| is_named(name, configuration))
         .map(|configuration| fixtures_dir().join(format!("{configuration}.php")))

@@ -23,7 +23,7 @@ use anyhow::{Context, Result, bail};
 
 pub use accounts::{BOT_OWNER, BOT_PASSWORDS, add_interwiki, create_user, run_jobs, set_email};
 pub use cli::{WikiArgs, run};
-pub use configuration::{CONFIGURED, TEMP_ACCOUNTS, configured};
+pub use configuration::{CONFIGURED, POLICIES, TEMP_ACCOUNTS, configured};
 pub use extensions::{bundled_extensions, extension_dependencies};
 pub use install::mw_root;
 pub use spec::{ADMIN_PASSWORD, ADMIN_USER, ExtensionSet, MwVersion, Wiki, WikiSpec};
