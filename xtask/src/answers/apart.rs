@@ -172,7 +172,7 @@ fn ask_policies(wiki: &Wiki, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
         ],
         None,
     )?];
-    let expiring: [(&str, &[(&str, &str)], Option<&str>); 4] = [
+    let expiring: [Asked; 4] = [
         (
             "edit",
             &[
@@ -236,6 +236,9 @@ fn ask_policies(wiki: &Wiki, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
     )?);
     Ok(exchanges)
 }
+
+/// A request of a module: its parameters, and the kind of token it needs.
+type Asked<'a> = (&'a str, &'a [(&'a str, &'a str)], Option<&'a str>);
 
 /// Sends `params` (with a fresh token of that kind as `token`) and keeps the exchange for
 /// `module` under `label`, the token masked.
