@@ -42868,195 +42868,6 @@ pub mod answer {
             );
         }
     }
-    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars.wgDiscussionToolsPageThreads.replies.replies.replies`.
-    #[cfg(feature = "ext-discussiontools")]
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
-        /// `author`: in every recorded answer.
-        pub author: ::std::string::String,
-        /// `id`: in every recorded answer.
-        pub id: ::std::string::String,
-        /// `level`: in every recorded answer.
-        pub level: i64,
-        /// `replies`: in every recorded answer.
-        pub replies: ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        /// `timestamp`: in every recorded answer.
-        pub timestamp: ::std::string::String,
-        /// `type`: in every recorded answer.
-        #[doc(alias = "type")]
-        pub type_: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl ::mwtyped::__private::Object
-    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
-        const NAME: &'static str = "DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::vec::Vec<::mwtyped::serde_json::Value>,
-            > = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "author" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "level" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    "replies" => ::mwtyped::__private::field(&mut map, &mut f3),
-                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f4),
-                    "type" => ::mwtyped::__private::field(&mut map, &mut f5),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
-                author: ::mwtyped::__private::required(f0, "author")?,
-                id: ::mwtyped::__private::required(f1, "id")?,
-                level: ::mwtyped::__private::required(f2, "level")?,
-                replies: ::mwtyped::__private::required(f3, "replies")?,
-                timestamp: ::mwtyped::__private::required(f4, "timestamp")?,
-                type_: ::mwtyped::__private::required(f5, "type")?,
-                extra,
-            })
-        }
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl ::mwtyped::Answer
-    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
-    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars.wgDiscussionToolsPageThreads.replies.replies`.
-    #[cfg(feature = "ext-discussiontools")]
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
-        /// `author`: in every recorded answer.
-        pub author: ::std::string::String,
-        /// `id`: in every recorded answer.
-        pub id: ::std::string::String,
-        /// `level`: in every recorded answer.
-        pub level: i64,
-        /// `replies`: in every recorded answer.
-        pub replies: ::std::vec::Vec<
-            DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies,
-        >,
-        /// `timestamp`: in every recorded answer.
-        pub timestamp: ::std::string::String,
-        /// `type`: in every recorded answer.
-        #[doc(alias = "type")]
-        pub type_: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl ::mwtyped::__private::Object
-    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
-        const NAME: &'static str = "DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::vec::Vec<
-                    DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies,
-                >,
-            > = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "author" => ::mwtyped::__private::field(&mut map, &mut f0),
-                    "id" => ::mwtyped::__private::field(&mut map, &mut f1),
-                    "level" => ::mwtyped::__private::field(&mut map, &mut f2),
-                    "replies" => ::mwtyped::__private::field(&mut map, &mut f3),
-                    "timestamp" => ::mwtyped::__private::field(&mut map, &mut f4),
-                    "type" => ::mwtyped::__private::field(&mut map, &mut f5),
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
-                author: ::mwtyped::__private::required(f0, "author")?,
-                id: ::mwtyped::__private::required(f1, "id")?,
-                level: ::mwtyped::__private::required(f2, "level")?,
-                replies: ::mwtyped::__private::required(f3, "replies")?,
-                timestamp: ::mwtyped::__private::required(f4, "timestamp")?,
-                type_: ::mwtyped::__private::required(f5, "type")?,
-                extra,
-            })
-        }
-    }
-    #[cfg(feature = "ext-discussiontools")]
-    impl ::mwtyped::Answer
-    for DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.replies,
-                &::mwtyped::__private::join(path, "replies"),
-                out,
-            );
-        }
-    }
     /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.jsconfigvars.wgDiscussionToolsPageThreads.replies`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
@@ -43068,9 +42879,9 @@ pub mod answer {
         pub id: ::std::string::String,
         /// `level`: in every recorded answer.
         pub level: i64,
-        /// `replies`: in every recorded answer.
+        /// `replies`: in every recorded answer. Objects of this same type, to any depth.
         pub replies: ::std::vec::Vec<
-            DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies,
+            DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies,
         >,
         /// `timestamp`: in every recorded answer.
         pub timestamp: ::std::string::String,
@@ -43102,7 +42913,7 @@ pub mod answer {
             let mut f2: ::std::option::Option<i64> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
                 ::std::vec::Vec<
-                    DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesReplies,
+                    DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies,
                 >,
             > = ::std::option::Option::None;
             let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -44297,9 +44108,9 @@ pub mod answer {
     }
     /** An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse.jsconfigvars.wgDiscussionToolsPageThreads.replies`.
 
- The same fields as [`DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies`]: that type, by this name.*/
+ The same fields as [`DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies`]: that type, by this name.*/
     #[cfg(feature = "ext-discussiontools")]
-    pub type DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies = DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsRepliesRepliesReplies;
+    pub type DiscussionToolsPreviewParseJsconfigvarsWgdiscussiontoolspagethreadsReplies = DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreadsReplies;
     /// An object of `action=discussiontoolspreview`'s answer, at `discussiontoolspreview.parse.jsconfigvars.wgDiscussionToolsPageThreads`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]

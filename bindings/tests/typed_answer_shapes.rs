@@ -136,3 +136,32 @@ fn an_array_answer_reads_by_position_and_keeps_a_position_it_does_not_know() {
     let err = read::<OpenSearch>(json!({"search": "Mw"})).expect_err("not an array");
     assert!(err.contains("invalid type: map"), "{err}");
 }
+
+#[cfg(feature = "ext-discussiontools")]
+#[test]
+fn a_thread_deeper_than_recorded_is_typed_to_its_last_reply() {
+    use mwtyped::v1_43::answer::DiscussionToolsEditJsconfigvarsWgdiscussiontoolspagethreads as Thread;
+    let comment = |id: &str, replies: Vec<Value>| {
+        json!({"author": "A", "id": id, "level": 1, "replies": replies,
+            "timestamp": "20261201000000", "type": "comment"})
+    };
+    // Six comments deep (the recordings went three deep), the last with a field of its own.
+    let mut reply = comment("c6", vec![]);
+    reply["shiny"] = json!(1);
+    for depth in (1..=5).rev() {
+        reply = comment(&format!("c{depth}"), vec![reply]);
+    }
+    let thread: Thread = read(json!({"headingLevel": 2, "id": "h", "level": 0,
+        "name": "h-A", "replies": [reply], "type": "heading"}))
+    .expect("decodes");
+    let mut last = &thread.replies[0];
+    while let Some(next) = last.replies.first() {
+        last = next;
+    }
+    assert_eq!(last.id, "c6");
+    assert_eq!(last.extra["shiny"], json!(1));
+    assert_eq!(
+        thread.unmodelled(),
+        ["replies.0.replies.0.replies.0.replies.0.replies.0.replies.0.shiny"]
+    );
+}

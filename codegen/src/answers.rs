@@ -49,6 +49,7 @@ pub fn answer_types(
         taken: HashSet::new(),
         shapes: HashMap::new(),
         root: String::new(),
+        holders: vec![],
         structs: HashMap::new(),
         fields: HashMap::new(),
         merges: HashMap::new(),
@@ -170,6 +171,8 @@ pub(crate) struct Emit<'a> {
     /// The answer being emitted (`query`), and what was emitted of it by JSON path: the
     /// struct at each path, and the field holding each path.
     root: String,
+    /// The structs being emitted, innermost last ([`Shape::Recursive`] is the last).
+    holders: Vec<proc_macro2::Ident>,
     /// By (answer, JSON path): the struct's own name, and the struct it is.
     pub(crate) structs: HashMap<(String, String), (proc_macro2::Ident, proc_macro2::Ident)>,
     pub(crate) fields: HashMap<(String, String), Held>,
@@ -239,76 +242,9 @@ impl Emit<'_> {
         doc: &str,
     ) -> (proc_macro2::Ident, proc_macro2::Ident) {
         let name = ident(&self.unique(&place.name));
-        let mut idents: HashSet<String> = HashSet::from(["extra".to_owned()]);
-        let mut members = vec![];
-        let mut entries = vec![];
-        let mut merges = vec![];
-        for field in fields {
-            let child = place.child(&field.name);
-            // A field only an extension sends (in an answer that is not the extension's
-            // own) exists with that extension's feature; without it, it is kept in `extra`.
-            let cfg = field
-                .extension
-                .as_ref()
-                .and_then(|e| self.options.gate(&Origin::Extension(e.clone())))
-                .map(|feature| quote!(#[cfg(feature = #feature)]))
-                .unwrap_or_default();
-            let outer = self.cfg.clone();
-            self.cfg.extend(cfg.clone());
-            let (ty, canonical) = self.ty(&field.shape, &child);
-            self.cfg = outer;
-            let mut rust = naming::field_name(&field.name);
-            if idents.contains(&rust) {
-                rust = format!("{rust}_{}", idents.len());
-            }
-            idents.insert(rust.clone());
-            let rust = ident(&rust);
-            let wire = field.name.as_str();
-            // A flag absent is false: MediaWiki sends most only when true, and whether it
-            // sends one at all can hang on a preference the recordings did not vary.
-            let flag = matches!(field.shape, Shape::Bool { .. });
-            let required = field.certain && !field.nullable && !field.false_for_none && !flag;
-            let (ty, canonical) = if required || flag {
-                (ty, canonical)
-            } else {
-                (
-                    quote!(::std::option::Option<#ty>),
-                    format!("Option<{canonical}>"),
-                )
-            };
-            let doc = field_doc(field, flag);
-            let alias = (rust != wire).then(|| quote!(#[doc(alias = #wire)]));
-            members.push(quote! {
-                #[doc = #doc]
-                #alias
-                #cfg
-                pub #rust: #ty,
-            });
-            let merging = match (&field.shape, required) {
-                (Shape::Object { .. }, true) => Merging::Kept,
-                (Shape::Object { .. }, false) => Merging::FirstStays,
-                _ => Merging::Merged,
-            };
-            merges.push((rust.clone(), merging, cfg.clone()));
-            self.fields.insert(
-                (self.root.clone(), child.json_path.clone()),
-                Held {
-                    rust: rust.clone(),
-                    optional: !required && !flag,
-                    list_of_objects: matches!(&field.shape, Shape::Array { items } if matches!(**items, Shape::Object { .. })),
-                },
-            );
-            entries.push(Entry {
-                rust,
-                wire,
-                ty,
-                canonical,
-                required,
-                false_for_none: field.false_for_none,
-                holds_object: holds_object(&field.shape),
-                cfg,
-            });
-        }
+        self.holders.push(name.clone());
+        let (members, entries, merges) = self.members(place, fields);
+        self.holders.pop();
         let rt = self.rt;
         let cfg = &self.cfg;
         // An object of the same fields as one already emitted (a page in `pages` and in
@@ -371,6 +307,91 @@ impl Emit<'_> {
         (name.clone(), name)
     }
 
+    /// The members of an object's struct, how `Deserialize` reads each, and how each
+    /// merges.
+    #[allow(clippy::type_complexity)]
+    fn members<'f>(
+        &mut self,
+        place: &Place,
+        fields: &'f [Field],
+    ) -> (
+        Vec<TokenStream>,
+        Vec<Entry<'f>>,
+        Vec<(proc_macro2::Ident, Merging, TokenStream)>,
+    ) {
+        let mut idents: HashSet<String> = HashSet::from(["extra".to_owned()]);
+        let mut members = vec![];
+        let mut entries = vec![];
+        let mut merges = vec![];
+        for field in fields {
+            let child = place.child(&field.name);
+            // A field only an extension sends (in an answer that is not the extension's
+            // own) exists with that extension's feature; without it, it is kept in `extra`.
+            let cfg = field
+                .extension
+                .as_ref()
+                .and_then(|e| self.options.gate(&Origin::Extension(e.clone())))
+                .map(|feature| quote!(#[cfg(feature = #feature)]))
+                .unwrap_or_default();
+            let outer = self.cfg.clone();
+            self.cfg.extend(cfg.clone());
+            let (ty, canonical) = self.ty(&field.shape, &child);
+            self.cfg = outer;
+            let mut rust = naming::field_name(&field.name);
+            if idents.contains(&rust) {
+                rust = format!("{rust}_{}", idents.len());
+            }
+            idents.insert(rust.clone());
+            let rust = ident(&rust);
+            let wire = field.name.as_str();
+            // A flag absent is false: MediaWiki sends most only when true, and whether it
+            // sends one at all can hang on a preference the recordings did not vary.
+            let flag = matches!(field.shape, Shape::Bool { .. });
+            let required = field.certain && !field.nullable && !field.false_for_none && !flag;
+            let (ty, canonical) = if required || flag {
+                (ty, canonical)
+            } else {
+                (
+                    quote!(::std::option::Option<#ty>),
+                    format!("Option<{canonical}>"),
+                )
+            };
+            let doc = field_doc(field, flag);
+            let alias = (rust != wire).then(|| quote!(#[doc(alias = #wire)]));
+            members.push(quote! {
+                #[doc = #doc]
+                #alias
+                #cfg
+                pub #rust: #ty,
+            });
+            let merging = match (&field.shape, required) {
+                (Shape::Object { .. }, true) => Merging::Kept,
+                (Shape::Object { .. }, false) => Merging::FirstStays,
+                _ => Merging::Merged,
+            };
+            merges.push((rust.clone(), merging, cfg.clone()));
+            self.fields.insert(
+                (self.root.clone(), child.json_path.clone()),
+                Held {
+                    rust: rust.clone(),
+                    optional: !required && !flag,
+                    list_of_objects: matches!(&field.shape, Shape::Array { items } if matches!(**items, Shape::Object { .. } | Shape::Recursive)),
+                },
+            );
+            entries.push(Entry {
+                rust,
+                wire,
+                ty,
+                canonical,
+                required,
+                false_for_none: field.false_for_none,
+                holds_object: holds_object(&field.shape),
+                cfg,
+            });
+        }
+        (members, entries, merges)
+    }
+
     /// The Rust type of a value of `shape`, and the same with each shared struct named by
     /// its first name (what tells two objects of the same fields apart, or not).
     fn ty(&mut self, shape: &Shape, place: &Place) -> (TokenStream, String) {
@@ -385,6 +406,11 @@ impl Emit<'_> {
             Shape::Number => plain(quote!(f64)),
             Shape::String => plain(quote!(::std::string::String)),
             Shape::Any { .. } | Shape::Unknown => plain(quote!(#rt::serde_json::Value)),
+            // Its holder's struct (a comment's replies are comments).
+            Shape::Recursive => match self.holders.last() {
+                Some(holder) => (quote!(#holder), "Self".to_owned()),
+                None => plain(quote!(#rt::serde_json::Value)),
+            },
             Shape::Array { items } => {
                 let (item, canonical) = self.ty(items, place);
                 (quote!(::std::vec::Vec<#item>), format!("Vec<{canonical}>"))
@@ -429,7 +455,7 @@ struct Entry<'a> {
 /// Whether a value of this shape can hold an answer object.
 fn holds_object(shape: &Shape) -> bool {
     match shape {
-        Shape::Object { .. } | Shape::Tuple { .. } => true,
+        Shape::Object { .. } | Shape::Tuple { .. } | Shape::Recursive => true,
         Shape::Array { items } => holds_object(items),
         Shape::Map { values } => holds_object(values),
         _ => false,
@@ -574,6 +600,9 @@ fn field_doc(field: &Field, flag: bool) -> String {
     match &field.shape {
         Shape::Any { why } => doc.push_str(&format!(" Free-form JSON: {why}.")),
         Shape::Unknown => doc.push_str(" Free-form JSON: never recorded with a value."),
+        Shape::Array { items } if matches!(**items, Shape::Recursive) => {
+            doc.push_str(" Objects of this same type, to any depth.")
+        }
         _ => {}
     }
     doc

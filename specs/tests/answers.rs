@@ -300,10 +300,65 @@ fn free_form_places_are_counted_by_why() {
     // `mixed` (two kinds) and `logparams` (MediaWiki's own free-form data); `tags` never held
     // an item; `title` is typed.
     assert_eq!(
-        model.answers["query"].free_form_places(),
+        model.answers["query"].free_form_places(""),
         FreeFormPlaces {
-            free_form: 2,
-            never_seen: 1
+            free_form: vec![
+                (
+                    "query.allpages[].mixed".into(),
+                    "sent as a number or a string".into()
+                ),
+                (
+                    "query.allpages[].logparams".into(),
+                    "MediaWiki sends free-form data here".into()
+                ),
+            ],
+            never_seen: vec!["query.allpages[].tags[]".into()],
+        }
+    );
+}
+
+#[test]
+fn replies_of_replies_are_one_type_to_any_depth() {
+    let answer = json!({"edit": {"threads": [{"id": "h1", "replies": [
+        {"id": "c1", "author": "A", "replies": [
+            {"id": "c2", "author": "B", "replies": [], "level": 2}]},
+        {"id": "c3", "author": "C", "replies": []}]}]}});
+    let model = infer(&spec(), &[recording("edit", vec![exchange("a", answer)])]);
+    let edit = &model.answers["edit"];
+    let replies = field(edit, &["edit", "threads", "replies"]);
+    let Shape::Array { items } = &replies.shape else {
+        panic!("replies: {:?}", replies.shape)
+    };
+    let Shape::Object { fields } = &**items else {
+        panic!("replies' items: {items:?}")
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    // `serde_json` sorts keys; `level`, seen only deeper, comes last.
+    assert_eq!(names, ["author", "id", "replies", "level"]);
+    assert_eq!(
+        fields[2].shape,
+        Shape::Array {
+            items: Box::new(Shape::Recursive)
+        }
+    );
+    // Only a comment at the second level had a level.
+    assert!(fields[0].certain && !fields[3].certain);
+    // Deeper than recorded, every key is still typed.
+    let deeper = json!({"edit": {"threads": [{"id": "h1", "replies": [
+        {"id": "c1", "author": "A", "replies": [{"id": "c2", "author": "B", "replies": [
+            {"id": "c4", "author": "D", "replies": [{"id": "c5", "author": "E", "replies": []}]}]}]}]}]}});
+    let count = edit.count(&deeper);
+    assert_eq!((count.typed, count.free_form, count.unmodelled), (16, 0, 0));
+    assert!(edit.free_form_places("").never_seen.is_empty());
+    // An array of the same name that holds strings (DiscussionTools' comparison names a
+    // comment's replies by id) is no recursion.
+    let ids = json!({"purge": {"replies": [{"id": "c1", "replies": ["c2"]}]}});
+    let model = infer(&spec(), &[recording("purge", vec![exchange("a", ids)])]);
+    let replies = field(&model.answers["purge"], &["purge", "replies", "replies"]);
+    assert_eq!(
+        replies.shape,
+        Shape::Array {
+            items: Box::new(Shape::String)
         }
     );
 }

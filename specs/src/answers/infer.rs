@@ -201,6 +201,9 @@ struct Sketch {
     /// Arrays seen; what was in them is in `items`.
     arrays: usize,
     items: Option<Box<Sketch>>,
+    /// An array of the object holding it ([`Sketch::fold_recursion`]): its items were
+    /// folded into that object's place.
+    recursive: bool,
     object: Option<ObjectSketch>,
 }
 
@@ -270,6 +273,7 @@ impl Sketch {
         self.fractions |= other.fractions;
         self.strings |= other.strings;
         self.arrays += other.arrays;
+        self.recursive |= other.recursive;
         if let Some(items) = other.items {
             self.items.get_or_insert_default().absorb(*items);
         }
@@ -305,7 +309,7 @@ impl Sketch {
             (self.trues || self.falses, "a boolean"),
             (self.integers || self.fractions, "a number"),
             (self.strings, "a string"),
-            (self.items.is_some(), "an array"),
+            (self.items.is_some() || self.recursive, "an array"),
             (self.object.is_some(), "an object"),
         ];
         let present: Vec<&str> = kinds.iter().filter(|(k, _)| *k).map(|(_, n)| *n).collect();
@@ -333,7 +337,15 @@ impl Sketch {
         if self.strings {
             return Shape::String;
         }
-        if let Some(items) = self.items {
+        if self.recursive {
+            return Shape::Array {
+                items: Box::new(Shape::Recursive),
+            };
+        }
+        if let Some(mut items) = self.items {
+            if let Some(key) = key {
+                items.fold_recursion(key);
+            }
             return Shape::Array {
                 items: Box::new(items.shape(None, extensions)),
             };
@@ -351,6 +363,33 @@ impl Sketch {
             Some(object) => object.shape(extensions),
             None => Shape::Unknown,
         }
+    }
+
+    /// A comment's replies are comments: where these objects (the items of the array
+    /// `key`) hold an array `key` again, of objects or always empty, its items are this place
+    /// at any depth. They are folded into it, and the inner array becomes an array of its
+    /// holder ([`Shape::Recursive`]), one type however deep the answers go.
+    fn fold_recursion(&mut self, key: &str) {
+        let mut folded = false;
+        while let Some(inner) = self.take_inner(key) {
+            self.absorb(*inner);
+            folded = true;
+        }
+        if let (true, Some(object)) = (folded, &mut self.object) {
+            object.field(key).sketch.recursive = true;
+        }
+    }
+
+    /// The items of these objects' array `key`, taken out, when they are objects or none.
+    fn take_inner(&mut self, key: &str) -> Option<Box<Sketch>> {
+        let object = self.object.as_mut()?;
+        let (_, field) = object.fields.iter_mut().find(|(k, _)| k == key)?;
+        let items = field.sketch.items.as_ref()?;
+        let scalars = items.trues || items.falses || items.integers || items.fractions;
+        if scalars || items.strings || items.items.is_some() || items.recursive {
+            return None;
+        }
+        field.sketch.items.take()
     }
 }
 
@@ -394,6 +433,7 @@ impl ObjectSketch {
                     || sketch.fractions
                     || sketch.strings
                     || sketch.items.is_some()
+                    || sketch.recursive
                     || sketch.object.is_some();
                 let false_for_none = other_kind
                     && !sketch.trues

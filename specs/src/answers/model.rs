@@ -74,6 +74,9 @@ pub enum Shape {
     },
     /// Never seen with a value (only in empty arrays, or as `null`).
     Unknown,
+    /// The object holding this place's array, again, to any depth: a DiscussionTools
+    /// comment's `replies` are comments (only as an array's items).
+    Recursive,
 }
 
 /// A field of an object.
@@ -147,6 +150,12 @@ impl std::ops::AddAssign for FieldCount {
 impl Shape {
     /// Counts the keys of `value` (an answer or a part of one) against this shape.
     pub fn count(&self, value: &serde_json::Value) -> FieldCount {
+        self.count_within(value, self)
+    }
+
+    /// [`Shape::count`], `holder` being the object whose fields hold this place (what
+    /// [`Shape::Recursive`] stands for).
+    fn count_within(&self, value: &serde_json::Value, holder: &Shape) -> FieldCount {
         use serde_json::Value;
         let mut count = FieldCount::default();
         match (self, value) {
@@ -156,22 +165,23 @@ impl Shape {
                     match fields.iter().find(|f| &f.name == key) {
                         Some(field) => {
                             count.typed += 1;
-                            count += field.shape.count(value);
+                            count += field.shape.count_within(value, self);
                         }
                         None => count.unmodelled += 1 + keys(value),
                     }
                 }
             }
-            (Shape::Map { values }, Value::Object(map)) => {
+            (Shape::Map { values: inner }, Value::Object(map)) => {
                 for value in map.values() {
-                    count += values.count(value);
+                    count += inner.count_within(value, holder);
                 }
             }
-            (Shape::Array { items }, Value::Array(values)) => {
+            (Shape::Array { items: inner }, Value::Array(values)) => {
                 for value in values {
-                    count += items.count(value);
+                    count += inner.count_within(value, holder);
                 }
             }
+            (Shape::Recursive, value) => count += holder.count_within(value, holder),
             (Shape::Any { .. } | Shape::Unknown, value) => count.free_form += keys(value),
             _ => {}
         }
@@ -179,40 +189,46 @@ impl Shape {
     }
 }
 
-/// The places of a model held as free-form JSON, by why.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The places of a model held as free-form JSON, by why, each as its JSON path (`[]` an
+/// array's items, `*` a map's values).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FreeFormPlaces {
-    /// Sent as several kinds of values, or free-form data by MediaWiki's own design.
-    pub free_form: usize,
+    /// Sent as several kinds of values, or free-form data by MediaWiki's own design: each
+    /// with why.
+    pub free_form: Vec<(String, String)>,
     /// Never recorded with a value ([`Shape::Unknown`]).
-    pub never_seen: usize,
-}
-
-impl std::ops::AddAssign for FreeFormPlaces {
-    fn add_assign(&mut self, other: FreeFormPlaces) {
-        self.free_form += other.free_form;
-        self.never_seen += other.never_seen;
-    }
+    pub never_seen: Vec<String>,
 }
 
 impl Shape {
-    /// Counts the places of this shape, itself included, that are free-form.
-    pub fn free_form_places(&self) -> FreeFormPlaces {
+    /// The places of this shape, itself included (at `path`), that are free-form.
+    pub fn free_form_places(&self, path: &str) -> FreeFormPlaces {
         let mut places = FreeFormPlaces::default();
+        self.collect_places(path, &mut places);
+        places
+    }
+
+    fn collect_places(&self, path: &str, places: &mut FreeFormPlaces) {
         match self {
             Shape::Object { fields } | Shape::Tuple { fields } => {
                 for field in fields {
-                    places += field.shape.free_form_places();
+                    let path = match path {
+                        "" => field.name.clone(),
+                        _ => format!("{path}.{}", field.name),
+                    };
+                    field.shape.collect_places(&path, places);
                 }
             }
-            Shape::Array { items: inner } | Shape::Map { values: inner } => {
-                places += inner.free_form_places();
-            }
-            Shape::Any { .. } => places.free_form += 1,
-            Shape::Unknown => places.never_seen += 1,
-            Shape::Bool { .. } | Shape::Integer | Shape::Number | Shape::String => {}
+            Shape::Array { items } => items.collect_places(&format!("{path}[]"), places),
+            Shape::Map { values } => values.collect_places(&format!("{path}.*"), places),
+            Shape::Any { why } => places.free_form.push((path.to_owned(), why.clone())),
+            Shape::Unknown => places.never_seen.push(path.to_owned()),
+            Shape::Bool { .. }
+            | Shape::Integer
+            | Shape::Number
+            | Shape::String
+            | Shape::Recursive => {}
         }
-        places
     }
 }
 

@@ -66,11 +66,14 @@ impl Answers {
         count
     }
 
-    /// The places of the model held as free-form JSON.
+    /// The places of the model held as free-form JSON (an answer's path starts with its
+    /// module's name, under which MediaWiki sends it).
     fn free_form_places(&self) -> FreeFormPlaces {
         let mut places = FreeFormPlaces::default();
         for shape in self.model.answers.values() {
-            places += shape.free_form_places();
+            let found = shape.free_form_places("");
+            places.free_form.extend(found.free_form);
+            places.never_seen.extend(found.never_seen);
         }
         places
     }
@@ -149,11 +152,11 @@ pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
     }));
     block.push_str(&row(
         "places free-form: data MediaWiki does not shape, or several kinds",
-        &|c| c.places.free_form.to_string(),
+        &|c| c.places.free_form.len().to_string(),
     ));
     block.push_str(&row(
         "places free-form: never recorded with a value",
-        &|c| c.places.never_seen.to_string(),
+        &|c| c.places.never_seen.len().to_string(),
     ));
     block.push_str("\nModules without a typed answer, and why:\n\n");
     for a in answers {
@@ -161,6 +164,18 @@ pub fn readme(current: &str, answers: &[Answers]) -> Result<String> {
             if let Coverage::Untyped { why } = coverage {
                 block.push_str(&format!("- {}: `{path}`: {why}\n", a.capture));
             }
+        }
+    }
+    block.push_str("\nPlaces free-form, and why:\n\n");
+    for c in &counted {
+        for (path, why) in &c.places.free_form {
+            block.push_str(&format!("- {}: `{path}`: {why}\n", c.answers.capture));
+        }
+        for path in &c.places.never_seen {
+            let capture = &c.answers.capture;
+            block.push_str(&format!(
+                "- {capture}: `{path}`: never recorded with a value\n"
+            ));
         }
     }
     Ok(format!("{}{block}{}", &current[..begin], &current[end..]))
