@@ -122,20 +122,34 @@ pub fn temp_user_names(version: MwVersion, spec: &Spec) -> Result<Vec<Exchange>>
     if spec.module(MODULE).is_none() {
         return Ok(vec![]);
     }
-    let wiki = wiki::reset(&WikiSpec {
-        version,
-        extensions: ExtensionSet::None,
-        name: Some(format!("answers-{version}-{}", wiki::TEMP_ACCOUNTS)),
-        port: None,
-    })?;
     let params = pairs(&[("action", MODULE)]);
-    let answer = Session::new(&wiki.api_url()).and_then(|mut s| s.send(&params));
-    wiki::stop(&wiki.name)?;
+    let answer = on_configured_wiki(version, ExtensionSet::None, wiki::TEMP_ACCOUNTS, |wiki| {
+        Session::new(&wiki.api_url()).and_then(|mut s| s.send(&params))
+    })?;
     Ok(vec![Exchange {
         label: "logged out, temporary accounts on".into(),
         request: params,
-        answer: answer?,
+        answer,
     }])
+}
+
+/// What `ask` makes of a fresh wiki of its own under `configuration`
+/// (`answers-1.43-policies`), stopped after.
+fn on_configured_wiki<T>(
+    version: MwVersion,
+    extensions: ExtensionSet,
+    configuration: &str,
+    ask: impl FnOnce(&Wiki) -> Result<T>,
+) -> Result<T> {
+    let wiki = wiki::reset(&WikiSpec {
+        version,
+        extensions,
+        name: Some(format!("answers-{version}-{configuration}")),
+        port: None,
+    })?;
+    let answers = ask(&wiki);
+    wiki::stop(&wiki.name)?;
+    answers
 }
 
 /// What a wiki configured as the big wikis are answers (see [`wiki::POLICIES`]), as
@@ -144,15 +158,9 @@ pub fn temp_user_names(version: MwVersion, spec: &Spec) -> Result<Vec<Exchange>>
 /// add any group), and watches that expire (an edit, a watch, a page's watch, a VisualEditor
 /// save).
 pub fn policy_answers(version: MwVersion, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
-    let wiki = wiki::reset(&WikiSpec {
-        version,
-        extensions: ExtensionSet::All,
-        name: Some(format!("answers-{version}-{}", wiki::POLICIES)),
-        port: None,
-    })?;
-    let answers = ask_policies(&wiki, spec);
-    wiki::stop(&wiki.name)?;
-    answers
+    on_configured_wiki(version, ExtensionSet::All, wiki::POLICIES, |wiki| {
+        ask_policies(wiki, spec)
+    })
 }
 
 fn ask_policies(wiki: &Wiki, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
