@@ -361,6 +361,16 @@ fn replies_of_replies_are_one_type_to_any_depth() {
             items: Box::new(Shape::String)
         }
     );
+    // Nor is one that is an object, or PHP's `[]` for it when empty.
+    let objects = json!({"purge": {"replies": [
+        {"replies": {"count": 1}}, {"replies": []}]}});
+    let model = infer(&spec(), &[recording("purge", vec![exchange("a", objects)])]);
+    let replies = field(&model.answers["purge"], &["purge", "replies", "replies"]);
+    assert!(
+        matches!(replies.shape, Shape::Object { .. }),
+        "{:?}",
+        replies.shape
+    );
 }
 
 #[test]

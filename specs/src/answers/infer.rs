@@ -380,10 +380,16 @@ impl Sketch {
         }
     }
 
-    /// The items of these objects' array `key`, taken out, when they are objects or none.
+    /// The items of these objects' array `key`, taken out, when they are objects or none
+    /// and `key` was never anything but an array (PHP's `[]` for an empty object stays one).
     fn take_inner(&mut self, key: &str) -> Option<Box<Sketch>> {
         let object = self.object.as_mut()?;
         let (_, field) = object.fields.iter_mut().find(|(k, _)| k == key)?;
+        let outer = &field.sketch;
+        let scalars = outer.trues || outer.falses || outer.integers || outer.fractions;
+        if scalars || outer.strings || outer.object.is_some() {
+            return None;
+        }
         let items = field.sketch.items.as_ref()?;
         let scalars = items.trues || items.falses || items.integers || items.fractions;
         if scalars || items.strings || items.items.is_some() || items.recursive {

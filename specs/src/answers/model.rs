@@ -181,7 +181,12 @@ impl Shape {
                     count += inner.count_within(value, holder);
                 }
             }
-            (Shape::Recursive, value) => count += holder.count_within(value, holder),
+            // Only an object holds a recursion; anywhere else it counts nothing.
+            (Shape::Recursive, value)
+                if matches!(holder, Shape::Object { .. } | Shape::Tuple { .. }) =>
+            {
+                count += holder.count_within(value, holder)
+            }
             (Shape::Any { .. } | Shape::Unknown, value) => count.free_form += keys(value),
             _ => {}
         }
