@@ -386,16 +386,19 @@ impl Sketch {
         let object = self.object.as_mut()?;
         let (_, field) = object.fields.iter_mut().find(|(k, _)| k == key)?;
         let outer = &field.sketch;
-        let scalars = outer.trues || outer.falses || outer.integers || outer.fractions;
-        if scalars || outer.strings || outer.object.is_some() {
+        if outer.holds_scalars() || outer.object.is_some() {
             return None;
         }
         let items = field.sketch.items.as_ref()?;
-        let scalars = items.trues || items.falses || items.integers || items.fractions;
-        if scalars || items.strings || items.items.is_some() || items.recursive {
+        if items.holds_scalars() || items.items.is_some() || items.recursive {
             return None;
         }
         field.sketch.items.take()
+    }
+
+    /// Whether a boolean, a number or a string was seen here.
+    fn holds_scalars(&self) -> bool {
+        self.trues || self.falses || self.integers || self.fractions || self.strings
     }
 }
 
@@ -470,7 +473,7 @@ fn is_map(key: Option<&str>, object: &ObjectSketch) -> bool {
     let all_objects = || {
         object.fields.iter().all(|(_, f)| {
             let s = &f.sketch;
-            s.object.is_some() && !(s.trues || s.falses || s.integers || s.fractions || s.strings)
+            s.object.is_some() && !s.holds_scalars()
         })
     };
     key.is_some_and(|k| MAPS.contains(&k))

@@ -213,7 +213,8 @@ impl Shape {
         places
     }
 
-    fn collect_places(&self, path: &str, places: &mut FreeFormPlaces) {
+    /// Adds the free-form places of this shape (at `path`) to `places`.
+    pub fn collect_places(&self, path: &str, places: &mut FreeFormPlaces) {
         match self {
             Shape::Object { fields } | Shape::Tuple { fields } => {
                 for field in fields {

@@ -168,19 +168,18 @@ fn ask_policies(wiki: &Wiki, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
     wiki::create_user(wiki, user, password)?;
     let mut admin = Session::new(&wiki.api_url())?;
     admin.login(wiki::ADMIN_USER, wiki::ADMIN_PASSWORD)?;
-    let label = "big-wiki policies";
-    let mut exchanges = vec![ask(
-        &mut admin,
-        ("query", label),
-        &[
-            ("action", "query"),
-            ("meta", "siteinfo|userinfo"),
-            ("siprop", "general|usergroups|autopromote|autopromoteonce"),
-            ("uiprop", "groups|changeablegroups|ratelimits"),
-        ],
-        None,
-    )?];
-    let expiring: [Asked; 4] = [
+    let as_admin: [Asked; 5] = [
+        (
+            "query",
+            &[
+                ("action", "query"),
+                ("meta", "siteinfo|userinfo"),
+                ("siprop", "general|usergroups|autopromote|autopromoteonce"),
+                ("uiprop", "groups|changeablegroups|ratelimits"),
+            ],
+            None,
+        ),
+        // Watches that expire.
         (
             "edit",
             &[
@@ -224,52 +223,55 @@ fn ask_policies(wiki: &Wiki, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
             Some("csrf"),
         ),
     ];
-    for (module, params, token) in expiring {
-        if spec.module(module).is_some() {
-            exchanges.push(ask(&mut admin, (module, label), params, token)?);
-        }
-    }
+    let mut exchanges = ask_each(&mut admin, spec, "big-wiki policies", &as_admin)?;
     let mut other = Session::new(&wiki.api_url())?;
     other.login(user, password)?;
-    let params = [
-        ("action", "query"),
-        ("meta", "userinfo"),
-        ("uiprop", "groups|changeablegroups|ratelimits"),
-    ];
-    exchanges.push(ask(
-        &mut other,
-        ("query", "big-wiki policies, as a user"),
-        &params,
+    let as_user: [Asked; 1] = [(
+        "query",
+        &[
+            ("action", "query"),
+            ("meta", "userinfo"),
+            ("uiprop", "groups|changeablegroups|ratelimits"),
+        ],
         None,
-    )?);
+    )];
+    let label = "big-wiki policies, as a user";
+    exchanges.extend(ask_each(&mut other, spec, label, &as_user)?);
     Ok(exchanges)
 }
 
 /// A request of a module: its parameters, and the kind of token it needs.
 type Asked<'a> = (&'a str, &'a [(&'a str, &'a str)], Option<&'a str>);
 
-/// Sends `params` (with a fresh token of that kind as `token`) and keeps the exchange for
-/// `module` under `label`, the token masked.
-fn ask(
+/// Sends each request whose module the release has (with a fresh token of its kind, if it
+/// needs one) and keeps the exchanges under `label`, as `(module, exchange)`, tokens masked.
+fn ask_each(
     session: &mut Session,
-    (module, label): (&str, &str),
-    params: &[(&str, &str)],
-    token: Option<&str>,
-) -> Result<(String, Exchange)> {
-    let mut request = pairs(params);
-    if let Some(kind) = token {
-        request.push(("token".into(), session.token(kind)?));
+    spec: &Spec,
+    label: &str,
+    asked: &[Asked],
+) -> Result<Vec<(String, Exchange)>> {
+    let mut exchanges = vec![];
+    for &(module, params, token) in asked {
+        if spec.module(module).is_none() {
+            continue;
+        }
+        let mut request = pairs(params);
+        if let Some(kind) = token {
+            request.push(("token".into(), session.token(kind)?));
+        }
+        let answer = session.send(&request)?;
+        if let Some(token) = request.iter_mut().find(|(n, _)| n == "token") {
+            token.1 = "***".into();
+        }
+        let exchange = Exchange {
+            label: label.into(),
+            request,
+            answer,
+        };
+        exchanges.push((module.into(), exchange));
     }
-    let answer = session.send(&request)?;
-    if let Some(token) = request.iter_mut().find(|(n, _)| n == "token") {
-        token.1 = "***".into();
-    }
-    let exchange = Exchange {
-        label: label.into(),
-        request,
-        answer,
-    };
-    Ok((module.into(), exchange))
+    Ok(exchanges)
 }
 
 /// A user the administrator blocks from one page, as MediaWiki's examples name a blocked one.
@@ -299,8 +301,7 @@ pub fn blocked_user(
     ])?;
     let mut blocked = Session::new(&wiki.api_url())?;
     blocked.login(user, password)?;
-    let label = "as a user blocked from one page";
-    let asked: [(&str, &[(&str, &str)]); 2] = [
+    let asked: [Asked; 2] = [
         (
             "query+userinfo",
             &[
@@ -308,6 +309,7 @@ pub fn blocked_user(
                 ("meta", "userinfo"),
                 ("uiprop", "blockinfo"),
             ],
+            None,
         ),
         (
             "visualeditor",
@@ -316,13 +318,13 @@ pub fn blocked_user(
                 ("paction", "metadata"),
                 ("page", BLOCKED_FROM),
             ],
+            None,
         ),
     ];
-    let mut exchanges = vec![];
-    for (module, params) in asked {
-        if spec.module(module).is_some() {
-            exchanges.push(ask(&mut blocked, (module, label), params, None)?);
-        }
-    }
-    Ok(exchanges)
+    ask_each(
+        &mut blocked,
+        spec,
+        "as a user blocked from one page",
+        &asked,
+    )
 }

@@ -169,14 +169,7 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
     second_user(wiki, other)?;
     // The administrator answers the second user's reply: DiscussionTools' comparison of the
     // talk page before and after lists an added comment with its replies.
-    let token = admin.token("csrf")?;
-    admin.call(&[
-        ("action", "edit"),
-        ("title", TALK),
-        ("appendtext", "\n::A reply to the reply. ~~~~"),
-        ("summary", "seed"),
-        ("token", &token),
-    ])?;
+    append(admin, TALK, "\n::A reply to the reply. ~~~~")?;
     // A group membership that expires (`list=users` group memberships); the recording's
     // `userrights` removes it.
     let token = admin.token("userrights")?;
@@ -217,14 +210,8 @@ fn second_user(wiki: &Wiki, other: &mut Session) -> Result<()> {
         &format!("User talk:{}", wiki::ADMIN_USER),
         "A message for the administrator. ~~~~",
     )?;
+    append(other, TALK, "\n:A reply. ~~~~")?;
     let token = other.token("csrf")?;
-    other.call(&[
-        ("action", "edit"),
-        ("title", TALK),
-        ("appendtext", "\n:A reply. ~~~~"),
-        ("summary", "seed"),
-        ("token", &token),
-    ])?;
     // AbuseFilter's test filter refuses this edit and logs the hit (`list=abuselog`).
     other.send(&pairs(&[
         ("action", "edit"),
@@ -250,6 +237,20 @@ pub fn edit(session: &mut Session, title: &str, text: &str) -> Result<Value> {
             ("action", "edit"),
             ("title", title),
             ("text", text),
+            ("summary", "seed"),
+            ("token", &token),
+        ])
+        .with_context(|| format!("seeding {title}"))
+}
+
+/// Adds `text` at the end of `title` (each call adds it again).
+fn append(session: &mut Session, title: &str, text: &str) -> Result<Value> {
+    let token = session.token("csrf")?;
+    session
+        .call(&[
+            ("action", "edit"),
+            ("title", title),
+            ("appendtext", text),
             ("summary", "seed"),
             ("token", &token),
         ])

@@ -71,9 +71,7 @@ impl Answers {
     fn free_form_places(&self) -> FreeFormPlaces {
         let mut places = FreeFormPlaces::default();
         for shape in self.model.answers.values() {
-            let found = shape.free_form_places("");
-            places.free_form.extend(found.free_form);
-            places.never_seen.extend(found.never_seen);
+            shape.collect_places("", &mut places);
         }
         places
     }
