@@ -94,9 +94,7 @@ fn members_with_text(category: String) -> Query {
 }
 
 fn main_slot_text(page: mwtyped::v1_43::answer::QueryPages) -> String {
-    let revision = page.revisions.and_then(|r| r.into_iter().next());
-    let slot = revision
-        .and_then(|r| r.slots)
-        .and_then(|mut s| s.remove("main"));
+    let revision = page.revisions.into_iter().next();
+    let slot = revision.and_then(|mut r| r.slots.remove("main"));
     slot.and_then(|s| s.content).unwrap_or_default()
 }

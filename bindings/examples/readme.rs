@@ -47,7 +47,7 @@ match client.login("MyUser@my-bot", "0123456789abcdefghijklmnopqrstuv").await? {
     query.select.add(AllPages::new());
     let mut batches = std::pin::pin!(client.continued(&query));
     while let Some(batch) = batches.next().await {
-        for page in batch?.answer()?.query.and_then(|q| q.all_pages).unwrap_or_default() {
+        for page in batch?.answer()?.query.map(|q| q.all_pages).unwrap_or_default() {
             println!("{}", page.title);
         }
     }

@@ -133,7 +133,8 @@ impl DynamicParams {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::answer::{
-        Key, Object, field, field_or_false, join, object, required, tuple, unknown, unmodelled_keys,
+        Key, Object, Read, certain, field, field_or_false, join, object, required, tuple, unknown,
+        unmodelled_keys,
     };
     pub use crate::encoder::{Checked, Encoder, Rule, WireText};
     pub use crate::pages::{Merge, keep_first, page_key};
@@ -142,11 +143,13 @@ pub mod __private {
     pub use serde;
 
     /// What the client does with the bytes of `M`'s answer (errors, warnings and `continue`
-    /// read in one pass, then the typed answer from the text): the decode bench measures it.
+    /// read in one pass; an API error, or a `result` of `Failure`, as the client's error;
+    /// then the typed answer from the text): the decode bench and the tests of real answers
+    /// use it.
     #[cfg(feature = "client")]
     pub fn client_answer<M: crate::ApiModule>(bytes: Vec<u8>) -> Result<M::Answer, crate::Error> {
         crate::client::Response::read(M::PATH, bytes)?
-            .response
+            .into_result(M::PATH)?
             .of::<M>()
             .answer()
     }

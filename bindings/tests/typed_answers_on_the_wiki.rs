@@ -239,7 +239,7 @@ macro_rules! opensearch_test {
             search.limit = Some(mwtyped::Limit::Value(5));
             let response = client.execute(&search).await.expect("opensearch");
             let answer = response.answer().expect("typed opensearch");
-            assert_eq!(answer.search, "Mwtyped seed");
+            assert_eq!(answer.search.as_deref(), Some("Mwtyped seed"));
             assert!(
                 answer.titles.iter().any(|t| t == "Mwtyped seed"),
                 "{answer:?}"

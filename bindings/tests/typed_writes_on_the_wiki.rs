@@ -227,8 +227,8 @@ macro_rules! on_version {
                 .upload;
                 assert_eq!(uploaded.result, "Success");
                 let info = uploaded.image_info.expect("imageinfo");
-                assert_eq!(info.width, 2048);
-                assert_eq!(info.mime, "image/png");
+                assert_eq!(info.width, Some(2048));
+                assert_eq!(info.mime.as_deref(), Some("image/png"));
             }
         }
     };

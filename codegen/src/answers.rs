@@ -258,8 +258,8 @@ impl Emit<'_> {
             entries
                 .iter()
                 .map(|e| format!(
-                    "{} {} {} {} {}",
-                    e.cfg, e.rust, e.wire, e.canonical, e.required
+                    "{} {} {} {} {:?}",
+                    e.cfg, e.rust, e.wire, e.canonical, e.presence
                 ))
                 .collect::<Vec<_>>()
                 .join(";")
@@ -344,11 +344,20 @@ impl Emit<'_> {
             idents.insert(rust.clone());
             let rust = ident(&rust);
             let wire = field.name.as_str();
-            // A flag absent is false: MediaWiki sends most only when true, and whether it
-            // sends one at all can hang on a preference the recordings did not vary.
+            // Absent-tolerant unless MediaWiki's contract makes the field certain: a flag
+            // absent is false, a list or a map absent is empty, anything else an `Option`.
             let flag = matches!(field.shape, Shape::Bool { .. });
-            let required = field.certain && !field.nullable && !field.false_for_none && !flag;
-            let (ty, canonical) = if required || flag {
+            let collection = matches!(field.shape, Shape::Array { .. } | Shape::Map { .. });
+            let certain = field.certain && !field.nullable && !field.false_for_none && !flag;
+            let presence = match (
+                certain,
+                place.wrapper_of.is_some_and(|m| m.name == field.name),
+            ) {
+                (true, true) => Presence::Wrapper,
+                (true, false) => Presence::Certain,
+                (false, _) => Presence::Tolerated,
+            };
+            let (ty, canonical) = if certain || flag || collection {
                 (ty, canonical)
             } else {
                 (
@@ -356,7 +365,7 @@ impl Emit<'_> {
                     format!("Option<{canonical}>"),
                 )
             };
-            let doc = field_doc(field, flag);
+            let doc = field_doc(field, flag, collection);
             let alias = (rust != wire).then(|| quote!(#[doc(alias = #wire)]));
             members.push(quote! {
                 #[doc = #doc]
@@ -364,7 +373,7 @@ impl Emit<'_> {
                 #cfg
                 pub #rust: #ty,
             });
-            let merging = match (&field.shape, required) {
+            let merging = match (&field.shape, certain) {
                 (Shape::Object { .. }, true) => Merging::Kept,
                 (Shape::Object { .. }, false) => Merging::FirstStays,
                 _ => Merging::Merged,
@@ -374,7 +383,7 @@ impl Emit<'_> {
                 (self.root.clone(), child.json_path.clone()),
                 Held {
                     rust: rust.clone(),
-                    optional: !required && !flag,
+                    optional: !certain && !flag && !collection,
                     list_of_objects: matches!(&field.shape, Shape::Array { items } if matches!(**items, Shape::Object { .. } | Shape::Recursive)),
                 },
             );
@@ -383,7 +392,7 @@ impl Emit<'_> {
                 wire,
                 ty,
                 canonical,
-                required,
+                presence,
                 false_for_none: field.false_for_none,
                 holds_object: holds_object(&field.shape),
                 cfg,
@@ -443,13 +452,26 @@ struct Entry<'a> {
     ty: TokenStream,
     /// The same, each shared struct by its first name.
     canonical: String,
-    required: bool,
+    presence: Presence,
     /// `false` is read as `None`.
     false_for_none: bool,
     /// Whether an object (and so an `extra` map) can be inside it.
     holds_object: bool,
     /// The extension's feature gating it, if any.
     cfg: TokenStream,
+}
+
+/// Whether a field is always there, and what its absence means.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Presence {
+    /// The object an action's answer is wrapped in: without it, the answer is not the
+    /// module's (serde's `missing_field`).
+    Wrapper,
+    /// Certain by MediaWiki's contract: a wiki that leaves it out gets its empty value, with
+    /// `null` kept in `extra` under its key.
+    Certain,
+    /// Absent-tolerant: `None`, `false` or empty.
+    Tolerated,
 }
 
 /// Whether a value of this shape can hold an answer object.
@@ -492,7 +514,7 @@ fn deserialize_impl(
         .collect();
     let cfgs: Vec<&TokenStream> = entries.iter().map(|e| &e.cfg).collect();
     let types = entries.iter().map(|e| &e.ty);
-    let wires = entries.iter().map(|e| e.wire);
+    let wires: Vec<&str> = entries.iter().map(|e| e.wire).collect();
     let readers = entries.iter().map(|e| {
         if e.false_for_none {
             quote!(#private::field_or_false)
@@ -502,10 +524,10 @@ fn deserialize_impl(
     });
     let values = entries.iter().zip(&slots).map(|(e, slot)| {
         let (rust, wire, cfg) = (&e.rust, e.wire, &e.cfg);
-        if e.required {
-            quote!(#cfg #rust: #private::required(#slot, #wire)?)
-        } else {
-            quote!(#cfg #rust: #slot.unwrap_or_default())
+        match e.presence {
+            Presence::Wrapper => quote!(#cfg #rust: #private::required(#slot, #wire)?),
+            Presence::Certain => quote!(#cfg #rust: #private::certain(#slot, #wire, &mut extra)),
+            Presence::Tolerated => quote!(#cfg #rust: #slot.unwrap_or_default()),
         }
     });
     let skipped = (reading == Reading::Root).then(|| {
@@ -538,7 +560,7 @@ fn deserialize_impl(
                 let mut extra = #rt::Extra::new();
                 while let ::std::option::Option::Some(key) = map.next_key::<#private::Key<'de>>()? {
                     match &*key.0 {
-                        #(#cfgs #wires => #readers(&mut map, &mut #slots),)*
+                        #(#cfgs #wires => #readers(&mut map, &mut #slots, #wires, &mut extra),)*
                         _ => #private::unknown(&mut map, key, Self::SKIPPED, &mut extra),
                     }?;
                 }
@@ -567,13 +589,14 @@ fn answer_impl(rt: &TokenStream, name: &proc_macro2::Ident, entries: &[Entry]) -
     }
 }
 
-fn field_doc(field: &Field, flag: bool) -> String {
+fn field_doc(field: &Field, flag: bool, collection: bool) -> String {
     let mut doc = format!(" `{}`: ", field.name);
-    doc.push_str(match (field.certain && !field.nullable, flag) {
-        (true, true) => "in every recorded answer; `false` when absent.",
-        (false, true) => "`false` when absent.",
-        (true, false) => "in every recorded answer.",
-        (false, false) => "not always sent.",
+    doc.push_str(match (field.certain && !field.nullable, flag, collection) {
+        (true, true, _) => "always sent; `false` when absent.",
+        (false, true, _) => "`false` when absent.",
+        (true, false, _) => "always sent (MediaWiki's contract).",
+        (false, false, true) => "empty when absent.",
+        (false, false, false) => "not always sent.",
     });
     if field.false_for_none {
         doc.push_str(" `None` also when MediaWiki sends `false` for no value.");

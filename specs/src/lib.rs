@@ -25,7 +25,7 @@ mod spec;
 
 pub use answers::{
     AnswerModel, Coverage, ENVELOPE, Field, FieldCount, FreeFormPlaces, Shape, answer_key,
-    exercised,
+    exercised, facts,
 };
 #[cfg(feature = "capture")]
 pub use answers::{Exchange, Recording, infer};

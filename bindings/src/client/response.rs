@@ -86,6 +86,27 @@ pub(crate) struct Answered {
     pub failed: Option<Value>,
 }
 
+impl Answered {
+    /// The response, or what the wiki said went wrong: its first error with every message
+    /// (errors, then warnings), or a `result` of `Failure` or `Warning` without one.
+    pub(crate) fn into_result(self, module: &str) -> Result<Response, Error> {
+        let Some(first) = self.errors.first() else {
+            return match self.failed {
+                Some(failed) => Err(Error::failed(module, &failed)),
+                None => Ok(self.response),
+            };
+        };
+        let (code, text) = (first.code.clone(), first.text.clone());
+        let messages = self
+            .errors
+            .iter()
+            .chain(&self.response.warnings)
+            .cloned()
+            .collect();
+        Err(Error::from_api(module.to_owned(), code, text, messages))
+    }
+}
+
 impl Response {
     /// Reads an answer's bytes once, keeping what the client needs (errors, warnings,
     /// `continue`, `batchcomplete`, `curtimestamp`, the module's `result`) and leaving the
@@ -177,11 +198,14 @@ fn failed_result(raw: &RawValue) -> Option<Value> {
 }
 
 impl<A: Answer> Response<A> {
-    /// The typed answer, read from the JSON the wiki sent. A field the model calls certain
-    /// that is missing, or a value of another kind, is [`Error::UnexpectedAnswer`] naming
-    /// the JSON path; a field the model does not know is kept in its object's `extra` map.
+    /// The typed answer, read from the JSON the wiki sent. Nothing a wiki may send fails it:
+    /// a field the model does not know, a value of another kind than modelled and a certain
+    /// field left out are kept in `extra` and listed by [`Answer::unmodelled`] (and logged
+    /// once per place). [`Error::UnexpectedAnswer`] is an answer that is not the module's at
+    /// all (not an object, or without the object MediaWiki wraps the module's answer in).
     pub fn answer(&self) -> Result<A, Error> {
-        serde_json::from_str::<A>(&self.json).map_err(|_| {
+        crate::answer::take_strayed();
+        let answer = serde_json::from_str::<A>(&self.json).map_err(|_| {
             // Read again, tracking the path, only to say where it went wrong.
             let mut json = serde_json::Deserializer::from_str(&self.json);
             let (path, reason) = match serde_path_to_error::deserialize::<_, A>(&mut json) {
@@ -193,7 +217,43 @@ impl<A: Answer> Response<A> {
                 path,
                 reason,
             }
-        })
+        })?;
+        if crate::answer::take_strayed() {
+            warn_once(self.module, &answer.unmodelled());
+        }
+        Ok(answer)
+    }
+}
+
+/// Logs each place of a module's answers where a value was of another kind than modelled
+/// (or a certain field missing) once in the process: a wiki that sends it sends it often.
+fn warn_once(module: &str, places: &[String]) {
+    static WARNED: std::sync::Mutex<Option<std::collections::HashSet<String>>> =
+        std::sync::Mutex::new(None);
+    let Ok(mut warned) = WARNED.lock() else {
+        return;
+    };
+    let warned = warned.get_or_insert_default();
+    for place in places {
+        // An index in a list is the same place for every item.
+        let general: String = place
+            .split('.')
+            .map(|part| {
+                if part.parse::<usize>().is_ok() {
+                    "[]"
+                } else {
+                    part
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(".");
+        if warned.insert(format!("{module} {general}")) {
+            tracing::warn!(
+                module,
+                place = %general,
+                "an answer held a value the typed answer does not model; it is kept in `extra`"
+            );
+        }
     }
 }
 

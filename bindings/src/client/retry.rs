@@ -111,21 +111,10 @@ pub(crate) fn judge(module: &str, attempt: Attempt, must_post: bool, attempts: u
                 }
                 Err(failure) => return Verdict::Done(Err(failure)),
             };
-            let Some(first) = answered.errors.first() else {
-                // A `result` of `Failure` or `Warning` without an API error: nothing was done.
-                return Verdict::Done(match answered.failed {
-                    Some(failed) => Err(Error::failed(module, &failed)),
-                    None => Ok(answered.response),
-                });
+            let error = match answered.into_result(module) {
+                Ok(response) => return Verdict::Done(Ok(response)),
+                Err(error) => error,
             };
-            let (module, code, text) = (module.to_owned(), first.code.clone(), first.text.clone());
-            let messages = answered
-                .errors
-                .iter()
-                .chain(&answered.response.warnings)
-                .cloned()
-                .collect();
-            let error = Error::from_api(module, code, text, messages);
             // Each means "nothing was done, come back later"; MediaWiki names no wait for
             // `ratelimited`, so the backoff decides, within `retries` and `max_wait`.
             match error.code() {

@@ -24,16 +24,16 @@ pub async fn read_wikitext(client: &Client, title: &str) -> Result<Wikitext, Err
     query.select.add(revisions);
     let response = client.execute_with_timestamp(&query).await?;
     let read_at = response.cur_timestamp().unwrap_or_default().to_owned();
-    let Some(page) = response.answer()?.take_pages().pop() else {
+    let Some(mut page) = response.answer()?.take_pages().pop() else {
         return Ok(Wikitext::Missing);
     };
     if page.invalid {
-        return Ok(Wikitext::Invalid { reason: page.invalidreason.map(|r| r.text).unwrap_or_default() });
+        return Ok(Wikitext::Invalid { reason: page.invalidreason.and_then(|r| r.text).unwrap_or_default() });
     }
-    match page.revisions.unwrap_or_default().pop() {
+    match page.revisions.pop() {
         None => Ok(Wikitext::Missing),
-        Some(revision) => Ok(Wikitext::Text {
-            text: revision.slots.unwrap_or_default().remove("main").and_then(|s| s.content).unwrap_or_default(),
+        Some(mut revision) => Ok(Wikitext::Text {
+            text: revision.slots.remove("main").and_then(|s| s.content).unwrap_or_default(),
             revision: revision.rev_id.unwrap_or_default(),
             timestamp: revision.timestamp.unwrap_or_default(),
             read_at,
@@ -117,8 +117,7 @@ pub async fn titles_and_lengths(client: &Client, category: &str) -> Result<Vec<(
     query.select.generator(members);
     query.select.add(revisions);
     client.pages(&query).map_ok(|page| {
-        let text = page.revisions.and_then(|r| r.into_iter().next()).and_then(|r| r.slots)
-            .and_then(|mut s| s.remove("main")).and_then(|s| s.content).unwrap_or_default();
+        let text = page.revisions.into_iter().next().and_then(|mut r| r.slots.remove("main")).and_then(|s| s.content).unwrap_or_default();
         (page.title.unwrap_or_default(), text.len())
     }).try_collect().await
 }

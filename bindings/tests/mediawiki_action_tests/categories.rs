@@ -18,7 +18,6 @@ async fn categories_of(client: &Client, page_title: &str) -> BTreeSet<String> {
     page(client, page_title, mw::query::Categories::new())
         .await
         .categories
-        .unwrap_or_default()
         .iter()
         .map(|category| support::dbkey(&category.title))
         .collect()

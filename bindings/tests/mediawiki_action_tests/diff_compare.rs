@@ -7,7 +7,11 @@ async fn diff(client: &Client, from: i64, to: i64) -> String {
     let mut compare = mw::Compare::new();
     compare.from_rev = Some(from);
     compare.to_rev = Some(to);
-    read(client, &compare).await.compare.body
+    read(client, &compare)
+        .await
+        .compare
+        .body
+        .expect("the diff")
 }
 
 #[tokio::test]

@@ -78,7 +78,7 @@ async fn pages_move_with_and_without_redirect_subpages_and_talk() {
     assert_eq!(move_.reason, "testing");
     // `redirectcreated` absent: the typed flag is false.
     assert!(!move_.redirect_created, "{move_:?}");
-    assert!(move_.subpages.is_none(), "{move_:?}");
+    assert!(move_.subpages.is_empty(), "{move_:?}");
     assert!(move_.talkto.is_none() && move_.talkfrom.is_none(), "{move_:?}");
     // The talk page and the subpage stayed where they were.
     assert!(
@@ -113,10 +113,11 @@ async fn pages_move_with_and_without_redirect_subpages_and_talk() {
         "{page2_talk} did not move to {new_page2_talk}"
     );
     let new_page2_sub = format!("{new_page2}/{page2_subpage}");
-    let subpages = move_.subpages.as_deref().expect("subpages");
+    let subpages = &move_.subpages;
+    assert!(!subpages.is_empty(), "{move_:?}");
     support::assert_same_title(&subpages[0].from, &page2_sub);
-    support::assert_same_title(&subpages[0].to, &new_page2_sub);
-    assert!(move_.subpages_talk.is_some(), "{move_:?}");
+    support::assert_same_title(subpages[0].to.as_deref().expect("moved"), &new_page2_sub);
+    assert!(!move_.subpages_talk.is_empty(), "{move_:?}");
     // The subpage is now under newPage2.
     assert!(
         exists(&mindy.client, &new_page2_sub).await,
@@ -136,7 +137,7 @@ async fn pages_move_with_and_without_redirect_subpages_and_talk() {
     redirect_info.titles = vec![page2.clone()];
     redirect_info.redirects = true;
     let answer = read(&mindy.client, &redirect_info).await;
-    let redirects = answer.query.and_then(|q| q.redirects).expect("query.redirects");
+    let redirects = answer.query.map(|q| q.redirects).expect("query.redirects");
     support::assert_same_title(&redirects[0].from, &page2);
     support::assert_same_title(&redirects[0].to, &new_page2);
     // And the page it resolves to is one page, newPage2.

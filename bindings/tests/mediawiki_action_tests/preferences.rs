@@ -21,7 +21,6 @@ async fn option_names(alice: &User) -> Vec<String> {
     user_info(&alice.client, &[UserInfoProp::Options])
         .await
         .options
-        .expect("uiprop=options answers `options`")
         .keys()
         .cloned()
         .collect()

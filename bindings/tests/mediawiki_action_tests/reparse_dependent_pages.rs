@@ -77,9 +77,9 @@ async fn a_page_is_reparsed_when_its_template_and_link_are_made() {
         .as_deref()
         .expect("the parse answer holds the text");
     assert!(!text.contains("redlink=1"), "{text}");
-    let links = parse.links.as_deref().unwrap_or_default();
+    let links = &parse.links;
     assert!(links.first().is_some_and(|link| link.exists), "{links:?}");
-    let templates = parse.templates.as_deref().unwrap_or_default();
+    let templates = &parse.templates;
     assert!(
         templates.first().is_some_and(|template| template.exists),
         "{templates:?}"

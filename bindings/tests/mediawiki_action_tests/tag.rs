@@ -52,8 +52,9 @@ async fn revision_tags(client: &Client, page_id: i64, rev_id: i64) -> Option<Vec
         .find(|page| page.page_id == Some(page_id))
         .unwrap_or_else(|| panic!("no page {page_id}"));
     page.revisions
-        .and_then(|revisions| revisions.into_iter().next())
-        .and_then(|revision| revision.tags)
+        .into_iter()
+        .next()
+        .map(|revision| revision.tags)
 }
 
 /// The tags of the newest recent change of `title` (`rcprop=tags`, `[0].tags`).
@@ -61,6 +62,7 @@ async fn change_tags(client: &Client, title: &str) -> Option<Vec<String>> {
     newest_change(client, title, &[RecentChangesProp::Tags])
         .await
         .tags
+        .into()
 }
 
 /// `action=tag` by `user` on a revision or a recent change (`set` says which, and what).

@@ -293,7 +293,8 @@ async fn latest_revision(client: &Client, title: &str) -> mw::answer::QueryPages
     page(client, title, revisions)
         .await
         .revisions
-        .and_then(|revisions| revisions.into_iter().next())
+        .into_iter()
+        .next()
         .unwrap_or_else(|| panic!("no revision of {title}"))
 }
 
@@ -301,8 +302,7 @@ async fn latest_revision(client: &Client, title: &str) -> mw::answer::QueryPages
 fn main_content(revision: &mw::answer::QueryPagesRevisions) -> &str {
     revision
         .slots
-        .as_ref()
-        .and_then(|slots| slots.get("main"))
+        .get("main")
         .and_then(|main| main.content.as_deref())
         .expect("the main slot's content")
 }

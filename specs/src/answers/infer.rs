@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::model::{AnswerModel, Coverage, Field, Shape};
 use super::recording::{Exchange, Recording, positions};
-use super::{answer_key, exercised};
+use super::{answer_key, exercised, facts};
 use crate::{Origin, Spec};
 
 /// Fields whose keys are data, not names: slot roles, page property names, option names,
@@ -85,7 +85,7 @@ pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
         .into_iter()
         .filter(|(_, s)| s.seen > 0)
         .map(|(k, s)| {
-            let shape = positional(&k, s.shape(None, &extensions));
+            let shape = positional(&k, s.shape(None, &Place::root(&k), &extensions));
             (k, shape)
         })
         .collect();
@@ -179,6 +179,54 @@ fn only_extension(modules: &BTreeSet<String>, extensions: &Extensions) -> Option
     let first = of.next()??;
     of.all(|e| e.as_deref() == Some(first.as_str()))
         .then_some(first)
+}
+
+/// A place of an answer: its JSON path from the answer's root (`edit.result`,
+/// `query.pages[].title`; `[]` an array's items, `*` a map's values), and the answer's key.
+struct Place<'a> {
+    answer: &'a str,
+    path: String,
+}
+
+impl<'a> Place<'a> {
+    fn root(answer: &'a str) -> Self {
+        Place {
+            answer,
+            path: String::new(),
+        }
+    }
+
+    fn field(&self, name: &str) -> Place<'a> {
+        let path = match self.path.as_str() {
+            "" => name.to_owned(),
+            path => format!("{path}.{name}"),
+        };
+        Place {
+            answer: self.answer,
+            path,
+        }
+    }
+
+    fn items(&self) -> Place<'a> {
+        Place {
+            answer: self.answer,
+            path: format!("{}[]", self.path),
+        }
+    }
+
+    fn values(&self) -> Place<'a> {
+        Place {
+            answer: self.answer,
+            path: format!("{}.*", self.path),
+        }
+    }
+
+    /// Whether MediaWiki's contract makes a field at this place certain: the object an
+    /// action's answer is wrapped in (under the module's name; `query` has none: a query
+    /// with nothing to answer is `{"batchcomplete":true}`), or a place of [`facts::CERTAIN`].
+    fn certain(&self) -> bool {
+        (self.path == self.answer && self.answer != "query") || facts::certain(&self.path)
+    }
 }
 
 /// Where a value was seen.
@@ -292,7 +340,7 @@ impl Sketch {
     }
 
     /// The shape of this place; `key` is the field holding it.
-    fn shape(mut self, key: Option<&str>, extensions: &Extensions) -> Shape {
+    fn shape(mut self, key: Option<&str>, place: &Place, extensions: &Extensions) -> Shape {
         if key.is_some_and(|k| FREE_FORM.contains(&k)) && self.seen > 0 {
             return Shape::Any {
                 why: "MediaWiki sends free-form data here".into(),
@@ -315,14 +363,14 @@ impl Sketch {
         let present: Vec<&str> = kinds.iter().filter(|(k, _)| *k).map(|(_, n)| *n).collect();
         match present.as_slice() {
             [] => Shape::Unknown,
-            [_] => self.single_shape(key, extensions),
+            [_] => self.single_shape(key, place, extensions),
             several => Shape::Any {
                 why: format!("sent as {}", several.join(" or ")),
             },
         }
     }
 
-    fn single_shape(self, key: Option<&str>, extensions: &Extensions) -> Shape {
+    fn single_shape(self, key: Option<&str>, place: &Place, extensions: &Extensions) -> Shape {
         if self.trues || self.falses {
             return Shape::Bool {
                 seen_false: self.falses,
@@ -347,7 +395,7 @@ impl Sketch {
                 items.fold_recursion(key);
             }
             return Shape::Array {
-                items: Box::new(items.shape(None, extensions)),
+                items: Box::new(items.shape(None, &place.items(), extensions)),
             };
         }
         match self.object {
@@ -357,10 +405,10 @@ impl Sketch {
                     values.absorb(field.sketch);
                 }
                 Shape::Map {
-                    values: Box::new(values.shape(None, extensions)),
+                    values: Box::new(values.shape(None, &place.values(), extensions)),
                 }
             }
-            Some(object) => object.shape(extensions),
+            Some(object) => object.shape(place, extensions),
             None => Shape::Unknown,
         }
     }
@@ -414,7 +462,7 @@ impl ObjectSketch {
         &mut self.fields[index].1
     }
 
-    fn shape(self, extensions: &Extensions) -> Shape {
+    fn shape(self, place: &Place, extensions: &Extensions) -> Shape {
         let instances = self.instances;
         let all_modules = self.modules;
         // An object an extension sends whole is gated once, where it is held.
@@ -423,7 +471,9 @@ impl ObjectSketch {
             .fields
             .into_iter()
             .map(|(name, f)| {
-                let certain = f.present == instances;
+                let field_place = place.field(&name);
+                // Certain by MediaWiki's contract, and so in every object recorded here.
+                let certain = field_place.certain() && f.present == instances;
                 let extension = only_extension(&f.modules, extensions)
                     .filter(|e| object_extension.as_ref() != Some(e));
                 let modules = if f.modules == all_modules || f.modules.len() > 3 {
@@ -451,7 +501,7 @@ impl ObjectSketch {
                     sketch.falses = false;
                 }
                 Field {
-                    shape: sketch.shape(Some(&name), extensions),
+                    shape: sketch.shape(Some(&name), &field_place, extensions),
                     false_for_none,
                     extension,
                     certain,

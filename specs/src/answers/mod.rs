@@ -1,6 +1,7 @@
 //! The answers side of a capture: what the test wikis answered ([`Recording`], under
 //! `specs/NAME/answers/`), and the model inferred from it ([`AnswerModel`], `answers.json`).
 
+pub mod facts;
 // Inferring the model from recordings is regen's work (feature `capture`); the macros only
 // read the model.
 #[cfg(feature = "capture")]

@@ -2,10 +2,17 @@
 //!
 //! Every type under a version's `answer` module (`mwtyped::v1_43::answer::Edit`) was generated
 //! from what the test wikis answered (`cargo xtask answers`, then `cargo xtask regen`). A field
-//! the model calls certain is a plain field, and an answer without it fails to decode, naming
-//! the JSON path; a field not always sent is an `Option` (a flag sent only when true is a
-//! `bool`). A field the model does not know is kept in the object's `extra` map, never
-//! dropped, and [`Answer::unmodelled`] lists every such field of an answer.
+//! MediaWiki's contract makes certain (the table of `specs/src/answers/facts.rs`) is a plain
+//! field; any other is absent-tolerant: a flag absent is `false`, a list absent is empty, a
+//! map absent is empty, anything else is an `Option`. Nothing a wiki sends fails to decode
+//! ([`read`]): a field the model does not know, a value of another kind than modelled, and
+//! a certain field a wiki left out are kept in the object's `extra` map (the last as `null`),
+//! never dropped, and [`Answer::unmodelled`] lists each by its JSON path.
+
+mod read;
+
+pub(crate) use read::take_strayed;
+pub use read::{Read, certain, field, field_or_false, required};
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -190,17 +197,6 @@ pub fn tuple<'de, T: Object, D: de::Deserializer<'de>>(
     T::from_map(de::value::MapDeserializer::new(entries)).map_err(de::Error::custom)
 }
 
-/// Reads the value of a known key into its slot.
-#[doc(hidden)]
-#[inline]
-pub fn field<'de, A: de::MapAccess<'de>, T: Deserialize<'de>>(
-    map: &mut A,
-    slot: &mut Option<T>,
-) -> Result<(), A::Error> {
-    *slot = Some(map.next_value()?);
-    Ok(())
-}
-
 #[doc(hidden)]
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -234,28 +230,6 @@ impl<'de> Deserialize<'de> for Key<'de> {
         }
         d.deserialize_str(KeyVisitor)
     }
-}
-
-/// A certain field of an answer object, or serde's `missing_field` error.
-#[doc(hidden)]
-pub fn required<T, E: de::Error>(value: Option<T>, wire: &'static str) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(wire))
-}
-
-/// Reads the value of a key where MediaWiki sends `false` for no value (a change tag's
-/// `displayname` when its message is disabled): `false` is `None`. The value goes through
-/// `serde_json::Value` to look at it first; such fields are few and short.
-#[doc(hidden)]
-pub fn field_or_false<'de, A: de::MapAccess<'de>, T: DeserializeOwned>(
-    map: &mut A,
-    slot: &mut Option<Option<T>>,
-) -> Result<(), A::Error> {
-    let value: Value = map.next_value()?;
-    *slot = Some(match value {
-        Value::Bool(false) => None,
-        value => Some(T::deserialize(value).map_err(de::Error::custom)?),
-    });
-    Ok(())
 }
 
 /// A key of an answer object that is none of its fields: skipped when it is one of
