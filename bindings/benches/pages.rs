@@ -24,10 +24,8 @@ async fn read(api: &str, category: &str) -> (usize, usize) {
     client
         .pages(&query)
         .try_fold((0, 0), |(pages, bytes), page| {
-            let revision = page.revisions.and_then(|r| r.into_iter().next());
-            let slot = revision
-                .and_then(|r| r.slots)
-                .and_then(|mut s| s.remove("main"));
+            let revision = page.revisions.into_iter().next();
+            let slot = revision.and_then(|mut r| r.slots.remove("main"));
             let text = slot.and_then(|s| s.content).unwrap_or_default();
             std::future::ready(Ok((pages + 1, bytes + text.len())))
         })

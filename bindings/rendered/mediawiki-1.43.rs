@@ -13193,11 +13193,10 @@ impl ::mwtyped::ApiModule for Protect {
         let _ = &mut e;
         e.opt("title", &self.title, ::mwtyped::__private::Rule::ANY)?;
         e.opt("pageid", &self.page_id, ::mwtyped::__private::Rule::ANY)?;
-        e.many(
+        e.many_or_empty(
             "protections",
             &self.protections,
             ::mwtyped::__private::Rule::ANY.values(50u32, 500u32),
-            true,
         )?;
         e.many(
             "expiry",
@@ -29090,7 +29089,9 @@ pub mod query {
         }
     }
     /// The values of `elprotocol`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    ///
+    /// The values listed are those of the captured wiki: each wiki's configuration decides its own (user groups, change tags, slot roles, content models…), so a value of another wiki goes in `Other`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ExtLinksProtocol {
         /// ``
@@ -29151,12 +29152,14 @@ pub mod query {
         Worldwind,
         /// `xmpp`
         Xmpp,
+        /// A value of another wiki, as MediaWiki spells it.
+        Other(::std::string::String),
     }
     #[allow(deprecated)]
     impl ExtLinksProtocol {
         /// The value as MediaWiki spells it.
-        pub fn as_str(&self) -> &'static str {
-            match *self {
+        pub fn as_str(&self) -> &str {
+            match self {
                 Self::Empty => "",
                 Self::Bitcoin => "bitcoin",
                 Self::Ftp => "ftp",
@@ -29186,6 +29189,7 @@ pub mod query {
                 Self::Urn => "urn",
                 Self::Worldwind => "worldwind",
                 Self::Xmpp => "xmpp",
+                Self::Other(value) => value,
             }
         }
     }
@@ -29193,8 +29197,46 @@ pub mod query {
         fn as_str(&self) -> &str {
             ExtLinksProtocol::as_str(self)
         }
-        fn static_str(&self) -> Option<&'static str> {
-            Some(ExtLinksProtocol::as_str(self))
+    }
+    impl ::std::convert::From<&str> for ExtLinksProtocol {
+        /// The variant of a captured value, else `Other`.
+        fn from(value: &str) -> Self {
+            #[allow(deprecated)]
+            let known = [
+                Self::Empty,
+                Self::Bitcoin,
+                Self::Ftp,
+                Self::Ftps,
+                Self::Geo,
+                Self::Git,
+                Self::Gopher,
+                Self::Http,
+                Self::Https,
+                Self::Irc,
+                Self::Ircs,
+                Self::Magnet,
+                Self::Mailto,
+                Self::Matrix,
+                Self::Mms,
+                Self::News,
+                Self::Nntp,
+                Self::Redis,
+                Self::Sftp,
+                Self::Sip,
+                Self::Sips,
+                Self::Sms,
+                Self::Ssh,
+                Self::Svn,
+                Self::Tel,
+                Self::Telnet,
+                Self::Urn,
+                Self::Worldwind,
+                Self::Xmpp,
+            ];
+            known
+                .into_iter()
+                .find(|v| v.as_str() == value)
+                .unwrap_or_else(|| Self::Other(value.to_owned()))
         }
     }
     /// Returns all external URLs (not interwikis) from the given pages.
@@ -42531,31 +42573,57 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct CompareResult {
-        /// `body`: not always sent.
+        /// `body`: not always sent. Seen with `prop=diff`.
         pub body: ::std::option::Option<::std::string::String>,
-        /// `fromid`: not always sent.
+        /// `fromid`: not always sent. Seen with `prop=ids`.
         #[doc(alias = "fromid")]
         pub from_id: ::std::option::Option<i64>,
-        /// `fromns`: not always sent.
+        /// `fromns`: not always sent. Seen with `prop=title`.
         #[doc(alias = "fromns")]
         pub from_ns: ::std::option::Option<i64>,
-        /// `fromrevid`: not always sent.
+        /// `fromrevid`: not always sent. Seen with `prop=ids`.
         #[doc(alias = "fromrevid")]
         pub from_rev_id: ::std::option::Option<i64>,
-        /// `fromtitle`: not always sent.
+        /// `fromtitle`: not always sent. Seen with `prop=title`.
         #[doc(alias = "fromtitle")]
         pub from_title: ::std::option::Option<::std::string::String>,
-        /// `toid`: not always sent.
+        /// `toid`: not always sent. Seen with `prop=ids`.
         #[doc(alias = "toid")]
         pub to_id: ::std::option::Option<i64>,
-        /// `tons`: not always sent.
+        /// `tons`: not always sent. Seen with `prop=title`.
         pub tons: ::std::option::Option<i64>,
-        /// `torevid`: not always sent.
+        /// `torevid`: not always sent. Seen with `prop=ids`.
         #[doc(alias = "torevid")]
         pub to_rev_id: ::std::option::Option<i64>,
-        /// `totitle`: not always sent.
+        /// `totitle`: not always sent. Seen with `prop=title`.
         #[doc(alias = "totitle")]
         pub to_title: ::std::option::Option<::std::string::String>,
+        /// `fromcomment`: not always sent. Seen with `prop=comment`.
+        pub fromcomment: ::std::option::Option<::std::string::String>,
+        /// `fromparsedcomment`: not always sent. Seen with `prop=comment`, `prop=parsedcomment`.
+        pub fromparsedcomment: ::std::option::Option<::std::string::String>,
+        /// `tocomment`: not always sent. Seen with `prop=comment`.
+        pub tocomment: ::std::option::Option<::std::string::String>,
+        /// `toparsedcomment`: not always sent. Seen with `prop=comment`, `prop=parsedcomment`.
+        pub toparsedcomment: ::std::option::Option<::std::string::String>,
+        /// `diffsize`: not always sent. Seen with `prop=diffsize`.
+        pub diffsize: ::std::option::Option<i64>,
+        /// `fromsize`: not always sent. Seen with `prop=size`.
+        pub fromsize: ::std::option::Option<i64>,
+        /// `tosize`: not always sent. Seen with `prop=size`.
+        pub tosize: ::std::option::Option<i64>,
+        /// `fromtimestamp`: not always sent. Seen with `prop=timestamp`.
+        pub fromtimestamp: ::std::option::Option<::std::string::String>,
+        /// `totimestamp`: not always sent. Seen with `prop=timestamp`.
+        pub totimestamp: ::std::option::Option<::std::string::String>,
+        /// `fromuser`: not always sent. Seen with `prop=user`.
+        pub fromuser: ::std::option::Option<::std::string::String>,
+        /// `fromuserid`: not always sent. Seen with `prop=user`.
+        pub fromuserid: ::std::option::Option<i64>,
+        /// `touser`: not always sent. Seen with `prop=user`.
+        pub touser: ::std::option::Option<::std::string::String>,
+        /// `touserid`: not always sent. Seen with `prop=user`.
+        pub touserid: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -42587,6 +42655,35 @@ pub mod answer {
             let mut f8: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f15: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f16: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f17: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f18: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f19: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f20: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f21: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -42664,6 +42761,110 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "fromcomment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f9,
+                            "fromcomment",
+                            &mut extra,
+                        )
+                    }
+                    "fromparsedcomment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f10,
+                            "fromparsedcomment",
+                            &mut extra,
+                        )
+                    }
+                    "tocomment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f11,
+                            "tocomment",
+                            &mut extra,
+                        )
+                    }
+                    "toparsedcomment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f12,
+                            "toparsedcomment",
+                            &mut extra,
+                        )
+                    }
+                    "diffsize" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f13,
+                            "diffsize",
+                            &mut extra,
+                        )
+                    }
+                    "fromsize" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f14,
+                            "fromsize",
+                            &mut extra,
+                        )
+                    }
+                    "tosize" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f15,
+                            "tosize",
+                            &mut extra,
+                        )
+                    }
+                    "fromtimestamp" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f16,
+                            "fromtimestamp",
+                            &mut extra,
+                        )
+                    }
+                    "totimestamp" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f17,
+                            "totimestamp",
+                            &mut extra,
+                        )
+                    }
+                    "fromuser" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f18,
+                            "fromuser",
+                            &mut extra,
+                        )
+                    }
+                    "fromuserid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f19,
+                            "fromuserid",
+                            &mut extra,
+                        )
+                    }
+                    "touser" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f20,
+                            "touser",
+                            &mut extra,
+                        )
+                    }
+                    "touserid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f21,
+                            "touserid",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -42684,6 +42885,19 @@ pub mod answer {
                 tons: f6.unwrap_or_default(),
                 to_rev_id: f7.unwrap_or_default(),
                 to_title: f8.unwrap_or_default(),
+                fromcomment: f9.unwrap_or_default(),
+                fromparsedcomment: f10.unwrap_or_default(),
+                tocomment: f11.unwrap_or_default(),
+                toparsedcomment: f12.unwrap_or_default(),
+                diffsize: f13.unwrap_or_default(),
+                fromsize: f14.unwrap_or_default(),
+                tosize: f15.unwrap_or_default(),
+                fromtimestamp: f16.unwrap_or_default(),
+                totimestamp: f17.unwrap_or_default(),
+                fromuser: f18.unwrap_or_default(),
+                fromuserid: f19.unwrap_or_default(),
+                touser: f20.unwrap_or_default(),
+                touserid: f21.unwrap_or_default(),
                 extra,
             })
         }
@@ -42766,10 +42980,124 @@ pub mod answer {
             );
         }
     }
-    /** An object of `action=createaccount`'s answer, at `createaccount`.
-
- The same fields as [`ClientLoginResult`]: that type, by this name.*/
-    pub type CreateAccountResult = ClientLoginResult;
+    /// An object of `action=createaccount`'s answer, at `createaccount`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct CreateAccountResult {
+        /// `canpreservestate`: `false` when absent.
+        #[doc(alias = "canpreservestate")]
+        pub can_preserve_state: bool,
+        /// `message`: not always sent.
+        pub message: ::std::option::Option<::std::string::String>,
+        /// `messagecode`: not always sent.
+        #[doc(alias = "messagecode")]
+        pub message_code: ::std::option::Option<::std::string::String>,
+        /// `status`: always sent (MediaWiki's contract).
+        pub status: ::std::string::String,
+        /// `username`: not always sent.
+        pub username: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for CreateAccountResult {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for CreateAccountResult {
+        const NAME: &'static str = "CreateAccountResult";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "canpreservestate" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "canpreservestate",
+                            &mut extra,
+                        )
+                    }
+                    "message" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "message",
+                            &mut extra,
+                        )
+                    }
+                    "messagecode" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "messagecode",
+                            &mut extra,
+                        )
+                    }
+                    "status" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "status",
+                            &mut extra,
+                        )
+                    }
+                    "username" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "username",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(CreateAccountResult {
+                can_preserve_state: f0.unwrap_or_default(),
+                message: f1.unwrap_or_default(),
+                message_code: f2.unwrap_or_default(),
+                status: ::mwtyped::__private::certain(f3, "status", &mut extra),
+                username: f4.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for CreateAccountResult {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// What `action=createaccount` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/createaccount.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -44958,13 +45286,318 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=discussiontoolspageinfo`'s answer, at `discussiontoolspageinfo.threaditemshtml.replies`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPageInfoThreaditemshtmlReplies {
+        /// `author`: not always sent. Seen with `prop=threaditemshtml`.
+        pub author: ::std::option::Option<::std::string::String>,
+        /// `html`: not always sent. Seen with `prop=threaditemshtml`.
+        pub html: ::std::option::Option<::std::string::String>,
+        /// `id`: not always sent. Seen with `prop=threaditemshtml`.
+        pub id: ::std::option::Option<::std::string::String>,
+        /// `level`: not always sent. Seen with `prop=threaditemshtml`.
+        pub level: ::std::option::Option<i64>,
+        /// `replies`: empty when absent. Seen with `prop=threaditemshtml`. Objects of this same type, to any depth.
+        pub replies: ::std::vec::Vec<DiscussionToolsPageInfoThreaditemshtmlReplies>,
+        /// `timestamp`: not always sent. Seen with `prop=threaditemshtml`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `type`: not always sent. Seen with `prop=threaditemshtml`.
+        #[doc(alias = "type")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsPageInfoThreaditemshtmlReplies {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsPageInfoThreaditemshtmlReplies {
+        const NAME: &'static str = "DiscussionToolsPageInfoThreaditemshtmlReplies";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::vec::Vec<DiscussionToolsPageInfoThreaditemshtmlReplies>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "author" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "author",
+                            &mut extra,
+                        )
+                    }
+                    "html" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "html",
+                            &mut extra,
+                        )
+                    }
+                    "id" => {
+                        ::mwtyped::__private::field(&mut map, &mut f2, "id", &mut extra)
+                    }
+                    "level" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "level",
+                            &mut extra,
+                        )
+                    }
+                    "replies" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "replies",
+                            &mut extra,
+                        )
+                    }
+                    "timestamp" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "timestamp",
+                            &mut extra,
+                        )
+                    }
+                    "type" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f6,
+                            "type",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsPageInfoThreaditemshtmlReplies {
+                author: f0.unwrap_or_default(),
+                html: f1.unwrap_or_default(),
+                id: f2.unwrap_or_default(),
+                level: f3.unwrap_or_default(),
+                replies: f4.unwrap_or_default(),
+                timestamp: f5.unwrap_or_default(),
+                type_: f6.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsPageInfoThreaditemshtmlReplies {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.replies,
+                &::mwtyped::__private::join(path, "replies"),
+                out,
+            );
+        }
+    }
+    /// An object of `action=discussiontoolspageinfo`'s answer, at `discussiontoolspageinfo.threaditemshtml`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsPageInfoThreaditemshtml {
+        /// `headingLevel`: not always sent. Seen with `prop=threaditemshtml`.
+        #[doc(alias = "headingLevel")]
+        pub headinglevel: ::std::option::Option<i64>,
+        /// `html`: not always sent. Seen with `prop=threaditemshtml`.
+        pub html: ::std::option::Option<::std::string::String>,
+        /// `id`: not always sent. Seen with `prop=threaditemshtml`.
+        pub id: ::std::option::Option<::std::string::String>,
+        /// `level`: not always sent. Seen with `prop=threaditemshtml`.
+        pub level: ::std::option::Option<i64>,
+        /// `name`: not always sent. Seen with `prop=threaditemshtml`.
+        pub name: ::std::option::Option<::std::string::String>,
+        /// `replies`: empty when absent. Seen with `prop=threaditemshtml`.
+        pub replies: ::std::vec::Vec<DiscussionToolsPageInfoThreaditemshtmlReplies>,
+        /// `type`: not always sent. Seen with `prop=threaditemshtml`.
+        #[doc(alias = "type")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsPageInfoThreaditemshtml {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsPageInfoThreaditemshtml {
+        const NAME: &'static str = "DiscussionToolsPageInfoThreaditemshtml";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::vec::Vec<DiscussionToolsPageInfoThreaditemshtmlReplies>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "headingLevel" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "headingLevel",
+                            &mut extra,
+                        )
+                    }
+                    "html" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "html",
+                            &mut extra,
+                        )
+                    }
+                    "id" => {
+                        ::mwtyped::__private::field(&mut map, &mut f2, "id", &mut extra)
+                    }
+                    "level" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "level",
+                            &mut extra,
+                        )
+                    }
+                    "name" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "name",
+                            &mut extra,
+                        )
+                    }
+                    "replies" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "replies",
+                            &mut extra,
+                        )
+                    }
+                    "type" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f6,
+                            "type",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsPageInfoThreaditemshtml {
+                headinglevel: f0.unwrap_or_default(),
+                html: f1.unwrap_or_default(),
+                id: f2.unwrap_or_default(),
+                level: f3.unwrap_or_default(),
+                name: f4.unwrap_or_default(),
+                replies: f5.unwrap_or_default(),
+                type_: f6.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsPageInfoThreaditemshtml {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.replies,
+                &::mwtyped::__private::join(path, "replies"),
+                out,
+            );
+        }
+    }
     /// An object of `action=discussiontoolspageinfo`'s answer, at `discussiontoolspageinfo`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct DiscussionToolsPageInfoResult {
-        /// `transcludedfrom`: empty when absent.
+        /// `transcludedfrom`: empty when absent. Seen with `prop=transcludedfrom`.
         pub transcludedfrom: ::mwtyped::Map<bool>,
+        /// `threaditemshtml`: empty when absent. Seen with `prop=threaditemshtml`.
+        pub threaditemshtml: ::std::vec::Vec<DiscussionToolsPageInfoThreaditemshtml>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -44985,6 +45618,9 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::mwtyped::Map<bool>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::vec::Vec<DiscussionToolsPageInfoThreaditemshtml>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -44995,6 +45631,14 @@ pub mod answer {
                             &mut map,
                             &mut f0,
                             "transcludedfrom",
+                            &mut extra,
+                        )
+                    }
+                    "threaditemshtml" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "threaditemshtml",
                             &mut extra,
                         )
                     }
@@ -45010,6 +45654,7 @@ pub mod answer {
             }
             ::std::result::Result::Ok(DiscussionToolsPageInfoResult {
                 transcludedfrom: f0.unwrap_or_default(),
+                threaditemshtml: f1.unwrap_or_default(),
                 extra,
             })
         }
@@ -45023,6 +45668,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.threaditemshtml,
+                &::mwtyped::__private::join(path, "threaditemshtml"),
+                out,
+            );
         }
     }
     /// What `action=discussiontoolspageinfo` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolspageinfo.json`. Warnings, continuation and `batchcomplete` are read by the client.
@@ -47035,12 +47685,77 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=expandtemplates`'s answer, at `expandtemplates.jsconfigvars`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ExpandTemplatesJsconfigvars {
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ExpandTemplatesJsconfigvars {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ExpandTemplatesJsconfigvars {
+        const NAME: &'static str = "ExpandTemplatesJsconfigvars";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ExpandTemplatesJsconfigvars {
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ExpandTemplatesJsconfigvars {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=expandtemplates`'s answer, at `expandtemplates`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplatesResult {
-        /// `wikitext`: not always sent.
+        /// `wikitext`: not always sent. Seen with `prop=wikitext`.
         pub wikitext: ::std::option::Option<::std::string::String>,
+        /// `encodedjsconfigvars`: not always sent. Seen with `prop=encodedjsconfigvars`.
+        pub encodedjsconfigvars: ::std::option::Option<::std::string::String>,
+        /// `jsconfigvars`: not always sent. Seen with `prop=jsconfigvars`.
+        pub jsconfigvars: ::std::option::Option<ExpandTemplatesJsconfigvars>,
+        /// `modules`: empty when absent. Seen with `prop=modules`.
+        pub modules: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `modulescripts`: empty when absent. Seen with `prop=modules`.
+        pub modulescripts: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `modulestyles`: empty when absent. Seen with `prop=modules`.
+        pub modulestyles: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `parsetree`: not always sent. Seen with `prop=parsetree`.
+        pub parsetree: ::std::option::Option<::std::string::String>,
+        /// `volatile`: `false` when absent. Seen with `prop=volatile`.
+        pub volatile: bool,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -47060,6 +47775,25 @@ pub mod answer {
             let mut f0: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<ExpandTemplatesJsconfigvars>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -47070,6 +47804,62 @@ pub mod answer {
                             &mut map,
                             &mut f0,
                             "wikitext",
+                            &mut extra,
+                        )
+                    }
+                    "encodedjsconfigvars" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "encodedjsconfigvars",
+                            &mut extra,
+                        )
+                    }
+                    "jsconfigvars" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "jsconfigvars",
+                            &mut extra,
+                        )
+                    }
+                    "modules" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "modules",
+                            &mut extra,
+                        )
+                    }
+                    "modulescripts" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "modulescripts",
+                            &mut extra,
+                        )
+                    }
+                    "modulestyles" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "modulestyles",
+                            &mut extra,
+                        )
+                    }
+                    "parsetree" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f6,
+                            "parsetree",
+                            &mut extra,
+                        )
+                    }
+                    "volatile" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f7,
+                            "volatile",
                             &mut extra,
                         )
                     }
@@ -47085,6 +47875,13 @@ pub mod answer {
             }
             ::std::result::Result::Ok(ExpandTemplatesResult {
                 wikitext: f0.unwrap_or_default(),
+                encodedjsconfigvars: f1.unwrap_or_default(),
+                jsconfigvars: f2.unwrap_or_default(),
+                modules: f3.unwrap_or_default(),
+                modulescripts: f4.unwrap_or_default(),
+                modulestyles: f5.unwrap_or_default(),
+                parsetree: f6.unwrap_or_default(),
+                volatile: f7.unwrap_or_default(),
                 extra,
             })
         }
@@ -47097,6 +47894,11 @@ pub mod answer {
             out: &mut ::std::vec::Vec<::std::string::String>,
         ) {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.jsconfigvars,
+                &::mwtyped::__private::join(path, "jsconfigvars"),
+                out,
+            );
         }
     }
     /// What `action=expandtemplates` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/expandtemplates.json`. Warnings, continuation and `batchcomplete` are read by the client.
@@ -47731,89 +48533,10 @@ pub mod answer {
             );
         }
     }
-    /** An object of `action=login`'s answer, at `login.reason`.
+    /** An object of `action=login`'s answer, at `login`.
 
- The same fields as [`ImageRotateErrors`]: that type, by this name.*/
-    pub type LoginReason = ImageRotateErrors;
-    /// An object of `action=login`'s answer, at `login`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct LoginResult {
-        /// `reason`: not always sent.
-        pub reason: ::std::option::Option<LoginReason>,
-        /// `result`: always sent (MediaWiki's contract).
-        pub result: ::std::string::String,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for LoginResult {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for LoginResult {
-        const NAME: &'static str = "LoginResult";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::option::Option<LoginReason>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "reason" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f0,
-                            "reason",
-                            &mut extra,
-                        )
-                    }
-                    "result" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f1,
-                            "result",
-                            &mut extra,
-                        )
-                    }
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(LoginResult {
-                reason: f0.unwrap_or_default(),
-                result: ::mwtyped::__private::certain(f1, "result", &mut extra),
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for LoginResult {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-            ::mwtyped::Answer::collect_unmodelled(
-                &self.reason,
-                &::mwtyped::__private::join(path, "reason"),
-                out,
-            );
-        }
-    }
+ The same fields as [`CheckTokenResult`]: that type, by this name.*/
+    pub type LoginResult = CheckTokenResult;
     /// What `action=login` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/login.json`. Warnings, continuation and `batchcomplete` are read by the client.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -49930,10 +50653,10 @@ pub mod answer {
     pub struct ParseCategories {
         /// `category`: always sent (MediaWiki's contract).
         pub category: ::std::string::String,
-        /// `missing`: `false` when absent.
-        pub missing: bool,
         /// `sortkey`: always sent (MediaWiki's contract).
         pub sortkey: ::std::string::String,
+        /// `missing`: `false` when absent.
+        pub missing: bool,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -49951,8 +50674,8 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -49966,19 +50689,19 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "missing" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f1,
-                            "missing",
-                            &mut extra,
-                        )
-                    }
                     "sortkey" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f2,
+                            &mut f1,
                             "sortkey",
+                            &mut extra,
+                        )
+                    }
+                    "missing" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "missing",
                             &mut extra,
                         )
                     }
@@ -49994,8 +50717,8 @@ pub mod answer {
             }
             ::std::result::Result::Ok(ParseCategories {
                 category: ::mwtyped::__private::certain(f0, "category", &mut extra),
-                missing: f1.unwrap_or_default(),
-                sortkey: ::mwtyped::__private::certain(f2, "sortkey", &mut extra),
+                sortkey: ::mwtyped::__private::certain(f1, "sortkey", &mut extra),
+                missing: f2.unwrap_or_default(),
                 extra,
             })
         }
@@ -50018,7 +50741,7 @@ pub mod answer {
         pub prefix: ::std::string::String,
         /// `title`: always sent (MediaWiki's contract).
         pub title: ::std::string::String,
-        /// `url`: not always sent.
+        /// `url`: not always sent. Seen with `prop=iwlinks`.
         pub url: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
@@ -50097,15 +50820,15 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseLangLinks {
-        /// `autonym`: not always sent.
+        /// `autonym`: not always sent. Seen with `prop=langlinks`.
         pub autonym: ::std::option::Option<::std::string::String>,
         /// `lang`: always sent (MediaWiki's contract).
         pub lang: ::std::string::String,
-        /// `langname`: not always sent.
+        /// `langname`: not always sent. Seen with `prop=langlinks`.
         pub langname: ::std::option::Option<::std::string::String>,
         /// `title`: always sent (MediaWiki's contract).
         pub title: ::std::string::String,
-        /// `url`: not always sent.
+        /// `url`: not always sent. Seen with `prop=langlinks`.
         pub url: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
@@ -50208,7 +50931,7 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseLinks {
-        /// `exists`: `false` when absent.
+        /// `exists`: `false` when absent. Seen with `prop=links`.
         pub exists: bool,
         /// `ns`: always sent (MediaWiki's contract).
         pub ns: i64,
@@ -50291,9 +51014,9 @@ pub mod answer {
     pub struct ParseSections {
         /// `anchor`: always sent (MediaWiki's contract).
         pub anchor: ::std::string::String,
-        /// `byteoffset`: not always sent.
+        /// `byteoffset`: not always sent. Seen with `prop=sections`.
         pub byteoffset: ::std::option::Option<i64>,
-        /// `fromtitle`: not always sent.
+        /// `fromtitle`: not always sent. Seen with `prop=sections`.
         #[doc(alias = "fromtitle")]
         pub from_title: ::std::option::Option<::std::string::String>,
         /// `index`: always sent (MediaWiki's contract).
@@ -50302,7 +51025,7 @@ pub mod answer {
         pub level: ::std::string::String,
         /// `line`: always sent (MediaWiki's contract).
         pub line: ::std::string::String,
-        /// `linkAnchor`: not always sent.
+        /// `linkAnchor`: not always sent. Seen with `prop=sections`.
         #[doc(alias = "linkAnchor")]
         pub linkanchor: ::std::option::Option<::std::string::String>,
         /// `number`: always sent (MediaWiki's contract).
@@ -50457,24 +51180,24 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseTocdataSections {
-        /// `anchor`: not always sent.
+        /// `anchor`: not always sent. Seen with `prop=tocdata`.
         pub anchor: ::std::option::Option<::std::string::String>,
-        /// `codepointOffset`: not always sent.
+        /// `codepointOffset`: not always sent. Seen with `prop=tocdata`.
         #[doc(alias = "codepointOffset")]
         pub codepointoffset: ::std::option::Option<i64>,
-        /// `fromTitle`: not always sent.
+        /// `fromTitle`: not always sent. Seen with `prop=tocdata`.
         #[doc(alias = "fromTitle")]
         pub from_title: ::std::option::Option<::std::string::String>,
-        /// `hLevel`: not always sent.
+        /// `hLevel`: not always sent. Seen with `prop=tocdata`.
         #[doc(alias = "hLevel")]
         pub hlevel: ::std::option::Option<i64>,
-        /// `index`: not always sent.
+        /// `index`: not always sent. Seen with `prop=tocdata`.
         pub index: ::std::option::Option<::std::string::String>,
-        /// `line`: not always sent.
+        /// `line`: not always sent. Seen with `prop=tocdata`.
         pub line: ::std::option::Option<::std::string::String>,
-        /// `number`: not always sent.
+        /// `number`: not always sent. Seen with `prop=tocdata`.
         pub number: ::std::option::Option<::std::string::String>,
-        /// `tocLevel`: not always sent.
+        /// `tocLevel`: not always sent. Seen with `prop=tocdata`.
         #[doc(alias = "tocLevel")]
         pub toclevel: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -50617,10 +51340,10 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseTocdata {
-        /// `extensionData`: empty when absent.
+        /// `extensionData`: empty when absent. Seen with `prop=tocdata`.
         #[doc(alias = "extensionData")]
         pub extensiondata: ::std::vec::Vec<::mwtyped::serde_json::Value>,
-        /// `sections`: empty when absent.
+        /// `sections`: empty when absent. Seen with `prop=tocdata`.
         pub sections: ::std::vec::Vec<ParseTocdataSections>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
@@ -50695,52 +51418,312 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=parse`'s answer, at `parse.redirects`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseRedirects {
+        /// `from`: not always sent.
+        pub from: ::std::option::Option<::std::string::String>,
+        /// `to`: not always sent.
+        pub to: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseRedirects {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseRedirects {
+        const NAME: &'static str = "ParseRedirects";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "from" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "from",
+                            &mut extra,
+                        )
+                    }
+                    "to" => {
+                        ::mwtyped::__private::field(&mut map, &mut f1, "to", &mut extra)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseRedirects {
+                from: f0.unwrap_or_default(),
+                to: f1.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseRedirects {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /** An object of `action=parse`'s answer, at `parse.indicators`.
+
+ The same fields as [`ExpandTemplatesJsconfigvars`]: that type, by this name.*/
+    pub type ParseIndicators = ExpandTemplatesJsconfigvars;
+    /// An object of `action=parse`'s answer, at `parse.jsconfigvars.wgEchoSeenTime`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseJsconfigvarsWgechoseentime {
+        /// `alert`: not always sent.
+        pub alert: ::std::option::Option<::std::string::String>,
+        /// `notice`: not always sent.
+        pub notice: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for ParseJsconfigvarsWgechoseentime {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseJsconfigvarsWgechoseentime {
+        const NAME: &'static str = "ParseJsconfigvarsWgechoseentime";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "alert" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "alert",
+                            &mut extra,
+                        )
+                    }
+                    "notice" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "notice",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseJsconfigvarsWgechoseentime {
+                alert: f0.unwrap_or_default(),
+                notice: f1.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseJsconfigvarsWgechoseentime {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=parse`'s answer, at `parse.jsconfigvars`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct ParseJsconfigvars {
+        /// `wgEchoSeenTime`: not always sent.
+        #[doc(alias = "wgEchoSeenTime")]
+        pub wgechoseentime: ::std::option::Option<ParseJsconfigvarsWgechoseentime>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for ParseJsconfigvars {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for ParseJsconfigvars {
+        const NAME: &'static str = "ParseJsconfigvars";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<ParseJsconfigvarsWgechoseentime>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "wgEchoSeenTime" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "wgEchoSeenTime",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(ParseJsconfigvars {
+                wgechoseentime: f0.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for ParseJsconfigvars {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.wgechoseentime,
+                &::mwtyped::__private::join(path, "wgEchoSeenTime"),
+                out,
+            );
+        }
+    }
     /// An object of `action=parse`'s answer, at `parse`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ParseResult {
-        /// `categories`: empty when absent.
+        /// `categories`: empty when absent. Seen with `prop=categories`.
         pub categories: ::std::vec::Vec<ParseCategories>,
-        /// `displaytitle`: not always sent.
+        /// `displaytitle`: not always sent. Seen with `prop=displaytitle`.
         pub displaytitle: ::std::option::Option<::std::string::String>,
-        /// `externallinks`: empty when absent.
+        /// `externallinks`: empty when absent. Seen with `prop=externallinks`.
         pub externallinks: ::std::vec::Vec<::std::string::String>,
-        /// `images`: empty when absent.
+        /// `images`: empty when absent. Seen with `prop=images`.
         pub images: ::std::vec::Vec<::std::string::String>,
-        /// `iwlinks`: empty when absent.
+        /// `iwlinks`: empty when absent. Seen with `prop=iwlinks`.
         #[doc(alias = "iwlinks")]
         pub iw_links: ::std::vec::Vec<ParseIwLinks>,
-        /// `langlinks`: empty when absent.
+        /// `langlinks`: empty when absent. Seen with `prop=langlinks`.
         #[doc(alias = "langlinks")]
         pub lang_links: ::std::vec::Vec<ParseLangLinks>,
-        /// `links`: empty when absent.
+        /// `links`: empty when absent. Seen with `prop=links`.
         pub links: ::std::vec::Vec<ParseLinks>,
         /// `pageid`: always sent (MediaWiki's contract).
         #[doc(alias = "pageid")]
         pub page_id: i64,
-        /// `parsewarnings`: empty when absent.
+        /// `parsewarnings`: empty when absent. Seen with `prop=parsewarnings`.
         pub parsewarnings: ::std::vec::Vec<::std::string::String>,
-        /// `properties`: empty when absent.
+        /// `properties`: empty when absent. Seen with `prop=properties`.
         pub properties: ::mwtyped::Map<::std::string::String>,
-        /// `sections`: empty when absent.
+        /// `sections`: empty when absent. Seen with `prop=sections`.
         pub sections: ::std::vec::Vec<ParseSections>,
-        /// `showtoc`: `false` when absent.
+        /// `showtoc`: `false` when absent. Seen with `prop=sections`, `prop=tocdata`.
         #[doc(alias = "showtoc")]
         pub show_toc: bool,
-        /// `templates`: empty when absent.
+        /// `templates`: empty when absent. Seen with `prop=templates`.
         pub templates: ::std::vec::Vec<ParseTemplates>,
-        /// `text`: not always sent.
+        /// `text`: not always sent. Seen with `prop=text`.
         pub text: ::std::option::Option<::std::string::String>,
         /// `title`: always sent (MediaWiki's contract).
         pub title: ::std::string::String,
-        /// `tocdata`: not always sent.
+        /// `tocdata`: not always sent. Seen with `prop=tocdata`.
         pub tocdata: ::std::option::Option<ParseTocdata>,
         /// `parsedsummary`: not always sent.
         #[doc(alias = "parsedsummary")]
         pub parsed_summary: ::std::option::Option<::std::string::String>,
-        /// `revid`: not always sent.
+        /// `revid`: not always sent. Seen with `prop=revid`.
         #[doc(alias = "revid")]
         pub rev_id: ::std::option::Option<i64>,
+        /// `redirects`: empty when absent.
+        pub redirects: ::std::vec::Vec<ParseRedirects>,
+        /// `categorieshtml`: not always sent. Seen with `prop=categorieshtml`.
+        pub categorieshtml: ::std::option::Option<::std::string::String>,
+        /// `encodedjsconfigvars`: not always sent. Seen with `prop=encodedjsconfigvars`.
+        pub encodedjsconfigvars: ::std::option::Option<::std::string::String>,
+        /// `headhtml`: not always sent. Seen with `prop=headhtml`.
+        pub headhtml: ::std::option::Option<::std::string::String>,
+        /// `indicators`: not always sent. Seen with `prop=indicators`.
+        pub indicators: ::std::option::Option<ParseIndicators>,
+        /// `jsconfigvars`: not always sent. Seen with `prop=jsconfigvars`.
+        pub jsconfigvars: ::std::option::Option<ParseJsconfigvars>,
+        /// `limitreportdata`: empty when absent. Seen with `prop=limitreportdata`.
+        pub limitreportdata: ::std::vec::Vec<
+            ::mwtyped::Map<::mwtyped::serde_json::Value>,
+        >,
+        /// `limitreporthtml`: not always sent. Seen with `prop=limitreporthtml`.
+        pub limitreporthtml: ::std::option::Option<::std::string::String>,
+        /// `modules`: empty when absent. Seen with `prop=modules`.
+        pub modules: ::std::vec::Vec<::std::string::String>,
+        /// `modulescripts`: empty when absent. Seen with `prop=modules`.
+        pub modulescripts: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `modulestyles`: empty when absent. Seen with `prop=modules`.
+        pub modulestyles: ::std::vec::Vec<::std::string::String>,
+        /// `parsetree`: not always sent. Seen with `prop=parsetree`.
+        pub parsetree: ::std::option::Option<::std::string::String>,
+        /// `parsewarningshtml`: empty when absent. Seen with `prop=parsewarningshtml`.
+        pub parsewarningshtml: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `subtitle`: not always sent. Seen with `prop=subtitle`.
+        pub subtitle: ::std::option::Option<::std::string::String>,
+        /// `wikitext`: not always sent. Seen with `prop=wikitext`.
+        pub wikitext: ::std::option::Option<::std::string::String>,
+        /// `headitems`: empty when absent. Seen with `prop=headitems`.
+        pub headitems: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -50781,6 +51764,46 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f17: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f18: ::std::option::Option<::std::vec::Vec<ParseRedirects>> = ::std::option::Option::None;
+            let mut f19: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f20: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f21: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f22: ::std::option::Option<::std::option::Option<ParseIndicators>> = ::std::option::Option::None;
+            let mut f23: ::std::option::Option<
+                ::std::option::Option<ParseJsconfigvars>,
+            > = ::std::option::Option::None;
+            let mut f24: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::Map<::mwtyped::serde_json::Value>>,
+            > = ::std::option::Option::None;
+            let mut f25: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f26: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f27: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f28: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f29: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f30: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f31: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f32: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f33: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -50930,6 +51953,134 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "redirects" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f18,
+                            "redirects",
+                            &mut extra,
+                        )
+                    }
+                    "categorieshtml" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f19,
+                            "categorieshtml",
+                            &mut extra,
+                        )
+                    }
+                    "encodedjsconfigvars" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f20,
+                            "encodedjsconfigvars",
+                            &mut extra,
+                        )
+                    }
+                    "headhtml" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f21,
+                            "headhtml",
+                            &mut extra,
+                        )
+                    }
+                    "indicators" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f22,
+                            "indicators",
+                            &mut extra,
+                        )
+                    }
+                    "jsconfigvars" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f23,
+                            "jsconfigvars",
+                            &mut extra,
+                        )
+                    }
+                    "limitreportdata" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f24,
+                            "limitreportdata",
+                            &mut extra,
+                        )
+                    }
+                    "limitreporthtml" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f25,
+                            "limitreporthtml",
+                            &mut extra,
+                        )
+                    }
+                    "modules" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f26,
+                            "modules",
+                            &mut extra,
+                        )
+                    }
+                    "modulescripts" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f27,
+                            "modulescripts",
+                            &mut extra,
+                        )
+                    }
+                    "modulestyles" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f28,
+                            "modulestyles",
+                            &mut extra,
+                        )
+                    }
+                    "parsetree" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f29,
+                            "parsetree",
+                            &mut extra,
+                        )
+                    }
+                    "parsewarningshtml" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f30,
+                            "parsewarningshtml",
+                            &mut extra,
+                        )
+                    }
+                    "subtitle" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f31,
+                            "subtitle",
+                            &mut extra,
+                        )
+                    }
+                    "wikitext" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f32,
+                            "wikitext",
+                            &mut extra,
+                        )
+                    }
+                    "headitems" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f33,
+                            "headitems",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -50959,6 +52110,22 @@ pub mod answer {
                 tocdata: f15.unwrap_or_default(),
                 parsed_summary: f16.unwrap_or_default(),
                 rev_id: f17.unwrap_or_default(),
+                redirects: f18.unwrap_or_default(),
+                categorieshtml: f19.unwrap_or_default(),
+                encodedjsconfigvars: f20.unwrap_or_default(),
+                headhtml: f21.unwrap_or_default(),
+                indicators: f22.unwrap_or_default(),
+                jsconfigvars: f23.unwrap_or_default(),
+                limitreportdata: f24.unwrap_or_default(),
+                limitreporthtml: f25.unwrap_or_default(),
+                modules: f26.unwrap_or_default(),
+                modulescripts: f27.unwrap_or_default(),
+                modulestyles: f28.unwrap_or_default(),
+                parsetree: f29.unwrap_or_default(),
+                parsewarningshtml: f30.unwrap_or_default(),
+                subtitle: f31.unwrap_or_default(),
+                wikitext: f32.unwrap_or_default(),
+                headitems: f33.unwrap_or_default(),
                 extra,
             })
         }
@@ -51004,6 +52171,21 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.tocdata,
                 &::mwtyped::__private::join(path, "tocdata"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.redirects,
+                &::mwtyped::__private::join(path, "redirects"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.indicators,
+                &::mwtyped::__private::join(path, "indicators"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.jsconfigvars,
+                &::mwtyped::__private::join(path, "jsconfigvars"),
                 out,
             );
         }
@@ -51237,6 +52419,8 @@ pub mod answer {
         /// `move`: not always sent.
         #[doc(alias = "move")]
         pub move_: ::std::option::Option<::std::string::String>,
+        /// `create`: not always sent.
+        pub create: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -51260,6 +52444,9 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -51291,6 +52478,14 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "create" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "create",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -51305,6 +52500,7 @@ pub mod answer {
                 edit: f0.unwrap_or_default(),
                 expiry: f1.unwrap_or_default(),
                 move_: f2.unwrap_or_default(),
+                create: f3.unwrap_or_default(),
                 extra,
             })
         }
@@ -53110,17 +54306,25 @@ pub mod answer {
         pub comment: ::std::option::Option<::std::string::String>,
         /// `user`: not always sent. Seen with `rvprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
+        /// `content`: not always sent. Seen from `query`.
+        pub content: ::std::option::Option<::std::string::String>,
+        /// `contentformat`: not always sent. Seen from `query`.
+        #[doc(alias = "contentformat")]
+        pub content_format: ::std::option::Option<::std::string::String>,
+        /// `contentmodel`: not always sent. Seen from `query`.
+        #[doc(alias = "contentmodel")]
+        pub content_model: ::std::option::Option<::std::string::String>,
+        /// `parentid`: not always sent. Seen from `query`, `query+revisions`. Seen with `rvprop=ids`.
+        pub parentid: ::std::option::Option<i64>,
+        /// `revid`: not always sent. Seen from `query`, `query+revisions`. Seen with `rvprop=ids`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
         /// `slots`: empty when absent. Seen from `query+revisions`.
         pub slots: ::mwtyped::Map<QueryPagesRevisionsSlots>,
         /// `timestamp`: not always sent. Seen from `query+revisions`, `query+watchlist`. Seen with `rvprop=timestamp`.
         pub timestamp: ::std::option::Option<::std::string::String>,
         /// `minor`: `false` when absent. Seen from `query+revisions`. Seen with `rvprop=flags`.
         pub minor: bool,
-        /// `parentid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=ids`.
-        pub parentid: ::std::option::Option<i64>,
-        /// `revid`: not always sent. Seen from `query+revisions`. Seen with `rvprop=ids`.
-        #[doc(alias = "revid")]
-        pub rev_id: ::std::option::Option<i64>,
         /// `parsedcomment`: not always sent. Seen from `query+revisions`. Seen with `rvprop=parsedcomment`.
         pub parsedcomment: ::std::option::Option<::std::string::String>,
         /// `roles`: empty when absent. Seen from `query+revisions`. Seen with `rvprop=roles`.
@@ -53157,24 +54361,33 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
-                ::mwtyped::Map<QueryPagesRevisionsSlots>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut f5: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<
+                ::mwtyped::Map<QueryPagesRevisionsSlots>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f8: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f9: ::std::option::Option<
+            let mut f9: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f10: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f11: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f15: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -53196,27 +54409,27 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "slots" => {
+                    "content" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f2,
-                            "slots",
+                            "content",
                             &mut extra,
                         )
                     }
-                    "timestamp" => {
+                    "contentformat" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f3,
-                            "timestamp",
+                            "contentformat",
                             &mut extra,
                         )
                     }
-                    "minor" => {
+                    "contentmodel" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f4,
-                            "minor",
+                            "contentmodel",
                             &mut extra,
                         )
                     }
@@ -53236,10 +54449,34 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "parsedcomment" => {
+                    "slots" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f7,
+                            "slots",
+                            &mut extra,
+                        )
+                    }
+                    "timestamp" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f8,
+                            "timestamp",
+                            &mut extra,
+                        )
+                    }
+                    "minor" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f9,
+                            "minor",
+                            &mut extra,
+                        )
+                    }
+                    "parsedcomment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f10,
                             "parsedcomment",
                             &mut extra,
                         )
@@ -53247,7 +54484,7 @@ pub mod answer {
                     "roles" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f8,
+                            &mut f11,
                             "roles",
                             &mut extra,
                         )
@@ -53255,7 +54492,7 @@ pub mod answer {
                     "sha1" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f9,
+                            &mut f12,
                             "sha1",
                             &mut extra,
                         )
@@ -53263,7 +54500,7 @@ pub mod answer {
                     "size" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f10,
+                            &mut f13,
                             "size",
                             &mut extra,
                         )
@@ -53271,7 +54508,7 @@ pub mod answer {
                     "tags" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f11,
+                            &mut f14,
                             "tags",
                             &mut extra,
                         )
@@ -53279,7 +54516,7 @@ pub mod answer {
                     "userid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f12,
+                            &mut f15,
                             "userid",
                             &mut extra,
                         )
@@ -53297,17 +54534,20 @@ pub mod answer {
             ::std::result::Result::Ok(QueryPagesRevisions {
                 comment: f0.unwrap_or_default(),
                 user: f1.unwrap_or_default(),
-                slots: f2.unwrap_or_default(),
-                timestamp: f3.unwrap_or_default(),
-                minor: f4.unwrap_or_default(),
+                content: f2.unwrap_or_default(),
+                content_format: f3.unwrap_or_default(),
+                content_model: f4.unwrap_or_default(),
                 parentid: f5.unwrap_or_default(),
                 rev_id: f6.unwrap_or_default(),
-                parsedcomment: f7.unwrap_or_default(),
-                roles: f8.unwrap_or_default(),
-                sha1: f9.unwrap_or_default(),
-                size: f10.unwrap_or_default(),
-                tags: f11.unwrap_or_default(),
-                user_id: f12.unwrap_or_default(),
+                slots: f7.unwrap_or_default(),
+                timestamp: f8.unwrap_or_default(),
+                minor: f9.unwrap_or_default(),
+                parsedcomment: f10.unwrap_or_default(),
+                roles: f11.unwrap_or_default(),
+                sha1: f12.unwrap_or_default(),
+                size: f13.unwrap_or_default(),
+                tags: f14.unwrap_or_default(),
+                user_id: f15.unwrap_or_default(),
                 extra,
             })
         }
@@ -53639,6 +54879,273 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=query`'s answer, at `query.pages.deletedrevisions`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesDeletedRevisions {
+        /// `comment`: not always sent. Seen with `drvprop=comment`.
+        pub comment: ::std::option::Option<::std::string::String>,
+        /// `minor`: `false` when absent. Seen with `drvprop=flags`.
+        pub minor: bool,
+        /// `parentid`: not always sent. Seen with `drvprop=ids`.
+        pub parentid: ::std::option::Option<i64>,
+        /// `revid`: not always sent. Seen with `drvprop=ids`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// `timestamp`: not always sent. Seen with `drvprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `drvprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
+        /// `content`: not always sent. Seen with `drvprop=content`.
+        pub content: ::std::option::Option<::std::string::String>,
+        /// `contentformat`: not always sent. Seen with `drvprop=content`.
+        #[doc(alias = "contentformat")]
+        pub content_format: ::std::option::Option<::std::string::String>,
+        /// `contentmodel`: not always sent. Seen with `drvprop=content`, `drvprop=contentmodel`.
+        #[doc(alias = "contentmodel")]
+        pub content_model: ::std::option::Option<::std::string::String>,
+        /// `parsedcomment`: not always sent. Seen with `drvprop=parsedcomment`.
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
+        /// `roles`: empty when absent. Seen with `drvprop=roles`.
+        pub roles: ::std::vec::Vec<::std::string::String>,
+        /// `sha1`: not always sent. Seen with `drvprop=sha1`, `drvprop=slotsha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `size`: not always sent. Seen with `drvprop=size`, `drvprop=slotsize`.
+        pub size: ::std::option::Option<i64>,
+        /// `tags`: empty when absent. Seen with `drvprop=tags`.
+        pub tags: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `userid`: not always sent. Seen with `drvprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
+        /// `parsetree`: not always sent. Seen with `drvprop=parsetree`.
+        pub parsetree: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryPagesDeletedRevisions {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesDeletedRevisions {
+        const NAME: &'static str = "QueryPagesDeletedRevisions";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f12: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f15: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "comment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "comment",
+                            &mut extra,
+                        )
+                    }
+                    "minor" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "minor",
+                            &mut extra,
+                        )
+                    }
+                    "parentid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "parentid",
+                            &mut extra,
+                        )
+                    }
+                    "revid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "revid",
+                            &mut extra,
+                        )
+                    }
+                    "timestamp" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "timestamp",
+                            &mut extra,
+                        )
+                    }
+                    "user" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "user",
+                            &mut extra,
+                        )
+                    }
+                    "content" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f6,
+                            "content",
+                            &mut extra,
+                        )
+                    }
+                    "contentformat" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f7,
+                            "contentformat",
+                            &mut extra,
+                        )
+                    }
+                    "contentmodel" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f8,
+                            "contentmodel",
+                            &mut extra,
+                        )
+                    }
+                    "parsedcomment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f9,
+                            "parsedcomment",
+                            &mut extra,
+                        )
+                    }
+                    "roles" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f10,
+                            "roles",
+                            &mut extra,
+                        )
+                    }
+                    "sha1" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f11,
+                            "sha1",
+                            &mut extra,
+                        )
+                    }
+                    "size" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f12,
+                            "size",
+                            &mut extra,
+                        )
+                    }
+                    "tags" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f13,
+                            "tags",
+                            &mut extra,
+                        )
+                    }
+                    "userid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f14,
+                            "userid",
+                            &mut extra,
+                        )
+                    }
+                    "parsetree" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f15,
+                            "parsetree",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesDeletedRevisions {
+                comment: f0.unwrap_or_default(),
+                minor: f1.unwrap_or_default(),
+                parentid: f2.unwrap_or_default(),
+                rev_id: f3.unwrap_or_default(),
+                timestamp: f4.unwrap_or_default(),
+                user: f5.unwrap_or_default(),
+                content: f6.unwrap_or_default(),
+                content_format: f7.unwrap_or_default(),
+                content_model: f8.unwrap_or_default(),
+                parsedcomment: f9.unwrap_or_default(),
+                roles: f10.unwrap_or_default(),
+                sha1: f11.unwrap_or_default(),
+                size: f12.unwrap_or_default(),
+                tags: f13.unwrap_or_default(),
+                user_id: f14.unwrap_or_default(),
+                parsetree: f15.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesDeletedRevisions {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.pages.duplicatefiles`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -53744,17 +55251,74 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /// An object of `action=query`'s answer, at `query.pages.extlinks`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesExtLinks {
+        /// `url`: always sent (MediaWiki's contract).
+        pub url: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesExtLinks {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesExtLinks {
+        const NAME: &'static str = "QueryPagesExtLinks";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "url" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0, "url", &mut extra)
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesExtLinks {
+                url: ::mwtyped::__private::certain(f0, "url", &mut extra),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesExtLinks {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.pages.fileusage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesFileUsage {
+        /// `ns`: not always sent. Seen with `fuprop=title`.
+        pub ns: ::std::option::Option<i64>,
         /// `pageid`: not always sent. Seen with `fuprop=pageid`.
         #[doc(alias = "pageid")]
         pub page_id: ::std::option::Option<i64>,
         /// `redirect`: `false` when absent. Seen with `fuprop=redirect`.
         pub redirect: bool,
-        /// `ns`: not always sent. Seen with `fuprop=title`.
-        pub ns: ::std::option::Option<i64>,
         /// `title`: not always sent. Seen with `fuprop=title`.
         pub title: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -53774,8 +55338,8 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
@@ -53784,10 +55348,13 @@ pub mod answer {
                 .next_key::<::mwtyped::__private::Key<'de>>()?
             {
                 match &*key.0 {
+                    "ns" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0, "ns", &mut extra)
+                    }
                     "pageid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f0,
+                            &mut f1,
                             "pageid",
                             &mut extra,
                         )
@@ -53795,13 +55362,10 @@ pub mod answer {
                     "redirect" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f1,
+                            &mut f2,
                             "redirect",
                             &mut extra,
                         )
-                    }
-                    "ns" => {
-                        ::mwtyped::__private::field(&mut map, &mut f2, "ns", &mut extra)
                     }
                     "title" => {
                         ::mwtyped::__private::field(
@@ -53822,9 +55386,9 @@ pub mod answer {
                 }?;
             }
             ::std::result::Result::Ok(QueryPagesFileUsage {
-                page_id: f0.unwrap_or_default(),
-                redirect: f1.unwrap_or_default(),
-                ns: f2.unwrap_or_default(),
+                ns: f0.unwrap_or_default(),
+                page_id: f1.unwrap_or_default(),
+                redirect: f2.unwrap_or_default(),
                 title: f3.unwrap_or_default(),
                 extra,
             })
@@ -54263,6 +55827,30 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesImageInfo {
+        /// `descriptionshorturl`: not always sent. Seen with `iiprop=url`.
+        #[doc(alias = "descriptionshorturl")]
+        pub description_short_url: ::std::option::Option<::std::string::String>,
+        /// `descriptionurl`: not always sent. Seen with `iiprop=url`.
+        #[doc(alias = "descriptionurl")]
+        pub description_url: ::std::option::Option<::std::string::String>,
+        /// `height`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
+        pub height: ::std::option::Option<i64>,
+        /// `size`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
+        pub size: ::std::option::Option<i64>,
+        /// `thumbheight`: not always sent. Seen with `iiprop=url`.
+        pub thumbheight: ::std::option::Option<i64>,
+        /// `thumburl`: not always sent. Seen with `iiprop=url`.
+        pub thumburl: ::std::option::Option<::std::string::String>,
+        /// `thumbwidth`: not always sent. Seen with `iiprop=url`.
+        pub thumbwidth: ::std::option::Option<i64>,
+        /// `url`: not always sent. Seen with `iiprop=url`.
+        pub url: ::std::option::Option<::std::string::String>,
+        /// `width`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
+        pub width: ::std::option::Option<i64>,
+        /// `timestamp`: not always sent. Seen with `iiprop=timestamp`.
+        pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `user`: not always sent. Seen with `iiprop=user`.
+        pub user: ::std::option::Option<::std::string::String>,
         /// `bitdepth`: not always sent. Seen with `iiprop=bitdepth`.
         pub bitdepth: ::std::option::Option<i64>,
         /// `canonicaltitle`: not always sent. Seen with `iiprop=canonicaltitle`.
@@ -54271,12 +55859,6 @@ pub mod answer {
         pub comment: ::std::option::Option<::std::string::String>,
         /// `commonmetadata`: empty when absent. Seen with `iiprop=commonmetadata`.
         pub commonmetadata: ::std::vec::Vec<QueryPagesImageInfoCommonmetadata>,
-        /// `height`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
-        pub height: ::std::option::Option<i64>,
-        /// `size`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
-        pub size: ::std::option::Option<i64>,
-        /// `width`: not always sent. Seen with `iiprop=dimensions`, `iiprop=size`.
-        pub width: ::std::option::Option<i64>,
         /// `extmetadata`: empty when absent. Seen with `iiprop=extmetadata`.
         pub extmetadata: ::mwtyped::Map<QueryPagesImageInfoExtmetadata>,
         /// `mediatype`: not always sent. Seen with `iiprop=mediatype`.
@@ -54291,23 +55873,13 @@ pub mod answer {
         pub sha1: ::std::option::Option<::std::string::String>,
         /// `thumburls`: empty when absent. Seen with `iiprop=thumburls`.
         pub thumburls: ::mwtyped::Map<QueryPagesImageInfoThumburls>,
-        /// `timestamp`: not always sent. Seen with `iiprop=timestamp`.
-        pub timestamp: ::std::option::Option<::std::string::String>,
         /// `html`: not always sent. Seen with `iiprop=uploadwarning`.
         pub html: ::std::option::Option<::std::string::String>,
-        /// `descriptionshorturl`: not always sent. Seen with `iiprop=url`.
-        #[doc(alias = "descriptionshorturl")]
-        pub description_short_url: ::std::option::Option<::std::string::String>,
-        /// `descriptionurl`: not always sent. Seen with `iiprop=url`.
-        #[doc(alias = "descriptionurl")]
-        pub description_url: ::std::option::Option<::std::string::String>,
-        /// `url`: not always sent. Seen with `iiprop=url`.
-        pub url: ::std::option::Option<::std::string::String>,
-        /// `user`: not always sent. Seen with `iiprop=user`.
-        pub user: ::std::option::Option<::std::string::String>,
         /// `userid`: not always sent. Seen with `iiprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
+        /// `thumbmime`: not always sent.
+        pub thumbmime: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -54324,51 +55896,47 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut f1: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<
+            let mut f2: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::vec::Vec<QueryPagesImageInfoCommonmetadata>,
-            > = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f6: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f7: ::std::option::Option<
-                ::mwtyped::Map<QueryPagesImageInfoExtmetadata>,
-            > = ::std::option::Option::None;
-            let mut f8: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
-                ::std::vec::Vec<QueryPagesImageInfoMetadata>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f10: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f11: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f13: ::std::option::Option<
-                ::mwtyped::Map<QueryPagesImageInfoThumburls>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f14: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
+                ::std::vec::Vec<QueryPagesImageInfoCommonmetadata>,
             > = ::std::option::Option::None;
             let mut f15: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
+                ::mwtyped::Map<QueryPagesImageInfoExtmetadata>,
             > = ::std::option::Option::None;
             let mut f16: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f17: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
+                ::std::vec::Vec<QueryPagesImageInfoMetadata>,
             > = ::std::option::Option::None;
             let mut f18: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
@@ -54376,144 +55944,28 @@ pub mod answer {
             let mut f19: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f20: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f20: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f21: ::std::option::Option<
+                ::mwtyped::Map<QueryPagesImageInfoThumburls>,
+            > = ::std::option::Option::None;
+            let mut f22: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f23: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f24: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
             {
                 match &*key.0 {
-                    "bitdepth" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f0,
-                            "bitdepth",
-                            &mut extra,
-                        )
-                    }
-                    "canonicaltitle" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f1,
-                            "canonicaltitle",
-                            &mut extra,
-                        )
-                    }
-                    "comment" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f2,
-                            "comment",
-                            &mut extra,
-                        )
-                    }
-                    "commonmetadata" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f3,
-                            "commonmetadata",
-                            &mut extra,
-                        )
-                    }
-                    "height" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f4,
-                            "height",
-                            &mut extra,
-                        )
-                    }
-                    "size" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f5,
-                            "size",
-                            &mut extra,
-                        )
-                    }
-                    "width" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f6,
-                            "width",
-                            &mut extra,
-                        )
-                    }
-                    "extmetadata" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f7,
-                            "extmetadata",
-                            &mut extra,
-                        )
-                    }
-                    "mediatype" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f8,
-                            "mediatype",
-                            &mut extra,
-                        )
-                    }
-                    "metadata" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f9,
-                            "metadata",
-                            &mut extra,
-                        )
-                    }
-                    "mime" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f10,
-                            "mime",
-                            &mut extra,
-                        )
-                    }
-                    "parsedcomment" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f11,
-                            "parsedcomment",
-                            &mut extra,
-                        )
-                    }
-                    "sha1" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f12,
-                            "sha1",
-                            &mut extra,
-                        )
-                    }
-                    "thumburls" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f13,
-                            "thumburls",
-                            &mut extra,
-                        )
-                    }
-                    "timestamp" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f14,
-                            "timestamp",
-                            &mut extra,
-                        )
-                    }
-                    "html" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f15,
-                            "html",
-                            &mut extra,
-                        )
-                    }
                     "descriptionshorturl" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f16,
+                            &mut f0,
                             "descriptionshorturl",
                             &mut extra,
                         )
@@ -54521,32 +55973,187 @@ pub mod answer {
                     "descriptionurl" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f17,
+                            &mut f1,
                             "descriptionurl",
                             &mut extra,
                         )
                     }
-                    "url" => {
+                    "height" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f18,
-                            "url",
+                            &mut f2,
+                            "height",
+                            &mut extra,
+                        )
+                    }
+                    "size" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "size",
+                            &mut extra,
+                        )
+                    }
+                    "thumbheight" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "thumbheight",
+                            &mut extra,
+                        )
+                    }
+                    "thumburl" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "thumburl",
+                            &mut extra,
+                        )
+                    }
+                    "thumbwidth" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f6,
+                            "thumbwidth",
+                            &mut extra,
+                        )
+                    }
+                    "url" => {
+                        ::mwtyped::__private::field(&mut map, &mut f7, "url", &mut extra)
+                    }
+                    "width" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f8,
+                            "width",
+                            &mut extra,
+                        )
+                    }
+                    "timestamp" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f9,
+                            "timestamp",
                             &mut extra,
                         )
                     }
                     "user" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f19,
+                            &mut f10,
                             "user",
+                            &mut extra,
+                        )
+                    }
+                    "bitdepth" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f11,
+                            "bitdepth",
+                            &mut extra,
+                        )
+                    }
+                    "canonicaltitle" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f12,
+                            "canonicaltitle",
+                            &mut extra,
+                        )
+                    }
+                    "comment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f13,
+                            "comment",
+                            &mut extra,
+                        )
+                    }
+                    "commonmetadata" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f14,
+                            "commonmetadata",
+                            &mut extra,
+                        )
+                    }
+                    "extmetadata" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f15,
+                            "extmetadata",
+                            &mut extra,
+                        )
+                    }
+                    "mediatype" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f16,
+                            "mediatype",
+                            &mut extra,
+                        )
+                    }
+                    "metadata" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f17,
+                            "metadata",
+                            &mut extra,
+                        )
+                    }
+                    "mime" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f18,
+                            "mime",
+                            &mut extra,
+                        )
+                    }
+                    "parsedcomment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f19,
+                            "parsedcomment",
+                            &mut extra,
+                        )
+                    }
+                    "sha1" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f20,
+                            "sha1",
+                            &mut extra,
+                        )
+                    }
+                    "thumburls" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f21,
+                            "thumburls",
+                            &mut extra,
+                        )
+                    }
+                    "html" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f22,
+                            "html",
                             &mut extra,
                         )
                     }
                     "userid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f20,
+                            &mut f23,
                             "userid",
+                            &mut extra,
+                        )
+                    }
+                    "thumbmime" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f24,
+                            "thumbmime",
                             &mut extra,
                         )
                     }
@@ -54561,27 +56168,31 @@ pub mod answer {
                 }?;
             }
             ::std::result::Result::Ok(QueryPagesImageInfo {
-                bitdepth: f0.unwrap_or_default(),
-                canonicaltitle: f1.unwrap_or_default(),
-                comment: f2.unwrap_or_default(),
-                commonmetadata: f3.unwrap_or_default(),
-                height: f4.unwrap_or_default(),
-                size: f5.unwrap_or_default(),
-                width: f6.unwrap_or_default(),
-                extmetadata: f7.unwrap_or_default(),
-                mediatype: f8.unwrap_or_default(),
-                metadata: f9.unwrap_or_default(),
-                mime: f10.unwrap_or_default(),
-                parsedcomment: f11.unwrap_or_default(),
-                sha1: f12.unwrap_or_default(),
-                thumburls: f13.unwrap_or_default(),
-                timestamp: f14.unwrap_or_default(),
-                html: f15.unwrap_or_default(),
-                description_short_url: f16.unwrap_or_default(),
-                description_url: f17.unwrap_or_default(),
-                url: f18.unwrap_or_default(),
-                user: f19.unwrap_or_default(),
-                user_id: f20.unwrap_or_default(),
+                description_short_url: f0.unwrap_or_default(),
+                description_url: f1.unwrap_or_default(),
+                height: f2.unwrap_or_default(),
+                size: f3.unwrap_or_default(),
+                thumbheight: f4.unwrap_or_default(),
+                thumburl: f5.unwrap_or_default(),
+                thumbwidth: f6.unwrap_or_default(),
+                url: f7.unwrap_or_default(),
+                width: f8.unwrap_or_default(),
+                timestamp: f9.unwrap_or_default(),
+                user: f10.unwrap_or_default(),
+                bitdepth: f11.unwrap_or_default(),
+                canonicaltitle: f12.unwrap_or_default(),
+                comment: f13.unwrap_or_default(),
+                commonmetadata: f14.unwrap_or_default(),
+                extmetadata: f15.unwrap_or_default(),
+                mediatype: f16.unwrap_or_default(),
+                metadata: f17.unwrap_or_default(),
+                mime: f18.unwrap_or_default(),
+                parsedcomment: f19.unwrap_or_default(),
+                sha1: f20.unwrap_or_default(),
+                thumburls: f21.unwrap_or_default(),
+                html: f22.unwrap_or_default(),
+                user_id: f23.unwrap_or_default(),
+                thumbmime: f24.unwrap_or_default(),
                 extra,
             })
         }
@@ -54614,6 +56225,75 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "thumburls"),
                 out,
             );
+        }
+    }
+    /// An object of `action=query`'s answer, at `query.pages.images`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryPagesImages {
+        /// `ns`: always sent (MediaWiki's contract).
+        pub ns: i64,
+        /// `title`: always sent (MediaWiki's contract).
+        pub title: ::std::string::String,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesImages {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryPagesImages {
+        const NAME: &'static str = "QueryPagesImages";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<i64> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "ns" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0, "ns", &mut extra)
+                    }
+                    "title" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "title",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryPagesImages {
+                ns: ::mwtyped::__private::certain(f0, "ns", &mut extra),
+                title: ::mwtyped::__private::certain(f1, "title", &mut extra),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryPagesImages {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
     /// An object of `action=query`'s answer, at `query.pages.protection`.
@@ -54711,12 +56391,12 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesLangLinks {
-        /// `autonym`: not always sent. Seen with `llprop=autonym`.
-        pub autonym: ::std::option::Option<::std::string::String>,
         /// `lang`: always sent (MediaWiki's contract).
         pub lang: ::std::string::String,
         /// `title`: always sent (MediaWiki's contract).
         pub title: ::std::string::String,
+        /// `autonym`: not always sent. Seen with `llprop=autonym`.
+        pub autonym: ::std::option::Option<::std::string::String>,
         /// `langname`: not always sent. Seen with `llprop=langname`.
         pub langname: ::std::option::Option<::std::string::String>,
         /// `url`: not always sent. Seen with `llprop=url`.
@@ -54737,11 +56417,11 @@ pub mod answer {
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
+            let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
@@ -54753,18 +56433,10 @@ pub mod answer {
                 .next_key::<::mwtyped::__private::Key<'de>>()?
             {
                 match &*key.0 {
-                    "autonym" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f0,
-                            "autonym",
-                            &mut extra,
-                        )
-                    }
                     "lang" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f1,
+                            &mut f0,
                             "lang",
                             &mut extra,
                         )
@@ -54772,8 +56444,16 @@ pub mod answer {
                     "title" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f2,
+                            &mut f1,
                             "title",
+                            &mut extra,
+                        )
+                    }
+                    "autonym" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "autonym",
                             &mut extra,
                         )
                     }
@@ -54799,9 +56479,9 @@ pub mod answer {
                 }?;
             }
             ::std::result::Result::Ok(QueryPagesLangLinks {
-                autonym: f0.unwrap_or_default(),
-                lang: ::mwtyped::__private::certain(f1, "lang", &mut extra),
-                title: ::mwtyped::__private::certain(f2, "title", &mut extra),
+                lang: ::mwtyped::__private::certain(f0, "lang", &mut extra),
+                title: ::mwtyped::__private::certain(f1, "title", &mut extra),
+                autonym: f2.unwrap_or_default(),
                 langname: f3.unwrap_or_default(),
                 url: f4.unwrap_or_default(),
                 extra,
@@ -54818,118 +56498,30 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// An object of `action=query`'s answer, at `query.pages.linkshere`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryPagesLinksHere {
-        /// `ns`: not always sent. Seen with `lhprop=title`.
-        pub ns: ::std::option::Option<i64>,
-        /// `pageid`: not always sent. Seen with `lhprop=pageid`.
-        #[doc(alias = "pageid")]
-        pub page_id: ::std::option::Option<i64>,
-        /// `redirect`: `false` when absent. Seen with `lhprop=redirect`.
-        pub redirect: bool,
-        /// `title`: not always sent. Seen with `lhprop=title`.
-        pub title: ::std::option::Option<::std::string::String>,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesLinksHere {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryPagesLinksHere {
-        const NAME: &'static str = "QueryPagesLinksHere";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "ns" => {
-                        ::mwtyped::__private::field(&mut map, &mut f0, "ns", &mut extra)
-                    }
-                    "pageid" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f1,
-                            "pageid",
-                            &mut extra,
-                        )
-                    }
-                    "redirect" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f2,
-                            "redirect",
-                            &mut extra,
-                        )
-                    }
-                    "title" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f3,
-                            "title",
-                            &mut extra,
-                        )
-                    }
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryPagesLinksHere {
-                ns: f0.unwrap_or_default(),
-                page_id: f1.unwrap_or_default(),
-                redirect: f2.unwrap_or_default(),
-                title: f3.unwrap_or_default(),
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryPagesLinksHere {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
-    /// An object of `action=query`'s answer, at `query.pages.original`.
+    /** An object of `action=query`'s answer, at `query.pages.links`.
+
+ The same fields as [`QueryPagesImages`]: that type, by this name.*/
+    pub type QueryPagesLinks = QueryPagesImages;
+    /** An object of `action=query`'s answer, at `query.pages.linkshere`.
+
+ The same fields as [`QueryPagesFileUsage`]: that type, by this name.*/
+    pub type QueryPagesLinksHere = QueryPagesFileUsage;
+    /// An object of `action=query`'s answer, at `query.pages.thumbnail`.
     #[cfg(feature = "ext-pageimages")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
-    pub struct QueryPagesOriginal {
-        /// `height`: not always sent. Seen with `piprop=original`.
+    pub struct QueryPagesThumbnail {
+        /// `height`: not always sent. Seen with `piprop=thumbnail`.
         pub height: ::std::option::Option<i64>,
-        /// `source`: not always sent. Seen with `piprop=original`.
+        /// `source`: not always sent. Seen with `piprop=thumbnail`.
         pub source: ::std::option::Option<::std::string::String>,
-        /// `width`: not always sent. Seen with `piprop=original`.
+        /// `width`: not always sent. Seen with `piprop=thumbnail`.
         pub width: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
     #[cfg(feature = "ext-pageimages")]
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesOriginal {
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for QueryPagesThumbnail {
         #[inline]
         fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
             d: D,
@@ -54938,8 +56530,8 @@ pub mod answer {
         }
     }
     #[cfg(feature = "ext-pageimages")]
-    impl ::mwtyped::__private::Object for QueryPagesOriginal {
-        const NAME: &'static str = "QueryPagesOriginal";
+    impl ::mwtyped::__private::Object for QueryPagesThumbnail {
+        const NAME: &'static str = "QueryPagesThumbnail";
         fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
@@ -54987,7 +56579,7 @@ pub mod answer {
                     }
                 }?;
             }
-            ::std::result::Result::Ok(QueryPagesOriginal {
+            ::std::result::Result::Ok(QueryPagesThumbnail {
                 height: f0.unwrap_or_default(),
                 source: f1.unwrap_or_default(),
                 width: f2.unwrap_or_default(),
@@ -54996,7 +56588,7 @@ pub mod answer {
         }
     }
     #[cfg(feature = "ext-pageimages")]
-    impl ::mwtyped::Answer for QueryPagesOriginal {
+    impl ::mwtyped::Answer for QueryPagesThumbnail {
         #[inline]
         fn collect_unmodelled(
             &self,
@@ -55006,20 +56598,20 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /** An object of `action=query`'s answer, at `query.pages.thumbnail`.
+    /** An object of `action=query`'s answer, at `query.pages.original`.
 
- The same fields as [`QueryPagesOriginal`]: that type, by this name.*/
+ The same fields as [`QueryPagesThumbnail`]: that type, by this name.*/
     #[cfg(feature = "ext-pageimages")]
-    pub type QueryPagesThumbnail = QueryPagesOriginal;
+    pub type QueryPagesOriginal = QueryPagesThumbnail;
     /// An object of `action=query`'s answer, at `query.pages.redirects`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryPagesRedirects {
+        /// `ns`: not always sent. Seen with `rdprop=title`.
+        pub ns: ::std::option::Option<i64>,
         /// `pageid`: not always sent. Seen with `rdprop=pageid`.
         #[doc(alias = "pageid")]
         pub page_id: ::std::option::Option<i64>,
-        /// `ns`: not always sent. Seen with `rdprop=title`.
-        pub ns: ::std::option::Option<i64>,
         /// `title`: not always sent. Seen with `rdprop=title`.
         pub title: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -55048,16 +56640,16 @@ pub mod answer {
                 .next_key::<::mwtyped::__private::Key<'de>>()?
             {
                 match &*key.0 {
+                    "ns" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0, "ns", &mut extra)
+                    }
                     "pageid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f0,
+                            &mut f1,
                             "pageid",
                             &mut extra,
                         )
-                    }
-                    "ns" => {
-                        ::mwtyped::__private::field(&mut map, &mut f1, "ns", &mut extra)
                     }
                     "title" => {
                         ::mwtyped::__private::field(
@@ -55078,8 +56670,8 @@ pub mod answer {
                 }?;
             }
             ::std::result::Result::Ok(QueryPagesRedirects {
-                page_id: f0.unwrap_or_default(),
-                ns: f1.unwrap_or_default(),
+                ns: f0.unwrap_or_default(),
+                page_id: f1.unwrap_or_default(),
                 title: f2.unwrap_or_default(),
                 extra,
             })
@@ -55095,6 +56687,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
+    /** An object of `action=query`'s answer, at `query.pages.templates`.
+
+ The same fields as [`QueryPagesImages`]: that type, by this name.*/
+    pub type QueryPagesTemplates = QueryPagesImages;
+    /** An object of `action=query`'s answer, at `query.pages.transcludedin`.
+
+ The same fields as [`QueryPagesFileUsage`]: that type, by this name.*/
+    pub type QueryPagesTranscludedIn = QueryPagesFileUsage;
     /// An object of `action=query`'s answer, at `query.pages`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -55131,8 +56731,12 @@ pub mod answer {
         pub categories: ::std::vec::Vec<QueryPagesCategories>,
         /// `new`: `false` when absent.
         pub new: bool,
+        /// `known`: `false` when absent.
+        pub known: bool,
         /// `missing`: `false` when absent.
         pub missing: bool,
+        /// `special`: `false` when absent.
+        pub special: bool,
         /// `invalid`: `false` when absent.
         pub invalid: bool,
         /// `invalidreason`: not always sent.
@@ -55142,9 +56746,15 @@ pub mod answer {
         pub category_info: ::std::option::Option<QueryPagesCategoryInfo>,
         /// `contributors`: empty when absent. Seen from `query+contributors`.
         pub contributors: ::std::vec::Vec<QueryPagesContributors>,
+        /// `deletedrevisions`: empty when absent. Seen from `query+deletedrevisions`.
+        #[doc(alias = "deletedrevisions")]
+        pub deleted_revisions: ::std::vec::Vec<QueryPagesDeletedRevisions>,
         /// `duplicatefiles`: empty when absent. Seen from `query+duplicatefiles`.
         #[doc(alias = "duplicatefiles")]
         pub duplicate_files: ::std::vec::Vec<QueryPagesDuplicateFiles>,
+        /// `extlinks`: empty when absent. Seen from `query+extlinks`.
+        #[doc(alias = "extlinks")]
+        pub ext_links: ::std::vec::Vec<QueryPagesExtLinks>,
         /// `extract`: not always sent. Seen from `query+extracts`. Sent by TextExtracts: with the feature `ext-textextracts`, else kept in `extra`.
         #[cfg(feature = "ext-textextracts")]
         pub extract: ::std::option::Option<::std::string::String>,
@@ -55159,15 +56769,17 @@ pub mod answer {
         pub image_info: ::std::vec::Vec<QueryPagesImageInfo>,
         /// `badfile`: `false` when absent. Seen from `query+imageinfo`. Seen with `iiprop=badfile`.
         pub badfile: bool,
+        /// `images`: empty when absent. Seen from `query+images`.
+        pub images: ::std::vec::Vec<QueryPagesImages>,
         /// `protection`: empty when absent. Seen from `query+info`. Seen with `inprop=protection`.
         pub protection: ::std::vec::Vec<QueryPagesProtection>,
         /// `restrictiontypes`: empty when absent. Seen from `query+info`. Seen with `inprop=protection`.
         #[doc(alias = "restrictiontypes")]
         pub restriction_types: ::std::vec::Vec<::std::string::String>,
+        /// `redirect`: `false` when absent. Seen from `query+info`, `query+search`.
+        pub redirect: bool,
         /// `associatedpage`: not always sent. Seen from `query+info`. Seen with `inprop=associatedpage`.
         pub associatedpage: ::std::option::Option<::std::string::String>,
-        /// `redirect`: `false` when absent. Seen from `query+info`.
-        pub redirect: bool,
         /// `displaytitle`: not always sent. Seen from `query+info`. Seen with `inprop=displaytitle`.
         pub displaytitle: ::std::option::Option<::std::string::String>,
         /// `linkclasses`: empty when absent. Seen from `query+info`. Seen with `inprop=linkclasses`.
@@ -55205,6 +56817,8 @@ pub mod answer {
         /// `langlinks`: empty when absent. Seen from `query+langlinks`. Seen with `llprop=autonym`, `llprop=langname`, `llprop=url`.
         #[doc(alias = "langlinks")]
         pub lang_links: ::std::vec::Vec<QueryPagesLangLinks>,
+        /// `links`: empty when absent. Seen from `query+links`.
+        pub links: ::std::vec::Vec<QueryPagesLinks>,
         /// `linkshere`: empty when absent. Seen from `query+linkshere`. Seen with `lhprop=pageid`, `lhprop=redirect`, `lhprop=title`.
         #[doc(alias = "linkshere")]
         pub links_here: ::std::vec::Vec<QueryPagesLinksHere>,
@@ -55212,14 +56826,24 @@ pub mod answer {
         #[doc(alias = "pageimage")]
         #[cfg(feature = "ext-pageimages")]
         pub page_image: ::std::option::Option<::std::string::String>,
-        /// `original`: not always sent. Seen from `query+pageimages`. Seen with `piprop=original`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
-        #[cfg(feature = "ext-pageimages")]
-        pub original: ::std::option::Option<QueryPagesOriginal>,
         /// `thumbnail`: not always sent. Seen from `query+pageimages`. Seen with `piprop=thumbnail`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
         #[cfg(feature = "ext-pageimages")]
         pub thumbnail: ::std::option::Option<QueryPagesThumbnail>,
+        /// `original`: not always sent. Seen from `query+pageimages`. Seen with `piprop=original`. Sent by PageImages: with the feature `ext-pageimages`, else kept in `extra`.
+        #[cfg(feature = "ext-pageimages")]
+        pub original: ::std::option::Option<QueryPagesOriginal>,
+        /// `pageprops`: empty when absent. Seen from `query+pageprops`.
+        #[doc(alias = "pageprops")]
+        pub page_props: ::mwtyped::Map<::std::string::String>,
+        /// `index`: not always sent. Seen from `query+prefixsearch`, `query+search`.
+        pub index: ::std::option::Option<i64>,
         /// `redirects`: empty when absent. Seen from `query+redirects`. Seen with `rdprop=fragment`, `rdprop=pageid`, `rdprop=title`.
         pub redirects: ::std::vec::Vec<QueryPagesRedirects>,
+        /// `templates`: empty when absent. Seen from `query+templates`.
+        pub templates: ::std::vec::Vec<QueryPagesTemplates>,
+        /// `transcludedin`: empty when absent. Seen from `query+transcludedin`. Seen with `tiprop=pageid`, `tiprop=redirect`, `tiprop=title`.
+        #[doc(alias = "transcludedin")]
+        pub transcluded_in: ::std::vec::Vec<QueryPagesTranscludedIn>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -55263,78 +56887,92 @@ pub mod answer {
             let mut f12: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f13: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f14: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f15: ::std::option::Option<
+            let mut f15: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f16: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f17: ::std::option::Option<
                 ::std::option::Option<QueryPagesInvalidreason>,
             > = ::std::option::Option::None;
-            let mut f16: ::std::option::Option<
+            let mut f18: ::std::option::Option<
                 ::std::option::Option<QueryPagesCategoryInfo>,
             > = ::std::option::Option::None;
-            let mut f17: ::std::option::Option<
+            let mut f19: ::std::option::Option<
                 ::std::vec::Vec<QueryPagesContributors>,
             > = ::std::option::Option::None;
-            let mut f18: ::std::option::Option<
+            let mut f20: ::std::option::Option<
+                ::std::vec::Vec<QueryPagesDeletedRevisions>,
+            > = ::std::option::Option::None;
+            let mut f21: ::std::option::Option<
                 ::std::vec::Vec<QueryPagesDuplicateFiles>,
             > = ::std::option::Option::None;
+            let mut f22: ::std::option::Option<::std::vec::Vec<QueryPagesExtLinks>> = ::std::option::Option::None;
             #[cfg(feature = "ext-textextracts")]
-            let mut f19: ::std::option::Option<
+            let mut f23: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f20: ::std::option::Option<::std::vec::Vec<QueryPagesFileUsage>> = ::std::option::Option::None;
-            let mut f21: ::std::option::Option<
+            let mut f24: ::std::option::Option<::std::vec::Vec<QueryPagesFileUsage>> = ::std::option::Option::None;
+            let mut f25: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f22: ::std::option::Option<::std::vec::Vec<QueryPagesImageInfo>> = ::std::option::Option::None;
-            let mut f23: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f24: ::std::option::Option<::std::vec::Vec<QueryPagesProtection>> = ::std::option::Option::None;
-            let mut f25: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f26: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
+            let mut f26: ::std::option::Option<::std::vec::Vec<QueryPagesImageInfo>> = ::std::option::Option::None;
             let mut f27: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f28: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f29: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f30: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f31: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f28: ::std::option::Option<::std::vec::Vec<QueryPagesImages>> = ::std::option::Option::None;
+            let mut f29: ::std::option::Option<::std::vec::Vec<QueryPagesProtection>> = ::std::option::Option::None;
+            let mut f30: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f31: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f32: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f33: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f34: ::std::option::Option<
+            let mut f34: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f35: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f35: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
             let mut f36: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f37: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f38: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f37: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f38: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut f39: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f40: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f41: ::std::option::Option<
+            let mut f40: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
+            let mut f41: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f42: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f43: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f44: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f42: ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>> = ::std::option::Option::None;
-            let mut f43: ::std::option::Option<::std::vec::Vec<QueryPagesLangLinks>> = ::std::option::Option::None;
-            let mut f44: ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>> = ::std::option::Option::None;
-            #[cfg(feature = "ext-pageimages")]
-            let mut f45: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            #[cfg(feature = "ext-pageimages")]
+            let mut f45: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f46: ::std::option::Option<
-                ::std::option::Option<QueryPagesOriginal>,
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f47: ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>> = ::std::option::Option::None;
+            let mut f48: ::std::option::Option<::std::vec::Vec<QueryPagesLangLinks>> = ::std::option::Option::None;
+            let mut f49: ::std::option::Option<::std::vec::Vec<QueryPagesLinks>> = ::std::option::Option::None;
+            let mut f50: ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>> = ::std::option::Option::None;
+            #[cfg(feature = "ext-pageimages")]
+            let mut f51: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
-            let mut f47: ::std::option::Option<
+            let mut f52: ::std::option::Option<
                 ::std::option::Option<QueryPagesThumbnail>,
             > = ::std::option::Option::None;
-            let mut f48: ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>> = ::std::option::Option::None;
+            #[cfg(feature = "ext-pageimages")]
+            let mut f53: ::std::option::Option<
+                ::std::option::Option<QueryPagesOriginal>,
+            > = ::std::option::Option::None;
+            let mut f54: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
+            let mut f55: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f56: ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>> = ::std::option::Option::None;
+            let mut f57: ::std::option::Option<::std::vec::Vec<QueryPagesTemplates>> = ::std::option::Option::None;
+            let mut f58: ::std::option::Option<
+                ::std::vec::Vec<QueryPagesTranscludedIn>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -55439,18 +57077,34 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "missing" => {
+                    "known" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f13,
+                            "known",
+                            &mut extra,
+                        )
+                    }
+                    "missing" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f14,
                             "missing",
+                            &mut extra,
+                        )
+                    }
+                    "special" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f15,
+                            "special",
                             &mut extra,
                         )
                     }
                     "invalid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f14,
+                            &mut f16,
                             "invalid",
                             &mut extra,
                         )
@@ -55458,7 +57112,7 @@ pub mod answer {
                     "invalidreason" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f15,
+                            &mut f17,
                             "invalidreason",
                             &mut extra,
                         )
@@ -55466,7 +57120,7 @@ pub mod answer {
                     "categoryinfo" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f16,
+                            &mut f18,
                             "categoryinfo",
                             &mut extra,
                         )
@@ -55474,16 +57128,32 @@ pub mod answer {
                     "contributors" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f17,
+                            &mut f19,
                             "contributors",
+                            &mut extra,
+                        )
+                    }
+                    "deletedrevisions" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f20,
+                            "deletedrevisions",
                             &mut extra,
                         )
                     }
                     "duplicatefiles" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f18,
+                            &mut f21,
                             "duplicatefiles",
+                            &mut extra,
+                        )
+                    }
+                    "extlinks" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f22,
+                            "extlinks",
                             &mut extra,
                         )
                     }
@@ -55491,7 +57161,7 @@ pub mod answer {
                     "extract" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f19,
+                            &mut f23,
                             "extract",
                             &mut extra,
                         )
@@ -55499,7 +57169,7 @@ pub mod answer {
                     "fileusage" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f20,
+                            &mut f24,
                             "fileusage",
                             &mut extra,
                         )
@@ -55507,7 +57177,7 @@ pub mod answer {
                     "imagerepository" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f21,
+                            &mut f25,
                             "imagerepository",
                             &mut extra,
                         )
@@ -55515,7 +57185,7 @@ pub mod answer {
                     "imageinfo" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f22,
+                            &mut f26,
                             "imageinfo",
                             &mut extra,
                         )
@@ -55523,15 +57193,23 @@ pub mod answer {
                     "badfile" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f23,
+                            &mut f27,
                             "badfile",
+                            &mut extra,
+                        )
+                    }
+                    "images" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f28,
+                            "images",
                             &mut extra,
                         )
                     }
                     "protection" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f24,
+                            &mut f29,
                             "protection",
                             &mut extra,
                         )
@@ -55539,31 +57217,31 @@ pub mod answer {
                     "restrictiontypes" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f25,
+                            &mut f30,
                             "restrictiontypes",
-                            &mut extra,
-                        )
-                    }
-                    "associatedpage" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f26,
-                            "associatedpage",
                             &mut extra,
                         )
                     }
                     "redirect" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f27,
+                            &mut f31,
                             "redirect",
+                            &mut extra,
+                        )
+                    }
+                    "associatedpage" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f32,
+                            "associatedpage",
                             &mut extra,
                         )
                     }
                     "displaytitle" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f28,
+                            &mut f33,
                             "displaytitle",
                             &mut extra,
                         )
@@ -55571,7 +57249,7 @@ pub mod answer {
                     "linkclasses" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f29,
+                            &mut f34,
                             "linkclasses",
                             &mut extra,
                         )
@@ -55579,7 +57257,7 @@ pub mod answer {
                     "notificationtimestamp" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f30,
+                            &mut f35,
                             "notificationtimestamp",
                             &mut extra,
                         )
@@ -55587,7 +57265,7 @@ pub mod answer {
                     "talkid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f31,
+                            &mut f36,
                             "talkid",
                             &mut extra,
                         )
@@ -55595,7 +57273,7 @@ pub mod answer {
                     "canonicalurl" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f32,
+                            &mut f37,
                             "canonicalurl",
                             &mut extra,
                         )
@@ -55603,7 +57281,7 @@ pub mod answer {
                     "editurl" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f33,
+                            &mut f38,
                             "editurl",
                             &mut extra,
                         )
@@ -55611,7 +57289,7 @@ pub mod answer {
                     "fullurl" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f34,
+                            &mut f39,
                             "fullurl",
                             &mut extra,
                         )
@@ -55619,7 +57297,7 @@ pub mod answer {
                     "varianttitles" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f35,
+                            &mut f40,
                             "varianttitles",
                             &mut extra,
                         )
@@ -55627,7 +57305,7 @@ pub mod answer {
                     "visitingwatchers" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f36,
+                            &mut f41,
                             "visitingwatchers",
                             &mut extra,
                         )
@@ -55635,7 +57313,7 @@ pub mod answer {
                     "watched" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f37,
+                            &mut f42,
                             "watched",
                             &mut extra,
                         )
@@ -55643,7 +57321,7 @@ pub mod answer {
                     "watchers" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f38,
+                            &mut f43,
                             "watchers",
                             &mut extra,
                         )
@@ -55651,7 +57329,7 @@ pub mod answer {
                     "preload" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f39,
+                            &mut f44,
                             "preload",
                             &mut extra,
                         )
@@ -55659,7 +57337,7 @@ pub mod answer {
                     "readable" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f40,
+                            &mut f45,
                             "readable",
                             &mut extra,
                         )
@@ -55667,7 +57345,7 @@ pub mod answer {
                     "watchlistexpiry" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f41,
+                            &mut f46,
                             "watchlistexpiry",
                             &mut extra,
                         )
@@ -55675,7 +57353,7 @@ pub mod answer {
                     "iwlinks" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f42,
+                            &mut f47,
                             "iwlinks",
                             &mut extra,
                         )
@@ -55683,15 +57361,23 @@ pub mod answer {
                     "langlinks" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f43,
+                            &mut f48,
                             "langlinks",
+                            &mut extra,
+                        )
+                    }
+                    "links" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f49,
+                            "links",
                             &mut extra,
                         )
                     }
                     "linkshere" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f44,
+                            &mut f50,
                             "linkshere",
                             &mut extra,
                         )
@@ -55700,17 +57386,8 @@ pub mod answer {
                     "pageimage" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f45,
+                            &mut f51,
                             "pageimage",
-                            &mut extra,
-                        )
-                    }
-                    #[cfg(feature = "ext-pageimages")]
-                    "original" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f46,
-                            "original",
                             &mut extra,
                         )
                     }
@@ -55718,16 +57395,57 @@ pub mod answer {
                     "thumbnail" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f47,
+                            &mut f52,
                             "thumbnail",
+                            &mut extra,
+                        )
+                    }
+                    #[cfg(feature = "ext-pageimages")]
+                    "original" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f53,
+                            "original",
+                            &mut extra,
+                        )
+                    }
+                    "pageprops" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f54,
+                            "pageprops",
+                            &mut extra,
+                        )
+                    }
+                    "index" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f55,
+                            "index",
                             &mut extra,
                         )
                     }
                     "redirects" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f48,
+                            &mut f56,
                             "redirects",
+                            &mut extra,
+                        )
+                    }
+                    "templates" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f57,
+                            "templates",
+                            &mut extra,
+                        )
+                    }
+                    "transcludedin" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f58,
+                            "transcludedin",
                             &mut extra,
                         )
                     }
@@ -55755,46 +57473,56 @@ pub mod answer {
                 touched: f10.unwrap_or_default(),
                 categories: f11.unwrap_or_default(),
                 new: f12.unwrap_or_default(),
-                missing: f13.unwrap_or_default(),
-                invalid: f14.unwrap_or_default(),
-                invalidreason: f15.unwrap_or_default(),
-                category_info: f16.unwrap_or_default(),
-                contributors: f17.unwrap_or_default(),
-                duplicate_files: f18.unwrap_or_default(),
+                known: f13.unwrap_or_default(),
+                missing: f14.unwrap_or_default(),
+                special: f15.unwrap_or_default(),
+                invalid: f16.unwrap_or_default(),
+                invalidreason: f17.unwrap_or_default(),
+                category_info: f18.unwrap_or_default(),
+                contributors: f19.unwrap_or_default(),
+                deleted_revisions: f20.unwrap_or_default(),
+                duplicate_files: f21.unwrap_or_default(),
+                ext_links: f22.unwrap_or_default(),
                 #[cfg(feature = "ext-textextracts")]
-                extract: f19.unwrap_or_default(),
-                file_usage: f20.unwrap_or_default(),
-                image_repository: f21.unwrap_or_default(),
-                image_info: f22.unwrap_or_default(),
-                badfile: f23.unwrap_or_default(),
-                protection: f24.unwrap_or_default(),
-                restriction_types: f25.unwrap_or_default(),
-                associatedpage: f26.unwrap_or_default(),
-                redirect: f27.unwrap_or_default(),
-                displaytitle: f28.unwrap_or_default(),
-                linkclasses: f29.unwrap_or_default(),
-                notificationtimestamp: f30.unwrap_or_default(),
-                talkid: f31.unwrap_or_default(),
-                canonical_url: f32.unwrap_or_default(),
-                edit_url: f33.unwrap_or_default(),
-                full_url: f34.unwrap_or_default(),
-                varianttitles: f35.unwrap_or_default(),
-                visitingwatchers: f36.unwrap_or_default(),
-                watched: f37.unwrap_or_default(),
-                watchers: f38.unwrap_or_default(),
-                preload: f39.unwrap_or_default(),
-                readable: f40.unwrap_or_default(),
-                watchlistexpiry: f41.unwrap_or_default(),
-                iw_links: f42.unwrap_or_default(),
-                lang_links: f43.unwrap_or_default(),
-                links_here: f44.unwrap_or_default(),
+                extract: f23.unwrap_or_default(),
+                file_usage: f24.unwrap_or_default(),
+                image_repository: f25.unwrap_or_default(),
+                image_info: f26.unwrap_or_default(),
+                badfile: f27.unwrap_or_default(),
+                images: f28.unwrap_or_default(),
+                protection: f29.unwrap_or_default(),
+                restriction_types: f30.unwrap_or_default(),
+                redirect: f31.unwrap_or_default(),
+                associatedpage: f32.unwrap_or_default(),
+                displaytitle: f33.unwrap_or_default(),
+                linkclasses: f34.unwrap_or_default(),
+                notificationtimestamp: f35.unwrap_or_default(),
+                talkid: f36.unwrap_or_default(),
+                canonical_url: f37.unwrap_or_default(),
+                edit_url: f38.unwrap_or_default(),
+                full_url: f39.unwrap_or_default(),
+                varianttitles: f40.unwrap_or_default(),
+                visitingwatchers: f41.unwrap_or_default(),
+                watched: f42.unwrap_or_default(),
+                watchers: f43.unwrap_or_default(),
+                preload: f44.unwrap_or_default(),
+                readable: f45.unwrap_or_default(),
+                watchlistexpiry: f46.unwrap_or_default(),
+                iw_links: f47.unwrap_or_default(),
+                lang_links: f48.unwrap_or_default(),
+                links: f49.unwrap_or_default(),
+                links_here: f50.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                page_image: f45.unwrap_or_default(),
+                page_image: f51.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                original: f46.unwrap_or_default(),
+                thumbnail: f52.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                thumbnail: f47.unwrap_or_default(),
-                redirects: f48.unwrap_or_default(),
+                original: f53.unwrap_or_default(),
+                page_props: f54.unwrap_or_default(),
+                index: f55.unwrap_or_default(),
+                redirects: f56.unwrap_or_default(),
+                templates: f57.unwrap_or_default(),
+                transcluded_in: f58.unwrap_or_default(),
                 extra,
             })
         }
@@ -55833,8 +57561,18 @@ pub mod answer {
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
+                &self.deleted_revisions,
+                &::mwtyped::__private::join(path, "deletedrevisions"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
                 &self.duplicate_files,
                 &::mwtyped::__private::join(path, "duplicatefiles"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.ext_links,
+                &::mwtyped::__private::join(path, "extlinks"),
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
@@ -55845,6 +57583,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.image_info,
                 &::mwtyped::__private::join(path, "imageinfo"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.images,
+                &::mwtyped::__private::join(path, "images"),
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
@@ -55863,14 +57606,13 @@ pub mod answer {
                 out,
             );
             ::mwtyped::Answer::collect_unmodelled(
-                &self.links_here,
-                &::mwtyped::__private::join(path, "linkshere"),
+                &self.links,
+                &::mwtyped::__private::join(path, "links"),
                 out,
             );
-            #[cfg(feature = "ext-pageimages")]
             ::mwtyped::Answer::collect_unmodelled(
-                &self.original,
-                &::mwtyped::__private::join(path, "original"),
+                &self.links_here,
+                &::mwtyped::__private::join(path, "linkshere"),
                 out,
             );
             #[cfg(feature = "ext-pageimages")]
@@ -55879,9 +57621,25 @@ pub mod answer {
                 &::mwtyped::__private::join(path, "thumbnail"),
                 out,
             );
+            #[cfg(feature = "ext-pageimages")]
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.original,
+                &::mwtyped::__private::join(path, "original"),
+                out,
+            );
             ::mwtyped::Answer::collect_unmodelled(
                 &self.redirects,
                 &::mwtyped::__private::join(path, "redirects"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.templates,
+                &::mwtyped::__private::join(path, "templates"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.transcluded_in,
+                &::mwtyped::__private::join(path, "transcludedin"),
                 out,
             );
         }
@@ -55894,6 +57652,8 @@ pub mod answer {
         pub from: ::std::string::String,
         /// `to`: always sent (MediaWiki's contract).
         pub to: ::std::string::String,
+        /// `index`: not always sent. Seen from `query+prefixsearch`.
+        pub index: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -55912,6 +57672,7 @@ pub mod answer {
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
             let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -55928,6 +57689,14 @@ pub mod answer {
                     "to" => {
                         ::mwtyped::__private::field(&mut map, &mut f1, "to", &mut extra)
                     }
+                    "index" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "index",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -55941,6 +57710,7 @@ pub mod answer {
             ::std::result::Result::Ok(QueryRedirects {
                 from: ::mwtyped::__private::certain(f0, "from", &mut extra),
                 to: ::mwtyped::__private::certain(f1, "to", &mut extra),
+                index: f2.unwrap_or_default(),
                 extra,
             })
         }
@@ -57864,136 +59634,10 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// An object of `action=query`'s answer, at `query.alldeletedrevisions.revisions`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryAllDeletedRevisionsRevisions {
-        /// `comment`: not always sent.
-        pub comment: ::std::option::Option<::std::string::String>,
-        /// `minor`: `false` when absent.
-        pub minor: bool,
-        /// `parentid`: not always sent.
-        pub parentid: ::std::option::Option<i64>,
-        /// `revid`: not always sent.
-        #[doc(alias = "revid")]
-        pub rev_id: ::std::option::Option<i64>,
-        /// `timestamp`: not always sent.
-        pub timestamp: ::std::option::Option<::std::string::String>,
-        /// `user`: not always sent.
-        pub user: ::std::option::Option<::std::string::String>,
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryAllDeletedRevisionsRevisions {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryAllDeletedRevisionsRevisions {
-        const NAME: &'static str = "QueryAllDeletedRevisionsRevisions";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f0: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f1: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f2: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f3: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f4: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut f5: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    "comment" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f0,
-                            "comment",
-                            &mut extra,
-                        )
-                    }
-                    "minor" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f1,
-                            "minor",
-                            &mut extra,
-                        )
-                    }
-                    "parentid" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f2,
-                            "parentid",
-                            &mut extra,
-                        )
-                    }
-                    "revid" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f3,
-                            "revid",
-                            &mut extra,
-                        )
-                    }
-                    "timestamp" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f4,
-                            "timestamp",
-                            &mut extra,
-                        )
-                    }
-                    "user" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f5,
-                            "user",
-                            &mut extra,
-                        )
-                    }
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryAllDeletedRevisionsRevisions {
-                comment: f0.unwrap_or_default(),
-                minor: f1.unwrap_or_default(),
-                parentid: f2.unwrap_or_default(),
-                rev_id: f3.unwrap_or_default(),
-                timestamp: f4.unwrap_or_default(),
-                user: f5.unwrap_or_default(),
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryAllDeletedRevisionsRevisions {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
+    /** An object of `action=query`'s answer, at `query.alldeletedrevisions.revisions`.
+
+ The same fields as [`QueryPagesDeletedRevisions`]: that type, by this name.*/
+    pub type QueryAllDeletedRevisionsRevisions = QueryPagesDeletedRevisions;
     /// An object of `action=query`'s answer, at `query.alldeletedrevisions`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -59626,57 +61270,10 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests.metadata`.
-    #[derive(Debug, Clone, PartialEq)]
-    #[non_exhaustive]
-    pub struct QueryAuthManagerInfoRequestsMetadata {
-        /// Fields the model does not know, as MediaWiki sent them.
-        pub extra: ::mwtyped::Extra,
-    }
-    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
-    for QueryAuthManagerInfoRequestsMetadata {
-        #[inline]
-        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::mwtyped::__private::object(d)
-        }
-    }
-    impl ::mwtyped::__private::Object for QueryAuthManagerInfoRequestsMetadata {
-        const NAME: &'static str = "QueryAuthManagerInfoRequestsMetadata";
-        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut extra = ::mwtyped::Extra::new();
-            while let ::std::option::Option::Some(key) = map
-                .next_key::<::mwtyped::__private::Key<'de>>()?
-            {
-                match &*key.0 {
-                    _ => {
-                        ::mwtyped::__private::unknown(
-                            &mut map,
-                            key,
-                            Self::SKIPPED,
-                            &mut extra,
-                        )
-                    }
-                }?;
-            }
-            ::std::result::Result::Ok(QueryAuthManagerInfoRequestsMetadata {
-                extra,
-            })
-        }
-    }
-    impl ::mwtyped::Answer for QueryAuthManagerInfoRequestsMetadata {
-        #[inline]
-        fn collect_unmodelled(
-            &self,
-            path: &str,
-            out: &mut ::std::vec::Vec<::std::string::String>,
-        ) {
-            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
-        }
-    }
+    /** An object of `action=query`'s answer, at `query.authmanagerinfo.requests.metadata`.
+
+ The same fields as [`ExpandTemplatesJsconfigvars`]: that type, by this name.*/
+    pub type QueryAuthManagerInfoRequestsMetadata = ExpandTemplatesJsconfigvars;
     /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -60017,6 +61614,8 @@ pub mod answer {
         pub page_id: ::std::option::Option<i64>,
         /// `title`: not always sent.
         pub title: ::std::option::Option<::std::string::String>,
+        /// `redirect`: `false` when absent.
+        pub redirect: bool,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -60038,6 +61637,7 @@ pub mod answer {
             let mut f2: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -60062,6 +61662,14 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "redirect" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "redirect",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -60076,6 +61684,7 @@ pub mod answer {
                 ns: f0.unwrap_or_default(),
                 page_id: f1.unwrap_or_default(),
                 title: f2.unwrap_or_default(),
+                redirect: f3.unwrap_or_default(),
                 extra,
             })
         }
@@ -60724,12 +62333,30 @@ pub mod answer {
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct QueryDeletedRevsRevisions {
-        /// `comment`: not always sent.
+        /// `comment`: not always sent. Seen with `drprop=comment`.
         pub comment: ::std::option::Option<::std::string::String>,
         /// `timestamp`: not always sent.
         pub timestamp: ::std::option::Option<::std::string::String>,
-        /// `user`: not always sent.
+        /// `user`: not always sent. Seen with `drprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
+        /// `len`: not always sent. Seen with `drprop=len`.
+        pub len: ::std::option::Option<::std::string::String>,
+        /// `minor`: `false` when absent. Seen with `drprop=minor`.
+        pub minor: bool,
+        /// `parentid`: not always sent. Seen with `drprop=parentid`.
+        pub parentid: ::std::option::Option<i64>,
+        /// `parsedcomment`: not always sent. Seen with `drprop=parsedcomment`.
+        pub parsedcomment: ::std::option::Option<::std::string::String>,
+        /// `revid`: not always sent. Seen with `drprop=revid`.
+        #[doc(alias = "revid")]
+        pub rev_id: ::std::option::Option<i64>,
+        /// `sha1`: not always sent. Seen with `drprop=sha1`.
+        pub sha1: ::std::option::Option<::std::string::String>,
+        /// `tags`: empty when absent. Seen with `drprop=tags`.
+        pub tags: ::std::vec::Vec<::mwtyped::serde_json::Value>,
+        /// `userid`: not always sent. Seen with `drprop=userid`.
+        #[doc(alias = "userid")]
+        pub user_id: ::std::option::Option<i64>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -60756,6 +62383,22 @@ pub mod answer {
             let mut f2: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f9: ::std::option::Option<
+                ::std::vec::Vec<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -60785,6 +62428,65 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "len" => {
+                        ::mwtyped::__private::field(&mut map, &mut f3, "len", &mut extra)
+                    }
+                    "minor" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "minor",
+                            &mut extra,
+                        )
+                    }
+                    "parentid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "parentid",
+                            &mut extra,
+                        )
+                    }
+                    "parsedcomment" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f6,
+                            "parsedcomment",
+                            &mut extra,
+                        )
+                    }
+                    "revid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f7,
+                            "revid",
+                            &mut extra,
+                        )
+                    }
+                    "sha1" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f8,
+                            "sha1",
+                            &mut extra,
+                        )
+                    }
+                    "tags" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f9,
+                            "tags",
+                            &mut extra,
+                        )
+                    }
+                    "userid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f10,
+                            "userid",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -60799,6 +62501,14 @@ pub mod answer {
                 comment: f0.unwrap_or_default(),
                 timestamp: f1.unwrap_or_default(),
                 user: f2.unwrap_or_default(),
+                len: f3.unwrap_or_default(),
+                minor: f4.unwrap_or_default(),
+                parentid: f5.unwrap_or_default(),
+                parsedcomment: f6.unwrap_or_default(),
+                rev_id: f7.unwrap_or_default(),
+                sha1: f8.unwrap_or_default(),
+                tags: f9.unwrap_or_default(),
+                user_id: f10.unwrap_or_default(),
                 extra,
             })
         }
@@ -60823,6 +62533,8 @@ pub mod answer {
         pub revisions: ::std::vec::Vec<QueryDeletedRevsRevisions>,
         /// `title`: not always sent.
         pub title: ::std::option::Option<::std::string::String>,
+        /// `token`: not always sent. Seen with `drprop=token`.
+        pub token: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -60844,6 +62556,9 @@ pub mod answer {
                 ::std::vec::Vec<QueryDeletedRevsRevisions>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -60870,6 +62585,14 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "token" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "token",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -60884,6 +62607,7 @@ pub mod answer {
                 ns: f0.unwrap_or_default(),
                 revisions: f1.unwrap_or_default(),
                 title: f2.unwrap_or_default(),
+                token: f3.unwrap_or_default(),
                 extra,
             })
         }
@@ -60987,8 +62711,8 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.embeddedin`.
 
- The same fields as [`QueryBacklinks`]: that type, by this name.*/
-    pub type QueryEmbeddedIn = QueryBacklinks;
+ The same fields as [`QueryPagesRedirects`]: that type, by this name.*/
+    pub type QueryEmbeddedIn = QueryPagesRedirects;
     /// An object of `action=query`'s answer, at `query.exturlusage`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -62189,8 +63913,8 @@ pub mod answer {
     }
     /** An object of `action=query`'s answer, at `query.imageusage`.
 
- The same fields as [`QueryBacklinks`]: that type, by this name.*/
-    pub type QueryImageUsage = QueryBacklinks;
+ The same fields as [`QueryPagesRedirects`]: that type, by this name.*/
+    pub type QueryImageUsage = QueryPagesRedirects;
     /// An object of `action=query`'s answer, at `query.iwbacklinks`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -68039,6 +69763,14 @@ pub mod answer {
         /// `watchtoken`: not always sent.
         #[doc(alias = "watchtoken")]
         pub watch_token: ::std::option::Option<::std::string::String>,
+        /// `createaccounttoken`: not always sent.
+        pub createaccounttoken: ::std::option::Option<::std::string::String>,
+        /// `logintoken`: not always sent.
+        pub logintoken: ::std::option::Option<::std::string::String>,
+        /// `rollbacktoken`: not always sent.
+        pub rollbacktoken: ::std::option::Option<::std::string::String>,
+        /// `userrightstoken`: not always sent.
+        pub userrightstoken: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -68062,6 +69794,18 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f6: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -68093,6 +69837,38 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "createaccounttoken" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "createaccounttoken",
+                            &mut extra,
+                        )
+                    }
+                    "logintoken" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "logintoken",
+                            &mut extra,
+                        )
+                    }
+                    "rollbacktoken" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "rollbacktoken",
+                            &mut extra,
+                        )
+                    }
+                    "userrightstoken" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f6,
+                            "userrightstoken",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -68107,6 +69883,10 @@ pub mod answer {
                 csrf_token: f0.unwrap_or_default(),
                 patrol_token: f1.unwrap_or_default(),
                 watch_token: f2.unwrap_or_default(),
+                createaccounttoken: f3.unwrap_or_default(),
+                logintoken: f4.unwrap_or_default(),
+                rollbacktoken: f5.unwrap_or_default(),
+                userrightstoken: f6.unwrap_or_default(),
                 extra,
             })
         }
@@ -69324,7 +71104,7 @@ pub mod answer {
         pub general: ::std::option::Option<QueryGeneral>,
         /// `pages`: empty when absent.
         pub pages: ::std::vec::Vec<QueryPages>,
-        /// `redirects`: empty when absent. Seen from `query`.
+        /// `redirects`: empty when absent. Seen from `query`, `query+prefixsearch`.
         pub redirects: ::std::vec::Vec<QueryRedirects>,
         /// `autopromote`: empty when absent. Seen from `query`, `query+siteinfo`. Seen with `siprop=autopromote`.
         pub autopromote: ::mwtyped::Map<::mwtyped::Map<::mwtyped::serde_json::Value>>,
@@ -76521,7 +78301,9 @@ pub mod answer {
                 later.categories,
             );
             ::mwtyped::__private::Merge::merge_from(&mut self.new, later.new);
+            ::mwtyped::__private::Merge::merge_from(&mut self.known, later.known);
             ::mwtyped::__private::Merge::merge_from(&mut self.missing, later.missing);
+            ::mwtyped::__private::Merge::merge_from(&mut self.special, later.special);
             ::mwtyped::__private::Merge::merge_from(&mut self.invalid, later.invalid);
             ::mwtyped::__private::keep_first(
                 &mut self.invalidreason,
@@ -76536,8 +78318,16 @@ pub mod answer {
                 later.contributors,
             );
             ::mwtyped::__private::Merge::merge_from(
+                &mut self.deleted_revisions,
+                later.deleted_revisions,
+            );
+            ::mwtyped::__private::Merge::merge_from(
                 &mut self.duplicate_files,
                 later.duplicate_files,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.ext_links,
+                later.ext_links,
             );
             #[cfg(feature = "ext-textextracts")]
             ::mwtyped::__private::Merge::merge_from(&mut self.extract, later.extract);
@@ -76554,6 +78344,7 @@ pub mod answer {
                 later.image_info,
             );
             ::mwtyped::__private::Merge::merge_from(&mut self.badfile, later.badfile);
+            ::mwtyped::__private::Merge::merge_from(&mut self.images, later.images);
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.protection,
                 later.protection,
@@ -76562,11 +78353,11 @@ pub mod answer {
                 &mut self.restriction_types,
                 later.restriction_types,
             );
+            ::mwtyped::__private::Merge::merge_from(&mut self.redirect, later.redirect);
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.associatedpage,
                 later.associatedpage,
             );
-            ::mwtyped::__private::Merge::merge_from(&mut self.redirect, later.redirect);
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.displaytitle,
                 later.displaytitle,
@@ -76607,6 +78398,7 @@ pub mod answer {
                 &mut self.lang_links,
                 later.lang_links,
             );
+            ::mwtyped::__private::Merge::merge_from(&mut self.links, later.links);
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.links_here,
                 later.links_here,
@@ -76617,12 +78409,25 @@ pub mod answer {
                 later.page_image,
             );
             #[cfg(feature = "ext-pageimages")]
-            ::mwtyped::__private::keep_first(&mut self.original, later.original);
-            #[cfg(feature = "ext-pageimages")]
             ::mwtyped::__private::keep_first(&mut self.thumbnail, later.thumbnail);
+            #[cfg(feature = "ext-pageimages")]
+            ::mwtyped::__private::keep_first(&mut self.original, later.original);
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.page_props,
+                later.page_props,
+            );
+            ::mwtyped::__private::Merge::merge_from(&mut self.index, later.index);
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.redirects,
                 later.redirects,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.templates,
+                later.templates,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.transcluded_in,
+                later.transcluded_in,
             );
             ::mwtyped::__private::Merge::merge_from(&mut self.extra, later.extra);
         }

@@ -184,6 +184,22 @@ impl<'r> Encoder<'r> {
         Ok(())
     }
 
+    /// A required multi-value parameter whose empty list is a value of its own, sent as an
+    /// empty string (`protections=`: every protection removed).
+    pub fn many_or_empty<T: WireText>(
+        &mut self,
+        wire: &'static str,
+        values: &[T],
+        rule: Rule,
+    ) -> Result<(), EncodeError> {
+        if values.is_empty() {
+            let name = self.name(wire);
+            self.request.text(name, "");
+            return Ok(());
+        }
+        self.many(wire, values, rule, true)
+    }
+
     /// The values joined with `|`, or, when one holds a `|`, with U+001F behind a leading
     /// U+001F (MediaWiki's alternative multi-value form); their count checked first. One
     /// pass, no copy of each value, unless a value holds a `|`.

@@ -68,7 +68,14 @@ pub struct Field<'a> {
     pub multi: bool,
     /// Required at construction (not for booleans and templated parameters).
     pub required: bool,
+    /// A required list whose empty value MediaWiki takes ([`EMPTY_LIST_IS_A_VALUE`]).
+    pub empty_list_is_a_value: bool,
 }
+
+/// Required multi-value parameters whose empty list means something (MediaWiki's own
+/// examples send it): `protections=` removes every protection. Any other required list
+/// refuses to be empty before it is sent.
+const EMPTY_LIST_IS_A_VALUE: &[(&str, &str)] = &[("protect", "protections")];
 
 pub fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -106,6 +113,8 @@ pub fn fields<'a>(module: &'a Module, struct_name: &str) -> Vec<Field<'a>> {
             scalar,
             multi: param.multi,
             required,
+            empty_list_is_a_value: EMPTY_LIST_IS_A_VALUE
+                .contains(&(module.path.as_str(), param.name.as_str())),
         });
     }
     fields

@@ -387,6 +387,9 @@ fn encode_field(f: &Field, rt: &TokenStream) -> TokenStream {
             let method = if multi { quote!(per_many) } else { quote!(per) };
             quote!(e.#method(#wire, #placeholder, &self.#ident, #rule)?;)
         }
+        (None, true) if f.required && f.empty_list_is_a_value => {
+            quote!(e.many_or_empty(#wire, &self.#ident, #rule)?;)
+        }
         (None, true) => {
             let required = f.required;
             quote!(e.many(#wire, &self.#ident, #rule, #required)?;)

@@ -28,7 +28,7 @@ pub use answers::{
     exercised, facts,
 };
 #[cfg(feature = "capture")]
-pub use answers::{Exchange, Recording, infer};
+pub use answers::{DataPlace, Exchange, Recording, data_places, infer, prop_like};
 pub use captures::CAPTURES;
 pub use error::SpecError;
 pub use model::{Example, Help, Info, Module, Origin, ParamType, Parameter};

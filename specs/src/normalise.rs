@@ -75,8 +75,28 @@ pub fn normalise(
         },
         modules,
     };
+    let mut spec = spec;
+    mark_decided_by_configuration(&mut spec);
     findings.extend(spec.findings());
     (spec, findings)
+}
+
+/// Parameters whose values a wiki's configuration decides by MediaWiki's code, though the
+/// captures' configurations happen to agree: the protocols of `$wgUrlProtocols`.
+const DECIDED_BY_CONFIGURATION: &[(&str, &str)] = &[
+    ("query+extlinks", "protocol"),
+    ("query+exturlusage", "protocol"),
+];
+
+/// Marks the parameters of [`DECIDED_BY_CONFIGURATION`] as taking the wiki's values.
+fn mark_decided_by_configuration(spec: &mut Spec) {
+    for module in &mut spec.modules {
+        for param in &mut module.parameters {
+            if DECIDED_BY_CONFIGURATION.contains(&(module.path.as_str(), param.name.as_str())) {
+                param.wiki_values = true;
+            }
+        }
+    }
 }
 
 /// An attribution part indexed for lookups by module path.

@@ -132,9 +132,11 @@ fn model() -> AnswerModel {
 }
 
 #[test]
-fn a_field_in_every_answer_is_certain_and_one_not_in_all_is_not() {
+fn certain_is_by_mediawikis_contract_not_by_how_often_a_field_was_sent() {
     let model = model();
     let edit = &model.answers["edit"];
+    // The object the answer is wrapped in, and a place of the facts table sent every time.
+    assert!(field(edit, &["edit"]).certain);
     assert!(field(edit, &["edit", "result"]).certain);
     assert!(field(edit, &["edit", "pageid"]).certain);
     assert!(!field(edit, &["edit", "newrevid"]).certain);
@@ -143,6 +145,75 @@ fn a_field_in_every_answer_is_certain_and_one_not_in_all_is_not() {
         field(edit, &["edit", "nochange"]).shape,
         Shape::Bool { seen_false: false }
     );
+    // In every answer recorded, but not certain by the contract: a query's revision has an
+    // id only with `rvprop=ids`, a page its title only where it was asked by title.
+    let query = &model.answers["query"];
+    assert!(
+        !field(query, &["query"]).certain,
+        "a query of nothing has none"
+    );
+    assert!(!field(query, &["query", "pages", "title"]).certain);
+    assert!(field(query, &["query", "allpages", "title"]).certain);
+}
+
+/// Each field of the facts table is a place the recordings hold, sent in every object
+/// recorded there, in each capture that has it: a wrong entry would make a field a plain
+/// value that some answer lacks.
+#[test]
+fn every_certain_fact_holds_in_the_recordings() {
+    let mut problems = vec![];
+    for (path, why) in mwtyped_spec::facts::CERTAIN {
+        let mut found = 0;
+        for capture in mwtyped_spec::CAPTURES {
+            let model = capture.answers().expect("model");
+            let answer = path.split(['.', '[']).next().unwrap_or_default();
+            let root = if model.answers.contains_key(answer) {
+                answer
+            } else {
+                "query"
+            };
+            let Some(shape) = model.answers.get(root) else {
+                continue;
+            };
+            match place(shape, path) {
+                Some(field) if field.certain => found += 1,
+                Some(_) => problems.push(format!(
+                    "{}: `{path}` ({why}) not in every object",
+                    capture.name
+                )),
+                None => {}
+            }
+        }
+        if found == 0 {
+            problems.push(format!("`{path}` ({why}): no capture recorded it"));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The field at a JSON path of the facts table (`query.pages[].links[].title`).
+fn place<'a>(shape: &'a Shape, path: &str) -> Option<&'a mwtyped_spec::Field> {
+    let mut shape = shape;
+    let mut found = None;
+    for part in path.split('.') {
+        let (name, items) = match part.strip_suffix("[]") {
+            Some(name) => (name, true),
+            None => (part, false),
+        };
+        let (Shape::Object { fields } | Shape::Tuple { fields }) = shape else {
+            return None;
+        };
+        let field = fields.iter().find(|f| f.name == name)?;
+        found = Some(field);
+        shape = &field.shape;
+        if items {
+            let Shape::Array { items } = shape else {
+                return None;
+            };
+            shape = items;
+        }
+    }
+    found
 }
 
 #[test]
@@ -173,7 +244,10 @@ fn query_submodules_share_the_answer_of_query_and_say_what_adds_a_field() {
     assert!(!pages.certain, "allpages answers without pages");
     assert_eq!(pages.modules, ["query+revisions"]);
     let content = field(query, &["query", "pages", "revisions"]);
-    assert!(content.certain, "in both revisions answers");
+    assert!(
+        !content.certain,
+        "in both revisions answers, but no fact says so"
+    );
     let revid = {
         let Shape::Array { items } = &content.shape else {
             panic!("revisions is an array")
@@ -342,7 +416,7 @@ fn replies_of_replies_are_one_type_to_any_depth() {
         }
     );
     // Only a comment at the second level had a level.
-    assert!(fields[0].certain && !fields[3].certain);
+    assert!(!fields[3].certain);
     // Deeper than recorded, every key is still typed.
     let deeper = json!({"edit": {"threads": [{"id": "h1", "replies": [
         {"id": "c1", "author": "A", "replies": [{"id": "c2", "author": "B", "replies": [
@@ -430,7 +504,7 @@ fn false_for_no_value_is_an_option_not_free_form() {
     // Seen as a string and as `false`: a string that may be none.
     let note = field(answer, &["query", "allpages", "note"]);
     assert_eq!(note.shape, Shape::String);
-    assert!(note.false_for_none && note.certain);
+    assert!(note.false_for_none && !note.certain);
     // Never recorded as `false`, but MediaWiki sends it so (a disabled message).
     let shown = field(answer, &["query", "allpages", "displayname"]);
     assert_eq!(shown.shape, Shape::String);
@@ -461,10 +535,10 @@ fn an_array_whose_positions_have_names_is_a_tuple_and_any_other_array_is_untyped
     let Shape::Tuple { fields } = &model.answers["opensearch"] else {
         panic!("{:?}", model.answers["opensearch"]);
     };
-    // In the order of the positions, each always there.
+    // In the order of the positions; none certain, as no fact names them.
     let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["search", "titles", "descriptions", "urls"]);
-    assert!(fields.iter().all(|f| f.certain));
+    assert!(fields.iter().all(|f| !f.certain));
     assert_eq!(fields[0].shape, Shape::String);
     assert_eq!(
         fields[1].shape,
@@ -484,4 +558,54 @@ fn an_array_whose_positions_have_names_is_a_tuple_and_any_other_array_is_untyped
     let count = model.answers["opensearch"]
         .count(&json!({"search": "Mw", "titles": ["a"], "descriptions": [""], "urls": ["u"]}));
     assert_eq!((count.typed, count.unmodelled), (4, 0));
+}
+
+/// The recordings of a committed capture, as `cargo xtask answers` wrote them.
+fn recordings_of(capture: &str) -> Vec<Recording> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(capture)
+        .join("answers");
+    let mut paths: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("a recording");
+            Recording::parse(&path.display().to_string(), &text).expect("a recording")
+        })
+        .collect()
+}
+
+/// Every data place of every committed capture (each module, each value of its prop-like
+/// parameters) is recorded with data, or the facts table says why MediaWiki sends none
+/// there; and no reason stands for a place that has data.
+#[test]
+fn every_data_place_is_recorded_with_data_or_says_why_not() {
+    let mut problems = vec![];
+    let mut explained = std::collections::BTreeSet::new();
+    for capture in mwtyped_spec::CAPTURES {
+        let spec = capture.spec().expect("spec");
+        let places = mwtyped_spec::data_places(&spec, &recordings_of(capture.name));
+        for place in &places {
+            let name = place.name();
+            match (place.with_data, mwtyped_spec::facts::without_data(&name)) {
+                (false, None) => problems.push(format!("{}: `{name}` has no data", capture.name)),
+                (false, Some(_)) => {
+                    explained.insert(name.clone());
+                    explained.insert(place.module.clone());
+                }
+                (true, _) => {}
+            }
+        }
+    }
+    for (place, _) in mwtyped_spec::facts::WITHOUT_DATA {
+        if !explained.contains(*place) {
+            problems.push(format!("`{place}` has data now: its reason is stale"));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::model::{AnswerModel, Coverage, Field, Shape};
-use super::recording::{Exchange, Recording, positions};
+use super::recording::{Exchange, Recording, positions, prop_label};
 use super::{answer_key, exercised, facts};
 use crate::{Origin, Spec};
 
@@ -163,11 +163,6 @@ fn observe_recording(sketch: &mut Sketch, recording: &Recording) {
         };
         sketch.observe(&Value::Object(data), &seen);
     }
-}
-
-/// `rvprop=content` for an exchange sent with one value of a prop-like parameter.
-fn prop_label(label: &str) -> Option<&str> {
-    (label.contains('=') && !label.ends_with("=*")).then_some(label)
 }
 
 /// The extension providing each module (`None` for core), by path.

@@ -8,11 +8,15 @@ pub mod facts;
 mod infer;
 mod model;
 #[cfg(feature = "capture")]
+mod places;
+#[cfg(feature = "capture")]
 mod recording;
 
 #[cfg(feature = "capture")]
 pub use infer::infer;
 pub use model::{AnswerModel, Coverage, Field, FieldCount, FreeFormPlaces, Shape};
+#[cfg(feature = "capture")]
+pub use places::{DataPlace, data_places, prop_like};
 #[cfg(feature = "capture")]
 pub use recording::{Exchange, Recording};
 

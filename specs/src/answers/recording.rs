@@ -113,3 +113,8 @@ impl Recording {
         serde_json::from_str(text).map_err(|e| SpecError::json(file, text, e))
     }
 }
+
+/// `rvprop=content` for an exchange sent with one value of a prop-like parameter.
+pub(crate) fn prop_label(label: &str) -> Option<&str> {
+    (label.contains('=') && !label.ends_with("=*")).then_some(label)
+}

@@ -2,7 +2,7 @@
 //! one request per value of each prop-like parameter and one with all of them, so the model
 //! learns which field each value adds.
 
-use mwtyped_spec::{Module, ParamType, Parameter, Spec, exercised};
+use mwtyped_spec::{Module, ParamType, Spec, exercised, prop_like};
 
 use super::seed;
 
@@ -53,11 +53,6 @@ const EXTRA: &[(&str, &str)] = &[
     ("query+logevents", "action=query&list=logevents&lelimit=50"),
     // A module with templated parameters (`fromtext-{slot}`).
     ("paraminfo", "action=paraminfo&modules=compare"),
-    // A template given one argument twice: the parse has a warning.
-    (
-        "parse",
-        "action=parse&title=Mwtyped seed&contentmodel=wikitext&text={{Mwtyped seed template|1%3Da|1%3Db}}",
-    ),
     // Links to another wiki and to another language's wiki, from the seeded page.
     (
         "query+iwbacklinks",
@@ -81,6 +76,12 @@ const EXTRA: &[(&str, &str)] = &[
     (
         "query",
         "action=query&titles=Mwtyped seed redirect|Mwtyped seed&redirects=1",
+    ),
+    // An account made (the example's name is taken): `PASS` with its name. The recording's
+    // administrator skips the captcha.
+    (
+        "createaccount",
+        "action=createaccount&username=Mwtyped recorded account&password=mwtyped-recorded-password-0123&retype=mwtyped-recorded-password-0123&createreturnurl=http://127.0.0.1/",
     ),
     // Run last but one (see `LAST`): no login follows it.
     (
@@ -146,6 +147,11 @@ const EXTRA: &[(&str, &str)] = &[
     ),
     // The seeded page parsed: its categories, links out, images, sections and language link.
     ("parse", "action=parse&page=Mwtyped seed"),
+    // A template given one argument twice: the parse has a warning.
+    (
+        "parse",
+        "action=parse&title=Mwtyped seed&contentmodel=wikitext&text={{Mwtyped seed template|1%3Da|1%3Db}}",
+    ),
     (
         "categorytree",
         "action=categorytree&category=Mwtyped seed category",
@@ -191,6 +197,38 @@ const EXTRA: &[(&str, &str)] = &[
         "protect",
         "action=protect&title=Mwtyped seed&protections=edit=sysop|move=sysop&expiry=1 week|infinite&reason=recorded",
     ),
+    // A title that does not exist, protected from creation: the answer says `create`.
+    (
+        "protect",
+        "action=protect&title=Mwtyped protected title&protections=create=sysop&expiry=infinite&reason=recorded",
+    ),
+    // A thumbnail's URL and size (`iiurlwidth`).
+    (
+        "query+imageinfo",
+        "action=query&prop=imageinfo&titles=File:Mwtyped seed.png&iiprop=url|size&iiurlwidth=50",
+    ),
+    // Which pages are redirects to the seeded page.
+    (
+        "query+backlinks",
+        "action=query&list=backlinks&bltitle=Mwtyped seed&blfilterredir=redirects",
+    ),
+    // Every kind of token: `createaccounttoken` among them.
+    (
+        "query+tokens",
+        "action=query&meta=tokens&type=createaccount|csrf|login|patrol|rollback|userrights|watch",
+    ),
+    // The old format of a revision's content (no `rvslots`): the content model on the
+    // revision. Sent as `query`'s: the first request of `query+revisions` is the base of its
+    // `rvprop` variants, which ask for slots.
+    (
+        "query",
+        "action=query&prop=revisions&titles=Mwtyped seed&rvprop=content|contentmodel|ids",
+    ),
+    // A redirect followed before parsing: `redirects`.
+    (
+        "parse",
+        "action=parse&page=Mwtyped seed redirect&redirects=1&prop=text",
+    ),
     (
         "query+categorymembers",
         "action=query&list=categorymembers&cmtitle=Category:Mwtyped seed category",
@@ -204,6 +242,15 @@ const EXTRA: &[(&str, &str)] = &[
         "action=query&list=imageusage&iutitle=File:Mwtyped seed.png",
     ),
     ("query+allusers", "action=query&list=allusers"),
+    // The seeded deleted page's revisions (the examples name a user and pages with none).
+    (
+        "query+alldeletedrevisions",
+        "action=query&list=alldeletedrevisions&adrnamespace=0",
+    ),
+    (
+        "query+deletedrevs",
+        "action=query&list=deletedrevs&titles=Mwtyped seed deleted",
+    ),
     // A page id that does not exist: answered with `pageid` and `missing` only.
     ("query+info", "action=query&prop=info&pageids=99999999"),
     (
@@ -215,6 +262,17 @@ const EXTRA: &[(&str, &str)] = &[
         "action=query&list=prefixsearch&pssearch=Mwtyped",
     ),
     ("query+search", "action=query&list=search&srsearch=seed"),
+    // The pages a search found, in its order (`index`); after the list's own request,
+    // the base of its `srprop` variants.
+    (
+        "query+search",
+        "action=query&generator=search&gsrsearch=seed&prop=info",
+    ),
+    // A generator's redirects resolved carry the order too.
+    (
+        "query+prefixsearch",
+        "action=query&generator=prefixsearch&gpssearch=Mwtyped seed&redirects=1&prop=info",
+    ),
     ("query+abuselog", "action=query&list=abuselog"),
     ("query+filearchive", "action=query&list=filearchive"),
     (
@@ -378,7 +436,14 @@ fn module_plan(spec: &Spec, module: &Module) -> Vec<Planned> {
     if planned.is_empty() {
         planned.push(request(spec, module, "bare".into(), bare(module)));
     }
-    if matches!(module.group.as_deref(), Some("prop" | "list" | "meta")) {
+    // A prop module is asked about the seeded titles too, which have what the examples'
+    // `Main Page` lacks (links, templates, images, links out, page props, transclusions,
+    // deleted revisions): every data place recorded with data.
+    if module.group.as_deref() == Some("prop") {
+        let base = variant_base(module, examples.first());
+        planned.push(request(spec, module, "seeded titles".into(), base));
+    }
+    if varies_by_prop(spec, module) {
         // A request on the seeded content shows more than an example naming what is not there.
         let base = variant_base(module, seeded.first().or(examples.first()));
         for param in prop_like(module) {
@@ -407,12 +472,14 @@ fn module_plan(spec: &Spec, module: &Module) -> Vec<Planned> {
     planned
 }
 
-/// The parameters that choose which fields the answer has (`rvprop`, `siprop`, `uiprop`).
-fn prop_like(module: &Module) -> impl Iterator<Item = &Parameter> {
-    module
-        .parameters
-        .iter()
-        .filter(|p| p.multi && p.name.ends_with("prop") && matches!(p.ty, ParamType::Enum(_)))
+/// Whether one request per value of each prop-like parameter is sent: a query submodule,
+/// and an action that only reads (`parse`'s `prop`, `compare`'s `prop`).
+fn varies_by_prop(spec: &Spec, module: &Module) -> bool {
+    match module.group.as_deref() {
+        Some("prop" | "list" | "meta") => true,
+        Some("action") => stage(spec, &module.path) == 0 && prop_like(module).next().is_some(),
+        _ => false,
+    }
 }
 
 /// A query submodule's request before a prop value is set: a prop module is asked about the
@@ -420,10 +487,17 @@ fn prop_like(module: &Module) -> impl Iterator<Item = &Parameter> {
 /// sent its first example.
 fn variant_base(module: &Module, example: Option<&Vec<(String, String)>>) -> Vec<(String, String)> {
     let mut params = bare(module);
-    let own = |name: &str| !module.prefix.is_empty() && name.starts_with(&module.prefix);
+    // One of the module's own parameters (`titles` starts with `transcludedin`'s prefix
+    // `ti`, but is `query`'s).
+    let own = |name: &str| {
+        module
+            .all_parameters()
+            .any(|p| format!("{}{}", module.prefix, p.name) == name)
+    };
     for (name, value) in example.into_iter().flatten() {
         let keep = match module.group.as_deref() {
             Some("prop") => own(name),
+            Some("action") => true,
             _ => !matches!(name.as_str(), "action" | "prop" | "list" | "meta"),
         };
         if keep {

@@ -27,12 +27,24 @@ pub const OTHER_USER: (&str, &str) = ("Example", "mwtyped-example-password");
 pub const TAG: &str = "mwtyped-seed-tag";
 /// A page that never exists.
 const MISSING: &str = "Mwtyped seed missing";
-/// The titles every prop module is asked about: the seeded pages, a missing page and an
-/// invalid title (answered without `ns` and `pageid`).
+/// Titles the recorded requests name that must not be made to exist: a missing page, a
+/// deleted one (its deleted revisions), a message that exists only as a message (`known`),
+/// a title to protect from creation.
+const STAYS_MISSING: &[&str] = &[
+    MISSING,
+    "Mwtyped seed deleted",
+    "MediaWiki:Edit",
+    "Mwtyped protected title",
+];
+/// The titles every prop module is asked about: the seeded pages (the template for its
+/// transclusions), a missing page, an invalid title (answered without `ns` and `pageid`), a
+/// deleted page (its deleted revisions), a special page (`special`) and a message that
+/// exists only as a message (`known`).
 pub const PROP_TITLES: &str = "Mwtyped seed|Mwtyped seed redirect|File:Mwtyped seed.png|\
-    Category:Mwtyped seed category|Mwtyped seed missing|Mwtyped <invalid>";
+    Category:Mwtyped seed category|Mwtyped seed missing|Mwtyped <invalid>|\
+    Template:Mwtyped seed template|Mwtyped seed deleted|Special:RecentChanges|MediaWiki:Edit";
 
-const PAGE_TEXT: &str = "{{DISPLAYTITLE:Mwtyped seed}}\n'''Seed''' text linking [[Mwtyped seed target]] \
+const PAGE_TEXT: &str = "{{DISPLAYTITLE:Mwtyped seed}}{{DEFAULTSORT:Seed, Mwtyped}}\n'''Seed''' text linking [[Mwtyped seed target]] \
 and [[Main Page]], using {{Mwtyped seed template|x}}, showing [[File:Mwtyped seed.png|thumb|A seed image]], \
 and linking [https://www.mediawiki.org/ out] and [[mw:Help:Contents|to another wiki]].\n== Section ==\nMore text.\n\n\
 [[Category:Mwtyped seed category]]\n[[de:Mwtyped Saat]]";
@@ -261,7 +273,7 @@ fn append(session: &mut Session, title: &str, text: &str) -> Result<Value> {
 /// one seeded image is a PNG).
 pub fn ensure_exists(session: &mut Session, title: &str) -> Result<()> {
     let lower = title.to_ascii_lowercase();
-    if title == MISSING
+    if STAYS_MISSING.contains(&title)
         || lower.starts_with("special:")
         || lower.starts_with("media:")
         || title.contains(['#', '<', '>', '[', ']', '{', '}'])
