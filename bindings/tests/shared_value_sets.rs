@@ -57,3 +57,17 @@ fn every_alias_names_an_enum_or_an_answer_struct_of_its_version() {
         }
     }
 }
+
+/// `$wgUrlProtocols` decides which protocols a wiki links to: a protocol neither capture (`ipfs`, which some wikis add)
+/// lists is still a value (`Other`), sent as written.
+#[test]
+fn the_wikis_own_url_protocols_are_values() {
+    use mwtyped::v1_43::query::{ExtLinks, ExtLinksProtocol};
+    let mut links = ExtLinks::new();
+    links.protocol = Some(ExtLinksProtocol::from("ipfs"));
+    assert_eq!(links.protocol, Some(ExtLinksProtocol::Other("ipfs".into())));
+    let mut query = mwtyped::v1_43::Query::new();
+    query.select.add(links);
+    let request = query.to_request().unwrap();
+    assert!(request.form_pairs().contains(&("elprotocol", "ipfs")));
+}

@@ -145,6 +145,25 @@ macro_rules! on_version {
                 .await
                 .protect;
                 assert_eq!(protected.protections[0].edit.as_deref(), Some("sysop"));
+                // No protection listed removes every one (MediaWiki's own example).
+                let lifted = answer(&admin, |token| {
+                    let mut protect = Protect::new(vec![], token);
+                    protect.title = Some(title.clone());
+                    protect
+                })
+                .await
+                .protect;
+                assert!(lifted.protections.is_empty(), "{lifted:?}");
+                // A title that does not exist is protected from creation: `create`.
+                let missing = unique("Mwtyped typed protected title");
+                let kept_out = answer(&admin, |token| {
+                    let mut protect = Protect::new(vec!["create=sysop".into()], token);
+                    protect.title = Some(missing.clone());
+                    protect
+                })
+                .await
+                .protect;
+                assert_eq!(kept_out.protections[0].create.as_deref(), Some("sysop"));
 
                 let moved_to = format!("{title} moved");
                 let moved = answer(&admin, |token| {
