@@ -38377,7 +38377,11 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// What `action=compare` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/compare.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=compare` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/compare.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `compare` `prop=rel`: `rel` names the revisions before and after those compared; the recorded ones have none*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Compare {
@@ -39398,7 +39402,13 @@ pub mod answer {
             );
         }
     }
-    /// What `action=expandtemplates` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/expandtemplates.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=expandtemplates` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/expandtemplates.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `expandtemplates` `prop=categories`: only categories a template adds; the recorded text's template adds none
+ - `expandtemplates` `prop=properties`: only page properties the expanded text sets; the recorded text sets none
+ - `expandtemplates` `prop=ttl`: only where the expansion's cache time is limited; the recorded text does not limit it*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplates {
@@ -40102,7 +40112,11 @@ pub mod answer {
             );
         }
     }
-    /// What `action=logout` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/logout.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=logout` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/logout.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `logout`: answers `{}`: there is nothing to say*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Logout {
@@ -61558,7 +61572,14 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// What `action=query` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/query+*.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=query` answers (MediaWiki 1.39.17), inferred from the answers recorded in `specs/mediawiki-1.39/answers/query+*.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `query+abusefilters` `abfprop=private`: the example asks for filters that are not private
+ - `query+abuselog` `aflprop=revid`: the recorded hits disallowed their edits: no revision was saved
+ - `query+deletedrevisions` `drvprop=parsetree`: deprecated, and refused beside `drvslots`, which the variants send
+ - `query+revisions` `rvprop=parsetree`: deprecated, and refused beside `rvslots`, which the variants send*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Query {

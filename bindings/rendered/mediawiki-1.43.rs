@@ -42912,7 +42912,11 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// What `action=compare` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/compare.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=compare` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/compare.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `compare` `prop=rel`: `rel` names the revisions before and after those compared; the recorded ones have none*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Compare {
@@ -45209,7 +45213,11 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// What `action=discussiontoolsgetsubscriptions` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolsgetsubscriptions.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=discussiontoolsgetsubscriptions` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/discussiontoolsgetsubscriptions.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `discussiontoolsgetsubscriptions`: read before the recording subscribes to the seeded topic: no subscription yet*/
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -47901,7 +47909,13 @@ pub mod answer {
             );
         }
     }
-    /// What `action=expandtemplates` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/expandtemplates.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=expandtemplates` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/expandtemplates.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `expandtemplates` `prop=categories`: only categories a template adds; the recorded text's template adds none
+ - `expandtemplates` `prop=properties`: only page properties the expanded text sets; the recorded text sets none
+ - `expandtemplates` `prop=ttl`: only where the expansion's cache time is limited; the recorded text does not limit it*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplates {
@@ -48605,7 +48619,11 @@ pub mod answer {
             );
         }
     }
-    /// What `action=logout` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/logout.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=logout` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/logout.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `logout`: answers `{}`: there is nothing to say*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Logout {
@@ -72721,7 +72739,18 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /// What `action=query` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/query+*.json`. Warnings, continuation and `batchcomplete` are read by the client.
+    /** What `action=query` answers (MediaWiki 1.43.12), inferred from the answers recorded in `specs/mediawiki-1.43/answers/query+*.json`. Warnings, continuation and `batchcomplete` are read by the client.
+
+ What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
+
+ - `query+abusefilters` `abfprop=hits`: AbuseFilter 1.43 fails on it with the example's `abfshow` (an internal TypeError)
+ - `query+abusefilters` `abfprop=private`: the example asks for filters that are not private
+ - `query+abusefilters` `abfprop=protected`: the example asks for filters that are not private, and none is protected
+ - `query+abuselog` `aflprop=revid`: the recorded hits disallowed their edits: no revision was saved
+ - `query+deletedrevs` `drprop=content`: MediaWiki 1.43's deprecated `list=deletedrevs` fails on it (an internal error: `serialize()` on null)
+ - `query+info` `inprop=editintro`: MediaWiki answers it for one page alone; the variants ask about ten
+ - `query+info` `inprop=preloadcontent`: MediaWiki answers it for one page alone; the variants ask about ten
+ - `query+revisions` `rvprop=parsetree`: deprecated, and refused beside `rvslots`, which the variants send*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Query {

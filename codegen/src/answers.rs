@@ -130,6 +130,24 @@ fn root_doc(spec: &Spec, model: &AnswerModel, module: &Module, shape: &Shape) ->
          `specs/{capture}/answers/{file}`. Warnings, continuation and `batchcomplete` are read \
          by the client."
     );
+    let unknown: Vec<String> = model
+        .without_data
+        .iter()
+        .filter(|(path, _)| answer_key(path) == answer_key(&module.path))
+        .flat_map(|(path, places)| {
+            places.iter().map(move |(what, why)| match what == path {
+                true => format!(" - `{path}`: {why}"),
+                false => format!(" - `{path}` `{what}`: {why}"),
+            })
+        })
+        .collect();
+    if !unknown.is_empty() {
+        doc.push_str(
+            "\n\n What MediaWiki documents but no recording held with data (its fields are \
+             kept in `extra`, where a wiki sends them):\n\n",
+        );
+        doc.push_str(&unknown.join("\n"));
+    }
     if let Shape::Tuple { fields } = shape {
         let names: Vec<String> = fields.iter().map(|f| format!("`{}`", f.name)).collect();
         doc.push_str(&format!(

@@ -11,6 +11,7 @@
 
 mod read;
 
+#[cfg(feature = "client")]
 pub(crate) use read::take_strayed;
 pub use read::{Read, certain, field, field_or_false, required};
 

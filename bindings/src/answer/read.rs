@@ -372,6 +372,7 @@ thread_local! {
 }
 
 /// Whether a value strayed on this thread since the last call.
+#[cfg(feature = "client")]
 pub(crate) fn take_strayed() -> bool {
     STRAYED.with(|s| s.replace(false))
 }

@@ -113,9 +113,11 @@ pub enum Error {
     /// The answer was not the JSON expected (a truncated body, an HTML error page…).
     #[error("{module}: the answer is not what was expected: {reason}")]
     Decode { module: String, reason: String },
-    /// The answer is not of the shape its module's typed answer has: a field the model calls
-    /// certain is missing, or a value is of another kind. `path` is where, in the JSON
-    /// (`edit.newrevid`). The JSON is still in [`Response::body`](crate::Response::body).
+    /// The answer is not its module's at all: not a JSON object (or, for `opensearch`, not
+    /// an array), or without the object MediaWiki wraps the module's answer in (`edit`).
+    /// Anything else a wiki may send reads, what does not fit kept in `extra`
+    /// ([`Answer::unmodelled`](crate::Answer::unmodelled)). `path` is where, in the JSON.
+    /// The JSON is still in [`Response::body`](crate::Response::body).
     #[error("{module}: the answer does not fit its typed model at `{path}`: {reason}")]
     UnexpectedAnswer {
         module: String,

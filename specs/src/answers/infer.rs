@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::model::{AnswerModel, Coverage, Field, Shape};
+use super::places::data_places;
 use super::recording::{Exchange, Recording, positions, prop_label};
 use super::{answer_key, exercised, facts};
 use crate::{Origin, Spec};
@@ -96,7 +97,24 @@ pub fn infer(spec: &Spec, recordings: &[Recording]) -> AnswerModel {
             .unwrap_or_default(),
         answers,
         modules,
+        without_data: without_data(spec, recordings),
     }
+}
+
+/// The data places without recorded data, by module, each with why.
+fn without_data(spec: &Spec, recordings: &[Recording]) -> BTreeMap<String, Vec<(String, String)>> {
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for place in data_places(spec, recordings)
+        .into_iter()
+        .filter(|p| !p.with_data)
+    {
+        let why = facts::without_data(&place.name()).unwrap_or("not recorded");
+        let what = place.value.clone().unwrap_or_else(|| place.module.clone());
+        out.entry(place.module)
+            .or_default()
+            .push((what, why.to_owned()));
+    }
+    out
 }
 
 /// The answer of a module answering a JSON array: observed as an object of its positions by

@@ -20,6 +20,11 @@ pub struct AnswerModel {
     pub answers: BTreeMap<String, Shape>,
     /// For every module of the capture: which answer it has, or why none.
     pub modules: BTreeMap<String, Coverage>,
+    /// The data places no recording holds with data, by module (`parse`: `prop=…`, or the
+    /// module's path for its whole answer), each with why ([`crate::facts::WITHOUT_DATA`]):
+    /// what MediaWiki documents that the typed answer cannot know.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub without_data: BTreeMap<String, Vec<(String, String)>>,
 }
 
 /// Whether a module's answer is typed.
