@@ -45329,6 +45329,8 @@ pub mod answer {
         pub slots: ::mwtyped::Map<QueryPagesRevisionsSlots>,
         /// `timestamp`: not always sent. Seen from `query+revisions`, `query+watchlist`. Seen with `rvprop=timestamp`.
         pub timestamp: ::std::option::Option<::std::string::String>,
+        /// `anon`: `false` when absent. Seen from `query+revisions`, `query+watchlist`. Seen with `rvprop=user`, `rvprop=userid`.
+        pub anon: bool,
         /// `minor`: `false` when absent. Seen from `query+revisions`. Seen with `rvprop=flags`.
         pub minor: bool,
         /// `parsedcomment`: not always sent. Seen from `query+revisions`. Seen with `rvprop=parsedcomment`.
@@ -45384,16 +45386,17 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f10: ::std::option::Option<
+            let mut f10: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f11: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f11: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f12: ::std::option::Option<
+            let mut f12: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f13: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f14: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f15: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f14: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f15: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
+            let mut f16: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -45471,10 +45474,18 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "minor" => {
+                    "anon" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f9,
+                            "anon",
+                            &mut extra,
+                        )
+                    }
+                    "minor" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f10,
                             "minor",
                             &mut extra,
                         )
@@ -45482,7 +45493,7 @@ pub mod answer {
                     "parsedcomment" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f10,
+                            &mut f11,
                             "parsedcomment",
                             &mut extra,
                         )
@@ -45490,7 +45501,7 @@ pub mod answer {
                     "roles" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f11,
+                            &mut f12,
                             "roles",
                             &mut extra,
                         )
@@ -45498,7 +45509,7 @@ pub mod answer {
                     "sha1" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f12,
+                            &mut f13,
                             "sha1",
                             &mut extra,
                         )
@@ -45506,7 +45517,7 @@ pub mod answer {
                     "size" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f13,
+                            &mut f14,
                             "size",
                             &mut extra,
                         )
@@ -45514,7 +45525,7 @@ pub mod answer {
                     "tags" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f14,
+                            &mut f15,
                             "tags",
                             &mut extra,
                         )
@@ -45522,7 +45533,7 @@ pub mod answer {
                     "userid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f15,
+                            &mut f16,
                             "userid",
                             &mut extra,
                         )
@@ -45547,13 +45558,14 @@ pub mod answer {
                 rev_id: f6.unwrap_or_default(),
                 slots: f7.unwrap_or_default(),
                 timestamp: f8.unwrap_or_default(),
-                minor: f9.unwrap_or_default(),
-                parsedcomment: f10.unwrap_or_default(),
-                roles: f11.unwrap_or_default(),
-                sha1: f12.unwrap_or_default(),
-                size: f13.unwrap_or_default(),
-                tags: f14.unwrap_or_default(),
-                user_id: f15.unwrap_or_default(),
+                anon: f9.unwrap_or_default(),
+                minor: f10.unwrap_or_default(),
+                parsedcomment: f11.unwrap_or_default(),
+                roles: f12.unwrap_or_default(),
+                sha1: f13.unwrap_or_default(),
+                size: f14.unwrap_or_default(),
+                tags: f15.unwrap_or_default(),
+                user_id: f16.unwrap_or_default(),
                 extra,
             })
         }
@@ -47597,8 +47609,6 @@ pub mod answer {
         pub touched: ::std::option::Option<::std::string::String>,
         /// `categories`: empty when absent. Seen from `query+categories`. Seen with `clprop=hidden`, `clprop=sortkey`, `clprop=timestamp`.
         pub categories: ::std::vec::Vec<QueryPagesCategories>,
-        /// `new`: `false` when absent.
-        pub new: bool,
         /// `known`: `false` when absent.
         pub known: bool,
         /// `missing`: `false` when absent.
@@ -47614,6 +47624,8 @@ pub mod answer {
         pub category_info: ::std::option::Option<QueryPagesCategoryInfo>,
         /// `contributors`: empty when absent. Seen from `query+contributors`.
         pub contributors: ::std::vec::Vec<QueryPagesContributors>,
+        /// `anoncontributors`: not always sent. Seen from `query+contributors`.
+        pub anoncontributors: ::std::option::Option<i64>,
         /// `deletedrevisions`: empty when absent. Seen from `query+deletedrevisions`.
         #[doc(alias = "deletedrevisions")]
         pub deleted_revisions: ::std::vec::Vec<QueryPagesDeletedRevisions>,
@@ -47644,6 +47656,8 @@ pub mod answer {
         /// `restrictiontypes`: empty when absent. Seen from `query+info`. Seen with `inprop=protection`.
         #[doc(alias = "restrictiontypes")]
         pub restriction_types: ::std::vec::Vec<::std::string::String>,
+        /// `new`: `false` when absent.
+        pub new: bool,
         /// `redirect`: `false` when absent. Seen from `query+info`, `query+search`.
         pub redirect: bool,
         /// `associatedpage`: not always sent. Seen from `query+info`. Seen with `inprop=associatedpage`.
@@ -47756,16 +47770,16 @@ pub mod answer {
             let mut f13: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f14: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f15: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f16: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f17: ::std::option::Option<
+            let mut f16: ::std::option::Option<
                 ::std::option::Option<QueryPagesInvalidreason>,
             > = ::std::option::Option::None;
-            let mut f18: ::std::option::Option<
+            let mut f17: ::std::option::Option<
                 ::std::option::Option<QueryPagesCategoryInfo>,
             > = ::std::option::Option::None;
-            let mut f19: ::std::option::Option<
+            let mut f18: ::std::option::Option<
                 ::std::vec::Vec<QueryPagesContributors>,
             > = ::std::option::Option::None;
+            let mut f19: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f20: ::std::option::Option<
                 ::std::vec::Vec<QueryPagesDeletedRevisions>,
             > = ::std::option::Option::None;
@@ -47787,58 +47801,59 @@ pub mod answer {
             let mut f29: ::std::option::Option<::std::vec::Vec<QueryPagesProtection>> = ::std::option::Option::None;
             let mut f30: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f31: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f32: ::std::option::Option<
-                ::std::option::Option<::std::string::String>,
-            > = ::std::option::Option::None;
+            let mut f32: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f33: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f34: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
-            let mut f35: ::std::option::Option<
+            let mut f34: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f35: ::std::option::Option<::std::vec::Vec<::std::string::String>> = ::std::option::Option::None;
             let mut f36: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f37: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f38: ::std::option::Option<
+            let mut f37: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f38: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut f39: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f40: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f41: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
-            let mut f42: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f43: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f44: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f45: ::std::option::Option<bool> = ::std::option::Option::None;
-            let mut f46: ::std::option::Option<
+            let mut f41: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f47: ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>> = ::std::option::Option::None;
-            let mut f48: ::std::option::Option<::std::vec::Vec<QueryPagesLangLinks>> = ::std::option::Option::None;
-            let mut f49: ::std::option::Option<::std::vec::Vec<QueryPagesLinks>> = ::std::option::Option::None;
-            let mut f50: ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>> = ::std::option::Option::None;
-            #[cfg(feature = "ext-pageimages")]
-            let mut f51: ::std::option::Option<
+            let mut f42: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
+            let mut f43: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f44: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f45: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f46: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f47: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
+            let mut f48: ::std::option::Option<::std::vec::Vec<QueryPagesIwLinks>> = ::std::option::Option::None;
+            let mut f49: ::std::option::Option<::std::vec::Vec<QueryPagesLangLinks>> = ::std::option::Option::None;
+            let mut f50: ::std::option::Option<::std::vec::Vec<QueryPagesLinks>> = ::std::option::Option::None;
+            let mut f51: ::std::option::Option<::std::vec::Vec<QueryPagesLinksHere>> = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
             let mut f52: ::std::option::Option<
-                ::std::option::Option<QueryPagesThumbnail>,
+                ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             #[cfg(feature = "ext-pageimages")]
             let mut f53: ::std::option::Option<
+                ::std::option::Option<QueryPagesThumbnail>,
+            > = ::std::option::Option::None;
+            #[cfg(feature = "ext-pageimages")]
+            let mut f54: ::std::option::Option<
                 ::std::option::Option<QueryPagesOriginal>,
             > = ::std::option::Option::None;
-            let mut f54: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
-            let mut f55: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
-            let mut f56: ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>> = ::std::option::Option::None;
-            let mut f57: ::std::option::Option<::std::vec::Vec<QueryPagesTemplates>> = ::std::option::Option::None;
-            let mut f58: ::std::option::Option<
+            let mut f55: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
+            let mut f56: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f57: ::std::option::Option<::std::vec::Vec<QueryPagesRedirects>> = ::std::option::Option::None;
+            let mut f58: ::std::option::Option<::std::vec::Vec<QueryPagesTemplates>> = ::std::option::Option::None;
+            let mut f59: ::std::option::Option<
                 ::std::vec::Vec<QueryPagesTranscludedIn>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -47937,18 +47952,10 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "new" => {
-                        ::mwtyped::__private::field(
-                            &mut map,
-                            &mut f12,
-                            "new",
-                            &mut extra,
-                        )
-                    }
                     "known" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f13,
+                            &mut f12,
                             "known",
                             &mut extra,
                         )
@@ -47956,7 +47963,7 @@ pub mod answer {
                     "missing" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f14,
+                            &mut f13,
                             "missing",
                             &mut extra,
                         )
@@ -47964,7 +47971,7 @@ pub mod answer {
                     "special" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f15,
+                            &mut f14,
                             "special",
                             &mut extra,
                         )
@@ -47972,7 +47979,7 @@ pub mod answer {
                     "invalid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f16,
+                            &mut f15,
                             "invalid",
                             &mut extra,
                         )
@@ -47980,7 +47987,7 @@ pub mod answer {
                     "invalidreason" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f17,
+                            &mut f16,
                             "invalidreason",
                             &mut extra,
                         )
@@ -47988,7 +47995,7 @@ pub mod answer {
                     "categoryinfo" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f18,
+                            &mut f17,
                             "categoryinfo",
                             &mut extra,
                         )
@@ -47996,8 +48003,16 @@ pub mod answer {
                     "contributors" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f19,
+                            &mut f18,
                             "contributors",
+                            &mut extra,
+                        )
+                    }
+                    "anoncontributors" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f19,
+                            "anoncontributors",
                             &mut extra,
                         )
                     }
@@ -48090,10 +48105,18 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "redirect" => {
+                    "new" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f31,
+                            "new",
+                            &mut extra,
+                        )
+                    }
+                    "redirect" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f32,
                             "redirect",
                             &mut extra,
                         )
@@ -48101,7 +48124,7 @@ pub mod answer {
                     "associatedpage" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f32,
+                            &mut f33,
                             "associatedpage",
                             &mut extra,
                         )
@@ -48109,7 +48132,7 @@ pub mod answer {
                     "displaytitle" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f33,
+                            &mut f34,
                             "displaytitle",
                             &mut extra,
                         )
@@ -48117,7 +48140,7 @@ pub mod answer {
                     "linkclasses" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f34,
+                            &mut f35,
                             "linkclasses",
                             &mut extra,
                         )
@@ -48125,7 +48148,7 @@ pub mod answer {
                     "notificationtimestamp" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f35,
+                            &mut f36,
                             "notificationtimestamp",
                             &mut extra,
                         )
@@ -48133,7 +48156,7 @@ pub mod answer {
                     "preload" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f36,
+                            &mut f37,
                             "preload",
                             &mut extra,
                         )
@@ -48141,7 +48164,7 @@ pub mod answer {
                     "talkid" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f37,
+                            &mut f38,
                             "talkid",
                             &mut extra,
                         )
@@ -48149,7 +48172,7 @@ pub mod answer {
                     "canonicalurl" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f38,
+                            &mut f39,
                             "canonicalurl",
                             &mut extra,
                         )
@@ -48157,7 +48180,7 @@ pub mod answer {
                     "editurl" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f39,
+                            &mut f40,
                             "editurl",
                             &mut extra,
                         )
@@ -48165,7 +48188,7 @@ pub mod answer {
                     "fullurl" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f40,
+                            &mut f41,
                             "fullurl",
                             &mut extra,
                         )
@@ -48173,7 +48196,7 @@ pub mod answer {
                     "varianttitles" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f41,
+                            &mut f42,
                             "varianttitles",
                             &mut extra,
                         )
@@ -48181,7 +48204,7 @@ pub mod answer {
                     "visitingwatchers" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f42,
+                            &mut f43,
                             "visitingwatchers",
                             &mut extra,
                         )
@@ -48189,7 +48212,7 @@ pub mod answer {
                     "watched" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f43,
+                            &mut f44,
                             "watched",
                             &mut extra,
                         )
@@ -48197,7 +48220,7 @@ pub mod answer {
                     "watchers" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f44,
+                            &mut f45,
                             "watchers",
                             &mut extra,
                         )
@@ -48205,7 +48228,7 @@ pub mod answer {
                     "readable" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f45,
+                            &mut f46,
                             "readable",
                             &mut extra,
                         )
@@ -48213,7 +48236,7 @@ pub mod answer {
                     "watchlistexpiry" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f46,
+                            &mut f47,
                             "watchlistexpiry",
                             &mut extra,
                         )
@@ -48221,7 +48244,7 @@ pub mod answer {
                     "iwlinks" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f47,
+                            &mut f48,
                             "iwlinks",
                             &mut extra,
                         )
@@ -48229,7 +48252,7 @@ pub mod answer {
                     "langlinks" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f48,
+                            &mut f49,
                             "langlinks",
                             &mut extra,
                         )
@@ -48237,7 +48260,7 @@ pub mod answer {
                     "links" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f49,
+                            &mut f50,
                             "links",
                             &mut extra,
                         )
@@ -48245,7 +48268,7 @@ pub mod answer {
                     "linkshere" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f50,
+                            &mut f51,
                             "linkshere",
                             &mut extra,
                         )
@@ -48254,7 +48277,7 @@ pub mod answer {
                     "pageimage" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f51,
+                            &mut f52,
                             "pageimage",
                             &mut extra,
                         )
@@ -48263,7 +48286,7 @@ pub mod answer {
                     "thumbnail" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f52,
+                            &mut f53,
                             "thumbnail",
                             &mut extra,
                         )
@@ -48272,7 +48295,7 @@ pub mod answer {
                     "original" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f53,
+                            &mut f54,
                             "original",
                             &mut extra,
                         )
@@ -48280,7 +48303,7 @@ pub mod answer {
                     "pageprops" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f54,
+                            &mut f55,
                             "pageprops",
                             &mut extra,
                         )
@@ -48288,7 +48311,7 @@ pub mod answer {
                     "index" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f55,
+                            &mut f56,
                             "index",
                             &mut extra,
                         )
@@ -48296,7 +48319,7 @@ pub mod answer {
                     "redirects" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f56,
+                            &mut f57,
                             "redirects",
                             &mut extra,
                         )
@@ -48304,7 +48327,7 @@ pub mod answer {
                     "templates" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f57,
+                            &mut f58,
                             "templates",
                             &mut extra,
                         )
@@ -48312,7 +48335,7 @@ pub mod answer {
                     "transcludedin" => {
                         ::mwtyped::__private::field(
                             &mut map,
-                            &mut f58,
+                            &mut f59,
                             "transcludedin",
                             &mut extra,
                         )
@@ -48340,14 +48363,14 @@ pub mod answer {
                 page_language_html_code: f9.unwrap_or_default(),
                 touched: f10.unwrap_or_default(),
                 categories: f11.unwrap_or_default(),
-                new: f12.unwrap_or_default(),
-                known: f13.unwrap_or_default(),
-                missing: f14.unwrap_or_default(),
-                special: f15.unwrap_or_default(),
-                invalid: f16.unwrap_or_default(),
-                invalidreason: f17.unwrap_or_default(),
-                category_info: f18.unwrap_or_default(),
-                contributors: f19.unwrap_or_default(),
+                known: f12.unwrap_or_default(),
+                missing: f13.unwrap_or_default(),
+                special: f14.unwrap_or_default(),
+                invalid: f15.unwrap_or_default(),
+                invalidreason: f16.unwrap_or_default(),
+                category_info: f17.unwrap_or_default(),
+                contributors: f18.unwrap_or_default(),
+                anoncontributors: f19.unwrap_or_default(),
                 deleted_revisions: f20.unwrap_or_default(),
                 duplicate_files: f21.unwrap_or_default(),
                 ext_links: f22.unwrap_or_default(),
@@ -48360,37 +48383,38 @@ pub mod answer {
                 images: f28.unwrap_or_default(),
                 protection: f29.unwrap_or_default(),
                 restriction_types: f30.unwrap_or_default(),
-                redirect: f31.unwrap_or_default(),
-                associatedpage: f32.unwrap_or_default(),
-                displaytitle: f33.unwrap_or_default(),
-                linkclasses: f34.unwrap_or_default(),
-                notificationtimestamp: f35.unwrap_or_default(),
-                preload: f36.unwrap_or_default(),
-                talkid: f37.unwrap_or_default(),
-                canonical_url: f38.unwrap_or_default(),
-                edit_url: f39.unwrap_or_default(),
-                full_url: f40.unwrap_or_default(),
-                varianttitles: f41.unwrap_or_default(),
-                visitingwatchers: f42.unwrap_or_default(),
-                watched: f43.unwrap_or_default(),
-                watchers: f44.unwrap_or_default(),
-                readable: f45.unwrap_or_default(),
-                watchlistexpiry: f46.unwrap_or_default(),
-                iw_links: f47.unwrap_or_default(),
-                lang_links: f48.unwrap_or_default(),
-                links: f49.unwrap_or_default(),
-                links_here: f50.unwrap_or_default(),
+                new: f31.unwrap_or_default(),
+                redirect: f32.unwrap_or_default(),
+                associatedpage: f33.unwrap_or_default(),
+                displaytitle: f34.unwrap_or_default(),
+                linkclasses: f35.unwrap_or_default(),
+                notificationtimestamp: f36.unwrap_or_default(),
+                preload: f37.unwrap_or_default(),
+                talkid: f38.unwrap_or_default(),
+                canonical_url: f39.unwrap_or_default(),
+                edit_url: f40.unwrap_or_default(),
+                full_url: f41.unwrap_or_default(),
+                varianttitles: f42.unwrap_or_default(),
+                visitingwatchers: f43.unwrap_or_default(),
+                watched: f44.unwrap_or_default(),
+                watchers: f45.unwrap_or_default(),
+                readable: f46.unwrap_or_default(),
+                watchlistexpiry: f47.unwrap_or_default(),
+                iw_links: f48.unwrap_or_default(),
+                lang_links: f49.unwrap_or_default(),
+                links: f50.unwrap_or_default(),
+                links_here: f51.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                page_image: f51.unwrap_or_default(),
+                page_image: f52.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                thumbnail: f52.unwrap_or_default(),
+                thumbnail: f53.unwrap_or_default(),
                 #[cfg(feature = "ext-pageimages")]
-                original: f53.unwrap_or_default(),
-                page_props: f54.unwrap_or_default(),
-                index: f55.unwrap_or_default(),
-                redirects: f56.unwrap_or_default(),
-                templates: f57.unwrap_or_default(),
-                transcluded_in: f58.unwrap_or_default(),
+                original: f54.unwrap_or_default(),
+                page_props: f55.unwrap_or_default(),
+                index: f56.unwrap_or_default(),
+                redirects: f57.unwrap_or_default(),
+                templates: f58.unwrap_or_default(),
+                transcluded_in: f59.unwrap_or_default(),
                 extra,
             })
         }
@@ -52071,6 +52095,8 @@ pub mod answer {
         /// `type`: not always sent.
         #[doc(alias = "type")]
         pub type_: ::std::option::Option<::std::string::String>,
+        /// `value`: not always sent.
+        pub value: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -52097,6 +52123,9 @@ pub mod answer {
             let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -52144,6 +52173,14 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "value" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "value",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -52160,6 +52197,7 @@ pub mod answer {
                 optional: f2.unwrap_or_default(),
                 sensitive: f3.unwrap_or_default(),
                 type_: f4.unwrap_or_default(),
+                value: f5.unwrap_or_default(),
                 extra,
             })
         }
@@ -52174,10 +52212,86 @@ pub mod answer {
             ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
         }
     }
-    /** An object of `action=query`'s answer, at `query.authmanagerinfo.requests.metadata`.
-
- The same fields as [`ExpandTemplatesJsconfigvars`]: that type, by this name.*/
-    pub type QueryAuthManagerInfoRequestsMetadata = ExpandTemplatesJsconfigvars;
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests.metadata`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAuthManagerInfoRequestsMetadata {
+        /// `mime`: not always sent.
+        pub mime: ::std::option::Option<::std::string::String>,
+        /// `type`: not always sent.
+        #[doc(alias = "type")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryAuthManagerInfoRequestsMetadata {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryAuthManagerInfoRequestsMetadata {
+        const NAME: &'static str = "QueryAuthManagerInfoRequestsMetadata";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "mime" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "mime",
+                            &mut extra,
+                        )
+                    }
+                    "type" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "type",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryAuthManagerInfoRequestsMetadata {
+                mime: f0.unwrap_or_default(),
+                type_: f1.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryAuthManagerInfoRequestsMetadata {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.authmanagerinfo.requests`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -52318,10 +52432,124 @@ pub mod answer {
             );
         }
     }
-    /** An object of `action=query`'s answer, at `query.authmanagerinfo.fields`.
-
- The same fields as [`QueryAuthManagerInfoRequestsFields`]: that type, by this name.*/
-    pub type QueryAuthManagerInfoFields = QueryAuthManagerInfoRequestsFields;
+    /// An object of `action=query`'s answer, at `query.authmanagerinfo.fields`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct QueryAuthManagerInfoFields {
+        /// `help`: not always sent.
+        pub help: ::std::option::Option<::std::string::String>,
+        /// `label`: not always sent.
+        pub label: ::std::option::Option<::std::string::String>,
+        /// `optional`: `false` when absent.
+        pub optional: bool,
+        /// `sensitive`: `false` when absent.
+        pub sensitive: bool,
+        /// `type`: not always sent.
+        #[doc(alias = "type")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for QueryAuthManagerInfoFields {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    impl ::mwtyped::__private::Object for QueryAuthManagerInfoFields {
+        const NAME: &'static str = "QueryAuthManagerInfoFields";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "help" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "help",
+                            &mut extra,
+                        )
+                    }
+                    "label" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "label",
+                            &mut extra,
+                        )
+                    }
+                    "optional" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "optional",
+                            &mut extra,
+                        )
+                    }
+                    "sensitive" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "sensitive",
+                            &mut extra,
+                        )
+                    }
+                    "type" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f4,
+                            "type",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(QueryAuthManagerInfoFields {
+                help: f0.unwrap_or_default(),
+                label: f1.unwrap_or_default(),
+                optional: f2.unwrap_or_default(),
+                sensitive: f3.unwrap_or_default(),
+                type_: f4.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    impl ::mwtyped::Answer for QueryAuthManagerInfoFields {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
     /// An object of `action=query`'s answer, at `query.authmanagerinfo`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
@@ -56217,6 +56445,8 @@ pub mod answer {
         pub tags: ::std::vec::Vec<::std::string::String>,
         /// `user`: not always sent. Seen with `rcprop=user`.
         pub user: ::std::option::Option<::std::string::String>,
+        /// `anon`: `false` when absent. Seen with `rcprop=user`, `rcprop=userid`.
+        pub anon: bool,
         /// `userid`: not always sent. Seen with `rcprop=userid`.
         #[doc(alias = "userid")]
         pub user_id: ::std::option::Option<i64>,
@@ -56280,7 +56510,8 @@ pub mod answer {
             let mut f25: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f26: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f26: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f27: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -56484,10 +56715,18 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "userid" => {
+                    "anon" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f26,
+                            "anon",
+                            &mut extra,
+                        )
+                    }
+                    "userid" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f27,
                             "userid",
                             &mut extra,
                         )
@@ -56529,7 +56768,8 @@ pub mod answer {
                 old_len: f23.unwrap_or_default(),
                 tags: f24.unwrap_or_default(),
                 user: f25.unwrap_or_default(),
-                user_id: f26.unwrap_or_default(),
+                anon: f26.unwrap_or_default(),
+                user_id: f27.unwrap_or_default(),
                 extra,
             })
         }
@@ -66762,7 +67002,6 @@ pub mod answer {
                 &mut self.categories,
                 later.categories,
             );
-            ::mwtyped::__private::Merge::merge_from(&mut self.new, later.new);
             ::mwtyped::__private::Merge::merge_from(&mut self.known, later.known);
             ::mwtyped::__private::Merge::merge_from(&mut self.missing, later.missing);
             ::mwtyped::__private::Merge::merge_from(&mut self.special, later.special);
@@ -66778,6 +67017,10 @@ pub mod answer {
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.contributors,
                 later.contributors,
+            );
+            ::mwtyped::__private::Merge::merge_from(
+                &mut self.anoncontributors,
+                later.anoncontributors,
             );
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.deleted_revisions,
@@ -66815,6 +67058,7 @@ pub mod answer {
                 &mut self.restriction_types,
                 later.restriction_types,
             );
+            ::mwtyped::__private::Merge::merge_from(&mut self.new, later.new);
             ::mwtyped::__private::Merge::merge_from(&mut self.redirect, later.redirect);
             ::mwtyped::__private::Merge::merge_from(
                 &mut self.associatedpage,

@@ -21,47 +21,25 @@ use serde_json::Value;
 /// unmodelled by design; the rest are core or bundled fields the recordings have not yet
 /// shown (the README's "Real answers" section).
 const UNMODELLED: &[(&str, &str)] = &[
-    // Bundled, but not recorded: the test wikis ask no captcha of the recording's
-    // administrator (ConfirmEdit's fields and their values, DiscussionTools' edit refused
-    // for one), and no notification of theirs is read yet (Echo).
+    // Bundled, but not recorded: the recording's administrator skips captchas (DiscussionTools'
+    // edit refused for one), and no notification of theirs is read yet (Echo).
     (
         "discussiontoolsedit.edit",
         "DiscussionTools: the edit's answer when it asks a captcha",
     ),
     (
-        "query.authmanagerinfo.requests[].fields.campaign.value",
-        "ConfirmEdit",
-    ),
-    (
-        "query.authmanagerinfo.requests[].fields.captchaId.value",
-        "ConfirmEdit",
-    ),
-    (
-        "query.authmanagerinfo.requests[].fields.captchaInfo.value",
-        "ConfirmEdit",
-    ),
-    (
-        "query.authmanagerinfo.requests[].metadata.mime",
-        "ConfirmEdit's FancyCaptcha",
-    ),
-    (
-        "query.authmanagerinfo.requests[].metadata.type",
-        "ConfirmEdit's FancyCaptcha",
-    ),
-    (
         "query.notifications.list[].read",
         "Echo: a notification read",
     ),
-    // Core, not recorded: only a wiki installed from git has the first two; HHVM is gone
-    // since 1.34; no IP edited the seeded pages; only a search backend that suggests
-    // (CirrusSearch, not the database's) sends a suggestion.
+    // Core, never on a wiki like the test wikis: only a wiki installed from git has the
+    // first two; HHVM is gone since 1.34; only a search backend that suggests (CirrusSearch,
+    // not the database's) sends a suggestion.
     (
         "query.general.git-branch",
         "core: a wiki installed from git",
     ),
     ("query.general.git-hash", "core: a wiki installed from git"),
     ("query.general.hhvmversion", "core before 1.34"),
-    ("query.pages[].anoncontributors", "core: a page IPs edited"),
     (
         "query.searchinfo.suggestion",
         "core: a search backend that suggests",

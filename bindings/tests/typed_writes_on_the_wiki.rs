@@ -190,8 +190,8 @@ macro_rules! on_version {
                     .await
                     .undelete;
                 // The first text, the bot's, the rollback, and the null revisions the
-                // protection and the move made.
-                assert_eq!(restored.revisions, 5, "{restored:?}");
+                // protection, its removal and the move made.
+                assert_eq!(restored.revisions, 6, "{restored:?}");
 
                 let user = "192.0.2.77";
                 let blocked = answer(&admin, |token| {

@@ -202,8 +202,11 @@ impl<T: Read> Read for Option<T> {
 }
 
 /// An item of another kind is a stray (by its index); PHP writes a list with gaps as an
-/// object keyed by index: its values are the items.
+/// object keyed by index: its values are the items; `null` is none (as a list absent).
 impl<T: Read> Read for Vec<T> {
+    fn from_null() -> Option<Self> {
+        Some(Vec::new())
+    }
     fn from_seq<'de, A: SeqAccess<'de>>(
         mut seq: A,
         strays: &mut Strays,
@@ -233,8 +236,11 @@ impl<T: Read> Read for Vec<T> {
 }
 
 /// A value of another kind is a stray (by its key); PHP writes an associative array keyed
-/// `0, 1, …` as a JSON array: keyed `"0"`, `"1"`, ….
+/// `0, 1, …` as a JSON array: keyed `"0"`, `"1"`, …; `null` is none (as a map absent).
 impl<V: Read> Read for Map<V> {
+    fn from_null() -> Option<Self> {
+        Some(Map::default())
+    }
     fn from_map<'de, A: MapAccess<'de>>(
         mut map: A,
         strays: &mut Strays,

@@ -328,3 +328,42 @@ pub fn blocked_user(
         &asked,
     )
 }
+
+/// What a visitor who is not logged in is answered, as `(module, exchange)`: the forms of
+/// account creation with ConfirmEdit's captcha (the recording's administrator skips it), and
+/// an IP's edit, after which the page's contributors count it among the anonymous ones.
+pub fn logged_out(wiki: &Wiki, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
+    let mut visitor = Session::new(&wiki.api_url())?;
+    let edited = "Category:Mwtyped seed category";
+    let asked: [Asked; 3] = [
+        (
+            "query+authmanagerinfo",
+            &[
+                ("action", "query"),
+                ("meta", "authmanagerinfo"),
+                ("amirequestsfor", "create"),
+            ],
+            None,
+        ),
+        (
+            "edit",
+            &[
+                ("action", "edit"),
+                ("title", edited),
+                ("appendtext", "\n\nAn IP's edit."),
+                ("summary", "recorded"),
+            ],
+            Some("csrf"),
+        ),
+        (
+            "query+contributors",
+            &[
+                ("action", "query"),
+                ("prop", "contributors"),
+                ("titles", edited),
+            ],
+            None,
+        ),
+    ];
+    ask_each(&mut visitor, spec, "logged out", &asked)
+}
