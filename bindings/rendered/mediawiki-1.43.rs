@@ -44620,6 +44620,200 @@ pub mod answer {
             );
         }
     }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.edit.captcha`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditEditCaptcha {
+        /// `id`: not always sent.
+        pub id: ::std::option::Option<::std::string::String>,
+        /// `mime`: not always sent.
+        pub mime: ::std::option::Option<::std::string::String>,
+        /// `question`: not always sent.
+        pub question: ::std::option::Option<::std::string::String>,
+        /// `type`: not always sent.
+        #[doc(alias = "type")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de>
+    for DiscussionToolsEditEditCaptcha {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEditEditCaptcha {
+        const NAME: &'static str = "DiscussionToolsEditEditCaptcha";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "id" => {
+                        ::mwtyped::__private::field(&mut map, &mut f0, "id", &mut extra)
+                    }
+                    "mime" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "mime",
+                            &mut extra,
+                        )
+                    }
+                    "question" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "question",
+                            &mut extra,
+                        )
+                    }
+                    "type" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f3,
+                            "type",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditEditCaptcha {
+                id: f0.unwrap_or_default(),
+                mime: f1.unwrap_or_default(),
+                question: f2.unwrap_or_default(),
+                type_: f3.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEditEditCaptcha {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+        }
+    }
+    /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit.edit`.
+    #[cfg(feature = "ext-discussiontools")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct DiscussionToolsEditEdit {
+        /// `captcha`: not always sent.
+        pub captcha: ::std::option::Option<DiscussionToolsEditEditCaptcha>,
+        /// `result`: not always sent.
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the model does not know, as MediaWiki sent them.
+        pub extra: ::mwtyped::Extra,
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl<'de> ::mwtyped::__private::serde::Deserialize<'de> for DiscussionToolsEditEdit {
+        #[inline]
+        fn deserialize<D: ::mwtyped::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::mwtyped::__private::object(d)
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::__private::Object for DiscussionToolsEditEdit {
+        const NAME: &'static str = "DiscussionToolsEditEdit";
+        fn from_map<'de, A: ::mwtyped::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f0: ::std::option::Option<
+                ::std::option::Option<DiscussionToolsEditEditCaptcha>,
+            > = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut extra = ::mwtyped::Extra::new();
+            while let ::std::option::Option::Some(key) = map
+                .next_key::<::mwtyped::__private::Key<'de>>()?
+            {
+                match &*key.0 {
+                    "captcha" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f0,
+                            "captcha",
+                            &mut extra,
+                        )
+                    }
+                    "result" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "result",
+                            &mut extra,
+                        )
+                    }
+                    _ => {
+                        ::mwtyped::__private::unknown(
+                            &mut map,
+                            key,
+                            Self::SKIPPED,
+                            &mut extra,
+                        )
+                    }
+                }?;
+            }
+            ::std::result::Result::Ok(DiscussionToolsEditEdit {
+                captcha: f0.unwrap_or_default(),
+                result: f1.unwrap_or_default(),
+                extra,
+            })
+        }
+    }
+    #[cfg(feature = "ext-discussiontools")]
+    impl ::mwtyped::Answer for DiscussionToolsEditEdit {
+        #[inline]
+        fn collect_unmodelled(
+            &self,
+            path: &str,
+            out: &mut ::std::vec::Vec<::std::string::String>,
+        ) {
+            ::mwtyped::__private::unmodelled_keys(&self.extra, path, out);
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.captcha,
+                &::mwtyped::__private::join(path, "captcha"),
+                out,
+            );
+        }
+    }
     /// An object of `action=discussiontoolsedit`'s answer, at `discussiontoolsedit`.
     #[cfg(feature = "ext-discussiontools")]
     #[derive(Debug, Clone, PartialEq)]
@@ -44656,6 +44850,8 @@ pub mod answer {
         pub watched: bool,
         /// `watchlistexpiry`: not always sent. Free-form JSON: never recorded with a value.
         pub watchlistexpiry: ::std::option::Option<::mwtyped::serde_json::Value>,
+        /// `edit`: not always sent.
+        pub edit: ::std::option::Option<DiscussionToolsEditEdit>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -44707,6 +44903,9 @@ pub mod answer {
             let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut f12: ::std::option::Option<
                 ::std::option::Option<::mwtyped::serde_json::Value>,
+            > = ::std::option::Option::None;
+            let mut f13: ::std::option::Option<
+                ::std::option::Option<DiscussionToolsEditEdit>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
@@ -44817,6 +45016,14 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "edit" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f13,
+                            "edit",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -44841,6 +45048,7 @@ pub mod answer {
                 sections: f10.unwrap_or_default(),
                 watched: f11.unwrap_or_default(),
                 watchlistexpiry: f12.unwrap_or_default(),
+                edit: f13.unwrap_or_default(),
                 extra,
             })
         }
@@ -44867,6 +45075,11 @@ pub mod answer {
             ::mwtyped::Answer::collect_unmodelled(
                 &self.sections,
                 &::mwtyped::__private::join(path, "sections"),
+                out,
+            );
+            ::mwtyped::Answer::collect_unmodelled(
+                &self.edit,
+                &::mwtyped::__private::join(path, "edit"),
                 out,
             );
         }
@@ -65902,6 +66115,8 @@ pub mod answer {
         pub type_: ::std::option::Option<::std::string::String>,
         /// `wiki`: not always sent. Seen with `notprop=list`.
         pub wiki: ::std::option::Option<::std::string::String>,
+        /// `read`: not always sent. Seen with `notprop=list`.
+        pub read: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -65944,6 +66159,9 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f9: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f10: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -66026,6 +66244,14 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "read" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f10,
+                            "read",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -66047,6 +66273,7 @@ pub mod answer {
                 title: f7.unwrap_or_default(),
                 type_: f8.unwrap_or_default(),
                 wiki: f9.unwrap_or_default(),
+                read: f10.unwrap_or_default(),
                 extra,
             })
         }

@@ -335,7 +335,7 @@ pub fn blocked_user(
 pub fn logged_out(wiki: &Wiki, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
     let mut visitor = Session::new(&wiki.api_url())?;
     let edited = "Category:Mwtyped seed category";
-    let asked: [Asked; 3] = [
+    let asked: [Asked; 4] = [
         (
             "query+authmanagerinfo",
             &[
@@ -364,6 +364,50 @@ pub fn logged_out(wiki: &Wiki, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
             ],
             None,
         ),
+        // A link out asks a visitor for a captcha: DiscussionTools answers the edit's refusal.
+        (
+            "discussiontoolsedit",
+            &[
+                ("action", "discussiontoolsedit"),
+                ("paction", "addtopic"),
+                ("page", "Talk:Mwtyped seed"),
+                ("sectiontitle", "A visitor's topic"),
+                ("wikitext", "A link out: https://www.example.org/"),
+                ("summary", "recorded"),
+            ],
+            Some("csrf"),
+        ),
     ];
     ask_each(&mut visitor, spec, "logged out", &asked)
+}
+
+/// A notification of the administrator's read (the first of the seeded ones), and what Echo
+/// answers of read notifications, as `(module, exchange)`.
+pub fn read_notification(admin: &mut Session, spec: &Spec) -> Result<Vec<(String, Exchange)>> {
+    if spec.module("query+notifications").is_none() {
+        return Ok(vec![]);
+    }
+    let listed = admin.call(&[
+        ("action", "query"),
+        ("meta", "notifications"),
+        ("notlimit", "1"),
+    ])?;
+    let Some(id) = listed
+        .pointer("/query/notifications/list/0/id")
+        .map(|id| id.to_string().trim_matches('"').to_owned())
+    else {
+        return Ok(vec![]);
+    };
+    let token = admin.token("csrf")?;
+    admin.call(&[("action", "echomarkread"), ("list", &id), ("token", &token)])?;
+    let asked: [Asked; 1] = [(
+        "query+notifications",
+        &[
+            ("action", "query"),
+            ("meta", "notifications"),
+            ("notfilter", "read"),
+        ],
+        None,
+    )];
+    ask_each(admin, spec, "one notification read", &asked)
 }

@@ -100,6 +100,7 @@ fn record(version: MwVersion) -> Result<()> {
     recorded_apart.extend(apart::policy_answers(version, &spec)?);
     recorded_apart.extend(apart::blocked_user(&wiki, &mut admin, &spec)?);
     recorded_apart.extend(apart::logged_out(&wiki, &spec)?);
+    recorded_apart.extend(apart::read_notification(&mut admin, &spec)?);
     let planned = plan::plan(&spec);
     let progress = ProgressBar::new(planned.len() as u64).with_style(
         ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}")?
