@@ -213,7 +213,7 @@ impl<T: Read> Read for Vec<T> {
     ) -> Result<Result<Self, Value>, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         let mut index = 0;
-        while let Some(item) = seq.next_element_seed(Seed::<T>::new(strays, index))? {
+        while let Some(item) = seq.next_element_seed(Seed::<T>::new(strays, At::Index(index)))? {
             if let Some(item) = item {
                 items.push(item);
             }
@@ -227,7 +227,7 @@ impl<T: Read> Read for Vec<T> {
     ) -> Result<Result<Self, Value>, A::Error> {
         let mut items = vec![];
         while let Some(key) = map.next_key::<String>()? {
-            if let Some(item) = map.next_value_seed(Seed::<T>::new(strays, key))? {
+            if let Some(item) = map.next_value_seed(Seed::<T>::new(strays, At::Key(&key)))? {
                 items.push(item);
             }
         }
@@ -247,7 +247,7 @@ impl<V: Read> Read for Map<V> {
     ) -> Result<Result<Self, Value>, A::Error> {
         let mut out = Map::default();
         while let Some(key) = map.next_key::<String>()? {
-            if let Some(value) = map.next_value_seed(Seed::<V>::new(strays, key.clone()))? {
+            if let Some(value) = map.next_value_seed(Seed::<V>::new(strays, At::Key(&key)))? {
                 out.insert(key, value);
             }
         }
@@ -259,7 +259,7 @@ impl<V: Read> Read for Map<V> {
     ) -> Result<Result<Self, Value>, A::Error> {
         let mut out = Map::default();
         let mut index = 0usize;
-        while let Some(value) = seq.next_element_seed(Seed::<V>::new(strays, index))? {
+        while let Some(value) = seq.next_element_seed(Seed::<V>::new(strays, At::Index(index)))? {
             if let Some(value) = value {
                 out.insert(index.to_string(), value);
             }
@@ -292,38 +292,60 @@ impl<T: Object> Read for T {
 }
 
 /// Reads one value as `T`, its strays added to `strays` under `at`; `None` when the value
-/// itself is a stray (then added too).
-struct Seed<'s, T> {
+/// itself is a stray (then added too). `at` is only written out for a stray: reading an item
+/// costs no allocation.
+struct Seed<'s, 'k, T> {
     strays: &'s mut Strays,
-    at: String,
+    at: At<'k>,
     of: PhantomData<T>,
 }
 
-impl<'s, T> Seed<'s, T> {
-    fn new(strays: &'s mut Strays, at: impl ToString) -> Self {
+/// Where a value is below the field being read.
+#[derive(Clone, Copy)]
+enum At<'k> {
+    /// The field's value itself.
+    Here,
+    Index(usize),
+    Key(&'k str),
+}
+
+impl At<'_> {
+    fn path(self) -> String {
+        match self {
+            At::Here => String::new(),
+            At::Index(i) => i.to_string(),
+            At::Key(key) => key.to_owned(),
+        }
+    }
+}
+
+impl<'s, 'k, T> Seed<'s, 'k, T> {
+    fn new(strays: &'s mut Strays, at: At<'k>) -> Self {
         Seed {
             strays,
-            at: at.to_string(),
+            at,
             of: PhantomData,
         }
     }
 }
 
-impl<'de, T: Read> DeserializeSeed<'de> for Seed<'_, T> {
+impl<'de, T: Read> DeserializeSeed<'de> for Seed<'_, '_, T> {
     type Value = Option<T>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
         let mut inner = Strays::new();
         let read = d.deserialize_any(Reader::<T>(&mut inner, PhantomData))?;
-        let at = self.at;
-        self.strays.extend(
-            inner
-                .into_iter()
-                .map(|(path, value)| (super::join(&at, &path), value)),
-        );
+        if !inner.is_empty() {
+            let at = self.at.path();
+            self.strays.extend(
+                inner
+                    .into_iter()
+                    .map(|(path, value)| (super::join(&at, &path), value)),
+            );
+        }
         Ok(match read {
             Ok(value) => Some(value),
             Err(value) => {
-                self.strays.push((at, value));
+                self.strays.push((self.at.path(), value));
                 None
             }
         })
@@ -394,7 +416,7 @@ pub fn field<'de, A: MapAccess<'de>, T: Read>(
     extra: &mut Extra,
 ) -> Result<(), A::Error> {
     let mut strays = Strays::new();
-    *slot = map.next_value_seed(Seed::<T>::new(&mut strays, ""))?;
+    *slot = map.next_value_seed(Seed::<T>::new(&mut strays, At::Here))?;
     if !strays.is_empty() {
         STRAYED.with(|s| s.set(true));
         for (path, value) in strays {
