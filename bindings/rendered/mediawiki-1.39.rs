@@ -44475,6 +44475,14 @@ pub mod answer {
         pub wiki_id: ::std::option::Option<::std::string::String>,
         /// `writeapi`: `false` when absent. Seen with `siprop=general`.
         pub writeapi: bool,
+        /// `git-branch`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo, on a wiki installed from git).
+        #[doc(alias = "git-branch")]
+        pub git_branch: ::std::option::Option<::std::string::String>,
+        /// `git-hash`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo, on a wiki installed from git).
+        #[doc(alias = "git-hash")]
+        pub git_hash: ::std::option::Option<::std::string::String>,
+        /// `hhvmversion`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo before 1.34, on HHVM).
+        pub hhvmversion: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -44611,6 +44619,15 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f57: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f58: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f59: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f60: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -45080,6 +45097,30 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "git-branch" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f58,
+                            "git-branch",
+                            &mut extra,
+                        )
+                    }
+                    "git-hash" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f59,
+                            "git-hash",
+                            &mut extra,
+                        )
+                    }
+                    "hhvmversion" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f60,
+                            "hhvmversion",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -45149,6 +45190,9 @@ pub mod answer {
                 variant_article_path: f55.unwrap_or_default(),
                 wiki_id: f56.unwrap_or_default(),
                 writeapi: f57.unwrap_or_default(),
+                git_branch: f58.unwrap_or_default(),
+                git_hash: f59.unwrap_or_default(),
+                hhvmversion: f60.unwrap_or_default(),
                 extra,
             })
         }
@@ -56964,6 +57008,10 @@ pub mod answer {
     pub struct QuerySearchInfo {
         /// `totalhits`: not always sent.
         pub totalhits: ::std::option::Option<i64>,
+        /// `suggestion`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySearch, from a search backend that suggests (CirrusSearch; not the database's)).
+        pub suggestion: ::std::option::Option<::std::string::String>,
+        /// `suggestionsnippet`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySearch, from a search backend that suggests (CirrusSearch; not the database's)).
+        pub suggestionsnippet: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -56981,6 +57029,12 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -56991,6 +57045,22 @@ pub mod answer {
                             &mut map,
                             &mut f0,
                             "totalhits",
+                            &mut extra,
+                        )
+                    }
+                    "suggestion" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "suggestion",
+                            &mut extra,
+                        )
+                    }
+                    "suggestionsnippet" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "suggestionsnippet",
                             &mut extra,
                         )
                     }
@@ -57006,6 +57076,8 @@ pub mod answer {
             }
             ::std::result::Result::Ok(QuerySearchInfo {
                 totalhits: f0.unwrap_or_default(),
+                suggestion: f1.unwrap_or_default(),
+                suggestionsnippet: f2.unwrap_or_default(),
                 extra,
             })
         }

@@ -44634,6 +44634,10 @@ pub mod answer {
         /// `type`: not always sent.
         #[doc(alias = "type")]
         pub type_: ::std::option::Option<::std::string::String>,
+        /// `key`: not always sent. Never recorded: typed from MediaWiki's code (ConfirmEdit's hCaptcha (the test wikis ask its simple captcha)).
+        pub key: ::std::option::Option<::std::string::String>,
+        /// `error`: not always sent. Never recorded: typed from MediaWiki's code (ConfirmEdit's hCaptcha (the test wikis ask its simple captcha)).
+        pub error: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -44663,6 +44667,12 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f3: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f4: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f5: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
@@ -44697,6 +44707,17 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "key" => {
+                        ::mwtyped::__private::field(&mut map, &mut f4, "key", &mut extra)
+                    }
+                    "error" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f5,
+                            "error",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -44712,6 +44733,8 @@ pub mod answer {
                 mime: f1.unwrap_or_default(),
                 question: f2.unwrap_or_default(),
                 type_: f3.unwrap_or_default(),
+                key: f4.unwrap_or_default(),
+                error: f5.unwrap_or_default(),
                 extra,
             })
         }
@@ -53683,6 +53706,14 @@ pub mod answer {
         pub wiki_id: ::std::option::Option<::std::string::String>,
         /// `writeapi`: `false` when absent. Seen with `siprop=general`.
         pub writeapi: bool,
+        /// `git-branch`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo, on a wiki installed from git).
+        #[doc(alias = "git-branch")]
+        pub git_branch: ::std::option::Option<::std::string::String>,
+        /// `git-hash`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo, on a wiki installed from git).
+        #[doc(alias = "git-hash")]
+        pub git_hash: ::std::option::Option<::std::string::String>,
+        /// `hhvmversion`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo before 1.34, on HHVM).
+        pub hhvmversion: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -53822,6 +53853,15 @@ pub mod answer {
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
             let mut f58: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f59: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f60: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f61: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -54299,6 +54339,30 @@ pub mod answer {
                             &mut extra,
                         )
                     }
+                    "git-branch" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f59,
+                            "git-branch",
+                            &mut extra,
+                        )
+                    }
+                    "git-hash" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f60,
+                            "git-hash",
+                            &mut extra,
+                        )
+                    }
+                    "hhvmversion" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f61,
+                            "hhvmversion",
+                            &mut extra,
+                        )
+                    }
                     _ => {
                         ::mwtyped::__private::unknown(
                             &mut map,
@@ -54369,6 +54433,9 @@ pub mod answer {
                 variant_article_path: f56.unwrap_or_default(),
                 wiki_id: f57.unwrap_or_default(),
                 writeapi: f58.unwrap_or_default(),
+                git_branch: f59.unwrap_or_default(),
+                git_hash: f60.unwrap_or_default(),
+                hhvmversion: f61.unwrap_or_default(),
                 extra,
             })
         }
@@ -67739,6 +67806,10 @@ pub mod answer {
     pub struct QuerySearchInfo {
         /// `totalhits`: not always sent.
         pub totalhits: ::std::option::Option<i64>,
+        /// `suggestion`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySearch, from a search backend that suggests (CirrusSearch; not the database's)).
+        pub suggestion: ::std::option::Option<::std::string::String>,
+        /// `suggestionsnippet`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySearch, from a search backend that suggests (CirrusSearch; not the database's)).
+        pub suggestionsnippet: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
     }
@@ -67756,6 +67827,12 @@ pub mod answer {
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             let mut f0: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+            let mut f1: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
+            let mut f2: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            > = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -67766,6 +67843,22 @@ pub mod answer {
                             &mut map,
                             &mut f0,
                             "totalhits",
+                            &mut extra,
+                        )
+                    }
+                    "suggestion" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f1,
+                            "suggestion",
+                            &mut extra,
+                        )
+                    }
+                    "suggestionsnippet" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f2,
+                            "suggestionsnippet",
                             &mut extra,
                         )
                     }
@@ -67781,6 +67874,8 @@ pub mod answer {
             }
             ::std::result::Result::Ok(QuerySearchInfo {
                 totalhits: f0.unwrap_or_default(),
+                suggestion: f1.unwrap_or_default(),
+                suggestionsnippet: f2.unwrap_or_default(),
                 extra,
             })
         }

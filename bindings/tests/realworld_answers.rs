@@ -17,38 +17,11 @@ use mwtyped::{Answer, ApiModule, Error};
 use serde_json::Value;
 
 /// Places of real answers the 1.43 model does not type, by JSON path (`[]` any index, `*`
-/// any key), each with whose field it is. Fields of extensions no capture loads are kept
-/// unmodelled by design; the rest are core or bundled fields the recordings have not yet
-/// shown (the README's "Real answers" section).
+/// any key), each with whose field it is: fields of extensions no capture loads, kept
+/// unmodelled by design (the README's "Real answers" section).
 const UNMODELLED: &[(&str, &str)] = &[
-    // ConfirmEdit's hCaptcha, which the test wikis do not configure (they ask ConfirmEdit's
-    // simple captcha, whose `id` and `question` are typed).
-    (
-        "discussiontoolsedit.edit.captcha.error",
-        "ConfirmEdit's hCaptcha",
-    ),
-    (
-        "discussiontoolsedit.edit.captcha.key",
-        "ConfirmEdit's hCaptcha",
-    ),
-    // Core, never on a wiki like the test wikis: only a wiki installed from git has the
-    // first two; HHVM is gone since 1.34; only a search backend that suggests (CirrusSearch,
-    // not the database's) sends a suggestion.
-    (
-        "query.general.git-branch",
-        "core: a wiki installed from git",
-    ),
-    ("query.general.git-hash", "core: a wiki installed from git"),
-    ("query.general.hhvmversion", "core before 1.34"),
-    (
-        "query.searchinfo.suggestion",
-        "core: a search backend that suggests",
-    ),
-    (
-        "query.searchinfo.suggestionsnippet",
-        "core: a search backend that suggests",
-    ),
-    // Extensions no capture loads.
+    // Extensions no capture loads; every field of core and of the bundled extensions is typed
+    // (those no wiki like the test wikis sends from MediaWiki's code: `facts::FROM_CODE`).
     (
         "query.general.pageviewservice-supported-metrics",
         "PageViewInfo",

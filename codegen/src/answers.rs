@@ -632,6 +632,11 @@ fn field_doc(field: &Field, flag: bool, collection: bool) -> String {
     if !field.with.is_empty() {
         doc.push_str(&format!(" Seen with {}.", quoted(&field.with)));
     }
+    if let Some(why) = &field.from_code {
+        doc.push_str(&format!(
+            " Never recorded: typed from MediaWiki's code ({why})."
+        ));
+    }
     if let Some(extension) = &field.extension {
         let feature = naming::extension_feature(extension);
         doc.push_str(&format!(

@@ -464,6 +464,29 @@ impl Sketch {
 }
 
 impl ObjectSketch {
+    /// The fields of [`facts::FROM_CODE`] at this place that no recording held, as seen
+    /// once with a value of their kind (and in no object: never certain).
+    fn add_from_code(&mut self, place: &Place) {
+        for (path, kind, _) in facts::FROM_CODE {
+            let Some(name) = path
+                .strip_prefix(place.path.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .filter(|name| !name.contains(['.', '[']))
+            else {
+                continue;
+            };
+            if self.fields.iter().any(|(k, _)| k == name) {
+                continue;
+            }
+            let sketch = &mut self.field(name).sketch;
+            sketch.seen = 1;
+            match *kind {
+                facts::Kind::String => sketch.strings = true,
+                facts::Kind::Integer => sketch.integers = true,
+            }
+        }
+    }
+
     fn field(&mut self, key: &str) -> &mut FieldSketch {
         let index = match self.fields.iter().position(|(k, _)| k == key) {
             Some(index) => index,
@@ -475,7 +498,8 @@ impl ObjectSketch {
         &mut self.fields[index].1
     }
 
-    fn shape(self, place: &Place, extensions: &Extensions) -> Shape {
+    fn shape(mut self, place: &Place, extensions: &Extensions) -> Shape {
+        self.add_from_code(place);
         let instances = self.instances;
         let all_modules = self.modules;
         // An object an extension sends whole is gated once, where it is held.
@@ -514,6 +538,9 @@ impl ObjectSketch {
                     sketch.falses = false;
                 }
                 Field {
+                    from_code: facts::from_code(&field_place.path)
+                        .filter(|_| f.present == 0)
+                        .map(|(_, why)| why.to_owned()),
                     shape: sketch.shape(Some(&name), &field_place, extensions),
                     false_for_none,
                     extension,

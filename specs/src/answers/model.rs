@@ -109,6 +109,10 @@ pub struct Field {
     /// own (`query.abusefilters` comes from AbuseFilter's `list=abusefilters`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<String>,
+    /// Never recorded: MediaWiki's code writes it where no wiki like the test wikis can
+    /// send it, and why ([`crate::facts::FROM_CODE`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_code: Option<String>,
 }
 
 impl AnswerModel {
