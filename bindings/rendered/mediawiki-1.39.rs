@@ -44475,13 +44475,13 @@ pub mod answer {
         pub wiki_id: ::std::option::Option<::std::string::String>,
         /// `writeapi`: `false` when absent. Seen with `siprop=general`.
         pub writeapi: bool,
-        /// `git-branch`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo, on a wiki installed from git).
+        /// `git-branch`: not always sent. Never recorded: typed from MediaWiki's code: ApiQuerySiteinfo, on a wiki installed from git.
         #[doc(alias = "git-branch")]
         pub git_branch: ::std::option::Option<::std::string::String>,
-        /// `git-hash`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo, on a wiki installed from git).
+        /// `git-hash`: not always sent. Never recorded: typed from MediaWiki's code: ApiQuerySiteinfo, on a wiki installed from git.
         #[doc(alias = "git-hash")]
         pub git_hash: ::std::option::Option<::std::string::String>,
-        /// `hhvmversion`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySiteinfo before 1.34, on HHVM).
+        /// `hhvmversion`: not always sent. Never recorded: typed from MediaWiki's code: ApiQuerySiteinfo before 1.34, on HHVM.
         pub hhvmversion: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,
@@ -57008,9 +57008,9 @@ pub mod answer {
     pub struct QuerySearchInfo {
         /// `totalhits`: not always sent.
         pub totalhits: ::std::option::Option<i64>,
-        /// `suggestion`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySearch, from a search backend that suggests (CirrusSearch; not the database's)).
+        /// `suggestion`: not always sent. Never recorded: typed from MediaWiki's code: ApiQuerySearch, from a search backend that suggests (CirrusSearch; not the database's).
         pub suggestion: ::std::option::Option<::std::string::String>,
-        /// `suggestionsnippet`: not always sent. Never recorded: typed from MediaWiki's code (ApiQuerySearch, from a search backend that suggests (CirrusSearch; not the database's)).
+        /// `suggestionsnippet`: not always sent. Never recorded: typed from MediaWiki's code: ApiQuerySearch, from a search backend that suggests (CirrusSearch; not the database's).
         pub suggestionsnippet: ::std::option::Option<::std::string::String>,
         /// Fields the model does not know, as MediaWiki sent them.
         pub extra: ::mwtyped::Extra,

@@ -634,7 +634,7 @@ fn field_doc(field: &Field, flag: bool, collection: bool) -> String {
     }
     if let Some(why) = &field.from_code {
         doc.push_str(&format!(
-            " Never recorded: typed from MediaWiki's code ({why})."
+            " Never recorded: typed from MediaWiki's code: {why}."
         ));
     }
     if let Some(extension) = &field.extension {
