@@ -39255,6 +39255,8 @@ pub mod answer {
         pub modulestyles: ::std::vec::Vec<::mwtyped::serde_json::Value>,
         /// `parsetree`: not always sent. Seen with `prop=parsetree`.
         pub parsetree: ::std::option::Option<::std::string::String>,
+        /// `properties`: empty when absent. Seen with `prop=properties`.
+        pub properties: ::mwtyped::Map<::std::string::String>,
         /// `volatile`: `false` when absent. Seen with `prop=volatile`.
         pub volatile: bool,
         /// Fields the model does not know, as MediaWiki sent them.
@@ -39294,7 +39296,8 @@ pub mod answer {
             let mut f6: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             > = ::std::option::Option::None;
-            let mut f7: ::std::option::Option<bool> = ::std::option::Option::None;
+            let mut f7: ::std::option::Option<::mwtyped::Map<::std::string::String>> = ::std::option::Option::None;
+            let mut f8: ::std::option::Option<bool> = ::std::option::Option::None;
             let mut extra = ::mwtyped::Extra::new();
             while let ::std::option::Option::Some(key) = map
                 .next_key::<::mwtyped::__private::Key<'de>>()?
@@ -39356,10 +39359,18 @@ pub mod answer {
                             &mut extra,
                         )
                     }
-                    "volatile" => {
+                    "properties" => {
                         ::mwtyped::__private::field(
                             &mut map,
                             &mut f7,
+                            "properties",
+                            &mut extra,
+                        )
+                    }
+                    "volatile" => {
+                        ::mwtyped::__private::field(
+                            &mut map,
+                            &mut f8,
                             "volatile",
                             &mut extra,
                         )
@@ -39382,7 +39393,8 @@ pub mod answer {
                 modulescripts: f4.unwrap_or_default(),
                 modulestyles: f5.unwrap_or_default(),
                 parsetree: f6.unwrap_or_default(),
-                volatile: f7.unwrap_or_default(),
+                properties: f7.unwrap_or_default(),
+                volatile: f8.unwrap_or_default(),
                 extra,
             })
         }
@@ -39406,9 +39418,8 @@ pub mod answer {
 
  What MediaWiki documents but no recording held with data (its fields are kept in `extra`, where a wiki sends them):
 
- - `expandtemplates` `prop=categories`: only categories a template adds; the recorded text's template adds none
- - `expandtemplates` `prop=properties`: only page properties the expanded text sets; the recorded text sets none
- - `expandtemplates` `prop=ttl`: only where the expansion's cache time is limited; the recorded text does not limit it*/
+ - `expandtemplates` `prop=categories`: only categories kept out of the expanded wikitext; the recorded template's category stays in it
+ - `expandtemplates` `prop=ttl`: only where the expansion's cache time is limited; `{{CURRENTTIME}}` does not limit it on these wikis*/
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ExpandTemplates {

@@ -282,15 +282,13 @@ pub const WITHOUT_DATA: &[(&str, &str)] = &[
     ),
     (
         "expandtemplates prop=categories",
-        "only categories a template adds; the recorded text's template adds none",
-    ),
-    (
-        "expandtemplates prop=properties",
-        "only page properties the expanded text sets; the recorded text sets none",
+        "only categories kept out of the expanded wikitext; the recorded template's category \
+         stays in it",
     ),
     (
         "expandtemplates prop=ttl",
-        "only where the expansion's cache time is limited; the recorded text does not limit it",
+        "only where the expansion's cache time is limited; `{{CURRENTTIME}}` does not limit \
+         it on these wikis",
     ),
     (
         "query+abusefilters abfprop=hits",

@@ -197,6 +197,12 @@ const EXTRA: &[(&str, &str)] = &[
         "protect",
         "action=protect&title=Mwtyped seed&protections=edit=sysop|move=sysop&expiry=1 week|infinite&reason=recorded",
     ),
+    // A text whose expansion adds a category (through the template), sets a page property
+    // and limits how long it may be cached: the base of the `prop` variants.
+    (
+        "expandtemplates",
+        "action=expandtemplates&title=Mwtyped seed&text={{DISPLAYTITLE:Mwtyped seed}}{{CURRENTTIME}}{{Mwtyped seed template|x}}",
+    ),
     // A title that does not exist, protected from creation: the answer says `create`.
     (
         "protect",

@@ -89,7 +89,8 @@ pub fn seed(wiki: &Wiki, admin: &mut Session, other: &mut Session) -> Result<()>
     edit(
         admin,
         TEMPLATE,
-        "A template: {{{1|none}}}.<noinclude>[[Category:Mwtyped seed category]]</noinclude>",
+        "A template: {{{1|none}}}.<noinclude>[[Category:Mwtyped seed category]]</noinclude>\
+         <includeonly>[[Category:Mwtyped seed category]]</includeonly>",
     )?;
     edit(
         admin,
