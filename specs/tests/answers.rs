@@ -166,16 +166,7 @@ fn every_certain_fact_holds_in_the_recordings() {
         let mut found = 0;
         for capture in mwtyped_spec::CAPTURES {
             let model = capture.answers().expect("model");
-            let answer = path.split(['.', '[']).next().unwrap_or_default();
-            let root = if model.answers.contains_key(answer) {
-                answer
-            } else {
-                "query"
-            };
-            let Some(shape) = model.answers.get(root) else {
-                continue;
-            };
-            match place(shape, path) {
+            match model_place(&model, path) {
                 Some(field) if field.certain => found += 1,
                 Some(_) => problems.push(format!(
                     "{}: `{path}` ({why}) not in every object",
@@ -189,6 +180,18 @@ fn every_certain_fact_holds_in_the_recordings() {
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The field at a JSON path of the facts table in a capture's model: in the answer named by
+/// its first key (`edit.result`), else in `query`'s (`watchlistraw[].title` sits beside it).
+fn model_place<'a>(model: &'a AnswerModel, path: &str) -> Option<&'a mwtyped_spec::Field> {
+    let answer = path.split(['.', '[']).next().unwrap_or_default();
+    let root = if model.answers.contains_key(answer) {
+        answer
+    } else {
+        "query"
+    };
+    place(model.answers.get(root)?, path)
 }
 
 /// The field at a JSON path of the facts table (`query.pages[].links[].title`).
@@ -619,13 +622,7 @@ fn fields_typed_from_the_code_are_typed_and_not_yet_recorded() {
         let mut found = 0;
         for capture in mwtyped_spec::CAPTURES {
             let model = capture.answers().expect("model");
-            let answer = path.split(['.', '[']).next().unwrap_or_default();
-            let root = if model.answers.contains_key(answer) {
-                answer
-            } else {
-                "query"
-            };
-            let Some(field) = model.answers.get(root).and_then(|s| place(s, path)) else {
+            let Some(field) = model_place(&model, path) else {
                 continue;
             };
             found += 1;
